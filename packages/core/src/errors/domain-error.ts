@@ -1,0 +1,39 @@
+/** Every expected failure the domain can report; the server maps each to an HTTP status in one table. */
+export const DOMAIN_ERROR_CODES = [
+  'not-found',
+  'unauthenticated',
+  'forbidden',
+  'invalid-input',
+  'conflict',
+  'invalid-credentials',
+  'too-many-attempts',
+  'csrf-failed',
+  'payload-too-large',
+  'invitation-invalid',
+  'membership-overlap',
+  'unsupported-media-type',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+/** A failure whose `message` is safe to show the client; internal detail goes in `cause`. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    options?: { cause?: unknown; field?: string; retryAfterSeconds?: number },
+  ) {
+    super(message, { cause: options?.cause });
+    this.name = 'DomainError';
+    this.field = options?.field;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+  }
+  /** The request field the error is about, when there is one (e.g. `negotiationId`). */
+  readonly field: string | undefined;
+  /** For `too-many-attempts`: how long the client should wait. */
+  readonly retryAfterSeconds: number | undefined;
+}
+
+/** Ends an exhaustive `switch`: a new union member becomes a compile error here. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${String(value)}`);
+}

@@ -1,0 +1,57 @@
+// The reviewable table of pre-approved equivalences. Every change the fingerprint makes to a
+// document is one of these; nothing else is ever altered (docs/fingerprint-equivalences.md
+// mirrors this file). Operative legal wording ("shall", "must"), numbers and names never appear
+// here. A long data file on purpose: reviewers read it in one place.
+
+/** A channel: the kind of equivalence and how often it survives retyping (used in scoring). */
+export type ChannelKind = 'spelling' | 'serial-comma' | 'dash' | 'heading' | 'invisible';
+
+/** Probability that a channel's mark is misread after copying or retyping (scoring model). */
+export const CHANNEL_ERROR: Readonly<Record<ChannelKind, number>> = {
+  spelling: 0.03,
+  'serial-comma': 0.05,
+  // Keyboards have no en dash: retyping turns most en dashes into hyphens.
+  dash: 0.3,
+  heading: 0.04,
+  invisible: 0.01,
+};
+
+/** Spelling variants with identical meaning (British and American forms of the same word). */
+export const SPELLING_VARIANTS: readonly (readonly [string, string])[] = [
+  ['recognised', 'recognized'], ['recognise', 'recognize'], ['demilitarised', 'demilitarized'],
+  ['organisation', 'organization'], ['organisations', 'organizations'], ['programme', 'program'],
+  ['programmes', 'programs'], ['neighbours', 'neighbors'], ['neighbour', 'neighbor'],
+  ['towards', 'toward'], ['amongst', 'among'], ['whilst', 'while'], ['centre', 'center'],
+  ['defence', 'defense'], ['favour', 'favor'], ['labour', 'labor'], ['authorised', 'authorized'],
+  ['stabilisation', 'stabilization'], ['normalisation', 'normalization'], ['prioritise', 'prioritize'],
+  ['finalise', 'finalize'], ['finalised', 'finalized'], ['minimise', 'minimize'], ['harmonise', 'harmonize'],
+  ['realise', 'realize'], ['utilise', 'utilize'], ['emphasise', 'emphasize'], ['summarise', 'summarize'],
+  ['modernisation', 'modernization'], ['privatisation', 'privatization'], ['honour', 'honor'],
+  ['endeavour', 'endeavor'], ['behaviour', 'behavior'], ['catalogue', 'catalog'], ['dialogue', 'dialog'],
+  ['enrol', 'enroll'], ['fulfil', 'fulfill'], ['judgement', 'judgment'], ['acknowledgement', 'acknowledgment'],
+  ['afterwards', 'afterward'], ['upwards', 'upward'], ['onwards', 'onward'],
+  // Closed and hyphenated forms of the same prefixed word.
+  ['non-aggression', 'nonaggression'], ['non-proliferation', 'nonproliferation'], ['non-nuclear', 'nonnuclear'],
+  ['de-escalation', 'deescalation'], ['co-operation', 'cooperation'], ['long-term', 'longterm'],
+  ['short-term', 'shortterm'], ['re-establish', 'reestablish'], ['co-ordination', 'coordination'],
+];
+
+/**
+ * Point-number styles a heading may take; the number itself never changes. No style may be a
+ * suffix of another (" 2." inside "Point 2."), or the reader cannot tell them apart.
+ */
+export const NUMBER_STYLES: readonly ((number: string) => string)[] = [
+  (n) => `${n}.`, (n) => `${n})`, (n) => `(${n})`, (n) => `[${n}]`, (n) => `No. ${n}`, (n) => `${n}:`,
+];
+
+/** Separators between a point's heading and its text. */
+export const HEADING_SEPARATORS: readonly string[] = [': ', ' — ', '. '];
+
+/** Heading capitalisation: as written, Title Case, or capitals (the same words). */
+export const HEADING_CASES = ['as-written', 'title-case', 'upper-case'] as const;
+
+/** Zero-width characters used as the weak invisible channel (bit 0, bit 1). */
+export const INVISIBLE_MARKS = ['\u200b', '\u200c'] as const;
+
+/** Words never capitalised in Title Case headings. */
+export const TITLE_CASE_SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);

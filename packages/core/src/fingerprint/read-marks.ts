@@ -1,0 +1,90 @@
+import { CHANNEL_ERROR, INVISIBLE_MARKS, type ChannelKind } from './equivalences';
+import { approximateMatchDistance } from './approximate-match';
+import { findTextSites, headingSiteId, headingVariants, invisibleSiteId, type FingerprintPoint } from './sites';
+
+/** A mark read from a leaked excerpt: which variant of which site was seen. */
+export type Observation = {
+  readonly siteId: string;
+  readonly kind: ChannelKind;
+  readonly observed: number;
+  readonly variants: readonly string[];
+  readonly error: number;
+};
+
+const CONTEXT = 14;
+
+/** Leaked text made comparable: no invisible marks, one space for any run of white space. */
+export function normalizeExcerpt(text: string): string {
+  return text
+    .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '')
+    .replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    // Retyped em dashes come back as " - " or " -- ".
+    .replace(/ (?:-{1,2}|–|—) /g, ' — ')
+    .trim();
+}
+
+function shingles(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return out;
+}
+
+/** Whether a point's text plausibly occurs in the excerpt (cheap filter before fuzzy matching). */
+function occursIn(point: FingerprintPoint, excerptShingles: Set<string>): boolean {
+  const own = shingles(`${point.title} ${point.text}`);
+  let hits = 0;
+  for (const shingle of own) if (excerptShingles.has(shingle)) hits++;
+  return hits >= Math.max(1, Math.ceil(own.size * 0.15));
+}
+
+/** Reads the variant that best explains the excerpt at one site, if one is clearly best. */
+function readSite(patterns: readonly string[], excerpt: string): number | undefined {
+  const distances = patterns.map((pattern) => approximateMatchDistance(pattern, excerpt));
+  const best = Math.min(...distances);
+  const winners = distances.filter((distance) => distance === best).length;
+  const limit = Math.max(2, Math.floor((patterns[0]?.length ?? 0) * 0.2));
+  if (winners !== 1 || best > limit) return undefined;
+  return distances.indexOf(best);
+}
+
+function readPoint(point: FingerprintPoint, excerpt: string): Observation[] {
+  const observations: Observation[] = [];
+  const opening = point.text.slice(0, CONTEXT);
+  const headings = headingVariants(point);
+  // The leading space anchors the number, so " 2)" is not found inside " (2)".
+  const heading = readSite(headings.map((variant) => ` ${variant}${opening}`), excerpt);
+  if (heading !== undefined) {
+    observations.push({ siteId: headingSiteId(point), kind: 'heading', observed: heading, variants: headings, error: CHANNEL_ERROR.heading });
+  }
+  for (const site of findTextSites(point)) {
+    const before = point.text.slice(Math.max(0, site.start - CONTEXT), site.start);
+    const after = point.text.slice(site.end, site.end + CONTEXT);
+    const observed = readSite(site.variants.map((variant) => before + variant + after), excerpt);
+    if (observed === undefined) continue;
+    observations.push({ siteId: site.id, kind: site.kind, observed, variants: site.variants, error: CHANNEL_ERROR[site.kind] });
+  }
+  return observations;
+}
+
+/** Zero-width marks that survived: each one's bit, keyed on the words either side. */
+function readInvisibleMarks(text: string): Observation[] {
+  const seen = new Map<string, Observation>();
+  const collapsed = text.replace(/\s+/g, ' ');
+  for (const match of collapsed.matchAll(/([A-Za-z]+)([\u200b\u200c]) ([A-Za-z]+)/g)) {
+    const siteId = invisibleSiteId(match[1] ?? '', match[3] ?? '');
+    if (seen.has(siteId)) continue;
+    const observed = INVISIBLE_MARKS.indexOf(match[2] as (typeof INVISIBLE_MARKS)[number]);
+    seen.set(siteId, { siteId, kind: 'invisible', observed, variants: INVISIBLE_MARKS, error: CHANNEL_ERROR.invisible });
+  }
+  return [...seen.values()];
+}
+
+/** Every fingerprint mark readable in a leaked excerpt of a document made of these points. */
+export function readMarks(excerpt: string, points: readonly FingerprintPoint[]): Observation[] {
+  const normalized = ` ${normalizeExcerpt(excerpt)}`;
+  const excerptShingles = shingles(normalized);
+  const observations = points.filter((point) => occursIn(point, excerptShingles)).flatMap((point) => readPoint(point, normalized));
+  return [...observations, ...readInvisibleMarks(excerpt)];
+}

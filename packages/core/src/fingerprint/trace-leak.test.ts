@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { embedPlainText } from './embed';
+import { POINTS, recipientKeys } from './fixture.test-data';
+import { traceLeak } from './trace-leak';
+
+const candidates = recipientKeys(50);
+
+function seededRng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Retyping: no invisible characters, keyboard dashes, and a share of character typos. */
+function retype(text: string, rate: number, rng: () => number): string {
+  const plain = text.replace(/[\u200b\u200c]/g, '').replace(/[–—]/g, '-');
+  let out = '';
+  for (const character of plain) {
+    const roll = rng();
+    if (roll < rate / 3) continue;
+    if (roll < (2 * rate) / 3) out += String.fromCharCode(97 + Math.floor(rng() * 26));
+    else if (roll < rate) out += character + character;
+    else out += character;
+  }
+  return out;
+}
+
+const reflow = (text: string): string => text.replace(/\s+/g, ' ').replace(/(.{1,60})( |$)/g, '$1\n');
+
+describe('tracing a leak', () => {
+  it('names the recipient of a pasted and reflowed excerpt, for every one of 50 recipients', () => {
+    for (const { recipientId, key } of candidates) {
+      const excerpt = reflow(embedPlainText(POINTS.slice(3, 6), { key }));
+      const result = traceLeak({ excerpt, points: POINTS, candidates });
+      expect(result.verdict).toEqual({ kind: 'identified', recipientId });
+    }
+  });
+
+  it('names the recipient of a retyped excerpt with typos, and never someone else', () => {
+    const rng = seededRng(7);
+    let identified = 0;
+    for (const { recipientId, key } of candidates) {
+      const excerpt = retype(embedPlainText(POINTS, { key }), 0.02, rng);
+      const result = traceLeak({ excerpt, points: POINTS, candidates });
+      if (result.verdict.kind === 'identified') {
+        expect(result.verdict.recipientId).toBe(recipientId);
+        identified++;
+      }
+      expect(result.ranking[0]?.evidence.length).toBeGreaterThan(0);
+    }
+    expect(identified).toBeGreaterThanOrEqual(45);
+  });
+
+  it('answers undecided for an excerpt too short to carry a fingerprint', () => {
+    const excerpt = retype(embedPlainText(POINTS.slice(6, 7), { key: candidates[3]!.key }), 0, seededRng(1));
+    const result = traceLeak({ excerpt, points: POINTS, candidates });
+    expect(result.verdict.kind).toBe('undecided');
+  });
+
+  it('answers undecided for unmarked canonical text', () => {
+    const canonical = POINTS.map((point) => `${point.number}. ${point.title}: ${point.text}`).join('\n');
+    expect(traceLeak({ excerpt: canonical, points: POINTS, candidates }).verdict.kind).toBe('undecided');
+  });
+
+  it('answers undecided for text that is not from the document', () => {
+    const result = traceLeak({ excerpt: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.', points: POINTS, candidates });
+    expect(result).toMatchObject({ verdict: { kind: 'undecided' }, marksRead: 0 });
+  });
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { NegotiationId, PartyId, UserId } from '../ids';
+import { CLASSIFICATIONS, type Classification } from '../schemas/records';
+import { ACTIONS, can, type Action } from './can';
+import type { NegotiationResource, PartyResource, PositionResource, RecordResource } from './resources';
+import type { Viewer, ViewerMembership } from './viewer';
+
+// The written spec for access. Party A is the "own" party: the target of member/invitation
+// actions and the owner of the record in record actions. Every viewer kind × action (× every
+// classification for record actions) appears exactly once.
+const NEGOTIATION = '00000000-0000-4000-8000-000000000001' as NegotiationId;
+const OTHER_NEGOTIATION = '00000000-0000-4000-8000-000000000002' as NegotiationId;
+const MEDIATOR_PARTY = '00000000-0000-4000-8000-0000000000a0' as PartyId;
+const PARTY_A = '00000000-0000-4000-8000-0000000000a1' as PartyId;
+const PARTY_B = '00000000-0000-4000-8000-0000000000a2' as PartyId;
+const OBSERVERS = '00000000-0000-4000-8000-0000000000a3' as PartyId;
+
+const VIEWER_KINDS = [
+  'mediator-lead', 'mediator-delegate', 'mediator-analyst', 'own-lead', 'own-delegate',
+  'own-principal', 'other-party-lead', 'observer', 'participant-elsewhere', 'outsider', 'anonymous',
+] as const;
+type ViewerKind = (typeof VIEWER_KINDS)[number];
+
+const seat = (partyId: PartyId, partyRole: ViewerMembership['partyRole'], fn: ViewerMembership['function']) =>
+  [{ negotiationId: NEGOTIATION, partyId, partyRole, function: fn }];
+const SEATS: Record<ViewerKind, readonly ViewerMembership[]> = {
+  'mediator-lead': seat(MEDIATOR_PARTY, 'mediator', 'lead'),
+  'mediator-delegate': seat(MEDIATOR_PARTY, 'mediator', 'delegate'),
+  'mediator-analyst': seat(MEDIATOR_PARTY, 'mediator', 'analyst'),
+  'own-lead': seat(PARTY_A, 'party', 'lead'),
+  'own-delegate': seat(PARTY_A, 'party', 'delegate'),
+  'own-principal': seat(PARTY_A, 'party', 'principal'),
+  'other-party-lead': seat(PARTY_B, 'party', 'lead'),
+  'observer': seat(OBSERVERS, 'observer', 'lead'),
+  // Lead of party A, but in another negotiation: must gain nothing here.
+  'participant-elsewhere': [{ negotiationId: OTHER_NEGOTIATION, partyId: PARTY_A, partyRole: 'mediator', function: 'lead' }],
+  'outsider': [],
+  'anonymous': [],
+};
+const viewerOf = (kind: ViewerKind): Viewer => ({
+  userId: kind === 'anonymous' ? null : ('00000000-0000-4000-8000-00000000beef' as UserId),
+  memberships: SEATS[kind],
+});
+
+// Columns in VIEWER_KINDS order: M-lead M-deleg M-analyst own-lead own-deleg own-princ other observer elsewhere outsider anon
+const T = true, F = false;
+type Row = readonly [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean];
+type Classified = 'record.read' | 'record.create' | 'position.read';
+const PLAIN: Record<Exclude<Action, Classified>, Row> = {
+  'negotiation.create': [T, T, T, T, T, T, T, T, T, T, F],
+  'negotiation.read':   [T, T, T, T, T, T, T, T, F, F, F],
+  'party.create':       [T, T, F, F, F, F, F, F, F, F, F],
+  'party.read':         [T, T, T, T, T, T, T, T, F, F, F],
+  'member.read':        [T, T, T, T, T, T, T, T, F, F, F],
+  'member.manage':      [T, T, F, T, F, F, F, F, F, F, F],
+  'invitation.create':  [T, T, F, T, F, F, F, F, F, F, F],
+  'deadline.read':      [T, T, T, T, T, T, T, T, F, F, F],
+  'deadline.create':    [T, T, F, F, F, F, F, F, F, F, F],
+  'plan.read':          [T, T, T, T, T, T, T, T, F, F, F],
+  'plan.manage':        [T, T, F, F, F, F, F, F, F, F, F],
+  // on party A's behalf
+  'position.record':    [F, F, F, T, T, F, F, F, F, F, F],
+  // minutes of a round attended by the mediator and party A
+  'round.minutes.read': [T, T, T, T, T, T, F, F, F, F, F],
+  // a simulation started by the viewer's own account (another account's: see the test below)
+  'analysis.run':       [T, T, T, T, T, T, T, T, T, T, F],
+  'simulation.create':  [T, T, T, T, T, T, T, T, T, T, F],
+  'simulation.read':    [T, T, T, T, T, T, T, T, T, T, F],
+  'export.create':      [T, T, T, T, T, T, T, T, F, F, F],
+  'export.trace':       [T, T, F, F, F, F, F, F, F, F, F],
+};
+// Party A's position, by its visibility (amendments are read as `mediator`).
+const POSITIONS: Record<'position.read', Record<PositionResource['visibility'], Row>> = {
+  'position.read': {
+    private:  [F, F, F, T, T, T, F, F, F, F, F],
+    mediator: [T, T, T, T, T, T, F, F, F, F, F],
+    parties:  [T, T, T, T, T, T, T, F, F, F, F],
+  },
+};
+const RECORDS: Record<'record.read' | 'record.create', Record<Classification, Row>> = {
+  'record.read': {
+    public:     [T, T, T, T, T, T, T, T, F, F, F],
+    parties:    [T, T, T, T, T, T, T, F, F, F, F],
+    mediator:   [T, T, T, T, T, T, F, F, F, F, F],
+    delegation: [F, F, F, T, T, T, F, F, F, F, F],
+  },
+  'record.create': {
+    public:     [F, F, F, T, T, T, F, F, F, F, F],
+    parties:    [F, F, F, T, T, T, F, F, F, F, F],
+    mediator:   [F, F, F, T, T, T, F, F, F, F, F],
+    delegation: [F, F, F, T, T, T, F, F, F, F, F],
+  },
+};
+
+type Case = readonly [ViewerKind, Action, Classification | PositionResource['visibility'] | '-', boolean];
+const MATRIX: Case[] = [
+  ...Object.entries(PLAIN).flatMap(([action, row]) =>
+    VIEWER_KINDS.map((kind, i): Case => [kind, action as Action, '-', row[i] ?? F])),
+  ...Object.entries(RECORDS).flatMap(([action, byClass]) =>
+    Object.entries(byClass).flatMap(([classification, row]) =>
+      VIEWER_KINDS.map((kind, i): Case => [kind, action as Action, classification as Classification, row[i] ?? F]))),
+  ...Object.entries(POSITIONS['position.read']).flatMap(([visibility, row]) =>
+    VIEWER_KINDS.map((kind, i): Case => [kind, 'position.read', visibility as PositionResource['visibility'], row[i] ?? F])),
+];
+
+function decide(kind: ViewerKind, action: Action, classification: Case[2]): boolean {
+  const viewer = viewerOf(kind);
+  const negotiation: NegotiationResource = { kind: 'negotiation', negotiationId: NEGOTIATION };
+  const party: PartyResource = { kind: 'party', negotiationId: NEGOTIATION, partyId: PARTY_A, partyRole: 'party' };
+  if (action === 'position.read') {
+    if (classification !== 'private' && classification !== 'mediator' && classification !== 'parties') throw new Error('position.read needs a visibility');
+    return can(viewer, action, { kind: 'position', negotiationId: NEGOTIATION, partyId: PARTY_A, visibility: classification });
+  }
+  if (action === 'round.minutes.read') return can(viewer, action, { kind: 'round', negotiationId: NEGOTIATION, partiesPresent: [MEDIATOR_PARTY, PARTY_A] });
+  if (action === 'record.read' || action === 'record.create') {
+    if (classification === '-' || !(CLASSIFICATIONS as readonly string[]).includes(classification)) throw new Error('record actions need a classification');
+    const record: RecordResource = { kind: 'record', negotiationId: NEGOTIATION, owningPartyId: PARTY_A, classification: classification as Classification };
+    return can(viewer, action, record);
+  }
+  if (action === 'negotiation.create' || action === 'simulation.create' || action === 'analysis.run') return can(viewer, action, { kind: 'global' });
+  if (action === 'simulation.read') return can(viewer, action, { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000beef' });
+  if (action === 'member.manage' || action === 'invitation.create' || action === 'position.record') return can(viewer, action, party);
+  return can(viewer, action, negotiation);
+}
+
+describe('can', () => {
+  it.each(MATRIX)('%s / %s / %s → %s', (...[kind, action, classification, allowed]) => {
+    expect(decide(kind, action, classification)).toBe(allowed);
+  });
+
+  it('lists every viewer kind × action (× classification for records) exactly once', () => {
+    const keys = new Set(MATRIX.map(([kind, action, classification]) => `${kind}|${action}|${classification}`));
+    const recordActions = ACTIONS.filter((action) => action.startsWith('record.')).length;
+    const visibilityActions = 1; // position.read × 3 visibilities
+    const expected = VIEWER_KINDS.length * (ACTIONS.length - recordActions - visibilityActions + recordActions * CLASSIFICATIONS.length + visibilityActions * 3);
+    expect(keys.size).toBe(MATRIX.length);
+    expect(MATRIX.length).toBe(expected);
+  });
+
+  it('lets no one, not even the mediator, read a simulation another account started', () => {
+    for (const kind of VIEWER_KINDS) {
+      expect(can(viewerOf(kind), 'simulation.read', { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000cafe' })).toBe(false);
+    }
+  });
+
+  it('lets the mediator read its own delegation-only records but no party read them', () => {
+    const record: RecordResource = { kind: 'record', negotiationId: NEGOTIATION, owningPartyId: MEDIATOR_PARTY, classification: 'delegation' };
+    expect(can(viewerOf('mediator-analyst'), 'record.read', record)).toBe(true);
+    expect(can(viewerOf('own-lead'), 'record.read', record)).toBe(false);
+    expect(can(viewerOf('observer'), 'record.read', record)).toBe(false);
+  });
+
+  it('lets an observer party read a parties-only record it filed itself', () => {
+    const record: RecordResource = { kind: 'record', negotiationId: NEGOTIATION, owningPartyId: OBSERVERS, classification: 'parties' };
+    expect(can(viewerOf('observer'), 'record.read', record)).toBe(true);
+  });
+});

@@ -1,0 +1,10 @@
+import type { NegotiationResource } from './resources';
+import { isMediatorStaff, isParticipant, type Viewer } from './viewer';
+
+/** Fingerprinted exports of the plan (issue 8). */
+export const EXPORT_POLICY = {
+  /** Every participant may take a copy of what they can read (the mediator may also export for others). */
+  'export.create': (viewer: Viewer, resource: NegotiationResource) => isParticipant(viewer, resource.negotiationId),
+  /** Tracing names recipients of leaked text: only the mediator staff, who hold the fingerprint keys. */
+  'export.trace': (viewer: Viewer, resource: NegotiationResource) => isMediatorStaff(viewer, resource.negotiationId),
+};

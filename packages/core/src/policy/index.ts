@@ -1,0 +1,3 @@
+export * from './viewer';
+export type * from './resources';
+export { can, ACTIONS, type Action, type ResourceFor } from './can';

@@ -1,0 +1,33 @@
+import type { NegotiationId, PartyId } from '../ids';
+import type { PartyRole } from '../schemas/parties';
+import type { Classification } from '../schemas/records';
+
+/** Resources as the policy sees them: only the loaded facts a decision needs. */
+export type GlobalResource = { readonly kind: 'global' };
+export type NegotiationResource = { readonly kind: 'negotiation'; readonly negotiationId: NegotiationId };
+export type PartyResource = {
+  readonly kind: 'party';
+  readonly negotiationId: NegotiationId;
+  readonly partyId: PartyId;
+  readonly partyRole: PartyRole;
+};
+export type RecordResource = {
+  readonly kind: 'record';
+  readonly negotiationId: NegotiationId;
+  readonly owningPartyId: PartyId;
+  readonly classification: Classification;
+};
+/** A party's position (or amendment, read as `mediator`) as the policy sees it. */
+export type PositionResource = {
+  readonly kind: 'position';
+  readonly negotiationId: NegotiationId;
+  readonly partyId: PartyId;
+  readonly visibility: 'private' | 'mediator' | 'parties';
+};
+export type RoundResource = {
+  readonly kind: 'round';
+  readonly negotiationId: NegotiationId;
+  readonly partiesPresent: readonly PartyId[];
+};
+/** A simulation job: owned by one account. */
+export type SimulationResource = { readonly kind: 'simulation'; readonly ownerId: string };

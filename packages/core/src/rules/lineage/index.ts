@@ -1,0 +1,4 @@
+export { applyOperations, type ApplyOperationsInput, type AppliedVersion } from './apply-operations';
+export { checkLineage, chainTo } from './check-lineage';
+export type { LineageProblemCode } from './lineage-problem';
+export { pointHistory, type PointHistoryEntry } from './point-history';

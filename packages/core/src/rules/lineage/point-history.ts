@@ -1,0 +1,47 @@
+import type { LineageKind, VersionWithLineage } from '../../schemas/plan';
+import { chainTo } from './check-lineage';
+
+/** One line of a point's history: how it read in a version, and what made it so. */
+export type PointHistoryEntry = {
+  readonly versionId: string;
+  readonly versionLabel: string;
+  readonly pointId: string;
+  /** null when the point left the plan in this version (dropped, merged away or split). */
+  readonly revision: { readonly number: number; readonly title: string; readonly text: string } | null;
+  readonly change: LineageKind | 'created';
+  readonly from: readonly string[];
+  readonly proposedBy: string | null;
+  readonly roundId: string | null;
+};
+
+/**
+ * The "blame" of a point: every revision of it and of the points it came from (through merges
+ * and splits) along the chain of versions ending at `versionId`, oldest first.
+ */
+export function pointHistory(versions: readonly VersionWithLineage[], input: { pointId: string; versionId: string }): PointHistoryEntry[] {
+  const chain = chainTo(versions.map((entry) => ({ ...entry, id: entry.version.id, parentId: entry.version.parentId })), input.versionId);
+  const family = new Set([input.pointId]);
+  for (const entry of [...chain].reverse()) {
+    for (const edge of entry.edges) if (edge.to.some((id) => family.has(id))) edge.from.forEach((id) => family.add(id));
+  }
+  const entries: PointHistoryEntry[] = [];
+  chain.forEach((entry, index) => {
+    const { version, edges } = entry;
+    for (const point of version.points.filter((p) => family.has(p.pointId))) {
+      const edge = edges.find((e) => e.to.includes(point.pointId));
+      const unchanged = index > 0 && edge === undefined;
+      entries.push({
+        versionId: version.id, versionLabel: version.label, pointId: point.pointId,
+        revision: { number: point.number, title: point.title, text: point.text },
+        change: edge?.kind ?? (unchanged ? 'keep' : 'created'), from: edge?.from ?? [],
+        proposedBy: edge?.proposedBy ?? null, roundId: edge?.roundId ?? null,
+      });
+    }
+    for (const edge of edges.filter((e) => e.kind !== 'renumber' && e.from.some((id) => family.has(id) && !e.to.includes(id)))) {
+      for (const gone of edge.from.filter((id) => family.has(id) && !edge.to.includes(id))) {
+        entries.push({ versionId: version.id, versionLabel: version.label, pointId: gone, revision: null, change: edge.kind, from: [gone], proposedBy: edge.proposedBy, roundId: edge.roundId });
+      }
+    }
+  });
+  return entries;
+}

@@ -1,0 +1,2 @@
+export { parsePlanText, type ParsedPlan, type ParsedPoint, type PlanTextProblemCode } from './parse-plan-text';
+export { planVersionFromText } from './plan-version-from-text';

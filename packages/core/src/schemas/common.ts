@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
+const LATEST_INSTANT = Date.UTC(10000, 0, 1);
+
+/** Instants travel as ISO 8601 date-times with an offset, e.g. `2025-11-27T00:00:00.000Z`; years 1900–9999. */
+export const InstantSchema = z.iso.datetime({ offset: true }).refine((value) => {
+  // The format alone admits year 0000, which PostgreSQL cannot store.
+  const time = Date.parse(value);
+  return Number.isFinite(time) && time >= EARLIEST_INSTANT && time < LATEST_INSTANT;
+}, 'Date-time out of range (years 1900–9999)');
+export type Instant = z.infer<typeof InstantSchema>;
+
+/** Text without NUL characters, which PostgreSQL text columns reject. */
+export function textSchema(maxLength: number) {
+  return z.string().max(maxLength).refine(hasNoNul, NUL_MESSAGE);
+}
+const NUL_MESSAGE = 'Must not contain NUL characters';
+function hasNoNul(text: string): boolean {
+  return !text.includes('\0');
+}
+
+/** A short single-line label (names, titles). */
+export const LabelSchema = z.string().trim().min(1).max(200).refine(hasNoNul, NUL_MESSAGE);
+
+/** Long free text (mandates, record bodies): bounded so one field cannot fill the body limit alone. */
+export const LongTextSchema = textSchema(100_000);
+
+/** Every list answers `{ items }` so a count or cursor can be added later without breaking clients. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.strictObject({ items: z.array(item) });
+}

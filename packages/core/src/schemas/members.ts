@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { MemberIdSchema, NegotiationIdSchema, PartyIdSchema, UserIdSchema } from '../ids';
+import { InstantSchema, textSchema, LabelSchema } from './common';
+
+export const MemberFunctionSchema = z.enum(['lead', 'delegate', 'principal', 'analyst']);
+export type MemberFunction = z.infer<typeof MemberFunctionSchema>;
+
+/** A user's seat in a delegation, valid on [validFrom, validTo); `validTo: null` is open-ended. */
+export const MemberSchema = z.strictObject({
+  id: MemberIdSchema,
+  negotiationId: NegotiationIdSchema,
+  partyId: PartyIdSchema,
+  userId: UserIdSchema,
+  displayName: LabelSchema,
+  /** The function title shown to others, e.g. "Head of delegation". */
+  title: textSchema(200),
+  function: MemberFunctionSchema,
+  validFrom: InstantSchema,
+  validTo: InstantSchema.nullable(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const AddMemberInputSchema = z.strictObject({
+  userId: UserIdSchema,
+  function: MemberFunctionSchema,
+  title: textSchema(200).default(''),
+  validFrom: InstantSchema.optional(),
+  validTo: InstantSchema.nullable().optional(),
+});
+export type AddMemberInput = z.infer<typeof AddMemberInputSchema>;
+
+export const EndMemberInputSchema = z.strictObject({ validTo: InstantSchema });
+export type EndMemberInput = z.infer<typeof EndMemberInputSchema>;
+
+/** Hands a party's lead to another user from `validFrom`: current lead seats end exactly then. */
+export const ChangeLeadInputSchema = z.strictObject({
+  userId: UserIdSchema,
+  title: textSchema(200).default(''),
+  validFrom: InstantSchema.optional(),
+});
+export type ChangeLeadInput = z.infer<typeof ChangeLeadInputSchema>;
+
+export const LeadChangeSchema = z.strictObject({ ended: z.array(MemberSchema), lead: MemberSchema });
+export type LeadChange = z.infer<typeof LeadChangeSchema>;

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { textSchema } from './common';
+import { REDLINE_KINDS } from '../rules/redline/compare-versions';
+import { NEGOTIATION_STATES } from '../rules/status/derive-negotiation-state';
+import { POINT_STATUSES } from '../rules/status/derive-point-status';
+import { TIMELINE_KINDS } from '../rules/timeline/build-timeline';
+import { AmendmentProposalSchema } from './plan-amendments';
+import { DateSchema, LINEAGE_KINDS, LineageEdgeSchema, PlanIdSchema, PlanVersionSchema, VersionOperationSchema } from './plan';
+import { ESCALATION_OUTCOMES } from './plan-positions';
+import { RoundFormatSchema } from './plan-rounds';
+
+// Request and response bodies of the plan routes (the contract the web app and scripts use).
+
+/** Every plan write carries the plan revision it was based on; a stale one answers 409. */
+const BaseRevision = z.number().int().nonnegative();
+
+export const ImportPlanInputSchema = z.strictObject({
+  label: textSchema(200).min(1),
+  text: textSchema(500_000).min(1),
+  baseRevision: BaseRevision,
+  roundId: z.uuid().nullable().default(null),
+});
+export type ImportPlanInput = z.infer<typeof ImportPlanInputSchema>;
+
+export const CreateVersionInputSchema = z.strictObject({
+  parentId: z.uuid(),
+  label: textSchema(200).min(1),
+  operations: z.array(VersionOperationSchema).max(2_000),
+  baseRevision: BaseRevision,
+  roundId: z.uuid().nullable().default(null),
+});
+export type CreateVersionInput = z.infer<typeof CreateVersionInputSchema>;
+
+export const StoredVersionSchema = z.strictObject({
+  version: PlanVersionSchema,
+  edges: z.array(LineageEdgeSchema),
+  revision: z.number().int().positive(),
+  roundId: PlanIdSchema.nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type StoredVersionView = z.infer<typeof StoredVersionSchema>;
+
+export const PlanOverviewSchema = z.strictObject({
+  revision: z.number().int().nonnegative(),
+  versions: z.array(z.strictObject({
+    id: PlanIdSchema, parentId: PlanIdSchema.nullable(), label: z.string(), revision: z.number().int(), points: z.number().int(), createdAt: z.iso.datetime(),
+  })),
+});
+export type PlanOverview = z.infer<typeof PlanOverviewSchema>;
+
+const DiffPartSchema = z.strictObject({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+const PointRefSchema = z.strictObject({ pointId: PlanIdSchema, number: z.number().int(), title: z.string() });
+const VersionRefSchema = z.strictObject({ id: PlanIdSchema, label: z.string(), points: z.number().int() });
+
+export const RedlineSchema = z.strictObject({
+  from: VersionRefSchema,
+  to: VersionRefSchema,
+  rows: z.array(z.strictObject({
+    kind: z.enum(REDLINE_KINDS), from: z.array(PointRefSchema), to: z.array(PointRefSchema),
+    title: z.array(DiffPartSchema), text: z.array(DiffPartSchema), labels: z.array(z.string()),
+  })),
+  counts: z.record(z.enum(REDLINE_KINDS), z.number().int()),
+});
+
+export const PointHistorySchema = z.strictObject({
+  items: z.array(z.strictObject({
+    versionId: PlanIdSchema, versionLabel: z.string(), pointId: PlanIdSchema,
+    revision: z.strictObject({ number: z.number().int(), title: z.string(), text: z.string() }).nullable(),
+    change: z.enum([...LINEAGE_KINDS, 'created']), from: z.array(PlanIdSchema), proposedBy: PlanIdSchema.nullable(), roundId: PlanIdSchema.nullable(),
+  })),
+});
+
+const PartyIdList = z.array(PlanIdSchema);
+export const PlanStatusSchema = z.strictObject({
+  versionId: PlanIdSchema,
+  state: z.enum(NEGOTIATION_STATES),
+  counts: z.record(z.enum(POINT_STATUSES), z.number().int()),
+  bindingPointIds: PartyIdList,
+  provisionalPointIds: PartyIdList,
+  missingPartyIds: PartyIdList,
+  blocking: z.array(z.strictObject({ pointId: PlanIdSchema, number: z.number().int(), status: z.enum(POINT_STATUSES), missingPartyIds: PartyIdList, objectingPartyIds: PartyIdList })),
+  points: z.array(z.strictObject({
+    pointId: PlanIdSchema, number: z.number().int(), title: z.string(), status: z.enum(POINT_STATUSES),
+    missingPartyIds: PartyIdList, objectingPartyIds: PartyIdList, amendingPartyIds: PartyIdList, reservingPartyIds: PartyIdList,
+  })),
+});
+export type PlanStatus = z.infer<typeof PlanStatusSchema>;
+
+export const CreateEscalationInputSchema = z.strictObject({
+  pointId: z.uuid(),
+  principals: z.array(textSchema(200).min(1)).min(1).max(20),
+  question: textSchema(5_000).min(1),
+  dueDate: DateSchema.nullable().default(null),
+});
+export const DecideEscalationInputSchema = z.strictObject({ outcome: z.enum(ESCALATION_OUTCOMES), note: textSchema(5_000).default('') });
+
+export const CreateRoundInputSchema = z.strictObject({
+  name: textSchema(200).min(1), place: textSchema(200), startsOn: DateSchema, endsOn: DateSchema, format: RoundFormatSchema,
+  partiesPresent: z.array(z.uuid()).max(50), fromVersionId: z.uuid().nullable(), producedVersionId: z.uuid().nullable(),
+  minutes: textSchema(50_000).nullable(), publicReadout: textSchema(10_000).nullable(),
+});
+
+export const CreateStatementInputSchema = z.strictObject({
+  person: textSchema(200).min(1), partyId: z.uuid(), date: DateSchema, source: textSchema(500).min(1),
+  quote: textSchema(5_000).min(1), pointIds: z.array(z.uuid()).max(100),
+});
+
+export const CreateAmendmentInputSchema = z.strictObject({
+  partyId: z.uuid(), versionId: z.uuid(), pointId: z.uuid(), proposal: AmendmentProposalSchema, rationale: textSchema(5_000).default(''),
+});
+export const DecideAmendmentInputSchema = z.strictObject({
+  fate: z.enum(['rejected', 'withdrawn']), reason: textSchema(2_000).default(''), baseRevision: BaseRevision,
+});
+
+export const TimelineSchema = z.strictObject({
+  items: z.array(z.strictObject({ date: z.string(), kind: z.enum(TIMELINE_KINDS), title: z.string(), refId: PlanIdSchema, pointIds: z.array(PlanIdSchema) })),
+});
+
+/** Per deadline: the points of a version that are not yet agreed (none once it has passed). */
+export const DeadlineOutlookSchema = z.strictObject({
+  items: z.array(z.strictObject({
+    deadlineId: PlanIdSchema, title: z.string(), dueAt: z.iso.datetime(), isPast: z.boolean(),
+    openPoints: z.array(z.strictObject({ pointId: PlanIdSchema, number: z.number().int(), title: z.string(), status: z.enum(POINT_STATUSES) })),
+  })),
+});

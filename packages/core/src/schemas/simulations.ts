@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { UserIdSchema } from '../ids';
+import { InstantSchema, LabelSchema, textSchema } from './common';
+
+export const SimulationIdSchema = z.uuid().brand<'SimulationId'>();
+export type SimulationId = z.infer<typeof SimulationIdSchema>;
+
+const finite = z.number().refine(Number.isFinite, 'Must be a finite number');
+
+/**
+ * An outcome space in the engine's compiled additive form: per party, per issue, the utility
+ * contribution of each option. Parties' utilities are private data, so a simulation job is
+ * visible to the account that started it only.
+ */
+export const SimulationSpaceSchema = z.strictObject({
+  issues: z.array(z.strictObject({ name: LabelSchema, options: z.array(LabelSchema).min(1).max(1000) })).min(1).max(200),
+  parties: z.array(z.strictObject({
+    name: LabelSchema,
+    reservation: finite,
+    constant: finite.default(0),
+    contributions: z.array(z.array(finite).max(1000)).max(200),
+  })).min(2).max(8),
+}).superRefine((space, context) => {
+  space.parties.forEach((party, partyIndex) => {
+    if (party.contributions.length !== space.issues.length) {
+      context.addIssue({ code: 'custom', path: ['parties', partyIndex, 'contributions'], message: `Needs one row per issue (${space.issues.length})` });
+      return;
+    }
+    party.contributions.forEach((row, issueIndex) => {
+      const options = space.issues[issueIndex]?.options.length ?? 0;
+      if (row.length !== options) {
+        context.addIssue({ code: 'custom', path: ['parties', partyIndex, 'contributions', issueIndex], message: `Needs one value per option (${options})` });
+      }
+    });
+  });
+});
+export type SimulationSpace = z.infer<typeof SimulationSpaceSchema>;
+
+export const SimulationProtocolSchema = z.enum(['sao', 'mediated']);
+
+export const CreateSimulationInputSchema = z.strictObject({
+  space: SimulationSpaceSchema,
+  /** One agent name per party, in party order (see GET /api/simulations/agents). */
+  agents: z.array(z.string().min(1).max(40)).min(2).max(8),
+  protocol: SimulationProtocolSchema.default('sao'),
+  steps: z.number().int().min(1).max(100_000).default(1000),
+  runs: z.number().int().min(1).max(10_000).default(100),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+}).refine((input) => input.agents.length === input.space.parties.length, { path: ['agents'], message: 'Needs exactly one agent per party' });
+export type CreateSimulationInput = z.infer<typeof CreateSimulationInputSchema>;
+
+export const SimulationSummarySchema = z.strictObject({
+  runs: z.number().int(),
+  agreementRate: z.number(),
+  meanUtilities: z.array(z.number()),
+  meanRounds: z.number(),
+  meanSteps: z.number(),
+  meanDistanceToPareto: z.number().nullable(),
+  meanDistanceToNash: z.number().nullable(),
+});
+
+export const SimulationStatusSchema = z.enum(['queued', 'running', 'completed', 'failed']);
+
+export const SimulationSchema = z.strictObject({
+  id: SimulationIdSchema,
+  ownerId: UserIdSchema,
+  status: SimulationStatusSchema,
+  agents: z.array(z.string()),
+  protocol: SimulationProtocolSchema,
+  steps: z.number().int(),
+  runs: z.number().int(),
+  seed: z.number().int(),
+  progress: z.strictObject({ done: z.number().int(), total: z.number().int() }),
+  result: SimulationSummarySchema.nullable(),
+  /** Why a failed job failed (bad parameters are not retried). */
+  error: textSchema(2000).nullable(),
+  attempts: z.number().int(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type Simulation = z.infer<typeof SimulationSchema>;
+
+export const AgentListSchema = z.strictObject({ items: z.array(z.string()) });

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { UserIdSchema } from '../ids';
+import { InstantSchema, LabelSchema } from './common';
+
+export const EmailSchema = z.email().max(254);
+/** Long passphrases are welcome; the upper bound keeps scrypt's input bounded. */
+export const PasswordSchema = z.string().min(10).max(200);
+
+export const UserSchema = z.strictObject({
+  id: UserIdSchema,
+  email: EmailSchema,
+  displayName: LabelSchema,
+  createdAt: InstantSchema,
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const CreateUserInputSchema = z.strictObject({
+  email: EmailSchema,
+  displayName: LabelSchema,
+  password: PasswordSchema,
+});
+export type CreateUserInput = z.infer<typeof CreateUserInputSchema>;
+
+export const LoginInputSchema = z.strictObject({
+  email: EmailSchema,
+  password: z.string().min(1).max(200),
+});
+export type LoginInput = z.infer<typeof LoginInputSchema>;
+
+/** What login answers: the user and the token to echo in `X-CSRF-Token` on cookie-authenticated writes. */
+export const SessionViewSchema = z.strictObject({
+  user: UserSchema,
+  csrfToken: z.string(),
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+export const CreateApiTokenInputSchema = z.strictObject({ label: LabelSchema });
+export type CreateApiTokenInput = z.infer<typeof CreateApiTokenInputSchema>;
+
+/** The secret is shown once, at creation; the server keeps only its hash. */
+export const ApiTokenCreatedSchema = z.strictObject({
+  id: z.uuid(),
+  label: LabelSchema,
+  token: z.string(),
+  createdAt: InstantSchema,
+});
+export type ApiTokenCreated = z.infer<typeof ApiTokenCreatedSchema>;

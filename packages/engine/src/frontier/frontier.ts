@@ -1,0 +1,152 @@
+import type { AdditiveSpace, Outcome } from '../model/additive-space';
+import { nonDominated, nonDominatedRuns2 } from './non-dominated';
+import { mergeNearPoints } from './tolerance';
+
+export type FrontierPoint = { readonly utilities: readonly number[]; readonly outcome: Outcome };
+
+export type Frontier = {
+  /** false when the size cap forced an ε-approximation. */
+  readonly exact: boolean;
+  /** When approximate: every true frontier point is within these amounts (per party) of a returned point. */
+  readonly approximation?: { readonly additive: readonly number[] };
+  /** Distinct non-dominated utility vectors, each with one witness outcome, best first for party 0. */
+  readonly points: readonly FrontierPoint[];
+};
+
+export type FrontierOptions = {
+  /** Comparison tolerance ε (genius: 1e-9; negmas: 0 = exact). */
+  readonly tolerance?: number;
+  /** Most points kept per merge stage before approximating (default 200 000). */
+  readonly maxSize?: number;
+  /** Grid cell, as a share of each party's utility range, used when approximating (default 1e-3). */
+  readonly approximationStep?: number;
+};
+
+/** One merge stage: the surviving partial sums over issues 0..k and how each was formed. */
+/** Candidate partial sums of one merge stage, flat (`values[i*dimensions + p]`). */
+type Candidates = { readonly values: Float64Array; readonly parent: Int32Array; readonly option: Int32Array; readonly dimensions: number };
+
+type Stage = { readonly values: Float64Array; readonly parent: Int32Array; readonly option: Int32Array; readonly count: number };
+
+/** Options of one issue that no other option of it dominates (a dominated option never helps). */
+function usefulOptions(space: AdditiveSpace, issue: number): number[] {
+  const parties = space.parties.length;
+  const options = space.issues[issue]?.options.length ?? 0;
+  const values = new Float64Array(options * parties);
+  space.parties.forEach((party, p) => party.contributions[issue]?.forEach((value, option) => (values[option * parties + p] = value)));
+  return nonDominated(values, options, parties).sort((a, b) => a - b);
+}
+
+/** Keeps one point per grid cell (the largest sum): an ε-dominance cover of `kept`. */
+function thinToGrid({ values, dimensions }: Candidates, kept: readonly number[], cell: readonly number[]): number[] {
+  const best = new Map<string, { index: number; sum: number }>();
+  for (const index of kept) {
+    let key = '';
+    let sum = 0;
+    for (let p = 0; p < dimensions; p++) {
+      const value = values[index * dimensions + p] ?? 0;
+      key += `${Math.floor(value / (cell[p] ?? 1))},`;
+      sum += value;
+    }
+    const current = best.get(key);
+    if (current === undefined || sum > current.sum) best.set(key, { index, sum });
+  }
+  return [...best.values()].map((entry) => entry.index);
+}
+
+function select({ values, parent, option, dimensions }: Candidates, kept: readonly number[]): Stage {
+  const stage = { values: new Float64Array(kept.length * dimensions), parent: new Int32Array(kept.length), option: new Int32Array(kept.length), count: kept.length };
+  kept.forEach((index, position) => {
+    stage.values.set(values.subarray(index * dimensions, (index + 1) * dimensions), position * dimensions);
+    stage.parent[position] = parent[index] ?? -1;
+    stage.option[position] = option[index] ?? -1;
+  });
+  return stage;
+}
+
+function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimensions: number): FrontierPoint[] {
+  const last = stages[stages.length - 1];
+  if (last === undefined) return [];
+  const points: FrontierPoint[] = [];
+  for (let index = 0; index < last.count; index++) {
+    const outcome: number[] = [];
+    for (let issue = 0; issue < mergeOrder.length; issue++) outcome.push(0);
+    let at = index;
+    for (let stageIndex = stages.length - 1; stageIndex >= 1; stageIndex--) {
+      const stage = stages[stageIndex];
+      outcome[mergeOrder[stageIndex - 1] ?? 0] = stage?.option[at] ?? -1;
+      at = stage?.parent[at] ?? 0;
+    }
+    // a plain loop: Array.from on a typed array goes through the iterator protocol (slow)
+    const utilities: number[] = [];
+    for (let p = 0; p < dimensions; p++) utilities.push(last.values[index * dimensions + p] ?? 0);
+    points.push({ utilities, outcome });
+  }
+  return points;
+}
+
+function utilityRanges(space: AdditiveSpace): number[] {
+  return space.parties.map((party) => party.contributions.reduce((range, values) => range + Math.max(...values) - Math.min(...values), 0) || 1);
+}
+
+/**
+ * The Pareto frontier of an additive space without enumerating it (a Nemhauser–Ullmann merge).
+ * A partial sum over the first k issues that is dominated can never complete to a frontier
+ * point (adding the same later options keeps the domination), so each stage keeps only the
+ * non-dominated sums, with back-pointers to rebuild one witness outcome per point.
+ */
+export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = {}): Frontier {
+  const dimensions = space.parties.length;
+  const maxSize = options.maxSize ?? 200_000;
+  const ranges = utilityRanges(space);
+  const baseStep = options.approximationStep ?? 1e-3;
+  const additive = ranges.map(() => 0);
+  let exact = true;
+  const start: Stage = { values: Float64Array.from(space.parties.map((party) => party.constant)), parent: Int32Array.of(-1), option: Int32Array.of(-1), count: 1 };
+  const stages: Stage[] = [start];
+  // Issues are merged in file order so every utility is summed in the order enumeration would
+  // sum it: the negmas semantics compares floats exactly.
+  const mergeOrder = space.issues.map((_, issue) => issue);
+  for (const issue of mergeOrder) {
+    const previous = stages[stages.length - 1] ?? start;
+    const useful = usefulOptions(space, issue);
+    const count = previous.count * useful.length;
+    const values = new Float64Array(count * dimensions);
+    const parent = new Int32Array(count);
+    const option = new Int32Array(count);
+    // each useful option's contribution vector, flat, so the inner loop is two array reads
+    const shift = new Float64Array(useful.length * dimensions);
+    useful.forEach((choice, position) => space.parties.forEach((party, p) => (shift[position * dimensions + p] = party.contributions[issue]?.[choice] ?? 0)));
+    let candidate = 0;
+    for (let from = 0; from < previous.count; from++) {
+      for (let position = 0; position < useful.length; position++) {
+        for (let p = 0; p < dimensions; p++) {
+          values[candidate * dimensions + p] = previous.values[from * dimensions + p]! + shift[position * dimensions + p]!;
+        }
+        parent[candidate] = from;
+        option[candidate] = useful[position]!;
+        candidate++;
+      }
+    }
+    // two parties: the previous stage is sorted by u₀, so each option's candidates form a sorted run
+    let kept = dimensions === 2 ? nonDominatedRuns2(values, useful.length, previous.count) : nonDominated(values, count, dimensions);
+    let step = baseStep;
+    while (kept.length > maxSize) {
+      // Never truncate silently: thin to an ε-grid and record the error bound it adds.
+      exact = false;
+      const cell = ranges.map((range) => range * step);
+      const thinned = thinToGrid({ values, parent, option, dimensions }, kept, cell);
+      const compacted = new Float64Array(thinned.length * dimensions);
+      thinned.forEach((index, position) => compacted.set(values.subarray(index * dimensions, (index + 1) * dimensions), position * dimensions));
+      kept = nonDominated(compacted, thinned.length, dimensions).map((position) => thinned[position] ?? 0);
+      // a thinned point is within one cell of the point it stands for; stages add up
+      if (kept.length <= maxSize) cell.forEach((size, p) => (additive[p] = (additive[p] ?? 0) + size));
+      step *= 2;
+    }
+    stages.push(select({ values, parent, option, dimensions }, kept));
+  }
+  let points = rebuild(stages, mergeOrder, dimensions);
+  const tolerance = options.tolerance ?? 0;
+  if (tolerance > 0) points = mergeNearPoints(points, tolerance);
+  return exact ? { exact, points } : { exact, approximation: { additive }, points };
+}

@@ -1,0 +1,145 @@
+import { DominanceTree } from './dominance-tree';
+
+/**
+ * Exact non-dominance filters over a flat array of utility vectors (`values[i*d + p]`).
+ * Each returns the kept indices, one per distinct vector.
+ */
+
+/** Indices sorted by coordinate 0 descending, then the next coordinates descending, then index. */
+function sortedDescending(values: Float64Array, count: number, dimensions: number): Int32Array {
+  const order = new Int32Array(count);
+  for (let index = 0; index < count; index++) order[index] = index;
+  // the common two- and three-party cases get flat comparators: this sort dominates small merges
+  if (dimensions === 2) order.sort((a, b) => values[2 * b]! - values[2 * a]! || values[2 * b + 1]! - values[2 * a + 1]! || a - b);
+  else if (dimensions === 3) {
+    order.sort((a, b) => values[3 * b]! - values[3 * a]! || values[3 * b + 1]! - values[3 * a + 1]! || values[3 * b + 2]! - values[3 * a + 2]! || a - b);
+  } else {
+    order.sort((a, b) => {
+      for (let p = 0; p < dimensions; p++) {
+        const difference = values[b * dimensions + p]! - values[a * dimensions + p]!;
+        if (difference !== 0) return difference;
+      }
+      return a - b;
+    });
+  }
+  return order;
+}
+
+function filter2(values: Float64Array, order: Int32Array): number[] {
+  const kept: number[] = [];
+  let best = Number.NEGATIVE_INFINITY;
+  for (const index of order) {
+    const second = values[index * 2 + 1] ?? 0;
+    if (second > best) {
+      kept.push(index);
+      best = second;
+    }
+  }
+  return kept;
+}
+
+/**
+ * Three parties: after sorting by the first coordinate, a candidate is dominated iff some kept
+ * point has u1 ≥ c1 and u2 ≥ c2. The kept points' (u1, u2) staircase (u1 ascending, u2
+ * descending) answers that with one binary search.
+ */
+function filter3(values: Float64Array, order: Int32Array): number[] {
+  const kept: number[] = [];
+  const stairU1: number[] = [];
+  const stairU2: number[] = [];
+  for (const index of order) {
+    const u1 = values[index * 3 + 1] ?? 0;
+    const u2 = values[index * 3 + 2] ?? 0;
+    let low = 0;
+    let high = stairU1.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((stairU1[middle] ?? 0) < u1) low = middle + 1;
+      else high = middle;
+    }
+    // the first stair with u1 ≥ c1 has the largest u2 of all such stairs
+    if (low < stairU1.length && (stairU2[low] ?? 0) >= u2) continue;
+    kept.push(index);
+    let start = low;
+    while (start > 0 && (stairU2[start - 1] ?? 0) <= u2) start--;
+    let end = low;
+    while (end < stairU1.length && (stairU1[end] ?? 0) === u1 && (stairU2[end] ?? 0) <= u2) end++;
+    stairU1.splice(start, end - start, u1);
+    stairU2.splice(start, end - start, u2);
+  }
+  return kept;
+}
+
+/** Four or more parties: an orthant query per candidate on a k-d tree of the kept points' other coordinates. */
+function filterMany(values: Float64Array, order: Int32Array, dimensions: number): number[] {
+  const kept: number[] = [];
+  const tree = new DominanceTree(dimensions - 1, order.length);
+  for (const index of order) {
+    const rest = values.subarray(index * dimensions + 1, (index + 1) * dimensions);
+    if (tree.covers(rest)) continue;
+    kept.push(index);
+    tree.insert(rest);
+  }
+  return kept;
+}
+
+/** Indices of the exactly non-dominated vectors among `count` vectors of `dimensions` coordinates. */
+export function nonDominated(values: Float64Array, count: number, dimensions: number): number[] {
+  const order = sortedDescending(values, count, dimensions);
+  if (dimensions === 1) return count > 0 ? [order[0] ?? 0] : [];
+  if (dimensions === 2) return filter2(values, order);
+  if (dimensions === 3) return filter3(values, order);
+  return filterMany(values, order, dimensions);
+}
+
+/**
+ * Two parties, candidates laid out as `from * runs + run` where each run (one option added to a
+ * frontier sorted by u₀ descending) is itself sorted: a k-way merge replaces the general sort.
+ * Same result as `nonDominated(values, runs * runLength, 2)`.
+ */
+export function nonDominatedRuns2(values: Float64Array, runs: number, runLength: number): number[] {
+  if (runs > 16) return nonDominated(values, runs * runLength, 2);
+  const heads = new Int32Array(runs);
+  const order = new Int32Array(runs * runLength);
+  for (let out = 0; out < order.length; out++) {
+    let chosen = -1;
+    let chosenIndex = 0;
+    for (let run = 0; run < runs; run++) {
+      const from = heads[run]!;
+      if (from >= runLength) continue;
+      const index = from * runs + run;
+      if (chosen === -1) {
+        chosen = run;
+        chosenIndex = index;
+        continue;
+      }
+      const difference = values[2 * index]! - values[2 * chosenIndex]! || values[2 * index + 1]! - values[2 * chosenIndex + 1]! || chosenIndex - index;
+      if (difference > 0) {
+        chosen = run;
+        chosenIndex = index;
+      }
+    }
+    order[out] = chosenIndex;
+    heads[chosen] = heads[chosen]! + 1;
+  }
+  // Rounding can make a run's u₀ equal where the frontier's were not, so within a run equal u₀
+  // need not come in u₁-descending order: sweep groups of equal u₀, keeping each group's best.
+  const kept: number[] = [];
+  let best = Number.NEGATIVE_INFINITY;
+  for (let start = 0; start < order.length; ) {
+    const first = values[2 * order[start]!]!;
+    let groupBest = order[start]!;
+    let end = start + 1;
+    for (; end < order.length && values[2 * order[end]!] === first; end++) {
+      const index = order[end]!;
+      const difference = values[2 * index + 1]! - values[2 * groupBest + 1]!;
+      if (difference > 0 || (difference === 0 && index < groupBest)) groupBest = index;
+    }
+    if (values[2 * groupBest + 1]! > best) {
+      kept.push(groupBest);
+      best = values[2 * groupBest + 1]!;
+    }
+    start = end;
+  }
+  return kept;
+}

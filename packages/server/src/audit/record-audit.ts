@@ -1,0 +1,39 @@
+import { findAuditHead, insertAuditEntry, lockAuditChain } from '../storage/audit-log';
+import type { Database } from '../storage/database';
+import { GENESIS_HASH, hashAuditEntry } from './hash-entry';
+
+export type AuditInput = {
+  actorId: string | null;
+  /** `resource.verb`, e.g. `record.read`, `position.create`. */
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  negotiationId: string | null;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+  /** Defaults to the wall clock; services pass their injected clock's time. */
+  at?: Date;
+};
+
+/**
+ * Appends one hash-chained entry inside the caller's transaction: it commits or rolls back with
+ * the change it describes. Call it with the transaction, never with the bare database, on every
+ * write and every read of restricted material.
+ */
+export async function recordAudit(tx: Database, input: AuditInput): Promise<void> {
+  await lockAuditChain(tx);
+  const head = await findAuditHead(tx);
+  const fields = {
+    seq: (head?.seq ?? 0) + 1,
+    at: input.at ?? new Date(),
+    actorId: input.actorId,
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    negotiationId: input.negotiationId,
+    detail: input.detail ?? {},
+    ip: input.ip ?? null,
+    prevHash: head?.hash ?? GENESIS_HASH,
+  };
+  await insertAuditEntry(tx, { ...fields, hash: hashAuditEntry(fields) });
+}

@@ -1,0 +1,43 @@
+import { startServer } from '../../http/start-server';
+import { CliError, type Command } from '../command';
+import { DATABASE_HELP, DATABASE_OPTIONS, databaseTarget } from '../database-flags';
+import { parseFlags } from '../parse-flags';
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be an integer from 0 to 65535, got "${value}"`);
+  return port;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the web app and the API (default http://localhost:4000)',
+  help: [
+    'Usage: parley serve [--port N] [--data DIR | --database-url URL] [--no-demo]',
+    '',
+    'Applies migrations, loads the demo negotiation on the first start of an empty database,',
+    'prints the demo accounts, and serves until interrupted.',
+    '',
+    'Options:',
+    '  --port N              port to listen on (default $PORT or 4000; 0 picks a free one)',
+    DATABASE_HELP,
+    '  --no-demo             do not load the demo into an empty database',
+  ].join('\n'),
+  async run(args, io) {
+    const { values } = parseFlags(args, { ...DATABASE_OPTIONS, port: { type: 'string' }, 'no-demo': { type: 'boolean' } }, false);
+    const port = parsePort(values.port);
+    const started = Date.now();
+    const server = await startServer({ ...databaseTarget(values), port, loadDemoOnEmpty: !values['no-demo'], log: io.out }).catch((error: unknown) => {
+      throw new CliError(`cannot start: ${error instanceof Error ? error.message : String(error)}`, 1);
+    });
+    io.out(`Parley is serving ${server.url} (${server.database.kind}, ready in ${Date.now() - started} ms)`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    return 0;
+  },
+};

@@ -1,0 +1,64 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { compileScenario, loadGeniusScenario, loadParleyScenario, type AdditiveSpace, type Problem, type Semantics } from '@parley/engine';
+import { CliError } from '../command';
+
+/**
+ * Reads SCENARIO with the engine's loaders — a GENIUS folder or a Parley JSON scenario — and
+ * compiles it under `semantics`. A JSON file that already holds a compiled additive space
+ * ({issues:[{name,options}], parties:[{name,reservation,constant,contributions}]}) is taken as is,
+ * so scripts can simulate generated spaces. Bad files are one-line CliErrors.
+ */
+export function loadScenario(path: string, semantics: Semantics = 'genius'): AdditiveSpace {
+  if (!existsSync(path)) throw new CliError(`no scenario at ${path} (expected a GENIUS folder or a JSON file)`);
+  const space = statSync(path).isDirectory() ? fromFolder(path, semantics) : fromJson(path, semantics);
+  if (space.parties.length < 2) throw new CliError(`${path}: a scenario needs at least 2 profiles, found ${space.parties.length}`);
+  if (space.issues.length === 0 || space.issues.some((issue) => issue.options.length === 0)) throw new CliError(`${path}: every issue needs at least one option`);
+  return space;
+}
+
+function fromFolder(path: string, semantics: Semantics): AdditiveSpace {
+  const names = readdirSync(path).filter((name) => name.toLowerCase().endsWith('.xml')).sort();
+  const loaded = loadGeniusScenario(basename(path), names.map((name) => ({ name, contents: readFileSync(join(path, name), 'utf8') })));
+  if (!loaded.ok) throw new CliError(describeProblems(loaded.problems));
+  return compileScenario(loaded.value, semantics);
+}
+
+function fromJson(path: string, semantics: Semantics): AdditiveSpace {
+  const text = readFileSync(path, 'utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new CliError(`${path}: not valid JSON`);
+  }
+  if (isSpace(data)) return data;
+  const loaded = loadParleyScenario(basename(path), text);
+  if (!loaded.ok) throw new CliError(describeProblems(loaded.problems));
+  return compileScenario(loaded.value, semantics);
+}
+
+function isSpace(data: unknown): data is AdditiveSpace {
+  if (typeof data !== 'object' || data === null) return false;
+  const { issues, parties } = data as { issues?: unknown; parties?: unknown };
+  if (!Array.isArray(issues) || !Array.isArray(parties)) return false;
+  const sizes: number[] = [];
+  for (const issue of issues as unknown[]) {
+    const { name, options } = (issue ?? {}) as { name?: unknown; options?: unknown };
+    if (typeof name !== 'string' || !Array.isArray(options) || !options.every((option) => typeof option === 'string')) return false;
+    sizes.push(options.length);
+  }
+  return (parties as unknown[]).every((party) => {
+    const { name, reservation, constant, contributions } = (party ?? {}) as Record<string, unknown>;
+    return typeof name === 'string' && Number.isFinite(reservation) && Number.isFinite(constant) && Array.isArray(contributions) &&
+      contributions.length === sizes.length &&
+      contributions.every((row: unknown, issue) => Array.isArray(row) && row.length === sizes[issue] && row.every((value: unknown) => Number.isFinite(value)));
+  });
+}
+
+function describeProblems(problems: readonly Problem[]): string {
+  const [first] = problems;
+  if (first === undefined) return 'the scenario could not be read';
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return `${first.file}${first.issue === undefined ? '' : `: issue "${first.issue}"`}: ${first.message}${more}`;
+}

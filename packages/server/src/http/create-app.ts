@@ -1,0 +1,58 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { DomainError } from '@parley/core';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from '../services/deps';
+import type { AppEnv } from './app-env';
+import { authenticate, requireCsrfToken } from './authenticate';
+import { problemResponse, toProblem } from './problem';
+import { ROUTE_MODULES } from './routes';
+
+/** Largest accepted request body (documented in docs/api.md#limits). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The whole HTTP API as a fetch-style app: `app.request()` in tests, node-server in `startServer`. */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    // Validation failures are thrown so the one error handler shapes them.
+    defaultHook: (result) => {
+      if (!result.success) throw result.error;
+    },
+  });
+  app.onError((error, c) => {
+    const shaped = toProblem(error, c.req.path);
+    if (shaped.problem.status >= 500) deps.logError(error);
+    return problemResponse(shaped);
+  });
+  app.notFound((c) => problemResponse(toProblem(new DomainError('not-found', 'No such resource.'), c.req.path)));
+
+  app.use('/api/*', bodyLimit({
+    maxSize: BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new DomainError('payload-too-large', `Request bodies are limited to ${BODY_LIMIT_BYTES} bytes.`);
+    },
+  }));
+  app.use('/api/*', async (c, next) => {
+    const contentType = c.req.header('content-type');
+    if (contentType !== undefined && !/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
+      throw new DomainError('unsupported-media-type', 'Request bodies must be application/json.');
+    }
+    await next();
+  });
+  app.use('/api/*', authenticate(deps));
+  app.use('/api/*', requireCsrfToken());
+
+  for (const register of ROUTE_MODULES) register(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey', in: 'cookie', name: 'parley_session',
+    description: 'Set by POST /api/auth/login. Writes also need the X-CSRF-Token header.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http', scheme: 'bearer', description: 'An API token from POST /api/tokens or `parley tokens create`.',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Parley API', version: '0.1.0', description: 'See docs/api.md for auth, errors and limits.' },
+  });
+  return app;
+}

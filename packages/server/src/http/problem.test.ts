@@ -1,0 +1,21 @@
+import { DomainError } from '@parley/core';
+import { describe, expect, it } from 'vitest';
+import { toProblem } from './problem';
+
+describe('toProblem', () => {
+  it('maps a PostgreSQL data exception (SQLSTATE class 22) to 400, never 500', () => {
+    const error = Object.assign(new Error('invalid byte sequence'), { code: '22021' });
+    expect(toProblem(error, '/api/x').problem.status).toBe(400);
+  });
+
+  it('keeps other database errors a bare 500 with no detail', () => {
+    const error = Object.assign(new Error('connection lost'), { code: '08006' });
+    expect(toProblem(error, '/api/x').problem).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/api/x' });
+  });
+
+  it('adds Retry-After for too-many-attempts', () => {
+    const shaped = toProblem(new DomainError('too-many-attempts', 'Slow down.', { retryAfterSeconds: 42 }), '/api/auth/login');
+    expect(shaped.problem.status).toBe(429);
+    expect(shaped.headers['retry-after']).toBe('42');
+  });
+});

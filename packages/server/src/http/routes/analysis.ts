@@ -1,0 +1,33 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AnalysisRequestSchema, AnalysisSchema } from '@parley/core';
+import { ANALYSIS_EXAMPLE } from '../../demo/analysis-example';
+import { analyzeScenario } from '../../services/analysis';
+import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
+import { requireViewer } from '../viewer-context';
+import type { RouteModule } from './route-module';
+
+const ExampleSchema = z.strictObject({ scenario: z.record(z.string(), z.unknown()) });
+
+const example = createRoute({
+  method: 'get', path: '/api/analysis/example', tags: ['analysis'], security: AUTHENTICATED,
+  summary: 'An illustrative scenario (invented preferences) to try the analysis with',
+  responses: { 200: jsonResponse(ExampleSchema, 'A Parley JSON scenario'), ...problems(401) },
+});
+const analyze = createRoute({
+  method: 'post', path: '/api/analysis', tags: ['analysis'], security: AUTHENTICATED,
+  summary: 'Pareto frontier, bargaining solutions, zone of agreement, contention, trades and improvements of a scenario (nothing is stored)',
+  request: { body: jsonBody(AnalysisRequestSchema) },
+  responses: { 200: jsonResponse(AnalysisSchema, 'The analysis'), ...problems(400, 401, 413, 415) },
+});
+
+export const analysisRoutes: RouteModule = (app, deps) => {
+  app.openapi(example, async (c) => {
+    await requireViewer(c, deps);
+    return c.json({ scenario: structuredClone(ANALYSIS_EXAMPLE) as Record<string, unknown> }, 200);
+  });
+  app.openapi(analyze, async (c) => {
+    const request = c.req.valid('json');
+    const viewer = await requireViewer(c, deps);
+    return c.json(analyzeScenario(viewer, request, () => performance.now()), 200);
+  });
+};

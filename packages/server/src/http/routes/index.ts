@@ -1,0 +1,39 @@
+import { analysisRoutes } from './analysis';
+import { authRoutes } from './auth';
+import { deadlineRoutes } from './deadlines';
+import { healthRoutes } from './health';
+import { instanceRoutes } from './instance';
+import { invitationRoutes } from './invitations';
+import { memberRoutes } from './members';
+import { negotiationRoutes } from './negotiations';
+import { partyRoutes } from './parties';
+import { planEventRoutes } from './plan-events';
+import { planPositionRoutes } from './plan-positions';
+import { planRecordRoutes } from './plan-records';
+import { planTimelineRoutes } from './plan-timeline';
+import { planVersionRoutes } from './plan-versions';
+import { recordRoutes } from './records';
+import { simulationRoutes } from './simulations';
+import { exportRoutes } from './exports';
+import type { RouteModule } from './route-module';
+
+/** Every resource's routes, mounted in this order. Add a new resource's module here. */
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  healthRoutes,
+  instanceRoutes,
+  authRoutes,
+  negotiationRoutes,
+  partyRoutes,
+  memberRoutes,
+  recordRoutes,
+  deadlineRoutes,
+  invitationRoutes,
+  planVersionRoutes,
+  planPositionRoutes,
+  planRecordRoutes,
+  planTimelineRoutes,
+  planEventRoutes,
+  simulationRoutes,
+  analysisRoutes,
+  exportRoutes,
+];

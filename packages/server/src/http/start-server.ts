@@ -1,0 +1,90 @@
+import { createServer } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { formatDemoCredentials, loadDemoIfEmpty, type DemoSummary } from '../demo';
+import { planEventHub } from '../realtime/plan-events';
+import { relayPlanEvents } from '../realtime/plan-notify';
+import { startJobQueue, type JobQueue } from '../jobs/job-queue';
+import { enqueueSimulation, workSimulations } from '../jobs/simulation-worker';
+import { createDeps, SYSTEM_CLOCK } from '../services/deps';
+import { openDatabase, type DatabaseHandle } from '../storage/database';
+import { createApp } from './create-app';
+import { mountWebApp } from './web-app';
+
+export type StartServerOptions = {
+  /** Default: $PORT, else 4000 (DESIGN §6); 0 picks a free port. */
+  port?: number;
+  /** PGlite data folder (default ./data); ignored when databaseUrl is set. */
+  dataDir?: string;
+  databaseUrl?: string;
+  /** Load the demo when the database has no accounts (default true). */
+  loadDemoOnEmpty?: boolean;
+  log?: (line: string) => void;
+  /** Start the job queue so the API can queue simulations (default true). */
+  runJobs?: boolean;
+  /** Also work queued jobs in this process (default true; false leaves them to `parley worker`). */
+  workJobs?: boolean;
+};
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  demo: DemoSummary | undefined;
+  database: DatabaseHandle;
+  close: () => Promise<void>;
+};
+
+/** Opens the database (running migrations), loads the demo on first start, then listens. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const requestedPort = options.port ?? (Number(process.env.PORT) || 4000);
+  // Fail on a taken port before spending seconds opening (or creating) the database.
+  if (requestedPort !== 0) await assertPortFree(requestedPort);
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const demo = options.loadDemoOnEmpty === false ? undefined : await loadDemoIfEmpty(database.db);
+  if (demo !== undefined) log(`Loaded the demo negotiation.\n${formatDemoCredentials(demo)}`);
+  // Simulations run as pg-boss jobs; this process works them too unless told not to, so a single
+  // machine needs nothing else, and `parley worker` processes add capacity on PostgreSQL.
+  const queue: JobQueue | undefined = options.runJobs === false ? undefined : await startJobQueue(database, { databaseUrl: options.databaseUrl });
+  if (queue !== undefined && options.workJobs !== false) await workSimulations(queue, { db: database.db, clock: SYSTEM_CLOCK });
+  const app = createApp(createDeps(database.db, {
+    secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
+    enqueueSimulation: queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
+  }));
+  // On PostgreSQL several processes may serve one database: plan events cross them by LISTEN/NOTIFY.
+  const relay = options.databaseUrl === undefined ? undefined
+    : await relayPlanEvents({ hub: planEventHub(database.db), databaseUrl: options.databaseUrl, onError: (error) => console.error(error) });
+  const hasWebApp = mountWebApp(app);
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const listening = serve({ fetch: app.fetch, port: requestedPort }, () => resolve(listening));
+      listening.once('error', reject); // e.g. EADDRINUSE: fail instead of hanging
+    });
+  } catch (error) {
+    await relay?.close();
+    await queue?.stop();
+    await database.close();
+    throw error;
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : requestedPort;
+  const url = `http://localhost:${port}`;
+  log(`Parley listening on ${url}${hasWebApp ? '' : ' (API only: web app not built)'}`);
+  return {
+    url, port, demo, database,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await relay?.close();
+      await queue?.stop();
+      await database.close();
+    },
+  };
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}

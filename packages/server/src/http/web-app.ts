@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { ApiApp } from './app-env';
+
+/** Where `npm run build -w @parley/web` writes the single-page app. */
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
+
+/**
+ * Serves the built web app (if any) for every non-/api path, falling back to index.html so the
+ * client-side router handles deep links. API paths never fall through to the page.
+ */
+export function mountWebApp(app: ApiApp, distDir: string = WEB_DIST): boolean {
+  const indexFile = path.join(distDir, 'index.html');
+  if (!existsSync(indexFile)) return false;
+  const root = path.relative(process.cwd(), distDir) || '.';
+  const staticFiles = serveStatic({ root });
+  app.use('*', async (c, next) => (c.req.path.startsWith('/api') ? next() : staticFiles(c, next)));
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api')) return next();
+    // Read per request: a rebuilt app is picked up without a restart; the file is small.
+    return c.html(readFileSync(indexFile, 'utf8'));
+  });
+  return true;
+}

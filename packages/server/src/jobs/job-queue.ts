@@ -1,0 +1,52 @@
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { DatabaseHandle } from '../storage/database';
+
+export const SIMULATION_QUEUE = 'parley-simulation';
+
+export type JobQueueOptions = {
+  /** A PostgreSQL URL: pg-boss opens its own pool there (required for workers in other processes). */
+  databaseUrl?: string;
+  /** Seconds a worker may hold a job before it counts as dead and the job is retried. */
+  expireInSeconds?: number;
+  /** How often pg-boss looks for expired jobs (seconds, ≥ 1). */
+  maintenanceIntervalSeconds?: number;
+};
+
+export type JobQueue = { readonly boss: PgBoss; readonly stop: () => Promise<void> };
+
+/** Attempts after the first: a worker that dies mid-job costs a retry; a bad job fails at once. */
+export const SIMULATION_RETRY_LIMIT = 2;
+
+/**
+ * pg-boss on the same database as everything else. On PostgreSQL it opens its own pool, so
+ * `parley worker` processes on other machines share the queue. On PGlite (one process, one
+ * session) it sends its SQL through Kysely's driver, so its statements wait their turn instead of
+ * landing inside a transaction of ours.
+ */
+export async function startJobQueue(handle: DatabaseHandle, options: JobQueueOptions = {}): Promise<JobQueue> {
+  const timing = {
+    expireInSeconds: options.expireInSeconds ?? 15 * 60,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+    retryLimit: SIMULATION_RETRY_LIMIT,
+    retryDelay: 1,
+  };
+  const boss = options.databaseUrl !== undefined
+    ? new PgBoss({ connectionString: options.databaseUrl, max: 4, ...timing })
+    : new PgBoss({ db: { executeSql: (text, values) => executeThroughKysely(handle, text, values) }, ...timing });
+  boss.on('error', (error) => console.error('job queue:', error));
+  await boss.start();
+  // Several processes may start at once; whoever loses the race finds the queue made.
+  if ((await boss.getQueue(SIMULATION_QUEUE)) === null) {
+    await boss.createQueue(SIMULATION_QUEUE, { name: SIMULATION_QUEUE, retryLimit: timing.retryLimit, retryDelay: timing.retryDelay, expireInSeconds: timing.expireInSeconds })
+      .catch(async (error: unknown) => {
+        if ((await boss.getQueue(SIMULATION_QUEUE)) === null) throw error;
+      });
+  }
+  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }) };
+}
+
+async function executeThroughKysely(handle: DatabaseHandle, text: string, values: unknown[] | undefined): Promise<{ rows: unknown[] }> {
+  const result = await handle.db.executeQuery(CompiledQuery.raw(text, values ?? []));
+  return { rows: [...result.rows] };
+}

@@ -1,0 +1,31 @@
+import type { Database } from '../storage/database';
+import { createLoginThrottle, type LoginThrottle } from '../auth/login-throttle';
+
+export type Clock = { readonly now: () => Date };
+
+/** Everything a service needs from outside; tests pass their own clock. */
+export type AppDeps = {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly throttle: LoginThrottle;
+  /** Mark the session cookie `Secure` (when served over HTTPS). */
+  readonly secureCookies: boolean;
+  /** Reports unexpected errors (a 500); never called for expected ones. */
+  readonly logError: (error: unknown) => void;
+  /** Puts a stored simulation on the job queue; absent when the process runs no queue (jobs stay queued). */
+  readonly enqueueSimulation?: (simulationId: string) => Promise<void>;
+};
+
+export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+
+export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>> = {}): AppDeps {
+  const clock = overrides.clock ?? SYSTEM_CLOCK;
+  return {
+    db,
+    clock,
+    throttle: overrides.throttle ?? createLoginThrottle(clock),
+    secureCookies: overrides.secureCookies ?? false,
+    logError: overrides.logError ?? ((error) => console.error(error)),
+    enqueueSimulation: overrides.enqueueSimulation,
+  };
+}

@@ -1,0 +1,70 @@
+import { sql, type Generated } from 'kysely';
+import type { Database } from './database';
+
+export type AuditLogTable = {
+  seq: string;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  negotiation_id: string | null;
+  detail: unknown;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type AuditHeadTable = { id: Generated<number>; seq: string; hash: string };
+
+/** An audit entry as stored; `seq` is a number (a chain of 2^53 entries is not a concern). */
+export type StoredAuditEntry = {
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  negotiationId: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+  prevHash: string;
+  hash: string;
+};
+
+// Any constant works; it only has to be the same for every writer of this database.
+const AUDIT_CHAIN_LOCK = 7_402_913;
+
+/** Serialises chain appends until the caller's transaction ends, so two writers never fork the chain. */
+export async function lockAuditChain(tx: Database): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
+}
+
+export async function findAuditHead(db: Database): Promise<{ seq: number; hash: string } | undefined> {
+  const row = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  return row === undefined ? undefined : { seq: Number(row.seq), hash: row.hash };
+}
+
+export async function insertAuditEntry(tx: Database, entry: StoredAuditEntry): Promise<void> {
+  await tx.insertInto('audit_log').values({
+    seq: String(entry.seq), at: entry.at, actor_id: entry.actorId, action: entry.action,
+    subject_type: entry.subjectType, subject_id: entry.subjectId, negotiation_id: entry.negotiationId,
+    detail: JSON.stringify(entry.detail), ip: entry.ip, prev_hash: entry.prevHash, hash: entry.hash,
+  }).execute();
+  await tx.insertInto('audit_head').values({ id: 1, seq: String(entry.seq), hash: entry.hash })
+    .onConflict((conflict) => conflict.column('id').doUpdateSet({ seq: String(entry.seq), hash: entry.hash }))
+    .execute();
+}
+
+/** Entries in physical `seq` order, a page at a time (verification streams the whole log). */
+export async function listAuditEntries(db: Database, options: { afterSeq: number; limit: number; negotiationId?: string }): Promise<StoredAuditEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll().where('seq', '>', String(options.afterSeq));
+  if (options.negotiationId !== undefined) query = query.where('negotiation_id', '=', options.negotiationId);
+  const rows = await query.orderBy('seq').limit(options.limit).execute();
+  return rows.map((row) => ({
+    seq: Number(row.seq), at: new Date(row.at), actorId: row.actor_id, action: row.action,
+    subjectType: row.subject_type, subjectId: row.subject_id, negotiationId: row.negotiation_id,
+    detail: (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as Record<string, unknown>,
+    ip: row.ip, prevHash: row.prev_hash, hash: row.hash,
+  }));
+}

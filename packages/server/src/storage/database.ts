@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { MIGRATIONS } from './migrations';
+import { PGliteDialect } from './pglite-dialect';
+import type { Db } from './schema';
+
+export type Database = Kysely<Db>;
+export type DatabaseHandle = { db: Database; kind: 'pglite' | 'postgres'; close(): Promise<void> };
+
+export type OpenDatabaseOptions = {
+  /** A PostgreSQL connection string; when absent, embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite's data folder (default ./data). */
+  dataDir?: string;
+  /** PGlite in memory (tests). */
+  inMemory?: boolean;
+};
+
+/** Opens PostgreSQL or embedded PGlite and brings its schema up to date before returning. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const isPostgres = options.databaseUrl !== undefined;
+  const db = isPostgres ? openPostgres(options.databaseUrl ?? '') : openPglite(options);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, kind: isPostgres ? 'postgres' : 'pglite', close: () => db.destroy() };
+}
+
+function openPostgres(connectionString: string): Database {
+  return new Kysely<Db>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString }) }) });
+}
+
+function openPglite(options: OpenDatabaseOptions): Database {
+  if (options.inMemory) return new Kysely<Db>({ dialect: new PGliteDialect(new PGlite()) });
+  const dataDir = options.dataDir ?? './data';
+  mkdirSync(dataDir, { recursive: true });
+  return new Kysely<Db>({ dialect: new PGliteDialect(new PGlite(dataDir)) });
+}
+
+async function migrate(db: Database): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+  throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}

@@ -1,0 +1,32 @@
+import type { Deadline, DeadlineId, NegotiationId } from '@parley/core';
+import type { Database } from './database';
+
+export type DeadlinesTable = {
+  id: string;
+  negotiation_id: string;
+  title: string;
+  due_at: Date;
+  consequence: string;
+  created_at: Date;
+};
+
+function toDeadline(row: DeadlinesTable): Deadline {
+  return {
+    id: row.id as DeadlineId, negotiationId: row.negotiation_id as NegotiationId, title: row.title,
+    dueAt: row.due_at.toISOString(), consequence: row.consequence, createdAt: row.created_at.toISOString(),
+  };
+}
+
+export async function insertDeadline(db: Database, deadline: Deadline): Promise<Deadline> {
+  await db.insertInto('deadlines').values({
+    id: deadline.id, negotiation_id: deadline.negotiationId, title: deadline.title, due_at: new Date(deadline.dueAt),
+    consequence: deadline.consequence, created_at: new Date(deadline.createdAt),
+  }).execute();
+  return deadline;
+}
+
+export async function listDeadlines(db: Database, negotiationId: NegotiationId): Promise<Deadline[]> {
+  const rows = await db.selectFrom('deadlines').selectAll().where('negotiation_id', '=', negotiationId)
+    .orderBy('due_at').orderBy('id').execute();
+  return rows.map(toDeadline);
+}

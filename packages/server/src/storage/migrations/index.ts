@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely';
+import { auditLogMigration } from './0001-audit-log';
+import { accountsMigration } from './0002-accounts';
+import { negotiationsMigration } from './0003-negotiations';
+import { planMigration } from './0020-plan';
+import { simulationsMigration } from './0030-simulations';
+import { exportsMigration } from './0040-exports';
+
+/** Every migration, applied in key order at start (kysely sorts by name). */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-audit-log': auditLogMigration,
+  '0002-accounts': accountsMigration,
+  '0003-negotiations': negotiationsMigration,
+  '0020-plan': planMigration,
+  '0030-simulations': simulationsMigration,
+  '0040-exports': exportsMigration,
+};

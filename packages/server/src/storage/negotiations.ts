@@ -1,0 +1,39 @@
+import type { ClosureRule, Negotiation, NegotiationId, UserId } from '@parley/core';
+import type { Database } from './database';
+
+export type NegotiationsTable = {
+  id: string;
+  title: string;
+  mandate: string;
+  closure_rule: string;
+  created_by: string;
+  created_at: Date;
+};
+
+function toNegotiation(row: NegotiationsTable): Negotiation {
+  return {
+    id: row.id as NegotiationId, title: row.title, mandate: row.mandate,
+    closureRule: row.closure_rule as ClosureRule, createdAt: row.created_at.toISOString(),
+  };
+}
+
+export async function insertNegotiation(db: Database, input: { negotiation: Negotiation; createdBy: UserId }): Promise<Negotiation> {
+  const { negotiation } = input;
+  await db.insertInto('negotiations').values({
+    id: negotiation.id, title: negotiation.title, mandate: negotiation.mandate, closure_rule: negotiation.closureRule,
+    created_by: input.createdBy, created_at: new Date(negotiation.createdAt),
+  }).execute();
+  return negotiation;
+}
+
+export async function findNegotiation(db: Database, id: NegotiationId): Promise<Negotiation | undefined> {
+  const row = await db.selectFrom('negotiations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : toNegotiation(row);
+}
+
+/** The given negotiations, newest first. */
+export async function listNegotiationsByIds(db: Database, ids: readonly NegotiationId[]): Promise<Negotiation[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('negotiations').selectAll().where('id', 'in', ids).orderBy('created_at', 'desc').orderBy('id').execute();
+  return rows.map(toNegotiation);
+}

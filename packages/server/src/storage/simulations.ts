@@ -1,0 +1,78 @@
+import type { CreateSimulationInput, Simulation, SimulationId, UserId } from '@parley/core';
+import type { Database } from './database';
+
+export type SimulationsTable = {
+  id: string;
+  owner_id: string;
+  input: unknown;
+  status: Simulation['status'];
+  progress_done: number;
+  result: unknown;
+  error: string | null;
+  attempts: number;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type StoredSimulation = Simulation & { input: CreateSimulationInput };
+
+function parseJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+function toSimulation(row: SimulationsTable): StoredSimulation {
+  const input = parseJson(row.input) as CreateSimulationInput;
+  return {
+    id: row.id as SimulationId,
+    ownerId: row.owner_id as UserId,
+    status: row.status,
+    agents: input.agents,
+    protocol: input.protocol,
+    steps: input.steps,
+    runs: input.runs,
+    seed: input.seed,
+    progress: { done: row.progress_done, total: input.runs },
+    result: (parseJson(row.result) ?? null) as Simulation['result'],
+    error: row.error,
+    attempts: row.attempts,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    input,
+  };
+}
+
+export async function insertSimulation(db: Database, simulation: { id: string; ownerId: string; input: CreateSimulationInput; at: Date }): Promise<StoredSimulation> {
+  const row = await db.insertInto('simulations').values({
+    id: simulation.id, owner_id: simulation.ownerId, input: JSON.stringify(simulation.input), status: 'queued',
+    progress_done: 0, result: null, error: null, attempts: 0, created_at: simulation.at, updated_at: simulation.at,
+  }).returningAll().executeTakeFirstOrThrow();
+  return toSimulation(row);
+}
+
+export async function findSimulation(db: Database, id: string): Promise<StoredSimulation | undefined> {
+  const row = await db.selectFrom('simulations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : toSimulation(row);
+}
+
+/** Marks a job running; returns undefined when it already finished (a duplicate delivery). */
+export async function startSimulationAttempt(db: Database, id: string, at: Date): Promise<StoredSimulation | undefined> {
+  const row = await db.updateTable('simulations')
+    .set((eb) => ({ status: 'running', progress_done: 0, attempts: eb('attempts', '+', 1), updated_at: at }))
+    .where('id', '=', id).where('status', 'in', ['queued', 'running'])
+    .returningAll().executeTakeFirst();
+  return row === undefined ? undefined : toSimulation(row);
+}
+
+export async function updateSimulationProgress(db: Database, update: { id: string; done: number; at: Date }): Promise<void> {
+  await db.updateTable('simulations').set({ progress_done: update.done, updated_at: update.at })
+    .where('id', '=', update.id).where('status', '=', 'running').execute();
+}
+
+export async function finishSimulation(db: Database, update: { id: string; at: Date } & ({ result: unknown; error?: undefined } | { error: string; result?: undefined })): Promise<void> {
+  await db.updateTable('simulations').set({
+    status: update.error === undefined ? 'completed' : 'failed',
+    result: update.result === undefined ? null : JSON.stringify(update.result),
+    error: update.error ?? null,
+    updated_at: update.at,
+  }).where('id', '=', update.id).execute();
+}

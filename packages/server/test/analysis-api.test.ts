@@ -1,0 +1,71 @@
+import { analyzeSpace, compileScenario, loadParleyScenario } from '@parley/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYSIS_EXAMPLE } from '../src/demo/analysis-example';
+import { loadDemo } from '../src/demo';
+import { createUser } from '../src/services/accounts';
+import type { DatabaseHandle } from '../src/storage/database';
+import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { call, signIn, type SignedIn } from './helpers/session';
+import { createTestApp, type TestApp } from './helpers/test-app';
+
+type Point = { utilities: number[]; outcome: Record<string, string> };
+
+describe.each(DATABASE_KINDS)('the analysis and instance API on %s', (databaseKind) => {
+  let handle: DatabaseHandle;
+  let testApp: TestApp;
+  let analyst: SignedIn;
+  beforeAll(async () => {
+    handle = await openTestDatabase(databaseKind);
+    testApp = createTestApp(handle.db);
+    await createUser(testApp.deps, { email: 'analyst@example.org', displayName: 'Analyst', password: 'analyst password' });
+    analyst = await signIn(testApp, 'analyst@example.org', 'analyst password');
+  });
+  afterAll(async () => handle.close());
+
+  it('answers what the engine computes for the example scenario', async () => {
+    const example = (await (await call(testApp, 'GET /api/analysis/example', { as: analyst })).json()) as { scenario: unknown };
+    const response = await call(testApp, 'POST /api/analysis', { as: analyst, body: { scenario: example.scenario } });
+    expect(response.status).toBe(200);
+    const analysis = (await response.json()) as { frontier: { size: number; exact: boolean; points: Point[] }; solutions: Record<string, Point | null>; zone: { exists: boolean }; contention: { issue: string }[]; trades: unknown[] };
+    const loaded = loadParleyScenario('example', JSON.stringify(ANALYSIS_EXAMPLE));
+    if (!loaded.ok) throw new Error('the example must load');
+    const direct = analyzeSpace(compileScenario(loaded.value, 'genius'), 'genius');
+    expect(analysis.frontier).toMatchObject({ exact: true, size: direct.frontier.points.length });
+    expect(analysis.solutions.nash?.utilities).toEqual(direct.solutions.nash?.utilities);
+    expect(analysis.zone.exists).toBe(true);
+    expect(analysis.contention).toHaveLength(8);
+    // The Nash point is rational: every side gets at least its reservation value.
+    expect(analysis.solutions.nash?.utilities[0]).toBeGreaterThanOrEqual(0.35);
+    expect(analysis.solutions.nash?.utilities[1]).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('suggests improvements that leave nobody worse off than the package on the table', async () => {
+    const onTheTable = Object.fromEntries(ANALYSIS_EXAMPLE.issues.map((issue) => [issue.name, issue.values[1]]));
+    const response = await call(testApp, 'POST /api/analysis', { as: analyst, body: { scenario: ANALYSIS_EXAMPLE, package: onTheTable } });
+    const analysis = (await response.json()) as { package: Point; improvements: { utilities: number[]; gains: number[] }[] };
+    expect(analysis.improvements.length).toBeGreaterThan(0);
+    for (const improvement of analysis.improvements) {
+      improvement.utilities.forEach((utility, party) => expect(utility).toBeGreaterThanOrEqual((analysis.package.utilities[party] ?? 0) - 1e-9));
+      expect(Math.max(...improvement.gains)).toBeGreaterThan(0);
+    }
+  });
+
+  it('names the problem in a scenario or package it cannot use', async () => {
+    const badScenario = { ...ANALYSIS_EXAMPLE, parties: [ANALYSIS_EXAMPLE.parties[0], { name: 'Side C', issues: { 'Moon base': { weight: 1, evaluations: { yes: 1 } } } }] };
+    const scenarioProblem = await call(testApp, 'POST /api/analysis', { as: analyst, body: { scenario: badScenario } });
+    expect(scenarioProblem.status).toBe(400);
+    expect(JSON.stringify(await scenarioProblem.json())).toContain('Moon base');
+    const packageProblem = await call(testApp, 'POST /api/analysis', { as: analyst, body: { scenario: ANALYSIS_EXAMPLE, package: { Elections: 'never' } } });
+    expect(packageProblem.status).toBe(400);
+    expect(JSON.stringify(await packageProblem.json())).toMatch(/Line of contact|never/);
+    expect((await call(testApp, 'POST /api/analysis', { body: { scenario: ANALYSIS_EXAMPLE } })).status).toBe(401);
+  });
+
+  it('lists the demo accounts only once the demo is loaded', async () => {
+    expect(await (await call(testApp, 'GET /api/instance')).json()).toEqual({ demo: false, demoAccounts: [], demoPassword: null });
+    await loadDemo(handle.db);
+    const instance = (await (await call(testApp, 'GET /api/instance')).json()) as { demo: boolean; demoAccounts: { email: string }[] };
+    expect(instance.demo).toBe(true);
+    expect(instance.demoAccounts.map((account) => account.email)).toContain('ukraine@demo.parley');
+  });
+});

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
+import { demoPlanId } from '../src/demo/plan-demo';
+import type { DatabaseHandle } from '../src/storage/database';
+import { seedDemo, signInAs } from './helpers/demo-fixture';
+import { openTestDatabase } from './helpers/each-database';
+import { call, type SignedIn } from './helpers/session';
+import { createTestApp, type TestApp } from './helpers/test-app';
+
+const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
+const FLORIDA = demoPlanId('florida-20');
+type Event = { event: string; data: Record<string, unknown> };
+
+/** Opens the negotiation's event stream as a browser would and collects parsed events. */
+async function subscribe(testApp: TestApp, as: SignedIn) {
+  const response = await testApp.app.request(`${N}/events`, { headers: { ...as.headers, accept: 'text/event-stream' } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const events: Event[] = [];
+  let buffer = '';
+  const pump = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event !== undefined && data !== undefined) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
+        end = buffer.indexOf('\n\n');
+      }
+    }
+  })();
+  const waitFor = async (isWanted: (events: Event[]) => boolean) => {
+    for (let i = 0; i < 200 && !isWanted(events); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    return events;
+  };
+  await waitFor((list) => list.some((e) => e.event === 'ready'));
+  return { events, waitFor, close: async () => { await reader.cancel(); await pump.catch(() => undefined); } };
+}
+
+describe('plan event stream', () => {
+  let handle: DatabaseHandle;
+  let testApp: TestApp;
+  let ukraine: SignedIn;
+  let russia: SignedIn;
+  let mediator: SignedIn;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase('pglite');
+    testApp = createTestApp(handle.db);
+    await seedDemo(handle.db);
+    [ukraine, russia, mediator] = (await Promise.all((['ownDelegation', 'otherParty', 'mediator'] as const).map((kind) => signInAs(testApp, kind)))) as SignedIn[] as [SignedIn, SignedIn, SignedIn];
+  });
+  afterAll(async () => handle.close());
+
+  // Ukraine's Geneva positions were carried to the Florida text at revision 1.
+  const setPosition = (pointKey: string, visibility: string, baseRevision = 1) =>
+    call(testApp, `PUT ${N}/plan/versions/${FLORIDA}/points/${demoPlanId(pointKey)}/positions/${DEMO_PARTIES.ukraine.id}`, { as: ukraine, body: { value: 'reject', note: 'secret reason', visibility, baseRevision } });
+
+  it("never delivers another party's private position change, not even without a body", async () => {
+    const russianStream = await subscribe(testApp, russia);
+    const mediatorStream = await subscribe(testApp, mediator);
+    const ownStream = await subscribe(testApp, ukraine);
+    expect((await setPosition('p23', 'private')).status).toBe(200);
+    expect((await setPosition('p24', 'mediator')).status).toBe(200);
+    expect((await setPosition('p11', 'parties')).status).toBe(200);
+    await russianStream.waitFor((events) => events.some((e) => e.data.pointId === demoPlanId('p11')));
+    await mediatorStream.waitFor((events) => events.some((e) => e.data.pointId === demoPlanId('p11')));
+    await ownStream.waitFor((events) => events.some((e) => e.data.pointId === demoPlanId('p11')));
+    const changes = (events: Event[]) => events.filter((e) => e.event !== 'ready').map((e) => `${e.event} ${String(e.data.visibility)}`);
+    expect(changes(russianStream.events)).toEqual(['position.changed parties']);
+    expect(changes(mediatorStream.events)).toEqual(['position.changed mediator', 'position.changed parties']);
+    expect(changes(ownStream.events)).toEqual(['position.changed private', 'position.changed mediator', 'position.changed parties']);
+    expect(JSON.stringify(russianStream.events)).not.toContain(demoPlanId('p23'));
+    await Promise.all([russianStream.close(), mediatorStream.close(), ownStream.close()]);
+  });
+
+  it('delivers plan-wide events to every participant and answers plain GETs with JSON', async () => {
+    const russianStream = await subscribe(testApp, russia);
+    const created = await call(testApp, `POST ${N}/plan/escalations`, { as: mediator, body: { pointId: demoPlanId('p25'), principals: ['Leaders'], question: 'When are elections held?', dueDate: null } });
+    expect(created.status).toBe(201);
+    const events = await russianStream.waitFor((list) => list.some((e) => e.event === 'escalation.changed'));
+    expect(events.map((e) => e.event)).toEqual(['ready', 'escalation.changed']);
+    await russianStream.close();
+    const plain = await call(testApp, `GET ${N}/events`, { as: russia });
+    expect(plain.status).toBe(200);
+    expect(await plain.json()).toMatchObject({ negotiationId: DEMO_NEGOTIATION.id });
+  });
+
+  it('answers 404 to an outsider, exactly as for a missing negotiation', async () => {
+    const outsider = await signInAs(testApp, 'outsider');
+    const hidden = await call(testApp, `GET ${N}/events`, { as: outsider });
+    const missing = await call(testApp, 'GET /api/negotiations/00000000-0000-4000-8000-00000000ffff/events', { as: outsider });
+    expect([hidden.status, missing.status]).toEqual([404, 404]);
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NEGOTIATION, DEMO_PASSWORD } from '../src/demo';
+import { startServer, type RunningServer } from '../src/http/start-server';
+
+// The real server on a real port over a fresh PGlite folder: what `npm start` does on first start.
+
+describe('startServer on an empty data folder', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'parley-data-'));
+    server = await startServer({ port: 0, dataDir, log: (line) => lines.push(line) });
+  }, 180_000);
+  afterAll(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loads the demo and prints its credentials', () => {
+    expect(server.demo?.negotiationId).toBe(DEMO_NEGOTIATION.id);
+    expect(lines.join('\n')).toContain(`password for all: ${DEMO_PASSWORD}`);
+    expect(lines.join('\n')).toContain(`listening on ${server.url}`);
+  });
+
+  it('answers health and lets a demo party sign in over HTTP with a cookie', async () => {
+    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: 'ok' });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'russia@demo.parley', password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const negotiations = (await (await fetch(`${server.url}/api/negotiations`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+    expect(negotiations.items.map((item) => item.id)).toEqual([DEMO_NEGOTIATION.id]);
+  });
+
+  it('refuses to start a second server on a port that is taken', async () => {
+    const second = mkdtempSync(path.join(tmpdir(), 'parley-data-'));
+    await expect(startServer({ port: server.port, dataDir: second, loadDemoOnEmpty: false, log: () => undefined })).rejects.toThrow(/EADDRINUSE/);
+    rmSync(second, { recursive: true, force: true });
+  }, 180_000);
+});

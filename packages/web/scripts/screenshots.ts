@@ -1,0 +1,77 @@
+// Screenshots of every view for docs/user-guide.md, taken against the real server with the demo
+// loaded: `node packages/server/bin/run-ts.js packages/web/scripts/screenshots.ts`.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { openDemoNegotiation, signInAs, startHarness } from '../test/helpers/browser-harness';
+
+const OUT = path.resolve(import.meta.dirname, '../../../docs/screenshots');
+
+/** `maxHeight` takes a full-page shot cut at that height (long pages stay readable and small). */
+async function shot(page: Page, name: string, maxHeight?: number) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.loading').waitFor({ state: 'detached' }).catch(() => {});
+  const clip = maxHeight === undefined ? undefined : { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: maxHeight };
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: maxHeight !== undefined, clip });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function tab(page: Page, name: string) {
+  await page.getByRole('link', { name, exact: true }).click();
+}
+
+mkdirSync(OUT, { recursive: true });
+const harness = await startHarness();
+try {
+  const anonymous = await harness.browser.newContext({ viewport: { width: 1280, height: 720 }, baseURL: harness.server.url });
+  const signInPage = await anonymous.newPage();
+  await signInPage.goto('/');
+  await signInPage.getByRole('region', { name: 'Demo accounts' }).waitFor();
+  await signInPage.getByLabel('Email').fill('ukraine@demo.parley');
+  await shot(signInPage, 'sign-in', 900);
+
+  const ukraine = await signInAs(harness, 'ukraine@demo.parley', { width: 1280, height: 900 });
+  await shot(ukraine.page, 'negotiations');
+  await openDemoNegotiation(ukraine.page);
+  await ukraine.page.getByRole('heading', { name: 'Overall state' }).waitFor();
+  await shot(ukraine.page, 'overview');
+  await tab(ukraine.page, 'Plan');
+  await ukraine.page.getByRole('heading', { name: 'Position matrix' }).waitFor();
+  await shot(ukraine.page, 'plan');
+  await ukraine.page.locator('ol.points > li').nth(5).getByRole('link').click();
+  await ukraine.page.getByRole('heading', { name: 'Positions' }).waitFor();
+  await shot(ukraine.page, 'point', 1450);
+  await tab(ukraine.page, 'Compare versions');
+  await ukraine.page.getByRole('combobox', { name: 'From' }).selectOption({ label: '28-point draft (28 points)' });
+  await ukraine.page.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Geneva text — 19 points (19 points)' });
+  await ukraine.page.getByRole('heading', { name: 'Lineage' }).waitFor();
+  await shot(ukraine.page, 'compare', 1700);
+  await tab(ukraine.page, 'Rounds & statements');
+  await ukraine.page.locator('.timeline-item').first().waitFor();
+  await shot(ukraine.page, 'timeline');
+  await tab(ukraine.page, 'Records');
+  await ukraine.page.locator('.records details').first().waitFor();
+  await ukraine.page.locator('.records summary').first().click();
+  await shot(ukraine.page, 'records');
+
+  const mediator = await signInAs(harness, 'mediator@demo.parley', { width: 1280, height: 900 });
+  await openDemoNegotiation(mediator.page);
+  await tab(mediator.page, 'Plan');
+  const adopt = mediator.page.getByRole('region', { name: 'Adopt amendments into a new version' });
+  await adopt.scrollIntoViewIfNeeded();
+  await adopt.getByRole('checkbox').first().check();
+  await adopt.screenshot({ path: path.join(OUT, 'adopt-amendments.png') });
+  console.log('docs/screenshots/adopt-amendments.png');
+
+  await mediator.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analysis' }).click();
+  await mediator.page.locator('table.packages').waitFor();
+  await shot(mediator.page, 'analysis', 2500);
+
+  const phone = await signInAs(harness, 'russia@demo.parley', { width: 390, height: 844 });
+  await openDemoNegotiation(phone.page);
+  await tab(phone.page, 'Plan');
+  await phone.page.getByRole('heading', { name: 'Position matrix' }).waitFor();
+  await shot(phone.page, 'plan-phone');
+} finally {
+  await harness.close();
+}

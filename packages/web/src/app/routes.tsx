@@ -1,0 +1,39 @@
+import { Navigate, Route, Routes, useSearchParams } from 'react-router';
+import { AnalysisPage } from '../features/analysis/analysis-page';
+import { ComparePage } from '../features/compare/compare-page';
+import { NegotiationLayout } from '../features/negotiation/negotiation-layout';
+import { NegotiationsPage } from '../features/negotiations/negotiations-page';
+import { OverviewPage } from '../features/overview/overview-page';
+import { PlanPage } from '../features/plan/plan-page';
+import { PointPage } from '../features/point/point-page';
+import { RecordsPage } from '../features/records/records-page';
+import { TimelinePage } from '../features/timeline/timeline-page';
+import { Layout } from './layout';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/signin" element={<AfterSignIn />} />
+        <Route path="/" element={<NegotiationsPage />} />
+        <Route path="/analysis" element={<AnalysisPage />} />
+        <Route path="/n/:negotiationId" element={<NegotiationLayout />}>
+          <Route index element={<OverviewPage />} />
+          <Route path="plan" element={<PlanPage />} />
+          <Route path="points/:pointId" element={<PointPage />} />
+          <Route path="compare" element={<ComparePage />} />
+          <Route path="timeline" element={<TimelinePage />} />
+          <Route path="records" element={<RecordsPage />} />
+        </Route>
+        <Route path="*" element={<p className="page">This page does not exist. <a href="/">Back to your negotiations</a></p>} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Once signed in, go where the visitor was heading (only same-site paths). */
+function AfterSignIn() {
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  return <Navigate to={next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+}

@@ -1,0 +1,33 @@
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../api/api-error';
+
+type FormMessageState = { kind: 'error' | 'ok'; text: string } | undefined;
+
+/**
+ * The shared life of an editing form: one request at a time, a success line or the server's
+ * problem as an alert. `submit` returns the form's onSubmit handler for an action.
+ */
+export function useFormSubmission() {
+  const [message, setMessage] = useState<FormMessageState>(undefined);
+  const [busy, setBusy] = useState(false);
+  const submit = (action: () => Promise<void>, successText: string) => async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      await action();
+      setMessage({ kind: 'ok', text: successText });
+    } catch (failure) {
+      setMessage({ kind: 'error', text: errorMessage(failure) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, message, submit };
+}
+
+/** The outcome line of a form: an alert for errors, a polite status for success. */
+export function FormMessage({ message }: { message: FormMessageState }) {
+  if (message === undefined) return null;
+  return <p className={message.kind === 'error' ? 'error' : 'ok'} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>;
+}

@@ -1,0 +1,40 @@
+import type { RedlineSchema } from '@parley/core';
+import type { z } from 'zod';
+import { Chip } from '../../components/chips';
+
+export type RedlineView = z.infer<typeof RedlineSchema>;
+type Part = RedlineView['rows'][number]['text'][number];
+
+/** Word-level diff: insertions underlined, deletions struck through (and announced as such). */
+export function DiffText({ parts }: { parts: Part[] }) {
+  return (
+    <>
+      {parts.map((part, i) => {
+        if (part.op === 'insert') return <ins key={i} aria-label={`inserted: ${part.text}`}>{part.text}</ins>;
+        if (part.op === 'delete') return <del key={i} aria-label={`deleted: ${part.text}`}>{part.text}</del>;
+        return <span key={i}>{part.text}</span>;
+      })}
+    </>
+  );
+}
+
+const refs = (list: { number: number }[]) => list.map((r) => r.number).join(' + ') || '—';
+
+export function Redline({ redline }: { redline: RedlineView }) {
+  const changed = redline.rows.filter((row) => row.kind !== 'unchanged');
+  return (
+    <ol className="redline">
+      {changed.map((row, i) => (
+        <li key={i} className={`redline-row kind-${row.kind}`}>
+          <p className="redline-head">
+            <span className="numbers">{refs(row.from)} → {refs(row.to)}</span> <Chip value={row.kind} />
+            {row.labels.map((label) => <span key={label} className="chip chip-label">{label}</span>)}
+          </p>
+          {row.title.length > 0 && <p className="redline-title"><DiffText parts={row.title} /></p>}
+          <p className="redline-text"><DiffText parts={row.text} /></p>
+        </li>
+      ))}
+      {changed.length === 0 && <li className="muted">No differences.</li>}
+    </ol>
+  );
+}

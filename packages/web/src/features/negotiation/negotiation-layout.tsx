@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { NavLink, Outlet, useParams } from 'react-router';
+import { getNegotiation, getPlan, listParties } from '../../api/endpoints';
+import { useResource } from '../../api/use-resource';
+import { Show } from '../../components/status';
+import { NegotiationContext } from './negotiation-context';
+import { useLiveEvents } from './use-live-events';
+
+const TABS = [
+  { to: '', label: 'Overview', end: true },
+  { to: 'plan', label: 'Plan' },
+  { to: 'compare', label: 'Compare versions' },
+  { to: 'timeline', label: 'Rounds & statements' },
+  { to: 'records', label: 'Records' },
+];
+
+export function NegotiationLayout() {
+  const negotiationId = useParams().negotiationId ?? '';
+  const live = useLiveEvents(negotiationId);
+  const connected = live.connected;
+  // Own writes bump the counter too, so every page re-reads even before the live event arrives.
+  const [localTick, setLocalTick] = useState(0);
+  const tick = live.tick + localTick;
+  const data = useResource(async () => {
+    const [negotiation, parties, plan] = await Promise.all([getNegotiation(negotiationId), listParties(negotiationId), getPlan(negotiationId)]);
+    return { negotiation, parties: parties.items, plan };
+  }, [negotiationId, tick]);
+
+  return (
+    <Show resource={data} what="the negotiation">
+      {({ negotiation, parties, plan }) => {
+        const latest = [...plan.versions].sort((a, b) => b.revision - a.revision)[0];
+        return (
+          <NegotiationContext.Provider value={{ negotiation, parties, plan, latestVersionId: latest?.id, tick, refresh: () => setLocalTick((n) => n + 1) }}>
+            <div className="negotiation-head">
+              <p className="eyebrow">Negotiation</p>
+              <h1>{negotiation.title}</h1>
+              <span className={`live ${connected ? 'on' : 'off'}`} role="status">{connected ? 'Live updates on' : 'Live updates connecting…'}</span>
+            </div>
+            <nav className="tabs" aria-label="Negotiation sections">
+              {TABS.map((tab) => <NavLink key={tab.label} to={tab.to} end={tab.end}>{tab.label}</NavLink>)}
+            </nav>
+            <Outlet />
+          </NegotiationContext.Provider>
+        );
+      }}
+    </Show>
+  );
+}

@@ -1,0 +1,78 @@
+// End-to-end, real server and Chromium: the sign-in page's demo accounts and the Analysis view.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startHarness, type Harness } from './helpers/browser-harness';
+
+let harness: Harness;
+
+describe('demo sign-in and the Analysis view in a real browser', () => {
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 180_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test('the sign-in page lists the demo accounts and signs in as one of them', async () => {
+    const context = await harness.browser.newContext({ baseURL: harness.server.url });
+    const page = await context.newPage();
+    await page.goto('/');
+    const demo = page.getByRole('region', { name: 'Demo accounts' });
+    await demo.waitFor();
+    const text = await demo.innerText();
+    for (const email of ['mediator@demo.parley', 'ukraine@demo.parley', 'russia@demo.parley']) expect(text).toContain(email);
+    expect(text).toContain('parley-demo-2025');
+    await demo.getByRole('button', { name: 'Sign in as ukraine@demo.parley' }).click();
+    await page.getByRole('heading', { name: 'Your negotiations' }).waitFor();
+    expect(await page.getByLabel('Signed in as').innerText()).toMatch(/\S/);
+    await context.close();
+  });
+
+  test('the Analysis view charts the example frontier, shows the Nash package, and reports a broken scenario', async () => {
+    const context = await harness.browser.newContext({ baseURL: harness.server.url, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('region', { name: 'Demo accounts' }).getByRole('button', { name: 'Sign in as mediator@demo.parley' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analysis' }).click();
+    await page.getByRole('heading', { name: 'Pareto frontier' }).waitFor();
+
+    const frontierDots = page.locator('.frontier-points .recharts-symbols');
+    await expect.poll(() => frontierDots.count()).toBeGreaterThan(1);
+    expect(await page.locator('.solution-nash .recharts-symbols').count()).toBe(1);
+
+    // The Nash column of the packages table names one of each issue's options, for every issue of the example.
+    const scenario = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as { issues: { name: string; values: string[] }[] };
+    const table = page.locator('table.packages');
+    const nashColumn = (await table.locator('thead th').allInnerTexts()).indexOf('Nash');
+    expect(nashColumn).toBeGreaterThan(0);
+    const rows = table.locator('tbody tr:not(.utility-row)');
+    expect(await rows.count()).toBe(scenario.issues.length);
+    for (const [index, issue] of scenario.issues.entries()) {
+      const row = rows.nth(index);
+      expect(await row.locator('th').innerText()).toBe(issue.name);
+      expect(issue.values).toContain((await row.locator('td').nth(nashColumn - 1).innerText()).trim());
+    }
+
+    // An uploaded three-party scenario: the axes can show any two of the parties.
+    const threeParties = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as { parties: { name: string }[] };
+    const [first] = threeParties.parties;
+    if (first === undefined) throw new Error('the example has no parties');
+    threeParties.parties.push({ ...first, name: 'Side C' });
+    const file = JSON.stringify(threeParties);
+    await page.getByLabel('Upload a scenario file').setInputFiles({ name: 'three.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await expect.poll(() => page.getByLabel('Scenario (Parley JSON)').inputValue()).toBe(file);
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.getByLabel('Vertical axis').selectOption({ label: 'Side C' });
+    await expect.poll(() => page.locator('figure.chart').first().getAttribute('aria-label')).toBe("Frontier: Side A's utility against Side C's");
+    await expect.poll(() => page.locator('figure.chart').first().textContent()).toContain('Side C reservation');
+    expect(await frontierDots.count()).toBeGreaterThan(1);
+
+    // A scenario the engine rejects: the 400 problem's detail is shown.
+    await page.getByLabel('Scenario (Parley JSON)').fill(JSON.stringify({ format: 'parley-scenario/1', parties: [], issues: [] }));
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('the scenario has no issues');
+    // Readable at 390 px: nothing forces sideways scrolling of the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+});

@@ -1,0 +1,184 @@
+// End-to-end: the real server (PGlite, demo loaded) and Debian's Chromium, driven through the UI
+// as the mediator and two parties. Besides what each page shows, every API response body that
+// reached each browser is checked for material that viewer may never receive.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDemoNegotiation, signInAs, startHarness, type Harness, type Viewer } from './helpers/browser-harness';
+
+const RUN = `${Date.now() % 100_000}`;
+const UKRAINE_PRIVATE_NOTE = `Ukraine private note ${RUN}`;
+const AMENDMENT_TEXT = `The sovereignty of Ukraine is confirmed and guaranteed ${RUN}.`;
+// From the demo data: Ukraine's private red line on territory, Russia's delegation-only note.
+const DEMO_UKRAINE_PRIVATE = 'No legal recognition of occupied territory.';
+const DEMO_RUSSIA_DELEGATION = 'Demo placeholder for a note internal to the Russian delegation.';
+const DEMO_RUSSIA_MEMO = 'Demo placeholder for a memo the Russian Federation shares with the mediator only.';
+
+let harness: Harness;
+let ukraine: Viewer;
+let russia: Viewer;
+let mediator: Viewer;
+
+async function openPoint(viewer: Viewer, number: number) {
+  const { page } = viewer;
+  await page.getByRole('link', { name: 'Plan', exact: true }).click();
+  await page.getByRole('heading', { name: 'Position matrix' }).waitFor();
+  await page.locator('ol.points > li').nth(number - 1).getByRole('link').click();
+  await page.getByRole('heading', { name: 'Positions' }).waitFor();
+}
+
+describe('the web app in a real browser', () => {
+  beforeAll(async () => {
+    harness = await startHarness();
+    [ukraine, russia, mediator] = await Promise.all([
+      signInAs(harness, 'ukraine@demo.parley'), signInAs(harness, 'russia@demo.parley'), signInAs(harness, 'mediator@demo.parley'),
+    ]);
+    await Promise.all([ukraine, russia, mediator].map((viewer) => openDemoNegotiation(viewer.page)));
+  }, 180_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test('a wrong password shows a readable error on the sign-in page', async () => {
+    const context = await harness.browser.newContext({ baseURL: harness.server.url });
+    const page = await context.newPage();
+    await page.goto('/n/anything');
+    await page.getByLabel('Email').fill('ukraine@demo.parley');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/password/i);
+    await context.close();
+  });
+
+  test('Ukraine records a private position; Russia sees the cell blank and never receives the note', async () => {
+    await openPoint(ukraine, 1);
+    const form = ukraine.page.getByRole('form', { name: 'Record your position' });
+    await form.getByLabel('Stance').selectOption('accept_with_reservation');
+    await form.getByLabel('Visible to').selectOption('private');
+    await form.getByLabel('Note').fill(UKRAINE_PRIVATE_NOTE);
+    await form.getByRole('button', { name: 'Record position' }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toContain('Position recorded');
+    await expect.poll(() => ukraine.page.locator('main').innerText()).toContain(UKRAINE_PRIVATE_NOTE);
+
+    // Russia's matrix: Ukraine's point-1 cell was "Accept (parties)"; now private, it is blank.
+    await russia.page.getByRole('link', { name: 'Plan', exact: true }).click();
+    const cell = russia.page.locator('table.matrix tbody tr').first().locator('td').first();
+    await expect.poll(() => cell.getAttribute('aria-label')).toBe('Ukraine: nothing visible');
+    await openPoint(russia, 1);
+    expect(await russia.page.locator('main').innerText()).not.toContain(UKRAINE_PRIVATE_NOTE);
+    // The mediator does not see private positions either.
+    await openPoint(mediator, 1);
+    expect(await mediator.page.locator('main').innerText()).not.toContain(UKRAINE_PRIVATE_NOTE);
+  });
+
+  test('a stale edit gets the "someone changed this" message (409)', async () => {
+    const stale = await ukraine.context.newPage();
+    await stale.route('**/events', (route) => route.abort()); // no live refresh: keep the old revision
+    await stale.goto(ukraine.page.url());
+    const staleForm = stale.getByRole('form', { name: 'Record your position' });
+    await staleForm.getByLabel('Note').waitFor();
+    const form = ukraine.page.getByRole('form', { name: 'Record your position' });
+    await form.getByLabel('Stance').selectOption('accept');
+    await form.getByRole('button', { name: 'Record position' }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toContain('Position recorded');
+    await staleForm.getByRole('button', { name: 'Record position' }).click();
+    await expect.poll(() => staleForm.getByRole('alert').innerText()).toMatch(/Someone changed this.*reload/);
+    await stale.close();
+  });
+
+  test('Ukraine proposes an amendment; the mediator adopts it into a new version; both compare it', async () => {
+    const proposal = ukraine.page.getByRole('form', { name: 'Propose an amendment' });
+    await proposal.getByLabel('New text').fill(AMENDMENT_TEXT);
+    await proposal.getByLabel('Rationale').fill('Guarantee the sovereignty explicitly.');
+    await proposal.getByRole('button', { name: 'Propose amendment' }).click();
+    await expect.poll(() => proposal.getByRole('status').innerText()).toContain('Amendment proposed');
+
+    // Russia may not see Ukraine's amendments (read as `mediator`), the mediator may.
+    await russia.page.reload();
+    await russia.page.getByRole('heading', { name: 'Amendments' }).waitFor();
+    expect(await russia.page.locator('main').innerText()).not.toContain(AMENDMENT_TEXT);
+    await russia.page.waitForLoadState('networkidle');
+    expect(russia.bodies.join('\n')).not.toContain(AMENDMENT_TEXT); // not even in a payload, before adoption
+
+    const { page } = mediator;
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    const adopt = page.getByRole('region', { name: 'Adopt amendments into a new version' });
+    await adopt.getByRole('checkbox', { name: new RegExp(`Point 1 — Ukraine.*${RUN}`) }).check();
+    await adopt.getByLabel('New version label').fill(`Revised text ${RUN}`);
+    await adopt.getByRole('button', { name: /Create version adopting 1/ }).click();
+    await page.getByRole('heading', { name: 'Lineage' }).waitFor();
+    await expect.poll(() => page.getByLabel('Summary of changes').innerText()).toMatch(/Amended\s*1/i);
+    await expect.poll(() => page.locator('ins').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('guaranteed')]));
+    expect(await page.getByRole('img', { name: /Lineage from Florida text/ }).count()).toBe(1);
+
+    // Ukraine's open page learns of the new version live, without a reload.
+    await ukraine.page.getByRole('link', { name: 'Compare versions' }).click();
+    await expect.poll(() => ukraine.page.getByRole('combobox', { name: 'To', exact: true }).locator('option').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining(`Revised text ${RUN}`)]));
+    await ukraine.page.getByRole('link', { name: 'Rounds & statements' }).click();
+    await expect.poll(() => ukraine.page.locator('main').innerText()).toContain(`Revised text ${RUN}`);
+    // The point page records the amendment's fate.
+    await openPoint(ukraine, 1);
+    await expect.poll(() => ukraine.page.getByRole('region', { name: 'Amendments' }).innerText()).toContain(`Adopted in Revised text ${RUN}`);
+  });
+
+  test('Ukraine withdraws its own open amendment', async () => {
+    await openPoint(ukraine, 3);
+    const proposal = ukraine.page.getByRole('form', { name: 'Propose an amendment' });
+    await proposal.getByLabel('Proposal').selectOption('drop');
+    await proposal.getByRole('button', { name: 'Propose amendment' }).click();
+    await expect.poll(() => proposal.getByRole('status').innerText()).toContain('Amendment proposed');
+    await ukraine.page.getByRole('button', { name: 'Withdraw amendment' }).click();
+    await expect.poll(() => ukraine.page.getByRole('region', { name: 'Amendments' }).innerText()).toContain('Withdrawn');
+    expect(await ukraine.page.getByRole('button', { name: 'Withdraw amendment' }).count()).toBe(0);
+  });
+
+  test('the mediator escalates a point; Ukraine sees it live on the point page', async () => {
+    await openPoint(ukraine, 2);
+    await openPoint(mediator, 2);
+    const question = `May the leaders settle this wording? ${RUN}`;
+    await mediator.page.getByText('Escalate to principals').click();
+    const form = mediator.page.getByRole('form', { name: 'Escalate the point' });
+    await form.getByLabel('Principals (comma-separated)').fill('President of the United States, President of Ukraine');
+    await form.getByLabel('Question').fill(question);
+    await form.getByRole('button', { name: 'Escalate' }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toContain('Point escalated');
+    await expect.poll(() => ukraine.page.getByRole('heading', { level: 2 }).innerText()).toContain('Deferred to leaders');
+    await expect.poll(() => ukraine.page.locator('main').innerText()).toContain(question);
+  });
+
+  test('an observer sees the plan but no party position (those are shared with parties at most)', async () => {
+    const observer = await signInAs(harness, 'observer@demo.parley');
+    await openDemoNegotiation(observer.page);
+    await observer.page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await observer.page.getByRole('heading', { name: 'Position matrix' }).waitFor();
+    await expect.poll(() => observer.page.locator('table.matrix tbody tr').count()).toBeGreaterThan(10);
+    expect(await observer.page.locator('table.matrix td.cell').count()).toBe(0);
+    expect(await observer.page.locator('table.matrix td.cell-blank').count()).toBeGreaterThan(10);
+    await observer.context.close();
+  });
+
+  test('records show their classification; delegation notes stay with their delegation', async () => {
+    await ukraine.page.getByRole('link', { name: 'Records' }).click();
+    await expect.poll(() => ukraine.page.locator('.records .chip').allInnerTexts()).toEqual(expect.arrayContaining(['Delegation', 'Mediator']));
+    await russia.page.getByRole('link', { name: 'Records' }).click();
+    await russia.page.locator('.records details summary').first().waitFor();
+    await russia.page.getByText('Internal note (placeholder): Russian delegation').click();
+    await expect.poll(() => russia.page.locator('main').innerText()).toContain(DEMO_RUSSIA_DELEGATION);
+  });
+
+  test('no browser ever received material hidden from its viewer', async () => {
+    await Promise.all([ukraine, russia, mediator].map((viewer) => viewer.page.waitForLoadState('networkidle')));
+    const all = (viewer: Viewer) => viewer.bodies.join('\n');
+    expect(ukraine.bodies.length).toBeGreaterThan(20);
+    expect(all(ukraine)).toContain(UKRAINE_PRIVATE_NOTE);
+    expect(all(russia)).not.toContain(UKRAINE_PRIVATE_NOTE);
+    expect(all(mediator)).not.toContain(UKRAINE_PRIVATE_NOTE);
+    expect(all(russia)).not.toContain(DEMO_UKRAINE_PRIVATE);
+    expect(all(mediator)).not.toContain(DEMO_UKRAINE_PRIVATE);
+    expect(all(ukraine)).toContain(DEMO_UKRAINE_PRIVATE);
+    expect(all(ukraine)).not.toContain(DEMO_RUSSIA_DELEGATION);
+    expect(all(mediator)).not.toContain(DEMO_RUSSIA_DELEGATION);
+    expect(all(russia)).toContain(DEMO_RUSSIA_DELEGATION);
+    expect(all(ukraine)).not.toContain(DEMO_RUSSIA_MEMO);
+  });
+});

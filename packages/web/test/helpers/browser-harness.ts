@@ -1,0 +1,68 @@
+// Starts the REAL server (embedded PGlite, demo loaded) and Debian's Chromium for the browser
+// tests and the screenshot script. Never downloads a browser.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../../server/src/http/start-server';
+
+export const DEMO_PASSWORD = 'parley-demo-2025';
+export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+export type Harness = { server: RunningServer; browser: Browser; close: () => Promise<void> };
+
+/** Builds the web app if its sources are newer than dist/ (same script as `npm start`). */
+export function ensureWebBuilt(): void {
+  const script = path.resolve(import.meta.dirname, '../../scripts/ensure-built.mjs');
+  const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('building the web app failed');
+}
+
+export async function startHarness(): Promise<Harness> {
+  ensureWebBuilt();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-web-'));
+  const server = await startServer({ port: 0, dataDir, log: () => {} });
+  // Playwright gives each launch a fresh temporary profile (user-data-dir) and removes it on close.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return {
+    server, browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Viewer = { context: BrowserContext; page: Page; bodies: string[] };
+
+/**
+ * A separate browser context (own cookies) signed in through the sign-in form. Every API response
+ * body it receives is kept, so tests can check what reached this browser, not just what it shows.
+ */
+export async function signInAs(harness: Harness, email: string, viewport = { width: 1280, height: 900 }): Promise<Viewer> {
+  const context = await harness.browser.newContext({ viewport, baseURL: harness.server.url });
+  const page = await context.newPage();
+  const bodies: string[] = [];
+  context.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!response.url().includes('/api/') || type.includes('text/event-stream')) return;
+    response.text().then((text) => bodies.push(text), () => {});
+  });
+  await page.goto('/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: 'Your negotiations' }).waitFor();
+  return { context, page, bodies };
+}
+
+/** From the negotiations list into the (only) demo negotiation. */
+export async function openDemoNegotiation(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Your negotiations' }).waitFor();
+  await page.locator('.cards a').first().click();
+  await page.getByRole('navigation', { name: 'Negotiation sections' }).waitFor();
+}
