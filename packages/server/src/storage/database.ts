@@ -32,7 +32,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 function openPostgres(connectionString: string): Database {
-  return new Kysely<Db>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString }) }) });
+  const pool = new pg.Pool({ connectionString });
+  // An idle connection the server drops (restart, failover, a terminated backend, or one still
+  // closing after pool.end()) is an 'error' event on the pool; unheard, Node would crash the process.
+  // The pool has already discarded that connection and opens a fresh one on the next query.
+  pool.on('error', (error) => {
+    if (!pool.ending) console.warn(`database: idle connection lost (${error.message})`);
+  });
+  return new Kysely<Db>({ dialect: new PostgresDialect({ pool }) });
 }
 
 function openPglite(options: OpenDatabaseOptions): Database {
