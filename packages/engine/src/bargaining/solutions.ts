@@ -15,15 +15,15 @@ export type Solutions = {
   readonly egalitarian: Solution | null;
 };
 
-type Candidate = {
-  readonly point: FrontierPoint;
-  readonly gainSum: number;
-  readonly product: number;
-  readonly minimumGain: number;
-  readonly utilitySum: number;
-  /** Kalai–Smorodinsky spread of normalised gains (filled once the ideal point is known). */
-  spread: number;
-  readonly gains: readonly number[];
+/** The rational frontier points and, per point, each quantity a solution optimises (flat arrays: this runs on 10⁴-point frontiers). */
+type Candidates = {
+  readonly points: readonly FrontierPoint[];
+  readonly gainSum: Float64Array;
+  readonly product: Float64Array;
+  readonly minimumGain: Float64Array;
+  readonly utilitySum: Float64Array;
+  /** Kalai–Smorodinsky spread of normalised gains. */
+  readonly spread: Float64Array;
 };
 
 /** Values this close (relative) are ties, broken by the larger Σ gains, then the first outcome in enumeration order. */
@@ -41,24 +41,26 @@ function lexicographicallyBefore(a: Outcome, b: Outcome): boolean {
   return false;
 }
 
-/** The candidate maximising `score` (pass a negated quantity to minimise), ties broken deterministically. */
-function best(candidates: readonly Candidate[], score: (candidate: Candidate) => number, report: (candidate: Candidate) => number): Solution | null {
-  let chosen: Candidate | undefined;
+/** The candidate maximising `score` (negate a quantity to minimise it), ties broken deterministically. */
+function best(candidates: Candidates, score: Float64Array, report: Float64Array): Solution | null {
+  const { points, gainSum } = candidates;
+  let chosen = -1;
   let chosenScore = Number.NEGATIVE_INFINITY;
-  for (const candidate of candidates) {
-    const value = score(candidate);
+  for (let index = 0; index < points.length; index++) {
+    const value = score[index] ?? 0;
     const better =
-      chosen === undefined ||
+      chosen === -1 ||
       (!isTie(value, chosenScore) && value > chosenScore) ||
       (isTie(value, chosenScore) &&
-        (candidate.gainSum > chosen.gainSum + TIE ||
-          (Math.abs(candidate.gainSum - chosen.gainSum) <= TIE && lexicographicallyBefore(candidate.point.outcome, chosen.point.outcome))));
+        ((gainSum[index] ?? 0) > (gainSum[chosen] ?? 0) + TIE ||
+          (Math.abs((gainSum[index] ?? 0) - (gainSum[chosen] ?? 0)) <= TIE && lexicographicallyBefore(points[index]?.outcome ?? [], points[chosen]?.outcome ?? []))));
     if (better) {
-      chosen = candidate;
+      chosen = index;
       chosenScore = value;
     }
   }
-  return chosen === undefined ? null : { outcome: chosen.point.outcome, utilities: chosen.point.utilities, value: report(chosen) };
+  const point = points[chosen];
+  return point === undefined ? null : { outcome: point.outcome, utilities: point.utilities, value: report[chosen] ?? 0 };
 }
 
 /**
@@ -68,42 +70,55 @@ function best(candidates: readonly Candidate[], score: (candidate: Candidate) =>
  */
 export function bargainingSolutions(space: AdditiveSpace, frontier: readonly FrontierPoint[], tolerance: number): Solutions {
   const reservations = space.parties.map((party) => party.reservation);
-  const ideal = reservations.map(() => Number.NEGATIVE_INFINITY);
-  const candidates: Candidate[] = [];
-  for (const point of frontier) {
-    if (!point.utilities.every((utility, p) => utility >= (reservations[p] ?? 0) - tolerance)) continue;
-    const gains = point.utilities.map((utility, p) => utility - (reservations[p] ?? 0));
+  const dimensions = reservations.length;
+  const points = frontier.filter((point) => point.utilities.every((utility, p) => utility >= (reservations[p] ?? 0) - tolerance));
+  const count = points.length;
+  const candidates: Candidates = {
+    points, gainSum: new Float64Array(count), product: new Float64Array(count), minimumGain: new Float64Array(count),
+    utilitySum: new Float64Array(count), spread: new Float64Array(count),
+  };
+  const ideal = new Float64Array(dimensions).fill(Number.NEGATIVE_INFINITY);
+  for (let index = 0; index < count; index++) {
+    const utilities = points[index]?.utilities ?? [];
     let gainSum = 0;
     let product = 1;
     let minimumGain = Number.POSITIVE_INFINITY;
     let utilitySum = 0;
-    gains.forEach((gain, p) => {
+    for (let p = 0; p < dimensions; p++) {
+      const utility = utilities[p] ?? 0;
+      const gain = utility - (reservations[p] ?? 0);
       gainSum += gain;
       product *= gain;
       minimumGain = Math.min(minimumGain, gain);
-      utilitySum += point.utilities[p] ?? 0;
-      ideal[p] = Math.max(ideal[p] ?? 0, point.utilities[p] ?? 0);
-    });
-    candidates.push({ point, gains, gainSum, product, minimumGain, utilitySum, spread: 0 });
+      utilitySum += utility;
+      ideal[p] = Math.max(ideal[p] ?? 0, utility);
+    }
+    candidates.gainSum[index] = gainSum;
+    candidates.product[index] = product;
+    candidates.minimumGain[index] = minimumGain;
+    candidates.utilitySum[index] = utilitySum;
   }
-  const ranges = ideal.map((value, p) => value - (reservations[p] ?? 0));
-  for (const candidate of candidates) {
+  const ranges = reservations.map((reservation, p) => (ideal[p] ?? 0) - reservation);
+  const negatedSpread = new Float64Array(count);
+  for (let index = 0; index < count; index++) {
+    const utilities = points[index]?.utilities ?? [];
     let largest = Number.NEGATIVE_INFINITY;
     let smallest = Number.POSITIVE_INFINITY;
-    candidate.gains.forEach((gain, p) => {
+    for (let p = 0; p < dimensions; p++) {
       const range = ranges[p] ?? 0;
-      const share = range > 0 ? gain / range : 1;
+      const share = range > 0 ? ((utilities[p] ?? 0) - (reservations[p] ?? 0)) / range : 1;
       largest = Math.max(largest, share);
       smallest = Math.min(smallest, share);
-    });
-    candidate.spread = largest - smallest;
+    }
+    candidates.spread[index] = largest - smallest;
+    negatedSpread[index] = smallest - largest;
   }
   // Kalai–Smorodinsky is undefined when some party cannot gain at all (its ideal is its reservation).
-  const ksDefined = candidates.length > 0 && ranges.every((range) => range > tolerance);
+  const ksDefined = count > 0 && ranges.every((range) => range > tolerance);
   return {
-    nash: best(candidates, (candidate) => candidate.product, (candidate) => candidate.product),
-    kalaiSmorodinsky: ksDefined ? best(candidates, (candidate) => -candidate.spread, (candidate) => candidate.spread) : null,
-    utilitarian: best(candidates, (candidate) => candidate.utilitySum, (candidate) => candidate.utilitySum),
-    egalitarian: best(candidates, (candidate) => candidate.minimumGain, (candidate) => candidate.minimumGain),
+    nash: best(candidates, candidates.product, candidates.product),
+    kalaiSmorodinsky: ksDefined ? best(candidates, negatedSpread, candidates.spread) : null,
+    utilitarian: best(candidates, candidates.utilitySum, candidates.utilitySum),
+    egalitarian: best(candidates, candidates.minimumGain, candidates.minimumGain),
   };
 }

@@ -56,11 +56,12 @@ function thinToGrid({ values, dimensions }: Candidates, kept: readonly number[],
 
 function select({ values, parent, option, dimensions }: Candidates, kept: readonly number[]): Stage {
   const stage = { values: new Float64Array(kept.length * dimensions), parent: new Int32Array(kept.length), option: new Int32Array(kept.length), count: kept.length };
-  kept.forEach((index, position) => {
-    stage.values.set(values.subarray(index * dimensions, (index + 1) * dimensions), position * dimensions);
-    stage.parent[position] = parent[index] ?? -1;
-    stage.option[position] = option[index] ?? -1;
-  });
+  for (let position = 0; position < kept.length; position++) {
+    const index = kept[position]!;
+    for (let p = 0; p < dimensions; p++) stage.values[position * dimensions + p] = values[index * dimensions + p]!;
+    stage.parent[position] = parent[index]!;
+    stage.option[position] = option[index]!;
+  }
   return stage;
 }
 
@@ -85,6 +86,22 @@ function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimens
   return points;
 }
 
+/**
+ * File order sums every utility in the order enumeration sums it, which exact comparison (the
+ * negmas semantics, tolerance 0) needs, and keeps a two-party frontier sorted for the run merge.
+ * With three or more parties and a tolerance the order is free (sums differ in the last bits,
+ * far below ε), and it matters: the last stage's filter dominates the cost, and its candidates
+ * are (frontier of the other issues) × (options of the last one), so an issue with many options
+ * merged last multiplies the largest frontier. Merging the issue with the most options first cut
+ * the 5-party KillerRobot scenario's last stage from 52 550 candidates to 18 912.
+ */
+function mergeOrderOf(optionCounts: readonly number[], parties: number, tolerance: number): number[] {
+  const fileOrder = optionCounts.map((_, issue) => issue);
+  if (parties < 3 || tolerance === 0 || fileOrder.length === 0) return fileOrder;
+  const widest = fileOrder.reduce((best, issue) => ((optionCounts[issue] ?? 0) > (optionCounts[best] ?? 0) ? issue : best), 0);
+  return [widest, ...fileOrder.filter((issue) => issue !== widest)];
+}
+
 function utilityRanges(space: AdditiveSpace): number[] {
   return space.parties.map((party) => party.contributions.reduce((range, values) => range + Math.max(...values) - Math.min(...values), 0) || 1);
 }
@@ -104,32 +121,32 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
   let exact = true;
   const start: Stage = { values: Float64Array.from(space.parties.map((party) => party.constant)), parent: Int32Array.of(-1), option: Int32Array.of(-1), count: 1 };
   const stages: Stage[] = [start];
-  // Issues are merged in file order so every utility is summed in the order enumeration would
-  // sum it: the negmas semantics compares floats exactly.
-  const mergeOrder = space.issues.map((_, issue) => issue);
+  const useful = space.issues.map((_, issue) => usefulOptions(space, issue));
+  const tolerance = options.tolerance ?? 0;
+  const mergeOrder = mergeOrderOf(useful.map((choices) => choices.length), dimensions, tolerance);
   for (const issue of mergeOrder) {
     const previous = stages[stages.length - 1] ?? start;
-    const useful = usefulOptions(space, issue);
-    const count = previous.count * useful.length;
+    const choices = useful[issue] ?? [];
+    const count = previous.count * choices.length;
     const values = new Float64Array(count * dimensions);
     const parent = new Int32Array(count);
     const option = new Int32Array(count);
     // each useful option's contribution vector, flat, so the inner loop is two array reads
-    const shift = new Float64Array(useful.length * dimensions);
-    useful.forEach((choice, position) => space.parties.forEach((party, p) => (shift[position * dimensions + p] = party.contributions[issue]?.[choice] ?? 0)));
+    const shift = new Float64Array(choices.length * dimensions);
+    choices.forEach((choice, position) => space.parties.forEach((party, p) => (shift[position * dimensions + p] = party.contributions[issue]?.[choice] ?? 0)));
     let candidate = 0;
     for (let from = 0; from < previous.count; from++) {
-      for (let position = 0; position < useful.length; position++) {
+      for (let position = 0; position < choices.length; position++) {
         for (let p = 0; p < dimensions; p++) {
           values[candidate * dimensions + p] = previous.values[from * dimensions + p]! + shift[position * dimensions + p]!;
         }
         parent[candidate] = from;
-        option[candidate] = useful[position]!;
+        option[candidate] = choices[position]!;
         candidate++;
       }
     }
     // two parties: the previous stage is sorted by u₀, so each option's candidates form a sorted run
-    let kept = dimensions === 2 ? nonDominatedRuns2(values, useful.length, previous.count) : nonDominated(values, count, dimensions);
+    let kept = dimensions === 2 ? nonDominatedRuns2(values, choices.length, previous.count) : nonDominated(values, count, dimensions);
     let step = baseStep;
     while (kept.length > maxSize) {
       // Never truncate silently: thin to an ε-grid and record the error bound it adds.
@@ -146,7 +163,6 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
     stages.push(select({ values, parent, option, dimensions }, kept));
   }
   let points = rebuild(stages, mergeOrder, dimensions);
-  const tolerance = options.tolerance ?? 0;
   if (tolerance > 0) points = mergeNearPoints(points, tolerance);
   return exact ? { exact, points } : { exact, approximation: { additive }, points };
 }

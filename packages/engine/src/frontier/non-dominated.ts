@@ -28,7 +28,8 @@ function sortedDescending(values: Float64Array, count: number, dimensions: numbe
 function filter2(values: Float64Array, order: Int32Array): number[] {
   const kept: number[] = [];
   let best = Number.NEGATIVE_INFINITY;
-  for (const index of order) {
+  for (let position = 0; position < order.length; position++) {
+    const index = order[position]!;
     const second = values[index * 2 + 1] ?? 0;
     if (second > best) {
       kept.push(index);
@@ -47,7 +48,8 @@ function filter3(values: Float64Array, order: Int32Array): number[] {
   const kept: number[] = [];
   const stairU1: number[] = [];
   const stairU2: number[] = [];
-  for (const index of order) {
+  for (let position = 0; position < order.length; position++) {
+    const index = order[position]!;
     const u1 = values[index * 3 + 1] ?? 0;
     const u2 = values[index * 3 + 2] ?? 0;
     let low = 0;
@@ -73,12 +75,13 @@ function filter3(values: Float64Array, order: Int32Array): number[] {
 /** Four or more parties: an orthant query per candidate on a k-d tree of the kept points' other coordinates. */
 function filterMany(values: Float64Array, order: Int32Array, dimensions: number): number[] {
   const kept: number[] = [];
-  const tree = new DominanceTree(dimensions - 1, order.length);
-  for (const index of order) {
-    const rest = values.subarray(index * dimensions + 1, (index + 1) * dimensions);
-    if (tree.covers(rest)) continue;
+  const tree = new DominanceTree({ values, count: order.length, stride: dimensions, first: 1 });
+  // indexed loops: for…of over a typed array goes through the iterator protocol
+  for (let position = 0; position < order.length; position++) {
+    const index = order[position]!;
+    if (tree.covers(index)) continue;
     kept.push(index);
-    tree.insert(rest);
+    tree.activate(index);
   }
   return kept;
 }

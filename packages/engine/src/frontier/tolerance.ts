@@ -5,32 +5,76 @@
  */
 type Vector = { readonly utilities: readonly number[] };
 
-function coordinateOrders<T extends Vector>(points: readonly T[]): number[][] {
+/**
+ * Per coordinate: the values, sorted, and (built on first use) the point indices in that order.
+ * A native numeric sort is cheap; an index sort needs a comparator and cost more than everything
+ * else here, and most frontiers never need it (no two values within ε but unequal).
+ */
+type CoordinateIndex = {
+  readonly points: readonly Vector[];
+  readonly sorted: Float64Array[];
+  /** Whether two unequal values of the coordinate lie within ε: only then can it hold a neighbour. */
+  readonly hasClosePair: boolean[];
+  readonly orders: (Int32Array | undefined)[];
+};
+
+function indexCoordinates(points: readonly Vector[], epsilon: number): CoordinateIndex {
   const dimensions = points[0]?.utilities.length ?? 0;
-  return Array.from({ length: dimensions }, (_, p) =>
-    points.map((_, index) => index).sort((a, b) => (points[a]?.utilities[p] ?? 0) - (points[b]?.utilities[p] ?? 0)),
-  );
+  const sorted: Float64Array[] = [];
+  const hasClosePair: boolean[] = [];
+  for (let p = 0; p < dimensions; p++) {
+    const values = new Float64Array(points.length);
+    for (let position = 0; position < points.length; position++) values[position] = points[position]?.utilities[p] ?? 0;
+    values.sort();
+    let close = false;
+    for (let k = 1; k < values.length && !close; k++) {
+      const gap = (values[k] ?? 0) - (values[k - 1] ?? 0);
+      close = gap > 0 && gap <= epsilon;
+    }
+    sorted.push(values);
+    hasClosePair.push(close);
+  }
+  return { points, sorted, hasClosePair, orders: sorted.map(() => undefined) };
 }
 
-/** Calls `visit(other)` for every point whose coordinate p lies within [x_p − ε, x_p + ε] for some p. */
-type Neighbourhood<T> = { readonly points: readonly T[]; readonly orders: number[][]; readonly epsilon: number };
+function orderOf(index: CoordinateIndex, p: number): Int32Array {
+  const known = index.orders[p];
+  if (known !== undefined) return known;
+  const values = Float64Array.from(index.points, (point) => point.utilities[p] ?? 0);
+  const order = Int32Array.from(index.points, (_, position) => position).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0));
+  index.orders[p] = order;
+  return order;
+}
 
-function forNeighbours<T extends Vector>({ points, orders, epsilon }: Neighbourhood<T>, index: number, visit: (other: number) => void): void {
-  const point = points[index];
-  if (point === undefined) return;
-  orders.forEach((order, p) => {
+/** First position in `sorted` whose value is ≥ `bound` (or > `bound` when `strictly`). */
+function lowerBound(sorted: Float64Array, bound: number, strictly: boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const value = sorted[middle] ?? 0;
+    if (value < bound || (strictly && value === bound)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+type Window = { readonly point: Vector; readonly epsilon: number; readonly side: -1 | 1 };
+
+/**
+ * Calls `visit(other)` for the points within ε strictly below (`side` −1: [x_p − ε, x_p)) or
+ * strictly above (+1: (x_p, x_p + ε]) the point on some coordinate p. Equal values are skipped:
+ * frontiers often share a party's utility exactly, and those ties would make this quadratic.
+ */
+function forNeighbours(index: CoordinateIndex, { point, epsilon, side }: Window, visit: (other: number) => void): void {
+  index.sorted.forEach((sorted, p) => {
+    if (index.hasClosePair[p] !== true) return;
     const value = point.utilities[p] ?? 0;
-    let low = 0;
-    let high = order.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((points[order[middle] ?? 0]?.utilities[p] ?? 0) < value - epsilon) low = middle + 1;
-      else high = middle;
-    }
-    for (let k = low; k < order.length; k++) {
-      const other = order[k] ?? 0;
-      if ((points[other]?.utilities[p] ?? 0) > value + epsilon) break;
-      if (other !== index) visit(other);
+    const from = side < 0 ? lowerBound(sorted, value - epsilon, false) : lowerBound(sorted, value, true);
+    for (let k = from; k < sorted.length; k++) {
+      const other = sorted[k] ?? 0;
+      if (side < 0 ? other >= value : other > value + epsilon) break;
+      visit(orderOf(index, p)[k] ?? 0);
     }
   });
 }
@@ -51,34 +95,37 @@ function near(a: readonly number[], b: readonly number[], epsilon: number): bool
 
 /**
  * Drops exact-frontier points that are ε-dominated, then merges points within ε of each other
- * (connected groups count once; the member with the largest sum represents the group).
+ * (connected groups count once; the member with the largest sum represents the group). Points
+ * are distinct vectors, none dominating another, so an ε-dominator is slightly worse on some
+ * coordinate and two near points differ on some coordinate: only those neighbours are compared.
  */
 export function mergeNearPoints<T extends Vector>(points: readonly T[], epsilon: number): T[] {
-  const orders = coordinateOrders(points);
-  const survivors = points.filter((point, index) => {
+  const index = indexCoordinates(points, epsilon);
+  // no two unequal values within ε anywhere: nothing is ε-dominated and nothing is near
+  if (!index.hasClosePair.includes(true)) return [...points];
+  const survivors = points.filter((point) => {
     let dominated = false;
-    // an exact-frontier point can only be ε-dominated by one that is slightly worse somewhere
-    forNeighbours({ points, orders, epsilon }, index, (other) => {
+    forNeighbours(index, { point, epsilon, side: -1 }, (other) => {
       if (!dominated && epsilonDominates(points[other]?.utilities ?? [], point.utilities, epsilon)) dominated = true;
     });
     return !dominated;
   });
-  const survivorOrders = coordinateOrders(survivors);
-  const group = survivors.map((_, index) => index);
-  const find = (index: number): number => {
-    let root = index;
+  const survivorIndex = indexCoordinates(survivors, epsilon);
+  const group = survivors.map((_, position) => position);
+  const find = (position: number): number => {
+    let root = position;
     while (group[root] !== root) root = group[root] ?? root;
     return root;
   };
-  survivors.forEach((point, index) => {
-    forNeighbours({ points: survivors, orders: survivorOrders.slice(0, 1), epsilon }, index, (other) => {
-      if (near(point.utilities, survivors[other]?.utilities ?? [], epsilon)) group[find(other)] = find(index);
+  survivors.forEach((point, position) => {
+    forNeighbours(survivorIndex, { point, epsilon, side: 1 }, (other) => {
+      if (near(point.utilities, survivors[other]?.utilities ?? [], epsilon)) group[find(other)] = find(position);
     });
   });
   const sum = (point: T | undefined) => point?.utilities.reduce((total, value) => total + value, 0) ?? 0;
   const best = new Map<number, T>();
-  survivors.forEach((point, index) => {
-    const root = find(index);
+  survivors.forEach((point, position) => {
+    const root = find(position);
     const current = best.get(root);
     if (current === undefined || sum(point) > sum(current)) best.set(root, point);
   });
