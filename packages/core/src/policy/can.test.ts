@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NegotiationId, PartyId, UserId } from '../ids';
 import { CLASSIFICATIONS, type Classification } from '../schemas/records';
 import { ACTIONS, can, type Action } from './can';
+import type { AuditMaterial } from './audit-policy';
 import type { NegotiationResource, PartyResource, PositionResource, RecordResource } from './resources';
 import type { Viewer, ViewerMembership } from './viewer';
 
@@ -45,7 +46,7 @@ const viewerOf = (kind: ViewerKind): Viewer => ({
 // Columns in VIEWER_KINDS order: M-lead M-deleg M-analyst own-lead own-deleg own-princ other observer elsewhere outsider anon
 const T = true, F = false;
 type Row = readonly [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean];
-type Classified = 'record.read' | 'record.create' | 'position.read';
+type Classified = 'record.read' | 'record.create' | 'position.read' | AuditMaterialAction;
 const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'negotiation.create': [T, T, T, T, T, T, T, T, T, T, F],
   'negotiation.read':   [T, T, T, T, T, T, T, T, F, F, F],
@@ -68,6 +69,8 @@ const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'simulation.read':    [T, T, T, T, T, T, T, T, T, T, F],
   'export.create':      [T, T, T, T, T, T, T, T, F, F, F],
   'export.trace':       [T, T, F, F, F, F, F, F, F, F, F],
+  // opening the log; which entries and ids appear is AUDIT below
+  'audit.read':         [T, T, F, T, T, F, T, T, F, F, F],
 };
 // Party A's position, by its visibility (amendments are read as `mediator`).
 const POSITIONS: Record<'position.read', Record<PositionResource['visibility'], Row>> = {
@@ -92,7 +95,48 @@ const RECORDS: Record<'record.read' | 'record.create', Record<Classification, Ro
   },
 };
 
-type Case = readonly [ViewerKind, Action, Classification | PositionResource['visibility'] | '-', boolean];
+// What an audit entry is about: party A's material unless it says otherwise (minutes: a round
+// attended by the mediator and party A). `entry` = the entry is listed; `subject` = its ids are shown.
+type AuditMaterialAction = 'audit.entry.read' | 'audit.subject.read';
+const AUDIT_MATERIALS = {
+  'public': { kind: 'public' },
+  'record:public': { kind: 'record', owningPartyId: PARTY_A, classification: 'public' },
+  'record:mediator': { kind: 'record', owningPartyId: PARTY_A, classification: 'mediator' },
+  'record:delegation': { kind: 'record', owningPartyId: PARTY_A, classification: 'delegation' },
+  'position:private': { kind: 'position', partyId: PARTY_A, visibility: 'private' },
+  'position:parties': { kind: 'position', partyId: PARTY_A, visibility: 'parties' },
+  'minutes': { kind: 'minutes', partiesPresent: [MEDIATOR_PARTY, PARTY_A] },
+  'party-internal': { kind: 'party-internal', partyId: PARTY_A },
+  'mediator-only': { kind: 'mediator-only' },
+} as const satisfies Record<string, AuditMaterial>;
+type AuditMaterialKey = keyof typeof AUDIT_MATERIALS;
+const AUDIT: Record<AuditMaterialAction, Record<AuditMaterialKey, Row>> = {
+  'audit.entry.read': {
+    'public':            [T, T, F, T, T, F, T, T, F, F, F],
+    'record:public':     [T, T, F, T, T, F, T, T, F, F, F],
+    'record:mediator':   [T, T, F, T, T, F, F, F, F, F, F],
+    'record:delegation': [T, T, F, T, T, F, F, F, F, F, F],
+    'position:private':  [T, T, F, T, T, F, F, F, F, F, F],
+    'position:parties':  [T, T, F, T, T, F, F, F, F, F, F],
+    'minutes':           [T, T, F, T, T, F, F, F, F, F, F],
+    'party-internal':    [T, T, F, T, T, F, F, F, F, F, F],
+    'mediator-only':     [T, T, F, F, F, F, F, F, F, F, F],
+  },
+  'audit.subject.read': {
+    'public':            [T, T, F, T, T, F, T, T, F, F, F],
+    'record:public':     [T, T, F, T, T, F, T, T, F, F, F],
+    'record:mediator':   [T, T, F, T, T, F, F, F, F, F, F],
+    'record:delegation': [F, F, F, T, T, F, F, F, F, F, F],
+    'position:private':  [F, F, F, T, T, F, F, F, F, F, F],
+    'position:parties':  [T, T, F, T, T, F, F, F, F, F, F],
+    'minutes':           [T, T, F, T, T, F, F, F, F, F, F],
+    'party-internal':    [T, T, F, T, T, F, F, F, F, F, F],
+    'mediator-only':     [T, T, F, F, F, F, F, F, F, F, F],
+  },
+};
+const isAuditMaterialKey = (value: string): value is AuditMaterialKey => Object.hasOwn(AUDIT_MATERIALS, value);
+
+type Case = readonly [ViewerKind, Action, Classification | PositionResource['visibility'] | AuditMaterialKey | '-', boolean];
 const MATRIX: Case[] = [
   ...Object.entries(PLAIN).flatMap(([action, row]) =>
     VIEWER_KINDS.map((kind, i): Case => [kind, action as Action, '-', row[i] ?? F])),
@@ -101,6 +145,9 @@ const MATRIX: Case[] = [
       VIEWER_KINDS.map((kind, i): Case => [kind, action as Action, classification as Classification, row[i] ?? F]))),
   ...Object.entries(POSITIONS['position.read']).flatMap(([visibility, row]) =>
     VIEWER_KINDS.map((kind, i): Case => [kind, 'position.read', visibility as PositionResource['visibility'], row[i] ?? F])),
+  ...Object.entries(AUDIT).flatMap(([action, byMaterial]) =>
+    Object.entries(byMaterial).flatMap(([material, row]) =>
+      VIEWER_KINDS.map((kind, i): Case => [kind, action as Action, material as AuditMaterialKey, row[i] ?? F]))),
 ];
 
 function decide(kind: ViewerKind, action: Action, classification: Case[2]): boolean {
@@ -110,6 +157,10 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
   if (action === 'position.read') {
     if (classification !== 'private' && classification !== 'mediator' && classification !== 'parties') throw new Error('position.read needs a visibility');
     return can(viewer, action, { kind: 'position', negotiationId: NEGOTIATION, partyId: PARTY_A, visibility: classification });
+  }
+  if (action === 'audit.entry.read' || action === 'audit.subject.read') {
+    if (!isAuditMaterialKey(classification)) throw new Error('audit material actions need a material');
+    return can(viewer, action, { kind: 'audit-material', negotiationId: NEGOTIATION, material: AUDIT_MATERIALS[classification] });
   }
   if (action === 'round.minutes.read') return can(viewer, action, { kind: 'round', negotiationId: NEGOTIATION, partiesPresent: [MEDIATOR_PARTY, PARTY_A] });
   if (action === 'record.read' || action === 'record.create') {
@@ -132,7 +183,10 @@ describe('can', () => {
     const keys = new Set(MATRIX.map(([kind, action, classification]) => `${kind}|${action}|${classification}`));
     const recordActions = ACTIONS.filter((action) => action.startsWith('record.')).length;
     const visibilityActions = 1; // position.read × 3 visibilities
-    const expected = VIEWER_KINDS.length * (ACTIONS.length - recordActions - visibilityActions + recordActions * CLASSIFICATIONS.length + visibilityActions * 3);
+    const auditActions = Object.keys(AUDIT).length; // × every kind of audited material
+    const materials = Object.keys(AUDIT_MATERIALS).length;
+    const expected = VIEWER_KINDS.length * (ACTIONS.length - recordActions - visibilityActions - auditActions +
+      recordActions * CLASSIFICATIONS.length + visibilityActions * 3 + auditActions * materials);
     expect(keys.size).toBe(MATRIX.length);
     expect(MATRIX.length).toBe(expected);
   });
@@ -148,6 +202,15 @@ describe('can', () => {
     expect(can(viewerOf('mediator-analyst'), 'record.read', record)).toBe(true);
     expect(can(viewerOf('own-lead'), 'record.read', record)).toBe(false);
     expect(can(viewerOf('observer'), 'record.read', record)).toBe(false);
+  });
+
+  it('shows a lead the trail of its own delegation-only record and another party nothing of it', () => {
+    const material: AuditMaterial = { kind: 'record', owningPartyId: PARTY_B, classification: 'delegation' };
+    const resource = { kind: 'audit-material', negotiationId: NEGOTIATION, material } as const;
+    expect(can(viewerOf('other-party-lead'), 'audit.subject.read', resource)).toBe(true);
+    expect(can(viewerOf('own-lead'), 'audit.entry.read', resource)).toBe(false);
+    expect(can(viewerOf('mediator-lead'), 'audit.entry.read', resource)).toBe(true);
+    expect(can(viewerOf('mediator-lead'), 'audit.subject.read', resource)).toBe(false);
   });
 
   it('lets an observer party read a parties-only record it filed itself', () => {

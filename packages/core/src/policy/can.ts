@@ -3,13 +3,14 @@ import { PLAN_POLICY } from './plan-policy';
 import { RECORD_POLICY } from './record-policy';
 import { SIMULATION_POLICY } from './simulation-policy';
 import { EXPORT_POLICY } from './export-policy';
+import { AUDIT_POLICY } from './audit-policy';
 import type { Viewer } from './viewer';
 
 /**
  * Every policy, one object per resource family. To add an action, add it to the family's
  * file (or a new `<resource>-policy.ts` spread in here); `Action` and `ResourceFor` follow.
  */
-const POLICIES = { ...NEGOTIATION_POLICY, ...RECORD_POLICY, ...PLAN_POLICY, ...SIMULATION_POLICY, ...EXPORT_POLICY };
+const POLICIES = { ...NEGOTIATION_POLICY, ...RECORD_POLICY, ...PLAN_POLICY, ...SIMULATION_POLICY, ...EXPORT_POLICY, ...AUDIT_POLICY };
 
 export type Action = keyof typeof POLICIES;
 export const ACTIONS = Object.keys(POLICIES) as Action[];

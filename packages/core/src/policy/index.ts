@@ -1,3 +1,4 @@
 export * from './viewer';
 export type * from './resources';
 export { can, ACTIONS, type Action, type ResourceFor } from './can';
+export type { AuditMaterial, AuditMaterialResource } from './audit-policy';

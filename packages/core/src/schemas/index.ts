@@ -12,3 +12,4 @@ export * from './simulations';
 export * from './analysis';
 export * from './instance';
 export * from './exports';
+export * from './audit';

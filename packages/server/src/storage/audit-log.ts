@@ -61,10 +61,38 @@ export async function listAuditEntries(db: Database, options: { afterSeq: number
   let query = db.selectFrom('audit_log').selectAll().where('seq', '>', String(options.afterSeq));
   if (options.negotiationId !== undefined) query = query.where('negotiation_id', '=', options.negotiationId);
   const rows = await query.orderBy('seq').limit(options.limit).execute();
-  return rows.map((row) => ({
+  return rows.map(toStoredAuditEntry);
+}
+
+function toStoredAuditEntry(row: AuditLogTable): StoredAuditEntry {
+  return {
     seq: Number(row.seq), at: new Date(row.at), actorId: row.actor_id, action: row.action,
     subjectType: row.subject_type, subjectId: row.subject_id, negotiationId: row.negotiation_id,
     detail: (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as Record<string, unknown>,
     ip: row.ip, prevHash: row.prev_hash, hash: row.hash,
-  }));
+  };
+}
+
+/**
+ * One negotiation's entries, newest first, before `beforeSeq` (exclusive). `actionFamily` keeps
+ * an action (`record.read`) or a family (`record` → `record.*`); it is a validated `[a-z0-9.-]`
+ * word, so it cannot carry LIKE wildcards.
+ */
+export async function listNegotiationAuditEntries(
+  db: Database,
+  options: { negotiationId: string; beforeSeq?: number; actionFamily?: string; limit: number },
+): Promise<StoredAuditEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll().where('negotiation_id', '=', options.negotiationId);
+  if (options.beforeSeq !== undefined) query = query.where('seq', '<', String(options.beforeSeq));
+  const family = options.actionFamily;
+  if (family !== undefined) query = query.where((where) => where.or([where('action', '=', family), where('action', 'like', `${family}.%`)]));
+  const rows = await query.orderBy('seq', 'desc').limit(options.limit).execute();
+  return rows.map(toStoredAuditEntry);
+}
+
+/** The `seq` of the entry with this hash in this negotiation (the audit page's cursor). */
+export async function findAuditEntrySeq(db: Database, input: { negotiationId: string; hash: string }): Promise<number | undefined> {
+  const row = await db.selectFrom('audit_log').select('seq')
+    .where('negotiation_id', '=', input.negotiationId).where('hash', '=', input.hash).executeTakeFirst();
+  return row === undefined ? undefined : Number(row.seq);
 }

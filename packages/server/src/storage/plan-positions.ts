@@ -29,6 +29,14 @@ export async function listPositions(db: Database, input: { negotiationId: string
   return rows.map(toPosition);
 }
 
+/** Positions of one negotiation by id, whatever their version (the audit log names them by id). */
+export async function listPositionsByIds(db: Database, input: { negotiationId: string; ids: readonly string[] }): Promise<Position[]> {
+  if (input.ids.length === 0) return [];
+  const rows = await db.selectFrom('plan_positions').selectAll()
+    .where('negotiation_id', '=', input.negotiationId).where('id', 'in', [...input.ids]).execute();
+  return rows.map(toPosition);
+}
+
 export async function findPosition(db: Database, input: { partyId: string; versionId: string; pointId: string }): Promise<Position | undefined> {
   const row = await db.selectFrom('plan_positions').selectAll()
     .where('party_id', '=', input.partyId).where('version_id', '=', input.versionId).where('point_id', '=', input.pointId).executeTakeFirst();

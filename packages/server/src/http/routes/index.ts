@@ -1,4 +1,5 @@
 import { analysisRoutes } from './analysis';
+import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
 import { deadlineRoutes } from './deadlines';
 import { healthRoutes } from './health';
@@ -26,6 +27,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   partyRoutes,
   memberRoutes,
   recordRoutes,
+  auditRoutes,
   deadlineRoutes,
   invitationRoutes,
   planVersionRoutes,

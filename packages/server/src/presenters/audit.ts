@@ -1,0 +1,83 @@
+import { can, type AuditChainStatus, type AuditEntry, type AuditMaterial, type NegotiationId, type UserId, type Viewer } from '@parley/core';
+import type { AuditChainReport } from '../audit';
+import type { ResolvedAuditEntry } from '../services/audit-material';
+import type { StoredAuditEntry } from '../storage/audit-log';
+
+/**
+ * Detail fields shown per action, one by one, so a field a writer adds later never reaches a
+ * client by accident. Lists of ids (`recordIds`, …) are shown id by id, elsewhere.
+ */
+const DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'member.add': ['partyId', 'userId', 'function', 'validFrom', 'validTo'],
+  'member.end': ['validTo'],
+  'member.lead-change': ['ended', 'lead', 'validFrom'],
+  'escalation.create': ['pointId'],
+  'escalation.decide': ['outcome'],
+  'amendment.create': ['partyId'],
+  'position.set': ['partyId', 'versionId', 'pointId', 'revision', 'visibility'],
+  'invitation.create': ['partyId', 'email', 'function'],
+  'invitation.accept': ['memberId'],
+  'plan.version.create': ['revision', 'parentId', 'points', 'operations'],
+  'record.create': ['classification', 'owningPartyId'],
+  'record.read': ['classification'],
+  'export.create': ['exportId', 'recipientUserId', 'versionId', 'contentHash'],
+  'export.trace': ['verdict', 'identified', 'marksRead'],
+  'audit.read': ['action'],
+};
+
+type DetailValue = AuditEntry['detail'][string];
+
+/**
+ * The entry as this viewer may see it, or undefined when it must not be listed at all. The policy
+ * decides per piece of material: `audit.entry.read` (listed?) and `audit.subject.read` (ids shown?).
+ */
+export function presentAuditEntry(viewer: Viewer, entry: StoredAuditEntry, resolved: ResolvedAuditEntry): AuditEntry | undefined {
+  const negotiationId = entry.negotiationId as NegotiationId;
+  const about = (material: AuditMaterial) => ({ kind: 'audit-material' as const, negotiationId, material });
+  const isListed = (material: AuditMaterial) => can(viewer, 'audit.entry.read', about(material));
+  const isNamed = (material: AuditMaterial) => can(viewer, 'audit.subject.read', about(material));
+  const base = {
+    id: entry.hash, at: entry.at.toISOString(), actorId: entry.actorId as UserId | null, action: entry.action, subjectType: entry.subjectType,
+    ip: isNamed({ kind: 'mediator-only' }) ? entry.ip : null,
+  };
+  const { list } = resolved;
+  if (list !== undefined) {
+    // Ids the viewer may not even know about are dropped silently; ids it may know exist but not open are flagged.
+    const listed = list.items.filter((item) => isListed(item.material));
+    if (listed.length === 0) return undefined;
+    const named = listed.filter((item) => isNamed(item.material)).map((item) => item.id);
+    return { ...base, subjectId: null, detail: { [list.key]: named }, redacted: named.length < listed.length };
+  }
+  if (!isListed(resolved.subject)) return undefined;
+  if (!isNamed(resolved.subject)) return { ...base, subjectId: null, detail: {}, redacted: true };
+  return { ...base, subjectId: entry.subjectId, detail: pickDetail(entry), redacted: false };
+}
+
+function pickDetail(entry: StoredAuditEntry): Record<string, DetailValue> {
+  const picked: Record<string, DetailValue> = {};
+  for (const field of DETAIL_FIELDS[entry.action] ?? []) {
+    const value = toDetailValue(entry.detail[field]);
+    if (value !== undefined) picked[field] = value;
+  }
+  return picked;
+}
+
+function toDetailValue(value: unknown): DetailValue | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (Array.isArray(value) && value.every((item): item is string => typeof item === 'string')) return [...value];
+  return undefined;
+}
+
+/** The staff learn which entry breaks the chain; others only that it is broken (its seq numbers count hidden entries). */
+export function presentAuditChain(
+  viewer: Viewer,
+  { negotiationId, report, checkedAt }: { negotiationId: NegotiationId; report: AuditChainReport; checkedAt: Date },
+): AuditChainStatus {
+  if (report.ok) return { verified: true, checkedAt: checkedAt.toISOString(), problem: null };
+  const isStaff = can(viewer, 'audit.subject.read', { kind: 'audit-material', negotiationId, material: { kind: 'mediator-only' } });
+  return {
+    verified: false, checkedAt: checkedAt.toISOString(),
+    problem: isStaff ? report.reason : 'The audit log was altered or entries were removed. The mediator staff can see where.',
+  };
+}
