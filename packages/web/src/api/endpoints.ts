@@ -1,5 +1,5 @@
 import {
-  AmendmentSchema, AnalysisSchema, DeadlineOutlookSchema, DeadlineSchema, EscalationSchema, listOf, MemberSchema, MeSchema, NegotiationSchema,
+  AmendmentSchema, AnalysisSchema, AuditLogPageSchema, DeadlineOutlookSchema, DeadlineSchema, EscalationSchema, listOf, MemberSchema, MeSchema, NegotiationSchema,
   PartySchema, PlanOverviewSchema, PlanStatusSchema, PointHistorySchema, PositionSchema, RecordSchema, RedlineSchema, RoundSchema,
   InstanceSchema, SessionViewSchema, StatementSchema, StoredVersionSchema, TimelineSchema,
   type AmendmentProposal, type Analysis, type PositionValue, type PositionVisibility, type VersionOperation,
@@ -76,3 +76,14 @@ export const getInstance = () => request('/api/instance', InstanceSchema);
 export const getAnalysisExample = () => request('/api/analysis/example', AnalysisExampleSchema);
 export type AnalyzeBody = { scenario: Record<string, unknown>; semantics: Analysis['semantics'] };
 export const analyzeScenario = (body: AnalyzeBody) => request('/api/analysis', AnalysisSchema, { method: 'POST', body });
+
+export type AuditLogRequest = { cursor?: string; action?: string; limit?: number };
+/** One page of the negotiation's audit log as this viewer may see it, newest first. */
+export function getAuditLog(id: string, { cursor, action, limit }: AuditLogRequest = {}) {
+  const query = new URLSearchParams();
+  if (cursor !== undefined) query.set('cursor', cursor);
+  if (action !== undefined) query.set('action', action);
+  if (limit !== undefined) query.set('limit', String(limit));
+  const suffix = query.size === 0 ? '' : `?${query.toString()}`;
+  return request(`${negotiation(id)}/audit${suffix}`, AuditLogPageSchema);
+}

@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes, useSearchParams } from 'react-router';
 import { AnalysisPage } from '../features/analysis/analysis-page';
+import { AuditPage } from '../features/audit/audit-page';
 import { ComparePage } from '../features/compare/compare-page';
 import { NegotiationLayout } from '../features/negotiation/negotiation-layout';
 import { NegotiationsPage } from '../features/negotiations/negotiations-page';
@@ -24,6 +25,7 @@ export function AppRoutes() {
           <Route path="compare" element={<ComparePage />} />
           <Route path="timeline" element={<TimelinePage />} />
           <Route path="records" element={<RecordsPage />} />
+          <Route path="audit" element={<AuditPage />} />
         </Route>
         <Route path="*" element={<p className="page">This page does not exist. <a href="/">Back to your negotiations</a></p>} />
       </Route>

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { getNegotiation, getPlan, listParties } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
+import { useSession } from '../../app/session';
 import { Show } from '../../components/status';
+import { canReadAudit } from '../audit/can-read-audit';
 import { NegotiationContext } from './negotiation-context';
 import { useLiveEvents } from './use-live-events';
 
@@ -16,6 +18,8 @@ const TABS = [
 
 export function NegotiationLayout() {
   const negotiationId = useParams().negotiationId ?? '';
+  const { me } = useSession();
+  const tabs = canReadAudit(me, negotiationId, new Date()) ? [...TABS, { to: 'audit', label: 'Audit log' }] : TABS;
   const live = useLiveEvents(negotiationId);
   const connected = live.connected;
   // Own writes bump the counter too, so every page re-reads even before the live event arrives.
@@ -38,7 +42,7 @@ export function NegotiationLayout() {
               <span className={`live ${connected ? 'on' : 'off'}`} role="status">{connected ? 'Live updates on' : 'Live updates connecting…'}</span>
             </div>
             <nav className="tabs" aria-label="Negotiation sections">
-              {TABS.map((tab) => <NavLink key={tab.label} to={tab.to} end={tab.end}>{tab.label}</NavLink>)}
+              {tabs.map((tab) => <NavLink key={tab.label} to={tab.to} end={tab.end}>{tab.label}</NavLink>)}
             </nav>
             <Outlet />
           </NegotiationContext.Provider>

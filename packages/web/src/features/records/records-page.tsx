@@ -15,7 +15,7 @@ export function RecordsPage() {
     <Show resource={records} what="records">
       {({ items }) => (
         <>
-          <p className="muted">Only records you may read are listed. The audit log is not shown here yet: the API has no audit route (operators check its integrity with <code>parley audit verify</code>).</p>
+          <p className="muted">Only records you may read are listed. Reading a restricted record is written to the audit log.</p>
           <ul className="records">
             {[...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((record) => (
               <li key={record.id} className="card">

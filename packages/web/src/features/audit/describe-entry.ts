@@ -1,0 +1,85 @@
+import type { AuditEntry, Member, Party } from '@parley/core';
+
+const ACTIONS: Record<string, string> = {
+  'demo.load': 'loaded the demo negotiation',
+  'negotiation.create': 'opened the negotiation',
+  'party.create': 'added a party',
+  'deadline.create': 'set a deadline',
+  'member.add': 'seated a delegation member',
+  'member.end': 'ended a seat',
+  'member.lead-change': 'handed over a delegation lead',
+  'invitation.create': 'invited someone to a delegation',
+  'invitation.accept': 'accepted an invitation',
+  'plan.version.create': 'created a plan version',
+  'position.set': 'recorded a position',
+  'position.list': 'read restricted positions',
+  'amendment.create': 'proposed an amendment',
+  'amendment.rejected': 'rejected an amendment',
+  'amendment.withdrawn': 'withdrew an amendment',
+  'escalation.create': 'escalated a point to the principals',
+  'escalation.decide': 'recorded the principals\u2019 decision',
+  'round.create': 'recorded a round',
+  'round.minutes.read': 'read the minutes of rounds',
+  'statement.create': 'recorded a public statement',
+  'record.create': 'filed a record',
+  'record.read': 'read a restricted record',
+  'record.list': 'listed restricted records',
+  'export.create': 'exported the plan for a recipient',
+  'export.trace': 'traced a leaked excerpt',
+  'audit.read': 'read the audit log',
+};
+
+/** Families offered by the filter (the API also takes a single action such as `record.read`). */
+export const ACTION_FAMILIES = [
+  { value: '', label: 'All actions' },
+  { value: 'record', label: 'Records' },
+  { value: 'position', label: 'Positions' },
+  { value: 'amendment', label: 'Amendments' },
+  { value: 'plan', label: 'Plan versions' },
+  { value: 'round', label: 'Rounds and minutes' },
+  { value: 'escalation', label: 'Escalations' },
+  { value: 'statement', label: 'Statements' },
+  { value: 'member', label: 'Delegations' },
+  { value: 'invitation', label: 'Invitations' },
+  { value: 'export', label: 'Exports' },
+  { value: 'audit', label: 'Audit log reads' },
+] as const;
+
+const ID_LISTS: Record<string, [string, string]> = { recordIds: ['record', 'records'], positionIds: ['position', 'positions'], roundIds: ['round', 'rounds'] };
+const PARTY_FIELDS = new Set(['partyId', 'owningPartyId']);
+const USER_FIELDS = new Set(['userId', 'recipientUserId']);
+
+export type Names = { parties: readonly Party[]; members: readonly Member[] };
+
+export function describeAction(action: string): string {
+  return ACTIONS[action] ?? action;
+}
+
+export function actorName(entry: AuditEntry, names: Names): string {
+  if (entry.actorId === null) return 'System';
+  return names.members.find((member) => member.userId === entry.actorId)?.displayName ?? 'An account without a seat';
+}
+
+/** The entry's detail as short "label: value" phrases, with parties and people named. */
+export function describeDetail(entry: AuditEntry, names: Names): string[] {
+  return Object.entries(entry.detail).flatMap(([key, value]) => {
+    const list = ID_LISTS[key];
+    if (list !== undefined && Array.isArray(value)) {
+      return value.length === 0 ? [] : [`${value.length} ${value.length === 1 ? list[0] : list[1]}: ${value.map(shortId).join(', ')}`];
+    }
+    if (typeof value === 'string' && PARTY_FIELDS.has(key)) return [`${labelOf(key)}: ${names.parties.find((party) => party.id === value)?.name ?? shortId(value)}`];
+    if (typeof value === 'string' && USER_FIELDS.has(key)) return [`${labelOf(key)}: ${names.members.find((member) => member.userId === value)?.displayName ?? shortId(value)}`];
+    if (Array.isArray(value)) return [`${labelOf(key)}: ${value.map(shortId).join(', ')}`];
+    return [`${labelOf(key)}: ${value === null ? '—' : String(value)}`];
+  });
+}
+
+function labelOf(key: string): string {
+  const words = key.replace(/Id$/, '').replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** UUIDs are long; their last characters are enough to tell them apart on screen. */
+export function shortId(id: string): string {
+  return /^[0-9a-f]{8}-[0-9a-f-]{27}$/.test(id) ? `…${id.slice(-6)}` : id;
+}

@@ -1,0 +1,103 @@
+// End-to-end, real server and Chromium: the Audit log view. The mediator sees every entry (with the
+// ids of another delegation's internal papers withheld); a party sees only its own material's trail,
+// and the check is on the API answers that reached its browser, not only on what the page shows.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_RECORDS } from '../../server/src/demo';
+import { openDemoNegotiation, signInAs, startHarness, type Harness, type Viewer } from './helpers/browser-harness';
+
+let harness: Harness;
+let ukraine: Viewer;
+let russia: Viewer;
+let mediator: Viewer;
+
+const record = (index: number) => DEMO_RECORDS[index] ?? { id: 'missing', title: 'missing' };
+// 2 Ukraine's memo to the mediator · 3 Ukraine's delegation note · 4 Russia's delegation note · 5 Russia's memo to the mediator
+const auditBodies = (viewer: Viewer) => viewer.bodies.filter((body) => body.includes('"chain"')).join('\n');
+
+/** The Records page lists (and so reads) every record the viewer may read: an audited `record.list`. */
+async function openRecords(viewer: Viewer, title: string) {
+  await viewer.page.getByRole('link', { name: 'Records', exact: true }).click();
+  await viewer.page.getByText(title, { exact: true }).click();
+  await viewer.page.waitForLoadState('networkidle');
+}
+
+async function openAuditLog(viewer: Viewer) {
+  // Keyboard: the tab is a link in the section navigation, reached and followed without a mouse.
+  await viewer.page.getByRole('navigation', { name: 'Negotiation sections' }).getByRole('link', { name: 'Audit log' }).focus();
+  await viewer.page.keyboard.press('Enter');
+  await viewer.page.getByRole('list', { name: 'Audit entries' }).waitFor();
+}
+
+describe('the Audit log view in a real browser', () => {
+  beforeAll(async () => {
+    harness = await startHarness();
+    [ukraine, russia, mediator] = await Promise.all([
+      signInAs(harness, 'ukraine@demo.parley'), signInAs(harness, 'russia@demo.parley'), signInAs(harness, 'mediator@demo.parley'),
+    ]);
+    await Promise.all([ukraine, russia, mediator].map((viewer) => openDemoNegotiation(viewer.page)));
+    // The reads the log will show: each delegation opens its own restricted papers.
+    await openRecords(russia, record(4).title);
+    await openRecords(ukraine, record(2).title);
+  }, 180_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test('the mediator sees restricted reads, with another delegation\'s internal note withheld, and a verified chain', async () => {
+    await openAuditLog(mediator);
+    const { page } = mediator;
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Hash chain' }).innerText()).toContain('Hash chain verified');
+    const entries = page.getByRole('list', { name: 'Audit entries' });
+    await expect.poll(() => entries.innerText()).toContain(`${DEMO_ACCOUNTS.russia.displayName} listed restricted records`);
+    expect(await entries.innerText()).toContain(`${DEMO_ACCOUNTS.ukraine.displayName} listed restricted records`);
+    expect(await entries.locator('.chip-withheld').count()).toBeGreaterThan(0);
+    const received = auditBodies(mediator);
+    expect(received).toContain(DEMO_ACCOUNTS.russia.id);
+    expect(received).toContain(record(2).id); // Ukraine's memo to the mediator: the mediator may open it
+    expect(received).not.toContain(record(4).id); // Russia's delegation note: withheld even from the mediator
+    expect(received).not.toContain(record(3).id);
+  });
+
+  test('a party sees its own trail and receives nothing about another party\'s restricted material', async () => {
+    await openAuditLog(russia);
+    const entries = russia.page.getByRole('list', { name: 'Audit entries' });
+    await expect.poll(() => entries.innerText()).toContain(`${DEMO_ACCOUNTS.russia.displayName} listed restricted records`);
+    expect(await entries.innerText()).not.toContain(DEMO_ACCOUNTS.ukraine.displayName);
+    const received = auditBodies(russia);
+    expect(received).toContain(record(4).id);
+    for (const hidden of [DEMO_ACCOUNTS.ukraine.id, record(2).id, record(3).id]) expect(received).not.toContain(hidden);
+    expect(received).not.toContain('"redacted":true');
+    expect(received).not.toContain('audit.read');
+  });
+
+  test('the filter narrows the log to one family of actions', async () => {
+    const { page } = mediator;
+    await page.getByLabel('Show').selectOption({ label: 'Records' });
+    await expect.poll(async () => {
+      const actions = await page.locator('.audit-action').allInnerTexts();
+      return actions.length > 0 && actions.every((action) => action.startsWith('record.'));
+    }).toBe(true);
+  });
+
+  test('those without access get no Audit log tab, and the page answers with an error, not entries', async () => {
+    const analyst = await signInAs(harness, 'analyst@demo.parley');
+    await openDemoNegotiation(analyst.page);
+    const sections = analyst.page.getByRole('navigation', { name: 'Negotiation sections' });
+    await sections.getByRole('link', { name: 'Records' }).waitFor();
+    expect(await sections.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    await analyst.page.goto(`${analyst.page.url().replace(/\/$/, '')}/audit`);
+    await expect.poll(() => analyst.page.getByRole('alert').innerText()).toMatch(/not|may/i);
+    expect(auditBodies(analyst)).toBe('');
+    await analyst.context.close();
+  });
+
+  test('is readable on a 390 px phone', async () => {
+    const phone = await signInAs(harness, 'mediator@demo.parley', { width: 390, height: 844 });
+    await openDemoNegotiation(phone.page);
+    await openAuditLog(phone);
+    await phone.page.locator('.audit-entry').first().waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.context.close();
+  });
+});
