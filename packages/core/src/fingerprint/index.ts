@@ -4,3 +4,4 @@ export { findTextSites, headingVariants, type FingerprintPoint, type TextSite } 
 export { embedPoint, embedText, embedPlainText, stripFingerprint, addInvisibleMarks, type FingerprintedPoint, type EmbedOptions } from './embed';
 export { readMarks, normalizeExcerpt, type Observation } from './read-marks';
 export { traceLeak, scoreObservations, DECISION, type TraceCandidate, type TraceResult, type TraceScore, type MarkEvidence } from './trace-leak';
+export { traceExports, type TraceableExport } from './trace-exports';

@@ -38,6 +38,7 @@ const SEATS: Record<ViewerKind, readonly ViewerMembership[]> = {
   'outsider': [],
   'anonymous': [],
 };
+const SOMEONE_ELSE = '00000000-0000-4000-8000-00000000cafe';
 const viewerOf = (kind: ViewerKind): Viewer => ({
   userId: kind === 'anonymous' ? null : ('00000000-0000-4000-8000-00000000beef' as UserId),
   memberships: SEATS[kind],
@@ -69,6 +70,8 @@ const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'simulation.read':    [T, T, T, T, T, T, T, T, T, T, F],
   'export.create':      [T, T, T, T, T, T, T, T, F, F, F],
   'export.trace':       [T, T, F, F, F, F, F, F, F, F, F],
+  // a copy made for another user (the recipient's own access is the test below)
+  'export.download':    [T, T, F, F, F, F, F, F, F, F, F],
   // opening the log; which entries and ids appear is AUDIT below
   'audit.read':         [T, T, F, T, T, F, T, T, F, F, F],
 };
@@ -169,6 +172,7 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
     return can(viewer, action, record);
   }
   if (action === 'negotiation.create' || action === 'simulation.create' || action === 'analysis.run') return can(viewer, action, { kind: 'global' });
+  if (action === 'export.download') return can(viewer, action, { kind: 'export', negotiationId: NEGOTIATION, recipientUserId: SOMEONE_ELSE });
   if (action === 'simulation.read') return can(viewer, action, { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000beef' });
   if (action === 'member.manage' || action === 'invitation.create' || action === 'position.record') return can(viewer, action, party);
   return can(viewer, action, negotiation);
@@ -211,6 +215,12 @@ describe('can', () => {
     expect(can(viewerOf('own-lead'), 'audit.entry.read', resource)).toBe(false);
     expect(can(viewerOf('mediator-lead'), 'audit.entry.read', resource)).toBe(true);
     expect(can(viewerOf('mediator-lead'), 'audit.subject.read', resource)).toBe(false);
+  });
+
+  it('lets the recipient of a copy download it only while seated in that negotiation', () => {
+    const ownCopy = { kind: 'export', negotiationId: NEGOTIATION, recipientUserId: '00000000-0000-4000-8000-00000000beef' } as const;
+    const allowed = VIEWER_KINDS.filter((kind) => can(viewerOf(kind), 'export.download', ownCopy));
+    expect(allowed).toEqual(['mediator-lead', 'mediator-delegate', 'mediator-analyst', 'own-lead', 'own-delegate', 'own-principal', 'other-party-lead', 'observer']);
   });
 
   it('lets an observer party read a parties-only record it filed itself', () => {

@@ -2,21 +2,55 @@ import { z } from 'zod';
 import { UserIdSchema } from '../ids';
 import { LabelSchema, LongTextSchema } from './common';
 
-/** Export a plan version for one recipient (the caller unless the mediator names another current member). */
+/** What an export holds: a plan version (optionally with a redline), a point's history, a round's minutes or readout, or the summary. */
+export const EXPORT_KINDS = ['plan-version', 'point-history', 'round-minutes', 'round-readout', 'negotiation-summary'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const EXPORT_FORMATS = ['markdown', 'pdf', 'docx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+// Which ids each kind needs; one flat object (not a union) so `{ versionId }` alone stays a plan-version export.
+const NEEDED_IDS: Record<ExportKind, readonly ('versionId' | 'pointId' | 'roundId')[]> = {
+  'plan-version': ['versionId'], 'point-history': ['versionId', 'pointId'], 'round-minutes': ['roundId'],
+  'round-readout': ['roundId'], 'negotiation-summary': [],
+};
+
+/** Export for one recipient (the caller unless the mediator names another current member). */
 export const CreateExportInputSchema = z.strictObject({
-  versionId: z.uuid(),
+  kind: z.enum(EXPORT_KINDS).default('plan-version'),
+  format: z.enum(EXPORT_FORMATS).default('markdown'),
+  versionId: z.uuid().optional(),
+  /** plan-version only: add a redline from this version to `versionId`. */
+  compareToVersionId: z.uuid().optional(),
+  pointId: z.uuid().optional(),
+  roundId: z.uuid().optional(),
   recipientUserId: UserIdSchema.optional(),
+}).superRefine((input, context) => {
+  for (const field of NEEDED_IDS[input.kind]) {
+    if (input[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: `Required for a ${input.kind} export` });
+  }
+  if (input.compareToVersionId !== undefined && input.kind !== 'plan-version') {
+    context.addIssue({ code: 'custom', path: ['compareToVersionId'], message: 'Only a plan-version export has a redline' });
+  }
 });
 export type CreateExportInput = z.infer<typeof CreateExportInputSchema>;
 
 export const ExportRecipientSchema = z.strictObject({ userId: UserIdSchema, displayName: LabelSchema });
 
-/** The fingerprinted Markdown copy; `contentHash` is the SHA-256 (hex) of `markdown`. */
+/**
+ * A recorded export. `contentHash` is the SHA-256 (hex) of the file's bytes, fetched from
+ * `downloadUrl`; `markdown` (the same bytes as text) is included for Markdown exports only.
+ */
 export const ExportSchema = z.strictObject({
   id: z.uuid(),
+  kind: z.enum(EXPORT_KINDS),
+  format: z.enum(EXPORT_FORMATS),
   recipient: ExportRecipientSchema,
+  isFingerprinted: z.boolean(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  markdown: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  downloadUrl: z.string(),
+  markdown: z.string().optional(),
 });
 export type ExportResult = z.infer<typeof ExportSchema>;
 

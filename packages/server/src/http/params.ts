@@ -6,3 +6,4 @@ export const NegotiationParams = z.object({ negotiationId: NegotiationIdSchema }
 export const PartyParams = NegotiationParams.extend({ partyId: PartyIdSchema });
 export const MemberParams = NegotiationParams.extend({ memberId: MemberIdSchema });
 export const RecordParams = NegotiationParams.extend({ recordId: RecordIdSchema });
+export const ExportParams = NegotiationParams.extend({ exportId: z.uuid() });

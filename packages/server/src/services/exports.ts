@@ -1,102 +1,101 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
-  can, DomainError, embedPlainText, isMembershipActive, traceLeak,
-  type FingerprintPoint, type Member, type Negotiation, type PlanVersion, type TraceLeakResponse, type UserId, type Viewer,
+  can, DomainError, embedPlainText, isMembershipActive,
+  type CreateExportInput, type ExportResult, type Member, type Negotiation, type UserId, type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
-import { insertExport, listExports } from '../storage/exports';
+import { documentBlocks, renderText } from '../exports/export-document';
+import { FILE_TYPES, renderFile } from '../exports/render-export';
+import { findExport, insertExport, type StoredExport } from '../storage/exports';
 import { listMembers } from '../storage/members';
 import { listPlanVersions } from '../storage/plan-versions';
 import type { AppDeps } from './deps';
-import { getVersionForViewer } from './plan-versions';
+import { buildMaterial, toDocument, versionBlocks } from './export-material';
 import { assertAllowed, loadViewer } from './viewer';
 
-type Recipient = { userId: UserId; displayName: string };
+export type Recipient = { userId: UserId; displayName: string };
 const negotiationResource = (negotiation: Negotiation) => ({ kind: 'negotiation' as const, negotiationId: negotiation.id });
 
-/** The canonical points the fingerprint is embedded in (and traced against). */
-function fingerprintPoints(version: PlanVersion): FingerprintPoint[] {
-  return version.points.map((point) => ({ id: point.pointId, number: String(point.number), title: point.title, text: point.text }));
-}
-
-function renderMarkdown(version: PlanVersion, key: string): string {
-  return `# ${version.label}\n\n${embedPlainText(fingerprintPoints(version), { key })}\n`;
-}
-
-// A member's most recent name in this negotiation (a user may have held several seats).
-function recipientOf(members: readonly Member[], userId: string): Recipient | undefined {
+/** A member's most recent name in this negotiation (a user may have held several seats). */
+export function recipientOf(members: readonly Member[], userId: string): Recipient | undefined {
   const member = members.filter((candidate) => candidate.userId === userId).at(-1);
   return member === undefined ? undefined : { userId: member.userId, displayName: member.displayName };
 }
 
-/** Markdown of a plan version as the recipient may read it, fingerprinted with a fresh key and recorded. */
-export async function exportPlanVersion(
-  deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; versionId: string; recipientUserId?: string },
-): Promise<{ id: string; recipient: Recipient; contentHash: string; markdown: string }> {
+/** Names the key in the audit log without revealing it (the key itself lets anyone forge a copy). */
+export const fingerprintKeyId = (key: string) => `sha256:${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16)}`;
+
+const fileNameOf = (recorded: Pick<StoredExport, 'id' | 'kind' | 'format'>) => `parley-${recorded.kind}-${recorded.id.slice(0, 8)}.${FILE_TYPES[recorded.format].extension}`;
+
+async function resolveRecipient(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; recipientUserId: string | undefined }): Promise<Recipient> {
   const resource = negotiationResource(input.negotiation);
-  assertAllowed(can(viewer, 'export.create', resource), 'export this plan');
+  assertAllowed(can(viewer, 'export.create', resource), 'export from this negotiation');
   const recipientUserId = input.recipientUserId ?? viewer.userId;
   if (recipientUserId === null) throw new DomainError('not-found', 'Negotiation not found.');
   // Only the mediator staff export copies for others; each copy names exactly one recipient.
   if (recipientUserId !== viewer.userId) assertAllowed(can(viewer, 'plan.manage', resource), 'export a copy for someone else');
   const now = deps.clock.now();
-  const members = await listMembers(deps.db, input.negotiation.id);
-  const current = members.filter((member) => isMembershipActive(member, now));
+  const current = (await listMembers(deps.db, input.negotiation.id)).filter((member) => isMembershipActive(member, now));
   const recipient = recipientOf(current, recipientUserId);
   if (recipient === undefined) throw new DomainError('not-found', 'Recipient not found.', { field: 'recipientUserId' });
-  const recipientViewer = await loadViewer(deps, recipient.userId);
-  const { version } = await getVersionForViewer(deps, recipientViewer, { negotiation: input.negotiation, versionId: input.versionId });
-  const key = randomBytes(32).toString('hex');
-  const markdown = renderMarkdown(version, key);
-  const contentHash = createHash('sha256').update(markdown, 'utf8').digest('hex');
-  const id = randomUUID();
-  await deps.db.transaction().execute(async (tx) => {
-    await insertExport(tx, {
-      id, negotiationId: input.negotiation.id, versionId: version.id, recipientUserId: recipient.userId, exportedBy: viewer.userId ?? recipient.userId,
-      format: 'markdown', fingerprintKey: key, contentHash, createdAt: now.toISOString(),
-    });
-    await recordAudit(tx, {
-      at: now, actorId: viewer.userId, action: 'export.create', subjectType: 'export', subjectId: id, negotiationId: input.negotiation.id,
-      detail: { exportId: id, recipientUserId: recipient.userId, versionId: version.id, contentHash },
-    });
-  });
-  return { id, recipient, contentHash, markdown };
+  return recipient;
 }
 
-/** Ranks this negotiation's export recipients by how well the pasted text matches their copy's fingerprint. */
-export async function traceLeakInNegotiation(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; text: string }): Promise<TraceLeakResponse> {
-  // Hidden like everything else the viewer may not see: the same 404 as a missing negotiation.
-  if (!can(viewer, 'export.trace', negotiationResource(input.negotiation))) throw new DomainError('not-found', 'Negotiation not found.');
-  const [exports, versions, members] = await Promise.all([
-    listExports(deps.db, input.negotiation.id), listPlanVersions(deps.db, input.negotiation.id), listMembers(deps.db, input.negotiation.id),
-  ]);
-  const versionById = new Map(versions.map((entry) => [entry.version.id, entry.version]));
-  const points = new Map<string, FingerprintPoint>();
-  for (const versionId of new Set(exports.map((recorded) => recorded.versionId))) {
-    const version = versionById.get(versionId);
-    for (const point of version === undefined ? [] : fingerprintPoints(version)) points.set(`${point.id}\u0000${point.text}`, point);
-  }
-  const result = traceLeak({
-    excerpt: input.text, points: [...points.values()],
-    candidates: exports.map((recorded) => ({ recipientId: recorded.id, key: recorded.fingerprintKey })),
+/**
+ * Renders what the body asks for, as the recipient may read it, in the asked format, for one
+ * recipient: restricted material fingerprinted with a fresh 256-bit key. The row (key, blocks,
+ * bytes, SHA-256 of the bytes) and its `export.create` audit entry are written in one transaction.
+ */
+export async function createExport(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; body: CreateExportInput }): Promise<ExportResult> {
+  const recipient = await resolveRecipient(deps, viewer, { negotiation: input.negotiation, recipientUserId: input.body.recipientUserId });
+  const material = await buildMaterial(deps, await loadViewer(deps, recipient.userId), input);
+  const createdAt = deps.clock.now();
+  const document = toDocument(material, { recipientName: recipient.displayName, negotiationTitle: input.negotiation.title, createdAt });
+  const key = document.isFingerprinted ? randomBytes(32).toString('hex') : null;
+  const file = await renderFile(renderText(document, key), { format: input.body.format, createdAt });
+  const contentHash = createHash('sha256').update(file.bytes).digest('hex');
+  const stored: StoredExport = {
+    ...material.subject, id: randomUUID(), negotiationId: input.negotiation.id, recipientUserId: recipient.userId, exportedBy: viewer.userId ?? recipient.userId,
+    format: input.body.format, fingerprintKey: key, points: key === null ? null : documentBlocks(document), content: file.bytes, contentHash, createdAt: createdAt.toISOString(),
+  };
+  await deps.db.transaction().execute(async (tx) => {
+    await insertExport(tx, stored);
+    await recordAudit(tx, {
+      at: createdAt, actorId: viewer.userId, action: 'export.create', subjectType: 'export', subjectId: stored.id, negotiationId: input.negotiation.id,
+      detail: {
+        exportId: stored.id, recipientUserId: recipient.userId, kind: stored.kind, format: stored.format, versionId: stored.versionId,
+        compareToVersionId: stored.compareToVersionId, pointId: stored.pointId, roundId: stored.roundId,
+        fingerprintKeyId: key === null ? null : fingerprintKeyId(key), contentHash,
+      },
+    });
   });
-  const byId = new Map(exports.map((recorded) => [recorded.id, recorded]));
-  const recipientFor = (exportId: string): Recipient => {
-    const userId = byId.get(exportId)?.recipientUserId ?? '';
-    return recipientOf(members, userId) ?? { userId: userId as UserId, displayName: 'Former member' };
-  };
-  await deps.db.transaction().execute((tx) => recordAudit(tx, {
-    at: deps.clock.now(), actorId: viewer.userId, action: 'export.trace', subjectType: 'negotiation', subjectId: input.negotiation.id, negotiationId: input.negotiation.id,
-    detail: { verdict: result.verdict.kind, identified: result.verdict.kind === 'identified' ? result.verdict.recipientId : null, marksRead: result.marksRead },
-  }));
   return {
-    verdict: result.verdict.kind === 'identified'
-      ? { kind: 'identified', exportId: result.verdict.recipientId, recipient: recipientFor(result.verdict.recipientId) }
-      : { kind: 'undecided', reason: result.verdict.reason },
-    marksRead: result.marksRead,
-    ranking: result.ranking.map((score) => ({
-      exportId: score.recipientId, recipient: recipientFor(score.recipientId), logLikelihoodRatio: score.logLikelihoodRatio,
-      posterior: score.posterior, matched: score.matched, mismatched: score.mismatched,
-    })),
+    id: stored.id, kind: stored.kind, format: stored.format, recipient, isFingerprinted: key !== null, contentHash, fileName: fileNameOf(stored), contentType: file.contentType,
+    downloadUrl: `/api/negotiations/${input.negotiation.id}/exports/${stored.id}/file`,
+    ...(stored.format === 'markdown' ? { markdown: file.bytes.toString('utf8') } : {}),
   };
+}
+
+// Rows from before migration 0041 hold no bytes: they are Markdown plan versions in the 0040 layout.
+async function legacyBytes(deps: AppDeps, recorded: StoredExport): Promise<Buffer> {
+  const version = (await listPlanVersions(deps.db, recorded.negotiationId)).find((entry) => entry.version.id === recorded.versionId)?.version;
+  if (version === undefined || recorded.fingerprintKey === null) throw new DomainError('not-found', 'Export not found.');
+  return Buffer.from(`# ${version.label}\n\n${embedPlainText(versionBlocks(version), { key: recorded.fingerprintKey })}\n`, 'utf8');
+}
+
+/** The bytes of a copy, for its recipient and the mediator staff; to anyone else it does not exist. */
+export async function getExportFile(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; exportId: string }): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+  const recorded = await findExport(deps.db, { negotiationId: input.negotiation.id, exportId: input.exportId });
+  if (recorded === undefined || !can(viewer, 'export.download', { kind: 'export', negotiationId: input.negotiation.id, recipientUserId: recorded.recipientUserId })) {
+    throw new DomainError('not-found', 'Export not found.');
+  }
+  const bytes = recorded.content ?? (await legacyBytes(deps, recorded));
+  if (recorded.fingerprintKey !== null) {
+    // A marked copy is restricted material: fetching it is audited like any restricted read.
+    await deps.db.transaction().execute((tx) => recordAudit(tx, {
+      at: deps.clock.now(), actorId: viewer.userId, action: 'export.download', subjectType: 'export', subjectId: recorded.id, negotiationId: input.negotiation.id,
+      detail: { exportId: recorded.id, recipientUserId: recorded.recipientUserId, contentHash: recorded.contentHash },
+    }));
+  }
+  return { bytes, contentType: FILE_TYPES[recorded.format].contentType, fileName: fileNameOf(recorded) };
 }

@@ -1,43 +1,82 @@
+import type { ExportFormat, ExportKind, FingerprintPoint } from '@parley/core';
 import type { Database } from './database';
 
 export type ExportsTable = {
   id: string;
   negotiation_id: string;
-  version_id: string;
+  kind: ExportKind;
+  version_id: string | null;
+  compare_to_version_id: string | null;
+  point_id: string | null;
+  round_id: string | null;
   recipient_user_id: string;
   exported_by: string;
-  format: 'markdown';
-  fingerprint_key: string;
+  format: ExportFormat;
+  fingerprint_key: string | null;
+  fingerprint_points: FingerprintPoint[] | null;
+  content: Uint8Array | null;
   content_hash: string;
   created_at: Date;
 };
 
-/** One stored export; the key is secret (it lets anyone forge or trace this recipient's copy). */
-export type StoredExport = {
+/** What was exported: the kind and the ids it was made from. */
+export type ExportSubject = {
+  readonly kind: ExportKind;
+  readonly versionId: string | null;
+  readonly compareToVersionId: string | null;
+  readonly pointId: string | null;
+  readonly roundId: string | null;
+};
+
+/**
+ * One stored export. The key is secret (it lets anyone forge or trace this recipient's copy);
+ * `points` are the canonical blocks it was embedded in and `content` the delivered bytes
+ * (both null for Markdown plan versions exported before migration 0041).
+ */
+export type StoredExport = ExportSubject & {
   readonly id: string;
   readonly negotiationId: string;
-  readonly versionId: string;
   readonly recipientUserId: string;
   readonly exportedBy: string;
-  readonly format: 'markdown';
-  readonly fingerprintKey: string;
+  readonly format: ExportFormat;
+  readonly fingerprintKey: string | null;
+  readonly points: readonly FingerprintPoint[] | null;
+  readonly content: Buffer | null;
   readonly contentHash: string;
   readonly createdAt: string;
 };
 
 export async function insertExport(db: Database, row: StoredExport): Promise<void> {
   await db.insertInto('exports').values({
-    id: row.id, negotiation_id: row.negotiationId, version_id: row.versionId, recipient_user_id: row.recipientUserId,
-    exported_by: row.exportedBy, format: row.format, fingerprint_key: row.fingerprintKey, content_hash: row.contentHash,
-    created_at: new Date(row.createdAt),
+    id: row.id, negotiation_id: row.negotiationId, kind: row.kind, version_id: row.versionId, compare_to_version_id: row.compareToVersionId,
+    point_id: row.pointId, round_id: row.roundId, recipient_user_id: row.recipientUserId, exported_by: row.exportedBy, format: row.format,
+    fingerprint_key: row.fingerprintKey, fingerprint_points: row.points === null ? null : (JSON.stringify(row.points) as unknown as FingerprintPoint[]),
+    content: row.content, content_hash: row.contentHash, created_at: new Date(row.createdAt),
   }).execute();
 }
 
-export async function listExports(db: Database, negotiationId: string): Promise<StoredExport[]> {
-  const rows = await db.selectFrom('exports').selectAll().where('negotiation_id', '=', negotiationId).orderBy('created_at').orderBy('id').execute();
-  return rows.map((row) => ({
-    id: row.id, negotiationId: row.negotiation_id, versionId: row.version_id, recipientUserId: row.recipient_user_id,
-    exportedBy: row.exported_by, format: row.format, fingerprintKey: row.fingerprint_key, contentHash: row.content_hash,
-    createdAt: new Date(row.created_at).toISOString(),
-  }));
+type Row = Omit<ExportsTable, 'fingerprint_points'> & { fingerprint_points: unknown };
+
+function toStoredExport(row: Row): StoredExport {
+  // pg parses jsonb; a string only comes from a driver that does not.
+  const points = typeof row.fingerprint_points === 'string' ? JSON.parse(row.fingerprint_points) as FingerprintPoint[] : row.fingerprint_points as FingerprintPoint[] | null;
+  return {
+    id: row.id, negotiationId: row.negotiation_id, kind: row.kind, versionId: row.version_id, compareToVersionId: row.compare_to_version_id,
+    pointId: row.point_id, roundId: row.round_id, recipientUserId: row.recipient_user_id, exportedBy: row.exported_by, format: row.format,
+    fingerprintKey: row.fingerprint_key, points, content: row.content === null ? null : Buffer.from(row.content),
+    contentHash: row.content_hash, createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/** Every export of a negotiation, oldest first; without `negotiationId`, every export there is (the CLI's tracer). */
+export async function listExports(db: Database, negotiationId?: string): Promise<StoredExport[]> {
+  let query = db.selectFrom('exports').selectAll();
+  if (negotiationId !== undefined) query = query.where('negotiation_id', '=', negotiationId);
+  const rows = await query.orderBy('created_at').orderBy('id').execute();
+  return rows.map(toStoredExport);
+}
+
+export async function findExport(db: Database, input: { negotiationId: string; exportId: string }): Promise<StoredExport | undefined> {
+  const row = await db.selectFrom('exports').selectAll().where('negotiation_id', '=', input.negotiationId).where('id', '=', input.exportId).executeTakeFirst();
+  return row === undefined ? undefined : toStoredExport(row);
 }

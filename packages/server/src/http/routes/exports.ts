@@ -1,16 +1,31 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { CreateExportInputSchema, ExportSchema, TraceLeakInputSchema, TraceLeakResultSchema } from '@parley/core';
-import { exportPlanVersion, traceLeakInNegotiation } from '../../services/exports';
+import { traceLeakInNegotiation } from '../../services/export-trace';
+import { createExport, getExportFile } from '../../services/exports';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
-import { NegotiationParams } from '../params';
+import { ExportParams, NegotiationParams } from '../params';
 import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
 const base = '/api/negotiations/{negotiationId}';
+const FileSchema = z.string().openapi({ format: 'binary' });
 const create = createRoute({
-  method: 'post', path: `${base}/exports`, tags: ['exports'], summary: 'Export a plan version as fingerprinted Markdown for one recipient', security: AUTHENTICATED,
+  method: 'post', path: `${base}/exports`, tags: ['exports'], security: AUTHENTICATED,
+  summary: 'Export a plan version (with optional redline), a point history, round minutes or readout, or the summary for one recipient, as Markdown, PDF or DOCX',
   request: { params: NegotiationParams, body: jsonBody(CreateExportInputSchema) },
-  responses: { 201: jsonResponse(ExportSchema, 'The fingerprinted copy'), ...problems(400, 401, 403, 404, 413, 415) },
+  responses: { 201: jsonResponse(ExportSchema, 'The recorded copy; fetch its bytes from downloadUrl'), ...problems(400, 401, 403, 404, 413, 415) },
+});
+const download = createRoute({
+  method: 'get', path: `${base}/exports/{exportId}/file`, tags: ['exports'], security: AUTHENTICATED,
+  summary: 'The bytes of an exported copy (its recipient and the mediator staff only)',
+  request: { params: ExportParams },
+  responses: {
+    200: {
+      description: 'The file exactly as exported: its SHA-256 is the contentHash',
+      content: { 'text/markdown': { schema: FileSchema }, 'application/pdf': { schema: FileSchema }, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: FileSchema } },
+    },
+    ...problems(400, 401, 404),
+  },
 });
 const trace = createRoute({
   method: 'post', path: `${base}/trace-leak`, tags: ['exports'], summary: 'Name the most likely recipient of leaked text (mediator staff)', security: AUTHENTICATED,
@@ -22,7 +37,15 @@ export const exportRoutes: RouteModule = (app, deps) => {
   app.openapi(create, async (c) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json(await exportPlanVersion(deps, viewer, { negotiation, versionId: body.versionId, recipientUserId: body.recipientUserId }), 201);
+    return c.json(await createExport(deps, viewer, { negotiation, body }), 201);
+  });
+  app.openapi(download, async (c) => {
+    const params = c.req.valid('param');
+    const { viewer, negotiation } = await requireNegotiation(c, deps, params.negotiationId);
+    const file = await getExportFile(deps, viewer, { negotiation, exportId: params.exportId });
+    return c.body(new Uint8Array(file.bytes), 200, {
+      'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"`, 'cache-control': 'private, no-store',
+    });
   });
   app.openapi(trace, async (c) => {
     const body = c.req.valid('json');

@@ -5,6 +5,7 @@ import { negotiationsMigration } from './0003-negotiations';
 import { planMigration } from './0020-plan';
 import { simulationsMigration } from './0030-simulations';
 import { exportsMigration } from './0040-exports';
+import { exportKindsMigration } from './0041-export-kinds';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020-plan': planMigration,
   '0030-simulations': simulationsMigration,
   '0040-exports': exportsMigration,
+  '0041-export-kinds': exportKindsMigration,
 };

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { embedPlainText } from './embed';
+import { POINTS, recipientKeys } from './fixture.test-data';
+import { traceExports } from './trace-exports';
+
+// The same wording under other block ids, as in a point-history export of the same text.
+const HISTORY = POINTS.slice(3, 6).map((point) => ({ ...point, id: `${point.id}@history` }));
+const [first, second, third] = recipientKeys(3);
+
+describe('tracing across copies of different material', () => {
+  it('names the recipient of a history copy even though a plan copy shares its wording', () => {
+    if (first === undefined || second === undefined || third === undefined) throw new Error('fixture');
+    const exports = [
+      { recipientId: 'plan-1', key: first.key, points: POINTS },
+      { recipientId: 'plan-2', key: second.key, points: POINTS },
+      { recipientId: 'history-3', key: third.key, points: HISTORY },
+    ];
+    const excerpt = embedPlainText(HISTORY, { key: third.key }).replace(/\s+/g, ' ');
+    expect(traceExports({ excerpt, exports }).verdict).toEqual({ kind: 'identified', recipientId: 'history-3' });
+    const fromPlan = embedPlainText(POINTS.slice(3, 6), { key: second.key });
+    expect(traceExports({ excerpt: fromPlan, exports }).verdict).toEqual({ kind: 'identified', recipientId: 'plan-2' });
+  });
+
+  it('stays undecided on text that carries no marks', () => {
+    const exports = recipientKeys(2).map(({ recipientId, key }) => ({ recipientId, key, points: POINTS }));
+    expect(traceExports({ excerpt: 'Nothing from the plan at all.', exports }).verdict.kind).toBe('undecided');
+  });
+});

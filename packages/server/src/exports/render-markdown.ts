@@ -1,0 +1,12 @@
+import type { RenderedText } from './export-document';
+
+/** Markdown: `# title`, italic subtitle lines, `## section`, one paragraph per block. */
+export function renderMarkdown(text: RenderedText): string {
+  const parts = [`# ${text.title}`];
+  if (text.subtitle.length > 0) parts.push(text.subtitle.map((line) => `_${line}_`).join('  \n'));
+  for (const section of text.sections) {
+    if (section.heading !== null) parts.push(`## ${section.heading}`);
+    parts.push(...section.paragraphs);
+  }
+  return `${parts.join('\n\n')}\n`;
+}

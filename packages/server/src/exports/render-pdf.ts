@@ -1,0 +1,26 @@
+import PDFDocument from 'pdfkit';
+import type { RenderedText } from './export-document';
+
+/**
+ * A4 PDF in the standard Helvetica fonts (nothing to embed or ship). Those fonts cannot carry
+ * the zero-width marks, so a PDF holds every visible mark but not the weak invisible channel.
+ * `createdAt` is written as the creation date, which makes the bytes a function of the input.
+ */
+export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> {
+  const document = new PDFDocument({ size: 'A4', margin: 64, info: { Title: text.title, Creator: 'Parley', CreationDate: createdAt } });
+  const chunks: Buffer[] = [];
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    document.on('data', (chunk: Buffer) => chunks.push(chunk));
+    document.on('end', () => resolve(Buffer.concat(chunks)));
+    document.on('error', reject);
+  });
+  document.font('Helvetica-Bold').fontSize(16).text(text.title, { paragraphGap: 6 });
+  for (const line of text.subtitle) document.font('Helvetica-Oblique').fontSize(9).text(line);
+  document.moveDown();
+  for (const section of text.sections) {
+    if (section.heading !== null) document.font('Helvetica-Bold').fontSize(12).text(section.heading, { paragraphGap: 6 });
+    for (const paragraph of section.paragraphs) document.font('Helvetica').fontSize(10.5).text(paragraph, { paragraphGap: 8, lineGap: 1 });
+  }
+  document.end();
+  return finished;
+}

@@ -1,0 +1,56 @@
+import {
+  can, DomainError, traceExports, type FingerprintPoint, type Negotiation, type TraceableExport, type TraceLeakResponse, type TraceResult, type UserId, type Viewer,
+} from '@parley/core';
+import { recordAudit } from '../audit';
+import type { Database } from '../storage/database';
+import { listExports, type StoredExport } from '../storage/exports';
+import { listMembers } from '../storage/members';
+import { listPlanVersions } from '../storage/plan-versions';
+import type { AppDeps } from './deps';
+import { versionBlocks } from './export-material';
+import { recipientOf, type Recipient } from './exports';
+
+/**
+ * Every fingerprinted export (of one negotiation, or all) with the blocks its marks sit in.
+ * Rows from before migration 0041 stored no blocks: they are whole plan versions, rebuilt here.
+ */
+export async function listTraceableExports(db: Database, negotiationId?: string): Promise<{ recorded: StoredExport; traceable: TraceableExport }[]> {
+  const rows = (await listExports(db, negotiationId)).filter((row) => row.fingerprintKey !== null);
+  const versionsOf = new Map<string, Map<string, readonly FingerprintPoint[]>>();
+  const legacyPoints = async (row: StoredExport): Promise<readonly FingerprintPoint[]> => {
+    if (!versionsOf.has(row.negotiationId)) {
+      versionsOf.set(row.negotiationId, new Map((await listPlanVersions(db, row.negotiationId)).map((entry) => [entry.version.id, versionBlocks(entry.version)])));
+    }
+    return versionsOf.get(row.negotiationId)?.get(row.versionId ?? '') ?? [];
+  };
+  const out: { recorded: StoredExport; traceable: TraceableExport }[] = [];
+  for (const row of rows) out.push({ recorded: row, traceable: { recipientId: row.id, key: row.fingerprintKey ?? '', points: row.points ?? (await legacyPoints(row)) } });
+  return out;
+}
+
+/** Ranks this negotiation's export recipients by how well the pasted text matches their copy's fingerprint. */
+export async function traceLeakInNegotiation(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; text: string }): Promise<TraceLeakResponse> {
+  // Hidden like everything else the viewer may not see: the same 404 as a missing negotiation.
+  if (!can(viewer, 'export.trace', { kind: 'negotiation', negotiationId: input.negotiation.id })) throw new DomainError('not-found', 'Negotiation not found.');
+  const [exports, members] = await Promise.all([listTraceableExports(deps.db, input.negotiation.id), listMembers(deps.db, input.negotiation.id)]);
+  const result: TraceResult = traceExports({ excerpt: input.text, exports: exports.map(({ traceable }) => traceable) });
+  const byId = new Map(exports.map(({ recorded }) => [recorded.id, recorded]));
+  const recipientFor = (exportId: string): Recipient => {
+    const userId = byId.get(exportId)?.recipientUserId ?? '';
+    return recipientOf(members, userId) ?? { userId: userId as UserId, displayName: 'Former member' };
+  };
+  await deps.db.transaction().execute((tx) => recordAudit(tx, {
+    at: deps.clock.now(), actorId: viewer.userId, action: 'export.trace', subjectType: 'negotiation', subjectId: input.negotiation.id, negotiationId: input.negotiation.id,
+    detail: { verdict: result.verdict.kind, identified: result.verdict.kind === 'identified' ? result.verdict.recipientId : null, marksRead: result.marksRead },
+  }));
+  return {
+    verdict: result.verdict.kind === 'identified'
+      ? { kind: 'identified', exportId: result.verdict.recipientId, recipient: recipientFor(result.verdict.recipientId) }
+      : { kind: 'undecided', reason: result.verdict.reason },
+    marksRead: result.marksRead,
+    ranking: result.ranking.map((score) => ({
+      exportId: score.recipientId, recipient: recipientFor(score.recipientId), logLikelihoodRatio: score.logLikelihoodRatio,
+      posterior: score.posterior, matched: score.matched, mismatched: score.mismatched,
+    })),
+  };
+}
