@@ -95,6 +95,9 @@ export function nonDominated(values: Float64Array, count: number, dimensions: nu
   return filterMany(values, order, dimensions);
 }
 
+const runHeads = new Int32Array(16);
+let mergeScratch = new Int32Array(1024);
+
 /**
  * Two parties, candidates laid out as `from * runs + run` where each run (one option added to a
  * frontier sorted by u₀ descending) is itself sorted: a k-way merge replaces the general sort.
@@ -102,9 +105,12 @@ export function nonDominated(values: Float64Array, count: number, dimensions: nu
  */
 export function nonDominatedRuns2(values: Float64Array, runs: number, runLength: number): number[] {
   if (runs > 16) return nonDominated(values, runs * runLength, 2);
-  const heads = new Int32Array(runs);
-  const order = new Int32Array(runs * runLength);
-  for (let out = 0; out < order.length; out++) {
+  const total = runs * runLength;
+  // module-level scratch (this is not re-entrant): small merges are dominated by allocation otherwise
+  if (mergeScratch.length < total) mergeScratch = new Int32Array(Math.max(total, 2 * mergeScratch.length));
+  const heads = runHeads.fill(0, 0, runs);
+  const order = mergeScratch;
+  for (let out = 0; out < total; out++) {
     let chosen = -1;
     let chosenIndex = 0;
     for (let run = 0; run < runs; run++) {
@@ -129,11 +135,11 @@ export function nonDominatedRuns2(values: Float64Array, runs: number, runLength:
   // need not come in u₁-descending order: sweep groups of equal u₀, keeping each group's best.
   const kept: number[] = [];
   let best = Number.NEGATIVE_INFINITY;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < total; ) {
     const first = values[2 * order[start]!]!;
     let groupBest = order[start]!;
     let end = start + 1;
-    for (; end < order.length && values[2 * order[end]!] === first; end++) {
+    for (; end < total && values[2 * order[end]!] === first; end++) {
       const index = order[end]!;
       const difference = values[2 * index + 1]! - values[2 * groupBest + 1]!;
       if (difference > 0 || (difference === 0 && index < groupBest)) groupBest = index;
