@@ -65,13 +65,27 @@ try {
 
   await mediator.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analysis' }).click();
   await mediator.page.locator('table.packages').waitFor();
-  await shot(mediator.page, 'analysis', 2500);
+  // A package on the table (the first option of every issue): the view marks it and lists its improvements.
+  const packageForm = mediator.page.getByRole('form', { name: 'Package on the table' });
+  for (const select of await packageForm.getByRole('combobox').all()) await select.selectOption({ index: 0 });
+  await packageForm.getByRole('button', { name: 'Evaluate this package' }).click();
+  await mediator.page.getByRole('heading', { name: 'Improvements on the package on the table' }).waitFor();
+  await shot(mediator.page, 'analysis', 3400);
 
   const phone = await signInAs(harness, 'russia@demo.parley', { width: 390, height: 844 });
   await openDemoNegotiation(phone.page);
   await tab(phone.page, 'Plan');
   await phone.page.getByRole('heading', { name: 'Position matrix' }).waitFor();
   await shot(phone.page, 'plan-phone');
+  await tab(phone.page, 'Audit log');
+  await phone.page.locator('.audit-entry').first().waitFor();
+  await shot(phone.page, 'audit-phone', 1600);
+
+  await mediator.page.goto('/');
+  await openDemoNegotiation(mediator.page);
+  await tab(mediator.page, 'Audit log');
+  await mediator.page.locator('.audit-entry').first().waitFor();
+  await shot(mediator.page, 'audit', 1500);
 } finally {
   await harness.close();
 }

@@ -1,6 +1,7 @@
 // End-to-end, real server and Chromium: the sign-in page's demo accounts and the Analysis view.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness, type Harness } from './helpers/browser-harness';
+import type { Analysis } from '@parley/core';
+import { signInAs, startHarness, type Harness } from './helpers/browser-harness';
 
 let harness: Harness;
 
@@ -73,6 +74,45 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('the scenario has no issues');
     // Readable at 390 px: nothing forces sideways scrolling of the page.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
+  test('with a package on the table the view marks it, lists its Pareto improvements and trades from it', async () => {
+    const { page, context, bodies } = await signInAs(harness, 'mediator@demo.parley');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analysis' }).click();
+    const form = page.getByRole('form', { name: 'Package on the table' });
+    await form.waitFor();
+    // The form starts from the Nash package; put the first option of every issue on the table instead.
+    const scenario = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as { issues: { name: string; values: string[] }[] };
+    const chosen = Object.fromEntries(scenario.issues.map((issue) => [issue.name, issue.values[0] ?? '']));
+    for (const [issue, option] of Object.entries(chosen)) await form.getByLabel(issue, { exact: true }).selectOption(option);
+    const sent = page.waitForRequest((request) => request.url().endsWith('/api/analysis') && request.method() === 'POST');
+    await form.getByRole('button', { name: 'Evaluate this package' }).click();
+    const request = await sent;
+    expect((request.postDataJSON() as { package: unknown }).package).toEqual(chosen);
+    const analysis = (await (await request.response())?.json()) as Analysis;
+    expect(analysis.package?.outcome).toEqual(chosen);
+    expect(analysis.improvements.length).toBeGreaterThan(0);
+
+    // What the page shows is what the server answered: every improvement, with each side's gain, none negative.
+    const improvements = page.getByRole('list', { name: 'Pareto improvements' }).locator('li');
+    await expect.poll(() => improvements.count()).toBe(analysis.improvements.length);
+    for (const [index, improvement] of analysis.improvements.entries()) {
+      expect(improvement.gains.every((gain) => gain >= -1e-9)).toBe(true);
+      const text = await improvements.nth(index).innerText();
+      const changed = scenario.issues.map((issue) => issue.name).filter((issue) => improvement.outcome[issue] !== chosen[issue]);
+      for (const issue of changed) expect(text).toContain(`${issue} → ${improvement.outcome[issue]}`);
+    }
+    expect(await page.locator('.current-package .recharts-symbols').count()).toBe(1);
+    expect(await page.locator('.improvement-points .recharts-symbols').count()).toBe(analysis.improvements.length);
+    expect(await page.getByRole('region', { name: 'Trade suggestions' }).innerText()).toContain('the package on the table');
+    expect(bodies.some((body) => body.includes('"improvements":[{'))).toBe(true);
+
+    // Clearing the package goes back to trades from the Nash package, without improvements.
+    const cleared = page.waitForRequest((candidate) => candidate.url().endsWith('/api/analysis') && candidate.method() === 'POST');
+    await form.getByRole('button', { name: 'Clear the package' }).click();
+    expect((await cleared).postDataJSON()).not.toHaveProperty('package');
+    await expect.poll(() => page.getByRole('heading', { name: 'Improvements on the package on the table' }).count()).toBe(0);
     await context.close();
   });
 });

@@ -1,12 +1,21 @@
 import type { Analysis } from '@parley/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { analyzeScenario, getAnalysisExample } from '../../api/endpoints';
 import { ErrorMessage, Loading } from '../../components/status';
 import { AnalysisResults } from './analysis-results';
+import { completePackage, packageIssuesOf } from './package-issues';
+import { PackagePicker } from './package-picker';
 import { ScenarioInput } from './scenario-input';
 
 type Semantics = Analysis['semantics'];
-type Result = { state: 'idle' } | { state: 'busy'; last?: Analysis } | { state: 'ready'; analysis: Analysis } | { state: 'error'; error: unknown };
+type Package = Record<string, string>;
+type Result =
+  | { state: 'idle' }
+  | { state: 'busy'; last?: Analysed }
+  | { state: 'ready'; analysed: Analysed }
+  | { state: 'error'; error: unknown };
+/** An analysis with the scenario text it was computed from (the package form reads its options there). */
+type Analysed = { analysis: Analysis; scenarioText: string };
 
 /** Parses the textarea; a JSON mistake is reported here, before anything is sent. */
 function parseScenario(text: string): Record<string, unknown> {
@@ -25,11 +34,14 @@ export function AnalysisPage() {
   const [semantics, setSemantics] = useState<Semantics>('genius');
   const [result, setResult] = useState<Result>({ state: 'idle' });
 
-  const run = useCallback((scenarioText: string, chosen: Semantics) => {
-    setResult((previous) => ({ state: 'busy', last: previous.state === 'ready' ? previous.analysis : undefined }));
+  const run = useCallback((scenarioText: string, chosen: Semantics, onTable?: Package) => {
+    setResult((previous) => ({ state: 'busy', last: lastOf(previous) }));
     Promise.resolve()
-      .then(() => analyzeScenario({ scenario: parseScenario(scenarioText), semantics: chosen }))
-      .then((analysis) => setResult({ state: 'ready', analysis }), (error: unknown) => setResult({ state: 'error', error }));
+      .then(() => analyzeScenario({ scenario: parseScenario(scenarioText), semantics: chosen, ...(onTable === undefined ? {} : { package: onTable }) }))
+      .then(
+        (analysis) => setResult({ state: 'ready', analysed: { analysis, scenarioText } }),
+        (error: unknown) => setResult({ state: 'error', error }),
+      );
   }, []);
 
   const loadExample = useCallback(() => {
@@ -44,7 +56,18 @@ export function AnalysisPage() {
   // The example is analysed once, on arrival, so the page shows something useful at once.
   useEffect(loadExample, []);
 
-  const shown = result.state === 'ready' ? result.analysis : result.state === 'busy' ? result.last : undefined;
+  const shown = result.state === 'ready' ? result.analysed : lastOf(result);
+  const issues = useMemo(() => (shown === undefined ? undefined : packageIssuesOf(shown.scenarioText)), [shown?.scenarioText]);
+  const onTable = shown?.analysis.package?.outcome;
+  const initial = useMemo(() => onTable ?? shown?.analysis.solutions.nash?.outcome ?? {}, [shown]);
+
+  /** The scenario form keeps the package on the table while it still fits the scenario sent. */
+  function analyseScenario() {
+    const fresh = packageIssuesOf(text);
+    const keep = onTable !== undefined && fresh !== undefined && JSON.stringify(completePackage(fresh, onTable)) === JSON.stringify(onTable);
+    run(text, semantics, keep ? onTable : undefined);
+  }
+
   return (
     <>
       <h1>Analysis</h1>
@@ -54,13 +77,26 @@ export function AnalysisPage() {
       </p>
       <ScenarioInput
         text={text} onText={setText} semantics={semantics} onSemantics={setSemantics}
-        busy={result.state === 'busy'} onSubmit={() => run(text, semantics)} onReset={loadExample}
+        busy={result.state === 'busy'} onSubmit={analyseScenario} onReset={loadExample}
       />
       <div aria-live="polite">
         {result.state === 'busy' && <Loading what="the analysis" />}
         {result.state === 'error' && <ErrorMessage error={result.error} />}
       </div>
-      {shown && <AnalysisResults analysis={shown} />}
+      {shown && issues && (
+        <PackagePicker
+          issues={issues} initial={initial} isActive={onTable !== undefined} busy={result.state === 'busy'}
+          onAnalyse={(chosen) => run(shown.scenarioText, shown.analysis.semantics, chosen)}
+          onClear={() => run(shown.scenarioText, shown.analysis.semantics)}
+        />
+      )}
+      {shown && <AnalysisResults analysis={shown.analysis} />}
     </>
   );
+}
+
+function lastOf(result: Result): Analysed | undefined {
+  if (result.state === 'ready') return result.analysed;
+  if (result.state === 'busy') return result.last;
+  return undefined;
 }

@@ -14,6 +14,7 @@ export function AnalysisResults({ analysis }: { analysis: Analysis }) {
         <Contention analysis={analysis} />
       </div>
       <Packages analysis={analysis} />
+      <Improvements analysis={analysis} />
       <Trades analysis={analysis} />
       <p className="muted small">Semantics: {analysis.semantics}; computed in {analysis.elapsedMs.toFixed(0)} ms.</p>
     </div>
@@ -119,6 +120,38 @@ function Trades({ analysis }: { analysis: Analysis }) {
                 </span>
               </li>
             ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Improvements({ analysis }: { analysis: Analysis }) {
+  const onTable = analysis.package;
+  if (onTable === null) return null;
+  const partyName = (index: number) => analysis.parties[index]?.name ?? `Party ${index + 1}`;
+  return (
+    <section className="card" aria-labelledby="improvements-title">
+      <h2 id="improvements-title">Improvements on the package on the table</h2>
+      <p className="muted small">
+        The package on the table gives {onTable.utilities.map((utility, index) => `${partyName(index)} ${utility.toFixed(3)}`).join(', ')}.
+      </p>
+      {analysis.improvements.length === 0 ? (
+        <p><strong>It is Pareto-efficient:</strong> no package makes one side better off without making another worse off.</p>
+      ) : (
+        <>
+          <p className="muted small">Packages that make no side worse off and at least one better off, best first (the changes from the package on the table).</p>
+          <ol className="improvements" aria-label="Pareto improvements">
+            {analysis.improvements.map((improvement) => {
+              const changes = analysis.issues.filter((issue) => improvement.outcome[issue] !== onTable.outcome[issue]);
+              return (
+                <li key={JSON.stringify(improvement.outcome)}>
+                  {changes.map((issue) => `${issue} → ${improvement.outcome[issue] ?? '?'}`).join('; ')}
+                  <span className="muted"> ({improvement.gains.map((gain, index) => `${partyName(index)} ${signed(gain)}`).join(', ')})</span>
+                </li>
+              );
+            })}
           </ol>
         </>
       )}

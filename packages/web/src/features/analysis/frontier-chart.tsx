@@ -13,7 +13,7 @@ type Point = { x: number; y: number };
 
 /** Two parties' utilities on the frontier, with the solutions and reservation values marked. */
 export function FrontierChart({ analysis }: { analysis: Analysis }) {
-  const { parties, frontier, solutions } = analysis;
+  const { parties, frontier, solutions, improvements } = analysis;
   const [pair, setPair] = useState<[number, number]>([0, Math.min(1, parties.length - 1)]);
   const [a, b] = pair;
   const project = (utilities: number[]): Point => ({ x: utilities[a] ?? 0, y: utilities[b] ?? 0 });
@@ -48,6 +48,12 @@ export function FrontierChart({ analysis }: { analysis: Analysis }) {
             <ReferenceLine x={parties[a]?.reservation ?? 0} stroke="#64748b" strokeDasharray="4 4" label={{ value: `${nameOf(a)} reservation`, position: 'insideBottomRight', fontSize: 11 }} />
             <ReferenceLine y={parties[b]?.reservation ?? 0} stroke="#64748b" strokeDasharray="4 4" label={{ value: `${nameOf(b)} reservation`, position: 'insideBottomLeft', fontSize: 11 }} />
             <Scatter name="Frontier" className="frontier-points" data={points} fill="#1d4ed8" shape="circle" isAnimationActive={false} />
+            {improvements.length > 0 && (
+              <Scatter name="Improvements on the package" className="improvement-points" data={improvements.map((improvement) => project(improvement.utilities))} fill="#16a34a" shape="circle" isAnimationActive={false} />
+            )}
+            {analysis.package !== null && (
+              <Scatter name="Package on the table" className="current-package" data={[project(analysis.package.utilities)]} fill="#111827" shape="cross" isAnimationActive={false} />
+            )}
             {/* Drawn last-to-first so Nash stays on top where solutions coincide. */}
             {[...SOLUTIONS].reverse().map(({ key, label, color, shape }) => {
               const solution = solutions[key];
