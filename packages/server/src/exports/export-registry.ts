@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { FingerprintPoint, TraceCandidate } from '@parley/core';
+import type { FingerprintPoint, NegotiationId, TraceableExport } from '@parley/core';
+import { listTraceableExports } from '../services/export-trace';
+import type { Database } from '../storage/database';
+import { listMembers } from '../storage/members';
 
 /** One recorded export: who received it, the fingerprint key it was made with, and its points. */
 export type RecordedExport = { readonly exportId: string; readonly recipient: string; readonly key: string; readonly points: readonly FingerprintPoint[] };
 
-/** Where trace-leak finds past exports (a JSON file now; the exports table later). */
+/** Where trace-leak finds past exports: the exports table, or a JSON file of them. */
 export type ExportRegistry = { readonly listExports: () => Promise<readonly RecordedExport[]> };
 
 const PointSchema = z.object({ id: z.string(), number: z.string(), title: z.string(), text: z.string() });
@@ -22,10 +25,23 @@ export function fileExportRegistry(file: string): ExportRegistry {
   };
 }
 
-/** All points and candidates across exports; candidates are named after the recipient. */
-export function traceInputs(exports: readonly RecordedExport[]): { points: FingerprintPoint[]; candidates: TraceCandidate[] } {
-  const points = new Map<string, FingerprintPoint>();
-  for (const recorded of exports) for (const point of recorded.points) points.set(`${point.id}\u0000${point.text}`, point);
-  const candidates = exports.map((recorded) => ({ recipientId: `${recorded.recipient} (export ${recorded.exportId})`, key: recorded.key }));
-  return { points: [...points.values()], candidates };
+/** The fingerprinted exports recorded in the database (of one negotiation, or all), named by recipient. */
+export function databaseExportRegistry(db: Database, negotiationId?: string): ExportRegistry {
+  return {
+    async listExports() {
+      const exports = await listTraceableExports(db, negotiationId);
+      const names = new Map<string, string>();
+      for (const id of new Set(exports.map(({ recorded }) => recorded.negotiationId))) {
+        for (const member of await listMembers(db, id as NegotiationId)) names.set(member.userId, member.displayName);
+      }
+      return exports.map(({ recorded, traceable }) => ({
+        exportId: recorded.id, recipient: names.get(recorded.recipientUserId) ?? recorded.recipientUserId, key: traceable.key, points: traceable.points,
+      }));
+    },
+  };
+}
+
+/** Each export as a candidate named after its recipient, with its own blocks. */
+export function traceInputs(exports: readonly RecordedExport[]): TraceableExport[] {
+  return exports.map((recorded) => ({ recipientId: `${recorded.recipient} (export ${recorded.exportId})`, key: recorded.key, points: recorded.points }));
 }

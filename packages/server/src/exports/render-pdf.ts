@@ -1,9 +1,13 @@
 import PDFDocument from 'pdfkit';
 import type { RenderedText } from './export-document';
 
+const ZERO_WIDTH = /[\u200b\u200c]/g;
+
 /**
- * A4 PDF in the standard Helvetica fonts (nothing to embed or ship). Those fonts cannot carry
- * the zero-width marks, so a PDF holds every visible mark but not the weak invisible channel.
+ * A4 PDF in the standard Helvetica fonts (nothing to embed or ship). Those fonts have no
+ * zero-width glyphs: pdfkit would measure the marks as empty yet draw a glyph, and text
+ * extraction then loses letters near them. So a PDF holds every visible mark of the text but
+ * not the weak invisible channel.
  * `createdAt` is written as the creation date, which makes the bytes a function of the input.
  */
 export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> {
@@ -19,7 +23,7 @@ export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> 
   document.moveDown();
   for (const section of text.sections) {
     if (section.heading !== null) document.font('Helvetica-Bold').fontSize(12).text(section.heading, { paragraphGap: 6 });
-    for (const paragraph of section.paragraphs) document.font('Helvetica').fontSize(10.5).text(paragraph, { paragraphGap: 8, lineGap: 1 });
+    for (const paragraph of section.paragraphs) document.font('Helvetica').fontSize(10.5).text(paragraph.replace(ZERO_WIDTH, ''), { paragraphGap: 8, lineGap: 1 });
   }
   document.end();
   return finished;

@@ -10,6 +10,7 @@ import { workerCommand } from './worker';
 import { planDiffCommand } from './plan-diff';
 import { planImportCommand } from './plan-import';
 import { traceLeakCommand } from './trace-leak';
+import { exportCommand } from './export';
 
 /**
  * Every `parley` subcommand, in the order `parley --help` lists them. Each lives in its own
@@ -25,4 +26,4 @@ export const COMMANDS: readonly Command[] = [
   workerCommand,
   planImportCommand, planDiffCommand,
   simulateCommand,
-  traceLeakCommand];
+  exportCommand, traceLeakCommand];

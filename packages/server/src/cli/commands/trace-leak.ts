@@ -1,45 +1,69 @@
-import { traceLeak } from '@parley/core';
-import { fileExportRegistry, traceInputs } from '../../exports/export-registry';
+import { NegotiationIdSchema, traceExports, type TraceResult } from '@parley/core';
+import { databaseExportRegistry, fileExportRegistry, traceInputs, type RecordedExport } from '../../exports/export-registry';
 import { ExtractTextError, extractText } from '../../exports/extract-text';
-import { CliError, type Command } from '../command';
+import { CliError, type CliIo, type Command } from '../command';
+import { DATABASE_HELP, DATABASE_OPTIONS, withDatabase } from '../database-flags';
 import { parseFlags } from '../parse-flags';
+
+async function readExcerpt(file: string): Promise<string> {
+  try {
+    return await extractText(file);
+  } catch (error) {
+    if (error instanceof ExtractTextError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+function printResult(io: CliIo, result: TraceResult, total: number): void {
+  io.out(result.verdict.kind === 'identified' ? `Most likely recipient: ${result.verdict.recipientId}` : `Undecided: ${result.verdict.reason}`);
+  io.out(`  ${result.marksRead} fingerprint marks read; ${total} recorded exports compared`);
+  for (const score of result.ranking.slice(0, 5)) {
+    io.out(`  ${score.recipientId}: log-likelihood ratio ${score.logLikelihoodRatio.toFixed(1)}, posterior ${score.posterior.toFixed(4)}, marks ${score.matched}/${score.matched + score.mismatched} matched`);
+  }
+}
 
 export const traceLeakCommand: Command = {
   name: 'trace-leak',
   summary: 'Name the most likely recipients of a leaked excerpt of a fingerprinted export',
-  help: `Usage: parley trace-leak FILE --registry EXPORTS.json [--json]
+  help: `Usage: parley trace-leak FILE [--negotiation ID] [--data DIR | --database-url URL] [--json]
+       parley trace-leak FILE --registry EXPORTS.json [--json]
 
-FILE is the leaked excerpt: .txt, .md or .docx. EXPORTS.json lists past exports with their
-recipients and fingerprint keys ({"exports":[{exportId, recipient, key, points}]}).
-Prints the ranking with log-likelihood ratios and the matched marks, or "undecided" when
-the excerpt carries too little evidence to name anyone.
+FILE is the leaked excerpt: .txt, .md, .docx or .pdf (a PDF needs a text layer).
+The excerpt is compared with every fingerprinted export recorded in the database
+(only those of --negotiation when given), or with the exports listed in a JSON file
+({"exports":[{exportId, recipient, key, points}]}). Prints the ranking with
+log-likelihood ratios and the matched marks, or "undecided" when the excerpt carries
+too little evidence to name anyone. An empty, unreadable or corrupt FILE is one line
+on stderr and exit code 2.
 
-Example:
+Options:
+  --negotiation ID      only this negotiation's exports
+${DATABASE_HELP}
+  --registry FILE       read the exports from a JSON file instead of the database
+  --json                print the result as JSON
+
+Examples:
+  parley trace-leak leaked.pdf --negotiation 00000000-0000-4000-8000-000000000d01
   parley trace-leak leaked.txt --registry exports.json`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { registry: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, { ...DATABASE_OPTIONS, negotiation: { type: 'string' }, registry: { type: 'string' }, json: { type: 'boolean' } });
     const [file, extra] = positionals;
     if (file === undefined || extra !== undefined) throw new CliError('expected one FILE');
-    if (values.registry === undefined) throw new CliError('--registry EXPORTS.json is required until exports are stored');
-    let excerpt: string;
-    try {
-      excerpt = await extractText(file);
-    } catch (error) {
-      if (error instanceof ExtractTextError) throw new CliError(error.message);
-      throw error;
+    if (values.negotiation !== undefined && !NegotiationIdSchema.safeParse(values.negotiation).success) throw new CliError(`--negotiation must be a negotiation id, got "${values.negotiation}"`);
+    const excerpt = await readExcerpt(file);
+    let exports: readonly RecordedExport[];
+    if (values.registry !== undefined) {
+      const registry = values.registry;
+      exports = await fileExportRegistry(registry).listExports().catch(() => {
+        throw new CliError(`cannot read the export registry ${registry}`);
+      });
+    } else {
+      exports = await withDatabase(values, (handle) => databaseExportRegistry(handle.db, values.negotiation).listExports());
     }
-    const exports = await fileExportRegistry(values.registry).listExports().catch(() => {
-      throw new CliError(`cannot read the export registry ${values.registry}`);
-    });
-    const result = traceLeak({ excerpt, ...traceInputs(exports) });
-    if (values.json === true) {
-      io.out(JSON.stringify(result));
-      return 0;
-    }
-    io.out(result.verdict.kind === 'identified' ? `Most likely recipient: ${result.verdict.recipientId}` : `Undecided: ${result.verdict.reason}`);
-    for (const score of result.ranking.slice(0, 5)) {
-      io.out(`  ${score.recipientId}: log-likelihood ratio ${score.logLikelihoodRatio.toFixed(1)}, posterior ${score.posterior.toFixed(4)}, marks ${score.matched}/${score.matched + score.mismatched} matched`);
-    }
+    if (exports.length === 0) throw new CliError(`no fingerprinted exports recorded${values.negotiation === undefined ? '' : ` for negotiation ${values.negotiation}`}`, 1);
+    const result = traceExports({ excerpt, exports: traceInputs(exports) });
+    if (values.json === true) io.out(JSON.stringify(result));
+    else printResult(io, result, exports.length);
     return 0;
   },
 };

@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_DRAFT_POINTS } from '../demo/plan-data';
+import { renderText, type ExportDocument } from './export-document';
+import { extractText } from './extract-text';
+import { renderFile } from './render-export';
+
+const document: ExportDocument = {
+  title: 'Draft plan', subtitle: ['Prepared for a delegation'], isFingerprinted: true,
+  sections: [{ heading: 'Points', blocks: DEMO_DRAFT_POINTS.slice(0, 8).map((point, index) => ({ id: point.key, number: String(index + 1), title: point.title, text: point.text })) }],
+};
+// Layout differs (line wraps, blank lines); the words, spellings and punctuation must not.
+const words = (text: string) => text.replace(/[\u200b\u200c]/g, '').replace(/\s+/g, ' ').trim();
+
+describe('one recipient’s text in every format', () => {
+  it('holds the same fingerprinted paragraphs in Markdown, PDF and DOCX', async () => {
+    const text = renderText(document, 'a-recipient-key-0123456789abcdef');
+    const dir = mkdtempSync(join(tmpdir(), 'parley-formats-'));
+    const extracted: Record<string, string> = {};
+    for (const format of ['markdown', 'pdf', 'docx'] as const) {
+      const file = await renderFile(text, { format, createdAt: new Date('2025-12-01T00:00:00Z') });
+      const path = join(dir, `copy.${file.extension}`);
+      writeFileSync(path, file.bytes);
+      extracted[format] = words(await extractText(path));
+    }
+    for (const paragraph of text.sections.flatMap((section) => section.paragraphs)) {
+      for (const format of ['markdown', 'pdf', 'docx']) expect(extracted[format], format).toContain(words(paragraph));
+    }
+  });
+
+  it('keeps the zero-width marks in Markdown and DOCX, where the fonts do not matter', async () => {
+    const text = renderText(document, 'a-recipient-key-0123456789abcdef');
+    const markdown = await renderFile(text, { format: 'markdown', createdAt: new Date(0) });
+    expect(markdown.bytes.toString('utf8')).toMatch(/[\u200b\u200c]/);
+  });
+
+  it('renders the same PDF bytes for the same text and date', async () => {
+    const text = renderText(document, 'another-key-0123456789abcdef0123');
+    const [first, second] = await Promise.all([1, 2].map(() => renderFile(text, { format: 'pdf', createdAt: new Date('2025-12-01T00:00:00Z') })));
+    expect(first?.bytes.equals(second?.bytes ?? Buffer.alloc(0))).toBe(true);
+  });
+});
