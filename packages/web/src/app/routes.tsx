@@ -2,6 +2,8 @@ import { Navigate, Route, Routes, useSearchParams } from 'react-router';
 import { AnalysisPage } from '../features/analysis/analysis-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { ComparePage } from '../features/compare/compare-page';
+import { ExportsPage } from '../features/exports/exports-page';
+import { LeakTracingPage } from '../features/exports/leak-tracing-page';
 import { NegotiationLayout } from '../features/negotiation/negotiation-layout';
 import { NegotiationsPage } from '../features/negotiations/negotiations-page';
 import { OverviewPage } from '../features/overview/overview-page';
@@ -26,6 +28,8 @@ export function AppRoutes() {
           <Route path="timeline" element={<TimelinePage />} />
           <Route path="records" element={<RecordsPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="exports" element={<ExportsPage />} />
+          <Route path="leaks" element={<LeakTracingPage />} />
         </Route>
         <Route path="*" element={<p className="page">This page does not exist. <a href="/">Back to your negotiations</a></p>} />
       </Route>

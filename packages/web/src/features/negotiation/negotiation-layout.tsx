@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { getNegotiation, getPlan, listParties } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
-import { useSession } from '../../app/session';
+import { isMediatorIn, useSession } from '../../app/session';
 import { Show } from '../../components/status';
 import { canReadAudit } from '../audit/can-read-audit';
 import { NegotiationContext } from './negotiation-context';
@@ -14,12 +14,17 @@ const TABS = [
   { to: 'compare', label: 'Compare versions' },
   { to: 'timeline', label: 'Rounds & statements' },
   { to: 'records', label: 'Records' },
+  { to: 'exports', label: 'Export' },
 ];
 
 export function NegotiationLayout() {
   const negotiationId = useParams().negotiationId ?? '';
   const { me } = useSession();
-  const tabs = canReadAudit(me, negotiationId, new Date()) ? [...TABS, { to: 'audit', label: 'Audit log' }] : TABS;
+  const tabs = [
+    ...TABS,
+    ...(canReadAudit(me, negotiationId, new Date()) ? [{ to: 'audit', label: 'Audit log' }] : []),
+    ...(isMediatorIn(me, negotiationId) ? [{ to: 'leaks', label: 'Trace a leak' }] : []),
+  ];
   const live = useLiveEvents(negotiationId);
   const connected = live.connected;
   // Own writes bump the counter too, so every page re-reads even before the live event arrives.

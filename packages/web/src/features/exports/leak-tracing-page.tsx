@@ -1,0 +1,61 @@
+import type { TraceLeakResponse } from '@parley/core';
+import { useState } from 'react';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { useNegotiation } from '../negotiation/negotiation-context';
+import { traceLeak } from './exports-api';
+import './exports.css';
+
+const percent = (value: number) => `${(value * 100).toFixed(value > 0.999 && value < 1 ? 2 : 1)} %`;
+
+/** Mediator staff: paste a leaked excerpt, see who most likely received the copy it came from, and why. */
+export function LeakTracingPage() {
+  const { negotiation } = useNegotiation();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<TraceLeakResponse | undefined>(undefined);
+  const { busy, message, submit } = useFormSubmission();
+  const onSubmit = submit(async () => setResult(await traceLeak(negotiation.id, text)), 'Traced against every recorded export.');
+  return (
+    <section className="page leak-tracing" aria-labelledby="leak-title">
+      <h2 id="leak-title">Trace a leak</h2>
+      <form className="card form" onSubmit={onSubmit} aria-label="Trace a leak">
+        <label>
+          Leaked text (paste a few paragraphs as published: an article, an e-mail, text copied from a PDF)
+          <textarea value={text} onChange={(event) => setText(event.target.value)} rows={10} required />
+        </label>
+        <button type="submit" disabled={busy || text.trim() === ''}>{busy ? 'Tracing…' : 'Trace'}</button>
+        <FormMessage message={message} />
+      </form>
+      {result !== undefined && <TraceResult result={result} />}
+    </section>
+  );
+}
+
+function TraceResult({ result }: { result: TraceLeakResponse }) {
+  return (
+    <div className="card trace-result" aria-live="polite">
+      {result.verdict.kind === 'identified'
+        ? <p className="verdict identified"><strong>Identified:</strong> the excerpt comes from the copy exported for <strong>{result.verdict.recipient.displayName}</strong>.</p>
+        : <p className="verdict undecided"><strong>Undecided:</strong> {result.verdict.reason}</p>}
+      <p className="muted small">{result.marksRead} fingerprint marks read from the excerpt. A name is given only when the evidence is overwhelming (posterior ≥ 99.9 % and likelihood ratio ≥ 10⁴).</p>
+      {result.ranking.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <caption>Every recorded copy, most likely first</caption>
+            <thead><tr><th scope="col">Recipient</th><th scope="col">Marks matched</th><th scope="col">Marks against</th><th scope="col">Posterior</th><th scope="col">log LR</th></tr></thead>
+            <tbody>
+              {result.ranking.map((score) => (
+                <tr key={score.exportId}>
+                  <td>{score.recipient.displayName}</td>
+                  <td>{score.matched}</td>
+                  <td>{score.mismatched}</td>
+                  <td>{percent(score.posterior)}</td>
+                  <td>{score.logLikelihoodRatio.toFixed(1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
