@@ -8,13 +8,11 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_FORMATS = ['markdown', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-// Which ids each kind needs; one flat object (not a union) so `{ versionId }` alone stays a plan-version export.
-const NEEDED_IDS: Record<ExportKind, readonly ('versionId' | 'pointId' | 'roundId')[]> = {
-  'plan-version': ['versionId'], 'point-history': ['versionId', 'pointId'], 'round-minutes': ['roundId'],
-  'round-readout': ['roundId'], 'negotiation-summary': [],
-};
-
-/** Export for one recipient (the caller unless the mediator names another current member). */
+/**
+ * Export for one recipient (the caller unless the mediator names another current member). The ids
+ * a kind needs are checked by `exportInputProblems` once the negotiation is known to be visible,
+ * so a hidden negotiation answers 404 whatever the body lacks.
+ */
 export const CreateExportInputSchema = z.strictObject({
   kind: z.enum(EXPORT_KINDS).default('plan-version'),
   format: z.enum(EXPORT_FORMATS).default('markdown'),
@@ -24,15 +22,20 @@ export const CreateExportInputSchema = z.strictObject({
   pointId: z.uuid().optional(),
   roundId: z.uuid().optional(),
   recipientUserId: UserIdSchema.optional(),
-}).superRefine((input, context) => {
-  for (const field of NEEDED_IDS[input.kind]) {
-    if (input[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: `Required for a ${input.kind} export` });
-  }
-  if (input.compareToVersionId !== undefined && input.kind !== 'plan-version') {
-    context.addIssue({ code: 'custom', path: ['compareToVersionId'], message: 'Only a plan-version export has a redline' });
-  }
 });
 export type CreateExportInput = z.infer<typeof CreateExportInputSchema>;
+
+const NEEDED_IDS: Record<ExportKind, readonly ('versionId' | 'pointId' | 'roundId')[]> = {
+  'plan-version': ['versionId'], 'point-history': ['versionId', 'pointId'], 'round-minutes': ['roundId'],
+  'round-readout': ['roundId'], 'negotiation-summary': [],
+};
+
+/** What an export request lacks or has too much of for its kind, field by field (empty: complete). */
+export function exportInputProblems(input: CreateExportInput): { field: string; message: string }[] {
+  const missing = NEEDED_IDS[input.kind].filter((field) => input[field] === undefined).map((field) => ({ field, message: `Required for a ${input.kind} export` }));
+  const misplaced = input.compareToVersionId !== undefined && input.kind !== 'plan-version' ? [{ field: 'compareToVersionId', message: 'Only a plan-version export has a redline' }] : [];
+  return [...missing, ...misplaced];
+}
 
 export const ExportRecipientSchema = z.strictObject({ userId: UserIdSchema, displayName: LabelSchema });
 

@@ -72,7 +72,7 @@ export async function buildMaterial(deps: AppDeps, viewer: Viewer, input: Input)
   const subject: ExportSubject = {
     kind: body.kind, versionId: body.versionId ?? null, compareToVersionId: body.compareToVersionId ?? null, pointId: body.pointId ?? null, roundId: body.roundId ?? null,
   };
-  // The schema guarantees the ids each kind needs; these guards only narrow the types.
+  // createExport has checked the ids each kind needs (exportInputProblems); these guards only narrow the types.
   const missing = (): never => { throw new DomainError('not-found', 'Not found.'); };
   switch (body.kind) {
     case 'plan-version': return { subject, ...(await planVersionMaterial(deps, viewer, { ...input, versionId: body.versionId ?? missing() })) };

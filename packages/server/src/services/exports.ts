@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
-  can, DomainError, embedPlainText, isMembershipActive,
+  can, DomainError, embedPlainText, exportInputProblems, isMembershipActive,
   type CreateExportInput, type ExportResult, type Member, type Negotiation, type UserId, type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
@@ -47,6 +47,8 @@ async function resolveRecipient(deps: AppDeps, viewer: Viewer, input: { negotiat
  * bytes, SHA-256 of the bytes) and its `export.create` audit entry are written in one transaction.
  */
 export async function createExport(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; body: CreateExportInput }): Promise<ExportResult> {
+  const [problem] = exportInputProblems(input.body);
+  if (problem !== undefined) throw new DomainError('invalid-input', `${problem.field}: ${problem.message}.`, { field: problem.field });
   const recipient = await resolveRecipient(deps, viewer, { negotiation: input.negotiation, recipientUserId: input.body.recipientUserId });
   const material = await buildMaterial(deps, await loadViewer(deps, recipient.userId), input);
   const createdAt = deps.clock.now();

@@ -1,6 +1,7 @@
 import { DEMO_DEADLINES, DEMO_MEMBERS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_RECORDS } from '../../src/demo';
 import type { Database } from '../../src/storage/database';
 import type { ViewerKind } from './demo-fixture';
+import { EXPORT_ACCESS_FIXTURE } from './export-access-fixture';
 import { PLAN_ACCESS_FIXTURE } from './plan-access-fixture';
 import { SIMULATION_ACCESS_FIXTURE } from './simulation-access-fixture';
 
@@ -63,4 +64,4 @@ export const BASE_ACCESS_FIXTURE: AccessFixture = {
 };
 
 /** Every fixture the access matrix uses. Add a feature's fixture here (one line). */
-export const ACCESS_FIXTURES: readonly AccessFixture[] = [BASE_ACCESS_FIXTURE, PLAN_ACCESS_FIXTURE, SIMULATION_ACCESS_FIXTURE];
+export const ACCESS_FIXTURES: readonly AccessFixture[] = [BASE_ACCESS_FIXTURE, PLAN_ACCESS_FIXTURE, SIMULATION_ACCESS_FIXTURE, EXPORT_ACCESS_FIXTURE];
