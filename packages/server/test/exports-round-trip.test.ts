@@ -95,6 +95,20 @@ describe.each(DATABASE_KINDS)('Geneva text exported as PDF and DOCX, traced from
     expect((await runCli(['trace-leak', observers.file, '--negotiation', N, ...databaseFlags])).out).toContain(expected);
   });
 
+  it('writes a copy with parley export that parley trace-leak names', async () => {
+    const out = join(dir, 'cli-copy.pdf');
+    const exported = await runCli([
+      'export', '--negotiation', N, '--as', DEMO_ACCOUNTS.mediator.email, '--recipient', DEMO_ACCOUNTS.ukraine.email,
+      '--version', demoPlanId('geneva-19'), '--format', 'pdf', '--out', out, ...databaseFlags,
+    ]);
+    expect(exported.code, exported.err).toBe(0);
+    const sha256 = /sha256 ([0-9a-f]{64})/.exec(exported.out)?.[1];
+    const bytes = await import('node:fs/promises').then((fs) => fs.readFile(out));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
+    const traced = await runCli(['trace-leak', out, '--negotiation', N, ...databaseFlags]);
+    expect(traced.out).toContain(`Most likely recipient: ${DEMO_ACCOUNTS.ukraine.displayName}`);
+  });
+
   it('answers a corrupt PDF and an empty file with one line and exit code 2', async () => {
     const corrupt = join(dir, 'corrupt.pdf');
     writeFileSync(corrupt, '%PDF-1.3\nthis is not really a PDF');
