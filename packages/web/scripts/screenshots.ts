@@ -86,6 +86,36 @@ try {
   await tab(mediator.page, 'Audit log');
   await mediator.page.locator('.audit-entry').first().waitFor();
   await shot(mediator.page, 'audit', 1500);
+
+  // Exports: the mediator makes fingerprinted copies of the Geneva text for two delegations, then
+  // traces three points pasted out of one of them.
+  await tab(mediator.page, 'Export');
+  const exportForm = mediator.page.getByRole('form', { name: 'Export' });
+  await exportForm.getByRole('combobox', { name: 'Version', exact: true }).selectOption({ label: 'Geneva text — 19 points (19 points)' });
+  const recipients = exportForm.getByRole('combobox', { name: 'Recipient', exact: true });
+  const recipientLabel = async (pattern: RegExp) => (await recipients.locator('option').allInnerTexts()).find((text) => pattern.test(text)) ?? '';
+  await exportForm.getByLabel('PDF').check();
+  await recipients.selectOption({ label: await recipientLabel(/Russian Federation/) });
+  await exportForm.getByRole('button', { name: 'Export' }).click();
+  await mediator.page.locator('.exports-done > li').first().waitFor();
+  await exportForm.getByLabel('Markdown').check();
+  await recipients.selectOption({ label: await recipientLabel(/\(Ukraine\)/) });
+  await exportForm.getByRole('button', { name: 'Export' }).click();
+  await mediator.page.locator('.exports-done > li').nth(1).waitFor();
+  const latest = mediator.page.locator('.exports-done > li').first();
+  await latest.getByText('Preview').click();
+  await shot(mediator.page, 'export', 1400);
+  const markdown = await latest.locator('.export-preview').innerText();
+  const points = markdown.split(/\n\s*\n/).map((block) => block.trim()).filter((block) => block !== '' && !block.startsWith('#') && !block.startsWith('_'));
+  await tab(mediator.page, 'Trace a leak');
+  await mediator.page.getByLabel(/Leaked text/).fill(points.slice(2, 5).join('\n\n'));
+  await mediator.page.getByRole('button', { name: 'Trace', exact: true }).click();
+  await mediator.page.locator('.verdict').waitFor();
+  await shot(mediator.page, 'leak-tracing', 1400);
+
+  await tab(phone.page, 'Export');
+  await phone.page.getByRole('form', { name: 'Export' }).waitFor();
+  await shot(phone.page, 'export-phone', 1200);
 } finally {
   await harness.close();
 }
