@@ -91,6 +91,33 @@ function select({ values, parent, option, dimensions }: Candidates, kept: readon
   return stage;
 }
 
+/**
+ * The frontier points with their utilities summed in file order, as enumeration (and NegMAS)
+ * sums them, so reported utilities are bit-identical to theirs whatever the merge order. Under
+ * exact comparison the re-summed vectors are filtered again: two points the merge order left
+ * distinct or undominated by a rounding difference are then judged on enumeration's sums. (The
+ * merge itself compared its own sums; the reference scenarios and the property tests against
+ * enumeration, real-valued utilities included, find no frontier point lost to that.)
+ */
+function inFileOrder(space: AdditiveSpace, points: readonly FrontierPoint[], tolerance: number): FrontierPoint[] {
+  const dimensions = space.parties.length;
+  const values = new Float64Array(points.length * dimensions);
+  const summed = points.map((point, index) => {
+    const utilities: number[] = [];
+    for (let p = 0; p < dimensions; p++) {
+      // the same additions, in the same order, as utilityOf (plain loops: 10⁴ points × parties × issues)
+      const party = space.parties[p]!;
+      let total = party.constant;
+      for (let issue = 0; issue < point.outcome.length; issue++) total += party.contributions[issue]![point.outcome[issue]!]!;
+      utilities.push(total);
+      values[index * dimensions + p] = total;
+    }
+    return { outcome: point.outcome, utilities };
+  });
+  if (tolerance > 0) return summed;
+  return nonDominated(values, summed.length, dimensions).sort((a, b) => a - b).map((index) => summed[index]!);
+}
+
 function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimensions: number): FrontierPoint[] {
   const last = stages[stages.length - 1];
   if (last === undefined) return [];
@@ -113,17 +140,17 @@ function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimens
 }
 
 /**
- * File order sums every utility in the order enumeration sums it, which exact comparison (the
- * negmas semantics, tolerance 0) needs, and keeps a two-party frontier sorted for the run merge.
- * With three or more parties and a tolerance the order is free (sums differ in the last bits,
- * far below ε), and it matters: the last stage's filter dominates the cost, and its candidates
- * are (frontier of the other issues) × (options of the last one), so an issue with many options
- * merged last multiplies the largest frontier. Merging the issue with the most options first cut
- * the 5-party KillerRobot scenario's last stage from 52 550 candidates to 18 912.
+ * Two parties merge in file order: the stages stay sorted for the run merge and are cheap anyway.
+ * With three or more parties the last stage's filter dominates the cost, and its candidates are
+ * (frontier of the other issues) × (options of the last one), so an issue with many options merged
+ * last multiplies the largest frontier: the issue with the most options is merged first (the
+ * 5-party KillerRobot scenario: 73 450 last-stage candidates in file order, 14 504–18 912 so).
+ * Sums formed in another order can differ from enumeration's in the last bits, so the result is
+ * re-summed in file order afterwards (`inFileOrder`).
  */
-function mergeOrderOf(optionCounts: readonly number[], parties: number, tolerance: number): number[] {
+function mergeOrderOf(optionCounts: readonly number[], parties: number): number[] {
   const fileOrder = optionCounts.map((_, issue) => issue);
-  if (parties < 3 || tolerance === 0 || fileOrder.length === 0) return fileOrder;
+  if (parties < 3 || fileOrder.length === 0) return fileOrder;
   const widest = fileOrder.reduce((best, issue) => ((optionCounts[issue] ?? 0) > (optionCounts[best] ?? 0) ? issue : best), 0);
   return [widest, ...fileOrder.filter((issue) => issue !== widest)];
 }
@@ -150,7 +177,7 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
   const useful = space.issues.map((_, issue) => usefulOptions(space, issue));
   const tolerance = options.tolerance ?? 0;
   let scratch: Candidates = { values: new Float64Array(0), parent: new Int32Array(0), option: new Int32Array(0), dimensions };
-  const mergeOrder = mergeOrderOf(useful.map((choices) => choices.length), dimensions, tolerance);
+  const mergeOrder = mergeOrderOf(useful.map((choices) => choices.length), dimensions);
   for (const issue of mergeOrder) {
     const previous = stages[stages.length - 1] ?? start;
     const choices = useful[issue] ?? [];
@@ -194,6 +221,7 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
     stages.push(select({ values, parent, option, dimensions }, kept));
   }
   let points = rebuild(stages, mergeOrder, dimensions);
+  if (mergeOrder.some((issue, position) => issue !== position)) points = inFileOrder(space, points, tolerance);
   if (tolerance > 0) points = mergeNearPoints(points, tolerance);
   return exact ? { exact, points } : { exact, approximation: { additive }, points };
 }
