@@ -1,9 +1,14 @@
 // Benchmarks fingerprint tracing: 50 recipients, excerpts of 1, 2, 3 and 5 consecutive points of the
 // 28-point demo draft, after each leaker transformation. Writes bench/results/fingerprint.json and .md.
+// `pdf-to-text` renders the excerpt's points with the server's PDF renderer (what a PDF export holds:
+// every visible mark, no invisible ones) and reads the text back with the same pdfjs-dist extraction
+// `parley trace-leak` uses on a leaked PDF: line breaks, wrapping and dropped characters included.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { embedPoint, traceLeak, type FingerprintPoint } from '@parley/core';
 import { DEMO_DRAFT_POINTS } from '../../packages/server/src/demo/plan-data-draft';
+import { extractPdfText } from '../../packages/server/src/exports/extract-pdf-text';
+import { renderPdf } from '../../packages/server/src/exports/render-pdf';
 import { pasteAndReflow, retype, seededRng, stripFormatting } from './transformations';
 
 const RECIPIENTS = 50;
@@ -15,11 +20,20 @@ const candidates = Array.from({ length: RECIPIENTS }, (_, index) => ({ recipient
 const renderMarkdown = (points: readonly FingerprintPoint[], key: string): string =>
   points.map((point) => { const rendered = embedPoint(point, { key }); return `**${rendered.heading.trim()}** ${rendered.text}`; }).join('\n\n');
 
+/** The recipient's PDF export of these points, converted back to text. */
+async function pdfToText(points: readonly FingerprintPoint[], key: string): Promise<string> {
+  const paragraphs = points.map((point) => { const rendered = embedPoint(point, { key }); return `${rendered.heading}${rendered.text}`; });
+  const pdf = await renderPdf({ title: 'Draft', subtitle: [], sections: [{ heading: null, paragraphs }] }, new Date(0));
+  return extractPdfText(pdf);
+}
+
 const rng = seededRng(2025);
-const TRANSFORMS: Record<string, (text: string) => string> = {
-  'paste-and-reflow': pasteAndReflow,
-  'strip-formatting': stripFormatting,
-  'retype-2%-typos': (text) => retype(text, 0.02, rng),
+type Leak = (points: readonly FingerprintPoint[], key: string) => string | Promise<string>;
+const TRANSFORMS: Record<string, Leak> = {
+  'paste-and-reflow': (points, key) => pasteAndReflow(renderMarkdown(points, key)),
+  'strip-formatting': (points, key) => stripFormatting(renderMarkdown(points, key)),
+  'retype-2%-typos': (points, key) => retype(renderMarkdown(points, key), 0.02, rng),
+  'pdf-to-text': pdfToText,
 };
 
 type Cell = { transform: string; points: number; trials: number; correct: number; wrong: number; undecided: number; meanMarks: number; msPerTrace: number };
@@ -31,7 +45,7 @@ for (const [transform, apply] of Object.entries(TRANSFORMS)) {
     for (const candidate of candidates) {
       for (let trial = 0; trial < EXCERPTS_PER_RECIPIENT; trial++) {
         const start = Math.floor(rng() * (POINTS.length - size + 1));
-        const excerpt = apply(renderMarkdown(POINTS.slice(start, start + size), candidate.key));
+        const excerpt = await apply(POINTS.slice(start, start + size), candidate.key);
         const result = traceLeak({ excerpt, points: POINTS, candidates });
         cell.trials++;
         cell.meanMarks += result.marksRead;
@@ -53,7 +67,7 @@ mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/fingerprint.json', `${JSON.stringify({ recipients: RECIPIENTS, excerptsPerRecipient: EXCERPTS_PER_RECIPIENT, cells }, null, 2)}\n`);
 writeFileSync('bench/results/fingerprint.md', [
   '# Fingerprint tracing', '',
-  `${RECIPIENTS} recipients, ${EXCERPTS_PER_RECIPIENT} random excerpts of consecutive points per recipient and cell, from the 28-point demo draft rendered as Markdown.`,
+  `${RECIPIENTS} recipients, ${EXCERPTS_PER_RECIPIENT} random excerpts of consecutive points per recipient and cell, from the 28-point demo draft rendered as Markdown (pdf-to-text: rendered as the PDF export and read back with pdfjs-dist, as \`parley trace-leak\` reads a leaked PDF; PDFs carry no invisible marks).`,
   'Top-1 = the true recipient named; false accusation = an innocent recipient named (decided); undecided = no name given.',
   'Timings were taken on a shared 2-core machine while other work ran: they are noisy.', '',
   '| transformation | points | trials | top-1 | false accusation | undecided | marks read | ms / trace |',
