@@ -58,6 +58,14 @@ describe('the merged frontier equals brute-force enumeration', () => {
     expect(paretoFrontier(space).points.map((point) => point.utilities).sort(compareVectors)).toEqual(bruteForceFrontier(space));
   });
 
+  // Decimals whose sums depend on the order of addition (0.1 + 0.2 ≠ 0.3): with 3+ parties the
+  // merge order differs from file order, and the frontier must still be enumeration's, bit for bit.
+  test.prop([spaceArbitrary(fc.constantFrom(0.1, 0.2, 0.3, 0.6, 0.7, 1 / 3))], { numRuns: 600 })('utilities whose sums round differently by order', (space) => {
+    const frontier = paretoFrontier(space);
+    expect(frontier.points.map((point) => point.utilities).sort(compareVectors)).toEqual(bruteForceFrontier(space));
+    for (const point of frontier.points) expect(point.utilities).toEqual(utilitiesOf(space, point.outcome));
+  });
+
   test.prop([spaceArbitrary(fc.integer({ min: 0, max: 5 }))], { numRuns: 200 })('solutions searched on the frontier equal those over all rational outcomes', (space) => {
     const everyOutcome = enumerate(space).map((outcome) => ({ outcome, utilities: utilitiesOf(space, outcome) }));
     const fromFrontier = bargainingSolutions(space, paretoFrontier(space).points, 0);
@@ -76,6 +84,21 @@ describe('ε-tolerance (genius)', () => {
     const vectors = enumerate(space).map((outcome) => utilitiesOf(space, outcome));
     for (const point of points) expect(vectors.some((vector) => dominates(vector, point.utilities, epsilon))).toBe(false);
   });
+
+  // With a tolerance and 3+ parties the merge takes the widest issue first (sums round differently
+  // from enumeration's); what it returns must still hold against enumeration.
+  const grid = fc.integer({ min: 0, max: 5 }).map((step) => step * 0.6 * epsilon);
+  test.prop([fc.oneof(spaceArbitrary(grid), spaceArbitrary(fc.constantFrom(0.1, 0.2, 0.3, 0.6, 0.7, 1 / 3)))], { numRuns: 300 })(
+    'the reordered merge returns no ε-dominated point, with utilities summed as enumeration sums them',
+    (space) => {
+      const points = paretoFrontier(space, { tolerance: epsilon }).points;
+      const vectors = enumerate(space).map((outcome) => utilitiesOf(space, outcome));
+      for (const point of points) {
+        expect(point.utilities).toEqual(utilitiesOf(space, point.outcome));
+        expect(vectors.some((vector) => dominates(vector, point.utilities, epsilon))).toBe(false);
+      }
+    },
+  );
 });
 
 test('a frontier larger than the cap is approximated, never silently truncated', () => {
