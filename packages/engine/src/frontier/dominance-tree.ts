@@ -1,3 +1,6 @@
+/** Ranges this small are leaves, scanned in order: the last levels of splits cost more than they save. */
+const LEAF_SIZE = 16;
+
 /**
  * A k-d tree over every candidate of a non-dominance filter, answering "is there an active point
  * ≥ q in every coordinate?" (an orthant query). The tree is built once, balanced (median splits),
@@ -12,6 +15,8 @@ export class DominanceTree {
   private readonly coordinates: Float64Array;
   private readonly maxima: Float64Array;
   private readonly parent: Int32Array;
+  /** Tree position → the leaf range's node (its middle position), −1 for a position of an inner node. */
+  private readonly leafOf: Int32Array;
   private readonly axisAt: Uint8Array;
   private readonly active: Uint8Array;
   private readonly stack: Int32Array;
@@ -27,6 +32,7 @@ export class DominanceTree {
     const order = new Int32Array(count);
     for (let index = 0; index < count; index++) order[index] = index;
     this.parent = new Int32Array(count).fill(-1);
+    this.leafOf = new Int32Array(count).fill(-1);
     this.axisAt = new Uint8Array(count);
     const key = new Float64Array(count);
     const pending: number[] = [0, count, 0, -1];
@@ -37,6 +43,11 @@ export class DominanceTree {
       const lo = pending.pop()!;
       if (lo >= hi) continue;
       const middle = (lo + hi) >> 1;
+      if (hi - lo <= LEAF_SIZE) {
+        for (let position = lo; position < hi; position++) this.leafOf[position] = middle;
+        this.parent[middle] = parent;
+        continue;
+      }
       for (let position = lo; position < hi; position++) key[position] = values[order[position]! * stride + first + axis]!;
       selectNth(order, key, { lo, hi: hi - 1, k: middle });
       this.parent[middle] = parent;
@@ -60,8 +71,9 @@ export class DominanceTree {
   activate(index: number): void {
     const d = this.dimensions;
     const base = this.positionOf[index]! * d;
-    let at = this.positionOf[index]!;
-    this.active[at] = 1;
+    const position = this.positionOf[index]!;
+    this.active[position] = 1;
+    let at = this.leafOf[position] === -1 ? position : this.leafOf[position]!;
     // raise the maxima up the path; once an ancestor already reaches the point, all above it do
     while (at !== -1) {
       let raised = false;
@@ -101,6 +113,15 @@ export class DominanceTree {
         }
       }
       if (!reachable) continue;
+      if (hi - lo <= LEAF_SIZE) {
+        for (let position = lo; position < hi; position++) {
+          if (this.active[position] === 1 && this.reaches(position * d, query)) {
+            this.lastCover = position;
+            return true;
+          }
+        }
+        continue;
+      }
       if (this.active[middle] === 1 && this.reaches(base, query)) {
         this.lastCover = middle;
         return true;
