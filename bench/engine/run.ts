@@ -13,8 +13,9 @@ const RESULTS = join(import.meta.dirname, '../results');
 const BASELINE_LIMIT = 400_000;
 
 /**
- * Median ms per run of `run`, steady state: warmed up for ≥ 100 ms (so the JIT has compiled the
- * hot loops, as in a server that analyses repeatedly), then timed in batches of ≥ 1 ms each (a
+ * Median ms per run of `run`, steady state: warmed up for ≥ 400 ms (so the JIT has compiled the
+ * hot loops, as in a server that analyses repeatedly; a 40 µs analysis measured after 100 ms was
+ * still twice its steady time), then timed in batches of ≥ 1 ms each (a
  * timer reading is too coarse for a 40 µs run), at least 5 batches (1 for runs of seconds) and up
  * to ~300 ms.
  */
@@ -22,7 +23,7 @@ function time<T>(run: () => T): { ms: number; result: T } {
   let result = run();
   let runs = 1;
   const warmStart = performance.now();
-  while (performance.now() - warmStart < 100 || runs < 2) {
+  while (performance.now() - warmStart < 400 || runs < 2) {
     result = run();
     runs++;
   }
@@ -129,7 +130,7 @@ const big = scenarios.filter((row) => row.outcomes > 10_000 && row.speedupVsNegm
 const lines = [
   '# Engine benchmark: Pareto frontier + Nash/KS/utilitarian/egalitarian',
   '',
-  `Node ${process.version}. Parley ms = median steady-state time per run of \`analyzeSpace\` (after ≥ 100 ms of warm-up, timed in batches of ≥ 1 ms) (frontier + all four solutions; files already parsed). NegMAS ms are the timings recorded in REFERENCE.json (NegMAS 0.15, same machine type). Baseline = our own enumerate-everything implementation (≤ ${BASELINE_LIMIT.toLocaleString('en-US')} outcomes). Timings were taken on 2 shared cores while other work ran: indicative only.`,
+  `Node ${process.version}. Parley ms = median steady-state time per run of \`analyzeSpace\` (after ≥ 400 ms of warm-up, timed in batches of ≥ 1 ms) (frontier + all four solutions; files already parsed). NegMAS ms are the timings recorded in REFERENCE.json (NegMAS 0.15, same machine type). Baseline = our own enumerate-everything implementation (≤ ${BASELINE_LIMIT.toLocaleString('en-US')} outcomes). Timings were taken on 2 shared cores while other work ran: indicative only.`,
   '',
   `Slowest shared scenario: ${Math.max(...scenarios.map((row) => Math.max(row.parleyMs, row.parleyNegmasMs))).toFixed(2)} ms. Scenarios with > 10⁴ outcomes: speed-up vs NegMAS total (negmas semantics) min ${Math.min(...big.map((row) => row.speedupVsNegmas ?? 0)).toFixed(0)}×, median ${(big.map((row) => row.speedupVsNegmas ?? 0).sort((a, b) => a - b)[Math.floor(big.length / 2)] ?? 0).toFixed(0)}×.`,
   '',

@@ -1,6 +1,6 @@
 import { outcomeCount, type AdditiveSpace } from '../model/additive-space';
-import { bargainingSolutions, type Solutions } from '../bargaining/solutions';
-import { paretoFrontier, type Frontier, type FrontierOptions } from '../frontier/frontier';
+import { bargainingSolutions, isRational, type Solutions } from '../bargaining/solutions';
+import { paretoFrontier, type Frontier, type FrontierOptions, type FrontierPoint } from '../frontier/frontier';
 import { toleranceOf, type Semantics } from '../io/compile';
 
 export type Analysis = {
@@ -12,13 +12,19 @@ export type Analysis = {
   readonly solutions: Solutions;
 };
 
+function rationalPoints(points: readonly FrontierPoint[], reservations: readonly number[]): FrontierPoint[] {
+  const rational: FrontierPoint[] = [];
+  for (const point of points) if (isRational(point.utilities, reservations, 0)) rational.push(point);
+  return rational;
+}
+
 /** Frontier and bargaining solutions of a compiled space under one semantics. */
 export function analyzeSpace(space: AdditiveSpace, semantics: Semantics, options: Omit<FrontierOptions, 'tolerance'> = {}): Analysis {
   const tolerance = toleranceOf(semantics);
   const full = paretoFrontier(space, { ...options, tolerance });
   const frontier =
     semantics === 'negmas'
-      ? { ...full, points: full.points.filter((point) => point.utilities.every((utility, p) => utility >= (space.parties[p]?.reservation ?? 0))) }
+      ? { ...full, points: rationalPoints(full.points, space.parties.map((party) => party.reservation)) }
       : full;
   return {
     semantics,

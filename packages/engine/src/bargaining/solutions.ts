@@ -18,12 +18,12 @@ export type Solutions = {
 /** The rational frontier points and, per point, each quantity a solution optimises (flat arrays: this runs on 10⁴-point frontiers). */
 type Candidates = {
   readonly points: readonly FrontierPoint[];
-  readonly gainSum: Float64Array;
-  readonly product: Float64Array;
-  readonly minimumGain: Float64Array;
-  readonly utilitySum: Float64Array;
+  readonly gainSum: number[];
+  readonly product: number[];
+  readonly minimumGain: number[];
+  readonly utilitySum: number[];
   /** Kalai–Smorodinsky spread of normalised gains. */
-  readonly spread: Float64Array;
+  readonly spread: number[];
 };
 
 /** Values this close (relative) are ties, broken by the larger Σ gains, then the first outcome in enumeration order. */
@@ -42,7 +42,7 @@ function lexicographicallyBefore(a: Outcome, b: Outcome): boolean {
 }
 
 /** The candidate maximising `score` (negate a quantity to minimise it), ties broken deterministically. */
-function best(candidates: Candidates, score: Float64Array, report: Float64Array): Solution | null {
+function best(candidates: Candidates, score: ArrayLike<number>, report: ArrayLike<number>): Solution | null {
   const { points, gainSum } = candidates;
   let chosen = -1;
   let chosenScore = Number.NEGATIVE_INFINITY;
@@ -63,6 +63,12 @@ function best(candidates: Candidates, score: Float64Array, report: Float64Array)
   return point === undefined ? null : { outcome: point.outcome, utilities: point.utilities, value: report[chosen] ?? 0 };
 }
 
+/** Every party gets at least its reservation (less the tolerance). A plain loop: this runs per frontier point. */
+export function isRational(utilities: readonly number[], reservations: readonly number[], tolerance: number): boolean {
+  for (let p = 0; p < utilities.length; p++) if ((utilities[p] ?? 0) < (reservations[p] ?? 0) - tolerance) return false;
+  return true;
+}
+
 /**
  * Nash, Kalai–Smorodinsky, utilitarian and egalitarian points over the rational frontier points
  * (each solution is Pareto-optimal, so searching the frontier suffices). `space.parties[i].reservation`
@@ -71,11 +77,12 @@ function best(candidates: Candidates, score: Float64Array, report: Float64Array)
 export function bargainingSolutions(space: AdditiveSpace, frontier: readonly FrontierPoint[], tolerance: number): Solutions {
   const reservations = space.parties.map((party) => party.reservation);
   const dimensions = reservations.length;
-  const points = frontier.filter((point) => point.utilities.every((utility, p) => utility >= (reservations[p] ?? 0) - tolerance));
+  const points: FrontierPoint[] = [];
+  for (const point of frontier) if (isRational(point.utilities, reservations, tolerance)) points.push(point);
   const count = points.length;
   const candidates: Candidates = {
-    points, gainSum: new Float64Array(count), product: new Float64Array(count), minimumGain: new Float64Array(count),
-    utilitySum: new Float64Array(count), spread: new Float64Array(count),
+    points, gainSum: new Array<number>(count).fill(0), product: new Array<number>(count).fill(0), minimumGain: new Array<number>(count).fill(0),
+    utilitySum: new Array<number>(count).fill(0), spread: new Array<number>(count).fill(0),
   };
   const ideal = new Float64Array(dimensions).fill(Number.NEGATIVE_INFINITY);
   for (let index = 0; index < count; index++) {
@@ -99,7 +106,7 @@ export function bargainingSolutions(space: AdditiveSpace, frontier: readonly Fro
     candidates.utilitySum[index] = utilitySum;
   }
   const ranges = reservations.map((reservation, p) => (ideal[p] ?? 0) - reservation);
-  const negatedSpread = new Float64Array(count);
+  const negatedSpread = new Array<number>(count).fill(0);
   for (let index = 0; index < count; index++) {
     const utilities = points[index]?.utilities ?? [];
     let largest = Number.NEGATIVE_INFINITY;
