@@ -162,9 +162,10 @@ function utilityRanges(space: AdditiveSpace): number[] {
 export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = {}): Frontier {
   const dimensions = space.parties.length;
   const maxSize = options.maxSize ?? 200_000;
-  const ranges = utilityRanges(space);
   const baseStep = options.approximationStep ?? 1e-3;
-  const additive = ranges.map(() => 0);
+  // only an approximating stage needs the ranges (most spaces never do)
+  let ranges: number[] | undefined;
+  const additive = space.parties.map(() => 0);
   let exact = true;
   const start: Stage = { values: Float64Array.from(space.parties.map((party) => party.constant)), parent: Int32Array.of(-1), option: Int32Array.of(-1), count: 1 };
   const stages: Stage[] = [start];
@@ -203,6 +204,7 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
     while (kept.length > maxSize) {
       // Never truncate silently: thin to an ε-grid and record the error bound it adds.
       exact = false;
+      ranges ??= utilityRanges(space);
       const cell = ranges.map((range) => range * step);
       const thinned = thinToGrid({ values, parent, option, dimensions }, kept, cell);
       const compacted = new Float64Array(thinned.length * dimensions);
