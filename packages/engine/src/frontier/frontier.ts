@@ -91,30 +91,31 @@ function select({ values, parent, option, dimensions }: Candidates, kept: readon
   return stage;
 }
 
+/** A frontier point as `rebuild` makes it: fresh arrays, so the re-summing may write into them. */
+type BuiltPoint = { readonly utilities: number[]; readonly outcome: Outcome };
+
 /**
- * The frontier points with their utilities re-summed in file order, as enumeration sums them, so
- * reported utilities are bit-identical to enumeration's whatever the merge order (only a merge
- * under a tolerance is reordered: the differences are last-bit, far below ε).
+ * Re-sums the points' utilities in file order, in place, as enumeration sums them, so reported
+ * utilities are bit-identical to enumeration's whatever the merge order (only a merge under a
+ * tolerance is reordered: the differences are last-bit, far below ε).
  */
-function inFileOrder(space: AdditiveSpace, points: readonly FrontierPoint[]): FrontierPoint[] {
+function sumInFileOrder(space: AdditiveSpace, points: readonly BuiltPoint[]): void {
   const dimensions = space.parties.length;
-  return points.map((point) => {
-    const utilities: number[] = [];
+  for (const point of points) {
     for (let p = 0; p < dimensions; p++) {
       // the same additions, in the same order, as utilityOf (plain loops: 10⁴ points × parties × issues)
       const party = space.parties[p]!;
       let total = party.constant;
       for (let issue = 0; issue < point.outcome.length; issue++) total += party.contributions[issue]![point.outcome[issue]!]!;
-      utilities.push(total);
+      point.utilities[p] = total;
     }
-    return { outcome: point.outcome, utilities };
-  });
+  }
 }
 
-function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimensions: number): FrontierPoint[] {
+function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimensions: number): BuiltPoint[] {
   const last = stages[stages.length - 1];
   if (last === undefined) return [];
-  const points: FrontierPoint[] = [];
+  const points: BuiltPoint[] = [];
   for (let index = 0; index < last.count; index++) {
     const outcome: number[] = [];
     for (let issue = 0; issue < mergeOrder.length; issue++) outcome.push(0);
@@ -220,6 +221,6 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
   // ε-merging needs an exact frontier of the sums it sees (distinct, none dominating another), so it
   // runs on the merge's own sums, before they are replaced by enumeration's.
   if (tolerance > 0) points = mergeNearPoints(points, tolerance);
-  if (mergeOrder.some((issue, position) => issue !== position)) points = inFileOrder(space, points);
+  if (mergeOrder.some((issue, position) => issue !== position)) sumInFileOrder(space, points);
   return exact ? { exact, points } : { exact, approximation: { additive }, points };
 }
