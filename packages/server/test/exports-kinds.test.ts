@@ -9,7 +9,7 @@ import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
-type Created = { id: string; kind: string; isFingerprinted: boolean; contentHash: string; downloadUrl: string; markdown?: string; recipient: { userId: string } };
+type Created = { id: string; kind: string; format: string; isFingerprinted: boolean; contentHash: string; downloadUrl: string; markdown?: string; recipient: { userId: string } };
 
 const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
 const GENEVA = demoPlanId('geneva-19');
@@ -106,6 +106,30 @@ describe.each(DATABASE_KINDS)('export kinds and who may fetch them, on %s', (dat
     const excerpt = (leaked?.markdown ?? '').split('\n\n').slice(2).join(' ');
     const response = await call(testApp, `POST ${N}/trace-leak`, { as: mediator, body: { text: excerpt } });
     expect(((await response.json()) as { verdict: unknown }).verdict).toMatchObject({ kind: 'identified', exportId: leaked?.id });
+  });
+
+  it('traces an uploaded PDF or DOCX copy to its recipient, and answers an unreadable upload with a 400 naming the file', async () => {
+    const copies = await Promise.all([DEMO_ACCOUNTS.ukraine, DEMO_ACCOUNTS.russia].flatMap((recipient) => (['pdf', 'docx'] as const).map((format) =>
+      created(mediator, { versionId: GENEVA, recipientUserId: recipient.id, format }))));
+    const traceFile = (as: SignedIn, name: string, bytes: Buffer) =>
+      call(testApp, `POST ${N}/trace-leak/file`, { as, body: { name, contentBase64: bytes.toString('base64') } });
+    for (const leaked of copies.filter((copy) => copy.recipient.userId === DEMO_ACCOUNTS.russia.id)) {
+      const bytes = Buffer.from(await (await call(testApp, `GET ${leaked.downloadUrl}`, { as: mediator })).arrayBuffer());
+      const response = await traceFile(mediator, `leak.${leaked.format}`, bytes);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { verdict: unknown }).verdict).toMatchObject({ kind: 'identified', exportId: leaked.id });
+    }
+    const corrupt = await traceFile(mediator, 'leak.pdf', Buffer.from('%PDF-1.4 not really'));
+    expect(corrupt.status).toBe(400);
+    expect(JSON.stringify(await corrupt.json())).toContain('leak.pdf is not a readable PDF file');
+    // Anyone else gets the answer of a missing negotiation before the upload is even read.
+    for (const as of [russia, observer]) {
+      const hidden = await traceFile(as, 'leak.pdf', Buffer.from('%PDF-1.4 not really'));
+      expect(hidden.status).toBe(404);
+    }
+    const notBase64 = await call(testApp, `POST ${N}/trace-leak/file`, { as: mediator, body: { name: 'leak.pdf', contentBase64: 'not base64!' } });
+    expect(notBase64.status).toBe(400);
+    expect(JSON.stringify(await notBase64.json())).toContain('contentBase64');
   });
 
   it('audits every export with recipient, key id and content hash, never the key', async () => {

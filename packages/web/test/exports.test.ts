@@ -1,6 +1,6 @@
 // End-to-end, real server and Chromium: the export dialog and the mediator's leak-tracing page.
 // The mediator exports the Geneva text for two delegations; a paragraph copied out of one copy and
-// pasted into the tracing page names that delegation's member. A party exports only for itself,
+// pasted into the tracing page names that delegation's member, and so does the other's PDF uploaded whole. A party exports only for itself,
 // has no tracing page, and the server refuses it the tracing route.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../server/src/demo';
@@ -76,6 +76,13 @@ describe('exports and leak tracing in a real browser', () => {
     expect(await verdict.innerText()).toContain(DEMO_ACCOUNTS.ukraine.displayName);
     const ranking = mediator.page.getByRole('table', { name: 'Every recorded copy, most likely first' });
     expect(await ranking.locator('tbody tr').first().innerText()).toContain(DEMO_ACCOUNTS.ukraine.displayName);
+
+    // The whole leaked PDF, uploaded as a file, names the Russian delegation's copy.
+    const pdfBytes = await (await mediator.context.request.get(href ?? '')).body();
+    await mediator.page.getByLabel(/leaked file/).setInputFiles({ name: 'leak.pdf', mimeType: 'application/pdf', buffer: pdfBytes });
+    await mediator.page.getByRole('button', { name: 'Trace', exact: true }).click();
+    await expect.poll(() => verdict.innerText()).toContain(DEMO_ACCOUNTS.russia.displayName);
+    expect(await verdict.innerText()).toContain('Identified');
   });
 
   test('a party exports only for itself, has no tracing page, and receives no other copy\'s details', async () => {

@@ -57,8 +57,16 @@ export const ExportSchema = z.strictObject({
 });
 export type ExportResult = z.infer<typeof ExportSchema>;
 
+/** A leaked file as uploaded: its name (the extension says how to read it) and its bytes in base64. */
+export const LeakedFileSchema = z.strictObject({
+  name: z.string().min(1).max(255),
+  // 1 MiB request limit: a base64 file of up to ~700 KB (a leaked PDF or DOCX of a plan is far smaller)
+  contentBase64: z.string().min(1).max(1_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
+});
+
 export const TraceLeakInputSchema = z.strictObject({ text: LongTextSchema.min(1) });
 export type TraceLeakInput = z.infer<typeof TraceLeakInputSchema>;
+export type LeakedFile = z.infer<typeof LeakedFileSchema>;
 
 export const TraceLeakScoreSchema = z.strictObject({
   exportId: z.uuid(),

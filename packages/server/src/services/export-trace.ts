@@ -1,6 +1,9 @@
+import { basename } from 'node:path';
 import {
-  can, DomainError, traceExports, type FingerprintPoint, type Negotiation, type TraceableExport, type TraceLeakResponse, type TraceResult, type UserId, type Viewer,
+  can, DomainError, traceExports, type FingerprintPoint, type Negotiation, type TraceableExport, type LeakedFile, type TraceLeakResponse, type TraceResult,
+  type UserId, type Viewer,
 } from '@parley/core';
+import { ExtractTextError, extractTextFromBytes } from '../exports/extract-text';
 import { recordAudit } from '../audit';
 import type { Database } from '../storage/database';
 import { listExports, type StoredExport } from '../storage/exports';
@@ -28,12 +31,29 @@ export async function listTraceableExports(db: Database, negotiationId?: string)
   return out;
 }
 
-/** Ranks this negotiation's export recipients by how well the pasted text matches their copy's fingerprint. */
-export async function traceLeakInNegotiation(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; text: string }): Promise<TraceLeakResponse> {
-  // Hidden like everything else the viewer may not see: the same 404 as a missing negotiation.
+/** What was leaked: pasted text, or a file whose text the server reads. */
+export type LeakedExcerpt = { readonly text: string } | { readonly file: LeakedFile };
+
+/** The text of an uploaded leak; a file that cannot be read is the caller's error, said plainly. */
+async function leakedText(excerpt: LeakedExcerpt): Promise<string> {
+  if ('text' in excerpt) return excerpt.text;
+  const name = basename(excerpt.file.name);
+  try {
+    return await extractTextFromBytes(Buffer.from(excerpt.file.contentBase64, 'base64'), name);
+  } catch (error) {
+    if (error instanceof ExtractTextError) throw new DomainError('invalid-input', error.message, { field: 'file' });
+    throw error;
+  }
+}
+
+/** Ranks this negotiation's export recipients by how well the leaked text (pasted, or read from a file) matches their copy's fingerprint. */
+export async function traceLeakInNegotiation(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; excerpt: LeakedExcerpt }): Promise<TraceLeakResponse> {
+  // Hidden like everything else the viewer may not see: the same 404 as a missing negotiation, and
+  // before any upload is read, so nobody else learns anything from how a file is handled.
   if (!can(viewer, 'export.trace', { kind: 'negotiation', negotiationId: input.negotiation.id })) throw new DomainError('not-found', 'Negotiation not found.');
+  const text = await leakedText(input.excerpt);
   const [exports, members] = await Promise.all([listTraceableExports(deps.db, input.negotiation.id), listMembers(deps.db, input.negotiation.id)]);
-  const result: TraceResult = traceExports({ excerpt: input.text, exports: exports.map(({ traceable }) => traceable) });
+  const result: TraceResult = traceExports({ excerpt: text, exports: exports.map(({ traceable }) => traceable) });
   const byId = new Map(exports.map(({ recorded }) => [recorded.id, recorded]));
   const recipientFor = (exportId: string): Recipient => {
     const userId = byId.get(exportId)?.recipientUserId ?? '';

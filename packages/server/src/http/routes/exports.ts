@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CreateExportInputSchema, ExportSchema, TraceLeakInputSchema, TraceLeakResultSchema } from '@parley/core';
+import { CreateExportInputSchema, ExportSchema, LeakedFileSchema, TraceLeakInputSchema, TraceLeakResultSchema } from '@parley/core';
 import { traceLeakInNegotiation } from '../../services/export-trace';
 import { createExport, getExportFile } from '../../services/exports';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
@@ -32,6 +32,12 @@ const trace = createRoute({
   request: { params: NegotiationParams, body: jsonBody(TraceLeakInputSchema) },
   responses: { 200: jsonResponse(TraceLeakResultSchema, 'Ranking and verdict'), ...problems(400, 401, 404, 413, 415) },
 });
+const traceFile = createRoute({
+  method: 'post', path: `${base}/trace-leak/file`, tags: ['exports'], security: AUTHENTICATED,
+  summary: 'The same for a leaked file (.txt, .md, .pdf, .docx; base64), read as `parley trace-leak` reads it (mediator staff)',
+  request: { params: NegotiationParams, body: jsonBody(LeakedFileSchema) },
+  responses: { 200: jsonResponse(TraceLeakResultSchema, 'Ranking and verdict'), ...problems(400, 401, 404, 413, 415) },
+});
 
 export const exportRoutes: RouteModule = (app, deps) => {
   app.openapi(create, async (c) => {
@@ -50,6 +56,11 @@ export const exportRoutes: RouteModule = (app, deps) => {
   app.openapi(trace, async (c) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json(await traceLeakInNegotiation(deps, viewer, { negotiation, text: body.text }), 200);
+    return c.json(await traceLeakInNegotiation(deps, viewer, { negotiation, excerpt: body }), 200);
+  });
+  app.openapi(traceFile, async (c) => {
+    const file = c.req.valid('json');
+    const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
+    return c.json(await traceLeakInNegotiation(deps, viewer, { negotiation, excerpt: { file } }), 200);
   });
 };

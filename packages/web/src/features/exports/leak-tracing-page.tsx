@@ -2,7 +2,7 @@ import type { TraceLeakResponse } from '@parley/core';
 import { useState } from 'react';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { traceLeak } from './exports-api';
+import { traceLeak, traceLeakedFile } from './exports-api';
 import './exports.css';
 
 const percent = (value: number) => `${(value * 100).toFixed(value > 0.999 && value < 1 ? 2 : 1)} %`;
@@ -11,18 +11,28 @@ const percent = (value: number) => `${(value * 100).toFixed(value > 0.999 && val
 export function LeakTracingPage() {
   const { negotiation } = useNegotiation();
   const [text, setText] = useState('');
+  const [file, setFile] = useState<File | undefined>(undefined);
   const [result, setResult] = useState<TraceLeakResponse | undefined>(undefined);
   const { busy, message, submit } = useFormSubmission();
-  const onSubmit = submit(async () => setResult(await traceLeak(negotiation.id, text)), 'Traced against every recorded export.');
+  // A chosen file wins over pasted text; the server reads PDF, DOCX and plain text.
+  const onSubmit = submit(async () => {
+    setResult(undefined);
+    setResult(await (file === undefined ? traceLeak(negotiation.id, text) : traceLeakedFile(negotiation.id, file)));
+  }, 'Traced against every recorded export.');
   return (
     <section className="page leak-tracing" aria-labelledby="leak-title">
       <h2 id="leak-title">Trace a leak</h2>
       <form className="card form" onSubmit={onSubmit} aria-label="Trace a leak">
         <label>
           Leaked text (paste a few paragraphs as published: an article, an e-mail, text copied from a PDF)
-          <textarea value={text} onChange={(event) => setText(event.target.value)} rows={10} required />
+          <textarea value={text} onChange={(event) => setText(event.target.value)} rows={10} disabled={file !== undefined} />
         </label>
-        <button type="submit" disabled={busy || text.trim() === ''}>{busy ? 'Tracing…' : 'Trace'}</button>
+        <label>
+          Or the leaked file (PDF, Word or text)
+          <input type="file" accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+            onChange={(event) => setFile(event.target.files?.[0] ?? undefined)} />
+        </label>
+        <button type="submit" disabled={busy || (file === undefined && text.trim() === '')}>{busy ? 'Tracing…' : 'Trace'}</button>
         <FormMessage message={message} />
       </form>
       {result !== undefined && <TraceResult result={result} />}
