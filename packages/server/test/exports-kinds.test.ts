@@ -132,6 +132,28 @@ describe.each(DATABASE_KINDS)('export kinds and who may fetch them, on %s', (dat
     expect(JSON.stringify(await notBase64.json())).toContain('contentBase64');
   });
 
+  it('lists every copy in the register for the mediator staff, and only its own copies for anyone else', async () => {
+    const forUkraine = await created(mediator, { versionId: GENEVA, recipientUserId: DEMO_ACCOUNTS.ukraine.id, format: 'pdf' });
+    const forRussia = await created(mediator, { versionId: GENEVA, recipientUserId: DEMO_ACCOUNTS.russia.id });
+    type Register = { items: { id: string; recipient: { userId: string }; downloadUrl: string; createdAt: string }[] };
+    const registerOf = async (as: SignedIn) => {
+      const response = await call(testApp, `GET ${N}/exports`, { as });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as Register).items;
+    };
+    const all = await registerOf(mediator);
+    expect(all.map((item) => item.id)).toEqual(expect.arrayContaining([forUkraine.id, forRussia.id]));
+    expect([...all].sort((a, b) => b.createdAt.localeCompare(a.createdAt))).toEqual(all);
+    for (const [as, userId] of [[ukraine, DEMO_ACCOUNTS.ukraine.id], [russia, DEMO_ACCOUNTS.russia.id]] as const) {
+      const own = await registerOf(as);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((item) => item.recipient.userId === userId)).toBe(true);
+      for (const item of own) expect((await call(testApp, `GET ${item.downloadUrl}`, { as })).status).toBe(200);
+    }
+    expect((await registerOf(ukraine)).map((item) => item.id)).not.toContain(forRussia.id);
+    expect(JSON.stringify(await registerOf(mediator))).not.toMatch(/fingerprintKey|"key"/);
+  });
+
   it('audits every export with recipient, key id and content hash, never the key', async () => {
     const copy = await created(ukraine, { kind: 'negotiation-summary', format: 'pdf' });
     const row = await handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'export.create').where('subject_id', '=', copy.id).executeTakeFirstOrThrow();

@@ -60,6 +60,11 @@ describe('exports and leak tracing in a real browser', () => {
     expect(pdf).toEqual({ status: 200, type: expect.stringContaining('application/pdf'), head: '%PDF-' });
 
     const forUkraine = await exportGeneva(mediator, 'Markdown', /Secretary of the NSDC of Ukraine/);
+    // The register lists both copies for the mediator, newest first.
+    const register = mediator.page.getByRole('region', { name: 'Copies issued' });
+    await expect.poll(() => register.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    expect(await register.locator('tbody tr').first().innerText()).toContain(DEMO_ACCOUNTS.ukraine.displayName);
+    expect(await register.innerText()).toContain(DEMO_ACCOUNTS.russia.displayName);
     expect(await forUkraine.innerText()).toContain('fingerprinted');
     await forUkraine.getByText('Preview').click();
     const markdown = await forUkraine.locator('.export-preview').innerText();
@@ -92,6 +97,10 @@ describe('exports and leak tracing in a real browser', () => {
     expect(await ukraine.page.getByRole('navigation', { name: 'Negotiation sections' }).getByRole('link', { name: 'Trace a leak' }).count()).toBe(0);
     const own = await exportGeneva(ukraine, 'Word (DOCX)');
     expect(await own.innerText()).toContain(`for ${DEMO_ACCOUNTS.ukraine.displayName}`);
+    // Its register holds its own copies (including the one the mediator made for it), nobody else's.
+    const register = ukraine.page.getByRole('region', { name: 'Copies issued' });
+    await expect.poll(() => register.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    for (const row of await register.locator('tbody tr').allInnerTexts()) expect(row).toContain(DEMO_ACCOUNTS.ukraine.displayName);
     // Opened by address, the tracing page gets the same answer as a missing negotiation.
     await ukraine.page.goto(`${new URL(ukraine.page.url()).pathname.replace(/\/exports$/, '')}/leaks`);
     await ukraine.page.getByLabel(/Leaked text/).fill('Any text at all, pasted by a party.');

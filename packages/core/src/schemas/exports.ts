@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserIdSchema } from '../ids';
-import { LabelSchema, LongTextSchema } from './common';
+import { InstantSchema, LabelSchema, LongTextSchema } from './common';
 
 /** What an export holds: a plan version (optionally with a redline), a point's history, a round's minutes or readout, or the summary. */
 export const EXPORT_KINDS = ['plan-version', 'point-history', 'round-minutes', 'round-readout', 'negotiation-summary'] as const;
@@ -56,6 +56,10 @@ export const ExportSchema = z.strictObject({
   markdown: z.string().optional(),
 });
 export type ExportResult = z.infer<typeof ExportSchema>;
+
+/** A copy in the register: who received what, when, and where to fetch it (never the text itself). */
+export const ExportRecordSchema = ExportSchema.omit({ markdown: true }).extend({ createdAt: InstantSchema });
+export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 
 /** A leaked file as uploaded: its name (the extension says how to read it) and its bytes in base64. */
 export const LeakedFileSchema = z.strictObject({

@@ -25,7 +25,7 @@ export function recipientOf(members: readonly Member[], userId: string): Recipie
 /** Names the key in the audit log without revealing it (the key itself lets anyone forge a copy). */
 export const fingerprintKeyId = (key: string) => `sha256:${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16)}`;
 
-const fileNameOf = (recorded: Pick<StoredExport, 'id' | 'kind' | 'format'>) => `parley-${recorded.kind}-${recorded.id.slice(0, 8)}.${FILE_TYPES[recorded.format].extension}`;
+export const fileNameOf = (recorded: Pick<StoredExport, 'id' | 'kind' | 'format'>) => `parley-${recorded.kind}-${recorded.id.slice(0, 8)}.${FILE_TYPES[recorded.format].extension}`;
 
 async function resolveRecipient(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; recipientUserId: string | undefined }): Promise<Recipient> {
   const resource = negotiationResource(input.negotiation);

@@ -80,3 +80,25 @@ export async function findExport(db: Database, input: { negotiationId: string; e
   const row = await db.selectFrom('exports').selectAll().where('negotiation_id', '=', input.negotiationId).where('id', '=', input.exportId).executeTakeFirst();
   return row === undefined ? undefined : toStoredExport(row);
 }
+
+/** A register row: what was exported for whom; the key, blocks and bytes stay in the table. */
+export type ExportRegisterRow = ExportSubject & {
+  readonly id: string;
+  readonly recipientUserId: string;
+  readonly format: ExportFormat;
+  readonly isFingerprinted: boolean;
+  readonly contentHash: string;
+  readonly createdAt: string;
+};
+
+/** The negotiation's exports, newest first, without their keys or bytes. */
+export async function listExportRegister(db: Database, negotiationId: string): Promise<ExportRegisterRow[]> {
+  const rows = await db.selectFrom('exports')
+    .select(['id', 'kind', 'version_id', 'compare_to_version_id', 'point_id', 'round_id', 'recipient_user_id', 'format', 'fingerprint_key', 'content_hash', 'created_at'])
+    .where('negotiation_id', '=', negotiationId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  return rows.map((row) => ({
+    id: row.id, kind: row.kind, versionId: row.version_id, compareToVersionId: row.compare_to_version_id, pointId: row.point_id, roundId: row.round_id,
+    recipientUserId: row.recipient_user_id, format: row.format, isFingerprinted: row.fingerprint_key !== null, contentHash: row.content_hash,
+    createdAt: new Date(row.created_at).toISOString(),
+  }));
+}

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CreateExportInputSchema, ExportSchema, LeakedFileSchema, TraceLeakInputSchema, TraceLeakResultSchema } from '@parley/core';
+import { CreateExportInputSchema, ExportRecordSchema, ExportSchema, LeakedFileSchema, listOf, TraceLeakInputSchema, TraceLeakResultSchema } from '@parley/core';
 import { traceLeakInNegotiation } from '../../services/export-trace';
+import { listExportsForViewer } from '../../services/export-register';
 import { createExport, getExportFile } from '../../services/exports';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { ExportParams, NegotiationParams } from '../params';
@@ -14,6 +15,12 @@ const create = createRoute({
   summary: 'Export a plan version (with optional redline), a point history, round minutes or readout, or the summary for one recipient, as Markdown, PDF or DOCX',
   request: { params: NegotiationParams, body: jsonBody(CreateExportInputSchema) },
   responses: { 201: jsonResponse(ExportSchema, 'The recorded copy; fetch its bytes from downloadUrl'), ...problems(400, 401, 403, 404, 413, 415) },
+});
+const list = createRoute({
+  method: 'get', path: `${base}/exports`, tags: ['exports'], security: AUTHENTICATED,
+  summary: 'The copies the viewer may fetch, newest first (every copy for the mediator staff, one\'s own otherwise)',
+  request: { params: NegotiationParams },
+  responses: { 200: jsonResponse(listOf(ExportRecordSchema), 'The register'), ...problems(400, 401, 404) },
 });
 const download = createRoute({
   method: 'get', path: `${base}/exports/{exportId}/file`, tags: ['exports'], security: AUTHENTICATED,
@@ -44,6 +51,10 @@ export const exportRoutes: RouteModule = (app, deps) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
     return c.json(await createExport(deps, viewer, { negotiation, body }), 201);
+  });
+  app.openapi(list, async (c) => {
+    const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
+    return c.json({ items: await listExportsForViewer(deps, viewer, { negotiation }) }, 200);
   });
   app.openapi(download, async (c) => {
     const params = c.req.valid('param');

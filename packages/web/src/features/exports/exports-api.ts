@@ -1,4 +1,4 @@
-import { ExportSchema, TraceLeakResultSchema, type CreateExportInputSchema } from '@parley/core';
+import { ExportRecordSchema, ExportSchema, listOf, TraceLeakResultSchema, type CreateExportInputSchema } from '@parley/core';
 import type { z } from 'zod';
 import { request } from '../../api/client';
 
@@ -7,6 +7,9 @@ const negotiation = (id: string) => `/api/negotiations/${encodeURIComponent(id)}
 /** Renders and records one fingerprinted copy; the file itself is fetched from `downloadUrl`. */
 export const createExport = (negotiationId: string, body: z.input<typeof CreateExportInputSchema>) =>
   request(`${negotiation(negotiationId)}/exports`, ExportSchema, { method: 'POST', body });
+
+/** The copies the viewer may fetch (all of them for the mediator staff), newest first. */
+export const listExports = (negotiationId: string) => request(`${negotiation(negotiationId)}/exports`, listOf(ExportRecordSchema));
 
 /** Mediator staff only: who most likely received the copy this text came from. */
 export const traceLeak = (negotiationId: string, text: string) =>

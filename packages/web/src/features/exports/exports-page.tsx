@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { isMediatorIn, useSession } from '../../app/session';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { ExportForm } from './export-form';
+import { ExportRegister } from './export-register';
 import './exports.css';
 
 export function ExportsPage() {
@@ -32,6 +33,7 @@ export function ExportsPage() {
           ))}
         </ul>
       )}
+      <ExportRegister negotiationId={negotiation.id} refresh={exported.length} />
     </section>
   );
 }
