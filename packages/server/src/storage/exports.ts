@@ -68,12 +68,22 @@ function toStoredExport(row: Row): StoredExport {
   };
 }
 
-/** Every export of a negotiation, oldest first; without `negotiationId`, every export there is (the CLI's tracer). */
-export async function listExports(db: Database, negotiationId?: string): Promise<StoredExport[]> {
-  let query = db.selectFrom('exports').selectAll();
+/**
+ * Every export of a negotiation, oldest first; without `negotiationId`, every export there is (the
+ * CLI's tracer). Without the delivered bytes: tracing needs keys and blocks, and reading every PDF
+ * and DOCX ever issued into memory to trace one excerpt would not scale.
+ */
+export async function listExports(db: Database, negotiationId?: string): Promise<Omit<StoredExport, 'content'>[]> {
+  let query = db.selectFrom('exports').select([
+    'id', 'negotiation_id', 'kind', 'version_id', 'compare_to_version_id', 'point_id', 'round_id', 'recipient_user_id', 'exported_by', 'format',
+    'fingerprint_key', 'fingerprint_points', 'content_hash', 'created_at',
+  ]);
   if (negotiationId !== undefined) query = query.where('negotiation_id', '=', negotiationId);
   const rows = await query.orderBy('created_at').orderBy('id').execute();
-  return rows.map(toStoredExport);
+  return rows.map((row) => {
+    const { content: _unread, ...stored } = toStoredExport({ ...row, content: null });
+    return stored;
+  });
 }
 
 export async function findExport(db: Database, input: { negotiationId: string; exportId: string }): Promise<StoredExport | undefined> {
