@@ -1,6 +1,6 @@
 import { stripFingerprint } from '@parley/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_DEADLINES, DEMO_NEGOTIATION } from '../src/demo';
+import { DEMO_ACCOUNTS, DEMO_DEADLINES, DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import { DEMO_ROUNDS } from '../src/demo/plan-data';
 import { demoPlanId } from '../src/demo/plan-demo';
 import type { DatabaseHandle } from '../src/storage/database';
@@ -91,6 +91,34 @@ describe.each(DATABASE_KINDS)('export kinds and who may fetch them, on %s', (dat
     expect(text).toMatch(/Status: (agreed|open|contested|deferred to leaders|agreed ad referendum)/);
     expect(text).toMatch(/Points blocking agreement|No point blocks agreement/i);
     for (const deadline of DEMO_DEADLINES) expect(text.toLowerCase()).toContain(deadline.title.toLowerCase().slice(0, 20));
+  });
+
+  it('leaves a delegation-private position out of the summary, even in that delegation\'s own copy', async () => {
+    type Status = { points: { pointId: string; number: number; objectingPartyIds: string[] }[] };
+    const statusPath = `GET ${N}/plan/versions/${GENEVA}/status`;
+    const before = (await (await call(testApp, statusPath, { as: ukraine })).json()) as Status;
+    const point = before.points.find((candidate) => !candidate.objectingPartyIds.includes(DEMO_PARTIES.ukraine.id));
+    if (point === undefined) throw new Error('expected a point Ukraine does not object to');
+    const lineOf = async () => {
+      const copy = await created(ukraine, { kind: 'negotiation-summary', versionId: GENEVA });
+      const text = stripFingerprint(copy.markdown ?? '').replace(/[\u200b\u200c]/g, '');
+      // the heading's wording is a fingerprint channel and differs per copy: compare what follows it
+      const line = text.split('\n').find((candidate) => candidate.includes('Status:') && new RegExp(`^\\D*${point.number}\\D`).test(candidate));
+      return line?.slice(line.indexOf('Status:'));
+    };
+    expect(await lineOf()).not.toMatch(/Objecting:[^.]*Ukraine/);
+    const positions = (await (await call(testApp, `GET ${N}/plan/versions/${GENEVA}/positions`, { as: ukraine })).json()) as { items: { pointId: string; partyId: string; revision: number }[] };
+    const baseRevision = positions.items.find((entry) => entry.pointId === point.pointId && entry.partyId === DEMO_PARTIES.ukraine.id)?.revision ?? 0;
+    const put = await call(testApp, `PUT ${N}/plan/versions/${GENEVA}/points/${point.pointId}/positions/${DEMO_PARTIES.ukraine.id}`, {
+      as: ukraine, body: { value: 'red_line', note: 'kept within the delegation', visibility: 'private', baseRevision },
+    });
+    expect(put.status).toBe(200);
+    // Ukraine's own status view counts its private red line; its exported summary does not.
+    const after = (await (await call(testApp, statusPath, { as: ukraine })).json()) as Status;
+    expect(after.points.find((candidate) => candidate.pointId === point.pointId)?.objectingPartyIds).toContain(DEMO_PARTIES.ukraine.id);
+    const summaryAfter = await lineOf();
+    expect(summaryAfter).toMatch(/^Status: /);
+    expect(summaryAfter).not.toMatch(/Objecting:[^.]*Ukraine/);
   });
 
   it('names the field a kind needs when it is missing', async () => {

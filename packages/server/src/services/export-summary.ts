@@ -1,16 +1,14 @@
-import {
-  can, deriveNegotiationState, derivePointStatus, DomainError, pointsOpenBefore, type FingerprintPoint, type Negotiation, type PartyId, type Viewer,
-} from '@parley/core';
+import { DomainError, pointsOpenBefore, type FingerprintPoint, type Negotiation, type Viewer } from '@parley/core';
 import type { ExportSection } from '../exports/export-document';
 import { listParties } from '../storage/parties';
-import { listPositions } from '../storage/plan-positions';
-import { listEscalations } from '../storage/plan-records';
 import type { AppDeps } from './deps';
 import { listDeadlinesForViewer } from './deadlines';
 import type { Material } from './export-material';
+import { planStatusForViewer } from './plan-positions';
 import { listVersionsForViewer } from './plan-versions';
 
 const said = (ids: readonly string[], names: ReadonlyMap<string, string>) => ids.map((id) => names.get(id) ?? 'a party').join(', ');
+const spoken = (status: string) => status.replace(/_/g, ' ');
 
 /**
  * The negotiation's summary for a recipient: state, each point's status, the blocking points and
@@ -23,32 +21,22 @@ export async function summaryDocument(deps: AppDeps, viewer: Viewer, input: { ne
   const { versions } = await listVersionsForViewer(deps, viewer, negotiation);
   const version = (input.versionId === undefined ? versions.at(-1) : versions.find((entry) => entry.version.id === input.versionId))?.version;
   if (version === undefined) throw new DomainError('not-found', 'Version not found.');
-  const [stored, parties, escalations, deadlines] = await Promise.all([
-    listPositions(deps.db, { negotiationId: negotiation.id, versionId: version.id }), listParties(deps.db, negotiation.id),
-    listEscalations(deps.db, negotiation.id), listDeadlinesForViewer(deps, viewer, negotiation),
+  const [status, parties, deadlines] = await Promise.all([
+    planStatusForViewer(deps, viewer, { negotiation, versionId: version.id, sharedOnly: true }), listParties(deps.db, negotiation.id),
+    listDeadlinesForViewer(deps, viewer, negotiation),
   ]);
-  const positions = stored.filter((position) => position.visibility !== 'private' &&
-    can(viewer, 'position.read', { kind: 'position', negotiationId: negotiation.id, partyId: position.partyId as PartyId, visibility: position.visibility }));
   const names = new Map(parties.map((party) => [party.id as string, party.name]));
-  const requiredPartyIds = parties.filter((party) => party.required).map((party) => party.id);
-  const points = version.points.map((point) => ({
-    point, report: derivePointStatus({
-      requiredPartyIds, dropped: false,
-      positions: positions.filter((position) => position.pointId === point.pointId), escalations: escalations.filter((escalation) => escalation.pointId === point.pointId),
-    }),
-  }));
-  const state = deriveNegotiationState({ closureRule: negotiation.closureRule, requiredPartyIds, points: points.map(({ point, report }) => ({ pointId: point.pointId, number: point.number, report })) });
-  const counts = Object.entries(state.counts).filter(([, count]) => count > 0).map(([status, count]) => `${count} ${status.replace(/_/g, ' ')}`).join(', ');
-  const overview: FingerprintPoint = { id: `summary:${version.id}:state`, number: '1', title: 'State of the negotiation', text: `On ${version.label} the negotiation is ${state.state.replace(/_/g, ' ')}: ${counts}.` };
-  const statusBlocks = points.map(({ point, report }): FingerprintPoint => {
-    const objecting = report.objectingPartyIds.length > 0 ? ` Objecting: ${said(report.objectingPartyIds, names)}.` : '';
-    const missing = report.missingPartyIds.length > 0 ? ` Awaiting: ${said(report.missingPartyIds, names)}.` : '';
-    return { id: `summary:${point.pointId}`, number: String(point.number), title: point.title, text: `Status: ${report.status.replace(/_/g, ' ')}.${objecting}${missing}` };
+  const counts = Object.entries(status.counts).filter(([, count]) => count > 0).map(([pointStatus, count]) => `${count} ${spoken(pointStatus)}`).join(', ');
+  const overview: FingerprintPoint = { id: `summary:${version.id}:state`, number: '1', title: 'State of the negotiation', text: `On ${version.label} the negotiation is ${spoken(status.state)}: ${counts}.` };
+  const statusBlocks = status.points.map((point): FingerprintPoint => {
+    const objecting = point.objectingPartyIds.length > 0 ? ` Objecting: ${said(point.objectingPartyIds, names)}.` : '';
+    const missing = point.missingPartyIds.length > 0 ? ` Awaiting: ${said(point.missingPartyIds, names)}.` : '';
+    return { id: `summary:${point.pointId}`, number: String(point.number), title: point.title, text: `Status: ${spoken(point.status)}.${objecting}${missing}` };
   });
-  const blocking = state.blocking.length === 0 ? 'No point blocks agreement.' : `Points blocking agreement: ${state.blocking.map((entry) => `${entry.number} (${entry.status.replace(/_/g, ' ')})`).join(', ')}.`;
+  const blocking = status.blocking.length === 0 ? 'No point blocks agreement.' : `Points blocking agreement: ${status.blocking.map((entry) => `${entry.number} (${spoken(entry.status)})`).join(', ')}.`;
   const now = deps.clock.now().toISOString();
   const deadlineBlocks = deadlines.map((deadline, index): FingerprintPoint => {
-    const { isPast, open } = pointsOpenBefore({ points: points.map(({ point, report }) => ({ number: point.number, status: report.status })), dueAt: deadline.dueAt, now });
+    const { isPast, open } = pointsOpenBefore({ points: status.points, dueAt: deadline.dueAt, now });
     const standing = isPast ? 'This deadline has passed.' : `Points still open: ${open.map((point) => point.number).join(', ') || 'none'}.`;
     return { id: `summary:deadline:${deadline.id}`, number: String(index + 1), title: deadline.title, text: `Due ${deadline.dueAt.slice(0, 16).replace('T', ' ')} UTC. ${standing} ${deadline.consequence}`.trim() };
   });

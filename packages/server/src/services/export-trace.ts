@@ -9,7 +9,7 @@ import type { Database } from '../storage/database';
 import { listExports, type StoredExport } from '../storage/exports';
 
 /** A recorded export as tracing reads it: everything but the delivered bytes. */
-type RecordedExport = Omit<StoredExport, 'content'>;
+type ExportWithoutBytes = Omit<StoredExport, 'content'>;
 import { listMembers } from '../storage/members';
 import { listPlanVersions } from '../storage/plan-versions';
 import type { AppDeps } from './deps';
@@ -20,16 +20,16 @@ import { recipientOf, type Recipient } from './exports';
  * Every fingerprinted export (of one negotiation, or all) with the blocks its marks sit in.
  * Rows from before migration 0041 stored no blocks: they are whole plan versions, rebuilt here.
  */
-export async function listTraceableExports(db: Database, negotiationId?: string): Promise<{ recorded: RecordedExport; traceable: TraceableExport }[]> {
+export async function listTraceableExports(db: Database, negotiationId?: string): Promise<{ recorded: ExportWithoutBytes; traceable: TraceableExport }[]> {
   const rows = (await listExports(db, negotiationId)).filter((row) => row.fingerprintKey !== null);
   const versionsOf = new Map<string, Map<string, readonly FingerprintPoint[]>>();
-  const legacyPoints = async (row: RecordedExport): Promise<readonly FingerprintPoint[]> => {
+  const legacyPoints = async (row: ExportWithoutBytes): Promise<readonly FingerprintPoint[]> => {
     if (!versionsOf.has(row.negotiationId)) {
       versionsOf.set(row.negotiationId, new Map((await listPlanVersions(db, row.negotiationId)).map((entry) => [entry.version.id, versionBlocks(entry.version)])));
     }
     return versionsOf.get(row.negotiationId)?.get(row.versionId ?? '') ?? [];
   };
-  const out: { recorded: RecordedExport; traceable: TraceableExport }[] = [];
+  const out: { recorded: ExportWithoutBytes; traceable: TraceableExport }[] = [];
   for (const row of rows) out.push({ recorded: row, traceable: { recipientId: row.id, key: row.fingerprintKey ?? '', points: row.points ?? (await legacyPoints(row)) } });
   return out;
 }

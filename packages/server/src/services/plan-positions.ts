@@ -68,12 +68,19 @@ export async function setPosition(
   return saved;
 }
 
-/** The status of every point and of the whole negotiation, computed only from what this viewer may see. */
-export async function planStatusForViewer(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; versionId: string }): Promise<PlanStatus> {
+/**
+ * The status of every point and of the whole negotiation, computed only from what this viewer may
+ * see. `sharedOnly` leaves out positions kept within a delegation, even the viewer's own: for a
+ * document others may read (an export copy), whose statuses must not reveal a private stance.
+ */
+export async function planStatusForViewer(
+  deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; versionId: string; sharedOnly?: boolean },
+): Promise<PlanStatus> {
   const stored = await getVersionForViewer(deps, viewer, input);
-  const [positions, parties, escalations] = await Promise.all([
+  const [readable, parties, escalations] = await Promise.all([
     listPositionsForViewer(deps, viewer, input), listParties(deps.db, input.negotiation.id), listEscalations(deps.db, input.negotiation.id),
   ]);
+  const positions = input.sharedOnly === true ? readable.filter((position) => position.visibility !== 'private') : readable;
   const requiredPartyIds = parties.filter((party) => party.required).map((party) => party.id);
   const byPoint = (pointId: string) => ({
     positions: positions.filter((position) => position.pointId === pointId),
