@@ -1,6 +1,6 @@
 import type { ExportResult } from '@parley/core';
 import { useState } from 'react';
-import { isMediatorIn, useSession } from '../../app/session';
+import { mayIn, useSession } from '../../app/session';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { ExportForm } from './export-form';
 import { ExportRegister } from './export-register';
@@ -13,7 +13,7 @@ export function ExportsPage() {
   return (
     <section className="page exports" aria-labelledby="exports-title">
       <h2 id="exports-title">Export</h2>
-      <ExportForm mayChooseRecipient={isMediatorIn(me, negotiation.id)} selfUserId={me.user.id} onExported={(result) => setExported((list) => [result, ...list])} />
+      <ExportForm mayChooseRecipient={mayIn(me, 'plan.manage', negotiation.id)} selfUserId={me.user.id} onExported={(result) => setExported((list) => [result, ...list])} />
       {exported.length > 0 && (
         <ul className="exports-done" aria-label="Exports made in this session">
           {exported.map((result) => (

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { getNegotiation, getPlan, listParties } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
-import { isMediatorIn, useSession } from '../../app/session';
+import { mayIn, useSession } from '../../app/session';
 import { Show } from '../../components/status';
-import { canReadAudit } from '../audit/can-read-audit';
 import { NegotiationContext } from './negotiation-context';
 import { useLiveEvents } from './use-live-events';
 
@@ -22,8 +21,8 @@ export function NegotiationLayout() {
   const { me } = useSession();
   const tabs = [
     ...TABS,
-    ...(canReadAudit(me, negotiationId, new Date()) ? [{ to: 'audit', label: 'Audit log' }] : []),
-    ...(isMediatorIn(me, negotiationId) ? [{ to: 'leaks', label: 'Trace a leak' }] : []),
+    ...(mayIn(me, 'audit.read', negotiationId) ? [{ to: 'audit', label: 'Audit log' }] : []),
+    ...(mayIn(me, 'export.trace', negotiationId) ? [{ to: 'leaks', label: 'Trace a leak' }] : []),
   ];
   const live = useLiveEvents(negotiationId);
   const connected = live.connected;
