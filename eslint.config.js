@@ -68,7 +68,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@parley/server', '@parley/server/*'], message: 'The web app talks to the server only through src/api.' }] },
+        {
+          patterns: [
+            {
+              group: ['@parley/server', '@parley/server/*'],
+              message: 'The web app talks to the server only through src/api.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -13,7 +13,8 @@ export function enumerateFrontier(space: AdditiveSpace, semantics: Semantics): n
     for (let p = 0; p < dimensions; p++) {
       const party = space.parties[p];
       let sum = party?.constant ?? 0;
-      for (let issue = 0; issue < counts.length; issue++) sum += party?.contributions[issue]?.[outcome[issue] ?? 0] ?? 0;
+      for (let issue = 0; issue < counts.length; issue++)
+        sum += party?.contributions[issue]?.[outcome[issue] ?? 0] ?? 0;
       values[index * dimensions + p] = sum;
     }
     for (let issue = counts.length - 1; issue >= 0; issue--) {
@@ -33,12 +34,16 @@ export function enumerateFrontier(space: AdditiveSpace, semantics: Semantics): n
   const kept: number[] = [];
   for (const index of order) {
     const dominated = kept.some((other) => {
-      for (let p = 0; p < dimensions; p++) if ((values[other * dimensions + p] ?? 0) < (values[index * dimensions + p] ?? 0)) return false;
+      for (let p = 0; p < dimensions; p++)
+        if ((values[other * dimensions + p] ?? 0) < (values[index * dimensions + p] ?? 0)) return false;
       return true;
     });
     if (!dominated) kept.push(index);
   }
-  const points = kept.map((index) => ({ outcome: [], utilities: Array.from(values.subarray(index * dimensions, (index + 1) * dimensions)) }));
+  const points = kept.map((index) => ({
+    outcome: [],
+    utilities: Array.from(values.subarray(index * dimensions, (index + 1) * dimensions)),
+  }));
   bargainingSolutions(space, points, toleranceOf(semantics));
   return kept.length;
 }

@@ -5,7 +5,15 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeSpace, compileScenario, loadGeniusScenario, outcomeCount, type AdditiveSpace, type Analysis, type Semantics } from '@parley/engine';
+import {
+  analyzeSpace,
+  compileScenario,
+  loadGeniusScenario,
+  outcomeCount,
+  type AdditiveSpace,
+  type Analysis,
+  type Semantics,
+} from '@parley/engine';
 import { enumerateFrontier } from './baseline';
 
 const SCENARIOS = join(import.meta.dirname, '../../../shared/scenarios');
@@ -43,22 +51,39 @@ function time<T>(run: () => T): { ms: number; result: T } {
 }
 
 function loadSpace(folder: string, semantics: Semantics): AdditiveSpace {
-  const names = readdirSync(folder).filter((name) => name.endsWith('.xml')).sort();
-  const loaded = loadGeniusScenario(folder, names.map((name) => ({ name, contents: readFileSync(join(folder, name), 'utf8') })));
+  const names = readdirSync(folder)
+    .filter((name) => name.endsWith('.xml'))
+    .sort();
+  const loaded = loadGeniusScenario(
+    folder,
+    names.map((name) => ({ name, contents: readFileSync(join(folder, name), 'utf8') })),
+  );
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   return compileScenario(loaded.value, semantics);
 }
 
 type ScenarioRow = {
-  scenario: string; parties: number; outcomes: number; frontier: number; parleyMs: number; parleyNegmasMs: number;
-  negmasParetoMs: number | null; negmasTotalMs: number | null; baselineMs: number | null; speedupVsNegmas: number | null;
+  scenario: string;
+  parties: number;
+  outcomes: number;
+  frontier: number;
+  parleyMs: number;
+  parleyNegmasMs: number;
+  negmasParetoMs: number | null;
+  negmasTotalMs: number | null;
+  baselineMs: number | null;
+  speedupVsNegmas: number | null;
 };
 
 function scenarioRows(): ScenarioRow[] {
-  const folders = readdirSync(SCENARIOS).filter((name) => existsSync(join(SCENARIOS, name, 'REFERENCE.json'))).sort();
+  const folders = readdirSync(SCENARIOS)
+    .filter((name) => existsSync(join(SCENARIOS, name, 'REFERENCE.json')))
+    .sort();
   return folders.map((name) => {
     const folder = join(SCENARIOS, name);
-    const reference = JSON.parse(readFileSync(join(folder, 'REFERENCE.json'), 'utf8')) as { negmas: { negmasMs: { pareto: number; total: number } } | null };
+    const reference = JSON.parse(readFileSync(join(folder, 'REFERENCE.json'), 'utf8')) as {
+      negmas: { negmasMs: { pareto: number; total: number } } | null;
+    };
     const genius = loadSpace(folder, 'genius');
     const negmasSpace = loadSpace(folder, 'negmas');
     const parley = time(() => analyzeSpace(genius, 'genius'));
@@ -68,8 +93,15 @@ function scenarioRows(): ScenarioRow[] {
     const negmasParetoMs = reference.negmas?.negmasMs.pareto ?? null;
     const negmasTotalMs = reference.negmas?.negmasMs.total ?? null;
     return {
-      scenario: name, parties: genius.parties.length, outcomes, frontier: parley.result.frontier.points.length,
-      parleyMs: parley.ms, parleyNegmasMs: parleyNegmas.ms, negmasParetoMs, negmasTotalMs, baselineMs: baseline,
+      scenario: name,
+      parties: genius.parties.length,
+      outcomes,
+      frontier: parley.result.frontier.points.length,
+      parleyMs: parley.ms,
+      parleyNegmasMs: parleyNegmas.ms,
+      negmasParetoMs,
+      negmasTotalMs,
+      baselineMs: baseline,
       speedupVsNegmas: negmasTotalMs === null ? null : negmasTotalMs / parleyNegmas.ms,
     };
   });
@@ -87,35 +119,80 @@ function rng(seed: number): () => number {
   };
 }
 
-function generated({ issues, parties, seed, fixedOptions }: { issues: number; parties: number; seed: number; fixedOptions: number | undefined }): AdditiveSpace {
+function generated({
+  issues,
+  parties,
+  seed,
+  fixedOptions,
+}: {
+  issues: number;
+  parties: number;
+  seed: number;
+  fixedOptions: number | undefined;
+}): AdditiveSpace {
   const random = rng(seed);
   const options = Array.from({ length: issues }, () => fixedOptions ?? 4 + Math.floor(random() * 5));
   const space = {
-    issues: options.map((count, issue) => ({ name: `issue${issue}`, options: Array.from({ length: count }, (_, option) => `v${option}`) })),
+    issues: options.map((count, issue) => ({
+      name: `issue${issue}`,
+      options: Array.from({ length: count }, (_, option) => `v${option}`),
+    })),
     parties: Array.from({ length: parties }, (_, party) => {
       const weights = options.map(() => random());
       const total = weights.reduce((sum, weight) => sum + weight, 0);
-      return { name: `p${party}`, reservation: 0, constant: 0, contributions: options.map((count, issue) => Array.from({ length: count }, () => ((weights[issue] ?? 0) / total) * random())) };
+      return {
+        name: `p${party}`,
+        reservation: 0,
+        constant: 0,
+        contributions: options.map((count, issue) =>
+          Array.from({ length: count }, () => ((weights[issue] ?? 0) / total) * random()),
+        ),
+      };
     }),
   };
   return space;
 }
 
-type GeneratedRow = { label: string; parties: number; issues: number; outcomes: number; cap: number; exact: boolean; frontier: number; bound: number | null; ms: number };
+type GeneratedRow = {
+  label: string;
+  parties: number;
+  issues: number;
+  outcomes: number;
+  cap: number;
+  exact: boolean;
+  frontier: number;
+  bound: number | null;
+  ms: number;
+};
 
 function generatedRows(): GeneratedRow[] {
   const rows: GeneratedRow[] = [];
   const cases: [string, number, number, number | undefined][] = [['19×5', 19, 2, 5]];
-  for (const parties of [2, 3, 4]) for (const issues of [10, 15, 19, 25]) cases.push([`${issues}×4–8`, issues, parties, undefined]);
+  for (const parties of [2, 3, 4])
+    for (const issues of [10, 15, 19, 25]) cases.push([`${issues}×4–8`, issues, parties, undefined]);
   for (const [label, issues, parties, fixed] of cases) {
     const space = generated({ issues, parties, seed: issues * 10 + parties, fixedOptions: fixed });
     const cap = parties === 2 ? 200_000 : parties === 3 ? 20_000 : 5_000;
     const started = performance.now();
     const analysis: Analysis = analyzeSpace(space, 'genius', { maxSize: cap });
     const ms = performance.now() - started;
-    const bound = analysis.frontier.approximation ? Math.max(...analysis.frontier.approximation.additive) : null;
-    rows.push({ label, parties, issues, outcomes: outcomeCount(space), cap, exact: analysis.frontier.exact, frontier: analysis.frontier.points.length, bound, ms });
-    process.stdout.write(`${label} ${parties}p: ${ms.toFixed(1)} ms, ${analysis.frontier.points.length} points${analysis.frontier.exact ? '' : ` (≈, bound ${bound?.toExponential(2)})`}\n`);
+    const bound = analysis.frontier.approximation
+      ? Math.max(...analysis.frontier.approximation.additive)
+      : null;
+    rows.push({
+      label,
+      parties,
+      issues,
+      outcomes: outcomeCount(space),
+      cap,
+      exact: analysis.frontier.exact,
+      frontier: analysis.frontier.points.length,
+      bound,
+      ms,
+    });
+    process.stdout.write(
+      `${label} ${parties}p: ${ms.toFixed(1)} ms, ${analysis.frontier.points.length} points${analysis.frontier.exact ? '' : ` (≈, bound ${bound?.toExponential(2)})`}\n`,
+    );
   }
   return rows;
 }
@@ -125,7 +202,10 @@ const fmt = (value: number | null, digits = 1) => (value === null ? '—' : valu
 const scenarios = scenarioRows();
 const generatedResults = generatedRows();
 mkdirSync(RESULTS, { recursive: true });
-writeFileSync(join(RESULTS, 'engine.json'), `${JSON.stringify({ node: process.version, scenarios, generated: generatedResults }, null, 2)}\n`);
+writeFileSync(
+  join(RESULTS, 'engine.json'),
+  `${JSON.stringify({ node: process.version, scenarios, generated: generatedResults }, null, 2)}\n`,
+);
 const big = scenarios.filter((row) => row.outcomes > 10_000 && row.speedupVsNegmas !== null);
 const lines = [
   '# Engine benchmark: Pareto frontier + Nash/KS/utilitarian/egalitarian',
@@ -136,7 +216,10 @@ const lines = [
   '',
   '| scenario | parties | outcomes | frontier (genius) | Parley ms (genius) | Parley ms (negmas) | NegMAS pareto ms | NegMAS total ms | × vs NegMAS | enumerating baseline ms |',
   '|---|---|---|---|---|---|---|---|---|---|',
-  ...scenarios.map((row) => `| ${row.scenario} | ${row.parties} | ${row.outcomes.toLocaleString('en-US')} | ${row.frontier} | ${fmt(row.parleyMs, 2)} | ${fmt(row.parleyNegmasMs, 2)} | ${fmt(row.negmasParetoMs)} | ${fmt(row.negmasTotalMs)} | ${fmt(row.speedupVsNegmas, 0)} | ${fmt(row.baselineMs, 1)} |`),
+  ...scenarios.map(
+    (row) =>
+      `| ${row.scenario} | ${row.parties} | ${row.outcomes.toLocaleString('en-US')} | ${row.frontier} | ${fmt(row.parleyMs, 2)} | ${fmt(row.parleyNegmasMs, 2)} | ${fmt(row.negmasParetoMs)} | ${fmt(row.negmasTotalMs)} | ${fmt(row.speedupVsNegmas, 0)} | ${fmt(row.baselineMs, 1)} |`,
+  ),
   '',
   '## Generated spaces (uniform random weights and values, seeded)',
   '',
@@ -144,7 +227,10 @@ const lines = [
   '',
   '| space | parties | outcomes | exact | frontier points | bound | ms |',
   '|---|---|---|---|---|---|---|',
-  ...generatedResults.map((row) => `| ${row.label} | ${row.parties} | ${row.outcomes.toExponential(2)} | ${row.exact ? 'yes' : 'no'} | ${row.frontier} | ${row.bound === null ? '—' : row.bound.toExponential(2)} | ${row.ms.toFixed(0)} |`),
+  ...generatedResults.map(
+    (row) =>
+      `| ${row.label} | ${row.parties} | ${row.outcomes.toExponential(2)} | ${row.exact ? 'yes' : 'no'} | ${row.frontier} | ${row.bound === null ? '—' : row.bound.toExponential(2)} | ${row.ms.toFixed(0)} |`,
+  ),
   '',
 ];
 writeFileSync(join(RESULTS, 'engine.md'), lines.join('\n'));

@@ -13,17 +13,36 @@ import { pasteAndReflow, retype, seededRng, stripFormatting } from './transforma
 
 const RECIPIENTS = 50;
 const EXCERPTS_PER_RECIPIENT = Number(process.env.FINGERPRINT_TRIALS ?? 6);
-const POINTS: FingerprintPoint[] = DEMO_DRAFT_POINTS.map((point, index) => ({ id: point.key, number: String(index + 1), title: point.title, text: point.text }));
-const candidates = Array.from({ length: RECIPIENTS }, (_, index) => ({ recipientId: `delegate-${index + 1}`, key: `bench-key-${index}-${(index * 2654435761) >>> 0}` }));
+const POINTS: FingerprintPoint[] = DEMO_DRAFT_POINTS.map((point, index) => ({
+  id: point.key,
+  number: String(index + 1),
+  title: point.title,
+  text: point.text,
+}));
+const candidates = Array.from({ length: RECIPIENTS }, (_, index) => ({
+  recipientId: `delegate-${index + 1}`,
+  key: `bench-key-${index}-${(index * 2654435761) >>> 0}`,
+}));
 
 /** The recipient's export as Markdown: bold heading, then the point's text. */
 const renderMarkdown = (points: readonly FingerprintPoint[], key: string): string =>
-  points.map((point) => { const rendered = embedPoint(point, { key }); return `**${rendered.heading.trim()}** ${rendered.text}`; }).join('\n\n');
+  points
+    .map((point) => {
+      const rendered = embedPoint(point, { key });
+      return `**${rendered.heading.trim()}** ${rendered.text}`;
+    })
+    .join('\n\n');
 
 /** The recipient's PDF export of these points, converted back to text. */
 async function pdfToText(points: readonly FingerprintPoint[], key: string): Promise<string> {
-  const paragraphs = points.map((point) => { const rendered = embedPoint(point, { key }); return `${rendered.heading}${rendered.text}`; });
-  const pdf = await renderPdf({ title: 'Draft', subtitle: [], sections: [{ heading: null, paragraphs }] }, new Date(0));
+  const paragraphs = points.map((point) => {
+    const rendered = embedPoint(point, { key });
+    return `${rendered.heading}${rendered.text}`;
+  });
+  const pdf = await renderPdf(
+    { title: 'Draft', subtitle: [], sections: [{ heading: null, paragraphs }] },
+    new Date(0),
+  );
   return extractPdfText(pdf);
 }
 
@@ -36,11 +55,29 @@ const TRANSFORMS: Record<string, Leak> = {
   'pdf-to-text': pdfToText,
 };
 
-type Cell = { transform: string; points: number; trials: number; correct: number; wrong: number; undecided: number; meanMarks: number; msPerTrace: number };
+type Cell = {
+  transform: string;
+  points: number;
+  trials: number;
+  correct: number;
+  wrong: number;
+  undecided: number;
+  meanMarks: number;
+  msPerTrace: number;
+};
 const cells: Cell[] = [];
 for (const [transform, apply] of Object.entries(TRANSFORMS)) {
   for (const size of [1, 2, 3, 5]) {
-    const cell: Cell = { transform, points: size, trials: 0, correct: 0, wrong: 0, undecided: 0, meanMarks: 0, msPerTrace: 0 };
+    const cell: Cell = {
+      transform,
+      points: size,
+      trials: 0,
+      correct: 0,
+      wrong: 0,
+      undecided: 0,
+      meanMarks: 0,
+      msPerTrace: 0,
+    };
     const started = performance.now();
     for (const candidate of candidates) {
       for (let trial = 0; trial < EXCERPTS_PER_RECIPIENT; trial++) {
@@ -57,19 +94,34 @@ for (const [transform, apply] of Object.entries(TRANSFORMS)) {
     cell.msPerTrace = (performance.now() - started) / cell.trials;
     cell.meanMarks /= cell.trials;
     cells.push(cell);
-    console.log(`${transform} ${size} points: top-1 ${(cell.correct / cell.trials * 100).toFixed(1)} %, wrong ${cell.wrong}, undecided ${cell.undecided}`);
+    console.log(
+      `${transform} ${size} points: top-1 ${((cell.correct / cell.trials) * 100).toFixed(1)} %, wrong ${cell.wrong}, undecided ${cell.undecided}`,
+    );
   }
 }
 
 const pct = (count: number, total: number): string => `${((count / total) * 100).toFixed(1)} %`;
-const rows = cells.map((c) => `| ${c.transform} | ${c.points} | ${c.trials} | ${pct(c.correct, c.trials)} | ${pct(c.wrong, c.trials)} | ${pct(c.undecided, c.trials)} | ${c.meanMarks.toFixed(1)} | ${c.msPerTrace.toFixed(1)} |`);
+const rows = cells.map(
+  (c) =>
+    `| ${c.transform} | ${c.points} | ${c.trials} | ${pct(c.correct, c.trials)} | ${pct(c.wrong, c.trials)} | ${pct(c.undecided, c.trials)} | ${c.meanMarks.toFixed(1)} | ${c.msPerTrace.toFixed(1)} |`,
+);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/fingerprint.json', `${JSON.stringify({ recipients: RECIPIENTS, excerptsPerRecipient: EXCERPTS_PER_RECIPIENT, cells }, null, 2)}\n`);
-writeFileSync('bench/results/fingerprint.md', [
-  '# Fingerprint tracing', '',
-  `${RECIPIENTS} recipients, ${EXCERPTS_PER_RECIPIENT} random excerpts of consecutive points per recipient and cell, from the 28-point demo draft rendered as Markdown (pdf-to-text: rendered as the PDF export and read back with pdfjs-dist, as \`parley trace-leak\` reads a leaked PDF; PDFs carry no invisible marks).`,
-  'Top-1 = the true recipient named; false accusation = an innocent recipient named (decided); undecided = no name given.',
-  'Timings were taken on a shared 2-core machine while other work ran: they are noisy.', '',
-  '| transformation | points | trials | top-1 | false accusation | undecided | marks read | ms / trace |',
-  '|---|---|---|---|---|---|---|---|', ...rows, '',
-].join('\n'));
+writeFileSync(
+  'bench/results/fingerprint.json',
+  `${JSON.stringify({ recipients: RECIPIENTS, excerptsPerRecipient: EXCERPTS_PER_RECIPIENT, cells }, null, 2)}\n`,
+);
+writeFileSync(
+  'bench/results/fingerprint.md',
+  [
+    '# Fingerprint tracing',
+    '',
+    `${RECIPIENTS} recipients, ${EXCERPTS_PER_RECIPIENT} random excerpts of consecutive points per recipient and cell, from the 28-point demo draft rendered as Markdown (pdf-to-text: rendered as the PDF export and read back with pdfjs-dist, as \`parley trace-leak\` reads a leaked PDF; PDFs carry no invisible marks).`,
+    'Top-1 = the true recipient named; false accusation = an innocent recipient named (decided); undecided = no name given.',
+    'Timings were taken on a shared 2-core machine while other work ran: they are noisy.',
+    '',
+    '| transformation | points | trials | top-1 | false accusation | undecided | marks read | ms / trace |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n'),
+);

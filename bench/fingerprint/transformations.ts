@@ -13,11 +13,18 @@ export function seededRng(seed: number): Rng {
 
 /** Pasted into an e-mail: white space collapsed and the text re-wrapped at 72 columns. */
 export const pasteAndReflow = (text: string): string =>
-  text.replace(/\s+/g, ' ').replace(/(.{1,72})( |$)/g, '$1\n').trim();
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/(.{1,72})( |$)/g, '$1\n')
+    .trim();
 
 /** Markdown markup, invisible characters and typographic quotes removed (plain-text sanitiser). */
 export const stripFormatting = (text: string): string =>
-  text.replace(/\*\*|__|^#+ /gm, '').replace(/[\u200b\u200c]/g, '').replace(/[\u2018\u2019]/g, "'").replace(/\u00a0/g, ' ');
+  text
+    .replace(/\*\*|__|^#+ /gm, '')
+    .replace(/[\u200b\u200c]/g, '')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\u00a0/g, ' ');
 
 const KEYBOARD_NEIGHBOURS = 'qwertyuiopasdfghjklzxcvbnm';
 
@@ -28,9 +35,12 @@ export function retype(text: string, rate: number, rng: Rng): string {
   for (const character of plain) {
     const roll = rng();
     if (roll >= rate) out += character;
-    else if (roll < rate / 4) continue; // dropped
-    else if (roll < rate / 2) out += KEYBOARD_NEIGHBOURS.charAt(Math.floor(rng() * 26)); // wrong key
-    else if (roll < (3 * rate) / 4) out += character + KEYBOARD_NEIGHBOURS.charAt(Math.floor(rng() * 26)); // extra key
+    else if (roll < rate / 4)
+      continue; // dropped
+    else if (roll < rate / 2)
+      out += KEYBOARD_NEIGHBOURS.charAt(Math.floor(rng() * 26)); // wrong key
+    else if (roll < (3 * rate) / 4)
+      out += character + KEYBOARD_NEIGHBOURS.charAt(Math.floor(rng() * 26)); // extra key
     else out += character === character.toLowerCase() ? character.toUpperCase() : character.toLowerCase(); // shift slip
   }
   return out;

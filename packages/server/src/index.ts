@@ -3,5 +3,12 @@ export { startServer, type RunningServer, type StartServerOptions } from './http
 export { createDeps, SYSTEM_CLOCK, type AppDeps, type Clock } from './services/deps';
 export { createApiToken, createApiTokenForEmail, createUser, login } from './services/accounts';
 export {
-  DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_NEGOTIATION, DEMO_PARTIES, formatDemoCredentials, loadDemo, loadDemoIfEmpty, type DemoSummary,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  DEMO_NEGOTIATION,
+  DEMO_PARTIES,
+  formatDemoCredentials,
+  loadDemo,
+  loadDemoIfEmpty,
+  type DemoSummary,
 } from './demo';

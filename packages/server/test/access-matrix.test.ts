@@ -8,7 +8,14 @@ import { ACCESS_FIXTURES, PARTICIPANTS, RECORD_READERS } from './helpers/access-
 import { seedDemo, signInAs, VIEWER_KINDS, type ViewerKind } from './helpers/demo-fixture';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { minimalValue, type BodyContext } from './helpers/minimal-body';
-import { combinations, discoverRoutes, fillPath, findCountMismatch, type DiscoveredRoute, type OpenApiDocument } from './helpers/route-discovery';
+import {
+  combinations,
+  discoverRoutes,
+  fillPath,
+  findCountMismatch,
+  type DiscoveredRoute,
+  type OpenApiDocument,
+} from './helpers/route-discovery';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -28,7 +35,13 @@ describe.each(DATABASE_KINDS)('access matrix on %s (routes from /api/openapi.jso
     testApp = createTestApp(handle.db);
     await seedDemo(handle.db);
     // Seats created by write routes go to this account, never to a viewer under test.
-    extraUserId = (await createUser(testApp.deps, { email: 'matrix-seat@example.org', displayName: 'Matrix seat', password: 'matrix password' })).id;
+    extraUserId = (
+      await createUser(testApp.deps, {
+        email: 'matrix-seat@example.org',
+        displayName: 'Matrix seat',
+        password: 'matrix password',
+      })
+    ).id;
     document = (await (await testApp.app.request('/api/openapi.json')).json()) as OpenApiDocument;
   });
   afterAll(async () => handle.close());
@@ -39,13 +52,25 @@ describe.each(DATABASE_KINDS)('access matrix on %s (routes from /api/openapi.jso
 
   it('leaks no resource, text, count or distinguishable 404 to any viewer on any route', async () => {
     const routes = discoverRoutes(document);
-    const paramFixtures: Record<string, readonly string[]> = Object.assign({}, ...(await Promise.all(ACCESS_FIXTURES.map((fixture) => fixture.params(handle.db)))));
+    const paramFixtures: Record<string, readonly string[]> = Object.assign(
+      {},
+      ...(await Promise.all(ACCESS_FIXTURES.map((fixture) => fixture.params(handle.db)))),
+    );
     const forbidden = new Map<ViewerKind, string[]>();
-    for (const kind of VIEWER_KINDS) forbidden.set(kind, (await Promise.all(ACCESS_FIXTURES.map((fixture) => fixture.forbidden(kind, handle.db)))).flat());
-    const isHidden = (kind: ViewerKind, values: Record<string, string>) => ACCESS_FIXTURES.some((fixture) => fixture.isHidden?.(kind, values) === true);
+    for (const kind of VIEWER_KINDS)
+      forbidden.set(
+        kind,
+        (await Promise.all(ACCESS_FIXTURES.map((fixture) => fixture.forbidden(kind, handle.db)))).flat(),
+      );
+    const isHidden = (kind: ViewerKind, values: Record<string, string>) =>
+      ACCESS_FIXTURES.some((fixture) => fixture.isHidden?.(kind, values) === true);
     const bodyContext: BodyContext = {
       components: (document.components?.schemas ?? {}) as BodyContext['components'],
-      fieldFixtures: { owningPartyId: DEMO_PARTIES.ukraine.id, userId: extraUserId, partyId: DEMO_PARTIES.ukraine.id },
+      fieldFixtures: {
+        owningPartyId: DEMO_PARTIES.ukraine.id,
+        userId: extraUserId,
+        partyId: DEMO_PARTIES.ukraine.id,
+      },
       instant: '2025-12-06T00:00:00.000Z',
     };
     const sessions = new Map<ViewerKind, SignedIn | null>();
@@ -66,24 +91,36 @@ describe.each(DATABASE_KINDS)('access matrix on %s (routes from /api/openapi.jso
       // The problem's `instance` echoes the caller's own path: not a leak.
       const text = (await response.text()).split(path).join('');
       if (response.status >= 500) failures.push(`${label}: ${response.status}`);
-      for (const secret of forbidden.get(kind) ?? []) if (text.includes(secret)) failures.push(`${label}: leaks "${secret.slice(0, 60)}"`);
+      for (const secret of forbidden.get(kind) ?? [])
+        if (text.includes(secret)) failures.push(`${label}: leaks "${secret.slice(0, 60)}"`);
       // File downloads (exports) answer bytes, not JSON: only JSON bodies can carry a count field.
       const isJson = (response.headers.get('content-type') ?? '').includes('json');
       const mismatch = findCountMismatch(text === '' || !isJson ? undefined : JSON.parse(text));
       if (mismatch !== undefined) failures.push(`${label}: count field ${mismatch}`);
       const denial = kind === 'anonymous' && route.isSecured ? 401 : 404;
       if (isHidden(kind, values)) {
-        if (response.status !== denial) failures.push(`${label}: hidden resource answered ${response.status}, not ${denial}`);
+        if (response.status !== denial)
+          failures.push(`${label}: hidden resource answered ${response.status}, not ${denial}`);
         // The same request naming an id that never existed must be indistinguishable.
         const last = route.params[route.params.length - 1] ?? '';
         const missingPath = fillPath(route.path, { ...values, [last]: randomUUID() });
         const missing = await call(testApp, `${route.method} ${missingPath}`, { as, body });
         const missingText = (await missing.text()).split(missingPath).join('');
-        if (missing.status !== response.status || missingText !== text) failures.push(`${label}: hidden ≠ missing (${missing.status} ${missingText} vs ${response.status} ${text})`);
-      } else if (route.method === 'GET' && response.status !== (kind === 'anonymous' && route.isSecured ? 401 : 200)) {
+        if (missing.status !== response.status || missingText !== text)
+          failures.push(
+            `${label}: hidden ≠ missing (${missing.status} ${missingText} vs ${response.status} ${text})`,
+          );
+      } else if (
+        route.method === 'GET' &&
+        response.status !== (kind === 'anonymous' && route.isSecured ? 401 : 200)
+      ) {
         failures.push(`${label}: visible read answered ${response.status}`);
       }
-      if (route.method !== 'GET' && as !== null && (await call(testApp, 'GET /api/me', { as })).status === 401) {
+      if (
+        route.method !== 'GET' &&
+        as !== null &&
+        (await call(testApp, 'GET /api/me', { as })).status === 401
+      ) {
         sessions.delete(kind); // the route ended the session (logout): sign in again next time
       }
     };
@@ -101,7 +138,9 @@ describe.each(DATABASE_KINDS)('access matrix on %s (routes from /api/openapi.jso
 
   it('lists exactly the records each viewer may read (no more, no fewer)', async () => {
     for (const kind of VIEWER_KINDS) {
-      const response = await call(testApp, `GET /api/negotiations/${DEMO_NEGOTIATION.id}/records`, { as: await signInAs(testApp, kind) });
+      const response = await call(testApp, `GET /api/negotiations/${DEMO_NEGOTIATION.id}/records`, {
+        as: await signInAs(testApp, kind),
+      });
       if (!PARTICIPANTS.includes(kind)) {
         expect(response.status, kind).toBe(kind === 'anonymous' ? 401 : 404);
         continue;

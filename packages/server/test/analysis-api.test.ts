@@ -17,16 +17,31 @@ describe.each(DATABASE_KINDS)('the analysis and instance API on %s', (databaseKi
   beforeAll(async () => {
     handle = await openTestDatabase(databaseKind);
     testApp = createTestApp(handle.db);
-    await createUser(testApp.deps, { email: 'analyst@example.org', displayName: 'Analyst', password: 'analyst password' });
+    await createUser(testApp.deps, {
+      email: 'analyst@example.org',
+      displayName: 'Analyst',
+      password: 'analyst password',
+    });
     analyst = await signIn(testApp, 'analyst@example.org', 'analyst password');
   });
   afterAll(async () => handle.close());
 
   it('answers what the engine computes for the example scenario', async () => {
-    const example = (await (await call(testApp, 'GET /api/analysis/example', { as: analyst })).json()) as { scenario: unknown };
-    const response = await call(testApp, 'POST /api/analysis', { as: analyst, body: { scenario: example.scenario } });
+    const example = (await (await call(testApp, 'GET /api/analysis/example', { as: analyst })).json()) as {
+      scenario: unknown;
+    };
+    const response = await call(testApp, 'POST /api/analysis', {
+      as: analyst,
+      body: { scenario: example.scenario },
+    });
     expect(response.status).toBe(200);
-    const analysis = (await response.json()) as { frontier: { size: number; exact: boolean; points: Point[] }; solutions: Record<string, Point | null>; zone: { exists: boolean }; contention: { issue: string }[]; trades: unknown[] };
+    const analysis = (await response.json()) as {
+      frontier: { size: number; exact: boolean; points: Point[] };
+      solutions: Record<string, Point | null>;
+      zone: { exists: boolean };
+      contention: { issue: string }[];
+      trades: unknown[];
+    };
     const loaded = loadParleyScenario('example', JSON.stringify(ANALYSIS_EXAMPLE));
     if (!loaded.ok) throw new Error('the example must load');
     const direct = analyzeSpace(compileScenario(loaded.value, 'genius'), 'genius');
@@ -40,31 +55,62 @@ describe.each(DATABASE_KINDS)('the analysis and instance API on %s', (databaseKi
   });
 
   it('suggests improvements that leave nobody worse off than the package on the table', async () => {
-    const onTheTable = Object.fromEntries(ANALYSIS_EXAMPLE.issues.map((issue) => [issue.name, issue.values[1]]));
-    const response = await call(testApp, 'POST /api/analysis', { as: analyst, body: { scenario: ANALYSIS_EXAMPLE, package: onTheTable } });
-    const analysis = (await response.json()) as { package: Point; improvements: { utilities: number[]; gains: number[] }[] };
+    const onTheTable = Object.fromEntries(
+      ANALYSIS_EXAMPLE.issues.map((issue) => [issue.name, issue.values[1]]),
+    );
+    const response = await call(testApp, 'POST /api/analysis', {
+      as: analyst,
+      body: { scenario: ANALYSIS_EXAMPLE, package: onTheTable },
+    });
+    const analysis = (await response.json()) as {
+      package: Point;
+      improvements: { utilities: number[]; gains: number[] }[];
+    };
     expect(analysis.improvements.length).toBeGreaterThan(0);
     for (const improvement of analysis.improvements) {
-      improvement.utilities.forEach((utility, party) => expect(utility).toBeGreaterThanOrEqual((analysis.package.utilities[party] ?? 0) - 1e-9));
+      improvement.utilities.forEach((utility, party) =>
+        expect(utility).toBeGreaterThanOrEqual((analysis.package.utilities[party] ?? 0) - 1e-9),
+      );
       expect(Math.max(...improvement.gains)).toBeGreaterThan(0);
     }
   });
 
   it('names the problem in a scenario or package it cannot use', async () => {
-    const badScenario = { ...ANALYSIS_EXAMPLE, parties: [ANALYSIS_EXAMPLE.parties[0], { name: 'Side C', issues: { 'Moon base': { weight: 1, evaluations: { yes: 1 } } } }] };
-    const scenarioProblem = await call(testApp, 'POST /api/analysis', { as: analyst, body: { scenario: badScenario } });
+    const badScenario = {
+      ...ANALYSIS_EXAMPLE,
+      parties: [
+        ANALYSIS_EXAMPLE.parties[0],
+        { name: 'Side C', issues: { 'Moon base': { weight: 1, evaluations: { yes: 1 } } } },
+      ],
+    };
+    const scenarioProblem = await call(testApp, 'POST /api/analysis', {
+      as: analyst,
+      body: { scenario: badScenario },
+    });
     expect(scenarioProblem.status).toBe(400);
     expect(JSON.stringify(await scenarioProblem.json())).toContain('Moon base');
-    const packageProblem = await call(testApp, 'POST /api/analysis', { as: analyst, body: { scenario: ANALYSIS_EXAMPLE, package: { Elections: 'never' } } });
+    const packageProblem = await call(testApp, 'POST /api/analysis', {
+      as: analyst,
+      body: { scenario: ANALYSIS_EXAMPLE, package: { Elections: 'never' } },
+    });
     expect(packageProblem.status).toBe(400);
     expect(JSON.stringify(await packageProblem.json())).toMatch(/Line of contact|never/);
-    expect((await call(testApp, 'POST /api/analysis', { body: { scenario: ANALYSIS_EXAMPLE } })).status).toBe(401);
+    expect((await call(testApp, 'POST /api/analysis', { body: { scenario: ANALYSIS_EXAMPLE } })).status).toBe(
+      401,
+    );
   });
 
   it('lists the demo accounts only once the demo is loaded', async () => {
-    expect(await (await call(testApp, 'GET /api/instance')).json()).toEqual({ demo: false, demoAccounts: [], demoPassword: null });
+    expect(await (await call(testApp, 'GET /api/instance')).json()).toEqual({
+      demo: false,
+      demoAccounts: [],
+      demoPassword: null,
+    });
     await loadDemo(handle.db);
-    const instance = (await (await call(testApp, 'GET /api/instance')).json()) as { demo: boolean; demoAccounts: { email: string }[] };
+    const instance = (await (await call(testApp, 'GET /api/instance')).json()) as {
+      demo: boolean;
+      demoAccounts: { email: string }[];
+    };
     expect(instance.demo).toBe(true);
     expect(instance.demoAccounts.map((account) => account.email)).toContain('ukraine@demo.parley');
   });

@@ -13,8 +13,20 @@ import { createTestApp, type TestApp } from './helpers/test-app';
 // internal papers withheld); a delegation sees its own material's trail and public entries only;
 // nothing about another party's restricted material reaches it, not even as a count or a cursor.
 
-type Entry = { id: string; actorId: string | null; action: string; subjectId: string | null; detail: Record<string, unknown>; redacted: boolean; ip: string | null };
-type Page = { items: Entry[]; nextCursor: string | null; chain: { verified: boolean; problem: string | null } };
+type Entry = {
+  id: string;
+  actorId: string | null;
+  action: string;
+  subjectId: string | null;
+  detail: Record<string, unknown>;
+  redacted: boolean;
+  ip: string | null;
+};
+type Page = {
+  items: Entry[];
+  nextCursor: string | null;
+  chain: { verified: boolean; problem: string | null };
+};
 
 const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
 const recordId = (index: number) => DEMO_RECORDS[index]?.id ?? '';
@@ -31,7 +43,11 @@ describe.each(DATABASE_KINDS)('the audit log API on %s', (databaseKind) => {
   const read = async (kind: ViewerKind, query = '') => {
     const response = await call(testApp, `GET ${N}/audit${query}`, { as: viewer(kind) });
     const text = await response.text();
-    return { status: response.status, text, page: (response.status === 200 ? JSON.parse(text) : undefined) as Page };
+    return {
+      status: response.status,
+      text,
+      page: (response.status === 200 ? JSON.parse(text) : undefined) as Page,
+    };
   };
   /** Every page of the viewer's log, walked `limit` entries at a time. */
   const walk = async (kind: ViewerKind, limit: number) => {
@@ -50,16 +66,29 @@ describe.each(DATABASE_KINDS)('the audit log API on %s', (databaseKind) => {
     handle = await openTestDatabase(databaseKind);
     testApp = createTestApp(handle.db);
     await seedDemo(handle.db);
-    for (const kind of ['mediator', 'ownDelegation', 'otherParty', 'observer', 'outsider', 'anonymous'] as const) as.set(kind, await signInAs(testApp, kind));
+    for (const kind of [
+      'mediator',
+      'ownDelegation',
+      'otherParty',
+      'observer',
+      'outsider',
+      'anonymous',
+    ] as const)
+      as.set(kind, await signInAs(testApp, kind));
     analyst = await signIn(testApp, DEMO_ACCOUNTS.mediatorAnalyst.email, DEMO_PASSWORD);
     // The story the log tells: each delegation reads its papers, the mediator reads Ukraine's memo.
     const reads: [ViewerKind, string][] = [
-      ['ownDelegation', `${N}/records`], ['ownDelegation', `${N}/records/${recordId(3)}`], ['ownDelegation', `${N}/records/${recordId(2)}`],
+      ['ownDelegation', `${N}/records`],
+      ['ownDelegation', `${N}/records/${recordId(3)}`],
+      ['ownDelegation', `${N}/records/${recordId(2)}`],
       ['ownDelegation', `${N}/plan/versions/${GENEVA}/positions`],
-      ['otherParty', `${N}/records/${recordId(4)}`], ['otherParty', `${N}/records/${recordId(5)}`], ['otherParty', `${N}/records/${recordId(1)}`],
+      ['otherParty', `${N}/records/${recordId(4)}`],
+      ['otherParty', `${N}/records/${recordId(5)}`],
+      ['otherParty', `${N}/records/${recordId(1)}`],
       ['mediator', `${N}/records/${recordId(2)}`],
     ];
-    for (const [kind, path] of reads) expect((await call(testApp, `GET ${path}`, { as: viewer(kind) })).status, path).toBe(200);
+    for (const [kind, path] of reads)
+      expect((await call(testApp, `GET ${path}`, { as: viewer(kind) })).status, path).toBe(200);
   });
   afterAll(async () => handle.close());
 
@@ -70,34 +99,58 @@ describe.each(DATABASE_KINDS)('the audit log API on %s', (databaseKind) => {
     const ukraine = as.get('ownDelegation')?.userId;
     expect(page.items.map((entry) => entry.action)).toContain('demo.load');
     expect(page.items.at(-1)?.action).toBe('demo.load');
-    expect(page.items[0]).toMatchObject({ action: 'record.read', subjectId: recordId(2), actorId: as.get('mediator')?.userId, redacted: false });
+    expect(page.items[0]).toMatchObject({
+      action: 'record.read',
+      subjectId: recordId(2),
+      actorId: as.get('mediator')?.userId,
+      redacted: false,
+    });
     // Ukraine read its own mediator-class memo: the mediator may open it, so it is named.
-    expect(page.items).toContainEqual(expect.objectContaining({ action: 'record.read', actorId: ukraine, subjectId: recordId(2), detail: { classification: 'mediator' } }));
+    expect(page.items).toContainEqual(
+      expect.objectContaining({
+        action: 'record.read',
+        actorId: ukraine,
+        subjectId: recordId(2),
+        detail: { classification: 'mediator' },
+      }),
+    );
   });
 
-  it('withholds from the mediator the ids of another delegation\'s internal papers but still lists the entry', async () => {
+  it("withholds from the mediator the ids of another delegation's internal papers but still lists the entry", async () => {
     const { text, page } = await read('mediator');
     for (const hidden of [3, 4, 7]) expect(text).not.toContain(recordId(hidden));
     const ukraine = as.get('ownDelegation')?.userId;
-    const withheld = page.items.filter((entry) => entry.action === 'record.read' && entry.actorId === ukraine && entry.redacted);
+    const withheld = page.items.filter(
+      (entry) => entry.action === 'record.read' && entry.actorId === ukraine && entry.redacted,
+    );
     expect(withheld).toEqual([expect.objectContaining({ subjectId: null, detail: {} })]);
     const list = page.items.find((entry) => entry.action === 'record.list' && entry.actorId === ukraine);
     expect(list?.redacted).toBe(true);
     expect((list?.detail.recordIds as string[]).toSorted()).toEqual([recordId(1), recordId(2)].sort());
     // Position ids named to the mediator are exactly ones it can read itself.
-    const named = page.items.filter((entry) => entry.action === 'position.list').flatMap((entry) => entry.detail.positionIds as string[]);
-    const readable = ((await (await call(testApp, `GET ${N}/plan/versions/${GENEVA}/positions`, { as: viewer('mediator') })).json()) as { items: { id: string }[] }).items.map((position) => position.id);
+    const named = page.items
+      .filter((entry) => entry.action === 'position.list')
+      .flatMap((entry) => entry.detail.positionIds as string[]);
+    const readable = (
+      (await (
+        await call(testApp, `GET ${N}/plan/versions/${GENEVA}/positions`, { as: viewer('mediator') })
+      ).json()) as { items: { id: string }[] }
+    ).items.map((position) => position.id);
     expect(named.length).toBeGreaterThan(0);
     for (const id of named) expect(readable).toContain(id);
   });
 
-  it('shows a party the trail of its own material, including who else read it, and nothing of another party\'s', async () => {
+  it("shows a party the trail of its own material, including who else read it, and nothing of another party's", async () => {
     const { text, page } = await read('ownDelegation');
     const ukraine = as.get('ownDelegation')?.userId;
     const mediator = as.get('mediator')?.userId;
     const russia = as.get('otherParty')?.userId;
-    expect(page.items).toContainEqual(expect.objectContaining({ action: 'record.read', actorId: mediator, subjectId: recordId(2) }));
-    expect(page.items).toContainEqual(expect.objectContaining({ action: 'record.read', actorId: ukraine, subjectId: recordId(3) }));
+    expect(page.items).toContainEqual(
+      expect.objectContaining({ action: 'record.read', actorId: mediator, subjectId: recordId(2) }),
+    );
+    expect(page.items).toContainEqual(
+      expect.objectContaining({ action: 'record.read', actorId: ukraine, subjectId: recordId(3) }),
+    );
     // Russia read only its own papers and the mediator's parties transcript: none of it is Ukraine's business.
     expect(page.items.filter((entry) => entry.actorId === russia)).toEqual([]);
     for (const hidden of [1, 4, 5]) expect(text).not.toContain(recordId(hidden));
@@ -108,25 +161,36 @@ describe.each(DATABASE_KINDS)('the audit log API on %s', (databaseKind) => {
     expect(page.items.map((entry) => entry.action)).not.toContain('audit.read');
   });
 
-  it('never sends another party any entry about Ukraine\'s restricted material', async () => {
+  it("never sends another party any entry about Ukraine's restricted material", async () => {
     const { text, page } = await read('otherParty');
     const ukraine = as.get('ownDelegation')?.userId ?? '';
     expect(text).not.toContain(ukraine);
     for (const hidden of [2, 3]) expect(text).not.toContain(recordId(hidden));
     // The mediator's reading of positions (earlier test) shows Russia only its own positions' ids.
-    const named = page.items.filter((entry) => entry.action === 'position.list').flatMap((entry) => entry.detail.positionIds as string[]);
-    const own = ((await (await call(testApp, `GET ${N}/plan/versions/${GENEVA}/positions`, { as: viewer('otherParty') })).json()) as { items: { id: string; partyId: string }[] }).items
-      .filter((position) => position.partyId === DEMO_PARTIES.russia.id).map((position) => position.id);
+    const named = page.items
+      .filter((entry) => entry.action === 'position.list')
+      .flatMap((entry) => entry.detail.positionIds as string[]);
+    const own = (
+      (await (
+        await call(testApp, `GET ${N}/plan/versions/${GENEVA}/positions`, { as: viewer('otherParty') })
+      ).json()) as { items: { id: string; partyId: string }[] }
+    ).items
+      .filter((position) => position.partyId === DEMO_PARTIES.russia.id)
+      .map((position) => position.id);
     expect(named.length).toBeGreaterThan(0);
     for (const id of named) expect(own).toContain(id);
-    expect(page.items).toContainEqual(expect.objectContaining({ action: 'record.read', subjectId: recordId(4) }));
+    expect(page.items).toContainEqual(
+      expect.objectContaining({ action: 'record.read', subjectId: recordId(4) }),
+    );
     const observer = await read('observer');
     expect(observer.page.items.map((entry) => entry.action)).toEqual(['demo.load']);
   });
 
-  it('pages over the viewer\'s own sequence: walking one entry at a time gives the same entries, and the cursor is an entry id', async () => {
+  it("pages over the viewer's own sequence: walking one entry at a time gives the same entries, and the cursor is an entry id", async () => {
     for (const kind of ['otherParty', 'mediator'] as const) {
-      const whole = (await read(kind, '?limit=100')).page.items.filter((entry) => entry.action !== 'audit.read');
+      const whole = (await read(kind, '?limit=100')).page.items.filter(
+        (entry) => entry.action !== 'audit.read',
+      );
       const walked = (await walk(kind, 1)).filter((entry) => entry.action !== 'audit.read');
       expect(walked.map((entry) => entry.id)).toEqual(whole.map((entry) => entry.id));
     }
@@ -150,20 +214,33 @@ describe.each(DATABASE_KINDS)('the audit log API on %s', (databaseKind) => {
 
   it('answers outsiders like a missing negotiation, the anonymous with 401, and a mediator analyst with 403', async () => {
     const outsider = await read('outsider');
-    const missing = await call(testApp, `GET /api/negotiations/${randomUUID()}/audit`, { as: viewer('outsider') });
+    const missing = await call(testApp, `GET /api/negotiations/${randomUUID()}/audit`, {
+      as: viewer('outsider'),
+    });
     expect(outsider.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect(JSON.parse(outsider.text)).toMatchObject({ detail: ((await missing.json()) as { detail: string }).detail });
+    expect(JSON.parse(outsider.text)).toMatchObject({
+      detail: ((await missing.json()) as { detail: string }).detail,
+    });
     expect((await read('anonymous')).status).toBe(401);
     const denied = await call(testApp, `GET ${N}/audit`, { as: analyst });
     expect(denied.status).toBe(403);
   });
 
   it('rejects a malformed or unknown cursor, a bad limit and a bad action with 400 naming it', async () => {
-    for (const [query, field] of [['?cursor=zz', 'cursor'], [`?cursor=${'0'.repeat(64)}`, 'cursor'], ['?limit=0', 'limit'], ['?limit=101', 'limit'], ['?action=REC%25', 'action']] as const) {
+    for (const [query, field] of [
+      ['?cursor=zz', 'cursor'],
+      [`?cursor=${'0'.repeat(64)}`, 'cursor'],
+      ['?limit=0', 'limit'],
+      ['?limit=101', 'limit'],
+      ['?action=REC%25', 'action'],
+    ] as const) {
       const response = await read('mediator', query);
       expect(response.status, query).toBe(400);
-      expect((JSON.parse(response.text) as { errors: { path: string }[] }).errors.map((error) => error.path), query).toContain(field);
+      expect(
+        (JSON.parse(response.text) as { errors: { path: string }[] }).errors.map((error) => error.path),
+        query,
+      ).toContain(field);
     }
   });
 
@@ -172,7 +249,10 @@ describe.each(DATABASE_KINDS)('the audit log API on %s', (databaseKind) => {
     await sql`UPDATE audit_log SET action = 'demo.reload' WHERE seq = 1`.execute(handle.db);
     await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(handle.db);
     const mediator = (await read('mediator')).page.chain;
-    expect(mediator).toMatchObject({ verified: false, problem: expect.stringContaining('entry 1 was altered') });
+    expect(mediator).toMatchObject({
+      verified: false,
+      problem: expect.stringContaining('entry 1 was altered'),
+    });
     const party = (await read('otherParty')).page.chain;
     expect(party.verified).toBe(false);
     expect(party.problem).not.toMatch(/\d/);

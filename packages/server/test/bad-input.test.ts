@@ -7,7 +7,13 @@ import { ACCESS_FIXTURES } from './helpers/access-fixtures';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { minimalValue, type BodyContext } from './helpers/minimal-body';
-import { combinations, discoverRoutes, fillPath, type DiscoveredRoute, type OpenApiDocument } from './helpers/route-discovery';
+import {
+  combinations,
+  discoverRoutes,
+  fillPath,
+  type DiscoveredRoute,
+  type OpenApiDocument,
+} from './helpers/route-discovery';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -33,12 +39,20 @@ describe.each(DATABASE_KINDS)('bad input on %s', (databaseKind) => {
     const session = await signInAs(testApp, 'mediator');
     if (session === null) throw new Error('mediator session');
     mediator = session;
-    bodyContext = { components: (document.components?.schemas ?? {}) as BodyContext['components'], fieldFixtures: { owningPartyId: DEMO_PARTIES.unitedStates.id }, instant: '2025-12-06T00:00:00.000Z' };
-    fixtures = Object.assign({}, ...(await Promise.all(ACCESS_FIXTURES.map((fixture) => fixture.params(handle.db)))));
+    bodyContext = {
+      components: (document.components?.schemas ?? {}) as BodyContext['components'],
+      fieldFixtures: { owningPartyId: DEMO_PARTIES.unitedStates.id },
+      instant: '2025-12-06T00:00:00.000Z',
+    };
+    fixtures = Object.assign(
+      {},
+      ...(await Promise.all(ACCESS_FIXTURES.map((fixture) => fixture.params(handle.db)))),
+    );
   });
   afterAll(async () => handle.close());
 
-  const firstPath = (route: DiscoveredRoute) => fillPath(route.path, combinations(route.params, fixtures)[0] ?? {});
+  const firstPath = (route: DiscoveredRoute) =>
+    fillPath(route.path, combinations(route.params, fixtures)[0] ?? {});
   const writes = () => routes.filter((route) => route.bodySchema !== undefined);
   const expectProblem = async (response: Response, status: number, label: string): Promise<Problem> => {
     expect(response.status, label).toBe(status);
@@ -48,7 +62,11 @@ describe.each(DATABASE_KINDS)('bad input on %s', (databaseKind) => {
 
   it('answers malformed JSON with 400 naming the body, on every route with a body', async () => {
     for (const route of writes()) {
-      const body = await expectProblem(await call(testApp, `${route.method} ${firstPath(route)}`, { as: mediator, rawBody: '{"a":' }), 400, route.path);
+      const body = await expectProblem(
+        await call(testApp, `${route.method} ${firstPath(route)}`, { as: mediator, rawBody: '{"a":' }),
+        400,
+        route.path,
+      );
       expect(body.errors?.[0]?.path, route.path).toBe('(body)');
     }
   });
@@ -56,7 +74,10 @@ describe.each(DATABASE_KINDS)('bad input on %s', (databaseKind) => {
   it('answers an unknown field with 400 naming it, on every route with a body', async () => {
     for (const route of writes()) {
       const valid = minimalValue(route.bodySchema ?? {}, bodyContext) as Record<string, unknown>;
-      const response = await call(testApp, `${route.method} ${firstPath(route)}`, { as: mediator, body: { ...valid, sneaky: 1 } });
+      const response = await call(testApp, `${route.method} ${firstPath(route)}`, {
+        as: mediator,
+        body: { ...valid, sneaky: 1 },
+      });
       const body = await expectProblem(response, 400, route.path);
       expect(JSON.stringify(body.errors), route.path).toContain('sneaky');
     }
@@ -69,7 +90,11 @@ describe.each(DATABASE_KINDS)('bad input on %s', (databaseKind) => {
       if (fields.length === 0) continue;
       // An object where every field expects something else: each must be named.
       const wrong = Object.fromEntries(fields.map((field) => [field, { wrong: true }]));
-      const body = await expectProblem(await call(testApp, `${route.method} ${firstPath(route)}`, { as: mediator, body: wrong }), 400, route.path);
+      const body = await expectProblem(
+        await call(testApp, `${route.method} ${firstPath(route)}`, { as: mediator, body: wrong }),
+        400,
+        route.path,
+      );
       const named = new Set(body.errors?.map((entry) => entry.path.split('.')[0]));
       for (const field of fields) expect(named.has(field), `${route.path} names ${field}`).toBe(true);
     }
@@ -78,7 +103,11 @@ describe.each(DATABASE_KINDS)('bad input on %s', (databaseKind) => {
   it(`answers bodies over ${BODY_LIMIT_BYTES} bytes with 413, on every route with a body`, async () => {
     const huge = JSON.stringify({ padding: 'x'.repeat(BODY_LIMIT_BYTES) });
     for (const route of writes()) {
-      await expectProblem(await call(testApp, `${route.method} ${firstPath(route)}`, { as: mediator, rawBody: huge }), 413, route.path);
+      await expectProblem(
+        await call(testApp, `${route.method} ${firstPath(route)}`, { as: mediator, rawBody: huge }),
+        413,
+        route.path,
+      );
     }
   });
 
@@ -88,10 +117,21 @@ describe.each(DATABASE_KINDS)('bad input on %s', (databaseKind) => {
       const body = route.bodySchema === undefined ? undefined : minimalValue(route.bodySchema, bodyContext);
       for (const param of route.params) {
         const malformed = fillPath(route.path, { ...values, [param]: 'not-an-id' });
-        const problem = await expectProblem(await call(testApp, `${route.method} ${malformed}`, { as: mediator, body }), 400, `${route.path} ${param}`);
-        expect(problem.errors?.map((entry) => entry.path), `${route.path} ${param}`).toContain(param);
+        const problem = await expectProblem(
+          await call(testApp, `${route.method} ${malformed}`, { as: mediator, body }),
+          400,
+          `${route.path} ${param}`,
+        );
+        expect(
+          problem.errors?.map((entry) => entry.path),
+          `${route.path} ${param}`,
+        ).toContain(param);
         const unknown = fillPath(route.path, { ...values, [param]: randomUUID() });
-        await expectProblem(await call(testApp, `${route.method} ${unknown}`, { as: mediator, body }), 404, `${route.path} ${param} unknown`);
+        await expectProblem(
+          await call(testApp, `${route.method} ${unknown}`, { as: mediator, body }),
+          404,
+          `${route.path} ${param} unknown`,
+        );
       }
     }
   });

@@ -11,7 +11,11 @@ type Captured = { code: number; out: string; err: string };
 async function run(...argv: string[]): Promise<Captured> {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`), isTty: false });
+  const code = await main(argv, {
+    out: (text) => (out += `${text}\n`),
+    err: (text) => (err += `${text}\n`),
+    isTty: false,
+  });
   return { code, out, err };
 }
 
@@ -23,9 +27,31 @@ describe('parley users / tokens / audit commands', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('creates an account, then a token that authenticates as it, and both are audited', async () => {
-    const created = await run('users create', '--email', 'clerk@example.org', '--name', 'Clerk', '--password', 'a long enough password', '--data', dataDir);
-    expect(created).toMatchObject({ code: 0, out: expect.stringContaining('created account clerk@example.org') });
-    const token = await run('tokens', 'create', '--email', 'clerk@example.org', '--label', 'scripts', '--data', dataDir);
+    const created = await run(
+      'users create',
+      '--email',
+      'clerk@example.org',
+      '--name',
+      'Clerk',
+      '--password',
+      'a long enough password',
+      '--data',
+      dataDir,
+    );
+    expect(created).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('created account clerk@example.org'),
+    });
+    const token = await run(
+      'tokens',
+      'create',
+      '--email',
+      'clerk@example.org',
+      '--label',
+      'scripts',
+      '--data',
+      dataDir,
+    );
     expect(token.code).toBe(0);
     expect(token.out.trim()).toMatch(/^pt_\S{20,}$/);
     const verified = await run('audit', 'verify', '--data', dataDir, '--json');
@@ -34,22 +60,53 @@ describe('parley users / tokens / audit commands', () => {
   });
 
   it('refuses a second account with the same email without touching the first', async () => {
-    const again = await run('users', 'create', '--email', 'clerk@example.org', '--name', 'Other', '--password', 'another long password', '--data', dataDir);
+    const again = await run(
+      'users',
+      'create',
+      '--email',
+      'clerk@example.org',
+      '--name',
+      'Other',
+      '--password',
+      'another long password',
+      '--data',
+      dataDir,
+    );
     expect(again.code).not.toBe(0);
     expect(again.err).toMatch(/account with this email exists/);
     expect((await run('audit', 'verify', '--data', dataDir)).out).toContain('intact: 2 entries');
   });
 
   it('names the flag that is wrong', async () => {
-    const badEmail = await run('users', 'create', '--email', 'not-an-email', '--name', 'X', '--password', 'a long enough password', '--data', dataDir);
+    const badEmail = await run(
+      'users',
+      'create',
+      '--email',
+      'not-an-email',
+      '--name',
+      'X',
+      '--password',
+      'a long enough password',
+      '--data',
+      dataDir,
+    );
     expect(badEmail).toMatchObject({ code: 2, err: expect.stringContaining('--email') });
     const unknown = await run('audit', 'verify', '--frobnicate');
     expect(unknown).toMatchObject({ code: 2, err: expect.stringContaining('--frobnicate') });
     const noAccount = await run('tokens', 'create', '--email', 'nobody@example.org', '--data', dataDir);
     expect(noAccount).toMatchObject({ code: 1, err: expect.stringContaining('nobody@example.org') });
-    expect(await run('tokens', 'create', '--data', dataDir)).toMatchObject({ code: 2, err: expect.stringContaining('--email is required') });
-    expect(await run('serve', '--port', 'eighty')).toMatchObject({ code: 2, err: expect.stringContaining('--port') });
-    expect(await run('audit', 'verify', '--database-url', 'mysql://x')).toMatchObject({ code: 2, err: expect.stringContaining('postgres://') });
+    expect(await run('tokens', 'create', '--data', dataDir)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--email is required'),
+    });
+    expect(await run('serve', '--port', 'eighty')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--port'),
+    });
+    expect(await run('audit', 'verify', '--database-url', 'mysql://x')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('postgres://'),
+    });
   });
 
   it('prints help for every command', async () => {
@@ -59,7 +116,10 @@ describe('parley users / tokens / audit commands', () => {
       expect(help.out).toContain(`Usage: parley ${name}`);
     }
     expect((await run('--help')).out).toContain('audit verify');
-    expect(await run('no-such-command')).toMatchObject({ code: 2, err: expect.stringContaining('unknown command') });
+    expect(await run('no-such-command')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown command'),
+    });
   });
 
   it('exits 1 and names the entry when the audit log was tampered with', async () => {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_RECORDS, UKRAINE_LEAD_CHANGE } from '../src/demo';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_NEGOTIATION,
+  DEMO_PARTIES,
+  DEMO_RECORDS,
+  UKRAINE_LEAD_CHANGE,
+} from '../src/demo';
 import { createUser } from '../src/services/accounts';
 import type { DatabaseHandle } from '../src/storage/database';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
@@ -20,7 +26,11 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
     handle = await openTestDatabase(databaseKind);
     testApp = createTestApp(handle.db);
     await seedDemo(handle.db);
-    const signedIn = await Promise.all((['mediator', 'ownDelegation', 'otherParty', 'observer'] as const).map((kind) => signInAs(testApp, kind)));
+    const signedIn = await Promise.all(
+      (['mediator', 'ownDelegation', 'otherParty', 'observer'] as const).map((kind) =>
+        signInAs(testApp, kind),
+      ),
+    );
     [mediator, ukraine, russia, observer] = signedIn.map((session) => {
       if (session === null) throw new Error('expected a session');
       return session;
@@ -33,18 +43,27 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
 
   describe('negotiations', () => {
     it('lists only negotiations the caller has a seat in', async () => {
-      const own = await json<Items<{ id: string }>>(await call(testApp, 'GET /api/negotiations', { as: ukraine }));
+      const own = await json<Items<{ id: string }>>(
+        await call(testApp, 'GET /api/negotiations', { as: ukraine }),
+      );
       expect(own.items.map((item) => item.id)).toEqual([DEMO_NEGOTIATION.id]);
       const outsider = await signInAs(testApp, 'outsider');
-      expect(await json(await call(testApp, 'GET /api/negotiations', { as: outsider }))).toEqual({ items: [] });
+      expect(await json(await call(testApp, 'GET /api/negotiations', { as: outsider }))).toEqual({
+        items: [],
+      });
     });
 
     it('makes the creator lead of a new mediator party', async () => {
-      const created = await json<{ id: string; closureRule: string }>(await call(testApp, 'POST /api/negotiations', {
-        as: russia, body: { title: 'Side channel', closureRule: 'point-by-point', mediatorPartyName: 'Facilitator' },
-      }));
+      const created = await json<{ id: string; closureRule: string }>(
+        await call(testApp, 'POST /api/negotiations', {
+          as: russia,
+          body: { title: 'Side channel', closureRule: 'point-by-point', mediatorPartyName: 'Facilitator' },
+        }),
+      );
       expect(created.closureRule).toBe('point-by-point');
-      const parties = await json<Items<{ role: string; name: string }>>(await call(testApp, `GET /api/negotiations/${created.id}/parties`, { as: russia }));
+      const parties = await json<Items<{ role: string; name: string }>>(
+        await call(testApp, `GET /api/negotiations/${created.id}/parties`, { as: russia }),
+      );
       expect(parties.items).toEqual([expect.objectContaining({ role: 'mediator', name: 'Facilitator' })]);
       expect((await call(testApp, `GET /api/negotiations/${created.id}`, { as: ukraine })).status).toBe(404);
     });
@@ -52,7 +71,9 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
     it('answers a hidden negotiation exactly like a missing one', async () => {
       const outsider = await signInAs(testApp, 'outsider');
       const hidden = await call(testApp, `GET ${N}`, { as: outsider });
-      const missing = await call(testApp, 'GET /api/negotiations/00000000-0000-4000-8000-00000000ffff', { as: outsider });
+      const missing = await call(testApp, 'GET /api/negotiations/00000000-0000-4000-8000-00000000ffff', {
+        as: outsider,
+      });
       expect(hidden.status).toBe(404);
       const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined });
       expect(strip(await json(hidden))).toEqual(strip(await json(missing)));
@@ -61,23 +82,50 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
 
   describe('parties and members', () => {
     it('lists the demo parties with roles and the required flag', async () => {
-      const parties = await json<Items<{ name: string; role: string; required: boolean }>>(await call(testApp, `GET ${N}/parties`, { as: observer }));
-      expect(parties.items.map((party) => [party.role, party.required])).toEqual([['mediator', false], ['party', true], ['party', true], ['observer', false]]);
+      const parties = await json<Items<{ name: string; role: string; required: boolean }>>(
+        await call(testApp, `GET ${N}/parties`, { as: observer }),
+      );
+      expect(parties.items.map((party) => [party.role, party.required])).toEqual([
+        ['mediator', false],
+        ['party', true],
+        ['party', true],
+        ['observer', false],
+      ]);
     });
 
     it('lets only mediator staff add parties (403 for a party that can see the negotiation)', async () => {
-      expect((await call(testApp, `POST ${N}/parties`, { as: ukraine, body: { name: 'Türkiye', role: 'observer' } })).status).toBe(403);
-      const added = await call(testApp, `POST ${N}/parties`, { as: mediator, body: { name: 'Türkiye', role: 'observer' } });
+      expect(
+        (
+          await call(testApp, `POST ${N}/parties`, {
+            as: ukraine,
+            body: { name: 'Türkiye', role: 'observer' },
+          })
+        ).status,
+      ).toBe(403);
+      const added = await call(testApp, `POST ${N}/parties`, {
+        as: mediator,
+        body: { name: 'Türkiye', role: 'observer' },
+      });
       expect(added.status).toBe(201);
       expect(await json(added)).toMatchObject({ name: 'Türkiye', role: 'observer', required: false });
     });
 
     it("keeps the replaced lead's seat on file with its end date, and the new lead's from then on", async () => {
-      const members = await json<Items<{ userId: string; function: string; validFrom: string; validTo: string | null; partyId: string }>>(
-        await call(testApp, `GET ${N}/members`, { as: observer }));
-      const ukraineLeads = members.items.filter((member) => member.partyId === DEMO_PARTIES.ukraine.id && member.function === 'lead');
+      const members = await json<
+        Items<{
+          userId: string;
+          function: string;
+          validFrom: string;
+          validTo: string | null;
+          partyId: string;
+        }>
+      >(await call(testApp, `GET ${N}/members`, { as: observer }));
+      const ukraineLeads = members.items.filter(
+        (member) => member.partyId === DEMO_PARTIES.ukraine.id && member.function === 'lead',
+      );
       expect(ukraineLeads.map((member) => [member.userId, member.validTo])).toEqual([
-        [DEMO_ACCOUNTS.ukraineFormer.id, UKRAINE_LEAD_CHANGE], [DEMO_ACCOUNTS.ukraine.id, null],
+        [DEMO_ACCOUNTS.ukraineFormer.id, UKRAINE_LEAD_CHANGE],
+        [DEMO_ACCOUNTS.ukraine.id, null],
       ]);
     });
 
@@ -94,13 +142,33 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
     });
 
     it("lets a party's lead seat and later end a delegate of their own party, not of another", async () => {
-      const delegate = await createUser(testApp.deps, { email: 'delegate@example.org', displayName: 'Delegate', password: 'delegate password' });
-      const body = { userId: delegate.id, function: 'delegate', title: 'Legal adviser', validFrom: '2025-12-01T00:00:00.000Z' };
-      expect((await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/members`, { as: ukraine, body })).status).toBe(403);
-      const added = await json<{ id: string }>(await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/members`, { as: ukraine, body }));
-      const overlap = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/members`, { as: ukraine, body });
+      const delegate = await createUser(testApp.deps, {
+        email: 'delegate@example.org',
+        displayName: 'Delegate',
+        password: 'delegate password',
+      });
+      const body = {
+        userId: delegate.id,
+        function: 'delegate',
+        title: 'Legal adviser',
+        validFrom: '2025-12-01T00:00:00.000Z',
+      };
+      expect(
+        (await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/members`, { as: ukraine, body }))
+          .status,
+      ).toBe(403);
+      const added = await json<{ id: string }>(
+        await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/members`, { as: ukraine, body }),
+      );
+      const overlap = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/members`, {
+        as: ukraine,
+        body,
+      });
       expect(overlap.status).toBe(409);
-      const ended = await call(testApp, `POST ${N}/members/${added.id}/end`, { as: ukraine, body: { validTo: '2025-12-04T00:00:00.000Z' } });
+      const ended = await call(testApp, `POST ${N}/members/${added.id}/end`, {
+        as: ukraine,
+        body: { validTo: '2025-12-04T00:00:00.000Z' },
+      });
       expect(await json(ended)).toMatchObject({ validTo: '2025-12-04T00:00:00.000Z' });
       const session = await signIn(testApp, 'delegate@example.org', 'delegate password');
       expect((await call(testApp, `GET ${N}`, { as: session })).status).toBe(404);
@@ -108,7 +176,8 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
 
     it('answers an unknown user id with 404 naming userId', async () => {
       const response = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/members`, {
-        as: mediator, body: { userId: '00000000-0000-4000-8000-00000000dead', function: 'analyst' },
+        as: mediator,
+        body: { userId: '00000000-0000-4000-8000-00000000dead', function: 'analyst' },
       });
       expect(response.status).toBe(404);
       expect(await json(response)).toMatchObject({ errors: [{ path: 'userId' }] });
@@ -118,7 +187,9 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
   describe('records', () => {
     it('lets each party read exactly its share, with counts that match', async () => {
       const titles = async (session: SignedIn) =>
-        (await json<Items<{ id: string }>>(await call(testApp, `GET ${N}/records`, { as: session }))).items.map((item) => item.id).sort();
+        (await json<Items<{ id: string }>>(await call(testApp, `GET ${N}/records`, { as: session }))).items
+          .map((item) => item.id)
+          .sort();
       const ids = (indices: number[]) => indices.map((index) => DEMO_RECORDS[index]?.id).sort();
       expect(await titles(ukraine)).toEqual(ids([0, 1, 2, 3]));
       expect(await titles(russia)).toEqual(ids([0, 1, 4, 5]));
@@ -130,7 +201,9 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
       const internal = DEMO_RECORDS[3];
       if (internal === undefined) throw new Error('fixture');
       const hidden = await call(testApp, `GET ${N}/records/${internal.id}`, { as: russia });
-      const missing = await call(testApp, `GET ${N}/records/00000000-0000-4000-8000-00000000ffff`, { as: russia });
+      const missing = await call(testApp, `GET ${N}/records/00000000-0000-4000-8000-00000000ffff`, {
+        as: russia,
+      });
       expect(hidden.status).toBe(404);
       const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined });
       expect(strip(await json(hidden))).toEqual(strip(await json(missing)));
@@ -138,7 +211,13 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
     });
 
     it("files records for one's own party only", async () => {
-      const body = { owningPartyId: DEMO_PARTIES.ukraine.id, kind: 'note', classification: 'delegation', title: 'Internal', body: 'x' };
+      const body = {
+        owningPartyId: DEMO_PARTIES.ukraine.id,
+        kind: 'note',
+        classification: 'delegation',
+        title: 'Internal',
+        body: 'x',
+      };
       expect((await call(testApp, `POST ${N}/records`, { as: russia, body })).status).toBe(403);
       const created = await call(testApp, `POST ${N}/records`, { as: ukraine, body });
       expect(created.status).toBe(201);
@@ -149,7 +228,14 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
 
     it('answers an owning party from another negotiation with 404 naming owningPartyId', async () => {
       const response = await call(testApp, `POST ${N}/records`, {
-        as: ukraine, body: { owningPartyId: '00000000-0000-4000-8000-00000000ffff', kind: 'note', classification: 'public', title: 'x', body: '' },
+        as: ukraine,
+        body: {
+          owningPartyId: '00000000-0000-4000-8000-00000000ffff',
+          kind: 'note',
+          classification: 'public',
+          title: 'x',
+          body: '',
+        },
       });
       expect(response.status).toBe(404);
       expect(await json(response)).toMatchObject({ errors: [{ path: 'owningPartyId' }] });
@@ -158,7 +244,9 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
 
   describe('deadlines', () => {
     it('shows the Thanksgiving deadline to every participant and lets only the mediator set one', async () => {
-      const deadlines = await json<Items<{ dueAt: string }>>(await call(testApp, `GET ${N}/deadlines`, { as: observer }));
+      const deadlines = await json<Items<{ dueAt: string }>>(
+        await call(testApp, `GET ${N}/deadlines`, { as: observer }),
+      );
       expect(deadlines.items[0]?.dueAt).toBe('2025-11-27T04:59:00.000Z');
       const body = { title: 'Next round', dueAt: '2025-12-10T12:00:00Z' };
       expect((await call(testApp, `POST ${N}/deadlines`, { as: russia, body })).status).toBe(403);
@@ -166,7 +254,10 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
     });
 
     it('rejects a deadline without a time zone, naming dueAt', async () => {
-      const response = await call(testApp, `POST ${N}/deadlines`, { as: mediator, body: { title: 'x', dueAt: '2025-12-10' } });
+      const response = await call(testApp, `POST ${N}/deadlines`, {
+        as: mediator,
+        body: { title: 'x', dueAt: '2025-12-10' },
+      });
       expect(response.status).toBe(400);
       expect(await json(response)).toMatchObject({ errors: [{ path: 'dueAt' }] });
     });
@@ -174,23 +265,51 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
 
   describe('invitations', () => {
     it('seats the invited account once, from the moment it accepts', async () => {
-      const invited = await createUser(testApp.deps, { email: 'new.delegate@example.org', displayName: 'New delegate', password: 'new delegate pw' });
-      const created = await json<{ token: string; invitation: { email: string } }>(await call(testApp,
-        `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/invitations`, { as: ukraine, body: { email: 'New.Delegate@example.org', function: 'analyst' } }));
+      const invited = await createUser(testApp.deps, {
+        email: 'new.delegate@example.org',
+        displayName: 'New delegate',
+        password: 'new delegate pw',
+      });
+      const created = await json<{ token: string; invitation: { email: string } }>(
+        await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/invitations`, {
+          as: ukraine,
+          body: { email: 'New.Delegate@example.org', function: 'analyst' },
+        }),
+      );
       expect(created.invitation.email).toBe('new.delegate@example.org');
       const someoneElse = await signIn(testApp, DEMO_ACCOUNTS.observer.email, 'parley-demo-2025');
-      expect((await call(testApp, 'POST /api/invitations/accept', { as: someoneElse, body: { token: created.token } })).status).toBe(410);
+      expect(
+        (
+          await call(testApp, 'POST /api/invitations/accept', {
+            as: someoneElse,
+            body: { token: created.token },
+          })
+        ).status,
+      ).toBe(410);
       const session = await signIn(testApp, 'new.delegate@example.org', 'new delegate pw');
-      const accepted = await call(testApp, 'POST /api/invitations/accept', { as: session, body: { token: created.token } });
+      const accepted = await call(testApp, 'POST /api/invitations/accept', {
+        as: session,
+        body: { token: created.token },
+      });
       expect(accepted.status).toBe(201);
-      expect(await json(accepted)).toMatchObject({ userId: invited.id, partyId: DEMO_PARTIES.ukraine.id, function: 'analyst' });
-      expect((await call(testApp, `GET ${N}/records/${DEMO_RECORDS[3]?.id}`, { as: session })).status).toBe(200);
-      expect((await call(testApp, 'POST /api/invitations/accept', { as: session, body: { token: created.token } })).status).toBe(410);
+      expect(await json(accepted)).toMatchObject({
+        userId: invited.id,
+        partyId: DEMO_PARTIES.ukraine.id,
+        function: 'analyst',
+      });
+      expect((await call(testApp, `GET ${N}/records/${DEMO_RECORDS[3]?.id}`, { as: session })).status).toBe(
+        200,
+      );
+      expect(
+        (await call(testApp, 'POST /api/invitations/accept', { as: session, body: { token: created.token } }))
+          .status,
+      ).toBe(410);
     });
 
     it("does not let an observer invite people into another party's delegation", async () => {
       const response = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/invitations`, {
-        as: observer, body: { email: 'spy@example.org', function: 'delegate' },
+        as: observer,
+        body: { email: 'spy@example.org', function: 'delegate' },
       });
       expect(response.status).toBe(403);
     });
@@ -199,7 +318,10 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
   describe('ending seats', () => {
     it('refuses to move an ended seat’s end later (that would re-admit a replaced lead)', async () => {
       const formerSeat = '00000000-0000-4000-8000-000000000f03';
-      const response = await call(testApp, `POST ${N}/members/${formerSeat}/end`, { as: mediator, body: { validTo: '2025-12-31T00:00:00.000Z' } });
+      const response = await call(testApp, `POST ${N}/members/${formerSeat}/end`, {
+        as: mediator,
+        body: { validTo: '2025-12-31T00:00:00.000Z' },
+      });
       expect(response.status).toBe(409);
       expect(await json(response)).toMatchObject({ errors: [{ path: 'validTo' }] });
     });
@@ -207,24 +329,39 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
 
   describe('changing a lead', () => {
     it('ends the current lead exactly when the new lead starts, in one step', async () => {
-      const successor = await createUser(testApp.deps, { email: 'successor@example.org', displayName: 'Successor', password: 'successor password' });
+      const successor = await createUser(testApp.deps, {
+        email: 'successor@example.org',
+        displayName: 'Successor',
+        password: 'successor password',
+      });
       const from = '2025-12-05T12:00:00.000Z';
       const response = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/lead`, {
-        as: mediator, body: { userId: successor.id, title: 'Head of delegation', validFrom: from },
+        as: mediator,
+        body: { userId: successor.id, title: 'Head of delegation', validFrom: from },
       });
       expect(response.status).toBe(201);
-      const change = await json<{ ended: { userId: string; validTo: string }[]; lead: { userId: string; validFrom: string; function: string } }>(response);
-      expect(change.ended.map((seat) => [seat.userId, seat.validTo])).toEqual([[DEMO_ACCOUNTS.russia.id, from]]);
+      const change = await json<{
+        ended: { userId: string; validTo: string }[];
+        lead: { userId: string; validFrom: string; function: string };
+      }>(response);
+      expect(change.ended.map((seat) => [seat.userId, seat.validTo])).toEqual([
+        [DEMO_ACCOUNTS.russia.id, from],
+      ]);
       expect(change.lead).toMatchObject({ userId: successor.id, validFrom: from, function: 'lead' });
       // The replaced lead lost access at that instant; the successor has it.
       expect((await call(testApp, `GET ${N}`, { as: russia })).status).toBe(404);
       const session = await signIn(testApp, 'successor@example.org', 'successor password');
-      expect((await call(testApp, `GET ${N}/records/${DEMO_RECORDS[4]?.id}`, { as: session })).status).toBe(200);
+      expect((await call(testApp, `GET ${N}/records/${DEMO_RECORDS[4]?.id}`, { as: session })).status).toBe(
+        200,
+      );
     });
 
     it('lets neither another party nor an observer change a lead', async () => {
       const body = { userId: DEMO_ACCOUNTS.outsider.id };
-      expect((await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/lead`, { as: observer, body })).status).toBe(403);
+      expect(
+        (await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/lead`, { as: observer, body }))
+          .status,
+      ).toBe(403);
     });
   });
 });

@@ -8,8 +8,17 @@ import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
-type Exported = { id: string; recipient: { userId: string; displayName: string }; contentHash: string; markdown: string };
-type Traced = { verdict: { kind: string; exportId?: string; recipient?: { userId: string } }; marksRead: number; ranking: { exportId: string; recipient: { userId: string; displayName: string } }[] };
+type Exported = {
+  id: string;
+  recipient: { userId: string; displayName: string };
+  contentHash: string;
+  markdown: string;
+};
+type Traced = {
+  verdict: { kind: string; exportId?: string; recipient?: { userId: string } };
+  marksRead: number;
+  ranking: { exportId: string; recipient: { userId: string; displayName: string } }[];
+};
 
 describe.each(DATABASE_KINDS)('exports on %s', (databaseKind) => {
   let handle: DatabaseHandle;
@@ -29,7 +38,10 @@ describe.each(DATABASE_KINDS)('exports on %s', (databaseKind) => {
     if (m === null || r === null) throw new Error('expected sessions');
     [mediator, russia] = [m, r];
     for (const recipientUserId of recipients) {
-      const response = await call(testApp, `POST ${N}/exports`, { as: mediator, body: { versionId, recipientUserId } });
+      const response = await call(testApp, `POST ${N}/exports`, {
+        as: mediator,
+        body: { versionId, recipientUserId },
+      });
       expect(response.status).toBe(201);
       copies.push((await response.json()) as Exported);
     }
@@ -44,7 +56,11 @@ describe.each(DATABASE_KINDS)('exports on %s', (databaseKind) => {
     expect(version.points.length).toBe(19);
     for (const copy of copies) {
       const stripped = stripFingerprint(copy.markdown);
-      expect(version.points.filter((point) => !stripped.includes(stripFingerprint(point.text))).map((point) => point.text)).toEqual([]);
+      expect(
+        version.points
+          .filter((point) => !stripped.includes(stripFingerprint(point.text)))
+          .map((point) => point.text),
+      ).toEqual([]);
     }
   });
 
@@ -55,20 +71,30 @@ describe.each(DATABASE_KINDS)('exports on %s', (databaseKind) => {
     const response = await call(testApp, `POST ${N}/trace-leak`, { as: mediator, body: { text: excerpt } });
     expect(response.status).toBe(200);
     const traced = (await response.json()) as Traced;
-    expect(traced.verdict).toMatchObject({ kind: 'identified', exportId: ukraine.id, recipient: { userId: DEMO_ACCOUNTS.ukraine.id } });
+    expect(traced.verdict).toMatchObject({
+      kind: 'identified',
+      exportId: ukraine.id,
+      recipient: { userId: DEMO_ACCOUNTS.ukraine.id },
+    });
     expect(traced.ranking[0]?.recipient.displayName).toBe(ukraine.recipient.displayName);
     expect(traced.ranking).toHaveLength(3);
   });
 
   it('says undecided for text that carries no marks', async () => {
-    const response = await call(testApp, `POST ${N}/trace-leak`, { as: mediator, body: { text: 'Nothing from the plan at all.' } });
+    const response = await call(testApp, `POST ${N}/trace-leak`, {
+      as: mediator,
+      body: { text: 'Nothing from the plan at all.' },
+    });
     expect(((await response.json()) as Traced).verdict.kind).toBe('undecided');
   });
 
   it('hides trace-leak from a party (404) and lets a party export only for itself', async () => {
     const text = copies[0]?.markdown ?? '';
     expect((await call(testApp, `POST ${N}/trace-leak`, { as: russia, body: { text } })).status).toBe(404);
-    const forOther = await call(testApp, `POST ${N}/exports`, { as: russia, body: { versionId, recipientUserId: DEMO_ACCOUNTS.ukraine.id } });
+    const forOther = await call(testApp, `POST ${N}/exports`, {
+      as: russia,
+      body: { versionId, recipientUserId: DEMO_ACCOUNTS.ukraine.id },
+    });
     expect(forOther.status).toBe(403);
     const own = await call(testApp, `POST ${N}/exports`, { as: russia, body: { versionId } });
     expect(own.status).toBe(201);
@@ -76,15 +102,31 @@ describe.each(DATABASE_KINDS)('exports on %s', (databaseKind) => {
   });
 
   it('refuses a recipient whose seat has ended', async () => {
-    const response = await call(testApp, `POST ${N}/exports`, { as: mediator, body: { versionId, recipientUserId: DEMO_ACCOUNTS.ukraineFormer.id } });
+    const response = await call(testApp, `POST ${N}/exports`, {
+      as: mediator,
+      body: { versionId, recipientUserId: DEMO_ACCOUNTS.ukraineFormer.id },
+    });
     expect(response.status).toBe(404);
   });
 
   it('leaves an audit entry with recipient and content hash for every export', async () => {
-    const rows = await handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'export.create').execute();
-    const details = rows.map((row) => (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as Record<string, unknown>);
+    const rows = await handle.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'export.create')
+      .execute();
+    const details = rows.map(
+      (row) =>
+        (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as Record<string, unknown>,
+    );
     for (const copy of copies) {
-      expect(details).toContainEqual(expect.objectContaining({ exportId: copy.id, recipientUserId: copy.recipient.userId, contentHash: copy.contentHash }));
+      expect(details).toContainEqual(
+        expect.objectContaining({
+          exportId: copy.id,
+          recipientUserId: copy.recipient.userId,
+          contentHash: copy.contentHash,
+        }),
+      );
     }
     expect(rows.length).toBe(4);
   });

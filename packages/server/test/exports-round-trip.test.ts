@@ -18,7 +18,14 @@ import { createTestApp } from './helpers/test-app';
 // DOCX; a paragraph taken from one of the files names that delegation in `parley trace-leak`,
 // which reads the exports table of the same database the server wrote.
 
-type Created = { id: string; format: string; recipient: { userId: string; displayName: string }; contentHash: string; downloadUrl: string; fileName: string };
+type Created = {
+  id: string;
+  format: string;
+  recipient: { userId: string; displayName: string };
+  contentHash: string;
+  downloadUrl: string;
+  fileName: string;
+};
 type Copy = Created & { file: string };
 
 const N = DEMO_NEGOTIATION.id;
@@ -27,99 +34,140 @@ const RECIPIENTS = [DEMO_ACCOUNTS.ukraine, DEMO_ACCOUNTS.russia, DEMO_ACCOUNTS.o
 async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { out: (text) => out.push(text), err: (text) => err.push(text), isTty: false });
+  const code = await main(args, {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    isTty: false,
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-describe.each(DATABASE_KINDS)('Geneva text exported as PDF and DOCX, traced from the database on %s', (databaseKind) => {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-export-'));
-  const copies: Copy[] = [];
-  let handle: (DatabaseHandle & { url?: string }) | undefined;
-  let databaseFlags: string[] = [];
+describe.each(DATABASE_KINDS)(
+  'Geneva text exported as PDF and DOCX, traced from the database on %s',
+  (databaseKind) => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-export-'));
+    const copies: Copy[] = [];
+    let handle: (DatabaseHandle & { url?: string }) | undefined;
+    let databaseFlags: string[] = [];
 
-  beforeAll(async () => {
-    // The CLI opens the database itself: PGlite in a data folder (closed before the CLI runs), or the PostgreSQL URL.
-    handle = databaseKind === 'pglite' ? await openDatabase({ dataDir: join(dir, 'data') }) : await openTestDatabase('postgres');
-    databaseFlags = handle.url === undefined ? ['--data', join(dir, 'data')] : ['--database-url', handle.url];
-    const testApp = createTestApp(handle.db);
-    await seedDemo(handle.db);
-    const mediator = await signInAs(testApp, 'mediator');
-    for (const format of ['pdf', 'docx']) {
-      for (const recipient of RECIPIENTS) {
-        const created = await call(testApp, `POST /api/negotiations/${N}/exports`, { as: mediator, body: { versionId: demoPlanId('geneva-19'), recipientUserId: recipient.id, format } });
-        expect(created.status).toBe(201);
-        const copy = (await created.json()) as Created;
-        const downloaded = await call(testApp, `GET ${copy.downloadUrl}`, { as: mediator });
-        expect(downloaded.status).toBe(200);
-        const file = join(dir, copy.fileName);
-        writeFileSync(file, Buffer.from(await downloaded.arrayBuffer()));
-        copies.push({ ...copy, file });
+    beforeAll(async () => {
+      // The CLI opens the database itself: PGlite in a data folder (closed before the CLI runs), or the PostgreSQL URL.
+      handle =
+        databaseKind === 'pglite'
+          ? await openDatabase({ dataDir: join(dir, 'data') })
+          : await openTestDatabase('postgres');
+      databaseFlags =
+        handle.url === undefined ? ['--data', join(dir, 'data')] : ['--database-url', handle.url];
+      const testApp = createTestApp(handle.db);
+      await seedDemo(handle.db);
+      const mediator = await signInAs(testApp, 'mediator');
+      for (const format of ['pdf', 'docx']) {
+        for (const recipient of RECIPIENTS) {
+          const created = await call(testApp, `POST /api/negotiations/${N}/exports`, {
+            as: mediator,
+            body: { versionId: demoPlanId('geneva-19'), recipientUserId: recipient.id, format },
+          });
+          expect(created.status).toBe(201);
+          const copy = (await created.json()) as Created;
+          const downloaded = await call(testApp, `GET ${copy.downloadUrl}`, { as: mediator });
+          expect(downloaded.status).toBe(200);
+          const file = join(dir, copy.fileName);
+          writeFileSync(file, Buffer.from(await downloaded.arrayBuffer()));
+          copies.push({ ...copy, file });
+        }
       }
-    }
-    if (handle.url === undefined) {
-      await handle.close();
-      handle = undefined;
-    }
-  }, 120_000);
-  afterAll(async () => handle?.close());
+      if (handle.url === undefined) {
+        await handle.close();
+        handle = undefined;
+      }
+    }, 120_000);
+    afterAll(async () => handle?.close());
 
-  it('delivers the bytes whose SHA-256 was recorded, as real PDF and DOCX files', async () => {
-    expect(copies).toHaveLength(6);
-    for (const copy of copies) {
-      const bytes = await import('node:fs/promises').then((fs) => fs.readFile(copy.file));
-      expect(createHash('sha256').update(bytes).digest('hex')).toBe(copy.contentHash);
-      expect(bytes.subarray(0, 4).toString('latin1')).toBe(copy.format === 'pdf' ? '%PDF' : 'PK\u0003\u0004');
-    }
-  });
+    it('delivers the bytes whose SHA-256 was recorded, as real PDF and DOCX files', async () => {
+      expect(copies).toHaveLength(6);
+      for (const copy of copies) {
+        const bytes = await import('node:fs/promises').then((fs) => fs.readFile(copy.file));
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(copy.contentHash);
+        expect(bytes.subarray(0, 4).toString('latin1')).toBe(
+          copy.format === 'pdf' ? '%PDF' : 'PK\u0003\u0004',
+        );
+      }
+    });
 
-  it('names Russia from a paragraph extracted from its PDF', async () => {
-    const russia = copies.find((copy) => copy.format === 'pdf' && copy.recipient.userId === DEMO_ACCOUNTS.russia.id);
-    if (russia === undefined) throw new Error('no Russian PDF');
-    const lines = (await extractText(russia.file)).split('\n').filter((line) => line.trim() !== '');
-    const start = Math.floor(lines.length / 2);
-    const excerpt = join(dir, 'pasted-from-pdf.txt');
-    writeFileSync(excerpt, lines.slice(start, start + 14).join('\n'));
-    const { code, out } = await runCli(['trace-leak', excerpt, '--negotiation', N, ...databaseFlags]);
-    expect(code).toBe(0);
-    expect(out).toContain(`Most likely recipient: ${DEMO_ACCOUNTS.russia.displayName} (export ${russia.id})`);
-  });
+    it('names Russia from a paragraph extracted from its PDF', async () => {
+      const russia = copies.find(
+        (copy) => copy.format === 'pdf' && copy.recipient.userId === DEMO_ACCOUNTS.russia.id,
+      );
+      if (russia === undefined) throw new Error('no Russian PDF');
+      const lines = (await extractText(russia.file)).split('\n').filter((line) => line.trim() !== '');
+      const start = Math.floor(lines.length / 2);
+      const excerpt = join(dir, 'pasted-from-pdf.txt');
+      writeFileSync(excerpt, lines.slice(start, start + 14).join('\n'));
+      const { code, out } = await runCli(['trace-leak', excerpt, '--negotiation', N, ...databaseFlags]);
+      expect(code).toBe(0);
+      expect(out).toContain(
+        `Most likely recipient: ${DEMO_ACCOUNTS.russia.displayName} (export ${russia.id})`,
+      );
+    });
 
-  it('names the European partners from a paragraph of their DOCX, and from the whole DOCX file', async () => {
-    const observers = copies.find((copy) => copy.format === 'docx' && copy.recipient.userId === DEMO_ACCOUNTS.observer.id);
-    if (observers === undefined) throw new Error('no DOCX for the observers');
-    const paragraphs = (await mammoth.extractRawText({ path: observers.file })).value.split(/\n+/).filter((line) => line.trim() !== '');
-    const excerpt = join(dir, 'pasted-from-docx.txt');
-    writeFileSync(excerpt, paragraphs.slice(9, 12).join(' '));
-    const expected = `Most likely recipient: ${DEMO_ACCOUNTS.observer.displayName} (export ${observers.id})`;
-    expect((await runCli(['trace-leak', excerpt, ...databaseFlags])).out).toContain(expected);
-    expect((await runCli(['trace-leak', observers.file, '--negotiation', N, ...databaseFlags])).out).toContain(expected);
-  });
+    it('names the European partners from a paragraph of their DOCX, and from the whole DOCX file', async () => {
+      const observers = copies.find(
+        (copy) => copy.format === 'docx' && copy.recipient.userId === DEMO_ACCOUNTS.observer.id,
+      );
+      if (observers === undefined) throw new Error('no DOCX for the observers');
+      const paragraphs = (await mammoth.extractRawText({ path: observers.file })).value
+        .split(/\n+/)
+        .filter((line) => line.trim() !== '');
+      const excerpt = join(dir, 'pasted-from-docx.txt');
+      writeFileSync(excerpt, paragraphs.slice(9, 12).join(' '));
+      const expected = `Most likely recipient: ${DEMO_ACCOUNTS.observer.displayName} (export ${observers.id})`;
+      expect((await runCli(['trace-leak', excerpt, ...databaseFlags])).out).toContain(expected);
+      expect(
+        (await runCli(['trace-leak', observers.file, '--negotiation', N, ...databaseFlags])).out,
+      ).toContain(expected);
+    });
 
-  it('writes a copy with parley export that parley trace-leak names', async () => {
-    const out = join(dir, 'cli-copy.pdf');
-    const exported = await runCli([
-      'export', '--negotiation', N, '--as', DEMO_ACCOUNTS.mediator.email, '--recipient', DEMO_ACCOUNTS.ukraine.email,
-      '--version', demoPlanId('geneva-19'), '--format', 'pdf', '--out', out, ...databaseFlags,
-    ]);
-    expect(exported.code, exported.err).toBe(0);
-    const sha256 = /sha256 ([0-9a-f]{64})/.exec(exported.out)?.[1];
-    const bytes = await import('node:fs/promises').then((fs) => fs.readFile(out));
-    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
-    const traced = await runCli(['trace-leak', out, '--negotiation', N, ...databaseFlags]);
-    expect(traced.out).toContain(`Most likely recipient: ${DEMO_ACCOUNTS.ukraine.displayName}`);
-  });
+    it('writes a copy with parley export that parley trace-leak names', async () => {
+      const out = join(dir, 'cli-copy.pdf');
+      const exported = await runCli([
+        'export',
+        '--negotiation',
+        N,
+        '--as',
+        DEMO_ACCOUNTS.mediator.email,
+        '--recipient',
+        DEMO_ACCOUNTS.ukraine.email,
+        '--version',
+        demoPlanId('geneva-19'),
+        '--format',
+        'pdf',
+        '--out',
+        out,
+        ...databaseFlags,
+      ]);
+      expect(exported.code, exported.err).toBe(0);
+      const sha256 = /sha256 ([0-9a-f]{64})/.exec(exported.out)?.[1];
+      const bytes = await import('node:fs/promises').then((fs) => fs.readFile(out));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
+      const traced = await runCli(['trace-leak', out, '--negotiation', N, ...databaseFlags]);
+      expect(traced.out).toContain(`Most likely recipient: ${DEMO_ACCOUNTS.ukraine.displayName}`);
+    });
 
-  it('answers a corrupt PDF and an empty file with one line and exit code 2', async () => {
-    const corrupt = join(dir, 'corrupt.pdf');
-    writeFileSync(corrupt, '%PDF-1.3\nthis is not really a PDF');
-    const empty = join(dir, 'empty.pdf');
-    writeFileSync(empty, '');
-    for (const [file, message] of [[corrupt, 'is not a readable PDF file'], [empty, 'is empty']] as const) {
-      const { code, err, out } = await runCli(['trace-leak', file, ...databaseFlags]);
-      expect(code).toBe(2);
-      expect(out).toBe('');
-      expect(err.split('\n')).toHaveLength(1);
-      expect(err).toContain(message);
-    }
-  });
-});
+    it('answers a corrupt PDF and an empty file with one line and exit code 2', async () => {
+      const corrupt = join(dir, 'corrupt.pdf');
+      writeFileSync(corrupt, '%PDF-1.3\nthis is not really a PDF');
+      const empty = join(dir, 'empty.pdf');
+      writeFileSync(empty, '');
+      for (const [file, message] of [
+        [corrupt, 'is not a readable PDF file'],
+        [empty, 'is empty'],
+      ] as const) {
+        const { code, err, out } = await runCli(['trace-leak', file, ...databaseFlags]);
+        expect(code).toBe(2);
+        expect(out).toBe('');
+        expect(err.split('\n')).toHaveLength(1);
+        expect(err).toContain(message);
+      }
+    });
+  },
+);

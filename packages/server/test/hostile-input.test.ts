@@ -30,15 +30,29 @@ describe.each(DATABASE_KINDS)('hostile input on %s', (databaseKind) => {
 
   it('rejects year 0000 and 30 February, naming dueAt', async () => {
     for (const dueAt of ['0000-01-01T00:00:00Z', '2025-02-30T00:00:00Z']) {
-      expect(await errorsOf(await call(testApp, `POST ${N}/deadlines`, { as: mediator, body: { title: 'x', dueAt } }))).toEqual(['dueAt']);
+      expect(
+        await errorsOf(
+          await call(testApp, `POST ${N}/deadlines`, { as: mediator, body: { title: 'x', dueAt } }),
+        ),
+      ).toEqual(['dueAt']);
     }
   });
 
   it('rejects NUL characters in text, naming the field', async () => {
-    const record = { owningPartyId: DEMO_PARTIES.unitedStates.id, kind: 'note', classification: 'public', title: 'a\u0000b', body: 'x' };
-    expect(await errorsOf(await call(testApp, `POST ${N}/records`, { as: mediator, body: record }))).toEqual(['title']);
+    const record = {
+      owningPartyId: DEMO_PARTIES.unitedStates.id,
+      kind: 'note',
+      classification: 'public',
+      title: 'a\u0000b',
+      body: 'x',
+    };
+    expect(await errorsOf(await call(testApp, `POST ${N}/records`, { as: mediator, body: record }))).toEqual([
+      'title',
+    ]);
     const account = { email: 'nul@example.org', displayName: 'a\u0000', password: 'long enough password' };
-    expect(await errorsOf(await call(testApp, 'POST /api/auth/register', { body: account }))).toEqual(['displayName']);
+    expect(await errorsOf(await call(testApp, 'POST /api/auth/register', { body: account }))).toEqual([
+      'displayName',
+    ]);
   });
 
   it('rejects JSON that is not an object (array, null, empty) with 400', async () => {
@@ -48,7 +62,12 @@ describe.each(DATABASE_KINDS)('hostile input on %s', (databaseKind) => {
   });
 
   it('treats a garbled session cookie as signed out and an oversized bearer token as invalid', async () => {
-    expect((await call(testApp, 'GET /api/me', { headers: { cookie: 'parley_session=%E0%A4%A' } })).status).toBe(401);
-    expect((await call(testApp, 'GET /api/me', { headers: { authorization: `Bearer ${'x'.repeat(10_000)}` } })).status).toBe(401);
+    expect(
+      (await call(testApp, 'GET /api/me', { headers: { cookie: 'parley_session=%E0%A4%A' } })).status,
+    ).toBe(401);
+    expect(
+      (await call(testApp, 'GET /api/me', { headers: { authorization: `Bearer ${'x'.repeat(10_000)}` } }))
+        .status,
+    ).toBe(401);
   });
 });

@@ -17,7 +17,12 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
   const expectProblem = async (response: Response, status: number) => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    const body = (await response.json()) as { status: number; type: string; title: string; errors?: { path: string }[] };
+    const body = (await response.json()) as {
+      status: number;
+      type: string;
+      title: string;
+      errors?: { path: string }[];
+    };
     expect(body.status).toBe(status);
     return body;
   };
@@ -33,7 +38,9 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
       const response = await call(testApp, 'GET /api/openapi.json');
       const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
       expect(document.openapi).toBe('3.1.0');
-      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/negotiations/{negotiationId}/records/{recordId}']));
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/api/health', '/api/negotiations/{negotiationId}/records/{recordId}']),
+      );
     });
 
     it('answers an unknown path with a 404 problem', async () => {
@@ -41,17 +48,30 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
     });
 
     it('rejects malformed JSON with a 400 problem naming the body', async () => {
-      const body = await expectProblem(await call(testApp, 'POST /api/auth/login', { rawBody: '{"email": ' }), 400);
+      const body = await expectProblem(
+        await call(testApp, 'POST /api/auth/login', { rawBody: '{"email": ' }),
+        400,
+      );
       expect(body.errors?.[0]?.path).toBe('(body)');
     });
 
     it('names each wrong field of a body', async () => {
-      const body = await expectProblem(await call(testApp, 'POST /api/auth/register', { body: { email: 7, displayName: '', password: 'short' } }), 400);
+      const body = await expectProblem(
+        await call(testApp, 'POST /api/auth/register', {
+          body: { email: 7, displayName: '', password: 'short' },
+        }),
+        400,
+      );
       expect(body.errors?.map((entry) => entry.path).sort()).toEqual(['displayName', 'email', 'password']);
     });
 
     it('rejects unknown fields', async () => {
-      const body = await expectProblem(await call(testApp, 'POST /api/auth/login', { body: { email: 'a@b.example', password: 'x', admin: true } }), 400);
+      const body = await expectProblem(
+        await call(testApp, 'POST /api/auth/login', {
+          body: { email: 'a@b.example', password: 'x', admin: true },
+        }),
+        400,
+      );
       expect(JSON.stringify(body.errors)).toContain('admin');
     });
 
@@ -61,7 +81,13 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
     });
 
     it('rejects a body that is not JSON with 415', async () => {
-      await expectProblem(await call(testApp, 'POST /api/auth/login', { rawBody: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
+      await expectProblem(
+        await call(testApp, 'POST /api/auth/login', {
+          rawBody: 'email=a',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+        415,
+      );
     });
 
     it('answers a malformed id with a 400 naming the parameter', async () => {
@@ -75,7 +101,10 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
     });
 
     it('rejects an unknown bearer token with 401', async () => {
-      await expectProblem(await call(testApp, 'GET /api/me', { headers: { authorization: 'Bearer pt_nope' } }), 401);
+      await expectProblem(
+        await call(testApp, 'GET /api/me', { headers: { authorization: 'Bearer pt_nope' } }),
+        401,
+      );
     });
   });
 });

@@ -20,7 +20,8 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('a PostgreSQL connection the
         await admin.connect();
         await admin.query('SELECT pg_terminate_backend($1)', [pid]);
         await admin.end();
-        for (let i = 0; i < 50 && warnings.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+        for (let i = 0; i < 50 && warnings.length === 0; i += 1)
+          await new Promise((resolve) => setTimeout(resolve, 20));
       } finally {
         console.warn = originalWarn;
       }

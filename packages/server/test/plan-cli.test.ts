@@ -9,7 +9,15 @@ import { openDatabase } from '../src/storage/database';
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (text) => { out += `${text}\n`; }, err: (text) => { err += `${text}\n`; }, isTty: false });
+  const code = await main(args, {
+    out: (text) => {
+      out += `${text}\n`;
+    },
+    err: (text) => {
+      err += `${text}\n`;
+    },
+    isTty: false,
+  });
   return { code, out, err };
 }
 
@@ -22,8 +30,14 @@ describe('parley plan import / plan diff', () => {
     const handle = await openDatabase({ dataDir: join(dir, 'data') });
     await loadDemo(handle.db);
     await handle.close();
-    await writeFile(join(dir, 'a.md'), '## Ceasefire\n1. Stop firing now.\n2. Monitors deploy.\n3. Elections within 100 days.\n');
-    await writeFile(join(dir, 'b.md'), '## Ceasefire\n1. Stop firing once monitors deploy.\n2. Monitors deploy.\n');
+    await writeFile(
+      join(dir, 'a.md'),
+      '## Ceasefire\n1. Stop firing now.\n2. Monitors deploy.\n3. Elections within 100 days.\n',
+    );
+    await writeFile(
+      join(dir, 'b.md'),
+      '## Ceasefire\n1. Stop firing once monitors deploy.\n2. Monitors deploy.\n',
+    );
     await writeFile(join(dir, 'bad.md'), 'Preamble\n1. One.\n1. Again.\n');
   }, 60_000);
   afterAll(async () => rm(dir, { recursive: true, force: true }));
@@ -46,15 +60,37 @@ describe('parley plan import / plan diff', () => {
     const result = await run(['plan', 'diff', '1', '2', ...stored(), '--as', DEMO_ACCOUNTS.russia.email]);
     expect(result.err).toBe('');
     expect(result.out).toContain('28-point draft (28 points) → Geneva text — 19 points (19 points)');
-    expect(result.out).toContain('7+8 → 6  MERGED  Alliance membership and foreign forces [deferred to leaders]');
+    expect(result.out).toContain(
+      '7+8 → 6  MERGED  Alliance membership and foreign forces [deferred to leaders]',
+    );
   }, 30_000);
 
   it('imports a file as a new version for the mediator and refuses an outsider', async () => {
-    const imported = await run(['plan', 'import', join(dir, 'a.md'), ...stored(), '--as', DEMO_ACCOUNTS.mediator.email, '--label', 'CLI draft']);
+    const imported = await run([
+      'plan',
+      'import',
+      join(dir, 'a.md'),
+      ...stored(),
+      '--as',
+      DEMO_ACCOUNTS.mediator.email,
+      '--label',
+      'CLI draft',
+    ]);
     expect(imported.err).toBe('');
-    expect(imported.out).toMatch(/imported 3 points as "CLI draft" \(version [0-9a-f-]{36}, plan revision 4\)/);
-    const outsider = await run(['plan', 'import', join(dir, 'a.md'), ...stored(), '--as', DEMO_ACCOUNTS.outsider.email]);
+    expect(imported.out).toMatch(
+      /imported 3 points as "CLI draft" \(version [0-9a-f-]{36}, plan revision 4\)/,
+    );
+    const outsider = await run([
+      'plan',
+      'import',
+      join(dir, 'a.md'),
+      ...stored(),
+      '--as',
+      DEMO_ACCOUNTS.outsider.email,
+    ]);
     expect(outsider.code).toBe(2);
-    expect(outsider.err).toContain(`no negotiation ${DEMO_NEGOTIATION.id} visible to ${DEMO_ACCOUNTS.outsider.email}`);
+    expect(outsider.err).toContain(
+      `no negotiation ${DEMO_NEGOTIATION.id} visible to ${DEMO_ACCOUNTS.outsider.email}`,
+    );
   }, 30_000);
 });

@@ -29,11 +29,36 @@ function remap(operations: readonly VersionOperation[], ids: Map<string, string>
   return operations.map((operation): VersionOperation => {
     const bare = { proposedBy: null, roundId: null, amendmentId: null };
     switch (operation.kind) {
-      case 'merge': return { ...operation, ...bare, pointIds: operation.pointIds.map(id), into: { ...operation.into, pointId: id(operation.into.pointId) } };
-      case 'split': return { ...operation, ...bare, pointId: id(operation.pointId), into: operation.into.map((part) => ({ ...part, pointId: id(part.pointId) })) };
-      case 'add': return { ...operation, ...bare, point: { ...operation.point, pointId: id(operation.point.pointId) }, after: operation.after === null ? null : id(operation.after) };
-      case 'move': return { ...operation, ...bare, pointId: id(operation.pointId), after: operation.after === null ? null : id(operation.after) };
-      default: return { ...operation, ...bare, pointId: id(operation.pointId) };
+      case 'merge':
+        return {
+          ...operation,
+          ...bare,
+          pointIds: operation.pointIds.map(id),
+          into: { ...operation.into, pointId: id(operation.into.pointId) },
+        };
+      case 'split':
+        return {
+          ...operation,
+          ...bare,
+          pointId: id(operation.pointId),
+          into: operation.into.map((part) => ({ ...part, pointId: id(part.pointId) })),
+        };
+      case 'add':
+        return {
+          ...operation,
+          ...bare,
+          point: { ...operation.point, pointId: id(operation.point.pointId) },
+          after: operation.after === null ? null : id(operation.after),
+        };
+      case 'move':
+        return {
+          ...operation,
+          ...bare,
+          pointId: id(operation.pointId),
+          after: operation.after === null ? null : id(operation.after),
+        };
+      default:
+        return { ...operation, ...bare, pointId: id(operation.pointId) };
     }
   });
 }
@@ -52,20 +77,53 @@ describe('replaying the demo plan through the API', () => {
   afterAll(async () => handle.close());
 
   it('imports the 28-point draft, applies the Geneva round and reads the redline as 28 → 19', async () => {
-    const negotiation = (await (await call(testApp, 'POST /api/negotiations', { as: mediator, body: { title: 'Replay', closureRule: 'all-or-nothing', mediatorPartyName: 'Mediator' } })).json()) as { id: string };
+    const negotiation = (await (
+      await call(testApp, 'POST /api/negotiations', {
+        as: mediator,
+        body: { title: 'Replay', closureRule: 'all-or-nothing', mediatorPartyName: 'Mediator' },
+      })
+    ).json()) as { id: string };
     const base = `/api/negotiations/${negotiation.id}/plan`;
-    const imported = await call(testApp, `POST ${base}/import`, { as: mediator, body: { label: '28-point draft', text: draftMarkdown(), baseRevision: 0 } });
+    const imported = await call(testApp, `POST ${base}/import`, {
+      as: mediator,
+      body: { label: '28-point draft', text: draftMarkdown(), baseRevision: 0 },
+    });
     expect(imported.status).toBe(201);
-    const draft = (await imported.json()) as { version: { id: string; points: { pointId: string; title: string; topic: string }[] } };
+    const draft = (await imported.json()) as {
+      version: { id: string; points: { pointId: string; title: string; topic: string }[] };
+    };
     expect(draft.version.points).toHaveLength(28);
     expect(draft.version.points[20]).toMatchObject({ title: 'Territorial arrangements', topic: 'Territory' });
-    const ids = new Map(DEMO_DRAFT_POINTS.map((point, index) => [point.key, draft.version.points[index]?.pointId ?? '']));
-    const geneva = await call(testApp, `POST ${base}/versions`, { as: mediator, body: { parentId: draft.version.id, label: 'Geneva text', baseRevision: 1, operations: remap(GENEVA_OPERATIONS, ids) } });
+    const ids = new Map(
+      DEMO_DRAFT_POINTS.map((point, index) => [point.key, draft.version.points[index]?.pointId ?? '']),
+    );
+    const geneva = await call(testApp, `POST ${base}/versions`, {
+      as: mediator,
+      body: {
+        parentId: draft.version.id,
+        label: 'Geneva text',
+        baseRevision: 1,
+        operations: remap(GENEVA_OPERATIONS, ids),
+      },
+    });
     expect(geneva.status).toBe(201);
     const genevaVersion = (await geneva.json()) as { version: { id: string; points: unknown[] } };
     expect(genevaVersion.version.points).toHaveLength(19);
-    const redline = (await (await call(testApp, `GET ${base}/versions/${draft.version.id}/compare/${genevaVersion.version.id}`, { as: mediator })).json()) as { counts: Record<string, number>; from: { points: number }; to: { points: number } };
+    const redline = (await (
+      await call(testApp, `GET ${base}/versions/${draft.version.id}/compare/${genevaVersion.version.id}`, {
+        as: mediator,
+      })
+    ).json()) as { counts: Record<string, number>; from: { points: number }; to: { points: number } };
     expect([redline.from.points, redline.to.points]).toEqual([28, 19]);
-    expect(redline.counts).toEqual({ unchanged: 1, renumbered: 6, amended: 7, merged: 5, split: 0, restructured: 0, dropped: 3, added: 0 });
+    expect(redline.counts).toEqual({
+      unchanged: 1,
+      renumbered: 6,
+      amended: 7,
+      merged: 5,
+      split: 0,
+      restructured: 0,
+      dropped: 3,
+      added: 0,
+    });
   });
 });

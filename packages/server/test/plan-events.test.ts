@@ -13,7 +13,9 @@ type Event = { event: string; data: Record<string, unknown> };
 
 /** Opens the negotiation's event stream as a browser would and collects parsed events. */
 async function subscribe(testApp: TestApp, as: SignedIn) {
-  const response = await testApp.app.request(`${N}/events`, { headers: { ...as.headers, accept: 'text/event-stream' } });
+  const response = await testApp.app.request(`${N}/events`, {
+    headers: { ...as.headers, accept: 'text/event-stream' },
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
@@ -31,17 +33,26 @@ async function subscribe(testApp: TestApp, as: SignedIn) {
         buffer = buffer.slice(end + 2);
         const event = /^event: (.*)$/m.exec(block)?.[1];
         const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event !== undefined && data !== undefined) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
+        if (event !== undefined && data !== undefined)
+          events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
         end = buffer.indexOf('\n\n');
       }
     }
   })();
   const waitFor = async (isWanted: (events: Event[]) => boolean) => {
-    for (let i = 0; i < 200 && !isWanted(events); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 200 && !isWanted(events); i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     return events;
   };
   await waitFor((list) => list.some((e) => e.event === 'ready'));
-  return { events, waitFor, close: async () => { await reader.cancel(); await pump.catch(() => undefined); } };
+  return {
+    events,
+    waitFor,
+    close: async () => {
+      await reader.cancel();
+      await pump.catch(() => undefined);
+    },
+  };
 }
 
 describe('plan event stream', () => {
@@ -55,13 +66,19 @@ describe('plan event stream', () => {
     handle = await openTestDatabase('pglite');
     testApp = createTestApp(handle.db);
     await seedDemo(handle.db);
-    [ukraine, russia, mediator] = (await Promise.all((['ownDelegation', 'otherParty', 'mediator'] as const).map((kind) => signInAs(testApp, kind)))) as SignedIn[] as [SignedIn, SignedIn, SignedIn];
+    [ukraine, russia, mediator] = (await Promise.all(
+      (['ownDelegation', 'otherParty', 'mediator'] as const).map((kind) => signInAs(testApp, kind)),
+    )) as SignedIn[] as [SignedIn, SignedIn, SignedIn];
   });
   afterAll(async () => handle.close());
 
   // Ukraine's Geneva positions were carried to the Florida text at revision 1.
   const setPosition = (pointKey: string, visibility: string, baseRevision = 1) =>
-    call(testApp, `PUT ${N}/plan/versions/${FLORIDA}/points/${demoPlanId(pointKey)}/positions/${DEMO_PARTIES.ukraine.id}`, { as: ukraine, body: { value: 'reject', note: 'secret reason', visibility, baseRevision } });
+    call(
+      testApp,
+      `PUT ${N}/plan/versions/${FLORIDA}/points/${demoPlanId(pointKey)}/positions/${DEMO_PARTIES.ukraine.id}`,
+      { as: ukraine, body: { value: 'reject', note: 'secret reason', visibility, baseRevision } },
+    );
 
   it("never delivers another party's private position change, not even without a body", async () => {
     const russianStream = await subscribe(testApp, russia);
@@ -73,17 +90,30 @@ describe('plan event stream', () => {
     await russianStream.waitFor((events) => events.some((e) => e.data.pointId === demoPlanId('p11')));
     await mediatorStream.waitFor((events) => events.some((e) => e.data.pointId === demoPlanId('p11')));
     await ownStream.waitFor((events) => events.some((e) => e.data.pointId === demoPlanId('p11')));
-    const changes = (events: Event[]) => events.filter((e) => e.event !== 'ready').map((e) => `${e.event} ${String(e.data.visibility)}`);
+    const changes = (events: Event[]) =>
+      events.filter((e) => e.event !== 'ready').map((e) => `${e.event} ${String(e.data.visibility)}`);
     expect(changes(russianStream.events)).toEqual(['position.changed parties']);
     expect(changes(mediatorStream.events)).toEqual(['position.changed mediator', 'position.changed parties']);
-    expect(changes(ownStream.events)).toEqual(['position.changed private', 'position.changed mediator', 'position.changed parties']);
+    expect(changes(ownStream.events)).toEqual([
+      'position.changed private',
+      'position.changed mediator',
+      'position.changed parties',
+    ]);
     expect(JSON.stringify(russianStream.events)).not.toContain(demoPlanId('p23'));
     await Promise.all([russianStream.close(), mediatorStream.close(), ownStream.close()]);
   });
 
   it('delivers plan-wide events to every participant and answers plain GETs with JSON', async () => {
     const russianStream = await subscribe(testApp, russia);
-    const created = await call(testApp, `POST ${N}/plan/escalations`, { as: mediator, body: { pointId: demoPlanId('p25'), principals: ['Leaders'], question: 'When are elections held?', dueDate: null } });
+    const created = await call(testApp, `POST ${N}/plan/escalations`, {
+      as: mediator,
+      body: {
+        pointId: demoPlanId('p25'),
+        principals: ['Leaders'],
+        question: 'When are elections held?',
+        dueDate: null,
+      },
+    });
     expect(created.status).toBe(201);
     const events = await russianStream.waitFor((list) => list.some((e) => e.event === 'escalation.changed'));
     expect(events.map((e) => e.event)).toEqual(['ready', 'escalation.changed']);
@@ -96,7 +126,9 @@ describe('plan event stream', () => {
   it('answers 404 to an outsider, exactly as for a missing negotiation', async () => {
     const outsider = await signInAs(testApp, 'outsider');
     const hidden = await call(testApp, `GET ${N}/events`, { as: outsider });
-    const missing = await call(testApp, 'GET /api/negotiations/00000000-0000-4000-8000-00000000ffff/events', { as: outsider });
+    const missing = await call(testApp, 'GET /api/negotiations/00000000-0000-4000-8000-00000000ffff/events', {
+      as: outsider,
+    });
     expect([hidden.status, missing.status]).toEqual([404, 404]);
   });
 });

@@ -10,14 +10,18 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('plan events across processe
   it('delivers an event published by one process to the subscribers of another, once each', async () => {
     const first = new PlanEventHub();
     const second = new PlanEventHub();
-    const relays = await Promise.all([relayPlanEvents({ hub: first, databaseUrl: POSTGRES_URL }), relayPlanEvents({ hub: second, databaseUrl: POSTGRES_URL })]);
+    const relays = await Promise.all([
+      relayPlanEvents({ hub: first, databaseUrl: POSTGRES_URL }),
+      relayPlanEvents({ hub: second, databaseUrl: POSTGRES_URL }),
+    ]);
     const seenByFirst: PlanEvent[] = [];
     const seenBySecond: PlanEvent[] = [];
     first.subscribe(NEGOTIATION, (event) => seenByFirst.push(event));
     second.subscribe(NEGOTIATION, (event) => seenBySecond.push(event));
     const event: PlanEvent = { type: 'round.created', negotiationId: NEGOTIATION, roundId: 'r1' };
     first.publish(event);
-    for (let i = 0; i < 100 && seenBySecond.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 100 && seenBySecond.length === 0; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(seenBySecond).toEqual([event]);
     expect(seenByFirst).toEqual([event]);
@@ -39,16 +43,31 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('two Parley servers on one P
     url.pathname = `/${name}`;
     const quiet = () => undefined;
     const writer = await startServer({ port: 0, databaseUrl: url.toString(), log: quiet });
-    const reader = await startServer({ port: 0, databaseUrl: url.toString(), log: quiet, loadDemoOnEmpty: false });
+    const reader = await startServer({
+      port: 0,
+      databaseUrl: url.toString(),
+      log: quiet,
+      loadDemoOnEmpty: false,
+    });
     try {
       const login = async (base: string, email: string) => {
-        const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+        const response = await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+        });
         const body = (await response.json()) as { csrfToken: string };
-        return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': body.csrfToken };
+        return {
+          cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+          'x-csrf-token': body.csrfToken,
+        };
       };
       const russia = await login(reader.url, DEMO_ACCOUNTS.russia.email);
       const controller = new AbortController();
-      const stream = await fetch(`${reader.url}/api/negotiations/${DEMO_NEGOTIATION.id}/events`, { headers: { ...russia, accept: 'text/event-stream' }, signal: controller.signal });
+      const stream = await fetch(`${reader.url}/api/negotiations/${DEMO_NEGOTIATION.id}/events`, {
+        headers: { ...russia, accept: 'text/event-stream' },
+        signal: controller.signal,
+      });
       const body = (stream.body as ReadableStream<Uint8Array>).getReader();
       let text = '';
       const readUntil = async (needle: string) => {
@@ -61,8 +80,20 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('two Parley servers on one P
       await readUntil('event: ready');
       const mediator = await login(writer.url, DEMO_ACCOUNTS.mediator.email);
       const created = await fetch(`${writer.url}/api/negotiations/${DEMO_NEGOTIATION.id}/plan/rounds`, {
-        method: 'POST', headers: { ...mediator, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Call', place: 'Phone', startsOn: '2025-12-01', endsOn: '2025-12-01', format: 'call', partiesPresent: [], fromVersionId: null, producedVersionId: null, minutes: null, publicReadout: null }),
+        method: 'POST',
+        headers: { ...mediator, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Call',
+          place: 'Phone',
+          startsOn: '2025-12-01',
+          endsOn: '2025-12-01',
+          format: 'call',
+          partiesPresent: [],
+          fromVersionId: null,
+          producedVersionId: null,
+          minutes: null,
+          publicReadout: null,
+        }),
       });
       expect(created.status).toBe(201);
       await readUntil('event: round.created');

@@ -16,35 +16,78 @@ import { createApp } from '../src/http/create-app';
 // also worked by a separate `parley worker` process, which is killed mid-job to show the retry.
 
 const SPACE = {
-  issues: Array.from({ length: 6 }, (_, issue) => ({ name: `issue ${issue + 1}`, options: ['a', 'b', 'c', 'd'] })),
+  issues: Array.from({ length: 6 }, (_, issue) => ({
+    name: `issue ${issue + 1}`,
+    options: ['a', 'b', 'c', 'd'],
+  })),
   parties: [
-    { name: 'first', reservation: 0.1, constant: 0, contributions: Array.from({ length: 6 }, (_, issue) => [0, 0.04, 0.1, 0.16].map((value) => value * (1 + issue / 6))) },
-    { name: 'second', reservation: 0.1, constant: 0, contributions: Array.from({ length: 6 }, (_, issue) => [0.16, 0.1, 0.04, 0].map((value) => value * (2 - issue / 6))) },
+    {
+      name: 'first',
+      reservation: 0.1,
+      constant: 0,
+      contributions: Array.from({ length: 6 }, (_, issue) =>
+        [0, 0.04, 0.1, 0.16].map((value) => value * (1 + issue / 6)),
+      ),
+    },
+    {
+      name: 'second',
+      reservation: 0.1,
+      constant: 0,
+      contributions: Array.from({ length: 6 }, (_, issue) =>
+        [0.16, 0.1, 0.04, 0].map((value) => value * (2 - issue / 6)),
+      ),
+    },
   ],
 };
 const REQUEST = { space: SPACE, agents: ['boulware', 'conceder'], steps: 200, runs: 40, seed: 7 };
 
 function expectedSummary(request: { agents: string[]; steps: number; runs: number; seed: number }) {
   const agents = request.agents.map((name) => findAgent(name) ?? expect.unreachable(name));
-  return simulateBatch({ space: SPACE, agents, deadline: { steps: request.steps }, runs: request.runs, seed: request.seed });
+  return simulateBatch({
+    space: SPACE,
+    agents,
+    deadline: { steps: request.steps },
+    runs: request.runs,
+    seed: request.seed,
+  });
 }
 
-async function waitForStatus(testApp: TestApp, options: { id: string; as: SignedIn; statuses: string[]; timeoutMs: number }) {
+async function waitForStatus(
+  testApp: TestApp,
+  options: { id: string; as: SignedIn; statuses: string[]; timeoutMs: number },
+) {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    const body = (await (await call(testApp, `GET /api/simulations/${options.id}`, { as: options.as })).json()) as Record<string, unknown>;
+    const body = (await (
+      await call(testApp, `GET /api/simulations/${options.id}`, { as: options.as })
+    ).json()) as Record<string, unknown>;
     if (options.statuses.includes(String(body.status)) || Date.now() > deadline) return body;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
-async function startApp(handle: DatabaseHandle, queue: JobQueue): Promise<{ testApp: TestApp; owner: SignedIn; stranger: SignedIn }> {
+async function startApp(
+  handle: DatabaseHandle,
+  queue: JobQueue,
+): Promise<{ testApp: TestApp; owner: SignedIn; stranger: SignedIn }> {
   const clock = createMutableClock();
   const deps = createDeps(handle.db, { clock, enqueueSimulation: (id) => enqueueSimulation(queue, id) });
   const testApp: TestApp = { app: createApp(deps), deps, clock };
-  await createUser(deps, { email: 'analyst@example.org', displayName: 'Analyst', password: 'analyst password' });
-  await createUser(deps, { email: 'stranger@example.org', displayName: 'Stranger', password: 'stranger password' });
-  return { testApp, owner: await signIn(testApp, 'analyst@example.org', 'analyst password'), stranger: await signIn(testApp, 'stranger@example.org', 'stranger password') };
+  await createUser(deps, {
+    email: 'analyst@example.org',
+    displayName: 'Analyst',
+    password: 'analyst password',
+  });
+  await createUser(deps, {
+    email: 'stranger@example.org',
+    displayName: 'Stranger',
+    password: 'stranger password',
+  });
+  return {
+    testApp,
+    owner: await signIn(testApp, 'analyst@example.org', 'analyst password'),
+    stranger: await signIn(testApp, 'stranger@example.org', 'stranger password'),
+  };
 }
 
 describe.each(DATABASE_KINDS)('simulation jobs worked in the server process on %s', (databaseKind) => {
@@ -63,28 +106,52 @@ describe.each(DATABASE_KINDS)('simulation jobs worked in the server process on %
   });
 
   it('queues a job, works it and stores the same result as running the batch directly', async () => {
-    const created = await call(session.testApp, 'POST /api/simulations', { as: session.owner, body: REQUEST });
+    const created = await call(session.testApp, 'POST /api/simulations', {
+      as: session.owner,
+      body: REQUEST,
+    });
     expect(created.status).toBe(202);
     const job = (await created.json()) as { id: string; status: string };
     expect(job.status).toBe('queued');
-    const done = await waitForStatus(session.testApp, { id: job.id, as: session.owner, statuses: ['completed', 'failed'], timeoutMs: 60_000 });
+    const done = await waitForStatus(session.testApp, {
+      id: job.id,
+      as: session.owner,
+      statuses: ['completed', 'failed'],
+      timeoutMs: 60_000,
+    });
     expect(done).toMatchObject({ status: 'completed', progress: { total: 40 }, attempts: 1, error: null });
     expect(done.result).toEqual(expectedSummary(REQUEST));
   });
 
   it('answers another account’s request for the job exactly like a missing one', async () => {
-    const job = (await (await call(session.testApp, 'POST /api/simulations', { as: session.owner, body: { ...REQUEST, runs: 1 } })).json()) as { id: string };
+    const job = (await (
+      await call(session.testApp, 'POST /api/simulations', {
+        as: session.owner,
+        body: { ...REQUEST, runs: 1 },
+      })
+    ).json()) as { id: string };
     const hidden = await call(session.testApp, `GET /api/simulations/${job.id}`, { as: session.stranger });
-    const missing = await call(session.testApp, 'GET /api/simulations/00000000-0000-4000-8000-000000000999', { as: session.stranger });
+    const missing = await call(session.testApp, 'GET /api/simulations/00000000-0000-4000-8000-000000000999', {
+      as: session.stranger,
+    });
     expect(hidden.status).toBe(404);
-    expect(await hidden.json()).toEqual({ ...((await missing.json()) as object), instance: `/api/simulations/${job.id}` });
+    expect(await hidden.json()).toEqual({
+      ...((await missing.json()) as object),
+      instance: `/api/simulations/${job.id}`,
+    });
   });
 
   it('rejects unknown agents, naming the known ones, and a line-up that does not match the parties', async () => {
-    const unknown = await call(session.testApp, 'POST /api/simulations', { as: session.owner, body: { ...REQUEST, agents: ['boulware', 'oracle'] } });
+    const unknown = await call(session.testApp, 'POST /api/simulations', {
+      as: session.owner,
+      body: { ...REQUEST, agents: ['boulware', 'oracle'] },
+    });
     expect(unknown.status).toBe(400);
     expect(JSON.stringify(await unknown.json())).toMatch(/oracle.*known agents: boulware/);
-    const tooMany = await call(session.testApp, 'POST /api/simulations', { as: session.owner, body: { ...REQUEST, agents: ['boulware', 'conceder', 'linear'] } });
+    const tooMany = await call(session.testApp, 'POST /api/simulations', {
+      as: session.owner,
+      body: { ...REQUEST, agents: ['boulware', 'conceder', 'linear'] },
+    });
     expect(tooMany.status).toBe(400);
     expect(JSON.stringify(await tooMany.json())).toContain('agents');
   });
@@ -94,7 +161,20 @@ const repoRoot = join(import.meta.dirname, '../../..');
 const postgresOnly = DATABASE_KINDS.includes('postgres') ? describe : describe.skip;
 
 function startWorker(databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, [join(repoRoot, 'packages/server/bin/parley.js'), 'worker', '--database-url', databaseUrl, '--expire-seconds', '3', '--maintenance-seconds', '1'], { stdio: 'ignore' });
+  return spawn(
+    process.execPath,
+    [
+      join(repoRoot, 'packages/server/bin/parley.js'),
+      'worker',
+      '--database-url',
+      databaseUrl,
+      '--expire-seconds',
+      '3',
+      '--maintenance-seconds',
+      '1',
+    ],
+    { stdio: 'ignore' },
+  );
 }
 
 // PGlite is one process's database, so workers in other processes exist only on PostgreSQL.
@@ -119,14 +199,26 @@ postgresOnly('simulation jobs worked by separate `parley worker` processes on Po
   it('survives its worker being killed mid-job: another worker retries it to the same result', async () => {
     // Two Boulware agents hold out to the end, so each run takes all 1000 steps: a job of seconds.
     const request = { ...REQUEST, agents: ['boulware', 'boulware'], steps: 1000, runs: 3000 };
-    const job = (await (await call(session.testApp, 'POST /api/simulations', { as: session.owner, body: request })).json()) as { id: string };
+    const job = (await (
+      await call(session.testApp, 'POST /api/simulations', { as: session.owner, body: request })
+    ).json()) as { id: string };
     const first = startWorker(handle.url ?? '');
     workers.push(first);
-    const running = await waitForStatus(session.testApp, { id: job.id, as: session.owner, statuses: ['running', 'completed'], timeoutMs: 60_000 });
+    const running = await waitForStatus(session.testApp, {
+      id: job.id,
+      as: session.owner,
+      statuses: ['running', 'completed'],
+      timeoutMs: 60_000,
+    });
     expect(running.status).toBe('running');
     first.kill('SIGKILL');
     workers.push(startWorker(handle.url ?? ''));
-    const done = await waitForStatus(session.testApp, { id: job.id, as: session.owner, statuses: ['completed', 'failed'], timeoutMs: 120_000 });
+    const done = await waitForStatus(session.testApp, {
+      id: job.id,
+      as: session.owner,
+      statuses: ['completed', 'failed'],
+      timeoutMs: 120_000,
+    });
     expect(done.status).toBe('completed');
     expect(done.attempts).toBeGreaterThanOrEqual(2);
     expect(done.result).toEqual(expectedSummary(request));

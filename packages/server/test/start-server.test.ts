@@ -29,18 +29,23 @@ describe('startServer on an empty data folder', () => {
   it('answers health and lets a demo party sign in over HTTP with a cookie', async () => {
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: 'ok' });
     const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'russia@demo.parley', password: DEMO_PASSWORD }),
     });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const negotiations = (await (await fetch(`${server.url}/api/negotiations`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+    const negotiations = (await (
+      await fetch(`${server.url}/api/negotiations`, { headers: { cookie } })
+    ).json()) as { items: { id: string }[] };
     expect(negotiations.items.map((item) => item.id)).toEqual([DEMO_NEGOTIATION.id]);
   });
 
   it('refuses to start a second server on a port that is taken', async () => {
     const second = mkdtempSync(path.join(tmpdir(), 'parley-data-'));
-    await expect(startServer({ port: server.port, dataDir: second, loadDemoOnEmpty: false, log: () => undefined })).rejects.toThrow(/EADDRINUSE/);
+    await expect(
+      startServer({ port: server.port, dataDir: second, loadDemoOnEmpty: false, log: () => undefined }),
+    ).rejects.toThrow(/EADDRINUSE/);
     rmSync(second, { recursive: true, force: true });
   }, 180_000);
 });

@@ -20,7 +20,9 @@ function newestMtime(target) {
 }
 
 function newestSource() {
-  const sources = ['src', 'index.html', 'vite.config.ts'].map((name) => path.join(webDir, name)).filter((p) => existsSync(p));
+  const sources = ['src', 'index.html', 'vite.config.ts']
+    .map((name) => path.join(webDir, name))
+    .filter((p) => existsSync(p));
   return Math.max(...sources.map(newestMtime));
 }
 
@@ -39,7 +41,9 @@ export function ensureBuilt() {
   const viteBin = path.resolve(webDir, '../../node_modules/vite/bin/vite.js');
   // NODE_ENV=production: under a test runner NODE_ENV is "test", which would bundle React's development build.
   const result = spawnSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn', '--outDir', outDir], {
-    cwd: webDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
+    cwd: webDir,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) {
     rmSync(outDir, { recursive: true, force: true });

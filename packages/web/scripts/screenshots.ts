@@ -10,8 +10,14 @@ const OUT = path.resolve(import.meta.dirname, '../../../docs/screenshots');
 /** `maxHeight` takes a full-page shot cut at that height (long pages stay readable and small). */
 async function shot(page: Page, name: string, maxHeight?: number) {
   await page.waitForLoadState('networkidle');
-  await page.locator('.loading').waitFor({ state: 'detached' }).catch(() => {});
-  const clip = maxHeight === undefined ? undefined : { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: maxHeight };
+  await page
+    .locator('.loading')
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
+  const clip =
+    maxHeight === undefined
+      ? undefined
+      : { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: maxHeight };
   await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: maxHeight !== undefined, clip });
   console.log(`docs/screenshots/${name}.png`);
 }
@@ -23,7 +29,10 @@ async function tab(page: Page, name: string) {
 mkdirSync(OUT, { recursive: true });
 const harness = await startHarness();
 try {
-  const anonymous = await harness.browser.newContext({ viewport: { width: 1280, height: 720 }, baseURL: harness.server.url });
+  const anonymous = await harness.browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    baseURL: harness.server.url,
+  });
   const signInPage = await anonymous.newPage();
   await signInPage.goto('/');
   await signInPage.getByRole('region', { name: 'Demo accounts' }).waitFor();
@@ -42,8 +51,12 @@ try {
   await ukraine.page.getByRole('heading', { name: 'Positions' }).waitFor();
   await shot(ukraine.page, 'point', 1450);
   await tab(ukraine.page, 'Compare versions');
-  await ukraine.page.getByRole('combobox', { name: 'From' }).selectOption({ label: '28-point draft (28 points)' });
-  await ukraine.page.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Geneva text — 19 points (19 points)' });
+  await ukraine.page
+    .getByRole('combobox', { name: 'From' })
+    .selectOption({ label: '28-point draft (28 points)' });
+  await ukraine.page
+    .getByRole('combobox', { name: 'To' })
+    .selectOption({ label: 'Geneva text — 19 points (19 points)' });
   await ukraine.page.getByRole('heading', { name: 'Lineage' }).waitFor();
   await shot(ukraine.page, 'compare', 1700);
   await tab(ukraine.page, 'Rounds & statements');
@@ -63,7 +76,10 @@ try {
   await adopt.screenshot({ path: path.join(OUT, 'adopt-amendments.png') });
   console.log('docs/screenshots/adopt-amendments.png');
 
-  await mediator.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analysis' }).click();
+  await mediator.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Analysis' })
+    .click();
   await mediator.page.locator('table.packages').waitFor();
   // A package on the table (the first option of every issue): the view marks it and lists its improvements.
   const packageForm = mediator.page.getByRole('form', { name: 'Package on the table' });
@@ -91,9 +107,12 @@ try {
   // traces three points pasted out of one of them.
   await tab(mediator.page, 'Export');
   const exportForm = mediator.page.getByRole('form', { name: 'Export' });
-  await exportForm.getByRole('combobox', { name: 'Version', exact: true }).selectOption({ label: 'Geneva text — 19 points (19 points)' });
+  await exportForm
+    .getByRole('combobox', { name: 'Version', exact: true })
+    .selectOption({ label: 'Geneva text — 19 points (19 points)' });
   const recipients = exportForm.getByRole('combobox', { name: 'Recipient', exact: true });
-  const recipientLabel = async (pattern: RegExp) => (await recipients.locator('option').allInnerTexts()).find((text) => pattern.test(text)) ?? '';
+  const recipientLabel = async (pattern: RegExp) =>
+    (await recipients.locator('option').allInnerTexts()).find((text) => pattern.test(text)) ?? '';
   await exportForm.getByLabel('PDF').check();
   await recipients.selectOption({ label: await recipientLabel(/Russian Federation/) });
   await exportForm.getByRole('button', { name: 'Export' }).click();
@@ -106,7 +125,10 @@ try {
   await latest.getByText('Preview').click();
   await shot(mediator.page, 'export', 1400);
   const markdown = await latest.locator('.export-preview').innerText();
-  const points = markdown.split(/\n\s*\n/).map((block) => block.trim()).filter((block) => block !== '' && !block.startsWith('#') && !block.startsWith('_'));
+  const points = markdown
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block !== '' && !block.startsWith('#') && !block.startsWith('_'));
   await tab(mediator.page, 'Trace a leak');
   await mediator.page.getByLabel(/Leaked text/).fill(points.slice(2, 5).join('\n\n'));
   await mediator.page.getByRole('button', { name: 'Trace', exact: true }).click();

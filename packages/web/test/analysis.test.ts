@@ -21,7 +21,8 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     const demo = page.getByRole('region', { name: 'Demo accounts' });
     await demo.waitFor();
     const text = await demo.innerText();
-    for (const email of ['mediator@demo.parley', 'ukraine@demo.parley', 'russia@demo.parley']) expect(text).toContain(email);
+    for (const email of ['mediator@demo.parley', 'ukraine@demo.parley', 'russia@demo.parley'])
+      expect(text).toContain(email);
     expect(text).toContain('parley-demo-2025');
     await demo.getByRole('button', { name: 'Sign in as ukraine@demo.parley' }).click();
     await page.getByRole('heading', { name: 'Your negotiations' }).waitFor();
@@ -30,10 +31,16 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
   });
 
   test('the Analysis view charts the example frontier, shows the Nash package, and reports a broken scenario', async () => {
-    const context = await harness.browser.newContext({ baseURL: harness.server.url, viewport: { width: 390, height: 844 } });
+    const context = await harness.browser.newContext({
+      baseURL: harness.server.url,
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
     await page.goto('/');
-    await page.getByRole('region', { name: 'Demo accounts' }).getByRole('button', { name: 'Sign in as mediator@demo.parley' }).click();
+    await page
+      .getByRole('region', { name: 'Demo accounts' })
+      .getByRole('button', { name: 'Sign in as mediator@demo.parley' })
+      .click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analysis' }).click();
     await page.getByRole('heading', { name: 'Pareto frontier' }).waitFor();
 
@@ -42,7 +49,9 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     expect(await page.locator('.solution-nash .recharts-symbols').count()).toBe(1);
 
     // The Nash column of the packages table names one of each issue's options, for every issue of the example.
-    const scenario = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as { issues: { name: string; values: string[] }[] };
+    const scenario = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as {
+      issues: { name: string; values: string[] }[];
+    };
     const table = page.locator('table.packages');
     const nashColumn = (await table.locator('thead th').allInnerTexts()).indexOf('Nash');
     expect(nashColumn).toBeGreaterThan(0);
@@ -51,25 +60,42 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     for (const [index, issue] of scenario.issues.entries()) {
       const row = rows.nth(index);
       expect(await row.locator('th').innerText()).toBe(issue.name);
-      expect(issue.values).toContain((await row.locator('td').nth(nashColumn - 1).innerText()).trim());
+      expect(issue.values).toContain(
+        (
+          await row
+            .locator('td')
+            .nth(nashColumn - 1)
+            .innerText()
+        ).trim(),
+      );
     }
 
     // An uploaded three-party scenario: the axes can show any two of the parties.
-    const threeParties = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as { parties: { name: string }[] };
+    const threeParties = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as {
+      parties: { name: string }[];
+    };
     const [first] = threeParties.parties;
     if (first === undefined) throw new Error('the example has no parties');
     threeParties.parties.push({ ...first, name: 'Side C' });
     const file = JSON.stringify(threeParties);
-    await page.getByLabel('Upload a scenario file').setInputFiles({ name: 'three.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page
+      .getByLabel('Upload a scenario file')
+      .setInputFiles({ name: 'three.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await expect.poll(() => page.getByLabel('Scenario (Parley JSON)').inputValue()).toBe(file);
     await page.getByRole('button', { name: 'Analyse' }).click();
     await page.getByLabel('Vertical axis').selectOption({ label: 'Side C' });
-    await expect.poll(() => page.locator('figure.chart').first().getAttribute('aria-label')).toBe("Frontier: Side A's utility against Side C's");
-    await expect.poll(() => page.locator('figure.chart').first().textContent()).toContain('Side C reservation');
+    await expect
+      .poll(() => page.locator('figure.chart').first().getAttribute('aria-label'))
+      .toBe("Frontier: Side A's utility against Side C's");
+    await expect
+      .poll(() => page.locator('figure.chart').first().textContent())
+      .toContain('Side C reservation');
     expect(await frontierDots.count()).toBeGreaterThan(1);
 
     // A scenario the engine rejects: the 400 problem's detail is shown.
-    await page.getByLabel('Scenario (Parley JSON)').fill(JSON.stringify({ format: 'parley-scenario/1', parties: [], issues: [] }));
+    await page
+      .getByLabel('Scenario (Parley JSON)')
+      .fill(JSON.stringify({ format: 'parley-scenario/1', parties: [], issues: [] }));
     await page.getByRole('button', { name: 'Analyse' }).click();
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('the scenario has no issues');
     // Readable at 390 px: nothing forces sideways scrolling of the page.
@@ -83,10 +109,15 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     const form = page.getByRole('form', { name: 'Package on the table' });
     await form.waitFor();
     // The form starts from the Nash package; put the first option of every issue on the table instead.
-    const scenario = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as { issues: { name: string; values: string[] }[] };
+    const scenario = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as {
+      issues: { name: string; values: string[] }[];
+    };
     const chosen = Object.fromEntries(scenario.issues.map((issue) => [issue.name, issue.values[0] ?? '']));
-    for (const [issue, option] of Object.entries(chosen)) await form.getByLabel(issue, { exact: true }).selectOption(option);
-    const sent = page.waitForRequest((request) => request.url().endsWith('/api/analysis') && request.method() === 'POST');
+    for (const [issue, option] of Object.entries(chosen))
+      await form.getByLabel(issue, { exact: true }).selectOption(option);
+    const sent = page.waitForRequest(
+      (request) => request.url().endsWith('/api/analysis') && request.method() === 'POST',
+    );
     await form.getByRole('button', { name: 'Evaluate this package' }).click();
     const request = await sent;
     expect((request.postDataJSON() as { package: unknown }).package).toEqual(chosen);
@@ -100,19 +131,29 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     for (const [index, improvement] of analysis.improvements.entries()) {
       expect(improvement.gains.every((gain) => gain >= -1e-9)).toBe(true);
       const text = await improvements.nth(index).innerText();
-      const changed = scenario.issues.map((issue) => issue.name).filter((issue) => improvement.outcome[issue] !== chosen[issue]);
+      const changed = scenario.issues
+        .map((issue) => issue.name)
+        .filter((issue) => improvement.outcome[issue] !== chosen[issue]);
       for (const issue of changed) expect(text).toContain(`${issue} → ${improvement.outcome[issue]}`);
     }
     expect(await page.locator('.current-package .recharts-symbols').count()).toBe(1);
-    expect(await page.locator('.improvement-points .recharts-symbols').count()).toBe(analysis.improvements.length);
-    expect(await page.getByRole('region', { name: 'Trade suggestions' }).innerText()).toContain('the package on the table');
+    expect(await page.locator('.improvement-points .recharts-symbols').count()).toBe(
+      analysis.improvements.length,
+    );
+    expect(await page.getByRole('region', { name: 'Trade suggestions' }).innerText()).toContain(
+      'the package on the table',
+    );
     expect(bodies.some((body) => body.includes('"improvements":[{'))).toBe(true);
 
     // Clearing the package goes back to trades from the Nash package, without improvements.
-    const cleared = page.waitForRequest((candidate) => candidate.url().endsWith('/api/analysis') && candidate.method() === 'POST');
+    const cleared = page.waitForRequest(
+      (candidate) => candidate.url().endsWith('/api/analysis') && candidate.method() === 'POST',
+    );
     await form.getByRole('button', { name: 'Clear the package' }).click();
     expect((await cleared).postDataJSON()).not.toHaveProperty('package');
-    await expect.poll(() => page.getByRole('heading', { name: 'Improvements on the package on the table' }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Improvements on the package on the table' }).count())
+      .toBe(0);
     await context.close();
   });
 });

@@ -3,7 +3,13 @@
 // and the check is on the API answers that reached its browser, not only on what the page shows.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_RECORDS } from '../../server/src/demo';
-import { openDemoNegotiation, signInAs, startHarness, type Harness, type Viewer } from './helpers/browser-harness';
+import {
+  openDemoNegotiation,
+  signInAs,
+  startHarness,
+  type Harness,
+  type Viewer,
+} from './helpers/browser-harness';
 
 let harness: Harness;
 let ukraine: Viewer;
@@ -23,7 +29,10 @@ async function openRecords(viewer: Viewer, title: string) {
 
 async function openAuditLog(viewer: Viewer) {
   // Keyboard: the tab is a link in the section navigation, reached and followed without a mouse.
-  await viewer.page.getByRole('navigation', { name: 'Negotiation sections' }).getByRole('link', { name: 'Audit log' }).focus();
+  await viewer.page
+    .getByRole('navigation', { name: 'Negotiation sections' })
+    .getByRole('link', { name: 'Audit log' })
+    .focus();
   await viewer.page.keyboard.press('Enter');
   await viewer.page.getByRole('list', { name: 'Audit entries' }).waitFor();
 }
@@ -32,7 +41,9 @@ describe('the Audit log view in a real browser', () => {
   beforeAll(async () => {
     harness = await startHarness();
     [ukraine, russia, mediator] = await Promise.all([
-      signInAs(harness, 'ukraine@demo.parley'), signInAs(harness, 'russia@demo.parley'), signInAs(harness, 'mediator@demo.parley'),
+      signInAs(harness, 'ukraine@demo.parley'),
+      signInAs(harness, 'russia@demo.parley'),
+      signInAs(harness, 'mediator@demo.parley'),
     ]);
     await Promise.all([ukraine, russia, mediator].map((viewer) => openDemoNegotiation(viewer.page)));
     // The reads the log will show: each delegation opens its own restricted papers.
@@ -44,13 +55,19 @@ describe('the Audit log view in a real browser', () => {
     await harness?.close();
   });
 
-  test('the mediator sees restricted reads, with another delegation\'s internal note withheld, and a verified chain', async () => {
+  test("the mediator sees restricted reads, with another delegation's internal note withheld, and a verified chain", async () => {
     await openAuditLog(mediator);
     const { page } = mediator;
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Hash chain' }).innerText()).toContain('Hash chain verified');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Hash chain' }).innerText())
+      .toContain('Hash chain verified');
     const entries = page.getByRole('list', { name: 'Audit entries' });
-    await expect.poll(() => entries.innerText()).toContain(`${DEMO_ACCOUNTS.russia.displayName} listed restricted records`);
-    expect(await entries.innerText()).toContain(`${DEMO_ACCOUNTS.ukraine.displayName} listed restricted records`);
+    await expect
+      .poll(() => entries.innerText())
+      .toContain(`${DEMO_ACCOUNTS.russia.displayName} listed restricted records`);
+    expect(await entries.innerText()).toContain(
+      `${DEMO_ACCOUNTS.ukraine.displayName} listed restricted records`,
+    );
     expect(await entries.locator('.chip-withheld').count()).toBeGreaterThan(0);
     const received = auditBodies(mediator);
     expect(received).toContain(DEMO_ACCOUNTS.russia.id);
@@ -59,14 +76,17 @@ describe('the Audit log view in a real browser', () => {
     expect(received).not.toContain(record(3).id);
   });
 
-  test('a party sees its own trail and receives nothing about another party\'s restricted material', async () => {
+  test("a party sees its own trail and receives nothing about another party's restricted material", async () => {
     await openAuditLog(russia);
     const entries = russia.page.getByRole('list', { name: 'Audit entries' });
-    await expect.poll(() => entries.innerText()).toContain(`${DEMO_ACCOUNTS.russia.displayName} listed restricted records`);
+    await expect
+      .poll(() => entries.innerText())
+      .toContain(`${DEMO_ACCOUNTS.russia.displayName} listed restricted records`);
     expect(await entries.innerText()).not.toContain(DEMO_ACCOUNTS.ukraine.displayName);
     const received = auditBodies(russia);
     expect(received).toContain(record(4).id);
-    for (const hidden of [DEMO_ACCOUNTS.ukraine.id, record(2).id, record(3).id]) expect(received).not.toContain(hidden);
+    for (const hidden of [DEMO_ACCOUNTS.ukraine.id, record(2).id, record(3).id])
+      expect(received).not.toContain(hidden);
     expect(received).not.toContain('"redacted":true');
     expect(received).not.toContain('audit.read');
   });
@@ -74,10 +94,12 @@ describe('the Audit log view in a real browser', () => {
   test('the filter narrows the log to one family of actions', async () => {
     const { page } = mediator;
     await page.getByLabel('Show').selectOption({ label: 'Records' });
-    await expect.poll(async () => {
-      const actions = await page.locator('.audit-action').allInnerTexts();
-      return actions.length > 0 && actions.every((action) => action.startsWith('record.'));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const actions = await page.locator('.audit-action').allInnerTexts();
+        return actions.length > 0 && actions.every((action) => action.startsWith('record.'));
+      })
+      .toBe(true);
   });
 
   test('those without access get no Audit log tab, and the page answers with an error, not entries', async () => {

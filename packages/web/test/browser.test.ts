@@ -2,7 +2,13 @@
 // as the mediator and two parties. Besides what each page shows, every API response body that
 // reached each browser is checked for material that viewer may never receive.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDemoNegotiation, signInAs, startHarness, type Harness, type Viewer } from './helpers/browser-harness';
+import {
+  openDemoNegotiation,
+  signInAs,
+  startHarness,
+  type Harness,
+  type Viewer,
+} from './helpers/browser-harness';
 
 const RUN = `${Date.now() % 100_000}`;
 const UKRAINE_PRIVATE_NOTE = `Ukraine private note ${RUN}`;
@@ -21,7 +27,11 @@ async function openPoint(viewer: Viewer, number: number) {
   const { page } = viewer;
   await page.getByRole('link', { name: 'Plan', exact: true }).click();
   await page.getByRole('heading', { name: 'Position matrix' }).waitFor();
-  await page.locator('ol.points > li').nth(number - 1).getByRole('link').click();
+  await page
+    .locator('ol.points > li')
+    .nth(number - 1)
+    .getByRole('link')
+    .click();
   await page.getByRole('heading', { name: 'Positions' }).waitFor();
 }
 
@@ -29,7 +39,9 @@ describe('the web app in a real browser', () => {
   beforeAll(async () => {
     harness = await startHarness();
     [ukraine, russia, mediator] = await Promise.all([
-      signInAs(harness, 'ukraine@demo.parley'), signInAs(harness, 'russia@demo.parley'), signInAs(harness, 'mediator@demo.parley'),
+      signInAs(harness, 'ukraine@demo.parley'),
+      signInAs(harness, 'russia@demo.parley'),
+      signInAs(harness, 'mediator@demo.parley'),
     ]);
     await Promise.all([ukraine, russia, mediator].map((viewer) => openDemoNegotiation(viewer.page)));
   }, 180_000);
@@ -107,18 +119,25 @@ describe('the web app in a real browser', () => {
     await adopt.getByRole('button', { name: /Create version adopting 1/ }).click();
     await page.getByRole('heading', { name: 'Lineage' }).waitFor();
     await expect.poll(() => page.getByLabel('Summary of changes').innerText()).toMatch(/Amended\s*1/i);
-    await expect.poll(() => page.locator('ins').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('guaranteed')]));
+    await expect
+      .poll(() => page.locator('ins').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining('guaranteed')]));
     expect(await page.getByRole('img', { name: /Lineage from Florida text/ }).count()).toBe(1);
 
     // Ukraine's open page learns of the new version live, without a reload.
     await ukraine.page.getByRole('link', { name: 'Compare versions' }).click();
-    await expect.poll(() => ukraine.page.getByRole('combobox', { name: 'To', exact: true }).locator('option').allInnerTexts())
+    await expect
+      .poll(() =>
+        ukraine.page.getByRole('combobox', { name: 'To', exact: true }).locator('option').allInnerTexts(),
+      )
       .toEqual(expect.arrayContaining([expect.stringContaining(`Revised text ${RUN}`)]));
     await ukraine.page.getByRole('link', { name: 'Rounds & statements' }).click();
     await expect.poll(() => ukraine.page.locator('main').innerText()).toContain(`Revised text ${RUN}`);
     // The point page records the amendment's fate.
     await openPoint(ukraine, 1);
-    await expect.poll(() => ukraine.page.getByRole('region', { name: 'Amendments' }).innerText()).toContain(`Adopted in Revised text ${RUN}`);
+    await expect
+      .poll(() => ukraine.page.getByRole('region', { name: 'Amendments' }).innerText())
+      .toContain(`Adopted in Revised text ${RUN}`);
   });
 
   test('Ukraine withdraws its own open amendment', async () => {
@@ -128,7 +147,9 @@ describe('the web app in a real browser', () => {
     await proposal.getByRole('button', { name: 'Propose amendment' }).click();
     await expect.poll(() => proposal.getByRole('status').innerText()).toContain('Amendment proposed');
     await ukraine.page.getByRole('button', { name: 'Withdraw amendment' }).click();
-    await expect.poll(() => ukraine.page.getByRole('region', { name: 'Amendments' }).innerText()).toContain('Withdrawn');
+    await expect
+      .poll(() => ukraine.page.getByRole('region', { name: 'Amendments' }).innerText())
+      .toContain('Withdrawn');
     expect(await ukraine.page.getByRole('button', { name: 'Withdraw amendment' }).count()).toBe(0);
   });
 
@@ -138,11 +159,15 @@ describe('the web app in a real browser', () => {
     const question = `May the leaders settle this wording? ${RUN}`;
     await mediator.page.getByText('Escalate to principals').click();
     const form = mediator.page.getByRole('form', { name: 'Escalate the point' });
-    await form.getByLabel('Principals (comma-separated)').fill('President of the United States, President of Ukraine');
+    await form
+      .getByLabel('Principals (comma-separated)')
+      .fill('President of the United States, President of Ukraine');
     await form.getByLabel('Question').fill(question);
     await form.getByRole('button', { name: 'Escalate' }).click();
     await expect.poll(() => form.getByRole('status').innerText()).toContain('Point escalated');
-    await expect.poll(() => ukraine.page.getByRole('heading', { level: 2 }).innerText()).toContain('Deferred to leaders');
+    await expect
+      .poll(() => ukraine.page.getByRole('heading', { level: 2 }).innerText())
+      .toContain('Deferred to leaders');
     await expect.poll(() => ukraine.page.locator('main').innerText()).toContain(question);
   });
 
@@ -159,7 +184,9 @@ describe('the web app in a real browser', () => {
 
   test('records show their classification; delegation notes stay with their delegation', async () => {
     await ukraine.page.getByRole('link', { name: 'Records' }).click();
-    await expect.poll(() => ukraine.page.locator('.records .chip').allInnerTexts()).toEqual(expect.arrayContaining(['Delegation', 'Mediator']));
+    await expect
+      .poll(() => ukraine.page.locator('.records .chip').allInnerTexts())
+      .toEqual(expect.arrayContaining(['Delegation', 'Mediator']));
     await russia.page.getByRole('link', { name: 'Records' }).click();
     await russia.page.locator('.records details summary').first().waitFor();
     await russia.page.getByText('Internal note (placeholder): Russian delegation').click();
@@ -167,7 +194,9 @@ describe('the web app in a real browser', () => {
   });
 
   test('no browser ever received material hidden from its viewer', async () => {
-    await Promise.all([ukraine, russia, mediator].map((viewer) => viewer.page.waitForLoadState('networkidle')));
+    await Promise.all(
+      [ukraine, russia, mediator].map((viewer) => viewer.page.waitForLoadState('networkidle')),
+    );
     const all = (viewer: Viewer) => viewer.bodies.join('\n');
     expect(ukraine.bodies.length).toBeGreaterThan(20);
     expect(all(ukraine)).toContain(UKRAINE_PRIVATE_NOTE);

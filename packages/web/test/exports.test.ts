@@ -4,7 +4,13 @@
 // has no tracing page, and the server refuses it the tracing route.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../server/src/demo';
-import { openDemoNegotiation, signInAs, startHarness, type Harness, type Viewer } from './helpers/browser-harness';
+import {
+  openDemoNegotiation,
+  signInAs,
+  startHarness,
+  type Harness,
+  type Viewer,
+} from './helpers/browser-harness';
 
 let harness: Harness;
 let mediator: Viewer;
@@ -13,7 +19,10 @@ let ukraine: Viewer;
 const GENEVA = 'Geneva text — 19 points (19 points)';
 
 async function openTab(viewer: Viewer, name: string) {
-  await viewer.page.getByRole('navigation', { name: 'Negotiation sections' }).getByRole('link', { name, exact: true }).click();
+  await viewer.page
+    .getByRole('navigation', { name: 'Negotiation sections' })
+    .getByRole('link', { name, exact: true })
+    .click();
 }
 
 /** Fills the export dialog for the Geneva text and submits it; returns the new entry in the list. */
@@ -22,7 +31,10 @@ async function exportGeneva(viewer: Viewer, format: 'Markdown' | 'PDF' | 'Word (
   await form.getByRole('combobox', { name: 'What', exact: true }).selectOption({ label: 'Plan version' });
   await form.getByRole('combobox', { name: 'Version', exact: true }).selectOption({ label: GENEVA });
   await form.getByLabel(format).check();
-  if (recipient !== undefined) await form.getByRole('combobox', { name: 'Recipient', exact: true }).selectOption({ label: (await optionMatching(viewer, recipient)) });
+  if (recipient !== undefined)
+    await form
+      .getByRole('combobox', { name: 'Recipient', exact: true })
+      .selectOption({ label: await optionMatching(viewer, recipient) });
   const before = await viewer.page.locator('.exports-done > li').count();
   await form.getByRole('button', { name: 'Export' }).click();
   await expect.poll(() => viewer.page.locator('.exports-done > li').count()).toBe(before + 1);
@@ -30,7 +42,11 @@ async function exportGeneva(viewer: Viewer, format: 'Markdown' | 'PDF' | 'Word (
 }
 
 async function optionMatching(viewer: Viewer, pattern: RegExp): Promise<string> {
-  const labels = await viewer.page.getByRole('form', { name: 'Export' }).getByRole('combobox', { name: 'Recipient', exact: true }).locator('option').allInnerTexts();
+  const labels = await viewer.page
+    .getByRole('form', { name: 'Export' })
+    .getByRole('combobox', { name: 'Recipient', exact: true })
+    .locator('option')
+    .allInnerTexts();
   const label = labels.find((text) => pattern.test(text));
   if (label === undefined) throw new Error(`no recipient option matches ${pattern}: ${labels.join(' | ')}`);
   return label;
@@ -39,7 +55,10 @@ async function optionMatching(viewer: Viewer, pattern: RegExp): Promise<string> 
 describe('exports and leak tracing in a real browser', () => {
   beforeAll(async () => {
     harness = await startHarness();
-    [mediator, ukraine] = await Promise.all([signInAs(harness, 'mediator@demo.parley'), signInAs(harness, 'ukraine@demo.parley')]);
+    [mediator, ukraine] = await Promise.all([
+      signInAs(harness, 'mediator@demo.parley'),
+      signInAs(harness, 'ukraine@demo.parley'),
+    ]);
     await Promise.all([mediator, ukraine].map((viewer) => openDemoNegotiation(viewer.page)));
   }, 180_000);
 
@@ -55,7 +74,11 @@ describe('exports and leak tracing in a real browser', () => {
     const href = await forRussia.getByRole('link').getAttribute('href');
     const pdf = await mediator.page.evaluate(async (url) => {
       const response = await fetch(url ?? '', { credentials: 'same-origin' });
-      return { status: response.status, type: response.headers.get('content-type'), head: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)) };
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        head: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)),
+      };
     }, href);
     expect(pdf).toEqual({ status: 200, type: expect.stringContaining('application/pdf'), head: '%PDF-' });
 
@@ -63,13 +86,18 @@ describe('exports and leak tracing in a real browser', () => {
     // The register lists both copies for the mediator, newest first.
     const register = mediator.page.getByRole('region', { name: 'Copies issued' });
     await expect.poll(() => register.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
-    expect(await register.locator('tbody tr').first().innerText()).toContain(DEMO_ACCOUNTS.ukraine.displayName);
+    expect(await register.locator('tbody tr').first().innerText()).toContain(
+      DEMO_ACCOUNTS.ukraine.displayName,
+    );
     expect(await register.innerText()).toContain(DEMO_ACCOUNTS.russia.displayName);
     expect(await forUkraine.innerText()).toContain('fingerprinted');
     await forUkraine.getByText('Preview').click();
     const markdown = await forUkraine.locator('.export-preview').innerText();
     // Three points (the body paragraphs after the title and subtitle), as a journalist would paste them.
-    const paragraphs = markdown.split(/\n\s*\n/).map((block) => block.trim()).filter((block) => block !== '' && !block.startsWith('#') && !block.startsWith('_'));
+    const paragraphs = markdown
+      .split(/\n\s*\n/)
+      .map((block) => block.trim())
+      .filter((block) => block !== '' && !block.startsWith('#') && !block.startsWith('_'));
     expect(paragraphs.length).toBeGreaterThanOrEqual(7);
     const excerpt = paragraphs.slice(4, 7).join('\n\n');
 
@@ -80,27 +108,37 @@ describe('exports and leak tracing in a real browser', () => {
     await expect.poll(() => verdict.innerText()).toContain('Identified');
     expect(await verdict.innerText()).toContain(DEMO_ACCOUNTS.ukraine.displayName);
     const ranking = mediator.page.getByRole('table', { name: 'Every recorded copy, most likely first' });
-    expect(await ranking.locator('tbody tr').first().innerText()).toContain(DEMO_ACCOUNTS.ukraine.displayName);
+    expect(await ranking.locator('tbody tr').first().innerText()).toContain(
+      DEMO_ACCOUNTS.ukraine.displayName,
+    );
 
     // The whole leaked PDF, uploaded as a file, names the Russian delegation's copy.
     const pdfBytes = await (await mediator.context.request.get(href ?? '')).body();
-    await mediator.page.getByLabel(/leaked file/).setInputFiles({ name: 'leak.pdf', mimeType: 'application/pdf', buffer: pdfBytes });
+    await mediator.page
+      .getByLabel(/leaked file/)
+      .setInputFiles({ name: 'leak.pdf', mimeType: 'application/pdf', buffer: pdfBytes });
     await mediator.page.getByRole('button', { name: 'Trace', exact: true }).click();
     await expect.poll(() => verdict.innerText()).toContain(DEMO_ACCOUNTS.russia.displayName);
     expect(await verdict.innerText()).toContain('Identified');
   });
 
-  test('a party exports only for itself, has no tracing page, and receives no other copy\'s details', async () => {
+  test("a party exports only for itself, has no tracing page, and receives no other copy's details", async () => {
     await openTab(ukraine, 'Export');
     const form = ukraine.page.getByRole('form', { name: 'Export' });
     expect(await form.getByRole('combobox', { name: 'Recipient', exact: true }).count()).toBe(0);
-    expect(await ukraine.page.getByRole('navigation', { name: 'Negotiation sections' }).getByRole('link', { name: 'Trace a leak' }).count()).toBe(0);
+    expect(
+      await ukraine.page
+        .getByRole('navigation', { name: 'Negotiation sections' })
+        .getByRole('link', { name: 'Trace a leak' })
+        .count(),
+    ).toBe(0);
     const own = await exportGeneva(ukraine, 'Word (DOCX)');
     expect(await own.innerText()).toContain(`for ${DEMO_ACCOUNTS.ukraine.displayName}`);
     // Its register holds its own copies (including the one the mediator made for it), nobody else's.
     const register = ukraine.page.getByRole('region', { name: 'Copies issued' });
     await expect.poll(() => register.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
-    for (const row of await register.locator('tbody tr').allInnerTexts()) expect(row).toContain(DEMO_ACCOUNTS.ukraine.displayName);
+    for (const row of await register.locator('tbody tr').allInnerTexts())
+      expect(row).toContain(DEMO_ACCOUNTS.ukraine.displayName);
     // Opened by address, the tracing page gets the same answer as a missing negotiation.
     await ukraine.page.goto(`${new URL(ukraine.page.url()).pathname.replace(/\/exports$/, '')}/leaks`);
     await ukraine.page.getByLabel(/Leaked text/).fill('Any text at all, pasted by a party.');

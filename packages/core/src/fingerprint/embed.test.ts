@@ -6,12 +6,24 @@ import { findTextSites } from './sites';
 describe('embedding', () => {
   it('finds spelling, serial-comma and dash sites only where the table allows', () => {
     const kinds = POINTS.flatMap((point) => findTextSites(point).map((site) => `${point.id}:${site.kind}`));
-    expect(kinds).toEqual(['p02:serial-comma', 'p02:spelling', 'p03:spelling', 'p15:dash', 'p16:spelling', 'p16:spelling', 'p20:spelling',
-      'p21:serial-comma', 'p21:spelling', 'p21:spelling']);
+    expect(kinds).toEqual([
+      'p02:serial-comma',
+      'p02:spelling',
+      'p03:spelling',
+      'p15:dash',
+      'p16:spelling',
+      'p16:spelling',
+      'p20:spelling',
+      'p21:serial-comma',
+      'p21:spelling',
+      'p21:spelling',
+    ]);
   });
 
   it('gives different recipients different renderings of the same points', () => {
-    const renderings = new Set(recipientKeys(50).map(({ key }) => embedPlainText(POINTS, { key, invisible: false })));
+    const renderings = new Set(
+      recipientKeys(50).map(({ key }) => embedPlainText(POINTS, { key, invisible: false })),
+    );
     expect(renderings.size).toBe(50);
   });
 
@@ -27,19 +39,32 @@ describe('embedding', () => {
   it('keeps numbers, names and operative words untouched', () => {
     for (const { key } of recipientKeys(20)) {
       const text = embedPlainText(POINTS, { key });
-      for (const word of ['100 days', 'Zaporizhzhia', 'Donetsk', 'will not invade', 'Ukraine holds elections']) {
+      for (const word of [
+        '100 days',
+        'Zaporizhzhia',
+        'Donetsk',
+        'will not invade',
+        'Ukraine holds elections',
+      ]) {
         expect(text.replace(/[\u200b\u200c]/g, '')).toContain(word);
       }
     }
   });
 
   it('never varies a name written with inner capitals, such as a treaty title', () => {
-    const treaty = { id: 'treaty', number: '1', title: 'Status', text: 'Ukraine remains a party to the Treaty on the Non-Proliferation of Nuclear Weapons.' };
+    const treaty = {
+      id: 'treaty',
+      number: '1',
+      title: 'Status',
+      text: 'Ukraine remains a party to the Treaty on the Non-Proliferation of Nuclear Weapons.',
+    };
     expect(findTextSites(treaty).filter((site) => site.kind === 'spelling')).toEqual([]);
-    for (const { key } of recipientKeys(20)) expect(embedPoint(treaty, { key }).text.replace(/[\u200b\u200c]/g, '')).toContain('Non-Proliferation');
+    for (const { key } of recipientKeys(20))
+      expect(embedPoint(treaty, { key }).text.replace(/[\u200b\u200c]/g, '')).toContain('Non-Proliferation');
   });
 
   it('keeps the point number in every heading variant', () => {
-    for (const { key } of recipientKeys(30)) expect(embedPoint(POINTS[5]!, { key }).heading).toMatch(/\b21\b/);
+    for (const { key } of recipientKeys(30))
+      expect(embedPoint(POINTS[5]!, { key }).heading).toMatch(/\b21\b/);
   });
 });

@@ -1,6 +1,12 @@
 import { INVISIBLE_MARKS, SPELLING_VARIANTS as SPELLING_PAIRS } from './equivalences';
 import { keyedChoice } from './sha256';
-import { findTextSites, headingSiteId, headingVariants, invisibleSiteId, type FingerprintPoint } from './sites';
+import {
+  findTextSites,
+  headingSiteId,
+  headingVariants,
+  invisibleSiteId,
+  type FingerprintPoint,
+} from './sites';
 
 /** A point rendered for one recipient: the heading and the text carry that recipient's marks. */
 export type FingerprintedPoint = { readonly id: string; readonly heading: string; readonly text: string };
@@ -39,10 +45,12 @@ export function embedPoint(point: FingerprintPoint, options: EmbedOptions): Fing
 
 /** Renders a sequence of points as plain text, one paragraph per point. */
 export function embedPlainText(points: readonly FingerprintPoint[], options: EmbedOptions): string {
-  return points.map((point) => {
-    const rendered = embedPoint(point, options);
-    return `${rendered.heading}${rendered.text}`;
-  }).join('\n\n');
+  return points
+    .map((point) => {
+      const rendered = embedPoint(point, options);
+      return `${rendered.heading}${rendered.text}`;
+    })
+    .join('\n\n');
 }
 
 /** Strips every approved variant back to one form, so two renderings can be compared for meaning. */
@@ -51,7 +59,10 @@ export function stripFingerprint(text: string): string {
   out = out.replace(/\b([A-Z][\w-]+, [A-Z][\w-]+), and ([A-Z][\w-]+)\b/g, '$1 and $2');
   return out.replace(/[A-Za-z]+(?:-[A-Za-z]+)*/g, (word) => {
     for (const pair of SPELLING_PAIRS) {
-      if (word.toLowerCase() === pair[1]) return word.charAt(0) === word.charAt(0).toUpperCase() ? pair[0].charAt(0).toUpperCase() + pair[0].slice(1) : pair[0];
+      if (word.toLowerCase() === pair[1])
+        return word.charAt(0) === word.charAt(0).toUpperCase()
+          ? pair[0].charAt(0).toUpperCase() + pair[0].slice(1)
+          : pair[0];
     }
     return word;
   });

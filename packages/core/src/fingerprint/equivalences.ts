@@ -18,22 +18,58 @@ export const CHANNEL_ERROR: Readonly<Record<ChannelKind, number>> = {
 
 /** Spelling variants with identical meaning (British and American forms of the same word). */
 export const SPELLING_VARIANTS: readonly (readonly [string, string])[] = [
-  ['recognised', 'recognized'], ['recognise', 'recognize'], ['demilitarised', 'demilitarized'],
-  ['organisation', 'organization'], ['organisations', 'organizations'], ['programme', 'program'],
-  ['programmes', 'programs'], ['neighbours', 'neighbors'], ['neighbour', 'neighbor'],
-  ['towards', 'toward'], ['amongst', 'among'], ['whilst', 'while'], ['centre', 'center'],
-  ['defence', 'defense'], ['favour', 'favor'], ['labour', 'labor'], ['authorised', 'authorized'],
-  ['stabilisation', 'stabilization'], ['normalisation', 'normalization'], ['prioritise', 'prioritize'],
-  ['finalise', 'finalize'], ['finalised', 'finalized'], ['minimise', 'minimize'], ['harmonise', 'harmonize'],
-  ['realise', 'realize'], ['utilise', 'utilize'], ['emphasise', 'emphasize'], ['summarise', 'summarize'],
-  ['modernisation', 'modernization'], ['privatisation', 'privatization'], ['honour', 'honor'],
-  ['endeavour', 'endeavor'], ['behaviour', 'behavior'], ['catalogue', 'catalog'], ['dialogue', 'dialog'],
-  ['enrol', 'enroll'], ['fulfil', 'fulfill'], ['judgement', 'judgment'], ['acknowledgement', 'acknowledgment'],
-  ['afterwards', 'afterward'], ['upwards', 'upward'], ['onwards', 'onward'],
+  ['recognised', 'recognized'],
+  ['recognise', 'recognize'],
+  ['demilitarised', 'demilitarized'],
+  ['organisation', 'organization'],
+  ['organisations', 'organizations'],
+  ['programme', 'program'],
+  ['programmes', 'programs'],
+  ['neighbours', 'neighbors'],
+  ['neighbour', 'neighbor'],
+  ['towards', 'toward'],
+  ['amongst', 'among'],
+  ['whilst', 'while'],
+  ['centre', 'center'],
+  ['defence', 'defense'],
+  ['favour', 'favor'],
+  ['labour', 'labor'],
+  ['authorised', 'authorized'],
+  ['stabilisation', 'stabilization'],
+  ['normalisation', 'normalization'],
+  ['prioritise', 'prioritize'],
+  ['finalise', 'finalize'],
+  ['finalised', 'finalized'],
+  ['minimise', 'minimize'],
+  ['harmonise', 'harmonize'],
+  ['realise', 'realize'],
+  ['utilise', 'utilize'],
+  ['emphasise', 'emphasize'],
+  ['summarise', 'summarize'],
+  ['modernisation', 'modernization'],
+  ['privatisation', 'privatization'],
+  ['honour', 'honor'],
+  ['endeavour', 'endeavor'],
+  ['behaviour', 'behavior'],
+  ['catalogue', 'catalog'],
+  ['dialogue', 'dialog'],
+  ['enrol', 'enroll'],
+  ['fulfil', 'fulfill'],
+  ['judgement', 'judgment'],
+  ['acknowledgement', 'acknowledgment'],
+  ['afterwards', 'afterward'],
+  ['upwards', 'upward'],
+  ['onwards', 'onward'],
   // Closed and hyphenated forms of the same prefixed word.
-  ['non-aggression', 'nonaggression'], ['non-proliferation', 'nonproliferation'], ['non-nuclear', 'nonnuclear'],
-  ['de-escalation', 'deescalation'], ['co-operation', 'cooperation'], ['long-term', 'longterm'],
-  ['short-term', 'shortterm'], ['re-establish', 'reestablish'], ['co-ordination', 'coordination'],
+  ['non-aggression', 'nonaggression'],
+  ['non-proliferation', 'nonproliferation'],
+  ['non-nuclear', 'nonnuclear'],
+  ['de-escalation', 'deescalation'],
+  ['co-operation', 'cooperation'],
+  ['long-term', 'longterm'],
+  ['short-term', 'shortterm'],
+  ['re-establish', 'reestablish'],
+  ['co-ordination', 'coordination'],
 ];
 
 /**
@@ -41,7 +77,12 @@ export const SPELLING_VARIANTS: readonly (readonly [string, string])[] = [
  * suffix of another (" 2." inside "Point 2."), or the reader cannot tell them apart.
  */
 export const NUMBER_STYLES: readonly ((number: string) => string)[] = [
-  (n) => `${n}.`, (n) => `${n})`, (n) => `(${n})`, (n) => `[${n}]`, (n) => `No. ${n}`, (n) => `${n}:`,
+  (n) => `${n}.`,
+  (n) => `${n})`,
+  (n) => `(${n})`,
+  (n) => `[${n}]`,
+  (n) => `No. ${n}`,
+  (n) => `${n}:`,
 ];
 
 /** Separators between a point's heading and its text. */
@@ -54,4 +95,19 @@ export const HEADING_CASES = ['as-written', 'title-case', 'upper-case'] as const
 export const INVISIBLE_MARKS = ['\u200b', '\u200c'] as const;
 
 /** Words never capitalised in Title Case headings. */
-export const TITLE_CASE_SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+export const TITLE_CASE_SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'in',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+]);

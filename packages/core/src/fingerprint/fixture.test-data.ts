@@ -3,15 +3,48 @@ import type { FingerprintPoint } from './sites';
 // A few plan points in the style of the demo draft, with the spelling, list and dash sites
 // the fingerprint uses (core tests cannot import the server's demo data).
 export const POINTS: readonly FingerprintPoint[] = [
-  { id: 'p02', number: '2', title: 'Non-aggression agreement', text: 'Russia, Ukraine and Europe conclude a comprehensive non-aggression agreement, and the ambiguities of the last thirty years are considered settled.' },
-  { id: 'p03', number: '3', title: 'No further enlargement', text: 'It is expected that Russia will not invade its neighbours and that the alliance will not expand further.' },
-  { id: 'p15', number: '15', title: 'Joint security working group', text: 'A joint US–Russian working group on security is set up to promote and enforce all provisions of this agreement.' },
-  { id: 'p16', number: '16', title: 'Non-aggression in Russian law', text: 'Russia enshrines in law a policy of non-aggression towards Europe and Ukraine.' },
-  { id: 'p20', number: '20', title: 'Education and tolerance', text: 'Both countries adopt educational programmes in schools and society that promote understanding and tolerance of different cultures and eliminate racism and prejudice.' },
-  { id: 'p21', number: '21', title: 'Territorial arrangements', text: 'Crimea, Luhansk and Donetsk are recognised as de facto Russian, including by the United States; Kherson and Zaporizhzhia are frozen along the line of contact; Ukrainian forces withdraw from the part of Donetsk they control, which becomes a neutral demilitarised buffer zone.' },
+  {
+    id: 'p02',
+    number: '2',
+    title: 'Non-aggression agreement',
+    text: 'Russia, Ukraine and Europe conclude a comprehensive non-aggression agreement, and the ambiguities of the last thirty years are considered settled.',
+  },
+  {
+    id: 'p03',
+    number: '3',
+    title: 'No further enlargement',
+    text: 'It is expected that Russia will not invade its neighbours and that the alliance will not expand further.',
+  },
+  {
+    id: 'p15',
+    number: '15',
+    title: 'Joint security working group',
+    text: 'A joint US–Russian working group on security is set up to promote and enforce all provisions of this agreement.',
+  },
+  {
+    id: 'p16',
+    number: '16',
+    title: 'Non-aggression in Russian law',
+    text: 'Russia enshrines in law a policy of non-aggression towards Europe and Ukraine.',
+  },
+  {
+    id: 'p20',
+    number: '20',
+    title: 'Education and tolerance',
+    text: 'Both countries adopt educational programmes in schools and society that promote understanding and tolerance of different cultures and eliminate racism and prejudice.',
+  },
+  {
+    id: 'p21',
+    number: '21',
+    title: 'Territorial arrangements',
+    text: 'Crimea, Luhansk and Donetsk are recognised as de facto Russian, including by the United States; Kherson and Zaporizhzhia are frozen along the line of contact; Ukrainian forces withdraw from the part of Donetsk they control, which becomes a neutral demilitarised buffer zone.',
+  },
   { id: 'p25', number: '25', title: 'Elections', text: 'Ukraine holds elections within 100 days.' },
 ];
 
 /** Deterministic recipient keys for tests. */
 export const recipientKeys = (count: number): { recipientId: string; key: string }[] =>
-  Array.from({ length: count }, (_, index) => ({ recipientId: `recipient-${index}`, key: `test-key-${index}-${index * 7919}` }));
+  Array.from({ length: count }, (_, index) => ({
+    recipientId: `recipient-${index}`,
+    key: `test-key-${index}-${index * 7919}`,
+  }));

@@ -1,7 +1,31 @@
 export { sha256, hmacSha256, toHex, keyedChoice } from './sha256';
-export { CHANNEL_ERROR, SPELLING_VARIANTS, NUMBER_STYLES, HEADING_SEPARATORS, HEADING_CASES, INVISIBLE_MARKS, type ChannelKind } from './equivalences';
+export {
+  CHANNEL_ERROR,
+  SPELLING_VARIANTS,
+  NUMBER_STYLES,
+  HEADING_SEPARATORS,
+  HEADING_CASES,
+  INVISIBLE_MARKS,
+  type ChannelKind,
+} from './equivalences';
 export { findTextSites, headingVariants, type FingerprintPoint, type TextSite } from './sites';
-export { embedPoint, embedText, embedPlainText, stripFingerprint, addInvisibleMarks, type FingerprintedPoint, type EmbedOptions } from './embed';
+export {
+  embedPoint,
+  embedText,
+  embedPlainText,
+  stripFingerprint,
+  addInvisibleMarks,
+  type FingerprintedPoint,
+  type EmbedOptions,
+} from './embed';
 export { readMarks, normalizeExcerpt, type Observation } from './read-marks';
-export { traceLeak, scoreObservations, DECISION, type TraceCandidate, type TraceResult, type TraceScore, type MarkEvidence } from './trace-leak';
+export {
+  traceLeak,
+  scoreObservations,
+  DECISION,
+  type TraceCandidate,
+  type TraceResult,
+  type TraceScore,
+  type MarkEvidence,
+} from './trace-leak';
 export { traceExports, type TraceableExport } from './trace-exports';

@@ -1,6 +1,12 @@
 import { CHANNEL_ERROR, INVISIBLE_MARKS, type ChannelKind } from './equivalences';
 import { approximateMatchDistance } from './approximate-match';
-import { findTextSites, headingSiteId, headingVariants, invisibleSiteId, type FingerprintPoint } from './sites';
+import {
+  findTextSites,
+  headingSiteId,
+  headingVariants,
+  invisibleSiteId,
+  type FingerprintPoint,
+} from './sites';
 
 /** A mark read from a leaked excerpt: which variant of which site was seen. */
 export type Observation = {
@@ -15,13 +21,16 @@ const CONTEXT = 14;
 
 /** Leaked text made comparable: no invisible marks, one space for any run of white space. */
 export function normalizeExcerpt(text: string): string {
-  return text
-    .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '')
-    .replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    // Retyped em dashes come back as " - " or " -- ".
-    .replace(/ (?:-{1,2}|–|—) /g, ' — ')
-    .trim();
+  return (
+    text
+      .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '')
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\s+/g, ' ')
+      // Retyped em dashes come back as " - " or " -- ".
+      .replace(/ (?:-{1,2}|–|—) /g, ' — ')
+      .trim()
+  );
 }
 
 function shingles(text: string): Set<string> {
@@ -54,16 +63,34 @@ function readPoint(point: FingerprintPoint, excerpt: string): Observation[] {
   const opening = point.text.slice(0, CONTEXT);
   const headings = headingVariants(point);
   // The leading space anchors the number, so " 2)" is not found inside " (2)".
-  const heading = readSite(headings.map((variant) => ` ${variant}${opening}`), excerpt);
+  const heading = readSite(
+    headings.map((variant) => ` ${variant}${opening}`),
+    excerpt,
+  );
   if (heading !== undefined) {
-    observations.push({ siteId: headingSiteId(point), kind: 'heading', observed: heading, variants: headings, error: CHANNEL_ERROR.heading });
+    observations.push({
+      siteId: headingSiteId(point),
+      kind: 'heading',
+      observed: heading,
+      variants: headings,
+      error: CHANNEL_ERROR.heading,
+    });
   }
   for (const site of findTextSites(point)) {
     const before = point.text.slice(Math.max(0, site.start - CONTEXT), site.start);
     const after = point.text.slice(site.end, site.end + CONTEXT);
-    const observed = readSite(site.variants.map((variant) => before + variant + after), excerpt);
+    const observed = readSite(
+      site.variants.map((variant) => before + variant + after),
+      excerpt,
+    );
     if (observed === undefined) continue;
-    observations.push({ siteId: site.id, kind: site.kind, observed, variants: site.variants, error: CHANNEL_ERROR[site.kind] });
+    observations.push({
+      siteId: site.id,
+      kind: site.kind,
+      observed,
+      variants: site.variants,
+      error: CHANNEL_ERROR[site.kind],
+    });
   }
   return observations;
 }
@@ -76,7 +103,13 @@ function readInvisibleMarks(text: string): Observation[] {
     const siteId = invisibleSiteId(match[1] ?? '', match[3] ?? '');
     if (seen.has(siteId)) continue;
     const observed = INVISIBLE_MARKS.indexOf(match[2] as (typeof INVISIBLE_MARKS)[number]);
-    seen.set(siteId, { siteId, kind: 'invisible', observed, variants: INVISIBLE_MARKS, error: CHANNEL_ERROR.invisible });
+    seen.set(siteId, {
+      siteId,
+      kind: 'invisible',
+      observed,
+      variants: INVISIBLE_MARKS,
+      error: CHANNEL_ERROR.invisible,
+    });
   }
   return [...seen.values()];
 }
@@ -85,6 +118,8 @@ function readInvisibleMarks(text: string): Observation[] {
 export function readMarks(excerpt: string, points: readonly FingerprintPoint[]): Observation[] {
   const normalized = ` ${normalizeExcerpt(excerpt)}`;
   const excerptShingles = shingles(normalized);
-  const observations = points.filter((point) => occursIn(point, excerptShingles)).flatMap((point) => readPoint(point, normalized));
+  const observations = points
+    .filter((point) => occursIn(point, excerptShingles))
+    .flatMap((point) => readPoint(point, normalized));
   return [...observations, ...readInvisibleMarks(excerpt)];
 }

@@ -16,13 +16,21 @@ describe('tracing across copies of different material', () => {
       { recipientId: 'history-3', key: third.key, points: HISTORY },
     ];
     const excerpt = embedPlainText(HISTORY, { key: third.key }).replace(/\s+/g, ' ');
-    expect(traceExports({ excerpt, exports }).verdict).toEqual({ kind: 'identified', recipientId: 'history-3' });
+    expect(traceExports({ excerpt, exports }).verdict).toEqual({
+      kind: 'identified',
+      recipientId: 'history-3',
+    });
     const fromPlan = embedPlainText(POINTS.slice(3, 6), { key: second.key });
-    expect(traceExports({ excerpt: fromPlan, exports }).verdict).toEqual({ kind: 'identified', recipientId: 'plan-2' });
+    expect(traceExports({ excerpt: fromPlan, exports }).verdict).toEqual({
+      kind: 'identified',
+      recipientId: 'plan-2',
+    });
   });
 
   it('stays undecided on text that carries no marks', () => {
     const exports = recipientKeys(2).map(({ recipientId, key }) => ({ recipientId, key, points: POINTS }));
-    expect(traceExports({ excerpt: 'Nothing from the plan at all.', exports }).verdict.kind).toBe('undecided');
+    expect(traceExports({ excerpt: 'Nothing from the plan at all.', exports }).verdict.kind).toBe(
+      'undecided',
+    );
   });
 });

@@ -3,7 +3,11 @@ import type { FingerprintPoint } from './sites';
 import { DECISION, scoreObservations, type TraceResult, type TraceScore } from './trace-leak';
 
 /** One recorded copy: its id, its recipient's key and the canonical blocks it was made of. */
-export type TraceableExport = { readonly recipientId: string; readonly key: string; readonly points: readonly FingerprintPoint[] };
+export type TraceableExport = {
+  readonly recipientId: string;
+  readonly key: string;
+  readonly points: readonly FingerprintPoint[];
+};
 
 /**
  * Traces an excerpt against copies of different material (versions, histories, minutes). Each
@@ -14,7 +18,9 @@ export type TraceableExport = { readonly recipientId: string; readonly key: stri
 export function traceExports(input: { excerpt: string; exports: readonly TraceableExport[] }): TraceResult {
   const groups = new Map<string, { points: readonly FingerprintPoint[]; members: TraceableExport[] }>();
   for (const recorded of input.exports) {
-    const signature = recorded.points.map((point) => `${point.id}\u0000${point.number}\u0000${point.title}\u0000${point.text}`).join('\u0001');
+    const signature = recorded.points
+      .map((point) => `${point.id}\u0000${point.number}\u0000${point.title}\u0000${point.text}`)
+      .join('\u0001');
     const group = groups.get(signature) ?? { points: recorded.points, members: [] };
     group.members.push(recorded);
     groups.set(signature, group);
@@ -22,7 +28,10 @@ export function traceExports(input: { excerpt: string; exports: readonly Traceab
   const scored: { score: TraceScore; marks: number }[] = [];
   for (const group of groups.values()) {
     const observations = readMarks(input.excerpt, group.points);
-    const result = scoreObservations(observations, group.members.map(({ recipientId, key }) => ({ recipientId, key })));
+    const result = scoreObservations(
+      observations,
+      group.members.map(({ recipientId, key }) => ({ recipientId, key })),
+    );
     for (const score of result.ranking) scored.push({ score, marks: observations.length });
   }
   return decide(scored);
@@ -32,12 +41,19 @@ function decide(scored: readonly { score: TraceScore; marks: number }[]): TraceR
   const top = Math.max(...scored.map(({ score }) => score.logLikelihoodRatio));
   const total = scored.reduce((sum, { score }) => sum + Math.exp(score.logLikelihoodRatio - top), 0);
   const ordered = [...scored].sort((a, b) => b.score.logLikelihoodRatio - a.score.logLikelihoodRatio);
-  const ranking = ordered.map(({ score }) => ({ ...score, posterior: Math.exp(score.logLikelihoodRatio - top) / total }));
+  const ranking = ordered.map(({ score }) => ({
+    ...score,
+    posterior: Math.exp(score.logLikelihoodRatio - top) / total,
+  }));
   const best = ranking[0];
   const marksRead = ordered[0]?.marks ?? 0;
-  if (best === undefined) return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, ranking };
+  if (best === undefined)
+    return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, ranking };
   if (best.posterior < DECISION.minPosterior || best.logLikelihoodRatio < DECISION.minLogLikelihoodRatio) {
-    const reason = marksRead === 0 ? 'no fingerprint marks found in the excerpt' : `evidence too weak (${marksRead} marks read)`;
+    const reason =
+      marksRead === 0
+        ? 'no fingerprint marks found in the excerpt'
+        : `evidence too weak (${marksRead} marks read)`;
     return { verdict: { kind: 'undecided', reason }, marksRead, ranking };
   }
   return { verdict: { kind: 'identified', recipientId: best.recipientId }, marksRead, ranking };

@@ -67,7 +67,11 @@ describe('tracing a leak', () => {
   });
 
   it('answers undecided for text that is not from the document', () => {
-    const result = traceLeak({ excerpt: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.', points: POINTS, candidates });
+    const result = traceLeak({
+      excerpt: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.',
+      points: POINTS,
+      candidates,
+    });
     expect(result).toMatchObject({ verdict: { kind: 'undecided' }, marksRead: 0 });
   });
 });

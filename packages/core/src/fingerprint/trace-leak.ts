@@ -6,7 +6,13 @@ import type { FingerprintPoint } from './sites';
 export type TraceCandidate = { readonly recipientId: string; readonly key: string };
 
 /** One mark as it bears on one candidate: the variant seen and the one that candidate received. */
-export type MarkEvidence = { readonly siteId: string; readonly kind: Observation['kind']; readonly seen: string; readonly expected: string; readonly matched: boolean };
+export type MarkEvidence = {
+  readonly siteId: string;
+  readonly kind: Observation['kind'];
+  readonly seen: string;
+  readonly expected: string;
+  readonly matched: boolean;
+};
 
 /** A candidate's score: log-likelihood ratio against an unmarked text, and posterior probability. */
 export type TraceScore = {
@@ -20,7 +26,9 @@ export type TraceScore = {
 
 /** The ranking and the verdict: a named recipient only when the evidence is strong. */
 export type TraceResult = {
-  readonly verdict: { readonly kind: 'identified'; readonly recipientId: string } | { readonly kind: 'undecided'; readonly reason: string };
+  readonly verdict:
+    | { readonly kind: 'identified'; readonly recipientId: string }
+    | { readonly kind: 'undecided'; readonly reason: string };
   readonly marksRead: number;
   readonly ranking: readonly TraceScore[];
 };
@@ -31,7 +39,10 @@ export type TraceResult = {
  */
 export const DECISION = { minPosterior: 0.999, minLogLikelihoodRatio: Math.log(1e4) } as const;
 
-function scoreCandidate(candidate: TraceCandidate, observations: readonly Observation[]): Omit<TraceScore, 'posterior'> {
+function scoreCandidate(
+  candidate: TraceCandidate,
+  observations: readonly Observation[],
+): Omit<TraceScore, 'posterior'> {
   let logLikelihoodRatio = 0;
   let matched = 0;
   const evidence: MarkEvidence[] = [];
@@ -43,13 +54,28 @@ function scoreCandidate(candidate: TraceCandidate, observations: readonly Observ
     const likelihood = isMatch ? 1 - observation.error : observation.error / (count - 1);
     logLikelihoodRatio += Math.log(likelihood * count);
     if (isMatch) matched++;
-    evidence.push({ siteId: observation.siteId, kind: observation.kind, seen: observation.variants[observation.observed] ?? '', expected: observation.variants[expected] ?? '', matched: isMatch });
+    evidence.push({
+      siteId: observation.siteId,
+      kind: observation.kind,
+      seen: observation.variants[observation.observed] ?? '',
+      expected: observation.variants[expected] ?? '',
+      matched: isMatch,
+    });
   }
-  return { recipientId: candidate.recipientId, logLikelihoodRatio, matched, mismatched: observations.length - matched, evidence };
+  return {
+    recipientId: candidate.recipientId,
+    logLikelihoodRatio,
+    matched,
+    mismatched: observations.length - matched,
+    evidence,
+  };
 }
 
 /** Scores candidates against observed marks; uniform prior over the candidates. */
-export function scoreObservations(observations: readonly Observation[], candidates: readonly TraceCandidate[]): TraceResult {
+export function scoreObservations(
+  observations: readonly Observation[],
+  candidates: readonly TraceCandidate[],
+): TraceResult {
   const scored = candidates.map((candidate) => scoreCandidate(candidate, observations));
   const top = Math.max(...scored.map((score) => score.logLikelihoodRatio));
   const total = scored.reduce((sum, score) => sum + Math.exp(score.logLikelihoodRatio - top), 0);
@@ -58,15 +84,23 @@ export function scoreObservations(observations: readonly Observation[], candidat
     .sort((a, b) => b.logLikelihoodRatio - a.logLikelihoodRatio);
   const best = ranking[0];
   const marksRead = observations.length;
-  if (best === undefined) return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, ranking };
+  if (best === undefined)
+    return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, ranking };
   if (best.posterior < DECISION.minPosterior || best.logLikelihoodRatio < DECISION.minLogLikelihoodRatio) {
-    const reason = marksRead === 0 ? 'no fingerprint marks found in the excerpt' : `evidence too weak (${marksRead} marks read)`;
+    const reason =
+      marksRead === 0
+        ? 'no fingerprint marks found in the excerpt'
+        : `evidence too weak (${marksRead} marks read)`;
     return { verdict: { kind: 'undecided', reason }, marksRead, ranking };
   }
   return { verdict: { kind: 'identified', recipientId: best.recipientId }, marksRead, ranking };
 }
 
 /** Traces a leaked excerpt of a document made of `points` to the most likely recipients. */
-export function traceLeak(input: { excerpt: string; points: readonly FingerprintPoint[]; candidates: readonly TraceCandidate[] }): TraceResult {
+export function traceLeak(input: {
+  excerpt: string;
+  points: readonly FingerprintPoint[];
+  candidates: readonly TraceCandidate[];
+}): TraceResult {
   return scoreObservations(readMarks(input.excerpt, input.points), input.candidates);
 }

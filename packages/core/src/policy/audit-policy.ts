@@ -35,7 +35,8 @@ export type AuditMaterialResource = {
  * public material only — who in another delegation read that delegation's papers is its business.
  */
 export const AUDIT_POLICY = {
-  'audit.read': (viewer: Viewer, resource: NegotiationResource) => canOpenAuditLog(viewer, resource.negotiationId),
+  'audit.read': (viewer: Viewer, resource: NegotiationResource) =>
+    canOpenAuditLog(viewer, resource.negotiationId),
   /** Whether an entry about this material is listed at all (otherwise it is absent, not counted). */
   'audit.entry.read': (viewer: Viewer, resource: AuditMaterialResource) =>
     canOpenAuditLog(viewer, resource.negotiationId) &&
@@ -46,13 +47,17 @@ export const AUDIT_POLICY = {
    */
   'audit.subject.read': (viewer: Viewer, resource: AuditMaterialResource) =>
     canOpenAuditLog(viewer, resource.negotiationId) &&
-    (isMediatorStaff(viewer, resource.negotiationId) ? canStaffOpen(viewer, resource) : isOwnOrPublic(viewer, resource)),
+    (isMediatorStaff(viewer, resource.negotiationId)
+      ? canStaffOpen(viewer, resource)
+      : isOwnOrPublic(viewer, resource)),
 };
 
 /** Mediator staff, and the lead or delegates of any party: those who answer for a delegation's papers. */
 function canOpenAuditLog(viewer: Viewer, negotiationId: NegotiationId): boolean {
-  return isMediatorStaff(viewer, negotiationId) ||
-    seatsIn(viewer, negotiationId).some((seat) => seat.function === 'lead' || seat.function === 'delegate');
+  return (
+    isMediatorStaff(viewer, negotiationId) ||
+    seatsIn(viewer, negotiationId).some((seat) => seat.function === 'lead' || seat.function === 'delegate')
+  );
 }
 
 function isOwnOrPublic(viewer: Viewer, resource: AuditMaterialResource): boolean {
@@ -61,7 +66,9 @@ function isOwnOrPublic(viewer: Viewer, resource: AuditMaterialResource): boolean
     case 'public':
       return true;
     case 'record':
-      return material.classification === 'public' || isMemberOf(viewer, negotiationId, material.owningPartyId);
+      return (
+        material.classification === 'public' || isMemberOf(viewer, negotiationId, material.owningPartyId)
+      );
     case 'position':
     case 'party-internal':
       return isMemberOf(viewer, negotiationId, material.partyId);
@@ -79,11 +86,25 @@ function canStaffOpen(viewer: Viewer, resource: AuditMaterialResource): boolean 
   const { negotiationId, material } = resource;
   switch (material.kind) {
     case 'record':
-      return RECORD_POLICY['record.read'](viewer, { kind: 'record', negotiationId, owningPartyId: material.owningPartyId, classification: material.classification });
+      return RECORD_POLICY['record.read'](viewer, {
+        kind: 'record',
+        negotiationId,
+        owningPartyId: material.owningPartyId,
+        classification: material.classification,
+      });
     case 'position':
-      return PLAN_POLICY['position.read'](viewer, { kind: 'position', negotiationId, partyId: material.partyId, visibility: material.visibility });
+      return PLAN_POLICY['position.read'](viewer, {
+        kind: 'position',
+        negotiationId,
+        partyId: material.partyId,
+        visibility: material.visibility,
+      });
     case 'minutes':
-      return PLAN_POLICY['round.minutes.read'](viewer, { kind: 'round', negotiationId, partiesPresent: material.partiesPresent });
+      return PLAN_POLICY['round.minutes.read'](viewer, {
+        kind: 'round',
+        negotiationId,
+        partiesPresent: material.partiesPresent,
+      });
     case 'public':
     case 'party-internal':
     case 'mediator-only':

@@ -17,13 +17,25 @@ const PARTY_B = '00000000-0000-4000-8000-0000000000a2' as PartyId;
 const OBSERVERS = '00000000-0000-4000-8000-0000000000a3' as PartyId;
 
 const VIEWER_KINDS = [
-  'mediator-lead', 'mediator-delegate', 'mediator-analyst', 'own-lead', 'own-delegate',
-  'own-principal', 'other-party-lead', 'observer', 'participant-elsewhere', 'outsider', 'anonymous',
+  'mediator-lead',
+  'mediator-delegate',
+  'mediator-analyst',
+  'own-lead',
+  'own-delegate',
+  'own-principal',
+  'other-party-lead',
+  'observer',
+  'participant-elsewhere',
+  'outsider',
+  'anonymous',
 ] as const;
 type ViewerKind = (typeof VIEWER_KINDS)[number];
 
-const seat = (partyId: PartyId, partyRole: ViewerMembership['partyRole'], fn: ViewerMembership['function']) =>
-  [{ negotiationId: NEGOTIATION, partyId, partyRole, function: fn }];
+const seat = (
+  partyId: PartyId,
+  partyRole: ViewerMembership['partyRole'],
+  fn: ViewerMembership['function'],
+) => [{ negotiationId: NEGOTIATION, partyId, partyRole, function: fn }];
 const SEATS: Record<ViewerKind, readonly ViewerMembership[]> = {
   'mediator-lead': seat(MEDIATOR_PARTY, 'mediator', 'lead'),
   'mediator-delegate': seat(MEDIATOR_PARTY, 'mediator', 'delegate'),
@@ -32,11 +44,13 @@ const SEATS: Record<ViewerKind, readonly ViewerMembership[]> = {
   'own-delegate': seat(PARTY_A, 'party', 'delegate'),
   'own-principal': seat(PARTY_A, 'party', 'principal'),
   'other-party-lead': seat(PARTY_B, 'party', 'lead'),
-  'observer': seat(OBSERVERS, 'observer', 'lead'),
+  observer: seat(OBSERVERS, 'observer', 'lead'),
   // Lead of party A, but in another negotiation: must gain nothing here.
-  'participant-elsewhere': [{ negotiationId: OTHER_NEGOTIATION, partyId: PARTY_A, partyRole: 'mediator', function: 'lead' }],
-  'outsider': [],
-  'anonymous': [],
+  'participant-elsewhere': [
+    { negotiationId: OTHER_NEGOTIATION, partyId: PARTY_A, partyRole: 'mediator', function: 'lead' },
+  ],
+  outsider: [],
+  anonymous: [],
 };
 const SOMEONE_ELSE = '00000000-0000-4000-8000-00000000cafe';
 const viewerOf = (kind: ViewerKind): Viewer => ({
@@ -45,55 +59,68 @@ const viewerOf = (kind: ViewerKind): Viewer => ({
 });
 
 // Columns in VIEWER_KINDS order: M-lead M-deleg M-analyst own-lead own-deleg own-princ other observer elsewhere outsider anon
-const T = true, F = false;
-type Row = readonly [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean];
+const T = true,
+  F = false;
+type Row = readonly [
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+];
 type Classified = 'record.read' | 'record.create' | 'position.read' | AuditMaterialAction;
 const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'negotiation.create': [T, T, T, T, T, T, T, T, T, T, F],
-  'negotiation.read':   [T, T, T, T, T, T, T, T, F, F, F],
-  'party.create':       [T, T, F, F, F, F, F, F, F, F, F],
-  'party.read':         [T, T, T, T, T, T, T, T, F, F, F],
-  'member.read':        [T, T, T, T, T, T, T, T, F, F, F],
-  'member.manage':      [T, T, F, T, F, F, F, F, F, F, F],
-  'invitation.create':  [T, T, F, T, F, F, F, F, F, F, F],
-  'deadline.read':      [T, T, T, T, T, T, T, T, F, F, F],
-  'deadline.create':    [T, T, F, F, F, F, F, F, F, F, F],
-  'plan.read':          [T, T, T, T, T, T, T, T, F, F, F],
-  'plan.manage':        [T, T, F, F, F, F, F, F, F, F, F],
+  'negotiation.read': [T, T, T, T, T, T, T, T, F, F, F],
+  'party.create': [T, T, F, F, F, F, F, F, F, F, F],
+  'party.read': [T, T, T, T, T, T, T, T, F, F, F],
+  'member.read': [T, T, T, T, T, T, T, T, F, F, F],
+  'member.manage': [T, T, F, T, F, F, F, F, F, F, F],
+  'invitation.create': [T, T, F, T, F, F, F, F, F, F, F],
+  'deadline.read': [T, T, T, T, T, T, T, T, F, F, F],
+  'deadline.create': [T, T, F, F, F, F, F, F, F, F, F],
+  'plan.read': [T, T, T, T, T, T, T, T, F, F, F],
+  'plan.manage': [T, T, F, F, F, F, F, F, F, F, F],
   // on party A's behalf
-  'position.record':    [F, F, F, T, T, F, F, F, F, F, F],
+  'position.record': [F, F, F, T, T, F, F, F, F, F, F],
   // minutes of a round attended by the mediator and party A
   'round.minutes.read': [T, T, T, T, T, T, F, F, F, F, F],
   // a simulation started by the viewer's own account (another account's: see the test below)
-  'analysis.run':       [T, T, T, T, T, T, T, T, T, T, F],
-  'simulation.create':  [T, T, T, T, T, T, T, T, T, T, F],
-  'simulation.read':    [T, T, T, T, T, T, T, T, T, T, F],
-  'export.create':      [T, T, T, T, T, T, T, T, F, F, F],
-  'export.trace':       [T, T, F, F, F, F, F, F, F, F, F],
+  'analysis.run': [T, T, T, T, T, T, T, T, T, T, F],
+  'simulation.create': [T, T, T, T, T, T, T, T, T, T, F],
+  'simulation.read': [T, T, T, T, T, T, T, T, T, T, F],
+  'export.create': [T, T, T, T, T, T, T, T, F, F, F],
+  'export.trace': [T, T, F, F, F, F, F, F, F, F, F],
   // a copy made for another user (the recipient's own access is the test below)
-  'export.download':    [T, T, F, F, F, F, F, F, F, F, F],
+  'export.download': [T, T, F, F, F, F, F, F, F, F, F],
   // opening the log; which entries and ids appear is AUDIT below
-  'audit.read':         [T, T, F, T, T, F, T, T, F, F, F],
+  'audit.read': [T, T, F, T, T, F, T, T, F, F, F],
 };
 // Party A's position, by its visibility (amendments are read as `mediator`).
 const POSITIONS: Record<'position.read', Record<PositionResource['visibility'], Row>> = {
   'position.read': {
-    private:  [F, F, F, T, T, T, F, F, F, F, F],
+    private: [F, F, F, T, T, T, F, F, F, F, F],
     mediator: [T, T, T, T, T, T, F, F, F, F, F],
-    parties:  [T, T, T, T, T, T, T, F, F, F, F],
+    parties: [T, T, T, T, T, T, T, F, F, F, F],
   },
 };
 const RECORDS: Record<'record.read' | 'record.create', Record<Classification, Row>> = {
   'record.read': {
-    public:     [T, T, T, T, T, T, T, T, F, F, F],
-    parties:    [T, T, T, T, T, T, T, F, F, F, F],
-    mediator:   [T, T, T, T, T, T, F, F, F, F, F],
+    public: [T, T, T, T, T, T, T, T, F, F, F],
+    parties: [T, T, T, T, T, T, T, F, F, F, F],
+    mediator: [T, T, T, T, T, T, F, F, F, F, F],
     delegation: [F, F, F, T, T, T, F, F, F, F, F],
   },
   'record.create': {
-    public:     [F, F, F, T, T, T, F, F, F, F, F],
-    parties:    [F, F, F, T, T, T, F, F, F, F, F],
-    mediator:   [F, F, F, T, T, T, F, F, F, F, F],
+    public: [F, F, F, T, T, T, F, F, F, F, F],
+    parties: [F, F, F, T, T, T, F, F, F, F, F],
+    mediator: [F, F, F, T, T, T, F, F, F, F, F],
     delegation: [F, F, F, T, T, T, F, F, F, F, F],
   },
 };
@@ -102,79 +129,136 @@ const RECORDS: Record<'record.read' | 'record.create', Record<Classification, Ro
 // attended by the mediator and party A). `entry` = the entry is listed; `subject` = its ids are shown.
 type AuditMaterialAction = 'audit.entry.read' | 'audit.subject.read';
 const AUDIT_MATERIALS = {
-  'public': { kind: 'public' },
+  public: { kind: 'public' },
   'record:public': { kind: 'record', owningPartyId: PARTY_A, classification: 'public' },
   'record:mediator': { kind: 'record', owningPartyId: PARTY_A, classification: 'mediator' },
   'record:delegation': { kind: 'record', owningPartyId: PARTY_A, classification: 'delegation' },
   'position:private': { kind: 'position', partyId: PARTY_A, visibility: 'private' },
   'position:parties': { kind: 'position', partyId: PARTY_A, visibility: 'parties' },
-  'minutes': { kind: 'minutes', partiesPresent: [MEDIATOR_PARTY, PARTY_A] },
+  minutes: { kind: 'minutes', partiesPresent: [MEDIATOR_PARTY, PARTY_A] },
   'party-internal': { kind: 'party-internal', partyId: PARTY_A },
   'mediator-only': { kind: 'mediator-only' },
 } as const satisfies Record<string, AuditMaterial>;
 type AuditMaterialKey = keyof typeof AUDIT_MATERIALS;
 const AUDIT: Record<AuditMaterialAction, Record<AuditMaterialKey, Row>> = {
   'audit.entry.read': {
-    'public':            [T, T, F, T, T, F, T, T, F, F, F],
-    'record:public':     [T, T, F, T, T, F, T, T, F, F, F],
-    'record:mediator':   [T, T, F, T, T, F, F, F, F, F, F],
+    public: [T, T, F, T, T, F, T, T, F, F, F],
+    'record:public': [T, T, F, T, T, F, T, T, F, F, F],
+    'record:mediator': [T, T, F, T, T, F, F, F, F, F, F],
     'record:delegation': [T, T, F, T, T, F, F, F, F, F, F],
-    'position:private':  [T, T, F, T, T, F, F, F, F, F, F],
-    'position:parties':  [T, T, F, T, T, F, F, F, F, F, F],
-    'minutes':           [T, T, F, T, T, F, F, F, F, F, F],
-    'party-internal':    [T, T, F, T, T, F, F, F, F, F, F],
-    'mediator-only':     [T, T, F, F, F, F, F, F, F, F, F],
+    'position:private': [T, T, F, T, T, F, F, F, F, F, F],
+    'position:parties': [T, T, F, T, T, F, F, F, F, F, F],
+    minutes: [T, T, F, T, T, F, F, F, F, F, F],
+    'party-internal': [T, T, F, T, T, F, F, F, F, F, F],
+    'mediator-only': [T, T, F, F, F, F, F, F, F, F, F],
   },
   'audit.subject.read': {
-    'public':            [T, T, F, T, T, F, T, T, F, F, F],
-    'record:public':     [T, T, F, T, T, F, T, T, F, F, F],
-    'record:mediator':   [T, T, F, T, T, F, F, F, F, F, F],
+    public: [T, T, F, T, T, F, T, T, F, F, F],
+    'record:public': [T, T, F, T, T, F, T, T, F, F, F],
+    'record:mediator': [T, T, F, T, T, F, F, F, F, F, F],
     'record:delegation': [F, F, F, T, T, F, F, F, F, F, F],
-    'position:private':  [F, F, F, T, T, F, F, F, F, F, F],
-    'position:parties':  [T, T, F, T, T, F, F, F, F, F, F],
-    'minutes':           [T, T, F, T, T, F, F, F, F, F, F],
-    'party-internal':    [T, T, F, T, T, F, F, F, F, F, F],
-    'mediator-only':     [T, T, F, F, F, F, F, F, F, F, F],
+    'position:private': [F, F, F, T, T, F, F, F, F, F, F],
+    'position:parties': [T, T, F, T, T, F, F, F, F, F, F],
+    minutes: [T, T, F, T, T, F, F, F, F, F, F],
+    'party-internal': [T, T, F, T, T, F, F, F, F, F, F],
+    'mediator-only': [T, T, F, F, F, F, F, F, F, F, F],
   },
 };
-const isAuditMaterialKey = (value: string): value is AuditMaterialKey => Object.hasOwn(AUDIT_MATERIALS, value);
+const isAuditMaterialKey = (value: string): value is AuditMaterialKey =>
+  Object.hasOwn(AUDIT_MATERIALS, value);
 
-type Case = readonly [ViewerKind, Action, Classification | PositionResource['visibility'] | AuditMaterialKey | '-', boolean];
+type Case = readonly [
+  ViewerKind,
+  Action,
+  Classification | PositionResource['visibility'] | AuditMaterialKey | '-',
+  boolean,
+];
 const MATRIX: Case[] = [
   ...Object.entries(PLAIN).flatMap(([action, row]) =>
-    VIEWER_KINDS.map((kind, i): Case => [kind, action as Action, '-', row[i] ?? F])),
+    VIEWER_KINDS.map((kind, i): Case => [kind, action as Action, '-', row[i] ?? F]),
+  ),
   ...Object.entries(RECORDS).flatMap(([action, byClass]) =>
     Object.entries(byClass).flatMap(([classification, row]) =>
-      VIEWER_KINDS.map((kind, i): Case => [kind, action as Action, classification as Classification, row[i] ?? F]))),
+      VIEWER_KINDS.map((kind, i): Case => [
+        kind,
+        action as Action,
+        classification as Classification,
+        row[i] ?? F,
+      ]),
+    ),
+  ),
   ...Object.entries(POSITIONS['position.read']).flatMap(([visibility, row]) =>
-    VIEWER_KINDS.map((kind, i): Case => [kind, 'position.read', visibility as PositionResource['visibility'], row[i] ?? F])),
+    VIEWER_KINDS.map((kind, i): Case => [
+      kind,
+      'position.read',
+      visibility as PositionResource['visibility'],
+      row[i] ?? F,
+    ]),
+  ),
   ...Object.entries(AUDIT).flatMap(([action, byMaterial]) =>
     Object.entries(byMaterial).flatMap(([material, row]) =>
-      VIEWER_KINDS.map((kind, i): Case => [kind, action as Action, material as AuditMaterialKey, row[i] ?? F]))),
+      VIEWER_KINDS.map((kind, i): Case => [
+        kind,
+        action as Action,
+        material as AuditMaterialKey,
+        row[i] ?? F,
+      ]),
+    ),
+  ),
 ];
 
 function decide(kind: ViewerKind, action: Action, classification: Case[2]): boolean {
   const viewer = viewerOf(kind);
   const negotiation: NegotiationResource = { kind: 'negotiation', negotiationId: NEGOTIATION };
-  const party: PartyResource = { kind: 'party', negotiationId: NEGOTIATION, partyId: PARTY_A, partyRole: 'party' };
+  const party: PartyResource = {
+    kind: 'party',
+    negotiationId: NEGOTIATION,
+    partyId: PARTY_A,
+    partyRole: 'party',
+  };
   if (action === 'position.read') {
-    if (classification !== 'private' && classification !== 'mediator' && classification !== 'parties') throw new Error('position.read needs a visibility');
-    return can(viewer, action, { kind: 'position', negotiationId: NEGOTIATION, partyId: PARTY_A, visibility: classification });
+    if (classification !== 'private' && classification !== 'mediator' && classification !== 'parties')
+      throw new Error('position.read needs a visibility');
+    return can(viewer, action, {
+      kind: 'position',
+      negotiationId: NEGOTIATION,
+      partyId: PARTY_A,
+      visibility: classification,
+    });
   }
   if (action === 'audit.entry.read' || action === 'audit.subject.read') {
     if (!isAuditMaterialKey(classification)) throw new Error('audit material actions need a material');
-    return can(viewer, action, { kind: 'audit-material', negotiationId: NEGOTIATION, material: AUDIT_MATERIALS[classification] });
+    return can(viewer, action, {
+      kind: 'audit-material',
+      negotiationId: NEGOTIATION,
+      material: AUDIT_MATERIALS[classification],
+    });
   }
-  if (action === 'round.minutes.read') return can(viewer, action, { kind: 'round', negotiationId: NEGOTIATION, partiesPresent: [MEDIATOR_PARTY, PARTY_A] });
+  if (action === 'round.minutes.read')
+    return can(viewer, action, {
+      kind: 'round',
+      negotiationId: NEGOTIATION,
+      partiesPresent: [MEDIATOR_PARTY, PARTY_A],
+    });
   if (action === 'record.read' || action === 'record.create') {
-    if (classification === '-' || !(CLASSIFICATIONS as readonly string[]).includes(classification)) throw new Error('record actions need a classification');
-    const record: RecordResource = { kind: 'record', negotiationId: NEGOTIATION, owningPartyId: PARTY_A, classification: classification as Classification };
+    if (classification === '-' || !(CLASSIFICATIONS as readonly string[]).includes(classification))
+      throw new Error('record actions need a classification');
+    const record: RecordResource = {
+      kind: 'record',
+      negotiationId: NEGOTIATION,
+      owningPartyId: PARTY_A,
+      classification: classification as Classification,
+    };
     return can(viewer, action, record);
   }
-  if (action === 'negotiation.create' || action === 'simulation.create' || action === 'analysis.run') return can(viewer, action, { kind: 'global' });
-  if (action === 'export.download') return can(viewer, action, { kind: 'export', negotiationId: NEGOTIATION, recipientUserId: SOMEONE_ELSE });
-  if (action === 'simulation.read') return can(viewer, action, { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000beef' });
-  if (action === 'member.manage' || action === 'invitation.create' || action === 'position.record') return can(viewer, action, party);
+  if (action === 'negotiation.create' || action === 'simulation.create' || action === 'analysis.run')
+    return can(viewer, action, { kind: 'global' });
+  if (action === 'export.download')
+    return can(viewer, action, { kind: 'export', negotiationId: NEGOTIATION, recipientUserId: SOMEONE_ELSE });
+  if (action === 'simulation.read')
+    return can(viewer, action, { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000beef' });
+  if (action === 'member.manage' || action === 'invitation.create' || action === 'position.record')
+    return can(viewer, action, party);
   return can(viewer, action, negotiation);
 }
 
@@ -184,25 +268,44 @@ describe('can', () => {
   });
 
   it('lists every viewer kind × action (× classification for records) exactly once', () => {
-    const keys = new Set(MATRIX.map(([kind, action, classification]) => `${kind}|${action}|${classification}`));
+    const keys = new Set(
+      MATRIX.map(([kind, action, classification]) => `${kind}|${action}|${classification}`),
+    );
     const recordActions = ACTIONS.filter((action) => action.startsWith('record.')).length;
     const visibilityActions = 1; // position.read × 3 visibilities
     const auditActions = Object.keys(AUDIT).length; // × every kind of audited material
     const materials = Object.keys(AUDIT_MATERIALS).length;
-    const expected = VIEWER_KINDS.length * (ACTIONS.length - recordActions - visibilityActions - auditActions +
-      recordActions * CLASSIFICATIONS.length + visibilityActions * 3 + auditActions * materials);
+    const expected =
+      VIEWER_KINDS.length *
+      (ACTIONS.length -
+        recordActions -
+        visibilityActions -
+        auditActions +
+        recordActions * CLASSIFICATIONS.length +
+        visibilityActions * 3 +
+        auditActions * materials);
     expect(keys.size).toBe(MATRIX.length);
     expect(MATRIX.length).toBe(expected);
   });
 
   it('lets no one, not even the mediator, read a simulation another account started', () => {
     for (const kind of VIEWER_KINDS) {
-      expect(can(viewerOf(kind), 'simulation.read', { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000cafe' })).toBe(false);
+      expect(
+        can(viewerOf(kind), 'simulation.read', {
+          kind: 'simulation',
+          ownerId: '00000000-0000-4000-8000-00000000cafe',
+        }),
+      ).toBe(false);
     }
   });
 
   it('lets the mediator read its own delegation-only records but no party read them', () => {
-    const record: RecordResource = { kind: 'record', negotiationId: NEGOTIATION, owningPartyId: MEDIATOR_PARTY, classification: 'delegation' };
+    const record: RecordResource = {
+      kind: 'record',
+      negotiationId: NEGOTIATION,
+      owningPartyId: MEDIATOR_PARTY,
+      classification: 'delegation',
+    };
     expect(can(viewerOf('mediator-analyst'), 'record.read', record)).toBe(true);
     expect(can(viewerOf('own-lead'), 'record.read', record)).toBe(false);
     expect(can(viewerOf('observer'), 'record.read', record)).toBe(false);
@@ -218,13 +321,31 @@ describe('can', () => {
   });
 
   it('lets the recipient of a copy download it only while seated in that negotiation', () => {
-    const ownCopy = { kind: 'export', negotiationId: NEGOTIATION, recipientUserId: '00000000-0000-4000-8000-00000000beef' } as const;
+    const ownCopy = {
+      kind: 'export',
+      negotiationId: NEGOTIATION,
+      recipientUserId: '00000000-0000-4000-8000-00000000beef',
+    } as const;
     const allowed = VIEWER_KINDS.filter((kind) => can(viewerOf(kind), 'export.download', ownCopy));
-    expect(allowed).toEqual(['mediator-lead', 'mediator-delegate', 'mediator-analyst', 'own-lead', 'own-delegate', 'own-principal', 'other-party-lead', 'observer']);
+    expect(allowed).toEqual([
+      'mediator-lead',
+      'mediator-delegate',
+      'mediator-analyst',
+      'own-lead',
+      'own-delegate',
+      'own-principal',
+      'other-party-lead',
+      'observer',
+    ]);
   });
 
   it('lets an observer party read a parties-only record it filed itself', () => {
-    const record: RecordResource = { kind: 'record', negotiationId: NEGOTIATION, owningPartyId: OBSERVERS, classification: 'parties' };
+    const record: RecordResource = {
+      kind: 'record',
+      negotiationId: NEGOTIATION,
+      owningPartyId: OBSERVERS,
+      classification: 'parties',
+    };
     expect(can(viewerOf('observer'), 'record.read', record)).toBe(true);
   });
 });

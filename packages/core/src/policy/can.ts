@@ -10,7 +10,14 @@ import type { Viewer } from './viewer';
  * Every policy, one object per resource family. To add an action, add it to the family's
  * file (or a new `<resource>-policy.ts` spread in here); `Action` and `ResourceFor` follow.
  */
-const POLICIES = { ...NEGOTIATION_POLICY, ...RECORD_POLICY, ...PLAN_POLICY, ...SIMULATION_POLICY, ...EXPORT_POLICY, ...AUDIT_POLICY };
+const POLICIES = {
+  ...NEGOTIATION_POLICY,
+  ...RECORD_POLICY,
+  ...PLAN_POLICY,
+  ...SIMULATION_POLICY,
+  ...EXPORT_POLICY,
+  ...AUDIT_POLICY,
+};
 
 export type Action = keyof typeof POLICIES;
 export const ACTIONS = Object.keys(POLICIES) as Action[];

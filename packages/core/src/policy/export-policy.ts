@@ -4,14 +4,18 @@ import { isMediatorStaff, isParticipant, type Viewer } from './viewer';
 /** Fingerprinted exports of the plan (issue 8). */
 export const EXPORT_POLICY = {
   /** Every participant may take a copy of what they can read (the mediator may also export for others). */
-  'export.create': (viewer: Viewer, resource: NegotiationResource) => isParticipant(viewer, resource.negotiationId),
+  'export.create': (viewer: Viewer, resource: NegotiationResource) =>
+    isParticipant(viewer, resource.negotiationId),
   /** Tracing names recipients of leaked text: only the mediator staff, who hold the fingerprint keys. */
-  'export.trace': (viewer: Viewer, resource: NegotiationResource) => isMediatorStaff(viewer, resource.negotiationId),
+  'export.trace': (viewer: Viewer, resource: NegotiationResource) =>
+    isMediatorStaff(viewer, resource.negotiationId),
   /**
    * A copy's file: its recipient while still seated, and the mediator staff who make copies for others.
    * Anyone else must not learn that the copy exists (who received what is itself restricted).
    */
   'export.download': (viewer: Viewer, resource: ExportResource) =>
     isMediatorStaff(viewer, resource.negotiationId) ||
-    (viewer.userId !== null && viewer.userId === resource.recipientUserId && isParticipant(viewer, resource.negotiationId)),
+    (viewer.userId !== null &&
+      viewer.userId === resource.recipientUserId &&
+      isParticipant(viewer, resource.negotiationId)),
 };

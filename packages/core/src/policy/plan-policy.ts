@@ -5,13 +5,18 @@ import { hasPartyRole, isMediatorStaff, isMemberOf, isParticipant, seatsIn, type
 /** The plan: versions, positions, amendments, escalations, rounds and statements. */
 export const PLAN_POLICY = {
   /** Versions, redlines, history, escalations, round readouts and statements: every participant. */
-  'plan.read': (viewer: Viewer, resource: NegotiationResource) => isParticipant(viewer, resource.negotiationId),
+  'plan.read': (viewer: Viewer, resource: NegotiationResource) =>
+    isParticipant(viewer, resource.negotiationId),
   /** New versions, rounds, escalations, statements and amendment fates are the mediator staff's. */
-  'plan.manage': (viewer: Viewer, resource: NegotiationResource) => isMediatorStaff(viewer, resource.negotiationId),
+  'plan.manage': (viewer: Viewer, resource: NegotiationResource) =>
+    isMediatorStaff(viewer, resource.negotiationId),
   /** A negotiating party's lead or delegates speak for it: positions and amendments. */
   'position.record': (viewer: Viewer, resource: PartyResource) =>
     resource.partyRole === 'party' &&
-    seatsIn(viewer, resource.negotiationId).some((seat) => seat.partyId === resource.partyId && (seat.function === 'lead' || seat.function === 'delegate')),
+    seatsIn(viewer, resource.negotiationId).some(
+      (seat) =>
+        seat.partyId === resource.partyId && (seat.function === 'lead' || seat.function === 'delegate'),
+    ),
   'position.read': canReadPosition,
   /** Minutes are restricted to the mediator and the parties that were in the room. */
   'round.minutes.read': (viewer: Viewer, resource: RoundResource) =>

@@ -32,4 +32,8 @@ export type RoundResource = {
 /** A simulation job: owned by one account. */
 export type SimulationResource = { readonly kind: 'simulation'; readonly ownerId: string };
 /** A recorded export: its file belongs to one recipient. */
-export type ExportResource = { readonly kind: 'export'; readonly negotiationId: NegotiationId; readonly recipientUserId: string };
+export type ExportResource = {
+  readonly kind: 'export';
+  readonly negotiationId: NegotiationId;
+  readonly recipientUserId: string;
+};

@@ -9,5 +9,6 @@ export const SIMULATION_POLICY = {
   /** Analysis is computed from what the caller sends and nothing is stored, so any account may run it. */
   'analysis.run': (viewer: Viewer, _resource: GlobalResource) => viewer.userId !== null,
   'simulation.create': (viewer: Viewer, _resource: GlobalResource) => viewer.userId !== null,
-  'simulation.read': (viewer: Viewer, simulation: SimulationResource) => viewer.userId !== null && viewer.userId === simulation.ownerId,
+  'simulation.read': (viewer: Viewer, simulation: SimulationResource) =>
+    viewer.userId !== null && viewer.userId === simulation.ownerId,
 };

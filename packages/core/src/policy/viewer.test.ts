@@ -14,6 +14,8 @@ describe('isMembershipActive', () => {
     expect(isMembershipActive(seat, new Date('2025-10-31T23:59:59.999Z'))).toBe(false);
   });
   it('keeps an open-ended seat valid', () => {
-    expect(isMembershipActive({ validFrom: seat.validFrom, validTo: null }, new Date('2030-01-01T00:00:00.000Z'))).toBe(true);
+    expect(
+      isMembershipActive({ validFrom: seat.validFrom, validTo: null }, new Date('2030-01-01T00:00:00.000Z')),
+    ).toBe(true);
   });
 });

@@ -37,7 +37,11 @@ export function isMemberOf(viewer: Viewer, negotiationId: NegotiationId, partyId
   return seatsIn(viewer, negotiationId).some((seat) => seat.partyId === partyId);
 }
 
-export function hasPartyRole(viewer: Viewer, negotiationId: NegotiationId, roles: readonly PartyRole[]): boolean {
+export function hasPartyRole(
+  viewer: Viewer,
+  negotiationId: NegotiationId,
+  roles: readonly PartyRole[],
+): boolean {
   return seatsIn(viewer, negotiationId).some((seat) => roles.includes(seat.partyRole));
 }
 

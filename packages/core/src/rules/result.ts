@@ -15,7 +15,9 @@ export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };
 }
 
-export function fail<Code extends string>(...problems: RuleProblem<Code>[]): { readonly ok: false; readonly problems: readonly RuleProblem<Code>[] } {
+export function fail<Code extends string>(
+  ...problems: RuleProblem<Code>[]
+): { readonly ok: false; readonly problems: readonly RuleProblem<Code>[] } {
   return { ok: false, problems };
 }
 

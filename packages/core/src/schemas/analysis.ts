@@ -34,12 +34,35 @@ export const AnalysisSchema = z.strictObject({
     utilitarian: PointSchema.nullable(),
     egalitarian: PointSchema.nullable(),
   }),
-  zone: z.strictObject({ exists: z.boolean(), frontierShare: z.number(), bestFor: z.array(z.number().nullable()) }),
-  contention: z.array(z.strictObject({ issue: z.string(), importance: z.array(z.number()), opposition: z.number(), contention: z.number() })),
+  zone: z.strictObject({
+    exists: z.boolean(),
+    frontierShare: z.number(),
+    bestFor: z.array(z.number().nullable()),
+  }),
+  contention: z.array(
+    z.strictObject({
+      issue: z.string(),
+      importance: z.array(z.number()),
+      opposition: z.number(),
+      contention: z.number(),
+    }),
+  ),
   /** From the package sent (or the Nash point): pairs of issues worth trading, best first. */
-  trades: z.array(z.strictObject({ issues: z.array(z.string()), outcome: LabelledOutcomeSchema, gains: z.array(z.number()) })),
+  trades: z.array(
+    z.strictObject({
+      issues: z.array(z.string()),
+      outcome: LabelledOutcomeSchema,
+      gains: z.array(z.number()),
+    }),
+  ),
   /** Packages that make nobody worse and someone better than the package sent, best first. */
-  improvements: z.array(z.strictObject({ outcome: LabelledOutcomeSchema, utilities: z.array(z.number()), gains: z.array(z.number()) })),
+  improvements: z.array(
+    z.strictObject({
+      outcome: LabelledOutcomeSchema,
+      utilities: z.array(z.number()),
+      gains: z.array(z.number()),
+    }),
+  ),
   package: PointSchema.nullable(),
   elapsedMs: z.number(),
 });

@@ -3,10 +3,18 @@ import { UserIdSchema } from '../ids';
 import { InstantSchema } from './common';
 
 /** An entry's own hash (64 hex digits): its stable id, and the cursor for the next page. */
-export const AuditEntryIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'Expected an audit entry id (64 hex digits)');
+export const AuditEntryIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'Expected an audit entry id (64 hex digits)');
 
 /** `record`, `record.read`, `amendment.rejected`: an action or the family of actions it starts. */
-export const AuditActionFilterSchema = z.string().max(64).regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'Expected an action such as record.read, or a family such as record');
+export const AuditActionFilterSchema = z
+  .string()
+  .max(64)
+  .regex(
+    /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/,
+    'Expected an action such as record.read, or a family such as record',
+  );
 
 /** `GET /api/negotiations/{id}/audit`: newest first, `limit` entries after `cursor`. */
 export const AuditLogQuerySchema = z.object({

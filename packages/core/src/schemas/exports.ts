@@ -3,7 +3,13 @@ import { UserIdSchema } from '../ids';
 import { InstantSchema, LabelSchema, LongTextSchema } from './common';
 
 /** What an export holds: a plan version (optionally with a redline), a point's history, a round's minutes or readout, or the summary. */
-export const EXPORT_KINDS = ['plan-version', 'point-history', 'round-minutes', 'round-readout', 'negotiation-summary'] as const;
+export const EXPORT_KINDS = [
+  'plan-version',
+  'point-history',
+  'round-minutes',
+  'round-readout',
+  'negotiation-summary',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_FORMATS = ['markdown', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -26,14 +32,22 @@ export const CreateExportInputSchema = z.strictObject({
 export type CreateExportInput = z.infer<typeof CreateExportInputSchema>;
 
 const NEEDED_IDS: Record<ExportKind, readonly ('versionId' | 'pointId' | 'roundId')[]> = {
-  'plan-version': ['versionId'], 'point-history': ['versionId', 'pointId'], 'round-minutes': ['roundId'],
-  'round-readout': ['roundId'], 'negotiation-summary': [],
+  'plan-version': ['versionId'],
+  'point-history': ['versionId', 'pointId'],
+  'round-minutes': ['roundId'],
+  'round-readout': ['roundId'],
+  'negotiation-summary': [],
 };
 
 /** What an export request lacks or has too much of for its kind, field by field (empty: complete). */
 export function exportInputProblems(input: CreateExportInput): { field: string; message: string }[] {
-  const missing = NEEDED_IDS[input.kind].filter((field) => input[field] === undefined).map((field) => ({ field, message: `Required for a ${input.kind} export` }));
-  const misplaced = input.compareToVersionId !== undefined && input.kind !== 'plan-version' ? [{ field: 'compareToVersionId', message: 'Only a plan-version export has a redline' }] : [];
+  const missing = NEEDED_IDS[input.kind]
+    .filter((field) => input[field] === undefined)
+    .map((field) => ({ field, message: `Required for a ${input.kind} export` }));
+  const misplaced =
+    input.compareToVersionId !== undefined && input.kind !== 'plan-version'
+      ? [{ field: 'compareToVersionId', message: 'Only a plan-version export has a redline' }]
+      : [];
   return [...missing, ...misplaced];
 }
 
@@ -65,7 +79,11 @@ export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 export const LeakedFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
   // 1 MiB request limit: a base64 file of up to ~700 KB (a leaked PDF or DOCX of a plan is far smaller)
-  contentBase64: z.string().min(1).max(1_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(1_000_000)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
 });
 
 export const TraceLeakInputSchema = z.strictObject({ text: LongTextSchema.min(1) });

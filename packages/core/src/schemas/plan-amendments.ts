@@ -4,10 +4,22 @@ import { PlanIdSchema } from './plan';
 
 /** What an amendment proposes against one point revision. */
 export const AmendmentProposalSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('replace_text'), text: textSchema(20_000).min(1), title: textSchema(300).optional() }),
+  z.strictObject({
+    kind: z.literal('replace_text'),
+    text: textSchema(20_000).min(1),
+    title: textSchema(300).optional(),
+  }),
   z.strictObject({ kind: z.literal('drop') }),
-  z.strictObject({ kind: z.literal('insert_after'), title: textSchema(300), text: textSchema(20_000).min(1) }),
-  z.strictObject({ kind: z.literal('merge_with'), pointIds: z.array(PlanIdSchema).min(1), text: textSchema(20_000).min(1) }),
+  z.strictObject({
+    kind: z.literal('insert_after'),
+    title: textSchema(300),
+    text: textSchema(20_000).min(1),
+  }),
+  z.strictObject({
+    kind: z.literal('merge_with'),
+    pointIds: z.array(PlanIdSchema).min(1),
+    text: textSchema(20_000).min(1),
+  }),
 ]);
 export type AmendmentProposal = z.infer<typeof AmendmentProposalSchema>;
 

@@ -5,7 +5,14 @@ import { NEGOTIATION_STATES } from '../rules/status/derive-negotiation-state';
 import { POINT_STATUSES } from '../rules/status/derive-point-status';
 import { TIMELINE_KINDS } from '../rules/timeline/build-timeline';
 import { AmendmentProposalSchema } from './plan-amendments';
-import { DateSchema, LINEAGE_KINDS, LineageEdgeSchema, PlanIdSchema, PlanVersionSchema, VersionOperationSchema } from './plan';
+import {
+  DateSchema,
+  LINEAGE_KINDS,
+  LineageEdgeSchema,
+  PlanIdSchema,
+  PlanVersionSchema,
+  VersionOperationSchema,
+} from './plan';
 import { ESCALATION_OUTCOMES } from './plan-positions';
 import { RoundFormatSchema } from './plan-rounds';
 
@@ -42,9 +49,16 @@ export type StoredVersionView = z.infer<typeof StoredVersionSchema>;
 
 export const PlanOverviewSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
-  versions: z.array(z.strictObject({
-    id: PlanIdSchema, parentId: PlanIdSchema.nullable(), label: z.string(), revision: z.number().int(), points: z.number().int(), createdAt: z.iso.datetime(),
-  })),
+  versions: z.array(
+    z.strictObject({
+      id: PlanIdSchema,
+      parentId: PlanIdSchema.nullable(),
+      label: z.string(),
+      revision: z.number().int(),
+      points: z.number().int(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
 });
 export type PlanOverview = z.infer<typeof PlanOverviewSchema>;
 
@@ -55,19 +69,32 @@ const VersionRefSchema = z.strictObject({ id: PlanIdSchema, label: z.string(), p
 export const RedlineSchema = z.strictObject({
   from: VersionRefSchema,
   to: VersionRefSchema,
-  rows: z.array(z.strictObject({
-    kind: z.enum(REDLINE_KINDS), from: z.array(PointRefSchema), to: z.array(PointRefSchema),
-    title: z.array(DiffPartSchema), text: z.array(DiffPartSchema), labels: z.array(z.string()),
-  })),
+  rows: z.array(
+    z.strictObject({
+      kind: z.enum(REDLINE_KINDS),
+      from: z.array(PointRefSchema),
+      to: z.array(PointRefSchema),
+      title: z.array(DiffPartSchema),
+      text: z.array(DiffPartSchema),
+      labels: z.array(z.string()),
+    }),
+  ),
   counts: z.record(z.enum(REDLINE_KINDS), z.number().int()),
 });
 
 export const PointHistorySchema = z.strictObject({
-  items: z.array(z.strictObject({
-    versionId: PlanIdSchema, versionLabel: z.string(), pointId: PlanIdSchema,
-    revision: z.strictObject({ number: z.number().int(), title: z.string(), text: z.string() }).nullable(),
-    change: z.enum([...LINEAGE_KINDS, 'created']), from: z.array(PlanIdSchema), proposedBy: PlanIdSchema.nullable(), roundId: PlanIdSchema.nullable(),
-  })),
+  items: z.array(
+    z.strictObject({
+      versionId: PlanIdSchema,
+      versionLabel: z.string(),
+      pointId: PlanIdSchema,
+      revision: z.strictObject({ number: z.number().int(), title: z.string(), text: z.string() }).nullable(),
+      change: z.enum([...LINEAGE_KINDS, 'created']),
+      from: z.array(PlanIdSchema),
+      proposedBy: PlanIdSchema.nullable(),
+      roundId: PlanIdSchema.nullable(),
+    }),
+  ),
 });
 
 const PartyIdList = z.array(PlanIdSchema);
@@ -78,11 +105,27 @@ export const PlanStatusSchema = z.strictObject({
   bindingPointIds: PartyIdList,
   provisionalPointIds: PartyIdList,
   missingPartyIds: PartyIdList,
-  blocking: z.array(z.strictObject({ pointId: PlanIdSchema, number: z.number().int(), status: z.enum(POINT_STATUSES), missingPartyIds: PartyIdList, objectingPartyIds: PartyIdList })),
-  points: z.array(z.strictObject({
-    pointId: PlanIdSchema, number: z.number().int(), title: z.string(), status: z.enum(POINT_STATUSES),
-    missingPartyIds: PartyIdList, objectingPartyIds: PartyIdList, amendingPartyIds: PartyIdList, reservingPartyIds: PartyIdList,
-  })),
+  blocking: z.array(
+    z.strictObject({
+      pointId: PlanIdSchema,
+      number: z.number().int(),
+      status: z.enum(POINT_STATUSES),
+      missingPartyIds: PartyIdList,
+      objectingPartyIds: PartyIdList,
+    }),
+  ),
+  points: z.array(
+    z.strictObject({
+      pointId: PlanIdSchema,
+      number: z.number().int(),
+      title: z.string(),
+      status: z.enum(POINT_STATUSES),
+      missingPartyIds: PartyIdList,
+      objectingPartyIds: PartyIdList,
+      amendingPartyIds: PartyIdList,
+      reservingPartyIds: PartyIdList,
+    }),
+  ),
 });
 export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 
@@ -92,34 +135,74 @@ export const CreateEscalationInputSchema = z.strictObject({
   question: textSchema(5_000).min(1),
   dueDate: DateSchema.nullable().default(null),
 });
-export const DecideEscalationInputSchema = z.strictObject({ outcome: z.enum(ESCALATION_OUTCOMES), note: textSchema(5_000).default('') });
+export const DecideEscalationInputSchema = z.strictObject({
+  outcome: z.enum(ESCALATION_OUTCOMES),
+  note: textSchema(5_000).default(''),
+});
 
 export const CreateRoundInputSchema = z.strictObject({
-  name: textSchema(200).min(1), place: textSchema(200), startsOn: DateSchema, endsOn: DateSchema, format: RoundFormatSchema,
-  partiesPresent: z.array(z.uuid()).max(50), fromVersionId: z.uuid().nullable(), producedVersionId: z.uuid().nullable(),
-  minutes: textSchema(50_000).nullable(), publicReadout: textSchema(10_000).nullable(),
+  name: textSchema(200).min(1),
+  place: textSchema(200),
+  startsOn: DateSchema,
+  endsOn: DateSchema,
+  format: RoundFormatSchema,
+  partiesPresent: z.array(z.uuid()).max(50),
+  fromVersionId: z.uuid().nullable(),
+  producedVersionId: z.uuid().nullable(),
+  minutes: textSchema(50_000).nullable(),
+  publicReadout: textSchema(10_000).nullable(),
 });
 
 export const CreateStatementInputSchema = z.strictObject({
-  person: textSchema(200).min(1), partyId: z.uuid(), date: DateSchema, source: textSchema(500).min(1),
-  quote: textSchema(5_000).min(1), pointIds: z.array(z.uuid()).max(100),
+  person: textSchema(200).min(1),
+  partyId: z.uuid(),
+  date: DateSchema,
+  source: textSchema(500).min(1),
+  quote: textSchema(5_000).min(1),
+  pointIds: z.array(z.uuid()).max(100),
 });
 
 export const CreateAmendmentInputSchema = z.strictObject({
-  partyId: z.uuid(), versionId: z.uuid(), pointId: z.uuid(), proposal: AmendmentProposalSchema, rationale: textSchema(5_000).default(''),
+  partyId: z.uuid(),
+  versionId: z.uuid(),
+  pointId: z.uuid(),
+  proposal: AmendmentProposalSchema,
+  rationale: textSchema(5_000).default(''),
 });
 export const DecideAmendmentInputSchema = z.strictObject({
-  fate: z.enum(['rejected', 'withdrawn']), reason: textSchema(2_000).default(''), baseRevision: BaseRevision,
+  fate: z.enum(['rejected', 'withdrawn']),
+  reason: textSchema(2_000).default(''),
+  baseRevision: BaseRevision,
 });
 
 export const TimelineSchema = z.strictObject({
-  items: z.array(z.strictObject({ date: z.string(), kind: z.enum(TIMELINE_KINDS), title: z.string(), refId: PlanIdSchema, pointIds: z.array(PlanIdSchema) })),
+  items: z.array(
+    z.strictObject({
+      date: z.string(),
+      kind: z.enum(TIMELINE_KINDS),
+      title: z.string(),
+      refId: PlanIdSchema,
+      pointIds: z.array(PlanIdSchema),
+    }),
+  ),
 });
 
 /** Per deadline: the points of a version that are not yet agreed (none once it has passed). */
 export const DeadlineOutlookSchema = z.strictObject({
-  items: z.array(z.strictObject({
-    deadlineId: PlanIdSchema, title: z.string(), dueAt: z.iso.datetime(), isPast: z.boolean(),
-    openPoints: z.array(z.strictObject({ pointId: PlanIdSchema, number: z.number().int(), title: z.string(), status: z.enum(POINT_STATUSES) })),
-  })),
+  items: z.array(
+    z.strictObject({
+      deadlineId: PlanIdSchema,
+      title: z.string(),
+      dueAt: z.iso.datetime(),
+      isPast: z.boolean(),
+      openPoints: z.array(
+        z.strictObject({
+          pointId: PlanIdSchema,
+          number: z.number().int(),
+          title: z.string(),
+          status: z.enum(POINT_STATUSES),
+        }),
+      ),
+    }),
+  ),
 });

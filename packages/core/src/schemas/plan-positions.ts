@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { textSchema } from './common';
 import { DateSchema, PlanIdSchema } from './plan';
 
-export const POSITION_VALUES = ['accept', 'accept_with_reservation', 'amend', 'reject', 'red_line', 'undecided'] as const;
+export const POSITION_VALUES = [
+  'accept',
+  'accept_with_reservation',
+  'amend',
+  'reject',
+  'red_line',
+  'undecided',
+] as const;
 /** A party's stance on one point revision. */
 export const PositionValueSchema = z.enum(POSITION_VALUES);
 export type PositionValue = z.infer<typeof PositionValueSchema>;

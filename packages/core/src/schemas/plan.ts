@@ -5,7 +5,9 @@ import { textSchema } from './common';
 export const PlanIdSchema = textSchema(200).min(1);
 
 /** A calendar date (`2025-11-27`); years 1900–9999, which PostgreSQL's date column can store. */
-export const DateSchema = z.iso.date().refine((value) => value >= '1900-01-01' && value <= '9999-12-31', 'Date out of range (years 1900–9999)');
+export const DateSchema = z.iso
+  .date()
+  .refine((value) => value >= '1900-01-01' && value <= '9999-12-31', 'Date out of range (years 1900–9999)');
 
 /** Words a point may be filed under ("ceasefire and lines of contact", "territory", …). */
 export const TopicSchema = textSchema(120).min(1);
@@ -55,11 +57,27 @@ export const VersionOperationSchema = z.discriminatedUnion('kind', [
     text: textSchema(20_000).optional(),
     topic: TopicSchema.nullable().optional(),
   }),
-  OperationOriginSchema.extend({ kind: z.literal('merge'), pointIds: z.array(PlanIdSchema).min(2), into: PointDraftSchema }),
-  OperationOriginSchema.extend({ kind: z.literal('split'), pointId: PlanIdSchema, into: z.array(PointDraftSchema).min(2) }),
+  OperationOriginSchema.extend({
+    kind: z.literal('merge'),
+    pointIds: z.array(PlanIdSchema).min(2),
+    into: PointDraftSchema,
+  }),
+  OperationOriginSchema.extend({
+    kind: z.literal('split'),
+    pointId: PlanIdSchema,
+    into: z.array(PointDraftSchema).min(2),
+  }),
   OperationOriginSchema.extend({ kind: z.literal('drop'), pointId: PlanIdSchema }),
-  OperationOriginSchema.extend({ kind: z.literal('add'), point: PointDraftSchema, after: PlanIdSchema.nullable() }),
-  OperationOriginSchema.extend({ kind: z.literal('move'), pointId: PlanIdSchema, after: PlanIdSchema.nullable() }),
+  OperationOriginSchema.extend({
+    kind: z.literal('add'),
+    point: PointDraftSchema,
+    after: PlanIdSchema.nullable(),
+  }),
+  OperationOriginSchema.extend({
+    kind: z.literal('move'),
+    pointId: PlanIdSchema,
+    after: PlanIdSchema.nullable(),
+  }),
 ]);
 export type VersionOperation = z.infer<typeof VersionOperationSchema>;
 

@@ -12,41 +12,69 @@ const finite = z.number().refine(Number.isFinite, 'Must be a finite number');
  * contribution of each option. Parties' utilities are private data, so a simulation job is
  * visible to the account that started it only.
  */
-export const SimulationSpaceSchema = z.strictObject({
-  issues: z.array(z.strictObject({ name: LabelSchema, options: z.array(LabelSchema).min(1).max(1000) })).min(1).max(200),
-  parties: z.array(z.strictObject({
-    name: LabelSchema,
-    reservation: finite,
-    constant: finite.default(0),
-    contributions: z.array(z.array(finite).max(1000)).max(200),
-  })).min(2).max(8),
-}).superRefine((space, context) => {
-  space.parties.forEach((party, partyIndex) => {
-    if (party.contributions.length !== space.issues.length) {
-      context.addIssue({ code: 'custom', path: ['parties', partyIndex, 'contributions'], message: `Needs one row per issue (${space.issues.length})` });
-      return;
-    }
-    party.contributions.forEach((row, issueIndex) => {
-      const options = space.issues[issueIndex]?.options.length ?? 0;
-      if (row.length !== options) {
-        context.addIssue({ code: 'custom', path: ['parties', partyIndex, 'contributions', issueIndex], message: `Needs one value per option (${options})` });
+export const SimulationSpaceSchema = z
+  .strictObject({
+    issues: z
+      .array(z.strictObject({ name: LabelSchema, options: z.array(LabelSchema).min(1).max(1000) }))
+      .min(1)
+      .max(200),
+    parties: z
+      .array(
+        z.strictObject({
+          name: LabelSchema,
+          reservation: finite,
+          constant: finite.default(0),
+          contributions: z.array(z.array(finite).max(1000)).max(200),
+        }),
+      )
+      .min(2)
+      .max(8),
+  })
+  .superRefine((space, context) => {
+    space.parties.forEach((party, partyIndex) => {
+      if (party.contributions.length !== space.issues.length) {
+        context.addIssue({
+          code: 'custom',
+          path: ['parties', partyIndex, 'contributions'],
+          message: `Needs one row per issue (${space.issues.length})`,
+        });
+        return;
       }
+      party.contributions.forEach((row, issueIndex) => {
+        const options = space.issues[issueIndex]?.options.length ?? 0;
+        if (row.length !== options) {
+          context.addIssue({
+            code: 'custom',
+            path: ['parties', partyIndex, 'contributions', issueIndex],
+            message: `Needs one value per option (${options})`,
+          });
+        }
+      });
     });
   });
-});
 export type SimulationSpace = z.infer<typeof SimulationSpaceSchema>;
 
 export const SimulationProtocolSchema = z.enum(['sao', 'mediated']);
 
-export const CreateSimulationInputSchema = z.strictObject({
-  space: SimulationSpaceSchema,
-  /** One agent name per party, in party order (see GET /api/simulations/agents). */
-  agents: z.array(z.string().min(1).max(40)).min(2).max(8),
-  protocol: SimulationProtocolSchema.default('sao'),
-  steps: z.number().int().min(1).max(100_000).default(1000),
-  runs: z.number().int().min(1).max(10_000).default(100),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
-}).refine((input) => input.agents.length === input.space.parties.length, { path: ['agents'], message: 'Needs exactly one agent per party' });
+export const CreateSimulationInputSchema = z
+  .strictObject({
+    space: SimulationSpaceSchema,
+    /** One agent name per party, in party order (see GET /api/simulations/agents). */
+    agents: z.array(z.string().min(1).max(40)).min(2).max(8),
+    protocol: SimulationProtocolSchema.default('sao'),
+    steps: z.number().int().min(1).max(100_000).default(1000),
+    runs: z.number().int().min(1).max(10_000).default(100),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(1),
+  })
+  .refine((input) => input.agents.length === input.space.parties.length, {
+    path: ['agents'],
+    message: 'Needs exactly one agent per party',
+  });
 export type CreateSimulationInput = z.infer<typeof CreateSimulationInputSchema>;
 
 export const SimulationSummarySchema = z.strictObject({

@@ -1,6 +1,11 @@
 import { outcomeCount, type AdditiveSpace } from '../model/additive-space';
 import { bargainingSolutions, isRational, type Solutions } from '../bargaining/solutions';
-import { paretoFrontier, type Frontier, type FrontierOptions, type FrontierPoint } from '../frontier/frontier';
+import {
+  paretoFrontier,
+  type Frontier,
+  type FrontierOptions,
+  type FrontierPoint,
+} from '../frontier/frontier';
 import { toleranceOf, type Semantics } from '../io/compile';
 
 export type Analysis = {
@@ -19,12 +24,22 @@ function rationalPoints(points: readonly FrontierPoint[], reservations: readonly
 }
 
 /** Frontier and bargaining solutions of a compiled space under one semantics. */
-export function analyzeSpace(space: AdditiveSpace, semantics: Semantics, options: Omit<FrontierOptions, 'tolerance'> = {}): Analysis {
+export function analyzeSpace(
+  space: AdditiveSpace,
+  semantics: Semantics,
+  options: Omit<FrontierOptions, 'tolerance'> = {},
+): Analysis {
   const tolerance = toleranceOf(semantics);
   const full = paretoFrontier(space, { ...options, tolerance });
   const frontier =
     semantics === 'negmas'
-      ? { ...full, points: rationalPoints(full.points, space.parties.map((party) => party.reservation)) }
+      ? {
+          ...full,
+          points: rationalPoints(
+            full.points,
+            space.parties.map((party) => party.reservation),
+          ),
+        }
       : full;
   return {
     semantics,

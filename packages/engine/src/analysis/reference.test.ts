@@ -15,7 +15,9 @@ import type { AdditiveSpace } from '../model/additive-space';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const scenariosRoot = resolve(repoRoot, '../shared/scenarios');
 const folders = existsSync(scenariosRoot)
-  ? readdirSync(scenariosRoot).filter((name) => existsSync(join(scenariosRoot, name, 'REFERENCE.json'))).sort()
+  ? readdirSync(scenariosRoot)
+      .filter((name) => existsSync(join(scenariosRoot, name, 'REFERENCE.json')))
+      .sort()
   : [];
 
 type SolutionName = 'nash' | 'kalaiSmorodinsky' | 'utilitarian' | 'egalitarian';
@@ -24,7 +26,12 @@ type Reference = {
   issues: number;
   outcomes: number;
   genius: { pareto: { size: number } } & Record<SolutionName, ReferenceSolution>;
-  negmas: ({ paretoSize: number; negmasQuirks: string[]; disagreementPoint: number[] } & Record<SolutionName, ReferenceSolution>) | null;
+  negmas:
+    | ({ paretoSize: number; negmasQuirks: string[]; disagreementPoint: number[] } & Record<
+        SolutionName,
+        ReferenceSolution
+      >)
+    | null;
 };
 const SOLUTIONS: readonly SolutionName[] = ['nash', 'kalaiSmorodinsky', 'utilitarian', 'egalitarian'];
 
@@ -39,7 +46,12 @@ function loadSpace(folder: string, semantics: Semantics): AdditiveSpace {
 }
 
 /** The objective each solution optimises, recomputed from utilities (NegMAS reports no value). */
-function objective(name: SolutionName, utilities: readonly number[], space: AdditiveSpace, ideal: readonly number[]): number {
+function objective(
+  name: SolutionName,
+  utilities: readonly number[],
+  space: AdditiveSpace,
+  ideal: readonly number[],
+): number {
   const gains = utilities.map((utility, p) => utility - (space.parties[p]?.reservation ?? 0));
   if (name === 'nash') return gains.reduce((total, gain) => total * gain, 1);
   if (name === 'utilitarian') return utilities.reduce((total, utility) => total + utility, 0);
@@ -52,7 +64,9 @@ function objective(name: SolutionName, utilities: readonly number[], space: Addi
 }
 
 function expectClose(actual: number, expected: number, label: string): void {
-  expect(Math.abs(actual - expected), `${label}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-7 * Math.max(1, Math.abs(expected)));
+  expect(Math.abs(actual - expected), `${label}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+    1e-7 * Math.max(1, Math.abs(expected)),
+  );
 }
 
 test('the shared scenarios are present', () => {
@@ -60,7 +74,9 @@ test('the shared scenarios are present', () => {
 });
 
 describe.each(folders)('%s', (folder) => {
-  const reference = JSON.parse(readFileSync(join(scenariosRoot, folder, 'REFERENCE.json'), 'utf8')) as Reference;
+  const reference = JSON.parse(
+    readFileSync(join(scenariosRoot, folder, 'REFERENCE.json'), 'utf8'),
+  ) as Reference;
 
   test('genius: outcomes, frontier size and every solution value', () => {
     const space = loadSpace(folder, 'genius');
@@ -87,8 +103,12 @@ describe.each(folders)('%s', (folder) => {
     // NegMAS may add 1 to every utility when the issue indices have a gap: not a target. Its
     // disagreement point shows by how much a party's utilities were shifted.
     const dummy = negmas.negmasQuirks.includes('dummy-issue');
-    const shift = space.parties.map((party, p) => (dummy ? Math.round((negmas.disagreementPoint[p] ?? 0) - party.reservation) : 0));
-    const ideal = space.parties.map((_, p) => Math.max(...analysis.frontier.points.map((point) => point.utilities[p] ?? 0)));
+    const shift = space.parties.map((party, p) =>
+      dummy ? Math.round((negmas.disagreementPoint[p] ?? 0) - party.reservation) : 0,
+    );
+    const ideal = space.parties.map((_, p) =>
+      Math.max(...analysis.frontier.points.map((point) => point.utilities[p] ?? 0)),
+    );
     for (const name of SOLUTIONS) {
       const expected = negmas[name];
       const actual = analysis.solutions[name];

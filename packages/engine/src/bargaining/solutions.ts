@@ -53,19 +53,27 @@ function best(candidates: Candidates, score: ArrayLike<number>, report: ArrayLik
       (!isTie(value, chosenScore) && value > chosenScore) ||
       (isTie(value, chosenScore) &&
         ((gainSum[index] ?? 0) > (gainSum[chosen] ?? 0) + TIE ||
-          (Math.abs((gainSum[index] ?? 0) - (gainSum[chosen] ?? 0)) <= TIE && lexicographicallyBefore(points[index]?.outcome ?? [], points[chosen]?.outcome ?? []))));
+          (Math.abs((gainSum[index] ?? 0) - (gainSum[chosen] ?? 0)) <= TIE &&
+            lexicographicallyBefore(points[index]?.outcome ?? [], points[chosen]?.outcome ?? []))));
     if (better) {
       chosen = index;
       chosenScore = value;
     }
   }
   const point = points[chosen];
-  return point === undefined ? null : { outcome: point.outcome, utilities: point.utilities, value: report[chosen] ?? 0 };
+  return point === undefined
+    ? null
+    : { outcome: point.outcome, utilities: point.utilities, value: report[chosen] ?? 0 };
 }
 
 /** Every party gets at least its reservation (less the tolerance). A plain loop: this runs per frontier point. */
-export function isRational(utilities: readonly number[], reservations: readonly number[], tolerance: number): boolean {
-  for (let p = 0; p < utilities.length; p++) if ((utilities[p] ?? 0) < (reservations[p] ?? 0) - tolerance) return false;
+export function isRational(
+  utilities: readonly number[],
+  reservations: readonly number[],
+  tolerance: number,
+): boolean {
+  for (let p = 0; p < utilities.length; p++)
+    if ((utilities[p] ?? 0) < (reservations[p] ?? 0) - tolerance) return false;
   return true;
 }
 
@@ -74,15 +82,23 @@ export function isRational(utilities: readonly number[], reservations: readonly 
  * (each solution is Pareto-optimal, so searching the frontier suffices). `space.parties[i].reservation`
  * is the disagreement point; `tolerance` is how far below it an outcome still counts as rational.
  */
-export function bargainingSolutions(space: AdditiveSpace, frontier: readonly FrontierPoint[], tolerance: number): Solutions {
+export function bargainingSolutions(
+  space: AdditiveSpace,
+  frontier: readonly FrontierPoint[],
+  tolerance: number,
+): Solutions {
   const reservations = space.parties.map((party) => party.reservation);
   const dimensions = reservations.length;
   const points: FrontierPoint[] = [];
   for (const point of frontier) if (isRational(point.utilities, reservations, tolerance)) points.push(point);
   const count = points.length;
   const candidates: Candidates = {
-    points, gainSum: new Array<number>(count).fill(0), product: new Array<number>(count).fill(0), minimumGain: new Array<number>(count).fill(0),
-    utilitySum: new Array<number>(count).fill(0), spread: new Array<number>(count).fill(0),
+    points,
+    gainSum: new Array<number>(count).fill(0),
+    product: new Array<number>(count).fill(0),
+    minimumGain: new Array<number>(count).fill(0),
+    utilitySum: new Array<number>(count).fill(0),
+    spread: new Array<number>(count).fill(0),
   };
   const ideal = new Float64Array(dimensions).fill(Number.NEGATIVE_INFINITY);
   for (let index = 0; index < count; index++) {

@@ -25,7 +25,17 @@ export class DominanceTree {
   private lastCover = -1;
 
   /** Indexes coordinates `first … stride−1` of the `count` vectors in `values` (`values[i*stride + p]`). */
-  constructor({ values, count, stride, first }: { values: Float64Array; count: number; stride: number; first: number }) {
+  constructor({
+    values,
+    count,
+    stride,
+    first,
+  }: {
+    values: Float64Array;
+    count: number;
+    stride: number;
+    first: number;
+  }) {
     const d = stride - first;
     this.dimensions = d;
     this.count = count;
@@ -48,7 +58,8 @@ export class DominanceTree {
         this.parent[middle] = parent;
         continue;
       }
-      for (let position = lo; position < hi; position++) key[position] = values[order[position]! * stride + first + axis]!;
+      for (let position = lo; position < hi; position++)
+        key[position] = values[order[position]! * stride + first + axis]!;
       selectNth(order, key, { lo, hi: hi - 1, k: middle });
       this.parent[middle] = parent;
       this.axisAt[middle] = axis;
@@ -141,7 +152,8 @@ export class DominanceTree {
   }
 
   private reaches(base: number, query: number): boolean {
-    for (let p = 0; p < this.dimensions; p++) if (this.coordinates[base + p]! < this.coordinates[query + p]!) return false;
+    for (let p = 0; p < this.dimensions; p++)
+      if (this.coordinates[base + p]! < this.coordinates[query + p]!) return false;
     return true;
   }
 }

@@ -24,16 +24,28 @@ export type FrontierOptions = {
 
 /** One merge stage: the surviving partial sums over issues 0..k and how each was formed. */
 /** Candidate partial sums of one merge stage, flat (`values[i*dimensions + p]`). */
-type Candidates = { readonly values: Float64Array; readonly parent: Int32Array; readonly option: Int32Array; readonly dimensions: number };
+type Candidates = {
+  readonly values: Float64Array;
+  readonly parent: Int32Array;
+  readonly option: Int32Array;
+  readonly dimensions: number;
+};
 
-type Stage = { readonly values: Float64Array; readonly parent: Int32Array; readonly option: Int32Array; readonly count: number };
+type Stage = {
+  readonly values: Float64Array;
+  readonly parent: Int32Array;
+  readonly option: Int32Array;
+  readonly count: number;
+};
 
 /** Options of one issue that no other option of it dominates (a dominated option never helps). */
 function usefulOptions(space: AdditiveSpace, issue: number): number[] {
   const parties = space.parties.length;
   const options = space.issues[issue]?.options.length ?? 0;
   const values = new Float64Array(options * parties);
-  space.parties.forEach((party, p) => party.contributions[issue]?.forEach((value, option) => (values[option * parties + p] = value)));
+  space.parties.forEach((party, p) =>
+    party.contributions[issue]?.forEach((value, option) => (values[option * parties + p] = value)),
+  );
   // a typical issue has a handful of options: a direct pairwise check beats sorting
   if (options > 32) return nonDominated(values, options, parties).sort((a, b) => a - b);
   const useful: number[] = [];
@@ -57,7 +69,11 @@ function usefulOptions(space: AdditiveSpace, issue: number): number[] {
 }
 
 /** Keeps one point per grid cell (the largest sum): an ε-dominance cover of `kept`. */
-function thinToGrid({ values, dimensions }: Candidates, kept: readonly number[], cell: readonly number[]): number[] {
+function thinToGrid(
+  { values, dimensions }: Candidates,
+  kept: readonly number[],
+  cell: readonly number[],
+): number[] {
   const best = new Map<string, { index: number; sum: number }>();
   for (const index of kept) {
     let key = '';
@@ -77,14 +93,25 @@ function thinToGrid({ values, dimensions }: Candidates, kept: readonly number[],
 function ensureCapacity(buffers: Candidates, count: number, dimensions: number): Candidates {
   if (buffers.parent.length >= count) return buffers;
   const capacity = Math.max(count, 2 * buffers.parent.length, 64);
-  return { values: new Float64Array(capacity * dimensions), parent: new Int32Array(capacity), option: new Int32Array(capacity), dimensions };
+  return {
+    values: new Float64Array(capacity * dimensions),
+    parent: new Int32Array(capacity),
+    option: new Int32Array(capacity),
+    dimensions,
+  };
 }
 
 function select({ values, parent, option, dimensions }: Candidates, kept: readonly number[]): Stage {
-  const stage = { values: new Float64Array(kept.length * dimensions), parent: new Int32Array(kept.length), option: new Int32Array(kept.length), count: kept.length };
+  const stage = {
+    values: new Float64Array(kept.length * dimensions),
+    parent: new Int32Array(kept.length),
+    option: new Int32Array(kept.length),
+    count: kept.length,
+  };
   for (let position = 0; position < kept.length; position++) {
     const index = kept[position]!;
-    for (let p = 0; p < dimensions; p++) stage.values[position * dimensions + p] = values[index * dimensions + p]!;
+    for (let p = 0; p < dimensions; p++)
+      stage.values[position * dimensions + p] = values[index * dimensions + p]!;
     stage.parent[position] = parent[index]!;
     stage.option[position] = option[index]!;
   }
@@ -106,7 +133,8 @@ function sumInFileOrder(space: AdditiveSpace, points: readonly BuiltPoint[]): vo
       // the same additions, in the same order, as utilityOf (plain loops: 10⁴ points × parties × issues)
       const party = space.parties[p]!;
       let total = party.constant;
-      for (let issue = 0; issue < point.outcome.length; issue++) total += party.contributions[issue]![point.outcome[issue]!]!;
+      for (let issue = 0; issue < point.outcome.length; issue++)
+        total += party.contributions[issue]![point.outcome[issue]!]!;
       point.utilities[p] = total;
     }
   }
@@ -146,12 +174,19 @@ function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimens
 function mergeOrderOf(optionCounts: readonly number[], parties: number, tolerance: number): number[] {
   const fileOrder = optionCounts.map((_, issue) => issue);
   if (parties < 3 || tolerance === 0 || fileOrder.length === 0) return fileOrder;
-  const widest = fileOrder.reduce((best, issue) => ((optionCounts[issue] ?? 0) > (optionCounts[best] ?? 0) ? issue : best), 0);
+  const widest = fileOrder.reduce(
+    (best, issue) => ((optionCounts[issue] ?? 0) > (optionCounts[best] ?? 0) ? issue : best),
+    0,
+  );
   return [widest, ...fileOrder.filter((issue) => issue !== widest)];
 }
 
 function utilityRanges(space: AdditiveSpace): number[] {
-  return space.parties.map((party) => party.contributions.reduce((range, values) => range + Math.max(...values) - Math.min(...values), 0) || 1);
+  return space.parties.map(
+    (party) =>
+      party.contributions.reduce((range, values) => range + Math.max(...values) - Math.min(...values), 0) ||
+      1,
+  );
 }
 
 /**
@@ -168,12 +203,26 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
   let ranges: number[] | undefined;
   const additive = space.parties.map(() => 0);
   let exact = true;
-  const start: Stage = { values: Float64Array.from(space.parties.map((party) => party.constant)), parent: Int32Array.of(-1), option: Int32Array.of(-1), count: 1 };
+  const start: Stage = {
+    values: Float64Array.from(space.parties.map((party) => party.constant)),
+    parent: Int32Array.of(-1),
+    option: Int32Array.of(-1),
+    count: 1,
+  };
   const stages: Stage[] = [start];
   const useful = space.issues.map((_, issue) => usefulOptions(space, issue));
   const tolerance = options.tolerance ?? 0;
-  let scratch: Candidates = { values: new Float64Array(0), parent: new Int32Array(0), option: new Int32Array(0), dimensions };
-  const mergeOrder = mergeOrderOf(useful.map((choices) => choices.length), dimensions, tolerance);
+  let scratch: Candidates = {
+    values: new Float64Array(0),
+    parent: new Int32Array(0),
+    option: new Int32Array(0),
+    dimensions,
+  };
+  const mergeOrder = mergeOrderOf(
+    useful.map((choices) => choices.length),
+    dimensions,
+    tolerance,
+  );
   for (const issue of mergeOrder) {
     const previous = stages[stages.length - 1] ?? start;
     const choices = useful[issue] ?? [];
@@ -185,14 +234,16 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
     // each useful option's contribution vector, flat, so the inner loop is two array reads
     const shift = new Float64Array(choices.length * dimensions);
     for (let position = 0; position < choices.length; position++) {
-      for (let p = 0; p < dimensions; p++) shift[position * dimensions + p] = space.parties[p]?.contributions[issue]?.[choices[position]!] ?? 0;
+      for (let p = 0; p < dimensions; p++)
+        shift[position * dimensions + p] = space.parties[p]?.contributions[issue]?.[choices[position]!] ?? 0;
     }
     let candidate = 0;
     const previousValues = previous.values;
     for (let from = 0; from < previous.count; from++) {
       for (let position = 0; position < choices.length; position++) {
         for (let p = 0; p < dimensions; p++) {
-          values[candidate * dimensions + p] = previousValues[from * dimensions + p]! + shift[position * dimensions + p]!;
+          values[candidate * dimensions + p] =
+            previousValues[from * dimensions + p]! + shift[position * dimensions + p]!;
         }
         parent[candidate] = from;
         option[candidate] = choices[position]!;
@@ -200,7 +251,10 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
       }
     }
     // two parties: the previous stage is sorted by u₀, so each option's candidates form a sorted run
-    let kept = dimensions === 2 ? nonDominatedRuns2(values, choices.length, previous.count) : nonDominated(values, count, dimensions);
+    let kept =
+      dimensions === 2
+        ? nonDominatedRuns2(values, choices.length, previous.count)
+        : nonDominated(values, count, dimensions);
     let step = baseStep;
     while (kept.length > maxSize) {
       // Never truncate silently: thin to an ε-grid and record the error bound it adds.
@@ -209,7 +263,9 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
       const cell = ranges.map((range) => range * step);
       const thinned = thinToGrid({ values, parent, option, dimensions }, kept, cell);
       const compacted = new Float64Array(thinned.length * dimensions);
-      thinned.forEach((index, position) => compacted.set(values.subarray(index * dimensions, (index + 1) * dimensions), position * dimensions));
+      thinned.forEach((index, position) =>
+        compacted.set(values.subarray(index * dimensions, (index + 1) * dimensions), position * dimensions),
+      );
       kept = nonDominated(compacted, thinned.length, dimensions).map((position) => thinned[position] ?? 0);
       // a thinned point is within one cell of the point it stands for; stages add up
       if (kept.length <= maxSize) cell.forEach((size, p) => (additive[p] = (additive[p] ?? 0) + size));

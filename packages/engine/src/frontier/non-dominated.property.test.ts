@@ -9,21 +9,32 @@ import { nonDominated } from './non-dominated';
 const cloud = fc.integer({ min: 2, max: 6 }).chain((dimensions) =>
   fc.record({
     dimensions: fc.constant(dimensions),
-    vectors: fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: dimensions, maxLength: dimensions }), { minLength: 0, maxLength: 400 }),
+    vectors: fc.array(
+      fc.array(fc.integer({ min: 0, max: 6 }), { minLength: dimensions, maxLength: dimensions }),
+      { minLength: 0, maxLength: 400 },
+    ),
   }),
 );
 
 function bruteForce(vectors: readonly number[][]): number[] {
-  const dominates = (a: readonly number[], b: readonly number[]) => a.every((value, p) => value >= (b[p] ?? 0)) && a.some((value, p) => value > (b[p] ?? 0));
+  const dominates = (a: readonly number[], b: readonly number[]) =>
+    a.every((value, p) => value >= (b[p] ?? 0)) && a.some((value, p) => value > (b[p] ?? 0));
   // one index per distinct vector: the first one, as the filters keep it
   return vectors
     .map((vector, index) => ({ vector, index }))
-    .filter(({ vector, index }) => !vectors.some((other) => dominates(other, vector)) && vectors.findIndex((other) => other.join() === vector.join()) === index)
+    .filter(
+      ({ vector, index }) =>
+        !vectors.some((other) => dominates(other, vector)) &&
+        vectors.findIndex((other) => other.join() === vector.join()) === index,
+    )
     .map(({ index }) => index);
 }
 
-test.prop([cloud], { numRuns: 300 })('nonDominated keeps exactly the first copy of every non-dominated vector', ({ dimensions, vectors }) => {
-  const values = Float64Array.from(vectors.flat());
-  const kept = nonDominated(values, vectors.length, dimensions).sort((a, b) => a - b);
-  expect(kept).toEqual(bruteForce(vectors));
-});
+test.prop([cloud], { numRuns: 300 })(
+  'nonDominated keeps exactly the first copy of every non-dominated vector',
+  ({ dimensions, vectors }) => {
+    const values = Float64Array.from(vectors.flat());
+    const kept = nonDominated(values, vectors.length, dimensions).sort((a, b) => a - b);
+    expect(kept).toEqual(bruteForce(vectors));
+  },
+);

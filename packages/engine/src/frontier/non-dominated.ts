@@ -10,9 +10,16 @@ function sortedDescending(values: Float64Array, count: number, dimensions: numbe
   const order = new Int32Array(count);
   for (let index = 0; index < count; index++) order[index] = index;
   // the common two- and three-party cases get flat comparators: this sort dominates small merges
-  if (dimensions === 2) order.sort((a, b) => values[2 * b]! - values[2 * a]! || values[2 * b + 1]! - values[2 * a + 1]! || a - b);
+  if (dimensions === 2)
+    order.sort((a, b) => values[2 * b]! - values[2 * a]! || values[2 * b + 1]! - values[2 * a + 1]! || a - b);
   else if (dimensions === 3) {
-    order.sort((a, b) => values[3 * b]! - values[3 * a]! || values[3 * b + 1]! - values[3 * a + 1]! || values[3 * b + 2]! - values[3 * a + 2]! || a - b);
+    order.sort(
+      (a, b) =>
+        values[3 * b]! - values[3 * a]! ||
+        values[3 * b + 1]! - values[3 * a + 1]! ||
+        values[3 * b + 2]! - values[3 * a + 2]! ||
+        a - b,
+    );
   } else {
     // a plain array sorts about a fifth faster than a typed one under a comparator (70 000 candidates: 8 ms, not 10)
     const indices = Array.from(order);
@@ -125,7 +132,10 @@ export function nonDominatedRuns2(values: Float64Array, runs: number, runLength:
         chosenIndex = index;
         continue;
       }
-      const difference = values[2 * index]! - values[2 * chosenIndex]! || values[2 * index + 1]! - values[2 * chosenIndex + 1]! || chosenIndex - index;
+      const difference =
+        values[2 * index]! - values[2 * chosenIndex]! ||
+        values[2 * index + 1]! - values[2 * chosenIndex + 1]! ||
+        chosenIndex - index;
       if (difference > 0) {
         chosen = run;
         chosenIndex = index;
@@ -138,7 +148,7 @@ export function nonDominatedRuns2(values: Float64Array, runs: number, runLength:
   // need not come in u₁-descending order: sweep groups of equal u₀, keeping each group's best.
   const kept: number[] = [];
   let best = Number.NEGATIVE_INFINITY;
-  for (let start = 0; start < total; ) {
+  for (let start = 0; start < total;) {
     const first = values[2 * order[start]!]!;
     let groupBest = order[start]!;
     let end = start + 1;

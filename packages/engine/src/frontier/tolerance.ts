@@ -24,7 +24,8 @@ function indexCoordinates(points: readonly Vector[], epsilon: number): Coordinat
   const hasClosePair: boolean[] = [];
   for (let p = 0; p < dimensions; p++) {
     const values = new Float64Array(points.length);
-    for (let position = 0; position < points.length; position++) values[position] = points[position]?.utilities[p] ?? 0;
+    for (let position = 0; position < points.length; position++)
+      values[position] = points[position]?.utilities[p] ?? 0;
     values.sort();
     let close = false;
     for (let k = 1; k < values.length && !close; k++) {
@@ -41,7 +42,9 @@ function orderOf(index: CoordinateIndex, p: number): Int32Array {
   const known = index.orders[p];
   if (known !== undefined) return known;
   const values = Float64Array.from(index.points, (point) => point.utilities[p] ?? 0);
-  const order = Int32Array.from(index.points, (_, position) => position).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0));
+  const order = Int32Array.from(index.points, (_, position) => position).sort(
+    (a, b) => (values[a] ?? 0) - (values[b] ?? 0),
+  );
   index.orders[p] = order;
   return order;
 }
@@ -66,7 +69,11 @@ type Window = { readonly point: Vector; readonly epsilon: number; readonly side:
  * strictly above (+1: (x_p, x_p + ε]) the point on some coordinate p. Equal values are skipped:
  * frontiers often share a party's utility exactly, and those ties would make this quadratic.
  */
-function forNeighbours(index: CoordinateIndex, { point, epsilon, side }: Window, visit: (other: number) => void): void {
+function forNeighbours(
+  index: CoordinateIndex,
+  { point, epsilon, side }: Window,
+  visit: (other: number) => void,
+): void {
   index.sorted.forEach((sorted, p) => {
     if (index.hasClosePair[p] !== true) return;
     const value = point.utilities[p] ?? 0;
@@ -106,7 +113,8 @@ export function mergeNearPoints<T extends Vector>(points: readonly T[], epsilon:
   const survivors = points.filter((point) => {
     let dominated = false;
     forNeighbours(index, { point, epsilon, side: -1 }, (other) => {
-      if (!dominated && epsilonDominates(points[other]?.utilities ?? [], point.utilities, epsilon)) dominated = true;
+      if (!dominated && epsilonDominates(points[other]?.utilities ?? [], point.utilities, epsilon))
+        dominated = true;
     });
     return !dominated;
   });
@@ -119,7 +127,8 @@ export function mergeNearPoints<T extends Vector>(points: readonly T[], epsilon:
   };
   survivors.forEach((point, position) => {
     forNeighbours(survivorIndex, { point, epsilon, side: 1 }, (other) => {
-      if (near(point.utilities, survivors[other]?.utilities ?? [], epsilon)) group[find(other)] = find(position);
+      if (near(point.utilities, survivors[other]?.utilities ?? [], epsilon))
+        group[find(other)] = find(position);
     });
   });
   const sum = (point: T | undefined) => point?.utilities.reduce((total, value) => total + value, 0) ?? 0;

@@ -16,10 +16,14 @@ export type IssueContention = {
 
 /** Per-issue contention, most contended first (ties: issue order). */
 export function issueContention(space: AdditiveSpace): IssueContention[] {
-  const spans = space.parties.map((party) => party.contributions.map((values) => Math.max(...values) - Math.min(...values)));
+  const spans = space.parties.map((party) =>
+    party.contributions.map((values) => Math.max(...values) - Math.min(...values)),
+  );
   const totals = spans.map((partySpans) => partySpans.reduce((sum, span) => sum + span, 0));
   const rows = space.issues.map((issue, index) => {
-    const importance = spans.map((partySpans, p) => ((totals[p] ?? 0) > 0 ? (partySpans[index] ?? 0) / (totals[p] ?? 1) : 0));
+    const importance = spans.map((partySpans, p) =>
+      (totals[p] ?? 0) > 0 ? (partySpans[index] ?? 0) / (totals[p] ?? 1) : 0,
+    );
     let bestCompromise = 0;
     issue.options.forEach((_, option) => {
       let worst = 1;
@@ -34,7 +38,13 @@ export function issueContention(space: AdditiveSpace): IssueContention[] {
     });
     const opposition = 1 - bestCompromise;
     const meanImportance = importance.reduce((sum, value) => sum + value, 0) / Math.max(1, importance.length);
-    return { issue: index, name: issue.name, importance, opposition, contention: opposition * meanImportance };
+    return {
+      issue: index,
+      name: issue.name,
+      importance,
+      opposition,
+      contention: opposition * meanImportance,
+    };
   });
   return rows.sort((a, b) => b.contention - a.contention || a.issue - b.issue);
 }

@@ -13,10 +13,32 @@ import { zoneOfAgreement } from './zone-of-agreement';
 function deal(reservations: readonly [number, number] = [0, 0]): AdditiveSpace {
   const three = ['low', 'mid', 'high'];
   return {
-    issues: [{ name: 'price', options: three }, { name: 'delivery', options: three }, { name: 'warranty', options: ['1y', '2y'] }],
+    issues: [
+      { name: 'price', options: three },
+      { name: 'delivery', options: three },
+      { name: 'warranty', options: ['1y', '2y'] },
+    ],
     parties: [
-      { name: 'buyer', reservation: reservations[0], constant: 0, contributions: [[0.6, 0.3, 0], [0, 0.1, 0.2], [0, 0.2]] },
-      { name: 'seller', reservation: reservations[1], constant: 0, contributions: [[0, 0.1, 0.2], [0.6, 0.3, 0], [0, 0.2]] },
+      {
+        name: 'buyer',
+        reservation: reservations[0],
+        constant: 0,
+        contributions: [
+          [0.6, 0.3, 0],
+          [0, 0.1, 0.2],
+          [0, 0.2],
+        ],
+      },
+      {
+        name: 'seller',
+        reservation: reservations[1],
+        constant: 0,
+        contributions: [
+          [0, 0.1, 0.2],
+          [0.6, 0.3, 0],
+          [0, 0.2],
+        ],
+      },
     ],
   };
 }

@@ -16,8 +16,13 @@ export type TradeSuggestion = {
  */
 export function tradeSuggestions(space: AdditiveSpace, outcome: Outcome, limit = 10): TradeSuggestion[] {
   const delta = (issue: number, option: number) =>
-    space.parties.map((party) => (party.contributions[issue]?.[option] ?? 0) - (party.contributions[issue]?.[outcome[issue] ?? 0] ?? 0));
-  const paretoBetter = (gains: readonly number[]) => gains.every((gain) => gain >= -1e-12) && gains.some((gain) => gain > 1e-12);
+    space.parties.map(
+      (party) =>
+        (party.contributions[issue]?.[option] ?? 0) -
+        (party.contributions[issue]?.[outcome[issue] ?? 0] ?? 0),
+    );
+  const paretoBetter = (gains: readonly number[]) =>
+    gains.every((gain) => gain >= -1e-12) && gains.some((gain) => gain > 1e-12);
   const suggestions: TradeSuggestion[] = [];
   for (let first = 0; first < space.issues.length; first++) {
     for (let second = first + 1; second < space.issues.length; second++) {
@@ -30,7 +35,8 @@ export function tradeSuggestions(space: AdditiveSpace, outcome: Outcome, limit =
           const secondDelta = delta(second, b);
           if (paretoBetter(secondDelta)) return;
           const gains = firstDelta.map((gain, p) => gain + (secondDelta[p] ?? 0));
-          if (!gains.every((gain) => gain >= -1e-12) || gains.filter((gain) => gain > 1e-12).length < 2) return;
+          if (!gains.every((gain) => gain >= -1e-12) || gains.filter((gain) => gain > 1e-12).length < 2)
+            return;
           const traded = [...outcome];
           traded[first] = a;
           traded[second] = b;

@@ -16,12 +16,20 @@ export type ZoneOfAgreement = {
  * The zone of possible agreement from the Pareto frontier: an outcome beats every reservation
  * only if some frontier point that dominates it does, so the zone is empty iff no frontier point is in it.
  */
-export function zoneOfAgreement(space: AdditiveSpace, frontier: readonly FrontierPoint[], tolerance = 0): ZoneOfAgreement {
-  const points = frontier.filter((point) => point.utilities.every((utility, p) => utility >= (space.parties[p]?.reservation ?? 0) - tolerance));
+export function zoneOfAgreement(
+  space: AdditiveSpace,
+  frontier: readonly FrontierPoint[],
+  tolerance = 0,
+): ZoneOfAgreement {
+  const points = frontier.filter((point) =>
+    point.utilities.every((utility, p) => utility >= (space.parties[p]?.reservation ?? 0) - tolerance),
+  );
   return {
     exists: points.length > 0,
     points,
     frontierShare: frontier.length === 0 ? 0 : points.length / frontier.length,
-    bestFor: space.parties.map((_, p) => (points.length === 0 ? null : Math.max(...points.map((point) => point.utilities[p] ?? 0)))),
+    bestFor: space.parties.map((_, p) =>
+      points.length === 0 ? null : Math.max(...points.map((point) => point.utilities[p] ?? 0)),
+    ),
   };
 }

@@ -1,5 +1,11 @@
 import type { AdditiveSpace, SpaceParty } from '../model/additive-space';
-import { optionLabels, type Scenario, type ScenarioIssue, type ScenarioParty, type Valuation } from './scenario';
+import {
+  optionLabels,
+  type Scenario,
+  type ScenarioIssue,
+  type ScenarioParty,
+  type Valuation,
+} from './scenario';
 
 /** `genius`: Parley's default (normalised, ε = 1e-9); `negmas`: reproduces NegMAS 0.15 (raw, exact). */
 export type Semantics = 'genius' | 'negmas';
@@ -23,7 +29,11 @@ function issueValues(issue: ScenarioIssue, valuation: Valuation | undefined, sem
   const values: number[] = [];
   for (let step = 0; step < count; step++) {
     const x = lower + step;
-    values.push(semantics === 'negmas' ? valuation.slope * x + valuation.offset : clamp01(valuation.slope * (x - lower) + valuation.offset));
+    values.push(
+      semantics === 'negmas'
+        ? valuation.slope * x + valuation.offset
+        : clamp01(valuation.slope * (x - lower) + valuation.offset),
+    );
   }
   return values;
 }
@@ -31,7 +41,8 @@ function issueValues(issue: ScenarioIssue, valuation: Valuation | undefined, sem
 function compileParty(scenario: Scenario, party: ScenarioParty, semantics: Semantics): SpaceParty {
   const rawWeights = scenario.issues.map((_, index) => party.weights[index] ?? 1);
   const total = rawWeights.reduce((sum, weight) => sum + weight, 0);
-  const weights = semantics === 'negmas' || total === 0 ? rawWeights : rawWeights.map((weight) => weight / total);
+  const weights =
+    semantics === 'negmas' || total === 0 ? rawWeights : rawWeights.map((weight) => weight / total);
   const contributions = scenario.issues.map((issue, index) =>
     issueValues(issue, party.valuations[index], semantics).map((value) => (weights[index] ?? 0) * value),
   );

@@ -1,5 +1,13 @@
 import { childrenNamed, parseXml, type XmlElement } from './xml';
-import type { LoadResult, Problem, Scenario, ScenarioIssue, ScenarioParty, SourceFile, Valuation } from './scenario';
+import type {
+  LoadResult,
+  Problem,
+  Scenario,
+  ScenarioIssue,
+  ScenarioParty,
+  SourceFile,
+  Valuation,
+} from './scenario';
 
 /** The most integer values one issue may span (10⁶ options): beyond that it is not a discrete issue. */
 const MAX_INTEGER_OPTIONS = 1_000_000;
@@ -8,12 +16,17 @@ type ParsedFile = { readonly name: string; readonly root: XmlElement };
 
 /** Issues and weights sit under <objective> or, in some old profiles, directly under <utility_space>. */
 function issueContainer(root: XmlElement): XmlElement {
-  const space = root.name === 'utility_space' ? root : childrenNamed(root, 'utility_space')[0] ?? root;
+  const space = root.name === 'utility_space' ? root : (childrenNamed(root, 'utility_space')[0] ?? root);
   return childrenNamed(space, 'objective')[0] ?? space;
 }
 
 function issueKind(element: XmlElement): string {
-  return (element.attributes.type ?? element.attributes.etype ?? element.attributes.vtype ?? 'discrete').toLowerCase();
+  return (
+    element.attributes.type ??
+    element.attributes.etype ??
+    element.attributes.vtype ??
+    'discrete'
+  ).toLowerCase();
 }
 
 function readNumber(text: string | undefined): number {
@@ -34,29 +47,54 @@ function readDomainIssue(file: string, element: XmlElement, problems: Problem[])
     const lower = readNumber(element.attributes.lowerbound ?? range?.attributes.lowerbound);
     const upper = readNumber(element.attributes.upperbound ?? range?.attributes.upperbound);
     if (!Number.isInteger(lower) || !Number.isInteger(upper) || upper < lower) {
-      problems.push({ file, issue: name, message: 'an integer issue needs integer bounds with lowerbound ≤ upperbound' });
+      problems.push({
+        file,
+        issue: name,
+        message: 'an integer issue needs integer bounds with lowerbound ≤ upperbound',
+      });
     } else if (upper - lower + 1 > MAX_INTEGER_OPTIONS) {
-      problems.push({ file, issue: name, message: `the integer issue spans more than ${MAX_INTEGER_OPTIONS} values` });
+      problems.push({
+        file,
+        issue: name,
+        message: `the integer issue spans more than ${MAX_INTEGER_OPTIONS} values`,
+      });
     }
     return { name, kind: 'integer', lowerBound: lower, upperBound: upper };
   }
-  problems.push({ file, issue: name, message: `a ${kind}-valued issue: only discrete and integer issues can be analysed` });
+  problems.push({
+    file,
+    issue: name,
+    message: `a ${kind}-valued issue: only discrete and integer issues can be analysed`,
+  });
   return undefined;
 }
 
 type Context = { readonly file: string; readonly problems: Problem[] };
 
-function readValuation({ file, problems }: Context, issue: ScenarioIssue, element: XmlElement): Valuation | undefined {
+function readValuation(
+  { file, problems }: Context,
+  issue: ScenarioIssue,
+  element: XmlElement,
+): Valuation | undefined {
   if (issue.kind === 'discrete') {
     const evaluations = issue.options.map(() => 0);
     for (const item of childrenNamed(element, 'item')) {
       const index = issue.options.indexOf(item.attributes.value ?? '');
       if (index === -1) {
-        problems.push({ file, issue: issue.name, message: `the value "${item.attributes.value ?? ''}" is not in the domain` });
+        problems.push({
+          file,
+          issue: issue.name,
+          message: `the value "${item.attributes.value ?? ''}" is not in the domain`,
+        });
         continue;
       }
       const evaluation = readNumber(item.attributes.evaluation ?? '0');
-      if (!Number.isFinite(evaluation)) problems.push({ file, issue: issue.name, message: `evaluation "${item.attributes.evaluation ?? ''}" is not a number` });
+      if (!Number.isFinite(evaluation))
+        problems.push({
+          file,
+          issue: issue.name,
+          message: `evaluation "${item.attributes.evaluation ?? ''}" is not a number`,
+        });
       evaluations[index] = evaluation; // a repeated item: the last one counts
     }
     return { kind: 'discrete', evaluations };
@@ -68,7 +106,11 @@ function readValuation({ file, problems }: Context, issue: ScenarioIssue, elemen
   const slope = readNumber(attributes.slope ?? attributes.parameter1);
   const offset = readNumber(attributes.offset ?? attributes.parameter0);
   if (!Number.isFinite(slope) || !Number.isFinite(offset)) {
-    problems.push({ file, issue: issue.name, message: 'the integer evaluator needs numeric slope and offset' });
+    problems.push({
+      file,
+      issue: issue.name,
+      message: 'the integer evaluator needs numeric slope and offset',
+    });
   }
   return { kind: 'linear', slope, offset };
 }
@@ -94,13 +136,20 @@ function readProfile(file: ParsedFile, issues: readonly ScenarioIssue[], problem
     if (issueIndex === undefined) continue; // e.g. the objective's own weight: GENIUS ignores it
     const value = readNumber(weight.attributes.value);
     if (!Number.isFinite(value)) {
-      problems.push({ file: file.name, issue: issues[issueIndex]?.name, message: `the weight "${weight.attributes.value ?? ''}" is not a number` });
+      problems.push({
+        file: file.name,
+        issue: issues[issueIndex]?.name,
+        message: `the weight "${weight.attributes.value ?? ''}" is not a number`,
+      });
     }
     weights[issueIndex] = value;
   }
-  const reservationElement = childrenNamed(file.root, 'reservation')[0] ?? childrenNamed(container, 'reservation')[0];
-  const reservation = reservationElement === undefined ? undefined : readNumber(reservationElement.attributes.value);
-  if (reservation !== undefined && !Number.isFinite(reservation)) problems.push({ file: file.name, message: 'the reservation value is not a number' });
+  const reservationElement =
+    childrenNamed(file.root, 'reservation')[0] ?? childrenNamed(container, 'reservation')[0];
+  const reservation =
+    reservationElement === undefined ? undefined : readNumber(reservationElement.attributes.value);
+  if (reservation !== undefined && !Number.isFinite(reservation))
+    problems.push({ file: file.name, message: 'the reservation value is not a number' });
   return { name: file.name.replace(/\.xml$/i, ''), reservation, weights, valuations };
 }
 
@@ -122,10 +171,17 @@ export function loadGeniusScenario(name: string, files: readonly SourceFile[]): 
   const profiles = parsed.filter((file) => file.root.name === 'utility_space');
   const domain = domains[0];
   if (domains.length !== 1 || domain === undefined) {
-    problems.push({ file: name, message: `expected exactly one domain file (root <negotiation_template>), found ${domains.length}` });
+    problems.push({
+      file: name,
+      message: `expected exactly one domain file (root <negotiation_template>), found ${domains.length}`,
+    });
     return { ok: false, problems };
   }
-  if (profiles.length < 2) problems.push({ file: name, message: `expected at least two profiles (root <utility_space>), found ${profiles.length}` });
+  if (profiles.length < 2)
+    problems.push({
+      file: name,
+      message: `expected at least two profiles (root <utility_space>), found ${profiles.length}`,
+    });
   const issues: ScenarioIssue[] = [];
   for (const element of childrenNamed(issueContainer(domain.root), 'issue')) {
     const issue = readDomainIssue(domain.name, element, problems);

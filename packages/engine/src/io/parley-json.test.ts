@@ -8,12 +8,16 @@ import { loadGeniusScenario } from './genius';
 import { loadParleyScenario, writeParleyScenario } from './parley-json';
 
 const scenariosRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/scenarios');
-const folders = existsSync(scenariosRoot) ? readdirSync(scenariosRoot).filter((name) => existsSync(join(scenariosRoot, name, 'REFERENCE.json'))) : [];
+const folders = existsSync(scenariosRoot)
+  ? readdirSync(scenariosRoot).filter((name) => existsSync(join(scenariosRoot, name, 'REFERENCE.json')))
+  : [];
 
 describe('GENIUS → Parley JSON → engine gives the same space', () => {
   test.each(folders)('%s', (folder) => {
     const directory = join(scenariosRoot, folder);
-    const files = readdirSync(directory).filter((name) => name.endsWith('.xml')).map((name) => ({ name, contents: readFileSync(join(directory, name), 'utf8') }));
+    const files = readdirSync(directory)
+      .filter((name) => name.endsWith('.xml'))
+      .map((name) => ({ name, contents: readFileSync(join(directory, name), 'utf8') }));
     const genius = loadGeniusScenario(folder, files);
     if (!genius.ok) throw new Error(JSON.stringify(genius.problems));
     const json = loadParleyScenario(`${folder}.json`, writeParleyScenario(genius.value));
@@ -27,9 +31,19 @@ describe('GENIUS → Parley JSON → engine gives the same space', () => {
 const valid = {
   format: 'parley-scenario/1',
   name: 'toy',
-  issues: [{ name: 'colour', values: ['red', 'blue'] }, { name: 'n', integer: { lower: 1, upper: 3 } }],
+  issues: [
+    { name: 'colour', values: ['red', 'blue'] },
+    { name: 'n', integer: { lower: 1, upper: 3 } },
+  ],
   parties: [
-    { name: 'a', reservation: 0.2, issues: { colour: { weight: 2, evaluations: { red: 1, blue: 0 } }, n: { weight: 1, linear: { slope: 0.5, offset: 0 } } } },
+    {
+      name: 'a',
+      reservation: 0.2,
+      issues: {
+        colour: { weight: 2, evaluations: { red: 1, blue: 0 } },
+        n: { weight: 1, linear: { slope: 0.5, offset: 0 } },
+      },
+    },
     { name: 'b', issues: { colour: { evaluations: { red: 0, blue: 1 } } } },
   ],
 };
@@ -39,15 +53,36 @@ test('a valid document loads and writes back to the same document', () => {
   expect(loaded.ok).toBe(true);
   if (!loaded.ok) return;
   expect(JSON.parse(writeParleyScenario(loaded.value))).toEqual(valid);
-  expect(compileScenario(loaded.value).parties[0]?.contributions).toEqual([[2 / 3, 0], [0, 1 / 6, 1 / 3]]);
+  expect(compileScenario(loaded.value).parties[0]?.contributions).toEqual([
+    [2 / 3, 0],
+    [0, 1 / 6, 1 / 3],
+  ]);
 });
 
 test.each([
   ['malformed JSON', '{', /malformed JSON/],
   ['a missing format tag', JSON.stringify({ ...valid, format: undefined }), /not a Parley scenario/],
-  ['an issue the scenario lacks', JSON.stringify({ ...valid, parties: [valid.parties[0], { name: 'b', issues: { ghost: { weight: 1 } } }] }), /names an issue the scenario lacks/],
-  ['an empty issue', JSON.stringify({ ...valid, issues: [{ name: 'colour', values: [] }, valid.issues[1]] }), /no values/],
-  ['a non-numeric weight', JSON.stringify({ ...valid, parties: [valid.parties[0], { name: 'b', issues: { colour: { weight: 'heavy' } } }] }), /weight is not a number/],
+  [
+    'an issue the scenario lacks',
+    JSON.stringify({
+      ...valid,
+      parties: [valid.parties[0], { name: 'b', issues: { ghost: { weight: 1 } } }],
+    }),
+    /names an issue the scenario lacks/,
+  ],
+  [
+    'an empty issue',
+    JSON.stringify({ ...valid, issues: [{ name: 'colour', values: [] }, valid.issues[1]] }),
+    /no values/,
+  ],
+  [
+    'a non-numeric weight',
+    JSON.stringify({
+      ...valid,
+      parties: [valid.parties[0], { name: 'b', issues: { colour: { weight: 'heavy' } } }],
+    }),
+    /weight is not a number/,
+  ],
   ['one party', JSON.stringify({ ...valid, parties: [valid.parties[0]] }), /2 to 8 parties/],
 ])('rejects %s', (_, text, message) => {
   const loaded = loadParleyScenario('bad.json', text);

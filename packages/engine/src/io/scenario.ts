@@ -4,7 +4,12 @@
  */
 export type ScenarioIssue =
   | { readonly name: string; readonly kind: 'discrete'; readonly options: readonly string[] }
-  | { readonly name: string; readonly kind: 'integer'; readonly lowerBound: number; readonly upperBound: number };
+  | {
+      readonly name: string;
+      readonly kind: 'integer';
+      readonly lowerBound: number;
+      readonly upperBound: number;
+    };
 
 /** How one party values one issue. */
 export type Valuation =
@@ -32,7 +37,8 @@ export type Scenario = {
 /** One thing wrong with the input, naming where. */
 export type Problem = { readonly file: string; readonly issue?: string; readonly message: string };
 
-export type LoadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type LoadResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** An input file handed to a loader: the engine never reads the disk itself. */
 export type SourceFile = { readonly name: string; readonly contents: string };

@@ -13,7 +13,10 @@ export const COLOUR_DOMAIN = domainXml(
 );
 
 /** Evaluations as [red, blue, small, large]; weights of colour and size. */
-export function colourProfile([red, blue, small, large]: readonly number[], weights: readonly number[] = [1, 1]): string {
+export function colourProfile(
+  [red, blue, small, large]: readonly number[],
+  weights: readonly number[] = [1, 1],
+): string {
   return profileXml(
     `<issue index="1" name="colour" type="discrete"><item value="red" evaluation="${red}"/><item value="blue" evaluation="${blue}"/></issue>` +
       `<issue index="2" name="size" type="discrete"><item value="S" evaluation="${small}"/><item value="L" evaluation="${large}"/></issue>` +

@@ -2,7 +2,9 @@ import { expect, test } from 'vitest';
 import { parseXml } from './xml';
 
 test('reads elements, attributes in either quote, entities, text, comments and CDATA', () => {
-  const result = parseXml(`<?xml version="1.0"?><!-- c --><a x="1" y='two &amp; &#51;'><b>hi &lt;there&gt;</b><c/><![CDATA[<raw>]]></a>`);
+  const result = parseXml(
+    `<?xml version="1.0"?><!-- c --><a x="1" y='two &amp; &#51;'><b>hi &lt;there&gt;</b><c/><![CDATA[<raw>]]></a>`,
+  );
   expect(result.ok).toBe(true);
   if (!result.ok) return;
   expect(result.root.attributes).toEqual({ x: '1', y: 'two & 3' });

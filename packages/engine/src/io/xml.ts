@@ -9,9 +9,15 @@ export type XmlElement = {
   readonly text: string;
 };
 
-export type XmlResult = { readonly ok: true; readonly root: XmlElement } | { readonly ok: false; readonly message: string };
+export type XmlResult =
+  { readonly ok: true; readonly root: XmlElement } | { readonly ok: false; readonly message: string };
 
-type MutableElement = { name: string; attributes: Record<string, string>; children: MutableElement[]; text: string };
+type MutableElement = {
+  name: string;
+  attributes: Record<string, string>;
+  children: MutableElement[];
+  text: string;
+};
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -25,7 +31,8 @@ function decode(text: string): string {
 
 function lineAt(source: string, position: number): number {
   let line = 1;
-  for (let index = 0; index < position && index < source.length; index++) if (source.charCodeAt(index) === 10) line++;
+  for (let index = 0; index < position && index < source.length; index++)
+    if (source.charCodeAt(index) === 10) line++;
   return line;
 }
 
@@ -36,7 +43,10 @@ export function parseXml(source: string): XmlResult {
   const stack: MutableElement[] = [];
   let root: MutableElement | undefined;
   let position = 0;
-  const fail = (message: string, at = position): XmlResult => ({ ok: false, message: `line ${lineAt(source, at)}: ${message}` });
+  const fail = (message: string, at = position): XmlResult => ({
+    ok: false,
+    message: `line ${lineAt(source, at)}: ${message}`,
+  });
   while (position < source.length) {
     const open = source.indexOf('<', position);
     const textEnd = open === -1 ? source.length : open;
@@ -65,7 +75,9 @@ export function parseXml(source: string): XmlResult {
       if (end === -1) return fail(`unterminated closing tag </${name}`);
       const element = stack.pop();
       if (element === undefined || element.name !== name) {
-        return fail(element === undefined ? `unexpected </${name}>` : `<${element.name}> closed by </${name}>`);
+        return fail(
+          element === undefined ? `unexpected </${name}>` : `<${element.name}> closed by </${name}>`,
+        );
       }
       position = end + 1;
     } else {
@@ -80,7 +92,8 @@ export function parseXml(source: string): XmlResult {
         if (char === '>' || source.startsWith('/>', position)) break;
         ATTRIBUTE.lastIndex = position;
         const attribute = ATTRIBUTE.exec(source);
-        if (attribute === null || attribute[1] === undefined) return fail(`malformed attribute in <${element.name}>`);
+        if (attribute === null || attribute[1] === undefined)
+          return fail(`malformed attribute in <${element.name}>`);
         element.attributes[attribute[1]] = decode(attribute[3] ?? attribute[4] ?? '');
         position = ATTRIBUTE.lastIndex;
       }

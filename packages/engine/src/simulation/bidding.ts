@@ -37,7 +37,11 @@ export function findBidNear(view: UtilityView, target: number, rng: Rng): Outcom
 }
 
 /** Several candidate bids at or above `target`, for agents that choose among them (opponent models). */
-export function findBidsNear(view: UtilityView, target: number, options: { count: number; rng: Rng }): Outcome[] {
+export function findBidsNear(
+  view: UtilityView,
+  target: number,
+  options: { count: number; rng: Rng },
+): Outcome[] {
   const bids: Outcome[] = [];
   const seen = new Set<string>();
   for (let attempt = 0; attempt < options.count * 2 && bids.length < options.count; attempt++) {

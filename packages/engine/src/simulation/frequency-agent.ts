@@ -34,14 +34,17 @@ export function createOpponentModel(optionCounts: readonly number[]): OpponentMo
         if (counts === undefined) return;
         counts[option] = (counts[option] ?? 0) + 1;
         topFrequency[issue] = Math.max(topFrequency[issue] ?? 1, counts[option] ?? 0);
-        if (previous !== undefined && previous[issue] === option) rawWeights[issue] = (rawWeights[issue] ?? 0) + 0.1;
+        if (previous !== undefined && previous[issue] === option)
+          rawWeights[issue] = (rawWeights[issue] ?? 0) + 0.1;
       });
       previous = offer.outcome;
     },
     estimate: (outcome) => {
       const normalized = weights();
       return outcome.reduce(
-        (total, option, issue) => total + (normalized[issue] ?? 0) * ((frequencies[issue]?.[option] ?? 0) / (topFrequency[issue] ?? 1)),
+        (total, option, issue) =>
+          total +
+          (normalized[issue] ?? 0) * ((frequencies[issue]?.[option] ?? 0) / (topFrequency[issue] ?? 1)),
         0,
       );
     },
@@ -66,7 +69,10 @@ export const frequencyAgent: AgentFactory = ({ space, view, rng }): Agent => {
         model.observe(offer);
         heardFromOthers = true;
       }
-      const candidates = findBidsNear(view, concessionTarget(view, context.time, FREQUENCY_EXPONENT), { count: 8, rng });
+      const candidates = findBidsNear(view, concessionTarget(view, context.time, FREQUENCY_EXPONENT), {
+        count: 8,
+        rng,
+      });
       if (!heardFromOthers) return candidates[0] ?? view.best;
       let best = candidates[0] ?? view.best;
       let bestScore = -Infinity;
@@ -76,6 +82,7 @@ export const frequencyAgent: AgentFactory = ({ space, view, rng }): Agent => {
       }
       return best;
     },
-    respond: (context, offer) => utilityIn(view, offer.outcome) >= concessionTarget(view, context.time, FREQUENCY_EXPONENT) - 1e-12,
+    respond: (context, offer) =>
+      utilityIn(view, offer.outcome) >= concessionTarget(view, context.time, FREQUENCY_EXPONENT) - 1e-12,
   };
 };

@@ -7,7 +7,23 @@ export { runMonteCarlo, perturbSpace, type MonteCarloSummary } from './monte-car
 export type { Deadline, NegotiationResult, NegotiationSetup, TraceEvent } from './protocol';
 export { createRng, deriveSeed, type Rng } from './rng';
 export { runSao } from './sao';
-export { createBatchAccumulator, distanceToNearest, runNegotiation, runSeed, simulateBatch, type BatchSetup, type BatchSummary, type Benchmarks, type ProtocolName } from './simulate';
+export {
+  createBatchAccumulator,
+  distanceToNearest,
+  runNegotiation,
+  runSeed,
+  simulateBatch,
+  type BatchSetup,
+  type BatchSummary,
+  type Benchmarks,
+  type ProtocolName,
+} from './simulate';
 export { concessionTarget, timeBasedAgent } from './time-based-agent';
-export { lineUps, runTournament, type TournamentResult, type TournamentScenario, type TournamentStanding } from './tournament';
+export {
+  lineUps,
+  runTournament,
+  type TournamentResult,
+  type TournamentScenario,
+  type TournamentStanding,
+} from './tournament';
 export { createUtilityView, normalizedUtility, utilityIn, type UtilityView } from './utility-view';

@@ -28,14 +28,19 @@ export function runMediated(setup: NegotiationSetup): NegotiationResult {
     const votes = agents.map((agent, party) => {
       const partyProfile = space.parties[party];
       if (partyProfile === undefined) return false;
-      return utilityOf(partyProfile, candidate) >= utilityOf(partyProfile, text) - 1e-12 || agent.respond(context, { from: -1, outcome: candidate });
+      return (
+        utilityOf(partyProfile, candidate) >= utilityOf(partyProfile, text) - 1e-12 ||
+        agent.respond(context, { from: -1, outcome: candidate })
+      );
     });
     const adopted = votes.every(Boolean);
     if (setup.recordTrace) trace.push({ kind: 'proposal', step, outcome: candidate, votes, adopted });
     if (adopted) text = candidate;
   }
   const utilities = space.parties.map((party) => utilityOf(party, text));
-  const isAgreed = space.parties.every((party, index) => (utilities[index] ?? -Infinity) >= party.reservation - 1e-12);
+  const isAgreed = space.parties.every(
+    (party, index) => (utilities[index] ?? -Infinity) >= party.reservation - 1e-12,
+  );
   return isAgreed
     ? { agreement: text, utilities, steps: end, trace }
     : { agreement: null, utilities: space.parties.map((party) => party.reservation), steps: end, trace };

@@ -19,16 +19,33 @@ export type MonteCarloSummary = {
  * contributions by an independent factor 1 + noise·N(0, 1) (clamped at 0), runs the talks on that
  * perturbed world and records how they end: a distribution instead of a single forecast.
  */
-export function runMonteCarlo(setup: { space: AdditiveSpace; agents: readonly AgentFactory[]; deadline: Deadline; samples: number; noise: number; seed: number; protocol?: ProtocolName }): MonteCarloSummary {
+export function runMonteCarlo(setup: {
+  space: AdditiveSpace;
+  agents: readonly AgentFactory[];
+  deadline: Deadline;
+  samples: number;
+  noise: number;
+  seed: number;
+  protocol?: ProtocolName;
+}): MonteCarloSummary {
   const utilities: number[][] = setup.space.parties.map(() => []);
   const agreementCounts = new Map<string, number>();
   let agreements = 0;
   for (let sample = 0; sample < setup.samples; sample++) {
     const seed = deriveSeed(setup.seed, sample);
     const space = perturbSpace(setup.space, setup.noise, createRng(seed ^ 0x5bd1e995));
-    const result = runNegotiation({ space, agents: setup.agents, deadline: setup.deadline, seed, protocol: setup.protocol });
+    const result = runNegotiation({
+      space,
+      agents: setup.agents,
+      deadline: setup.deadline,
+      seed,
+      protocol: setup.protocol,
+    });
     // Judged by the true profiles: the perturbed ones only steered the agents.
-    const truth = result.agreement === null ? setup.space.parties.map((party) => party.reservation) : utilitiesOf(setup.space, result.agreement);
+    const truth =
+      result.agreement === null
+        ? setup.space.parties.map((party) => party.reservation)
+        : utilitiesOf(setup.space, result.agreement);
     truth.forEach((utility, party) => utilities[party]?.push(utility));
     if (result.agreement !== null) {
       agreements++;
@@ -71,6 +88,12 @@ function standardNormal(rng: Rng): number {
 function quantiles(values: readonly number[]): { p10: number; p50: number; p90: number; mean: number } {
   if (values.length === 0) return { p10: 0, p50: 0, p90: 0, mean: 0 };
   const sorted = [...values].sort((left, right) => left - right);
-  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
-  return { p10: at(0.1), p50: at(0.5), p90: at(0.9), mean: values.reduce((sum, value) => sum + value, 0) / values.length };
+  const at = (fraction: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+  return {
+    p10: at(0.1),
+    p50: at(0.5),
+    p90: at(0.9),
+    mean: values.reduce((sum, value) => sum + value, 0) / values.length,
+  };
 }

@@ -19,8 +19,20 @@ export type NegotiationSetup = {
 };
 
 export type TraceEvent =
-  | { readonly kind: 'offer'; readonly step: number; readonly from: number; readonly outcome: Outcome; readonly accepted: readonly boolean[] }
-  | { readonly kind: 'proposal'; readonly step: number; readonly outcome: Outcome; readonly votes: readonly boolean[]; readonly adopted: boolean };
+  | {
+      readonly kind: 'offer';
+      readonly step: number;
+      readonly from: number;
+      readonly outcome: Outcome;
+      readonly accepted: readonly boolean[];
+    }
+  | {
+      readonly kind: 'proposal';
+      readonly step: number;
+      readonly outcome: Outcome;
+      readonly votes: readonly boolean[];
+      readonly adopted: boolean;
+    };
 
 export type NegotiationResult = {
   readonly agreement: Outcome | null;

@@ -31,7 +31,8 @@ export const titForTatAgent: AgentFactory = ({ view, rng }): Agent => {
       lastTheirs = utilityIn(view, offer.outcome);
       firstTheirs ??= lastTheirs;
     }
-    const conceded = firstTheirs === undefined || lastTheirs === undefined ? 0 : Math.max(0, lastTheirs - firstTheirs);
+    const conceded =
+      firstTheirs === undefined || lastTheirs === undefined ? 0 : Math.max(0, lastTheirs - firstTheirs);
     return Math.max(view.maxUtility - conceded, floor);
   };
   return {

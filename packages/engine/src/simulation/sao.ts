@@ -30,10 +30,20 @@ export function runSao(setup: NegotiationSetup): NegotiationResult {
     }
     if (accepted !== undefined) trace.push({ kind: 'offer', step, from, outcome: offer.outcome, accepted });
     if (everyone) {
-      return { agreement: offer.outcome, utilities: setup.space.parties.map((party) => utilityOf(party, offer.outcome)), steps: step + 1, trace };
+      return {
+        agreement: offer.outcome,
+        utilities: setup.space.parties.map((party) => utilityOf(party, offer.outcome)),
+        steps: step + 1,
+        trace,
+      };
     }
   }
-  return { agreement: null, utilities: setup.space.parties.map((party) => party.reservation), steps: end, trace };
+  return {
+    agreement: null,
+    utilities: setup.space.parties.map((party) => party.reservation),
+    steps: end,
+    trace,
+  };
 }
 
 /** Each agent gets its own view and its own random stream, so adding an agent changes no other's draws. */
@@ -42,6 +52,10 @@ export function startAgents(setup: NegotiationSetup): Agent[] {
     throw new Error(`${setup.agents.length} agents for ${setup.space.parties.length} parties`);
   }
   return setup.agents.map((factory, party) =>
-    factory({ space: setup.space, view: createUtilityView(setup.space, party), rng: createRng(deriveSeed(setup.seed, party)) }),
+    factory({
+      space: setup.space,
+      view: createUtilityView(setup.space, party),
+      rng: createRng(deriveSeed(setup.seed, party)),
+    }),
   );
 }

@@ -8,7 +8,10 @@ import { runSao } from './sao';
 export type ProtocolName = 'sao' | 'mediated';
 
 /** Points to measure agreements against, computed by the analysis (utility vectors in party order). */
-export type Benchmarks = { readonly frontier: readonly (readonly number[])[]; readonly nash: readonly number[] | null };
+export type Benchmarks = {
+  readonly frontier: readonly (readonly number[])[];
+  readonly nash: readonly number[] | null;
+};
 
 export type BatchSetup = {
   readonly space: AdditiveSpace;
@@ -34,7 +37,14 @@ export type BatchSummary = {
   meanDistanceToNash: number | null;
 };
 
-export function runNegotiation(setup: { space: AdditiveSpace; agents: readonly AgentFactory[]; deadline: Deadline; seed: number; protocol?: ProtocolName; recordTrace?: boolean }): NegotiationResult {
+export function runNegotiation(setup: {
+  space: AdditiveSpace;
+  agents: readonly AgentFactory[];
+  deadline: Deadline;
+  seed: number;
+  protocol?: ProtocolName;
+  recordTrace?: boolean;
+}): NegotiationResult {
   return setup.protocol === 'mediated' ? runMediated(setup) : runSao(setup);
 }
 
@@ -54,7 +64,11 @@ export function runSeed(seed: number, index: number): number {
 }
 
 /** Collects results one by one (a job runs its batch in slices to report progress between them). */
-export function createBatchAccumulator(setup: { space: AdditiveSpace; protocol?: ProtocolName; benchmarks?: Benchmarks }) {
+export function createBatchAccumulator(setup: {
+  space: AdditiveSpace;
+  protocol?: ProtocolName;
+  benchmarks?: Benchmarks;
+}) {
   const partyCount = setup.space.parties.length;
   const utilityTotals = new Array<number>(partyCount).fill(0);
   let runs = 0;
@@ -65,7 +79,9 @@ export function createBatchAccumulator(setup: { space: AdditiveSpace; protocol?:
   return {
     add(result: NegotiationResult): void {
       runs++;
-      result.utilities.forEach((utility, party) => (utilityTotals[party] = (utilityTotals[party] ?? 0) + utility));
+      result.utilities.forEach(
+        (utility, party) => (utilityTotals[party] = (utilityTotals[party] ?? 0) + utility),
+      );
       stepTotal += result.steps;
       if (result.agreement === null) return;
       agreements++;
@@ -96,7 +112,10 @@ export function euclidean(left: readonly number[], right: readonly number[]): nu
 }
 
 /** 0 when the point is on (or beyond) the frontier. */
-export function distanceToNearest(point: readonly number[], frontier: readonly (readonly number[])[]): number {
+export function distanceToNearest(
+  point: readonly number[],
+  frontier: readonly (readonly number[])[],
+): number {
   let best = Infinity;
   for (const candidate of frontier) best = Math.min(best, euclidean(point, candidate));
   return best === Infinity ? 0 : best;

@@ -2,7 +2,13 @@ import type { AdditiveSpace } from '../model/additive-space';
 import { createRng } from './rng';
 
 /** A random additive space for tests and benchmarks: weights normalised, each issue's best option worth its weight. */
-export function generateSpace(options: { issues: number; options: number; parties: number; seed: number; reservation?: number }): AdditiveSpace {
+export function generateSpace(options: {
+  issues: number;
+  options: number;
+  parties: number;
+  seed: number;
+  reservation?: number;
+}): AdditiveSpace {
   const rng = createRng(options.seed);
   const issues = Array.from({ length: options.issues }, (_, issue) => ({
     name: `issue-${issue + 1}`,

@@ -3,7 +3,11 @@ import { findAgent } from './agents';
 import type { Deadline } from './protocol';
 import { simulateBatch, type Benchmarks, type ProtocolName } from './simulate';
 
-export type TournamentScenario = { readonly name: string; readonly space: AdditiveSpace; readonly benchmarks?: Benchmarks };
+export type TournamentScenario = {
+  readonly name: string;
+  readonly space: AdditiveSpace;
+  readonly benchmarks?: Benchmarks;
+};
 
 export type TournamentStanding = {
   agent: string;
@@ -28,11 +32,22 @@ export function runTournament(setup: {
   protocol?: ProtocolName;
   onMatch?: (done: number, total: number) => void;
 }): TournamentResult {
-  const totals = new Map(setup.agentNames.map((name) => [name, { utility: 0, agreements: 0, negotiations: 0 }]));
-  const plans = setup.scenarios.flatMap((scenario) => lineUps(setup.agentNames, scenario.space.parties.length).map((lineUp) => ({ scenario, lineUp })));
+  const totals = new Map(
+    setup.agentNames.map((name) => [name, { utility: 0, agreements: 0, negotiations: 0 }]),
+  );
+  const plans = setup.scenarios.flatMap((scenario) =>
+    lineUps(setup.agentNames, scenario.space.parties.length).map((lineUp) => ({ scenario, lineUp })),
+  );
   plans.forEach(({ scenario, lineUp }, index) => {
     const agents = lineUp.map((name) => findAgent(name) ?? raise(`unknown agent ${name}`));
-    const summary = simulateBatch({ space: scenario.space, agents, deadline: setup.deadline, runs: setup.runs, seed: setup.seed + index, protocol: setup.protocol });
+    const summary = simulateBatch({
+      space: scenario.space,
+      agents,
+      deadline: setup.deadline,
+      runs: setup.runs,
+      seed: setup.seed + index,
+      protocol: setup.protocol,
+    });
     lineUp.forEach((name, seat) => {
       const total = totals.get(name);
       if (total === undefined) return;
@@ -48,7 +63,9 @@ export function runTournament(setup: {
     agreementRate: total.negotiations === 0 ? 0 : total.agreements / total.negotiations,
     negotiations: total.negotiations,
   }));
-  standings.sort((left, right) => right.meanUtility - left.meanUtility || left.agent.localeCompare(right.agent));
+  standings.sort(
+    (left, right) => right.meanUtility - left.meanUtility || left.agent.localeCompare(right.agent),
+  );
   return { standings, matches: plans.length };
 }
 

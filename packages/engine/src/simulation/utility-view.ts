@@ -21,24 +21,38 @@ export function createUtilityView(space: AdditiveSpace, partyIndex: number): Uti
   const party = space.parties[partyIndex];
   if (party === undefined) throw new Error(`no party ${partyIndex}`);
   const optionsByValue = party.contributions.map((values) =>
-    values.map((_, option) => option).sort((left, right) => (values[right] ?? 0) - (values[left] ?? 0) || left - right),
+    values
+      .map((_, option) => option)
+      .sort((left, right) => (values[right] ?? 0) - (values[left] ?? 0) || left - right),
   );
   const best = optionsByValue.map((order) => order[0] ?? 0);
-  const sortedValues = optionsByValue.map((order, issue) => Float64Array.from(order, (option) => party.contributions[issue]?.[option] ?? 0));
+  const sortedValues = optionsByValue.map((order, issue) =>
+    Float64Array.from(order, (option) => party.contributions[issue]?.[option] ?? 0),
+  );
   let maxUtility = party.constant;
   let minUtility = party.constant;
   party.contributions.forEach((values) => {
     maxUtility += Math.max(...values);
     minUtility += Math.min(...values);
   });
-  return { party, partyIndex, optionsByValue, sortedValues, best, maxUtility, minUtility, reservation: party.reservation };
+  return {
+    party,
+    partyIndex,
+    optionsByValue,
+    sortedValues,
+    best,
+    maxUtility,
+    minUtility,
+    reservation: party.reservation,
+  };
 }
 
 /** u(o) for the view's party. */
 export function utilityIn(view: UtilityView, outcome: Outcome): number {
   const { contributions, constant } = view.party;
   let total = constant;
-  for (let issue = 0; issue < outcome.length; issue++) total += contributions[issue]?.[outcome[issue] ?? 0] ?? 0;
+  for (let issue = 0; issue < outcome.length; issue++)
+    total += contributions[issue]?.[outcome[issue] ?? 0] ?? 0;
   return total;
 }
 

@@ -18,7 +18,8 @@ export type DatabaseFlagValues = { data?: string; 'database-url'?: string };
 export function databaseTarget(values: DatabaseFlagValues): { databaseUrl?: string; dataDir?: string } {
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
   if (databaseUrl !== undefined && databaseUrl !== '') {
-    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new CliError(`--database-url must start with postgres:// or postgresql://, got "${databaseUrl}"`);
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl))
+      throw new CliError(`--database-url must start with postgres:// or postgresql://, got "${databaseUrl}"`);
     return { databaseUrl };
   }
   return { dataDir: values.data ?? './data' };
@@ -30,13 +31,19 @@ export async function openDatabaseFromFlags(values: DatabaseFlagValues): Promise
   try {
     return await openDatabase(target);
   } catch (error) {
-    const where = target.databaseUrl === undefined ? `the data folder ${target.dataDir}` : 'the PostgreSQL at --database-url';
+    const where =
+      target.databaseUrl === undefined
+        ? `the data folder ${target.dataDir}`
+        : 'the PostgreSQL at --database-url';
     throw new CliError(`cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`, 1);
   }
 }
 
 /** Runs `work` with an open database and always closes it. */
-export async function withDatabase<T>(values: DatabaseFlagValues, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  values: DatabaseFlagValues,
+  work: (handle: DatabaseHandle) => Promise<T>,
+): Promise<T> {
   const handle = await openDatabaseFromFlags(values);
   try {
     return await work(handle);

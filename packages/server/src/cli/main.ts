@@ -10,7 +10,14 @@ const processIo: CliIo = {
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length), 8);
   const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
-  return ['Usage: parley <command> [options]', '', 'Commands:', ...lines, '', 'Run `parley <command> --help` for the options of one command.'].join('\n');
+  return [
+    'Usage: parley <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `parley <command> --help` for the options of one command.',
+  ].join('\n');
 }
 
 /** Entry point of the `parley` bin; returns the exit code instead of exiting so tests can call it. */
@@ -21,7 +28,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return first === undefined ? 2 : 0;
   }
   // Two-word commands ("users create", "audit verify") are matched before one-word ones.
-  const twoWord = second === undefined ? undefined : COMMANDS.find((command) => command.name === `${first} ${second}`);
+  const twoWord =
+    second === undefined ? undefined : COMMANDS.find((command) => command.name === `${first} ${second}`);
   const command = twoWord ?? COMMANDS.find((candidate) => candidate.name === first);
   if (command === undefined) {
     io.err(`parley: unknown command "${[first, second].filter(Boolean).join(' ')}"\n\n${usage()}`);

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Amendment, Escalation, PartyId, Position, Round, Statement, VersionWithLineage } from '@parley/core';
+import type {
+  Amendment,
+  Escalation,
+  PartyId,
+  Position,
+  Round,
+  Statement,
+  VersionWithLineage,
+} from '@parley/core';
 import { carriedPositions } from '../services/plan-versions';
 import type { Database } from '../storage/database';
 import { insertPositions } from '../storage/plan-positions';
@@ -7,7 +15,14 @@ import { insertAmendment, insertEscalation, insertRound, insertStatement } from 
 import { advancePlanRevision, insertPlanVersion } from '../storage/plan-versions';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from './demo-negotiation';
 import type { DemoExtension } from './demo-extensions';
-import { buildDemoPlanVersions, DEMO_AMENDMENTS, DEMO_ESCALATIONS, DEMO_POSITIONS, DEMO_ROUNDS, DEMO_STATEMENTS } from './plan-data';
+import {
+  buildDemoPlanVersions,
+  DEMO_AMENDMENTS,
+  DEMO_ESCALATIONS,
+  DEMO_POSITIONS,
+  DEMO_ROUNDS,
+  DEMO_STATEMENTS,
+} from './plan-data';
 
 /** A fixed UUID per demo key (versions, points, rounds…), so links and tests can name them. */
 export function demoPlanId(key: string): string {
@@ -16,7 +31,10 @@ export function demoPlanId(key: string): string {
 }
 
 const PARTY_BY_KEY: Record<string, PartyId> = {
-  'united-states': DEMO_PARTIES.unitedStates.id, ukraine: DEMO_PARTIES.ukraine.id, russia: DEMO_PARTIES.russia.id, 'european-partners': DEMO_PARTIES.europe.id,
+  'united-states': DEMO_PARTIES.unitedStates.id,
+  ukraine: DEMO_PARTIES.ukraine.id,
+  russia: DEMO_PARTIES.russia.id,
+  'european-partners': DEMO_PARTIES.europe.id,
 };
 const party = (key: string): PartyId => {
   const id = PARTY_BY_KEY[key];
@@ -29,19 +47,31 @@ function toStored(entry: VersionWithLineage): VersionWithLineage {
   const { version, edges } = entry;
   return {
     version: {
-      ...version, id: demoPlanId(version.id), negotiationId: DEMO_NEGOTIATION.id, parentId: optional(version.parentId, demoPlanId),
+      ...version,
+      id: demoPlanId(version.id),
+      negotiationId: DEMO_NEGOTIATION.id,
+      parentId: optional(version.parentId, demoPlanId),
       points: version.points.map((point) => ({ ...point, pointId: demoPlanId(point.pointId) })),
     },
     edges: edges.map((edge) => ({
-      ...edge, fromVersionId: demoPlanId(edge.fromVersionId), toVersionId: demoPlanId(edge.toVersionId),
-      from: edge.from.map(demoPlanId), to: edge.to.map(demoPlanId), proposedBy: optional(edge.proposedBy, party),
-      roundId: optional(edge.roundId, demoPlanId), amendmentId: optional(edge.amendmentId, demoPlanId),
+      ...edge,
+      fromVersionId: demoPlanId(edge.fromVersionId),
+      toVersionId: demoPlanId(edge.toVersionId),
+      from: edge.from.map(demoPlanId),
+      to: edge.to.map(demoPlanId),
+      proposedBy: optional(edge.proposedBy, party),
+      roundId: optional(edge.roundId, demoPlanId),
+      amendmentId: optional(edge.amendmentId, demoPlanId),
     })),
   };
 }
 
 const GENEVA_RECORDED_AT = '2025-11-24T18:00:00.000Z';
-const CREATED_AT: Record<string, string> = { 'draft-28': '2025-11-20T12:00:00.000Z', 'geneva-19': '2025-11-24T12:00:00.000Z', 'florida-20': '2025-11-30T20:00:00.000Z' };
+const CREATED_AT: Record<string, string> = {
+  'draft-28': '2025-11-20T12:00:00.000Z',
+  'geneva-19': '2025-11-24T12:00:00.000Z',
+  'florida-20': '2025-11-30T20:00:00.000Z',
+};
 
 /** Loads the plan of the demo: three versions, positions (carried to Florida), escalations, rounds, statements, amendments. */
 export const planDemo: DemoExtension = async (tx: Database) => {
@@ -52,44 +82,99 @@ export const planDemo: DemoExtension = async (tx: Database) => {
     const stored = toStored(entry);
     await advancePlanRevision(tx, { negotiationId: DEMO_NEGOTIATION.id, base: index });
     const roundKey = DEMO_ROUNDS.find((round) => round.producedVersion === entry.version.id)?.key ?? null;
-    await insertPlanVersion(tx, { entry: stored, revision: index + 1, roundId: optional(roundKey, demoPlanId), createdBy: null, createdAt: CREATED_AT[entry.version.id] ?? GENEVA_RECORDED_AT });
-    const own = DEMO_POSITIONS.filter((position) => position.version === entry.version.id).map((position): Position => ({
-      id: demoPlanId(`position:${position.party}:${position.version}:${position.pointKey}`), negotiationId: DEMO_NEGOTIATION.id, partyId: party(position.party),
-      versionId: stored.version.id, pointId: demoPlanId(position.pointKey), value: position.value, note: position.note, visibility: position.visibility,
-      needsReview: false, revision: 1, recordedAt: GENEVA_RECORDED_AT,
-    }));
-    const carried = previous === undefined ? [] : carriedPositions(positions, { entry: stored, parent: previous.version });
-    positions = [...carried.map((position) => ({ ...position, id: demoPlanId(`carried:${position.partyId}:${stored.version.id}:${position.pointId}`) })), ...own];
+    await insertPlanVersion(tx, {
+      entry: stored,
+      revision: index + 1,
+      roundId: optional(roundKey, demoPlanId),
+      createdBy: null,
+      createdAt: CREATED_AT[entry.version.id] ?? GENEVA_RECORDED_AT,
+    });
+    const own = DEMO_POSITIONS.filter((position) => position.version === entry.version.id).map(
+      (position): Position => ({
+        id: demoPlanId(`position:${position.party}:${position.version}:${position.pointKey}`),
+        negotiationId: DEMO_NEGOTIATION.id,
+        partyId: party(position.party),
+        versionId: stored.version.id,
+        pointId: demoPlanId(position.pointKey),
+        value: position.value,
+        note: position.note,
+        visibility: position.visibility,
+        needsReview: false,
+        revision: 1,
+        recordedAt: GENEVA_RECORDED_AT,
+      }),
+    );
+    const carried =
+      previous === undefined ? [] : carriedPositions(positions, { entry: stored, parent: previous.version });
+    positions = [
+      ...carried.map((position) => ({
+        ...position,
+        id: demoPlanId(`carried:${position.partyId}:${stored.version.id}:${position.pointId}`),
+      })),
+      ...own,
+    ];
     await insertPositions(tx, positions);
     previous = stored;
   }
   for (const escalation of DEMO_ESCALATIONS) {
     const row: Escalation & { createdAt: string } = {
-      id: demoPlanId(escalation.key), negotiationId: DEMO_NEGOTIATION.id, pointId: demoPlanId(escalation.pointKey), principals: [...escalation.principals],
-      question: escalation.question, dueDate: escalation.dueDate, decision: null, createdAt: GENEVA_RECORDED_AT,
+      id: demoPlanId(escalation.key),
+      negotiationId: DEMO_NEGOTIATION.id,
+      pointId: demoPlanId(escalation.pointKey),
+      principals: [...escalation.principals],
+      question: escalation.question,
+      dueDate: escalation.dueDate,
+      decision: null,
+      createdAt: GENEVA_RECORDED_AT,
     };
     await insertEscalation(tx, row);
   }
   for (const round of DEMO_ROUNDS) {
     const row: Round = {
-      id: demoPlanId(round.key), negotiationId: DEMO_NEGOTIATION.id, name: round.name, place: round.place, startsOn: round.startsOn, endsOn: round.endsOn,
-      format: round.format, partiesPresent: round.partiesPresent.map(party), fromVersionId: demoPlanId(round.fromVersion),
-      producedVersionId: optional(round.producedVersion, demoPlanId), minutes: round.minutes, publicReadout: round.publicReadout,
+      id: demoPlanId(round.key),
+      negotiationId: DEMO_NEGOTIATION.id,
+      name: round.name,
+      place: round.place,
+      startsOn: round.startsOn,
+      endsOn: round.endsOn,
+      format: round.format,
+      partiesPresent: round.partiesPresent.map(party),
+      fromVersionId: demoPlanId(round.fromVersion),
+      producedVersionId: optional(round.producedVersion, demoPlanId),
+      minutes: round.minutes,
+      publicReadout: round.publicReadout,
     };
     await insertRound(tx, row);
   }
   for (const statement of DEMO_STATEMENTS) {
     const row: Statement = {
-      id: demoPlanId(statement.key), negotiationId: DEMO_NEGOTIATION.id, person: statement.person, partyId: party(statement.party), date: statement.date,
-      source: statement.source, quote: statement.quote, pointIds: statement.pointKeys.map(demoPlanId),
+      id: demoPlanId(statement.key),
+      negotiationId: DEMO_NEGOTIATION.id,
+      person: statement.person,
+      partyId: party(statement.party),
+      date: statement.date,
+      source: statement.source,
+      quote: statement.quote,
+      pointIds: statement.pointKeys.map(demoPlanId),
     };
     await insertStatement(tx, row);
   }
   for (const amendment of DEMO_AMENDMENTS) {
-    const fate: Amendment['fate'] = amendment.fate.state === 'adopted' ? { state: 'adopted', versionId: demoPlanId(amendment.fate.versionId) } : amendment.fate;
+    const fate: Amendment['fate'] =
+      amendment.fate.state === 'adopted'
+        ? { state: 'adopted', versionId: demoPlanId(amendment.fate.versionId) }
+        : amendment.fate;
     await insertAmendment(tx, {
-      id: demoPlanId(amendment.key), negotiationId: DEMO_NEGOTIATION.id, partyId: party(amendment.party), versionId: demoPlanId(amendment.version),
-      pointId: demoPlanId(amendment.pointKey), proposal: amendment.proposal, rationale: amendment.rationale, fate, revision: 1, createdAt: CREATED_AT[amendment.version] ?? GENEVA_RECORDED_AT,
+      id: demoPlanId(amendment.key),
+      negotiationId: DEMO_NEGOTIATION.id,
+      partyId: party(amendment.party),
+      versionId: demoPlanId(amendment.version),
+      pointId: demoPlanId(amendment.pointKey),
+      proposal: amendment.proposal,
+      rationale: amendment.rationale,
+      fate,
+      revision: 1,
+      createdAt: CREATED_AT[amendment.version] ?? GENEVA_RECORDED_AT,
     });
   }
 };

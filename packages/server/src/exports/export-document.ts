@@ -49,5 +49,8 @@ export function renderText(document: ExportDocument, key: string | null): Render
 
 /** Splits free text (minutes, readouts) into paragraphs at blank lines. */
 export function paragraphsOf(text: string): string[] {
-  return text.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter((paragraph) => paragraph !== '');
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph !== '');
 }

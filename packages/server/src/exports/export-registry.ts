@@ -6,14 +6,26 @@ import type { Database } from '../storage/database';
 import { listMembers } from '../storage/members';
 
 /** One recorded export: who received it, the fingerprint key it was made with, and its points. */
-export type RecordedExport = { readonly exportId: string; readonly recipient: string; readonly key: string; readonly points: readonly FingerprintPoint[] };
+export type RecordedExport = {
+  readonly exportId: string;
+  readonly recipient: string;
+  readonly key: string;
+  readonly points: readonly FingerprintPoint[];
+};
 
 /** Where trace-leak finds past exports: the exports table, or a JSON file of them. */
 export type ExportRegistry = { readonly listExports: () => Promise<readonly RecordedExport[]> };
 
 const PointSchema = z.object({ id: z.string(), number: z.string(), title: z.string(), text: z.string() });
 const RegistryFileSchema = z.object({
-  exports: z.array(z.object({ exportId: z.string(), recipient: z.string(), key: z.string().min(16), points: z.array(PointSchema) })),
+  exports: z.array(
+    z.object({
+      exportId: z.string(),
+      recipient: z.string(),
+      key: z.string().min(16),
+      points: z.array(PointSchema),
+    }),
+  ),
 });
 
 /** A registry read from a JSON file `{ "exports": [{ exportId, recipient, key, points }] }`. */
@@ -32,10 +44,14 @@ export function databaseExportRegistry(db: Database, negotiationId?: string): Ex
       const exports = await listTraceableExports(db, negotiationId);
       const names = new Map<string, string>();
       for (const id of new Set(exports.map(({ recorded }) => recorded.negotiationId))) {
-        for (const member of await listMembers(db, id as NegotiationId)) names.set(member.userId, member.displayName);
+        for (const member of await listMembers(db, id as NegotiationId))
+          names.set(member.userId, member.displayName);
       }
       return exports.map(({ recorded, traceable }) => ({
-        exportId: recorded.id, recipient: names.get(recorded.recipientUserId) ?? recorded.recipientUserId, key: traceable.key, points: traceable.points,
+        exportId: recorded.id,
+        recipient: names.get(recorded.recipientUserId) ?? recorded.recipientUserId,
+        key: traceable.key,
+        points: traceable.points,
       }));
     },
   };
@@ -43,5 +59,9 @@ export function databaseExportRegistry(db: Database, negotiationId?: string): Ex
 
 /** Each export as a candidate named after its recipient, with its own blocks. */
 export function traceInputs(exports: readonly RecordedExport[]): TraceableExport[] {
-  return exports.map((recorded) => ({ recipientId: `${recorded.recipient} (export ${recorded.exportId})`, key: recorded.key, points: recorded.points }));
+  return exports.map((recorded) => ({
+    recipientId: `${recorded.recipient} (export ${recorded.exportId})`,
+    key: recorded.key,
+    points: recorded.points,
+  }));
 }

@@ -31,7 +31,8 @@ export async function extractTextFromBytes(bytes: Buffer, name: string): Promise
     if (text.trim() === '') throw new ExtractTextError(`${name} contains no text`);
     return text;
   }
-  if (extension === '.pdf' || bytes.subarray(0, 5).toString('latin1') === '%PDF-') return readPdf(name, bytes);
+  if (extension === '.pdf' || bytes.subarray(0, 5).toString('latin1') === '%PDF-')
+    return readPdf(name, bytes);
   const text = bytes.toString('utf8');
   if (text.includes('\u0000')) throw new ExtractTextError(`${name} is not a text file`);
   if (text.trim() === '') throw new ExtractTextError(`${name} contains no text`);
@@ -46,6 +47,7 @@ async function readPdf(file: string, bytes: Buffer): Promise<string> {
     throw new ExtractTextError(`${file} is not a readable PDF file`);
   }
   // A scanned PDF has pages but no text layer: say so rather than trace nothing.
-  if (text.trim() === '') throw new ExtractTextError(`${file} contains no text (a scanned PDF needs OCR first)`);
+  if (text.trim() === '')
+    throw new ExtractTextError(`${file} contains no text (a scanned PDF needs OCR first)`);
   return text;
 }

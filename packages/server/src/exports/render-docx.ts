@@ -11,9 +11,18 @@ export async function renderDocx(text: RenderedText): Promise<Buffer> {
     ...text.subtitle.map((line) => new Paragraph({ children: [new TextRun({ text: line, italics: true })] })),
   ];
   for (const section of text.sections) {
-    if (section.heading !== null) children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }));
-    for (const paragraph of section.paragraphs) children.push(new Paragraph({ spacing: { after: 160 }, children: [new TextRun(paragraph)] }));
+    if (section.heading !== null)
+      children.push(
+        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
+      );
+    for (const paragraph of section.paragraphs)
+      children.push(new Paragraph({ spacing: { after: 160 }, children: [new TextRun(paragraph)] }));
   }
-  const document = new Document({ creator: 'Parley', title: text.title, description: text.subtitle.join(' '), sections: [{ children }] });
+  const document = new Document({
+    creator: 'Parley',
+    title: text.title,
+    description: text.subtitle.join(' '),
+    sections: [{ children }],
+  });
   return Packer.toBuffer(document);
 }

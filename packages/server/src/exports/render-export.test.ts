@@ -8,11 +8,27 @@ import { extractText } from './extract-text';
 import { renderFile } from './render-export';
 
 const document: ExportDocument = {
-  title: 'Draft plan', subtitle: ['Prepared for a delegation'], isFingerprinted: true,
-  sections: [{ heading: 'Points', blocks: DEMO_DRAFT_POINTS.slice(0, 8).map((point, index) => ({ id: point.key, number: String(index + 1), title: point.title, text: point.text })) }],
+  title: 'Draft plan',
+  subtitle: ['Prepared for a delegation'],
+  isFingerprinted: true,
+  sections: [
+    {
+      heading: 'Points',
+      blocks: DEMO_DRAFT_POINTS.slice(0, 8).map((point, index) => ({
+        id: point.key,
+        number: String(index + 1),
+        title: point.title,
+        text: point.text,
+      })),
+    },
+  ],
 };
 // Layout differs (line wraps, blank lines); the words, spellings and punctuation must not.
-const words = (text: string) => text.replace(/[\u200b\u200c]/g, '').replace(/\s+/g, ' ').trim();
+const words = (text: string) =>
+  text
+    .replace(/[\u200b\u200c]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('one recipient’s text in every format', () => {
   it('holds the same fingerprinted paragraphs in Markdown, PDF and DOCX', async () => {
@@ -26,7 +42,8 @@ describe('one recipient’s text in every format', () => {
       extracted[format] = words(await extractText(path));
     }
     for (const paragraph of text.sections.flatMap((section) => section.paragraphs)) {
-      for (const format of ['markdown', 'pdf', 'docx']) expect(extracted[format], format).toContain(words(paragraph));
+      for (const format of ['markdown', 'pdf', 'docx'])
+        expect(extracted[format], format).toContain(words(paragraph));
     }
   });
 
@@ -38,7 +55,9 @@ describe('one recipient’s text in every format', () => {
 
   it('renders the same PDF bytes for the same text and date', async () => {
     const text = renderText(document, 'another-key-0123456789abcdef0123');
-    const [first, second] = await Promise.all([1, 2].map(() => renderFile(text, { format: 'pdf', createdAt: new Date('2025-12-01T00:00:00Z') })));
+    const [first, second] = await Promise.all(
+      [1, 2].map(() => renderFile(text, { format: 'pdf', createdAt: new Date('2025-12-01T00:00:00Z') })),
+    );
     expect(first?.bytes.equals(second?.bytes ?? Buffer.alloc(0))).toBe(true);
   });
 });

@@ -11,7 +11,11 @@ const ZERO_WIDTH = /[\u200b\u200c]/g;
  * `createdAt` is written as the creation date, which makes the bytes a function of the input.
  */
 export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> {
-  const document = new PDFDocument({ size: 'A4', margin: 64, info: { Title: text.title, Creator: 'Parley', CreationDate: createdAt } });
+  const document = new PDFDocument({
+    size: 'A4',
+    margin: 64,
+    info: { Title: text.title, Creator: 'Parley', CreationDate: createdAt },
+  });
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {
     document.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -22,8 +26,13 @@ export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> 
   for (const line of text.subtitle) document.font('Helvetica-Oblique').fontSize(9).text(line);
   document.moveDown();
   for (const section of text.sections) {
-    if (section.heading !== null) document.font('Helvetica-Bold').fontSize(12).text(section.heading, { paragraphGap: 6 });
-    for (const paragraph of section.paragraphs) document.font('Helvetica').fontSize(10.5).text(paragraph.replace(ZERO_WIDTH, ''), { paragraphGap: 8, lineGap: 1 });
+    if (section.heading !== null)
+      document.font('Helvetica-Bold').fontSize(12).text(section.heading, { paragraphGap: 6 });
+    for (const paragraph of section.paragraphs)
+      document
+        .font('Helvetica')
+        .fontSize(10.5)
+        .text(paragraph.replace(ZERO_WIDTH, ''), { paragraphGap: 8, lineGap: 1 });
   }
   document.end();
   return finished;

@@ -6,8 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { traceLeakCommand } from '../cli/commands/trace-leak';
 import { DEMO_DRAFT_POINTS } from '../demo/plan-data';
 
-const points = DEMO_DRAFT_POINTS.map((point, index) => ({ id: point.key, number: String(index + 1), title: point.title, text: point.text }));
-const delegations = ['ukraine', 'russia', 'european-partners'].map((recipient, index) => ({ exportId: `e${index}`, recipient, key: `secret-key-for-${recipient}-${index}`, points }));
+const points = DEMO_DRAFT_POINTS.map((point, index) => ({
+  id: point.key,
+  number: String(index + 1),
+  title: point.title,
+  text: point.text,
+}));
+const delegations = ['ukraine', 'russia', 'european-partners'].map((recipient, index) => ({
+  exportId: `e${index}`,
+  recipient,
+  key: `secret-key-for-${recipient}-${index}`,
+  points,
+}));
 
 function setup(): { dir: string; registry: string } {
   const dir = mkdtempSync(join(tmpdir(), 'parley-trace-'));
@@ -18,7 +28,11 @@ function setup(): { dir: string; registry: string } {
 
 async function run(args: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
-  const code = await traceLeakCommand.run(args, { out: (text) => lines.push(text), err: (text) => lines.push(text), isTty: false });
+  const code = await traceLeakCommand.run(args, {
+    out: (text) => lines.push(text),
+    err: (text) => lines.push(text),
+    isTty: false,
+  });
   return { code, out: lines.join('\n') };
 }
 
@@ -26,7 +40,10 @@ describe('parley trace-leak', () => {
   it('names the delegation whose export a pasted paragraph came from', async () => {
     const { dir, registry } = setup();
     const leaked = join(dir, 'leak.txt');
-    writeFileSync(leaked, embedPlainText(points.slice(19, 23), { key: delegations[1]!.key }).replace(/\s+/g, ' '));
+    writeFileSync(
+      leaked,
+      embedPlainText(points.slice(19, 23), { key: delegations[1]!.key }).replace(/\s+/g, ' '),
+    );
     const { code, out } = await run([leaked, '--registry', registry]);
     expect(code).toBe(0);
     expect(out).toContain('Most likely recipient: russia (export e1)');

@@ -4,7 +4,12 @@ import type { UserId } from '@parley/core';
 /** How the caller proved who they are; CSRF applies only to `cookie`. */
 export type Authentication =
   | { readonly via: 'none' }
-  | { readonly via: 'cookie'; readonly userId: UserId; readonly sessionId: string; readonly csrfToken: string }
+  | {
+      readonly via: 'cookie';
+      readonly userId: UserId;
+      readonly sessionId: string;
+      readonly csrfToken: string;
+    }
   | { readonly via: 'bearer'; readonly userId: UserId; readonly tokenId: string };
 
 export type AppEnv = { Variables: { auth: Authentication; ip: string | null } };

@@ -37,7 +37,12 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (cookie !== undefined && cookie.length < 200) {
       const session = await resolveSession(deps, cookie);
       if (session !== undefined) {
-        c.set('auth', { via: 'cookie', userId: session.userId, sessionId: session.idHash, csrfToken: session.csrfToken });
+        c.set('auth', {
+          via: 'cookie',
+          userId: session.userId,
+          sessionId: session.idHash,
+          csrfToken: session.csrfToken,
+        });
       }
     }
     return next();
@@ -55,7 +60,10 @@ export function requireCsrfToken(): MiddlewareHandler<AppEnv> {
     if (auth.via === 'cookie' && !isSafe && !CSRF_EXEMPT.has(c.req.path)) {
       const sent = c.req.header(CSRF_HEADER);
       if (sent === undefined || !safeEqual(sent, auth.csrfToken)) {
-        throw new DomainError('csrf-failed', 'Send the X-CSRF-Token header from GET /api/me or the login answer.');
+        throw new DomainError(
+          'csrf-failed',
+          'Send the X-CSRF-Token header from GET /api/me or the login answer.',
+        );
       }
     }
     return next();

@@ -23,14 +23,22 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     if (shaped.problem.status >= 500) deps.logError(error);
     return problemResponse(shaped);
   });
-  app.notFound((c) => problemResponse(toProblem(new DomainError('not-found', 'No such resource.'), c.req.path)));
+  app.notFound((c) =>
+    problemResponse(toProblem(new DomainError('not-found', 'No such resource.'), c.req.path)),
+  );
 
-  app.use('/api/*', bodyLimit({
-    maxSize: BODY_LIMIT_BYTES,
-    onError: () => {
-      throw new DomainError('payload-too-large', `Request bodies are limited to ${BODY_LIMIT_BYTES} bytes.`);
-    },
-  }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new DomainError(
+          'payload-too-large',
+          `Request bodies are limited to ${BODY_LIMIT_BYTES} bytes.`,
+        );
+      },
+    }),
+  );
   app.use('/api/*', async (c, next) => {
     const contentType = c.req.header('content-type');
     if (contentType !== undefined && !/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
@@ -44,15 +52,23 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   for (const register of ROUTE_MODULES) register(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
-    type: 'apiKey', in: 'cookie', name: 'parley_session',
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'parley_session',
     description: 'Set by POST /api/auth/login. Writes also need the X-CSRF-Token header.',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http', scheme: 'bearer', description: 'An API token from POST /api/tokens or `parley tokens create`.',
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token from POST /api/tokens or `parley tokens create`.',
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Parley API', version: '0.1.0', description: 'See docs/api.md for auth, errors and limits.' },
+    info: {
+      title: 'Parley API',
+      version: '0.1.0',
+      description: 'See docs/api.md for auth, errors and limits.',
+    },
   });
   return app;
 }

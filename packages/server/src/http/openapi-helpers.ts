@@ -21,7 +21,10 @@ export function problems(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: DESCRIPTIONS[status] ?? 'Problem', content: { 'application/problem+json': { schema: ProblemSchema } } },
+      {
+        description: DESCRIPTIONS[status] ?? 'Problem',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
     ]),
   );
 }

@@ -10,11 +10,19 @@ describe('toProblem', () => {
 
   it('keeps other database errors a bare 500 with no detail', () => {
     const error = Object.assign(new Error('connection lost'), { code: '08006' });
-    expect(toProblem(error, '/api/x').problem).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/api/x' });
+    expect(toProblem(error, '/api/x').problem).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      instance: '/api/x',
+    });
   });
 
   it('adds Retry-After for too-many-attempts', () => {
-    const shaped = toProblem(new DomainError('too-many-attempts', 'Slow down.', { retryAfterSeconds: 42 }), '/api/auth/login');
+    const shaped = toProblem(
+      new DomainError('too-many-attempts', 'Slow down.', { retryAfterSeconds: 42 }),
+      '/api/auth/login',
+    );
     expect(shaped.problem.status).toBe(429);
     expect(shaped.headers['retry-after']).toBe('42');
   });

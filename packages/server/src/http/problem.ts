@@ -7,10 +7,10 @@ export const PROBLEM_BASE = '/problems';
 
 const PROBLEMS = {
   'not-found': { status: 404, title: 'Not found' },
-  'unauthenticated': { status: 401, title: 'Sign in required' },
-  'forbidden': { status: 403, title: 'Not allowed' },
+  unauthenticated: { status: 401, title: 'Sign in required' },
+  forbidden: { status: 403, title: 'Not allowed' },
   'invalid-input': { status: 400, title: 'Invalid request' },
-  'conflict': { status: 409, title: 'Conflict' },
+  conflict: { status: 409, title: 'Conflict' },
   'invalid-credentials': { status: 401, title: 'Wrong email or password' },
   'too-many-attempts': { status: 429, title: 'Too many attempts' },
   'csrf-failed': { status: 403, title: 'Missing or wrong CSRF token' },
@@ -30,11 +30,27 @@ export function toProblem(error: unknown, instance: string): ProblemWithHeaders 
       message: issue.message,
     }));
     const detail = `Invalid ${errors.map((entry) => entry.path).join(', ')}`;
-    return { problem: { type: `${PROBLEM_BASE}/invalid-input`, title: 'Invalid request', status: 400, detail, instance, errors }, headers: {} };
+    return {
+      problem: {
+        type: `${PROBLEM_BASE}/invalid-input`,
+        title: 'Invalid request',
+        status: 400,
+        detail,
+        instance,
+        errors,
+      },
+      headers: {},
+    };
   }
   if (error instanceof DomainError) {
     const { status, title } = PROBLEMS[error.code];
-    const problem: Problem = { type: `${PROBLEM_BASE}/${error.code}`, title, status, detail: error.message, instance };
+    const problem: Problem = {
+      type: `${PROBLEM_BASE}/${error.code}`,
+      title,
+      status,
+      detail: error.message,
+      instance,
+    };
     if (error.field !== undefined) problem.errors = [{ path: error.field, message: error.message }];
     const headers: Record<string, string> = {};
     if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
@@ -42,16 +58,35 @@ export function toProblem(error: unknown, instance: string): ProblemWithHeaders 
   }
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's validators throw these for a body that is not JSON at all.
-    const problem: Problem = { type: `${PROBLEM_BASE}/invalid-input`, title: 'Invalid request', status: error.status, detail: error.message, instance };
-    if (error.status === 400) problem.errors = [{ path: '(body)', message: error.message || 'Malformed JSON' }];
+    const problem: Problem = {
+      type: `${PROBLEM_BASE}/invalid-input`,
+      title: 'Invalid request',
+      status: error.status,
+      detail: error.message,
+      instance,
+    };
+    if (error.status === 400)
+      problem.errors = [{ path: '(body)', message: error.message || 'Malformed JSON' }];
     return { problem, headers: {} };
   }
   if (isDataException(error)) {
     // Safety net: schemas should stop such values first, but a value PostgreSQL cannot represent
     // (SQLSTATE class 22) is still the caller's input, not a server fault.
-    return { problem: { type: `${PROBLEM_BASE}/invalid-input`, title: 'Invalid request', status: 400, detail: 'A value cannot be stored (out of range or not representable).', instance }, headers: {} };
+    return {
+      problem: {
+        type: `${PROBLEM_BASE}/invalid-input`,
+        title: 'Invalid request',
+        status: 400,
+        detail: 'A value cannot be stored (out of range or not representable).',
+        instance,
+      },
+      headers: {},
+    };
   }
-  return { problem: { type: 'about:blank', title: 'Internal Server Error', status: 500, instance }, headers: {} };
+  return {
+    problem: { type: 'about:blank', title: 'Internal Server Error', status: 500, instance },
+    headers: {},
+  };
 }
 
 function isDataException(error: unknown): boolean {

@@ -44,15 +44,28 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (demo !== undefined) log(`Loaded the demo negotiation.\n${formatDemoCredentials(demo)}`);
   // Simulations run as pg-boss jobs; this process works them too unless told not to, so a single
   // machine needs nothing else, and `parley worker` processes add capacity on PostgreSQL.
-  const queue: JobQueue | undefined = options.runJobs === false ? undefined : await startJobQueue(database, { databaseUrl: options.databaseUrl });
-  if (queue !== undefined && options.workJobs !== false) await workSimulations(queue, { db: database.db, clock: SYSTEM_CLOCK });
-  const app = createApp(createDeps(database.db, {
-    secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
-    enqueueSimulation: queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
-  }));
+  const queue: JobQueue | undefined =
+    options.runJobs === false
+      ? undefined
+      : await startJobQueue(database, { databaseUrl: options.databaseUrl });
+  if (queue !== undefined && options.workJobs !== false)
+    await workSimulations(queue, { db: database.db, clock: SYSTEM_CLOCK });
+  const app = createApp(
+    createDeps(database.db, {
+      secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
+      enqueueSimulation:
+        queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
+    }),
+  );
   // On PostgreSQL several processes may serve one database: plan events cross them by LISTEN/NOTIFY.
-  const relay = options.databaseUrl === undefined ? undefined
-    : await relayPlanEvents({ hub: planEventHub(database.db), databaseUrl: options.databaseUrl, onError: (error) => console.error(error) });
+  const relay =
+    options.databaseUrl === undefined
+      ? undefined
+      : await relayPlanEvents({
+          hub: planEventHub(database.db),
+          databaseUrl: options.databaseUrl,
+          onError: (error) => console.error(error),
+        });
   const hasWebApp = mountWebApp(app);
   let server: ServerType;
   try {
@@ -71,7 +84,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const url = `http://localhost:${port}`;
   log(`Parley listening on ${url}${hasWebApp ? '' : ' (API only: web app not built)'}`);
   return {
-    url, port, demo, database,
+    url,
+    port,
+    demo,
+    database,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await relay?.close();

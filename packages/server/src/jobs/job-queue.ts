@@ -24,21 +24,34 @@ export const SIMULATION_RETRY_LIMIT = 2;
  * session) it sends its SQL through Kysely's driver, so its statements wait their turn instead of
  * landing inside a transaction of ours.
  */
-export async function startJobQueue(handle: DatabaseHandle, options: JobQueueOptions = {}): Promise<JobQueue> {
+export async function startJobQueue(
+  handle: DatabaseHandle,
+  options: JobQueueOptions = {},
+): Promise<JobQueue> {
   const timing = {
     expireInSeconds: options.expireInSeconds ?? 15 * 60,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
     retryLimit: SIMULATION_RETRY_LIMIT,
     retryDelay: 1,
   };
-  const boss = options.databaseUrl !== undefined
-    ? new PgBoss({ connectionString: options.databaseUrl, max: 4, ...timing })
-    : new PgBoss({ db: { executeSql: (text, values) => executeThroughKysely(handle, text, values) }, ...timing });
+  const boss =
+    options.databaseUrl !== undefined
+      ? new PgBoss({ connectionString: options.databaseUrl, max: 4, ...timing })
+      : new PgBoss({
+          db: { executeSql: (text, values) => executeThroughKysely(handle, text, values) },
+          ...timing,
+        });
   boss.on('error', (error) => console.error('job queue:', error));
   await boss.start();
   // Several processes may start at once; whoever loses the race finds the queue made.
   if ((await boss.getQueue(SIMULATION_QUEUE)) === null) {
-    await boss.createQueue(SIMULATION_QUEUE, { name: SIMULATION_QUEUE, retryLimit: timing.retryLimit, retryDelay: timing.retryDelay, expireInSeconds: timing.expireInSeconds })
+    await boss
+      .createQueue(SIMULATION_QUEUE, {
+        name: SIMULATION_QUEUE,
+        retryLimit: timing.retryLimit,
+        retryDelay: timing.retryDelay,
+        expireInSeconds: timing.expireInSeconds,
+      })
       .catch(async (error: unknown) => {
         if ((await boss.getQueue(SIMULATION_QUEUE)) === null) throw error;
       });
@@ -46,7 +59,11 @@ export async function startJobQueue(handle: DatabaseHandle, options: JobQueueOpt
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }) };
 }
 
-async function executeThroughKysely(handle: DatabaseHandle, text: string, values: unknown[] | undefined): Promise<{ rows: unknown[] }> {
+async function executeThroughKysely(
+  handle: DatabaseHandle,
+  text: string,
+  values: unknown[] | undefined,
+): Promise<{ rows: unknown[] }> {
   const result = await handle.db.executeQuery(CompiledQuery.raw(text, values ?? []));
   return { rows: [...result.rows] };
 }

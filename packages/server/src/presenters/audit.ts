@@ -1,4 +1,12 @@
-import { can, type AuditChainStatus, type AuditEntry, type AuditMaterial, type NegotiationId, type UserId, type Viewer } from '@parley/core';
+import {
+  can,
+  type AuditChainStatus,
+  type AuditEntry,
+  type AuditMaterial,
+  type NegotiationId,
+  type UserId,
+  type Viewer,
+} from '@parley/core';
 import type { AuditChainReport } from '../audit';
 import type { ResolvedAuditEntry } from '../services/audit-material';
 import type { StoredAuditEntry } from '../storage/audit-log';
@@ -31,13 +39,21 @@ type DetailValue = AuditEntry['detail'][string];
  * The entry as this viewer may see it, or undefined when it must not be listed at all. The policy
  * decides per piece of material: `audit.entry.read` (listed?) and `audit.subject.read` (ids shown?).
  */
-export function presentAuditEntry(viewer: Viewer, entry: StoredAuditEntry, resolved: ResolvedAuditEntry): AuditEntry | undefined {
+export function presentAuditEntry(
+  viewer: Viewer,
+  entry: StoredAuditEntry,
+  resolved: ResolvedAuditEntry,
+): AuditEntry | undefined {
   const negotiationId = entry.negotiationId as NegotiationId;
   const about = (material: AuditMaterial) => ({ kind: 'audit-material' as const, negotiationId, material });
   const isListed = (material: AuditMaterial) => can(viewer, 'audit.entry.read', about(material));
   const isNamed = (material: AuditMaterial) => can(viewer, 'audit.subject.read', about(material));
   const base = {
-    id: entry.hash, at: entry.at.toISOString(), actorId: entry.actorId as UserId | null, action: entry.action, subjectType: entry.subjectType,
+    id: entry.hash,
+    at: entry.at.toISOString(),
+    actorId: entry.actorId as UserId | null,
+    action: entry.action,
+    subjectType: entry.subjectType,
     ip: isNamed({ kind: 'mediator-only' }) ? entry.ip : null,
   };
   const { list } = resolved;
@@ -46,7 +62,12 @@ export function presentAuditEntry(viewer: Viewer, entry: StoredAuditEntry, resol
     const listed = list.items.filter((item) => isListed(item.material));
     if (listed.length === 0) return undefined;
     const named = listed.filter((item) => isNamed(item.material)).map((item) => item.id);
-    return { ...base, subjectId: null, detail: { [list.key]: named }, redacted: named.length < listed.length };
+    return {
+      ...base,
+      subjectId: null,
+      detail: { [list.key]: named },
+      redacted: named.length < listed.length,
+    };
   }
   if (!isListed(resolved.subject)) return undefined;
   if (!isNamed(resolved.subject)) return { ...base, subjectId: null, detail: {}, redacted: true };
@@ -65,19 +86,31 @@ function pickDetail(entry: StoredAuditEntry): Record<string, DetailValue> {
 function toDetailValue(value: unknown): DetailValue | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (Array.isArray(value) && value.every((item): item is string => typeof item === 'string')) return [...value];
+  if (Array.isArray(value) && value.every((item): item is string => typeof item === 'string'))
+    return [...value];
   return undefined;
 }
 
 /** The staff learn which entry breaks the chain; others only that it is broken (its seq numbers count hidden entries). */
 export function presentAuditChain(
   viewer: Viewer,
-  { negotiationId, report, checkedAt }: { negotiationId: NegotiationId; report: AuditChainReport; checkedAt: Date },
+  {
+    negotiationId,
+    report,
+    checkedAt,
+  }: { negotiationId: NegotiationId; report: AuditChainReport; checkedAt: Date },
 ): AuditChainStatus {
   if (report.ok) return { verified: true, checkedAt: checkedAt.toISOString(), problem: null };
-  const isStaff = can(viewer, 'audit.subject.read', { kind: 'audit-material', negotiationId, material: { kind: 'mediator-only' } });
+  const isStaff = can(viewer, 'audit.subject.read', {
+    kind: 'audit-material',
+    negotiationId,
+    material: { kind: 'mediator-only' },
+  });
   return {
-    verified: false, checkedAt: checkedAt.toISOString(),
-    problem: isStaff ? report.reason : 'The audit log was altered or entries were removed. The mediator staff can see where.',
+    verified: false,
+    checkedAt: checkedAt.toISOString(),
+    problem: isStaff
+      ? report.reason
+      : 'The audit log was altered or entries were removed. The mediator staff can see where.',
   };
 }

@@ -6,10 +6,32 @@ export function presentStoredVersion(stored: StoredVersion): StoredVersionView {
   const { version } = stored;
   return {
     version: {
-      id: version.id, negotiationId: version.negotiationId, parentId: version.parentId, label: version.label,
-      points: version.points.map(({ pointId, number, title, text, topic }) => ({ pointId, number, title, text, topic })),
+      id: version.id,
+      negotiationId: version.negotiationId,
+      parentId: version.parentId,
+      label: version.label,
+      points: version.points.map(({ pointId, number, title, text, topic }) => ({
+        pointId,
+        number,
+        title,
+        text,
+        topic,
+      })),
     },
-    edges: stored.edges.map(({ fromVersionId, toVersionId, kind, from, to, proposedBy, roundId, amendmentId }) => ({ fromVersionId, toVersionId, kind, from: [...from], to: [...to], proposedBy, roundId, amendmentId })),
-    revision: stored.revision, roundId: stored.roundId, createdAt: stored.createdAt,
+    edges: stored.edges.map(
+      ({ fromVersionId, toVersionId, kind, from, to, proposedBy, roundId, amendmentId }) => ({
+        fromVersionId,
+        toVersionId,
+        kind,
+        from: [...from],
+        to: [...to],
+        proposedBy,
+        roundId,
+        amendmentId,
+      }),
+    ),
+    revision: stored.revision,
+    roundId: stored.roundId,
+    createdAt: stored.createdAt,
   };
 }

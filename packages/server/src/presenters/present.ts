@@ -1,41 +1,83 @@
 import type {
-  Deadline, Invitation, Me, Member, Negotiation, NegotiationRecord, Party, Simulation, User,
+  Deadline,
+  Invitation,
+  Me,
+  Member,
+  Negotiation,
+  NegotiationRecord,
+  Party,
+  Simulation,
+  User,
 } from '@parley/core';
 
 // Presenters pick fields one by one, so a column added to storage never reaches a client by accident.
 
-export const presentUser = (user: User): User =>
-  ({ id: user.id, email: user.email, displayName: user.displayName, createdAt: user.createdAt });
+export const presentUser = (user: User): User => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  createdAt: user.createdAt,
+});
 
 export const presentNegotiation = (negotiation: Negotiation): Negotiation => ({
-  id: negotiation.id, title: negotiation.title, mandate: negotiation.mandate, closureRule: negotiation.closureRule,
+  id: negotiation.id,
+  title: negotiation.title,
+  mandate: negotiation.mandate,
+  closureRule: negotiation.closureRule,
   createdAt: negotiation.createdAt,
 });
 
 export const presentParty = (party: Party): Party => ({
-  id: party.id, negotiationId: party.negotiationId, name: party.name, role: party.role, required: party.required,
+  id: party.id,
+  negotiationId: party.negotiationId,
+  name: party.name,
+  role: party.role,
+  required: party.required,
   createdAt: party.createdAt,
 });
 
 export const presentMember = (member: Member): Member => ({
-  id: member.id, negotiationId: member.negotiationId, partyId: member.partyId, userId: member.userId,
-  displayName: member.displayName, title: member.title, function: member.function, validFrom: member.validFrom,
+  id: member.id,
+  negotiationId: member.negotiationId,
+  partyId: member.partyId,
+  userId: member.userId,
+  displayName: member.displayName,
+  title: member.title,
+  function: member.function,
+  validFrom: member.validFrom,
   validTo: member.validTo,
 });
 
 export const presentRecord = (record: NegotiationRecord): NegotiationRecord => ({
-  id: record.id, negotiationId: record.negotiationId, owningPartyId: record.owningPartyId, authorId: record.authorId,
-  kind: record.kind, classification: record.classification, title: record.title, body: record.body, createdAt: record.createdAt,
+  id: record.id,
+  negotiationId: record.negotiationId,
+  owningPartyId: record.owningPartyId,
+  authorId: record.authorId,
+  kind: record.kind,
+  classification: record.classification,
+  title: record.title,
+  body: record.body,
+  createdAt: record.createdAt,
 });
 
 export const presentDeadline = (deadline: Deadline): Deadline => ({
-  id: deadline.id, negotiationId: deadline.negotiationId, title: deadline.title, dueAt: deadline.dueAt,
-  consequence: deadline.consequence, createdAt: deadline.createdAt,
+  id: deadline.id,
+  negotiationId: deadline.negotiationId,
+  title: deadline.title,
+  dueAt: deadline.dueAt,
+  consequence: deadline.consequence,
+  createdAt: deadline.createdAt,
 });
 
 export const presentInvitation = (invitation: Invitation): Invitation => ({
-  id: invitation.id, negotiationId: invitation.negotiationId, partyId: invitation.partyId, email: invitation.email,
-  function: invitation.function, title: invitation.title, createdAt: invitation.createdAt, expiresAt: invitation.expiresAt,
+  id: invitation.id,
+  negotiationId: invitation.negotiationId,
+  partyId: invitation.partyId,
+  email: invitation.email,
+  function: invitation.function,
+  title: invitation.title,
+  createdAt: invitation.createdAt,
+  expiresAt: invitation.expiresAt,
   acceptedAt: invitation.acceptedAt,
 });
 
@@ -43,15 +85,29 @@ export const presentMe = (me: Me): Me => ({
   user: presentUser(me.user),
   csrfToken: me.csrfToken,
   memberships: me.memberships.map((seat) => ({
-    negotiationId: seat.negotiationId, partyId: seat.partyId, partyRole: seat.partyRole, function: seat.function,
-    validFrom: seat.validFrom, validTo: seat.validTo,
+    negotiationId: seat.negotiationId,
+    partyId: seat.partyId,
+    partyRole: seat.partyRole,
+    function: seat.function,
+    validFrom: seat.validFrom,
+    validTo: seat.validTo,
   })),
 });
 
 /** A simulation job without its input space (the owner sent it; it need not travel back each poll). */
 export const presentSimulation = (simulation: Simulation): Simulation => ({
-  id: simulation.id, ownerId: simulation.ownerId, status: simulation.status, agents: simulation.agents,
-  protocol: simulation.protocol, steps: simulation.steps, runs: simulation.runs, seed: simulation.seed,
-  progress: simulation.progress, result: simulation.result, error: simulation.error, attempts: simulation.attempts,
-  createdAt: simulation.createdAt, updatedAt: simulation.updatedAt,
+  id: simulation.id,
+  ownerId: simulation.ownerId,
+  status: simulation.status,
+  agents: simulation.agents,
+  protocol: simulation.protocol,
+  steps: simulation.steps,
+  runs: simulation.runs,
+  seed: simulation.seed,
+  progress: simulation.progress,
+  result: simulation.result,
+  error: simulation.error,
+  attempts: simulation.attempts,
+  createdAt: simulation.createdAt,
+  updatedAt: simulation.updatedAt,
 });

@@ -2,12 +2,39 @@ import { can, type NegotiationId, type PartyId, type PositionVisibility, type Vi
 
 /** What changed in a negotiation's plan; each event names exactly the resource that decides who may see it. */
 export type PlanEvent =
-  | { readonly type: 'version.created'; readonly negotiationId: NegotiationId; readonly versionId: string; readonly revision: number }
-  | { readonly type: 'position.changed'; readonly negotiationId: NegotiationId; readonly versionId: string; readonly pointId: string; readonly partyId: PartyId; readonly visibility: PositionVisibility; readonly revision: number }
-  | { readonly type: 'amendment.changed'; readonly negotiationId: NegotiationId; readonly amendmentId: string; readonly partyId: PartyId }
-  | { readonly type: 'escalation.changed'; readonly negotiationId: NegotiationId; readonly escalationId: string; readonly pointId: string }
+  | {
+      readonly type: 'version.created';
+      readonly negotiationId: NegotiationId;
+      readonly versionId: string;
+      readonly revision: number;
+    }
+  | {
+      readonly type: 'position.changed';
+      readonly negotiationId: NegotiationId;
+      readonly versionId: string;
+      readonly pointId: string;
+      readonly partyId: PartyId;
+      readonly visibility: PositionVisibility;
+      readonly revision: number;
+    }
+  | {
+      readonly type: 'amendment.changed';
+      readonly negotiationId: NegotiationId;
+      readonly amendmentId: string;
+      readonly partyId: PartyId;
+    }
+  | {
+      readonly type: 'escalation.changed';
+      readonly negotiationId: NegotiationId;
+      readonly escalationId: string;
+      readonly pointId: string;
+    }
   | { readonly type: 'round.created'; readonly negotiationId: NegotiationId; readonly roundId: string }
-  | { readonly type: 'statement.created'; readonly negotiationId: NegotiationId; readonly statementId: string };
+  | {
+      readonly type: 'statement.created';
+      readonly negotiationId: NegotiationId;
+      readonly statementId: string;
+    };
 
 type Listener = (event: PlanEvent) => void;
 
@@ -19,9 +46,19 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
   const negotiation = { kind: 'negotiation' as const, negotiationId: event.negotiationId };
   switch (event.type) {
     case 'position.changed':
-      return can(viewer, 'position.read', { kind: 'position', negotiationId: event.negotiationId, partyId: event.partyId, visibility: event.visibility });
+      return can(viewer, 'position.read', {
+        kind: 'position',
+        negotiationId: event.negotiationId,
+        partyId: event.partyId,
+        visibility: event.visibility,
+      });
     case 'amendment.changed':
-      return can(viewer, 'position.read', { kind: 'position', negotiationId: event.negotiationId, partyId: event.partyId, visibility: 'mediator' });
+      return can(viewer, 'position.read', {
+        kind: 'position',
+        negotiationId: event.negotiationId,
+        partyId: event.partyId,
+        visibility: 'mediator',
+      });
     case 'version.created':
     case 'escalation.changed':
     case 'round.created':

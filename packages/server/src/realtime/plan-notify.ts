@@ -9,7 +9,11 @@ const CHANNEL = 'parley_plan_events';
  * LISTEN/NOTIFY: what one process publishes reaches the subscribers of all. Each process tags its
  * notifications so it does not deliver its own events twice. Policy filtering stays per subscriber.
  */
-export async function relayPlanEvents(input: { hub: PlanEventHub; databaseUrl: string; onError?: (error: unknown) => void }): Promise<{ close: () => Promise<void> }> {
+export async function relayPlanEvents(input: {
+  hub: PlanEventHub;
+  databaseUrl: string;
+  onError?: (error: unknown) => void;
+}): Promise<{ close: () => Promise<void> }> {
   const origin = randomUUID();
   const client = new pg.Client({ connectionString: input.databaseUrl });
   await client.connect();
@@ -26,7 +30,9 @@ export async function relayPlanEvents(input: { hub: PlanEventHub; databaseUrl: s
   client.on('error', (error) => input.onError?.(error));
   input.hub.setRelay((event) => {
     // Events are published after commit, so a notification never announces a rolled-back change.
-    client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ from: origin, event })]).catch((error: unknown) => input.onError?.(error));
+    client
+      .query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ from: origin, event })])
+      .catch((error: unknown) => input.onError?.(error));
   });
   return {
     close: async () => {

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DomainError, type ApiTokenCreated, type CreateApiTokenInput, type CreateUserInput, type LoginInput, type User, type UserId,
+  DomainError,
+  type ApiTokenCreated,
+  type CreateApiTokenInput,
+  type CreateUserInput,
+  type LoginInput,
+  type User,
+  type UserId,
 } from '@parley/core';
 import { recordAudit } from '../audit';
 import { getDummyHash, hashPassword, verifyPassword } from '../auth/password';
@@ -17,14 +23,30 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function createUser(deps: AppDeps, input: CreateUserInput & { actorId?: UserId | null }): Promise<User> {
+export async function createUser(
+  deps: AppDeps,
+  input: CreateUserInput & { actorId?: UserId | null },
+): Promise<User> {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
-  const user: User = { id: randomUUID() as UserId, email, displayName: input.displayName, createdAt: deps.clock.now().toISOString() };
+  const user: User = {
+    id: randomUUID() as UserId,
+    email,
+    displayName: input.displayName,
+    createdAt: deps.clock.now().toISOString(),
+  };
   return deps.db.transaction().execute(async (tx) => {
-    if (await findUserByEmail(tx, email)) throw new DomainError('conflict', 'An account with this email exists.', { field: 'email' });
+    if (await findUserByEmail(tx, email))
+      throw new DomainError('conflict', 'An account with this email exists.', { field: 'email' });
     await insertUser(tx, { user, passwordHash });
-    await recordAudit(tx, { at: deps.clock.now(), actorId: input.actorId ?? user.id, action: 'user.create', subjectType: 'user', subjectId: user.id, negotiationId: null });
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: input.actorId ?? user.id,
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: user.id,
+      negotiationId: null,
+    });
     return user;
   });
 }
@@ -32,7 +54,10 @@ export async function createUser(deps: AppDeps, input: CreateUserInput & { actor
 export type StartedSession = { user: User; sessionToken: string; csrfToken: string };
 
 /** Verifies the password under the (email, ip) throttle and opens a session. */
-export async function login(deps: AppDeps, input: LoginInput & { ip: string | null }): Promise<StartedSession> {
+export async function login(
+  deps: AppDeps,
+  input: LoginInput & { ip: string | null },
+): Promise<StartedSession> {
   const email = normalizeEmail(input.email);
   const throttleKey = `${email}|${input.ip ?? '-'}`;
   deps.throttle.check(throttleKey);
@@ -40,10 +65,17 @@ export async function login(deps: AppDeps, input: LoginInput & { ip: string | nu
   const isValid = await verifyPassword(input.password, found?.passwordHash ?? (await getDummyHash()));
   if (found === undefined || !isValid) {
     deps.throttle.recordFailure(throttleKey);
-    await deps.db.transaction().execute((tx) => recordAudit(tx, { at: deps.clock.now(),
-      actorId: found?.user.id ?? null, action: 'auth.login-failed', subjectType: 'user', subjectId: found?.user.id ?? null,
-      negotiationId: null, ip: input.ip,
-    }));
+    await deps.db.transaction().execute((tx) =>
+      recordAudit(tx, {
+        at: deps.clock.now(),
+        actorId: found?.user.id ?? null,
+        action: 'auth.login-failed',
+        subjectType: 'user',
+        subjectId: found?.user.id ?? null,
+        negotiationId: null,
+        ip: input.ip,
+      }),
+    );
     throw new DomainError('invalid-credentials', 'Wrong email or password.');
   }
   deps.throttle.recordSuccess(throttleKey);
@@ -52,18 +84,40 @@ export async function login(deps: AppDeps, input: LoginInput & { ip: string | nu
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (tx) => {
     await insertSession(tx, {
-      idHash: hashSecret(sessionToken), userId: found.user.id, csrfToken, createdAt: now,
+      idHash: hashSecret(sessionToken),
+      userId: found.user.id,
+      csrfToken,
+      createdAt: now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
     });
-    await recordAudit(tx, { at: deps.clock.now(), actorId: found.user.id, action: 'auth.login', subjectType: 'user', subjectId: found.user.id, negotiationId: null, ip: input.ip });
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: found.user.id,
+      action: 'auth.login',
+      subjectType: 'user',
+      subjectId: found.user.id,
+      negotiationId: null,
+      ip: input.ip,
+    });
   });
   return { user: found.user, sessionToken, csrfToken };
 }
 
-export async function logout(deps: AppDeps, input: { sessionIdHash: string; userId: UserId; ip: string | null }): Promise<void> {
+export async function logout(
+  deps: AppDeps,
+  input: { sessionIdHash: string; userId: UserId; ip: string | null },
+): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     await deleteSession(tx, input.sessionIdHash);
-    await recordAudit(tx, { at: deps.clock.now(), actorId: input.userId, action: 'auth.logout', subjectType: 'user', subjectId: input.userId, negotiationId: null, ip: input.ip });
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: input.userId,
+      action: 'auth.logout',
+      subjectType: 'user',
+      subjectId: input.userId,
+      negotiationId: null,
+      ip: input.ip,
+    });
   });
 }
 
@@ -76,19 +130,39 @@ export async function resolveApiToken(deps: AppDeps, token: string) {
 }
 
 /** For the CLI (`parley tokens create --email …`): a token for an existing account, found by email. */
-export async function createApiTokenForEmail(deps: AppDeps, input: { email: string; label: string }): Promise<ApiTokenCreated> {
+export async function createApiTokenForEmail(
+  deps: AppDeps,
+  input: { email: string; label: string },
+): Promise<ApiTokenCreated> {
   const found = await findUserByEmail(deps.db, normalizeEmail(input.email));
-  if (found === undefined) throw new DomainError('not-found', `No account with email ${input.email}.`, { field: 'email' });
+  if (found === undefined)
+    throw new DomainError('not-found', `No account with email ${input.email}.`, { field: 'email' });
   return createApiToken(deps, { label: input.label, userId: found.user.id });
 }
 
 /** The secret is returned once; only its hash is stored. */
-export async function createApiToken(deps: AppDeps, input: CreateApiTokenInput & { userId: UserId }): Promise<ApiTokenCreated> {
+export async function createApiToken(
+  deps: AppDeps,
+  input: CreateApiTokenInput & { userId: UserId },
+): Promise<ApiTokenCreated> {
   const token = createSecret('pt_');
   const created = { id: randomUUID(), label: input.label, token, createdAt: deps.clock.now().toISOString() };
   await deps.db.transaction().execute(async (tx) => {
-    await insertApiToken(tx, { id: created.id, userId: input.userId, label: input.label, tokenHash: hashSecret(token), createdAt: new Date(created.createdAt) });
-    await recordAudit(tx, { at: deps.clock.now(), actorId: input.userId, action: 'token.create', subjectType: 'api-token', subjectId: created.id, negotiationId: null });
+    await insertApiToken(tx, {
+      id: created.id,
+      userId: input.userId,
+      label: input.label,
+      tokenHash: hashSecret(token),
+      createdAt: new Date(created.createdAt),
+    });
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: input.userId,
+      action: 'token.create',
+      subjectType: 'api-token',
+      subjectId: created.id,
+      negotiationId: null,
+    });
   });
   return created;
 }

@@ -1,7 +1,17 @@
 import { can, DomainError, type Analysis, type AnalysisRequest, type Viewer } from '@parley/core';
 import {
-  analyzeSpace, compileScenario, issueContention, labelOutcome, loadParleyScenario, paretoImprovements, toleranceOf,
-  tradeSuggestions, utilitiesOf, zoneOfAgreement, type AdditiveSpace, type Outcome,
+  analyzeSpace,
+  compileScenario,
+  issueContention,
+  labelOutcome,
+  loadParleyScenario,
+  paretoImprovements,
+  toleranceOf,
+  tradeSuggestions,
+  utilitiesOf,
+  zoneOfAgreement,
+  type AdditiveSpace,
+  type Outcome,
 } from '@parley/engine';
 
 /** Frontier points sent to a browser: enough to draw, small enough to send. */
@@ -9,11 +19,18 @@ const MAX_POINTS_SENT = 2000;
 
 /** Pareto frontier, bargaining solutions, zone, contention, trades and improvements of a sent scenario. */
 export function analyzeScenario(viewer: Viewer, request: AnalysisRequest, now: () => number): Analysis {
-  if (!can(viewer, 'analysis.run', { kind: 'global' })) throw new DomainError('unauthenticated', 'Sign in to run an analysis.');
+  if (!can(viewer, 'analysis.run', { kind: 'global' }))
+    throw new DomainError('unauthenticated', 'Sign in to run an analysis.');
   const started = now();
   const loaded = loadParleyScenario('scenario', JSON.stringify(request.scenario));
   if (!loaded.ok) {
-    throw new DomainError('invalid-input', loaded.problems.map((problem) => (problem.issue ? `${problem.issue}: ${problem.message}` : problem.message)).join('; '), { field: 'scenario' });
+    throw new DomainError(
+      'invalid-input',
+      loaded.problems
+        .map((problem) => (problem.issue ? `${problem.issue}: ${problem.message}` : problem.message))
+        .join('; '),
+      { field: 'scenario' },
+    );
   }
   const space = compileScenario(loaded.value, request.semantics);
   const analysis = analyzeSpace(space, request.semantics);
@@ -33,7 +50,10 @@ export function analyzeScenario(viewer: Viewer, request: AnalysisRequest, now: (
       exact: analysis.frontier.exact,
       approximation: analysis.frontier.approximation ? [...analysis.frontier.approximation.additive] : null,
       size: analysis.frontier.points.length,
-      points: thin(analysis.frontier.points, MAX_POINTS_SENT).map((frontierPoint) => ({ outcome: label(frontierPoint.outcome), utilities: [...frontierPoint.utilities] })),
+      points: thin(analysis.frontier.points, MAX_POINTS_SENT).map((frontierPoint) => ({
+        outcome: label(frontierPoint.outcome),
+        utilities: [...frontierPoint.utilities],
+      })),
     },
     solutions: {
       nash: point(analysis.solutions.nash),
@@ -42,13 +62,34 @@ export function analyzeScenario(viewer: Viewer, request: AnalysisRequest, now: (
       egalitarian: point(analysis.solutions.egalitarian),
     },
     zone: { exists: zone.exists, frontierShare: zone.frontierShare, bestFor: [...zone.bestFor] },
-    contention: issueContention(space).map((entry) => ({ issue: entry.name, importance: [...entry.importance], opposition: entry.opposition, contention: entry.contention })),
-    trades: start === undefined ? [] : tradeSuggestions(space, start).map((trade) => ({
-      issues: trade.issues.map((issue) => space.issues[issue]?.name ?? ''), outcome: label(trade.outcome), gains: [...trade.gains],
+    contention: issueContention(space).map((entry) => ({
+      issue: entry.name,
+      importance: [...entry.importance],
+      opposition: entry.opposition,
+      contention: entry.contention,
     })),
-    improvements: packageOutcome === undefined ? [] : paretoImprovements(space, analysis.frontier.points, { outcome: packageOutcome, tolerance }).slice(0, 20)
-      .map((improvement) => ({ outcome: label(improvement.outcome), utilities: [...improvement.utilities], gains: [...improvement.gains] })),
-    package: packageOutcome === undefined ? null : { outcome: label(packageOutcome), utilities: utilitiesOf(space, packageOutcome) },
+    trades:
+      start === undefined
+        ? []
+        : tradeSuggestions(space, start).map((trade) => ({
+            issues: trade.issues.map((issue) => space.issues[issue]?.name ?? ''),
+            outcome: label(trade.outcome),
+            gains: [...trade.gains],
+          })),
+    improvements:
+      packageOutcome === undefined
+        ? []
+        : paretoImprovements(space, analysis.frontier.points, { outcome: packageOutcome, tolerance })
+            .slice(0, 20)
+            .map((improvement) => ({
+              outcome: label(improvement.outcome),
+              utilities: [...improvement.utilities],
+              gains: [...improvement.gains],
+            })),
+    package:
+      packageOutcome === undefined
+        ? null
+        : { outcome: label(packageOutcome), utilities: utilitiesOf(space, packageOutcome) },
     elapsedMs: now() - started,
   };
 }
@@ -56,9 +97,15 @@ export function analyzeScenario(viewer: Viewer, request: AnalysisRequest, now: (
 function parsePackage(space: AdditiveSpace, labelled: Record<string, string>): Outcome {
   return space.issues.map((issue) => {
     const chosen = labelled[issue.name];
-    if (chosen === undefined) throw new DomainError('invalid-input', `The package names no option for issue "${issue.name}".`, { field: 'package' });
+    if (chosen === undefined)
+      throw new DomainError('invalid-input', `The package names no option for issue "${issue.name}".`, {
+        field: 'package',
+      });
     const option = issue.options.indexOf(chosen);
-    if (option < 0) throw new DomainError('invalid-input', `Issue "${issue.name}" has no option "${chosen}".`, { field: 'package' });
+    if (option < 0)
+      throw new DomainError('invalid-input', `Issue "${issue.name}" has no option "${chosen}".`, {
+        field: 'package',
+      });
     return option;
   });
 }
@@ -66,5 +113,8 @@ function parsePackage(space: AdditiveSpace, labelled: Record<string, string>): O
 /** Evenly spaced points, keeping both ends, so a chart of a huge frontier keeps its shape. */
 function thin<T>(points: readonly T[], limit: number): T[] {
   if (points.length <= limit) return [...points];
-  return Array.from({ length: limit }, (_, index) => points[Math.round((index * (points.length - 1)) / (limit - 1))] as T);
+  return Array.from(
+    { length: limit },
+    (_, index) => points[Math.round((index * (points.length - 1)) / (limit - 1))] as T,
+  );
 }

@@ -1,4 +1,12 @@
-import { can, DomainError, type AuditEntry, type AuditLogPage, type AuditLogQuery, type Negotiation, type Viewer } from '@parley/core';
+import {
+  can,
+  DomainError,
+  type AuditEntry,
+  type AuditLogPage,
+  type AuditLogQuery,
+  type Negotiation,
+  type Viewer,
+} from '@parley/core';
 import { recordAudit, verifyAuditChain } from '../audit';
 import { presentAuditChain, presentAuditEntry } from '../presenters/audit';
 import { findAuditEntrySeq, listNegotiationAuditEntries } from '../storage/audit-log';
@@ -25,13 +33,21 @@ export async function listAuditLogForViewer(
   let beforeSeq: number | undefined;
   if (query.cursor !== undefined) {
     beforeSeq = await findAuditEntrySeq(deps.db, { negotiationId, hash: query.cursor });
-    if (beforeSeq === undefined) throw new DomainError('invalid-input', 'Unknown cursor: start again from the newest entries.', { field: 'cursor' });
+    if (beforeSeq === undefined)
+      throw new DomainError('invalid-input', 'Unknown cursor: start again from the newest entries.', {
+        field: 'cursor',
+      });
   }
   const context = await loadAuditContext(deps.db, negotiationId);
   const items: AuditEntry[] = [];
   let hasMore = false;
   for (;;) {
-    const batch = await listNegotiationAuditEntries(deps.db, { negotiationId, beforeSeq, actionFamily: query.action, limit: BATCH });
+    const batch = await listNegotiationAuditEntries(deps.db, {
+      negotiationId,
+      beforeSeq,
+      actionFamily: query.action,
+      limit: BATCH,
+    });
     await loadAuditPositions(deps.db, context, batch);
     for (const entry of batch) {
       const shown = presentAuditEntry(viewer, entry, resolveAuditEntry(entry, context));
@@ -47,11 +63,22 @@ export async function listAuditLogForViewer(
     beforeSeq = last.seq;
   }
   const checkedAt = deps.clock.now();
-  const chain = presentAuditChain(viewer, { negotiationId, report: await verifyAuditChain(deps.db), checkedAt });
+  const chain = presentAuditChain(viewer, {
+    negotiationId,
+    report: await verifyAuditChain(deps.db),
+    checkedAt,
+  });
   // The log is restricted material too: reading it is itself an entry (seen by the mediator staff).
-  await deps.db.transaction().execute((tx) => recordAudit(tx, {
-    at: checkedAt, actorId: viewer.userId, action: 'audit.read', subjectType: 'negotiation', subjectId: negotiationId, negotiationId,
-    detail: query.action === undefined ? {} : { action: query.action },
-  }));
+  await deps.db.transaction().execute((tx) =>
+    recordAudit(tx, {
+      at: checkedAt,
+      actorId: viewer.userId,
+      action: 'audit.read',
+      subjectType: 'negotiation',
+      subjectId: negotiationId,
+      negotiationId,
+      detail: query.action === undefined ? {} : { action: query.action },
+    }),
+  );
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null, chain };
 }

@@ -1,4 +1,14 @@
-import type { Amendment, AuditMaterial, Member, NegotiationId, NegotiationRecord, PartyId, Position, PositionVisibility, Round } from '@parley/core';
+import type {
+  Amendment,
+  AuditMaterial,
+  Member,
+  NegotiationId,
+  NegotiationRecord,
+  PartyId,
+  Position,
+  PositionVisibility,
+  Round,
+} from '@parley/core';
 import type { StoredAuditEntry } from '../storage/audit-log';
 import { listMembers } from '../storage/members';
 import { listParties } from '../storage/parties';
@@ -14,7 +24,10 @@ import type { Database } from '../storage/database';
  */
 export type ResolvedAuditEntry = {
   readonly subject: AuditMaterial;
-  readonly list?: { readonly key: ListKey; readonly items: readonly { readonly id: string; readonly material: AuditMaterial }[] };
+  readonly list?: {
+    readonly key: ListKey;
+    readonly items: readonly { readonly id: string; readonly material: AuditMaterial }[];
+  };
 };
 
 export const LIST_KEYS = ['recordIds', 'positionIds', 'roundIds'] as const;
@@ -22,8 +35,18 @@ type ListKey = (typeof LIST_KEYS)[number];
 
 /** What every participant may read anyway: entries about it are public in the log too. */
 const PUBLIC_ACTIONS = new Set([
-  'demo.load', 'negotiation.create', 'party.create', 'deadline.create', 'member.add', 'member.end', 'member.lead-change',
-  'escalation.create', 'escalation.decide', 'round.create', 'statement.create', 'plan.version.create',
+  'demo.load',
+  'negotiation.create',
+  'party.create',
+  'deadline.create',
+  'member.add',
+  'member.end',
+  'member.lead-change',
+  'escalation.create',
+  'escalation.decide',
+  'round.create',
+  'statement.create',
+  'plan.version.create',
 ]);
 const PUBLIC: AuditMaterial = { kind: 'public' };
 // Fail closed: material the server cannot place is the mediator staff's alone.
@@ -43,7 +66,10 @@ export type AuditContext = {
 
 export async function loadAuditContext(db: Database, negotiationId: NegotiationId): Promise<AuditContext> {
   const [records, amendments, rounds, members, parties] = await Promise.all([
-    listRecords(db, negotiationId), listAmendments(db, negotiationId), listRounds(db, negotiationId), listMembers(db, negotiationId),
+    listRecords(db, negotiationId),
+    listAmendments(db, negotiationId),
+    listRounds(db, negotiationId),
+    listMembers(db, negotiationId),
     listParties(db, negotiationId),
   ]);
   return {
@@ -58,10 +84,19 @@ export async function loadAuditContext(db: Database, negotiationId: NegotiationI
 }
 
 /** Loads the positions a batch of entries names (they are many, so only those asked for). */
-export async function loadAuditPositions(db: Database, context: AuditContext, entries: readonly StoredAuditEntry[]): Promise<void> {
-  const ids = entries.flatMap((entry) => entry.action === 'position.set' && entry.subjectId !== null ? [entry.subjectId] : stringList(entry.detail.positionIds));
+export async function loadAuditPositions(
+  db: Database,
+  context: AuditContext,
+  entries: readonly StoredAuditEntry[],
+): Promise<void> {
+  const ids = entries.flatMap((entry) =>
+    entry.action === 'position.set' && entry.subjectId !== null
+      ? [entry.subjectId]
+      : stringList(entry.detail.positionIds),
+  );
   const missing = [...new Set(ids)].filter((id) => !context.positions.has(id));
-  for (const position of await listPositionsByIds(db, { negotiationId: context.negotiationId, ids: missing })) context.positions.set(position.id, position);
+  for (const position of await listPositionsByIds(db, { negotiationId: context.negotiationId, ids: missing }))
+    context.positions.set(position.id, position);
 }
 
 export function resolveAuditEntry(entry: StoredAuditEntry, context: AuditContext): ResolvedAuditEntry {
@@ -80,49 +115,84 @@ export function resolveAuditEntry(entry: StoredAuditEntry, context: AuditContext
     case 'round.minutes.read':
       return listOf('roundIds', detail, (id) => minutesMaterial(context, id));
     case 'invitation.create':
-      return { subject: partyInternal(context, typeof detail.partyId === 'string' ? detail.partyId : undefined) };
+      return {
+        subject: partyInternal(context, typeof detail.partyId === 'string' ? detail.partyId : undefined),
+      };
     case 'invitation.accept':
-      return { subject: partyInternal(context, context.members.find((member) => member.id === detail.memberId)?.partyId) };
+      return {
+        subject: partyInternal(
+          context,
+          context.members.find((member) => member.id === detail.memberId)?.partyId,
+        ),
+      };
     case 'export.create':
       // A copy rendered for one recipient holds what that recipient reads: their delegation's business.
-      return { subject: partyInternal(context, context.members.find((member) => member.userId === detail.recipientUserId)?.partyId) };
+      return {
+        subject: partyInternal(
+          context,
+          context.members.find((member) => member.userId === detail.recipientUserId)?.partyId,
+        ),
+      };
     default:
       if (action.startsWith('amendment.')) return { subject: amendmentMaterial(context, subjectId) };
       return { subject: UNPLACED };
   }
 }
 
-function listOf(key: ListKey, detail: Record<string, unknown>, materialOf: (id: string) => AuditMaterial): ResolvedAuditEntry {
-  return { subject: UNPLACED, list: { key, items: stringList(detail[key]).map((id) => ({ id, material: materialOf(id) })) } };
+function listOf(
+  key: ListKey,
+  detail: Record<string, unknown>,
+  materialOf: (id: string) => AuditMaterial,
+): ResolvedAuditEntry {
+  return {
+    subject: UNPLACED,
+    list: { key, items: stringList(detail[key]).map((id) => ({ id, material: materialOf(id) })) },
+  };
 }
 
 function recordMaterial(context: AuditContext, id: string | null): AuditMaterial {
   const record = id === null ? undefined : context.records.get(id);
-  return record === undefined ? UNPLACED : { kind: 'record', owningPartyId: record.owningPartyId, classification: record.classification };
+  return record === undefined
+    ? UNPLACED
+    : { kind: 'record', owningPartyId: record.owningPartyId, classification: record.classification };
 }
 
 /** The stricter of the visibility now and the one written in the entry: a position made private stays private in the log. */
-function positionMaterial(context: AuditContext, id: string | null, writtenVisibility: unknown): AuditMaterial {
+function positionMaterial(
+  context: AuditContext,
+  id: string | null,
+  writtenVisibility: unknown,
+): AuditMaterial {
   const position = id === null ? undefined : context.positions.get(id);
   if (position === undefined) return UNPLACED;
-  const written = VISIBILITY_ORDER.find((visibility) => visibility === writtenVisibility) ?? position.visibility;
-  const visibility = VISIBILITY_ORDER[Math.min(VISIBILITY_ORDER.indexOf(written), VISIBILITY_ORDER.indexOf(position.visibility))] ?? 'private';
+  const written =
+    VISIBILITY_ORDER.find((visibility) => visibility === writtenVisibility) ?? position.visibility;
+  const visibility =
+    VISIBILITY_ORDER[
+      Math.min(VISIBILITY_ORDER.indexOf(written), VISIBILITY_ORDER.indexOf(position.visibility))
+    ] ?? 'private';
   return { kind: 'position', partyId: position.partyId as PartyId, visibility };
 }
 
 /** Amendments are read by the proposing party and the mediator, like a `mediator` position. */
 function amendmentMaterial(context: AuditContext, id: string | null): AuditMaterial {
   const amendment = id === null ? undefined : context.amendments.get(id);
-  return amendment === undefined ? UNPLACED : { kind: 'position', partyId: amendment.partyId as PartyId, visibility: 'mediator' };
+  return amendment === undefined
+    ? UNPLACED
+    : { kind: 'position', partyId: amendment.partyId as PartyId, visibility: 'mediator' };
 }
 
 function minutesMaterial(context: AuditContext, id: string): AuditMaterial {
   const round = context.rounds.get(id);
-  return round === undefined ? UNPLACED : { kind: 'minutes', partiesPresent: round.partiesPresent as PartyId[] };
+  return round === undefined
+    ? UNPLACED
+    : { kind: 'minutes', partiesPresent: round.partiesPresent as PartyId[] };
 }
 
 function partyInternal(context: AuditContext, partyId: string | undefined): AuditMaterial {
-  return partyId !== undefined && context.partyIds.has(partyId) ? { kind: 'party-internal', partyId: partyId as PartyId } : UNPLACED;
+  return partyId !== undefined && context.partyIds.has(partyId)
+    ? { kind: 'party-internal', partyId: partyId as PartyId }
+    : UNPLACED;
 }
 
 function stringList(value: unknown): string[] {

@@ -1,5 +1,15 @@
 import {
-  assertNever, can, DomainError, type CreateExportInput, type DiffPart, type FingerprintPoint, type Negotiation, type PartyId, type PlanVersion, type RedlineRow, type Viewer,
+  assertNever,
+  can,
+  DomainError,
+  type CreateExportInput,
+  type DiffPart,
+  type FingerprintPoint,
+  type Negotiation,
+  type PartyId,
+  type PlanVersion,
+  type RedlineRow,
+  type Viewer,
 } from '@parley/core';
 import { paragraphsOf, type ExportDocument, type ExportSection } from '../exports/export-document';
 import type { ExportSubject } from '../storage/exports';
@@ -9,16 +19,32 @@ import { summaryDocument } from './export-summary';
 import { getVersionForViewer, pointHistoryForViewer, redlineForViewer } from './plan-versions';
 
 /** The material of one export as its recipient may read it; every read goes through the recipient's viewer. */
-export type Material = { readonly subject: ExportSubject; readonly title: string; readonly detail: string; readonly sections: readonly ExportSection[]; readonly isFingerprinted: boolean };
+export type Material = {
+  readonly subject: ExportSubject;
+  readonly title: string;
+  readonly detail: string;
+  readonly sections: readonly ExportSection[];
+  readonly isFingerprinted: boolean;
+};
 
 type Input = { negotiation: Negotiation; body: CreateExportInput };
 
 /** The blocks of a plan version: the fingerprint's canonical points (issue 8, first export). */
 export function versionBlocks(version: PlanVersion): FingerprintPoint[] {
-  return version.points.map((point) => ({ id: point.pointId, number: String(point.number), title: point.title, text: point.text }));
+  return version.points.map((point) => ({
+    id: point.pointId,
+    number: String(point.number),
+    title: point.title,
+    text: point.text,
+  }));
 }
 
-const renderDiff = (parts: readonly DiffPart[]) => parts.map((part) => (part.op === 'equal' ? part.text : part.op === 'insert' ? `{+${part.text}+}` : `[-${part.text}-]`)).join('');
+const renderDiff = (parts: readonly DiffPart[]) =>
+  parts
+    .map((part) =>
+      part.op === 'equal' ? part.text : part.op === 'insert' ? `{+${part.text}+}` : `[-${part.text}-]`,
+    )
+    .join('');
 
 // One block per changed row, with the same [-deleted-]{+inserted+} marks as formatRedline.
 function redlineBlock(fromId: string, row: RedlineRow, index: number): FingerprintPoint {
@@ -26,73 +52,188 @@ function redlineBlock(fromId: string, row: RedlineRow, index: number): Fingerpri
   const after = row.to.map((point) => point.number).join('+') || '—';
   const title = row.to[0]?.title || row.from[0]?.title || '';
   const labels = row.labels.length > 0 ? ` [${row.labels.join(', ')}]` : '';
-  return { id: `redline:${fromId}:${index}`, number: `${before}→${after}`, title: `${row.kind}${title === '' ? '' : `, ${title}`}${labels}`, text: renderDiff(row.text) };
+  return {
+    id: `redline:${fromId}:${index}`,
+    number: `${before}→${after}`,
+    title: `${row.kind}${title === '' ? '' : `, ${title}`}${labels}`,
+    text: renderDiff(row.text),
+  };
 }
 
-async function planVersionMaterial(deps: AppDeps, viewer: Viewer, input: Input & { versionId: string }): Promise<Omit<Material, 'subject'>> {
-  const { version } = await getVersionForViewer(deps, viewer, { negotiation: input.negotiation, versionId: input.versionId });
+async function planVersionMaterial(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Input & { versionId: string },
+): Promise<Omit<Material, 'subject'>> {
+  const { version } = await getVersionForViewer(deps, viewer, {
+    negotiation: input.negotiation,
+    versionId: input.versionId,
+  });
   const sections: ExportSection[] = [{ heading: null, blocks: versionBlocks(version) }];
   const fromId = input.body.compareToVersionId;
-  if (fromId === undefined) return { title: version.label, detail: 'Plan version', sections, isFingerprinted: true };
-  const redline = await redlineForViewer(deps, viewer, { negotiation: input.negotiation, fromId, toId: version.id });
-  const blocks = redline.rows.flatMap((row, index) => (row.kind === 'unchanged' ? [] : [redlineBlock(fromId, row, index)]));
+  if (fromId === undefined)
+    return { title: version.label, detail: 'Plan version', sections, isFingerprinted: true };
+  const redline = await redlineForViewer(deps, viewer, {
+    negotiation: input.negotiation,
+    fromId,
+    toId: version.id,
+  });
+  const blocks = redline.rows.flatMap((row, index) =>
+    row.kind === 'unchanged' ? [] : [redlineBlock(fromId, row, index)],
+  );
   sections.push({ heading: `Changes from ${redline.from.label}`, blocks });
-  return { title: version.label, detail: `Plan version with redline against ${redline.from.label}`, sections, isFingerprinted: true };
+  return {
+    title: version.label,
+    detail: `Plan version with redline against ${redline.from.label}`,
+    sections,
+    isFingerprinted: true,
+  };
 }
 
-async function pointHistoryMaterial(deps: AppDeps, viewer: Viewer, input: Input & { versionId: string; pointId: string }): Promise<Omit<Material, 'subject'>> {
-  const history = await pointHistoryForViewer(deps, viewer, { negotiation: input.negotiation, versionId: input.versionId, pointId: input.pointId });
+async function pointHistoryMaterial(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Input & { versionId: string; pointId: string },
+): Promise<Omit<Material, 'subject'>> {
+  const history = await pointHistoryForViewer(deps, viewer, {
+    negotiation: input.negotiation,
+    versionId: input.versionId,
+    pointId: input.pointId,
+  });
   const blocks = history.map((entry, index): FingerprintPoint => ({
-    id: `history:${entry.pointId}@${entry.versionId}`, number: String(index + 1), title: `${entry.versionLabel} (${entry.change})`,
-    text: entry.revision === null ? 'The point left the plan in this version.' : `Point ${entry.revision.number}, ${entry.revision.title}: ${entry.revision.text}`,
+    id: `history:${entry.pointId}@${entry.versionId}`,
+    number: String(index + 1),
+    title: `${entry.versionLabel} (${entry.change})`,
+    text:
+      entry.revision === null
+        ? 'The point left the plan in this version.'
+        : `Point ${entry.revision.number}, ${entry.revision.title}: ${entry.revision.text}`,
   }));
   const latest = history.findLast((entry) => entry.revision !== null)?.revision ?? undefined;
-  return { title: `History of point ${latest?.number ?? ''}${latest === undefined ? '' : `, ${latest.title}`}`, detail: 'Point history', sections: [{ heading: null, blocks }], isFingerprinted: true };
+  return {
+    title: `History of point ${latest?.number ?? ''}${latest === undefined ? '' : `, ${latest.title}`}`,
+    detail: 'Point history',
+    sections: [{ heading: null, blocks }],
+    isFingerprinted: true,
+  };
 }
 
 // Minutes are restricted to the room; a round the recipient may not read minutes of is not found, as for anyone else.
-async function roundMaterial(deps: AppDeps, viewer: Viewer, input: Input & { roundId: string; part: 'minutes' | 'readout' }): Promise<Omit<Material, 'subject'>> {
+async function roundMaterial(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Input & { roundId: string; part: 'minutes' | 'readout' },
+): Promise<Omit<Material, 'subject'>> {
   const negotiationId = input.negotiation.id;
-  const round = can(viewer, 'plan.read', { kind: 'negotiation', negotiationId }) ? (await listRounds(deps.db, negotiationId)).find((candidate) => candidate.id === input.roundId) : undefined;
-  const isMinutesVisible = round !== undefined && can(viewer, 'round.minutes.read', { kind: 'round', negotiationId, partiesPresent: round.partiesPresent as PartyId[] });
+  const round = can(viewer, 'plan.read', { kind: 'negotiation', negotiationId })
+    ? (await listRounds(deps.db, negotiationId)).find((candidate) => candidate.id === input.roundId)
+    : undefined;
+  const isMinutesVisible =
+    round !== undefined &&
+    can(viewer, 'round.minutes.read', {
+      kind: 'round',
+      negotiationId,
+      partiesPresent: round.partiesPresent as PartyId[],
+    });
   const text = input.part === 'minutes' ? (isMinutesVisible ? round?.minutes : null) : round?.publicReadout;
-  if (round === undefined || text === null || text === undefined) throw new DomainError('not-found', 'Round not found.');
+  if (round === undefined || text === null || text === undefined)
+    throw new DomainError('not-found', 'Round not found.');
   const title = `${round.name}, ${round.place} (${round.startsOn === round.endsOn ? round.startsOn : `${round.startsOn} to ${round.endsOn}`})`;
   if (input.part === 'readout') {
-    const blocks = paragraphsOf(text).map((paragraph, index) => ({ id: `readout:${round.id}:${index}`, number: '', title: '', text: paragraph }));
+    const blocks = paragraphsOf(text).map((paragraph, index) => ({
+      id: `readout:${round.id}:${index}`,
+      number: '',
+      title: '',
+      text: paragraph,
+    }));
     return { title, detail: 'Public readout', sections: [{ heading: null, blocks }], isFingerprinted: false };
   }
-  const blocks = paragraphsOf(text).map((paragraph, index) => ({ id: `minutes:${round.id}:${index}`, number: String(index + 1), title: 'Minutes', text: paragraph }));
-  return { title, detail: 'Minutes (restricted)', sections: [{ heading: null, blocks }], isFingerprinted: true };
+  const blocks = paragraphsOf(text).map((paragraph, index) => ({
+    id: `minutes:${round.id}:${index}`,
+    number: String(index + 1),
+    title: 'Minutes',
+    text: paragraph,
+  }));
+  return {
+    title,
+    detail: 'Minutes (restricted)',
+    sections: [{ heading: null, blocks }],
+    isFingerprinted: true,
+  };
 }
 
 /** Builds the export the body asks for, read as `viewer` (the recipient). */
 export async function buildMaterial(deps: AppDeps, viewer: Viewer, input: Input): Promise<Material> {
   const { body } = input;
   const subject: ExportSubject = {
-    kind: body.kind, versionId: body.versionId ?? null, compareToVersionId: body.compareToVersionId ?? null, pointId: body.pointId ?? null, roundId: body.roundId ?? null,
+    kind: body.kind,
+    versionId: body.versionId ?? null,
+    compareToVersionId: body.compareToVersionId ?? null,
+    pointId: body.pointId ?? null,
+    roundId: body.roundId ?? null,
   };
   // createExport has checked the ids each kind needs (exportInputProblems); these guards only narrow the types.
-  const missing = (): never => { throw new DomainError('not-found', 'Not found.'); };
+  const missing = (): never => {
+    throw new DomainError('not-found', 'Not found.');
+  };
   switch (body.kind) {
-    case 'plan-version': return { subject, ...(await planVersionMaterial(deps, viewer, { ...input, versionId: body.versionId ?? missing() })) };
-    case 'point-history': return { subject, ...(await pointHistoryMaterial(deps, viewer, { ...input, versionId: body.versionId ?? missing(), pointId: body.pointId ?? missing() })) };
-    case 'round-minutes': return { subject, ...(await roundMaterial(deps, viewer, { ...input, roundId: body.roundId ?? missing(), part: 'minutes' })) };
-    case 'round-readout': return { subject, ...(await roundMaterial(deps, viewer, { ...input, roundId: body.roundId ?? missing(), part: 'readout' })) };
+    case 'plan-version':
+      return {
+        subject,
+        ...(await planVersionMaterial(deps, viewer, { ...input, versionId: body.versionId ?? missing() })),
+      };
+    case 'point-history':
+      return {
+        subject,
+        ...(await pointHistoryMaterial(deps, viewer, {
+          ...input,
+          versionId: body.versionId ?? missing(),
+          pointId: body.pointId ?? missing(),
+        })),
+      };
+    case 'round-minutes':
+      return {
+        subject,
+        ...(await roundMaterial(deps, viewer, {
+          ...input,
+          roundId: body.roundId ?? missing(),
+          part: 'minutes',
+        })),
+      };
+    case 'round-readout':
+      return {
+        subject,
+        ...(await roundMaterial(deps, viewer, {
+          ...input,
+          roundId: body.roundId ?? missing(),
+          part: 'readout',
+        })),
+      };
     case 'negotiation-summary': {
-      const summary = await summaryDocument(deps, viewer, { negotiation: input.negotiation, versionId: body.versionId });
+      const summary = await summaryDocument(deps, viewer, {
+        negotiation: input.negotiation,
+        versionId: body.versionId,
+      });
       return { subject: { ...subject, versionId: summary.versionId }, ...summary.material };
     }
-    default: return assertNever(body.kind);
+    default:
+      return assertNever(body.kind);
   }
 }
 
 /** The document for a recipient: title, the lines that name them, and the material. */
-export function toDocument(material: Material, input: { recipientName: string; negotiationTitle: string; createdAt: Date }): ExportDocument {
+export function toDocument(
+  material: Material,
+  input: { recipientName: string; negotiationTitle: string; createdAt: Date },
+): ExportDocument {
   const marking = material.isFingerprinted ? 'Restricted: this copy is marked for its recipient.' : 'Public.';
   return {
     title: material.title,
-    subtitle: [`${input.negotiationTitle}: ${material.detail}`, `Prepared for ${input.recipientName} on ${input.createdAt.toISOString().slice(0, 10)}. ${marking}`],
-    sections: material.sections, isFingerprinted: material.isFingerprinted,
+    subtitle: [
+      `${input.negotiationTitle}: ${material.detail}`,
+      `Prepared for ${input.recipientName} on ${input.createdAt.toISOString().slice(0, 10)}. ${marking}`,
+    ],
+    sections: material.sections,
+    isFingerprinted: material.isFingerprinted,
   };
 }

@@ -10,15 +10,33 @@ import { fileNameOf, recipientOf } from './exports';
  * own copies otherwise. Who received what is itself restricted, so a copy the viewer may not fetch
  * is not listed at all (the same rule as the download route, `export.download`).
  */
-export async function listExportsForViewer(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation }): Promise<ExportRecord[]> {
+export async function listExportsForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation },
+): Promise<ExportRecord[]> {
   const negotiationId = input.negotiation.id;
-  const [rows, members] = await Promise.all([listExportRegister(deps.db, negotiationId), listMembers(deps.db, negotiationId)]);
+  const [rows, members] = await Promise.all([
+    listExportRegister(deps.db, negotiationId),
+    listMembers(deps.db, negotiationId),
+  ]);
   return rows
-    .filter((row) => can(viewer, 'export.download', { kind: 'export', negotiationId, recipientUserId: row.recipientUserId }))
+    .filter((row) =>
+      can(viewer, 'export.download', { kind: 'export', negotiationId, recipientUserId: row.recipientUserId }),
+    )
     .map((row) => ({
-      id: row.id, kind: row.kind, format: row.format,
-      recipient: recipientOf(members, row.recipientUserId) ?? { userId: row.recipientUserId as UserId, displayName: 'Former member' },
-      isFingerprinted: row.isFingerprinted, contentHash: row.contentHash, fileName: fileNameOf(row), contentType: FILE_TYPES[row.format].contentType,
-      downloadUrl: `/api/negotiations/${negotiationId}/exports/${row.id}/file`, createdAt: row.createdAt,
+      id: row.id,
+      kind: row.kind,
+      format: row.format,
+      recipient: recipientOf(members, row.recipientUserId) ?? {
+        userId: row.recipientUserId as UserId,
+        displayName: 'Former member',
+      },
+      isFingerprinted: row.isFingerprinted,
+      contentHash: row.contentHash,
+      fileName: fileNameOf(row),
+      contentType: FILE_TYPES[row.format].contentType,
+      downloadUrl: `/api/negotiations/${negotiationId}/exports/${row.id}/file`,
+      createdAt: row.createdAt,
     }));
 }

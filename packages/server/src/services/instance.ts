@@ -8,11 +8,16 @@ import type { AppDeps } from './deps';
  * or by `parley demo`); PARLEY_HIDE_DEMO_ACCOUNTS=1 keeps the list off the sign-in page anyway.
  */
 export async function describeInstance(deps: AppDeps): Promise<Instance> {
-  const isDemo = process.env.PARLEY_HIDE_DEMO_ACCOUNTS !== '1' && (await findUserByEmail(deps.db, DEMO_ACCOUNTS.mediator.email)) !== undefined;
+  const isDemo =
+    process.env.PARLEY_HIDE_DEMO_ACCOUNTS !== '1' &&
+    (await findUserByEmail(deps.db, DEMO_ACCOUNTS.mediator.email)) !== undefined;
   if (!isDemo) return { demo: false, demoAccounts: [], demoPassword: null };
   return {
     demo: true,
-    demoAccounts: Object.values(DEMO_ACCOUNTS).map((account) => ({ email: account.email, sees: account.sees })),
+    demoAccounts: Object.values(DEMO_ACCOUNTS).map((account) => ({
+      email: account.email,
+      sees: account.sees,
+    })),
     demoPassword: DEMO_PASSWORD,
   };
 }

@@ -8,6 +8,8 @@ export async function getMe(deps: AppDeps, input: { userId: UserId; csrfToken: s
   const user = await findUser(deps.db, input.userId);
   if (user === undefined) throw new DomainError('unauthenticated', 'Sign in first.');
   const now = deps.clock.now();
-  const memberships = (await listSeatsOfUser(deps.db, input.userId)).filter((seat) => isMembershipActive(seat, now));
+  const memberships = (await listSeatsOfUser(deps.db, input.userId)).filter((seat) =>
+    isMembershipActive(seat, now),
+  );
   return { user, csrfToken: input.csrfToken, memberships };
 }

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
-  can, DomainError, type AddMemberInput, type Member, type MemberId, type Negotiation, type Party, type Viewer,
+  can,
+  DomainError,
+  type AddMemberInput,
+  type Member,
+  type MemberId,
+  type Negotiation,
+  type Party,
+  type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
 import { findMember, insertMember, listMembers, updateMemberValidTo } from '../storage/members';
@@ -13,12 +20,19 @@ import { assertAllowed, visibleOrNotFound } from './viewer';
 const partyResource = (party: Party) =>
   ({ kind: 'party', negotiationId: party.negotiationId, partyId: party.id, partyRole: party.role }) as const;
 
-export async function listMembersForViewer(deps: AppDeps, viewer: Viewer, negotiation: Negotiation): Promise<Member[]> {
+export async function listMembersForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  negotiation: Negotiation,
+): Promise<Member[]> {
   if (!can(viewer, 'member.read', { kind: 'negotiation', negotiationId: negotiation.id })) return [];
   return listMembers(deps.db, negotiation.id);
 }
 
-function overlaps(a: { validFrom: string; validTo: string | null }, b: { validFrom: string; validTo: string | null }): boolean {
+function overlaps(
+  a: { validFrom: string; validTo: string | null },
+  b: { validFrom: string; validTo: string | null },
+): boolean {
   const end = (value: string | null) => (value === null ? Number.POSITIVE_INFINITY : Date.parse(value));
   return Date.parse(a.validFrom) < end(b.validTo) && Date.parse(b.validFrom) < end(a.validTo);
 }
@@ -31,25 +45,53 @@ export async function seatMember(tx: Database, member: Omit<Member, 'displayName
     throw new DomainError('invalid-input', 'validTo must be after validFrom.', { field: 'validTo' });
   }
   const existing = await listMembers(tx, member.negotiationId);
-  if (existing.some((seat) => seat.userId === member.userId && seat.partyId === member.partyId && overlaps(seat, member))) {
-    throw new DomainError('membership-overlap', 'This user already has a seat in this party for these dates.', { field: 'validFrom' });
+  if (
+    existing.some(
+      (seat) => seat.userId === member.userId && seat.partyId === member.partyId && overlaps(seat, member),
+    )
+  ) {
+    throw new DomainError(
+      'membership-overlap',
+      'This user already has a seat in this party for these dates.',
+      { field: 'validFrom' },
+    );
   }
   await insertMember(tx, member);
   return { ...member, displayName: user.displayName };
 }
 
-export async function addMember(deps: AppDeps, viewer: Viewer, input: { party: Party; member: AddMemberInput }): Promise<Member> {
+export async function addMember(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { party: Party; member: AddMemberInput },
+): Promise<Member> {
   const { party } = input;
   assertAllowed(can(viewer, 'member.manage', partyResource(party)), "manage this party's delegation");
   return deps.db.transaction().execute(async (tx) => {
     const member = await seatMember(tx, {
-      id: randomUUID() as MemberId, negotiationId: party.negotiationId, partyId: party.id, userId: input.member.userId,
-      function: input.member.function, title: input.member.title,
-      validFrom: input.member.validFrom ?? deps.clock.now().toISOString(), validTo: input.member.validTo ?? null,
+      id: randomUUID() as MemberId,
+      negotiationId: party.negotiationId,
+      partyId: party.id,
+      userId: input.member.userId,
+      function: input.member.function,
+      title: input.member.title,
+      validFrom: input.member.validFrom ?? deps.clock.now().toISOString(),
+      validTo: input.member.validTo ?? null,
     });
-    await recordAudit(tx, { at: deps.clock.now(),
-      actorId: viewer.userId, action: 'member.add', subjectType: 'member', subjectId: member.id, negotiationId: party.negotiationId,
-      detail: { partyId: party.id, userId: member.userId, function: member.function, validFrom: member.validFrom, validTo: member.validTo },
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: viewer.userId,
+      action: 'member.add',
+      subjectType: 'member',
+      subjectId: member.id,
+      negotiationId: party.negotiationId,
+      detail: {
+        partyId: party.id,
+        userId: member.userId,
+        function: member.function,
+        validFrom: member.validFrom,
+        validTo: member.validTo,
+      },
     });
     return member;
   });
@@ -63,7 +105,11 @@ export async function endMember(
 ): Promise<Member> {
   const { negotiation } = input;
   const found = await findMember(deps.db, { negotiationId: negotiation.id, memberId: input.memberId });
-  const member = visibleOrNotFound(found, () => can(viewer, 'member.read', { kind: 'negotiation', negotiationId: negotiation.id }), 'Member');
+  const member = visibleOrNotFound(
+    found,
+    () => can(viewer, 'member.read', { kind: 'negotiation', negotiationId: negotiation.id }),
+    'Member',
+  );
   const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: member.partyId });
   if (party === undefined) throw new DomainError('not-found', 'Member not found.');
   assertAllowed(can(viewer, 'member.manage', partyResource(party)), "manage this party's delegation");
@@ -72,12 +118,19 @@ export async function endMember(
   }
   // Ending may only shorten a seat: moving an end date later would quietly re-admit a replaced member.
   if (member.validTo !== null && Date.parse(input.validTo) > Date.parse(member.validTo)) {
-    throw new DomainError('conflict', 'This seat already ends earlier; add a new seat instead.', { field: 'validTo' });
+    throw new DomainError('conflict', 'This seat already ends earlier; add a new seat instead.', {
+      field: 'validTo',
+    });
   }
   return deps.db.transaction().execute(async (tx) => {
     await updateMemberValidTo(tx, { memberId: member.id, validTo: input.validTo });
-    await recordAudit(tx, { at: deps.clock.now(),
-      actorId: viewer.userId, action: 'member.end', subjectType: 'member', subjectId: member.id, negotiationId: negotiation.id,
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: viewer.userId,
+      action: 'member.end',
+      subjectType: 'member',
+      subjectId: member.id,
+      negotiationId: negotiation.id,
       detail: { validTo: input.validTo },
     });
     return { ...member, validTo: input.validTo };

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  can, type CreateNegotiationInput, type MemberId, type Negotiation, type NegotiationId, type PartyId, type Viewer,
+  can,
+  type CreateNegotiationInput,
+  type MemberId,
+  type Negotiation,
+  type NegotiationId,
+  type PartyId,
+  type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
 import { insertMember } from '../storage/members';
@@ -11,24 +17,52 @@ import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
 /** Creates the negotiation with its mediator party, the creator as that party's lead. */
-export async function createNegotiation(deps: AppDeps, viewer: Viewer, input: CreateNegotiationInput): Promise<Negotiation> {
+export async function createNegotiation(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: CreateNegotiationInput,
+): Promise<Negotiation> {
   assertAllowed(can(viewer, 'negotiation.create', { kind: 'global' }), 'create a negotiation');
   const creatorId = viewer.userId;
   if (creatorId === null) throw new Error('negotiation.create allowed an anonymous viewer');
   const now = deps.clock.now().toISOString();
   const negotiation: Negotiation = {
-    id: randomUUID() as NegotiationId, title: input.title, mandate: input.mandate, closureRule: input.closureRule, createdAt: now,
+    id: randomUUID() as NegotiationId,
+    title: input.title,
+    mandate: input.mandate,
+    closureRule: input.closureRule,
+    createdAt: now,
   };
   const partyId = randomUUID() as PartyId;
   return deps.db.transaction().execute(async (tx) => {
     await insertNegotiation(tx, { negotiation, createdBy: creatorId });
-    await insertParty(tx, { id: partyId, negotiationId: negotiation.id, name: input.mediatorPartyName, role: 'mediator', required: false, createdAt: now });
+    await insertParty(tx, {
+      id: partyId,
+      negotiationId: negotiation.id,
+      name: input.mediatorPartyName,
+      role: 'mediator',
+      required: false,
+      createdAt: now,
+    });
     const creator = await findUser(tx, creatorId);
     await insertMember(tx, {
-      id: randomUUID() as MemberId, negotiationId: negotiation.id, partyId, userId: creatorId, title: creator?.displayName ?? '',
-      function: 'lead', validFrom: now, validTo: null,
+      id: randomUUID() as MemberId,
+      negotiationId: negotiation.id,
+      partyId,
+      userId: creatorId,
+      title: creator?.displayName ?? '',
+      function: 'lead',
+      validFrom: now,
+      validTo: null,
     });
-    await recordAudit(tx, { at: deps.clock.now(), actorId: creatorId, action: 'negotiation.create', subjectType: 'negotiation', subjectId: negotiation.id, negotiationId: negotiation.id });
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: creatorId,
+      action: 'negotiation.create',
+      subjectType: 'negotiation',
+      subjectId: negotiation.id,
+      negotiationId: negotiation.id,
+    });
     return negotiation;
   });
 }
@@ -37,11 +71,20 @@ export async function createNegotiation(deps: AppDeps, viewer: Viewer, input: Cr
 export async function listNegotiationsForViewer(deps: AppDeps, viewer: Viewer): Promise<Negotiation[]> {
   const ids = [...new Set(viewer.memberships.map((seat) => seat.negotiationId))];
   const found = await listNegotiationsByIds(deps.db, ids);
-  return found.filter((negotiation) => can(viewer, 'negotiation.read', { kind: 'negotiation', negotiationId: negotiation.id }));
+  return found.filter((negotiation) =>
+    can(viewer, 'negotiation.read', { kind: 'negotiation', negotiationId: negotiation.id }),
+  );
 }
 
-export async function getNegotiationForViewer(deps: AppDeps, viewer: Viewer, id: NegotiationId): Promise<Negotiation> {
+export async function getNegotiationForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  id: NegotiationId,
+): Promise<Negotiation> {
   const found = await findNegotiation(deps.db, id);
-  return visibleOrNotFound(found, (negotiation) =>
-    can(viewer, 'negotiation.read', { kind: 'negotiation', negotiationId: negotiation.id }), 'Negotiation');
+  return visibleOrNotFound(
+    found,
+    (negotiation) => can(viewer, 'negotiation.read', { kind: 'negotiation', negotiationId: negotiation.id }),
+    'Negotiation',
+  );
 }

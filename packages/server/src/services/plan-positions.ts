@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
-  can, deriveNegotiationState, derivePointStatus, DomainError,
-  type Escalation, type Negotiation, type PartyId, type PlanStatus, type Position, type SetPositionInput, type Viewer,
+  can,
+  deriveNegotiationState,
+  derivePointStatus,
+  DomainError,
+  type Escalation,
+  type Negotiation,
+  type PartyId,
+  type PlanStatus,
+  type Position,
+  type SetPositionInput,
+  type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
 import { planEventHub } from '../realtime/plan-events';
@@ -12,19 +21,37 @@ import type { AppDeps } from './deps';
 import { getVersionForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
 
-const positionResource = (position: Pick<Position, 'negotiationId' | 'partyId' | 'visibility'>) =>
-  ({ kind: 'position' as const, negotiationId: position.negotiationId as Negotiation['id'], partyId: position.partyId as PartyId, visibility: position.visibility });
+const positionResource = (position: Pick<Position, 'negotiationId' | 'partyId' | 'visibility'>) => ({
+  kind: 'position' as const,
+  negotiationId: position.negotiationId as Negotiation['id'],
+  partyId: position.partyId as PartyId,
+  visibility: position.visibility,
+});
 
 /** Positions on a version that the viewer may see; hidden ones are absent, not counted. */
-export async function listPositionsForViewer(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; versionId: string }): Promise<Position[]> {
+export async function listPositionsForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; versionId: string },
+): Promise<Position[]> {
   await getVersionForViewer(deps, viewer, input);
-  const visible = (await listPositions(deps.db, { negotiationId: input.negotiation.id, versionId: input.versionId }))
-    .filter((position) => can(viewer, 'position.read', positionResource(position)));
-  const restricted = visible.filter((position) => position.visibility !== 'parties').map((position) => position.id);
+  const visible = (
+    await listPositions(deps.db, { negotiationId: input.negotiation.id, versionId: input.versionId })
+  ).filter((position) => can(viewer, 'position.read', positionResource(position)));
+  const restricted = visible
+    .filter((position) => position.visibility !== 'parties')
+    .map((position) => position.id);
   if (restricted.length > 0) {
-    await deps.db.transaction().execute((tx) => recordAudit(tx, {
-      actorId: viewer.userId, action: 'position.list', subjectType: 'position', subjectId: null, negotiationId: input.negotiation.id, detail: { positionIds: restricted },
-    }));
+    await deps.db.transaction().execute((tx) =>
+      recordAudit(tx, {
+        actorId: viewer.userId,
+        action: 'position.list',
+        subjectType: 'position',
+        subjectId: null,
+        negotiationId: input.negotiation.id,
+        detail: { positionIds: restricted },
+      }),
+    );
   }
   return visible;
 }
@@ -36,34 +63,80 @@ export async function listPositionsForViewer(deps: AppDeps, viewer: Viewer, inpu
 export async function setPosition(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; pointId: string; partyId: PartyId; body: SetPositionInput },
+  input: {
+    negotiation: Negotiation;
+    versionId: string;
+    pointId: string;
+    partyId: PartyId;
+    body: SetPositionInput;
+  },
 ): Promise<Position> {
   const { negotiation, body } = input;
   const stored = await getVersionForViewer(deps, viewer, { negotiation, versionId: input.versionId });
-  if (!stored.version.points.some((point) => point.pointId === input.pointId)) throw new DomainError('not-found', 'Point not found in this version.', { field: 'pointId' });
+  if (!stored.version.points.some((point) => point.pointId === input.pointId))
+    throw new DomainError('not-found', 'Point not found in this version.', { field: 'pointId' });
   const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: input.partyId });
   if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
-  assertAllowed(can(viewer, 'position.record', { kind: 'party', negotiationId: negotiation.id, partyId: party.id, partyRole: party.role }), 'record positions for this party');
+  assertAllowed(
+    can(viewer, 'position.record', {
+      kind: 'party',
+      negotiationId: negotiation.id,
+      partyId: party.id,
+      partyRole: party.role,
+    }),
+    'record positions for this party',
+  );
   const position: Position = {
-    id: randomUUID(), negotiationId: negotiation.id, partyId: party.id, versionId: input.versionId, pointId: input.pointId,
-    value: body.value, note: body.note, visibility: body.visibility, needsReview: false, revision: body.baseRevision + 1,
+    id: randomUUID(),
+    negotiationId: negotiation.id,
+    partyId: party.id,
+    versionId: input.versionId,
+    pointId: input.pointId,
+    value: body.value,
+    note: body.note,
+    visibility: body.visibility,
+    needsReview: false,
+    revision: body.baseRevision + 1,
     recordedAt: deps.clock.now().toISOString(),
   };
   const saved = await deps.db.transaction().execute(async (tx) => {
     const written = await writePositionIfCurrent(tx, { position, base: body.baseRevision });
-    const current = await findPosition(tx, { partyId: party.id, versionId: input.versionId, pointId: input.pointId });
+    const current = await findPosition(tx, {
+      partyId: party.id,
+      versionId: input.versionId,
+      pointId: input.pointId,
+    });
     if (!written || current === undefined) {
-      throw new DomainError('conflict', `This position changed: your write was based on revision ${body.baseRevision}, the current revision is ${current?.revision ?? 0}. Reload and try again.`, { field: 'baseRevision' });
+      throw new DomainError(
+        'conflict',
+        `This position changed: your write was based on revision ${body.baseRevision}, the current revision is ${current?.revision ?? 0}. Reload and try again.`,
+        { field: 'baseRevision' },
+      );
     }
     await recordAudit(tx, {
-      actorId: viewer.userId, action: 'position.set', subjectType: 'position', subjectId: current.id, negotiationId: negotiation.id,
-      detail: { partyId: party.id, versionId: input.versionId, pointId: input.pointId, revision: current.revision, visibility: current.visibility },
+      actorId: viewer.userId,
+      action: 'position.set',
+      subjectType: 'position',
+      subjectId: current.id,
+      negotiationId: negotiation.id,
+      detail: {
+        partyId: party.id,
+        versionId: input.versionId,
+        pointId: input.pointId,
+        revision: current.revision,
+        visibility: current.visibility,
+      },
     });
     return current;
   });
   planEventHub(deps.db).publish({
-    type: 'position.changed', negotiationId: negotiation.id, versionId: saved.versionId, pointId: saved.pointId,
-    partyId: party.id, visibility: saved.visibility, revision: saved.revision,
+    type: 'position.changed',
+    negotiationId: negotiation.id,
+    versionId: saved.versionId,
+    pointId: saved.pointId,
+    partyId: party.id,
+    visibility: saved.visibility,
+    revision: saved.revision,
   });
   return saved;
 }
@@ -74,33 +147,52 @@ export async function setPosition(
  * document others may read (an export copy), whose statuses must not reveal a private stance.
  */
 export async function planStatusForViewer(
-  deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; versionId: string; sharedOnly?: boolean },
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; versionId: string; sharedOnly?: boolean },
 ): Promise<PlanStatus> {
   const stored = await getVersionForViewer(deps, viewer, input);
   const [readable, parties, escalations] = await Promise.all([
-    listPositionsForViewer(deps, viewer, input), listParties(deps.db, input.negotiation.id), listEscalations(deps.db, input.negotiation.id),
+    listPositionsForViewer(deps, viewer, input),
+    listParties(deps.db, input.negotiation.id),
+    listEscalations(deps.db, input.negotiation.id),
   ]);
-  const positions = input.sharedOnly === true ? readable.filter((position) => position.visibility !== 'private') : readable;
+  const positions =
+    input.sharedOnly === true ? readable.filter((position) => position.visibility !== 'private') : readable;
   const requiredPartyIds = parties.filter((party) => party.required).map((party) => party.id);
   const byPoint = (pointId: string) => ({
     positions: positions.filter((position) => position.pointId === pointId),
     escalations: escalations.filter((escalation: Escalation) => escalation.pointId === pointId),
   });
   const points = stored.version.points.map((point) => ({
-    point, report: derivePointStatus({ requiredPartyIds, ...byPoint(point.pointId), dropped: false }),
+    point,
+    report: derivePointStatus({ requiredPartyIds, ...byPoint(point.pointId), dropped: false }),
   }));
   const state = deriveNegotiationState({
-    closureRule: input.negotiation.closureRule, requiredPartyIds,
+    closureRule: input.negotiation.closureRule,
+    requiredPartyIds,
     points: points.map(({ point, report }) => ({ pointId: point.pointId, number: point.number, report })),
   });
   return {
-    versionId: stored.version.id, ...state,
-    blocking: state.blocking.map((entry) => ({ ...entry, missingPartyIds: [...entry.missingPartyIds], objectingPartyIds: [...entry.objectingPartyIds] })),
-    bindingPointIds: [...state.bindingPointIds], provisionalPointIds: [...state.provisionalPointIds], missingPartyIds: [...state.missingPartyIds],
+    versionId: stored.version.id,
+    ...state,
+    blocking: state.blocking.map((entry) => ({
+      ...entry,
+      missingPartyIds: [...entry.missingPartyIds],
+      objectingPartyIds: [...entry.objectingPartyIds],
+    })),
+    bindingPointIds: [...state.bindingPointIds],
+    provisionalPointIds: [...state.provisionalPointIds],
+    missingPartyIds: [...state.missingPartyIds],
     points: points.map(({ point, report }) => ({
-      pointId: point.pointId, number: point.number, title: point.title, status: report.status,
-      missingPartyIds: [...report.missingPartyIds], objectingPartyIds: [...report.objectingPartyIds],
-      amendingPartyIds: [...report.amendingPartyIds], reservingPartyIds: [...report.reservingPartyIds],
+      pointId: point.pointId,
+      number: point.number,
+      title: point.title,
+      status: report.status,
+      missingPartyIds: [...report.missingPartyIds],
+      objectingPartyIds: [...report.objectingPartyIds],
+      amendingPartyIds: [...report.amendingPartyIds],
+      reservingPartyIds: [...report.reservingPartyIds],
     })),
   };
 }

@@ -1,62 +1,140 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateAmendmentInputSchema, CreateEscalationInputSchema, CreateRoundInputSchema, CreateStatementInputSchema, DecideAmendmentInputSchema,
-  DecideEscalationInputSchema} from '@parley/core';
+import type {
+  CreateAmendmentInputSchema,
+  CreateEscalationInputSchema,
+  CreateRoundInputSchema,
+  CreateStatementInputSchema,
+  DecideAmendmentInputSchema,
+  DecideEscalationInputSchema,
+} from '@parley/core';
 import {
-  can, DomainError, type Amendment, type Escalation, type Negotiation, type PartyId, type Round, type Statement, type Viewer,
+  can,
+  DomainError,
+  type Amendment,
+  type Escalation,
+  type Negotiation,
+  type PartyId,
+  type Round,
+  type Statement,
+  type Viewer,
 } from '@parley/core';
 import type { z } from 'zod';
 import { recordAudit } from '../audit';
 import { planEventHub } from '../realtime/plan-events';
 import { findParty } from '../storage/parties';
 import {
-  insertAmendment, insertEscalation, insertRound, insertStatement, listAmendments, listEscalations, listRounds, listStatements,
-  updateAmendmentIfCurrent, updateEscalationDecision,
+  insertAmendment,
+  insertEscalation,
+  insertRound,
+  insertStatement,
+  listAmendments,
+  listEscalations,
+  listRounds,
+  listStatements,
+  updateAmendmentIfCurrent,
+  updateEscalationDecision,
 } from '../storage/plan-records';
 import type { AppDeps } from './deps';
 import { getVersionForViewer, listVersionsForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
 
 type Ctx = { negotiation: Negotiation };
-const onNegotiation = (negotiation: Negotiation) => ({ kind: 'negotiation' as const, negotiationId: negotiation.id });
+const onNegotiation = (negotiation: Negotiation) => ({
+  kind: 'negotiation' as const,
+  negotiationId: negotiation.id,
+});
 
-async function requireKnownPoint(deps: AppDeps, viewer: Viewer, input: Ctx & { pointId: string }): Promise<void> {
+async function requireKnownPoint(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx & { pointId: string },
+): Promise<void> {
   const { versions } = await listVersionsForViewer(deps, viewer, input.negotiation);
   if (!versions.some((entry) => entry.version.points.some((point) => point.pointId === input.pointId))) {
     throw new DomainError('not-found', 'Point not found in this negotiation.', { field: 'pointId' });
   }
 }
 
-export async function listEscalationsForViewer(deps: AppDeps, viewer: Viewer, input: Ctx): Promise<Escalation[]> {
+export async function listEscalationsForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx,
+): Promise<Escalation[]> {
   assertAllowed(can(viewer, 'plan.read', onNegotiation(input.negotiation)), 'read this plan');
   return listEscalations(deps.db, input.negotiation.id);
 }
 
 /** Sets a point aside for named principals with a question and a due date. */
-export async function createEscalation(deps: AppDeps, viewer: Viewer, input: Ctx & { body: z.infer<typeof CreateEscalationInputSchema> }): Promise<Escalation> {
+export async function createEscalation(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx & { body: z.infer<typeof CreateEscalationInputSchema> },
+): Promise<Escalation> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'escalate points');
   await requireKnownPoint(deps, viewer, { ...input, pointId: input.body.pointId });
-  const escalation: Escalation = { id: randomUUID(), negotiationId: input.negotiation.id, ...input.body, decision: null };
+  const escalation: Escalation = {
+    id: randomUUID(),
+    negotiationId: input.negotiation.id,
+    ...input.body,
+    decision: null,
+  };
   await deps.db.transaction().execute(async (tx) => {
     await insertEscalation(tx, { ...escalation, createdAt: deps.clock.now().toISOString() });
-    await recordAudit(tx, { actorId: viewer.userId, action: 'escalation.create', subjectType: 'escalation', subjectId: escalation.id, negotiationId: input.negotiation.id, detail: { pointId: escalation.pointId } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: 'escalation.create',
+      subjectType: 'escalation',
+      subjectId: escalation.id,
+      negotiationId: input.negotiation.id,
+      detail: { pointId: escalation.pointId },
+    });
   });
-  planEventHub(deps.db).publish({ type: 'escalation.changed', negotiationId: input.negotiation.id, escalationId: escalation.id, pointId: escalation.pointId });
+  planEventHub(deps.db).publish({
+    type: 'escalation.changed',
+    negotiationId: input.negotiation.id,
+    escalationId: escalation.id,
+    pointId: escalation.pointId,
+  });
   return escalation;
 }
 
 /** Records the principals' decision: the point returns to the table. A second decision is a 409. */
-export async function decideEscalation(deps: AppDeps, viewer: Viewer, input: Ctx & { escalationId: string; body: z.infer<typeof DecideEscalationInputSchema> }): Promise<Escalation> {
+export async function decideEscalation(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx & { escalationId: string; body: z.infer<typeof DecideEscalationInputSchema> },
+): Promise<Escalation> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'record decisions');
-  const existing = (await listEscalations(deps.db, input.negotiation.id)).find((escalation) => escalation.id === input.escalationId);
+  const existing = (await listEscalations(deps.db, input.negotiation.id)).find(
+    (escalation) => escalation.id === input.escalationId,
+  );
   if (existing === undefined) throw new DomainError('not-found', 'Escalation not found.');
   const decision = { ...input.body, decidedAt: deps.clock.now().toISOString() };
   await deps.db.transaction().execute(async (tx) => {
-    if (!(await updateEscalationDecision(tx, { id: existing.id, negotiationId: input.negotiation.id, decision }))) {
-      throw new DomainError('conflict', 'The principals\' decision on this escalation is already recorded.');
+    if (
+      !(await updateEscalationDecision(tx, {
+        id: existing.id,
+        negotiationId: input.negotiation.id,
+        decision,
+      }))
+    ) {
+      throw new DomainError('conflict', "The principals' decision on this escalation is already recorded.");
     }
-    await recordAudit(tx, { actorId: viewer.userId, action: 'escalation.decide', subjectType: 'escalation', subjectId: existing.id, negotiationId: input.negotiation.id, detail: { outcome: decision.outcome } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: 'escalation.decide',
+      subjectType: 'escalation',
+      subjectId: existing.id,
+      negotiationId: input.negotiation.id,
+      detail: { outcome: decision.outcome },
+    });
   });
-  planEventHub(deps.db).publish({ type: 'escalation.changed', negotiationId: input.negotiation.id, escalationId: existing.id, pointId: existing.pointId });
+  planEventHub(deps.db).publish({
+    type: 'escalation.changed',
+    negotiationId: input.negotiation.id,
+    escalationId: existing.id,
+    pointId: existing.pointId,
+  });
   return { ...existing, decision };
 }
 
@@ -64,92 +142,225 @@ export async function decideEscalation(deps: AppDeps, viewer: Viewer, input: Ctx
 export async function listRoundsForViewer(deps: AppDeps, viewer: Viewer, input: Ctx): Promise<Round[]> {
   assertAllowed(can(viewer, 'plan.read', onNegotiation(input.negotiation)), 'read this plan');
   const rounds = (await listRounds(deps.db, input.negotiation.id)).map((round) =>
-    can(viewer, 'round.minutes.read', { kind: 'round', negotiationId: input.negotiation.id, partiesPresent: round.partiesPresent as PartyId[] }) ? round : { ...round, minutes: null });
+    can(viewer, 'round.minutes.read', {
+      kind: 'round',
+      negotiationId: input.negotiation.id,
+      partiesPresent: round.partiesPresent as PartyId[],
+    })
+      ? round
+      : { ...round, minutes: null },
+  );
   const withMinutes = rounds.filter((round) => round.minutes !== null).map((round) => round.id);
   if (withMinutes.length > 0) {
     // Minutes are restricted material: reading them is audited like a restricted record.
-    await deps.db.transaction().execute((tx) => recordAudit(tx, {
-      actorId: viewer.userId, action: 'round.minutes.read', subjectType: 'round', subjectId: null, negotiationId: input.negotiation.id, detail: { roundIds: withMinutes },
-    }));
+    await deps.db.transaction().execute((tx) =>
+      recordAudit(tx, {
+        actorId: viewer.userId,
+        action: 'round.minutes.read',
+        subjectType: 'round',
+        subjectId: null,
+        negotiationId: input.negotiation.id,
+        detail: { roundIds: withMinutes },
+      }),
+    );
   }
   return rounds;
 }
 
-export async function createRound(deps: AppDeps, viewer: Viewer, input: Ctx & { body: z.infer<typeof CreateRoundInputSchema> }): Promise<Round> {
+export async function createRound(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx & { body: z.infer<typeof CreateRoundInputSchema> },
+): Promise<Round> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'record rounds');
   for (const versionId of [input.body.fromVersionId, input.body.producedVersionId]) {
-    if (versionId !== null) await getVersionForViewer(deps, viewer, { negotiation: input.negotiation, versionId });
+    if (versionId !== null)
+      await getVersionForViewer(deps, viewer, { negotiation: input.negotiation, versionId });
   }
   for (const partyId of input.body.partiesPresent) {
-    if ((await findParty(deps.db, { negotiationId: input.negotiation.id, partyId: partyId as PartyId })) === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'partiesPresent' });
+    if (
+      (await findParty(deps.db, { negotiationId: input.negotiation.id, partyId: partyId as PartyId })) ===
+      undefined
+    )
+      throw new DomainError('not-found', 'Party not found.', { field: 'partiesPresent' });
   }
   const round: Round = { id: randomUUID(), negotiationId: input.negotiation.id, ...input.body };
   await deps.db.transaction().execute(async (tx) => {
     await insertRound(tx, round);
-    await recordAudit(tx, { actorId: viewer.userId, action: 'round.create', subjectType: 'round', subjectId: round.id, negotiationId: input.negotiation.id });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: 'round.create',
+      subjectType: 'round',
+      subjectId: round.id,
+      negotiationId: input.negotiation.id,
+    });
   });
-  planEventHub(deps.db).publish({ type: 'round.created', negotiationId: input.negotiation.id, roundId: round.id });
+  planEventHub(deps.db).publish({
+    type: 'round.created',
+    negotiationId: input.negotiation.id,
+    roundId: round.id,
+  });
   return round;
 }
 
-export async function listStatementsForViewer(deps: AppDeps, viewer: Viewer, input: Ctx): Promise<Statement[]> {
+export async function listStatementsForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx,
+): Promise<Statement[]> {
   assertAllowed(can(viewer, 'plan.read', onNegotiation(input.negotiation)), 'read this plan');
   return listStatements(deps.db, input.negotiation.id);
 }
 
-export async function createStatement(deps: AppDeps, viewer: Viewer, input: Ctx & { body: z.infer<typeof CreateStatementInputSchema> }): Promise<Statement> {
+export async function createStatement(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx & { body: z.infer<typeof CreateStatementInputSchema> },
+): Promise<Statement> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'record statements');
-  if ((await findParty(deps.db, { negotiationId: input.negotiation.id, partyId: input.body.partyId as PartyId })) === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
+  if (
+    (await findParty(deps.db, {
+      negotiationId: input.negotiation.id,
+      partyId: input.body.partyId as PartyId,
+    })) === undefined
+  )
+    throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
   for (const pointId of input.body.pointIds) await requireKnownPoint(deps, viewer, { ...input, pointId });
   const statement: Statement = { id: randomUUID(), negotiationId: input.negotiation.id, ...input.body };
   await deps.db.transaction().execute(async (tx) => {
     await insertStatement(tx, statement);
-    await recordAudit(tx, { actorId: viewer.userId, action: 'statement.create', subjectType: 'statement', subjectId: statement.id, negotiationId: input.negotiation.id });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: 'statement.create',
+      subjectType: 'statement',
+      subjectId: statement.id,
+      negotiationId: input.negotiation.id,
+    });
   });
-  planEventHub(deps.db).publish({ type: 'statement.created', negotiationId: input.negotiation.id, statementId: statement.id });
+  planEventHub(deps.db).publish({
+    type: 'statement.created',
+    negotiationId: input.negotiation.id,
+    statementId: statement.id,
+  });
   return statement;
 }
 
 /** Amendments are read by the proposing party and the mediator (like `mediator` positions). */
-export async function listAmendmentsForViewer(deps: AppDeps, viewer: Viewer, input: Ctx): Promise<Amendment[]> {
+export async function listAmendmentsForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx,
+): Promise<Amendment[]> {
   return (await listAmendments(deps.db, input.negotiation.id)).filter((amendment) =>
-    can(viewer, 'position.read', { kind: 'position', negotiationId: input.negotiation.id, partyId: amendment.partyId as PartyId, visibility: 'mediator' }));
+    can(viewer, 'position.read', {
+      kind: 'position',
+      negotiationId: input.negotiation.id,
+      partyId: amendment.partyId as PartyId,
+      visibility: 'mediator',
+    }),
+  );
 }
 
-export async function proposeAmendment(deps: AppDeps, viewer: Viewer, input: Ctx & { body: z.infer<typeof CreateAmendmentInputSchema> }): Promise<Amendment> {
+export async function proposeAmendment(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx & { body: z.infer<typeof CreateAmendmentInputSchema> },
+): Promise<Amendment> {
   const { negotiation, body } = input;
   const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: body.partyId as PartyId });
   if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
-  assertAllowed(can(viewer, 'position.record', { kind: 'party', negotiationId: negotiation.id, partyId: party.id, partyRole: party.role }), 'propose amendments for this party');
+  assertAllowed(
+    can(viewer, 'position.record', {
+      kind: 'party',
+      negotiationId: negotiation.id,
+      partyId: party.id,
+      partyRole: party.role,
+    }),
+    'propose amendments for this party',
+  );
   const stored = await getVersionForViewer(deps, viewer, { negotiation, versionId: body.versionId });
-  if (!stored.version.points.some((point) => point.pointId === body.pointId)) throw new DomainError('not-found', 'Point not found in this version.', { field: 'pointId' });
-  const amendment: Amendment = { id: randomUUID(), negotiationId: negotiation.id, ...body, fate: { state: 'open' }, revision: 1 };
+  if (!stored.version.points.some((point) => point.pointId === body.pointId))
+    throw new DomainError('not-found', 'Point not found in this version.', { field: 'pointId' });
+  const amendment: Amendment = {
+    id: randomUUID(),
+    negotiationId: negotiation.id,
+    ...body,
+    fate: { state: 'open' },
+    revision: 1,
+  };
   await deps.db.transaction().execute(async (tx) => {
     await insertAmendment(tx, { ...amendment, createdAt: deps.clock.now().toISOString() });
-    await recordAudit(tx, { actorId: viewer.userId, action: 'amendment.create', subjectType: 'amendment', subjectId: amendment.id, negotiationId: negotiation.id, detail: { partyId: party.id } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: 'amendment.create',
+      subjectType: 'amendment',
+      subjectId: amendment.id,
+      negotiationId: negotiation.id,
+      detail: { partyId: party.id },
+    });
   });
-  planEventHub(deps.db).publish({ type: 'amendment.changed', negotiationId: negotiation.id, amendmentId: amendment.id, partyId: party.id });
+  planEventHub(deps.db).publish({
+    type: 'amendment.changed',
+    negotiationId: negotiation.id,
+    amendmentId: amendment.id,
+    partyId: party.id,
+  });
   return amendment;
 }
 
 /** The mediator rejects, or the proposing party withdraws, an open amendment (adoption happens by making a version). */
-export async function decideAmendment(deps: AppDeps, viewer: Viewer, input: Ctx & { amendmentId: string; body: z.infer<typeof DecideAmendmentInputSchema> }): Promise<Amendment> {
-  const existing = (await listAmendmentsForViewer(deps, viewer, input)).find((amendment) => amendment.id === input.amendmentId);
+export async function decideAmendment(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx & { amendmentId: string; body: z.infer<typeof DecideAmendmentInputSchema> },
+): Promise<Amendment> {
+  const existing = (await listAmendmentsForViewer(deps, viewer, input)).find(
+    (amendment) => amendment.id === input.amendmentId,
+  );
   if (existing === undefined) throw new DomainError('not-found', 'Amendment not found.');
-  const party = await findParty(deps.db, { negotiationId: input.negotiation.id, partyId: existing.partyId as PartyId });
-  const mayDecide = input.body.fate === 'rejected'
-    ? can(viewer, 'plan.manage', onNegotiation(input.negotiation))
-    : party !== undefined && can(viewer, 'position.record', { kind: 'party', negotiationId: input.negotiation.id, partyId: party.id, partyRole: party.role });
+  const party = await findParty(deps.db, {
+    negotiationId: input.negotiation.id,
+    partyId: existing.partyId as PartyId,
+  });
+  const mayDecide =
+    input.body.fate === 'rejected'
+      ? can(viewer, 'plan.manage', onNegotiation(input.negotiation))
+      : party !== undefined &&
+        can(viewer, 'position.record', {
+          kind: 'party',
+          negotiationId: input.negotiation.id,
+          partyId: party.id,
+          partyRole: party.role,
+        });
   assertAllowed(mayDecide, `mark this amendment ${input.body.fate}`);
-  if (existing.fate.state !== 'open') throw new DomainError('conflict', `This amendment is already ${existing.fate.state}.`);
-  const fate: Amendment['fate'] = input.body.fate === 'rejected' ? { state: 'rejected', reason: input.body.reason } : { state: 'withdrawn' };
+  if (existing.fate.state !== 'open')
+    throw new DomainError('conflict', `This amendment is already ${existing.fate.state}.`);
+  const fate: Amendment['fate'] =
+    input.body.fate === 'rejected'
+      ? { state: 'rejected', reason: input.body.reason }
+      : { state: 'withdrawn' };
   const updated: Amendment = { ...existing, fate, revision: input.body.baseRevision + 1 };
   await deps.db.transaction().execute(async (tx) => {
     if (!(await updateAmendmentIfCurrent(tx, { amendment: updated, base: input.body.baseRevision }))) {
-      throw new DomainError('conflict', `This amendment changed: your write was based on revision ${input.body.baseRevision}, the current revision is ${existing.revision}.`, { field: 'baseRevision' });
+      throw new DomainError(
+        'conflict',
+        `This amendment changed: your write was based on revision ${input.body.baseRevision}, the current revision is ${existing.revision}.`,
+        { field: 'baseRevision' },
+      );
     }
-    await recordAudit(tx, { actorId: viewer.userId, action: `amendment.${input.body.fate}`, subjectType: 'amendment', subjectId: existing.id, negotiationId: input.negotiation.id });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: `amendment.${input.body.fate}`,
+      subjectType: 'amendment',
+      subjectId: existing.id,
+      negotiationId: input.negotiation.id,
+    });
   });
-  planEventHub(deps.db).publish({ type: 'amendment.changed', negotiationId: input.negotiation.id, amendmentId: existing.id, partyId: existing.partyId as PartyId });
+  planEventHub(deps.db).publish({
+    type: 'amendment.changed',
+    negotiationId: input.negotiation.id,
+    amendmentId: existing.id,
+    partyId: existing.partyId as PartyId,
+  });
   return updated;
 }

@@ -1,36 +1,88 @@
 import { randomUUID } from 'node:crypto';
 import {
-  applyOperations, can, compareVersions, DomainError, parsePlanText, planVersionFromText, pointHistory,
-  type CreateVersionInput, type ImportPlanInput, type Negotiation, type PartyId, type PlanVersion, type PointHistoryEntry, type Position, type Redline,
-  type VersionOperation, type VersionWithLineage, type Viewer,
+  applyOperations,
+  can,
+  compareVersions,
+  DomainError,
+  parsePlanText,
+  planVersionFromText,
+  pointHistory,
+  type CreateVersionInput,
+  type ImportPlanInput,
+  type Negotiation,
+  type PartyId,
+  type PlanVersion,
+  type PointHistoryEntry,
+  type Position,
+  type Redline,
+  type VersionOperation,
+  type VersionWithLineage,
+  type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
 import { planEventHub } from '../realtime/plan-events';
 import { insertPositions, listPositions } from '../storage/plan-positions';
 import { listParties } from '../storage/parties';
-import { listAmendments, listEscalations, listRounds, updateAmendmentIfCurrent } from '../storage/plan-records';
-import { advancePlanRevision, findPlanRevision, insertPlanVersion, listPlanVersions, type StoredVersion } from '../storage/plan-versions';
+import {
+  listAmendments,
+  listEscalations,
+  listRounds,
+  updateAmendmentIfCurrent,
+} from '../storage/plan-records';
+import {
+  advancePlanRevision,
+  findPlanRevision,
+  insertPlanVersion,
+  listPlanVersions,
+  type StoredVersion,
+} from '../storage/plan-versions';
 import type { AppDeps } from './deps';
 import { assertAllowed } from './viewer';
 
-const negotiationResource = (negotiation: Negotiation) => ({ kind: 'negotiation' as const, negotiationId: negotiation.id });
+const negotiationResource = (negotiation: Negotiation) => ({
+  kind: 'negotiation' as const,
+  negotiationId: negotiation.id,
+});
 
 /** Versions of the plan (every participant reads them; the caller has already seen the negotiation). */
-export async function listVersionsForViewer(deps: AppDeps, viewer: Viewer, negotiation: Negotiation): Promise<{ revision: number; versions: StoredVersion[] }> {
+export async function listVersionsForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  negotiation: Negotiation,
+): Promise<{ revision: number; versions: StoredVersion[] }> {
   assertAllowed(can(viewer, 'plan.read', negotiationResource(negotiation)), 'read this plan');
   const [revision, versions, amendments] = await Promise.all([
-    findPlanRevision(deps.db, negotiation.id), listPlanVersions(deps.db, negotiation.id), listAmendments(deps.db, negotiation.id),
+    findPlanRevision(deps.db, negotiation.id),
+    listPlanVersions(deps.db, negotiation.id),
+    listAmendments(deps.db, negotiation.id),
   ]);
   // An edge names the amendment it adopted only to viewers who may read that amendment.
-  const readable = new Set(amendments.filter((amendment) =>
-    can(viewer, 'position.read', { kind: 'position', negotiationId: negotiation.id, partyId: amendment.partyId as PartyId, visibility: 'mediator' })).map((amendment) => amendment.id));
+  const readable = new Set(
+    amendments
+      .filter((amendment) =>
+        can(viewer, 'position.read', {
+          kind: 'position',
+          negotiationId: negotiation.id,
+          partyId: amendment.partyId as PartyId,
+          visibility: 'mediator',
+        }),
+      )
+      .map((amendment) => amendment.id),
+  );
   const redacted = versions.map((entry) => ({
-    ...entry, edges: entry.edges.map((edge) => (edge.amendmentId === null || readable.has(edge.amendmentId) ? edge : { ...edge, amendmentId: null })),
+    ...entry,
+    edges: entry.edges.map((edge) =>
+      edge.amendmentId === null || readable.has(edge.amendmentId) ? edge : { ...edge, amendmentId: null },
+    ),
   }));
   return { revision, versions: redacted };
 }
 
-export async function getVersionForViewer(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; versionId: string }): Promise<StoredVersion> {
+export async function getVersionForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; versionId: string },
+): Promise<StoredVersion> {
   const { versions } = await listVersionsForViewer(deps, viewer, input.negotiation);
   const found = versions.find((entry) => entry.version.id === input.versionId);
   if (found === undefined) throw new DomainError('not-found', 'Version not found.');
@@ -38,83 +90,194 @@ export async function getVersionForViewer(deps: AppDeps, viewer: Viewer, input: 
 }
 
 /** Creates a first (or further) version from pasted text; problems name their line. */
-export async function importPlan(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; body: ImportPlanInput }): Promise<StoredVersion> {
+export async function importPlan(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; body: ImportPlanInput },
+): Promise<StoredVersion> {
   assertAllowed(can(viewer, 'plan.manage', negotiationResource(input.negotiation)), 'change this plan');
   await checkOrigins(deps, { negotiation: input.negotiation, operations: [], roundId: input.body.roundId });
   const parsed = parsePlanText(input.body.text);
-  if (!parsed.ok) throw new DomainError('invalid-input', parsed.problems.map((problem) => problem.message).join('; '), { field: 'text' });
-  const version = planVersionFromText(parsed.value, { versionId: randomUUID(), negotiationId: input.negotiation.id, label: input.body.label, pointId: () => randomUUID() });
-  return saveVersion(deps, viewer, { negotiation: input.negotiation, entry: { version, edges: [] }, baseRevision: input.body.baseRevision, roundId: input.body.roundId });
+  if (!parsed.ok)
+    throw new DomainError('invalid-input', parsed.problems.map((problem) => problem.message).join('; '), {
+      field: 'text',
+    });
+  const version = planVersionFromText(parsed.value, {
+    versionId: randomUUID(),
+    negotiationId: input.negotiation.id,
+    label: input.body.label,
+    pointId: () => randomUUID(),
+  });
+  return saveVersion(deps, viewer, {
+    negotiation: input.negotiation,
+    entry: { version, edges: [] },
+    baseRevision: input.body.baseRevision,
+    roundId: input.body.roundId,
+  });
 }
 
 /** Makes a child version by operations; bad operations are a 400 naming the point and operation. */
-export async function createVersion(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; body: CreateVersionInput }): Promise<StoredVersion> {
+export async function createVersion(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; body: CreateVersionInput },
+): Promise<StoredVersion> {
   assertAllowed(can(viewer, 'plan.manage', negotiationResource(input.negotiation)), 'change this plan');
   const versions = await listPlanVersions(deps.db, input.negotiation.id);
   const parent = versions.find((entry) => entry.version.id === input.body.parentId);
-  if (parent === undefined) throw new DomainError('not-found', 'Parent version not found.', { field: 'parentId' });
-  await checkOrigins(deps, { negotiation: input.negotiation, operations: input.body.operations, roundId: input.body.roundId });
+  if (parent === undefined)
+    throw new DomainError('not-found', 'Parent version not found.', { field: 'parentId' });
+  await checkOrigins(deps, {
+    negotiation: input.negotiation,
+    operations: input.body.operations,
+    roundId: input.body.roundId,
+  });
   const result = applyOperations({
-    parent: parent.version, child: { id: randomUUID(), label: input.body.label }, operations: input.body.operations,
+    parent: parent.version,
+    child: { id: randomUUID(), label: input.body.label },
+    operations: input.body.operations,
     history: versions.map((entry) => entry.version),
   });
-  if (!result.ok) throw new DomainError('invalid-input', result.problems.map((problem) => problem.message).join('; '), { field: 'operations' });
+  if (!result.ok)
+    throw new DomainError('invalid-input', result.problems.map((problem) => problem.message).join('; '), {
+      field: 'operations',
+    });
   const entry = { version: result.value.version, edges: [...result.value.edges] };
-  return saveVersion(deps, viewer, { negotiation: input.negotiation, entry, baseRevision: input.body.baseRevision, roundId: input.body.roundId, parent: parent.version });
+  return saveVersion(deps, viewer, {
+    negotiation: input.negotiation,
+    entry,
+    baseRevision: input.body.baseRevision,
+    roundId: input.body.roundId,
+    parent: parent.version,
+  });
 }
 
 // Who proposed an operation and in which round must belong to this negotiation.
-async function checkOrigins(deps: AppDeps, input: { negotiation: Negotiation; operations: readonly VersionOperation[]; roundId: string | null }): Promise<void> {
-  const [parties, rounds] = await Promise.all([listParties(deps.db, input.negotiation.id), listRounds(deps.db, input.negotiation.id)]);
+async function checkOrigins(
+  deps: AppDeps,
+  input: { negotiation: Negotiation; operations: readonly VersionOperation[]; roundId: string | null },
+): Promise<void> {
+  const [parties, rounds] = await Promise.all([
+    listParties(deps.db, input.negotiation.id),
+    listRounds(deps.db, input.negotiation.id),
+  ]);
   const roundIds = new Set(rounds.map((round) => round.id));
   const partyIds = new Set<string>(parties.map((party) => party.id));
   input.operations.forEach((operation, index) => {
-    if (operation.proposedBy != null && !partyIds.has(operation.proposedBy)) throw new DomainError('not-found', `operation ${index + 1}: no party ${operation.proposedBy} in this negotiation`, { field: 'operations' });
-    if (operation.roundId != null && !roundIds.has(operation.roundId)) throw new DomainError('not-found', `operation ${index + 1}: no round ${operation.roundId} in this negotiation`, { field: 'operations' });
+    if (operation.proposedBy != null && !partyIds.has(operation.proposedBy))
+      throw new DomainError(
+        'not-found',
+        `operation ${index + 1}: no party ${operation.proposedBy} in this negotiation`,
+        { field: 'operations' },
+      );
+    if (operation.roundId != null && !roundIds.has(operation.roundId))
+      throw new DomainError(
+        'not-found',
+        `operation ${index + 1}: no round ${operation.roundId} in this negotiation`,
+        { field: 'operations' },
+      );
   });
-  if (input.roundId !== null && !roundIds.has(input.roundId)) throw new DomainError('not-found', 'Round not found.', { field: 'roundId' });
+  if (input.roundId !== null && !roundIds.has(input.roundId))
+    throw new DomainError('not-found', 'Round not found.', { field: 'roundId' });
 }
 
 async function saveVersion(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; entry: VersionWithLineage; baseRevision: number; roundId: string | null; parent?: PlanVersion },
+  input: {
+    negotiation: Negotiation;
+    entry: VersionWithLineage;
+    baseRevision: number;
+    roundId: string | null;
+    parent?: PlanVersion;
+  },
 ): Promise<StoredVersion> {
   const createdAt = deps.clock.now().toISOString();
   const stored = await deps.db.transaction().execute(async (tx) => {
-    const advanced = await advancePlanRevision(tx, { negotiationId: input.negotiation.id, base: input.baseRevision });
+    const advanced = await advancePlanRevision(tx, {
+      negotiationId: input.negotiation.id,
+      base: input.baseRevision,
+    });
     if (!advanced.ok) {
-      throw new DomainError('conflict', `The plan changed: this write was based on revision ${input.baseRevision}, the current revision is ${advanced.current}. Reload and try again.`, { field: 'baseRevision' });
+      throw new DomainError(
+        'conflict',
+        `The plan changed: this write was based on revision ${input.baseRevision}, the current revision is ${advanced.current}. Reload and try again.`,
+        { field: 'baseRevision' },
+      );
     }
-    await insertPlanVersion(tx, { entry: input.entry, revision: advanced.revision, roundId: input.roundId, createdBy: viewer.userId, createdAt });
+    await insertPlanVersion(tx, {
+      entry: input.entry,
+      revision: advanced.revision,
+      roundId: input.roundId,
+      createdBy: viewer.userId,
+      createdAt,
+    });
     await adoptAmendments(tx, { negotiationId: input.negotiation.id, entry: input.entry });
-    if (input.parent !== undefined) await insertPositions(tx, carriedPositions(await listPositions(tx, { negotiationId: input.negotiation.id, versionId: input.parent.id }), input));
+    if (input.parent !== undefined)
+      await insertPositions(
+        tx,
+        carriedPositions(
+          await listPositions(tx, { negotiationId: input.negotiation.id, versionId: input.parent.id }),
+          input,
+        ),
+      );
     await recordAudit(tx, {
-      actorId: viewer.userId, action: 'plan.version.create', subjectType: 'plan_version', subjectId: input.entry.version.id, negotiationId: input.negotiation.id,
-      detail: { revision: advanced.revision, parentId: input.entry.version.parentId, points: input.entry.version.points.length, operations: input.entry.edges.length },
+      actorId: viewer.userId,
+      action: 'plan.version.create',
+      subjectType: 'plan_version',
+      subjectId: input.entry.version.id,
+      negotiationId: input.negotiation.id,
+      detail: {
+        revision: advanced.revision,
+        parentId: input.entry.version.parentId,
+        points: input.entry.version.points.length,
+        operations: input.entry.edges.length,
+      },
     });
     return { ...input.entry, revision: advanced.revision, roundId: input.roundId, createdAt };
   });
-  planEventHub(deps.db).publish({ type: 'version.created', negotiationId: input.negotiation.id, versionId: stored.version.id, revision: stored.revision });
+  planEventHub(deps.db).publish({
+    type: 'version.created',
+    negotiationId: input.negotiation.id,
+    versionId: stored.version.id,
+    revision: stored.revision,
+  });
   return stored;
 }
 
 // Operations that carry an amendment id adopt it: its fate links the version that adopted it.
-async function adoptAmendments(tx: AppDeps['db'], input: { negotiationId: string; entry: VersionWithLineage }): Promise<void> {
-  const ids = [...new Set(input.entry.edges.flatMap((edge) => (edge.amendmentId === null ? [] : [edge.amendmentId])))];
+async function adoptAmendments(
+  tx: AppDeps['db'],
+  input: { negotiationId: string; entry: VersionWithLineage },
+): Promise<void> {
+  const ids = [
+    ...new Set(input.entry.edges.flatMap((edge) => (edge.amendmentId === null ? [] : [edge.amendmentId]))),
+  ];
   if (ids.length === 0) return;
   const amendments = await listAmendments(tx, input.negotiationId);
   for (const id of ids) {
     const amendment = amendments.find((candidate) => candidate.id === id);
-    if (amendment === undefined) throw new DomainError('not-found', `Amendment ${id} not found.`, { field: 'operations' });
-    if (amendment.fate.state !== 'open') throw new DomainError('conflict', `Amendment ${id} is already ${amendment.fate.state}.`, { field: 'operations' });
-    const adopted = { ...amendment, fate: { state: 'adopted' as const, versionId: input.entry.version.id }, revision: amendment.revision + 1 };
-    if (!(await updateAmendmentIfCurrent(tx, { amendment: adopted, base: amendment.revision }))) throw new DomainError('conflict', `Amendment ${id} changed meanwhile.`, { field: 'operations' });
+    if (amendment === undefined)
+      throw new DomainError('not-found', `Amendment ${id} not found.`, { field: 'operations' });
+    if (amendment.fate.state !== 'open')
+      throw new DomainError('conflict', `Amendment ${id} is already ${amendment.fate.state}.`, {
+        field: 'operations',
+      });
+    const adopted = {
+      ...amendment,
+      fate: { state: 'adopted' as const, versionId: input.entry.version.id },
+      revision: amendment.revision + 1,
+    };
+    if (!(await updateAmendmentIfCurrent(tx, { amendment: adopted, base: amendment.revision })))
+      throw new DomainError('conflict', `Amendment ${id} changed meanwhile.`, { field: 'operations' });
   }
 }
 
 // Positions follow a point into the next version; where its text changed they are flagged for review.
-export function carriedPositions(positions: readonly Position[], input: { entry: VersionWithLineage; parent?: PlanVersion }): Position[] {
+export function carriedPositions(
+  positions: readonly Position[],
+  input: { entry: VersionWithLineage; parent?: PlanVersion },
+): Position[] {
   const before = new Map((input.parent?.points ?? []).map((point) => [point.pointId, point]));
   const after = new Map(input.entry.version.points.map((point) => [point.pointId, point]));
   return positions.flatMap((position) => {
@@ -122,22 +285,47 @@ export function carriedPositions(positions: readonly Position[], input: { entry:
     const previous = before.get(position.pointId);
     if (next === undefined || previous === undefined) return [];
     const changed = next.text !== previous.text || next.title !== previous.title;
-    return [{ ...position, id: randomUUID(), versionId: input.entry.version.id, needsReview: position.needsReview || changed, revision: 1 }];
+    return [
+      {
+        ...position,
+        id: randomUUID(),
+        versionId: input.entry.version.id,
+        needsReview: position.needsReview || changed,
+        revision: 1,
+      },
+    ];
   });
 }
 
-export async function redlineForViewer(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; fromId: string; toId: string }): Promise<Redline> {
-  const [{ versions }, escalations] = await Promise.all([listVersionsForViewer(deps, viewer, input.negotiation), listEscalations(deps.db, input.negotiation.id)]);
+export async function redlineForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; fromId: string; toId: string },
+): Promise<Redline> {
+  const [{ versions }, escalations] = await Promise.all([
+    listVersionsForViewer(deps, viewer, input.negotiation),
+    listEscalations(deps.db, input.negotiation.id),
+  ]);
   // Points set aside for the leaders are labelled, so a redline shows what was deferred as well as what changed.
-  const labels = Object.fromEntries(escalations.filter((escalation) => escalation.decision === null).map((escalation) => [escalation.pointId, ['deferred to leaders']]));
+  const labels = Object.fromEntries(
+    escalations
+      .filter((escalation) => escalation.decision === null)
+      .map((escalation) => [escalation.pointId, ['deferred to leaders']]),
+  );
   const result = compareVersions(versions, { fromId: input.fromId, toId: input.toId, labels });
-  if (!result.ok) throw new DomainError('not-found', result.problems.map((problem) => problem.message).join('; '));
+  if (!result.ok)
+    throw new DomainError('not-found', result.problems.map((problem) => problem.message).join('; '));
   return result.value;
 }
 
-export async function pointHistoryForViewer(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; versionId: string; pointId: string }): Promise<PointHistoryEntry[]> {
+export async function pointHistoryForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; versionId: string; pointId: string },
+): Promise<PointHistoryEntry[]> {
   const { versions } = await listVersionsForViewer(deps, viewer, input.negotiation);
   const version = versions.find((entry) => entry.version.id === input.versionId)?.version;
-  if (version === undefined || !version.points.some((point) => point.pointId === input.pointId)) throw new DomainError('not-found', 'Point not found.');
+  if (version === undefined || !version.points.some((point) => point.pointId === input.pointId))
+    throw new DomainError('not-found', 'Point not found.');
   return pointHistory(versions, { pointId: input.pointId, versionId: input.versionId });
 }

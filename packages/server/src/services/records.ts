@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
-  can, DomainError, type CreateRecordInput, type Negotiation, type NegotiationRecord, type RecordId, type RecordResource, type Viewer,
+  can,
+  DomainError,
+  type CreateRecordInput,
+  type Negotiation,
+  type NegotiationRecord,
+  type RecordId,
+  type RecordResource,
+  type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
 import { findParty } from '../storage/parties';
@@ -8,24 +15,48 @@ import { findRecord, insertRecord, listRecords } from '../storage/records';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
-const resourceOf = (record: Pick<NegotiationRecord, 'negotiationId' | 'owningPartyId' | 'classification'>): RecordResource =>
-  ({ kind: 'record', negotiationId: record.negotiationId, owningPartyId: record.owningPartyId, classification: record.classification });
+const resourceOf = (
+  record: Pick<NegotiationRecord, 'negotiationId' | 'owningPartyId' | 'classification'>,
+): RecordResource => ({
+  kind: 'record',
+  negotiationId: record.negotiationId,
+  owningPartyId: record.owningPartyId,
+  classification: record.classification,
+});
 
-export async function createRecord(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; record: CreateRecordInput }): Promise<NegotiationRecord> {
+export async function createRecord(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; record: CreateRecordInput },
+): Promise<NegotiationRecord> {
   const { negotiation } = input;
-  const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: input.record.owningPartyId });
+  const party = await findParty(deps.db, {
+    negotiationId: negotiation.id,
+    partyId: input.record.owningPartyId,
+  });
   if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'owningPartyId' });
   if (viewer.userId === null) throw new DomainError('unauthenticated', 'Sign in first.');
   const record: NegotiationRecord = {
-    id: randomUUID() as RecordId, negotiationId: negotiation.id, owningPartyId: party.id, authorId: viewer.userId,
-    kind: input.record.kind, classification: input.record.classification, title: input.record.title, body: input.record.body,
+    id: randomUUID() as RecordId,
+    negotiationId: negotiation.id,
+    owningPartyId: party.id,
+    authorId: viewer.userId,
+    kind: input.record.kind,
+    classification: input.record.classification,
+    title: input.record.title,
+    body: input.record.body,
     createdAt: deps.clock.now().toISOString(),
   };
   assertAllowed(can(viewer, 'record.create', resourceOf(record)), 'file records for this party');
   return deps.db.transaction().execute(async (tx) => {
     await insertRecord(tx, record);
-    await recordAudit(tx, { at: deps.clock.now(),
-      actorId: viewer.userId, action: 'record.create', subjectType: 'record', subjectId: record.id, negotiationId: negotiation.id,
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: viewer.userId,
+      action: 'record.create',
+      subjectType: 'record',
+      subjectId: record.id,
+      negotiationId: negotiation.id,
       detail: { classification: record.classification, owningPartyId: record.owningPartyId },
     });
     return record;
@@ -33,26 +64,56 @@ export async function createRecord(deps: AppDeps, viewer: Viewer, input: { negot
 }
 
 /** Records the viewer may read; restricted ones in the answer are audited as read. */
-export async function listRecordsForViewer(deps: AppDeps, viewer: Viewer, negotiation: Negotiation): Promise<NegotiationRecord[]> {
-  const visible = (await listRecords(deps.db, negotiation.id)).filter((record) => can(viewer, 'record.read', resourceOf(record)));
-  const restricted = visible.filter((record) => record.classification !== 'public').map((record) => record.id);
+export async function listRecordsForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  negotiation: Negotiation,
+): Promise<NegotiationRecord[]> {
+  const visible = (await listRecords(deps.db, negotiation.id)).filter((record) =>
+    can(viewer, 'record.read', resourceOf(record)),
+  );
+  const restricted = visible
+    .filter((record) => record.classification !== 'public')
+    .map((record) => record.id);
   if (restricted.length > 0) {
-    await deps.db.transaction().execute((tx) => recordAudit(tx, { at: deps.clock.now(),
-      actorId: viewer.userId, action: 'record.list', subjectType: 'record', subjectId: null, negotiationId: negotiation.id,
-      detail: { recordIds: restricted },
-    }));
+    await deps.db.transaction().execute((tx) =>
+      recordAudit(tx, {
+        at: deps.clock.now(),
+        actorId: viewer.userId,
+        action: 'record.list',
+        subjectType: 'record',
+        subjectId: null,
+        negotiationId: negotiation.id,
+        detail: { recordIds: restricted },
+      }),
+    );
   }
   return visible;
 }
 
-export async function getRecordForViewer(deps: AppDeps, viewer: Viewer, input: { negotiation: Negotiation; recordId: RecordId }): Promise<NegotiationRecord> {
+export async function getRecordForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; recordId: RecordId },
+): Promise<NegotiationRecord> {
   const found = await findRecord(deps.db, { negotiationId: input.negotiation.id, recordId: input.recordId });
-  const record = visibleOrNotFound(found, (candidate) => can(viewer, 'record.read', resourceOf(candidate)), 'Record');
+  const record = visibleOrNotFound(
+    found,
+    (candidate) => can(viewer, 'record.read', resourceOf(candidate)),
+    'Record',
+  );
   if (record.classification !== 'public') {
-    await deps.db.transaction().execute((tx) => recordAudit(tx, { at: deps.clock.now(),
-      actorId: viewer.userId, action: 'record.read', subjectType: 'record', subjectId: record.id, negotiationId: record.negotiationId,
-      detail: { classification: record.classification },
-    }));
+    await deps.db.transaction().execute((tx) =>
+      recordAudit(tx, {
+        at: deps.clock.now(),
+        actorId: viewer.userId,
+        action: 'record.read',
+        subjectType: 'record',
+        subjectId: record.id,
+        negotiationId: record.negotiationId,
+        detail: { classification: record.classification },
+      }),
+    );
   }
   return record;
 }

@@ -7,9 +7,14 @@ export async function loadViewer(deps: AppDeps, userId: UserId | null): Promise<
   if (userId === null) return { userId: null, memberships: [] };
   const now = deps.clock.now();
   const seats = await listSeatsOfUser(deps.db, userId);
-  const memberships = seats.filter((seat) => isMembershipActive(seat, now)).map((seat) => ({
-    negotiationId: seat.negotiationId, partyId: seat.partyId, partyRole: seat.partyRole, function: seat.function,
-  }));
+  const memberships = seats
+    .filter((seat) => isMembershipActive(seat, now))
+    .map((seat) => ({
+      negotiationId: seat.negotiationId,
+      partyId: seat.partyId,
+      partyRole: seat.partyRole,
+      function: seat.function,
+    }));
   return { userId, memberships };
 }
 
@@ -17,7 +22,11 @@ export async function loadViewer(deps: AppDeps, userId: UserId | null): Promise<
  * Load-then-authorize in one code path: a missing resource and one the viewer may not see
  * produce the same error object, so status, body and timing match.
  */
-export function visibleOrNotFound<T>(found: T | undefined, isVisible: (value: T) => boolean, what: string): T {
+export function visibleOrNotFound<T>(
+  found: T | undefined,
+  isVisible: (value: T) => boolean,
+  what: string,
+): T {
   if (found === undefined || !isVisible(found)) throw new DomainError('not-found', `${what} not found.`);
   return found;
 }

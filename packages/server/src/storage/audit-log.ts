@@ -41,23 +41,43 @@ export async function lockAuditChain(tx: Database): Promise<void> {
 }
 
 export async function findAuditHead(db: Database): Promise<{ seq: number; hash: string } | undefined> {
-  const row = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const row = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   return row === undefined ? undefined : { seq: Number(row.seq), hash: row.hash };
 }
 
 export async function insertAuditEntry(tx: Database, entry: StoredAuditEntry): Promise<void> {
-  await tx.insertInto('audit_log').values({
-    seq: String(entry.seq), at: entry.at, actor_id: entry.actorId, action: entry.action,
-    subject_type: entry.subjectType, subject_id: entry.subjectId, negotiation_id: entry.negotiationId,
-    detail: JSON.stringify(entry.detail), ip: entry.ip, prev_hash: entry.prevHash, hash: entry.hash,
-  }).execute();
-  await tx.insertInto('audit_head').values({ id: 1, seq: String(entry.seq), hash: entry.hash })
+  await tx
+    .insertInto('audit_log')
+    .values({
+      seq: String(entry.seq),
+      at: entry.at,
+      actor_id: entry.actorId,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId,
+      negotiation_id: entry.negotiationId,
+      detail: JSON.stringify(entry.detail),
+      ip: entry.ip,
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    })
+    .execute();
+  await tx
+    .insertInto('audit_head')
+    .values({ id: 1, seq: String(entry.seq), hash: entry.hash })
     .onConflict((conflict) => conflict.column('id').doUpdateSet({ seq: String(entry.seq), hash: entry.hash }))
     .execute();
 }
 
 /** Entries in physical `seq` order, a page at a time (verification streams the whole log). */
-export async function listAuditEntries(db: Database, options: { afterSeq: number; limit: number; negotiationId?: string }): Promise<StoredAuditEntry[]> {
+export async function listAuditEntries(
+  db: Database,
+  options: { afterSeq: number; limit: number; negotiationId?: string },
+): Promise<StoredAuditEntry[]> {
   let query = db.selectFrom('audit_log').selectAll().where('seq', '>', String(options.afterSeq));
   if (options.negotiationId !== undefined) query = query.where('negotiation_id', '=', options.negotiationId);
   const rows = await query.orderBy('seq').limit(options.limit).execute();
@@ -66,10 +86,17 @@ export async function listAuditEntries(db: Database, options: { afterSeq: number
 
 function toStoredAuditEntry(row: AuditLogTable): StoredAuditEntry {
   return {
-    seq: Number(row.seq), at: new Date(row.at), actorId: row.actor_id, action: row.action,
-    subjectType: row.subject_type, subjectId: row.subject_id, negotiationId: row.negotiation_id,
+    seq: Number(row.seq),
+    at: new Date(row.at),
+    actorId: row.actor_id,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    negotiationId: row.negotiation_id,
     detail: (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as Record<string, unknown>,
-    ip: row.ip, prevHash: row.prev_hash, hash: row.hash,
+    ip: row.ip,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }
 
@@ -85,14 +112,24 @@ export async function listNegotiationAuditEntries(
   let query = db.selectFrom('audit_log').selectAll().where('negotiation_id', '=', options.negotiationId);
   if (options.beforeSeq !== undefined) query = query.where('seq', '<', String(options.beforeSeq));
   const family = options.actionFamily;
-  if (family !== undefined) query = query.where((where) => where.or([where('action', '=', family), where('action', 'like', `${family}.%`)]));
+  if (family !== undefined)
+    query = query.where((where) =>
+      where.or([where('action', '=', family), where('action', 'like', `${family}.%`)]),
+    );
   const rows = await query.orderBy('seq', 'desc').limit(options.limit).execute();
   return rows.map(toStoredAuditEntry);
 }
 
 /** The `seq` of the entry with this hash in this negotiation (the audit page's cursor). */
-export async function findAuditEntrySeq(db: Database, input: { negotiationId: string; hash: string }): Promise<number | undefined> {
-  const row = await db.selectFrom('audit_log').select('seq')
-    .where('negotiation_id', '=', input.negotiationId).where('hash', '=', input.hash).executeTakeFirst();
+export async function findAuditEntrySeq(
+  db: Database,
+  input: { negotiationId: string; hash: string },
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('negotiation_id', '=', input.negotiationId)
+    .where('hash', '=', input.hash)
+    .executeTakeFirst();
   return row === undefined ? undefined : Number(row.seq);
 }

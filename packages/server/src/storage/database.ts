@@ -54,5 +54,8 @@ async function migrate(db: Database): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error === undefined) return;
   const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-  throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  throw new Error(
+    `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    { cause: error },
+  );
 }

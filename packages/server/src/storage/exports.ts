@@ -47,24 +47,53 @@ export type StoredExport = ExportSubject & {
 };
 
 export async function insertExport(db: Database, row: StoredExport): Promise<void> {
-  await db.insertInto('exports').values({
-    id: row.id, negotiation_id: row.negotiationId, kind: row.kind, version_id: row.versionId, compare_to_version_id: row.compareToVersionId,
-    point_id: row.pointId, round_id: row.roundId, recipient_user_id: row.recipientUserId, exported_by: row.exportedBy, format: row.format,
-    fingerprint_key: row.fingerprintKey, fingerprint_points: row.points === null ? null : (JSON.stringify(row.points) as unknown as FingerprintPoint[]),
-    content: row.content, content_hash: row.contentHash, created_at: new Date(row.createdAt),
-  }).execute();
+  await db
+    .insertInto('exports')
+    .values({
+      id: row.id,
+      negotiation_id: row.negotiationId,
+      kind: row.kind,
+      version_id: row.versionId,
+      compare_to_version_id: row.compareToVersionId,
+      point_id: row.pointId,
+      round_id: row.roundId,
+      recipient_user_id: row.recipientUserId,
+      exported_by: row.exportedBy,
+      format: row.format,
+      fingerprint_key: row.fingerprintKey,
+      fingerprint_points:
+        row.points === null ? null : (JSON.stringify(row.points) as unknown as FingerprintPoint[]),
+      content: row.content,
+      content_hash: row.contentHash,
+      created_at: new Date(row.createdAt),
+    })
+    .execute();
 }
 
 type Row = Omit<ExportsTable, 'fingerprint_points'> & { fingerprint_points: unknown };
 
 function toStoredExport(row: Row): StoredExport {
   // pg parses jsonb; a string only comes from a driver that does not.
-  const points = typeof row.fingerprint_points === 'string' ? JSON.parse(row.fingerprint_points) as FingerprintPoint[] : row.fingerprint_points as FingerprintPoint[] | null;
+  const points =
+    typeof row.fingerprint_points === 'string'
+      ? (JSON.parse(row.fingerprint_points) as FingerprintPoint[])
+      : (row.fingerprint_points as FingerprintPoint[] | null);
   return {
-    id: row.id, negotiationId: row.negotiation_id, kind: row.kind, versionId: row.version_id, compareToVersionId: row.compare_to_version_id,
-    pointId: row.point_id, roundId: row.round_id, recipientUserId: row.recipient_user_id, exportedBy: row.exported_by, format: row.format,
-    fingerprintKey: row.fingerprint_key, points, content: row.content === null ? null : Buffer.from(row.content),
-    contentHash: row.content_hash, createdAt: new Date(row.created_at).toISOString(),
+    id: row.id,
+    negotiationId: row.negotiation_id,
+    kind: row.kind,
+    versionId: row.version_id,
+    compareToVersionId: row.compare_to_version_id,
+    pointId: row.point_id,
+    roundId: row.round_id,
+    recipientUserId: row.recipient_user_id,
+    exportedBy: row.exported_by,
+    format: row.format,
+    fingerprintKey: row.fingerprint_key,
+    points,
+    content: row.content === null ? null : Buffer.from(row.content),
+    contentHash: row.content_hash,
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }
 
@@ -73,11 +102,28 @@ function toStoredExport(row: Row): StoredExport {
  * CLI's tracer). Without the delivered bytes: tracing needs keys and blocks, and reading every PDF
  * and DOCX ever issued into memory to trace one excerpt would not scale.
  */
-export async function listExports(db: Database, negotiationId?: string): Promise<Omit<StoredExport, 'content'>[]> {
-  let query = db.selectFrom('exports').select([
-    'id', 'negotiation_id', 'kind', 'version_id', 'compare_to_version_id', 'point_id', 'round_id', 'recipient_user_id', 'exported_by', 'format',
-    'fingerprint_key', 'fingerprint_points', 'content_hash', 'created_at',
-  ]);
+export async function listExports(
+  db: Database,
+  negotiationId?: string,
+): Promise<Omit<StoredExport, 'content'>[]> {
+  let query = db
+    .selectFrom('exports')
+    .select([
+      'id',
+      'negotiation_id',
+      'kind',
+      'version_id',
+      'compare_to_version_id',
+      'point_id',
+      'round_id',
+      'recipient_user_id',
+      'exported_by',
+      'format',
+      'fingerprint_key',
+      'fingerprint_points',
+      'content_hash',
+      'created_at',
+    ]);
   if (negotiationId !== undefined) query = query.where('negotiation_id', '=', negotiationId);
   const rows = await query.orderBy('created_at').orderBy('id').execute();
   return rows.map((row) => {
@@ -86,8 +132,16 @@ export async function listExports(db: Database, negotiationId?: string): Promise
   });
 }
 
-export async function findExport(db: Database, input: { negotiationId: string; exportId: string }): Promise<StoredExport | undefined> {
-  const row = await db.selectFrom('exports').selectAll().where('negotiation_id', '=', input.negotiationId).where('id', '=', input.exportId).executeTakeFirst();
+export async function findExport(
+  db: Database,
+  input: { negotiationId: string; exportId: string },
+): Promise<StoredExport | undefined> {
+  const row = await db
+    .selectFrom('exports')
+    .selectAll()
+    .where('negotiation_id', '=', input.negotiationId)
+    .where('id', '=', input.exportId)
+    .executeTakeFirst();
   return row === undefined ? undefined : toStoredExport(row);
 }
 
@@ -103,12 +157,36 @@ export type ExportRegisterRow = ExportSubject & {
 
 /** The negotiation's exports, newest first, without their keys or bytes. */
 export async function listExportRegister(db: Database, negotiationId: string): Promise<ExportRegisterRow[]> {
-  const rows = await db.selectFrom('exports')
-    .select(['id', 'kind', 'version_id', 'compare_to_version_id', 'point_id', 'round_id', 'recipient_user_id', 'format', 'fingerprint_key', 'content_hash', 'created_at'])
-    .where('negotiation_id', '=', negotiationId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  const rows = await db
+    .selectFrom('exports')
+    .select([
+      'id',
+      'kind',
+      'version_id',
+      'compare_to_version_id',
+      'point_id',
+      'round_id',
+      'recipient_user_id',
+      'format',
+      'fingerprint_key',
+      'content_hash',
+      'created_at',
+    ])
+    .where('negotiation_id', '=', negotiationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map((row) => ({
-    id: row.id, kind: row.kind, versionId: row.version_id, compareToVersionId: row.compare_to_version_id, pointId: row.point_id, roundId: row.round_id,
-    recipientUserId: row.recipient_user_id, format: row.format, isFingerprinted: row.fingerprint_key !== null, contentHash: row.content_hash,
+    id: row.id,
+    kind: row.kind,
+    versionId: row.version_id,
+    compareToVersionId: row.compare_to_version_id,
+    pointId: row.point_id,
+    roundId: row.round_id,
+    recipientUserId: row.recipient_user_id,
+    format: row.format,
+    isFingerprinted: row.fingerprint_key !== null,
+    contentHash: row.content_hash,
     createdAt: new Date(row.created_at).toISOString(),
   }));
 }

@@ -18,9 +18,15 @@ export type InvitationsTable = {
 
 function toInvitation(row: InvitationsTable): Invitation {
   return {
-    id: row.id as InvitationId, negotiationId: row.negotiation_id as NegotiationId, partyId: row.party_id as PartyId,
-    email: row.email, function: row.function as MemberFunction, title: row.title, createdAt: row.created_at.toISOString(),
-    expiresAt: row.expires_at.toISOString(), acceptedAt: row.accepted_at === null ? null : row.accepted_at.toISOString(),
+    id: row.id as InvitationId,
+    negotiationId: row.negotiation_id as NegotiationId,
+    partyId: row.party_id as PartyId,
+    email: row.email,
+    function: row.function as MemberFunction,
+    title: row.title,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    acceptedAt: row.accepted_at === null ? null : row.accepted_at.toISOString(),
   };
 }
 
@@ -29,20 +35,47 @@ export async function insertInvitation(
   input: { invitation: Invitation; tokenHash: string; invitedBy: UserId },
 ): Promise<Invitation> {
   const { invitation } = input;
-  await db.insertInto('invitations').values({
-    id: invitation.id, negotiation_id: invitation.negotiationId, party_id: invitation.partyId, email: invitation.email,
-    function: invitation.function, title: invitation.title, token_hash: input.tokenHash, invited_by: input.invitedBy,
-    created_at: new Date(invitation.createdAt), expires_at: new Date(invitation.expiresAt), accepted_at: null, accepted_by: null,
-  }).execute();
+  await db
+    .insertInto('invitations')
+    .values({
+      id: invitation.id,
+      negotiation_id: invitation.negotiationId,
+      party_id: invitation.partyId,
+      email: invitation.email,
+      function: invitation.function,
+      title: invitation.title,
+      token_hash: input.tokenHash,
+      invited_by: input.invitedBy,
+      created_at: new Date(invitation.createdAt),
+      expires_at: new Date(invitation.expiresAt),
+      accepted_at: null,
+      accepted_by: null,
+    })
+    .execute();
   return invitation;
 }
 
 /** Locks the row so two accepts of one token cannot both succeed. */
-export async function findInvitationByTokenHashForUpdate(db: Database, tokenHash: string): Promise<Invitation | undefined> {
-  const row = await db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).forUpdate().executeTakeFirst();
+export async function findInvitationByTokenHashForUpdate(
+  db: Database,
+  tokenHash: string,
+): Promise<Invitation | undefined> {
+  const row = await db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
   return row === undefined ? undefined : toInvitation(row);
 }
 
-export async function markInvitationAccepted(db: Database, input: { id: InvitationId; userId: UserId; at: Date }): Promise<void> {
-  await db.updateTable('invitations').set({ accepted_at: input.at, accepted_by: input.userId }).where('id', '=', input.id).execute();
+export async function markInvitationAccepted(
+  db: Database,
+  input: { id: InvitationId; userId: UserId; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('invitations')
+    .set({ accepted_at: input.at, accepted_by: input.userId })
+    .where('id', '=', input.id)
+    .execute();
 }

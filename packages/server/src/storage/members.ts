@@ -1,4 +1,12 @@
-import type { Member, MemberFunction, MemberId, NegotiationId, PartyId, PartyRole, UserId } from '@parley/core';
+import type {
+  Member,
+  MemberFunction,
+  MemberId,
+  NegotiationId,
+  PartyId,
+  PartyRole,
+  UserId,
+} from '@parley/core';
 import type { Database } from './database';
 
 export type MembersTable = {
@@ -23,52 +31,105 @@ export type Seat = {
 };
 
 export async function insertMember(db: Database, member: Omit<Member, 'displayName'>): Promise<void> {
-  await db.insertInto('members').values({
-    id: member.id, negotiation_id: member.negotiationId, party_id: member.partyId, user_id: member.userId,
-    function: member.function, title: member.title, valid_from: new Date(member.validFrom),
-    valid_to: member.validTo === null ? null : new Date(member.validTo),
-  }).execute();
+  await db
+    .insertInto('members')
+    .values({
+      id: member.id,
+      negotiation_id: member.negotiationId,
+      party_id: member.partyId,
+      user_id: member.userId,
+      function: member.function,
+      title: member.title,
+      valid_from: new Date(member.validFrom),
+      valid_to: member.validTo === null ? null : new Date(member.validTo),
+    })
+    .execute();
 }
 
 function memberQuery(db: Database) {
-  return db.selectFrom('members').innerJoin('users', 'users.id', 'members.user_id')
-    .select(['members.id', 'members.negotiation_id', 'members.party_id', 'members.user_id', 'members.function',
-      'members.title', 'members.valid_from', 'members.valid_to', 'users.display_name']);
+  return db
+    .selectFrom('members')
+    .innerJoin('users', 'users.id', 'members.user_id')
+    .select([
+      'members.id',
+      'members.negotiation_id',
+      'members.party_id',
+      'members.user_id',
+      'members.function',
+      'members.title',
+      'members.valid_from',
+      'members.valid_to',
+      'users.display_name',
+    ]);
 }
 
 type MemberRow = Omit<MembersTable, never> & { display_name: string };
 function toMember(row: MemberRow): Member {
   return {
-    id: row.id as MemberId, negotiationId: row.negotiation_id as NegotiationId, partyId: row.party_id as PartyId,
-    userId: row.user_id as UserId, displayName: row.display_name, title: row.title, function: row.function as MemberFunction,
-    validFrom: row.valid_from.toISOString(), validTo: row.valid_to === null ? null : row.valid_to.toISOString(),
+    id: row.id as MemberId,
+    negotiationId: row.negotiation_id as NegotiationId,
+    partyId: row.party_id as PartyId,
+    userId: row.user_id as UserId,
+    displayName: row.display_name,
+    title: row.title,
+    function: row.function as MemberFunction,
+    validFrom: row.valid_from.toISOString(),
+    validTo: row.valid_to === null ? null : row.valid_to.toISOString(),
   };
 }
 
 export async function listMembers(db: Database, negotiationId: NegotiationId): Promise<Member[]> {
-  const rows = await memberQuery(db).where('members.negotiation_id', '=', negotiationId)
-    .orderBy('members.valid_from').orderBy('members.id').execute();
+  const rows = await memberQuery(db)
+    .where('members.negotiation_id', '=', negotiationId)
+    .orderBy('members.valid_from')
+    .orderBy('members.id')
+    .execute();
   return rows.map(toMember);
 }
 
-export async function findMember(db: Database, input: { negotiationId: NegotiationId; memberId: MemberId }): Promise<Member | undefined> {
-  const row = await memberQuery(db).where('members.id', '=', input.memberId)
-    .where('members.negotiation_id', '=', input.negotiationId).executeTakeFirst();
+export async function findMember(
+  db: Database,
+  input: { negotiationId: NegotiationId; memberId: MemberId },
+): Promise<Member | undefined> {
+  const row = await memberQuery(db)
+    .where('members.id', '=', input.memberId)
+    .where('members.negotiation_id', '=', input.negotiationId)
+    .executeTakeFirst();
   return row === undefined ? undefined : toMember(row);
 }
 
-export async function updateMemberValidTo(db: Database, input: { memberId: MemberId; validTo: string }): Promise<void> {
-  await db.updateTable('members').set({ valid_to: new Date(input.validTo) }).where('id', '=', input.memberId).execute();
+export async function updateMemberValidTo(
+  db: Database,
+  input: { memberId: MemberId; validTo: string },
+): Promise<void> {
+  await db
+    .updateTable('members')
+    .set({ valid_to: new Date(input.validTo) })
+    .where('id', '=', input.memberId)
+    .execute();
 }
 
 /** Every seat the user has held, in any negotiation, with the role of its party. */
 export async function listSeatsOfUser(db: Database, userId: UserId): Promise<Seat[]> {
-  const rows = await db.selectFrom('members').innerJoin('parties', 'parties.id', 'members.party_id')
-    .select(['members.negotiation_id', 'members.party_id', 'parties.role', 'members.function', 'members.valid_from', 'members.valid_to'])
-    .where('members.user_id', '=', userId).execute();
+  const rows = await db
+    .selectFrom('members')
+    .innerJoin('parties', 'parties.id', 'members.party_id')
+    .select([
+      'members.negotiation_id',
+      'members.party_id',
+      'parties.role',
+      'members.function',
+      'members.valid_from',
+      'members.valid_to',
+    ])
+    .where('members.user_id', '=', userId)
+    .execute();
   return rows.map((row) => ({
-    negotiationId: row.negotiation_id as NegotiationId, partyId: row.party_id as PartyId, partyRole: row.role as PartyRole,
-    function: row.function as MemberFunction, validFrom: row.valid_from.toISOString(),
+    negotiationId: row.negotiation_id as NegotiationId,
+    partyId: row.party_id as PartyId,
+    partyRole: row.role as PartyRole,
+    function: row.function as MemberFunction,
+    validFrom: row.valid_from.toISOString(),
     validTo: row.valid_to === null ? null : row.valid_to.toISOString(),
   }));
 }

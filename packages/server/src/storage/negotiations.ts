@@ -12,17 +12,30 @@ export type NegotiationsTable = {
 
 function toNegotiation(row: NegotiationsTable): Negotiation {
   return {
-    id: row.id as NegotiationId, title: row.title, mandate: row.mandate,
-    closureRule: row.closure_rule as ClosureRule, createdAt: row.created_at.toISOString(),
+    id: row.id as NegotiationId,
+    title: row.title,
+    mandate: row.mandate,
+    closureRule: row.closure_rule as ClosureRule,
+    createdAt: row.created_at.toISOString(),
   };
 }
 
-export async function insertNegotiation(db: Database, input: { negotiation: Negotiation; createdBy: UserId }): Promise<Negotiation> {
+export async function insertNegotiation(
+  db: Database,
+  input: { negotiation: Negotiation; createdBy: UserId },
+): Promise<Negotiation> {
   const { negotiation } = input;
-  await db.insertInto('negotiations').values({
-    id: negotiation.id, title: negotiation.title, mandate: negotiation.mandate, closure_rule: negotiation.closureRule,
-    created_by: input.createdBy, created_at: new Date(negotiation.createdAt),
-  }).execute();
+  await db
+    .insertInto('negotiations')
+    .values({
+      id: negotiation.id,
+      title: negotiation.title,
+      mandate: negotiation.mandate,
+      closure_rule: negotiation.closureRule,
+      created_by: input.createdBy,
+      created_at: new Date(negotiation.createdAt),
+    })
+    .execute();
   return negotiation;
 }
 
@@ -32,8 +45,17 @@ export async function findNegotiation(db: Database, id: NegotiationId): Promise<
 }
 
 /** The given negotiations, newest first. */
-export async function listNegotiationsByIds(db: Database, ids: readonly NegotiationId[]): Promise<Negotiation[]> {
+export async function listNegotiationsByIds(
+  db: Database,
+  ids: readonly NegotiationId[],
+): Promise<Negotiation[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('negotiations').selectAll().where('id', 'in', ids).orderBy('created_at', 'desc').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('negotiations')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
   return rows.map(toNegotiation);
 }

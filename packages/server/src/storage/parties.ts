@@ -12,28 +12,51 @@ export type PartiesTable = {
 
 function toParty(row: PartiesTable): Party {
   return {
-    id: row.id as PartyId, negotiationId: row.negotiation_id as NegotiationId, name: row.name,
-    role: row.role as PartyRole, required: row.required, createdAt: row.created_at.toISOString(),
+    id: row.id as PartyId,
+    negotiationId: row.negotiation_id as NegotiationId,
+    name: row.name,
+    role: row.role as PartyRole,
+    required: row.required,
+    createdAt: row.created_at.toISOString(),
   };
 }
 
 export async function insertParty(db: Database, party: Party): Promise<Party> {
-  await db.insertInto('parties').values({
-    id: party.id, negotiation_id: party.negotiationId, name: party.name, role: party.role,
-    required: party.required, created_at: new Date(party.createdAt),
-  }).execute();
+  await db
+    .insertInto('parties')
+    .values({
+      id: party.id,
+      negotiation_id: party.negotiationId,
+      name: party.name,
+      role: party.role,
+      required: party.required,
+      created_at: new Date(party.createdAt),
+    })
+    .execute();
   return party;
 }
 
 /** A party of this negotiation (a party id from another negotiation is not found). */
-export async function findParty(db: Database, input: { negotiationId: NegotiationId; partyId: PartyId }): Promise<Party | undefined> {
-  const row = await db.selectFrom('parties').selectAll()
-    .where('id', '=', input.partyId).where('negotiation_id', '=', input.negotiationId).executeTakeFirst();
+export async function findParty(
+  db: Database,
+  input: { negotiationId: NegotiationId; partyId: PartyId },
+): Promise<Party | undefined> {
+  const row = await db
+    .selectFrom('parties')
+    .selectAll()
+    .where('id', '=', input.partyId)
+    .where('negotiation_id', '=', input.negotiationId)
+    .executeTakeFirst();
   return row === undefined ? undefined : toParty(row);
 }
 
 export async function listParties(db: Database, negotiationId: NegotiationId): Promise<Party[]> {
-  const rows = await db.selectFrom('parties').selectAll().where('negotiation_id', '=', negotiationId)
-    .orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('parties')
+    .selectAll()
+    .where('negotiation_id', '=', negotiationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toParty);
 }

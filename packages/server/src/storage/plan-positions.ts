@@ -2,44 +2,93 @@ import type { Position, PositionValue, PositionVisibility } from '@parley/core';
 import type { Database } from './database';
 
 export type PlanPositionsTable = {
-  id: string; negotiation_id: string; party_id: string; version_id: string; point_id: string; value: string; note: string;
-  visibility: string; needs_review: boolean; revision: number; recorded_at: Date;
+  id: string;
+  negotiation_id: string;
+  party_id: string;
+  version_id: string;
+  point_id: string;
+  value: string;
+  note: string;
+  visibility: string;
+  needs_review: boolean;
+  revision: number;
+  recorded_at: Date;
 };
 
 function toPosition(row: PlanPositionsTable): Position {
   return {
-    id: row.id, negotiationId: row.negotiation_id, partyId: row.party_id, versionId: row.version_id, pointId: row.point_id,
-    value: row.value as PositionValue, note: row.note, visibility: row.visibility as PositionVisibility,
-    needsReview: row.needs_review, revision: row.revision, recordedAt: row.recorded_at.toISOString(),
+    id: row.id,
+    negotiationId: row.negotiation_id,
+    partyId: row.party_id,
+    versionId: row.version_id,
+    pointId: row.point_id,
+    value: row.value as PositionValue,
+    note: row.note,
+    visibility: row.visibility as PositionVisibility,
+    needsReview: row.needs_review,
+    revision: row.revision,
+    recordedAt: row.recorded_at.toISOString(),
   };
 }
 
 function toRow(position: Position): PlanPositionsTable {
   return {
-    id: position.id, negotiation_id: position.negotiationId, party_id: position.partyId, version_id: position.versionId, point_id: position.pointId,
-    value: position.value, note: position.note, visibility: position.visibility, needs_review: position.needsReview,
-    revision: position.revision, recorded_at: new Date(position.recordedAt),
+    id: position.id,
+    negotiation_id: position.negotiationId,
+    party_id: position.partyId,
+    version_id: position.versionId,
+    point_id: position.pointId,
+    value: position.value,
+    note: position.note,
+    visibility: position.visibility,
+    needs_review: position.needsReview,
+    revision: position.revision,
+    recorded_at: new Date(position.recordedAt),
   };
 }
 
 /** All positions on one version (the service filters them through the policy). */
-export async function listPositions(db: Database, input: { negotiationId: string; versionId: string }): Promise<Position[]> {
-  const rows = await db.selectFrom('plan_positions').selectAll()
-    .where('negotiation_id', '=', input.negotiationId).where('version_id', '=', input.versionId).orderBy('point_id').orderBy('party_id').execute();
+export async function listPositions(
+  db: Database,
+  input: { negotiationId: string; versionId: string },
+): Promise<Position[]> {
+  const rows = await db
+    .selectFrom('plan_positions')
+    .selectAll()
+    .where('negotiation_id', '=', input.negotiationId)
+    .where('version_id', '=', input.versionId)
+    .orderBy('point_id')
+    .orderBy('party_id')
+    .execute();
   return rows.map(toPosition);
 }
 
 /** Positions of one negotiation by id, whatever their version (the audit log names them by id). */
-export async function listPositionsByIds(db: Database, input: { negotiationId: string; ids: readonly string[] }): Promise<Position[]> {
+export async function listPositionsByIds(
+  db: Database,
+  input: { negotiationId: string; ids: readonly string[] },
+): Promise<Position[]> {
   if (input.ids.length === 0) return [];
-  const rows = await db.selectFrom('plan_positions').selectAll()
-    .where('negotiation_id', '=', input.negotiationId).where('id', 'in', [...input.ids]).execute();
+  const rows = await db
+    .selectFrom('plan_positions')
+    .selectAll()
+    .where('negotiation_id', '=', input.negotiationId)
+    .where('id', 'in', [...input.ids])
+    .execute();
   return rows.map(toPosition);
 }
 
-export async function findPosition(db: Database, input: { partyId: string; versionId: string; pointId: string }): Promise<Position | undefined> {
-  const row = await db.selectFrom('plan_positions').selectAll()
-    .where('party_id', '=', input.partyId).where('version_id', '=', input.versionId).where('point_id', '=', input.pointId).executeTakeFirst();
+export async function findPosition(
+  db: Database,
+  input: { partyId: string; versionId: string; pointId: string },
+): Promise<Position | undefined> {
+  const row = await db
+    .selectFrom('plan_positions')
+    .selectAll()
+    .where('party_id', '=', input.partyId)
+    .where('version_id', '=', input.versionId)
+    .where('point_id', '=', input.pointId)
+    .executeTakeFirst();
   return row === undefined ? undefined : toPosition(row);
 }
 
@@ -47,17 +96,28 @@ export async function findPosition(db: Database, input: { partyId: string; versi
  * Writes a position only if the stored one is still at `base` (0 = none yet): an insert that
  * yields on a unique conflict, or an update guarded by the revision. Returns false when stale.
  */
-export async function writePositionIfCurrent(db: Database, input: { position: Position; base: number }): Promise<boolean> {
+export async function writePositionIfCurrent(
+  db: Database,
+  input: { position: Position; base: number },
+): Promise<boolean> {
   const row = toRow(input.position);
   if (input.base === 0) {
-    const inserted = await db.insertInto('plan_positions').values(row)
-      .onConflict((oc) => oc.columns(['party_id', 'version_id', 'point_id']).doNothing()).executeTakeFirst();
+    const inserted = await db
+      .insertInto('plan_positions')
+      .values(row)
+      .onConflict((oc) => oc.columns(['party_id', 'version_id', 'point_id']).doNothing())
+      .executeTakeFirst();
     return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
   }
   const { id: _id, ...changes } = row;
-  const updated = await db.updateTable('plan_positions').set(changes)
-    .where('party_id', '=', row.party_id).where('version_id', '=', row.version_id).where('point_id', '=', row.point_id)
-    .where('revision', '=', input.base).executeTakeFirst();
+  const updated = await db
+    .updateTable('plan_positions')
+    .set(changes)
+    .where('party_id', '=', row.party_id)
+    .where('version_id', '=', row.version_id)
+    .where('point_id', '=', row.point_id)
+    .where('revision', '=', input.base)
+    .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
 }
 

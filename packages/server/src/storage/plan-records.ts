@@ -1,74 +1,182 @@
-import { AmendmentSchema, EscalationSchema, RoundSchema, StatementSchema, type Amendment, type Escalation, type Round, type Statement } from '@parley/core';
+import {
+  AmendmentSchema,
+  EscalationSchema,
+  RoundSchema,
+  StatementSchema,
+  type Amendment,
+  type Escalation,
+  type Round,
+  type Statement,
+} from '@parley/core';
 import type { Database } from './database';
 
 export type PlanEscalationsTable = {
-  id: string; negotiation_id: string; point_id: string; principals: string[]; question: string; due_date: string | null;
-  decision: Escalation['decision']; created_at: Date;
+  id: string;
+  negotiation_id: string;
+  point_id: string;
+  principals: string[];
+  question: string;
+  due_date: string | null;
+  decision: Escalation['decision'];
+  created_at: Date;
 };
 // Rounds, statements and amendments are stored whole as JSON (validated by the core schema on the
 // way out); only the columns queries filter or sort on are separate.
 export type PlanRoundsTable = { id: string; negotiation_id: string; body: Round; starts_on: string };
 export type PlanStatementsTable = { id: string; negotiation_id: string; body: Statement; date: string };
-export type PlanAmendmentsTable = { id: string; negotiation_id: string; party_id: string; body: Amendment; revision: number; created_at: Date };
+export type PlanAmendmentsTable = {
+  id: string;
+  negotiation_id: string;
+  party_id: string;
+  body: Amendment;
+  revision: number;
+  created_at: Date;
+};
 
 const json = <T>(value: T): T => JSON.stringify(value) as unknown as T;
-const dateOnly = (value: unknown): string | null => (value === null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+const dateOnly = (value: unknown): string | null =>
+  value === null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
 
-export async function insertEscalation(db: Database, escalation: Escalation & { createdAt: string }): Promise<void> {
-  await db.insertInto('plan_escalations').values({
-    id: escalation.id, negotiation_id: escalation.negotiationId, point_id: escalation.pointId, principals: json(escalation.principals),
-    question: escalation.question, due_date: escalation.dueDate, decision: escalation.decision === null ? null : json(escalation.decision),
-    created_at: new Date(escalation.createdAt),
-  }).execute();
+export async function insertEscalation(
+  db: Database,
+  escalation: Escalation & { createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('plan_escalations')
+    .values({
+      id: escalation.id,
+      negotiation_id: escalation.negotiationId,
+      point_id: escalation.pointId,
+      principals: json(escalation.principals),
+      question: escalation.question,
+      due_date: escalation.dueDate,
+      decision: escalation.decision === null ? null : json(escalation.decision),
+      created_at: new Date(escalation.createdAt),
+    })
+    .execute();
 }
 
-export async function updateEscalationDecision(db: Database, input: { id: string; negotiationId: string; decision: NonNullable<Escalation['decision']> }): Promise<boolean> {
-  const result = await db.updateTable('plan_escalations').set({ decision: json(input.decision) })
-    .where('id', '=', input.id).where('negotiation_id', '=', input.negotiationId).where('decision', 'is', null).executeTakeFirst();
+export async function updateEscalationDecision(
+  db: Database,
+  input: { id: string; negotiationId: string; decision: NonNullable<Escalation['decision']> },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('plan_escalations')
+    .set({ decision: json(input.decision) })
+    .where('id', '=', input.id)
+    .where('negotiation_id', '=', input.negotiationId)
+    .where('decision', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function listEscalations(db: Database, negotiationId: string): Promise<Escalation[]> {
-  const rows = await db.selectFrom('plan_escalations').selectAll().where('negotiation_id', '=', negotiationId).orderBy('created_at').orderBy('id').execute();
-  return rows.map((row) => EscalationSchema.parse({
-    id: row.id, negotiationId: row.negotiation_id, pointId: row.point_id, principals: row.principals, question: row.question,
-    dueDate: dateOnly(row.due_date), decision: row.decision,
-  }));
+  const rows = await db
+    .selectFrom('plan_escalations')
+    .selectAll()
+    .where('negotiation_id', '=', negotiationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) =>
+    EscalationSchema.parse({
+      id: row.id,
+      negotiationId: row.negotiation_id,
+      pointId: row.point_id,
+      principals: row.principals,
+      question: row.question,
+      dueDate: dateOnly(row.due_date),
+      decision: row.decision,
+    }),
+  );
 }
 
 export async function insertRound(db: Database, round: Round): Promise<void> {
-  await db.insertInto('plan_rounds').values({ id: round.id, negotiation_id: round.negotiationId, body: json(round), starts_on: round.startsOn }).execute();
+  await db
+    .insertInto('plan_rounds')
+    .values({
+      id: round.id,
+      negotiation_id: round.negotiationId,
+      body: json(round),
+      starts_on: round.startsOn,
+    })
+    .execute();
 }
 
 export async function listRounds(db: Database, negotiationId: string): Promise<Round[]> {
-  const rows = await db.selectFrom('plan_rounds').select('body').where('negotiation_id', '=', negotiationId).orderBy('starts_on').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('plan_rounds')
+    .select('body')
+    .where('negotiation_id', '=', negotiationId)
+    .orderBy('starts_on')
+    .orderBy('id')
+    .execute();
   return rows.map((row) => RoundSchema.parse(row.body));
 }
 
 export async function insertStatement(db: Database, statement: Statement): Promise<void> {
-  await db.insertInto('plan_statements').values({ id: statement.id, negotiation_id: statement.negotiationId, body: json(statement), date: statement.date }).execute();
+  await db
+    .insertInto('plan_statements')
+    .values({
+      id: statement.id,
+      negotiation_id: statement.negotiationId,
+      body: json(statement),
+      date: statement.date,
+    })
+    .execute();
 }
 
 export async function listStatements(db: Database, negotiationId: string): Promise<Statement[]> {
-  const rows = await db.selectFrom('plan_statements').select('body').where('negotiation_id', '=', negotiationId).orderBy('date').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('plan_statements')
+    .select('body')
+    .where('negotiation_id', '=', negotiationId)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
   return rows.map((row) => StatementSchema.parse(row.body));
 }
 
-export async function insertAmendment(db: Database, amendment: Amendment & { createdAt: string }): Promise<void> {
+export async function insertAmendment(
+  db: Database,
+  amendment: Amendment & { createdAt: string },
+): Promise<void> {
   const { createdAt, ...body } = amendment;
-  await db.insertInto('plan_amendments').values({
-    id: body.id, negotiation_id: body.negotiationId, party_id: body.partyId, body: json(body), revision: body.revision, created_at: new Date(createdAt),
-  }).execute();
+  await db
+    .insertInto('plan_amendments')
+    .values({
+      id: body.id,
+      negotiation_id: body.negotiationId,
+      party_id: body.partyId,
+      body: json(body),
+      revision: body.revision,
+      created_at: new Date(createdAt),
+    })
+    .execute();
 }
 
 export async function listAmendments(db: Database, negotiationId: string): Promise<Amendment[]> {
-  const rows = await db.selectFrom('plan_amendments').select('body').where('negotiation_id', '=', negotiationId).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('plan_amendments')
+    .select('body')
+    .where('negotiation_id', '=', negotiationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map((row) => AmendmentSchema.parse(row.body));
 }
 
 /** Replaces an amendment only if it is still at `base`; false when stale or missing. */
-export async function updateAmendmentIfCurrent(db: Database, input: { amendment: Amendment; base: number }): Promise<boolean> {
-  const result = await db.updateTable('plan_amendments').set({ body: json(input.amendment), revision: input.amendment.revision })
-    .where('id', '=', input.amendment.id).where('negotiation_id', '=', input.amendment.negotiationId).where('revision', '=', input.base).executeTakeFirst();
+export async function updateAmendmentIfCurrent(
+  db: Database,
+  input: { amendment: Amendment; base: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('plan_amendments')
+    .set({ body: json(input.amendment), revision: input.amendment.revision })
+    .where('id', '=', input.amendment.id)
+    .where('negotiation_id', '=', input.amendment.negotiationId)
+    .where('revision', '=', input.base)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -3,21 +3,49 @@ import type { Database } from './database';
 
 export type PlanHeadsTable = { negotiation_id: string; revision: number };
 export type PlanVersionsTable = {
-  id: string; negotiation_id: string; parent_id: string | null; revision: number; label: string;
-  round_id: string | null; created_by: string | null; created_at: Date;
+  id: string;
+  negotiation_id: string;
+  parent_id: string | null;
+  revision: number;
+  label: string;
+  round_id: string | null;
+  created_by: string | null;
+  created_at: Date;
 };
-export type PlanPointsTable = { version_id: string; point_id: string; number: number; title: string; text: string; topic: string | null };
+export type PlanPointsTable = {
+  version_id: string;
+  point_id: string;
+  number: number;
+  title: string;
+  text: string;
+  topic: string | null;
+};
 export type PlanEdgesTable = {
-  version_id: string; ordinal: number; from_version_id: string; kind: string; from_points: string[]; to_points: string[];
-  proposed_by: string | null; round_id: string | null; amendment_id: string | null;
+  version_id: string;
+  ordinal: number;
+  from_version_id: string;
+  kind: string;
+  from_points: string[];
+  to_points: string[];
+  proposed_by: string | null;
+  round_id: string | null;
+  amendment_id: string | null;
 };
 
 /** A stored version: the immutable text, its lineage edges, and when and at which plan revision it was made. */
-export type StoredVersion = VersionWithLineage & { readonly revision: number; readonly roundId: string | null; readonly createdAt: string };
+export type StoredVersion = VersionWithLineage & {
+  readonly revision: number;
+  readonly roundId: string | null;
+  readonly createdAt: string;
+};
 
 /** The plan's revision: how many versions have been made (0 = no plan yet). */
 export async function findPlanRevision(db: Database, negotiationId: string): Promise<number> {
-  const row = await db.selectFrom('plan_heads').select('revision').where('negotiation_id', '=', negotiationId).executeTakeFirst();
+  const row = await db
+    .selectFrom('plan_heads')
+    .select('revision')
+    .where('negotiation_id', '=', negotiationId)
+    .executeTakeFirst();
   return row?.revision ?? 0;
 }
 
@@ -25,52 +53,141 @@ export async function findPlanRevision(db: Database, negotiationId: string): Pro
  * Compare-and-set on the plan's revision: moves it from `base` to `base + 1` or reports the
  * current one. The row lock this UPDATE takes serialises concurrent writers.
  */
-export async function advancePlanRevision(db: Database, input: { negotiationId: string; base: number }): Promise<{ ok: true; revision: number } | { ok: false; current: number }> {
-  await db.insertInto('plan_heads').values({ negotiation_id: input.negotiationId, revision: 0 }).onConflict((oc) => oc.column('negotiation_id').doNothing()).execute();
-  const updated = await db.updateTable('plan_heads').set({ revision: input.base + 1 })
-    .where('negotiation_id', '=', input.negotiationId).where('revision', '=', input.base).executeTakeFirst();
+export async function advancePlanRevision(
+  db: Database,
+  input: { negotiationId: string; base: number },
+): Promise<{ ok: true; revision: number } | { ok: false; current: number }> {
+  await db
+    .insertInto('plan_heads')
+    .values({ negotiation_id: input.negotiationId, revision: 0 })
+    .onConflict((oc) => oc.column('negotiation_id').doNothing())
+    .execute();
+  const updated = await db
+    .updateTable('plan_heads')
+    .set({ revision: input.base + 1 })
+    .where('negotiation_id', '=', input.negotiationId)
+    .where('revision', '=', input.base)
+    .executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 1) return { ok: true, revision: input.base + 1 };
   return { ok: false, current: await findPlanRevision(db, input.negotiationId) };
 }
 
-export async function insertPlanVersion(db: Database, input: { entry: VersionWithLineage; revision: number; roundId: string | null; createdBy: string | null; createdAt: string }): Promise<void> {
+export async function insertPlanVersion(
+  db: Database,
+  input: {
+    entry: VersionWithLineage;
+    revision: number;
+    roundId: string | null;
+    createdBy: string | null;
+    createdAt: string;
+  },
+): Promise<void> {
   const { version, edges } = input.entry;
-  await db.insertInto('plan_versions').values({
-    id: version.id, negotiation_id: version.negotiationId, parent_id: version.parentId, revision: input.revision, label: version.label,
-    round_id: input.roundId, created_by: input.createdBy, created_at: new Date(input.createdAt),
-  }).execute();
+  await db
+    .insertInto('plan_versions')
+    .values({
+      id: version.id,
+      negotiation_id: version.negotiationId,
+      parent_id: version.parentId,
+      revision: input.revision,
+      label: version.label,
+      round_id: input.roundId,
+      created_by: input.createdBy,
+      created_at: new Date(input.createdAt),
+    })
+    .execute();
   if (version.points.length > 0) {
-    await db.insertInto('plan_points').values(version.points.map((point) => ({
-      version_id: version.id, point_id: point.pointId, number: point.number, title: point.title, text: point.text, topic: point.topic,
-    }))).execute();
+    await db
+      .insertInto('plan_points')
+      .values(
+        version.points.map((point) => ({
+          version_id: version.id,
+          point_id: point.pointId,
+          number: point.number,
+          title: point.title,
+          text: point.text,
+          topic: point.topic,
+        })),
+      )
+      .execute();
   }
   if (edges.length > 0) {
-    await db.insertInto('plan_edges').values(edges.map((edge, ordinal) => ({
-      version_id: version.id, ordinal, from_version_id: edge.fromVersionId, kind: edge.kind,
-      from_points: JSON.stringify(edge.from) as unknown as string[], to_points: JSON.stringify(edge.to) as unknown as string[],
-      proposed_by: edge.proposedBy, round_id: edge.roundId, amendment_id: edge.amendmentId,
-    }))).execute();
+    await db
+      .insertInto('plan_edges')
+      .values(
+        edges.map((edge, ordinal) => ({
+          version_id: version.id,
+          ordinal,
+          from_version_id: edge.fromVersionId,
+          kind: edge.kind,
+          from_points: JSON.stringify(edge.from) as unknown as string[],
+          to_points: JSON.stringify(edge.to) as unknown as string[],
+          proposed_by: edge.proposedBy,
+          round_id: edge.roundId,
+          amendment_id: edge.amendmentId,
+        })),
+      )
+      .execute();
   }
 }
 
 /** Every version of a negotiation's plan with points and edges, oldest first. */
 export async function listPlanVersions(db: Database, negotiationId: string): Promise<StoredVersion[]> {
-  const versions = await db.selectFrom('plan_versions').selectAll().where('negotiation_id', '=', negotiationId).orderBy('revision').execute();
+  const versions = await db
+    .selectFrom('plan_versions')
+    .selectAll()
+    .where('negotiation_id', '=', negotiationId)
+    .orderBy('revision')
+    .execute();
   if (versions.length === 0) return [];
   const ids = versions.map((row) => row.id);
-  const points = await db.selectFrom('plan_points').selectAll().where('version_id', 'in', ids).orderBy('version_id').orderBy('number').execute();
-  const edges = await db.selectFrom('plan_edges').selectAll().where('version_id', 'in', ids).orderBy('version_id').orderBy('ordinal').execute();
+  const points = await db
+    .selectFrom('plan_points')
+    .selectAll()
+    .where('version_id', 'in', ids)
+    .orderBy('version_id')
+    .orderBy('number')
+    .execute();
+  const edges = await db
+    .selectFrom('plan_edges')
+    .selectAll()
+    .where('version_id', 'in', ids)
+    .orderBy('version_id')
+    .orderBy('ordinal')
+    .execute();
   return versions.map((row) => {
     const version: PlanVersion = {
-      id: row.id, negotiationId: row.negotiation_id, parentId: row.parent_id, label: row.label,
-      points: points.filter((p) => p.version_id === row.id).map((p) => ({ pointId: p.point_id, number: p.number, title: p.title, text: p.text, topic: p.topic })),
+      id: row.id,
+      negotiationId: row.negotiation_id,
+      parentId: row.parent_id,
+      label: row.label,
+      points: points
+        .filter((p) => p.version_id === row.id)
+        .map((p) => ({
+          pointId: p.point_id,
+          number: p.number,
+          title: p.title,
+          text: p.text,
+          topic: p.topic,
+        })),
     };
     return {
-      version, revision: row.revision, roundId: row.round_id, createdAt: row.created_at.toISOString(),
-      edges: edges.filter((e) => e.version_id === row.id).map((e): LineageEdge => ({
-        fromVersionId: e.from_version_id, toVersionId: row.id, kind: e.kind as LineageKind, from: e.from_points, to: e.to_points,
-        proposedBy: e.proposed_by, roundId: e.round_id, amendmentId: e.amendment_id,
-      })),
+      version,
+      revision: row.revision,
+      roundId: row.round_id,
+      createdAt: row.created_at.toISOString(),
+      edges: edges
+        .filter((e) => e.version_id === row.id)
+        .map((e): LineageEdge => ({
+          fromVersionId: e.from_version_id,
+          toVersionId: row.id,
+          kind: e.kind as LineageKind,
+          from: e.from_points,
+          to: e.to_points,
+          proposedBy: e.proposed_by,
+          roundId: e.round_id,
+          amendmentId: e.amendment_id,
+        })),
     };
   });
 }

@@ -7,7 +7,12 @@ import type { MembersTable } from './members';
 import type { NegotiationsTable } from './negotiations';
 import type { PartiesTable } from './parties';
 import type { PlanPositionsTable } from './plan-positions';
-import type { PlanAmendmentsTable, PlanEscalationsTable, PlanRoundsTable, PlanStatementsTable } from './plan-records';
+import type {
+  PlanAmendmentsTable,
+  PlanEscalationsTable,
+  PlanRoundsTable,
+  PlanStatementsTable,
+} from './plan-records';
 import type { PlanEdgesTable, PlanHeadsTable, PlanPointsTable, PlanVersionsTable } from './plan-versions';
 import type { RecordsTable } from './records';
 import type { SessionsTable } from './sessions';

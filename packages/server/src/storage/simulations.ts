@@ -41,11 +41,26 @@ function toSimulation(row: SimulationsTable): StoredSimulation {
   };
 }
 
-export async function insertSimulation(db: Database, simulation: { id: string; ownerId: string; input: CreateSimulationInput; at: Date }): Promise<StoredSimulation> {
-  const row = await db.insertInto('simulations').values({
-    id: simulation.id, owner_id: simulation.ownerId, input: JSON.stringify(simulation.input), status: 'queued',
-    progress_done: 0, result: null, error: null, attempts: 0, created_at: simulation.at, updated_at: simulation.at,
-  }).returningAll().executeTakeFirstOrThrow();
+export async function insertSimulation(
+  db: Database,
+  simulation: { id: string; ownerId: string; input: CreateSimulationInput; at: Date },
+): Promise<StoredSimulation> {
+  const row = await db
+    .insertInto('simulations')
+    .values({
+      id: simulation.id,
+      owner_id: simulation.ownerId,
+      input: JSON.stringify(simulation.input),
+      status: 'queued',
+      progress_done: 0,
+      result: null,
+      error: null,
+      attempts: 0,
+      created_at: simulation.at,
+      updated_at: simulation.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toSimulation(row);
 }
 
@@ -55,24 +70,47 @@ export async function findSimulation(db: Database, id: string): Promise<StoredSi
 }
 
 /** Marks a job running; returns undefined when it already finished (a duplicate delivery). */
-export async function startSimulationAttempt(db: Database, id: string, at: Date): Promise<StoredSimulation | undefined> {
-  const row = await db.updateTable('simulations')
+export async function startSimulationAttempt(
+  db: Database,
+  id: string,
+  at: Date,
+): Promise<StoredSimulation | undefined> {
+  const row = await db
+    .updateTable('simulations')
     .set((eb) => ({ status: 'running', progress_done: 0, attempts: eb('attempts', '+', 1), updated_at: at }))
-    .where('id', '=', id).where('status', 'in', ['queued', 'running'])
-    .returningAll().executeTakeFirst();
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .returningAll()
+    .executeTakeFirst();
   return row === undefined ? undefined : toSimulation(row);
 }
 
-export async function updateSimulationProgress(db: Database, update: { id: string; done: number; at: Date }): Promise<void> {
-  await db.updateTable('simulations').set({ progress_done: update.done, updated_at: update.at })
-    .where('id', '=', update.id).where('status', '=', 'running').execute();
+export async function updateSimulationProgress(
+  db: Database,
+  update: { id: string; done: number; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('simulations')
+    .set({ progress_done: update.done, updated_at: update.at })
+    .where('id', '=', update.id)
+    .where('status', '=', 'running')
+    .execute();
 }
 
-export async function finishSimulation(db: Database, update: { id: string; at: Date } & ({ result: unknown; error?: undefined } | { error: string; result?: undefined })): Promise<void> {
-  await db.updateTable('simulations').set({
-    status: update.error === undefined ? 'completed' : 'failed',
-    result: update.result === undefined ? null : JSON.stringify(update.result),
-    error: update.error ?? null,
-    updated_at: update.at,
-  }).where('id', '=', update.id).execute();
+export async function finishSimulation(
+  db: Database,
+  update: { id: string; at: Date } & (
+    { result: unknown; error?: undefined } | { error: string; result?: undefined }
+  ),
+): Promise<void> {
+  await db
+    .updateTable('simulations')
+    .set({
+      status: update.error === undefined ? 'completed' : 'failed',
+      result: update.result === undefined ? null : JSON.stringify(update.result),
+      error: update.error ?? null,
+      updated_at: update.at,
+    })
+    .where('id', '=', update.id)
+    .execute();
 }

@@ -13,14 +13,26 @@ export type UsersTable = {
 export type UserWithSecret = { user: User; passwordHash: string };
 
 function toUser(row: UsersTable): User {
-  return { id: row.id as UserId, email: row.email, displayName: row.display_name, createdAt: row.created_at.toISOString() };
+  return {
+    id: row.id as UserId,
+    email: row.email,
+    displayName: row.display_name,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 export async function insertUser(db: Database, input: { user: User; passwordHash: string }): Promise<User> {
   const { user, passwordHash } = input;
-  await db.insertInto('users').values({
-    id: user.id, email: user.email, display_name: user.displayName, password_hash: passwordHash, created_at: new Date(user.createdAt),
-  }).execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      email: user.email,
+      display_name: user.displayName,
+      password_hash: passwordHash,
+      created_at: new Date(user.createdAt),
+    })
+    .execute();
   return user;
 }
 
@@ -34,6 +46,13 @@ export async function findUser(db: Database, id: UserId): Promise<User | undefin
   return row === undefined ? undefined : toUser(row);
 }
 
-export async function updatePasswordHash(db: Database, input: { id: UserId; passwordHash: string }): Promise<void> {
-  await db.updateTable('users').set({ password_hash: input.passwordHash }).where('id', '=', input.id).execute();
+export async function updatePasswordHash(
+  db: Database,
+  input: { id: UserId; passwordHash: string },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: input.passwordHash })
+    .where('id', '=', input.id)
+    .execute();
 }

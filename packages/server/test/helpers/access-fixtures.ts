@@ -54,7 +54,10 @@ export const BASE_ACCESS_FIXTURE: AccessFixture = {
     const recordStrings = hiddenRecords.flatMap((record) => [record.id, record.title, record.body]);
     if (PARTICIPANTS.includes(kind)) return recordStrings;
     return [
-      DEMO_NEGOTIATION.id, DEMO_NEGOTIATION.title, DEMO_NEGOTIATION.mandate, ...recordStrings,
+      DEMO_NEGOTIATION.id,
+      DEMO_NEGOTIATION.title,
+      DEMO_NEGOTIATION.mandate,
+      ...recordStrings,
       // Party names are common words ("Ukraine" is in a demo user's own title), so ids stand for parties.
       ...Object.values(DEMO_PARTIES).map((party) => party.id),
       ...DEMO_MEMBERS.flatMap((member) => [member.id, member.title]),
@@ -64,4 +67,9 @@ export const BASE_ACCESS_FIXTURE: AccessFixture = {
 };
 
 /** Every fixture the access matrix uses. Add a feature's fixture here (one line). */
-export const ACCESS_FIXTURES: readonly AccessFixture[] = [BASE_ACCESS_FIXTURE, PLAN_ACCESS_FIXTURE, SIMULATION_ACCESS_FIXTURE, EXPORT_ACCESS_FIXTURE];
+export const ACCESS_FIXTURES: readonly AccessFixture[] = [
+  BASE_ACCESS_FIXTURE,
+  PLAN_ACCESS_FIXTURE,
+  SIMULATION_ACCESS_FIXTURE,
+  EXPORT_ACCESS_FIXTURE,
+];

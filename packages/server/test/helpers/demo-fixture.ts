@@ -13,7 +13,10 @@ export const VIEWER_ACCOUNTS = {
   formerLead: DEMO_ACCOUNTS.ukraineFormer.email,
 } as const;
 export type ViewerKind = keyof typeof VIEWER_ACCOUNTS | 'anonymous';
-export const VIEWER_KINDS: readonly ViewerKind[] = [...(Object.keys(VIEWER_ACCOUNTS) as (keyof typeof VIEWER_ACCOUNTS)[]), 'anonymous'];
+export const VIEWER_KINDS: readonly ViewerKind[] = [
+  ...(Object.keys(VIEWER_ACCOUNTS) as (keyof typeof VIEWER_ACCOUNTS)[]),
+  'anonymous',
+];
 
 export async function seedDemo(db: Database): Promise<void> {
   await loadDemo(db);

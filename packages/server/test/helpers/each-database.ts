@@ -13,7 +13,10 @@ async function isPostgresReachable(): Promise<boolean> {
   const url = new URL(POSTGRES_URL);
   return new Promise((resolve) => {
     const socket = new Socket();
-    const done = (isUp: boolean) => { socket.destroy(); resolve(isUp); };
+    const done = (isUp: boolean) => {
+      socket.destroy();
+      resolve(isUp);
+    };
     socket.setTimeout(500, () => done(false));
     socket.once('error', () => done(false));
     socket.connect(Number(url.port || 5432), url.hostname, () => done(true));
@@ -21,7 +24,9 @@ async function isPostgresReachable(): Promise<boolean> {
 }
 
 export type DatabaseKind = 'pglite' | 'postgres';
-export const DATABASE_KINDS: readonly DatabaseKind[] = (await isPostgresReachable()) ? ['pglite', 'postgres'] : ['pglite'];
+export const DATABASE_KINDS: readonly DatabaseKind[] = (await isPostgresReachable())
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 /** A migrated, empty database of the given kind; close() drops a PostgreSQL one. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle & { url?: string }> {

@@ -11,18 +11,35 @@ const COPY_TEXT = '# Geneva text\n\nCopy for Ukraine, marker 5d1c-export-fixture
 
 export const EXPORT_ACCESS_FIXTURE: AccessFixture = {
   params: async (db) => {
-    const existing = await db.selectFrom('exports').select('id').where('id', '=', UKRAINES_COPY).executeTakeFirst();
+    const existing = await db
+      .selectFrom('exports')
+      .select('id')
+      .where('id', '=', UKRAINES_COPY)
+      .executeTakeFirst();
     if (existing === undefined) {
       const content = Buffer.from(COPY_TEXT, 'utf8');
       await insertExport(db, {
-        id: UKRAINES_COPY, negotiationId: DEMO_NEGOTIATION.id, kind: 'plan-version', versionId: demoPlanId('geneva-19'), compareToVersionId: null,
-        pointId: null, roundId: null, recipientUserId: DEMO_ACCOUNTS.ukraine.id, exportedBy: DEMO_ACCOUNTS.mediator.id, format: 'markdown',
-        fingerprintKey: 'fixture-key-0123456789abcdef', points: [], content, contentHash: createHash('sha256').update(content).digest('hex'),
+        id: UKRAINES_COPY,
+        negotiationId: DEMO_NEGOTIATION.id,
+        kind: 'plan-version',
+        versionId: demoPlanId('geneva-19'),
+        compareToVersionId: null,
+        pointId: null,
+        roundId: null,
+        recipientUserId: DEMO_ACCOUNTS.ukraine.id,
+        exportedBy: DEMO_ACCOUNTS.mediator.id,
+        format: 'markdown',
+        fingerprintKey: 'fixture-key-0123456789abcdef',
+        points: [],
+        content,
+        contentHash: createHash('sha256').update(content).digest('hex'),
         createdAt: '2025-12-01T09:00:00.000Z',
       });
     }
     return { exportId: [UKRAINES_COPY] };
   },
-  isHidden: (kind, values) => (values.exportId === undefined ? undefined : kind !== 'mediator' && kind !== 'ownDelegation'),
-  forbidden: async (kind) => (kind === 'mediator' || kind === 'ownDelegation' ? [] : [UKRAINES_COPY, 'marker 5d1c-export-fixture']),
+  isHidden: (kind, values) =>
+    values.exportId === undefined ? undefined : kind !== 'mediator' && kind !== 'ownDelegation',
+  forbidden: async (kind) =>
+    kind === 'mediator' || kind === 'ownDelegation' ? [] : [UKRAINES_COPY, 'marker 5d1c-export-fixture'],
 };

@@ -4,9 +4,21 @@ import { randomUUID } from 'node:crypto';
 // test can call write routes it has never seen. Id-like fields are filled by name from fixtures.
 
 type JsonSchema = {
-  $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[];
-  enum?: unknown[]; const?: unknown; format?: string; minLength?: number; minimum?: number; exclusiveMinimum?: number;
-  items?: JsonSchema; minItems?: number; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[];
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  minLength?: number;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  items?: JsonSchema;
+  minItems?: number;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
 };
 
 export type BodyContext = {
@@ -35,10 +47,15 @@ export function minimalValue(schema: JsonSchema, context: BodyContext, name = ''
     return option === undefined ? null : minimalValue(option, context, name);
   }
   if (schema.allOf?.[0] !== undefined) return minimalValue(schema.allOf[0], context, name);
-  const type = Array.isArray(schema.type) ? schema.type.find((candidate) => candidate !== 'null') : schema.type;
+  const type = Array.isArray(schema.type)
+    ? schema.type.find((candidate) => candidate !== 'null')
+    : schema.type;
   switch (type) {
     case 'object': {
-      const entries = (schema.required ?? []).map((key) => [key, minimalValue(schema.properties?.[key] ?? {}, context, key)]);
+      const entries = (schema.required ?? []).map((key) => [
+        key,
+        minimalValue(schema.properties?.[key] ?? {}, context, key),
+      ]);
       return Object.fromEntries(entries);
     }
     case 'array':

@@ -6,8 +6,18 @@ import type { ViewerKind } from './demo-fixture';
 
 // The demo plan as the access matrix sees it. Party keys of the plan data → the viewer kind that
 // speaks for that party (ownDelegation = Ukraine, otherParty = Russia).
-const SPEAKS_FOR: Partial<Record<ViewerKind, string>> = { mediator: 'united-states', ownDelegation: 'ukraine', otherParty: 'russia', observer: 'european-partners' };
-const ROLE: Partial<Record<ViewerKind, 'mediator' | 'party' | 'observer'>> = { mediator: 'mediator', ownDelegation: 'party', otherParty: 'party', observer: 'observer' };
+const SPEAKS_FOR: Partial<Record<ViewerKind, string>> = {
+  mediator: 'united-states',
+  ownDelegation: 'ukraine',
+  otherParty: 'russia',
+  observer: 'european-partners',
+};
+const ROLE: Partial<Record<ViewerKind, 'mediator' | 'party' | 'observer'>> = {
+  mediator: 'mediator',
+  ownDelegation: 'party',
+  otherParty: 'party',
+  observer: 'observer',
+};
 
 /** The written rule for position visibility, per viewer kind: own party always; else by visibility. */
 function mayReadPosition(kind: ViewerKind, position: { party: string; visibility: string }): boolean {
@@ -29,14 +39,21 @@ export const PLAN_ACCESS_FIXTURE: AccessFixture = {
     amendmentId: [demoPlanId(OPEN_UKRAINIAN_AMENDMENT)],
   }),
   isHidden: (kind, values) => {
-    if (values.amendmentId !== undefined) return !mayReadPosition(kind, { party: 'ukraine', visibility: 'mediator' });
+    if (values.amendmentId !== undefined)
+      return !mayReadPosition(kind, { party: 'ukraine', visibility: 'mediator' });
     return undefined;
   },
   forbidden: async (kind) => {
-    const notes = DEMO_POSITIONS.filter((position) => position.note !== '' && !mayReadPosition(kind, position)).map((position) => position.note);
-    const amendments = DEMO_AMENDMENTS.filter((amendment) => !mayReadPosition(kind, { party: amendment.party, visibility: 'mediator' }))
-      .flatMap((amendment) => [demoPlanId(amendment.key), amendment.rationale]);
-    const minutes = DEMO_ROUNDS.filter((round) => !(ROLE[kind] === 'mediator' || round.partiesPresent.some((party) => party === SPEAKS_FOR[kind]))).map((round) => round.minutes);
+    const notes = DEMO_POSITIONS.filter(
+      (position) => position.note !== '' && !mayReadPosition(kind, position),
+    ).map((position) => position.note);
+    const amendments = DEMO_AMENDMENTS.filter(
+      (amendment) => !mayReadPosition(kind, { party: amendment.party, visibility: 'mediator' }),
+    ).flatMap((amendment) => [demoPlanId(amendment.key), amendment.rationale]);
+    const minutes = DEMO_ROUNDS.filter(
+      (round) =>
+        !(ROLE[kind] === 'mediator' || round.partiesPresent.some((party) => party === SPEAKS_FOR[kind])),
+    ).map((round) => round.minutes);
     return [...notes, ...amendments, ...minutes];
   },
 };

@@ -8,10 +8,16 @@ const PRIVATE_ISSUE = 'Mediator-only test issue 7f3a';
 
 export const SIMULATION_ACCESS_FIXTURE: AccessFixture = {
   params: async (db) => {
-    const existing = await db.selectFrom('simulations').select('id').where('id', '=', MEDIATORS_SIMULATION).executeTakeFirst();
+    const existing = await db
+      .selectFrom('simulations')
+      .select('id')
+      .where('id', '=', MEDIATORS_SIMULATION)
+      .executeTakeFirst();
     if (existing === undefined) {
       await insertSimulation(db, {
-        id: MEDIATORS_SIMULATION, ownerId: DEMO_ACCOUNTS.mediator.id, at: new Date('2025-11-20T10:00:00Z'),
+        id: MEDIATORS_SIMULATION,
+        ownerId: DEMO_ACCOUNTS.mediator.id,
+        at: new Date('2025-11-20T10:00:00Z'),
         input: {
           space: {
             issues: [{ name: PRIVATE_ISSUE, options: ['a', 'b'] }],
@@ -20,7 +26,11 @@ export const SIMULATION_ACCESS_FIXTURE: AccessFixture = {
               { name: 'them', reservation: 0, constant: 0, contributions: [[0, 1]] },
             ],
           },
-          agents: ['boulware', 'conceder'], protocol: 'sao', steps: 10, runs: 1, seed: 1,
+          agents: ['boulware', 'conceder'],
+          protocol: 'sao',
+          steps: 10,
+          runs: 1,
+          seed: 1,
         },
       });
     }

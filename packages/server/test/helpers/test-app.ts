@@ -15,8 +15,12 @@ export function createMutableClock(start = '2025-12-05T12:00:00.000Z'): MutableC
   let now = new Date(start);
   return {
     now: () => new Date(now),
-    set: (iso) => { now = new Date(iso); },
-    advance: (ms) => { now = new Date(now.getTime() + ms); },
+    set: (iso) => {
+      now = new Date(iso);
+    },
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
   };
 }
 

@@ -31,10 +31,13 @@ export function describeProblem(status: number, problem: Problem | undefined): s
   if (status === 409) {
     return `Someone changed this in the meantime — reload to see the current version.${problem?.detail ? ` (${problem.detail})` : ''}`;
   }
-  if (status === 401 && problem?.type !== '/problems/invalid-credentials') return 'Your session has ended. Please sign in again.';
+  if (status === 401 && problem?.type !== '/problems/invalid-credentials')
+    return 'Your session has ended. Please sign in again.';
   if (problem === undefined) return `The server answered ${status}.`;
   const fields = problem.errors?.map((error) => `${error.path}: ${error.message}`).join('; ');
-  return [problem.title, problem.detail, fields].filter((part) => part !== undefined && part !== '').join(' — ');
+  return [problem.title, problem.detail, fields]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' — ');
 }
 
 /** A readable message for anything thrown by a request or a parse. */

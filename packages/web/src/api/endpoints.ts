@@ -1,8 +1,32 @@
 import {
-  AmendmentSchema, AnalysisSchema, AuditLogPageSchema, DeadlineOutlookSchema, DeadlineSchema, EscalationSchema, listOf, MemberSchema, MeSchema, NegotiationSchema,
-  PartySchema, PlanOverviewSchema, PlanStatusSchema, PointHistorySchema, PositionSchema, RecordSchema, RedlineSchema, RoundSchema,
-  InstanceSchema, SessionViewSchema, StatementSchema, StoredVersionSchema, TimelineSchema,
-  type AmendmentProposal, type Analysis, type PositionValue, type PositionVisibility, type VersionOperation,
+  AmendmentSchema,
+  AnalysisSchema,
+  AuditLogPageSchema,
+  DeadlineOutlookSchema,
+  DeadlineSchema,
+  EscalationSchema,
+  listOf,
+  MemberSchema,
+  MeSchema,
+  NegotiationSchema,
+  PartySchema,
+  PlanOverviewSchema,
+  PlanStatusSchema,
+  PointHistorySchema,
+  PositionSchema,
+  RecordSchema,
+  RedlineSchema,
+  RoundSchema,
+  InstanceSchema,
+  SessionViewSchema,
+  StatementSchema,
+  StoredVersionSchema,
+  TimelineSchema,
+  type AmendmentProposal,
+  type Analysis,
+  type PositionValue,
+  type PositionVisibility,
+  type VersionOperation,
 } from '@parley/core';
 import { z } from 'zod';
 import { request, setCsrfToken } from './client';
@@ -14,7 +38,10 @@ const plan = (id: string) => `${negotiation(id)}/plan`;
 const version = (id: string, versionId: string) => `${plan(id)}/versions/${encodeURIComponent(versionId)}`;
 
 export async function signIn(email: string, password: string) {
-  const session = await request('/api/auth/login', SessionViewSchema, { method: 'POST', body: { email, password } });
+  const session = await request('/api/auth/login', SessionViewSchema, {
+    method: 'POST',
+    body: { email, password },
+  });
   setCsrfToken(session.csrfToken);
   return session;
 }
@@ -36,46 +63,86 @@ export const listRecords = (id: string) => request(`${negotiation(id)}/records`,
 export const listDeadlines = (id: string) => request(`${negotiation(id)}/deadlines`, listOf(DeadlineSchema));
 
 export const getPlan = (id: string) => request(plan(id), PlanOverviewSchema);
-export const getVersion = (id: string, versionId: string) => request(version(id, versionId), StoredVersionSchema);
+export const getVersion = (id: string, versionId: string) =>
+  request(version(id, versionId), StoredVersionSchema);
 export const compareVersions = (id: string, fromId: string, toId: string) =>
   request(`${version(id, fromId)}/compare/${encodeURIComponent(toId)}`, RedlineSchema);
 export const getPointHistory = (id: string, versionId: string, pointId: string) =>
   request(`${version(id, versionId)}/points/${encodeURIComponent(pointId)}/history`, PointHistorySchema);
-export const listPositions = (id: string, versionId: string) => request(`${version(id, versionId)}/positions`, listOf(PositionSchema));
-export const getStatus = (id: string, versionId: string) => request(`${version(id, versionId)}/status`, PlanStatusSchema);
-export const getDeadlineOutlook = (id: string, versionId: string) => request(`${version(id, versionId)}/deadlines`, DeadlineOutlookSchema);
+export const listPositions = (id: string, versionId: string) =>
+  request(`${version(id, versionId)}/positions`, listOf(PositionSchema));
+export const getStatus = (id: string, versionId: string) =>
+  request(`${version(id, versionId)}/status`, PlanStatusSchema);
+export const getDeadlineOutlook = (id: string, versionId: string) =>
+  request(`${version(id, versionId)}/deadlines`, DeadlineOutlookSchema);
 export const getTimeline = (id: string) => request(`${plan(id)}/timeline`, TimelineSchema);
 export const listRounds = (id: string) => request(`${plan(id)}/rounds`, listOf(RoundSchema));
 export const listStatements = (id: string) => request(`${plan(id)}/statements`, listOf(StatementSchema));
 export const listAmendments = (id: string) => request(`${plan(id)}/amendments`, listOf(AmendmentSchema));
 export const listEscalations = (id: string) => request(`${plan(id)}/escalations`, listOf(EscalationSchema));
 
-export type SetPositionBody = { value: PositionValue; note: string; visibility: PositionVisibility; baseRevision: number };
+export type SetPositionBody = {
+  value: PositionValue;
+  note: string;
+  visibility: PositionVisibility;
+  baseRevision: number;
+};
 export type PositionTarget = { versionId: string; pointId: string; partyId: string };
-export const setPosition = (id: string, { versionId, pointId, partyId }: PositionTarget, body: SetPositionBody) =>
-  request(`${version(id, versionId)}/points/${encodeURIComponent(pointId)}/positions/${encodeURIComponent(partyId)}`, PositionSchema, { method: 'PUT', body });
+export const setPosition = (
+  id: string,
+  { versionId, pointId, partyId }: PositionTarget,
+  body: SetPositionBody,
+) =>
+  request(
+    `${version(id, versionId)}/points/${encodeURIComponent(pointId)}/positions/${encodeURIComponent(partyId)}`,
+    PositionSchema,
+    { method: 'PUT', body },
+  );
 
-export type ProposeAmendmentBody = { partyId: string; versionId: string; pointId: string; proposal: AmendmentProposal; rationale: string };
-export const proposeAmendment = (id: string, body: ProposeAmendmentBody) => request(`${plan(id)}/amendments`, AmendmentSchema, { method: 'POST', body });
+export type ProposeAmendmentBody = {
+  partyId: string;
+  versionId: string;
+  pointId: string;
+  proposal: AmendmentProposal;
+  rationale: string;
+};
+export const proposeAmendment = (id: string, body: ProposeAmendmentBody) =>
+  request(`${plan(id)}/amendments`, AmendmentSchema, { method: 'POST', body });
 
-export type CreateVersionBody = { parentId: string; label: string; operations: VersionOperation[]; baseRevision: number };
-export const createVersion = (id: string, body: CreateVersionBody) => request(`${plan(id)}/versions`, StoredVersionSchema, { method: 'POST', body });
+export type CreateVersionBody = {
+  parentId: string;
+  label: string;
+  operations: VersionOperation[];
+  baseRevision: number;
+};
+export const createVersion = (id: string, body: CreateVersionBody) =>
+  request(`${plan(id)}/versions`, StoredVersionSchema, { method: 'POST', body });
 
-export type EscalateBody = { pointId: string; principals: string[]; question: string; dueDate: string | null };
-export const escalatePoint = (id: string, body: EscalateBody) => request(`${plan(id)}/escalations`, EscalationSchema, { method: 'POST', body });
+export type EscalateBody = {
+  pointId: string;
+  principals: string[];
+  question: string;
+  dueDate: string | null;
+};
+export const escalatePoint = (id: string, body: EscalateBody) =>
+  request(`${plan(id)}/escalations`, EscalationSchema, { method: 'POST', body });
 
 /** The live stream of plan changes this viewer may see. */
 export const eventStreamUrl = (id: string) => `${negotiation(id)}/events`;
 
 export type DecideAmendmentBody = { fate: 'rejected' | 'withdrawn'; reason: string; baseRevision: number };
 export const decideAmendment = (id: string, amendmentId: string, body: DecideAmendmentBody) =>
-  request(`${plan(id)}/amendments/${encodeURIComponent(amendmentId)}/fate`, AmendmentSchema, { method: 'POST', body });
+  request(`${plan(id)}/amendments/${encodeURIComponent(amendmentId)}/fate`, AmendmentSchema, {
+    method: 'POST',
+    body,
+  });
 
 /** Public: whether this is a demo instance, and its accounts (for the sign-in page). */
 export const getInstance = () => request('/api/instance', InstanceSchema);
 export const getAnalysisExample = () => request('/api/analysis/example', AnalysisExampleSchema);
 export type AnalyzeBody = { scenario: Record<string, unknown>; semantics: Analysis['semantics'] };
-export const analyzeScenario = (body: AnalyzeBody) => request('/api/analysis', AnalysisSchema, { method: 'POST', body });
+export const analyzeScenario = (body: AnalyzeBody) =>
+  request('/api/analysis', AnalysisSchema, { method: 'POST', body });
 
 export type AuditLogRequest = { cursor?: string; action?: string; limit?: number };
 /** One page of the negotiation's audit log as this viewer may see it, newest first. */

@@ -19,10 +19,23 @@ export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[])
     let cancelled = false;
     setLoading(true);
     load().then(
-      (value) => { if (!cancelled) { setData(value); setError(undefined); setLoading(false); } },
-      (failure: unknown) => { if (!cancelled) { setError(failure); setLoading(false); } },
+      (value) => {
+        if (!cancelled) {
+          setData(value);
+          setError(undefined);
+          setLoading(false);
+        }
+      },
+      (failure: unknown) => {
+        if (!cancelled) {
+          setError(failure);
+          setLoading(false);
+        }
+      },
     );
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
     // `load` is a fresh closure each render; `deps` says when it really changed.
   }, [...deps, nonce]);
   if (error !== undefined) return { state: 'error', error, data, reload };

@@ -9,10 +9,18 @@ import { SignInPage } from '../features/sign-in/sign-in-page';
 import { AppRoutes } from './routes';
 import { SessionContext } from './session';
 
-type Auth = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me } | { state: 'failed'; error: unknown };
+type Auth =
+  | { state: 'checking' }
+  | { state: 'signed-out' }
+  | { state: 'signed-in'; me: Me }
+  | { state: 'failed'; error: unknown };
 
 export function App() {
-  return <BrowserRouter><Shell /></BrowserRouter>;
+  return (
+    <BrowserRouter>
+      <Shell />
+    </BrowserRouter>
+  );
 }
 
 function Shell() {
@@ -21,7 +29,12 @@ function Shell() {
   const refresh = useCallback(() => {
     getMe().then(
       (me) => setAuth({ state: 'signed-in', me }),
-      (error: unknown) => setAuth(error instanceof ApiError && error.isUnauthenticated ? { state: 'signed-out' } : { state: 'failed', error }),
+      (error: unknown) =>
+        setAuth(
+          error instanceof ApiError && error.isUnauthenticated
+            ? { state: 'signed-out' }
+            : { state: 'failed', error },
+        ),
     );
   }, []);
   useEffect(refresh, [refresh]);
@@ -30,13 +43,31 @@ function Shell() {
     signOut().finally(() => setAuth({ state: 'signed-out' }));
   }, []);
 
-  if (auth.state === 'checking') return <main className="page"><Loading what="your session" /></main>;
-  if (auth.state === 'failed') return <main className="page"><ErrorMessage error={auth.error} onRetry={refresh} /></main>;
+  if (auth.state === 'checking')
+    return (
+      <main className="page">
+        <Loading what="your session" />
+      </main>
+    );
+  if (auth.state === 'failed')
+    return (
+      <main className="page">
+        <ErrorMessage error={auth.error} onRetry={refresh} />
+      </main>
+    );
   if (auth.state === 'signed-out') {
     return (
       <Routes>
         <Route path="/signin" element={<SignInPage onSignedIn={refresh} />} />
-        <Route path="*" element={<Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />} />
+        <Route
+          path="*"
+          element={
+            <Navigate
+              to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`}
+              replace
+            />
+          }
+        />
       </Routes>
     );
   }

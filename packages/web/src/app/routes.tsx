@@ -31,7 +31,14 @@ export function AppRoutes() {
           <Route path="exports" element={<ExportsPage />} />
           <Route path="leaks" element={<LeakTracingPage />} />
         </Route>
-        <Route path="*" element={<p className="page">This page does not exist. <a href="/">Back to your negotiations</a></p>} />
+        <Route
+          path="*"
+          element={
+            <p className="page">
+              This page does not exist. <a href="/">Back to your negotiations</a>
+            </p>
+          }
+        />
       </Route>
     </Routes>
   );
@@ -41,5 +48,7 @@ export function AppRoutes() {
 function AfterSignIn() {
   const [params] = useSearchParams();
   const next = params.get('next');
-  return <Navigate to={next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+  return (
+    <Navigate to={next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />
+  );
 }

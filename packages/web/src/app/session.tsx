@@ -17,12 +17,16 @@ export function seatsIn(me: Me, negotiationId: string) {
 }
 
 export function isMediatorIn(me: Me, negotiationId: string): boolean {
-  return seatsIn(me, negotiationId).some((seat) => seat.partyRole === 'mediator' && (seat.function === 'lead' || seat.function === 'delegate'));
+  return seatsIn(me, negotiationId).some(
+    (seat) => seat.partyRole === 'mediator' && (seat.function === 'lead' || seat.function === 'delegate'),
+  );
 }
 
 /** The party the viewer may write for (lead or delegate of a negotiating party), if any. */
 export function writingPartyIn(me: Me, negotiationId: string): string | undefined {
-  return seatsIn(me, negotiationId).find((seat) => seat.partyRole === 'party' && (seat.function === 'lead' || seat.function === 'delegate'))?.partyId;
+  return seatsIn(me, negotiationId).find(
+    (seat) => seat.partyRole === 'party' && (seat.function === 'lead' || seat.function === 'delegate'),
+  )?.partyId;
 }
 
 /** Negotiation-wide actions the pages offer or hide. */
@@ -38,9 +42,14 @@ export function mayIn(me: Me, action: NegotiationWideAction, negotiationId: stri
   const now = new Date();
   const viewer: Viewer = {
     userId: me.user.id,
-    memberships: me.memberships.filter((seat) => isMembershipActive(seat, now)).map((seat) => ({
-      negotiationId: seat.negotiationId, partyId: seat.partyId, partyRole: seat.partyRole, function: seat.function,
-    })),
+    memberships: me.memberships
+      .filter((seat) => isMembershipActive(seat, now))
+      .map((seat) => ({
+        negotiationId: seat.negotiationId,
+        partyId: seat.partyId,
+        partyRole: seat.partyRole,
+        function: seat.function,
+      })),
   };
   return can(viewer, action, { kind: 'negotiation', negotiationId: parsed.data });
 }

@@ -1,10 +1,31 @@
 const LABELS: Record<string, string> = {
-  accept: 'Accept', accept_with_reservation: 'Accept w/ reservation', amend: 'Amend', reject: 'Reject', red_line: 'Red line',
-  undecided: 'Undecided', agreed: 'Agreed', agreed_ad_referendum: 'Ad referendum', open: 'Open', contested: 'Contested',
-  deferred_to_leaders: 'Deferred to leaders', dropped: 'Dropped', partially_agreed: 'Partially agreed',
-  adopted: 'Adopted', rejected: 'Rejected', withdrawn: 'Withdrawn', replace_text: 'New text', drop: 'Drop the point',
-  insert_after: 'Insert a point after', merge_with: 'Merge with other points',
-  party: 'Party', observer: 'Observer', private: 'Private', mediator: 'Mediator', parties: 'Parties', public: 'Public', delegation: 'Delegation',
+  accept: 'Accept',
+  accept_with_reservation: 'Accept w/ reservation',
+  amend: 'Amend',
+  reject: 'Reject',
+  red_line: 'Red line',
+  undecided: 'Undecided',
+  agreed: 'Agreed',
+  agreed_ad_referendum: 'Ad referendum',
+  open: 'Open',
+  contested: 'Contested',
+  deferred_to_leaders: 'Deferred to leaders',
+  dropped: 'Dropped',
+  partially_agreed: 'Partially agreed',
+  adopted: 'Adopted',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  replace_text: 'New text',
+  drop: 'Drop the point',
+  insert_after: 'Insert a point after',
+  merge_with: 'Merge with other points',
+  party: 'Party',
+  observer: 'Observer',
+  private: 'Private',
+  mediator: 'Mediator',
+  parties: 'Parties',
+  public: 'Public',
+  delegation: 'Delegation',
 };
 
 /** Human words for an enum value (statuses, stances, visibilities, classifications). */
@@ -14,5 +35,9 @@ export function labelOf(value: string): string {
 
 /** A coloured chip; the colour comes from CSS (`.chip-<value>`), the text always says it. */
 export function Chip({ value, title }: { value: string; title?: string }) {
-  return <span className={`chip chip-${value}`} title={title}>{labelOf(value)}</span>;
+  return (
+    <span className={`chip chip-${value}`} title={title}>
+      {labelOf(value)}
+    </span>
+  );
 }

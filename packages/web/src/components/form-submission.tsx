@@ -29,5 +29,12 @@ export function useFormSubmission() {
 /** The outcome line of a form: an alert for errors, a polite status for success. */
 export function FormMessage({ message }: { message: FormMessageState }) {
   if (message === undefined) return null;
-  return <p className={message.kind === 'error' ? 'error' : 'ok'} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>;
+  return (
+    <p
+      className={message.kind === 'error' ? 'error' : 'ok'}
+      role={message.kind === 'error' ? 'alert' : 'status'}
+    >
+      {message.text}
+    </p>
+  );
 }

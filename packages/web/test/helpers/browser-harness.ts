@@ -9,8 +9,15 @@ import { startServer, type RunningServer } from '../../../server/src/http/start-
 
 export const DEMO_PASSWORD = 'parley-demo-2025';
 export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export type Harness = { server: RunningServer; browser: Browser; close: () => Promise<void> };
 
@@ -28,7 +35,8 @@ export async function startHarness(): Promise<Harness> {
   // Playwright gives each launch a fresh temporary profile (user-data-dir) and removes it on close.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   return {
-    server, browser,
+    server,
+    browser,
     close: async () => {
       await browser.close();
       await server.close();
@@ -43,14 +51,21 @@ export type Viewer = { context: BrowserContext; page: Page; bodies: string[] };
  * A separate browser context (own cookies) signed in through the sign-in form. Every API response
  * body it receives is kept, so tests can check what reached this browser, not just what it shows.
  */
-export async function signInAs(harness: Harness, email: string, viewport = { width: 1280, height: 900 }): Promise<Viewer> {
+export async function signInAs(
+  harness: Harness,
+  email: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Viewer> {
   const context = await harness.browser.newContext({ viewport, baseURL: harness.server.url });
   const page = await context.newPage();
   const bodies: string[] = [];
   context.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
     if (!response.url().includes('/api/') || type.includes('text/event-stream')) return;
-    response.text().then((text) => bodies.push(text), () => {});
+    response.text().then(
+      (text) => bodies.push(text),
+      () => {},
+    );
   });
   await page.goto('/');
   await page.getByLabel('Email').fill(email);

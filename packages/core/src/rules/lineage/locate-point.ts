@@ -23,16 +23,34 @@ export function explainMissingPoint(
 ): RuleProblem<LineageProblemCode> {
   const at = `operation ${context.operation + 1}`;
   if (context.parent.points.some((point) => point.pointId === pointId)) {
-    return { code: 'point-dropped', pointId, message: `${at}: point ${pointId} was already dropped, merged or split by an earlier operation, so it cannot be changed` };
+    return {
+      code: 'point-dropped',
+      pointId,
+      message: `${at}: point ${pointId} was already dropped, merged or split by an earlier operation, so it cannot be changed`,
+    };
   }
   const ancestors = ancestorsOf(context.parent, context.history);
   const earlier = ancestors.find((version) => version.points.some((point) => point.pointId === pointId));
   if (earlier !== undefined) {
-    return { code: 'point-dropped', pointId, message: `${at}: point ${pointId} is no longer in "${context.parent.label}" (it was in "${earlier.label}"), so it cannot be changed` };
+    return {
+      code: 'point-dropped',
+      pointId,
+      message: `${at}: point ${pointId} is no longer in "${context.parent.label}" (it was in "${earlier.label}"), so it cannot be changed`,
+    };
   }
-  const elsewhere = context.history.find((version) => version.points.some((point) => point.pointId === pointId));
+  const elsewhere = context.history.find((version) =>
+    version.points.some((point) => point.pointId === pointId),
+  );
   if (elsewhere !== undefined) {
-    return { code: 'point-from-other-version', pointId, message: `${at}: point ${pointId} belongs to "${elsewhere.label}", not to "${context.parent.label}"` };
+    return {
+      code: 'point-from-other-version',
+      pointId,
+      message: `${at}: point ${pointId} belongs to "${elsewhere.label}", not to "${context.parent.label}"`,
+    };
   }
-  return { code: 'unknown-point', pointId, message: `${at}: there is no point ${pointId} in "${context.parent.label}"` };
+  return {
+    code: 'unknown-point',
+    pointId,
+    message: `${at}: there is no point ${pointId} in "${context.parent.label}"`,
+  };
 }

@@ -5,11 +5,24 @@ import { checkLineage } from './check-lineage';
 import { pointHistory } from './point-history';
 
 const draft: PlanVersion = {
-  id: 'draft', negotiationId: 'n', parentId: null, label: 'draft',
-  points: ['Ceasefire now.', 'Monitors deploy.', 'Elections soon.'].map((text, i) => ({ pointId: `p${i + 1}`, number: i + 1, title: '', text, topic: null })),
+  id: 'draft',
+  negotiationId: 'n',
+  parentId: null,
+  label: 'draft',
+  points: ['Ceasefire now.', 'Monitors deploy.', 'Elections soon.'].map((text, i) => ({
+    pointId: `p${i + 1}`,
+    number: i + 1,
+    title: '',
+    text,
+    topic: null,
+  })),
 };
 
-function next(parent: VersionWithLineage, id: string, operations: Parameters<typeof applyOperations>[0]['operations']): VersionWithLineage {
+function next(
+  parent: VersionWithLineage,
+  id: string,
+  operations: Parameters<typeof applyOperations>[0]['operations'],
+): VersionWithLineage {
   const result = applyOperations({ parent: parent.version, child: { id, label: id }, operations });
   if (!result.ok) throw new Error(result.problems[0]?.message);
   return { version: result.value.version, edges: [...result.value.edges] };
@@ -17,8 +30,17 @@ function next(parent: VersionWithLineage, id: string, operations: Parameters<typ
 
 describe('pointHistory', () => {
   const v1: VersionWithLineage = { version: draft, edges: [] };
-  const v2 = next(v1, 'geneva', [{ kind: 'merge', pointIds: ['p1', 'p2'], into: { pointId: 'p1', title: '', text: 'Ceasefire with monitors.' }, roundId: 'r-geneva' }]);
-  const v3 = next(v2, 'florida', [{ kind: 'amend', pointId: 'p1', text: 'Ceasefire with international monitors.', proposedBy: 'ukraine' }]);
+  const v2 = next(v1, 'geneva', [
+    {
+      kind: 'merge',
+      pointIds: ['p1', 'p2'],
+      into: { pointId: 'p1', title: '', text: 'Ceasefire with monitors.' },
+      roundId: 'r-geneva',
+    },
+  ]);
+  const v3 = next(v2, 'florida', [
+    { kind: 'amend', pointId: 'p1', text: 'Ceasefire with international monitors.', proposedBy: 'ukraine' },
+  ]);
 
   it('follows a point through a merge and an amendment, oldest first', () => {
     const history = pointHistory([v3, v1, v2], { pointId: 'p1', versionId: 'florida' });
@@ -35,23 +57,38 @@ describe('pointHistory', () => {
 
   it('shows an untouched point as kept and renumbered points with their new number', () => {
     const history = pointHistory([v1, v2, v3], { pointId: 'p3', versionId: 'florida' });
-    expect(history.map((h) => [h.versionId, h.change, h.revision?.number])).toEqual([['draft', 'created', 3], ['geneva', 'renumber', 2], ['florida', 'keep', 2]]);
+    expect(history.map((h) => [h.versionId, h.change, h.revision?.number])).toEqual([
+      ['draft', 'created', 3],
+      ['geneva', 'renumber', 2],
+      ['florida', 'keep', 2],
+    ]);
   });
 });
 
 describe('checkLineage', () => {
   it('accepts a tree of versions', () => {
-    expect(checkLineage([{ id: 'a', parentId: null, label: 'A' }, { id: 'b', parentId: 'a', label: 'B' }, { id: 'c', parentId: 'a', label: 'C' }])).toEqual({ ok: true, value: true });
+    expect(
+      checkLineage([
+        { id: 'a', parentId: null, label: 'A' },
+        { id: 'b', parentId: 'a', label: 'B' },
+        { id: 'c', parentId: 'a', label: 'C' },
+      ]),
+    ).toEqual({ ok: true, value: true });
   });
 
   it('names a cycle once and a missing parent', () => {
     const result = checkLineage([
-      { id: 'a', parentId: 'c', label: 'A' }, { id: 'b', parentId: 'a', label: 'B' }, { id: 'c', parentId: 'b', label: 'C' },
+      { id: 'a', parentId: 'c', label: 'A' },
+      { id: 'b', parentId: 'a', label: 'B' },
+      { id: 'c', parentId: 'b', label: 'C' },
       { id: 'd', parentId: 'x', label: 'D' },
     ]);
-    expect(result).toEqual({ ok: false, problems: [
-      { code: 'lineage-cycle', message: 'versions "A" → "C" → "B" → "A" form a cycle' },
-      { code: 'missing-parent', message: 'version "D" names a parent x that does not exist' },
-    ] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { code: 'lineage-cycle', message: 'versions "A" → "C" → "B" → "A" form a cycle' },
+        { code: 'missing-parent', message: 'version "D" names a parent x that does not exist' },
+      ],
+    });
   });
 });

@@ -18,11 +18,18 @@ export type PointHistoryEntry = {
  * The "blame" of a point: every revision of it and of the points it came from (through merges
  * and splits) along the chain of versions ending at `versionId`, oldest first.
  */
-export function pointHistory(versions: readonly VersionWithLineage[], input: { pointId: string; versionId: string }): PointHistoryEntry[] {
-  const chain = chainTo(versions.map((entry) => ({ ...entry, id: entry.version.id, parentId: entry.version.parentId })), input.versionId);
+export function pointHistory(
+  versions: readonly VersionWithLineage[],
+  input: { pointId: string; versionId: string },
+): PointHistoryEntry[] {
+  const chain = chainTo(
+    versions.map((entry) => ({ ...entry, id: entry.version.id, parentId: entry.version.parentId })),
+    input.versionId,
+  );
   const family = new Set([input.pointId]);
   for (const entry of [...chain].reverse()) {
-    for (const edge of entry.edges) if (edge.to.some((id) => family.has(id))) edge.from.forEach((id) => family.add(id));
+    for (const edge of entry.edges)
+      if (edge.to.some((id) => family.has(id))) edge.from.forEach((id) => family.add(id));
   }
   const entries: PointHistoryEntry[] = [];
   chain.forEach((entry, index) => {
@@ -31,15 +38,30 @@ export function pointHistory(versions: readonly VersionWithLineage[], input: { p
       const edge = edges.find((e) => e.to.includes(point.pointId));
       const unchanged = index > 0 && edge === undefined;
       entries.push({
-        versionId: version.id, versionLabel: version.label, pointId: point.pointId,
+        versionId: version.id,
+        versionLabel: version.label,
+        pointId: point.pointId,
         revision: { number: point.number, title: point.title, text: point.text },
-        change: edge?.kind ?? (unchanged ? 'keep' : 'created'), from: edge?.from ?? [],
-        proposedBy: edge?.proposedBy ?? null, roundId: edge?.roundId ?? null,
+        change: edge?.kind ?? (unchanged ? 'keep' : 'created'),
+        from: edge?.from ?? [],
+        proposedBy: edge?.proposedBy ?? null,
+        roundId: edge?.roundId ?? null,
       });
     }
-    for (const edge of edges.filter((e) => e.kind !== 'renumber' && e.from.some((id) => family.has(id) && !e.to.includes(id)))) {
+    for (const edge of edges.filter(
+      (e) => e.kind !== 'renumber' && e.from.some((id) => family.has(id) && !e.to.includes(id)),
+    )) {
       for (const gone of edge.from.filter((id) => family.has(id) && !edge.to.includes(id))) {
-        entries.push({ versionId: version.id, versionLabel: version.label, pointId: gone, revision: null, change: edge.kind, from: [gone], proposedBy: edge.proposedBy, roundId: edge.roundId });
+        entries.push({
+          versionId: version.id,
+          versionLabel: version.label,
+          pointId: gone,
+          revision: null,
+          change: edge.kind,
+          from: [gone],
+          proposedBy: edge.proposedBy,
+          roundId: edge.roundId,
+        });
       }
     }
   });

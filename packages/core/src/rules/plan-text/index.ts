@@ -1,2 +1,7 @@
-export { parsePlanText, type ParsedPlan, type ParsedPoint, type PlanTextProblemCode } from './parse-plan-text';
+export {
+  parsePlanText,
+  type ParsedPlan,
+  type ParsedPoint,
+  type PlanTextProblemCode,
+} from './parse-plan-text';
 export { planVersionFromText } from './plan-version-from-text';

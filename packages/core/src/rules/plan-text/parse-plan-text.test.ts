@@ -26,9 +26,27 @@ describe('parsePlanText — accepted shapes', () => {
 `);
     expect(plan.title).toBe('Framework for a settlement');
     expect(plan.points).toEqual([
-      { number: 1, title: 'Ceasefire', text: 'All hostilities stop along the current line of contact.', topic: 'Ceasefire and lines of contact', line: 4 },
-      { number: 2, title: 'Monitoring', text: 'An international mission monitors the ceasefire.', topic: 'Ceasefire and lines of contact', line: 5 },
-      { number: 3, title: '', text: 'The status of contested areas is left to a later stage.', topic: 'Territory', line: 8 },
+      {
+        number: 1,
+        title: 'Ceasefire',
+        text: 'All hostilities stop along the current line of contact.',
+        topic: 'Ceasefire and lines of contact',
+        line: 4,
+      },
+      {
+        number: 2,
+        title: 'Monitoring',
+        text: 'An international mission monitors the ceasefire.',
+        topic: 'Ceasefire and lines of contact',
+        line: 5,
+      },
+      {
+        number: 3,
+        title: '',
+        text: 'The status of contested areas is left to a later stage.',
+        topic: 'Territory',
+        line: 8,
+      },
     ]);
   });
 
@@ -50,11 +68,17 @@ between the parties.`);
 
   it('reads "12)" and "(3)" markers and keeps paragraph breaks', () => {
     const plan = parsed('1) First text.\n\nSecond paragraph of the first point.\n2) Next.\n(3) Third.');
-    expect(plan.points.map((p) => p.text)).toEqual(['First text.\n\nSecond paragraph of the first point.', 'Next.', 'Third.']);
+    expect(plan.points.map((p) => p.text)).toEqual([
+      'First text.\n\nSecond paragraph of the first point.',
+      'Next.',
+      'Third.',
+    ]);
   });
 
   it('takes a short first line as the title when the text follows on the next lines', () => {
-    const plan = parsed('1. Prisoner exchange\n   All prisoners are exchanged on an all-for-all basis.\n2. Elections\n   Elections are held within 100 days.');
+    const plan = parsed(
+      '1. Prisoner exchange\n   All prisoners are exchanged on an all-for-all basis.\n2. Elections\n   Elections are held within 100 days.',
+    );
     expect(plan.points.map((p) => [p.title, p.text])).toEqual([
       ['Prisoner exchange', 'All prisoners are exchanged on an all-for-all basis.'],
       ['Elections', 'Elections are held within 100 days.'],
@@ -62,7 +86,9 @@ between the parties.`);
   });
 
   it('reads numbered Markdown headings as points with their body', () => {
-    const plan = parsed('### 1. Reconstruction fund\nFrozen assets are invested in reconstruction.\n\n### 2. Energy\nThe plant restarts under supervision.');
+    const plan = parsed(
+      '### 1. Reconstruction fund\nFrozen assets are invested in reconstruction.\n\n### 2. Energy\nThe plant restarts under supervision.',
+    );
     expect(plan.points.map((p) => [p.number, p.title, p.text])).toEqual([
       [1, 'Reconstruction fund', 'Frozen assets are invested in reconstruction.'],
       [2, 'Energy', 'The plant restarts under supervision.'],
@@ -70,7 +96,9 @@ between the parties.`);
   });
 
   it('keeps nested lists, lettered sub-items and "1.1" clauses inside their point', () => {
-    const plan = parsed('1. Security guarantees:\n   1. a mutual commitment\n   2. a review after ten years\n   a) subject to ratification\n   1.1 details follow\n2. Next point.');
+    const plan = parsed(
+      '1. Security guarantees:\n   1. a mutual commitment\n   2. a review after ten years\n   a) subject to ratification\n   1.1 details follow\n2. Next point.',
+    );
     expect(plan.points).toHaveLength(2);
     expect(plan.points[0]?.text).toContain('1. a mutual commitment');
     expect(plan.points[0]?.text).toContain('a) subject to ratification');
@@ -78,7 +106,9 @@ between the parties.`);
   });
 
   it('accepts bold markers, bullets before numbers, CRLF line ends, a BOM and non-breaking spaces', () => {
-    const plan = parsed('\uFEFF**1.** Text one.\r\n- 2. Text\u00A0two.\r\n**3. Title three.** Text three.\r\n');
+    const plan = parsed(
+      '\uFEFF**1.** Text one.\r\n- 2. Text\u00A0two.\r\n**3. Title three.** Text three.\r\n',
+    );
     expect(plan.points.map((p) => [p.title, p.text])).toEqual([
       ['', 'Text one.'],
       ['', 'Text two.'],
@@ -87,7 +117,9 @@ between the parties.`);
   });
 
   it('reads "Article N:" and "Title: text" forms', () => {
-    const plan = parsed('Article 1: Sanctions: Sanctions are lifted in stages.\nArticle 2. Amnesty for all parties.');
+    const plan = parsed(
+      'Article 1: Sanctions: Sanctions are lifted in stages.\nArticle 2. Amnesty for all parties.',
+    );
     expect(plan.points.map((p) => [p.title, p.text])).toEqual([
       ['Sanctions', 'Sanctions are lifted in stages.'],
       ['', 'Amnesty for all parties.'],
@@ -95,15 +127,21 @@ between the parties.`);
   });
 
   it('uses bold-only lines and capitals as topics, and several level-1 headings as topics', () => {
-    const plan = parsed('# Territory\n1. One.\n# Elections\n**Timing**\n2. Two.\nSANCTIONS AND ECONOMY\n3. Three.');
+    const plan = parsed(
+      '# Territory\n1. One.\n# Elections\n**Timing**\n2. Two.\nSANCTIONS AND ECONOMY\n3. Three.',
+    );
     expect(plan.title).toBeNull();
     expect(plan.points.map((p) => p.topic)).toEqual(['Territory', 'Timing', 'Sanctions and economy']);
   });
 
   it('does not split a point on a number inside a sentence', () => {
-    const plan = parsed('1. Forces are capped at 600,000 personnel. Within 100 days 2 reviews\nare held.\n2. Done.');
+    const plan = parsed(
+      '1. Forces are capped at 600,000 personnel. Within 100 days 2 reviews\nare held.\n2. Done.',
+    );
     expect(plan.points).toHaveLength(2);
-    expect(plan.points[0]?.text).toBe('Forces are capped at 600,000 personnel. Within 100 days 2 reviews are held.');
+    expect(plan.points[0]?.text).toBe(
+      'Forces are capped at 600,000 personnel. Within 100 days 2 reviews are held.',
+    );
   });
 
   it('reads a 28-point plan of one-line points', () => {
@@ -126,15 +164,24 @@ describe('parsePlanText — malformed input', () => {
   });
 
   it('names duplicated numbers with the line of the first one', () => {
-    expect(problems('1. a.\n2. b.\n2. again.\n3. c.')).toEqual(['line 3: point 2 appears twice (first on line 2)']);
+    expect(problems('1. a.\n2. b.\n2. again.\n3. c.')).toEqual([
+      'line 3: point 2 appears twice (first on line 2)',
+    ]);
   });
 
   it('rejects a plan that does not start at 1 and points out of order', () => {
-    expect(problems('3. c.\n4. d.')).toEqual(['line 1: the first point is numbered 3; numbering must start at 1']);
-    expect(problems('1. a.\n2. b.\n3. c.\n1. again?')).toEqual(['line 4: point 1 appears twice (first on line 1)']);
+    expect(problems('3. c.\n4. d.')).toEqual([
+      'line 1: the first point is numbered 3; numbering must start at 1',
+    ]);
+    expect(problems('1. a.\n2. b.\n3. c.\n1. again?')).toEqual([
+      'line 4: point 1 appears twice (first on line 1)',
+    ]);
   });
 
   it('rejects an empty point and reports every problem, in line order', () => {
-    expect(problems('1.\n2. b.\n4. d.')).toEqual(['line 1: point 1 has no text', 'line 3: point 4 follows point 2; point 3 is missing']);
+    expect(problems('1.\n2. b.\n4. d.')).toEqual([
+      'line 1: point 1 has no text',
+      'line 3: point 4 follows point 2; point 3 is missing',
+    ]);
   });
 });

@@ -2,12 +2,28 @@ import { fail, ok, type RuleProblem, type RuleResult } from '../result';
 import { matchPointLine, matchTopicLine, splitTitle, type PointLine } from './point-line';
 
 /** One point read from text, with the line it started on (1-based). */
-export type ParsedPoint = { readonly number: number; readonly title: string; readonly text: string; readonly topic: string | null; readonly line: number };
-export type ParsedPlan = { readonly title: string | null; readonly preamble: string; readonly points: readonly ParsedPoint[] };
+export type ParsedPoint = {
+  readonly number: number;
+  readonly title: string;
+  readonly text: string;
+  readonly topic: string | null;
+  readonly line: number;
+};
+export type ParsedPlan = {
+  readonly title: string | null;
+  readonly preamble: string;
+  readonly points: readonly ParsedPoint[];
+};
 export type PlanTextProblemCode = 'no-points' | 'numbering' | 'empty-point';
 
 type Segment = { separator: string; text: string };
-type OpenPoint = { marker: PointLine; line: number; topic: string | null; body: Segment[]; breakPending: boolean };
+type OpenPoint = {
+  marker: PointLine;
+  line: number;
+  topic: string | null;
+  body: Segment[];
+  breakPending: boolean;
+};
 
 const SHORT_TITLE = 90;
 
@@ -17,7 +33,11 @@ const SHORT_TITLE = 90;
  * every problem names its line.
  */
 export function parsePlanText(input: string): RuleResult<ParsedPlan, PlanTextProblemCode> {
-  const lines = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\u00A0\t]/g, ' ').split('\n');
+  const lines = input
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\t]/g, ' ')
+    .split('\n');
   const points: ParsedPoint[] = [];
   const problems: RuleProblem<PlanTextProblemCode>[] = [];
   const preamble: string[] = [];
@@ -27,7 +47,12 @@ export function parsePlanText(input: string): RuleResult<ParsedPlan, PlanTextPro
   const close = () => {
     if (open === undefined) return;
     const point = finishPoint(open);
-    if (point.text === '') problems.push({ code: 'empty-point', line: open.line, message: `line ${open.line}: point ${open.marker.number} has no text` });
+    if (point.text === '')
+      problems.push({
+        code: 'empty-point',
+        line: open.line,
+        message: `line ${open.line}: point ${open.marker.number} has no text`,
+      });
     points.push(point);
     open = undefined;
   };
@@ -39,13 +64,17 @@ export function parsePlanText(input: string): RuleResult<ParsedPlan, PlanTextPro
     }
     if (title !== null && index === title.index) return;
     const marker = matchPointLine(raw);
-    if (marker !== undefined && (open === undefined || marker.indent <= open.marker.indent + 1 || marker.headingLevel > 0)) {
+    if (
+      marker !== undefined &&
+      (open === undefined || marker.indent <= open.marker.indent + 1 || marker.headingLevel > 0)
+    ) {
       close();
       open = { marker, line: lineNumber, topic, body: [], breakPending: false };
       return;
     }
     const topicLine = marker === undefined ? matchTopicLine(raw) : undefined;
-    const isTitleForEmptyPoint = open !== undefined && open.marker.rest === '' && open.body.length === 0 && !raw.trim().startsWith('#');
+    const isTitleForEmptyPoint =
+      open !== undefined && open.marker.rest === '' && open.body.length === 0 && !raw.trim().startsWith('#');
     if (topicLine !== undefined && !isTitleForEmptyPoint) {
       close();
       topic = topicLine;
@@ -59,7 +88,11 @@ export function parsePlanText(input: string): RuleResult<ParsedPlan, PlanTextPro
   });
   close();
   if (points.length === 0) {
-    return fail({ code: 'no-points', line: 1, message: 'line 1: no numbered points found (expected lines such as "1. …", "12) …" or "Point 2 — …")' });
+    return fail({
+      code: 'no-points',
+      line: 1,
+      message: 'line 1: no numbered points found (expected lines such as "1. …", "12) …" or "Point 2 — …")',
+    });
   }
   problems.push(...checkNumbering(points));
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -84,7 +117,10 @@ function appendBody(open: OpenPoint, line: string): void {
 }
 
 function joinSegments(segments: readonly Segment[]): string {
-  return segments.map((segment, index) => (index === 0 ? '' : segment.separator) + segment.text).join('').trim();
+  return segments
+    .map((segment, index) => (index === 0 ? '' : segment.separator) + segment.text)
+    .join('')
+    .trim();
 }
 
 function finishPoint(open: OpenPoint): ParsedPoint {
@@ -98,8 +134,12 @@ function finishPoint(open: OpenPoint): ParsedPoint {
     return { ...base, title: '', text: joinSegments(body) };
   }
   // A short line followed by a new sentence on the next line is a title; a lower-case next line is a wrap.
-  const startsAfresh = first !== undefined && (first.separator !== ' ' || /^[\p{Lu}\d*"“(]/u.test(first.text));
-  if (marker.headingLevel > 0 || (startsAfresh && looksLikeTitle(marker.rest) && splitTitle(marker.rest).title === '')) {
+  const startsAfresh =
+    first !== undefined && (first.separator !== ' ' || /^[\p{Lu}\d*"“(]/u.test(first.text));
+  if (
+    marker.headingLevel > 0 ||
+    (startsAfresh && looksLikeTitle(marker.rest) && splitTitle(marker.rest).title === '')
+  ) {
     return { ...base, title: unbold(marker.rest), text: joinSegments(body) };
   }
   const split = splitTitle(marker.rest);
@@ -108,11 +148,19 @@ function finishPoint(open: OpenPoint): ParsedPoint {
 
 function looksLikeTitle(line: string): boolean {
   const text = unbold(line);
-  return text.length <= SHORT_TITLE && !/[.;,]$/.test(text) && !/[.;!?]\s/.test(text) && text.split(/\s+/).length <= 12;
+  return (
+    text.length <= SHORT_TITLE &&
+    !/[.;,]$/.test(text) &&
+    !/[.;!?]\s/.test(text) &&
+    text.split(/\s+/).length <= 12
+  );
 }
 
 function unbold(line: string): string {
-  return line.replace(/^\*\*(.*)\*\*:?$/, '$1').replace(/[:\s]+$/, '').trim();
+  return line
+    .replace(/^\*\*(.*)\*\*:?$/, '$1')
+    .replace(/[:\s]+$/, '')
+    .trim();
 }
 
 function checkNumbering(points: readonly ParsedPoint[]): RuleProblem<'numbering'>[] {
@@ -123,14 +171,33 @@ function checkNumbering(points: readonly ParsedPoint[]): RuleProblem<'numbering'
     const at = `line ${point.line}`;
     const seen = firstLine.get(point.number);
     if (seen !== undefined) {
-      problems.push({ code: 'numbering', line: point.line, message: `${at}: point ${point.number} appears twice (first on line ${seen})` });
+      problems.push({
+        code: 'numbering',
+        line: point.line,
+        message: `${at}: point ${point.number} appears twice (first on line ${seen})`,
+      });
     } else if (previous === 0 && point.number !== 1) {
-      problems.push({ code: 'numbering', line: point.line, message: `${at}: the first point is numbered ${point.number}; numbering must start at 1` });
+      problems.push({
+        code: 'numbering',
+        line: point.line,
+        message: `${at}: the first point is numbered ${point.number}; numbering must start at 1`,
+      });
     } else if (point.number < previous) {
-      problems.push({ code: 'numbering', line: point.line, message: `${at}: point ${point.number} comes after point ${previous}; points must be in order` });
+      problems.push({
+        code: 'numbering',
+        line: point.line,
+        message: `${at}: point ${point.number} comes after point ${previous}; points must be in order`,
+      });
     } else if (point.number > previous + 1 && previous > 0) {
-      const missing = point.number === previous + 2 ? `point ${previous + 1} is missing` : `points ${previous + 1}–${point.number - 1} are missing`;
-      problems.push({ code: 'numbering', line: point.line, message: `${at}: point ${point.number} follows point ${previous}; ${missing}` });
+      const missing =
+        point.number === previous + 2
+          ? `point ${previous + 1} is missing`
+          : `points ${previous + 1}–${point.number - 1} are missing`;
+      problems.push({
+        code: 'numbering',
+        line: point.line,
+        message: `${at}: point ${point.number} follows point ${previous}; ${missing}`,
+      });
     }
     if (seen === undefined) firstLine.set(point.number, point.line);
     previous = Math.max(previous, point.number);

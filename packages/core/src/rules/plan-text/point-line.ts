@@ -1,17 +1,22 @@
 /** A line that opens a numbered point, with its indentation and what follows the marker. */
-export type PointLine = { readonly number: number; readonly indent: number; readonly rest: string; readonly headingLevel: number };
+export type PointLine = {
+  readonly number: number;
+  readonly indent: number;
+  readonly rest: string;
+  readonly headingLevel: number;
+};
 
 const BOLD_NUMBERED_TITLE = /^\*\*\s*(\d{1,4})\s*[.)]\s+(.*)$/;
 
 // Each pattern captures (number, rest). Order matters: the labelled forms ("Point 2 —") first.
 const MARKERS: readonly RegExp[] = [
   /^(?:point|article|clause|item|§)\s*(\d{1,4})\s*(?:[—–:.)]|-(?!\d))?\s*(.*)$/i,
-  /^\*\*\s*(\d{1,4})\s*[.)]\s*\*\*\s*(.*)$/,   // **1.** text
-  BOLD_NUMBERED_TITLE,                         // **1. Title.** text
-  /^(\d{1,4})\s*[.)]\s+(.*)$/,                 // 1. text   12) text
-  /^(\d{1,4})\s*[.)]$/,                        // "3." alone on its line
-  /^\((\d{1,4})\)\s*(.*)$/,                    // (3) text
-  /^(\d{1,4})\s*[—–]\s*(.*)$/,                 // 4 — text
+  /^\*\*\s*(\d{1,4})\s*[.)]\s*\*\*\s*(.*)$/, // **1.** text
+  BOLD_NUMBERED_TITLE, // **1. Title.** text
+  /^(\d{1,4})\s*[.)]\s+(.*)$/, // 1. text   12) text
+  /^(\d{1,4})\s*[.)]$/, // "3." alone on its line
+  /^\((\d{1,4})\)\s*(.*)$/, // (3) text
+  /^(\d{1,4})\s*[—–]\s*(.*)$/, // 4 — text
 ];
 
 /** Recognises "1. …", "12)", "(3)", "Point 2 —", "**4.** …", "### 5. …" (after list bullets and spaces). */
@@ -44,14 +49,22 @@ export function matchTopicLine(raw: string): string | undefined {
   const candidate = heading?.[1] ?? bold?.[1];
   if (candidate !== undefined) return cleanTopic(candidate);
   const letters = body.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 3 && body.length <= 80 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+  if (
+    letters.length >= 3 &&
+    body.length <= 80 &&
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
+  ) {
     return cleanTopic(body.charAt(0) + body.slice(1).toLowerCase());
   }
   return undefined;
 }
 
 function cleanTopic(text: string): string {
-  return text.replace(/^(?:topic|section|part|chapter)\s+[\w.]+\s*[—–:.-]\s*/i, '').replace(/[:.]\s*$/, '').trim();
+  return text
+    .replace(/^(?:topic|section|part|chapter)\s+[\w.]+\s*[—–:.-]\s*/i, '')
+    .replace(/[:.]\s*$/, '')
+    .trim();
 }
 
 /** Splits "Title — text", "**Title.** text", "Title: text" into a title and text; otherwise no title. */

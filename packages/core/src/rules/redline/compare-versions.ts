@@ -3,7 +3,16 @@ import { fail, ok, type RuleResult } from '../result';
 import { mapLineage } from './map-lineage';
 import { wordDiff, type DiffPart } from './word-diff';
 
-export const REDLINE_KINDS = ['unchanged', 'renumbered', 'amended', 'merged', 'split', 'restructured', 'dropped', 'added'] as const;
+export const REDLINE_KINDS = [
+  'unchanged',
+  'renumbered',
+  'amended',
+  'merged',
+  'split',
+  'restructured',
+  'dropped',
+  'added',
+] as const;
 /** What became of a group of points between two versions. */
 export type RedlineKind = (typeof REDLINE_KINDS)[number];
 export type PointRef = { readonly pointId: string; readonly number: number; readonly title: string };
@@ -38,10 +47,16 @@ export function compareVersions(
     return fail({ code: 'unknown-version', message: `there is no version ${missing} in this plan` });
   }
   const mapping = mapLineage(versions, { fromId: from.id, toId: to.id });
-  if (mapping === undefined) return fail({ code: 'unrelated-versions', message: `"${from.label}" and "${to.label}" do not share an ancestor` });
+  if (mapping === undefined)
+    return fail({
+      code: 'unrelated-versions',
+      message: `"${from.label}" and "${to.label}" do not share an ancestor`,
+    });
   const groups = groupPoints(from.points, to.points, mapping);
   const rows = groups.map((group) => toRow(group, input.labels ?? {}));
-  const counts = Object.fromEntries(REDLINE_KINDS.map((kind) => [kind, rows.filter((row) => row.kind === kind).length])) as Record<RedlineKind, number>;
+  const counts = Object.fromEntries(
+    REDLINE_KINDS.map((kind) => [kind, rows.filter((row) => row.kind === kind).length]),
+  ) as Record<RedlineKind, number>;
   return ok({
     from: { id: from.id, label: from.label, points: from.points.length },
     to: { id: to.id, label: to.label, points: to.points.length },
@@ -54,12 +69,18 @@ type Group = { from: PointRevision[]; to: PointRevision[]; order: number };
 
 // Connected components of the old-point ↔ new-point graph; an added point sorts just after
 // the group that holds the new point before it.
-function groupPoints(before: readonly PointRevision[], after: readonly PointRevision[], mapping: ReadonlyMap<string, ReadonlySet<string>>): Group[] {
+function groupPoints(
+  before: readonly PointRevision[],
+  after: readonly PointRevision[],
+  mapping: ReadonlyMap<string, ReadonlySet<string>>,
+): Group[] {
   const groupOfNew = new Map<string, Group>();
   const groups: Group[] = [];
   for (const point of before) {
     const targets = [...(mapping.get(point.pointId) ?? [])];
-    const joined = [...new Set(targets.map((id) => groupOfNew.get(id)).filter((group) => group !== undefined))];
+    const joined = [
+      ...new Set(targets.map((id) => groupOfNew.get(id)).filter((group) => group !== undefined)),
+    ];
     const group: Group = joined[0] ?? { from: [], to: [], order: point.number };
     if (joined.length === 0) groups.push(group);
     for (const other of joined.slice(1)) {
@@ -68,7 +89,8 @@ function groupPoints(before: readonly PointRevision[], after: readonly PointRevi
       groups.splice(groups.indexOf(other), 1);
     }
     group.from.push(point);
-    for (const target of after.filter((p) => targets.includes(p.pointId) && !group.to.includes(p))) group.to.push(target);
+    for (const target of after.filter((p) => targets.includes(p.pointId) && !group.to.includes(p)))
+      group.to.push(target);
     group.to.forEach((p) => groupOfNew.set(p.pointId, group));
   }
   let previousOrder = 0;
@@ -91,7 +113,11 @@ function toRow(group: Group, labels: Readonly<Record<string, readonly string[]>>
   const from = [...group.from].sort(byNumber);
   const to = [...group.to].sort(byNumber);
   const joinTexts = (points: PointRevision[]) => points.map((p) => p.text).join('\n\n');
-  const joinTitles = (points: PointRevision[]) => points.map((p) => p.title).filter((t) => t !== '').join(' / ');
+  const joinTitles = (points: PointRevision[]) =>
+    points
+      .map((p) => p.title)
+      .filter((t) => t !== '')
+      .join(' / ');
   return {
     kind: classify(from, to),
     from: from.map(toRef),
@@ -110,7 +136,8 @@ function classify(from: readonly PointRevision[], to: readonly PointRevision[]):
   if (from.length > 1 && to.length > 1) return 'restructured';
   if (from.length > 1) return 'merged';
   if (to.length > 1) return 'split';
-  if (before.text !== after.text || before.title !== after.title || before.topic !== after.topic) return 'amended';
+  if (before.text !== after.text || before.title !== after.title || before.topic !== after.topic)
+    return 'amended';
   return before.number === after.number ? 'unchanged' : 'renumbered';
 }
 

@@ -4,8 +4,15 @@ import type { DiffPart } from './word-diff';
 /** A plain-text redline for terminals and e-mail: [-deleted-] and {+inserted+}, one block per row. */
 export function formatRedline(redline: Redline, options: { showUnchanged?: boolean } = {}): string {
   const { counts } = redline;
-  const summary = Object.entries(counts).filter(([, count]) => count > 0).map(([kind, count]) => `${count} ${kind}`).join(', ');
-  const lines = [`${redline.from.label} (${redline.from.points} points) → ${redline.to.label} (${redline.to.points} points)`, summary, ''];
+  const summary = Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ');
+  const lines = [
+    `${redline.from.label} (${redline.from.points} points) → ${redline.to.label} (${redline.to.points} points)`,
+    summary,
+    '',
+  ];
   for (const row of redline.rows) {
     if (row.kind === 'unchanged' && options.showUnchanged !== true) continue;
     lines.push(heading(row), `  ${render(row.text)}`.replace(/\n/g, '\n  '), '');
@@ -22,5 +29,9 @@ function heading(row: RedlineRow): string {
 }
 
 function render(parts: readonly DiffPart[]): string {
-  return parts.map((part) => (part.op === 'equal' ? part.text : part.op === 'insert' ? `{+${part.text}+}` : `[-${part.text}-]`)).join('');
+  return parts
+    .map((part) =>
+      part.op === 'equal' ? part.text : part.op === 'insert' ? `{+${part.text}+}` : `[-${part.text}-]`,
+    )
+    .join('');
 }

@@ -10,15 +10,26 @@ type Step = { readonly entry: VersionWithLineage; readonly forward: boolean };
  * Composes lineage edges along the path between two versions of one plan: up from `fromId` to the
  * closest common ancestor (edges read backwards), then down to `toId`.
  */
-export function mapLineage(versions: readonly VersionWithLineage[], ids: { fromId: string; toId: string }): PointMapping | undefined {
-  const nodes = versions.map((entry) => ({ ...entry, id: entry.version.id, parentId: entry.version.parentId }));
+export function mapLineage(
+  versions: readonly VersionWithLineage[],
+  ids: { fromId: string; toId: string },
+): PointMapping | undefined {
+  const nodes = versions.map((entry) => ({
+    ...entry,
+    id: entry.version.id,
+    parentId: entry.version.parentId,
+  }));
   const up = chainTo(nodes, ids.fromId);
   const down = chainTo(nodes, ids.toId);
   if (up.length === 0 || down.length === 0 || up[0] !== down[0]) return undefined;
   let common = 0;
-  while (common + 1 < up.length && common + 1 < down.length && up[common + 1] === down[common + 1]) common += 1;
+  while (common + 1 < up.length && common + 1 < down.length && up[common + 1] === down[common + 1])
+    common += 1;
   const steps: Step[] = [
-    ...up.slice(common + 1).reverse().map((entry) => ({ entry, forward: false })),
+    ...up
+      .slice(common + 1)
+      .reverse()
+      .map((entry) => ({ entry, forward: false })),
     ...down.slice(common + 1).map((entry) => ({ entry, forward: true })),
   ];
   const start = up[up.length - 1];
@@ -28,7 +39,11 @@ export function mapLineage(versions: readonly VersionWithLineage[], ids: { fromI
   return mapping;
 }
 
-function applyStep(mapping: Map<string, Set<string>>, step: Step, nodes: readonly VersionWithLineage[]): Map<string, Set<string>> {
+function applyStep(
+  mapping: Map<string, Set<string>>,
+  step: Step,
+  nodes: readonly VersionWithLineage[],
+): Map<string, Set<string>> {
   const forward = forwardMap(step.entry, nodes);
   const map = step.forward ? forward : invert(forward);
   const next = new Map<string, Set<string>>();
@@ -42,11 +57,15 @@ function applyStep(mapping: Map<string, Set<string>>, step: Step, nodes: readonl
 
 // Parent point → child points for one version: restructuring edges say where a point went;
 // every other point that is still there is itself (amended, renumbered or kept).
-function forwardMap(entry: VersionWithLineage, nodes: readonly VersionWithLineage[]): Map<string, Set<string>> {
+function forwardMap(
+  entry: VersionWithLineage,
+  nodes: readonly VersionWithLineage[],
+): Map<string, Set<string>> {
   const parent = nodes.find((node) => node.version.id === entry.version.parentId);
   const childIds = new Set(entry.version.points.map((point) => point.pointId));
   const map = new Map<string, Set<string>>();
-  for (const point of parent?.version.points ?? []) map.set(point.pointId, new Set(childIds.has(point.pointId) ? [point.pointId] : []));
+  for (const point of parent?.version.points ?? [])
+    map.set(point.pointId, new Set(childIds.has(point.pointId) ? [point.pointId] : []));
   for (const edge of entry.edges) {
     if (edge.kind !== 'merge' && edge.kind !== 'split' && edge.kind !== 'drop') continue;
     for (const from of edge.from) {

@@ -48,7 +48,8 @@ function coalesce(parts: readonly DiffPart[]): DiffPart[] {
   const out: DiffPart[] = [];
   for (const part of parts) {
     const last = out[out.length - 1];
-    if (last !== undefined && last.op === part.op) out[out.length - 1] = { op: part.op, text: last.text + part.text };
+    if (last !== undefined && last.op === part.op)
+      out[out.length - 1] = { op: part.op, text: last.text + part.text };
     else if (part.text !== '') out.push(part);
   }
   return out;

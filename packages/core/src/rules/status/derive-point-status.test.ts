@@ -4,23 +4,36 @@ import { derivePointStatus, type PointStatus, type PointStatusInput } from './de
 
 type Stance = PositionValue | 'none';
 const STANCES: readonly Stance[] = [...POSITION_VALUES, 'none'];
-const ESCALATIONS = { none: [], open: [{ decision: null }], decided: [{ decision: { outcome: 'agreed' } }] } as const;
+const ESCALATIONS = {
+  none: [],
+  open: [{ decision: null }],
+  decided: [{ decision: { outcome: 'agreed' } }],
+} as const;
 type EscalationCase = keyof typeof ESCALATIONS;
 
-function input(stances: readonly Stance[], options: { escalation?: EscalationCase; dropped?: boolean } = {}): PointStatusInput {
+function input(
+  stances: readonly Stance[],
+  options: { escalation?: EscalationCase; dropped?: boolean } = {},
+): PointStatusInput {
   const parties = stances.map((_, i) => `party-${i + 1}`);
   return {
     requiredPartyIds: parties,
-    positions: stances.flatMap((value, i) => (value === 'none' ? [] : [{ partyId: `party-${i + 1}`, value }])),
+    positions: stances.flatMap((value, i) =>
+      value === 'none' ? [] : [{ partyId: `party-${i + 1}`, value }],
+    ),
     escalations: ESCALATIONS[options.escalation ?? 'none'],
     dropped: options.dropped ?? false,
   };
 }
 
-const status = (stances: readonly Stance[], options?: { escalation?: EscalationCase; dropped?: boolean }) => derivePointStatus(input(stances, options)).status;
+const status = (stances: readonly Stance[], options?: { escalation?: EscalationCase; dropped?: boolean }) =>
+  derivePointStatus(input(stances, options)).status;
 
 function* combinations(size: number): Generator<Stance[]> {
-  if (size === 0) { yield []; return; }
+  if (size === 0) {
+    yield [];
+    return;
+  }
   for (const rest of combinations(size - 1)) for (const stance of STANCES) yield [...rest, stance];
 }
 
@@ -35,12 +48,22 @@ const TWO_PARTY_TABLE = `
   CO CO CO CO CO CO CO
   OP OP OP CO CO OP OP
   OP OP OP CO CO OP OP`;
-const CODES: Record<string, PointStatus> = { AG: 'agreed', AR: 'agreed_ad_referendum', OP: 'open', CO: 'contested' };
+const CODES: Record<string, PointStatus> = {
+  AG: 'agreed',
+  AR: 'agreed_ad_referendum',
+  OP: 'open',
+  CO: 'contested',
+};
 
 describe('derivePointStatus — the two-party truth table', () => {
-  const rows = TWO_PARTY_TABLE.trim().split('\n').map((line) => line.trim().split(/\s+/));
-  const cases = STANCES.flatMap((first, i) => STANCES.map((second, j) => [first, second, CODES[rows[i]?.[j] ?? '']] as const));
-  it('has a cell for every pair of stances', () => expect(cases.filter(([, , expected]) => expected !== undefined)).toHaveLength(49));
+  const rows = TWO_PARTY_TABLE.trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/));
+  const cases = STANCES.flatMap((first, i) =>
+    STANCES.map((second, j) => [first, second, CODES[rows[i]?.[j] ?? '']] as const),
+  );
+  it('has a cell for every pair of stances', () =>
+    expect(cases.filter(([, , expected]) => expected !== undefined)).toHaveLength(49));
   it.each(cases)('%s + %s → %s', (first, second, expected) => {
     expect(status([first, second])).toBe(expected);
     expect(status([first, second], { escalation: 'decided' })).toBe(expected);
@@ -51,19 +74,30 @@ describe('derivePointStatus — the two-party truth table', () => {
 
 describe.each([2, 3])('derivePointStatus — every combination for %i required parties', (size) => {
   const all = [...combinations(size)];
-  const cases = all.flatMap((stances) => (['none', 'open', 'decided'] as const).flatMap((escalation) => [false, true].map((dropped) => ({ stances, escalation, dropped }))));
+  const cases = all.flatMap((stances) =>
+    (['none', 'open', 'decided'] as const).flatMap((escalation) =>
+      [false, true].map((dropped) => ({ stances, escalation, dropped })),
+    ),
+  );
 
-  it('enumerates 7^n stances × 3 escalation states × dropped or not', () => expect(cases).toHaveLength(7 ** size * 6));
+  it('enumerates 7^n stances × 3 escalation states × dropped or not', () =>
+    expect(cases).toHaveLength(7 ** size * 6));
 
   it('follows the precedence dropped > deferred > contested > agreed/ad referendum > open', () => {
     for (const { stances, escalation, dropped } of cases) {
       const got = status(stances, { escalation, dropped });
       const accepting = stances.every((s) => s === 'accept' || s === 'accept_with_reservation');
-      const expected: PointStatus = dropped ? 'dropped'
-        : escalation === 'open' ? 'deferred_to_leaders'
-        : stances.some((s) => s === 'reject' || s === 'red_line') ? 'contested'
-        : accepting && stances.includes('accept_with_reservation') ? 'agreed_ad_referendum'
-        : accepting ? 'agreed' : 'open';
+      const expected: PointStatus = dropped
+        ? 'dropped'
+        : escalation === 'open'
+          ? 'deferred_to_leaders'
+          : stances.some((s) => s === 'reject' || s === 'red_line')
+            ? 'contested'
+            : accepting && stances.includes('accept_with_reservation')
+              ? 'agreed_ad_referendum'
+              : accepting
+                ? 'agreed'
+                : 'open';
       expect(got, `${stances.join(',')} / escalation ${escalation} / dropped ${dropped}`).toBe(expected);
     }
   });
@@ -73,12 +107,21 @@ describe.each([2, 3])('derivePointStatus — every combination for %i required p
       const reversed = [...stances].reverse();
       expect(status(reversed)).toBe(status(stances));
       const shuffled = input(stances);
-      expect(derivePointStatus({ ...shuffled, positions: [...shuffled.positions].reverse() }).status).toBe(status(stances));
+      expect(derivePointStatus({ ...shuffled, positions: [...shuffled.positions].reverse() }).status).toBe(
+        status(stances),
+      );
     }
   });
 
   it('is monotone: one party moving to accept never makes a point worse, to reject always contests it', () => {
-    const rank: Record<PointStatus, number> = { contested: 0, open: 1, agreed_ad_referendum: 2, agreed: 3, deferred_to_leaders: -1, dropped: -1 };
+    const rank: Record<PointStatus, number> = {
+      contested: 0,
+      open: 1,
+      agreed_ad_referendum: 2,
+      agreed: 3,
+      deferred_to_leaders: -1,
+      dropped: -1,
+    };
     for (const stances of all) {
       stances.forEach((_, i) => {
         const accepting = stances.map((s, j) => (j === i ? 'accept' : s));
@@ -92,7 +135,8 @@ describe.each([2, 3])('derivePointStatus — every combination for %i required p
   it('lists missing, objecting, amending and reserving parties exactly', () => {
     for (const stances of all) {
       const report = derivePointStatus(input(stances));
-      const holders = (values: Stance[]) => stances.flatMap((s, i) => (values.includes(s) ? [`party-${i + 1}`] : []));
+      const holders = (values: Stance[]) =>
+        stances.flatMap((s, i) => (values.includes(s) ? [`party-${i + 1}`] : []));
       expect(report.missingPartyIds).toEqual(holders(['none', 'undecided']));
       expect(report.objectingPartyIds).toEqual(holders(['reject', 'red_line']));
       expect(report.amendingPartyIds).toEqual(holders(['amend']));
@@ -103,7 +147,10 @@ describe.each([2, 3])('derivePointStatus — every combination for %i required p
   it('ignores positions of parties that are not required, and positions awaiting review', () => {
     for (const stances of all) {
       const base = input(stances);
-      const withObserver = { ...base, positions: [...base.positions, { partyId: 'observer', value: 'red_line' as const }] };
+      const withObserver = {
+        ...base,
+        positions: [...base.positions, { partyId: 'observer', value: 'red_line' as const }],
+      };
       expect(derivePointStatus(withObserver).status).toBe(status(stances));
       const stale = { ...base, positions: base.positions.map((p) => ({ ...p, needsReview: true })) };
       expect(derivePointStatus(stale).status).toBe(status(stances.map(() => 'none')));
@@ -113,14 +160,26 @@ describe.each([2, 3])('derivePointStatus — every combination for %i required p
 
 describe('derivePointStatus — edge cases', () => {
   it('keeps a point open when no party is required', () => {
-    expect(derivePointStatus({ requiredPartyIds: [], positions: [{ partyId: 'x', value: 'accept' }], escalations: [], dropped: false }).status).toBe('open');
+    expect(
+      derivePointStatus({
+        requiredPartyIds: [],
+        positions: [{ partyId: 'x', value: 'accept' }],
+        escalations: [],
+        dropped: false,
+      }).status,
+    ).toBe('open');
   });
 
   it('uses the last position given for a party and counts a required party named twice once', () => {
     const report = derivePointStatus({
       requiredPartyIds: ['a', 'a', 'b'],
-      positions: [{ partyId: 'a', value: 'reject' }, { partyId: 'a', value: 'accept' }, { partyId: 'b', value: 'accept' }],
-      escalations: [], dropped: false,
+      positions: [
+        { partyId: 'a', value: 'reject' },
+        { partyId: 'a', value: 'accept' },
+        { partyId: 'b', value: 'accept' },
+      ],
+      escalations: [],
+      dropped: false,
     });
     expect(report.status).toBe('agreed');
   });
@@ -128,8 +187,12 @@ describe('derivePointStatus — edge cases', () => {
   it('treats a reviewed position after a needs-review one as current', () => {
     const report = derivePointStatus({
       requiredPartyIds: ['a'],
-      positions: [{ partyId: 'a', value: 'accept', needsReview: true }, { partyId: 'a', value: 'red_line' }],
-      escalations: [], dropped: false,
+      positions: [
+        { partyId: 'a', value: 'accept', needsReview: true },
+        { partyId: 'a', value: 'red_line' },
+      ],
+      escalations: [],
+      dropped: false,
     });
     expect(report.status).toBe('contested');
   });

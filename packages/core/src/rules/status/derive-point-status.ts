@@ -1,13 +1,24 @@
 import type { PositionValue } from '../../schemas/plan-positions';
 
-export const POINT_STATUSES = ['agreed', 'agreed_ad_referendum', 'open', 'contested', 'deferred_to_leaders', 'dropped'] as const;
+export const POINT_STATUSES = [
+  'agreed',
+  'agreed_ad_referendum',
+  'open',
+  'contested',
+  'deferred_to_leaders',
+  'dropped',
+] as const;
 /** A point's status; always derived, never typed in. */
 export type PointStatus = (typeof POINT_STATUSES)[number];
 
 /** What the status of one point is derived from — only the positions the viewer may see. */
 export type PointStatusInput = {
   readonly requiredPartyIds: readonly string[];
-  readonly positions: readonly { readonly partyId: string; readonly value: PositionValue; readonly needsReview?: boolean }[];
+  readonly positions: readonly {
+    readonly partyId: string;
+    readonly value: PositionValue;
+    readonly needsReview?: boolean;
+  }[];
   readonly escalations: readonly { readonly decision: unknown }[];
   readonly dropped: boolean;
 };
@@ -38,7 +49,8 @@ export function derivePointStatus(input: PointStatusInput): PointStatusReport {
     else latest.set(position.partyId, position.value);
   }
   const required = [...new Set(input.requiredPartyIds)];
-  const holding = (values: readonly PositionValue[]) => required.filter((id) => values.includes(latest.get(id) ?? 'undecided'));
+  const holding = (values: readonly PositionValue[]) =>
+    required.filter((id) => values.includes(latest.get(id) ?? 'undecided'));
   const report = {
     missingPartyIds: holding(['undecided']),
     objectingPartyIds: holding(['reject', 'red_line']),
@@ -48,11 +60,22 @@ export function derivePointStatus(input: PointStatusInput): PointStatusReport {
   return { status: statusOf(input, required, latest), ...report };
 }
 
-function statusOf(input: PointStatusInput, required: readonly string[], latest: ReadonlyMap<string, PositionValue>): PointStatus {
+function statusOf(
+  input: PointStatusInput,
+  required: readonly string[],
+  latest: ReadonlyMap<string, PositionValue>,
+): PointStatus {
   if (input.dropped) return 'dropped';
-  if (input.escalations.some((escalation) => escalation.decision === null || escalation.decision === undefined)) return 'deferred_to_leaders';
+  if (
+    input.escalations.some((escalation) => escalation.decision === null || escalation.decision === undefined)
+  )
+    return 'deferred_to_leaders';
   const values = required.map((id) => latest.get(id) ?? 'undecided');
   if (values.some((value) => OBJECTIONS.has(value))) return 'contested';
-  if (values.length === 0 || !values.every((value) => value === 'accept' || value === 'accept_with_reservation')) return 'open';
+  if (
+    values.length === 0 ||
+    !values.every((value) => value === 'accept' || value === 'accept_with_reservation')
+  )
+    return 'open';
   return values.includes('accept_with_reservation') ? 'agreed_ad_referendum' : 'agreed';
 }

@@ -4,32 +4,112 @@ import type { Round, Statement } from '../../schemas/plan-rounds';
 import { applyOperations } from '../lineage/apply-operations';
 import { buildTimeline, pointsOpenBefore } from './build-timeline';
 
-const draft = { id: 'v1', negotiationId: 'n', parentId: null, label: 'Draft', points: [1, 2].map((n) => ({ pointId: `p${n}`, number: n, title: '', text: `T${n}.`, topic: null })) };
-const next = applyOperations({ parent: draft, child: { id: 'v2', label: 'Geneva text' }, operations: [{ kind: 'amend', pointId: 'p2', text: 'New.' }] });
+const draft = {
+  id: 'v1',
+  negotiationId: 'n',
+  parentId: null,
+  label: 'Draft',
+  points: [1, 2].map((n) => ({ pointId: `p${n}`, number: n, title: '', text: `T${n}.`, topic: null })),
+};
+const next = applyOperations({
+  parent: draft,
+  child: { id: 'v2', label: 'Geneva text' },
+  operations: [{ kind: 'amend', pointId: 'p2', text: 'New.' }],
+});
 if (!next.ok) throw new Error('setup');
-const versions = [{ version: draft, edges: [], createdAt: '2025-11-20T12:00:00.000Z' }, { ...next.value, edges: [...next.value.edges], createdAt: '2025-11-24T12:00:00.000Z' }];
-const round: Round = { id: 'r1', negotiationId: 'n', name: 'Geneva round', place: 'Geneva', startsOn: '2025-11-23', endsOn: '2025-11-24', format: 'bilateral', partiesPresent: [], fromVersionId: 'v1', producedVersionId: 'v2', minutes: null, publicReadout: null };
-const statement: Statement = { id: 's1', negotiationId: 'n', person: 'Envoy', partyId: 'us', date: '2025-11-21', source: 'public reporting', quote: 'Said p1 matters.', pointIds: ['p1'] };
-const escalation: Escalation = { id: 'e1', negotiationId: 'n', pointId: 'p2', principals: ['Leaders'], question: 'Q?', dueDate: '2025-11-27', decision: { outcome: 'agreed', note: '', decidedAt: '2025-12-02T10:00:00.000Z' } };
+const versions = [
+  { version: draft, edges: [], createdAt: '2025-11-20T12:00:00.000Z' },
+  { ...next.value, edges: [...next.value.edges], createdAt: '2025-11-24T12:00:00.000Z' },
+];
+const round: Round = {
+  id: 'r1',
+  negotiationId: 'n',
+  name: 'Geneva round',
+  place: 'Geneva',
+  startsOn: '2025-11-23',
+  endsOn: '2025-11-24',
+  format: 'bilateral',
+  partiesPresent: [],
+  fromVersionId: 'v1',
+  producedVersionId: 'v2',
+  minutes: null,
+  publicReadout: null,
+};
+const statement: Statement = {
+  id: 's1',
+  negotiationId: 'n',
+  person: 'Envoy',
+  partyId: 'us',
+  date: '2025-11-21',
+  source: 'public reporting',
+  quote: 'Said p1 matters.',
+  pointIds: ['p1'],
+};
+const escalation: Escalation = {
+  id: 'e1',
+  negotiationId: 'n',
+  pointId: 'p2',
+  principals: ['Leaders'],
+  question: 'Q?',
+  dueDate: '2025-11-27',
+  decision: { outcome: 'agreed', note: '', decidedAt: '2025-12-02T10:00:00.000Z' },
+};
 
 describe('buildTimeline', () => {
   it('orders versions, rounds, statements, due dates and decisions by date', () => {
-    const entries = buildTimeline({ versions, rounds: [round], statements: [statement], escalations: [escalation] });
+    const entries = buildTimeline({
+      versions,
+      rounds: [round],
+      statements: [statement],
+      escalations: [escalation],
+    });
     expect(entries.map((e) => `${e.date.slice(0, 10)} ${e.kind}`)).toEqual([
-      '2025-11-20 version', '2025-11-21 statement', '2025-11-23 round', '2025-11-24 version', '2025-11-27 escalation-due', '2025-12-02 decision',
+      '2025-11-20 version',
+      '2025-11-21 statement',
+      '2025-11-23 round',
+      '2025-11-24 version',
+      '2025-11-27 escalation-due',
+      '2025-12-02 decision',
     ]);
   });
 
   it('keeps only what concerns one point', () => {
-    expect(buildTimeline({ versions, rounds: [round], statements: [statement], escalations: [escalation], pointId: 'p1' }).map((e) => e.kind)).toEqual(['version', 'statement']);
-    expect(buildTimeline({ versions, rounds: [round], statements: [statement], escalations: [escalation], pointId: 'p2' }).map((e) => e.kind)).toEqual(['version', 'version', 'escalation-due', 'decision']);
+    expect(
+      buildTimeline({
+        versions,
+        rounds: [round],
+        statements: [statement],
+        escalations: [escalation],
+        pointId: 'p1',
+      }).map((e) => e.kind),
+    ).toEqual(['version', 'statement']);
+    expect(
+      buildTimeline({
+        versions,
+        rounds: [round],
+        statements: [statement],
+        escalations: [escalation],
+        pointId: 'p2',
+      }).map((e) => e.kind),
+    ).toEqual(['version', 'version', 'escalation-due', 'decision']);
   });
 });
 
 describe('pointsOpenBefore', () => {
-  const points = [{ id: 'a', status: 'agreed' }, { id: 'b', status: 'open' }, { id: 'c', status: 'deferred_to_leaders' }, { id: 'd', status: 'dropped' }];
+  const points = [
+    { id: 'a', status: 'agreed' },
+    { id: 'b', status: 'open' },
+    { id: 'c', status: 'deferred_to_leaders' },
+    { id: 'd', status: 'dropped' },
+  ];
   it('lists the points not yet agreed before a future deadline, and none after it passed', () => {
-    expect(pointsOpenBefore({ points, dueAt: '2025-11-27T04:59:00Z', now: '2025-11-25T00:00:00Z' })).toEqual({ isPast: false, open: [points[1], points[2]] });
-    expect(pointsOpenBefore({ points, dueAt: '2025-11-27T04:59:00Z', now: '2025-11-28T00:00:00Z' })).toEqual({ isPast: true, open: [] });
+    expect(pointsOpenBefore({ points, dueAt: '2025-11-27T04:59:00Z', now: '2025-11-25T00:00:00Z' })).toEqual({
+      isPast: false,
+      open: [points[1], points[2]],
+    });
+    expect(pointsOpenBefore({ points, dueAt: '2025-11-27T04:59:00Z', now: '2025-11-28T00:00:00Z' })).toEqual({
+      isPast: true,
+      open: [],
+    });
   });
 });

@@ -5,7 +5,13 @@ import type { VersionWithLineage } from '../../schemas/plan';
 export const TIMELINE_KINDS = ['version', 'round', 'statement', 'escalation-due', 'decision'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 /** One dated event of a negotiation's plan, with the points it concerns. */
-export type TimelineEntry = { readonly date: string; readonly kind: TimelineKind; readonly title: string; readonly refId: string; readonly pointIds: readonly string[] };
+export type TimelineEntry = {
+  readonly date: string;
+  readonly kind: TimelineKind;
+  readonly title: string;
+  readonly refId: string;
+  readonly pointIds: readonly string[];
+};
 
 type DatedVersion = VersionWithLineage & { readonly createdAt: string };
 
@@ -24,24 +30,83 @@ export function buildTimeline(input: {
 }): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...input.versions.map((entry) => ({
-      date: entry.createdAt, kind: 'version' as const, title: entry.version.label, refId: entry.version.id,
-      pointIds: entry.version.parentId === null ? entry.version.points.map((p) => p.pointId) : [...new Set(entry.edges.filter((edge) => edge.kind !== 'renumber').flatMap((edge) => [...edge.from, ...edge.to]))],
+      date: entry.createdAt,
+      kind: 'version' as const,
+      title: entry.version.label,
+      refId: entry.version.id,
+      pointIds:
+        entry.version.parentId === null
+          ? entry.version.points.map((p) => p.pointId)
+          : [
+              ...new Set(
+                entry.edges
+                  .filter((edge) => edge.kind !== 'renumber')
+                  .flatMap((edge) => [...edge.from, ...edge.to]),
+              ),
+            ],
     })),
-    ...input.rounds.map((round) => ({ date: round.startsOn, kind: 'round' as const, title: `${round.name} (${round.place})`, refId: round.id, pointIds: [] })),
-    ...input.statements.map((statement) => ({ date: statement.date, kind: 'statement' as const, title: `${statement.person}: ${statement.quote}`, refId: statement.id, pointIds: statement.pointIds })),
+    ...input.rounds.map((round) => ({
+      date: round.startsOn,
+      kind: 'round' as const,
+      title: `${round.name} (${round.place})`,
+      refId: round.id,
+      pointIds: [],
+    })),
+    ...input.statements.map((statement) => ({
+      date: statement.date,
+      kind: 'statement' as const,
+      title: `${statement.person}: ${statement.quote}`,
+      refId: statement.id,
+      pointIds: statement.pointIds,
+    })),
     ...input.escalations.flatMap((escalation) => [
-      ...(escalation.dueDate === null ? [] : [{ date: escalation.dueDate, kind: 'escalation-due' as const, title: `Due to ${escalation.principals.join(', ')}: ${escalation.question}`, refId: escalation.id, pointIds: [escalation.pointId] }]),
-      ...(escalation.decision === null ? [] : [{ date: escalation.decision.decidedAt, kind: 'decision' as const, title: `Decided (${escalation.decision.outcome}): ${escalation.question}`, refId: escalation.id, pointIds: [escalation.pointId] }]),
+      ...(escalation.dueDate === null
+        ? []
+        : [
+            {
+              date: escalation.dueDate,
+              kind: 'escalation-due' as const,
+              title: `Due to ${escalation.principals.join(', ')}: ${escalation.question}`,
+              refId: escalation.id,
+              pointIds: [escalation.pointId],
+            },
+          ]),
+      ...(escalation.decision === null
+        ? []
+        : [
+            {
+              date: escalation.decision.decidedAt,
+              kind: 'decision' as const,
+              title: `Decided (${escalation.decision.outcome}): ${escalation.question}`,
+              refId: escalation.id,
+              pointIds: [escalation.pointId],
+            },
+          ]),
     ]),
   ];
   const { pointId } = input;
-  const relevant = pointId === undefined ? entries : entries.filter((entry) => entry.pointIds.includes(pointId));
+  const relevant =
+    pointId === undefined ? entries : entries.filter((entry) => entry.pointIds.includes(pointId));
   const order = (kind: TimelineKind) => TIMELINE_KINDS.indexOf(kind);
-  return relevant.sort((a, b) => a.date.slice(0, 10).localeCompare(b.date.slice(0, 10)) || order(a.kind) - order(b.kind) || a.date.localeCompare(b.date));
+  return relevant.sort(
+    (a, b) =>
+      a.date.slice(0, 10).localeCompare(b.date.slice(0, 10)) ||
+      order(a.kind) - order(b.kind) ||
+      a.date.localeCompare(b.date),
+  );
 }
 
 /** Live points not yet agreed, which stand between `now` and a deadline; none once it has passed. */
-export function pointsOpenBefore<P extends { readonly status: string }>(input: { points: readonly P[]; dueAt: string; now: string }): { readonly isPast: boolean; readonly open: readonly P[] } {
+export function pointsOpenBefore<P extends { readonly status: string }>(input: {
+  points: readonly P[];
+  dueAt: string;
+  now: string;
+}): { readonly isPast: boolean; readonly open: readonly P[] } {
   const isPast = Date.parse(input.dueAt) <= Date.parse(input.now);
-  return { isPast, open: isPast ? [] : input.points.filter((point) => point.status !== 'agreed' && point.status !== 'dropped') };
+  return {
+    isPast,
+    open: isPast
+      ? []
+      : input.points.filter((point) => point.status !== 'agreed' && point.status !== 'dropped'),
+  };
 }

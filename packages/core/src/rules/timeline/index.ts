@@ -1,1 +1,7 @@
-export { buildTimeline, pointsOpenBefore, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from './build-timeline';
+export {
+  buildTimeline,
+  pointsOpenBefore,
+  TIMELINE_KINDS,
+  type TimelineEntry,
+  type TimelineKind,
+} from './build-timeline';

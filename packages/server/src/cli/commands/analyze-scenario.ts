@@ -1,6 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { loadGeniusScenario, loadParleyScenario, type LoadResult, type Problem, type Scenario } from '@parley/engine';
+import {
+  loadGeniusScenario,
+  loadParleyScenario,
+  type LoadResult,
+  type Problem,
+  type Scenario,
+} from '@parley/engine';
 import { CliError } from '../command';
 
 /** One line naming the file, the issue and what is wrong (the rest counted, not listed). */
@@ -8,7 +14,8 @@ export function describeProblems(problems: readonly Problem[]): string {
   const [first] = problems;
   if (first === undefined) return 'the scenario could not be read';
   const where = first.issue === undefined ? first.file : `${first.file}: issue "${first.issue}"`;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  const more =
+    problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
   return `${where}: ${first.message}${more}`;
 }
 
@@ -19,7 +26,9 @@ export async function readScenarioArgument(path: string): Promise<Scenario> {
   let loaded: LoadResult<Scenario>;
   if (info.isDirectory()) {
     const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.xml')).sort();
-    const files = await Promise.all(names.map(async (name) => ({ name, contents: await readFile(join(path, name), 'utf8') })));
+    const files = await Promise.all(
+      names.map(async (name) => ({ name, contents: await readFile(join(path, name), 'utf8') })),
+    );
     loaded = loadGeniusScenario(basename(path), files);
   } else {
     loaded = loadParleyScenario(basename(path), await readFile(path, 'utf8'));

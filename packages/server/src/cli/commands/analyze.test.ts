@@ -16,7 +16,8 @@ async function run(args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const DOMAIN = '<negotiation_template><utility_space><objective index="0" name="root"><issue index="1" name="colour" type="discrete"><item value="red"/><item value="blue"/></issue></objective></utility_space></negotiation_template>';
+const DOMAIN =
+  '<negotiation_template><utility_space><objective index="0" name="root"><issue index="1" name="colour" type="discrete"><item value="red"/><item value="blue"/></issue></objective></utility_space></negotiation_template>';
 const profile = (red: number, blue: number, reservation = 0) =>
   `<utility_space><reservation value="${reservation}"/><objective index="0" name="root"><issue index="1" name="colour" type="discrete"><item value="red" evaluation="${red}"/><item value="blue" evaluation="${blue}"/></issue><weight index="1" value="1"/></objective></utility_space>`;
 
@@ -34,13 +35,18 @@ describe('parley analyze', () => {
     expect(Object.keys(parsed)).toEqual(['issues', 'outcomes', 'pareto', 'solutions', 'elapsedMs']);
     expect(parsed).toMatchObject({ issues: 3, outcomes: 27, pareto: { size: 4 } });
     expect(parsed.solutions).toMatchObject({
-      nash: { outcome: { Laptop: 'HP', Harddisk: '60 Gb', 'External Monitor': "19'' LCD" }, utilities: [1, 0.8150631714971639] },
+      nash: {
+        outcome: { Laptop: 'HP', Harddisk: '60 Gb', 'External Monitor': "19'' LCD" },
+        utilities: [1, 0.8150631714971639],
+      },
       egalitarian: { outcome: { Laptop: 'HP', Harddisk: '80 Gb', 'External Monitor': "19'' LCD" } },
     });
   });
 
   test('--semantics negmas reproduces NegMAS figures; the human table names every solution', async () => {
-    const negmas = JSON.parse((await run(['analyze', join(scenarios, 'anac2011-Laptop'), '--json', '--semantics', 'negmas'])).out) as { solutions: { utilitarian: { utilities: number[] } } };
+    const negmas = JSON.parse(
+      (await run(['analyze', join(scenarios, 'anac2011-Laptop'), '--json', '--semantics', 'negmas'])).out,
+    ) as { solutions: { utilitarian: { utilities: number[] } } };
     expect(negmas.solutions.utilitarian.utilities).toEqual([30.001554125152623, 12.43242227162051]);
     const human = await run(['analyze', join(scenarios, 'anac2011-Laptop')]);
     expect(human.out).toMatch(/Pareto frontier: 4 points/);
@@ -49,15 +55,39 @@ describe('parley analyze', () => {
 
   test('a solution that does not exist is null (no outcome satisfies both reservations)', async () => {
     const directory = folder({ 'd.xml': DOMAIN, 'a.xml': profile(1, 0, 0.9), 'b.xml': profile(0, 1, 0.9) });
-    const parsed = JSON.parse((await run(['analyze', directory, '--json'])).out) as { pareto: { size: number }; solutions: Record<string, unknown> };
+    const parsed = JSON.parse((await run(['analyze', directory, '--json'])).out) as {
+      pareto: { size: number };
+      solutions: Record<string, unknown>;
+    };
     expect(parsed.pareto.size).toBe(2);
-    expect(parsed.solutions).toEqual({ nash: null, kalaiSmorodinsky: null, utilitarian: null, egalitarian: null });
+    expect(parsed.solutions).toEqual({
+      nash: null,
+      kalaiSmorodinsky: null,
+      utilitarian: null,
+      egalitarian: null,
+    });
   });
 
   test.each([
-    ['malformed XML', { 'd.xml': DOMAIN, 'a.xml': profile(1, 0), 'b.xml': '<utility_space><objective>' }, /b\.xml: malformed XML: .*never closed/],
-    ['an issue the domain lacks', { 'd.xml': DOMAIN, 'a.xml': profile(1, 0), 'b.xml': profile(0, 1).replaceAll('colour', 'size') }, /b\.xml: issue "size": the domain has no such issue/],
-    ['a NaN weight', { 'd.xml': DOMAIN, 'a.xml': profile(1, 0).replace('value="1"/>', 'value="heavy"/>'), 'b.xml': profile(0, 1) }, /a\.xml: issue "colour": the weight "heavy" is not a number/],
+    [
+      'malformed XML',
+      { 'd.xml': DOMAIN, 'a.xml': profile(1, 0), 'b.xml': '<utility_space><objective>' },
+      /b\.xml: malformed XML: .*never closed/,
+    ],
+    [
+      'an issue the domain lacks',
+      { 'd.xml': DOMAIN, 'a.xml': profile(1, 0), 'b.xml': profile(0, 1).replaceAll('colour', 'size') },
+      /b\.xml: issue "size": the domain has no such issue/,
+    ],
+    [
+      'a NaN weight',
+      {
+        'd.xml': DOMAIN,
+        'a.xml': profile(1, 0).replace('value="1"/>', 'value="heavy"/>'),
+        'b.xml': profile(0, 1),
+      },
+      /a\.xml: issue "colour": the weight "heavy" is not a number/,
+    ],
     ['no domain file', { 'a.xml': profile(1, 0), 'b.xml': profile(0, 1) }, /exactly one domain file/],
   ])('%s: one clear line, non-zero exit, no stack trace', async (_, files, message) => {
     const result = await run(['analyze', folder(files), '--json']);
@@ -70,10 +100,23 @@ describe('parley analyze', () => {
 
   test('a Parley JSON file is read too, and a bad one is reported by name', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'parley-analyze-'));
-    const good = { format: 'parley-scenario/1', issues: [{ name: 'n', integer: { lower: 0, upper: 4 } }], parties: [{ name: 'a', issues: { n: { linear: { slope: 0.25, offset: 0 } } } }, { name: 'b', issues: { n: { linear: { slope: -0.25, offset: 1 } } } }] };
+    const good = {
+      format: 'parley-scenario/1',
+      issues: [{ name: 'n', integer: { lower: 0, upper: 4 } }],
+      parties: [
+        { name: 'a', issues: { n: { linear: { slope: 0.25, offset: 0 } } } },
+        { name: 'b', issues: { n: { linear: { slope: -0.25, offset: 1 } } } },
+      ],
+    };
     writeFileSync(join(directory, 'good.json'), JSON.stringify(good));
-    writeFileSync(join(directory, 'bad.json'), '{"format": "parley-scenario/1", "issues": [{"name": "n", "values": []}], "parties": []}');
-    const parsed = JSON.parse((await run(['analyze', join(directory, 'good.json'), '--json'])).out) as { outcomes: number; pareto: { size: number } };
+    writeFileSync(
+      join(directory, 'bad.json'),
+      '{"format": "parley-scenario/1", "issues": [{"name": "n", "values": []}], "parties": []}',
+    );
+    const parsed = JSON.parse((await run(['analyze', join(directory, 'good.json'), '--json'])).out) as {
+      outcomes: number;
+      pareto: { size: number };
+    };
     expect(parsed).toMatchObject({ outcomes: 5, pareto: { size: 5 } });
     const bad = await run(['analyze', join(directory, 'bad.json')]);
     expect(bad.code).toBe(1);

@@ -1,5 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { analyzeSpace, compileScenario, labelOutcome, type AdditiveSpace, type Analysis, type Semantics, type Solution } from '@parley/engine';
+import {
+  analyzeSpace,
+  compileScenario,
+  labelOutcome,
+  type AdditiveSpace,
+  type Analysis,
+  type Semantics,
+  type Solution,
+} from '@parley/engine';
 import { CliError, type Command } from '../command';
 import { parseFlags } from '../parse-flags';
 import { readScenarioArgument } from './analyze-scenario';
@@ -13,7 +21,9 @@ const LABELS: Record<(typeof SOLUTION_NAMES)[number], string> = {
 };
 
 function presentSolution(space: AdditiveSpace, solution: Solution | null) {
-  return solution === null ? null : { outcome: labelOutcome(space, solution.outcome), utilities: [...solution.utilities] };
+  return solution === null
+    ? null
+    : { outcome: labelOutcome(space, solution.outcome), utilities: [...solution.utilities] };
 }
 
 /** The contract's `--json` object (docs: DESIGN §6). */
@@ -22,7 +32,9 @@ export function analysisJson(space: AdditiveSpace, analysis: Analysis, elapsedMs
     issues: analysis.issues,
     outcomes: analysis.outcomes,
     pareto: { size: analysis.frontier.points.length },
-    solutions: Object.fromEntries(SOLUTION_NAMES.map((name) => [name, presentSolution(space, analysis.solutions[name])])),
+    solutions: Object.fromEntries(
+      SOLUTION_NAMES.map((name) => [name, presentSolution(space, analysis.solutions[name])]),
+    ),
     elapsedMs,
   };
 }
@@ -41,7 +53,9 @@ function table(space: AdditiveSpace, analysis: Analysis, elapsedMs: number): str
       lines.push(`${LABELS[name].padEnd(width)}  none (no outcome satisfies every reservation value)`);
       continue;
     }
-    const outcome = Object.entries(labelOutcome(space, solution.outcome)).map(([issue, value]) => `${issue}=${value}`).join(', ');
+    const outcome = Object.entries(labelOutcome(space, solution.outcome))
+      .map(([issue, value]) => `${issue}=${value}`)
+      .join(', ');
     lines.push(`${LABELS[name].padEnd(width)}  [${solution.utilities.map(format).join(', ')}]  ${outcome}`);
   }
   return lines.join('\n');
@@ -61,17 +75,26 @@ Examples:
   parley analyze ../shared/scenarios/anac2011-Laptop
   parley analyze deal.json --json --semantics negmas`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, semantics: { type: 'string' } });
+    const { values, positionals } = parseFlags(args, {
+      json: { type: 'boolean' },
+      semantics: { type: 'string' },
+    });
     const [path, extra] = positionals;
-    if (path === undefined || extra !== undefined) throw new CliError('expected exactly one SCENARIO (a GENIUS folder or a .json file)');
+    if (path === undefined || extra !== undefined)
+      throw new CliError('expected exactly one SCENARIO (a GENIUS folder or a .json file)');
     const semantics = values.semantics ?? 'genius';
-    if (semantics !== 'genius' && semantics !== 'negmas') throw new CliError(`--semantics must be genius or negmas, got "${semantics}"`);
+    if (semantics !== 'genius' && semantics !== 'negmas')
+      throw new CliError(`--semantics must be genius or negmas, got "${semantics}"`);
     const scenario = await readScenarioArgument(path);
     const started = performance.now();
     const space = compileScenario(scenario, semantics satisfies Semantics);
     const analysis = analyzeSpace(space, semantics);
     const elapsedMs = Math.round((performance.now() - started) * 1000) / 1000;
-    io.out(values.json === true ? JSON.stringify(analysisJson(space, analysis, elapsedMs)) : table(space, analysis, elapsedMs));
+    io.out(
+      values.json === true
+        ? JSON.stringify(analysisJson(space, analysis, elapsedMs))
+        : table(space, analysis, elapsedMs),
+    );
     return 0;
   },
 };

@@ -21,7 +21,10 @@ export const auditVerifyCommand: Command = {
     const report = await withDatabase(values, (handle) => verifyAuditChain(handle.db));
     if (values.json) io.out(JSON.stringify(report));
     else if (report.ok) io.out(`audit chain intact: ${report.entries} entries`);
-    else io.out(`audit chain BROKEN at entry ${report.firstBrokenSeq}: ${report.reason} (${report.entries} entries verified before it)`);
+    else
+      io.out(
+        `audit chain BROKEN at entry ${report.firstBrokenSeq}: ${report.reason} (${report.entries} entries verified before it)`,
+      );
     return report.ok ? 0 : 1;
   },
 };

@@ -8,8 +8,15 @@ import { parseFlags } from '../parse-flags';
 import { DATABASE_FLAGS, openPlanSession } from './plan-shared';
 
 const FLAGS = {
-  ...DATABASE_FLAGS, recipient: { type: 'string' }, kind: { type: 'string' }, format: { type: 'string' }, version: { type: 'string' },
-  'compare-to': { type: 'string' }, point: { type: 'string' }, round: { type: 'string' }, out: { type: 'string' },
+  ...DATABASE_FLAGS,
+  recipient: { type: 'string' },
+  kind: { type: 'string' },
+  format: { type: 'string' },
+  version: { type: 'string' },
+  'compare-to': { type: 'string' },
+  point: { type: 'string' },
+  round: { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 export const exportCommand: Command = {
@@ -38,21 +45,40 @@ Example:
     if (values.out === undefined) throw new CliError('--out FILE is required');
     const session = await openPlanSession(values);
     try {
-      const recipient = values.recipient === undefined ? undefined : await findUserByEmail(session.deps.db, values.recipient);
-      if (values.recipient !== undefined && recipient === undefined) throw new CliError(`no account ${values.recipient}`);
+      const recipient =
+        values.recipient === undefined ? undefined : await findUserByEmail(session.deps.db, values.recipient);
+      if (values.recipient !== undefined && recipient === undefined)
+        throw new CliError(`no account ${values.recipient}`);
       const parsed = CreateExportInputSchema.safeParse({
-        kind: values.kind, format: values.format, versionId: values.version, compareToVersionId: values['compare-to'],
-        pointId: values.point, roundId: values.round, recipientUserId: recipient?.user.id,
+        kind: values.kind,
+        format: values.format,
+        versionId: values.version,
+        compareToVersionId: values['compare-to'],
+        pointId: values.point,
+        roundId: values.round,
+        recipientUserId: recipient?.user.id,
       });
-      if (!parsed.success) throw new CliError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; '));
+      if (!parsed.success)
+        throw new CliError(
+          parsed.error.issues
+            .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+            .join('; '),
+        );
       const negotiation = await getNegotiationForViewer(session.deps, session.viewer, session.negotiationId);
-      const created = await createExport(session.deps, session.viewer, { negotiation, body: parsed.data }).catch((error: unknown) => {
+      const created = await createExport(session.deps, session.viewer, {
+        negotiation,
+        body: parsed.data,
+      }).catch((error: unknown) => {
         throw error instanceof DomainError ? new CliError(error.message, 1) : error;
       });
       const file = await getExportFile(session.deps, session.viewer, { negotiation, exportId: created.id });
       await writeFile(values.out, file.bytes);
-      io.out(`Exported ${created.kind} as ${created.format} for ${created.recipient.displayName} to ${values.out}`);
-      io.out(`  export ${created.id}, sha256 ${created.contentHash}${created.isFingerprinted ? ', fingerprinted' : ''}`);
+      io.out(
+        `Exported ${created.kind} as ${created.format} for ${created.recipient.displayName} to ${values.out}`,
+      );
+      io.out(
+        `  export ${created.id}, sha256 ${created.contentHash}${created.isFingerprinted ? ', fingerprinted' : ''}`,
+      );
       return 0;
     } finally {
       await session.close();

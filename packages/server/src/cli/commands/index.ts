@@ -24,6 +24,9 @@ export const COMMANDS: readonly Command[] = [
   tokensCreateCommand,
   auditVerifyCommand,
   workerCommand,
-  planImportCommand, planDiffCommand,
+  planImportCommand,
+  planDiffCommand,
   simulateCommand,
-  exportCommand, traceLeakCommand];
+  exportCommand,
+  traceLeakCommand,
+];

@@ -20,7 +20,11 @@ Examples:
   parley plan import draft.md
   parley plan import draft.md --negotiation 00000000-0000-4000-8000-000000000d01 --as mediator@demo.parley --label "Draft 2"`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { ...DATABASE_FLAGS, label: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, {
+      ...DATABASE_FLAGS,
+      label: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const [file, extra] = positionals;
     if (file === undefined || extra !== undefined) throw new CliError('expected exactly one FILE');
     const parsed = await readPlanFile(file);
@@ -28,7 +32,10 @@ Examples:
       if (values.json === true) io.out(JSON.stringify(parsed));
       else {
         io.out(`${file}: ${parsed.points.length} points${parsed.title === null ? '' : ` — ${parsed.title}`}`);
-        for (const point of parsed.points) io.out(`  ${String(point.number).padStart(3)}. ${point.title || point.text.slice(0, 70)}${point.topic === null ? '' : `  [${point.topic}]`}`);
+        for (const point of parsed.points)
+          io.out(
+            `  ${String(point.number).padStart(3)}. ${point.title || point.text.slice(0, 70)}${point.topic === null ? '' : `  [${point.topic}]`}`,
+          );
       }
       return 0;
     }
@@ -37,10 +44,21 @@ Examples:
       const text = await import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8'));
       const negotiation = await getNegotiationForViewer(session.deps, session.viewer, session.negotiationId);
       const baseRevision = await findPlanRevision(session.deps.db, negotiation.id);
-      const stored = await importPlan(session.deps, session.viewer, { negotiation, body: { label: values.label ?? file, text, baseRevision, roundId: null } }).catch((error: unknown) => {
+      const stored = await importPlan(session.deps, session.viewer, {
+        negotiation,
+        body: { label: values.label ?? file, text, baseRevision, roundId: null },
+      }).catch((error: unknown) => {
         throw error instanceof DomainError ? new CliError(error.message, 1) : error;
       });
-      io.out(values.json === true ? JSON.stringify({ versionId: stored.version.id, revision: stored.revision, points: stored.version.points.length }) : `imported ${stored.version.points.length} points as "${stored.version.label}" (version ${stored.version.id}, plan revision ${stored.revision})`);
+      io.out(
+        values.json === true
+          ? JSON.stringify({
+              versionId: stored.version.id,
+              revision: stored.revision,
+              points: stored.version.points.length,
+            })
+          : `imported ${stored.version.points.length} points as "${stored.version.label}" (version ${stored.version.id}, plan revision ${stored.revision})`,
+      );
       return 0;
     } finally {
       await session.close();

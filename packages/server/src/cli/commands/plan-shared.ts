@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { DomainError, parsePlanText, planVersionFromText, type NegotiationId, type ParsedPlan, type Viewer } from '@parley/core';
+import {
+  DomainError,
+  parsePlanText,
+  planVersionFromText,
+  type NegotiationId,
+  type ParsedPlan,
+  type Viewer,
+} from '@parley/core';
 import { createDeps, type AppDeps } from '../../services/deps';
 import { getNegotiationForViewer } from '../../services/negotiations';
 import { loadViewer } from '../../services/viewer';
@@ -20,30 +27,58 @@ export async function readPlanFile(path: string): Promise<ParsedPlan> {
     throw new CliError(`cannot read ${path}`);
   });
   const parsed = parsePlanText(text);
-  if (!parsed.ok) throw new CliError(`${path} is not a numbered plan:\n${parsed.problems.map((problem) => `  ${path}:${problem.message}`).join('\n')}`, 1);
+  if (!parsed.ok)
+    throw new CliError(
+      `${path} is not a numbered plan:\n${parsed.problems.map((problem) => `  ${path}:${problem.message}`).join('\n')}`,
+      1,
+    );
   return parsed.value;
 }
 
 /** A file's plan as a version whose point ids are their numbers, so two files compare point by point. */
 export function versionFromFile(parsed: ParsedPlan, label: string) {
-  return planVersionFromText(parsed, { versionId: label, negotiationId: 'files', label, pointId: (number) => `point-${number}` });
+  return planVersionFromText(parsed, {
+    versionId: label,
+    negotiationId: 'files',
+    label,
+    pointId: (number) => `point-${number}`,
+  });
 }
 
-export type PlanSession = { deps: AppDeps; viewer: Viewer; negotiationId: NegotiationId; close: () => Promise<void> };
+export type PlanSession = {
+  deps: AppDeps;
+  viewer: Viewer;
+  negotiationId: NegotiationId;
+  close: () => Promise<void>;
+};
 
 /** Opens the database and acts as the user named by --as, so the policy applies exactly as over HTTP. */
-export async function openPlanSession(values: { data?: string; 'database-url'?: string; negotiation?: string; as?: string }): Promise<PlanSession> {
+export async function openPlanSession(values: {
+  data?: string;
+  'database-url'?: string;
+  negotiation?: string;
+  as?: string;
+}): Promise<PlanSession> {
   if (values.negotiation === undefined) throw new CliError('--negotiation ID is required');
-  if (values.as === undefined) throw new CliError('--as EMAIL is required (the account whose view and rights to use)');
+  if (values.as === undefined)
+    throw new CliError('--as EMAIL is required (the account whose view and rights to use)');
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
-  const handle: DatabaseHandle = await openDatabase(databaseUrl !== undefined ? { databaseUrl } : { dataDir: values.data ?? './data' });
+  const handle: DatabaseHandle = await openDatabase(
+    databaseUrl !== undefined ? { databaseUrl } : { dataDir: values.data ?? './data' },
+  );
   try {
     const user = await findUserByEmail(handle.db, values.as);
     if (user === undefined) throw new CliError(`no account ${values.as}`);
     const deps = createDeps(handle.db);
     const viewer = await loadViewer(deps, user.user.id);
-    const negotiation = await getNegotiationForViewer(deps, viewer, values.negotiation as NegotiationId).catch((error: unknown) => {
-      throw error instanceof DomainError ? new CliError(`no negotiation ${values.negotiation} visible to ${values.as}`) : error;
+    const negotiation = await getNegotiationForViewer(
+      deps,
+      viewer,
+      values.negotiation as NegotiationId,
+    ).catch((error: unknown) => {
+      throw error instanceof DomainError
+        ? new CliError(`no negotiation ${values.negotiation} visible to ${values.as}`)
+        : error;
     });
     return { deps, viewer, negotiationId: negotiation.id, close: () => handle.close() };
   } catch (error) {

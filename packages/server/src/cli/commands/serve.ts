@@ -6,7 +6,8 @@ import { parseFlags } from '../parse-flags';
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be an integer from 0 to 65535, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`--port must be an integer from 0 to 65535, got "${value}"`);
   return port;
 }
 
@@ -25,10 +26,19 @@ export const serveCommand: Command = {
     '  --no-demo             do not load the demo into an empty database',
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseFlags(args, { ...DATABASE_OPTIONS, port: { type: 'string' }, 'no-demo': { type: 'boolean' } }, false);
+    const { values } = parseFlags(
+      args,
+      { ...DATABASE_OPTIONS, port: { type: 'string' }, 'no-demo': { type: 'boolean' } },
+      false,
+    );
     const port = parsePort(values.port);
     const started = Date.now();
-    const server = await startServer({ ...databaseTarget(values), port, loadDemoOnEmpty: !values['no-demo'], log: io.out }).catch((error: unknown) => {
+    const server = await startServer({
+      ...databaseTarget(values),
+      port,
+      loadDemoOnEmpty: !values['no-demo'],
+      log: io.out,
+    }).catch((error: unknown) => {
       throw new CliError(`cannot start: ${error instanceof Error ? error.message : String(error)}`, 1);
     });
     io.out(`Parley is serving ${server.url} (${server.database.kind}, ready in ${Date.now() - started} ms)`);

@@ -1,4 +1,11 @@
-import { bargainingSolutions, paretoFrontier, toleranceOf, type AdditiveSpace, type Benchmarks, type Semantics } from '@parley/engine';
+import {
+  bargainingSolutions,
+  paretoFrontier,
+  toleranceOf,
+  type AdditiveSpace,
+  type Benchmarks,
+  type Semantics,
+} from '@parley/engine';
 
 /**
  * The frontier and Nash point agreements are measured against, from the engine's analysis (no
@@ -9,5 +16,8 @@ export function computeBenchmarks(space: AdditiveSpace, semantics: Semantics = '
   const tolerance = toleranceOf(semantics);
   const frontier = paretoFrontier(space, { tolerance });
   const nash = bargainingSolutions(space, frontier.points, tolerance).nash;
-  return { frontier: frontier.points.map((point) => point.utilities), nash: nash === null ? null : nash.utilities };
+  return {
+    frontier: frontier.points.map((point) => point.utilities),
+    nash: nash === null ? null : nash.utilities,
+  };
 }

@@ -1,6 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { compileScenario, loadGeniusScenario, loadParleyScenario, type AdditiveSpace, type Problem, type Semantics } from '@parley/engine';
+import {
+  compileScenario,
+  loadGeniusScenario,
+  loadParleyScenario,
+  type AdditiveSpace,
+  type Problem,
+  type Semantics,
+} from '@parley/engine';
 import { CliError } from '../command';
 
 /**
@@ -10,16 +17,24 @@ import { CliError } from '../command';
  * so scripts can simulate generated spaces. Bad files are one-line CliErrors.
  */
 export function loadScenario(path: string, semantics: Semantics = 'genius'): AdditiveSpace {
-  if (!existsSync(path)) throw new CliError(`no scenario at ${path} (expected a GENIUS folder or a JSON file)`);
+  if (!existsSync(path))
+    throw new CliError(`no scenario at ${path} (expected a GENIUS folder or a JSON file)`);
   const space = statSync(path).isDirectory() ? fromFolder(path, semantics) : fromJson(path, semantics);
-  if (space.parties.length < 2) throw new CliError(`${path}: a scenario needs at least 2 profiles, found ${space.parties.length}`);
-  if (space.issues.length === 0 || space.issues.some((issue) => issue.options.length === 0)) throw new CliError(`${path}: every issue needs at least one option`);
+  if (space.parties.length < 2)
+    throw new CliError(`${path}: a scenario needs at least 2 profiles, found ${space.parties.length}`);
+  if (space.issues.length === 0 || space.issues.some((issue) => issue.options.length === 0))
+    throw new CliError(`${path}: every issue needs at least one option`);
   return space;
 }
 
 function fromFolder(path: string, semantics: Semantics): AdditiveSpace {
-  const names = readdirSync(path).filter((name) => name.toLowerCase().endsWith('.xml')).sort();
-  const loaded = loadGeniusScenario(basename(path), names.map((name) => ({ name, contents: readFileSync(join(path, name), 'utf8') })));
+  const names = readdirSync(path)
+    .filter((name) => name.toLowerCase().endsWith('.xml'))
+    .sort();
+  const loaded = loadGeniusScenario(
+    basename(path),
+    names.map((name) => ({ name, contents: readFileSync(join(path, name), 'utf8') })),
+  );
   if (!loaded.ok) throw new CliError(describeProblems(loaded.problems));
   return compileScenario(loaded.value, semantics);
 }
@@ -45,14 +60,29 @@ function isSpace(data: unknown): data is AdditiveSpace {
   const sizes: number[] = [];
   for (const issue of issues as unknown[]) {
     const { name, options } = (issue ?? {}) as { name?: unknown; options?: unknown };
-    if (typeof name !== 'string' || !Array.isArray(options) || !options.every((option) => typeof option === 'string')) return false;
+    if (
+      typeof name !== 'string' ||
+      !Array.isArray(options) ||
+      !options.every((option) => typeof option === 'string')
+    )
+      return false;
     sizes.push(options.length);
   }
   return (parties as unknown[]).every((party) => {
     const { name, reservation, constant, contributions } = (party ?? {}) as Record<string, unknown>;
-    return typeof name === 'string' && Number.isFinite(reservation) && Number.isFinite(constant) && Array.isArray(contributions) &&
+    return (
+      typeof name === 'string' &&
+      Number.isFinite(reservation) &&
+      Number.isFinite(constant) &&
+      Array.isArray(contributions) &&
       contributions.length === sizes.length &&
-      contributions.every((row: unknown, issue) => Array.isArray(row) && row.length === sizes[issue] && row.every((value: unknown) => Number.isFinite(value)));
+      contributions.every(
+        (row: unknown, issue) =>
+          Array.isArray(row) &&
+          row.length === sizes[issue] &&
+          row.every((value: unknown) => Number.isFinite(value)),
+      )
+    );
   });
 }
 

@@ -13,11 +13,24 @@ const DINNER = join(SCENARIOS, 'anac2015-group2-dinner');
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (text) => { out += `${text}\n`; }, err: (text) => { err += `${text}\n`; }, isTty: false });
+  const code = await main(args, {
+    out: (text) => {
+      out += `${text}\n`;
+    },
+    err: (text) => {
+      err += `${text}\n`;
+    },
+    isTty: false,
+  });
   return { code, out, err };
 }
 
-type Reference = { issues: number; outcomes: number; reservation: number[]; genius: { nash: { outcome: Record<string, string>; utilities: number[] } | null } };
+type Reference = {
+  issues: number;
+  outcomes: number;
+  reservation: number[];
+  genius: { nash: { outcome: Record<string, string>; utilities: number[] } | null };
+};
 
 describe('parley simulate', () => {
   let dir: string;
@@ -27,10 +40,23 @@ describe('parley simulate', () => {
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
   it('prints the DESIGN §6 JSON summary, with agreements on the frontier for two time-based agents', async () => {
-    const { code, out } = await run(['simulate', LAPTOP, '--agents', 'boulware,conceder', '--runs', '20', '--json']);
+    const { code, out } = await run([
+      'simulate',
+      LAPTOP,
+      '--agents',
+      'boulware,conceder',
+      '--runs',
+      '20',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const summary = JSON.parse(out);
-    expect(summary).toMatchObject({ runs: 20, agreementRate: expect.any(Number), meanRounds: expect.any(Number), elapsedMs: expect.any(Number) });
+    expect(summary).toMatchObject({
+      runs: 20,
+      agreementRate: expect.any(Number),
+      meanRounds: expect.any(Number),
+      elapsedMs: expect.any(Number),
+    });
     expect(summary.meanUtilities).toHaveLength(2);
     expect(summary.agreementRate).toBeGreaterThan(0);
     expect(summary.meanDistanceToPareto).toBeGreaterThanOrEqual(0);
@@ -48,34 +74,73 @@ describe('parley simulate', () => {
   });
 
   it('runs on every shared scenario (each reads with its reference issue/outcome counts)', async () => {
-    const folders = readdirSync(SCENARIOS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const folders = readdirSync(SCENARIOS, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     expect(folders.length).toBeGreaterThan(80);
     for (const folder of folders) {
-      const reference = (await import(join(SCENARIOS, folder, 'REFERENCE.json'), { with: { type: 'json' } })).default as Reference;
+      const reference = (await import(join(SCENARIOS, folder, 'REFERENCE.json'), { with: { type: 'json' } }))
+        .default as Reference;
       const space = loadScenario(join(SCENARIOS, folder));
-      expect([folder, space.issues.length, space.issues.reduce((count, issue) => count * issue.options.length, 1)]).toEqual([folder, reference.issues, reference.outcomes]);
+      expect([
+        folder,
+        space.issues.length,
+        space.issues.reduce((count, issue) => count * issue.options.length, 1),
+      ]).toEqual([folder, reference.issues, reference.outcomes]);
       expect(space.parties.map((party) => party.reservation)).toEqual(reference.reservation);
       const agents = space.parties.map(() => 'linear').join(',');
-      const { code, out } = await run(['simulate', join(SCENARIOS, folder), '--agents', agents, '--steps', '200', '--json']);
+      const { code, out } = await run([
+        'simulate',
+        join(SCENARIOS, folder),
+        '--agents',
+        agents,
+        '--steps',
+        '200',
+        '--json',
+      ]);
       expect([folder, code]).toEqual([folder, 0]);
       expect(JSON.parse(out).meanUtilities).toHaveLength(space.parties.length);
     }
   }, 120_000);
 
   it('ranks agents in a tournament over several scenarios', async () => {
-    const { code, out } = await run(['simulate', LAPTOP, DINNER, '--tournament', '--agents', 'boulware,hardliner,conceder', '--runs', '2', '--json']);
+    const { code, out } = await run([
+      'simulate',
+      LAPTOP,
+      DINNER,
+      '--tournament',
+      '--agents',
+      'boulware,hardliner,conceder',
+      '--runs',
+      '2',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const result = JSON.parse(out);
     expect(result.scenarios).toBe(2);
     // 3·2 ordered pairs on Laptop + 3! line-ups on Dinner.
     expect(result.matches).toBe(12);
-    expect(result.standings.map((standing: { agent: string }) => standing.agent).sort()).toEqual(['boulware', 'conceder', 'hardliner']);
+    expect(result.standings.map((standing: { agent: string }) => standing.agent).sort()).toEqual([
+      'boulware',
+      'conceder',
+      'hardliner',
+    ]);
     const means = result.standings.map((standing: { meanUtility: number }) => standing.meanUtility);
     expect(means).toEqual([...means].sort((a, b) => b - a));
   });
 
   it('reports an outcome distribution in Monte-Carlo mode', async () => {
-    const { code, out } = await run(['simulate', LAPTOP, '--agents', 'linear,linear', '--monte-carlo', '60', '--noise', '0.3', '--json']);
+    const { code, out } = await run([
+      'simulate',
+      LAPTOP,
+      '--agents',
+      'linear,linear',
+      '--monte-carlo',
+      '60',
+      '--noise',
+      '0.3',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const result = JSON.parse(out);
     expect(result).toMatchObject({ mode: 'monte-carlo', samples: 60, noise: 0.3 });
@@ -87,9 +152,13 @@ describe('parley simulate', () => {
 
   it('accepts a JSON additive space', async () => {
     const file = join(dir, 'space.json');
-    const space = { issues: [{ name: 'price', options: ['low', 'mid', 'high'] }], parties: [
-      { name: 'buyer', reservation: 0.1, constant: 0, contributions: [[1, 0.5, 0]] },
-      { name: 'seller', reservation: 0.1, constant: 0, contributions: [[0, 0.5, 1]] }] };
+    const space = {
+      issues: [{ name: 'price', options: ['low', 'mid', 'high'] }],
+      parties: [
+        { name: 'buyer', reservation: 0.1, constant: 0, contributions: [[1, 0.5, 0]] },
+        { name: 'seller', reservation: 0.1, constant: 0, contributions: [[0, 0.5, 1]] },
+      ],
+    };
     await writeFile(file, JSON.stringify(space));
     const { code, out } = await run(['simulate', file, '--agents', 'conceder,conceder', '--json']);
     expect(code).toBe(0);
@@ -97,7 +166,10 @@ describe('parley simulate', () => {
   });
 
   it.each([
-    [['--agents', 'boulware,nobody'], /unknown agent "nobody" \(known agents: boulware, linear, conceder, tit-for-tat, hardliner, random/],
+    [
+      ['--agents', 'boulware,nobody'],
+      /unknown agent "nobody" \(known agents: boulware, linear, conceder, tit-for-tat, hardliner, random/,
+    ],
     [['--agents', 'linear,linear', '--steps', '0'], /--steps must be a positive integer/],
     [['--agents', 'linear,linear', '--steps=-3'], /--steps must be a positive integer/],
     [['--agents', 'linear,linear,linear'], /3 agents but the scenario has only 2 profiles/],

@@ -1,4 +1,16 @@
-import { AGENT_NAMES, findAgent, labelOutcome, runMonteCarlo, runTournament, simulateBatch, type AdditiveSpace, type AgentFactory, type Deadline, type ProtocolName, type Semantics } from '@parley/engine';
+import {
+  AGENT_NAMES,
+  findAgent,
+  labelOutcome,
+  runMonteCarlo,
+  runTournament,
+  simulateBatch,
+  type AdditiveSpace,
+  type AgentFactory,
+  type Deadline,
+  type ProtocolName,
+  type Semantics,
+} from '@parley/engine';
 import { CliError, type CliIo, type Command } from '../command';
 import { parseFlags, parsePositiveInteger } from '../parse-flags';
 import { computeBenchmarks } from './simulate-benchmarks';
@@ -35,64 +47,133 @@ Examples:
   parley simulate scenarios/a --agents linear,linear --monte-carlo 500 --noise 0.2`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
-      agents: { type: 'string' }, steps: { type: 'string' }, time: { type: 'string' }, runs: { type: 'string' },
-      seed: { type: 'string' }, protocol: { type: 'string' }, tournament: { type: 'boolean' },
-      'monte-carlo': { type: 'string' }, noise: { type: 'string' }, semantics: { type: 'string' }, json: { type: 'boolean' },
+      agents: { type: 'string' },
+      steps: { type: 'string' },
+      time: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      protocol: { type: 'string' },
+      tournament: { type: 'boolean' },
+      'monte-carlo': { type: 'string' },
+      noise: { type: 'string' },
+      semantics: { type: 'string' },
+      json: { type: 'boolean' },
     });
-    if (positionals.length === 0) throw new CliError('expected a SCENARIO (a GENIUS folder or a JSON scenario file)');
-    if (values.agents === undefined) throw new CliError(`--agents is required (known agents: ${AGENT_NAMES.join(', ')})`);
-    const agentNames = values.agents.split(',').map((name) => name.trim()).filter((name) => name !== '');
+    if (positionals.length === 0)
+      throw new CliError('expected a SCENARIO (a GENIUS folder or a JSON scenario file)');
+    if (values.agents === undefined)
+      throw new CliError(`--agents is required (known agents: ${AGENT_NAMES.join(', ')})`);
+    const agentNames = values.agents
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
     const agents = agentNames.map(agentByName);
     const steps = parsePositiveInteger('steps', values.steps, 1000);
-    const deadline: Deadline = values.time === undefined ? { steps } : { steps, time: parsePositiveNumber('time', values.time), secondsPerStep: 1 };
-    const common = { deadline, runs: parsePositiveInteger('runs', values.runs, 1), seed: parseSeed(values.seed), protocol: parseProtocol(values.protocol) };
+    const deadline: Deadline =
+      values.time === undefined
+        ? { steps }
+        : { steps, time: parsePositiveNumber('time', values.time), secondsPerStep: 1 };
+    const common = {
+      deadline,
+      runs: parsePositiveInteger('runs', values.runs, 1),
+      seed: parseSeed(values.seed),
+      protocol: parseProtocol(values.protocol),
+    };
     const semantics = parseSemantics(values.semantics);
     const started = performance.now();
     if (values.tournament === true) {
       const scenarios = positionals.map((path) => ({ name: path, space: loadScenario(path, semantics) }));
       const progress = createProgress(io, 'matches');
       const result = runTournament({ ...common, scenarios, agentNames, onMatch: progress });
-      return print(io, values.json, { result: { mode: 'tournament', scenarios: scenarios.length, ...result, elapsedMs: elapsed(started) }, lines: () =>
-        [`${result.matches} line-ups × ${common.runs} runs on ${scenarios.length} scenario(s)`, ...result.standings.map((standing, rank) =>
-          `${rank + 1}. ${standing.agent.padEnd(12)} mean utility ${standing.meanUtility.toFixed(3)}  agreements ${(standing.agreementRate * 100).toFixed(1)}%  (${standing.negotiations} negotiations)`)] });
+      return print(io, values.json, {
+        result: { mode: 'tournament', scenarios: scenarios.length, ...result, elapsedMs: elapsed(started) },
+        lines: () => [
+          `${result.matches} line-ups × ${common.runs} runs on ${scenarios.length} scenario(s)`,
+          ...result.standings.map(
+            (standing, rank) =>
+              `${rank + 1}. ${standing.agent.padEnd(12)} mean utility ${standing.meanUtility.toFixed(3)}  agreements ${(standing.agreementRate * 100).toFixed(1)}%  (${standing.negotiations} negotiations)`,
+          ),
+        ],
+      });
     }
     if (positionals.length > 1) throw new CliError('several scenarios need --tournament');
     const space = loadScenario(positionals[0] ?? '', semantics);
     checkLineUp(space, agentNames);
-    if (values['monte-carlo'] !== undefined) return monteCarlo(io, { space, agents, values, common, started });
-    const summary = simulateBatch({ ...common, space, agents, benchmarks: computeBenchmarks(space, semantics), onRun: createProgress(io, 'runs', common.runs) });
-    return print(io, values.json, { result: { ...summary, elapsedMs: elapsed(started) }, lines: () => [
-      `${summary.runs} run(s) of ${agentNames.join(' vs ')}: agreement rate ${(summary.agreementRate * 100).toFixed(1)}%, mean rounds ${summary.meanRounds.toFixed(1)}`,
-      `mean utilities: ${summary.meanUtilities.map((utility, party) => `${space.parties[party]?.name ?? party} ${utility.toFixed(3)}`).join(', ')}`,
-      `mean distance to Pareto frontier: ${formatDistance(summary.meanDistanceToPareto)}, to Nash point: ${formatDistance(summary.meanDistanceToNash)}`,
-    ] });
+    if (values['monte-carlo'] !== undefined)
+      return monteCarlo(io, { space, agents, values, common, started });
+    const summary = simulateBatch({
+      ...common,
+      space,
+      agents,
+      benchmarks: computeBenchmarks(space, semantics),
+      onRun: createProgress(io, 'runs', common.runs),
+    });
+    return print(io, values.json, {
+      result: { ...summary, elapsedMs: elapsed(started) },
+      lines: () => [
+        `${summary.runs} run(s) of ${agentNames.join(' vs ')}: agreement rate ${(summary.agreementRate * 100).toFixed(1)}%, mean rounds ${summary.meanRounds.toFixed(1)}`,
+        `mean utilities: ${summary.meanUtilities.map((utility, party) => `${space.parties[party]?.name ?? party} ${utility.toFixed(3)}`).join(', ')}`,
+        `mean distance to Pareto frontier: ${formatDistance(summary.meanDistanceToPareto)}, to Nash point: ${formatDistance(summary.meanDistanceToNash)}`,
+      ],
+    });
   },
 };
 
 type Common = { deadline: Deadline; runs: number; seed: number; protocol: ProtocolName };
 
-function monteCarlo(io: CliIo, input: { space: AdditiveSpace; agents: AgentFactory[]; values: { 'monte-carlo'?: string; noise?: string; json?: boolean }; common: Common; started: number }): number {
+function monteCarlo(
+  io: CliIo,
+  input: {
+    space: AdditiveSpace;
+    agents: AgentFactory[];
+    values: { 'monte-carlo'?: string; noise?: string; json?: boolean };
+    common: Common;
+    started: number;
+  },
+): number {
   const samples = parsePositiveInteger('monte-carlo', input.values['monte-carlo'], 1);
   const noise = input.values.noise === undefined ? 0.1 : parseNonNegativeNumber('noise', input.values.noise);
-  const summary = runMonteCarlo({ ...input.common, space: input.space, agents: input.agents, samples, noise });
-  const topAgreements = summary.topAgreements.map((entry) => ({ outcome: labelOutcome(input.space, entry.outcome), share: entry.share }));
-  return print(io, input.values.json, { result: { mode: 'monte-carlo', ...summary, topAgreements, elapsedMs: elapsed(input.started) }, lines: () => [
-    `${samples} samples, noise σ=${noise}: agreement rate ${(summary.agreementRate * 100).toFixed(1)}%`,
-    ...summary.utilityQuantiles.map((q, party) => `${input.space.parties[party]?.name ?? party}: mean ${q.mean.toFixed(3)}  p10 ${q.p10.toFixed(3)}  p50 ${q.p50.toFixed(3)}  p90 ${q.p90.toFixed(3)}`),
-    ...topAgreements.map((entry) => `${(entry.share * 100).toFixed(1)}%  ${JSON.stringify(entry.outcome)}`),
-  ] });
+  const summary = runMonteCarlo({
+    ...input.common,
+    space: input.space,
+    agents: input.agents,
+    samples,
+    noise,
+  });
+  const topAgreements = summary.topAgreements.map((entry) => ({
+    outcome: labelOutcome(input.space, entry.outcome),
+    share: entry.share,
+  }));
+  return print(io, input.values.json, {
+    result: { mode: 'monte-carlo', ...summary, topAgreements, elapsedMs: elapsed(input.started) },
+    lines: () => [
+      `${samples} samples, noise σ=${noise}: agreement rate ${(summary.agreementRate * 100).toFixed(1)}%`,
+      ...summary.utilityQuantiles.map(
+        (q, party) =>
+          `${input.space.parties[party]?.name ?? party}: mean ${q.mean.toFixed(3)}  p10 ${q.p10.toFixed(3)}  p50 ${q.p50.toFixed(3)}  p90 ${q.p90.toFixed(3)}`,
+      ),
+      ...topAgreements.map((entry) => `${(entry.share * 100).toFixed(1)}%  ${JSON.stringify(entry.outcome)}`),
+    ],
+  });
 }
 
 function agentByName(name: string): AgentFactory {
   const agent = findAgent(name);
-  if (agent === undefined) throw new CliError(`unknown agent "${name}" (known agents: ${AGENT_NAMES.join(', ')})`);
+  if (agent === undefined)
+    throw new CliError(`unknown agent "${name}" (known agents: ${AGENT_NAMES.join(', ')})`);
   return agent;
 }
 
 function checkLineUp(space: AdditiveSpace, agentNames: readonly string[]): void {
   const parties = space.parties.length;
-  if (agentNames.length > parties) throw new CliError(`${agentNames.length} agents but the scenario has only ${parties} profiles (give one agent per profile)`);
-  if (agentNames.length < parties) throw new CliError(`${agentNames.length} agent(s) but the scenario has ${parties} profiles (give one agent per profile)`);
+  if (agentNames.length > parties)
+    throw new CliError(
+      `${agentNames.length} agents but the scenario has only ${parties} profiles (give one agent per profile)`,
+    );
+  if (agentNames.length < parties)
+    throw new CliError(
+      `${agentNames.length} agent(s) but the scenario has ${parties} profiles (give one agent per profile)`,
+    );
 }
 
 function parseSeed(value: string | undefined): number {
@@ -114,17 +195,23 @@ function parseSemantics(value: string | undefined): Semantics {
 
 function parsePositiveNumber(flag: string, value: string): number {
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new CliError(`--${flag} must be a positive number, got "${value}"`);
+  if (!Number.isFinite(parsed) || parsed <= 0)
+    throw new CliError(`--${flag} must be a positive number, got "${value}"`);
   return parsed;
 }
 
 function parseNonNegativeNumber(flag: string, value: string): number {
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new CliError(`--${flag} must be a number ≥ 0, got "${value}"`);
+  if (!Number.isFinite(parsed) || parsed < 0)
+    throw new CliError(`--${flag} must be a number ≥ 0, got "${value}"`);
   return parsed;
 }
 
-function print(io: CliIo, json: boolean | undefined, output: { result: object; lines: () => string[] }): number {
+function print(
+  io: CliIo,
+  json: boolean | undefined,
+  output: { result: object; lines: () => string[] },
+): number {
   io.out(json === true ? JSON.stringify(output.result) : output.lines().join('\n'));
   return 0;
 }

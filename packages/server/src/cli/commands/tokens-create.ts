@@ -19,13 +19,19 @@ export const tokensCreateCommand: Command = {
     DATABASE_HELP,
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseFlags(args, { ...DATABASE_OPTIONS, email: { type: 'string' }, label: { type: 'string' } }, false);
+    const { values } = parseFlags(
+      args,
+      { ...DATABASE_OPTIONS, email: { type: 'string' }, label: { type: 'string' } },
+      false,
+    );
     if (values.email === undefined) throw new CliError('--email is required');
     const label = values.label ?? 'cli';
     const created = await withDatabase(values, (handle) =>
-      createApiTokenForEmail(createDeps(handle.db), { email: values.email ?? '', label }).catch((error: unknown) => {
-        throw error instanceof DomainError ? new CliError(error.message, 1) : error;
-      }),
+      createApiTokenForEmail(createDeps(handle.db), { email: values.email ?? '', label }).catch(
+        (error: unknown) => {
+          throw error instanceof DomainError ? new CliError(error.message, 1) : error;
+        },
+      ),
     );
     io.out(created.token);
     io.err(`token "${label}" created for ${values.email}; it is shown only this once.`);

@@ -1,5 +1,10 @@
 import { NegotiationIdSchema, traceExports, type TraceResult } from '@parley/core';
-import { databaseExportRegistry, fileExportRegistry, traceInputs, type RecordedExport } from '../../exports/export-registry';
+import {
+  databaseExportRegistry,
+  fileExportRegistry,
+  traceInputs,
+  type RecordedExport,
+} from '../../exports/export-registry';
 import { ExtractTextError, extractText } from '../../exports/extract-text';
 import { CliError, type CliIo, type Command } from '../command';
 import { DATABASE_HELP, DATABASE_OPTIONS, withDatabase } from '../database-flags';
@@ -15,10 +20,16 @@ async function readExcerpt(file: string): Promise<string> {
 }
 
 function printResult(io: CliIo, result: TraceResult, total: number): void {
-  io.out(result.verdict.kind === 'identified' ? `Most likely recipient: ${result.verdict.recipientId}` : `Undecided: ${result.verdict.reason}`);
+  io.out(
+    result.verdict.kind === 'identified'
+      ? `Most likely recipient: ${result.verdict.recipientId}`
+      : `Undecided: ${result.verdict.reason}`,
+  );
   io.out(`  ${result.marksRead} fingerprint marks read; ${total} recorded exports compared`);
   for (const score of result.ranking.slice(0, 5)) {
-    io.out(`  ${score.recipientId}: log-likelihood ratio ${score.logLikelihoodRatio.toFixed(1)}, posterior ${score.posterior.toFixed(4)}, marks ${score.matched}/${score.matched + score.mismatched} matched`);
+    io.out(
+      `  ${score.recipientId}: log-likelihood ratio ${score.logLikelihoodRatio.toFixed(1)}, posterior ${score.posterior.toFixed(4)}, marks ${score.matched}/${score.matched + score.mismatched} matched`,
+    );
   }
 }
 
@@ -46,21 +57,35 @@ Examples:
   parley trace-leak leaked.pdf --negotiation 00000000-0000-4000-8000-000000000d01
   parley trace-leak leaked.txt --registry exports.json`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { ...DATABASE_OPTIONS, negotiation: { type: 'string' }, registry: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, {
+      ...DATABASE_OPTIONS,
+      negotiation: { type: 'string' },
+      registry: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const [file, extra] = positionals;
     if (file === undefined || extra !== undefined) throw new CliError('expected one FILE');
-    if (values.negotiation !== undefined && !NegotiationIdSchema.safeParse(values.negotiation).success) throw new CliError(`--negotiation must be a negotiation id, got "${values.negotiation}"`);
+    if (values.negotiation !== undefined && !NegotiationIdSchema.safeParse(values.negotiation).success)
+      throw new CliError(`--negotiation must be a negotiation id, got "${values.negotiation}"`);
     const excerpt = await readExcerpt(file);
     let exports: readonly RecordedExport[];
     if (values.registry !== undefined) {
       const registry = values.registry;
-      exports = await fileExportRegistry(registry).listExports().catch(() => {
-        throw new CliError(`cannot read the export registry ${registry}`);
-      });
+      exports = await fileExportRegistry(registry)
+        .listExports()
+        .catch(() => {
+          throw new CliError(`cannot read the export registry ${registry}`);
+        });
     } else {
-      exports = await withDatabase(values, (handle) => databaseExportRegistry(handle.db, values.negotiation).listExports());
+      exports = await withDatabase(values, (handle) =>
+        databaseExportRegistry(handle.db, values.negotiation).listExports(),
+      );
     }
-    if (exports.length === 0) throw new CliError(`no fingerprinted exports recorded${values.negotiation === undefined ? '' : ` for negotiation ${values.negotiation}`}`, 1);
+    if (exports.length === 0)
+      throw new CliError(
+        `no fingerprinted exports recorded${values.negotiation === undefined ? '' : ` for negotiation ${values.negotiation}`}`,
+        1,
+      );
     const result = traceExports({ excerpt, exports: traceInputs(exports) });
     if (values.json === true) io.out(JSON.stringify(result));
     else printResult(io, result, exports.length);

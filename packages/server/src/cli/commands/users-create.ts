@@ -20,11 +20,32 @@ export const usersCreateCommand: Command = {
     DATABASE_HELP,
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseFlags(args, { ...DATABASE_OPTIONS, email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } }, false);
-    const parsed = CreateUserInputSchema.safeParse({ email: values.email, displayName: values.name, password: values.password ?? process.env.PARLEY_PASSWORD });
+    const { values } = parseFlags(
+      args,
+      {
+        ...DATABASE_OPTIONS,
+        email: { type: 'string' },
+        name: { type: 'string' },
+        password: { type: 'string' },
+      },
+      false,
+    );
+    const parsed = CreateUserInputSchema.safeParse({
+      email: values.email,
+      displayName: values.name,
+      password: values.password ?? process.env.PARLEY_PASSWORD,
+    });
     if (!parsed.success) {
-      const flagOf: Record<string, string> = { email: '--email', displayName: '--name', password: '--password' };
-      throw new CliError(parsed.error.issues.map((issue) => `${flagOf[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`).join('; '));
+      const flagOf: Record<string, string> = {
+        email: '--email',
+        displayName: '--name',
+        password: '--password',
+      };
+      throw new CliError(
+        parsed.error.issues
+          .map((issue) => `${flagOf[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`)
+          .join('; '),
+      );
     }
     const user = await withDatabase(values, (handle) =>
       createUser(createDeps(handle.db), parsed.data).catch((error: unknown) => {

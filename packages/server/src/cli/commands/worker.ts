@@ -20,13 +20,32 @@ export const workerCommand: Command = {
     '  --expire-seconds N    how long a job may run before it counts as abandoned (default 900)',
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseFlags(args, { ...DATABASE_OPTIONS, 'expire-seconds': { type: 'string' }, 'maintenance-seconds': { type: 'string' } }, false);
+    const { values } = parseFlags(
+      args,
+      {
+        ...DATABASE_OPTIONS,
+        'expire-seconds': { type: 'string' },
+        'maintenance-seconds': { type: 'string' },
+      },
+      false,
+    );
     const target = databaseTarget(values);
-    if (target.databaseUrl === undefined) throw new CliError('--database-url (or DATABASE_URL) is required: workers share a PostgreSQL database with the server');
+    if (target.databaseUrl === undefined)
+      throw new CliError(
+        '--database-url (or DATABASE_URL) is required: workers share a PostgreSQL database with the server',
+      );
     const expireInSeconds = parsePositiveInteger('expire-seconds', values['expire-seconds'], 900);
-    const maintenanceIntervalSeconds = parsePositiveInteger('maintenance-seconds', values['maintenance-seconds'], 60);
+    const maintenanceIntervalSeconds = parsePositiveInteger(
+      'maintenance-seconds',
+      values['maintenance-seconds'],
+      60,
+    );
     const handle = await openDatabaseFromFlags(values);
-    const queue = await startJobQueue(handle, { databaseUrl: target.databaseUrl, expireInSeconds, maintenanceIntervalSeconds });
+    const queue = await startJobQueue(handle, {
+      databaseUrl: target.databaseUrl,
+      expireInSeconds,
+      maintenanceIntervalSeconds,
+    });
     await workSimulations(queue, { db: handle.db, clock: SYSTEM_CLOCK, log: io.out });
     io.out('worker ready: waiting for simulation jobs');
     await new Promise<void>((resolve) => {

@@ -9,13 +9,20 @@ import type { RouteModule } from './route-module';
 const ExampleSchema = z.strictObject({ scenario: z.record(z.string(), z.unknown()) });
 
 const example = createRoute({
-  method: 'get', path: '/api/analysis/example', tags: ['analysis'], security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/analysis/example',
+  tags: ['analysis'],
+  security: AUTHENTICATED,
   summary: 'An illustrative scenario (invented preferences) to try the analysis with',
   responses: { 200: jsonResponse(ExampleSchema, 'A Parley JSON scenario'), ...problems(401) },
 });
 const analyze = createRoute({
-  method: 'post', path: '/api/analysis', tags: ['analysis'], security: AUTHENTICATED,
-  summary: 'Pareto frontier, bargaining solutions, zone of agreement, contention, trades and improvements of a scenario (nothing is stored)',
+  method: 'post',
+  path: '/api/analysis',
+  tags: ['analysis'],
+  security: AUTHENTICATED,
+  summary:
+    'Pareto frontier, bargaining solutions, zone of agreement, contention, trades and improvements of a scenario (nothing is stored)',
   request: { body: jsonBody(AnalysisRequestSchema) },
   responses: { 200: jsonResponse(AnalysisSchema, 'The analysis'), ...problems(400, 401, 413, 415) },
 });
@@ -28,6 +35,9 @@ export const analysisRoutes: RouteModule = (app, deps) => {
   app.openapi(analyze, async (c) => {
     const request = c.req.valid('json');
     const viewer = await requireViewer(c, deps);
-    return c.json(analyzeScenario(viewer, request, () => performance.now()), 200);
+    return c.json(
+      analyzeScenario(viewer, request, () => performance.now()),
+      200,
+    );
   });
 };

@@ -7,11 +7,17 @@ import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
 const list = createRoute({
-  method: 'get', path: '/api/negotiations/{negotiationId}/audit', tags: ['audit'],
-  summary: 'The audit log as the caller may see it, newest first, with the hash chain verified (others\' entries are absent, not counted)',
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}/audit',
+  tags: ['audit'],
+  summary:
+    "The audit log as the caller may see it, newest first, with the hash chain verified (others' entries are absent, not counted)",
   security: AUTHENTICATED,
   request: { params: NegotiationParams, query: AuditLogQuerySchema },
-  responses: { 200: jsonResponse(AuditLogPageSchema, 'One page of entries'), ...problems(400, 401, 403, 404) },
+  responses: {
+    200: jsonResponse(AuditLogPageSchema, 'One page of entries'),
+    ...problems(400, 401, 403, 404),
+  },
 });
 
 export const auditRoutes: RouteModule = (app, deps) => {

@@ -1,6 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
-  ApiTokenCreatedSchema, CreateApiTokenInputSchema, CreateUserInputSchema, LoginInputSchema, MeSchema, SessionViewSchema, UserSchema,
+  ApiTokenCreatedSchema,
+  CreateApiTokenInputSchema,
+  CreateUserInputSchema,
+  LoginInputSchema,
+  MeSchema,
+  SessionViewSchema,
+  UserSchema,
 } from '@parley/core';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { presentMe, presentUser } from '../../presenters/present';
@@ -11,25 +17,43 @@ import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-help
 import type { RouteModule } from './route-module';
 
 const register = createRoute({
-  method: 'post', path: '/api/auth/register', tags: ['auth'], summary: 'Create an account',
+  method: 'post',
+  path: '/api/auth/register',
+  tags: ['auth'],
+  summary: 'Create an account',
   request: { body: jsonBody(CreateUserInputSchema) },
   responses: { 201: jsonResponse(UserSchema, 'The new account'), ...problems(400, 409, 413, 415) },
 });
 const loginRoute = createRoute({
-  method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'Sign in; sets the session cookie',
+  method: 'post',
+  path: '/api/auth/login',
+  tags: ['auth'],
+  summary: 'Sign in; sets the session cookie',
   request: { body: jsonBody(LoginInputSchema) },
   responses: { 200: jsonResponse(SessionViewSchema, 'Signed in'), ...problems(400, 401, 413, 415, 429) },
 });
 const logoutRoute = createRoute({
-  method: 'post', path: '/api/auth/logout', tags: ['auth'], summary: 'End the cookie session', security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/auth/logout',
+  tags: ['auth'],
+  summary: 'End the cookie session',
+  security: AUTHENTICATED,
   responses: { 204: { description: 'Signed out' }, ...problems(401, 403) },
 });
 const me = createRoute({
-  method: 'get', path: '/api/me', tags: ['auth'], summary: 'The caller, their CSRF token and their current seats', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/me',
+  tags: ['auth'],
+  summary: 'The caller, their CSRF token and their current seats',
+  security: AUTHENTICATED,
   responses: { 200: jsonResponse(MeSchema, 'The caller'), ...problems(401) },
 });
 const createToken = createRoute({
-  method: 'post', path: '/api/tokens', tags: ['auth'], summary: 'Create a bearer API token (shown once)', security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/tokens',
+  tags: ['auth'],
+  summary: 'Create a bearer API token (shown once)',
+  security: AUTHENTICATED,
   request: { body: jsonBody(CreateApiTokenInputSchema) },
   responses: { 201: jsonResponse(ApiTokenCreatedSchema, 'The token'), ...problems(400, 401, 403, 413, 415) },
 });
@@ -42,7 +66,11 @@ export const authRoutes: RouteModule = (app, deps) => {
   app.openapi(loginRoute, async (c) => {
     const session = await login(deps, { ...c.req.valid('json'), ip: c.get('ip') });
     setCookie(c, SESSION_COOKIE, session.sessionToken, {
-      httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.secureCookies, maxAge: SESSION_TTL_MS / 1000,
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: deps.secureCookies,
+      maxAge: SESSION_TTL_MS / 1000,
     });
     return c.json({ user: presentUser(session.user), csrfToken: session.csrfToken }, 200);
   });

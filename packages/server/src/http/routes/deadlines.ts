@@ -8,12 +8,20 @@ import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
 const list = createRoute({
-  method: 'get', path: '/api/negotiations/{negotiationId}/deadlines', tags: ['deadlines'], summary: 'Deadlines, soonest first', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}/deadlines',
+  tags: ['deadlines'],
+  summary: 'Deadlines, soonest first',
+  security: AUTHENTICATED,
   request: { params: NegotiationParams },
   responses: { 200: jsonResponse(listOf(DeadlineSchema), 'Deadlines'), ...problems(400, 401, 404) },
 });
 const create = createRoute({
-  method: 'post', path: '/api/negotiations/{negotiationId}/deadlines', tags: ['deadlines'], summary: 'Set a deadline (mediator staff)', security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/negotiations/{negotiationId}/deadlines',
+  tags: ['deadlines'],
+  summary: 'Set a deadline (mediator staff)',
+  security: AUTHENTICATED,
   request: { params: NegotiationParams, body: jsonBody(CreateDeadlineInputSchema) },
   responses: { 201: jsonResponse(DeadlineSchema, 'The deadline'), ...problems(400, 401, 403, 404, 413, 415) },
 });

@@ -5,7 +5,9 @@ import { jsonResponse } from '../openapi-helpers';
 import type { RouteModule } from './route-module';
 
 const instance = createRoute({
-  method: 'get', path: '/api/instance', tags: ['system'],
+  method: 'get',
+  path: '/api/instance',
+  tags: ['system'],
   summary: 'What this server is: on a demo instance, the demo accounts for the sign-in page',
   responses: { 200: jsonResponse(InstanceSchema, 'About this instance') },
 });

@@ -1,5 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AcceptInvitationInputSchema, CreateInvitationInputSchema, InvitationCreatedSchema, MemberSchema } from '@parley/core';
+import {
+  AcceptInvitationInputSchema,
+  CreateInvitationInputSchema,
+  InvitationCreatedSchema,
+  MemberSchema,
+} from '@parley/core';
 import { presentInvitation, presentMember } from '../../presenters/present';
 import { acceptInvitation, createInvitation } from '../../services/invitations';
 import { getPartyForViewer } from '../../services/parties';
@@ -10,16 +15,28 @@ import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
 const create = createRoute({
-  method: 'post', path: '/api/negotiations/{negotiationId}/parties/{partyId}/invitations', tags: ['invitations'],
-  summary: "Invite an email to a party's delegation (mediator staff or the party's lead)", security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/negotiations/{negotiationId}/parties/{partyId}/invitations',
+  tags: ['invitations'],
+  summary: "Invite an email to a party's delegation (mediator staff or the party's lead)",
+  security: AUTHENTICATED,
   request: { params: PartyParams, body: jsonBody(CreateInvitationInputSchema) },
-  responses: { 201: jsonResponse(InvitationCreatedSchema, 'The invitation and its one-time token'), ...problems(400, 401, 403, 404, 413, 415) },
+  responses: {
+    201: jsonResponse(InvitationCreatedSchema, 'The invitation and its one-time token'),
+    ...problems(400, 401, 403, 404, 413, 415),
+  },
 });
 const accept = createRoute({
-  method: 'post', path: '/api/invitations/accept', tags: ['invitations'],
-  summary: 'Redeem an invitation token as the invited account', security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/invitations/accept',
+  tags: ['invitations'],
+  summary: 'Redeem an invitation token as the invited account',
+  security: AUTHENTICATED,
   request: { body: jsonBody(AcceptInvitationInputSchema) },
-  responses: { 201: jsonResponse(MemberSchema, 'The new seat'), ...problems(400, 401, 403, 409, 410, 413, 415) },
+  responses: {
+    201: jsonResponse(MemberSchema, 'The new seat'),
+    ...problems(400, 401, 403, 409, 410, 413, 415),
+  },
 });
 
 export const invitationRoutes: RouteModule = (app, deps) => {

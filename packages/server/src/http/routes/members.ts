@@ -1,5 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AddMemberInputSchema, ChangeLeadInputSchema, EndMemberInputSchema, LeadChangeSchema, listOf, MemberSchema } from '@parley/core';
+import {
+  AddMemberInputSchema,
+  ChangeLeadInputSchema,
+  EndMemberInputSchema,
+  LeadChangeSchema,
+  listOf,
+  MemberSchema,
+} from '@parley/core';
 import { presentMember } from '../../presenters/present';
 import { changeLead } from '../../services/lead-change';
 import { addMember, endMember, listMembersForViewer } from '../../services/members';
@@ -10,29 +17,44 @@ import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
 const list = createRoute({
-  method: 'get', path: '/api/negotiations/{negotiationId}/members', tags: ['members'],
-  summary: 'Every delegation seat, past and present', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}/members',
+  tags: ['members'],
+  summary: 'Every delegation seat, past and present',
+  security: AUTHENTICATED,
   request: { params: NegotiationParams },
   responses: { 200: jsonResponse(listOf(MemberSchema), 'Members'), ...problems(400, 401, 404) },
 });
 const add = createRoute({
-  method: 'post', path: '/api/negotiations/{negotiationId}/parties/{partyId}/members', tags: ['members'],
-  summary: "Seat a user in a party's delegation (mediator staff or the party's lead)", security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/negotiations/{negotiationId}/parties/{partyId}/members',
+  tags: ['members'],
+  summary: "Seat a user in a party's delegation (mediator staff or the party's lead)",
+  security: AUTHENTICATED,
   request: { params: PartyParams, body: jsonBody(AddMemberInputSchema) },
   responses: { 201: jsonResponse(MemberSchema, 'The seat'), ...problems(400, 401, 403, 404, 409, 413, 415) },
 });
 const end = createRoute({
-  method: 'post', path: '/api/negotiations/{negotiationId}/members/{memberId}/end', tags: ['members'],
-  summary: 'End a seat at validTo (e.g. a lead replaced mid-talks)', security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/negotiations/{negotiationId}/members/{memberId}/end',
+  tags: ['members'],
+  summary: 'End a seat at validTo (e.g. a lead replaced mid-talks)',
+  security: AUTHENTICATED,
   request: { params: MemberParams, body: jsonBody(EndMemberInputSchema) },
   responses: { 200: jsonResponse(MemberSchema, 'The ended seat'), ...problems(400, 401, 403, 404, 413, 415) },
 });
 
 const lead = createRoute({
-  method: 'post', path: '/api/negotiations/{negotiationId}/parties/{partyId}/lead', tags: ['members'],
-  summary: "Hand the party's lead to another user from validFrom (current lead seats end then)", security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/negotiations/{negotiationId}/parties/{partyId}/lead',
+  tags: ['members'],
+  summary: "Hand the party's lead to another user from validFrom (current lead seats end then)",
+  security: AUTHENTICATED,
   request: { params: PartyParams, body: jsonBody(ChangeLeadInputSchema) },
-  responses: { 201: jsonResponse(LeadChangeSchema, 'The ended seats and the new lead seat'), ...problems(400, 401, 403, 404, 409, 413, 415) },
+  responses: {
+    201: jsonResponse(LeadChangeSchema, 'The ended seats and the new lead seat'),
+    ...problems(400, 401, 403, 404, 409, 413, 415),
+  },
 });
 
 export const memberRoutes: RouteModule = (app, deps) => {

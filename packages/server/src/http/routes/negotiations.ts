@@ -8,16 +8,31 @@ import { requireNegotiation, requireViewer } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
 const list = createRoute({
-  method: 'get', path: '/api/negotiations', tags: ['negotiations'], summary: 'Negotiations the caller has a seat in', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/negotiations',
+  tags: ['negotiations'],
+  summary: 'Negotiations the caller has a seat in',
+  security: AUTHENTICATED,
   responses: { 200: jsonResponse(listOf(NegotiationSchema), 'Negotiations'), ...problems(401) },
 });
 const create = createRoute({
-  method: 'post', path: '/api/negotiations', tags: ['negotiations'], summary: 'Open a negotiation (caller leads the mediator party)', security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/negotiations',
+  tags: ['negotiations'],
+  summary: 'Open a negotiation (caller leads the mediator party)',
+  security: AUTHENTICATED,
   request: { body: jsonBody(CreateNegotiationInputSchema) },
-  responses: { 201: jsonResponse(NegotiationSchema, 'The negotiation'), ...problems(400, 401, 403, 413, 415) },
+  responses: {
+    201: jsonResponse(NegotiationSchema, 'The negotiation'),
+    ...problems(400, 401, 403, 413, 415),
+  },
 });
 const get = createRoute({
-  method: 'get', path: '/api/negotiations/{negotiationId}', tags: ['negotiations'], summary: 'One negotiation', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}',
+  tags: ['negotiations'],
+  summary: 'One negotiation',
+  security: AUTHENTICATED,
   request: { params: NegotiationParams },
   responses: { 200: jsonResponse(NegotiationSchema, 'The negotiation'), ...problems(400, 401, 404) },
 });

@@ -8,12 +8,20 @@ import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
 const list = createRoute({
-  method: 'get', path: '/api/negotiations/{negotiationId}/parties', tags: ['parties'], summary: 'Parties of a negotiation', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}/parties',
+  tags: ['parties'],
+  summary: 'Parties of a negotiation',
+  security: AUTHENTICATED,
   request: { params: NegotiationParams },
   responses: { 200: jsonResponse(listOf(PartySchema), 'Parties'), ...problems(400, 401, 404) },
 });
 const create = createRoute({
-  method: 'post', path: '/api/negotiations/{negotiationId}/parties', tags: ['parties'], summary: 'Add a party (mediator staff)', security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/negotiations/{negotiationId}/parties',
+  tags: ['parties'],
+  summary: 'Add a party (mediator staff)',
+  security: AUTHENTICATED,
   request: { params: NegotiationParams, body: jsonBody(CreatePartyInputSchema) },
   responses: { 201: jsonResponse(PartySchema, 'The party'), ...problems(400, 401, 403, 404, 413, 415) },
 });

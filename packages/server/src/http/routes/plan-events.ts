@@ -11,13 +11,21 @@ import type { RouteModule } from './route-module';
 const HEARTBEAT_MS = 15_000;
 
 const events = createRoute({
-  method: 'get', path: '/api/negotiations/{negotiationId}/events', tags: ['plan'],
-  summary: 'Server-Sent Events: plan changes the caller may see (others are never sent, not even without a body)', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}/events',
+  tags: ['plan'],
+  summary:
+    'Server-Sent Events: plan changes the caller may see (others are never sent, not even without a body)',
+  security: AUTHENTICATED,
   request: { params: NegotiationParams },
   responses: {
     200: {
-      description: 'With `Accept: text/event-stream`: a `ready` event, then one event per visible change. Otherwise a JSON note on how to connect.',
-      content: { 'text/event-stream': { schema: z.string() }, 'application/json': { schema: z.strictObject({ negotiationId: z.string(), stream: z.string() }) } },
+      description:
+        'With `Accept: text/event-stream`: a `ready` event, then one event per visible change. Otherwise a JSON note on how to connect.',
+      content: {
+        'text/event-stream': { schema: z.string() },
+        'application/json': { schema: z.strictObject({ negotiationId: z.string(), stream: z.string() }) },
+      },
     },
     ...problems(400, 401, 404),
   },
@@ -29,7 +37,10 @@ export const planEventRoutes: RouteModule = (app, deps) => {
     // EventSource always asks for text/event-stream; any other client (a probe, a script, the
     // access-matrix test) gets a JSON answer instead of a stream that never ends.
     if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-      return c.json({ negotiationId: negotiation.id, stream: 'Send Accept: text/event-stream to receive events.' }, 200) as never;
+      return c.json(
+        { negotiationId: negotiation.id, stream: 'Send Accept: text/event-stream to receive events.' },
+        200,
+      ) as never;
     }
     return streamSSE(c, async (stream) => {
       const queue: PlanEvent[] = [];
@@ -47,7 +58,10 @@ export const planEventRoutes: RouteModule = (app, deps) => {
           if (next === undefined) {
             const timedOut = await new Promise<boolean>((resolve) => {
               const timer = setTimeout(() => resolve(true), HEARTBEAT_MS);
-              wake = () => { clearTimeout(timer); resolve(false); };
+              wake = () => {
+                clearTimeout(timer);
+                resolve(false);
+              };
             });
             if (timedOut && !stream.aborted) await stream.write(': keep-alive\n\n');
             continue;

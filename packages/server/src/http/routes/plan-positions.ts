@@ -8,18 +8,35 @@ import type { RouteModule } from './route-module';
 
 const version = '/api/negotiations/{negotiationId}/plan/versions/{versionId}';
 const list = createRoute({
-  method: 'get', path: `${version}/positions`, tags: ['plan'], summary: 'Positions on a version the caller may see (others are absent, not counted)', security: AUTHENTICATED,
-  request: { params: VersionParams }, responses: { 200: jsonResponse(listOf(PositionSchema), 'Positions'), ...problems(400, 401, 404) },
+  method: 'get',
+  path: `${version}/positions`,
+  tags: ['plan'],
+  summary: 'Positions on a version the caller may see (others are absent, not counted)',
+  security: AUTHENTICATED,
+  request: { params: VersionParams },
+  responses: { 200: jsonResponse(listOf(PositionSchema), 'Positions'), ...problems(400, 401, 404) },
 });
 const put = createRoute({
-  method: 'put', path: `${version}/points/{pointId}/positions/{partyId}`, tags: ['plan'],
-  summary: "Record a party's position on a point; baseRevision is the revision you saw (0 = new), stale → 409", security: AUTHENTICATED,
+  method: 'put',
+  path: `${version}/points/{pointId}/positions/{partyId}`,
+  tags: ['plan'],
+  summary:
+    "Record a party's position on a point; baseRevision is the revision you saw (0 = new), stale → 409",
+  security: AUTHENTICATED,
   request: { params: PositionParams, body: jsonBody(SetPositionInputSchema) },
-  responses: { 200: jsonResponse(PositionSchema, 'The position'), ...problems(400, 401, 403, 404, 409, 413, 415) },
+  responses: {
+    200: jsonResponse(PositionSchema, 'The position'),
+    ...problems(400, 401, 403, 404, 409, 413, 415),
+  },
 });
 const status = createRoute({
-  method: 'get', path: `${version}/status`, tags: ['plan'], summary: "Derived status of every point and the negotiation, from what the caller may see", security: AUTHENTICATED,
-  request: { params: VersionParams }, responses: { 200: jsonResponse(PlanStatusSchema, 'Status'), ...problems(400, 401, 404) },
+  method: 'get',
+  path: `${version}/status`,
+  tags: ['plan'],
+  summary: 'Derived status of every point and the negotiation, from what the caller may see',
+  security: AUTHENTICATED,
+  request: { params: VersionParams },
+  responses: { 200: jsonResponse(PlanStatusSchema, 'Status'), ...problems(400, 401, 404) },
 });
 
 export const planPositionRoutes: RouteModule = (app, deps) => {
@@ -32,7 +49,10 @@ export const planPositionRoutes: RouteModule = (app, deps) => {
     const { negotiationId, versionId, pointId, partyId } = c.req.valid('param');
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(await setPosition(deps, viewer, { negotiation, versionId, pointId, partyId: partyId as PartyId, body }), 200);
+    return c.json(
+      await setPosition(deps, viewer, { negotiation, versionId, pointId, partyId: partyId as PartyId, body }),
+      200,
+    );
   });
   app.openapi(status, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');

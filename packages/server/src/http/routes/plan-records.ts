@@ -1,12 +1,29 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
-  AmendmentSchema, CreateAmendmentInputSchema, CreateEscalationInputSchema, CreateRoundInputSchema, CreateStatementInputSchema,
-  DecideAmendmentInputSchema, DecideEscalationInputSchema, EscalationSchema, listOf, RoundSchema, StatementSchema,
+  AmendmentSchema,
+  CreateAmendmentInputSchema,
+  CreateEscalationInputSchema,
+  CreateRoundInputSchema,
+  CreateStatementInputSchema,
+  DecideAmendmentInputSchema,
+  DecideEscalationInputSchema,
+  EscalationSchema,
+  listOf,
+  RoundSchema,
+  StatementSchema,
 } from '@parley/core';
 import type { z } from 'zod';
 import {
-  createEscalation, createRound, createStatement, decideAmendment, decideEscalation, listAmendmentsForViewer, listEscalationsForViewer,
-  listRoundsForViewer, listStatementsForViewer, proposeAmendment,
+  createEscalation,
+  createRound,
+  createStatement,
+  decideAmendment,
+  decideEscalation,
+  listAmendmentsForViewer,
+  listEscalationsForViewer,
+  listRoundsForViewer,
+  listStatementsForViewer,
+  proposeAmendment,
 } from '../../services/plan-records';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
@@ -20,10 +37,24 @@ const READ_PROBLEMS = problems(400, 401, 404);
 
 function collection<Item extends z.ZodType, Input extends z.ZodType>(name: string, item: Item, input: Input) {
   return {
-    list: createRoute({ method: 'get', path: `${base}/${name}`, tags: ['plan'], summary: `The ${name} the caller may see`, security: AUTHENTICATED,
-      request: { params: NegotiationParams }, responses: { 200: jsonResponse(listOf(item), name), ...READ_PROBLEMS } }),
-    create: createRoute({ method: 'post', path: `${base}/${name}`, tags: ['plan'], summary: `Add to the ${name}`, security: AUTHENTICATED,
-      request: { params: NegotiationParams, body: jsonBody(input) }, responses: { 201: jsonResponse(item, 'Created'), ...WRITE_PROBLEMS } }),
+    list: createRoute({
+      method: 'get',
+      path: `${base}/${name}`,
+      tags: ['plan'],
+      summary: `The ${name} the caller may see`,
+      security: AUTHENTICATED,
+      request: { params: NegotiationParams },
+      responses: { 200: jsonResponse(listOf(item), name), ...READ_PROBLEMS },
+    }),
+    create: createRoute({
+      method: 'post',
+      path: `${base}/${name}`,
+      tags: ['plan'],
+      summary: `Add to the ${name}`,
+      security: AUTHENTICATED,
+      request: { params: NegotiationParams, body: jsonBody(input) },
+      responses: { 201: jsonResponse(item, 'Created'), ...WRITE_PROBLEMS },
+    }),
   };
 }
 
@@ -32,16 +63,29 @@ const rounds = collection('rounds', RoundSchema, CreateRoundInputSchema);
 const statements = collection('statements', StatementSchema, CreateStatementInputSchema);
 const amendments = collection('amendments', AmendmentSchema, CreateAmendmentInputSchema);
 const decideEscalationRoute = createRoute({
-  method: 'post', path: `${base}/escalations/{escalationId}/decision`, tags: ['plan'], summary: "Record the principals' decision (once)", security: AUTHENTICATED,
-  request: { params: EscalationParams, body: jsonBody(DecideEscalationInputSchema) }, responses: { 200: jsonResponse(EscalationSchema, 'Decided'), ...WRITE_PROBLEMS },
+  method: 'post',
+  path: `${base}/escalations/{escalationId}/decision`,
+  tags: ['plan'],
+  summary: "Record the principals' decision (once)",
+  security: AUTHENTICATED,
+  request: { params: EscalationParams, body: jsonBody(DecideEscalationInputSchema) },
+  responses: { 200: jsonResponse(EscalationSchema, 'Decided'), ...WRITE_PROBLEMS },
 });
 const decideAmendmentRoute = createRoute({
-  method: 'post', path: `${base}/amendments/{amendmentId}/fate`, tags: ['plan'], summary: 'Reject (mediator) or withdraw (proposing party) an open amendment', security: AUTHENTICATED,
-  request: { params: AmendmentParams, body: jsonBody(DecideAmendmentInputSchema) }, responses: { 200: jsonResponse(AmendmentSchema, 'Updated'), ...WRITE_PROBLEMS },
+  method: 'post',
+  path: `${base}/amendments/{amendmentId}/fate`,
+  tags: ['plan'],
+  summary: 'Reject (mediator) or withdraw (proposing party) an open amendment',
+  security: AUTHENTICATED,
+  request: { params: AmendmentParams, body: jsonBody(DecideAmendmentInputSchema) },
+  responses: { 200: jsonResponse(AmendmentSchema, 'Updated'), ...WRITE_PROBLEMS },
 });
 
 export const planRecordRoutes: RouteModule = (app, deps) => {
-  const context = async (c: Parameters<Parameters<typeof app.openapi>[1]>[0], negotiationId: Parameters<typeof requireNegotiation>[2]) => requireNegotiation(c, deps, negotiationId);
+  const context = async (
+    c: Parameters<Parameters<typeof app.openapi>[1]>[0],
+    negotiationId: Parameters<typeof requireNegotiation>[2],
+  ) => requireNegotiation(c, deps, negotiationId);
   app.openapi(escalations.list, async (c) => {
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
     return c.json({ items: await listEscalationsForViewer(deps, viewer, { negotiation }) }, 200);

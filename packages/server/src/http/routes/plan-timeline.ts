@@ -9,22 +9,35 @@ import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
 const timeline = createRoute({
-  method: 'get', path: '/api/negotiations/{negotiationId}/plan/timeline', tags: ['plan'],
-  summary: 'Timeline of the negotiation, or of one point with ?pointId=', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}/plan/timeline',
+  tags: ['plan'],
+  summary: 'Timeline of the negotiation, or of one point with ?pointId=',
+  security: AUTHENTICATED,
   request: { params: NegotiationParams, query: z.object({ pointId: z.uuid().optional() }) },
   responses: { 200: jsonResponse(TimelineSchema, 'Timeline, oldest first'), ...problems(400, 401, 404) },
 });
 const outlook = createRoute({
-  method: 'get', path: '/api/negotiations/{negotiationId}/plan/versions/{versionId}/deadlines', tags: ['plan'],
-  summary: 'Which points of a version stand open between now and each deadline', security: AUTHENTICATED,
-  request: { params: VersionParams }, responses: { 200: jsonResponse(DeadlineOutlookSchema, 'Deadlines with open points'), ...problems(400, 401, 404) },
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}/plan/versions/{versionId}/deadlines',
+  tags: ['plan'],
+  summary: 'Which points of a version stand open between now and each deadline',
+  security: AUTHENTICATED,
+  request: { params: VersionParams },
+  responses: {
+    200: jsonResponse(DeadlineOutlookSchema, 'Deadlines with open points'),
+    ...problems(400, 401, 404),
+  },
 });
 
 export const planTimelineRoutes: RouteModule = (app, deps) => {
   app.openapi(timeline, async (c) => {
     const { pointId } = c.req.valid('query');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    const items = await timelineForViewer(deps, viewer, { negotiation, ...(pointId === undefined ? {} : { pointId }) });
+    const items = await timelineForViewer(deps, viewer, {
+      negotiation,
+      ...(pointId === undefined ? {} : { pointId }),
+    });
     return c.json({ items: items.map((item) => ({ ...item, pointIds: [...item.pointIds] })) }, 200);
   });
   app.openapi(outlook, async (c) => {

@@ -8,20 +8,29 @@ import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
 const list = createRoute({
-  method: 'get', path: '/api/negotiations/{negotiationId}/records', tags: ['records'],
-  summary: 'Records the caller may read (others are absent, not counted)', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}/records',
+  tags: ['records'],
+  summary: 'Records the caller may read (others are absent, not counted)',
+  security: AUTHENTICATED,
   request: { params: NegotiationParams },
   responses: { 200: jsonResponse(listOf(RecordSchema), 'Records'), ...problems(400, 401, 404) },
 });
 const create = createRoute({
-  method: 'post', path: '/api/negotiations/{negotiationId}/records', tags: ['records'],
-  summary: "File a transcript, note or memo for one's own party", security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/negotiations/{negotiationId}/records',
+  tags: ['records'],
+  summary: "File a transcript, note or memo for one's own party",
+  security: AUTHENTICATED,
   request: { params: NegotiationParams, body: jsonBody(CreateRecordInputSchema) },
   responses: { 201: jsonResponse(RecordSchema, 'The record'), ...problems(400, 401, 403, 404, 413, 415) },
 });
 const get = createRoute({
-  method: 'get', path: '/api/negotiations/{negotiationId}/records/{recordId}', tags: ['records'],
-  summary: 'One record (404 if hidden)', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}/records/{recordId}',
+  tags: ['records'],
+  summary: 'One record (404 if hidden)',
+  security: AUTHENTICATED,
   request: { params: RecordParams },
   responses: { 200: jsonResponse(RecordSchema, 'The record'), ...problems(400, 401, 404) },
 });

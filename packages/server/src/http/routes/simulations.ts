@@ -1,5 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AgentListSchema, CreateSimulationInputSchema, SimulationIdSchema, SimulationSchema } from '@parley/core';
+import {
+  AgentListSchema,
+  CreateSimulationInputSchema,
+  SimulationIdSchema,
+  SimulationSchema,
+} from '@parley/core';
 import { AGENT_NAMES } from '@parley/engine';
 import { presentSimulation } from '../../presenters/present';
 import { createSimulation, getSimulationForViewer } from '../../services/simulations';
@@ -10,17 +15,27 @@ import type { RouteModule } from './route-module';
 const SimulationParams = z.object({ simulationId: SimulationIdSchema });
 
 const agents = createRoute({
-  method: 'get', path: '/api/simulations/agents', tags: ['simulations'], summary: 'Names of the built-in negotiating agents', security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/simulations/agents',
+  tags: ['simulations'],
+  summary: 'Names of the built-in negotiating agents',
+  security: AUTHENTICATED,
   responses: { 200: jsonResponse(AgentListSchema, 'Agent names'), ...problems(401) },
 });
 const create = createRoute({
-  method: 'post', path: '/api/simulations', tags: ['simulations'], security: AUTHENTICATED,
+  method: 'post',
+  path: '/api/simulations',
+  tags: ['simulations'],
+  security: AUTHENTICATED,
   summary: 'Start a simulation job (runs on a worker; poll it or watch its progress)',
   request: { body: jsonBody(CreateSimulationInputSchema) },
   responses: { 202: jsonResponse(SimulationSchema, 'The queued job'), ...problems(400, 401, 413, 415) },
 });
 const get = createRoute({
-  method: 'get', path: '/api/simulations/{simulationId}', tags: ['simulations'], security: AUTHENTICATED,
+  method: 'get',
+  path: '/api/simulations/{simulationId}',
+  tags: ['simulations'],
+  security: AUTHENTICATED,
   summary: 'A simulation job you started: status, progress and result',
   request: { params: SimulationParams },
   responses: { 200: jsonResponse(SimulationSchema, 'The job'), ...problems(400, 401, 404) },

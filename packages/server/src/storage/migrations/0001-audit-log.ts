@@ -8,7 +8,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
  */
 export const auditLogMigration: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema.createTable('audit_log')
+    await db.schema
+      .createTable('audit_log')
       .addColumn('seq', 'bigint', (col) => col.primaryKey())
       .addColumn('at', 'timestamptz', (col) => col.notNull())
       .addColumn('actor_id', 'uuid')
@@ -21,9 +22,14 @@ export const auditLogMigration: Migration = {
       .addColumn('prev_hash', 'text', (col) => col.notNull())
       .addColumn('hash', 'text', (col) => col.notNull())
       .execute();
-    await db.schema.createIndex('audit_log_negotiation').on('audit_log').columns(['negotiation_id', 'seq']).execute();
+    await db.schema
+      .createIndex('audit_log_negotiation')
+      .on('audit_log')
+      .columns(['negotiation_id', 'seq'])
+      .execute();
     // The head remembers the last entry, so cutting entries off the end is detected too.
-    await db.schema.createTable('audit_head')
+    await db.schema
+      .createTable('audit_head')
       .addColumn('id', 'integer', (col) => col.primaryKey())
       .addColumn('seq', 'bigint', (col) => col.notNull())
       .addColumn('hash', 'text', (col) => col.notNull())

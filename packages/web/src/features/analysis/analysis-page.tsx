@@ -23,9 +23,12 @@ function parseScenario(text: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (failure) {
-    throw new Error(`The scenario is not valid JSON: ${failure instanceof Error ? failure.message : String(failure)}`);
+    throw new Error(
+      `The scenario is not valid JSON: ${failure instanceof Error ? failure.message : String(failure)}`,
+    );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('The scenario must be a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('The scenario must be a JSON object.');
   return value as Record<string, unknown>;
 }
 
@@ -37,7 +40,13 @@ export function AnalysisPage() {
   const run = useCallback((scenarioText: string, chosen: Semantics, onTable?: Package) => {
     setResult((previous) => ({ state: 'busy', last: lastOf(previous) }));
     Promise.resolve()
-      .then(() => analyzeScenario({ scenario: parseScenario(scenarioText), semantics: chosen, ...(onTable === undefined ? {} : { package: onTable }) }))
+      .then(() =>
+        analyzeScenario({
+          scenario: parseScenario(scenarioText),
+          semantics: chosen,
+          ...(onTable === undefined ? {} : { package: onTable }),
+        }),
+      )
       .then(
         (analysis) => setResult({ state: 'ready', analysed: { analysis, scenarioText } }),
         (error: unknown) => setResult({ state: 'error', error }),
@@ -46,25 +55,34 @@ export function AnalysisPage() {
 
   const loadExample = useCallback(() => {
     setResult({ state: 'busy' });
-    getAnalysisExample().then((example) => {
-      const exampleText = JSON.stringify(example.scenario, null, 2);
-      setText(exampleText);
-      run(exampleText, semantics);
-    }, (error: unknown) => setResult({ state: 'error', error }));
+    getAnalysisExample().then(
+      (example) => {
+        const exampleText = JSON.stringify(example.scenario, null, 2);
+        setText(exampleText);
+        run(exampleText, semantics);
+      },
+      (error: unknown) => setResult({ state: 'error', error }),
+    );
   }, [run, semantics]);
 
   // The example is analysed once, on arrival, so the page shows something useful at once.
   useEffect(loadExample, []);
 
   const shown = result.state === 'ready' ? result.analysed : lastOf(result);
-  const issues = useMemo(() => (shown === undefined ? undefined : packageIssuesOf(shown.scenarioText)), [shown?.scenarioText]);
+  const issues = useMemo(
+    () => (shown === undefined ? undefined : packageIssuesOf(shown.scenarioText)),
+    [shown?.scenarioText],
+  );
   const onTable = shown?.analysis.package?.outcome;
   const initial = useMemo(() => onTable ?? shown?.analysis.solutions.nash?.outcome ?? {}, [shown]);
 
   /** The scenario form keeps the package on the table while it still fits the scenario sent. */
   function analyseScenario() {
     const fresh = packageIssuesOf(text);
-    const keep = onTable !== undefined && fresh !== undefined && JSON.stringify(completePackage(fresh, onTable)) === JSON.stringify(onTable);
+    const keep =
+      onTable !== undefined &&
+      fresh !== undefined &&
+      JSON.stringify(completePackage(fresh, onTable)) === JSON.stringify(onTable);
     run(text, semantics, keep ? onTable : undefined);
   }
 
@@ -72,12 +90,17 @@ export function AnalysisPage() {
     <>
       <h1>Analysis</h1>
       <p className="muted">
-        The Pareto frontier, bargaining solutions, contested issues and possible trades of a negotiation scenario. Nothing you
-        paste here is stored.
+        The Pareto frontier, bargaining solutions, contested issues and possible trades of a negotiation
+        scenario. Nothing you paste here is stored.
       </p>
       <ScenarioInput
-        text={text} onText={setText} semantics={semantics} onSemantics={setSemantics}
-        busy={result.state === 'busy'} onSubmit={analyseScenario} onReset={loadExample}
+        text={text}
+        onText={setText}
+        semantics={semantics}
+        onSemantics={setSemantics}
+        busy={result.state === 'busy'}
+        onSubmit={analyseScenario}
+        onReset={loadExample}
       />
       <div aria-live="polite">
         {result.state === 'busy' && <Loading what="the analysis" />}
@@ -85,7 +108,10 @@ export function AnalysisPage() {
       </div>
       {shown && issues && (
         <PackagePicker
-          issues={issues} initial={initial} isActive={onTable !== undefined} busy={result.state === 'busy'}
+          issues={issues}
+          initial={initial}
+          isActive={onTable !== undefined}
+          busy={result.state === 'busy'}
           onAnalyse={(chosen) => run(shown.scenarioText, shown.analysis.semantics, chosen)}
           onClear={() => run(shown.scenarioText, shown.analysis.semantics)}
         />

@@ -16,7 +16,9 @@ export function AnalysisResults({ analysis }: { analysis: Analysis }) {
       <Packages analysis={analysis} />
       <Improvements analysis={analysis} />
       <Trades analysis={analysis} />
-      <p className="muted small">Semantics: {analysis.semantics}; computed in {analysis.elapsedMs.toFixed(0)} ms.</p>
+      <p className="muted small">
+        Semantics: {analysis.semantics}; computed in {analysis.elapsedMs.toFixed(0)} ms.
+      </p>
     </div>
   );
 }
@@ -28,11 +30,13 @@ function Zone({ analysis }: { analysis: Analysis }) {
       <h2 id="zone-title">Zone of agreement</h2>
       {zone.exists ? (
         <p>
-          A zone of agreement exists: <strong>{percent(zone.frontierShare)}</strong> of the frontier gives every party at least its
-          reservation value.
+          A zone of agreement exists: <strong>{percent(zone.frontierShare)}</strong> of the frontier gives
+          every party at least its reservation value.
         </p>
       ) : (
-        <p><strong>No zone of agreement:</strong> no package gives every party its reservation value.</p>
+        <p>
+          <strong>No zone of agreement:</strong> no package gives every party its reservation value.
+        </p>
       )}
       <ul className="compact">
         {parties.map((party, index) => (
@@ -47,11 +51,16 @@ function Zone({ analysis }: { analysis: Analysis }) {
 }
 
 function Contention({ analysis }: { analysis: Analysis }) {
-  const data = analysis.contention.map((row) => ({ issue: row.issue, contention: Number(row.contention.toFixed(3)) }));
+  const data = analysis.contention.map((row) => ({
+    issue: row.issue,
+    contention: Number(row.contention.toFixed(3)),
+  }));
   return (
     <section className="card" aria-labelledby="contention-title">
       <h2 id="contention-title">Contention per issue</h2>
-      <p className="muted small">High when the issue matters to the parties and they want opposite options.</p>
+      <p className="muted small">
+        High when the issue matters to the parties and they want opposite options.
+      </p>
       <figure className="chart" aria-label="Contention per issue">
         <ResponsiveContainer width="100%" height={Math.max(140, 36 * data.length + 40)}>
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
@@ -78,19 +87,30 @@ function Packages({ analysis }: { analysis: Analysis }) {
       <div className="table-scroll">
         <table className="packages">
           <thead>
-            <tr><th scope="col">Issue</th>{shown.map(({ key, label }) => <th key={key} scope="col">{label}</th>)}</tr>
+            <tr>
+              <th scope="col">Issue</th>
+              {shown.map(({ key, label }) => (
+                <th key={key} scope="col">
+                  {label}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {analysis.issues.map((issue) => (
               <tr key={issue}>
                 <th scope="row">{issue}</th>
-                {shown.map(({ key, point }) => <td key={key}>{point.outcome[issue] ?? '—'}</td>)}
+                {shown.map(({ key, point }) => (
+                  <td key={key}>{point.outcome[issue] ?? '—'}</td>
+                ))}
               </tr>
             ))}
             {analysis.parties.map((party, index) => (
               <tr key={party.name} className="utility-row">
                 <th scope="row">Utility for {party.name}</th>
-                {shown.map(({ key, point }) => <td key={key}>{point.utilities[index]?.toFixed(3)}</td>)}
+                {shown.map(({ key, point }) => (
+                  <td key={key}>{point.utilities[index]?.toFixed(3)}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -116,7 +136,12 @@ function Trades({ analysis }: { analysis: Analysis }) {
                 <strong>{trade.issues.join(' ↔ ')}</strong>:{' '}
                 {trade.issues.map((issue) => `${issue} → ${trade.outcome[issue] ?? '?'}`).join('; ')}
                 <span className="muted">
-                  {' '}({trade.gains.map((gain, index) => `${analysis.parties[index]?.name ?? index} ${signed(gain)}`).join(', ')})
+                  {' '}
+                  (
+                  {trade.gains
+                    .map((gain, index) => `${analysis.parties[index]?.name ?? index} ${signed(gain)}`)
+                    .join(', ')}
+                  )
                 </span>
               </li>
             ))}
@@ -135,20 +160,34 @@ function Improvements({ analysis }: { analysis: Analysis }) {
     <section className="card" aria-labelledby="improvements-title">
       <h2 id="improvements-title">Improvements on the package on the table</h2>
       <p className="muted small">
-        The package on the table gives {onTable.utilities.map((utility, index) => `${partyName(index)} ${utility.toFixed(3)}`).join(', ')}.
+        The package on the table gives{' '}
+        {onTable.utilities.map((utility, index) => `${partyName(index)} ${utility.toFixed(3)}`).join(', ')}.
       </p>
       {analysis.improvements.length === 0 ? (
-        <p><strong>It is Pareto-efficient:</strong> no package makes one side better off without making another worse off.</p>
+        <p>
+          <strong>It is Pareto-efficient:</strong> no package makes one side better off without making another
+          worse off.
+        </p>
       ) : (
         <>
-          <p className="muted small">Packages that make no side worse off and at least one better off, best first (the changes from the package on the table).</p>
+          <p className="muted small">
+            Packages that make no side worse off and at least one better off, best first (the changes from the
+            package on the table).
+          </p>
           <ol className="improvements" aria-label="Pareto improvements">
             {analysis.improvements.map((improvement) => {
-              const changes = analysis.issues.filter((issue) => improvement.outcome[issue] !== onTable.outcome[issue]);
+              const changes = analysis.issues.filter(
+                (issue) => improvement.outcome[issue] !== onTable.outcome[issue],
+              );
               return (
                 <li key={JSON.stringify(improvement.outcome)}>
                   {changes.map((issue) => `${issue} → ${improvement.outcome[issue] ?? '?'}`).join('; ')}
-                  <span className="muted"> ({improvement.gains.map((gain, index) => `${partyName(index)} ${signed(gain)}`).join(', ')})</span>
+                  <span className="muted">
+                    {' '}
+                    (
+                    {improvement.gains.map((gain, index) => `${partyName(index)} ${signed(gain)}`).join(', ')}
+                    )
+                  </span>
                 </li>
               );
             })}

@@ -21,11 +21,25 @@ export function packageIssuesOf(scenarioText: string): PackageIssue[] | undefine
 }
 
 /** A package naming a valid option for every issue, taking `preferred` where it fits. */
-export function completePackage(issues: readonly PackageIssue[], preferred: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(issues.map((issue) => {
-    const wanted = preferred[issue.name];
-    if (issue.kind === 'discrete') return [issue.name, wanted !== undefined && issue.options.includes(wanted) ? wanted : (issue.options[0] ?? '')];
-    const number = Number(wanted);
-    return [issue.name, String(Number.isInteger(number) && number >= issue.lower && number <= issue.upper ? number : issue.lower)];
-  }));
+export function completePackage(
+  issues: readonly PackageIssue[],
+  preferred: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    issues.map((issue) => {
+      const wanted = preferred[issue.name];
+      if (issue.kind === 'discrete')
+        return [
+          issue.name,
+          wanted !== undefined && issue.options.includes(wanted) ? wanted : (issue.options[0] ?? ''),
+        ];
+      const number = Number(wanted);
+      return [
+        issue.name,
+        String(
+          Number.isInteger(number) && number >= issue.lower && number <= issue.upper ? number : issue.lower,
+        ),
+      ];
+    }),
+  );
 }

@@ -14,7 +14,15 @@ export type ScenarioInputProps = {
 };
 
 /** The scenario to analyse: paste Parley JSON or upload a file, choose the utility semantics. */
-export function ScenarioInput({ text, onText, semantics, onSemantics, busy, onSubmit, onReset }: ScenarioInputProps) {
+export function ScenarioInput({
+  text,
+  onText,
+  semantics,
+  onSemantics,
+  busy,
+  onSubmit,
+  onReset,
+}: ScenarioInputProps) {
   function submit(event: FormEvent) {
     event.preventDefault();
     onSubmit();
@@ -28,19 +36,35 @@ export function ScenarioInput({ text, onText, semantics, onSemantics, busy, onSu
     <form className="card form" aria-label="Scenario" onSubmit={submit}>
       <label>
         Scenario (Parley JSON)
-        <textarea className="scenario-text" rows={10} spellCheck={false} value={text} onChange={(e) => onText(e.target.value)} />
+        <textarea
+          className="scenario-text"
+          rows={10}
+          spellCheck={false}
+          value={text}
+          onChange={(e) => onText(e.target.value)}
+        />
       </label>
       <div className="toolbar">
-        <label>Upload a scenario file<input type="file" accept=".json,application/json" onChange={upload} /></label>
+        <label>
+          Upload a scenario file
+          <input type="file" accept=".json,application/json" onChange={upload} />
+        </label>
         <label>
           Semantics
-          <select value={semantics} onChange={(e) => onSemantics(e.target.value === 'negmas' ? 'negmas' : 'genius')}>
+          <select
+            value={semantics}
+            onChange={(e) => onSemantics(e.target.value === 'negmas' ? 'negmas' : 'genius')}
+          >
             <option value="genius">GENIUS</option>
             <option value="negmas">NegMAS</option>
           </select>
         </label>
-        <button type="submit" disabled={busy}>{busy ? 'Analysing…' : 'Analyse'}</button>
-        <button type="button" className="secondary" disabled={busy} onClick={onReset}>Load the example</button>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Analysing…' : 'Analyse'}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={onReset}>
+          Load the example
+        </button>
       </div>
     </form>
   );

@@ -4,11 +4,22 @@ import { getAuditLog, listMembers } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { ErrorMessage, Show } from '../../components/status';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { ACTION_FAMILIES, actorName, describeAction, describeDetail, shortId, type Names } from './describe-entry';
+import {
+  ACTION_FAMILIES,
+  actorName,
+  describeAction,
+  describeDetail,
+  shortId,
+  type Names,
+} from './describe-entry';
 
 const PAGE_SIZE = 25;
 
-type Older = { items: AuditEntry[]; nextCursor: string | null; state: 'idle' | 'loading' | { error: unknown } };
+type Older = {
+  items: AuditEntry[];
+  nextCursor: string | null;
+  state: 'idle' | 'loading' | { error: unknown };
+};
 
 /** The audit log as the server lets this viewer see it: entries about material it may not see never arrive. */
 export function AuditPage() {
@@ -26,9 +37,19 @@ export function AuditPage() {
 
   function loadOlder(cursor: string) {
     setOlder((previous) => ({ items: previous?.items ?? [], nextCursor: cursor, state: 'loading' }));
-    getAuditLog(negotiation.id, { cursor, limit: PAGE_SIZE, ...(family === '' ? {} : { action: family }) }).then(
-      (page) => setOlder((previous) => ({ items: [...(previous?.items ?? []), ...page.items], nextCursor: page.nextCursor, state: 'idle' })),
-      (error: unknown) => setOlder((previous) => ({ items: previous?.items ?? [], nextCursor: cursor, state: { error } })),
+    getAuditLog(negotiation.id, {
+      cursor,
+      limit: PAGE_SIZE,
+      ...(family === '' ? {} : { action: family }),
+    }).then(
+      (page) =>
+        setOlder((previous) => ({
+          items: [...(previous?.items ?? []), ...page.items],
+          nextCursor: page.nextCursor,
+          state: 'idle',
+        })),
+      (error: unknown) =>
+        setOlder((previous) => ({ items: previous?.items ?? [], nextCursor: cursor, state: { error } })),
     );
   }
 
@@ -36,14 +57,19 @@ export function AuditPage() {
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
       <p className="muted">
-        Every change and every reading of restricted material, newest first, in a hash chain that shows any edit or deletion.
-        You see the entries about your own delegation&rsquo;s material and about public material; the mediator staff see every entry.
+        Every change and every reading of restricted material, newest first, in a hash chain that shows any
+        edit or deletion. You see the entries about your own delegation&rsquo;s material and about public
+        material; the mediator staff see every entry.
       </p>
       <div className="toolbar">
         <label>
           Show
           <select value={family} onChange={(event) => setFamily(event.target.value)}>
-            {ACTION_FAMILIES.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+            {ACTION_FAMILIES.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -56,12 +82,25 @@ export function AuditPage() {
             <>
               <ChainStatus chain={page.chain} />
               <ol className="audit-entries" aria-label="Audit entries">
-                {items.map((entry) => <AuditEntryRow key={entry.id} entry={entry} names={names} />)}
-                {items.length === 0 && <li className="muted">No entries{family === '' ? '' : ' of this kind'} that you may see.</li>}
+                {items.map((entry) => (
+                  <AuditEntryRow key={entry.id} entry={entry} names={names} />
+                ))}
+                {items.length === 0 && (
+                  <li className="muted">
+                    No entries{family === '' ? '' : ' of this kind'} that you may see.
+                  </li>
+                )}
               </ol>
-              {older !== undefined && typeof older.state === 'object' && <ErrorMessage error={older.state.error} />}
+              {older !== undefined && typeof older.state === 'object' && (
+                <ErrorMessage error={older.state.error} />
+              )}
               {cursor !== null && (
-                <button type="button" className="secondary" disabled={older?.state === 'loading'} onClick={() => loadOlder(cursor)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={older?.state === 'loading'}
+                  onClick={() => loadOlder(cursor)}
+                >
                   {older?.state === 'loading' ? 'Loading older entries…' : 'Older entries'}
                 </button>
               )}
@@ -76,9 +115,17 @@ export function AuditPage() {
 function ChainStatus({ chain }: { chain: AuditChainStatus }) {
   const checked = `checked ${chain.checkedAt.slice(0, 16).replace('T', ' ')} UTC`;
   return chain.verified ? (
-    <p className="chain chain-ok" role="status"><strong>✓ Hash chain verified</strong> <span className="small">— no entry was edited or removed ({checked})</span></p>
+    <p className="chain chain-ok" role="status">
+      <strong>✓ Hash chain verified</strong>{' '}
+      <span className="small">— no entry was edited or removed ({checked})</span>
+    </p>
   ) : (
-    <p className="chain chain-broken" role="alert"><strong>✗ Hash chain broken</strong> <span className="small">— {chain.problem ?? 'an entry was edited or removed'} ({checked})</span></p>
+    <p className="chain chain-broken" role="alert">
+      <strong>✗ Hash chain broken</strong>{' '}
+      <span className="small">
+        — {chain.problem ?? 'an entry was edited or removed'} ({checked})
+      </span>
+    </p>
   );
 }
 
@@ -86,15 +133,32 @@ function AuditEntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
   const details = describeDetail(entry, names);
   return (
     <li className="audit-entry">
-      <time dateTime={entry.at} className="muted small">{entry.at.slice(0, 16).replace('T', ' ')} UTC</time>
+      <time dateTime={entry.at} className="muted small">
+        {entry.at.slice(0, 16).replace('T', ' ')} UTC
+      </time>
       <p className="audit-what">
         <strong>{actorName(entry, names)}</strong> {describeAction(entry.action)}
-        {entry.subjectId !== null && <span className="muted small" title={entry.subjectId}> · {entry.subjectType} {shortId(entry.subjectId)}</span>}
+        {entry.subjectId !== null && (
+          <span className="muted small" title={entry.subjectId}>
+            {' '}
+            · {entry.subjectType} {shortId(entry.subjectId)}
+          </span>
+        )}
       </p>
       <p className="audit-detail small">
         <code className="audit-action">{entry.action}</code>
-        {details.map((phrase) => <span key={phrase}> · {phrase}</span>)}
-        {entry.redacted && <span className="chip chip-withheld" title="The entry names material you may not open; its id is withheld."> details withheld</span>}
+        {details.map((phrase) => (
+          <span key={phrase}> · {phrase}</span>
+        ))}
+        {entry.redacted && (
+          <span
+            className="chip chip-withheld"
+            title="The entry names material you may not open; its id is withheld."
+          >
+            {' '}
+            details withheld
+          </span>
+        )}
         {entry.ip !== null && <span className="muted"> · from {entry.ip}</span>}
       </p>
     </li>

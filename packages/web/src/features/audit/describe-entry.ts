@@ -45,7 +45,11 @@ export const ACTION_FAMILIES = [
   { value: 'audit', label: 'Audit log reads' },
 ] as const;
 
-const ID_LISTS: Record<string, [string, string]> = { recordIds: ['record', 'records'], positionIds: ['position', 'positions'], roundIds: ['round', 'rounds'] };
+const ID_LISTS: Record<string, [string, string]> = {
+  recordIds: ['record', 'records'],
+  positionIds: ['position', 'positions'],
+  roundIds: ['round', 'rounds'],
+};
 const PARTY_FIELDS = new Set(['partyId', 'owningPartyId']);
 const USER_FIELDS = new Set(['userId', 'recipientUserId']);
 
@@ -57,7 +61,10 @@ export function describeAction(action: string): string {
 
 export function actorName(entry: AuditEntry, names: Names): string {
   if (entry.actorId === null) return 'System';
-  return names.members.find((member) => member.userId === entry.actorId)?.displayName ?? 'An account without a seat';
+  return (
+    names.members.find((member) => member.userId === entry.actorId)?.displayName ??
+    'An account without a seat'
+  );
 }
 
 /** The entry's detail as short "label: value" phrases, with parties and people named. */
@@ -65,17 +72,28 @@ export function describeDetail(entry: AuditEntry, names: Names): string[] {
   return Object.entries(entry.detail).flatMap(([key, value]) => {
     const list = ID_LISTS[key];
     if (list !== undefined && Array.isArray(value)) {
-      return value.length === 0 ? [] : [`${value.length} ${value.length === 1 ? list[0] : list[1]}: ${value.map(shortId).join(', ')}`];
+      return value.length === 0
+        ? []
+        : [`${value.length} ${value.length === 1 ? list[0] : list[1]}: ${value.map(shortId).join(', ')}`];
     }
-    if (typeof value === 'string' && PARTY_FIELDS.has(key)) return [`${labelOf(key)}: ${names.parties.find((party) => party.id === value)?.name ?? shortId(value)}`];
-    if (typeof value === 'string' && USER_FIELDS.has(key)) return [`${labelOf(key)}: ${names.members.find((member) => member.userId === value)?.displayName ?? shortId(value)}`];
+    if (typeof value === 'string' && PARTY_FIELDS.has(key))
+      return [
+        `${labelOf(key)}: ${names.parties.find((party) => party.id === value)?.name ?? shortId(value)}`,
+      ];
+    if (typeof value === 'string' && USER_FIELDS.has(key))
+      return [
+        `${labelOf(key)}: ${names.members.find((member) => member.userId === value)?.displayName ?? shortId(value)}`,
+      ];
     if (Array.isArray(value)) return [`${labelOf(key)}: ${value.map(shortId).join(', ')}`];
     return [`${labelOf(key)}: ${value === null ? '—' : String(value)}`];
   });
 }
 
 function labelOf(key: string): string {
-  const words = key.replace(/Id$/, '').replace(/([A-Z])/g, ' $1').toLowerCase();
+  const words = key
+    .replace(/Id$/, '')
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

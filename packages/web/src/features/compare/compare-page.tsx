@@ -14,17 +14,26 @@ export function ComparePage() {
   const byRevision = [...plan.versions].sort((a, b) => b.revision - a.revision);
   const latest = byRevision[0];
   const to = params.get('to') ?? latest?.id;
-  const from = params.get('from') ?? (plan.versions.find((v) => v.id === to)?.parentId ?? byRevision[1]?.id ?? to);
-  const set = (key: string, value: string) => setParams((current) => {
-    const next = new URLSearchParams(current);
-    next.set('from', from ?? '');
-    next.set('to', to ?? '');
-    next.set(key, value);
-    return next;
-  }, { replace: true });
-  const redline = useResource(async () => (from && to ? compareVersions(negotiation.id, from, to) : undefined), [negotiation.id, from, to, tick]);
+  const from =
+    params.get('from') ?? plan.versions.find((v) => v.id === to)?.parentId ?? byRevision[1]?.id ?? to;
+  const set = (key: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('from', from ?? '');
+        next.set('to', to ?? '');
+        next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+  const redline = useResource(
+    async () => (from && to ? compareVersions(negotiation.id, from, to) : undefined),
+    [negotiation.id, from, to, tick],
+  );
 
-  if (from === undefined || to === undefined) return <p className="muted">The plan has no version to compare yet.</p>;
+  if (from === undefined || to === undefined)
+    return <p className="muted">The plan has no version to compare yet.</p>;
   return (
     <>
       <div className="toolbar" role="group" aria-label="Versions to compare">
@@ -32,22 +41,31 @@ export function ComparePage() {
         <VersionSelect label="To" plan={plan} value={to} onChange={(id) => set('to', id)} />
       </div>
       <Show resource={redline} what="the comparison">
-        {(result) => result === undefined ? null : (
-          <>
-            <p className="summary" aria-label="Summary of changes">
-              {result.from.label} ({result.from.points} points) → {result.to.label} ({result.to.points} points):{' '}
-              {Object.entries(result.counts).filter(([, n]) => n > 0).map(([kind, n]) => <span key={kind} className="count"><Chip value={kind} /> {n}</span>)}
-            </p>
-            <section aria-labelledby="lineage-heading">
-              <h2 id="lineage-heading">Lineage</h2>
-              <LineageDiagram redline={result} />
-            </section>
-            <section aria-labelledby="redline-heading">
-              <h2 id="redline-heading">Redline</h2>
-              <Redline redline={result} />
-            </section>
-          </>
-        )}
+        {(result) =>
+          result === undefined ? null : (
+            <>
+              <p className="summary" aria-label="Summary of changes">
+                {result.from.label} ({result.from.points} points) → {result.to.label} ({result.to.points}{' '}
+                points):{' '}
+                {Object.entries(result.counts)
+                  .filter(([, n]) => n > 0)
+                  .map(([kind, n]) => (
+                    <span key={kind} className="count">
+                      <Chip value={kind} /> {n}
+                    </span>
+                  ))}
+              </p>
+              <section aria-labelledby="lineage-heading">
+                <h2 id="lineage-heading">Lineage</h2>
+                <LineageDiagram redline={result} />
+              </section>
+              <section aria-labelledby="redline-heading">
+                <h2 id="redline-heading">Redline</h2>
+                <Redline redline={result} />
+              </section>
+            </>
+          )
+        }
       </Show>
     </>
   );

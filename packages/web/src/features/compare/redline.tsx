@@ -10,8 +10,18 @@ export function DiffText({ parts }: { parts: Part[] }) {
   return (
     <>
       {parts.map((part, i) => {
-        if (part.op === 'insert') return <ins key={i} aria-label={`inserted: ${part.text}`}>{part.text}</ins>;
-        if (part.op === 'delete') return <del key={i} aria-label={`deleted: ${part.text}`}>{part.text}</del>;
+        if (part.op === 'insert')
+          return (
+            <ins key={i} aria-label={`inserted: ${part.text}`}>
+              {part.text}
+            </ins>
+          );
+        if (part.op === 'delete')
+          return (
+            <del key={i} aria-label={`deleted: ${part.text}`}>
+              {part.text}
+            </del>
+          );
         return <span key={i}>{part.text}</span>;
       })}
     </>
@@ -27,11 +37,24 @@ export function Redline({ redline }: { redline: RedlineView }) {
       {changed.map((row, i) => (
         <li key={i} className={`redline-row kind-${row.kind}`}>
           <p className="redline-head">
-            <span className="numbers">{refs(row.from)} → {refs(row.to)}</span> <Chip value={row.kind} />
-            {row.labels.map((label) => <span key={label} className="chip chip-label">{label}</span>)}
+            <span className="numbers">
+              {refs(row.from)} → {refs(row.to)}
+            </span>{' '}
+            <Chip value={row.kind} />
+            {row.labels.map((label) => (
+              <span key={label} className="chip chip-label">
+                {label}
+              </span>
+            ))}
           </p>
-          {row.title.length > 0 && <p className="redline-title"><DiffText parts={row.title} /></p>}
-          <p className="redline-text"><DiffText parts={row.text} /></p>
+          {row.title.length > 0 && (
+            <p className="redline-title">
+              <DiffText parts={row.title} />
+            </p>
+          )}
+          <p className="redline-text">
+            <DiffText parts={row.text} />
+          </p>
         </li>
       ))}
       {changed.length === 0 && <li className="muted">No differences.</li>}

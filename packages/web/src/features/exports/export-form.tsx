@@ -1,4 +1,11 @@
-import { EXPORT_FORMATS, EXPORT_KINDS, isMembershipActive, type ExportFormat, type ExportKind, type ExportResult } from '@parley/core';
+import {
+  EXPORT_FORMATS,
+  EXPORT_KINDS,
+  isMembershipActive,
+  type ExportFormat,
+  type ExportKind,
+  type ExportResult,
+} from '@parley/core';
 import { useState } from 'react';
 import { getVersion, listMembers, listRounds } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
@@ -8,8 +15,11 @@ import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { createExport } from './exports-api';
 
 const KIND_LABELS: Record<ExportKind, string> = {
-  'plan-version': 'Plan version', 'point-history': "A point's history", 'round-minutes': "A round's minutes (restricted)",
-  'round-readout': "A round's public readout", 'negotiation-summary': 'Negotiation summary',
+  'plan-version': 'Plan version',
+  'point-history': "A point's history",
+  'round-minutes': "A round's minutes (restricted)",
+  'round-readout': "A round's public readout",
+  'negotiation-summary': 'Negotiation summary',
 };
 const FORMAT_LABELS: Record<ExportFormat, string> = { markdown: 'Markdown', pdf: 'PDF', docx: 'Word (DOCX)' };
 
@@ -18,7 +28,15 @@ const FORMAT_LABELS: Record<ExportFormat, string> = { markdown: 'Markdown', pdf:
  * the mediator staff may name any current member, and the copy then holds only what that
  * member may read and carries that member's fingerprint.
  */
-export function ExportForm({ mayChooseRecipient, selfUserId, onExported }: { mayChooseRecipient: boolean; selfUserId: string; onExported: (result: ExportResult) => void }) {
+export function ExportForm({
+  mayChooseRecipient,
+  selfUserId,
+  onExported,
+}: {
+  mayChooseRecipient: boolean;
+  selfUserId: string;
+  onExported: (result: ExportResult) => void;
+}) {
   const { negotiation, parties, plan, latestVersionId } = useNegotiation();
   const [kind, setKind] = useState<ExportKind>('plan-version');
   const [format, setFormat] = useState<ExportFormat>('pdf');
@@ -30,37 +48,66 @@ export function ExportForm({ mayChooseRecipient, selfUserId, onExported }: { may
   const { busy, message, submit } = useFormSubmission();
   const needsVersion = kind === 'plan-version' || kind === 'point-history';
   const needsRound = kind === 'round-minutes' || kind === 'round-readout';
-  const version = useResource(() => (kind === 'point-history' && versionId !== '' ? getVersion(negotiation.id, versionId) : Promise.resolve(undefined)), [negotiation.id, versionId, kind]);
-  const rounds = useResource(() => (needsRound ? listRounds(negotiation.id) : Promise.resolve(undefined)), [negotiation.id, needsRound]);
-  const members = useResource(() => (mayChooseRecipient ? listMembers(negotiation.id) : Promise.resolve(undefined)), [negotiation.id, mayChooseRecipient]);
+  const version = useResource(
+    () =>
+      kind === 'point-history' && versionId !== ''
+        ? getVersion(negotiation.id, versionId)
+        : Promise.resolve(undefined),
+    [negotiation.id, versionId, kind],
+  );
+  const rounds = useResource(
+    () => (needsRound ? listRounds(negotiation.id) : Promise.resolve(undefined)),
+    [negotiation.id, needsRound],
+  );
+  const members = useResource(
+    () => (mayChooseRecipient ? listMembers(negotiation.id) : Promise.resolve(undefined)),
+    [negotiation.id, mayChooseRecipient],
+  );
   const now = new Date();
   const currentMembers = (members.data?.items ?? []).filter((member) => isMembershipActive(member, now));
 
   const body = {
-    kind, format,
+    kind,
+    format,
     ...(needsVersion ? { versionId } : {}),
     ...(kind === 'plan-version' && compareToVersionId !== '' ? { compareToVersionId } : {}),
     ...(kind === 'point-history' ? { pointId } : {}),
     ...(needsRound ? { roundId } : {}),
     ...(recipientUserId !== selfUserId ? { recipientUserId } : {}),
   };
-  const onSubmit = submit(async () => onExported(await createExport(negotiation.id, body)), 'Export ready: the download link is below.');
+  const onSubmit = submit(
+    async () => onExported(await createExport(negotiation.id, body)),
+    'Export ready: the download link is below.',
+  );
 
   return (
     <form className="card form export-form" onSubmit={onSubmit} aria-label="Export">
       <label>
         What
         <select value={kind} onChange={(event) => setKind(event.target.value as ExportKind)}>
-          {EXPORT_KINDS.map((value) => <option key={value} value={value}>{KIND_LABELS[value]}</option>)}
+          {EXPORT_KINDS.map((value) => (
+            <option key={value} value={value}>
+              {KIND_LABELS[value]}
+            </option>
+          ))}
         </select>
       </label>
-      {needsVersion && <VersionSelect label="Version" plan={plan} value={versionId} onChange={setVersionId} />}
+      {needsVersion && (
+        <VersionSelect label="Version" plan={plan} value={versionId} onChange={setVersionId} />
+      )}
       {kind === 'plan-version' && (
         <label>
           Redline against
           <select value={compareToVersionId} onChange={(event) => setCompareToVersionId(event.target.value)}>
             <option value="">No redline</option>
-            {[...plan.versions].sort((a, b) => b.revision - a.revision).filter((v) => v.id !== versionId).map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+            {[...plan.versions]
+              .sort((a, b) => b.revision - a.revision)
+              .filter((v) => v.id !== versionId)
+              .map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.label}
+                </option>
+              ))}
           </select>
         </label>
       )}
@@ -69,7 +116,11 @@ export function ExportForm({ mayChooseRecipient, selfUserId, onExported }: { may
           Point
           <select value={pointId} onChange={(event) => setPointId(event.target.value)} required>
             <option value="">{version.state === 'loading' ? 'Loading points…' : 'Choose a point'}</option>
-            {(version.data?.version.points ?? []).map((point) => <option key={point.pointId} value={point.pointId}>{point.number}. {point.title}</option>)}
+            {(version.data?.version.points ?? []).map((point) => (
+              <option key={point.pointId} value={point.pointId}>
+                {point.number}. {point.title}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -78,14 +129,27 @@ export function ExportForm({ mayChooseRecipient, selfUserId, onExported }: { may
           Round
           <select value={roundId} onChange={(event) => setRoundId(event.target.value)} required>
             <option value="">{rounds.state === 'loading' ? 'Loading rounds…' : 'Choose a round'}</option>
-            {(rounds.data?.items ?? []).map((round) => <option key={round.id} value={round.id}>{round.name} · {round.place} · {round.startsOn}</option>)}
+            {(rounds.data?.items ?? []).map((round) => (
+              <option key={round.id} value={round.id}>
+                {round.name} · {round.place} · {round.startsOn}
+              </option>
+            ))}
           </select>
         </label>
       )}
       <fieldset className="inline">
         <legend>Format</legend>
         {EXPORT_FORMATS.map((value) => (
-          <label key={value}><input type="radio" name="format" value={value} checked={format === value} onChange={() => setFormat(value)} /> {FORMAT_LABELS[value]}</label>
+          <label key={value}>
+            <input
+              type="radio"
+              name="format"
+              value={value}
+              checked={format === value}
+              onChange={() => setFormat(value)}
+            />{' '}
+            {FORMAT_LABELS[value]}
+          </label>
         ))}
       </fieldset>
       {mayChooseRecipient && (
@@ -93,14 +157,23 @@ export function ExportForm({ mayChooseRecipient, selfUserId, onExported }: { may
           Recipient
           <select value={recipientUserId} onChange={(event) => setRecipientUserId(event.target.value)}>
             <option value={selfUserId}>Myself</option>
-            {currentMembers.filter((member) => member.userId !== selfUserId).map((member) => (
-              <option key={member.id} value={member.userId}>{member.displayName} ({partyName(parties, member.partyId)})</option>
-            ))}
+            {currentMembers
+              .filter((member) => member.userId !== selfUserId)
+              .map((member) => (
+                <option key={member.id} value={member.userId}>
+                  {member.displayName} ({partyName(parties, member.partyId)})
+                </option>
+              ))}
           </select>
         </label>
       )}
-      <p className="muted small">The copy holds only what its recipient may read. Restricted material carries a mark in the wording itself that names the recipient if it leaks; the export is recorded in the audit log.</p>
-      <button type="submit" disabled={busy}>{busy ? 'Rendering…' : 'Export'}</button>
+      <p className="muted small">
+        The copy holds only what its recipient may read. Restricted material carries a mark in the wording
+        itself that names the recipient if it leaks; the export is recorded in the audit log.
+      </p>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Rendering…' : 'Export'}
+      </button>
       <FormMessage message={message} />
     </form>
   );

@@ -13,16 +13,27 @@ export function ExportsPage() {
   return (
     <section className="page exports" aria-labelledby="exports-title">
       <h2 id="exports-title">Export</h2>
-      <ExportForm mayChooseRecipient={mayIn(me, 'plan.manage', negotiation.id)} selfUserId={me.user.id} onExported={(result) => setExported((list) => [result, ...list])} />
+      <ExportForm
+        mayChooseRecipient={mayIn(me, 'plan.manage', negotiation.id)}
+        selfUserId={me.user.id}
+        onExported={(result) => setExported((list) => [result, ...list])}
+      />
       {exported.length > 0 && (
         <ul className="exports-done" aria-label="Exports made in this session">
           {exported.map((result) => (
             <li key={result.id} className="card">
               <p>
-                <a href={result.downloadUrl} download={result.fileName}>{result.fileName}</a>{' '}
-                <span className="muted">for {result.recipient.displayName} · {result.isFingerprinted ? 'fingerprinted' : 'public material, not fingerprinted'}</span>
+                <a href={result.downloadUrl} download={result.fileName}>
+                  {result.fileName}
+                </a>{' '}
+                <span className="muted">
+                  for {result.recipient.displayName} ·{' '}
+                  {result.isFingerprinted ? 'fingerprinted' : 'public material, not fingerprinted'}
+                </span>
               </p>
-              <p className="muted small">SHA-256 <code className="hash">{result.contentHash}</code></p>
+              <p className="muted small">
+                SHA-256 <code className="hash">{result.contentHash}</code>
+              </p>
               {result.markdown !== undefined && (
                 <details>
                   <summary>Preview</summary>

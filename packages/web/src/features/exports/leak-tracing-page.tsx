@@ -17,7 +17,9 @@ export function LeakTracingPage() {
   // A chosen file wins over pasted text; the server reads PDF, DOCX and plain text.
   const onSubmit = submit(async () => {
     setResult(undefined);
-    setResult(await (file === undefined ? traceLeak(negotiation.id, text) : traceLeakedFile(negotiation.id, file)));
+    setResult(
+      await (file === undefined ? traceLeak(negotiation.id, text) : traceLeakedFile(negotiation.id, file)),
+    );
   }, 'Traced against every recorded export.');
   return (
     <section className="page leak-tracing" aria-labelledby="leak-title">
@@ -25,14 +27,24 @@ export function LeakTracingPage() {
       <form className="card form" onSubmit={onSubmit} aria-label="Trace a leak">
         <label>
           Leaked text (paste a few paragraphs as published: an article, an e-mail, text copied from a PDF)
-          <textarea value={text} onChange={(event) => setText(event.target.value)} rows={10} disabled={file !== undefined} />
+          <textarea
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            rows={10}
+            disabled={file !== undefined}
+          />
         </label>
         <label>
           Or the leaked file (PDF, Word or text)
-          <input type="file" accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
-            onChange={(event) => setFile(event.target.files?.[0] ?? undefined)} />
+          <input
+            type="file"
+            accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+            onChange={(event) => setFile(event.target.files?.[0] ?? undefined)}
+          />
         </label>
-        <button type="submit" disabled={busy || (file === undefined && text.trim() === '')}>{busy ? 'Tracing…' : 'Trace'}</button>
+        <button type="submit" disabled={busy || (file === undefined && text.trim() === '')}>
+          {busy ? 'Tracing…' : 'Trace'}
+        </button>
         <FormMessage message={message} />
       </form>
       {result !== undefined && <TraceResult result={result} />}
@@ -43,15 +55,33 @@ export function LeakTracingPage() {
 function TraceResult({ result }: { result: TraceLeakResponse }) {
   return (
     <div className="card trace-result" aria-live="polite">
-      {result.verdict.kind === 'identified'
-        ? <p className="verdict identified"><strong>Identified:</strong> the excerpt comes from the copy exported for <strong>{result.verdict.recipient.displayName}</strong>.</p>
-        : <p className="verdict undecided"><strong>Undecided:</strong> {result.verdict.reason}</p>}
-      <p className="muted small">{result.marksRead} fingerprint marks read from the excerpt. A name is given only when the evidence is overwhelming (posterior ≥ 99.9 % and likelihood ratio ≥ 10⁴).</p>
+      {result.verdict.kind === 'identified' ? (
+        <p className="verdict identified">
+          <strong>Identified:</strong> the excerpt comes from the copy exported for{' '}
+          <strong>{result.verdict.recipient.displayName}</strong>.
+        </p>
+      ) : (
+        <p className="verdict undecided">
+          <strong>Undecided:</strong> {result.verdict.reason}
+        </p>
+      )}
+      <p className="muted small">
+        {result.marksRead} fingerprint marks read from the excerpt. A name is given only when the evidence is
+        overwhelming (posterior ≥ 99.9 % and likelihood ratio ≥ 10⁴).
+      </p>
       {result.ranking.length > 0 && (
         <div className="table-scroll">
           <table>
             <caption>Every recorded copy, most likely first</caption>
-            <thead><tr><th scope="col">Recipient</th><th scope="col">Marks matched</th><th scope="col">Marks against</th><th scope="col">Posterior</th><th scope="col">log LR</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Recipient</th>
+                <th scope="col">Marks matched</th>
+                <th scope="col">Marks against</th>
+                <th scope="col">Posterior</th>
+                <th scope="col">log LR</th>
+              </tr>
+            </thead>
             <tbody>
               {result.ranking.map((score) => (
                 <tr key={score.exportId}>

@@ -30,7 +30,11 @@ export function NegotiationLayout() {
   const [localTick, setLocalTick] = useState(0);
   const tick = live.tick + localTick;
   const data = useResource(async () => {
-    const [negotiation, parties, plan] = await Promise.all([getNegotiation(negotiationId), listParties(negotiationId), getPlan(negotiationId)]);
+    const [negotiation, parties, plan] = await Promise.all([
+      getNegotiation(negotiationId),
+      listParties(negotiationId),
+      getPlan(negotiationId),
+    ]);
     return { negotiation, parties: parties.items, plan };
   }, [negotiationId, tick]);
 
@@ -39,14 +43,29 @@ export function NegotiationLayout() {
       {({ negotiation, parties, plan }) => {
         const latest = [...plan.versions].sort((a, b) => b.revision - a.revision)[0];
         return (
-          <NegotiationContext.Provider value={{ negotiation, parties, plan, latestVersionId: latest?.id, tick, refresh: () => setLocalTick((n) => n + 1) }}>
+          <NegotiationContext.Provider
+            value={{
+              negotiation,
+              parties,
+              plan,
+              latestVersionId: latest?.id,
+              tick,
+              refresh: () => setLocalTick((n) => n + 1),
+            }}
+          >
             <div className="negotiation-head">
               <p className="eyebrow">Negotiation</p>
               <h1>{negotiation.title}</h1>
-              <span className={`live ${connected ? 'on' : 'off'}`} role="status">{connected ? 'Live updates on' : 'Live updates connecting…'}</span>
+              <span className={`live ${connected ? 'on' : 'off'}`} role="status">
+                {connected ? 'Live updates on' : 'Live updates connecting…'}
+              </span>
             </div>
             <nav className="tabs" aria-label="Negotiation sections">
-              {tabs.map((tab) => <NavLink key={tab.label} to={tab.to} end={tab.end}>{tab.label}</NavLink>)}
+              {tabs.map((tab) => (
+                <NavLink key={tab.label} to={tab.to} end={tab.end}>
+                  {tab.label}
+                </NavLink>
+              ))}
             </nav>
             <Outlet />
           </NegotiationContext.Provider>

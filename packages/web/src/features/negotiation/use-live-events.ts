@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
 import { eventStreamUrl } from '../../api/endpoints';
 
-const EVENT_TYPES = ['version.created', 'position.changed', 'amendment.changed', 'escalation.changed', 'round.created', 'statement.created'];
+const EVENT_TYPES = [
+  'version.created',
+  'position.changed',
+  'amendment.changed',
+  'escalation.changed',
+  'round.created',
+  'statement.created',
+];
 
 /**
  * Subscribes to the negotiation's event stream and returns a counter that changes on each event

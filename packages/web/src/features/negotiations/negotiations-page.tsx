@@ -9,19 +9,28 @@ export function NegotiationsPage() {
     <>
       <h1>Your negotiations</h1>
       <Show resource={negotiations} what="negotiations">
-        {({ items }) => items.length === 0
-          ? <p className="muted">You have no seat in any negotiation yet.</p>
-          : (
+        {({ items }) =>
+          items.length === 0 ? (
+            <p className="muted">You have no seat in any negotiation yet.</p>
+          ) : (
             <ul className="cards">
               {items.map((negotiation) => (
                 <li key={negotiation.id} className="card">
-                  <h2><Link to={`/n/${negotiation.id}`}>{negotiation.title}</Link></h2>
-                  <p className="muted">Closure rule: {negotiation.closureRule === 'all-or-nothing' ? 'nothing is agreed until everything is agreed' : 'point by point'}</p>
+                  <h2>
+                    <Link to={`/n/${negotiation.id}`}>{negotiation.title}</Link>
+                  </h2>
+                  <p className="muted">
+                    Closure rule:{' '}
+                    {negotiation.closureRule === 'all-or-nothing'
+                      ? 'nothing is agreed until everything is agreed'
+                      : 'point by point'}
+                  </p>
                   {negotiation.mandate && <p className="clamp">{negotiation.mandate}</p>}
                 </li>
               ))}
             </ul>
-          )}
+          )
+        }
       </Show>
     </>
   );

@@ -16,8 +16,16 @@ export function Countdown({ dueAt }: { dueAt: string }) {
   const span = days > 0 ? `${days} day${days === 1 ? '' : 's'} ${hours} h` : `${hours} h ${minutes} min`;
   return (
     <p className={`countdown ${ms < 0 ? 'past' : ''}`}>
-      <time dateTime={dueAt}>{new Date(dueAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</time>
-      {' — '}<strong>{ms < 0 ? `passed ${span} ago` : `${span} left`}</strong>
+      <time dateTime={dueAt}>
+        {new Date(dueAt).toLocaleString(undefined, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'UTC',
+        })}{' '}
+        UTC
+      </time>
+      {' — '}
+      <strong>{ms < 0 ? `passed ${span} ago` : `${span} left`}</strong>
     </p>
   );
 }

@@ -11,7 +11,9 @@ export function OverviewPage() {
   const id = negotiation.id;
   const data = useResource(async () => {
     const [members, rounds, statements, status, outlook] = await Promise.all([
-      listMembers(id), listRounds(id), listStatements(id),
+      listMembers(id),
+      listRounds(id),
+      listStatements(id),
       latestVersionId ? getStatus(id, latestVersionId) : Promise.resolve(undefined),
       latestVersionId ? getDeadlineOutlook(id, latestVersionId) : Promise.resolve(undefined),
     ]);
@@ -22,8 +24,14 @@ export function OverviewPage() {
     <Show resource={data} what="the overview">
       {({ members, rounds, statements, status, outlook }) => {
         const now = new Date().toISOString();
-        const leadOf = (partyId: string) => members.find((m) => m.partyId === partyId && m.function === 'lead'
-          && m.validFrom <= now && (m.validTo === null || m.validTo > now));
+        const leadOf = (partyId: string) =>
+          members.find(
+            (m) =>
+              m.partyId === partyId &&
+              m.function === 'lead' &&
+              m.validFrom <= now &&
+              (m.validTo === null || m.validTo > now),
+          );
         const latestRound = [...rounds].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
         const recentStatements = [...statements].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 4);
         const nextDeadline = outlook?.items.find((item) => !item.isPast) ?? outlook?.items.at(-1);
@@ -33,48 +41,93 @@ export function OverviewPage() {
               <h2 id="state-heading">Overall state</h2>
               {status ? (
                 <>
-                  <p className="big"><Chip value={status.state} /></p>
-                  <p className="muted">Closure rule: {negotiation.closureRule === 'all-or-nothing'
-                    ? 'nothing is agreed until everything is agreed' : 'each point is settled on its own'}. Computed from the positions you may see.</p>
+                  <p className="big">
+                    <Chip value={status.state} />
+                  </p>
+                  <p className="muted">
+                    Closure rule:{' '}
+                    {negotiation.closureRule === 'all-or-nothing'
+                      ? 'nothing is agreed until everything is agreed'
+                      : 'each point is settled on its own'}
+                    . Computed from the positions you may see.
+                  </p>
                   <ul className="counts">
-                    {Object.entries(status.counts).filter(([, n]) => n > 0).map(([key, n]) => <li key={key}><Chip value={key} /> {n}</li>)}
+                    {Object.entries(status.counts)
+                      .filter(([, n]) => n > 0)
+                      .map(([key, n]) => (
+                        <li key={key}>
+                          <Chip value={key} /> {n}
+                        </li>
+                      ))}
                   </ul>
                   <h3>Blocking points ({status.blocking.length})</h3>
                   <ul className="compact scroll">
                     {status.blocking.map((b) => (
                       <li key={b.pointId}>
-                        <Link to={`points/${encodeURIComponent(b.pointId)}`}>Point {b.number}</Link> <Chip value={b.status} />
-                        {b.objectingPartyIds.length > 0 && <span className="muted"> objecting: {b.objectingPartyIds.map((p) => partyName(parties, p)).join(', ')}</span>}
-                        {b.missingPartyIds.length > 0 && <span className="muted"> missing: {b.missingPartyIds.map((p) => partyName(parties, p)).join(', ')}</span>}
+                        <Link to={`points/${encodeURIComponent(b.pointId)}`}>Point {b.number}</Link>{' '}
+                        <Chip value={b.status} />
+                        {b.objectingPartyIds.length > 0 && (
+                          <span className="muted">
+                            {' '}
+                            objecting: {b.objectingPartyIds.map((p) => partyName(parties, p)).join(', ')}
+                          </span>
+                        )}
+                        {b.missingPartyIds.length > 0 && (
+                          <span className="muted">
+                            {' '}
+                            missing: {b.missingPartyIds.map((p) => partyName(parties, p)).join(', ')}
+                          </span>
+                        )}
                       </li>
                     ))}
                   </ul>
                 </>
-              ) : <p className="muted">No plan version yet.</p>}
+              ) : (
+                <p className="muted">No plan version yet.</p>
+              )}
             </section>
             <section className="card" aria-labelledby="deadline-heading">
               <h2 id="deadline-heading">{nextDeadline?.isPast ? 'Last deadline' : 'Next deadline'}</h2>
               {nextDeadline ? (
                 <>
-                  <p><strong>{nextDeadline.title}</strong></p>
+                  <p>
+                    <strong>{nextDeadline.title}</strong>
+                  </p>
                   <Countdown dueAt={nextDeadline.dueAt} />
-                  {nextDeadline.isPast
-                    ? <p className="muted">This deadline has passed; see the blocking points for what is still open.</p>
-                    : <h3>{nextDeadline.openPoints.length} point{nextDeadline.openPoints.length === 1 ? '' : 's'} not yet agreed</h3>}
+                  {nextDeadline.isPast ? (
+                    <p className="muted">
+                      This deadline has passed; see the blocking points for what is still open.
+                    </p>
+                  ) : (
+                    <h3>
+                      {nextDeadline.openPoints.length} point{nextDeadline.openPoints.length === 1 ? '' : 's'}{' '}
+                      not yet agreed
+                    </h3>
+                  )}
                   <ul className="compact">
                     {nextDeadline.openPoints.map((point) => (
                       <li key={point.pointId}>
-                        <Link to={`points/${encodeURIComponent(point.pointId)}`}>{point.number}. {point.title || 'Untitled'}</Link> <Chip value={point.status} />
+                        <Link to={`points/${encodeURIComponent(point.pointId)}`}>
+                          {point.number}. {point.title || 'Untitled'}
+                        </Link>{' '}
+                        <Chip value={point.status} />
                       </li>
                     ))}
                   </ul>
                 </>
-              ) : <p className="muted">No deadline set.</p>}
+              ) : (
+                <p className="muted">No deadline set.</p>
+              )}
               {(outlook?.items.length ?? 0) > 1 && (
                 <>
                   <h3>All deadlines</h3>
                   <ul className="compact">
-                    {outlook?.items.map((d) => <li key={d.deadlineId}><strong>{d.title}</strong><Countdown dueAt={d.dueAt} /></li>)}
+                    {outlook?.items.map((d) => (
+                      <li key={d.deadlineId}>
+                        <strong>{d.title}</strong>
+                        <Countdown dueAt={d.dueAt} />
+                      </li>
+                    ))}
                   </ul>
                 </>
               )}
@@ -82,11 +135,20 @@ export function OverviewPage() {
             <section className="card" aria-labelledby="parties-heading">
               <h2 id="parties-heading">Parties</h2>
               <table>
-                <thead><tr><th scope="col">Party</th><th scope="col">Role</th><th scope="col">Leads the delegation</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Party</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Leads the delegation</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {parties.map((party) => (
                     <tr key={party.id}>
-                      <td>{party.name}{party.required && <span className="muted"> (required)</span>}</td>
+                      <td>
+                        {party.name}
+                        {party.required && <span className="muted"> (required)</span>}
+                      </td>
                       <td>{labelOf(party.role)}</td>
                       <td>{leadOf(party.id)?.displayName ?? <span className="muted">—</span>}</td>
                     </tr>
@@ -98,15 +160,28 @@ export function OverviewPage() {
               <h2 id="round-heading">Latest round</h2>
               {latestRound ? (
                 <>
-                  <p><strong>{latestRound.name}</strong> — {latestRound.place}, {latestRound.startsOn}{latestRound.endsOn !== latestRound.startsOn ? ` to ${latestRound.endsOn}` : ''} ({latestRound.format})</p>
-                  <p className="muted">Present: {latestRound.partiesPresent.map((p) => partyName(parties, p)).join(', ')}</p>
+                  <p>
+                    <strong>{latestRound.name}</strong> — {latestRound.place}, {latestRound.startsOn}
+                    {latestRound.endsOn !== latestRound.startsOn ? ` to ${latestRound.endsOn}` : ''} (
+                    {latestRound.format})
+                  </p>
+                  <p className="muted">
+                    Present: {latestRound.partiesPresent.map((p) => partyName(parties, p)).join(', ')}
+                  </p>
                   {latestRound.publicReadout && <p>{latestRound.publicReadout}</p>}
                 </>
-              ) : <p className="muted">No rounds yet.</p>}
+              ) : (
+                <p className="muted">No rounds yet.</p>
+              )}
               <h3>Recent statements</h3>
               <ul className="statements">
                 {recentStatements.map((s) => (
-                  <li key={s.id}><blockquote>“{s.quote}”</blockquote><p className="muted">{s.person}, {partyName(parties, s.partyId)} — {s.date}, {s.source}</p></li>
+                  <li key={s.id}>
+                    <blockquote>“{s.quote}”</blockquote>
+                    <p className="muted">
+                      {s.person}, {partyName(parties, s.partyId)} — {s.date}, {s.source}
+                    </p>
+                  </li>
                 ))}
               </ul>
             </section>

@@ -20,15 +20,24 @@ export function AdoptAmendments({ version, amendments }: { version: PlanVersion;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const operations = candidates.filter((a) => chosen.has(a.id))
+    const operations = candidates
+      .filter((a) => chosen.has(a.id))
       .map((a) => operationFor(a, version, () => crypto.randomUUID()))
       .filter((op): op is VersionOperation => op !== undefined);
     setBusy(true);
     setError(undefined);
     try {
-      const created = await createVersion(negotiation.id, { parentId: version.id, label, operations, baseRevision: plan.revision });
+      const created = await createVersion(negotiation.id, {
+        parentId: version.id,
+        label,
+        operations,
+        baseRevision: plan.revision,
+      });
       refresh();
-      navigate(`../compare?from=${encodeURIComponent(version.id)}&to=${encodeURIComponent(created.version.id)}`, { relative: 'path' });
+      navigate(
+        `../compare?from=${encodeURIComponent(version.id)}&to=${encodeURIComponent(created.version.id)}`,
+        { relative: 'path' },
+      );
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);
@@ -38,25 +47,50 @@ export function AdoptAmendments({ version, amendments }: { version: PlanVersion;
   return (
     <section className="card" aria-labelledby="adopt-heading">
       <h2 id="adopt-heading">Adopt amendments into a new version</h2>
-      {candidates.length === 0 ? <p className="muted">No open amendment applies to this version.</p> : (
+      {candidates.length === 0 ? (
+        <p className="muted">No open amendment applies to this version.</p>
+      ) : (
         <form onSubmit={submit} className="form">
           <fieldset>
             <legend>Open amendments</legend>
             {candidates.map((a) => (
               <label key={a.id} className="check">
-                <input type="checkbox" checked={chosen.has(a.id)} onChange={(e) => setChosen((current) => {
-                  const next = new Set(current);
-                  if (e.target.checked) next.add(a.id); else next.delete(a.id);
-                  return next;
-                })} />
+                <input
+                  type="checkbox"
+                  checked={chosen.has(a.id)}
+                  onChange={(e) =>
+                    setChosen((current) => {
+                      const next = new Set(current);
+                      if (e.target.checked) next.add(a.id);
+                      else next.delete(a.id);
+                      return next;
+                    })
+                  }
+                />
                 Point {numberOf(a.pointId)} — {partyName(parties, a.partyId)}: {labelOf(a.proposal.kind)}
-                {'text' in a.proposal ? ` “${a.proposal.text.slice(0, 90)}${a.proposal.text.length > 90 ? '…' : ''}”` : ''}
+                {'text' in a.proposal
+                  ? ` “${a.proposal.text.slice(0, 90)}${a.proposal.text.length > 90 ? '…' : ''}”`
+                  : ''}
               </label>
             ))}
           </fieldset>
-          <label>New version label<input required value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Geneva text, revised" /></label>
-          {error && <p className="error" role="alert">{error}</p>}
-          <button type="submit" disabled={busy || chosen.size === 0 || label.trim() === ''}>{busy ? 'Creating…' : `Create version adopting ${chosen.size}`}</button>
+          <label>
+            New version label
+            <input
+              required
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              placeholder="e.g. Geneva text, revised"
+            />
+          </label>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy || chosen.size === 0 || label.trim() === ''}>
+            {busy ? 'Creating…' : `Create version adopting ${chosen.size}`}
+          </button>
         </form>
       )}
     </section>

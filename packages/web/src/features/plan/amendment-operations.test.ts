@@ -3,41 +3,79 @@ import { describe, expect, test } from 'vitest';
 import { adoptable, operationFor } from './amendment-operations';
 
 const version: PlanVersion = {
-  id: '11111111-1111-4111-8111-111111111111', negotiationId: 'n', parentId: null, label: 'v1',
+  id: '11111111-1111-4111-8111-111111111111',
+  negotiationId: 'n',
+  parentId: null,
+  label: 'v1',
   points: [
     { pointId: 'a', number: 1, title: 'First', text: 'One.', topic: null },
     { pointId: 'b', number: 2, title: 'Second', text: 'Two.', topic: null },
   ],
 };
 
-function amendment(proposal: Amendment['proposal'], pointId = 'a', fate: Amendment['fate'] = { state: 'open' }): Amendment {
-  return AmendmentSchema.parse({ id: `am-${pointId}-${proposal.kind}`, negotiationId: 'n', partyId: 'ua', versionId: version.id, pointId, proposal, rationale: '', fate, revision: 1 });
+function amendment(
+  proposal: Amendment['proposal'],
+  pointId = 'a',
+  fate: Amendment['fate'] = { state: 'open' },
+): Amendment {
+  return AmendmentSchema.parse({
+    id: `am-${pointId}-${proposal.kind}`,
+    negotiationId: 'n',
+    partyId: 'ua',
+    versionId: version.id,
+    pointId,
+    proposal,
+    rationale: '',
+    fate,
+    revision: 1,
+  });
 }
 
 describe('operationFor', () => {
   test('replace_text becomes an amend carrying the amendment id and proposer', () => {
     const op = operationFor(amendment({ kind: 'replace_text', text: 'New one.' }), version, () => 'new');
-    expect(op).toEqual({ kind: 'amend', pointId: 'a', text: 'New one.', amendmentId: 'am-a-replace_text', proposedBy: 'ua' });
+    expect(op).toEqual({
+      kind: 'amend',
+      pointId: 'a',
+      text: 'New one.',
+      amendmentId: 'am-a-replace_text',
+      proposedBy: 'ua',
+    });
   });
 
   test('drop, insert_after and merge_with map onto drop, add and merge', () => {
-    expect(operationFor(amendment({ kind: 'drop' }, 'b'), version, () => 'x')).toMatchObject({ kind: 'drop', pointId: 'b' });
-    expect(operationFor(amendment({ kind: 'insert_after', title: 'T', text: 'Three.' }), version, () => 'c'))
-      .toMatchObject({ kind: 'add', point: { pointId: 'c', title: 'T', text: 'Three.' }, after: 'a' });
-    expect(operationFor(amendment({ kind: 'merge_with', pointIds: ['b'], text: 'One and two.' }), version, () => 'x'))
-      .toMatchObject({ kind: 'merge', pointIds: ['a', 'b'], into: { pointId: 'a', text: 'One and two.' } });
+    expect(operationFor(amendment({ kind: 'drop' }, 'b'), version, () => 'x')).toMatchObject({
+      kind: 'drop',
+      pointId: 'b',
+    });
+    expect(
+      operationFor(amendment({ kind: 'insert_after', title: 'T', text: 'Three.' }), version, () => 'c'),
+    ).toMatchObject({ kind: 'add', point: { pointId: 'c', title: 'T', text: 'Three.' }, after: 'a' });
+    expect(
+      operationFor(
+        amendment({ kind: 'merge_with', pointIds: ['b'], text: 'One and two.' }),
+        version,
+        () => 'x',
+      ),
+    ).toMatchObject({ kind: 'merge', pointIds: ['a', 'b'], into: { pointId: 'a', text: 'One and two.' } });
   });
 
   test('an amendment on a point no longer in the version yields nothing', () => {
     expect(operationFor(amendment({ kind: 'drop' }, 'gone'), version, () => 'x')).toBeUndefined();
-    expect(operationFor(amendment({ kind: 'merge_with', pointIds: ['gone'], text: 'x' }), version, () => 'x')).toBeUndefined();
+    expect(
+      operationFor(amendment({ kind: 'merge_with', pointIds: ['gone'], text: 'x' }), version, () => 'x'),
+    ).toBeUndefined();
   });
 
   test('the operations it builds are accepted by the core rules that make the next version', () => {
     const ops = [amendment({ kind: 'replace_text', text: 'New one.' }), amendment({ kind: 'drop' }, 'b')]
       .map((a) => operationFor(a, version, () => 'n1'))
       .filter((op) => op !== undefined);
-    const result = applyOperations({ parent: version, child: { id: '22222222-2222-4222-8222-222222222222', label: 'v2' }, operations: ops });
+    const result = applyOperations({
+      parent: version,
+      child: { id: '22222222-2222-4222-8222-222222222222', label: 'v2' },
+      operations: ops,
+    });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value.version.points.map((p) => p.text)).toEqual(['New one.']);
   });

@@ -5,22 +5,44 @@ import type { Amendment, PlanVersion, VersionOperation } from '@parley/core';
  * amendment's point is no longer in that version. Each operation carries `amendmentId`, which is
  * what marks the amendment adopted on the server.
  */
-export function operationFor(amendment: Amendment, version: PlanVersion, newId: () => string): VersionOperation | undefined {
+export function operationFor(
+  amendment: Amendment,
+  version: PlanVersion,
+  newId: () => string,
+): VersionOperation | undefined {
   const point = version.points.find((p) => p.pointId === amendment.pointId);
   if (point === undefined) return undefined;
   const origin = { amendmentId: amendment.id, proposedBy: amendment.partyId };
   const proposal = amendment.proposal;
   switch (proposal.kind) {
     case 'replace_text':
-      return { kind: 'amend', pointId: point.pointId, text: proposal.text, ...(proposal.title !== undefined ? { title: proposal.title } : {}), ...origin };
+      return {
+        kind: 'amend',
+        pointId: point.pointId,
+        text: proposal.text,
+        ...(proposal.title !== undefined ? { title: proposal.title } : {}),
+        ...origin,
+      };
     case 'drop':
       return { kind: 'drop', pointId: point.pointId, ...origin };
     case 'insert_after':
-      return { kind: 'add', point: { pointId: newId(), title: proposal.title, text: proposal.text }, after: point.pointId, ...origin };
+      return {
+        kind: 'add',
+        point: { pointId: newId(), title: proposal.title, text: proposal.text },
+        after: point.pointId,
+        ...origin,
+      };
     case 'merge_with': {
-      const others = proposal.pointIds.filter((id) => id !== point.pointId && version.points.some((p) => p.pointId === id));
+      const others = proposal.pointIds.filter(
+        (id) => id !== point.pointId && version.points.some((p) => p.pointId === id),
+      );
       if (others.length === 0) return undefined;
-      return { kind: 'merge', pointIds: [point.pointId, ...others], into: { pointId: point.pointId, title: point.title, text: proposal.text }, ...origin };
+      return {
+        kind: 'merge',
+        pointIds: [point.pointId, ...others],
+        into: { pointId: point.pointId, title: point.title, text: proposal.text },
+        ...origin,
+      };
     }
   }
 }

@@ -16,18 +16,31 @@ export function PlanPage() {
   const versionId = params.get('version') ?? latestVersionId;
   const topic = params.get('topic') ?? '';
   const status = params.get('status') ?? '';
-  const setParam = (key: string, value: string) => setParams((current) => {
-    const next = new URLSearchParams(current);
-    if (value === '') next.delete(key); else next.set(key, value);
-    return next;
-  }, { replace: true });
+  const setParam = (key: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === '') next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
 
   const data = useResource(async () => {
     if (versionId === undefined) return undefined;
     const [version, statusView, positions, amendments] = await Promise.all([
-      getVersion(negotiation.id, versionId), getStatus(negotiation.id, versionId), listPositions(negotiation.id, versionId), listAmendments(negotiation.id),
+      getVersion(negotiation.id, versionId),
+      getStatus(negotiation.id, versionId),
+      listPositions(negotiation.id, versionId),
+      listAmendments(negotiation.id),
     ]);
-    return { version: version.version, status: statusView, positions: positions.items, amendments: amendments.items };
+    return {
+      version: version.version,
+      status: statusView,
+      positions: positions.items,
+      amendments: amendments.items,
+    };
   }, [negotiation.id, versionId, tick]);
 
   if (versionId === undefined) return <p className="muted">The plan has no version yet.</p>;
@@ -36,26 +49,47 @@ export function PlanPage() {
       {(loaded) => {
         if (loaded === undefined) return null;
         const { version, status: statusView, positions, amendments } = loaded;
-        const topics = [...new Set(version.points.map((p) => p.topic).filter((t): t is string => t !== null))].sort();
+        const topics = [
+          ...new Set(version.points.map((p) => p.topic).filter((t): t is string => t !== null)),
+        ].sort();
         const statusOf = new Map(statusView.points.map((p) => [p.pointId, p.status]));
-        const visible = version.points.filter((p) => (topic === '' || p.topic === topic) && (status === '' || statusOf.get(p.pointId) === status));
+        const visible = version.points.filter(
+          (p) => (topic === '' || p.topic === topic) && (status === '' || statusOf.get(p.pointId) === status),
+        );
         return (
           <>
             <div className="toolbar" role="group" aria-label="Plan filters">
-              <VersionSelect label="Version" plan={plan} value={versionId} onChange={(id) => setParam('version', id)} />
-              <label>Topic
+              <VersionSelect
+                label="Version"
+                plan={plan}
+                value={versionId}
+                onChange={(id) => setParam('version', id)}
+              />
+              <label>
+                Topic
                 <select value={topic} onChange={(e) => setParam('topic', e.target.value)}>
                   <option value="">All topics</option>
-                  {topics.map((t) => <option key={t} value={t}>{t}</option>)}
+                  {topics.map((t) => (
+                    <option key={t} value={t}>
+                      {t}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <label>Status
+              <label>
+                Status
                 <select value={status} onChange={(e) => setParam('status', e.target.value)}>
                   <option value="">All statuses</option>
-                  {['open', 'contested', 'agreed', 'agreed_ad_referendum', 'deferred_to_leaders'].map((s) => <option key={s} value={s}>{s.replaceAll('_', ' ')}</option>)}
+                  {['open', 'contested', 'agreed', 'agreed_ad_referendum', 'deferred_to_leaders'].map((s) => (
+                    <option key={s} value={s}>
+                      {s.replaceAll('_', ' ')}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <p className="muted" aria-live="polite">{visible.length} of {version.points.length} points</p>
+              <p className="muted" aria-live="polite">
+                {visible.length} of {version.points.length} points
+              </p>
             </div>
             <div className="plan-columns">
               <section aria-labelledby="points-heading">

@@ -2,14 +2,25 @@ import type { PointRevision } from '@parley/core';
 import { Link } from 'react-router';
 import { Chip } from '../../components/chips';
 
-export function PointList({ points, statusOf, versionId }: { points: PointRevision[]; statusOf: Map<string, string>; versionId: string }) {
+export function PointList({
+  points,
+  statusOf,
+  versionId,
+}: {
+  points: PointRevision[];
+  statusOf: Map<string, string>;
+  versionId: string;
+}) {
   if (points.length === 0) return <p className="muted">No point matches these filters.</p>;
   return (
     <ol className="points">
       {points.map((point) => (
         <li key={point.pointId} value={point.number}>
           <div className="point-row">
-            <Link to={`../points/${encodeURIComponent(point.pointId)}?version=${encodeURIComponent(versionId)}`} relative="path">
+            <Link
+              to={`../points/${encodeURIComponent(point.pointId)}?version=${encodeURIComponent(versionId)}`}
+              relative="path"
+            >
               <span className="number">{point.number}.</span> {point.title || point.text.slice(0, 80)}
             </Link>
             <Chip value={statusOf.get(point.pointId) ?? 'open'} />

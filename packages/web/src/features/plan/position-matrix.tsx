@@ -7,7 +7,15 @@ import { useNegotiation } from '../negotiation/negotiation-context';
  * Points × negotiating parties, coloured by stance. A cell the viewer may not see (or that has no
  * position) stays blank: the server never sends hidden positions, so blank cannot leak anything.
  */
-export function PositionMatrix({ points, positions, versionId }: { points: PointRevision[]; positions: Position[]; versionId: string }) {
+export function PositionMatrix({
+  points,
+  positions,
+  versionId,
+}: {
+  points: PointRevision[];
+  positions: Position[];
+  versionId: string;
+}) {
   const { parties } = useNegotiation();
   const columns = parties.filter((party) => party.role === 'party');
   const cell = new Map(positions.map((p) => [`${p.pointId}|${p.partyId}`, p]));
@@ -15,19 +23,42 @@ export function PositionMatrix({ points, positions, versionId }: { points: Point
     <div className="table-scroll">
       <table className="matrix">
         <thead>
-          <tr><th scope="col">Point</th>{columns.map((party) => <th key={party.id} scope="col">{party.name}</th>)}</tr>
+          <tr>
+            <th scope="col">Point</th>
+            {columns.map((party) => (
+              <th key={party.id} scope="col">
+                {party.name}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {points.map((point) => (
             <tr key={point.pointId}>
-              <th scope="row"><Link to={`../points/${encodeURIComponent(point.pointId)}?version=${encodeURIComponent(versionId)}`} relative="path">{point.number}</Link></th>
+              <th scope="row">
+                <Link
+                  to={`../points/${encodeURIComponent(point.pointId)}?version=${encodeURIComponent(versionId)}`}
+                  relative="path"
+                >
+                  {point.number}
+                </Link>
+              </th>
               {columns.map((party) => {
                 const position = cell.get(`${point.pointId}|${party.id}`);
-                if (position === undefined) return <td key={party.id} className="cell-blank" aria-label={`${party.name}: nothing visible`} />;
+                if (position === undefined)
+                  return (
+                    <td key={party.id} className="cell-blank" aria-label={`${party.name}: nothing visible`} />
+                  );
                 const text = `${labelOf(position.value)} (${labelOf(position.visibility)})${position.needsReview ? ', needs review' : ''}`;
                 return (
-                  <td key={party.id} className={`cell chip-${position.value}`} title={position.note || text} aria-label={`${party.name}: ${text}`}>
-                    {labelOf(position.value)}{position.needsReview ? ' *' : ''}
+                  <td
+                    key={party.id}
+                    className={`cell chip-${position.value}`}
+                    title={position.note || text}
+                    aria-label={`${party.name}: ${text}`}
+                  >
+                    {labelOf(position.value)}
+                    {position.needsReview ? ' *' : ''}
                   </td>
                 );
               })}
@@ -35,7 +66,9 @@ export function PositionMatrix({ points, positions, versionId }: { points: Point
           ))}
         </tbody>
       </table>
-      <p className="muted small">Blank: no position you may see. * needs review after a text change. Hover a cell for the note.</p>
+      <p className="muted small">
+        Blank: no position you may see. * needs review after a text change. Hover a cell for the note.
+      </p>
     </div>
   );
 }

@@ -5,7 +5,13 @@ import { decideAmendment } from '../../api/endpoints';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 /** The proposing party withdraws an open amendment; the mediator rejects one with a reason. */
-export function AmendmentFateForm({ amendment, fate }: { amendment: Amendment; fate: 'rejected' | 'withdrawn' }) {
+export function AmendmentFateForm({
+  amendment,
+  fate,
+}: {
+  amendment: Amendment;
+  fate: 'rejected' | 'withdrawn';
+}) {
   const { negotiation, refresh } = useNegotiation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -28,9 +34,20 @@ export function AmendmentFateForm({ amendment, fate }: { amendment: Amendment; f
 
   return (
     <form onSubmit={submit} className="form inline-form" aria-label={`${action} this amendment`}>
-      {fate === 'rejected' && <label>Reason<input value={reason} onChange={(e) => setReason(e.target.value)} /></label>}
-      {error && <p className="error" role="alert">{error}</p>}
-      <button type="submit" className="secondary" disabled={busy}>{action} amendment</button>
+      {fate === 'rejected' && (
+        <label>
+          Reason
+          <input value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="secondary" disabled={busy}>
+        {action} amendment
+      </button>
     </form>
   );
 }

@@ -1,5 +1,13 @@
 import { Link, useParams, useSearchParams } from 'react-router';
-import { getPointHistory, getStatus, getVersion, listAmendments, listEscalations, listPositions, listStatements } from '../../api/endpoints';
+import {
+  getPointHistory,
+  getStatus,
+  getVersion,
+  listAmendments,
+  listEscalations,
+  listPositions,
+  listStatements,
+} from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { isMediatorIn, useSession, writingPartyIn } from '../../app/session';
 import { Chip, labelOf } from '../../components/chips';
@@ -19,13 +27,22 @@ export function PointPage() {
   const id = negotiation.id;
   const data = useResource(async () => {
     const [version, history, status, positions, amendments, statements, escalations] = await Promise.all([
-      getVersion(id, versionId), getPointHistory(id, versionId, pointId), getStatus(id, versionId), listPositions(id, versionId),
-      listAmendments(id), listStatements(id), listEscalations(id),
+      getVersion(id, versionId),
+      getPointHistory(id, versionId, pointId),
+      getStatus(id, versionId),
+      listPositions(id, versionId),
+      listAmendments(id),
+      listStatements(id),
+      listEscalations(id),
     ]);
     return {
-      version: version.version, history: history.items, status: status.points.find((p) => p.pointId === pointId),
-      positions: positions.items.filter((p) => p.pointId === pointId), amendments: amendments.items.filter((a) => a.pointId === pointId),
-      statements: statements.items.filter((s) => s.pointIds.includes(pointId)), escalations: escalations.items.filter((e) => e.pointId === pointId),
+      version: version.version,
+      history: history.items,
+      status: status.points.find((p) => p.pointId === pointId),
+      positions: positions.items.filter((p) => p.pointId === pointId),
+      amendments: amendments.items.filter((a) => a.pointId === pointId),
+      statements: statements.items.filter((s) => s.pointIds.includes(pointId)),
+      escalations: escalations.items.filter((e) => e.pointId === pointId),
     };
   }, [id, versionId, pointId, tick]);
   const writingParty = writingPartyIn(me, id);
@@ -35,73 +52,147 @@ export function PointPage() {
     <Show resource={data} what="the point">
       {({ version, history, status, positions, amendments, statements, escalations }) => {
         const point = version.points.find((p) => p.pointId === pointId);
-        if (point === undefined) return <p className="muted">This point is not in {version.label}. <Link to="../plan" relative="path">Back to the plan</Link></p>;
-        const own = writingParty === undefined ? undefined : positions.find((p) => p.partyId === writingParty);
+        if (point === undefined)
+          return (
+            <p className="muted">
+              This point is not in {version.label}.{' '}
+              <Link to="../plan" relative="path">
+                Back to the plan
+              </Link>
+            </p>
+          );
+        const own =
+          writingParty === undefined ? undefined : positions.find((p) => p.partyId === writingParty);
         return (
           <div className="point-page">
-            <p><Link to={`../plan?version=${encodeURIComponent(version.id)}`} relative="path">← {version.label}</Link></p>
-            <h2>Point {point.number}. {point.title} {status && <Chip value={status.status} />}</h2>
+            <p>
+              <Link to={`../plan?version=${encodeURIComponent(version.id)}`} relative="path">
+                ← {version.label}
+              </Link>
+            </p>
+            <h2>
+              Point {point.number}. {point.title} {status && <Chip value={status.status} />}
+            </h2>
             {point.topic && <p className="topic">{point.topic}</p>}
             <p className="point-text">{point.text}</p>
             <div className="grid">
               <section className="card" aria-labelledby="positions-heading">
                 <h3 id="positions-heading">Positions</h3>
-                {positions.length === 0 ? <p className="muted">No position you may see.</p> : (
+                {positions.length === 0 ? (
+                  <p className="muted">No position you may see.</p>
+                ) : (
                   <ul className="compact">
                     {positions.map((p) => (
-                      <li key={p.id}><strong>{partyName(parties, p.partyId)}</strong> <Chip value={p.value} /> <span className="muted">visible to: {labelOf(p.visibility)}{p.needsReview ? ' · needs review' : ''}</span>
-                        {p.note && <p className="note">{p.note}</p>}</li>
-                    ))}
-                  </ul>
-                )}
-                {writingParty !== undefined && (
-                  <PositionForm versionId={version.id} pointId={point.pointId} partyId={writingParty} current={own} />
-                )}
-              </section>
-              <section className="card" aria-labelledby="amendments-heading">
-                <h3 id="amendments-heading">Amendments</h3>
-                {amendments.length === 0 ? <p className="muted">No amendment you may see.</p> : (
-                  <ul className="compact">
-                    {amendments.map((a) => (
-                      <li key={a.id}>
-                        <strong>{partyName(parties, a.partyId)}</strong>: {labelOf(a.proposal.kind)} <span className="muted">(on {versionLabel(a.versionId)})</span>
-                        {'text' in a.proposal && <p className="note">“{a.proposal.text}”</p>}
-                        {a.rationale && <p className="muted">{a.rationale}</p>}
-                        <p>Fate: <Chip value={a.fate.state} />{a.fate.state === 'adopted' && ` in ${versionLabel(a.fate.versionId)}`}{a.fate.state === 'rejected' && a.fate.reason && ` — ${a.fate.reason}`}</p>
-                        {a.fate.state === 'open' && a.partyId === writingParty && <AmendmentFateForm amendment={a} fate="withdrawn" />}
-                        {a.fate.state === 'open' && isMediatorIn(me, id) && <AmendmentFateForm amendment={a} fate="rejected" />}
+                      <li key={p.id}>
+                        <strong>{partyName(parties, p.partyId)}</strong> <Chip value={p.value} />{' '}
+                        <span className="muted">
+                          visible to: {labelOf(p.visibility)}
+                          {p.needsReview ? ' · needs review' : ''}
+                        </span>
+                        {p.note && <p className="note">{p.note}</p>}
                       </li>
                     ))}
                   </ul>
                 )}
-                {writingParty !== undefined && <ProposeAmendmentForm versionId={version.id} pointId={point.pointId} partyId={writingParty} />}
+                {writingParty !== undefined && (
+                  <PositionForm
+                    versionId={version.id}
+                    pointId={point.pointId}
+                    partyId={writingParty}
+                    current={own}
+                  />
+                )}
+              </section>
+              <section className="card" aria-labelledby="amendments-heading">
+                <h3 id="amendments-heading">Amendments</h3>
+                {amendments.length === 0 ? (
+                  <p className="muted">No amendment you may see.</p>
+                ) : (
+                  <ul className="compact">
+                    {amendments.map((a) => (
+                      <li key={a.id}>
+                        <strong>{partyName(parties, a.partyId)}</strong>: {labelOf(a.proposal.kind)}{' '}
+                        <span className="muted">(on {versionLabel(a.versionId)})</span>
+                        {'text' in a.proposal && <p className="note">“{a.proposal.text}”</p>}
+                        {a.rationale && <p className="muted">{a.rationale}</p>}
+                        <p>
+                          Fate: <Chip value={a.fate.state} />
+                          {a.fate.state === 'adopted' && ` in ${versionLabel(a.fate.versionId)}`}
+                          {a.fate.state === 'rejected' && a.fate.reason && ` — ${a.fate.reason}`}
+                        </p>
+                        {a.fate.state === 'open' && a.partyId === writingParty && (
+                          <AmendmentFateForm amendment={a} fate="withdrawn" />
+                        )}
+                        {a.fate.state === 'open' && isMediatorIn(me, id) && (
+                          <AmendmentFateForm amendment={a} fate="rejected" />
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {writingParty !== undefined && (
+                  <ProposeAmendmentForm
+                    versionId={version.id}
+                    pointId={point.pointId}
+                    partyId={writingParty}
+                  />
+                )}
               </section>
               <section className="card" aria-labelledby="history-heading">
                 <h3 id="history-heading">History</h3>
                 <ol className="history">
                   {history.map((h, i) => (
                     <li key={`${h.versionId}-${h.pointId}-${i}`}>
-                      <strong>{h.versionLabel}</strong> <Chip value={h.change} /> {h.proposedBy && <span className="muted">proposed by {partyName(parties, h.proposedBy)}</span>}
-                      {h.revision && <p className="note">{h.revision.number}. {h.revision.title} — {h.revision.text}</p>}
+                      <strong>{h.versionLabel}</strong> <Chip value={h.change} />{' '}
+                      {h.proposedBy && (
+                        <span className="muted">proposed by {partyName(parties, h.proposedBy)}</span>
+                      )}
+                      {h.revision && (
+                        <p className="note">
+                          {h.revision.number}. {h.revision.title} — {h.revision.text}
+                        </p>
+                      )}
                     </li>
                   ))}
                 </ol>
               </section>
               <section className="card" aria-labelledby="escalation-heading">
                 <h3 id="escalation-heading">Escalation</h3>
-                {escalations.length === 0 ? <p className="muted">Not escalated.</p> : (
+                {escalations.length === 0 ? (
+                  <p className="muted">Not escalated.</p>
+                ) : (
                   <ul className="compact">
                     {escalations.map((e) => (
-                      <li key={e.id}>To {e.principals.join(', ')}: {e.question} {e.dueDate && <span className="muted">(due {e.dueDate})</span>}
-                        <p>{e.decision ? <>Decided: <Chip value={e.decision.outcome} /> {e.decision.note}</> : <Chip value="deferred_to_leaders" />}</p></li>
+                      <li key={e.id}>
+                        To {e.principals.join(', ')}: {e.question}{' '}
+                        {e.dueDate && <span className="muted">(due {e.dueDate})</span>}
+                        <p>
+                          {e.decision ? (
+                            <>
+                              Decided: <Chip value={e.decision.outcome} /> {e.decision.note}
+                            </>
+                          ) : (
+                            <Chip value="deferred_to_leaders" />
+                          )}
+                        </p>
+                      </li>
                     ))}
                   </ul>
                 )}
                 {isMediatorIn(me, id) && <EscalateForm pointId={point.pointId} />}
                 <h3>Statements</h3>
-                {statements.length === 0 ? <p className="muted">No public statement on this point.</p> : (
+                {statements.length === 0 ? (
+                  <p className="muted">No public statement on this point.</p>
+                ) : (
                   <ul className="statements">
-                    {statements.map((s) => <li key={s.id}><blockquote>“{s.quote}”</blockquote><p className="muted">{s.person}, {partyName(parties, s.partyId)} — {s.date}</p></li>)}
+                    {statements.map((s) => (
+                      <li key={s.id}>
+                        <blockquote>“{s.quote}”</blockquote>
+                        <p className="muted">
+                          {s.person}, {partyName(parties, s.partyId)} — {s.date}
+                        </p>
+                      </li>
+                    ))}
                   </ul>
                 )}
               </section>

@@ -1,4 +1,10 @@
-import { POSITION_VALUES, POSITION_VISIBILITIES, type Position, type PositionValue, type PositionVisibility } from '@parley/core';
+import {
+  POSITION_VALUES,
+  POSITION_VISIBILITIES,
+  type Position,
+  type PositionValue,
+  type PositionVisibility,
+} from '@parley/core';
 import { useState } from 'react';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { setPosition } from '../../api/endpoints';
@@ -12,7 +18,17 @@ const VISIBILITY_HELP: Record<PositionVisibility, string> = {
 };
 
 /** Record (or change) this party's position; `baseRevision` guards against overwriting a newer one. */
-export function PositionForm({ versionId, pointId, partyId, current }: { versionId: string; pointId: string; partyId: string; current: Position | undefined }) {
+export function PositionForm({
+  versionId,
+  pointId,
+  partyId,
+  current,
+}: {
+  versionId: string;
+  pointId: string;
+  partyId: string;
+  current: Position | undefined;
+}) {
   const { negotiation, refresh } = useNegotiation();
   const [value, setValue] = useState<PositionValue>(current?.value ?? 'undecided');
   const [visibility, setVisibility] = useState<PositionVisibility>(current?.visibility ?? 'mediator');
@@ -20,26 +36,45 @@ export function PositionForm({ versionId, pointId, partyId, current }: { version
   const { busy, message, submit } = useFormSubmission();
 
   const onSubmit = submit(async () => {
-    await setPosition(negotiation.id, { versionId, pointId, partyId }, { value, visibility, note, baseRevision: current?.revision ?? 0 });
+    await setPosition(
+      negotiation.id,
+      { versionId, pointId, partyId },
+      { value, visibility, note, baseRevision: current?.revision ?? 0 },
+    );
     refresh();
   }, 'Position recorded.');
 
   return (
     <form onSubmit={onSubmit} className="form" aria-label="Record your position">
       <h4>Your position</h4>
-      <label>Stance
+      <label>
+        Stance
         <select value={value} onChange={(e) => setValue(e.target.value as PositionValue)}>
-          {POSITION_VALUES.map((v) => <option key={v} value={v}>{labelOf(v)}</option>)}
+          {POSITION_VALUES.map((v) => (
+            <option key={v} value={v}>
+              {labelOf(v)}
+            </option>
+          ))}
         </select>
       </label>
-      <label>Visible to
+      <label>
+        Visible to
         <select value={visibility} onChange={(e) => setVisibility(e.target.value as PositionVisibility)}>
-          {POSITION_VISIBILITIES.map((v) => <option key={v} value={v}>{VISIBILITY_HELP[v]}</option>)}
+          {POSITION_VISIBILITIES.map((v) => (
+            <option key={v} value={v}>
+              {VISIBILITY_HELP[v]}
+            </option>
+          ))}
         </select>
       </label>
-      <label>Note<textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} /></label>
+      <label>
+        Note
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+      </label>
       <FormMessage message={message} />
-      <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Record position'}</button>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Saving…' : 'Record position'}
+      </button>
     </form>
   );
 }

@@ -4,7 +4,15 @@ import { proposeAmendment } from '../../api/endpoints';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 /** Propose new wording for the point, or that it be dropped. */
-export function ProposeAmendmentForm({ versionId, pointId, partyId }: { versionId: string; pointId: string; partyId: string }) {
+export function ProposeAmendmentForm({
+  versionId,
+  pointId,
+  partyId,
+}: {
+  versionId: string;
+  pointId: string;
+  partyId: string;
+}) {
   const { negotiation, refresh } = useNegotiation();
   const [kind, setKind] = useState<'replace_text' | 'drop'>('replace_text');
   const [text, setText] = useState('');
@@ -22,16 +30,27 @@ export function ProposeAmendmentForm({ versionId, pointId, partyId }: { versionI
   return (
     <form onSubmit={onSubmit} className="form" aria-label="Propose an amendment">
       <h4>Propose an amendment</h4>
-      <label>Proposal
+      <label>
+        Proposal
         <select value={kind} onChange={(e) => setKind(e.target.value as 'replace_text' | 'drop')}>
           <option value="replace_text">Replace the text</option>
           <option value="drop">Drop the point</option>
         </select>
       </label>
-      {kind === 'replace_text' && <label>New text<textarea required value={text} onChange={(e) => setText(e.target.value)} rows={3} /></label>}
-      <label>Rationale<textarea value={rationale} onChange={(e) => setRationale(e.target.value)} rows={2} /></label>
+      {kind === 'replace_text' && (
+        <label>
+          New text
+          <textarea required value={text} onChange={(e) => setText(e.target.value)} rows={3} />
+        </label>
+      )}
+      <label>
+        Rationale
+        <textarea value={rationale} onChange={(e) => setRationale(e.target.value)} rows={2} />
+      </label>
       <FormMessage message={message} />
-      <button type="submit" disabled={busy}>{busy ? 'Sending…' : 'Propose amendment'}</button>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Sending…' : 'Propose amendment'}
+      </button>
     </form>
   );
 }

@@ -40,10 +40,34 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
     <main id="main" className="page sign-in">
       <h1>Sign in to Parley</h1>
       <form onSubmit={submit} className="card form" aria-describedby={error ? 'sign-in-error' : undefined}>
-        <label>Email<input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} /></label>
-        <label>Password<input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-        {error && <p id="sign-in-error" className="error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <label>
+          Email
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label>
+          Password
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p id="sign-in-error" className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
       </form>
       {instance.state === 'ready' && <DemoAccounts instance={instance.data} busy={busy} onChoose={choose} />}
       {!isDemo && instance.state !== 'loading' && (

@@ -7,8 +7,16 @@ import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 export function TimelinePage() {
   const { negotiation, parties, tick } = useNegotiation();
   const data = useResource(async () => {
-    const [timeline, rounds, statements] = await Promise.all([getTimeline(negotiation.id), listRounds(negotiation.id), listStatements(negotiation.id)]);
-    return { timeline: timeline.items, rounds: new Map(rounds.items.map((r) => [r.id, r])), statements: new Map(statements.items.map((s) => [s.id, s])) };
+    const [timeline, rounds, statements] = await Promise.all([
+      getTimeline(negotiation.id),
+      listRounds(negotiation.id),
+      listStatements(negotiation.id),
+    ]);
+    return {
+      timeline: timeline.items,
+      rounds: new Map(rounds.items.map((r) => [r.id, r])),
+      statements: new Map(statements.items.map((s) => [s.id, s])),
+    };
   }, [negotiation.id, tick]);
   return (
     <Show resource={data} what="the timeline">
@@ -21,11 +29,30 @@ export function TimelinePage() {
               <li key={`${item.refId}-${i}`} className={`timeline-item kind-${item.kind}`}>
                 <time dateTime={item.date}>{item.date.slice(0, 10)}</time>
                 <div>
-                  <p><Chip value={item.kind} /> <strong>{item.title}</strong></p>
-                  {round && <p className="muted">{round.place} · {labelOf(round.format)} · present: {round.partiesPresent.map((p) => partyName(parties, p)).join(', ')}</p>}
+                  <p>
+                    <Chip value={item.kind} /> <strong>{item.title}</strong>
+                  </p>
+                  {round && (
+                    <p className="muted">
+                      {round.place} · {labelOf(round.format)} · present:{' '}
+                      {round.partiesPresent.map((p) => partyName(parties, p)).join(', ')}
+                    </p>
+                  )}
                   {round?.publicReadout && <p>{round.publicReadout}</p>}
-                  {round?.minutes && <details><summary>Minutes (restricted)</summary><p>{round.minutes}</p></details>}
-                  {statement && <blockquote>“{statement.quote}” <span className="muted">— {statement.person}, {partyName(parties, statement.partyId)} ({statement.source})</span></blockquote>}
+                  {round?.minutes && (
+                    <details>
+                      <summary>Minutes (restricted)</summary>
+                      <p>{round.minutes}</p>
+                    </details>
+                  )}
+                  {statement && (
+                    <blockquote>
+                      “{statement.quote}”{' '}
+                      <span className="muted">
+                        — {statement.person}, {partyName(parties, statement.partyId)} ({statement.source})
+                      </span>
+                    </blockquote>
+                  )}
                 </div>
               </li>
             );
