@@ -16,7 +16,7 @@ import {
 } from '@parley/engine';
 import { enumerateFrontier } from './baseline';
 
-const SCENARIOS = join(import.meta.dirname, '../../../shared/scenarios');
+const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 const RESULTS = join(import.meta.dirname, '../results');
 const BASELINE_LIMIT = 400_000;
 

@@ -17,7 +17,7 @@ import {
 } from '@parley/engine';
 
 const STEPS = 1000;
-const SCENARIOS = join(import.meta.dirname, '../../../shared/scenarios');
+const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 const boulware = findAgent('boulware') as AgentFactory;
 
 type Row = {

@@ -1,6 +1,6 @@
 /// <reference types="node" />
 /**
- * The core acceptance test: every scenario in ../shared/scenarios under both semantics, checked
+ * The core acceptance test: every scenario in scenarios/ under both semantics, checked
  * against REFERENCE.json (exhaustive enumeration for genius, NegMAS's own figures for negmas).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { loadGeniusScenario } from '../io/genius';
 import type { AdditiveSpace } from '../model/additive-space';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const scenariosRoot = resolve(repoRoot, '../shared/scenarios');
+const scenariosRoot = resolve(repoRoot, 'scenarios');
 const folders = existsSync(scenariosRoot)
   ? readdirSync(scenariosRoot)
       .filter((name) => existsSync(join(scenariosRoot, name, 'REFERENCE.json')))

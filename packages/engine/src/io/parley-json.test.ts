@@ -7,7 +7,7 @@ import { compileScenario } from './compile';
 import { loadGeniusScenario } from './genius';
 import { loadParleyScenario, writeParleyScenario } from './parley-json';
 
-const scenariosRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/scenarios');
+const scenariosRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../scenarios');
 const folders = existsSync(scenariosRoot)
   ? readdirSync(scenariosRoot).filter((name) => existsSync(join(scenariosRoot, name, 'REFERENCE.json')))
   : [];

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { CliIo } from '../command';
 import { main } from '../main';
 
-const scenarios = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../../shared/scenarios');
+const scenarios = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../scenarios');
 
 async function run(args: string[]) {
   const out: string[] = [];

@@ -72,7 +72,7 @@ Pareto frontier and the Nash, Kalai–Smorodinsky, utilitarian and egalitarian o
 --semantics genius (default) normalises as GENIUS does; negmas reproduces NegMAS's figures.
 
 Examples:
-  parley analyze ../shared/scenarios/anac2011-Laptop
+  parley analyze scenarios/anac2011-Laptop
   parley analyze deal.json --json --semantics negmas`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main';
 import { loadScenario } from './simulate-scenario';
 
-const SCENARIOS = resolve(import.meta.dirname, '../../../../../../shared/scenarios');
+const SCENARIOS = resolve(import.meta.dirname, '../../../../../scenarios');
 const LAPTOP = join(SCENARIOS, 'anac2011-Laptop');
 const DINNER = join(SCENARIOS, 'anac2015-group2-dinner');
 

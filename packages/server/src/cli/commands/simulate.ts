@@ -42,7 +42,7 @@ Options:
   --json            print one JSON object on stdout (progress goes to stderr)
 
 Examples:
-  parley simulate ../shared/scenarios/anac2011-Laptop --agents boulware,conceder --runs 100 --json
+  parley simulate scenarios/anac2011-Laptop --agents boulware,conceder --runs 100 --json
   parley simulate scenarios/a scenarios/b --tournament --agents boulware,linear,hardliner
   parley simulate scenarios/a --agents linear,linear --monte-carlo 500 --noise 0.2`,
   async run(args, io) {
