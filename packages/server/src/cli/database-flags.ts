@@ -1,3 +1,4 @@
+import { DataFolderInUseError } from '../storage/data-folder-lock';
 import { openDatabase, type DatabaseHandle } from '../storage/database';
 import { CliError } from './command';
 
@@ -31,6 +32,7 @@ export async function openDatabaseFromFlags(values: DatabaseFlagValues): Promise
   try {
     return await openDatabase(target);
   } catch (error) {
+    if (error instanceof DataFolderInUseError) throw new CliError(error.message, 1);
     const where =
       target.databaseUrl === undefined
         ? `the data folder ${target.dataDir}`

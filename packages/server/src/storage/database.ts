@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import { MIGRATIONS } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
 import type { Db } from './schema';
@@ -21,14 +22,36 @@ export type OpenDatabaseOptions = {
 /** Opens PostgreSQL or embedded PGlite and brings its schema up to date before returning. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const isPostgres = options.databaseUrl !== undefined;
-  const db = isPostgres ? openPostgres(options.databaseUrl ?? '') : openPglite(options);
+  // Taken before PGlite touches the folder: a second backend on the same files corrupts them.
+  const lock: DataFolderLock | undefined =
+    isPostgres || options.inMemory ? undefined : lockDataFolder(ensureFolder(options.dataDir));
+  let db: Database;
+  try {
+    db = isPostgres ? openPostgres(options.databaseUrl ?? '') : openPglite(options);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   try {
     await migrate(db);
   } catch (error) {
     await db.destroy();
+    lock?.release();
     throw error;
   }
-  return { db, kind: isPostgres ? 'postgres' : 'pglite', close: () => db.destroy() };
+  const close = async () => {
+    try {
+      await db.destroy();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, kind: isPostgres ? 'postgres' : 'pglite', close };
+}
+
+function ensureFolder(dataDir = './data'): string {
+  mkdirSync(dataDir, { recursive: true });
+  return dataDir;
 }
 
 function openPostgres(connectionString: string): Database {
@@ -44,9 +67,7 @@ function openPostgres(connectionString: string): Database {
 
 function openPglite(options: OpenDatabaseOptions): Database {
   if (options.inMemory) return new Kysely<Db>({ dialect: new PGliteDialect(new PGlite()) });
-  const dataDir = options.dataDir ?? './data';
-  mkdirSync(dataDir, { recursive: true });
-  return new Kysely<Db>({ dialect: new PGliteDialect(new PGlite(dataDir)) });
+  return new Kysely<Db>({ dialect: new PGliteDialect(new PGlite(ensureFolder(options.dataDir))) });
 }
 
 async function migrate(db: Database): Promise<void> {

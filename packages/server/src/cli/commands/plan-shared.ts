@@ -10,7 +10,8 @@ import {
 import { createDeps, type AppDeps } from '../../services/deps';
 import { getNegotiationForViewer } from '../../services/negotiations';
 import { loadViewer } from '../../services/viewer';
-import { openDatabase, type DatabaseHandle } from '../../storage/database';
+import type { DatabaseHandle } from '../../storage/database';
+import { openDatabaseFromFlags } from '../database-flags';
 import { findUserByEmail } from '../../storage/users';
 import { CliError } from '../command';
 
@@ -62,10 +63,7 @@ export async function openPlanSession(values: {
   if (values.negotiation === undefined) throw new CliError('--negotiation ID is required');
   if (values.as === undefined)
     throw new CliError('--as EMAIL is required (the account whose view and rights to use)');
-  const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
-  const handle: DatabaseHandle = await openDatabase(
-    databaseUrl !== undefined ? { databaseUrl } : { dataDir: values.data ?? './data' },
-  );
+  const handle: DatabaseHandle = await openDatabaseFromFlags(values);
   try {
     const user = await findUserByEmail(handle.db, values.as);
     if (user === undefined) throw new CliError(`no account ${values.as}`);
