@@ -13,3 +13,4 @@ export * from './analysis';
 export * from './instance';
 export * from './exports';
 export * from './audit';
+export * from './plan-documents';

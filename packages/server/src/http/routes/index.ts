@@ -8,6 +8,7 @@ import { invitationRoutes } from './invitations';
 import { memberRoutes } from './members';
 import { negotiationRoutes } from './negotiations';
 import { partyRoutes } from './parties';
+import { planDocumentRoutes } from './plan-documents';
 import { planEventRoutes } from './plan-events';
 import { planPositionRoutes } from './plan-positions';
 import { planRecordRoutes } from './plan-records';
@@ -31,6 +32,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   deadlineRoutes,
   invitationRoutes,
   planVersionRoutes,
+  planDocumentRoutes,
   planPositionRoutes,
   planRecordRoutes,
   planTimelineRoutes,

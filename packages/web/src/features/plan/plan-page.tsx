@@ -6,6 +6,7 @@ import { VersionSelect } from '../../components/version-select';
 import { isMediatorIn, useSession } from '../../app/session';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { AdoptAmendments } from './adopt-amendments';
+import { PlanActions } from '../drafting/plan-actions';
 import { PointList } from './point-list';
 import { PositionMatrix } from './position-matrix';
 
@@ -43,7 +44,13 @@ export function PlanPage() {
     };
   }, [negotiation.id, versionId, tick]);
 
-  if (versionId === undefined) return <p className="muted">The plan has no version yet.</p>;
+  if (versionId === undefined)
+    return (
+      <>
+        <p className="muted">The plan has no version yet.</p>
+        <PlanActions versionId={undefined} />
+      </>
+    );
   return (
     <Show resource={data} what="the plan">
       {(loaded) => {
@@ -91,6 +98,7 @@ export function PlanPage() {
                 {visible.length} of {version.points.length} points
               </p>
             </div>
+            <PlanActions versionId={version.id} />
             <div className="plan-columns">
               <section aria-labelledby="points-heading">
                 <h2 id="points-heading">{version.label}</h2>

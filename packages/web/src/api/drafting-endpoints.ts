@@ -1,0 +1,13 @@
+import { PlanDocumentTextSchema, StoredVersionSchema } from '@parley/core';
+import { request } from './client';
+
+// Endpoints of the drafting pages (import a plan, revise a text, draft a version).
+const plan = (id: string) => `/api/negotiations/${encodeURIComponent(id)}/plan`;
+
+export type ImportPlanBody = { label: string; text: string; baseRevision: number };
+export const importPlan = (id: string, body: ImportPlanBody) =>
+  request(`${plan(id)}/import`, StoredVersionSchema, { method: 'POST', body });
+
+/** The server reads an uploaded .md, .txt or .docx file into text (and parses it); nothing is stored. */
+export const readPlanDocument = (id: string, file: { name: string; contentBase64: string }) =>
+  request(`${plan(id)}/document-text`, PlanDocumentTextSchema, { method: 'POST', body: file });

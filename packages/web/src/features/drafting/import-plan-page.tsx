@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import './drafting.css';
+import { useNavigate } from 'react-router';
+import { errorMessage } from '../../api/api-error';
+import { importPlan } from '../../api/drafting-endpoints';
+import { mayIn, useSession } from '../../app/session';
+import { useNegotiation } from '../negotiation/negotiation-context';
+import { checkPlanText, PlanTextField } from './plan-text-field';
+
+/** Mediator staff: a plan from a document (pasted or uploaded) becomes a version of its own. */
+export function ImportPlanPage() {
+  const { negotiation, plan, refresh } = useNegotiation();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const [label, setLabel] = useState(plan.versions.length === 0 ? 'First draft' : '');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const check = checkPlanText(text);
+
+  if (!mayIn(me, 'plan.manage', negotiation.id))
+    return <p className="muted">Only the mediator's delegation can import a plan.</p>;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const created = await importPlan(negotiation.id, { label, text, baseRevision: plan.revision });
+      refresh();
+      navigate(`/n/${negotiation.id}/plan?version=${encodeURIComponent(created.version.id)}`);
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card wide" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a plan from a document</h2>
+      <p className="muted">
+        Paste the numbered text or upload it (Markdown, plain text or Word). Headings become topics; each
+        numbered point becomes a point of the new version.
+        {plan.versions.length > 0 &&
+          ' The plan already has versions: this one starts a new line with no lineage to them. To revise the current text and keep positions on their points, use “Paste a revised text”.'}
+      </p>
+      <form onSubmit={submit} className="form" aria-label="Import a plan">
+        <label>
+          Version label
+          <input required value={label} onChange={(e) => setLabel(e.target.value)} />
+        </label>
+        <PlanTextField negotiationId={negotiation.id} text={text} onChange={setText} />
+        {error !== undefined && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy || check.plan === undefined || label.trim() === ''}>
+          {busy ? 'Importing…' : 'Import as a new version'}
+        </button>
+      </form>
+    </section>
+  );
+}
