@@ -7,8 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { embedPoint, traceLeak, type FingerprintPoint } from '@parley/core';
 import { DEMO_DRAFT_POINTS } from '../../packages/server/src/demo/plan-data-draft';
-import { extractPdfText } from '../../packages/server/src/exports/extract-pdf-text';
-import { renderPdf } from '../../packages/server/src/exports/render-pdf';
+import { extractPdfText, renderPdf } from '../../packages/server/src/exports';
 import { pasteAndReflow, retype, seededRng, stripFormatting } from './transformations';
 
 const RECIPIENTS = 50;
@@ -40,7 +39,7 @@ async function pdfToText(points: readonly FingerprintPoint[], key: string): Prom
     return `${rendered.heading}${rendered.text}`;
   });
   const pdf = await renderPdf(
-    { title: 'Draft', subtitle: [], sections: [{ heading: null, paragraphs }] },
+    { title: 'Draft', subtitle: [], sections: [{ heading: null, paragraphs }], footer: [] },
     new Date(0),
   );
   return extractPdfText(pdf);

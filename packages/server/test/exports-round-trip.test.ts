@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION } from '../src/demo';
 import { demoPlanId } from '../src/demo/plan-demo';
-import { extractText } from '../src/exports/extract-text';
+import { extractText } from '../src/exports';
 import { openDatabase, type DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';

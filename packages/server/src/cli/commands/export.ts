@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { CreateExportInputSchema, DomainError, EXPORT_FORMATS, EXPORT_KINDS } from '@parley/core';
-import { createExport, getExportFile } from '../../services/exports';
+import { createExport, getExportFile } from '../../exports';
 import { getNegotiationForViewer } from '../../services/negotiations';
 import { findUserByEmail } from '../../storage/users';
 import { CliError, type Command } from '../command';

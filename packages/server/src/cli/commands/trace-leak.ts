@@ -1,11 +1,12 @@
 import { NegotiationIdSchema, traceExports, type TraceResult } from '@parley/core';
 import {
   databaseExportRegistry,
+  ExtractTextError,
+  extractText,
   fileExportRegistry,
   traceInputs,
   type RecordedExport,
-} from '../../exports/export-registry';
-import { ExtractTextError, extractText } from '../../exports/extract-text';
+} from '../../exports';
 import { CliError, type CliIo, type Command } from '../command';
 import { DATABASE_HELP, DATABASE_OPTIONS, withDatabase } from '../database-flags';
 import { parseFlags } from '../parse-flags';

@@ -8,9 +8,7 @@ import {
   TraceLeakInputSchema,
   TraceLeakResultSchema,
 } from '@parley/core';
-import { traceLeakInNegotiation } from '../../services/export-trace';
-import { listExportsForViewer } from '../../services/export-register';
-import { createExport, getExportFile } from '../../services/exports';
+import { createExport, getExportFile, listExportsForViewer, traceLeakInNegotiation } from '../../exports';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { ExportParams, NegotiationParams } from '../params';
 import { requireNegotiation } from '../viewer-context';

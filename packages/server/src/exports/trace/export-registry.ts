@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { FingerprintPoint, NegotiationId, TraceableExport } from '@parley/core';
-import { listTraceableExports } from '../services/export-trace';
-import type { Database } from '../storage/database';
-import { listMembers } from '../storage/members';
+import { listTraceableExports } from './traceable-exports';
+import type { Database } from '../../storage/database';
+import { listMembers } from '../../storage/members';
 
 /** One recorded export: who received it, the fingerprint key it was made with, and its points. */
 export type RecordedExport = {

@@ -1,5 +1,5 @@
 import { assertNever, type ExportFormat } from '@parley/core';
-import type { RenderedText } from './export-document';
+import type { RenderedText } from '../document/export-document';
 import { renderDocx } from './render-docx';
 import { renderMarkdown } from './render-markdown';
 import { renderPdf } from './render-pdf';

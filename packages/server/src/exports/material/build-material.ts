@@ -7,37 +7,18 @@ import {
   type FingerprintPoint,
   type Negotiation,
   type PartyId,
-  type PlanVersion,
   type RedlineRow,
   type Viewer,
 } from '@parley/core';
-import { paragraphsOf, type ExportDocument, type ExportSection } from '../exports/export-document';
-import type { ExportSubject } from '../storage/exports';
-import { listRounds } from '../storage/plan-records';
-import type { AppDeps } from './deps';
-import { summaryDocument } from './export-summary';
-import { getVersionForViewer, pointHistoryForViewer, redlineForViewer } from './plan-versions';
-
-/** The material of one export as its recipient may read it; every read goes through the recipient's viewer. */
-export type Material = {
-  readonly subject: ExportSubject;
-  readonly title: string;
-  readonly detail: string;
-  readonly sections: readonly ExportSection[];
-  readonly isFingerprinted: boolean;
-};
+import { paragraphsOf, type ExportDocument, type ExportSection } from '../document/export-document';
+import { versionBlocks, type Material } from './material';
+import type { ExportSubject } from '../../storage/exports';
+import { listRounds } from '../../storage/plan-records';
+import type { AppDeps } from '../../services/deps';
+import { summaryDocument } from './summary-material';
+import { getVersionForViewer, pointHistoryForViewer, redlineForViewer } from '../../services/plan-versions';
 
 type Input = { negotiation: Negotiation; body: CreateExportInput };
-
-/** The blocks of a plan version: the fingerprint's canonical points (issue 8, first export). */
-export function versionBlocks(version: PlanVersion): FingerprintPoint[] {
-  return version.points.map((point) => ({
-    id: point.pointId,
-    number: String(point.number),
-    title: point.title,
-    text: point.text,
-  }));
-}
 
 const renderDiff = (parts: readonly DiffPart[]) =>
   parts
@@ -224,7 +205,7 @@ export async function buildMaterial(deps: AppDeps, viewer: Viewer, input: Input)
 /** The document for a recipient: title, the lines that name them, and the material. */
 export function toDocument(
   material: Material,
-  input: { recipientName: string; negotiationTitle: string; createdAt: Date },
+  input: { recipientName: string; negotiationTitle: string; createdAt: Date; footer: readonly string[] },
 ): ExportDocument {
   const marking = material.isFingerprinted ? 'Restricted: this copy is marked for its recipient.' : 'Public.';
   return {
@@ -235,5 +216,6 @@ export function toDocument(
     ],
     sections: material.sections,
     isFingerprinted: material.isFingerprinted,
+    footer: input.footer,
   };
 }

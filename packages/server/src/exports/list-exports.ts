@@ -1,9 +1,9 @@
 import { can, type ExportRecord, type Negotiation, type UserId, type Viewer } from '@parley/core';
-import { FILE_TYPES } from '../exports/render-export';
+import { FILE_TYPES } from './render/render-file';
 import { listExportRegister } from '../storage/exports';
 import { listMembers } from '../storage/members';
-import type { AppDeps } from './deps';
-import { fileNameOf, recipientOf } from './exports';
+import type { AppDeps } from '../services/deps';
+import { fileNameOf, recipientOf } from './recipients';
 
 /**
  * The copies the viewer may fetch, newest first: every copy for the mediator staff, a participant's

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { RenderedText } from './export-document';
+import type { RenderedText } from '../document/export-document';
 
 const ZERO_WIDTH = /[\u200b\u200c]/g;
 
@@ -34,6 +34,7 @@ export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> 
         .fontSize(10.5)
         .text(paragraph.replace(ZERO_WIDTH, ''), { paragraphGap: 8, lineGap: 1 });
   }
+  for (const line of text.footer) document.font('Helvetica-Oblique').fontSize(8).text(line);
   document.end();
   return finished;
 }

@@ -2,44 +2,28 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
-  embedPlainText,
   exportInputProblems,
   isMembershipActive,
   type CreateExportInput,
   type ExportResult,
-  type Member,
   type Negotiation,
-  type UserId,
   type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
-import { documentBlocks, renderText } from '../exports/export-document';
-import { FILE_TYPES, renderFile } from '../exports/render-export';
-import { findExport, insertExport, type StoredExport } from '../storage/exports';
+import type { AppDeps } from '../services/deps';
+import { assertAllowed, loadViewer } from '../services/viewer';
+import { insertExport, type StoredExport } from '../storage/exports';
 import { listMembers } from '../storage/members';
-import { listPlanVersions } from '../storage/plan-versions';
-import type { AppDeps } from './deps';
-import { buildMaterial, toDocument, versionBlocks } from './export-material';
-import { assertAllowed, loadViewer } from './viewer';
+import { documentBlocks, renderText } from './document/export-document';
+import { footerLines } from './document/footer-lines';
+import { buildMaterial, toDocument } from './material/build-material';
+import { fileNameOf, fingerprintKeyId, recipientOf, type Recipient } from './recipients';
+import { renderFile } from './render/render-file';
 
-export type Recipient = { userId: UserId; displayName: string };
 const negotiationResource = (negotiation: Negotiation) => ({
   kind: 'negotiation' as const,
   negotiationId: negotiation.id,
 });
-
-/** A member's most recent name in this negotiation (a user may have held several seats). */
-export function recipientOf(members: readonly Member[], userId: string): Recipient | undefined {
-  const member = members.filter((candidate) => candidate.userId === userId).at(-1);
-  return member === undefined ? undefined : { userId: member.userId, displayName: member.displayName };
-}
-
-/** Names the key in the audit log without revealing it (the key itself lets anyone forge a copy). */
-export const fingerprintKeyId = (key: string) =>
-  `sha256:${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16)}`;
-
-export const fileNameOf = (recorded: Pick<StoredExport, 'id' | 'kind' | 'format'>) =>
-  `parley-${recorded.kind}-${recorded.id.slice(0, 8)}.${FILE_TYPES[recorded.format].extension}`;
 
 async function resolveRecipient(
   deps: AppDeps,
@@ -86,6 +70,7 @@ export async function createExport(
     recipientName: recipient.displayName,
     negotiationTitle: input.negotiation.title,
     createdAt,
+    footer: await footerLines({ deps, negotiationId: input.negotiation.id, createdAt }),
   });
   const key = document.isFingerprinted ? randomBytes(32).toString('hex') : null;
   const file = await renderFile(renderText(document, key), { format: input.body.format, createdAt });
@@ -138,59 +123,4 @@ export async function createExport(
     downloadUrl: `/api/negotiations/${input.negotiation.id}/exports/${stored.id}/file`,
     ...(stored.format === 'markdown' ? { markdown: file.bytes.toString('utf8') } : {}),
   };
-}
-
-// Rows from before migration 0041 hold no bytes: they are Markdown plan versions in the 0040 layout.
-async function legacyBytes(deps: AppDeps, recorded: StoredExport): Promise<Buffer> {
-  const version = (await listPlanVersions(deps.db, recorded.negotiationId)).find(
-    (entry) => entry.version.id === recorded.versionId,
-  )?.version;
-  if (version === undefined || recorded.fingerprintKey === null)
-    throw new DomainError('not-found', 'Export not found.');
-  return Buffer.from(
-    `# ${version.label}\n\n${embedPlainText(versionBlocks(version), { key: recorded.fingerprintKey })}\n`,
-    'utf8',
-  );
-}
-
-/** The bytes of a copy, for its recipient and the mediator staff; to anyone else it does not exist. */
-export async function getExportFile(
-  deps: AppDeps,
-  viewer: Viewer,
-  input: { negotiation: Negotiation; exportId: string },
-): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
-  const recorded = await findExport(deps.db, {
-    negotiationId: input.negotiation.id,
-    exportId: input.exportId,
-  });
-  if (
-    recorded === undefined ||
-    !can(viewer, 'export.download', {
-      kind: 'export',
-      negotiationId: input.negotiation.id,
-      recipientUserId: recorded.recipientUserId,
-    })
-  ) {
-    throw new DomainError('not-found', 'Export not found.');
-  }
-  const bytes = recorded.content ?? (await legacyBytes(deps, recorded));
-  if (recorded.fingerprintKey !== null) {
-    // A marked copy is restricted material: fetching it is audited like any restricted read.
-    await deps.db.transaction().execute((tx) =>
-      recordAudit(tx, {
-        at: deps.clock.now(),
-        actorId: viewer.userId,
-        action: 'export.download',
-        subjectType: 'export',
-        subjectId: recorded.id,
-        negotiationId: input.negotiation.id,
-        detail: {
-          exportId: recorded.id,
-          recipientUserId: recorded.recipientUserId,
-          contentHash: recorded.contentHash,
-        },
-      }),
-    );
-  }
-  return { bytes, contentType: FILE_TYPES[recorded.format].contentType, fileName: fileNameOf(recorded) };
 }

@@ -1,4 +1,4 @@
-import type { RenderedText } from './export-document';
+import type { RenderedText } from '../document/export-document';
 
 /** Markdown: `# title`, italic subtitle lines, `## section`, one paragraph per block. */
 export function renderMarkdown(text: RenderedText): string {
@@ -8,5 +8,6 @@ export function renderMarkdown(text: RenderedText): string {
     if (section.heading !== null) parts.push(`## ${section.heading}`);
     parts.push(...section.paragraphs);
   }
+  if (text.footer.length > 0) parts.push('---', text.footer.map((line) => `_${line}_`).join('  \n'));
   return `${parts.join('\n\n')}\n`;
 }

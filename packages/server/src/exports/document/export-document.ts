@@ -11,6 +11,8 @@ export type ExportDocument = {
   readonly sections: readonly ExportSection[];
   /** Restricted material is fingerprinted; public readouts are not. */
   readonly isFingerprinted: boolean;
+  /** Unmarked lines every page or copy ends with (see footer-lines.ts). */
+  readonly footer?: readonly string[];
 };
 
 /** The document as one recipient's text: what every format lays out, character for character. */
@@ -18,6 +20,7 @@ export type RenderedText = {
   readonly title: string;
   readonly subtitle: readonly string[];
   readonly sections: readonly { readonly heading: string | null; readonly paragraphs: readonly string[] }[];
+  readonly footer: readonly string[];
 };
 
 function plainParagraph(block: FingerprintPoint): string {
@@ -36,6 +39,7 @@ export function renderText(document: ExportDocument, key: string | null): Render
   return {
     title: document.title,
     subtitle: document.subtitle,
+    footer: document.footer ?? [],
     sections: document.sections.map((section) => ({
       heading: section.heading,
       paragraphs: section.blocks.map((block) => {

@@ -5,13 +5,13 @@ import {
   type Negotiation,
   type Viewer,
 } from '@parley/core';
-import type { ExportSection } from '../exports/export-document';
-import { listParties } from '../storage/parties';
-import type { AppDeps } from './deps';
-import { listDeadlinesForViewer } from './deadlines';
-import type { Material } from './export-material';
-import { planStatusForViewer } from './plan-positions';
-import { listVersionsForViewer } from './plan-versions';
+import type { ExportSection } from '../document/export-document';
+import { listParties } from '../../storage/parties';
+import type { AppDeps } from '../../services/deps';
+import { listDeadlinesForViewer } from '../../services/deadlines';
+import type { Material } from './material';
+import { planStatusForViewer } from '../../services/plan-positions';
+import { listVersionsForViewer } from '../../services/plan-versions';
 
 const said = (ids: readonly string[], names: ReadonlyMap<string, string>) =>
   ids.map((id) => names.get(id) ?? 'a party').join(', ');

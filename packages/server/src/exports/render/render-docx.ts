@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { RenderedText } from './export-document';
+import type { RenderedText } from '../document/export-document';
 
 /**
  * A Word document: title, italic subtitle lines, section headings, one paragraph per block.
@@ -18,6 +18,8 @@ export async function renderDocx(text: RenderedText): Promise<Buffer> {
     for (const paragraph of section.paragraphs)
       children.push(new Paragraph({ spacing: { after: 160 }, children: [new TextRun(paragraph)] }));
   }
+  for (const line of text.footer)
+    children.push(new Paragraph({ children: [new TextRun({ text: line, italics: true, size: 16 })] }));
   const document = new Document({
     creator: 'Parley',
     title: text.title,

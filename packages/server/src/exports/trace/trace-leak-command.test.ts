@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embedPlainText } from '@parley/core';
 import { describe, expect, it } from 'vitest';
-import { traceLeakCommand } from '../cli/commands/trace-leak';
-import { DEMO_DRAFT_POINTS } from '../demo/plan-data';
+import { traceLeakCommand } from '../../cli/commands/trace-leak';
+import { DEMO_DRAFT_POINTS } from '../../demo/plan-data';
 
 const points = DEMO_DRAFT_POINTS.map((point, index) => ({
   id: point.key,

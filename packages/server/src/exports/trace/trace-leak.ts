@@ -3,64 +3,19 @@ import {
   can,
   DomainError,
   traceExports,
-  type FingerprintPoint,
   type Negotiation,
-  type TraceableExport,
   type LeakedFile,
   type TraceLeakResponse,
   type TraceResult,
   type UserId,
   type Viewer,
 } from '@parley/core';
-import { ExtractTextError, extractTextFromBytes } from '../exports/extract-text';
-import { recordAudit } from '../audit';
-import type { Database } from '../storage/database';
-import { listExports, type StoredExport } from '../storage/exports';
-
-/** A recorded export as tracing reads it: everything but the delivered bytes. */
-type ExportWithoutBytes = Omit<StoredExport, 'content'>;
-import { listMembers } from '../storage/members';
-import { listPlanVersions } from '../storage/plan-versions';
-import type { AppDeps } from './deps';
-import { versionBlocks } from './export-material';
-import { recipientOf, type Recipient } from './exports';
-
-/**
- * Every fingerprinted export (of one negotiation, or all) with the blocks its marks sit in.
- * Rows from before migration 0041 stored no blocks: they are whole plan versions, rebuilt here.
- */
-export async function listTraceableExports(
-  db: Database,
-  negotiationId?: string,
-): Promise<{ recorded: ExportWithoutBytes; traceable: TraceableExport }[]> {
-  const rows = (await listExports(db, negotiationId)).filter((row) => row.fingerprintKey !== null);
-  const versionsOf = new Map<string, Map<string, readonly FingerprintPoint[]>>();
-  const legacyPoints = async (row: ExportWithoutBytes): Promise<readonly FingerprintPoint[]> => {
-    if (!versionsOf.has(row.negotiationId)) {
-      versionsOf.set(
-        row.negotiationId,
-        new Map(
-          (await listPlanVersions(db, row.negotiationId)).map((entry) => [
-            entry.version.id,
-            versionBlocks(entry.version),
-          ]),
-        ),
-      );
-    }
-    return versionsOf.get(row.negotiationId)?.get(row.versionId ?? '') ?? [];
-  };
-  const out: { recorded: ExportWithoutBytes; traceable: TraceableExport }[] = [];
-  for (const row of rows)
-    out.push({
-      recorded: row,
-      traceable: {
-        recipientId: row.id,
-        key: row.fingerprintKey ?? '',
-        points: row.points ?? (await legacyPoints(row)),
-      },
-    });
-  return out;
-}
+import { recordAudit } from '../../audit';
+import type { AppDeps } from '../../services/deps';
+import { listMembers } from '../../storage/members';
+import { ExtractTextError, extractTextFromBytes } from '../extract/extract-text';
+import { recipientOf, type Recipient } from '../recipients';
+import { listTraceableExports } from './traceable-exports';
 
 /** What was leaked: pasted text, or a file whose text the server reads. */
 export type LeakedExcerpt = { readonly text: string } | { readonly file: LeakedFile };

@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_DRAFT_POINTS } from '../demo/plan-data';
-import { renderText, type ExportDocument } from './export-document';
-import { extractText } from './extract-text';
-import { renderFile } from './render-export';
+import { DEMO_DRAFT_POINTS } from '../../demo/plan-data';
+import { renderText, type ExportDocument } from '../document/export-document';
+import { extractText } from '../extract/extract-text';
+import { renderFile } from './render-file';
 
 const document: ExportDocument = {
   title: 'Draft plan',

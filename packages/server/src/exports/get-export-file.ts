@@ -1,0 +1,69 @@
+import { can, DomainError, type Negotiation, type Viewer } from '@parley/core';
+import { recordAudit } from '../audit';
+import type { AppDeps } from '../services/deps';
+import { findExport, type StoredExport } from '../storage/exports';
+import { listPlanVersions } from '../storage/plan-versions';
+import { renderText } from './document/export-document';
+import { versionBlocks } from './material/material';
+import { renderMarkdown } from './render/render-markdown';
+import { FILE_TYPES } from './render/render-file';
+import { fileNameOf } from './recipients';
+
+// Rows from before migration 0041 hold no bytes: they are Markdown plan versions in the 0040 layout.
+async function legacyBytes(deps: AppDeps, recorded: StoredExport): Promise<Buffer> {
+  const version = (await listPlanVersions(deps.db, recorded.negotiationId)).find(
+    (entry) => entry.version.id === recorded.versionId,
+  )?.version;
+  if (version === undefined || recorded.fingerprintKey === null)
+    throw new DomainError('not-found', 'Export not found.');
+  // The 0040 layout is Markdown's: "# label", then one paragraph per point.
+  const document = {
+    title: version.label,
+    subtitle: [],
+    sections: [{ heading: null, blocks: versionBlocks(version) }],
+    isFingerprinted: true,
+  };
+  return Buffer.from(renderMarkdown(renderText(document, recorded.fingerprintKey)), 'utf8');
+}
+
+/** The bytes of a copy, for its recipient and the mediator staff; to anyone else it does not exist. */
+export async function getExportFile(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; exportId: string },
+): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+  const recorded = await findExport(deps.db, {
+    negotiationId: input.negotiation.id,
+    exportId: input.exportId,
+  });
+  if (
+    recorded === undefined ||
+    !can(viewer, 'export.download', {
+      kind: 'export',
+      negotiationId: input.negotiation.id,
+      recipientUserId: recorded.recipientUserId,
+    })
+  ) {
+    throw new DomainError('not-found', 'Export not found.');
+  }
+  const bytes = recorded.content ?? (await legacyBytes(deps, recorded));
+  if (recorded.fingerprintKey !== null) {
+    // A marked copy is restricted material: fetching it is audited like any restricted read.
+    await deps.db.transaction().execute((tx) =>
+      recordAudit(tx, {
+        at: deps.clock.now(),
+        actorId: viewer.userId,
+        action: 'export.download',
+        subjectType: 'export',
+        subjectId: recorded.id,
+        negotiationId: input.negotiation.id,
+        detail: {
+          exportId: recorded.id,
+          recipientUserId: recorded.recipientUserId,
+          contentHash: recorded.contentHash,
+        },
+      }),
+    );
+  }
+  return { bytes, contentType: FILE_TYPES[recorded.format].contentType, fileName: fileNameOf(recorded) };
+}
