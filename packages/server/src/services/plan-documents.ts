@@ -8,7 +8,7 @@ import {
   type PlanDocumentText,
   type Viewer,
 } from '@parley/core';
-import { ExtractTextError, extractTextFromBytes } from '../exports/extract-text';
+import { ExtractTextError, extractTextFromBytes } from '../exports';
 import type { AppDeps } from './deps';
 import { assertAllowed } from './viewer';
 
