@@ -30,11 +30,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   // Two-word commands ("users create", "audit verify") are matched before one-word ones.
   const twoWord =
     second === undefined ? undefined : COMMANDS.find((command) => command.name === `${first} ${second}`);
-  const command = twoWord ?? COMMANDS.find((candidate) => candidate.name === first);
-  if (command === undefined) {
+  const entry = twoWord ?? COMMANDS.find((candidate) => candidate.name === first);
+  if (entry === undefined) {
     io.err(`parley: unknown command "${[first, second].filter(Boolean).join(' ')}"\n\n${usage()}`);
     return 2;
   }
+  const command = await entry.load();
   const args = twoWord ? rest : [second, ...rest].filter((arg): arg is string => arg !== undefined);
   if (args.includes('--help') || args.includes('-h')) {
     io.out(command.help);

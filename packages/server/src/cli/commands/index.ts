@@ -1,32 +1,73 @@
 import type { Command } from '../command';
-import { analyzeCommand } from './analyze';
-import { auditVerifyCommand } from './audit-verify';
-import { demoCommand } from './demo';
-import { serveCommand } from './serve';
-import { simulateCommand } from './simulate';
-import { tokensCreateCommand } from './tokens-create';
-import { usersCreateCommand } from './users-create';
-import { workerCommand } from './worker';
-import { planDiffCommand } from './plan-diff';
-import { planImportCommand } from './plan-import';
-import { traceLeakCommand } from './trace-leak';
-import { exportCommand } from './export';
+
+/** A command as `parley --help` lists it; `load` imports its module only when it is run. */
+export type CommandEntry = Pick<Command, 'name' | 'summary'> & { readonly load: () => Promise<Command> };
 
 /**
  * Every `parley` subcommand, in the order `parley --help` lists them. Each lives in its own
- * file beside this one; add a new command here.
+ * file beside this one and is imported lazily: `parley analyze` must not load the server, the
+ * database or the PDF renderers that other commands need (issue #17; guarded by
+ * test/cli-lazy-imports.test.ts). Add a new command here; its summary must match its module's.
  */
-export const COMMANDS: readonly Command[] = [
-  serveCommand,
-  analyzeCommand,
-  demoCommand,
-  usersCreateCommand,
-  tokensCreateCommand,
-  auditVerifyCommand,
-  workerCommand,
-  planImportCommand,
-  planDiffCommand,
-  simulateCommand,
-  exportCommand,
-  traceLeakCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'serve',
+    summary: 'Serve the web app and the API (default http://localhost:4000)',
+    load: async () => (await import('./serve')).serveCommand,
+  },
+  {
+    name: 'analyze',
+    summary: 'Pareto frontier and bargaining solutions of a GENIUS folder or Parley JSON scenario',
+    load: async () => (await import('./analyze')).analyzeCommand,
+  },
+  {
+    name: 'demo',
+    summary: 'Load (or reload) the demo negotiation and print its accounts',
+    load: async () => (await import('./demo')).demoCommand,
+  },
+  {
+    name: 'users create',
+    summary: 'Create an account',
+    load: async () => (await import('./users-create')).usersCreateCommand,
+  },
+  {
+    name: 'tokens create',
+    summary: 'Create a bearer API token for an account (printed once)',
+    load: async () => (await import('./tokens-create')).tokensCreateCommand,
+  },
+  {
+    name: 'audit verify',
+    summary: 'Recompute the audit log’s hash chain and report the first broken entry',
+    load: async () => (await import('./audit-verify')).auditVerifyCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'Work queued simulation jobs (run several, on any machine that reaches the database)',
+    load: async () => (await import('./worker')).workerCommand,
+  },
+  {
+    name: 'plan import',
+    summary: 'Check a plan written as numbered text, or import it as a new version',
+    load: async () => (await import('./plan-import')).planImportCommand,
+  },
+  {
+    name: 'plan diff',
+    summary: 'Redline two plan versions (files, or versions stored in a negotiation)',
+    load: async () => (await import('./plan-diff')).planDiffCommand,
+  },
+  {
+    name: 'simulate',
+    summary: 'Simulate negotiations with automated agents (batches, tournaments, Monte-Carlo)',
+    load: async () => (await import('./simulate')).simulateCommand,
+  },
+  {
+    name: 'export',
+    summary: 'Export material for one named recipient (fingerprinted when restricted) to a file',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  {
+    name: 'trace-leak',
+    summary: 'Name the most likely recipients of a leaked excerpt of a fingerprinted export',
+    load: async () => (await import('./trace-leak')).traceLeakCommand,
+  },
 ];
