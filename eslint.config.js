@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     // Plain Node scripts (the CLI launcher, build helpers).
     files: ['packages/server/bin/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
     // Property tests take one parameter per generated value.

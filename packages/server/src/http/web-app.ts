@@ -1,10 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ApiApp } from './app-env';
 
-/** Where `npm run build -w @parley/web` writes the single-page app. */
-export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
+/**
+ * Where `npm run build -w @parley/web` writes the single-page app. Found through the package
+ * (not this file's folder), so the same line works from the sources and from the compiled CLI.
+ */
+export const WEB_DIST = path.resolve(
+  path.dirname(createRequire(import.meta.url).resolve('@parley/web')),
+  '../dist',
+);
 
 /**
  * Serves the built web app (if any) for every non-/api path, falling back to index.html so the
