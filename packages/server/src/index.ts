@@ -1,6 +1,7 @@
 export { createApp, BODY_LIMIT_BYTES } from './http/create-app';
 export { startServer, type RunningServer, type StartServerOptions } from './http/start-server';
-export { createDeps, SYSTEM_CLOCK, type AppDeps, type Clock } from './services/deps';
+export { SYSTEM_CLOCK, type Clock } from './clock';
+export { createDeps, type AppDeps } from './services/deps';
 export { createApiToken, createApiTokenForEmail, createUser, login } from './services/accounts';
 export {
   DEMO_ACCOUNTS,

@@ -1,5 +1,5 @@
 import { DomainError } from '@parley/core';
-import type { Clock } from '../services/deps';
+import type { Clock } from '../clock';
 
 /** After this many failures for one account from one address… */
 export const MAX_FAILED_LOGINS = 5;

@@ -7,5 +7,6 @@ export {
   DEMO_RECORDS,
   UKRAINE_LEAD_CHANGE,
 } from './demo-negotiation';
-export { DEMO_EXTENSIONS, type DemoExtension } from './demo-extensions';
+export { DEMO_EXTENSIONS } from './demo-extensions';
+export type { DemoExtension } from './demo-extension';
 export { formatDemoCredentials, loadDemo, loadDemoIfEmpty, type DemoSummary } from './load-demo';

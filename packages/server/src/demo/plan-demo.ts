@@ -14,7 +14,7 @@ import { insertPositions } from '../storage/plan-positions';
 import { insertAmendment, insertEscalation, insertRound, insertStatement } from '../storage/plan-records';
 import { advancePlanRevision, insertPlanVersion } from '../storage/plan-versions';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from './demo-negotiation';
-import type { DemoExtension } from './demo-extensions';
+import type { DemoExtension } from './demo-extension';
 import {
   buildDemoPlanVersions,
   DEMO_AMENDMENTS,

@@ -5,7 +5,7 @@ import {
   runSeed,
   type AgentFactory,
 } from '@parley/engine';
-import type { Clock } from '../services/deps';
+import type { Clock } from '../clock';
 import type { Database } from '../storage/database';
 import { finishSimulation, startSimulationAttempt, updateSimulationProgress } from '../storage/simulations';
 

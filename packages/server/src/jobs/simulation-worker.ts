@@ -1,4 +1,4 @@
-import type { Clock } from '../services/deps';
+import type { Clock } from '../clock';
 import type { Database } from '../storage/database';
 import { SIMULATION_QUEUE, type JobQueue } from './job-queue';
 import { runSimulationJob } from './run-simulation-job';

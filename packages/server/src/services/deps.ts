@@ -1,7 +1,6 @@
 import type { Database } from '../storage/database';
+import { SYSTEM_CLOCK, type Clock } from '../clock';
 import { createLoginThrottle, type LoginThrottle } from '../auth/login-throttle';
-
-export type Clock = { readonly now: () => Date };
 
 /** Everything a service needs from outside; tests pass their own clock. */
 export type AppDeps = {
@@ -15,8 +14,6 @@ export type AppDeps = {
   /** Puts a stored simulation on the job queue; absent when the process runs no queue (jobs stay queued). */
   readonly enqueueSimulation?: (simulationId: string) => Promise<void>;
 };
-
-export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
 export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>> = {}): AppDeps {
   const clock = overrides.clock ?? SYSTEM_CLOCK;

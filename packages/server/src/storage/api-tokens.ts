@@ -1,14 +1,6 @@
 import type { UserId } from '@parley/core';
 import type { Database } from './database';
 
-export type ApiTokensTable = {
-  id: string;
-  user_id: string;
-  label: string;
-  token_hash: string;
-  created_at: Date;
-};
-
 export async function insertApiToken(
   db: Database,
   token: { id: string; userId: UserId; label: string; tokenHash: string; createdAt: Date },

@@ -1,21 +1,6 @@
-import { sql, type Generated } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from './database';
-
-export type AuditLogTable = {
-  seq: string;
-  at: Date;
-  actor_id: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  negotiation_id: string | null;
-  detail: unknown;
-  ip: string | null;
-  prev_hash: string;
-  hash: string;
-};
-
-export type AuditHeadTable = { id: Generated<number>; seq: string; hash: string };
+import type { AuditLogTable } from './schema';
 
 /** An audit entry as stored; `seq` is a number (a chain of 2^53 entries is not a concern). */
 export type StoredAuditEntry = {

@@ -1,14 +1,6 @@
 import type { Deadline, DeadlineId, NegotiationId } from '@parley/core';
 import type { Database } from './database';
-
-export type DeadlinesTable = {
-  id: string;
-  negotiation_id: string;
-  title: string;
-  due_at: Date;
-  consequence: string;
-  created_at: Date;
-};
+import type { DeadlinesTable } from './schema';
 
 function toDeadline(row: DeadlinesTable): Deadline {
   return {

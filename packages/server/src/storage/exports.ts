@@ -1,23 +1,6 @@
 import type { ExportFormat, ExportKind, FingerprintPoint } from '@parley/core';
 import type { Database } from './database';
-
-export type ExportsTable = {
-  id: string;
-  negotiation_id: string;
-  kind: ExportKind;
-  version_id: string | null;
-  compare_to_version_id: string | null;
-  point_id: string | null;
-  round_id: string | null;
-  recipient_user_id: string;
-  exported_by: string;
-  format: ExportFormat;
-  fingerprint_key: string | null;
-  fingerprint_points: FingerprintPoint[] | null;
-  content: Uint8Array | null;
-  content_hash: string;
-  created_at: Date;
-};
+import type { ExportsTable } from './schema';
 
 /** What was exported: the kind and the ids it was made from. */
 export type ExportSubject = {

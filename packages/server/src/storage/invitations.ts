@@ -1,20 +1,6 @@
 import type { Invitation, InvitationId, MemberFunction, NegotiationId, PartyId, UserId } from '@parley/core';
 import type { Database } from './database';
-
-export type InvitationsTable = {
-  id: string;
-  negotiation_id: string;
-  party_id: string;
-  email: string;
-  function: string;
-  title: string;
-  token_hash: string;
-  invited_by: string;
-  created_at: Date;
-  expires_at: Date;
-  accepted_at: Date | null;
-  accepted_by: string | null;
-};
+import type { InvitationsTable } from './schema';
 
 function toInvitation(row: InvitationsTable): Invitation {
   return {

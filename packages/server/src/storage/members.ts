@@ -8,17 +8,7 @@ import type {
   UserId,
 } from '@parley/core';
 import type { Database } from './database';
-
-export type MembersTable = {
-  id: string;
-  negotiation_id: string;
-  party_id: string;
-  user_id: string;
-  function: string;
-  title: string;
-  valid_from: Date;
-  valid_to: Date | null;
-};
+import type { MembersTable } from './schema';
 
 /** A membership joined with what the policy needs about its party. */
 export type Seat = {

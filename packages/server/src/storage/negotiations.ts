@@ -1,14 +1,6 @@
 import type { ClosureRule, Negotiation, NegotiationId, UserId } from '@parley/core';
 import type { Database } from './database';
-
-export type NegotiationsTable = {
-  id: string;
-  title: string;
-  mandate: string;
-  closure_rule: string;
-  created_by: string;
-  created_at: Date;
-};
+import type { NegotiationsTable } from './schema';
 
 function toNegotiation(row: NegotiationsTable): Negotiation {
   return {

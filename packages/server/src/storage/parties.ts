@@ -1,14 +1,6 @@
 import type { NegotiationId, Party, PartyId, PartyRole } from '@parley/core';
 import type { Database } from './database';
-
-export type PartiesTable = {
-  id: string;
-  negotiation_id: string;
-  name: string;
-  role: string;
-  required: boolean;
-  created_at: Date;
-};
+import type { PartiesTable } from './schema';
 
 function toParty(row: PartiesTable): Party {
   return {

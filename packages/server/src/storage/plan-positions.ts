@@ -1,19 +1,6 @@
 import type { Position, PositionValue, PositionVisibility } from '@parley/core';
 import type { Database } from './database';
-
-export type PlanPositionsTable = {
-  id: string;
-  negotiation_id: string;
-  party_id: string;
-  version_id: string;
-  point_id: string;
-  value: string;
-  note: string;
-  visibility: string;
-  needs_review: boolean;
-  revision: number;
-  recorded_at: Date;
-};
+import type { PlanPositionsTable } from './schema';
 
 function toPosition(row: PlanPositionsTable): Position {
   return {

@@ -10,28 +10,8 @@ import {
 } from '@parley/core';
 import type { Database } from './database';
 
-export type PlanEscalationsTable = {
-  id: string;
-  negotiation_id: string;
-  point_id: string;
-  principals: string[];
-  question: string;
-  due_date: string | null;
-  decision: Escalation['decision'];
-  created_at: Date;
-};
 // Rounds, statements and amendments are stored whole as JSON (validated by the core schema on the
 // way out); only the columns queries filter or sort on are separate.
-export type PlanRoundsTable = { id: string; negotiation_id: string; body: Round; starts_on: string };
-export type PlanStatementsTable = { id: string; negotiation_id: string; body: Statement; date: string };
-export type PlanAmendmentsTable = {
-  id: string;
-  negotiation_id: string;
-  party_id: string;
-  body: Amendment;
-  revision: number;
-  created_at: Date;
-};
 
 const json = <T>(value: T): T => JSON.stringify(value) as unknown as T;
 const dateOnly = (value: unknown): string | null =>

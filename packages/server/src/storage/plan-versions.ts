@@ -1,37 +1,6 @@
 import type { LineageEdge, LineageKind, PlanVersion, VersionWithLineage } from '@parley/core';
 import type { Database } from './database';
 
-export type PlanHeadsTable = { negotiation_id: string; revision: number };
-export type PlanVersionsTable = {
-  id: string;
-  negotiation_id: string;
-  parent_id: string | null;
-  revision: number;
-  label: string;
-  round_id: string | null;
-  created_by: string | null;
-  created_at: Date;
-};
-export type PlanPointsTable = {
-  version_id: string;
-  point_id: string;
-  number: number;
-  title: string;
-  text: string;
-  topic: string | null;
-};
-export type PlanEdgesTable = {
-  version_id: string;
-  ordinal: number;
-  from_version_id: string;
-  kind: string;
-  from_points: string[];
-  to_points: string[];
-  proposed_by: string | null;
-  round_id: string | null;
-  amendment_id: string | null;
-};
-
 /** A stored version: the immutable text, its lineage edges, and when and at which plan revision it was made. */
 export type StoredVersion = VersionWithLineage & {
   readonly revision: number;

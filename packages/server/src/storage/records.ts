@@ -8,18 +8,7 @@ import type {
   UserId,
 } from '@parley/core';
 import type { Database } from './database';
-
-export type RecordsTable = {
-  id: string;
-  negotiation_id: string;
-  owning_party_id: string;
-  author_id: string;
-  kind: string;
-  classification: string;
-  title: string;
-  body: string;
-  created_at: Date;
-};
+import type { RecordsTable } from './schema';
 
 function toRecord(row: RecordsTable): NegotiationRecord {
   return {

@@ -1,24 +1,225 @@
-/** Every table, as Kysely sees it. Row types live beside the SQL that uses them. */
-import type { AuditHeadTable, AuditLogTable } from './audit-log';
-import type { ApiTokensTable } from './api-tokens';
-import type { DeadlinesTable } from './deadlines';
-import type { InvitationsTable } from './invitations';
-import type { MembersTable } from './members';
-import type { NegotiationsTable } from './negotiations';
-import type { PartiesTable } from './parties';
-import type { PlanPositionsTable } from './plan-positions';
+/**
+ * Every table, as Kysely sees it: the row types of all storage modules in one place, so that
+ * `database.ts` and the storage modules depend on this file and it depends on none of them
+ * (a row type beside its SQL made every storage module part of one import circle).
+ * Row types never leave `storage/`.
+ */
+import type { Generated } from 'kysely';
 import type {
-  PlanAmendmentsTable,
-  PlanEscalationsTable,
-  PlanRoundsTable,
-  PlanStatementsTable,
-} from './plan-records';
-import type { PlanEdgesTable, PlanHeadsTable, PlanPointsTable, PlanVersionsTable } from './plan-versions';
-import type { RecordsTable } from './records';
-import type { SessionsTable } from './sessions';
-import type { SimulationsTable } from './simulations';
-import type { UsersTable } from './users';
-import type { ExportsTable } from './exports';
+  Amendment,
+  Escalation,
+  ExportFormat,
+  ExportKind,
+  FingerprintPoint,
+  Round,
+  Simulation,
+  Statement,
+} from '@parley/core';
+
+export type ApiTokensTable = {
+  id: string;
+  user_id: string;
+  label: string;
+  token_hash: string;
+  created_at: Date;
+};
+
+export type AuditLogTable = {
+  seq: string;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  negotiation_id: string | null;
+  detail: unknown;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type AuditHeadTable = { id: Generated<number>; seq: string; hash: string };
+
+export type DeadlinesTable = {
+  id: string;
+  negotiation_id: string;
+  title: string;
+  due_at: Date;
+  consequence: string;
+  created_at: Date;
+};
+
+export type ExportsTable = {
+  id: string;
+  negotiation_id: string;
+  kind: ExportKind;
+  version_id: string | null;
+  compare_to_version_id: string | null;
+  point_id: string | null;
+  round_id: string | null;
+  recipient_user_id: string;
+  exported_by: string;
+  format: ExportFormat;
+  fingerprint_key: string | null;
+  fingerprint_points: FingerprintPoint[] | null;
+  content: Uint8Array | null;
+  content_hash: string;
+  created_at: Date;
+};
+
+export type InvitationsTable = {
+  id: string;
+  negotiation_id: string;
+  party_id: string;
+  email: string;
+  function: string;
+  title: string;
+  token_hash: string;
+  invited_by: string;
+  created_at: Date;
+  expires_at: Date;
+  accepted_at: Date | null;
+  accepted_by: string | null;
+};
+
+export type MembersTable = {
+  id: string;
+  negotiation_id: string;
+  party_id: string;
+  user_id: string;
+  function: string;
+  title: string;
+  valid_from: Date;
+  valid_to: Date | null;
+};
+
+export type NegotiationsTable = {
+  id: string;
+  title: string;
+  mandate: string;
+  closure_rule: string;
+  created_by: string;
+  created_at: Date;
+};
+
+export type PartiesTable = {
+  id: string;
+  negotiation_id: string;
+  name: string;
+  role: string;
+  required: boolean;
+  created_at: Date;
+};
+
+export type PlanPositionsTable = {
+  id: string;
+  negotiation_id: string;
+  party_id: string;
+  version_id: string;
+  point_id: string;
+  value: string;
+  note: string;
+  visibility: string;
+  needs_review: boolean;
+  revision: number;
+  recorded_at: Date;
+};
+
+export type PlanEscalationsTable = {
+  id: string;
+  negotiation_id: string;
+  point_id: string;
+  principals: string[];
+  question: string;
+  due_date: string | null;
+  decision: Escalation['decision'];
+  created_at: Date;
+};
+
+export type PlanRoundsTable = { id: string; negotiation_id: string; body: Round; starts_on: string };
+export type PlanStatementsTable = { id: string; negotiation_id: string; body: Statement; date: string };
+export type PlanAmendmentsTable = {
+  id: string;
+  negotiation_id: string;
+  party_id: string;
+  body: Amendment;
+  revision: number;
+  created_at: Date;
+};
+
+export type PlanHeadsTable = { negotiation_id: string; revision: number };
+export type PlanVersionsTable = {
+  id: string;
+  negotiation_id: string;
+  parent_id: string | null;
+  revision: number;
+  label: string;
+  round_id: string | null;
+  created_by: string | null;
+  created_at: Date;
+};
+
+export type PlanPointsTable = {
+  version_id: string;
+  point_id: string;
+  number: number;
+  title: string;
+  text: string;
+  topic: string | null;
+};
+
+export type PlanEdgesTable = {
+  version_id: string;
+  ordinal: number;
+  from_version_id: string;
+  kind: string;
+  from_points: string[];
+  to_points: string[];
+  proposed_by: string | null;
+  round_id: string | null;
+  amendment_id: string | null;
+};
+
+export type RecordsTable = {
+  id: string;
+  negotiation_id: string;
+  owning_party_id: string;
+  author_id: string;
+  kind: string;
+  classification: string;
+  title: string;
+  body: string;
+  created_at: Date;
+};
+
+export type SessionsTable = {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Date;
+  expires_at: Date;
+};
+
+export type SimulationsTable = {
+  id: string;
+  owner_id: string;
+  input: unknown;
+  status: Simulation['status'];
+  progress_done: number;
+  result: unknown;
+  error: string | null;
+  attempts: number;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type UsersTable = {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: Date;
+};
 
 export type Db = {
   audit_log: AuditLogTable;

@@ -1,14 +1,6 @@
 import type { UserId } from '@parley/core';
 import type { Database } from './database';
 
-export type SessionsTable = {
-  id_hash: string;
-  user_id: string;
-  csrf_token: string;
-  created_at: Date;
-  expires_at: Date;
-};
-
 export type StoredSession = { idHash: string; userId: UserId; csrfToken: string; expiresAt: Date };
 
 export async function insertSession(

@@ -1,18 +1,6 @@
 import type { CreateSimulationInput, Simulation, SimulationId, UserId } from '@parley/core';
 import type { Database } from './database';
-
-export type SimulationsTable = {
-  id: string;
-  owner_id: string;
-  input: unknown;
-  status: Simulation['status'];
-  progress_done: number;
-  result: unknown;
-  error: string | null;
-  attempts: number;
-  created_at: Date;
-  updated_at: Date;
-};
+import type { SimulationsTable } from './schema';
 
 export type StoredSimulation = Simulation & { input: CreateSimulationInput };
 

@@ -1,13 +1,6 @@
 import type { User, UserId } from '@parley/core';
 import type { Database } from './database';
-
-export type UsersTable = {
-  id: string;
-  email: string;
-  display_name: string;
-  password_hash: string;
-  created_at: Date;
-};
+import type { UsersTable } from './schema';
 
 /** A user plus the stored password hash (never leaves the auth service). */
 export type UserWithSecret = { user: User; passwordHash: string };

@@ -1,5 +1,6 @@
 import { createApp } from '../../src/http/create-app';
-import { createDeps, type AppDeps, type Clock } from '../../src/services/deps';
+import type { Clock } from '../../src/clock';
+import { createDeps, type AppDeps } from '../../src/services/deps';
 import type { Database } from '../../src/storage/database';
 
 export type TestApp = {

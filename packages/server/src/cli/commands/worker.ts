@@ -1,6 +1,6 @@
 import { startJobQueue } from '../../jobs/job-queue';
 import { workSimulations } from '../../jobs/simulation-worker';
-import { SYSTEM_CLOCK } from '../../services/deps';
+import { SYSTEM_CLOCK } from '../../clock';
 import { CliError, type Command } from '../command';
 import { DATABASE_OPTIONS, databaseTarget, openDatabaseFromFlags } from '../database-flags';
 import { parseFlags, parsePositiveInteger } from '../parse-flags';
