@@ -8,4 +8,5 @@ export * from './schemas/plan-amendments';
 export * from './schemas/plan-rounds';
 export * from './rules';
 export * from './schemas/plan-api';
+export * from './schemas/plan-lineage';
 export * from './fingerprint';

@@ -13,6 +13,7 @@ import {
   PlanVersionSchema,
   VersionOperationSchema,
 } from './plan';
+import { LineageMapLinkSchema } from './plan-lineage';
 import { ESCALATION_OUTCOMES } from './plan-positions';
 import { RoundFormatSchema } from './plan-rounds';
 
@@ -29,13 +30,28 @@ export const ImportPlanInputSchema = z.strictObject({
 });
 export type ImportPlanInput = z.infer<typeof ImportPlanInputSchema>;
 
-export const CreateVersionInputSchema = z.strictObject({
-  parentId: z.uuid(),
-  label: textSchema(200).min(1),
-  operations: z.array(VersionOperationSchema).max(2_000),
-  baseRevision: BaseRevision,
-  roundId: z.uuid().nullable().default(null),
-});
+/**
+ * A child version, made either by `operations` or from a revised `text` and the lineage map the
+ * mediator confirmed (`links` from old point ids to new point numbers; see `lineage-proposal`).
+ */
+export const CreateVersionInputSchema = z
+  .strictObject({
+    parentId: z.uuid(),
+    label: textSchema(200).min(1),
+    operations: z.array(VersionOperationSchema).max(2_000).default([]),
+    text: textSchema(500_000).min(1).optional(),
+    links: z.array(LineageMapLinkSchema).max(20_000).optional(),
+    baseRevision: BaseRevision,
+    roundId: z.uuid().nullable().default(null),
+  })
+  .refine((input) => input.text === undefined || input.operations.length === 0, {
+    message: 'Send either operations or a revised text with its links, not both',
+    path: ['operations'],
+  })
+  .refine((input) => input.links === undefined || input.text !== undefined, {
+    message: 'Links need the revised text they point into',
+    path: ['links'],
+  });
 export type CreateVersionInput = z.infer<typeof CreateVersionInputSchema>;
 
 export const StoredVersionSchema = z.strictObject({

@@ -1,0 +1,7 @@
+export {
+  inferLineage,
+  type InferredLineage,
+  type InferredLink,
+  type InferredRow,
+  type LineageInputPoint,
+} from './infer-lineage';

@@ -1,0 +1,97 @@
+import type { RedlineKind } from '../../redline/compare-versions';
+import { growByContainment } from './grow-by-containment';
+import { LineageLinks } from './lineage-links';
+import { matchOneToOne } from './match-one-to-one';
+import { rowsFromLinks } from './lineage-rows';
+import { pointFeatures } from './text-features';
+import { termVectors } from './term-vectors';
+
+/** A point as read from a text: its number identifies it within its version. */
+export type LineageInputPoint = {
+  readonly number: number;
+  readonly title: string;
+  readonly text: string;
+  readonly topic: string | null;
+};
+
+/** One inferred link, by point number, with its score (0–1; 1 = identical wording). */
+export type InferredLink = { readonly from: number; readonly to: number; readonly score: number };
+
+/**
+ * One row of an inferred lineage map: a group of points linked by lineage (a connected component).
+ * `score` (0–1) is how sure the inference is of the row as a whole: its weakest link, or for an
+ * added or dropped point, how little it resembles any point left unmatched on the other side.
+ * `moved` marks a one-to-one row whose point changed place relative to the others.
+ */
+export type InferredRow = {
+  readonly kind: RedlineKind;
+  readonly from: readonly number[];
+  readonly to: readonly number[];
+  readonly score: number;
+  readonly moved: boolean;
+  readonly links: readonly InferredLink[];
+};
+
+export type InferredLineage = {
+  readonly rows: readonly InferredRow[];
+  readonly counts: Readonly<Record<RedlineKind, number>>;
+};
+
+/**
+ * Infers which points of an old version became which points of a new text, when the new text
+ * carries no ids (a revision edited in a word processor and pasted back). Every point of both
+ * sides appears in exactly one row.
+ *
+ * 1. Identical wording links at once.
+ * 2. A maximum-weight one-to-one matching over TF-IDF cosine (stemmed words and word pairs) links
+ *    clearly similar points: amended, renumbered and moved points.
+ * 3. Containment grows the groups: a point whose content is mostly found in what a linked point
+ *    leaves unexplained joins it (merges n → 1, splits 1 → n, restructurings n → m).
+ * 4. A second matching, helped by the title and by the place between the links already made,
+ *    links heavily paraphrased points; then the groups grow once more.
+ * What is left is dropped (old) or added (new).
+ */
+export function inferLineage(
+  before: readonly LineageInputPoint[],
+  after: readonly LineageInputPoint[],
+): InferredLineage {
+  const features = [...before, ...after].map(pointFeatures);
+  const vectors = termVectors(features);
+  const context = {
+    before: { features: features.slice(0, before.length), vectors: vectors.slice(0, before.length) },
+    after: { features: features.slice(before.length), vectors: vectors.slice(before.length) },
+  };
+  const links = new LineageLinks(context.before.vectors, context.after.vectors);
+  linkIdentical(context, links);
+  matchOneToOne(context, links, 'strong');
+  growByContainment(context, links);
+  matchOneToOne(context, links, 'weak');
+  growByContainment(context, links);
+  return rowsFromLinks({ before, after, links, context });
+}
+
+/** Both sides' features and vectors, in the order of the input points. */
+export type InferenceContext = {
+  readonly before: {
+    readonly features: readonly ReturnType<typeof pointFeatures>[];
+    readonly vectors: ReturnType<typeof termVectors>;
+  };
+  readonly after: {
+    readonly features: readonly ReturnType<typeof pointFeatures>[];
+    readonly vectors: ReturnType<typeof termVectors>;
+  };
+};
+
+// Identical wording is the strongest evidence there is; duplicates pair up in reading order.
+function linkIdentical(context: InferenceContext, links: LineageLinks): void {
+  const waiting = new Map<string, number[]>();
+  context.after.features.forEach((point, to) => {
+    const queue = waiting.get(point.normalized) ?? [];
+    queue.push(to);
+    waiting.set(point.normalized, queue);
+  });
+  context.before.features.forEach((point, from) => {
+    const to = waiting.get(point.normalized)?.shift();
+    if (to !== undefined) links.add({ from, to, score: 1, evidence: 'identical' });
+  });
+}

@@ -1,0 +1,63 @@
+import { residualOf, type TermVector } from './term-vectors';
+
+/** How a link was found: identical wording, a one-to-one match, or grown from a merge, split or restructuring. */
+export type LinkEvidence = 'identical' | 'match' | 'containment';
+
+/** A link between old point `from` and new point `to` (indices into the two lists). */
+export type Link = {
+  readonly from: number;
+  readonly to: number;
+  readonly score: number;
+  readonly evidence: LinkEvidence;
+};
+
+/** The links found so far, with what each side's links leave unexplained. */
+export class LineageLinks {
+  readonly links: Link[] = [];
+  private readonly targets: number[][];
+  private readonly sources: number[][];
+
+  constructor(
+    private readonly before: readonly TermVector[],
+    private readonly after: readonly TermVector[],
+  ) {
+    this.targets = before.map(() => []);
+    this.sources = after.map(() => []);
+  }
+
+  add(link: Link): void {
+    this.links.push(link);
+    this.targets[link.from]?.push(link.to);
+    this.sources[link.to]?.push(link.from);
+  }
+
+  targetsOf(from: number): readonly number[] {
+    return this.targets[from] ?? [];
+  }
+
+  sourcesOf(to: number): readonly number[] {
+    return this.sources[to] ?? [];
+  }
+
+  isLinked(from: number, to: number): boolean {
+    return this.targetsOf(from).includes(to);
+  }
+
+  /** The part of old point `from` that none of its new points contains. */
+  residualBefore(from: number): TermVector {
+    const vector = this.before[from] ?? new Map<string, number>();
+    return residualOf(
+      vector,
+      this.targetsOf(from).map((to) => this.after[to] ?? new Map<string, number>()),
+    );
+  }
+
+  /** The part of new point `to` that none of its old points contains. */
+  residualAfter(to: number): TermVector {
+    const vector = this.after[to] ?? new Map<string, number>();
+    return residualOf(
+      vector,
+      this.sourcesOf(to).map((from) => this.before[from] ?? new Map<string, number>()),
+    );
+  }
+}

@@ -1,0 +1,146 @@
+import type { InferenceContext } from './infer-lineage';
+import type { LineageLinks } from './lineage-links';
+import { maximumWeightMatching } from './maximum-weight-matching';
+import { cosine } from './term-vectors';
+
+// Thresholds, calibrated on the fixtures in ./fixtures (the README there says how they were written).
+/** Cosine above which two points are the same point whatever else happens around them. */
+export const STRONG_COSINE = 0.5;
+/** A weaker pair is the same point when cosine + title and place bonuses reach this. */
+export const WEAK_ACCEPT = 0.34;
+/** Below this cosine, no bonus makes a pair: the texts share almost nothing. */
+const MIN_COSINE = 0.1;
+/** A pair outside its place (a move) must stand on its words alone. */
+const MOVED_MIN_COSINE = 0.3;
+const TITLE_BONUS = 0.25;
+const PLACE_BONUS = 0.12;
+
+type Candidate = { from: number; to: number; weight: number };
+
+/**
+ * Links unlinked old and new points one to one by maximum-weight matching. `strong` takes only
+ * pairs whose wording is clearly alike; `weak` also weighs the title and whether the pair sits in
+ * the same gap between points already linked (a paraphrase keeps its place; a move keeps its words).
+ */
+export function matchOneToOne(context: InferenceContext, links: LineageLinks, mode: 'strong' | 'weak'): void {
+  const candidates = mode === 'strong' ? strongCandidates(context, links) : weakCandidates(context, links);
+  for (const group of connectedGroups(candidates)) {
+    const rows = [...new Set(group.map((candidate) => candidate.from))];
+    const columns = [...new Set(group.map((candidate) => candidate.to))];
+    const weights = rows.map(() => columns.map(() => 0));
+    for (const candidate of group)
+      (weights[rows.indexOf(candidate.from)] ?? [])[columns.indexOf(candidate.to)] = candidate.weight;
+    for (const [row, column] of maximumWeightMatching(weights)) {
+      const from = rows[row] ?? 0;
+      const to = columns[column] ?? 0;
+      const weight = weights[row]?.[column] ?? 0;
+      links.add({ from, to, score: Math.min(1, weight), evidence: 'match' });
+    }
+  }
+}
+
+function unlinked(context: InferenceContext, links: LineageLinks) {
+  const from = context.before.vectors.flatMap((_, index) =>
+    links.targetsOf(index).length === 0 ? [index] : [],
+  );
+  const to = context.after.vectors.flatMap((_, index) =>
+    links.sourcesOf(index).length === 0 ? [index] : [],
+  );
+  return { from, to };
+}
+
+function strongCandidates(context: InferenceContext, links: LineageLinks): Candidate[] {
+  const { from, to } = unlinked(context, links);
+  const candidates: Candidate[] = [];
+  for (const i of from)
+    for (const j of to) {
+      const similarity = cosine(
+        context.before.vectors[i] ?? new Map(),
+        context.after.vectors[j] ?? new Map(),
+      );
+      if (similarity >= STRONG_COSINE) candidates.push({ from: i, to: j, weight: similarity });
+    }
+  return candidates;
+}
+
+function weakCandidates(context: InferenceContext, links: LineageLinks): Candidate[] {
+  const { from, to } = unlinked(context, links);
+  const place = placeBetweenLinks(context.before.vectors.length, context.after.vectors.length, links);
+  const candidates: Candidate[] = [];
+  for (const i of from)
+    for (const j of to) {
+      const similarity = cosine(
+        context.before.vectors[i] ?? new Map(),
+        context.after.vectors[j] ?? new Map(),
+      );
+      if (similarity < MIN_COSINE) continue;
+      const inPlace = (place.lower[i] ?? -1) < j && j < (place.upper[i] ?? Infinity);
+      if (!inPlace && similarity < MOVED_MIN_COSINE) continue;
+      const title = titleSimilarity(
+        context.before.features[i]?.titleWords ?? [],
+        context.after.features[j]?.titleWords ?? [],
+      );
+      const weight = similarity + TITLE_BONUS * title + (inPlace ? PLACE_BONUS : 0);
+      if (weight >= WEAK_ACCEPT) candidates.push({ from: i, to: j, weight });
+    }
+  return candidates;
+}
+
+/** Jaccard overlap of two titles' stemmed words (0 when either has none). */
+export function titleSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const left = new Set(a);
+  const right = new Set(b);
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared += 1;
+  return shared / (left.size + right.size - shared);
+}
+
+/**
+ * For each old point, the new positions its counterpart may take without crossing a link already
+ * made: strictly between the last new point linked before it and the first linked after it.
+ */
+function placeBetweenLinks(
+  beforeCount: number,
+  afterCount: number,
+  links: LineageLinks,
+): { lower: number[]; upper: number[] } {
+  const lower: number[] = [];
+  const upper: number[] = new Array<number>(beforeCount).fill(afterCount);
+  let bound = -1;
+  for (let from = 0; from < beforeCount; from += 1) {
+    lower.push(bound);
+    const targets = links.targetsOf(from);
+    if (targets.length > 0) bound = Math.max(...targets);
+  }
+  bound = afterCount;
+  for (let from = beforeCount - 1; from >= 0; from -= 1) {
+    upper[from] = bound;
+    const targets = links.targetsOf(from);
+    if (targets.length > 0) bound = Math.min(...targets);
+  }
+  return { lower, upper };
+}
+
+// Candidates that share no point cannot compete: matching each group alone keeps the cubic
+// assignment small even for long texts.
+function connectedGroups(candidates: readonly Candidate[]): Candidate[][] {
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(key, root);
+    return root;
+  };
+  for (const candidate of candidates) {
+    const a = find(`o${candidate.from}`);
+    const b = find(`n${candidate.to}`);
+    if (a !== b) parent.set(a, b);
+  }
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const root = find(`o${candidate.from}`);
+    groups.set(root, [...(groups.get(root) ?? []), candidate]);
+  }
+  return [...groups.values()];
+}

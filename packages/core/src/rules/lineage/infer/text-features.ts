@@ -1,0 +1,54 @@
+import { stemWord } from './stem-word';
+
+// Function words carry no lineage: two clauses about different things share them all the same.
+const STOPWORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being ' +
+    'below between both but by can could did do does doing down during each either few for from further ' +
+    'had has have having he her here hers herself him himself his how i if in into is it its itself just ' +
+    'me more most my myself neither no nor not now of off on once only or other our ours ourselves out over ' +
+    'own same shall she should so some such than that the their theirs them themselves then there these ' +
+    'they this those through to too under until up upon very was we were what when where whether which ' +
+    'while who whom why will with within without would you your yours yourself yourselves may must might ' +
+    'one per each every thereof therein hereby herein'
+  ).split(' '),
+);
+
+/** A point reduced to what the similarity measures read. */
+export type PointFeatures = {
+  /** Stemmed content words and numbers of title and text, in reading order. */
+  readonly words: readonly string[];
+  /** Stemmed content words of the title alone. */
+  readonly titleWords: readonly string[];
+  /** Title and text, lower-cased with runs of space collapsed: equal strings mean equal wording. */
+  readonly normalized: string;
+};
+
+/** Lower-cased tokens: words without accents, and numbers with their separators removed ("25,000" → "25000"). */
+export function tokenize(text: string): string[] {
+  const plain = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  const tokens = plain.match(/\d+(?:[.,]\d+)*%?|[a-z]+(?:'[a-z]+)?/g) ?? [];
+  return tokens.map((token) =>
+    /^\d/.test(token) ? token.replace(/,(?=\d{3}\b)/g, '').replace(/,/g, '.') : token.replace(/'s$/, ''),
+  );
+}
+
+/** Stemmed content words (numbers kept as they are). */
+export function contentWords(text: string): string[] {
+  return tokenize(text)
+    .filter((token) => !STOPWORDS.has(token) && (token.length > 1 || /\d/.test(token)))
+    .map((token) => (/^\d/.test(token) ? token : stemWord(token.replace(/'/g, ''))));
+}
+
+/** The features of one point, from its title and text. */
+export function pointFeatures(point: { readonly title: string; readonly text: string }): PointFeatures {
+  const titleWords = contentWords(point.title);
+  return {
+    words: [...titleWords, ...contentWords(point.text)],
+    titleWords,
+    normalized: `${point.title}\n${point.text}`.replace(/\s+/g, ' ').trim().toLowerCase(),
+  };
+}
