@@ -7,8 +7,10 @@ import {
   parsePlanText,
   planVersionFromText,
   pointHistory,
+  versionFromLineageMap,
   type CreateVersionInput,
   type ImportPlanInput,
+  type LineageMapLink,
   type Negotiation,
   type PartyId,
   type PlanVersion,
@@ -132,15 +134,24 @@ export async function createVersion(
     operations: input.body.operations,
     roundId: input.body.roundId,
   });
-  const result = applyOperations({
-    parent: parent.version,
-    child: { id: randomUUID(), label: input.body.label },
-    operations: input.body.operations,
-    history: versions.map((entry) => entry.version),
-  });
+  const child = { id: randomUUID(), label: input.body.label };
+  const result =
+    input.body.text === undefined
+      ? applyOperations({
+          parent: parent.version,
+          child,
+          operations: input.body.operations,
+          history: versions.map((entry) => entry.version),
+        })
+      : childFromText({
+          parent: parent.version,
+          child,
+          text: input.body.text,
+          links: input.body.links ?? [],
+        });
   if (!result.ok)
     throw new DomainError('invalid-input', result.problems.map((problem) => problem.message).join('; '), {
-      field: 'operations',
+      field: input.body.text === undefined ? 'operations' : 'links',
     });
   const entry = { version: result.value.version, edges: [...result.value.edges] };
   return saveVersion(deps, viewer, {
@@ -149,6 +160,27 @@ export async function createVersion(
     baseRevision: input.body.baseRevision,
     roundId: input.body.roundId,
     parent: parent.version,
+  });
+}
+
+// A revised text and the lineage map the mediator confirmed; a text that does not parse names its lines.
+function childFromText(input: {
+  parent: PlanVersion;
+  child: { id: string; label: string };
+  text: string;
+  links: readonly LineageMapLink[];
+}) {
+  const parsed = parsePlanText(input.text);
+  if (!parsed.ok)
+    throw new DomainError('invalid-input', parsed.problems.map((problem) => problem.message).join('; '), {
+      field: 'text',
+    });
+  return versionFromLineageMap({
+    parent: input.parent,
+    points: parsed.value.points,
+    links: input.links,
+    child: input.child,
+    newPointId: () => randomUUID(),
   });
 }
 

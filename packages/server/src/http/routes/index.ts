@@ -10,6 +10,7 @@ import { negotiationRoutes } from './negotiations';
 import { partyRoutes } from './parties';
 import { planDocumentRoutes } from './plan-documents';
 import { planEventRoutes } from './plan-events';
+import { planLineageRoutes } from './plan-lineage';
 import { planPositionRoutes } from './plan-positions';
 import { planRecordRoutes } from './plan-records';
 import { planTimelineRoutes } from './plan-timeline';
@@ -33,6 +34,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   invitationRoutes,
   planVersionRoutes,
   planDocumentRoutes,
+  planLineageRoutes,
   planPositionRoutes,
   planRecordRoutes,
   planTimelineRoutes,
