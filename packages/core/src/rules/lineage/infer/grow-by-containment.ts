@@ -1,4 +1,4 @@
-import type { InferenceContext } from './infer-lineage';
+import type { InferenceContext } from './lineage-types';
 import type { LineageLinks } from './lineage-links';
 import { massOf, sharedMass, type TermVector } from './term-vectors';
 

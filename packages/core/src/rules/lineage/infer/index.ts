@@ -1,7 +1,7 @@
 export {
-  inferLineage,
   type InferredLineage,
   type InferredLink,
   type InferredRow,
   type LineageInputPoint,
-} from './infer-lineage';
+} from './lineage-types';
+export { inferLineage } from './infer-lineage';

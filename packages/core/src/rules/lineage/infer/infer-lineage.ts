@@ -1,41 +1,10 @@
-import type { RedlineKind } from '../../redline/compare-versions';
+import type { InferenceContext, InferredLineage, LineageInputPoint } from './lineage-types';
 import { growByContainment } from './grow-by-containment';
 import { LineageLinks } from './lineage-links';
 import { matchOneToOne } from './match-one-to-one';
 import { rowsFromLinks } from './lineage-rows';
 import { pointFeatures } from './text-features';
 import { termVectors } from './term-vectors';
-
-/** A point as read from a text: its number identifies it within its version. */
-export type LineageInputPoint = {
-  readonly number: number;
-  readonly title: string;
-  readonly text: string;
-  readonly topic: string | null;
-};
-
-/** One inferred link, by point number, with its score (0–1; 1 = identical wording). */
-export type InferredLink = { readonly from: number; readonly to: number; readonly score: number };
-
-/**
- * One row of an inferred lineage map: a group of points linked by lineage (a connected component).
- * `score` (0–1) is how sure the inference is of the row as a whole: its weakest link, or for an
- * added or dropped point, how little it resembles any point left unmatched on the other side.
- * `moved` marks a one-to-one row whose point changed place relative to the others.
- */
-export type InferredRow = {
-  readonly kind: RedlineKind;
-  readonly from: readonly number[];
-  readonly to: readonly number[];
-  readonly score: number;
-  readonly moved: boolean;
-  readonly links: readonly InferredLink[];
-};
-
-export type InferredLineage = {
-  readonly rows: readonly InferredRow[];
-  readonly counts: Readonly<Record<RedlineKind, number>>;
-};
 
 /**
  * Infers which points of an old version became which points of a new text, when the new text
@@ -69,18 +38,6 @@ export function inferLineage(
   growByContainment(context, links);
   return rowsFromLinks({ before, after, links, context });
 }
-
-/** Both sides' features and vectors, in the order of the input points. */
-export type InferenceContext = {
-  readonly before: {
-    readonly features: readonly ReturnType<typeof pointFeatures>[];
-    readonly vectors: ReturnType<typeof termVectors>;
-  };
-  readonly after: {
-    readonly features: readonly ReturnType<typeof pointFeatures>[];
-    readonly vectors: ReturnType<typeof termVectors>;
-  };
-};
 
 // Identical wording is the strongest evidence there is; duplicates pair up in reading order.
 function linkIdentical(context: InferenceContext, links: LineageLinks): void {

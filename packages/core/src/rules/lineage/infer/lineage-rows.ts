@@ -1,5 +1,5 @@
 import { REDLINE_KINDS, type RedlineKind } from '../../redline/compare-versions';
-import type { InferenceContext, InferredLineage, InferredRow, LineageInputPoint } from './infer-lineage';
+import type { InferenceContext, InferredLineage, InferredRow, LineageInputPoint } from './lineage-types';
 import type { LineageLinks } from './lineage-links';
 import { cosine } from './term-vectors';
 

@@ -1,4 +1,4 @@
-import type { InferenceContext } from './infer-lineage';
+import type { InferenceContext } from './lineage-types';
 import type { LineageLinks } from './lineage-links';
 import { maximumWeightMatching } from './maximum-weight-matching';
 import { cosine } from './term-vectors';
