@@ -1,0 +1,41 @@
+// Summarises a V8 .cpuprofile (node --cpu-prof) by where the self time went: which library or which
+// folder of Parley, so the load figures come with the reason for them.
+import { readFileSync } from 'node:fs';
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string } };
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+function category(url: string, name: string): string {
+  if (url === '') return name.startsWith('(') ? name : `(native) ${name || 'anonymous'}`;
+  const module = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url);
+  if (module?.[1] !== undefined) return module[1];
+  const own = /packages\/(\w+)\/src\/([\w-]+)/.exec(url);
+  if (own !== null) return `parley ${own[1]}/${own[2]}`;
+  if (url.startsWith('node:')) return 'node internals';
+  return url;
+}
+
+/** Self time per category and per function, in ms and as a share of the busy (non-idle) time. */
+export function summariseProfile(path: string): {
+  busyMs: number;
+  categories: [string, number][];
+  functions: [string, number][];
+} {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as Profile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const perCategory = new Map<string, number>();
+  const perFunction = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, index) => {
+    const node = byId.get(id);
+    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    if (node === undefined || node.callFrame.functionName === '(idle)') return;
+    busy += ms;
+    const cat = category(node.callFrame.url, node.callFrame.functionName);
+    perCategory.set(cat, (perCategory.get(cat) ?? 0) + ms);
+    const fn = `${node.callFrame.functionName || '(anonymous)'} ${cat}`;
+    perFunction.set(fn, (perFunction.get(fn) ?? 0) + ms);
+  });
+  const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return { busyMs: busy, categories: top(perCategory, 14), functions: top(perFunction, 14) };
+}
