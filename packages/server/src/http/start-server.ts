@@ -9,6 +9,7 @@ import { SYSTEM_CLOCK } from '../clock';
 import { createDeps } from '../services/deps';
 import { openDatabase, type DatabaseHandle } from '../storage/database';
 import { createApp } from './create-app';
+import { ShutdownGate } from './shutdown-gate';
 import { mountWebApp } from './web-app';
 
 export type StartServerOptions = {
@@ -65,13 +66,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       : await relayPlanEvents({
           hub: planEventHub(database.db),
           databaseUrl: options.databaseUrl,
+          db: database.db,
           onError: (error) => console.error(error),
         });
   const hasWebApp = mountWebApp(app);
+  const shutdown = new ShutdownGate();
   let server: ServerType;
   try {
     server = await new Promise<ServerType>((resolve, reject) => {
-      const listening = serve({ fetch: app.fetch, port: requestedPort }, () => resolve(listening));
+      const listening = serve({ fetch: shutdown.wrap(app.fetch), port: requestedPort }, () =>
+        resolve(listening),
+      );
       listening.once('error', reject); // e.g. EADDRINUSE: fail instead of hanging
     });
   } catch (error) {
@@ -90,7 +95,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     demo,
     database,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // New requests get 503, open event streams end, in-flight requests finish (within the grace).
+      await shutdown.drain(server, () => planEventHub(database.db).endStreams());
       await relay?.close();
       await queue?.stop();
       await database.close();

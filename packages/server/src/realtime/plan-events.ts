@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { can, type NegotiationId, type PartyId, type PositionVisibility, type Viewer } from '@parley/core';
+import type { Database } from '../storage/database';
+import { appendPlanEvent, listPlanEventsAfter } from '../storage/plan-events';
 
 /** What changed in a negotiation's plan; each event names exactly the resource that decides who may see it. */
 export type PlanEvent =
@@ -36,7 +39,9 @@ export type PlanEvent =
       readonly statementId: string;
     };
 
-type Listener = (event: PlanEvent) => void;
+/** Viewers loaded for one delivery, shared by its subscribers: one seat lookup per user, not per stream. */
+export type ViewerCache = Map<string, Promise<Viewer>>;
+type Listener = (event: PlanEvent, id: number, viewers: ViewerCache) => void;
 
 /**
  * Whether a subscriber may receive an event at all. Events the viewer may not see are never
@@ -69,24 +74,63 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
   }
 }
 
-/** An in-process publish/subscribe hub for plan events, one per database. */
+/**
+ * An in-process publish/subscribe hub for plan events, one per database. With a database, every
+ * event is first appended to `plan_events`, whose id becomes the SSE event id: a stream that
+ * reconnects with `Last-Event-ID`, or a LISTEN connection that was down, replays what it missed.
+ */
 export class PlanEventHub {
+  /** Tags this process's events in the log and in notifications, so it never delivers them twice. */
+  readonly origin = randomUUID();
+  /** The LISTEN connection's state on PostgreSQL; undefined where there is none (PGlite). */
+  relayAlive: boolean | undefined;
   private readonly listeners = new Map<string, Set<Listener>>();
-  private relay: ((event: PlanEvent) => void) | undefined;
+  private readonly streamEnders = new Set<() => void>();
+  private relay: ((event: PlanEvent, id: number) => void) | undefined;
+  private appended: Promise<void> = Promise.resolve();
+  private localIds = 0;
 
-  /** Announces a committed change: to this process's subscribers, and through the relay (if any) to other processes. */
+  constructor(
+    private readonly db?: Database,
+    private readonly onError: (error: unknown) => void = (error) => console.error(error),
+  ) {}
+
+  /**
+   * Announces a committed change: logged, then delivered to this process's subscribers and relayed
+   * to other processes. Appends are chained so events keep the order in which they were published.
+   */
   publish(event: PlanEvent): void {
-    this.deliver(event);
-    this.relay?.(event);
+    this.appended = this.appended.then(async () => {
+      try {
+        const id =
+          this.db === undefined
+            ? (this.localIds += 1)
+            : await appendPlanEvent(this.db, {
+                negotiationId: event.negotiationId,
+                origin: this.origin,
+                event,
+              });
+        this.deliver(event, id);
+        this.relay?.(event, id);
+      } catch (error) {
+        this.onError(error);
+      }
+    });
+  }
+
+  /** Resolves once every event published so far has been logged and delivered. */
+  settled(): Promise<void> {
+    return this.appended;
   }
 
   /** Hands an event to this process's subscribers only (used for events relayed from elsewhere). */
-  deliver(event: PlanEvent): void {
-    for (const listener of this.listeners.get(event.negotiationId) ?? []) listener(event);
+  deliver(event: PlanEvent, id: number): void {
+    const viewers: ViewerCache = new Map();
+    for (const listener of this.listeners.get(event.negotiationId) ?? []) listener(event, id, viewers);
   }
 
   /** Sends every published event on to other processes as well (see plan-notify.ts). */
-  setRelay(relay: ((event: PlanEvent) => void) | undefined): void {
+  setRelay(relay: ((event: PlanEvent, id: number) => void) | undefined): void {
     this.relay = relay;
   }
 
@@ -99,16 +143,36 @@ export class PlanEventHub {
       if (set.size === 0) this.listeners.delete(negotiationId);
     };
   }
+
+  /** Registers how to end one open stream at shutdown; returns the unregistration. */
+  onShutdown(end: () => void): () => void {
+    this.streamEnders.add(end);
+    return () => this.streamEnders.delete(end);
+  }
+
+  /** Ends every open event stream (SIGTERM): clients reconnect elsewhere with Last-Event-ID. */
+  endStreams(): void {
+    for (const end of [...this.streamEnders]) end();
+  }
+
+  /** Logged events after `afterId` for one negotiation, oldest first (for Last-Event-ID). */
+  async missedSince(negotiationId: string, afterId: number): Promise<{ id: number; event: PlanEvent }[]> {
+    if (this.db === undefined) return [];
+    return listPlanEventsAfter<PlanEvent>(this.db, { afterId, negotiationId, limit: REPLAY_LIMIT });
+  }
 }
+
+/** At most this many missed events are replayed to a reconnecting stream; older ones are pruned anyway. */
+export const REPLAY_LIMIT = 1_000;
 
 // Keyed by the database object so every app over one database shares a hub without a new
 // dependency in AppDeps; on PostgreSQL, plan-notify.ts relays events between processes.
 const HUBS = new WeakMap<object, PlanEventHub>();
 
-export function planEventHub(db: object): PlanEventHub {
+export function planEventHub(db: Database): PlanEventHub {
   let hub = HUBS.get(db);
   if (hub === undefined) {
-    hub = new PlanEventHub();
+    hub = new PlanEventHub(db);
     HUBS.set(db, hub);
   }
   return hub;

@@ -213,6 +213,14 @@ export type SimulationsTable = {
   updated_at: Date;
 };
 
+export type PlanEventsTable = {
+  id: Generated<string>;
+  negotiation_id: string;
+  origin: string;
+  event: unknown;
+  at: Generated<Date>;
+};
+
 export type UsersTable = {
   id: string;
   email: string;
@@ -244,4 +252,5 @@ export type Db = {
   plan_amendments: PlanAmendmentsTable;
   simulations: SimulationsTable;
   exports: ExportsTable;
+  plan_events: PlanEventsTable;
 };

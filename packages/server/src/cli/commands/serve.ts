@@ -32,7 +32,6 @@ export const serveCommand: Command = {
       false,
     );
     const port = parsePort(values.port);
-    const started = Date.now();
     const server = await startServer({
       ...databaseTarget(values),
       port,
@@ -41,13 +40,25 @@ export const serveCommand: Command = {
     }).catch((error: unknown) => {
       throw new CliError(`cannot start: ${error instanceof Error ? error.message : String(error)}`, 1);
     });
-    io.out(`Parley is serving ${server.url} (${server.database.kind}, ready in ${Date.now() - started} ms)`);
+    // Measured from process start (module loading included), which is what a supervisor waits for.
+    io.out(
+      `Parley is serving ${server.url} (${server.database.kind}, ready in ${Math.round(performance.now())} ms)`,
+    );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    // SHUTDOWN_GRACE_MS for requests and streams, then a hard stop: a supervisor's next instance
+    // must never find this one still holding the data folder (issue #15).
+    setTimeout(() => {
+      io.err('parley serve: shutdown took too long; exiting');
+      process.exit(1);
+    }, 9_500).unref();
     await server.close();
+    io.out('Parley stopped.');
+    // Anything a library left scheduled (a queue's timers) must not keep a stopped server alive.
+    setTimeout(() => process.exit(0), 100).unref();
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { canReceive, planEventHub, type PlanEvent } from '../../realtime/plan-events';
+import { canReceive, planEventHub, type PlanEvent, type ViewerCache } from '../../realtime/plan-events';
 import { loadViewer } from '../../services/viewer';
 import { AUTHENTICATED, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
@@ -9,6 +9,8 @@ import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
 const HEARTBEAT_MS = 15_000;
+
+type Queued = { event: PlanEvent; id: number; viewers: ViewerCache };
 
 const events = createRoute({
   method: 'get',
@@ -21,7 +23,7 @@ const events = createRoute({
   responses: {
     200: {
       description:
-        'With `Accept: text/event-stream`: a `ready` event, then one event per visible change. Otherwise a JSON note on how to connect.',
+        'With `Accept: text/event-stream`: a `ready` event, then one event per visible change, each with an `id`; a client reconnecting with `Last-Event-ID` first gets the visible events it missed. Otherwise a JSON note on how to connect.',
       content: {
         'text/event-stream': { schema: z.string() },
         'application/json': { schema: z.strictObject({ negotiationId: z.string(), stream: z.string() }) },
@@ -42,18 +44,45 @@ export const planEventRoutes: RouteModule = (app, deps) => {
         200,
       ) as never;
     }
+    const lastEventId = Number(c.req.header('last-event-id') ?? 'NaN');
+    const hub = planEventHub(deps.db);
     return streamSSE(c, async (stream) => {
-      const queue: PlanEvent[] = [];
+      const queue: Queued[] = [];
       let wake: (() => void) | undefined;
-      const unsubscribe = planEventHub(deps.db).subscribe(negotiation.id, (event) => {
-        queue.push(event);
+      let ending = false;
+      // Subscribed before the replay is read, so nothing falls between the two; duplicates are skipped by id.
+      const unsubscribe = hub.subscribe(negotiation.id, (event, id, viewers) => {
+        queue.push({ event, id, viewers });
+        wake?.();
+      });
+      const unregister = hub.onShutdown(() => {
+        ending = true;
         wake?.();
       });
       stream.onAbort(() => wake?.());
-      let sequence = 0;
+      let sentUpTo = 0;
+      const send = async ({ event, id, viewers }: Queued) => {
+        if (id <= sentUpTo) return;
+        // Seats are re-read per event (once per user per event, shared by that user's streams), so a
+        // delegate whose seat ended stops receiving at once.
+        const key = viewer.userId ?? '';
+        let current = viewers.get(key);
+        if (current === undefined) {
+          current = loadViewer(deps, viewer.userId);
+          viewers.set(key, current);
+        }
+        if (!canReceive(await current, event)) return;
+        sentUpTo = id;
+        await stream.writeSSE({ id: String(id), event: event.type, data: JSON.stringify(event) });
+      };
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ negotiationId: negotiation.id }) });
-        while (!stream.aborted) {
+        if (Number.isSafeInteger(lastEventId) && lastEventId >= 0) {
+          const replayViewers = new Map();
+          for (const missed of await hub.missedSince(negotiation.id, lastEventId))
+            await send({ ...missed, viewers: replayViewers });
+        }
+        while (!stream.aborted && !ending) {
           const next = queue.shift();
           if (next === undefined) {
             const timedOut = await new Promise<boolean>((resolve) => {
@@ -66,14 +95,11 @@ export const planEventRoutes: RouteModule = (app, deps) => {
             if (timedOut && !stream.aborted) await stream.write(': keep-alive\n\n');
             continue;
           }
-          // Seats are re-read per event, so a delegate whose seat ended stops receiving at once.
-          const current = await loadViewer(deps, viewer.userId);
-          if (!canReceive(current, next)) continue;
-          sequence += 1;
-          await stream.writeSSE({ id: String(sequence), event: next.type, data: JSON.stringify(next) });
+          await send(next);
         }
       } finally {
         unsubscribe();
+        unregister();
       }
     }) as never;
   });

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { DEMO_NEGOTIATION } from '../src/demo';
+import { createApp } from '../src/http/create-app';
+import { PlanEventHub, planEventHub, type PlanEvent } from '../src/realtime/plan-events';
+import { relayPlanEvents } from '../src/realtime/plan-notify';
+import { createDeps } from '../src/services/deps';
+import { seedDemo, signInAs } from './helpers/demo-fixture';
+import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { createTestApp } from './helpers/test-app';
+
+// Issue #15: realtime must survive its connection — events get ids, a reconnecting stream replays
+// what it missed, and the LISTEN connection comes back after PostgreSQL drops it.
+
+const N = DEMO_NEGOTIATION.id;
+const round = (roundId: string): PlanEvent => ({ type: 'round.created', negotiationId: N, roundId });
+const until = async (condition: () => boolean, what: string) => {
+  for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  if (!condition()) throw new Error(`timed out waiting for ${what}`);
+};
+
+async function readStream(response: Response, until: (text: string) => boolean): Promise<string> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  let text = '';
+  while (!until(text)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += new TextDecoder().decode(value);
+  }
+  await reader.cancel();
+  return text;
+}
+
+describe.each(DATABASE_KINDS)('event ids and Last-Event-ID on %s', (kind) => {
+  it('replays to a reconnecting stream the visible events it missed, and only those', async () => {
+    const handle = await openTestDatabase(kind);
+    try {
+      await seedDemo(handle.db);
+      const testApp = createTestApp(handle.db);
+      const russia = await signInAs(testApp, 'otherParty');
+      if (russia === null) throw new Error('no session');
+      const hub = planEventHub(handle.db);
+      hub.publish(round('r-before'));
+      await hub.settled();
+      const [first] = await hub.missedSince(N, 0);
+      hub.publish(round('r-missed-1'));
+      hub.publish({
+        type: 'position.changed',
+        negotiationId: N,
+        versionId: 'v',
+        pointId: 'p',
+        partyId: '00000000-0000-4000-8000-000000000e02' as never, // Ukraine's, kept from Russia
+        visibility: 'private',
+        revision: 1,
+      });
+      hub.publish(round('r-missed-2'));
+      await hub.settled();
+      const response = await testApp.app.request(`/api/negotiations/${N}/events`, {
+        headers: { ...russia.headers, accept: 'text/event-stream', 'last-event-id': String(first?.id) },
+      });
+      const text = await readStream(response, (seen) => seen.includes('r-missed-2'));
+      expect(text).toContain('r-missed-1');
+      expect(text).not.toContain('r-before');
+      expect(text).not.toContain('position.changed');
+      const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
+      expect(ids).toHaveLength(2);
+      expect(ids[0]).toBeGreaterThan(first?.id ?? Infinity);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+});
+
+describe.runIf(DATABASE_KINDS.includes('postgres'))('the LISTEN connection', () => {
+  it('comes back after pg_terminate_backend, health says so meanwhile, and missed events are replayed', async () => {
+    const handle = await openTestDatabase('postgres');
+    const url = handle.url ?? '';
+    const listening = planEventHub(handle.db);
+    const otherProcess = new PlanEventHub(handle.db);
+    const errors: unknown[] = [];
+    const relays = [
+      await relayPlanEvents({
+        hub: listening,
+        databaseUrl: url,
+        db: handle.db,
+        onError: (e) => errors.push(e),
+      }),
+      await relayPlanEvents({ hub: otherProcess, databaseUrl: url, db: handle.db, onError: () => undefined }),
+    ];
+    const app = createApp(createDeps(handle.db));
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const seen: string[] = [];
+      listening.subscribe(N, (event) =>
+        seen.push(event.type === 'round.created' ? event.roundId : event.type),
+      );
+      expect((await app.request('/api/health')).status).toBe(200);
+
+      const backends = await admin.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+      );
+      expect(backends.rows).toHaveLength(2);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = ANY($1)', [
+        backends.rows.map((row) => row.pid),
+      ]);
+      // While the listener is down, health reports it, and a change made elsewhere is only logged.
+      await until(() => listening.relayAlive === false, 'the relay to notice the drop');
+      expect((await app.request('/api/health')).status).toBe(503);
+      otherProcess.publish(round('while-down'));
+      await otherProcess.settled();
+
+      await until(() => listening.relayAlive === true, 'the relay to reconnect');
+      await until(() => seen.includes('while-down'), 'the missed event to be replayed');
+      otherProcess.publish(round('after'));
+      await until(() => seen.includes('after'), 'a live event after the reconnect');
+      expect(seen).toEqual(['while-down', 'after']);
+      expect((await app.request('/api/health')).status).toBe(200);
+    } finally {
+      await admin.end();
+      await Promise.all(relays.map((relay) => relay.close()));
+      await handle.close();
+    }
+  }, 120_000);
+});
