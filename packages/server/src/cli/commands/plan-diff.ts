@@ -1,9 +1,17 @@
 import { existsSync } from 'node:fs';
-import { compareVersions, formatRedline, type Redline, type VersionWithLineage } from '@parley/core';
+import {
+  compareVersions,
+  formatRedline,
+  inferLineage,
+  versionFromLineageMap,
+  type Redline,
+  type VersionWithLineage,
+} from '@parley/core';
 import { getNegotiationForViewer } from '../../services/negotiations';
 import { listVersionsForViewer, redlineForViewer } from '../../services/plan-versions';
 import { CliError, type Command } from '../command';
 import { parseFlags } from '../parse-flags';
+import { formatLineageMap, type InferredRedline } from './plan-diff-format';
 import { DATABASE_FLAGS, openPlanSession, readPlanFile, versionFromFile } from './plan-shared';
 
 export const planDiffCommand: Command = {
@@ -12,9 +20,12 @@ export const planDiffCommand: Command = {
   help: `Usage: parley plan diff V1 V2 [--all] [--json] [--negotiation ID --as EMAIL [--data DIR | --database-url URL]]
 
 Prints the lineage map and a word-level redline ([-deleted-] {+inserted+}) from V1 to V2.
-V1 and V2 are either two plan files (points matched by number) or, with --negotiation,
-versions of that plan named by id, label or plan revision number (1, 2, …).
---all also prints unchanged points; --json prints the redline as JSON.
+V1 and V2 are either two plan files or, with --negotiation, versions of that plan named by
+id, label or plan revision number (1, 2, …). Files carry no ids: which old points became which
+new ones (amended, renumbered, moved, merged, split, restructured, dropped, added) is inferred
+from the wording, and each row of the map gets a score from 0 to 1 (check the low ones).
+--all also prints unchanged points; --json prints the redline as JSON (rows[] with kind,
+from[].number, to[].number, and for files score and moved).
 
 Examples:
   parley plan diff draft.md revised.md
@@ -28,50 +39,66 @@ Examples:
     const [first, second, extra] = positionals;
     if (first === undefined || second === undefined || extra !== undefined)
       throw new CliError('expected two versions: V1 V2');
-    const redline =
-      values.negotiation === undefined
-        ? await diffFiles(first, second)
-        : await diffStored(values, [first, second]);
-    io.out(
-      values.json === true
-        ? JSON.stringify(redline)
-        : formatRedline(redline, { showUnchanged: values.all === true }),
-    );
+    const showUnchanged = values.all === true;
+    if (values.negotiation === undefined) {
+      const redline = await diffFiles(first, second);
+      io.out(
+        values.json === true
+          ? JSON.stringify(redline)
+          : `${formatLineageMap(redline)}\n${formatRedline(redline, { showUnchanged })}`,
+      );
+    } else {
+      const redline = await diffStored(values, [first, second]);
+      io.out(values.json === true ? JSON.stringify(redline) : formatRedline(redline, { showUnchanged }));
+    }
     return 0;
   },
 };
 
-async function diffFiles(first: string, second: string): Promise<Redline> {
+async function diffFiles(first: string, second: string): Promise<InferredRedline> {
   for (const file of [first, second])
     if (!existsSync(file))
       throw new CliError(`no file ${file} (to compare stored versions, add --negotiation ID --as EMAIL)`);
   const before = versionFromFile(await readPlanFile(first), first);
-  const after = { ...versionFromFile(await readPlanFile(second), second), parentId: first };
-  // Matched by number: points only in the second file are additions, only in the first are drops.
-  const afterIds = new Set(after.points.map((point) => point.pointId));
-  const beforeIds = new Set(before.points.map((point) => point.pointId));
-  const edges = [
-    ...before.points
-      .filter((point) => !afterIds.has(point.pointId))
-      .map((point) => ({ kind: 'drop' as const, from: [point.pointId], to: [] })),
-    ...after.points
-      .filter((point) => !beforeIds.has(point.pointId))
-      .map((point) => ({ kind: 'add' as const, from: [], to: [point.pointId] })),
-  ].map((edge) => ({
-    ...edge,
-    fromVersionId: first,
-    toVersionId: second,
-    proposedBy: null,
-    roundId: null,
-    amendmentId: null,
-  }));
+  const after = await readPlanFile(second);
+  // Files carry no ids: which old point became which new one is inferred from the wording.
+  const inferred = inferLineage(before.points, after.points);
+  const idOf = new Map(before.points.map((point) => [point.number, point.pointId]));
+  let next = 0;
+  const child = versionFromLineageMap({
+    parent: before,
+    points: after.points,
+    links: inferred.rows.flatMap((row) =>
+      row.links.map((link) => ({ from: idOf.get(link.from) ?? '', to: link.to })),
+    ),
+    child: { id: second, label: second },
+    newPointId: () => `new-${(next += 1)}`,
+  });
+  if (!child.ok) throw new CliError(child.problems.map((problem) => problem.message).join('; '));
   const versions: VersionWithLineage[] = [
     { version: before, edges: [] },
-    { version: after, edges },
+    { version: child.value.version, edges: [...child.value.edges] },
   ];
   const result = compareVersions(versions, { fromId: first, toId: second });
   if (!result.ok) throw new CliError(result.problems.map((problem) => problem.message).join('; '));
-  return result.value;
+  const inferredRow = new Map(inferred.rows.map((row) => [numbersKey(row.from, row.to), row]));
+  return {
+    ...result.value,
+    lineage: 'inferred',
+    rows: result.value.rows.map((row) => {
+      const found = inferredRow.get(
+        numbersKey(
+          row.from.map((point) => point.number),
+          row.to.map((point) => point.number),
+        ),
+      );
+      return { ...row, score: found?.score ?? 1, moved: found?.moved ?? false };
+    }),
+  };
+}
+
+function numbersKey(from: readonly number[], to: readonly number[]): string {
+  return `${from.join(',')}>${to.join(',')}`;
 }
 
 async function diffStored(
