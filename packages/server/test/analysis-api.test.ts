@@ -5,6 +5,7 @@ import { loadDemo } from '../src/demo';
 import { createUser } from '../src/services/accounts';
 import type { DatabaseHandle } from '../src/storage/database';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { takeASeat } from './helpers/seat';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -23,6 +24,7 @@ describe.each(DATABASE_KINDS)('the analysis and instance API on %s', (databaseKi
       password: 'analyst password',
     });
     analyst = await signIn(testApp, 'analyst@example.org', 'analyst password');
+    await takeASeat(testApp, analyst);
   });
   afterAll(async () => handle.close());
 

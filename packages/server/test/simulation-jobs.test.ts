@@ -8,6 +8,7 @@ import { createUser } from '../src/services/accounts';
 import { createDeps } from '../src/services/deps';
 import type { DatabaseHandle } from '../src/storage/database';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { takeASeat } from './helpers/seat';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createMutableClock, type TestApp } from './helpers/test-app';
 import { createApp } from '../src/http/create-app';
@@ -83,11 +84,11 @@ async function startApp(
     displayName: 'Stranger',
     password: 'stranger password',
   });
-  return {
-    testApp,
-    owner: await signIn(testApp, 'analyst@example.org', 'analyst password'),
-    stranger: await signIn(testApp, 'stranger@example.org', 'stranger password'),
-  };
+  const owner = await signIn(testApp, 'analyst@example.org', 'analyst password');
+  const stranger = await signIn(testApp, 'stranger@example.org', 'stranger password');
+  await takeASeat(testApp, owner);
+  await takeASeat(testApp, stranger);
+  return { testApp, owner, stranger };
 }
 
 describe.each(DATABASE_KINDS)('simulation jobs worked in the server process on %s', (databaseKind) => {
@@ -222,5 +223,6 @@ postgresOnly('simulation jobs worked by separate `parley worker` processes on Po
     expect(done.status).toBe('completed');
     expect(done.attempts).toBeGreaterThanOrEqual(2);
     expect(done.result).toEqual(expectedSummary(request));
-  });
+    // Two worker processes each start an engine thread: minutes on a loaded two-core machine.
+  }, 240_000);
 });

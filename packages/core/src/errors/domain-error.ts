@@ -12,6 +12,13 @@ export const DOMAIN_ERROR_CODES = [
   'invitation-invalid',
   'membership-overlap',
   'unsupported-media-type',
+  /** Engine work larger than its size budget (the message states the limit). */
+  'work-too-large',
+  /** Engine work that ran out of its time budget and was stopped. */
+  'work-timed-out',
+  'work-cancelled',
+  /** Every engine thread is taken and the line is full. */
+  'engine-busy',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -92,9 +92,11 @@ const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   // minutes of a round attended by the mediator and party A
   'round.minutes.read': [T, T, T, T, T, T, F, F, F, F, F],
   // a simulation started by the viewer's own account (another account's: see the test below)
-  'analysis.run': [T, T, T, T, T, T, T, T, T, T, F],
-  'simulation.create': [T, T, T, T, T, T, T, T, T, T, F],
+  // engine work needs a current seat somewhere (issue 13): an outsider may not start it
+  'analysis.run': [T, T, T, T, T, T, T, T, T, F, F],
+  'simulation.create': [T, T, T, T, T, T, T, T, T, F, F],
   'simulation.read': [T, T, T, T, T, T, T, T, T, T, F],
+  'simulation.cancel': [T, T, T, T, T, T, T, T, T, T, F],
   'export.create': [T, T, T, T, T, T, T, T, F, F, F],
   'export.trace': [T, T, F, F, F, F, F, F, F, F, F],
   // a copy made for another user (the recipient's own access is the test below)
@@ -255,7 +257,7 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
     return can(viewer, action, { kind: 'global' });
   if (action === 'export.download')
     return can(viewer, action, { kind: 'export', negotiationId: NEGOTIATION, recipientUserId: SOMEONE_ELSE });
-  if (action === 'simulation.read')
+  if (action === 'simulation.read' || action === 'simulation.cancel')
     return can(viewer, action, { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000beef' });
   if (action === 'member.manage' || action === 'invitation.create' || action === 'position.record')
     return can(viewer, action, party);

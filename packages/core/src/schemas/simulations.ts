@@ -87,7 +87,7 @@ export const SimulationSummarySchema = z.strictObject({
   meanDistanceToNash: z.number().nullable(),
 });
 
-export const SimulationStatusSchema = z.enum(['queued', 'running', 'completed', 'failed']);
+export const SimulationStatusSchema = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']);
 
 export const SimulationSchema = z.strictObject({
   id: SimulationIdSchema,

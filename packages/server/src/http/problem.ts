@@ -18,6 +18,10 @@ const PROBLEMS = {
   'invitation-invalid': { status: 410, title: 'Invitation is not valid' },
   'membership-overlap': { status: 409, title: 'Membership dates overlap' },
   'unsupported-media-type': { status: 415, title: 'Send application/json' },
+  'work-too-large': { status: 413, title: 'Work exceeds the size budget' },
+  'work-timed-out': { status: 422, title: 'Work exceeded the time budget' },
+  'work-cancelled': { status: 409, title: 'Work was cancelled' },
+  'engine-busy': { status: 503, title: 'Engine busy' },
 } as const satisfies Record<DomainErrorCode, { status: number; title: string }>;
 
 export type ProblemWithHeaders = { problem: Problem; headers: Record<string, string> };

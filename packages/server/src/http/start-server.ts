@@ -7,6 +7,7 @@ import { startJobQueue, type JobQueue } from '../jobs/job-queue';
 import { enqueueSimulation, workSimulations } from '../jobs/simulation-worker';
 import { SYSTEM_CLOCK } from '../clock';
 import { createDeps } from '../services/deps';
+import { sharedEnginePool } from '../work/engine-pool';
 import { openDatabase, type DatabaseHandle } from '../storage/database';
 import { createApp } from './create-app';
 import { ShutdownGate } from './shutdown-gate';
@@ -52,8 +53,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       : await startJobQueue(database, { databaseUrl: options.databaseUrl });
   if (queue !== undefined && options.workJobs !== false)
     await workSimulations(queue, { db: database.db, clock: SYSTEM_CLOCK });
+  const engine = sharedEnginePool();
+  engine.warm();
   const app = createApp(
     createDeps(database.db, {
+      engine,
       secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
       enqueueSimulation:
         queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),

@@ -15,8 +15,8 @@ export type JobQueueOptions = {
 
 export type JobQueue = { readonly boss: PgBoss; readonly stop: () => Promise<void> };
 
-/** Attempts after the first: a worker that dies mid-job costs a retry; a bad job fails at once. */
-export const SIMULATION_RETRY_LIMIT = 2;
+/** Attempts after the first: a worker that dies mid-job costs one retry; a job that fails twice is not retried (issue 13). */
+export const SIMULATION_RETRY_LIMIT = 1;
 
 /**
  * pg-boss on the same database as everything else. On PostgreSQL it opens its own pool, so

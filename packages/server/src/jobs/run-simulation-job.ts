@@ -1,53 +1,63 @@
-import {
-  createBatchAccumulator,
-  findAgent,
-  runNegotiation,
-  runSeed,
-  type AgentFactory,
-} from '@parley/engine';
+import { DomainError } from '@parley/core';
 import type { Clock } from '../clock';
 import type { Database } from '../storage/database';
 import { finishSimulation, startSimulationAttempt, updateSimulationProgress } from '../storage/simulations';
+import { ENGINE_BUDGETS, type EngineBudgets } from '../work/budgets';
+import { sharedEnginePool, type EnginePool } from '../work/engine-pool';
 
-/** Progress is written about this often (as a share of the runs), so watching clients see it move. */
-const PROGRESS_SLICES = 20;
+/** A job that has been started this many times and still not finished is failed, not retried. */
+export const SIMULATION_MAX_ATTEMPTS = 2;
+
+export type SimulationJobDeps = {
+  db: Database;
+  clock: Clock;
+  engine?: EnginePool;
+  budgets?: Pick<EngineBudgets, 'simulationTimeMs'>;
+};
 
 /**
- * Runs one simulation job to the end. Idempotent: a job already finished (a duplicate delivery)
- * is skipped, and a retried one starts over from run 0 — runs are seeded, so the result is the
- * same however many workers died on the way. Bad parameters fail the job with a stored reason and
- * are not retried (the handler returns normally).
+ * Runs one simulation job to the end in an engine thread. Idempotent: a job already finished or
+ * cancelled (a duplicate delivery) is skipped, and a retried one starts over from run 0 — runs are
+ * seeded, so the result is the same however many workers died on the way. Bad parameters, a job
+ * that ran out of its run-time limit and a job started twice already fail for good (the handler
+ * returns normally, so the queue does not retry them).
  */
 export async function runSimulationJob(
-  deps: { db: Database; clock: Clock },
+  deps: SimulationJobDeps,
   simulationId: string,
-): Promise<'completed' | 'failed' | 'skipped'> {
+): Promise<'completed' | 'failed' | 'skipped' | 'cancelled'> {
   const job = await startSimulationAttempt(deps.db, simulationId, deps.clock.now());
   if (job === undefined) return 'skipped';
-  const agents: AgentFactory[] = [];
-  for (const name of job.input.agents) {
-    const agent = findAgent(name);
-    if (agent === undefined) {
-      await finishSimulation(deps.db, {
-        id: simulationId,
-        at: deps.clock.now(),
-        error: `unknown agent "${name}"`,
-      });
-      return 'failed';
-    }
-    agents.push(agent);
-  }
-  const { space, protocol, steps, runs, seed } = job.input;
-  const accumulator = createBatchAccumulator({ space, protocol });
-  const slice = Math.max(1, Math.ceil(runs / PROGRESS_SLICES));
-  for (let run = 0; run < runs; run++) {
-    accumulator.add(
-      runNegotiation({ space, agents, deadline: { steps }, seed: runSeed(seed, run), protocol }),
+  const fail = async (error: string) => {
+    await finishSimulation(deps.db, { id: simulationId, at: deps.clock.now(), error });
+    return 'failed' as const;
+  };
+  if (job.attempts > SIMULATION_MAX_ATTEMPTS)
+    return fail(`stopped after ${SIMULATION_MAX_ATTEMPTS} attempts that did not finish; not retried`);
+  const timeoutMs = deps.budgets?.simulationTimeMs ?? ENGINE_BUDGETS.simulationTimeMs;
+  const cancel = new AbortController();
+  try {
+    const result = await (deps.engine ?? sharedEnginePool()).run(
+      { kind: 'simulate', input: job.input },
+      {
+        timeoutMs,
+        signal: cancel.signal,
+        onProgress: (done) => {
+          // Cancelling marks the row; the next progress report finds it and stops the thread.
+          void updateSimulationProgress(deps.db, { id: simulationId, done, at: deps.clock.now() }).then(
+            (isRunning) => isRunning || cancel.abort(),
+            () => undefined,
+          );
+        },
+      },
     );
-    // Writing progress also yields to the event loop, so a long job never starves the process.
-    if ((run + 1) % slice === 0 && run + 1 < runs)
-      await updateSimulationProgress(deps.db, { id: simulationId, done: run + 1, at: deps.clock.now() });
+    await finishSimulation(deps.db, { id: simulationId, at: deps.clock.now(), result });
+    return 'completed';
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === 'work-cancelled') return 'cancelled';
+    if (error.code === 'work-timed-out')
+      return fail(`exceeded its run-time limit of ${Math.round(timeoutMs / 1000)} s; not retried`);
+    return fail(error.message);
   }
-  await finishSimulation(deps.db, { id: simulationId, at: deps.clock.now(), result: accumulator.summary() });
-  return 'completed';
 }

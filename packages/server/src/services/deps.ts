@@ -1,6 +1,8 @@
 import type { Database } from '../storage/database';
 import { SYSTEM_CLOCK, type Clock } from '../clock';
 import { createLoginThrottle, type LoginThrottle } from '../auth/login-throttle';
+import { ENGINE_BUDGETS, type EngineBudgets } from '../work/budgets';
+import { sharedEnginePool, type EnginePool } from '../work/engine-pool';
 
 /** Everything a service needs from outside; tests pass their own clock. */
 export type AppDeps = {
@@ -13,6 +15,9 @@ export type AppDeps = {
   readonly logError: (error: unknown) => void;
   /** Puts a stored simulation on the job queue; absent when the process runs no queue (jobs stay queued). */
   readonly enqueueSimulation?: (simulationId: string) => Promise<void>;
+  /** Engine threads for CPU-heavy work (analysis, simulation): never on the event loop. */
+  readonly engine: EnginePool;
+  readonly budgets: EngineBudgets;
 };
 
 export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>> = {}): AppDeps {
@@ -24,5 +29,7 @@ export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>>
     secureCookies: overrides.secureCookies ?? false,
     logError: overrides.logError ?? ((error) => console.error(error)),
     enqueueSimulation: overrides.enqueueSimulation,
+    engine: overrides.engine ?? sharedEnginePool(),
+    budgets: overrides.budgets ?? { ...ENGINE_BUDGETS },
   };
 }

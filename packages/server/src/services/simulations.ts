@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { can, DomainError, type CreateSimulationInput, type Viewer } from '@parley/core';
 import { AGENT_NAMES, findAgent } from '@parley/engine';
 import { recordAudit } from '../audit';
-import { findSimulation, insertSimulation, type StoredSimulation } from '../storage/simulations';
+import {
+  cancelSimulation,
+  findSimulation,
+  insertSimulation,
+  type StoredSimulation,
+} from '../storage/simulations';
+import { assertSimulationWithinBudget } from '../work/budgets';
 import type { AppDeps } from './deps';
 
 /** Starts a simulation job: stored first, then queued, so a worker never sees a job it cannot load. */
@@ -11,8 +17,9 @@ export async function createSimulation(
   viewer: Viewer,
   input: CreateSimulationInput,
 ): Promise<StoredSimulation> {
-  if (!can(viewer, 'simulation.create', { kind: 'global' }) || viewer.userId === null)
-    throw new DomainError('unauthenticated', 'Sign in to start a simulation.');
+  if (viewer.userId === null) throw new DomainError('unauthenticated', 'Sign in to start a simulation.');
+  if (!can(viewer, 'simulation.create', { kind: 'global' }))
+    throw new DomainError('forbidden', 'Only a participant in a negotiation may start a simulation.');
   const unknown = input.agents.filter((name) => findAgent(name) === undefined);
   if (unknown.length > 0) {
     throw new DomainError(
@@ -21,6 +28,12 @@ export async function createSimulation(
       { field: 'agents' },
     );
   }
+  assertSimulationWithinBudget(deps.budgets, {
+    runs: input.runs,
+    steps: input.steps,
+    parties: input.space.parties.length,
+    optionsPerIssue: input.space.issues.map((issue) => issue.options.length),
+  });
   const ownerId = viewer.userId;
   const simulation = await deps.db.transaction().execute(async (tx) => {
     const stored = await insertSimulation(tx, { id: randomUUID(), ownerId, input, at: deps.clock.now() });
@@ -53,4 +66,31 @@ export async function getSimulationForViewer(
     throw new DomainError('not-found', 'No such simulation.');
   }
   return simulation;
+}
+
+/** Stops a job that has not finished; a running one is stopped at its next progress report. */
+export async function cancelSimulationForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  simulationId: string,
+): Promise<StoredSimulation> {
+  const simulation = await getSimulationForViewer(deps, viewer, simulationId);
+  if (!can(viewer, 'simulation.cancel', { kind: 'simulation', ownerId: simulation.ownerId }))
+    throw new DomainError('not-found', 'No such simulation.');
+  const cancelled = await deps.db.transaction().execute(async (tx) => {
+    const updated = await cancelSimulation(tx, { id: simulationId, at: deps.clock.now() });
+    if (updated === undefined)
+      throw new DomainError('conflict', `The simulation has already ended (${simulation.status}).`);
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: viewer.userId,
+      action: 'simulation.cancel',
+      subjectType: 'simulation',
+      subjectId: simulationId,
+      negotiationId: null,
+      detail: {},
+    });
+    return updated;
+  });
+  return cancelled;
 }

@@ -73,16 +73,33 @@ export async function startSimulationAttempt(
   return row === undefined ? undefined : toSimulation(row);
 }
 
+/** Records progress; false when the job is no longer running (cancelled meanwhile). */
 export async function updateSimulationProgress(
   db: Database,
   update: { id: string; done: number; at: Date },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('simulations')
     .set({ progress_done: update.done, updated_at: update.at })
     .where('id', '=', update.id)
     .where('status', '=', 'running')
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Cancels a job that has not finished; returns it, or undefined when it had already ended. */
+export async function cancelSimulation(
+  db: Database,
+  update: { id: string; at: Date },
+): Promise<StoredSimulation | undefined> {
+  const row = await db
+    .updateTable('simulations')
+    .set({ status: 'cancelled', updated_at: update.at })
+    .where('id', '=', update.id)
+    .where('status', 'in', ['queued', 'running'])
+    .returningAll()
+    .executeTakeFirst();
+  return row === undefined ? undefined : toSimulation(row);
 }
 
 export async function finishSimulation(
@@ -100,5 +117,7 @@ export async function finishSimulation(
       updated_at: update.at,
     })
     .where('id', '=', update.id)
+    // a cancelled job stays cancelled
+    .where('status', 'in', ['queued', 'running'])
     .execute();
 }

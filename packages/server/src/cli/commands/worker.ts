@@ -1,3 +1,4 @@
+import { sharedEnginePool } from '../../work/engine-pool';
 import { startJobQueue } from '../../jobs/job-queue';
 import { workSimulations } from '../../jobs/simulation-worker';
 import { SYSTEM_CLOCK } from '../../clock';
@@ -46,6 +47,7 @@ export const workerCommand: Command = {
       expireInSeconds,
       maintenanceIntervalSeconds,
     });
+    sharedEnginePool().warm();
     await workSimulations(queue, { db: handle.db, clock: SYSTEM_CLOCK, log: io.out });
     io.out('worker ready: waiting for simulation jobs');
     await new Promise<void>((resolve) => {

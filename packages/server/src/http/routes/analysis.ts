@@ -24,7 +24,10 @@ const analyze = createRoute({
   summary:
     'Pareto frontier, bargaining solutions, zone of agreement, contention, trades and improvements of a scenario (nothing is stored)',
   request: { body: jsonBody(AnalysisRequestSchema) },
-  responses: { 200: jsonResponse(AnalysisSchema, 'The analysis'), ...problems(400, 401, 413, 415) },
+  responses: {
+    200: jsonResponse(AnalysisSchema, 'The analysis'),
+    ...problems(400, 401, 403, 413, 415, 422, 503),
+  },
 });
 
 export const analysisRoutes: RouteModule = (app, deps) => {
@@ -35,9 +38,7 @@ export const analysisRoutes: RouteModule = (app, deps) => {
   app.openapi(analyze, async (c) => {
     const request = c.req.valid('json');
     const viewer = await requireViewer(c, deps);
-    return c.json(
-      analyzeScenario(viewer, request, () => performance.now()),
-      200,
-    );
+    // A client that goes away cancels the work: its engine thread is stopped.
+    return c.json(await analyzeScenario(deps, viewer, { request, signal: c.req.raw.signal }), 200);
   });
 };

@@ -7,7 +7,11 @@ import {
 } from '@parley/core';
 import { AGENT_NAMES } from '@parley/engine';
 import { presentSimulation } from '../../presenters/present';
-import { createSimulation, getSimulationForViewer } from '../../services/simulations';
+import {
+  cancelSimulationForViewer,
+  createSimulation,
+  getSimulationForViewer,
+} from '../../services/simulations';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { requireViewer } from '../viewer-context';
 import type { RouteModule } from './route-module';
@@ -29,7 +33,10 @@ const create = createRoute({
   security: AUTHENTICATED,
   summary: 'Start a simulation job (runs on a worker; poll it or watch its progress)',
   request: { body: jsonBody(CreateSimulationInputSchema) },
-  responses: { 202: jsonResponse(SimulationSchema, 'The queued job'), ...problems(400, 401, 413, 415) },
+  responses: {
+    202: jsonResponse(SimulationSchema, 'The queued job'),
+    ...problems(400, 401, 403, 413, 415),
+  },
 });
 const get = createRoute({
   method: 'get',
@@ -39,6 +46,16 @@ const get = createRoute({
   summary: 'A simulation job you started: status, progress and result',
   request: { params: SimulationParams },
   responses: { 200: jsonResponse(SimulationSchema, 'The job'), ...problems(400, 401, 404) },
+});
+
+const cancel = createRoute({
+  method: 'post',
+  path: '/api/simulations/{simulationId}/cancel',
+  tags: ['simulations'],
+  security: AUTHENTICATED,
+  summary: 'Cancel a simulation job you started that has not finished',
+  request: { params: SimulationParams },
+  responses: { 200: jsonResponse(SimulationSchema, 'The cancelled job'), ...problems(400, 401, 404, 409) },
 });
 
 export const simulationRoutes: RouteModule = (app, deps) => {
@@ -55,6 +72,11 @@ export const simulationRoutes: RouteModule = (app, deps) => {
   app.openapi(get, async (c) => {
     const viewer = await requireViewer(c, deps);
     const simulation = await getSimulationForViewer(deps, viewer, c.req.valid('param').simulationId);
+    return c.json(presentSimulation(simulation), 200);
+  });
+  app.openapi(cancel, async (c) => {
+    const viewer = await requireViewer(c, deps);
+    const simulation = await cancelSimulationForViewer(deps, viewer, c.req.valid('param').simulationId);
     return c.json(presentSimulation(simulation), 200);
   });
 };

@@ -6,6 +6,7 @@ import { planMigration } from './0020-plan';
 import { simulationsMigration } from './0030-simulations';
 import { exportsMigration } from './0040-exports';
 import { exportKindsMigration } from './0041-export-kinds';
+import { simulationLimitsMigration } from './0060-simulation-limits';
 import { scaleMigration } from './0090-scale';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
@@ -17,5 +18,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0030-simulations': simulationsMigration,
   '0040-exports': exportsMigration,
   '0041-export-kinds': exportKindsMigration,
+  '0060-simulation-limits': simulationLimitsMigration,
   '0090-scale': scaleMigration,
 };
