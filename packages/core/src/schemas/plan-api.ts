@@ -43,6 +43,11 @@ export const CreateVersionInputSchema = z
     links: z.array(LineageMapLinkSchema).max(20_000).optional(),
     baseRevision: BaseRevision,
     roundId: z.uuid().nullable().default(null),
+    /**
+     * Single-text practice: `false` publishes the text without naming on its lineage which party
+     * proposed each change; who proposed what is kept in the audit log only.
+     */
+    attributeChanges: z.boolean().default(true),
   })
   .refine((input) => input.text === undefined || input.operations.length === 0, {
     message: 'Send either operations or a revised text with its links, not both',

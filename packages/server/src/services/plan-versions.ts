@@ -153,10 +153,23 @@ export async function createVersion(
     throw new DomainError('invalid-input', result.problems.map((problem) => problem.message).join('; '), {
       field: input.body.text === undefined ? 'operations' : 'links',
     });
-  const entry = { version: result.value.version, edges: [...result.value.edges] };
+  const edges = [...result.value.edges];
+  // Single-text practice: the published lineage names no proposer; the audit entry keeps them.
+  const attribution = input.body.attributeChanges
+    ? undefined
+    : edges.flatMap((edge) =>
+        edge.proposedBy === null
+          ? []
+          : [{ kind: edge.kind, from: edge.from, to: edge.to, proposedBy: edge.proposedBy }],
+      );
+  const entry = {
+    version: result.value.version,
+    edges: input.body.attributeChanges ? edges : edges.map((edge) => ({ ...edge, proposedBy: null })),
+  };
   return saveVersion(deps, viewer, {
     negotiation: input.negotiation,
     entry,
+    attribution,
     baseRevision: input.body.baseRevision,
     roundId: input.body.roundId,
     parent: parent.version,
@@ -222,6 +235,13 @@ async function saveVersion(
     baseRevision: number;
     roundId: string | null;
     parent?: PlanVersion;
+    /** Who proposed each change, when the lineage itself does not say (single-text practice). */
+    attribution?: readonly {
+      kind: string;
+      from: readonly string[];
+      to: readonly string[];
+      proposedBy: string;
+    }[];
   },
 ): Promise<StoredVersion> {
   const createdAt = deps.clock.now().toISOString();
@@ -264,6 +284,7 @@ async function saveVersion(
         parentId: input.entry.version.parentId,
         points: input.entry.version.points.length,
         operations: input.entry.edges.length,
+        ...(input.attribution === undefined ? {} : { attribution: input.attribution }),
       },
     });
     return { ...input.entry, revision: advanced.revision, roundId: input.roundId, createdAt };

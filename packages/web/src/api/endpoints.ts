@@ -114,6 +114,8 @@ export type CreateVersionBody = {
   label: string;
   operations: VersionOperation[];
   baseRevision: number;
+  /** false: publish without naming proposers on the lineage (single-text practice). */
+  attributeChanges?: boolean;
 };
 export const createVersion = (id: string, body: CreateVersionBody) =>
   request(`${plan(id)}/versions`, StoredVersionSchema, { method: 'POST', body });

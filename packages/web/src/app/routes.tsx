@@ -2,6 +2,7 @@ import { Navigate, Route, Routes, useSearchParams } from 'react-router';
 import { AnalysisPage } from '../features/analysis/analysis-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { ComparePage } from '../features/compare/compare-page';
+import { DraftPage } from '../features/drafting/draft-page';
 import { ImportPlanPage } from '../features/drafting/import-plan-page';
 import { ExportsPage } from '../features/exports/exports-page';
 import { LeakTracingPage } from '../features/exports/leak-tracing-page';
@@ -25,6 +26,7 @@ export function AppRoutes() {
           <Route index element={<OverviewPage />} />
           <Route path="plan" element={<PlanPage />} />
           <Route path="plan/import" element={<ImportPlanPage />} />
+          <Route path="plan/draft" element={<DraftPage />} />
           <Route path="points/:pointId" element={<PointPage />} />
           <Route path="compare" element={<ComparePage />} />
           <Route path="timeline" element={<TimelinePage />} />

@@ -1,12 +1,11 @@
-import type { RedlineSchema } from '@parley/core';
+import type { DiffPart, Redline as CoreRedline, RedlineSchema } from '@parley/core';
 import type { z } from 'zod';
 import { Chip } from '../../components/chips';
 
 export type RedlineView = z.infer<typeof RedlineSchema>;
-type Part = RedlineView['rows'][number]['text'][number];
 
 /** Word-level diff: insertions underlined, deletions struck through (and announced as such). */
-export function DiffText({ parts }: { parts: Part[] }) {
+export function DiffText({ parts }: { parts: readonly DiffPart[] }) {
   return (
     <>
       {parts.map((part, i) => {
@@ -28,9 +27,10 @@ export function DiffText({ parts }: { parts: Part[] }) {
   );
 }
 
-const refs = (list: { number: number }[]) => list.map((r) => r.number).join(' + ') || '—';
+const refs = (list: readonly { number: number }[]) => list.map((r) => r.number).join(' + ') || '—';
 
-export function Redline({ redline }: { redline: RedlineView }) {
+/** Takes the API's redline or one computed in the browser (a draft against its parent). */
+export function Redline({ redline }: { redline: RedlineView | CoreRedline }) {
   const changed = redline.rows.filter((row) => row.kind !== 'unchanged');
   return (
     <ol className="redline">

@@ -1,0 +1,54 @@
+import type { PlanVersion } from '@parley/core';
+import { describe, expect, it } from 'vitest';
+import { applyDraft, withOperation } from './draft-operations';
+
+const PARENT: PlanVersion = {
+  id: 'v1',
+  negotiationId: 'n',
+  parentId: null,
+  label: 'First draft',
+  points: [
+    { pointId: 'a', number: 1, title: 'Berths', text: 'Ships berth in order.', topic: null },
+    { pointId: 'b', number: 2, title: 'Pilots', text: 'Every ship takes a pilot.', topic: null },
+    { pointId: 'c', number: 3, title: 'Fees', text: 'Fees are fixed.', topic: null },
+  ],
+};
+
+describe('a draft in the browser', () => {
+  it('applies a merge and a drop and redlines the result against its parent', () => {
+    const draft = applyDraft(
+      PARENT,
+      [
+        {
+          kind: 'merge',
+          pointIds: ['a', 'b'],
+          into: { pointId: 'a', title: 'Port', text: 'Ships berth with a pilot.' },
+        },
+        { kind: 'drop', pointId: 'c' },
+      ],
+      'Second draft',
+    );
+    if (!draft.ok) throw new Error(draft.problems.join('; '));
+    expect(draft.version.points.map((point) => point.title)).toEqual(['Port']);
+    expect(draft.redline.counts).toMatchObject({ merged: 1, dropped: 1 });
+  });
+
+  it('reports the problem of an operation on a point that is gone, and produces nothing', () => {
+    const draft = applyDraft(
+      PARENT,
+      [
+        { kind: 'drop', pointId: 'c' },
+        { kind: 'amend', pointId: 'c', text: 'x' },
+      ],
+      'x',
+    );
+    expect(draft.ok).toBe(false);
+  });
+
+  it('folds a second amendment of the same point into the first', () => {
+    const once = withOperation([], { kind: 'amend', pointId: 'a', title: 'Quays' });
+    expect(withOperation(once, { kind: 'amend', pointId: 'a', text: 'New text.' })).toEqual([
+      { kind: 'amend', pointId: 'a', title: 'Quays', text: 'New text.' },
+    ]);
+  });
+});

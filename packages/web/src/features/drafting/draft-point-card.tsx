@@ -1,0 +1,179 @@
+import type { PointRevision, VersionOperation } from '@parley/core';
+import { useState } from 'react';
+import { PointFieldsForm, topicOf, type PointFields } from './point-fields-form';
+import { SplitForm } from './split-form';
+
+type Mode = 'view' | 'edit' | 'split' | 'merge' | 'add';
+
+/** One point of the draft and what the mediator may do to it; each action adds an operation. */
+export function DraftPointCard({
+  points,
+  index,
+  isChanged,
+  newId,
+  onOperation,
+}: {
+  points: readonly PointRevision[];
+  index: number;
+  isChanged: boolean;
+  newId: () => string;
+  onOperation: (operation: VersionOperation) => void;
+}) {
+  const [mode, setMode] = useState<Mode>('view');
+  const point = points[index];
+  if (point === undefined) return null;
+  const previous = points[index - 1];
+  const next = points[index + 1];
+  const n = point.number;
+  const apply = (operation: VersionOperation) => {
+    onOperation(operation);
+    setMode('view');
+  };
+  const fields: PointFields = { title: point.title, text: point.text, topic: point.topic ?? '' };
+  const cancel = () => setMode('view');
+
+  return (
+    <li className={`draft-point${isChanged ? ' changed' : ''}`} aria-label={`Draft point ${n}`}>
+      <p className="point-row">
+        <span className="number">{n}.</span> <strong>{point.title}</strong>
+        {point.topic !== null && <span className="topic">{point.topic}</span>}
+      </p>
+      {mode === 'view' && <p className="point-text">{point.text}</p>}
+      {mode === 'edit' && (
+        <PointFieldsForm
+          name={`Edit point ${n}`}
+          initial={fields}
+          submitLabel="Apply to the draft"
+          onCancel={cancel}
+          onApply={(f) =>
+            apply({
+              kind: 'amend',
+              pointId: point.pointId,
+              title: f.title,
+              text: f.text,
+              topic: topicOf(f.topic),
+            })
+          }
+        />
+      )}
+      {mode === 'split' && (
+        <SplitForm
+          point={point}
+          onCancel={cancel}
+          onApply={([first, second]) =>
+            apply({
+              kind: 'split',
+              pointId: point.pointId,
+              into: [
+                { pointId: point.pointId, title: first.title, text: first.text, topic: topicOf(first.topic) },
+                { pointId: newId(), title: second.title, text: second.text, topic: topicOf(second.topic) },
+              ],
+            })
+          }
+        />
+      )}
+      {mode === 'merge' && next !== undefined && (
+        <PointFieldsForm
+          name={`Merge points ${n} and ${next.number}`}
+          initial={{ ...fields, text: `${point.text} ${next.text}` }}
+          submitLabel="Apply merge"
+          onCancel={cancel}
+          onApply={(f) =>
+            apply({
+              kind: 'merge',
+              pointIds: [point.pointId, next.pointId],
+              into: { pointId: point.pointId, title: f.title, text: f.text, topic: topicOf(f.topic) },
+            })
+          }
+        />
+      )}
+      {mode === 'add' && (
+        <PointFieldsForm
+          name={`New point after ${n}`}
+          initial={{ title: '', text: '', topic: point.topic ?? '' }}
+          submitLabel="Add to the draft"
+          onCancel={cancel}
+          onApply={(f) =>
+            apply({
+              kind: 'add',
+              after: point.pointId,
+              point: { pointId: newId(), title: f.title, text: f.text, topic: topicOf(f.topic) },
+            })
+          }
+        />
+      )}
+      {mode === 'view' && (
+        <div className="row-actions" role="group" aria-label={`Change point ${n}`}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setMode('edit')}
+            aria-label={`Edit point ${n}`}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={previous === undefined}
+            aria-label={`Move point ${n} up`}
+            onClick={() =>
+              apply({
+                kind: 'move',
+                pointId: point.pointId,
+                // Up: after the point before the previous one, or to the top.
+                after: points[index - 2]?.pointId ?? null,
+              })
+            }
+          >
+            Up
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={next === undefined}
+            aria-label={`Move point ${n} down`}
+            onClick={() =>
+              next !== undefined && apply({ kind: 'move', pointId: point.pointId, after: next.pointId })
+            }
+          >
+            Down
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setMode('split')}
+            aria-label={`Split point ${n}`}
+          >
+            Split
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={next === undefined}
+            onClick={() => setMode('merge')}
+            aria-label={`Merge point ${n} with the next`}
+          >
+            Merge with next
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setMode('add')}
+            aria-label={`Add a point after ${n}`}
+          >
+            Add after
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => apply({ kind: 'drop', pointId: point.pointId })}
+            aria-label={`Drop point ${n}`}
+          >
+            Drop
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
