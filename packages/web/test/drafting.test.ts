@@ -68,4 +68,82 @@ describe('drafting in a real browser', () => {
     // …but is not offered the mediator's drafting links.
     expect(await ukraine.page.getByRole('link', { name: 'Import a plan from a document' }).count()).toBe(0);
   });
+
+  test('the mediator drafts a version with a merge, a split and a retitle, redlined live, as a single text', async () => {
+    const { page } = mediator;
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('link', { name: 'Draft a new version' }).click();
+    await page.getByRole('heading', { name: /Draft a new version from “Harbour accord/ }).waitFor();
+    const redline = page.getByRole('region', { name: /Redline against/ });
+    await expect.poll(() => redline.innerText()).toContain('No differences');
+
+    await page.getByRole('button', { name: 'Merge point 1 with the next' }).click();
+    const merge = page.getByRole('form', { name: 'Merge points 1 and 2' });
+    await merge.getByLabel('Title').fill('Berths and pilots');
+    await merge.getByRole('button', { name: 'Apply merge' }).click();
+    await expect.poll(() => redline.innerText()).toMatch(/1 \+ 2 → 1\s*merged/i);
+
+    await page.getByRole('button', { name: 'Split point 2' }).click();
+    const split = page.getByRole('form', { name: 'Split point 2' });
+    await split.getByLabel('Second part: Title').fill('Review');
+    await split.getByLabel('Second part: Text').fill(`Fees are reviewed in year five ${RUN}.`);
+    await split.getByRole('button', { name: 'Apply split' }).click();
+    await expect.poll(() => redline.innerText()).toMatch(/3 → 2 \+ 3\s*split/i);
+    expect(await redline.locator('ins').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining(RUN)]),
+    );
+
+    await page.getByRole('button', { name: 'Edit point 1' }).click();
+    await page.getByRole('form', { name: 'Edit point 1' }).getByLabel('Title').fill('Port entry');
+    await page.getByRole('button', { name: 'Apply to the draft' }).click();
+    const changes = page.getByRole('region', { name: 'Changes in this draft' });
+    await expect.poll(() => changes.locator('ol > li').count()).toBe(3);
+
+    const save = page.getByRole('form', { name: 'Save the draft' });
+    await save.getByLabel('New version label').fill(`Drafted ${RUN}`);
+    await save.getByRole('checkbox', { name: /Name the proposing party/ }).uncheck();
+    await save.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByRole('heading', { name: 'Lineage' }).waitFor();
+    await expect.poll(() => page.getByLabel('Summary of changes').innerText()).toMatch(/Merged\s*1/i);
+    expect(await page.getByLabel('Summary of changes').innerText()).toMatch(/Split\s*1/i);
+
+    // Ukraine's open page learns of the new version live and can read it.
+    await ukraine.page.getByRole('link', { name: 'Compare versions' }).click();
+    await expect
+      .poll(() =>
+        ukraine.page.getByRole('combobox', { name: 'To', exact: true }).locator('option').allInnerTexts(),
+      )
+      .toEqual(expect.arrayContaining([`Drafted ${RUN} (3 points)`]));
+  });
+
+  test('two windows edit one position: the second gets a 409, sees the first change and redoes its own', async () => {
+    const second = await signInAs(harness, 'ukraine@demo.parley');
+    await openDemoNegotiation(second.page);
+    const open = async (viewer: Viewer) => {
+      await viewer.page.getByRole('link', { name: 'Plan', exact: true }).click();
+      await viewer.page.locator('ol.points > li').first().getByRole('link').click();
+      return viewer.page.getByRole('form', { name: 'Record your position' });
+    };
+    const [first, late] = [await open(ukraine), await open(second)];
+    await late.getByLabel('Note').fill(`Second window ${RUN}`);
+
+    await first.getByLabel('Stance').selectOption('reject');
+    await first.getByLabel('Note').fill(`First window ${RUN}`);
+    await first.getByRole('button', { name: 'Record position' }).click();
+    await expect.poll(() => first.getByRole('status').innerText()).toContain('Position recorded');
+    // The live update reaches the second window, which keeps the user's edit and says so.
+    await expect.poll(() => late.getByRole('status').first().innerText()).toContain('changed this position');
+
+    await late.getByRole('button', { name: 'Record position' }).click();
+    await expect.poll(() => late.getByRole('alert').innerText()).toMatch(/Someone changed this/);
+    const other = late.getByRole('region', { name: 'The other change' });
+    await expect.poll(() => other.innerText()).toContain(`First window ${RUN}`);
+    await other.getByRole('button', { name: 'Save mine over it' }).click();
+    await expect.poll(() => late.getByRole('status').innerText()).toContain('Position recorded');
+
+    // Nothing was lost silently: the first window now shows the second's note, live.
+    await expect.poll(() => ukraine.page.locator('main').innerText()).toContain(`Second window ${RUN}`);
+    await expect.poll(() => first.getByLabel('Note').inputValue()).toBe(`Second window ${RUN}`);
+    await second.context.close();
+  });
 });

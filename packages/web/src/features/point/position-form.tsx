@@ -5,10 +5,11 @@ import {
   type PositionValue,
   type PositionVisibility,
 } from '@parley/core';
-import { useState } from 'react';
-import { FormMessage, useFormSubmission } from '../../components/form-submission';
-import { setPosition } from '../../api/endpoints';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, errorMessage } from '../../api/api-error';
+import { listPositions, setPosition } from '../../api/endpoints';
 import { labelOf } from '../../components/chips';
+import { FormMessage } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 const VISIBILITY_HELP: Record<PositionVisibility, string> = {
@@ -17,7 +18,18 @@ const VISIBILITY_HELP: Record<PositionVisibility, string> = {
   parties: 'Parties — the mediator and every party',
 };
 
-/** Record (or change) this party's position; `baseRevision` guards against overwriting a newer one. */
+type Draft = { value: PositionValue; visibility: PositionVisibility; note: string };
+const draftOf = (position: Position | undefined): Draft => ({
+  value: position?.value ?? 'undecided',
+  visibility: position?.visibility ?? 'mediator',
+  note: position?.note ?? '',
+});
+
+/**
+ * Record (or change) this party's position. The form keeps the revision the user started from:
+ * a live update does not silently rebase an edit in progress, so a concurrent change answers 409,
+ * and the form then shows the other person's position and lets the user keep it or redo theirs.
+ */
 export function PositionForm({
   versionId,
   pointId,
@@ -30,26 +42,63 @@ export function PositionForm({
   current: Position | undefined;
 }) {
   const { negotiation, refresh } = useNegotiation();
-  const [value, setValue] = useState<PositionValue>(current?.value ?? 'undecided');
-  const [visibility, setVisibility] = useState<PositionVisibility>(current?.visibility ?? 'mediator');
-  const [note, setNote] = useState(current?.note ?? '');
-  const { busy, message, submit } = useFormSubmission();
+  const [base, setBase] = useState<Position | undefined>(current);
+  const [draft, setDraft] = useState<Draft>(draftOf(current));
+  const [dirty, setDirty] = useState(false);
+  const [conflict, setConflict] = useState<Position | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
 
-  const onSubmit = submit(async () => {
-    await setPosition(
-      negotiation.id,
-      { versionId, pointId, partyId },
-      { value, visibility, note, baseRevision: current?.revision ?? 0 },
-    );
-    refresh();
-  }, 'Position recorded.');
+  // Untouched, the form follows the live position; touched, it keeps the user's base.
+  useEffect(() => {
+    if (dirty) return;
+    setBase(current);
+    setDraft(draftOf(current));
+  }, [current?.id, current?.revision]);
+  const changedMeanwhile = dirty && (current?.revision ?? 0) !== (base?.revision ?? 0) ? current : undefined;
+
+  const edit = (change: Partial<Draft>) => {
+    setDraft((previous) => ({ ...previous, ...change }));
+    setDirty(true);
+    setMessage(undefined);
+  };
+
+  async function save(baseRevision: number) {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const saved = await setPosition(
+        negotiation.id,
+        { versionId, pointId, partyId },
+        { ...draft, baseRevision },
+      );
+      setBase(saved);
+      setDirty(false);
+      setConflict(undefined);
+      setMessage({ kind: 'ok', text: 'Position recorded.' });
+      refresh();
+    } catch (failure) {
+      setMessage({ kind: 'error', text: errorMessage(failure) });
+      if (failure instanceof ApiError && failure.isConflict) {
+        const latest = await listPositions(negotiation.id, versionId).catch(() => undefined);
+        setConflict(latest?.items.find((p) => p.pointId === pointId && p.partyId === partyId));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(base?.revision ?? 0);
+  };
 
   return (
     <form onSubmit={onSubmit} className="form" aria-label="Record your position">
       <h4>Your position</h4>
       <label>
         Stance
-        <select value={value} onChange={(e) => setValue(e.target.value as PositionValue)}>
+        <select value={draft.value} onChange={(e) => edit({ value: e.target.value as PositionValue })}>
           {POSITION_VALUES.map((v) => (
             <option key={v} value={v}>
               {labelOf(v)}
@@ -59,7 +108,10 @@ export function PositionForm({
       </label>
       <label>
         Visible to
-        <select value={visibility} onChange={(e) => setVisibility(e.target.value as PositionVisibility)}>
+        <select
+          value={draft.visibility}
+          onChange={(e) => edit({ visibility: e.target.value as PositionVisibility })}
+        >
           {POSITION_VISIBILITIES.map((v) => (
             <option key={v} value={v}>
               {VISIBILITY_HELP[v]}
@@ -69,12 +121,51 @@ export function PositionForm({
       </label>
       <label>
         Note
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        <textarea value={draft.note} onChange={(e) => edit({ note: e.target.value })} rows={2} />
       </label>
+      {changedMeanwhile !== undefined && conflict === undefined && (
+        <p className="conflict" role="status">
+          Someone in your delegation changed this position while you were editing: now{' '}
+          {describePosition(changedMeanwhile)}. Saving will ask you to choose.
+        </p>
+      )}
       <FormMessage message={message} />
+      {conflict !== undefined && (
+        <section className="conflict" aria-label="The other change">
+          <p>
+            The position now reads: <strong>{describePosition(conflict)}</strong> (revision{' '}
+            {conflict.revision}
+            ). Yours: <strong>{labelOf(draft.value)}</strong>, {draft.visibility}
+            {draft.note !== '' ? `, “${draft.note}”` : ''}.
+          </p>
+          <div className="row-actions">
+            <button type="button" disabled={busy} onClick={() => void save(conflict.revision)}>
+              Save mine over it
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setBase(conflict);
+                setDraft(draftOf(conflict));
+                setDirty(false);
+                setConflict(undefined);
+                setMessage(undefined);
+              }}
+            >
+              Keep theirs
+            </button>
+          </div>
+        </section>
+      )}
       <button type="submit" disabled={busy}>
         {busy ? 'Saving…' : 'Record position'}
       </button>
     </form>
   );
+}
+
+function describePosition(position: Position): string {
+  const note = position.note === '' ? '' : `, “${position.note}”`;
+  return `${labelOf(position.value)}, ${position.visibility}${note}`;
 }
