@@ -36,11 +36,11 @@ async function rebuilt() {
 
 process.setSourceMapsEnabled(true);
 const entry = freshBuild() ?? (await rebuilt());
-let main;
-if (entry !== undefined) ({ main } = await import(pathToFileURL(entry).href));
+let runCli;
+if (entry !== undefined) ({ runCli } = await import(pathToFileURL(entry).href));
 else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/cli/main.ts'));
+  ({ runCli } = await import('../src/cli/main.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await runCli(process.argv.slice(2));

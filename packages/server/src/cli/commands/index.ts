@@ -1,7 +1,11 @@
 import type { Command } from '../command';
 
 /** A command as `parley --help` lists it; `load` imports its module only when it is run. */
-export type CommandEntry = Pick<Command, 'name' | 'summary'> & { readonly load: () => Promise<Command> };
+export type CommandEntry = Pick<Command, 'name' | 'summary'> & {
+  readonly load: () => Promise<Command>;
+  /** A short computation that runs once per process (analysis, simulation): see `runCli`. */
+  readonly oneShot?: true;
+};
 
 /**
  * Every `parley` subcommand, in the order `parley --help` lists them. Each lives in its own
@@ -19,6 +23,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'analyze',
     summary: 'Pareto frontier and bargaining solutions of a GENIUS folder or Parley JSON scenario',
     load: async () => (await import('./analyze')).analyzeCommand,
+    oneShot: true,
   },
   {
     name: 'demo',
@@ -59,6 +64,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'simulate',
     summary: 'Simulate negotiations with automated agents (batches, tournaments, Monte-Carlo)',
     load: async () => (await import('./simulate')).simulateCommand,
+    oneShot: true,
   },
   {
     name: 'export',
