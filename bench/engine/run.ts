@@ -1,7 +1,9 @@
 // Parley's frontier + bargaining solutions on every shared scenario (vs NegMAS's recorded
 // timings and an in-process enumerating baseline) and on generated spaces of 10–25 issues for
-// 2, 3 and 4 parties. Writes bench/results/engine.{json,md}. Timings share 2 cores with other
-// work: treat them as indicative.
+// 2 to 5 parties. Three figures per scenario, side by side: cold (the `elapsedMs` that
+// `parley analyze --json` prints, one call in a fresh process: what a user sees), whole process
+// (that process's wall time, spawn to exit) and steady state (in-process, after warm-up: what a
+// server analysing repeatedly sees). Writes bench/results/engine.{json,md}.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,14 +13,29 @@ import {
   loadGeniusScenario,
   outcomeCount,
   type AdditiveSpace,
-  type Analysis,
   type Semantics,
 } from '@parley/engine';
 import { enumerateFrontier } from './baseline';
+import { machineLoad, median, runProcess } from '../whole-process';
 
 const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 const RESULTS = join(import.meta.dirname, '../results');
 const BASELINE_LIMIT = 400_000;
+const BIN = join(import.meta.dirname, '../../packages/server/bin/parley.js');
+/** Fresh processes per scenario and semantics (medians are reported). */
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
+
+/** One `parley analyze --json` call per fresh process: median elapsedMs (cold) and median wall time. */
+function coldRuns(folder: string, semantics: Semantics): { coldMs: number; wholeMs: number } {
+  const { wallMs, outputs } = runProcess(
+    process.execPath,
+    [BIN, 'analyze', folder, '--json', '--semantics', semantics],
+    // no uncounted run: the steady-state timing just read the same files
+    { runs: COLD_RUNS, warmup: 0 },
+  );
+  const elapsed = outputs.map((output) => (JSON.parse(output) as { elapsedMs: number }).elapsedMs);
+  return { coldMs: median(elapsed), wholeMs: median(wallMs) };
+}
 
 /**
  * Median ms per run of `run`, steady state: warmed up for ≥ 400 ms (so the JIT has compiled the
@@ -67,17 +84,27 @@ type ScenarioRow = {
   parties: number;
   outcomes: number;
   frontier: number;
+  /** Steady state, in process. */
   parleyMs: number;
   parleyNegmasMs: number;
+  /** Cold: elapsedMs of one call in a fresh process (median over COLD_RUNS processes). */
+  coldMs: number;
+  coldNegmasMs: number;
+  /** Whole `parley analyze --json` process (genius), wall ms, median. */
+  wholeProcessMs: number;
   negmasParetoMs: number | null;
   negmasTotalMs: number | null;
   baselineMs: number | null;
+  /** NegMAS total ÷ Parley (negmas semantics), steady state and cold. */
   speedupVsNegmas: number | null;
+  coldSpeedupVsNegmas: number | null;
 };
 
 function scenarioRows(): ScenarioRow[] {
   const folders = readdirSync(SCENARIOS)
     .filter((name) => existsSync(join(SCENARIOS, name, 'REFERENCE.json')))
+    // BENCH_SCENARIOS=regex times a subset (the results then hold only those rows)
+    .filter((name) => new RegExp(process.env.BENCH_SCENARIOS ?? '').test(name))
     .sort();
   return folders.map((name) => {
     const folder = join(SCENARIOS, name);
@@ -89,6 +116,8 @@ function scenarioRows(): ScenarioRow[] {
     const parley = time(() => analyzeSpace(genius, 'genius'));
     const parleyNegmas = time(() => analyzeSpace(negmasSpace, 'negmas'));
     const outcomes = outcomeCount(genius);
+    const cold = coldRuns(folder, 'genius');
+    const coldNegmas = coldRuns(folder, 'negmas');
     const baseline = outcomes <= BASELINE_LIMIT ? time(() => enumerateFrontier(genius, 'genius')).ms : null;
     const negmasParetoMs = reference.negmas?.negmasMs.pareto ?? null;
     const negmasTotalMs = reference.negmas?.negmasMs.total ?? null;
@@ -99,58 +128,16 @@ function scenarioRows(): ScenarioRow[] {
       frontier: parley.result.frontier.points.length,
       parleyMs: parley.ms,
       parleyNegmasMs: parleyNegmas.ms,
+      coldMs: cold.coldMs,
+      coldNegmasMs: coldNegmas.coldMs,
+      wholeProcessMs: cold.wholeMs,
       negmasParetoMs,
       negmasTotalMs,
       baselineMs: baseline,
       speedupVsNegmas: negmasTotalMs === null ? null : negmasTotalMs / parleyNegmas.ms,
+      coldSpeedupVsNegmas: negmasTotalMs === null ? null : negmasTotalMs / Math.max(coldNegmas.coldMs, 0.001),
     };
   });
-}
-
-/** Seeded uniform numbers (mulberry32) so generated spaces are the same on every run. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function generated({
-  issues,
-  parties,
-  seed,
-  fixedOptions,
-}: {
-  issues: number;
-  parties: number;
-  seed: number;
-  fixedOptions: number | undefined;
-}): AdditiveSpace {
-  const random = rng(seed);
-  const options = Array.from({ length: issues }, () => fixedOptions ?? 4 + Math.floor(random() * 5));
-  const space = {
-    issues: options.map((count, issue) => ({
-      name: `issue${issue}`,
-      options: Array.from({ length: count }, (_, option) => `v${option}`),
-    })),
-    parties: Array.from({ length: parties }, (_, party) => {
-      const weights = options.map(() => random());
-      const total = weights.reduce((sum, weight) => sum + weight, 0);
-      return {
-        name: `p${party}`,
-        reservation: 0,
-        constant: 0,
-        contributions: options.map((count, issue) =>
-          Array.from({ length: count }, () => ((weights[issue] ?? 0) / total) * random()),
-        ),
-      };
-    }),
-  };
-  return space;
 }
 
 type GeneratedRow = {
@@ -158,43 +145,41 @@ type GeneratedRow = {
   parties: number;
   issues: number;
   outcomes: number;
-  cap: number;
   exact: boolean;
   frontier: number;
   bound: number | null;
+  /** One call of analyzeSpace with the default cap, the first in a fresh process. */
   ms: number;
+  /** Peak resident memory of that whole process. */
+  peakMb: number;
 };
 
+const RUN_TS = join(import.meta.dirname, '../../packages/server/bin/run-ts.js');
+
+/** Each generated space is analysed once in its own process, so time and peak memory are its own. */
 function generatedRows(): GeneratedRow[] {
-  const rows: GeneratedRow[] = [];
   const cases: [string, number, number, number | undefined][] = [['19×5', 19, 2, 5]];
   for (const parties of [2, 3, 4])
     for (const issues of [10, 15, 19, 25]) cases.push([`${issues}×4–8`, issues, parties, undefined]);
-  for (const [label, issues, parties, fixed] of cases) {
-    const space = generated({ issues, parties, seed: issues * 10 + parties, fixedOptions: fixed });
-    const cap = parties === 2 ? 200_000 : parties === 3 ? 20_000 : 5_000;
-    const started = performance.now();
-    const analysis: Analysis = analyzeSpace(space, 'genius', { maxSize: cap });
-    const ms = performance.now() - started;
-    const bound = analysis.frontier.approximation
-      ? Math.max(...analysis.frontier.approximation.additive)
-      : null;
-    rows.push({
-      label,
-      parties,
-      issues,
-      outcomes: outcomeCount(space),
-      cap,
-      exact: analysis.frontier.exact,
-      frontier: analysis.frontier.points.length,
-      bound,
-      ms,
-    });
-    process.stdout.write(
-      `${label} ${parties}p: ${ms.toFixed(1)} ms, ${analysis.frontier.points.length} points${analysis.frontier.exact ? '' : ` (≈, bound ${bound?.toExponential(2)})`}\n`,
+  cases.push(['19×5', 19, 4, 5], ['25×5', 25, 4, 5], ['25×5', 25, 5, 5]);
+  return cases.map(([label, issues, parties, fixed]) => {
+    const { outputs } = runProcess(
+      process.execPath,
+      [
+        RUN_TS,
+        join(import.meta.dirname, 'generated-case.ts'),
+        String(issues),
+        String(parties),
+        String(fixed ?? 0),
+      ],
+      { runs: 1, warmup: 0 },
     );
-  }
-  return rows;
+    const row = { label, ...(JSON.parse(outputs[0] ?? '{}') as Omit<GeneratedRow, 'label'>) };
+    process.stdout.write(
+      `${label} ${parties}p: ${row.ms.toFixed(1)} ms, ${row.peakMb.toFixed(0)} MB, ${row.frontier} points${row.exact ? '' : ` (≈, bound ${row.bound?.toExponential(2)})`}\n`,
+    );
+    return row;
+  });
 }
 
 const fmt = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
@@ -204,32 +189,47 @@ const generatedResults = generatedRows();
 mkdirSync(RESULTS, { recursive: true });
 writeFileSync(
   join(RESULTS, 'engine.json'),
-  `${JSON.stringify({ node: process.version, scenarios, generated: generatedResults }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, load: machineLoad(), scenarios, generated: generatedResults }, null, 2)}\n`,
 );
-const big = scenarios.filter((row) => row.outcomes > 10_000 && row.speedupVsNegmas !== null);
+const load = machineLoad();
+const anacBig = scenarios.filter(
+  (row) => row.scenario.startsWith('anac') && row.outcomes >= 10_000 && row.speedupVsNegmas !== null,
+);
+const summary = (values: readonly number[]) =>
+  `min ${Math.min(...values).toFixed(0)}×, median ${median(values).toFixed(0)}×`;
+const belowThousand = anacBig
+  .filter((row) => (row.coldSpeedupVsNegmas ?? 0) < 1000)
+  .map((row) => row.scenario);
+const slowestWhole = Math.max(...scenarios.map((row) => row.wholeProcessMs));
 const lines = [
   '# Engine benchmark: Pareto frontier + Nash/KS/utilitarian/egalitarian',
   '',
-  `Node ${process.version}. Parley ms = median steady-state time per run of \`analyzeSpace\` (after ≥ 400 ms of warm-up, timed in batches of ≥ 1 ms) (frontier + all four solutions; files already parsed). NegMAS ms are the timings recorded in REFERENCE.json (NegMAS 0.15, same machine type). Baseline = our own enumerate-everything implementation (≤ ${BASELINE_LIMIT.toLocaleString('en-US')} outcomes). Timings were taken on 2 shared cores while other work ran: indicative only.`,
+  `Node ${process.version}; ${load} when the run ended. Three figures per scenario:`,
   '',
-  `Slowest shared scenario: ${Math.max(...scenarios.map((row) => Math.max(row.parleyMs, row.parleyNegmasMs))).toFixed(2)} ms. Scenarios with > 10⁴ outcomes: speed-up vs NegMAS total (negmas semantics) min ${Math.min(...big.map((row) => row.speedupVsNegmas ?? 0)).toFixed(0)}×, median ${(big.map((row) => row.speedupVsNegmas ?? 0).sort((a, b) => a - b)[Math.floor(big.length / 2)] ?? 0).toFixed(0)}×.`,
+  `- **cold** — the \`elapsedMs\` printed by \`parley analyze SCENARIO --json [--semantics negmas]\` (compile the scenario + frontier + the four solutions; files read and parsed before), one call in a fresh process: what a user sees. Median of ${COLD_RUNS} processes.`,
+  `- **whole process** — that process's wall time, spawn to exit (Node start, loading the compiled CLI, reading and parsing the files, the analysis, printing), genius semantics, median of ${COLD_RUNS}.`,
+  '- **steady** — in-process median of `analyzeSpace` after ≥ 400 ms of warm-up, timed in batches of ≥ 1 ms: what a server analysing repeatedly sees.',
   '',
-  '| scenario | parties | outcomes | frontier (genius) | Parley ms (genius) | Parley ms (negmas) | NegMAS pareto ms | NegMAS total ms | × vs NegMAS | enumerating baseline ms |',
-  '|---|---|---|---|---|---|---|---|---|---|',
+  `NegMAS ms are the timings recorded in REFERENCE.json (NegMAS 0.15 in its own process, same machine type; its \`import negmas\` alone takes about 1.0 s, issue #17). × NegMAS = NegMAS total ÷ Parley under the negmas semantics. Baseline = our own enumerate-everything implementation (≤ ${BASELINE_LIMIT.toLocaleString('en-US')} outcomes), steady state. The machine has 2 cores shared with other work: compare figures only with the load stated above.`,
+  '',
+  `ANAC scenarios with ≥ 10⁴ outcomes (${anacBig.length}): cold ${summary(anacBig.map((row) => row.coldSpeedupVsNegmas ?? 0))} NegMAS; steady ${summary(anacBig.map((row) => row.speedupVsNegmas ?? 0))}. Cold below 1 000×: ${belowThousand.length === 0 ? 'none' : belowThousand.join(', ')}. Slowest whole process: ${slowestWhole.toFixed(0)} ms.`,
+  '',
+  '| scenario | parties | outcomes | frontier (genius) | cold ms (genius) | cold ms (negmas) | whole process ms | steady ms (genius) | steady ms (negmas) | NegMAS total ms | × NegMAS cold | × NegMAS steady | enumerating baseline ms |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...scenarios.map(
     (row) =>
-      `| ${row.scenario} | ${row.parties} | ${row.outcomes.toLocaleString('en-US')} | ${row.frontier} | ${fmt(row.parleyMs, 2)} | ${fmt(row.parleyNegmasMs, 2)} | ${fmt(row.negmasParetoMs)} | ${fmt(row.negmasTotalMs)} | ${fmt(row.speedupVsNegmas, 0)} | ${fmt(row.baselineMs, 1)} |`,
+      `| ${row.scenario} | ${row.parties} | ${row.outcomes.toLocaleString('en-US')} | ${row.frontier} | ${fmt(row.coldMs, 3)} | ${fmt(row.coldNegmasMs, 3)} | ${fmt(row.wholeProcessMs, 0)} | ${fmt(row.parleyMs, 3)} | ${fmt(row.parleyNegmasMs, 3)} | ${fmt(row.negmasTotalMs)} | ${fmt(row.coldSpeedupVsNegmas, 0)} | ${fmt(row.speedupVsNegmas, 0)} | ${fmt(row.baselineMs, 1)} |`,
   ),
   '',
   '## Generated spaces (uniform random weights and values, seeded)',
   '',
-  'Per-stage cap: 200 000 points (2 parties), 20 000 (3), 5 000 (4). Above the cap the merge thins to an ε-grid and reports the additive bound (largest over parties, utilities in [0, 1]).',
+  'Default settings, as a user gets them (per-stage cap 200 000 points). Above the cap the merge thins to an ε-grid and reports the additive bound (largest over parties, utilities in [0, 1]). Each space is analysed once in its own fresh process: ms is that one call, peak MB the whole process (it runs through tsx, which adds its own memory).',
   '',
-  '| space | parties | outcomes | exact | frontier points | bound | ms |',
-  '|---|---|---|---|---|---|---|',
+  '| space | parties | outcomes | exact | frontier points | bound | ms | peak MB |',
+  '|---|---|---|---|---|---|---|---|',
   ...generatedResults.map(
     (row) =>
-      `| ${row.label} | ${row.parties} | ${row.outcomes.toExponential(2)} | ${row.exact ? 'yes' : 'no'} | ${row.frontier} | ${row.bound === null ? '—' : row.bound.toExponential(2)} | ${row.ms.toFixed(0)} |`,
+      `| ${row.label} | ${row.parties} | ${row.outcomes.toExponential(2)} | ${row.exact ? 'yes' : 'no'} | ${row.frontier} | ${row.bound === null ? '—' : row.bound.toExponential(2)} | ${row.ms.toFixed(0)} | ${row.peakMb.toFixed(0)} |`,
   ),
   '',
 ];
