@@ -6,6 +6,7 @@
 // server analysing repeatedly sees). Writes bench/results/engine.{json,md}.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import {
   analyzeSpace,
@@ -148,12 +149,14 @@ type GeneratedRow = {
   exact: boolean;
   frontier: number;
   bound: number | null;
-  /** One call of analyzeSpace with the default cap, the first in a fresh process. */
-  ms: number;
+  /** One call of analyzeSpace with the default cap, the first in a fresh process (null: stopped at the time limit). */
+  ms: number | null;
   /** Peak resident memory of that whole process. */
-  peakMb: number;
+  peakMb: number | null;
 };
 
+/** A generated space still running after this is stopped and reported as such. */
+const GENERATED_TIMEOUT_MS = 60_000;
 const RUN_TS = join(import.meta.dirname, '../../packages/server/bin/run-ts.js');
 
 /** Each generated space is analysed once in its own process, so time and peak memory are its own. */
@@ -163,7 +166,8 @@ function generatedRows(): GeneratedRow[] {
     for (const issues of [10, 15, 19, 25]) cases.push([`${issues}×4–8`, issues, parties, undefined]);
   cases.push(['19×5', 19, 4, 5], ['25×5', 25, 4, 5], ['25×5', 25, 5, 5]);
   return cases.map(([label, issues, parties, fixed]) => {
-    const { outputs } = runProcess(
+    const started = performance.now();
+    const result = spawnSync(
       process.execPath,
       [
         RUN_TS,
@@ -172,11 +176,28 @@ function generatedRows(): GeneratedRow[] {
         String(parties),
         String(fixed ?? 0),
       ],
-      { runs: 1, warmup: 0 },
+      { encoding: 'utf8', timeout: GENERATED_TIMEOUT_MS },
     );
-    const row = { label, ...(JSON.parse(outputs[0] ?? '{}') as Omit<GeneratedRow, 'label'>) };
+    if (result.status !== 0) {
+      // stopped by the time limit (or out of memory): reported as such, not dropped
+      process.stdout.write(
+        `${label} ${parties}p: stopped after ${(performance.now() - started).toFixed(0)} ms\n`,
+      );
+      return {
+        label,
+        parties,
+        issues,
+        outcomes: 0,
+        exact: false,
+        frontier: 0,
+        bound: null,
+        ms: null,
+        peakMb: null,
+      };
+    }
+    const row = { label, ...(JSON.parse(result.stdout) as Omit<GeneratedRow, 'label'>) };
     process.stdout.write(
-      `${label} ${parties}p: ${row.ms.toFixed(1)} ms, ${row.peakMb.toFixed(0)} MB, ${row.frontier} points${row.exact ? '' : ` (≈, bound ${row.bound?.toExponential(2)})`}\n`,
+      `${label} ${parties}p: ${row.ms?.toFixed(1)} ms, ${row.peakMb?.toFixed(0)} MB, ${row.frontier} points${row.exact ? '' : ` (≈, bound ${row.bound?.toExponential(2)})`}\n`,
     );
     return row;
   });
@@ -229,7 +250,7 @@ const lines = [
   '|---|---|---|---|---|---|---|---|',
   ...generatedResults.map(
     (row) =>
-      `| ${row.label} | ${row.parties} | ${row.outcomes.toExponential(2)} | ${row.exact ? 'yes' : 'no'} | ${row.frontier} | ${row.bound === null ? '—' : row.bound.toExponential(2)} | ${row.ms.toFixed(0)} | ${row.peakMb.toFixed(0)} |`,
+      `| ${row.label} | ${row.parties} | ${row.outcomes.toExponential(2)} | ${row.ms === null ? '—' : row.exact ? 'yes' : 'no'} | ${row.frontier} | ${row.bound === null ? '—' : row.bound.toExponential(2)} | ${row.ms === null ? `stopped at ${GENERATED_TIMEOUT_MS / 1000} s` : row.ms.toFixed(0)} | ${fmt(row.peakMb, 0)} |`,
   ),
   '',
 ];
