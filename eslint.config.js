@@ -64,6 +64,72 @@ export default tseslint.config(
     },
   },
   {
+    // Layers inside the server: routes -> services -> storage. A route parses, asks the policy,
+    // calls a service and answers through a presenter; it never reaches storage itself.
+    files: ['packages/server/src/http/**'],
+    ignores: ['packages/server/src/http/start-server.ts', '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'kysely', allowTypeImports: true, message: 'SQL lives in src/storage.' }],
+          patterns: [
+            {
+              group: ['**/storage/*', '!**/storage/database'],
+              allowTypeImports: true,
+              message: 'Routes call services; services call storage.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Presenters pick fields: pure functions of loaded data, no I/O and no policy decisions.
+    files: ['packages/server/src/presenters/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/storage/*', '**/services/*', '**/http/*', '**/realtime/*', '**/jobs/*', 'kysely'],
+              allowTypeImports: true,
+              message: 'Presenters are pure: the service loads and decides, the presenter shapes.',
+            },
+          ],
+          paths: [
+            {
+              name: '@parley/core',
+              importNames: ['can'],
+              message: 'Decide access in the service (or route); presenters only shape what they are given.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI is a thin entry point over the same services as the HTTP API.
+    files: ['packages/server/src/cli/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'kysely', allowTypeImports: true, message: 'SQL lives in src/storage.' }],
+          patterns: [
+            {
+              group: ['**/storage/*', '!**/storage/database', '!**/storage/data-folder-lock'],
+              allowTypeImports: true,
+              message: 'CLI commands go through services, as routes do.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/web/src/**'],
     rules: {
       'no-restricted-imports': [

@@ -1,12 +1,4 @@
-import {
-  can,
-  type AuditChainStatus,
-  type AuditEntry,
-  type AuditMaterial,
-  type NegotiationId,
-  type UserId,
-  type Viewer,
-} from '@parley/core';
+import type { AuditChainStatus, AuditEntry, AuditMaterial, UserId } from '@parley/core';
 import type { AuditChainReport } from '../audit';
 import type { ResolvedAuditEntry } from '../services/audit-material';
 import type { StoredAuditEntry } from '../storage/audit-log';
@@ -36,18 +28,22 @@ const DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = {
 type DetailValue = AuditEntry['detail'][string];
 
 /**
- * The entry as this viewer may see it, or undefined when it must not be listed at all. The policy
- * decides per piece of material: `audit.entry.read` (listed?) and `audit.subject.read` (ids shown?).
+ * What the policy decided for one viewer, per piece of material: `audit.entry.read` (is the entry
+ * listed?) and `audit.subject.read` (are its ids shown?). The service builds it with `can()`; the
+ * presenter only applies it.
  */
+export type AuditAccess = {
+  readonly isListed: (material: AuditMaterial) => boolean;
+  readonly isNamed: (material: AuditMaterial) => boolean;
+};
+
+/** The entry as this viewer may see it, or undefined when it must not be listed at all. */
 export function presentAuditEntry(
-  viewer: Viewer,
+  access: AuditAccess,
   entry: StoredAuditEntry,
   resolved: ResolvedAuditEntry,
 ): AuditEntry | undefined {
-  const negotiationId = entry.negotiationId as NegotiationId;
-  const about = (material: AuditMaterial) => ({ kind: 'audit-material' as const, negotiationId, material });
-  const isListed = (material: AuditMaterial) => can(viewer, 'audit.entry.read', about(material));
-  const isNamed = (material: AuditMaterial) => can(viewer, 'audit.subject.read', about(material));
+  const { isListed, isNamed } = access;
   const base = {
     id: entry.hash,
     at: entry.at.toISOString(),
@@ -93,19 +89,11 @@ function toDetailValue(value: unknown): DetailValue | undefined {
 
 /** The staff learn which entry breaks the chain; others only that it is broken (its seq numbers count hidden entries). */
 export function presentAuditChain(
-  viewer: Viewer,
-  {
-    negotiationId,
-    report,
-    checkedAt,
-  }: { negotiationId: NegotiationId; report: AuditChainReport; checkedAt: Date },
+  access: AuditAccess,
+  { report, checkedAt }: { report: AuditChainReport; checkedAt: Date },
 ): AuditChainStatus {
   if (report.ok) return { verified: true, checkedAt: checkedAt.toISOString(), problem: null };
-  const isStaff = can(viewer, 'audit.subject.read', {
-    kind: 'audit-material',
-    negotiationId,
-    material: { kind: 'mediator-only' },
-  });
+  const isStaff = access.isNamed({ kind: 'mediator-only' });
   return {
     verified: false,
     checkedAt: checkedAt.toISOString(),

@@ -129,6 +129,11 @@ export async function resolveApiToken(deps: AppDeps, token: string) {
   return findApiTokenByHash(deps.db, hashSecret(token));
 }
 
+/** An account by its email (the CLI's `--as` and `--recipient`), or undefined. */
+export async function findAccountByEmail(deps: AppDeps, email: string) {
+  return findUserByEmail(deps.db, normalizeEmail(email));
+}
+
 /** For the CLI (`parley tokens create --email …`): a token for an existing account, found by email. */
 export async function createApiTokenForEmail(
   deps: AppDeps,

@@ -4,15 +4,26 @@ import {
   type AuditEntry,
   type AuditLogPage,
   type AuditLogQuery,
+  type AuditMaterial,
+  type NegotiationId,
   type Negotiation,
   type Viewer,
 } from '@parley/core';
 import { recordAudit, verifyAuditChain } from '../audit';
-import { presentAuditChain, presentAuditEntry } from '../presenters/audit';
+import { presentAuditChain, presentAuditEntry, type AuditAccess } from '../presenters/audit';
 import { findAuditEntrySeq, listNegotiationAuditEntries } from '../storage/audit-log';
 import { loadAuditContext, loadAuditPositions, resolveAuditEntry } from './audit-material';
 import type { AppDeps } from './deps';
 import { assertAllowed } from './viewer';
+
+/** The policy's answers for one viewer in one negotiation, for the audit presenter to apply. */
+function auditAccessFor(viewer: Viewer, negotiationId: NegotiationId): AuditAccess {
+  const about = (material: AuditMaterial) => ({ kind: 'audit-material' as const, negotiationId, material });
+  return {
+    isListed: (material) => can(viewer, 'audit.entry.read', about(material)),
+    isNamed: (material) => can(viewer, 'audit.subject.read', about(material)),
+  };
+}
 
 // Entries are filtered per viewer after reading, so a page is filled from as many batches as it takes.
 const BATCH = 200;
@@ -38,6 +49,7 @@ export async function listAuditLogForViewer(
         field: 'cursor',
       });
   }
+  const access = auditAccessFor(viewer, negotiationId);
   const context = await loadAuditContext(deps.db, negotiationId);
   const items: AuditEntry[] = [];
   let hasMore = false;
@@ -50,7 +62,7 @@ export async function listAuditLogForViewer(
     });
     await loadAuditPositions(deps.db, context, batch);
     for (const entry of batch) {
-      const shown = presentAuditEntry(viewer, entry, resolveAuditEntry(entry, context));
+      const shown = presentAuditEntry(access, entry, resolveAuditEntry(entry, context));
       if (shown === undefined) continue;
       if (items.length === query.limit) {
         hasMore = true;
@@ -63,8 +75,7 @@ export async function listAuditLogForViewer(
     beforeSeq = last.seq;
   }
   const checkedAt = deps.clock.now();
-  const chain = presentAuditChain(viewer, {
-    negotiationId,
+  const chain = presentAuditChain(access, {
     report: await verifyAuditChain(deps.db),
     checkedAt,
   });

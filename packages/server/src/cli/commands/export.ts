@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { CreateExportInputSchema, DomainError, EXPORT_FORMATS, EXPORT_KINDS } from '@parley/core';
 import { createExport, getExportFile } from '../../exports';
 import { getNegotiationForViewer } from '../../services/negotiations';
-import { findUserByEmail } from '../../storage/users';
+import { findAccountByEmail } from '../../services/accounts';
 import { CliError, type Command } from '../command';
 import { parseFlags } from '../parse-flags';
 import { DATABASE_FLAGS, openPlanSession } from './plan-shared';
@@ -46,7 +46,7 @@ Example:
     const session = await openPlanSession(values);
     try {
       const recipient =
-        values.recipient === undefined ? undefined : await findUserByEmail(session.deps.db, values.recipient);
+        values.recipient === undefined ? undefined : await findAccountByEmail(session.deps, values.recipient);
       if (values.recipient !== undefined && recipient === undefined)
         throw new CliError(`no account ${values.recipient}`);
       const parsed = CreateExportInputSchema.safeParse({

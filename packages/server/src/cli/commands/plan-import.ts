@@ -1,7 +1,7 @@
 import { DomainError } from '@parley/core';
 import { getNegotiationForViewer } from '../../services/negotiations';
 import { importPlan } from '../../services/plan-versions';
-import { findPlanRevision } from '../../storage/plan-versions';
+import { currentPlanRevision } from '../../services/plan-revision';
 import { CliError, type Command } from '../command';
 import { parseFlags } from '../parse-flags';
 import { DATABASE_FLAGS, openPlanSession, readPlanFile } from './plan-shared';
@@ -43,7 +43,7 @@ Examples:
     try {
       const text = await import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8'));
       const negotiation = await getNegotiationForViewer(session.deps, session.viewer, session.negotiationId);
-      const baseRevision = await findPlanRevision(session.deps.db, negotiation.id);
+      const baseRevision = await currentPlanRevision(session.deps, negotiation.id);
       const stored = await importPlan(session.deps, session.viewer, {
         negotiation,
         body: { label: values.label ?? file, text, baseRevision, roundId: null },

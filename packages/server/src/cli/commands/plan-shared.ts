@@ -8,11 +8,11 @@ import {
   type Viewer,
 } from '@parley/core';
 import { createDeps, type AppDeps } from '../../services/deps';
+import { findAccountByEmail } from '../../services/accounts';
 import { getNegotiationForViewer } from '../../services/negotiations';
 import { loadViewer } from '../../services/viewer';
 import type { DatabaseHandle } from '../../storage/database';
 import { openDatabaseFromFlags } from '../database-flags';
-import { findUserByEmail } from '../../storage/users';
 import { CliError } from '../command';
 
 /** Database flags shared by the plan commands. */
@@ -65,9 +65,9 @@ export async function openPlanSession(values: {
     throw new CliError('--as EMAIL is required (the account whose view and rights to use)');
   const handle: DatabaseHandle = await openDatabaseFromFlags(values);
   try {
-    const user = await findUserByEmail(handle.db, values.as);
-    if (user === undefined) throw new CliError(`no account ${values.as}`);
     const deps = createDeps(handle.db);
+    const user = await findAccountByEmail(deps, values.as);
+    if (user === undefined) throw new CliError(`no account ${values.as}`);
     const viewer = await loadViewer(deps, user.user.id);
     const negotiation = await getNegotiationForViewer(
       deps,
