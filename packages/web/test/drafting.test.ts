@@ -146,4 +146,60 @@ describe('drafting in a real browser', () => {
     await expect.poll(() => first.getByLabel('Note').inputValue()).toBe(`Second window ${RUN}`);
     await second.context.close();
   });
+
+  test('the mediator pastes a revised text, corrects the inferred lineage and creates the version', async () => {
+    const { page } = mediator;
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('link', { name: 'Paste a revised text' }).click();
+    const revised = page.getByRole('form', { name: 'Revised text' });
+    await revised
+      .getByLabel('Revised text')
+      .fill(
+        [
+          '1. Port entry. Ships berth in the order they arrive. Every ship takes a licensed pilot.',
+          `2. Fees and review. Fees are fixed for five years and reviewed in year five ${RUN}.`,
+          '3. Safety. A harbour master inspects every berth each month.',
+        ].join('\n'),
+      );
+    await revised.getByRole('button', { name: 'Propose the lineage' }).click();
+    const map = page.getByRole('region', { name: 'Lineage map' });
+    await map.getByRole('table').waitFor();
+    const row = (number: number) => map.getByRole('row', { name: new RegExp(`^${number}\\. `) });
+    await expect.poll(() => row(2).innerText()).toMatch(/Merged/i);
+    await expect.poll(() => row(3).innerText()).toMatch(/Added/i);
+
+    // Unlink old point 3 from new point 2: it is listed as dropped and the redline follows.
+    const from2 = map.getByLabel('New point 2 comes from');
+    const oldIds = await from2
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    await from2.selectOption([oldIds[1] ?? '']);
+    const dropped = page.getByRole('region', { name: 'Dropped points' });
+    await expect.poll(() => dropped.innerText()).toContain('Review');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Redline with this map' }).innerText())
+      .toMatch(/dropped/i);
+    // …and link it back.
+    await from2.selectOption([oldIds[1] ?? '', oldIds[2] ?? '']);
+    await expect.poll(() => dropped.innerText()).toContain('Every old point is carried');
+
+    const create = page.getByRole('form', { name: 'Create the revised version' });
+    await create.getByLabel('New version label').fill(`Revised ${RUN}`);
+    await create.getByRole('button', { name: 'Create the version' }).click();
+    await page.getByRole('heading', { name: 'Lineage' }).waitFor();
+    const summary = page.getByLabel('Summary of changes');
+    await expect.poll(() => summary.innerText()).toMatch(/Merged\s*1/i);
+    expect(await summary.innerText()).toMatch(/Amended\s*1/i);
+    expect(await summary.innerText()).toMatch(/Added\s*1/i);
+
+    // Ukraine's position on point 1 followed its point and is flagged for review (the text changed).
+    await ukraine.page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await expect
+      .poll(() =>
+        ukraine.page.getByRole('combobox', { name: 'Version' }).locator('option:checked').innerText(),
+      )
+      .toContain(`Revised ${RUN}`);
+    await ukraine.page.locator('ol.points > li').first().getByRole('link').click();
+    await expect.poll(() => ukraine.page.locator('main').innerText()).toContain('needs review');
+  });
 });

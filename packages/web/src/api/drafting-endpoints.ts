@@ -1,4 +1,4 @@
-import { PlanDocumentTextSchema, StoredVersionSchema } from '@parley/core';
+import { LineageProposalSchema, PlanDocumentTextSchema, StoredVersionSchema } from '@parley/core';
 import { request } from './client';
 
 // Endpoints of the drafting pages (import a plan, revise a text, draft a version).
@@ -11,3 +11,21 @@ export const importPlan = (id: string, body: ImportPlanBody) =>
 /** The server reads an uploaded .md, .txt or .docx file into text (and parses it); nothing is stored. */
 export const readPlanDocument = (id: string, file: { name: string; contentBase64: string }) =>
   request(`${plan(id)}/document-text`, PlanDocumentTextSchema, { method: 'POST', body: file });
+
+/** The lineage the server infers between a version and a revised text (nothing is stored). */
+export const proposeLineage = (id: string, versionId: string, text: string) =>
+  request(`${plan(id)}/versions/${encodeURIComponent(versionId)}/lineage-proposal`, LineageProposalSchema, {
+    method: 'POST',
+    body: { text },
+  });
+
+export type ReviseBody = {
+  parentId: string;
+  label: string;
+  text: string;
+  links: { from: string; to: number }[];
+  baseRevision: number;
+};
+/** The child version made from a revised text and the lineage map the mediator confirmed. */
+export const createVersionFromText = (id: string, body: ReviseBody) =>
+  request(`${plan(id)}/versions`, StoredVersionSchema, { method: 'POST', body });

@@ -3,6 +3,7 @@ import { AnalysisPage } from '../features/analysis/analysis-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { ComparePage } from '../features/compare/compare-page';
 import { DraftPage } from '../features/drafting/draft-page';
+import { ReviseTextPage } from '../features/drafting/revise-text-page';
 import { ImportPlanPage } from '../features/drafting/import-plan-page';
 import { ExportsPage } from '../features/exports/exports-page';
 import { LeakTracingPage } from '../features/exports/leak-tracing-page';
@@ -27,6 +28,7 @@ export function AppRoutes() {
           <Route path="plan" element={<PlanPage />} />
           <Route path="plan/import" element={<ImportPlanPage />} />
           <Route path="plan/draft" element={<DraftPage />} />
+          <Route path="plan/revise" element={<ReviseTextPage />} />
           <Route path="points/:pointId" element={<PointPage />} />
           <Route path="compare" element={<ComparePage />} />
           <Route path="timeline" element={<TimelinePage />} />

@@ -1,0 +1,108 @@
+import type { LineageProposal, PlanVersion } from '@parley/core';
+import { Chip } from '../../components/chips';
+
+/**
+ * One row per point of the revised text: the old points it comes from (a multiple select: link,
+ * unlink), "mark as new", and the proposal's kind and confidence. Old points linked nowhere are
+ * listed as dropped, each with a way back.
+ */
+export function LineageMapEditor({
+  parent,
+  proposal,
+  links,
+  onChange,
+  kindOf,
+}: {
+  kindOf: (number: number) => string | undefined;
+  parent: PlanVersion;
+  proposal: LineageProposal;
+  links: ReadonlyMap<number, ReadonlySet<string>>;
+  onChange: (links: Map<number, Set<string>>) => void;
+}) {
+  const rowOf = (number: number) => proposal.rows.find((row) => row.to.some((to) => to.number === number));
+  const linked = new Set([...links.values()].flatMap((froms) => [...froms]));
+  const dropped = parent.points.filter((point) => !linked.has(point.pointId));
+  const set = (number: number, froms: Iterable<string>) => {
+    const next = new Map([...links].map(([key, value]) => [key, new Set(value)]));
+    next.set(number, new Set(froms));
+    onChange(next);
+  };
+  return (
+    <>
+      <table className="lineage-table">
+        <thead>
+          <tr>
+            <th scope="col">New point</th>
+            <th scope="col">Comes from</th>
+            <th scope="col">Reads as</th>
+          </tr>
+        </thead>
+        <tbody>
+          {proposal.points.map((point) => {
+            const froms = links.get(point.number) ?? new Set<string>();
+            const row = rowOf(point.number);
+            return (
+              <tr key={point.number}>
+                <th scope="row">
+                  {point.number}. {point.title || point.text.slice(0, 60)}
+                </th>
+                <td>
+                  <select
+                    multiple
+                    aria-label={`New point ${point.number} comes from`}
+                    value={[...froms]}
+                    size={Math.min(4, parent.points.length)}
+                    onChange={(e) =>
+                      set(
+                        point.number,
+                        [...e.target.selectedOptions].map((o) => o.value),
+                      )
+                    }
+                  >
+                    {parent.points.map((old) => (
+                      <option key={old.pointId} value={old.pointId}>
+                        {old.number}. {old.title || old.text.slice(0, 50)}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={froms.size === 0}
+                    onClick={() => set(point.number, [])}
+                    aria-label={`Mark new point ${point.number} as new`}
+                  >
+                    Mark as new
+                  </button>
+                </td>
+                <td>
+                  {kindOf(point.number) !== undefined && <Chip value={kindOf(point.number) ?? ''} />}
+                  {row !== undefined && froms.size > 0 && (
+                    <span className="small muted">
+                      {' '}
+                      proposed with {Math.round(row.score * 100)} % confidence
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <section aria-label="Dropped points">
+        <h4>Dropped ({dropped.length})</h4>
+        {dropped.length === 0 ? (
+          <p className="muted">Every old point is carried into the new text.</p>
+        ) : (
+          <ul>
+            {dropped.map((point) => (
+              <li key={point.pointId}>
+                {point.number}. {point.title || point.text.slice(0, 60)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

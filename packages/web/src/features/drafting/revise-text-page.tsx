@@ -1,0 +1,174 @@
+import type { LineageProposal, PlanVersion } from '@parley/core';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { errorMessage } from '../../api/api-error';
+import { createVersionFromText, proposeLineage } from '../../api/drafting-endpoints';
+import { getVersion } from '../../api/endpoints';
+import { useResource } from '../../api/use-resource';
+import { mayIn, useSession } from '../../app/session';
+import { Show } from '../../components/status';
+import { Redline } from '../compare/redline';
+import { useNegotiation } from '../negotiation/negotiation-context';
+import { LineageMapEditor } from './lineage-map-editor';
+import { flattenLinks, linksOfProposal, previewRevision } from './lineage-preview';
+import { checkPlanText, PlanTextField } from './plan-text-field';
+import './drafting.css';
+
+/**
+ * The pen-holder's revision, pasted back from a word processor: Parley proposes which old points
+ * became which new ones, the mediator corrects the map, and only then is the child version made.
+ */
+export function ReviseTextPage() {
+  const { negotiation, latestVersionId } = useNegotiation();
+  const { me } = useSession();
+  const [params] = useSearchParams();
+  const fromId = params.get('from') ?? latestVersionId;
+  const parent = useResource(
+    async () => (fromId === undefined ? undefined : getVersion(negotiation.id, fromId)),
+    [negotiation.id, fromId],
+  );
+  if (!mayIn(me, 'plan.manage', negotiation.id))
+    return <p className="muted">Only the mediator's delegation revises the text.</p>;
+  if (fromId === undefined) return <p className="muted">The plan has no version to revise yet.</p>;
+  return (
+    <Show resource={parent} what="the version to revise">
+      {(loaded) => (loaded === undefined ? null : <ReviseText key={fromId} parent={loaded.version} />)}
+    </Show>
+  );
+}
+
+function ReviseText({ parent }: { parent: PlanVersion }) {
+  const { negotiation, plan, refresh } = useNegotiation();
+  const navigate = useNavigate();
+  const [startRevision] = useState(plan.revision);
+  const [text, setText] = useState('');
+  const [label, setLabel] = useState('');
+  const [proposal, setProposal] = useState<{ text: string; value: LineageProposal } | undefined>(undefined);
+  const [links, setLinks] = useState<Map<number, Set<string>>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const check = checkPlanText(text);
+  const preview = useMemo(
+    () => (proposal === undefined ? undefined : previewRevision(parent, proposal.value, links)),
+    [parent, proposal, links],
+  );
+
+  async function propose(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const value = await proposeLineage(negotiation.id, parent.id, text);
+      if (value.problems.length > 0) setError(value.problems.map((problem) => problem.message).join('; '));
+      else {
+        setProposal({ text, value });
+        setLinks(linksOfProposal(value));
+      }
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    if (proposal === undefined) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const created = await createVersionFromText(negotiation.id, {
+        parentId: parent.id,
+        label,
+        text: proposal.text,
+        links: flattenLinks(links),
+        baseRevision: startRevision,
+      });
+      refresh();
+      navigate(
+        `/n/${negotiation.id}/compare?from=${encodeURIComponent(parent.id)}&to=${encodeURIComponent(created.version.id)}`,
+      );
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="drafting">
+      <p>
+        <Link to="..">← Back to the plan</Link>
+      </p>
+      <h2>Paste a revised text of “{parent.label}”</h2>
+      {proposal === undefined ? (
+        <form className="form card wide" aria-label="Revised text" onSubmit={propose}>
+          <PlanTextField negotiationId={negotiation.id} text={text} onChange={setText} label="Revised text" />
+          {error !== undefined && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy || check.plan === undefined}>
+            {busy ? 'Comparing…' : 'Propose the lineage'}
+          </button>
+        </form>
+      ) : (
+        <div className="draft-columns">
+          <section className="card" aria-labelledby="lineage-map-heading">
+            <h3 id="lineage-map-heading">Lineage map</h3>
+            <p className="muted">
+              Parley proposed where each new point comes from. Correct it: link or unlink old points, mark a
+              point as new; an old point linked nowhere is dropped. Positions follow their points and are
+              flagged for review where the text changed.
+            </p>
+            <LineageMapEditor
+              parent={parent}
+              proposal={proposal.value}
+              links={links}
+              onChange={setLinks}
+              kindOf={(number) =>
+                preview?.ok === true
+                  ? preview.redline.rows.find((row) => row.to.some((to) => to.number === number))?.kind
+                  : undefined
+              }
+            />
+            <form className="form" aria-label="Create the revised version" onSubmit={create}>
+              <label>
+                New version label
+                <input required value={label} onChange={(e) => setLabel(e.target.value)} />
+              </label>
+              {error !== undefined && (
+                <p className="error" role="alert">
+                  {error}
+                </p>
+              )}
+              <div className="row-actions">
+                <button type="submit" disabled={busy || label.trim() === ''}>
+                  {busy ? 'Creating…' : 'Create the version'}
+                </button>
+                <button type="button" className="secondary" onClick={() => setProposal(undefined)}>
+                  Edit the text again
+                </button>
+              </div>
+            </form>
+          </section>
+          <section className="card sticky-redline" aria-labelledby="revise-redline-heading">
+            <h3 id="revise-redline-heading">Redline with this map</h3>
+            {preview === undefined || preview.ok ? (
+              preview !== undefined && <Redline redline={preview.redline} />
+            ) : (
+              <div className="error" role="alert">
+                <p>This map cannot make a version:</p>
+                <ul>
+                  {preview.problems.map((problem) => (
+                    <li key={problem}>{problem}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
