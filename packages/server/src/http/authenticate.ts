@@ -12,18 +12,9 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Routes a signed-out browser (or one with a stale cookie) must reach without a CSRF token. */
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/register']);
 
-function remoteAddress(c: Context<AppEnv>): string | null {
-  // Present under @hono/node-server; absent under app.request() in tests.
-  const env: unknown = c.env;
-  if (typeof env !== 'object' || env === null || !('incoming' in env)) return null;
-  const incoming = env.incoming as { socket?: { remoteAddress?: string } } | undefined;
-  return incoming?.socket?.remoteAddress ?? null;
-}
-
 /** Resolves the caller from a bearer token or the session cookie; a bad bearer token is a 401. */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('ip', remoteAddress(c));
     c.set('auth', { via: 'none' });
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {

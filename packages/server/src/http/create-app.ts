@@ -4,7 +4,10 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../services/deps';
 import type { AppEnv } from './app-env';
 import { authenticate, requireCsrfToken } from './authenticate';
+import { resolveClientAddress } from './client-address';
+import { rejectDeepJson } from './json-depth';
 import { problemResponse, toProblem } from './problem';
+import { securityHeaders } from './security-headers';
 import { ROUTE_MODULES } from './routes';
 
 /** Largest accepted request body (documented in docs/api.md#limits). */
@@ -27,6 +30,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     problemResponse(toProblem(new DomainError('not-found', 'No such resource.'), c.req.path)),
   );
 
+  app.use('*', async (c, next) => {
+    const client = resolveClientAddress(c, deps.trustedProxies);
+    c.set('client', client);
+    c.set('ip', client.ip);
+    await next();
+  });
+  app.use('*', securityHeaders());
   app.use(
     '/api/*',
     bodyLimit({
@@ -46,6 +56,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }
     await next();
   });
+  app.use('/api/*', rejectDeepJson());
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', requireCsrfToken());
 

@@ -9,6 +9,7 @@ import { SYSTEM_CLOCK } from '../clock';
 import { createDeps } from '../services/deps';
 import { sharedEnginePool } from '../work/engine-pool';
 import { openDatabase, type DatabaseHandle } from '../storage/database';
+import { parseTrustedProxies } from './client-address';
 import { createApp } from './create-app';
 import { ShutdownGate } from './shutdown-gate';
 import { mountWebApp } from './web-app';
@@ -59,6 +60,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     createDeps(database.db, {
       engine,
       secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
+      trustedProxies: parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES),
       enqueueSimulation:
         queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
     }),

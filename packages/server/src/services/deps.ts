@@ -9,8 +9,10 @@ export type AppDeps = {
   readonly db: Database;
   readonly clock: Clock;
   readonly throttle: LoginThrottle;
-  /** Mark the session cookie `Secure` (when served over HTTPS). */
+  /** Always mark the session cookie `Secure` (it is anyway on a request that came over HTTPS). */
   readonly secureCookies: boolean;
+  /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (PARLEY_TRUSTED_PROXIES). */
+  readonly trustedProxies: ReadonlySet<string>;
   /** Reports unexpected errors (a 500); never called for expected ones. */
   readonly logError: (error: unknown) => void;
   /** Puts a stored simulation on the job queue; absent when the process runs no queue (jobs stay queued). */
@@ -27,6 +29,7 @@ export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>>
     clock,
     throttle: overrides.throttle ?? createLoginThrottle(clock),
     secureCookies: overrides.secureCookies ?? false,
+    trustedProxies: overrides.trustedProxies ?? new Set(),
     logError: overrides.logError ?? ((error) => console.error(error)),
     enqueueSimulation: overrides.enqueueSimulation,
     engine: overrides.engine ?? sharedEnginePool(),

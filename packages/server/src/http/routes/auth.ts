@@ -69,7 +69,7 @@ export const authRoutes: RouteModule = (app, deps) => {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
-      secure: deps.secureCookies,
+      secure: deps.secureCookies || c.get('client').isHttps,
       maxAge: SESSION_TTL_MS / 1000,
     });
     return c.json({ user: presentUser(session.user), csrfToken: session.csrfToken }, 200);
