@@ -106,7 +106,6 @@ describe.each(DATABASE_KINDS)('the analysis and instance API on %s', (databaseKi
     expect(await (await call(testApp, 'GET /api/instance')).json()).toEqual({
       demo: false,
       demoAccounts: [],
-      demoPassword: null,
     });
     await loadDemo(handle.db);
     const instance = (await (await call(testApp, 'GET /api/instance')).json()) as {

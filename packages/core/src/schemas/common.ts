@@ -20,8 +20,24 @@ function hasNoNul(text: string): boolean {
   return !text.includes('\0');
 }
 
+// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) let a name display as
+// something else ("Trojan Source"): "‮tnemucod" shows reversed. A lone surrogate is not text at all
+// and breaks every encoder downstream (UTF-8, PDF, DOCX). Right-to-left names need neither.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/** Text a reader sees as what it is: no bidi controls, no lone surrogates. */
+export function isPlainDisplayText(text: string): boolean {
+  return !BIDI_CONTROLS.test(text) && !LONE_SURROGATE.test(text);
+}
+
 /** A short single-line label (names, titles). */
-export const LabelSchema = z.string().trim().min(1).max(200).refine(hasNoNul, NUL_MESSAGE);
+export const LabelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine(hasNoNul, NUL_MESSAGE)
+  .refine(isPlainDisplayText, 'Must not contain bidi control characters or unpaired surrogates');
 
 /** Long free text (mandates, record bodies): bounded so one field cannot fill the body limit alone. */
 export const LongTextSchema = textSchema(100_000);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
-/** Public facts about a server. Demo accounts appear only on an instance holding the demo. */
+/**
+ * Public facts about a server. Demo accounts appear only on an instance holding the demo; their
+ * password never does (issue #13): it is printed at start and written in the README.
+ */
 export const InstanceSchema = z.strictObject({
   demo: z.boolean(),
   demoAccounts: z.array(z.strictObject({ email: z.string(), sees: z.string() })),
-  /** The shared demo password (printed at start too); null when this is not a demo instance. */
-  demoPassword: z.string().nullable(),
 });
 export type Instance = z.infer<typeof InstanceSchema>;

@@ -35,6 +35,8 @@ type DetailValue = AuditEntry['detail'][string];
 export type AuditAccess = {
   readonly isListed: (material: AuditMaterial) => boolean;
   readonly isNamed: (material: AuditMaterial) => boolean;
+  /** Does the viewer see every edit of this party's positions (and so may learn revision numbers)? */
+  readonly seesEveryEditOf: (partyId: string) => boolean;
 };
 
 /** The entry as this viewer may see it, or undefined when it must not be listed at all. */
@@ -67,7 +69,12 @@ export function presentAuditEntry(
   }
   if (!isListed(resolved.subject)) return undefined;
   if (!isNamed(resolved.subject)) return { ...base, subjectId: null, detail: {}, redacted: true };
-  return { ...base, subjectId: entry.subjectId, detail: pickDetail(entry), redacted: false };
+  const detail = pickDetail(entry);
+  // A revision number counts edits the viewer may not have seen (made while the position was private).
+  if (entry.action === 'position.set' && typeof detail.partyId === 'string') {
+    if (!access.seesEveryEditOf(detail.partyId)) delete detail.revision;
+  }
+  return { ...base, subjectId: entry.subjectId, detail, redacted: false };
 }
 
 function pickDetail(entry: StoredAuditEntry): Record<string, DetailValue> {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { can, type NegotiationId, type PartyId, type PositionVisibility, type Viewer } from '@parley/core';
+import { OUTSIDE_REVISION } from '../presenters/position';
+import { seesEveryEdit } from '../services/position-edits';
 import type { Database } from '../storage/database';
 import { appendPlanEvent, listPlanEventsAfter } from '../storage/plan-events';
 
@@ -72,6 +74,12 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
     default:
       return false;
   }
+}
+
+/** The event as this subscriber may read it: another party's revision numbers do not count hidden edits. */
+export function presentPlanEvent(viewer: Viewer, event: PlanEvent): PlanEvent {
+  if (event.type !== 'position.changed' || seesEveryEdit(viewer, event)) return event;
+  return { ...event, revision: OUTSIDE_REVISION };
 }
 
 /**

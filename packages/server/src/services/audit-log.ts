@@ -5,15 +5,20 @@ import {
   type AuditLogPage,
   type AuditLogQuery,
   type AuditMaterial,
-  type NegotiationId,
   type Negotiation,
+  type NegotiationId,
   type Viewer,
 } from '@parley/core';
 import { recordAudit, verifyAuditChain } from '../audit';
 import { presentAuditChain, presentAuditEntry, type AuditAccess } from '../presenters/audit';
-import { findAuditEntrySeq, listNegotiationAuditEntries } from '../storage/audit-log';
-import { loadAuditContext, loadAuditPositions, resolveAuditEntry } from './audit-material';
+import {
+  findNegotiationAuditEntry,
+  listNegotiationAuditEntries,
+  type StoredAuditEntry,
+} from '../storage/audit-log';
+import { loadAuditContext, loadAuditPositions, resolveAuditEntry, type AuditContext } from './audit-material';
 import type { AppDeps } from './deps';
+import { seesEveryEdit } from './position-edits';
 import { assertAllowed } from './viewer';
 
 /** The policy's answers for one viewer in one negotiation, for the audit presenter to apply. */
@@ -22,6 +27,7 @@ function auditAccessFor(viewer: Viewer, negotiationId: NegotiationId): AuditAcce
   return {
     isListed: (material) => can(viewer, 'audit.entry.read', about(material)),
     isNamed: (material) => can(viewer, 'audit.subject.read', about(material)),
+    seesEveryEditOf: (partyId) => seesEveryEdit(viewer, { negotiationId, partyId }),
   };
 }
 
@@ -41,16 +47,19 @@ export async function listAuditLogForViewer(
   const { negotiation, query } = input;
   const negotiationId = negotiation.id;
   assertAllowed(can(viewer, 'audit.read', { kind: 'negotiation', negotiationId }), 'read the audit log');
+  const context = await loadAuditContext(deps.db, negotiationId);
   let beforeSeq: number | undefined;
   if (query.cursor !== undefined) {
-    beforeSeq = await findAuditEntrySeq(deps.db, { negotiationId, hash: query.cursor });
-    if (beforeSeq === undefined)
+    // An entry the viewer may not see is no cursor at all: the answer must be the one an unknown
+    // hash gets, or the cursor would confirm that a hidden entry exists.
+    const entry = await findVisibleAuditEntry(deps, viewer, { negotiationId, id: query.cursor, context });
+    if (entry === undefined)
       throw new DomainError('invalid-input', 'Unknown cursor: start again from the newest entries.', {
         field: 'cursor',
       });
+    beforeSeq = entry.seq;
   }
   const access = auditAccessFor(viewer, negotiationId);
-  const context = await loadAuditContext(deps.db, negotiationId);
   const items: AuditEntry[] = [];
   let hasMore = false;
   for (;;) {
@@ -92,4 +101,23 @@ export async function listAuditLogForViewer(
     }),
   );
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null, chain };
+}
+
+/** The stored entry with this id, only if this viewer may see it listed; otherwise as if unknown. */
+export async function findVisibleAuditEntry(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiationId: NegotiationId; id: string; context?: AuditContext },
+): Promise<StoredAuditEntry | undefined> {
+  const entry = await findNegotiationAuditEntry(deps.db, {
+    negotiationId: input.negotiationId,
+    hash: input.id,
+  });
+  if (entry === undefined) return undefined;
+  const context = input.context ?? (await loadAuditContext(deps.db, input.negotiationId));
+  await loadAuditPositions(deps.db, context, [entry]);
+  const access = auditAccessFor(viewer, input.negotiationId);
+  return presentAuditEntry(access, entry, resolveAuditEntry(entry, context)) === undefined
+    ? undefined
+    : entry;
 }

@@ -1,5 +1,5 @@
 import type { Instance } from '@parley/core';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo';
+import { DEMO_ACCOUNTS } from '../demo';
 import { findUserByEmail } from '../storage/users';
 import type { AppDeps } from './deps';
 
@@ -11,13 +11,12 @@ export async function describeInstance(deps: AppDeps): Promise<Instance> {
   const isDemo =
     process.env.PARLEY_HIDE_DEMO_ACCOUNTS !== '1' &&
     (await findUserByEmail(deps.db, DEMO_ACCOUNTS.mediator.email)) !== undefined;
-  if (!isDemo) return { demo: false, demoAccounts: [], demoPassword: null };
+  if (!isDemo) return { demo: false, demoAccounts: [] };
   return {
     demo: true,
     demoAccounts: Object.values(DEMO_ACCOUNTS).map((account) => ({
       email: account.email,
       sees: account.sees,
     })),
-    demoPassword: DEMO_PASSWORD,
   };
 }

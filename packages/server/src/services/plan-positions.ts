@@ -13,6 +13,8 @@ import {
   type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
+import { presentPosition } from '../presenters/position';
+import { seesEveryEdit } from './position-edits';
 import { planEventHub } from '../realtime/plan-events';
 import { findParty, listParties } from '../storage/parties';
 import { findPosition, listPositions, writePositionIfCurrent } from '../storage/plan-positions';
@@ -37,7 +39,9 @@ export async function listPositionsForViewer(
   await getVersionForViewer(deps, viewer, input);
   const visible = (
     await listPositions(deps.db, { negotiationId: input.negotiation.id, versionId: input.versionId })
-  ).filter((position) => can(viewer, 'position.read', positionResource(position)));
+  )
+    .filter((position) => can(viewer, 'position.read', positionResource(position)))
+    .map((position) => presentPosition(position, { seesEveryEdit: seesEveryEdit(viewer, position) }));
   const restricted = visible
     .filter((position) => position.visibility !== 'parties')
     .map((position) => position.id);

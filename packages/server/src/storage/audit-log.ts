@@ -105,16 +105,16 @@ export async function listNegotiationAuditEntries(
   return rows.map(toStoredAuditEntry);
 }
 
-/** The `seq` of the entry with this hash in this negotiation (the audit page's cursor). */
-export async function findAuditEntrySeq(
+/** The entry with this hash in this negotiation (the audit page's cursor, an inclusion proof's subject). */
+export async function findNegotiationAuditEntry(
   db: Database,
   input: { negotiationId: string; hash: string },
-): Promise<number | undefined> {
+): Promise<StoredAuditEntry | undefined> {
   const row = await db
     .selectFrom('audit_log')
-    .select('seq')
+    .selectAll()
     .where('negotiation_id', '=', input.negotiationId)
     .where('hash', '=', input.hash)
     .executeTakeFirst();
-  return row === undefined ? undefined : Number(row.seq);
+  return row === undefined ? undefined : toStoredAuditEntry(row);
 }

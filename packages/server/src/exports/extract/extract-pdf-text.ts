@@ -1,4 +1,8 @@
+// Must come first: it captures the native JSON.stringify before pdfjs-dist replaces it.
+import { restoreNativeJson } from './native-json';
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+restoreNativeJson();
 
 /**
  * The text of a PDF, page by page, a line break where the PDF ends a line. pdfjs-dist's legacy
@@ -10,7 +14,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     isEvalSupported: false,
     useSystemFonts: false,
     verbosity: VerbosityLevel.ERRORS,
-  }).promise;
+  }).promise.finally(restoreNativeJson);
   try {
     const pages: string[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
@@ -22,5 +26,6 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     return pages.join('\n');
   } finally {
     await pdf.destroy();
+    restoreNativeJson();
   }
 }

@@ -1,14 +1,24 @@
 import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { can, type Viewer } from '@parley/core';
 import { z } from 'zod';
-import { canReceive, planEventHub, type PlanEvent, type ViewerCache } from '../../realtime/plan-events';
+import {
+  canReceive,
+  planEventHub,
+  presentPlanEvent,
+  type PlanEvent,
+  type ViewerCache,
+} from '../../realtime/plan-events';
 import { loadViewer } from '../../services/viewer';
 import { AUTHENTICATED, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
 import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
-const HEARTBEAT_MS = 15_000;
+// The seat is re-checked this often even when nothing happens, so a stream whose seat ended (or
+// was ended) closes within seconds instead of idling on until the client goes away (issue #13).
+export const SEAT_CHECK_MS = 5_000;
+const CHECKS_PER_HEARTBEAT = 3;
 
 type Queued = { event: PlanEvent; id: number; viewers: ViewerCache };
 
@@ -61,19 +71,30 @@ export const planEventRoutes: RouteModule = (app, deps) => {
       });
       stream.onAbort(() => wake?.());
       let sentUpTo = 0;
-      const send = async ({ event, id, viewers }: Queued) => {
-        if (id <= sentUpTo) return;
+      let quietChecks = 0;
+      const isSeated = (current: Viewer) =>
+        can(current, 'plan.read', { kind: 'negotiation', negotiationId: negotiation.id });
+      /** Sends the event if this viewer may see it; false once the viewer's seat has ended. */
+      const send = async ({ event, id, viewers }: Queued): Promise<boolean> => {
+        if (id <= sentUpTo) return true;
         // Seats are re-read per event (once per user per event, shared by that user's streams), so a
         // delegate whose seat ended stops receiving at once.
         const key = viewer.userId ?? '';
-        let current = viewers.get(key);
-        if (current === undefined) {
-          current = loadViewer(deps, viewer.userId);
-          viewers.set(key, current);
+        let pending = viewers.get(key);
+        if (pending === undefined) {
+          pending = loadViewer(deps, viewer.userId);
+          viewers.set(key, pending);
         }
-        if (!canReceive(await current, event)) return;
+        const current = await pending;
+        if (!isSeated(current)) return false;
+        if (!canReceive(current, event)) return true;
         sentUpTo = id;
-        await stream.writeSSE({ id: String(id), event: event.type, data: JSON.stringify(event) });
+        await stream.writeSSE({
+          id: String(id),
+          event: event.type,
+          data: JSON.stringify(presentPlanEvent(current, event)),
+        });
+        return true;
       };
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ negotiationId: negotiation.id }) });
@@ -86,20 +107,24 @@ export const planEventRoutes: RouteModule = (app, deps) => {
           const next = queue.shift();
           if (next === undefined) {
             const timedOut = await new Promise<boolean>((resolve) => {
-              const timer = setTimeout(() => resolve(true), HEARTBEAT_MS);
+              const timer = setTimeout(() => resolve(true), SEAT_CHECK_MS);
               wake = () => {
                 clearTimeout(timer);
                 resolve(false);
               };
             });
-            if (timedOut && !stream.aborted) await stream.write(': keep-alive\n\n');
+            if (!timedOut || stream.aborted) continue;
+            if (!isSeated(await loadViewer(deps, viewer.userId))) break;
+            quietChecks = (quietChecks + 1) % CHECKS_PER_HEARTBEAT;
+            if (quietChecks === 0) await stream.write(': keep-alive\n\n');
             continue;
           }
-          await send(next);
+          if (!(await send(next))) break;
         }
       } finally {
         unsubscribe();
         unregister();
+        if (!stream.aborted) await stream.close();
       }
     }) as never;
   });

@@ -1,8 +1,9 @@
 import type { Instance } from '@parley/core';
 
 /**
- * On a demo instance: the demo accounts, what each sees and the shared password, each with a
- * button that signs in as that account (so a visitor can try every point of view).
+ * On a demo instance: the demo accounts and what each sees, each with a button that signs in as
+ * that account with the password typed above (so a visitor can try every point of view). The
+ * server never sends the password (issue #13); it is printed at start and in the README.
  */
 export function DemoAccounts({
   instance,
@@ -11,15 +12,15 @@ export function DemoAccounts({
 }: {
   instance: Instance;
   busy: boolean;
-  onChoose: (email: string, password: string) => void;
+  onChoose: (email: string) => void;
 }) {
-  const password = instance.demoPassword;
-  if (!instance.demo || password === null || instance.demoAccounts.length === 0) return null;
+  if (!instance.demo || instance.demoAccounts.length === 0) return null;
   return (
     <section className="card demo-accounts" aria-labelledby="demo-accounts-title">
       <h2 id="demo-accounts-title">Demo accounts</h2>
       <p>
-        This is a demo instance. Every account uses the password <code>{password}</code>.
+        This is a demo instance. Every account uses the demo password printed when the server started (and
+        written in the README): type it above, then choose an account.
       </p>
       <ul className="compact">
         {instance.demoAccounts.map((account) => (
@@ -32,7 +33,7 @@ export function DemoAccounts({
               type="button"
               className="secondary"
               disabled={busy}
-              onClick={() => onChoose(account.email, password)}
+              onClick={() => onChoose(account.email)}
             >
               Sign in as {account.email}
             </button>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { getInstance, signIn } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
@@ -9,6 +9,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  const passwordInput = useRef<HTMLInputElement>(null);
   // Public; if it fails the page still works as a plain sign-in form.
   const instance = useResource(getInstance, []);
 
@@ -29,10 +30,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
     void attempt(email, password);
   }
 
-  function choose(demoEmail: string, demoPassword: string) {
+  function choose(demoEmail: string) {
     setEmail(demoEmail);
-    setPassword(demoPassword);
-    void attempt(demoEmail, demoPassword);
+    if (password === '') {
+      setError('Type the demo password first.');
+      passwordInput.current?.focus();
+      return;
+    }
+    void attempt(demoEmail, password);
   }
 
   const isDemo = instance.state === 'ready' && instance.data.demo;
@@ -53,6 +58,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
         <label>
           Password
           <input
+            ref={passwordInput}
             type="password"
             autoComplete="current-password"
             required

@@ -1,0 +1,15 @@
+import { can, type NegotiationId, type PartyId, type Viewer } from '@parley/core';
+
+/**
+ * Whether this viewer sees every edit of a party's positions (its own delegation, who may read
+ * even `private` ones). Only they learn the real revision number: it counts every edit, including
+ * those made while the position was hidden from everyone else (issue #13).
+ */
+export function seesEveryEdit(viewer: Viewer, position: { negotiationId: string; partyId: string }): boolean {
+  return can(viewer, 'position.read', {
+    kind: 'position',
+    negotiationId: position.negotiationId as NegotiationId,
+    partyId: position.partyId as PartyId,
+    visibility: 'private',
+  });
+}
