@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION, DEMO_PARTIES, UKRAINE_LEAD_CHANGE } from '../src/demo';
 import { demoPlanId } from '../src/demo/plan-demo';
-import { extractPdfText } from '../src/exports/extract-pdf-text';
-import { renderPdf } from '../src/exports/render-pdf';
+import { extractPdfText } from '../src/exports/extract/extract-pdf-text';
+import { renderPdf } from '../src/exports/render/render-pdf';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { openTestDatabase } from './helpers/each-database';
@@ -44,7 +44,7 @@ describe('issue 13: low findings', () => {
   it('leaves the global JSON.stringify alone when a PDF is read', async () => {
     const native = JSON.stringify;
     const pdf = await renderPdf(
-      { title: 'Probe', subtitle: [], sections: [{ heading: null, paragraphs: ['hello'] }] },
+      { title: 'Probe', subtitle: [], sections: [{ heading: null, paragraphs: ['hello'] }], footer: [] },
       new Date('2025-12-01T00:00:00.000Z'),
     );
     await extractPdfText(pdf);
