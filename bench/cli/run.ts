@@ -1,7 +1,7 @@
 // Start-up of the `parley` CLI as a user sees it: each command runs in a fresh process through the
 // published bin (compiled JavaScript, see docs/architecture.md), several times; the table gives
-// the median wall time with the fastest and slowest run. `node -e 0` is the floor. Writes
-// bench/results/cli.{json,md}.
+// the median wall time with the fastest and slowest run, and the median ratio to `node -e 0` (the
+// floor). Writes bench/results/cli.{json,md}.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { machineLoad, median, runProcess } from '../whole-process';
@@ -40,18 +40,31 @@ const CASES: readonly Case[] = [
 ];
 
 const load = machineLoad();
-const rows = CASES.map(({ label, args, target }) => {
-  const { wallMs } = runProcess(process.execPath, args, { runs: RUNS });
+// Rounds: every command once per round, in turn, so a change in the machine's load between rounds
+// touches all of them alike; each command's time is also taken relative to `node -e 0` in the
+// same round.
+const walls = CASES.map(() => [] as number[]);
+for (let round = 0; round < RUNS + 1; round++) {
+  CASES.forEach(({ args }, index) => {
+    const { wallMs } = runProcess(process.execPath, args, { runs: 1, warmup: 0 });
+    // the first round is a warm-up (file cache), not counted
+    if (round > 0) walls[index]?.push(wallMs[0] ?? 0);
+  });
+}
+const floor = walls[0] ?? [];
+const rows = CASES.map(({ label, target }, index) => {
+  const wallMs = walls[index] ?? [];
   const row = {
     label,
     target,
     medianMs: median(wallMs),
     minMs: Math.min(...wallMs),
     maxMs: Math.max(...wallMs),
+    timesNodeStart: median(wallMs.map((ms, round) => ms / (floor[round] ?? ms))),
     runs: wallMs.length,
   };
   process.stdout.write(
-    `${label}: median ${row.medianMs.toFixed(0)} ms (${row.minMs.toFixed(0)}–${row.maxMs.toFixed(0)})\n`,
+    `${label}: median ${row.medianMs.toFixed(0)} ms (${row.minMs.toFixed(0)}–${row.maxMs.toFixed(0)}), ${row.timesNodeStart.toFixed(2)}× node -e 0\n`,
   );
   return row;
 });
@@ -64,13 +77,13 @@ writeFileSync(
 const lines = [
   '# CLI start-up: whole process',
   '',
-  `Node ${process.version}; ${load} when the runs started. Each command runs ${RUNS} times in a fresh process (after one uncounted run) through \`packages/server/bin/parley.js\`; wall time from spawn to exit, as a shell measures it. Issue #17's targets assume a quiet machine, where \`node -e 0\` takes about 64 ms.`,
+  `Node ${process.version}; ${load} when the runs started. Each command runs ${RUNS} times in a fresh process through \`packages/server/bin/parley.js\`, in rounds (every command once per round, after one uncounted round); wall time from spawn to exit, as a shell measures it. "× node -e 0" is the median over rounds of the command's time ÷ \`node -e 0\`'s in the same round, which holds up better than absolute times when the load changes. Issue #17's targets assume a quiet machine, where \`node -e 0\` takes about 64 ms.`,
   '',
-  '| command | median ms | fastest | slowest | target |',
-  '|---|---|---|---|---|',
+  '| command | median ms | fastest | slowest | × node -e 0 | target |',
+  '|---|---|---|---|---|---|',
   ...rows.map(
     (row) =>
-      `| \`${row.label}\` | ${row.medianMs.toFixed(0)} | ${row.minMs.toFixed(0)} | ${row.maxMs.toFixed(0)} | ${row.target} |`,
+      `| \`${row.label}\` | ${row.medianMs.toFixed(0)} | ${row.minMs.toFixed(0)} | ${row.maxMs.toFixed(0)} | ${row.timesNodeStart.toFixed(2)} | ${row.target} |`,
   ),
   '',
 ];
