@@ -1,14 +1,20 @@
-import type { InferenceContext } from './lineage-types';
 import type { LineageLinks } from './lineage-links';
+import type { InferenceContext } from './lineage-types';
 import { massOf, sharedMass, type TermVector } from './term-vectors';
 
-// Thresholds, calibrated on the fixtures in ./fixtures.
+// Thresholds, calibrated on the fixtures in testdata/lineage.
 /** The shared content must be most of one of the two points (a merged source, a split part)… */
 const CONTAINED = 0.5;
 /** …or, next to a point already in the group (merges and splits join neighbours), a good part of it. */
-const CONTAINED_NEXT_DOOR = 0.35;
-/** …and a fair part of the other (a third of a merge of three; half of a 2 → 2 restructuring). */
+const CONTAINED_NEXT_DOOR = 0.25;
+/** …and a fair part of the other (a third of a merge of three; a clause of a restructuring). */
 const CONTRIBUTES = 0.15;
+/** Two linked points exchanged a clause when most of what one leaves unexplained is in what the other does… */
+const EXCHANGED = 0.5;
+/** …and a good part of the other's (which may also hold new words). */
+const EXCHANGED_OTHER = 0.25;
+
+type Residuals = { soft: TermVector; hard: TermVector };
 
 /**
  * Grows groups by containment: links old point i to new point j when what i's links leave
@@ -20,22 +26,26 @@ export function growByContainment(context: InferenceContext, links: LineageLinks
   const beforeMass = context.before.vectors.map(massOf);
   const afterMass = context.after.vectors.map(massOf);
   for (;;) {
-    const residualBefore = context.before.vectors.map((_, from) => links.residualBefore(from));
-    const residualAfter = context.after.vectors.map((_, to) => links.residualAfter(to));
+    const residualBefore = context.before.vectors.map((_, from): Residuals => ({
+      soft: links.residualBefore(from),
+      hard: links.residualBefore(from, 0),
+    }));
+    const residualAfter = context.after.vectors.map((_, to): Residuals => ({
+      soft: links.residualAfter(to),
+      hard: links.residualAfter(to, 0),
+    }));
     let best: { from: number; to: number; score: number } | undefined;
     residualBefore.forEach((left, from) => {
-      if (left.size === 0) return;
+      if (left.soft.size === 0) return;
       residualAfter.forEach((right, to) => {
-        if (right.size === 0 || links.isLinked(from, to)) return;
-        const isGrowth = links.targetsOf(from).length > 0 || links.sourcesOf(to).length > 0;
-        if (!isGrowth) return;
-        const score = containmentScore({
-          left,
-          right,
-          fromMass: beforeMass[from] ?? 0,
-          toMass: afterMass[to] ?? 0,
-          isNextDoor: isNextDoor(links, from, to),
-        });
+        if (right.soft.size === 0 || links.isLinked(from, to)) return;
+        const fromLinked = links.targetsOf(from).length > 0;
+        const toLinked = links.sourcesOf(to).length > 0;
+        if (!fromLinked && !toLinked) return;
+        const masses = { from: beforeMass[from] ?? 0, to: afterMass[to] ?? 0 };
+        const score =
+          containmentScore(left.soft, right.soft, { ...masses, isNextDoor: isNextDoor(links, from, to) }) ??
+          (fromLinked && toLinked ? exchangeScore(left.hard, right.hard, masses) : undefined);
         if (score !== undefined && (best === undefined || score > best.score)) best = { from, to, score };
       });
     });
@@ -44,20 +54,38 @@ export function growByContainment(context: InferenceContext, links: LineageLinks
   }
 }
 
-function containmentScore(input: {
-  left: TermVector;
-  right: TermVector;
-  fromMass: number;
-  toMass: number;
-  isNextDoor: boolean;
-}): number | undefined {
-  if (input.fromMass === 0 || input.toMass === 0) return undefined;
-  const shared = sharedMass(input.left, input.right);
-  const ofFrom = shared / input.fromMass;
-  const ofTo = shared / input.toMass;
+type Masses = { from: number; to: number };
+
+// Most of one point is found in what the other leaves unexplained (merges, splits).
+function containmentScore(
+  left: TermVector,
+  right: TermVector,
+  masses: Masses & { isNextDoor: boolean },
+): number | undefined {
+  if (masses.from === 0 || masses.to === 0) return undefined;
+  const shared = sharedMass(left, right);
+  const ofFrom = shared / masses.from;
+  const ofTo = shared / masses.to;
   const larger = Math.max(ofFrom, ofTo);
-  const needed = input.isNextDoor ? CONTAINED_NEXT_DOOR : CONTAINED;
+  const needed = masses.isNextDoor ? CONTAINED_NEXT_DOOR : CONTAINED;
   return larger >= needed && Math.min(ofFrom, ofTo) >= CONTRIBUTES ? larger : undefined;
+}
+
+// Two points each already linked elsewhere swapped a clause (a restructuring n → m): what one
+// leaves unexplained is mostly found in what the other leaves unexplained, and it is a fair part
+// of both points. Residuals here are exact (nothing kept), so only changed wording counts.
+function exchangeScore(left: TermVector, right: TermVector, masses: Masses): number | undefined {
+  if (masses.from === 0 || masses.to === 0) return undefined;
+  const shared = sharedMass(left, right);
+  const leftMass = massOf(left);
+  const rightMass = massOf(right);
+  if (leftMass === 0 || rightMass === 0) return undefined;
+  const ofLeft = shared / leftMass;
+  const ofRight = shared / rightMass;
+  const isExchange = Math.max(ofLeft, ofRight) >= EXCHANGED && Math.min(ofLeft, ofRight) >= EXCHANGED_OTHER;
+  const ofFrom = shared / masses.from;
+  const ofTo = shared / masses.to;
+  return isExchange && Math.min(ofFrom, ofTo) >= CONTRIBUTES ? Math.max(ofFrom, ofTo) : undefined;
 }
 
 // Old point `from` sits next to a source of `to`, or new point `to` next to a target of `from`.

@@ -34,8 +34,11 @@ export function inferLineage(
   linkIdentical(context, links);
   matchOneToOne(context, links, 'strong');
   growByContainment(context, links);
-  matchOneToOne(context, links, 'weak');
-  growByContainment(context, links);
+  // Twice: a merge grown in the first round can leave a paraphrased neighbour alone in its gap.
+  for (let round = 0; round < 2; round += 1) {
+    matchOneToOne(context, links, 'weak');
+    growByContainment(context, links);
+  }
   return rowsFromLinks({ before, after, links, context });
 }
 

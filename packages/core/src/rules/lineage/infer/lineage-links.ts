@@ -3,6 +3,8 @@ import { residualOf, type TermVector } from './term-vectors';
 /** How a link was found: identical wording, a one-to-one match, or grown from a merge, split or restructuring. */
 export type LinkEvidence = 'identical' | 'match' | 'containment';
 
+const EMPTY: TermVector = new Map<string, number>();
+
 /** A link between old point `from` and new point `to` (indices into the two lists). */
 export type Link = {
   readonly from: number;
@@ -43,21 +45,32 @@ export class LineageLinks {
     return this.targetsOf(from).includes(to);
   }
 
-  /** The part of old point `from` that none of its new points contains. */
-  residualBefore(from: number): TermVector {
+  /** The part of old point `from` that none of its new points contains (`keptShare`: see residualOf). */
+  residualBefore(from: number, keptShare?: number): TermVector {
+    if (this.isCarriedOver(from, 'before')) return EMPTY;
     const vector = this.before[from] ?? new Map<string, number>();
     return residualOf(
       vector,
       this.targetsOf(from).map((to) => this.after[to] ?? new Map<string, number>()),
+      keptShare,
     );
   }
 
   /** The part of new point `to` that none of its old points contains. */
-  residualAfter(to: number): TermVector {
+  residualAfter(to: number, keptShare?: number): TermVector {
+    if (this.isCarriedOver(to, 'after')) return EMPTY;
     const vector = this.after[to] ?? new Map<string, number>();
     return residualOf(
       vector,
       this.sourcesOf(to).map((from) => this.before[from] ?? new Map<string, number>()),
+      keptShare,
+    );
+  }
+
+  // A point carried over word for word has nothing left to give to, or take from, another point.
+  private isCarriedOver(index: number, side: 'before' | 'after'): boolean {
+    return this.links.some(
+      (link) => link.evidence === 'identical' && (side === 'before' ? link.from : link.to) === index,
     );
   }
 }

@@ -14,6 +14,11 @@ const MIN_COSINE = 0.1;
 const MOVED_MIN_COSINE = 0.3;
 const TITLE_BONUS = 0.25;
 const PLACE_BONUS = 0.12;
+/**
+ * When a gap between linked points holds exactly one old and one new point, the new one most
+ * likely rewrites the old one (a paraphrase keeps its slot): a little shared wording is enough.
+ */
+const SOLE_PAIR_MIN_COSINE = 0.08;
 
 type Candidate = { from: number; to: number; weight: number };
 
@@ -73,15 +78,17 @@ function weakCandidates(context: InferenceContext, links: LineageLinks): Candida
         context.before.vectors[i] ?? new Map(),
         context.after.vectors[j] ?? new Map(),
       );
-      if (similarity < MIN_COSINE) continue;
       const inPlace = (place.lower[i] ?? -1) < j && j < (place.upper[i] ?? Infinity);
+      if (similarity < Math.min(MIN_COSINE, SOLE_PAIR_MIN_COSINE)) continue;
+      if (similarity < MIN_COSINE && !(inPlace && place.isSole(i))) continue;
       if (!inPlace && similarity < MOVED_MIN_COSINE) continue;
       const title = titleSimilarity(
         context.before.features[i]?.titleWords ?? [],
         context.after.features[j]?.titleWords ?? [],
       );
       const weight = similarity + TITLE_BONUS * title + (inPlace ? PLACE_BONUS : 0);
-      if (weight >= WEAK_ACCEPT) candidates.push({ from: i, to: j, weight });
+      const isSolePair = inPlace && place.isSole(i) && similarity >= SOLE_PAIR_MIN_COSINE;
+      if (weight >= WEAK_ACCEPT || isSolePair) candidates.push({ from: i, to: j, weight });
     }
   return candidates;
 }
@@ -104,7 +111,7 @@ function placeBetweenLinks(
   beforeCount: number,
   afterCount: number,
   links: LineageLinks,
-): { lower: number[]; upper: number[] } {
+): { lower: number[]; upper: number[]; isSole: (from: number) => boolean } {
   const lower: number[] = [];
   const upper: number[] = new Array<number>(beforeCount).fill(afterCount);
   let bound = -1;
@@ -119,7 +126,16 @@ function placeBetweenLinks(
     const targets = links.targetsOf(from);
     if (targets.length > 0) bound = Math.min(...targets);
   }
-  return { lower, upper };
+  // The gap of old point i holds only i on the old side and one point on the new side.
+  const isSole = (from: number) => {
+    const low = lower[from] ?? -1;
+    const high = upper[from] ?? afterCount;
+    const isAlone =
+      (from === 0 || links.targetsOf(from - 1).length > 0) &&
+      (from === beforeCount - 1 || links.targetsOf(from + 1).length > 0);
+    return isAlone && high - low === 2;
+  };
+  return { lower, upper, isSole };
 }
 
 // Candidates that share no point cannot compete: matching each group alone keeps the cubic

@@ -70,13 +70,22 @@ export function sharedMass(a: TermVector, b: TermVector): number {
   return sum;
 }
 
+// The parts of a split repeat the phrases that hold them together ("the observers", "the line of
+// contact"): the part already linked must not use them up, so a term keeps this share of its weight.
+export const KEPT_SHARE = 0.4;
+
 /** What is left of a vector once the given vectors have explained part of it. */
-export function residualOf(vector: TermVector, explainedBy: readonly TermVector[]): TermVector {
+export function residualOf(
+  vector: TermVector,
+  explainedBy: readonly TermVector[],
+  keptShare = KEPT_SHARE,
+): TermVector {
   if (explainedBy.length === 0) return vector;
   const left = new Map<string, number>();
   for (const [term, weight] of vector) {
     let rest = weight;
     for (const other of explainedBy) rest -= other.get(term) ?? 0;
+    rest = Math.max(rest, explainedBy.some((other) => other.has(term)) ? weight * keptShare : rest);
     if (rest > 1e-9) left.set(term, rest);
   }
   return left;
