@@ -1,6 +1,7 @@
 // Benchmarks the plan rules on a 200-point version pair: applying operations, the composed lineage
 // map and the word-level redline. Writes bench/results/plan.json and plan.md.
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { runLineageBench } from './infer-lineage';
 import { performance } from 'node:perf_hooks';
 import {
   applyOperations,
@@ -202,3 +203,5 @@ writeFileSync(
     )}). Target: well under 100 ms.\nNode ${process.version}; ${result.note}.\n\n${table.join('\n')}\n`,
 );
 console.log(table.join('\n'));
+
+runLineageBench();

@@ -12,9 +12,9 @@ import type { AppDeps } from './deps';
 import { getVersionForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
 
-// The inference is quadratic in points (and its matching cubic in the doubtful ones); past this
-// many pairs a request could hold the event loop longer than the 50 ms budget (bench/plan).
-const MAX_POINT_PAIRS = 250_000;
+// The inference costs about 40 ms of CPU for 100 × 100 points (bench/results/plan-lineage.md) and
+// grows with old × new; 150 × 150 stays near the 50 ms a request may hold the event loop.
+const MAX_POINT_PAIRS = 22_500;
 
 /**
  * Proposes a lineage map for a revised text against a stored version: which old points became

@@ -25,33 +25,60 @@ type Residuals = { soft: TermVector; hard: TermVector };
 export function growByContainment(context: InferenceContext, links: LineageLinks): void {
   const beforeMass = context.before.vectors.map(massOf);
   const afterMass = context.after.vectors.map(massOf);
+  const pairs = candidatePairs(context, { beforeMass, afterMass });
+  // Residuals change only for the two ends of a new link: cache them and forget those two.
+  const before = new Map<number, Residuals>();
+  const after = new Map<number, Residuals>();
+  const residualsBefore = (from: number) =>
+    cached(before, from, () => ({ soft: links.residualBefore(from), hard: links.residualBefore(from, 0) }));
+  const residualsAfter = (to: number) =>
+    cached(after, to, () => ({ soft: links.residualAfter(to), hard: links.residualAfter(to, 0) }));
   for (;;) {
-    const residualBefore = context.before.vectors.map((_, from): Residuals => ({
-      soft: links.residualBefore(from),
-      hard: links.residualBefore(from, 0),
-    }));
-    const residualAfter = context.after.vectors.map((_, to): Residuals => ({
-      soft: links.residualAfter(to),
-      hard: links.residualAfter(to, 0),
-    }));
     let best: { from: number; to: number; score: number } | undefined;
-    residualBefore.forEach((left, from) => {
-      if (left.soft.size === 0) return;
-      residualAfter.forEach((right, to) => {
-        if (right.soft.size === 0 || links.isLinked(from, to)) return;
-        const fromLinked = links.targetsOf(from).length > 0;
-        const toLinked = links.sourcesOf(to).length > 0;
-        if (!fromLinked && !toLinked) return;
-        const masses = { from: beforeMass[from] ?? 0, to: afterMass[to] ?? 0 };
-        const score =
-          containmentScore(left.soft, right.soft, { ...masses, isNextDoor: isNextDoor(links, from, to) }) ??
-          (fromLinked && toLinked ? exchangeScore(left.hard, right.hard, masses) : undefined);
-        if (score !== undefined && (best === undefined || score > best.score)) best = { from, to, score };
-      });
-    });
+    for (const { from, to } of pairs) {
+      if (links.isLinked(from, to)) continue;
+      const fromLinked = links.targetsOf(from).length > 0;
+      const toLinked = links.sourcesOf(to).length > 0;
+      if (!fromLinked && !toLinked) continue;
+      const left = residualsBefore(from);
+      const right = residualsAfter(to);
+      if (left.soft.size === 0 || right.soft.size === 0) continue;
+      const masses = { from: beforeMass[from] ?? 0, to: afterMass[to] ?? 0 };
+      const score =
+        containmentScore(left.soft, right.soft, { ...masses, isNextDoor: isNextDoor(links, from, to) }) ??
+        (fromLinked && toLinked ? exchangeScore(left.hard, right.hard, masses) : undefined);
+      if (score !== undefined && (best === undefined || score > best.score)) best = { from, to, score };
+    }
     if (best === undefined) return;
     links.add({ ...best, score: Math.min(1, best.score), evidence: 'containment' });
+    before.delete(best.from);
+    after.delete(best.to);
   }
+}
+
+function cached<T>(cache: Map<number, T>, key: number, make: () => T): T {
+  const found = cache.get(key);
+  if (found !== undefined) return found;
+  const made = make();
+  cache.set(key, made);
+  return made;
+}
+
+// Residuals only shrink, so a pair whose whole points share less than CONTRIBUTES of the larger
+// one can never pass either test: dropping those once keeps growth near-linear in practice.
+function candidatePairs(
+  context: InferenceContext,
+  masses: { beforeMass: readonly number[]; afterMass: readonly number[] },
+): { from: number; to: number }[] {
+  const pairs: { from: number; to: number }[] = [];
+  context.before.vectors.forEach((_, from) =>
+    context.after.vectors.forEach((__, to) => {
+      const largest = Math.max(masses.beforeMass[from] ?? 0, masses.afterMass[to] ?? 0);
+      if (largest > 0 && context.similarity.shared(from, to) >= CONTRIBUTES * largest)
+        pairs.push({ from, to });
+    }),
+  );
+  return pairs;
 }
 
 type Masses = { from: number; to: number };

@@ -3,7 +3,8 @@ import { growByContainment } from './grow-by-containment';
 import { LineageLinks } from './lineage-links';
 import { matchOneToOne } from './match-one-to-one';
 import { rowsFromLinks } from './lineage-rows';
-import { pointFeatures } from './text-features';
+import { similarityMatrix } from './similarity-matrix';
+import { pointFeatures, rememberingStemmer } from './text-features';
 import { termVectors } from './term-vectors';
 
 /**
@@ -24,11 +25,15 @@ export function inferLineage(
   before: readonly LineageInputPoint[],
   after: readonly LineageInputPoint[],
 ): InferredLineage {
-  const features = [...before, ...after].map(pointFeatures);
+  const stem = rememberingStemmer();
+  const features = [...before, ...after].map((point) => pointFeatures(point, stem));
   const vectors = termVectors(features);
-  const context = {
-    before: { features: features.slice(0, before.length), vectors: vectors.slice(0, before.length) },
-    after: { features: features.slice(before.length), vectors: vectors.slice(before.length) },
+  const beforeVectors = vectors.slice(0, before.length);
+  const afterVectors = vectors.slice(before.length);
+  const context: InferenceContext = {
+    before: { features: features.slice(0, before.length), vectors: beforeVectors },
+    after: { features: features.slice(before.length), vectors: afterVectors },
+    similarity: similarityMatrix(beforeVectors, afterVectors),
   };
   const links = new LineageLinks(context.before.vectors, context.after.vectors);
   linkIdentical(context, links);

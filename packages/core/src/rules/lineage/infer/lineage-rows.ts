@@ -1,7 +1,6 @@
 import { REDLINE_KINDS, type RedlineKind } from '../../redline/compare-versions';
 import type { InferenceContext, InferredLineage, InferredRow, LineageInputPoint } from './lineage-types';
 import type { LineageLinks } from './lineage-links';
-import { cosine } from './term-vectors';
 
 type Group = { from: number[]; to: number[]; order: number };
 
@@ -125,12 +124,18 @@ function longestIncreasingRun(values: readonly number[]): Set<number> {
 
 // How much an added or dropped point resembles the closest point left unlinked on the other side.
 function closestUnlinked(group: Group, context: InferenceContext, links: LineageLinks): number {
-  const isOld = group.from.length === 1;
-  const own = isOld ? context.before.vectors[group.from[0] ?? 0] : context.after.vectors[group.to[0] ?? 0];
-  const others = isOld
-    ? context.after.vectors.filter((_, to) => links.sourcesOf(to).length === 0)
-    : context.before.vectors.filter((_, from) => links.targetsOf(from).length === 0);
-  return Math.max(0, ...others.map((other) => cosine(own ?? new Map(), other)));
+  const { cosine } = context.similarity;
+  const [from] = group.from;
+  const [to] = group.to;
+  const scores =
+    from !== undefined
+      ? context.after.vectors.flatMap((_, other) =>
+          links.sourcesOf(other).length === 0 ? [cosine(from, other)] : [],
+        )
+      : context.before.vectors.flatMap((_, other) =>
+          links.targetsOf(other).length === 0 ? [cosine(other, to ?? 0)] : [],
+        );
+  return Math.max(0, ...scores);
 }
 
 function round(value: number): number {

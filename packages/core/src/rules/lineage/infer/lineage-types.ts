@@ -1,5 +1,6 @@
 import type { RedlineKind } from '../../redline/compare-versions';
 import type { PointFeatures } from './text-features';
+import type { SimilarityMatrix } from './similarity-matrix';
 import type { TermVector } from './term-vectors';
 
 /** A point as read from a text: its number identifies it within its version. */
@@ -43,4 +44,5 @@ export type InferenceContext = {
     readonly features: readonly PointFeatures[];
     readonly vectors: readonly TermVector[];
   };
+  readonly similarity: SimilarityMatrix;
 };

@@ -1,7 +1,6 @@
 import type { InferenceContext } from './lineage-types';
 import type { LineageLinks } from './lineage-links';
 import { maximumWeightMatching } from './maximum-weight-matching';
-import { cosine } from './term-vectors';
 
 // Thresholds, calibrated on the fixtures in ./fixtures (the README there says how they were written).
 /** Cosine above which two points are the same point whatever else happens around them. */
@@ -59,10 +58,7 @@ function strongCandidates(context: InferenceContext, links: LineageLinks): Candi
   const candidates: Candidate[] = [];
   for (const i of from)
     for (const j of to) {
-      const similarity = cosine(
-        context.before.vectors[i] ?? new Map(),
-        context.after.vectors[j] ?? new Map(),
-      );
+      const similarity = context.similarity.cosine(i, j);
       if (similarity >= STRONG_COSINE) candidates.push({ from: i, to: j, weight: similarity });
     }
   return candidates;
@@ -74,10 +70,7 @@ function weakCandidates(context: InferenceContext, links: LineageLinks): Candida
   const candidates: Candidate[] = [];
   for (const i of from)
     for (const j of to) {
-      const similarity = cosine(
-        context.before.vectors[i] ?? new Map(),
-        context.after.vectors[j] ?? new Map(),
-      );
+      const similarity = context.similarity.cosine(i, j);
       const inPlace = (place.lower[i] ?? -1) < j && j < (place.upper[i] ?? Infinity);
       if (similarity < Math.min(MIN_COSINE, SOLE_PAIR_MIN_COSINE)) continue;
       if (similarity < MIN_COSINE && !(inPlace && place.isSole(i))) continue;

@@ -37,17 +37,32 @@ export function tokenize(text: string): string[] {
 }
 
 /** Stemmed content words (numbers kept as they are). */
-export function contentWords(text: string): string[] {
+export function contentWords(text: string, stem: (word: string) => string = stemWord): string[] {
   return tokenize(text)
     .filter((token) => !STOPWORDS.has(token) && (token.length > 1 || /\d/.test(token)))
-    .map((token) => (/^\d/.test(token) ? token : stemWord(token.replace(/'/g, ''))));
+    .map((token) => (/^\d/.test(token) ? token : stem(token.replace(/'/g, ''))));
+}
+
+/** A stemmer that remembers its answers: a text repeats its words, and stemming dominates the cost. */
+export function rememberingStemmer(): (word: string) => string {
+  const known = new Map<string, string>();
+  return (word) => {
+    const found = known.get(word);
+    if (found !== undefined) return found;
+    const stem = stemWord(word);
+    known.set(word, stem);
+    return stem;
+  };
 }
 
 /** The features of one point, from its title and text. */
-export function pointFeatures(point: { readonly title: string; readonly text: string }): PointFeatures {
-  const titleWords = contentWords(point.title);
+export function pointFeatures(
+  point: { readonly title: string; readonly text: string },
+  stem: (word: string) => string = stemWord,
+): PointFeatures {
+  const titleWords = contentWords(point.title, stem);
   return {
-    words: [...titleWords, ...contentWords(point.text)],
+    words: [...titleWords, ...contentWords(point.text, stem)],
     titleWords,
     normalized: `${point.title}\n${point.text}`.replace(/\s+/g, ' ').trim().toLowerCase(),
   };
