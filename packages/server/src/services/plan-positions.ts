@@ -12,7 +12,7 @@ import {
   type SetPositionInput,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
+import { recordAudit, recordReadAudit } from '../audit';
 import { presentPosition } from '../presenters/position';
 import { seesEveryEdit } from './position-edits';
 import { planEventHub } from '../realtime/plan-events';
@@ -46,16 +46,14 @@ export async function listPositionsForViewer(
     .filter((position) => position.visibility !== 'parties')
     .map((position) => position.id);
   if (restricted.length > 0) {
-    await deps.db.transaction().execute((tx) =>
-      recordAudit(tx, {
-        actorId: viewer.userId,
-        action: 'position.list',
-        subjectType: 'position',
-        subjectId: null,
-        negotiationId: input.negotiation.id,
-        detail: { positionIds: restricted },
-      }),
-    );
+    await recordReadAudit(deps.db, {
+      actorId: viewer.userId,
+      action: 'position.list',
+      subjectType: 'position',
+      subjectId: null,
+      negotiationId: input.negotiation.id,
+      detail: { positionIds: restricted },
+    });
   }
   return visible;
 }

@@ -19,7 +19,7 @@ import {
   type Viewer,
 } from '@parley/core';
 import type { z } from 'zod';
-import { recordAudit } from '../audit';
+import { recordAudit, recordReadAudit } from '../audit';
 import { planEventHub } from '../realtime/plan-events';
 import { findParty } from '../storage/parties';
 import {
@@ -153,16 +153,14 @@ export async function listRoundsForViewer(deps: AppDeps, viewer: Viewer, input: 
   const withMinutes = rounds.filter((round) => round.minutes !== null).map((round) => round.id);
   if (withMinutes.length > 0) {
     // Minutes are restricted material: reading them is audited like a restricted record.
-    await deps.db.transaction().execute((tx) =>
-      recordAudit(tx, {
-        actorId: viewer.userId,
-        action: 'round.minutes.read',
-        subjectType: 'round',
-        subjectId: null,
-        negotiationId: input.negotiation.id,
-        detail: { roundIds: withMinutes },
-      }),
-    );
+    await recordReadAudit(deps.db, {
+      actorId: viewer.userId,
+      action: 'round.minutes.read',
+      subjectType: 'round',
+      subjectId: null,
+      negotiationId: input.negotiation.id,
+      detail: { roundIds: withMinutes },
+    });
   }
   return rounds;
 }

@@ -39,6 +39,7 @@ import {
   type StoredVersion,
 } from '../storage/plan-versions';
 import type { AppDeps } from './deps';
+import { cachedPlanVersions } from './plan-version-cache';
 import { assertAllowed } from './viewer';
 
 const negotiationResource = (negotiation: Negotiation) => ({
@@ -55,7 +56,7 @@ export async function listVersionsForViewer(
   assertAllowed(can(viewer, 'plan.read', negotiationResource(negotiation)), 'read this plan');
   const [revision, versions, amendments] = await Promise.all([
     findPlanRevision(deps.db, negotiation.id),
-    listPlanVersions(deps.db, negotiation.id),
+    cachedPlanVersions(deps.db, negotiation.id),
     listAmendments(deps.db, negotiation.id),
   ]);
   // An edge names the amendment it adopted only to viewers who may read that amendment.

@@ -9,7 +9,7 @@ import {
   type RecordResource,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
+import { recordAudit, recordReadAudit } from '../audit';
 import { findParty } from '../storage/parties';
 import { findRecord, insertRecord, listRecords } from '../storage/records';
 import type { AppDeps } from './deps';
@@ -76,17 +76,15 @@ export async function listRecordsForViewer(
     .filter((record) => record.classification !== 'public')
     .map((record) => record.id);
   if (restricted.length > 0) {
-    await deps.db.transaction().execute((tx) =>
-      recordAudit(tx, {
-        at: deps.clock.now(),
-        actorId: viewer.userId,
-        action: 'record.list',
-        subjectType: 'record',
-        subjectId: null,
-        negotiationId: negotiation.id,
-        detail: { recordIds: restricted },
-      }),
-    );
+    await recordReadAudit(deps.db, {
+      at: deps.clock.now(),
+      actorId: viewer.userId,
+      action: 'record.list',
+      subjectType: 'record',
+      subjectId: null,
+      negotiationId: negotiation.id,
+      detail: { recordIds: restricted },
+    });
   }
   return visible;
 }
@@ -103,17 +101,15 @@ export async function getRecordForViewer(
     'Record',
   );
   if (record.classification !== 'public') {
-    await deps.db.transaction().execute((tx) =>
-      recordAudit(tx, {
-        at: deps.clock.now(),
-        actorId: viewer.userId,
-        action: 'record.read',
-        subjectType: 'record',
-        subjectId: record.id,
-        negotiationId: record.negotiationId,
-        detail: { classification: record.classification },
-      }),
-    );
+    await recordReadAudit(deps.db, {
+      at: deps.clock.now(),
+      actorId: viewer.userId,
+      action: 'record.read',
+      subjectType: 'record',
+      subjectId: record.id,
+      negotiationId: record.negotiationId,
+      detail: { classification: record.classification },
+    });
   }
   return record;
 }

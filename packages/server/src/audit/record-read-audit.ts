@@ -1,0 +1,61 @@
+import type { Database } from '../storage/database';
+import { recordAudit, type AuditInput } from './record-audit';
+
+/**
+ * Group commit for the audit entries of reads (issue #15). Every audited read used to run its own
+ * transaction through the chain's lock, so concurrent readers of restricted material queued one
+ * commit at a time behind it. Here, reads that arrive while a batch is being written wait for the
+ * next one, and each batch appends its entries, one after another through `recordAudit`, in a
+ * single transaction. What the log proves is unchanged: every entry is still chained by the same
+ * code, and a read is answered only after its entry has committed (if the batch fails, every read
+ * in it fails: no restricted material leaves unaudited). Writes keep calling `recordAudit` inside
+ * their own transaction, so an entry commits or rolls back with the change it records.
+ */
+export function recordReadAudit(db: Database, input: AuditInput): Promise<void> {
+  let batcher = BATCHERS.get(db);
+  if (batcher === undefined) {
+    batcher = new ReadAuditBatcher(db);
+    BATCHERS.set(db, batcher);
+  }
+  return batcher.add({ ...input, at: input.at ?? new Date() });
+}
+
+/** Most entries appended in one transaction; more wait for the next one. */
+export const READ_AUDIT_BATCH = 200;
+
+type Waiting = { input: AuditInput; resolve: () => void; reject: (error: unknown) => void };
+
+class ReadAuditBatcher {
+  private queue: Waiting[] = [];
+  private writing = false;
+
+  constructor(private readonly db: Database) {}
+
+  add(input: AuditInput): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, READ_AUDIT_BATCH);
+        try {
+          await this.db.transaction().execute(async (tx) => {
+            for (const entry of batch) await recordAudit(tx, entry.input);
+          });
+          for (const entry of batch) entry.resolve();
+        } catch (error) {
+          for (const entry of batch) entry.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+}
+
+const BATCHERS = new WeakMap<Database, ReadAuditBatcher>();
