@@ -42,7 +42,21 @@ export const LabelSchema = z
 /** Long free text (mandates, record bodies): bounded so one field cannot fill the body limit alone. */
 export const LongTextSchema = textSchema(100_000);
 
-/** Every list answers `{ items }` so a count or cursor can be added later without breaking clients. */
+/**
+ * Every list answers `{ items }`; a paged list adds `nextCursor` while more items follow (pass it
+ * back as `?cursor=` for the next page). No count is given: it would reveal hidden items.
+ */
 export function listOf<T extends z.ZodType>(item: T) {
-  return z.strictObject({ items: z.array(item) });
+  return z.strictObject({ items: z.array(item), nextCursor: z.string().optional() });
 }
+
+/** Largest page a list answers; the default when `?limit=` is absent is DEFAULT_PAGE_LIMIT. */
+export const MAX_PAGE_LIMIT = 500;
+export const DEFAULT_PAGE_LIMIT = 100;
+
+/** `?cursor=&limit=` of a paged list. */
+export const PageQuerySchema = z.object({
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).optional(),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;

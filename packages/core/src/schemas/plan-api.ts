@@ -206,6 +206,7 @@ export const TimelineSchema = z.strictObject({
       pointIds: z.array(PlanIdSchema),
     }),
   ),
+  nextCursor: z.string().optional(),
 });
 
 /** Per deadline: the points of a version that are not yet agreed (none once it has passed). */

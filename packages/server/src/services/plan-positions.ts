@@ -6,6 +6,7 @@ import {
   DomainError,
   type Escalation,
   type Negotiation,
+  type PageQuery,
   type PartyId,
   type PlanStatus,
   type Position,
@@ -20,6 +21,7 @@ import { findParty, listParties } from '../storage/parties';
 import { findPosition, listPositions, writePositionIfCurrent } from '../storage/plan-positions';
 import { listEscalations } from '../storage/plan-records';
 import type { AppDeps } from './deps';
+import { pageOf, type Page } from './paging';
 import { getVersionForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
 
@@ -36,26 +38,52 @@ export async function listPositionsForViewer(
   viewer: Viewer,
   input: { negotiation: Negotiation; versionId: string },
 ): Promise<Position[]> {
+  const visible = await visiblePositions(deps, viewer, input);
+  await auditPositionsRead(deps, viewer, { negotiation: input.negotiation, positions: visible });
+  return visible;
+}
+
+/** One page of them (the route's answer); only the positions in the page are audited as read. */
+export async function listPositionPageForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; versionId: string; page: PageQuery },
+): Promise<Page<Position>> {
+  const page = pageOf(await visiblePositions(deps, viewer, input), input.page, (position) => position.id);
+  await auditPositionsRead(deps, viewer, { negotiation: input.negotiation, positions: page.items });
+  return page;
+}
+
+async function visiblePositions(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; versionId: string },
+): Promise<Position[]> {
   await getVersionForViewer(deps, viewer, input);
-  const visible = (
+  return (
     await listPositions(deps.db, { negotiationId: input.negotiation.id, versionId: input.versionId })
   )
     .filter((position) => can(viewer, 'position.read', positionResource(position)))
     .map((position) => presentPosition(position, { seesEveryEdit: seesEveryEdit(viewer, position) }));
-  const restricted = visible
+}
+
+async function auditPositionsRead(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; positions: readonly Position[] },
+): Promise<void> {
+  const restricted = input.positions
     .filter((position) => position.visibility !== 'parties')
     .map((position) => position.id);
-  if (restricted.length > 0) {
-    await recordReadAudit(deps.db, {
-      actorId: viewer.userId,
-      action: 'position.list',
-      subjectType: 'position',
-      subjectId: null,
-      negotiationId: input.negotiation.id,
-      detail: { positionIds: restricted },
-    });
-  }
-  return visible;
+  if (restricted.length === 0) return;
+  await recordReadAudit(deps.db, {
+    actorId: viewer.userId,
+    action: 'position.list',
+    subjectType: 'position',
+    subjectId: null,
+    negotiationId: input.negotiation.id,
+    detail: { positionIds: restricted },
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   DomainError,
   type CreateRecordInput,
   type Negotiation,
+  type PageQuery,
   type NegotiationRecord,
   type RecordId,
   type RecordResource,
@@ -13,6 +14,7 @@ import { recordAudit, recordReadAudit } from '../audit';
 import { findParty } from '../storage/parties';
 import { findRecord, insertRecord, listRecords } from '../storage/records';
 import type { AppDeps } from './deps';
+import { pageOf, type Page } from './paging';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
 const resourceOf = (
@@ -63,16 +65,21 @@ export async function createRecord(
   });
 }
 
-/** Records the viewer may read; restricted ones in the answer are audited as read. */
+/** A page of the records the viewer may read; restricted ones in the page are audited as read. */
 export async function listRecordsForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  negotiation: Negotiation,
-): Promise<NegotiationRecord[]> {
-  const visible = (await listRecords(deps.db, negotiation.id)).filter((record) =>
-    can(viewer, 'record.read', resourceOf(record)),
+  input: { negotiation: Negotiation; page: PageQuery },
+): Promise<Page<NegotiationRecord>> {
+  const { negotiation } = input;
+  const page = pageOf(
+    (await listRecords(deps.db, negotiation.id)).filter((record) =>
+      can(viewer, 'record.read', resourceOf(record)),
+    ),
+    input.page,
+    (record) => record.id,
   );
-  const restricted = visible
+  const restricted = page.items
     .filter((record) => record.classification !== 'public')
     .map((record) => record.id);
   if (restricted.length > 0) {
@@ -86,7 +93,7 @@ export async function listRecordsForViewer(
       detail: { recordIds: restricted },
     });
   }
-  return visible;
+  return page;
 }
 
 export async function getRecordForViewer(

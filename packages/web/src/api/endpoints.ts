@@ -29,6 +29,7 @@ import {
   type VersionOperation,
 } from '@parley/core';
 import { z } from 'zod';
+import { requestAllPages } from './all-pages';
 import { request, setCsrfToken } from './client';
 
 const AnalysisExampleSchema = z.object({ scenario: z.record(z.string(), z.unknown()) });
@@ -59,7 +60,8 @@ export const listNegotiations = () => request('/api/negotiations', listOf(Negoti
 export const getNegotiation = (id: string) => request(negotiation(id), NegotiationSchema);
 export const listParties = (id: string) => request(`${negotiation(id)}/parties`, listOf(PartySchema));
 export const listMembers = (id: string) => request(`${negotiation(id)}/members`, listOf(MemberSchema));
-export const listRecords = (id: string) => request(`${negotiation(id)}/records`, listOf(RecordSchema));
+export const listRecords = (id: string) =>
+  requestAllPages(`${negotiation(id)}/records`, listOf(RecordSchema));
 export const listDeadlines = (id: string) => request(`${negotiation(id)}/deadlines`, listOf(DeadlineSchema));
 
 export const getPlan = (id: string) => request(plan(id), PlanOverviewSchema);
@@ -70,16 +72,19 @@ export const compareVersions = (id: string, fromId: string, toId: string) =>
 export const getPointHistory = (id: string, versionId: string, pointId: string) =>
   request(`${version(id, versionId)}/points/${encodeURIComponent(pointId)}/history`, PointHistorySchema);
 export const listPositions = (id: string, versionId: string) =>
-  request(`${version(id, versionId)}/positions`, listOf(PositionSchema));
+  requestAllPages(`${version(id, versionId)}/positions`, listOf(PositionSchema));
 export const getStatus = (id: string, versionId: string) =>
   request(`${version(id, versionId)}/status`, PlanStatusSchema);
 export const getDeadlineOutlook = (id: string, versionId: string) =>
   request(`${version(id, versionId)}/deadlines`, DeadlineOutlookSchema);
-export const getTimeline = (id: string) => request(`${plan(id)}/timeline`, TimelineSchema);
-export const listRounds = (id: string) => request(`${plan(id)}/rounds`, listOf(RoundSchema));
-export const listStatements = (id: string) => request(`${plan(id)}/statements`, listOf(StatementSchema));
-export const listAmendments = (id: string) => request(`${plan(id)}/amendments`, listOf(AmendmentSchema));
-export const listEscalations = (id: string) => request(`${plan(id)}/escalations`, listOf(EscalationSchema));
+export const getTimeline = (id: string) => requestAllPages(`${plan(id)}/timeline`, TimelineSchema);
+export const listRounds = (id: string) => requestAllPages(`${plan(id)}/rounds`, listOf(RoundSchema));
+export const listStatements = (id: string) =>
+  requestAllPages(`${plan(id)}/statements`, listOf(StatementSchema));
+export const listAmendments = (id: string) =>
+  requestAllPages(`${plan(id)}/amendments`, listOf(AmendmentSchema));
+export const listEscalations = (id: string) =>
+  requestAllPages(`${plan(id)}/escalations`, listOf(EscalationSchema));
 
 export type SetPositionBody = {
   value: PositionValue;

@@ -5,10 +5,12 @@ import {
   ExportSchema,
   LeakedFileSchema,
   listOf,
+  PageQuerySchema,
   TraceLeakInputSchema,
   TraceLeakResultSchema,
 } from '@parley/core';
 import { createExport, getExportFile, listExportsForViewer, traceLeakInNegotiation } from '../../exports';
+import { pageOf } from '../../services/paging';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { ExportParams, NegotiationParams } from '../params';
 import { requireNegotiation } from '../viewer-context';
@@ -35,8 +37,8 @@ const list = createRoute({
   tags: ['exports'],
   security: AUTHENTICATED,
   summary:
-    "The copies the viewer may fetch, newest first (every copy for the mediator staff, one's own otherwise)",
-  request: { params: NegotiationParams },
+    "The copies the viewer may fetch, newest first (every copy for the mediator staff, one's own otherwise), a page at a time",
+  request: { params: NegotiationParams, query: PageQuerySchema },
   responses: { 200: jsonResponse(listOf(ExportRecordSchema), 'The register'), ...problems(400, 401, 404) },
 });
 const download = createRoute({
@@ -92,7 +94,11 @@ export const exportRoutes: RouteModule = (app, deps) => {
   });
   app.openapi(list, async (c) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json({ items: await listExportsForViewer(deps, viewer, { negotiation }) }, 200);
+    const items = await listExportsForViewer(deps, viewer, { negotiation });
+    return c.json(
+      pageOf(items, c.req.valid('query'), (item) => item.id),
+      200,
+    );
   });
   app.openapi(download, async (c) => {
     const params = c.req.valid('param');

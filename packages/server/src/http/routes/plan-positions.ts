@@ -1,6 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { listOf, PlanStatusSchema, PositionSchema, SetPositionInputSchema, type PartyId } from '@parley/core';
-import { listPositionsForViewer, planStatusForViewer, setPosition } from '../../services/plan-positions';
+import {
+  listOf,
+  PageQuerySchema,
+  PlanStatusSchema,
+  PositionSchema,
+  SetPositionInputSchema,
+  type PartyId,
+} from '@parley/core';
+import { listPositionPageForViewer, planStatusForViewer, setPosition } from '../../services/plan-positions';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { PositionParams, VersionParams } from '../plan-params';
 import { requireNegotiation } from '../viewer-context';
@@ -11,9 +18,9 @@ const list = createRoute({
   method: 'get',
   path: `${version}/positions`,
   tags: ['plan'],
-  summary: 'Positions on a version the caller may see (others are absent, not counted)',
+  summary: 'Positions on a version the caller may see (others are absent, not counted), a page at a time',
   security: AUTHENTICATED,
-  request: { params: VersionParams },
+  request: { params: VersionParams, query: PageQuerySchema },
   responses: { 200: jsonResponse(listOf(PositionSchema), 'Positions'), ...problems(400, 401, 404) },
 });
 const put = createRoute({
@@ -43,7 +50,8 @@ export const planPositionRoutes: RouteModule = (app, deps) => {
   app.openapi(list, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json({ items: await listPositionsForViewer(deps, viewer, { negotiation, versionId }) }, 200);
+    const page = c.req.valid('query');
+    return c.json(await listPositionPageForViewer(deps, viewer, { negotiation, versionId, page }), 200);
   });
   app.openapi(put, async (c) => {
     const { negotiationId, versionId, pointId, partyId } = c.req.valid('param');

@@ -9,6 +9,7 @@ import {
   DecideEscalationInputSchema,
   EscalationSchema,
   listOf,
+  PageQuerySchema,
   RoundSchema,
   StatementSchema,
 } from '@parley/core';
@@ -25,6 +26,7 @@ import {
   listStatementsForViewer,
   proposeAmendment,
 } from '../../services/plan-records';
+import { pageOf } from '../../services/paging';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
 import { AmendmentParams, EscalationParams } from '../plan-params';
@@ -41,9 +43,9 @@ function collection<Item extends z.ZodType, Input extends z.ZodType>(name: strin
       method: 'get',
       path: `${base}/${name}`,
       tags: ['plan'],
-      summary: `The ${name} the caller may see`,
+      summary: `The ${name} the caller may see, a page at a time`,
       security: AUTHENTICATED,
-      request: { params: NegotiationParams },
+      request: { params: NegotiationParams, query: PageQuerySchema },
       responses: { 200: jsonResponse(listOf(item), name), ...READ_PROBLEMS },
     }),
     create: createRoute({
@@ -88,7 +90,11 @@ export const planRecordRoutes: RouteModule = (app, deps) => {
   ) => requireNegotiation(c, deps, negotiationId);
   app.openapi(escalations.list, async (c) => {
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
-    return c.json({ items: await listEscalationsForViewer(deps, viewer, { negotiation }) }, 200);
+    const items = await listEscalationsForViewer(deps, viewer, { negotiation });
+    return c.json(
+      pageOf(items, c.req.valid('query'), (item) => item.id),
+      200,
+    );
   });
   app.openapi(escalations.create, async (c) => {
     const body = c.req.valid('json');
@@ -103,7 +109,11 @@ export const planRecordRoutes: RouteModule = (app, deps) => {
   });
   app.openapi(rounds.list, async (c) => {
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
-    return c.json({ items: await listRoundsForViewer(deps, viewer, { negotiation }) }, 200);
+    const items = await listRoundsForViewer(deps, viewer, { negotiation });
+    return c.json(
+      pageOf(items, c.req.valid('query'), (item) => item.id),
+      200,
+    );
   });
   app.openapi(rounds.create, async (c) => {
     const body = c.req.valid('json');
@@ -112,7 +122,11 @@ export const planRecordRoutes: RouteModule = (app, deps) => {
   });
   app.openapi(statements.list, async (c) => {
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
-    return c.json({ items: await listStatementsForViewer(deps, viewer, { negotiation }) }, 200);
+    const items = await listStatementsForViewer(deps, viewer, { negotiation });
+    return c.json(
+      pageOf(items, c.req.valid('query'), (item) => item.id),
+      200,
+    );
   });
   app.openapi(statements.create, async (c) => {
     const body = c.req.valid('json');
@@ -121,7 +135,11 @@ export const planRecordRoutes: RouteModule = (app, deps) => {
   });
   app.openapi(amendments.list, async (c) => {
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
-    return c.json({ items: await listAmendmentsForViewer(deps, viewer, { negotiation }) }, 200);
+    const items = await listAmendmentsForViewer(deps, viewer, { negotiation });
+    return c.json(
+      pageOf(items, c.req.valid('query'), (item) => item.id),
+      200,
+    );
   });
   app.openapi(amendments.create, async (c) => {
     const body = c.req.valid('json');

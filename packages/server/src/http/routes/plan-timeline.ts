@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { DeadlineOutlookSchema, TimelineSchema } from '@parley/core';
+import { DeadlineOutlookSchema, PageQuerySchema, TimelineSchema } from '@parley/core';
 import { z } from 'zod';
 import { deadlineOutlookForViewer, timelineForViewer } from '../../services/plan-timeline';
+import { pageOf } from '../../services/paging';
 import { AUTHENTICATED, jsonResponse, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
 import { VersionParams } from '../plan-params';
@@ -12,9 +13,9 @@ const timeline = createRoute({
   method: 'get',
   path: '/api/negotiations/{negotiationId}/plan/timeline',
   tags: ['plan'],
-  summary: 'Timeline of the negotiation, or of one point with ?pointId=',
+  summary: 'Timeline of the negotiation, or of one point with ?pointId=, a page at a time',
   security: AUTHENTICATED,
-  request: { params: NegotiationParams, query: z.object({ pointId: z.uuid().optional() }) },
+  request: { params: NegotiationParams, query: PageQuerySchema.extend({ pointId: z.uuid().optional() }) },
   responses: { 200: jsonResponse(TimelineSchema, 'Timeline, oldest first'), ...problems(400, 401, 404) },
 });
 const outlook = createRoute({
@@ -32,13 +33,17 @@ const outlook = createRoute({
 
 export const planTimelineRoutes: RouteModule = (app, deps) => {
   app.openapi(timeline, async (c) => {
-    const { pointId } = c.req.valid('query');
+    const { pointId, ...page } = c.req.valid('query');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
     const items = await timelineForViewer(deps, viewer, {
       negotiation,
       ...(pointId === undefined ? {} : { pointId }),
     });
-    return c.json({ items: items.map((item) => ({ ...item, pointIds: [...item.pointIds] })) }, 200);
+    const answer = pageOf(items, page, (item) => `${item.kind}/${item.refId}/${item.date}`);
+    return c.json(
+      { ...answer, items: answer.items.map((item) => ({ ...item, pointIds: [...item.pointIds] })) },
+      200,
+    );
   });
   app.openapi(outlook, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');

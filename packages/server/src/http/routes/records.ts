@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { CreateRecordInputSchema, listOf, RecordSchema } from '@parley/core';
+import { CreateRecordInputSchema, listOf, PageQuerySchema, RecordSchema } from '@parley/core';
 import { presentRecord } from '../../presenters/present';
 import { createRecord, getRecordForViewer, listRecordsForViewer } from '../../services/records';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
@@ -13,7 +13,7 @@ const list = createRoute({
   tags: ['records'],
   summary: 'Records the caller may read (others are absent, not counted)',
   security: AUTHENTICATED,
-  request: { params: NegotiationParams },
+  request: { params: NegotiationParams, query: PageQuerySchema },
   responses: { 200: jsonResponse(listOf(RecordSchema), 'Records'), ...problems(400, 401, 404) },
 });
 const create = createRoute({
@@ -38,8 +38,8 @@ const get = createRoute({
 export const recordRoutes: RouteModule = (app, deps) => {
   app.openapi(list, async (c) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    const records = await listRecordsForViewer(deps, viewer, negotiation);
-    return c.json({ items: records.map(presentRecord) }, 200);
+    const page = await listRecordsForViewer(deps, viewer, { negotiation, page: c.req.valid('query') });
+    return c.json({ ...page, items: page.items.map(presentRecord) }, 200);
   });
   app.openapi(create, async (c) => {
     const input = c.req.valid('json');

@@ -6,6 +6,7 @@ import {
   type CreateExportInputSchema,
 } from '@parley/core';
 import type { z } from 'zod';
+import { requestAllPages } from '../../api/all-pages';
 import { request } from '../../api/client';
 
 const negotiation = (id: string) => `/api/negotiations/${encodeURIComponent(id)}`;
@@ -16,7 +17,7 @@ export const createExport = (negotiationId: string, body: z.input<typeof CreateE
 
 /** The copies the viewer may fetch (all of them for the mediator staff), newest first. */
 export const listExports = (negotiationId: string) =>
-  request(`${negotiation(negotiationId)}/exports`, listOf(ExportRecordSchema));
+  requestAllPages(`${negotiation(negotiationId)}/exports`, listOf(ExportRecordSchema));
 
 /** Mediator staff only: who most likely received the copy this text came from. */
 export const traceLeak = (negotiationId: string, text: string) =>
