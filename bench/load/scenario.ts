@@ -24,11 +24,11 @@ export async function signIn(baseUrl: string, name: string): Promise<Session> {
 }
 
 export async function latestVersionId(baseUrl: string, session: Session): Promise<string> {
-  const answer = await fetch(`${baseUrl}/api/negotiations/${NEGOTIATION}/plan/versions`, {
+  const answer = await fetch(`${baseUrl}/api/negotiations/${NEGOTIATION}/plan`, {
     headers: { cookie: session.cookie },
   });
-  const body = (await answer.json()) as { items: { id: string }[] };
-  const last = body.items.at(-1);
+  const body = (await answer.json()) as { versions: { id: string }[] };
+  const last = body.versions.at(-1);
   if (last === undefined) throw new Error('the demo has no plan version');
   return last.id;
 }

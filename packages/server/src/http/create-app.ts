@@ -24,7 +24,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError((error, c) => {
     const shaped = toProblem(error, c.req.path);
     if (shaped.problem.status >= 500) deps.logError(error);
-    return problemResponse(shaped);
+    const response = problemResponse(shaped);
+    // A 413 is answered before the body is read; the rest of that body would be parsed as the
+    // next request on a keep-alive socket (issue #15), so the connection is closed instead.
+    if (shaped.problem.status === 413) response.headers.set('connection', 'close');
+    return response;
   });
   app.notFound((c) =>
     problemResponse(toProblem(new DomainError('not-found', 'No such resource.'), c.req.path)),
