@@ -60,9 +60,7 @@ async function visiblePositions(
   input: { negotiation: Negotiation; versionId: string },
 ): Promise<Position[]> {
   await getVersionForViewer(deps, viewer, input);
-  return (
-    await listPositions(deps.db, { negotiationId: input.negotiation.id, versionId: input.versionId })
-  )
+  return (await listPositions(deps.db, { negotiationId: input.negotiation.id, versionId: input.versionId }))
     .filter((position) => can(viewer, 'position.read', positionResource(position)))
     .map((position) => presentPosition(position, { seesEveryEdit: seesEveryEdit(viewer, position) }));
 }

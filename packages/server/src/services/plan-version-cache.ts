@@ -10,7 +10,10 @@ const CACHES = new WeakMap<Database, Map<string, Entry>>();
 const MAX_NEGOTIATIONS = 200;
 
 /** The negotiation's versions, oldest first; shared objects: callers copy before changing anything. */
-export async function cachedPlanVersions(db: Database, negotiationId: string): Promise<readonly StoredVersion[]> {
+export async function cachedPlanVersions(
+  db: Database,
+  negotiationId: string,
+): Promise<readonly StoredVersion[]> {
   let cache = CACHES.get(db);
   if (cache === undefined) {
     cache = new Map();
