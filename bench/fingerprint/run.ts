@@ -5,7 +5,7 @@
 // `parley trace-leak` uses on a leaked PDF: line breaks, wrapping and dropped characters included.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { embedPoint, traceLeak, type FingerprintPoint } from '@parley/core';
+import { chooseFingerprintKey, embedPoint, traceLeak, type FingerprintPoint } from '@parley/core';
 import { DEMO_DRAFT_POINTS } from '../../packages/server/src/demo/plan-data-draft';
 import { extractPdfText, renderPdf } from '../../packages/server/src/exports';
 import { pasteAndReflow, retype, seededRng, stripFormatting } from './transformations';
@@ -18,10 +18,16 @@ const POINTS: FingerprintPoint[] = DEMO_DRAFT_POINTS.map((point, index) => ({
   title: point.title,
   text: point.text,
 }));
-const candidates = Array.from({ length: RECIPIENTS }, (_, index) => ({
-  recipientId: `delegate-${index + 1}`,
-  key: `bench-key-${index}-${(index * 2654435761) >>> 0}`,
-}));
+// Keys are allocated as the server allocates them: each new copy gets a heading style no earlier copy has.
+const keys: string[] = [];
+for (let index = 0; index < RECIPIENTS; index++) {
+  const fresh = Array.from(
+    { length: 64 },
+    (_, attempt) => `bench-key-${index}-${attempt}-${(index * 2654435761) >>> 0}`,
+  );
+  keys.push(chooseFingerprintKey({ candidates: fresh, existingKeys: keys }));
+}
+const candidates = keys.map((key, index) => ({ recipientId: `delegate-${index + 1}`, key }));
 
 /** The recipient's export as Markdown: bold heading, then the point's text. */
 const renderMarkdown = (points: readonly FingerprintPoint[], key: string): string =>
@@ -99,6 +105,27 @@ for (const [transform, apply] of Object.entries(TRANSFORMS)) {
   }
 }
 
+// Collusion: two recipients merge their copies, each point taken from either copy at random (paste-and-reflow).
+const collusion = { trials: 0, oneOfThem: 0, innocent: 0, undecided: 0 };
+for (let trial = 0; trial < RECIPIENTS * EXCERPTS_PER_RECIPIENT; trial++) {
+  const first = candidates[Math.floor(rng() * RECIPIENTS)]!;
+  let second = first;
+  while (second === first) second = candidates[Math.floor(rng() * RECIPIENTS)]!;
+  const start = Math.floor(rng() * (POINTS.length - 4));
+  const merged = POINTS.slice(start, start + 5)
+    .map((point) => renderMarkdown([point], rng() < 0.5 ? first.key : second.key))
+    .join('\n\n');
+  const result = traceLeak({ excerpt: pasteAndReflow(merged), points: POINTS, candidates });
+  collusion.trials++;
+  if (result.verdict.kind === 'undecided') collusion.undecided++;
+  else if ([first.recipientId, second.recipientId].includes(result.verdict.recipientId))
+    collusion.oneOfThem++;
+  else collusion.innocent++;
+}
+console.log(
+  `collusion of two, 5 points: one of them ${((collusion.oneOfThem / collusion.trials) * 100).toFixed(1)} %, innocent ${collusion.innocent}`,
+);
+
 const pct = (count: number, total: number): string => `${((count / total) * 100).toFixed(1)} %`;
 const rows = cells.map(
   (c) =>
@@ -107,7 +134,7 @@ const rows = cells.map(
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/fingerprint.json',
-  `${JSON.stringify({ recipients: RECIPIENTS, excerptsPerRecipient: EXCERPTS_PER_RECIPIENT, cells }, null, 2)}\n`,
+  `${JSON.stringify({ recipients: RECIPIENTS, excerptsPerRecipient: EXCERPTS_PER_RECIPIENT, cells, collusion }, null, 2)}\n`,
 );
 writeFileSync(
   'bench/results/fingerprint.md',
@@ -121,6 +148,14 @@ writeFileSync(
     '| transformation | points | trials | top-1 | false accusation | undecided | marks read | ms / trace |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    '## Collusion',
+    '',
+    'Two recipients merge their copies: a 5-point excerpt where each point comes from either copy at random, pasted and reflowed. A trace counts when it names one of the two; naming anyone else is a false accusation.',
+    '',
+    '| trials | one of the colluders named | innocent named | undecided |',
+    '|---|---|---|---|',
+    `| ${collusion.trials} | ${pct(collusion.oneOfThem, collusion.trials)} | ${pct(collusion.innocent, collusion.trials)} | ${pct(collusion.undecided, collusion.trials)} |`,
     '',
   ].join('\n'),
 );

@@ -11,6 +11,7 @@ describe('embedding', () => {
       'p02:spelling',
       'p03:spelling',
       'p15:dash',
+      'p15:phrase',
       'p16:spelling',
       'p16:spelling',
       'p20:spelling',
@@ -61,6 +62,24 @@ describe('embedding', () => {
     expect(findTextSites(treaty).filter((site) => site.kind === 'spelling')).toEqual([]);
     for (const { key } of recipientKeys(20))
       expect(embedPoint(treaty, { key }).text.replace(/[\u200b\u200c]/g, '')).toContain('Non-Proliferation');
+  });
+
+  it('keeps every copy consistent: one heading style, one spelling and one wording per choice', () => {
+    for (const { key } of recipientKeys(20)) {
+      const headings = POINTS.map((point) => embedPoint(point, { key }).heading);
+      const labels = new Set(headings.map((heading) => heading.replace(/\d+/, 'N').replace(/ [^(\]]*$/, '')));
+      expect(labels.size).toBe(1);
+      const text = embedPlainText(POINTS, { key });
+      const british = /neighbours|recognised|non-aggression|programmes|towards|demilitarised/.test(text);
+      const american = /neighbors|recognized|nonaggression|programs|toward |demilitarized/.test(text);
+      expect(british && american).toBe(false);
+    }
+  });
+
+  it('adds no invisible character unless asked to', () => {
+    const { key } = recipientKeys(1)[0]!;
+    expect(embedPlainText(POINTS, { key })).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
+    expect(embedPlainText(POINTS, { key, invisible: true })).toMatch(/[\u200b\u200c]/);
   });
 
   it('keeps the point number in every heading variant', () => {

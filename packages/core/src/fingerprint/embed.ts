@@ -1,30 +1,28 @@
-import { INVISIBLE_MARKS, SPELLING_VARIANTS as SPELLING_PAIRS } from './equivalences';
+import { headingStyleOf } from './copy-style';
+import { INVISIBLE_MARKS, PHRASE_VARIANTS, SPELLING_VARIANTS } from './equivalences';
 import { keyedChoice } from './sha256';
-import {
-  findTextSites,
-  headingSiteId,
-  headingVariants,
-  invisibleSiteId,
-  type FingerprintPoint,
-} from './sites';
+import { findTextSites, formatHeading, invisibleSiteId, type FingerprintPoint } from './sites';
 
 /** A point rendered for one recipient: the heading and the text carry that recipient's marks. */
 export type FingerprintedPoint = { readonly id: string; readonly heading: string; readonly text: string };
 
-/** Options for embedding: the recipient's secret key and whether to add invisible marks. */
+/**
+ * Options for embedding: the recipient's secret key, and whether to add zero-width marks (off by
+ * default: they break search and copy-paste into drafting tools; issue 14).
+ */
 export type EmbedOptions = { readonly key: string; readonly invisible?: boolean };
 
-/** The point's text with the recipient's choice at every approved site (meaning unchanged). */
+/** The point's text with the recipient's per-copy choice at every approved site (meaning unchanged). */
 export function embedText(point: FingerprintPoint, options: EmbedOptions): string {
   let out = '';
   let cursor = 0;
   for (const site of findTextSites(point)) {
     out += point.text.slice(cursor, site.start);
-    out += site.variants[keyedChoice(options.key, site.id, site.variants.length)] ?? '';
+    out += site.variants[keyedChoice(options.key, site.choice, site.variants.length)] ?? '';
     cursor = site.end;
   }
   out += point.text.slice(cursor);
-  return options.invisible === false ? out : addInvisibleMarks(out, options.key);
+  return options.invisible === true ? addInvisibleMarks(out, options.key) : out;
 }
 
 /** Puts a zero-width mark before each space between two words; the bit is keyed on the word pair. */
@@ -36,11 +34,13 @@ export function addInvisibleMarks(text: string, key: string): string {
   });
 }
 
-/** Renders one point for a recipient: keyed heading variant plus keyed text variants. */
+/** Renders one point for a recipient: the copy's heading style plus the copy's text choices. */
 export function embedPoint(point: FingerprintPoint, options: EmbedOptions): FingerprintedPoint {
-  const variants = headingVariants(point);
-  const heading = variants[keyedChoice(options.key, headingSiteId(point), variants.length)] ?? '';
-  return { id: point.id, heading, text: embedText(point, options) };
+  return {
+    id: point.id,
+    heading: formatHeading(point, headingStyleOf(options.key)),
+    text: embedText(point, options),
+  };
 }
 
 /** Renders a sequence of points as plain text, one paragraph per point. */
@@ -53,17 +53,21 @@ export function embedPlainText(points: readonly FingerprintPoint[], options: Emb
     .join('\n\n');
 }
 
+function canonicalForm(word: string, pairs: readonly (readonly [string, string])[]): string {
+  for (const pair of pairs) {
+    if (word.toLowerCase() === pair[1])
+      return word.charAt(0) === word.charAt(0).toUpperCase()
+        ? pair[0].charAt(0).toUpperCase() + pair[0].slice(1)
+        : pair[0];
+  }
+  return word;
+}
+
 /** Strips every approved variant back to one form, so two renderings can be compared for meaning. */
 export function stripFingerprint(text: string): string {
   let out = text.replace(/[\u200b\u200c]/g, '').replace(/(?<=[A-Za-z0-9])–(?=[A-Za-z0-9])/g, '-');
   out = out.replace(/\b([A-Z][\w-]+, [A-Z][\w-]+), and ([A-Z][\w-]+)\b/g, '$1 and $2');
-  return out.replace(/[A-Za-z]+(?:-[A-Za-z]+)*/g, (word) => {
-    for (const pair of SPELLING_PAIRS) {
-      if (word.toLowerCase() === pair[1])
-        return word.charAt(0) === word.charAt(0).toUpperCase()
-          ? pair[0].charAt(0).toUpperCase() + pair[0].slice(1)
-          : pair[0];
-    }
-    return word;
-  });
+  for (const pair of PHRASE_VARIANTS)
+    out = out.replace(new RegExp(`\\b${pair[1]}\\b`, 'gi'), (found) => canonicalForm(found, [pair]));
+  return out.replace(/[A-Za-z]+(?:-[A-Za-z]+)*/g, (word) => canonicalForm(word, SPELLING_VARIANTS));
 }

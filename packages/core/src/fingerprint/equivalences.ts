@@ -4,7 +4,7 @@
 // here. A long data file on purpose: reviewers read it in one place.
 
 /** A channel: the kind of equivalence and how often it survives retyping (used in scoring). */
-export type ChannelKind = 'spelling' | 'serial-comma' | 'dash' | 'heading' | 'invisible';
+export type ChannelKind = 'spelling' | 'serial-comma' | 'dash' | 'heading' | 'phrase' | 'invisible';
 
 /** Probability that a channel's mark is misread after copying or retyping (scoring model). */
 export const CHANNEL_ERROR: Readonly<Record<ChannelKind, number>> = {
@@ -13,6 +13,7 @@ export const CHANNEL_ERROR: Readonly<Record<ChannelKind, number>> = {
   // Keyboards have no en dash: retyping turns most en dashes into hyphens.
   dash: 0.3,
   heading: 0.04,
+  phrase: 0.03,
   invisible: 0.01,
 };
 
@@ -70,6 +71,28 @@ export const SPELLING_VARIANTS: readonly (readonly [string, string])[] = [
   ['short-term', 'shortterm'],
   ['re-establish', 'reestablish'],
   ['co-ordination', 'coordination'],
+];
+
+/**
+ * Free phrasings: two wordings of the same meaning that careful writers use interchangeably, so a
+ * reader of one copy cannot tell a choice from house style. Each pair is one per-copy choice (the
+ * same wording everywhere in the copy). Only general English, never operative or legal terms.
+ */
+export const PHRASE_VARIANTS: readonly (readonly [string, string])[] = [
+  ['another', 'a further'],
+  ['the rest of', 'the remainder of'],
+  ['half of the', 'half the'],
+  ['all of the', 'all the'],
+  ['both of the', 'both the'],
+  ['is set up', 'is established'],
+  ['are set up', 'are established'],
+  ['in stages', 'in phases'],
+  ['open questions', 'outstanding questions'],
+  ['divided equally', 'shared equally'],
+  ['prior to', 'before'],
+  ['each other', 'one another'],
+  ['in order to', 'so as to'],
+  ['with regard to', 'regarding'],
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { chooseFingerprintKey } from './copy-style';
 import type { FingerprintPoint } from './sites';
 
 // A few plan points in the style of the demo draft, with the spelling, list and dash sites
@@ -42,9 +43,12 @@ export const POINTS: readonly FingerprintPoint[] = [
   { id: 'p25', number: '25', title: 'Elections', text: 'Ukraine holds elections within 100 days.' },
 ];
 
-/** Deterministic recipient keys for tests. */
-export const recipientKeys = (count: number): { recipientId: string; key: string }[] =>
-  Array.from({ length: count }, (_, index) => ({
-    recipientId: `recipient-${index}`,
-    key: `test-key-${index}-${index * 7919}`,
-  }));
+/** Deterministic recipient keys for tests, allocated as the server allocates them (distinct heading styles). */
+export function recipientKeys(count: number): { recipientId: string; key: string }[] {
+  const keys: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const candidates = Array.from({ length: 64 }, (_, attempt) => `test-key-${index}-${attempt * 7919}`);
+    keys.push(chooseFingerprintKey({ candidates, existingKeys: keys }));
+  }
+  return keys.map((key, index) => ({ recipientId: `recipient-${index}`, key }));
+}

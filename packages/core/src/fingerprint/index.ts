@@ -6,9 +6,26 @@ export {
   HEADING_SEPARATORS,
   HEADING_CASES,
   INVISIBLE_MARKS,
+  PHRASE_VARIANTS,
   type ChannelKind,
 } from './equivalences';
-export { findTextSites, headingVariants, type FingerprintPoint, type TextSite } from './sites';
+export {
+  findTextSites,
+  headingVariants,
+  formatHeading,
+  HEADING_STYLES,
+  type FingerprintPoint,
+  type TextSite,
+  type HeadingStyle,
+} from './sites';
+export { headingStyleOf, headingStyleIndex, chooseFingerprintKey } from './copy-style';
+export {
+  scoreCollusion,
+  nameColluder,
+  isInconsistent,
+  COLLUSION_DECISION,
+  type CollusionScore,
+} from './collusion';
 export {
   embedPoint,
   embedText,

@@ -1,18 +1,19 @@
 import { CHANNEL_ERROR, INVISIBLE_MARKS, type ChannelKind } from './equivalences';
 import { approximateMatchDistance } from './approximate-match';
-import {
-  findTextSites,
-  headingSiteId,
-  headingVariants,
-  invisibleSiteId,
-  type FingerprintPoint,
-} from './sites';
+import { findTextSites, headingVariants, invisibleSiteId, type FingerprintPoint } from './sites';
 
-/** A mark read from a leaked excerpt: which variant of which site was seen. */
+/** The site id of every heading: its variant is the copy's heading style. */
+export const HEADING_SITE = 'copy:heading';
+
+/**
+ * A mark read from a leaked excerpt: which variant of which per-copy choice was seen. `observed`
+ * lists the variants that explain the excerpt equally well (one, unless two styles print the same
+ * heading, as Title Case does for a one-word title).
+ */
 export type Observation = {
   readonly siteId: string;
   readonly kind: ChannelKind;
-  readonly observed: number;
+  readonly observed: readonly number[];
   readonly variants: readonly string[];
   readonly error: number;
 };
@@ -24,6 +25,8 @@ export function normalizeExcerpt(text: string): string {
   return (
     text
       .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '')
+      // Markdown emphasis glued to a heading ("**(7) Title:**") would hide its number style.
+      .replace(/\*\*|__/g, '')
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
       .replace(/\s+/g, ' ')
@@ -48,14 +51,15 @@ function occursIn(point: FingerprintPoint, excerptShingles: Set<string>): boolea
   return hits >= Math.max(1, Math.ceil(own.size * 0.15));
 }
 
-/** Reads the variant that best explains the excerpt at one site, if one is clearly best. */
-function readSite(patterns: readonly string[], excerpt: string): number | undefined {
+/** The variants that best explain the excerpt at one site (several only when they print the same). */
+function readSite(patterns: readonly string[], excerpt: string): number[] | undefined {
   const distances = patterns.map((pattern) => approximateMatchDistance(pattern, excerpt));
   const best = Math.min(...distances);
-  const winners = distances.filter((distance) => distance === best).length;
   const limit = Math.max(2, Math.floor((patterns[0]?.length ?? 0) * 0.2));
-  if (winners !== 1 || best > limit) return undefined;
-  return distances.indexOf(best);
+  if (best > limit) return undefined;
+  const winners = distances.flatMap((distance, index) => (distance === best ? [index] : []));
+  const printed = new Set(winners.map((index) => patterns[index]));
+  return printed.size === 1 ? winners : undefined;
 }
 
 function readPoint(point: FingerprintPoint, excerpt: string): Observation[] {
@@ -69,7 +73,7 @@ function readPoint(point: FingerprintPoint, excerpt: string): Observation[] {
   );
   if (heading !== undefined) {
     observations.push({
-      siteId: headingSiteId(point),
+      siteId: HEADING_SITE,
       kind: 'heading',
       observed: heading,
       variants: headings,
@@ -85,7 +89,7 @@ function readPoint(point: FingerprintPoint, excerpt: string): Observation[] {
     );
     if (observed === undefined) continue;
     observations.push({
-      siteId: site.id,
+      siteId: site.choice,
       kind: site.kind,
       observed,
       variants: site.variants,
@@ -102,7 +106,7 @@ function readInvisibleMarks(text: string): Observation[] {
   for (const match of collapsed.matchAll(/([A-Za-z]+)([\u200b\u200c]) ([A-Za-z]+)/g)) {
     const siteId = invisibleSiteId(match[1] ?? '', match[3] ?? '');
     if (seen.has(siteId)) continue;
-    const observed = INVISIBLE_MARKS.indexOf(match[2] as (typeof INVISIBLE_MARKS)[number]);
+    const observed = [INVISIBLE_MARKS.indexOf(match[2] as (typeof INVISIBLE_MARKS)[number])];
     seen.set(siteId, {
       siteId,
       kind: 'invisible',

@@ -2,6 +2,7 @@ import {
   HEADING_CASES,
   HEADING_SEPARATORS,
   NUMBER_STYLES,
+  PHRASE_VARIANTS,
   SPELLING_VARIANTS,
   TITLE_CASE_SMALL_WORDS,
   type ChannelKind,
@@ -15,14 +16,31 @@ export type FingerprintPoint = {
   readonly text: string;
 };
 
-/** One place in a point's text where approved variants may stand, with its stable id. */
+/**
+ * One place in a point's text where approved variants may stand. `choice` names the per-copy
+ * choice that decides it: every site of one choice gets the same variant in one copy, so a copy is
+ * consistent (one spelling convention, one punctuation convention, one wording of each phrase).
+ */
 export type TextSite = {
-  readonly id: string;
+  readonly choice: string;
   readonly kind: ChannelKind;
   readonly start: number;
   readonly end: number;
   readonly variants: readonly string[];
 };
+
+/** The per-copy choices of headings: number style, capitalisation and separator. */
+export const HEADING_CHOICES = {
+  label: { id: 'copy:label', count: NUMBER_STYLES.length },
+  case: { id: 'copy:case', count: HEADING_CASES.length },
+  separator: { id: 'copy:separator', count: HEADING_SEPARATORS.length },
+} as const;
+
+/** One choice for the whole spelling table: British (and hyphenated) or American (and closed) forms. */
+export const SPELLING_CHOICE = 'copy:spelling';
+const SERIAL_CHOICE = 'copy:serial-comma';
+const DASH_CHOICE = 'copy:dash';
+const phraseChoice = (index: number) => `copy:phrase:${index}`;
 
 const SPELLING_LOOKUP = new Map<string, readonly string[]>();
 for (const pair of SPELLING_VARIANTS) for (const word of pair) SPELLING_LOOKUP.set(word, pair);
@@ -34,47 +52,74 @@ function matchCase(word: string, template: string): string {
     : word;
 }
 
-/** Every approved variant site in a point's canonical text, in text order. */
-export function findTextSites(point: FingerprintPoint): TextSite[] {
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PHRASE_PATTERNS = PHRASE_VARIANTS.map(
+  (pair) => new RegExp(`\\b(?:${pair.map(escape).join('|')})\\b`, 'gi'),
+);
+
+function spellingSites(text: string): TextSite[] {
   const sites: TextSite[] = [];
-  for (const match of point.text.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
+  for (const match of text.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
     // A capital after the first letter marks a name ("Treaty on the Non-Proliferation …"): names are never varied.
     if (/[A-Z]/.test(match[0].slice(1))) continue;
     const group = SPELLING_LOOKUP.get(match[0].toLowerCase());
     if (group === undefined) continue;
     const variants = group.map((word) => matchCase(word, match[0]));
     sites.push({
-      id: `${point.id}:spell:${match.index}`,
+      choice: SPELLING_CHOICE,
       kind: 'spelling',
       start: match.index,
       end: match.index + match[0].length,
       variants,
     });
   }
+  return sites;
+}
+
+function phraseSites(text: string): TextSite[] {
+  const sites: TextSite[] = [];
+  PHRASE_PATTERNS.forEach((pattern, index) => {
+    const pair = PHRASE_VARIANTS[index] ?? ['', ''];
+    for (const match of text.matchAll(pattern)) {
+      sites.push({
+        choice: phraseChoice(index),
+        kind: 'phrase',
+        start: match.index,
+        end: match.index + match[0].length,
+        variants: pair.map((phrase) => matchCase(phrase, match[0])),
+      });
+    }
+  });
+  return sites;
+}
+
+/** Every approved variant site in a point's canonical text, in text order, without overlaps. */
+export function findTextSites(point: FingerprintPoint): TextSite[] {
+  const sites: TextSite[] = [...spellingSites(point.text), ...phraseSites(point.text)];
   // A serial comma only in lists of three capitalised single names ("Russia, Ukraine and Europe"),
   // where it cannot change which items are grouped.
   for (const match of point.text.matchAll(/\b[A-Z][\w-]+, [A-Z][\w-]+(,?) and [A-Z][\w-]+\b/g)) {
     const andAt = match.index + match[0].lastIndexOf(' and ');
-    const start = andAt - match[1]!.length;
+    const start = andAt - (match[1] ?? '').length;
     sites.push({
-      id: `${point.id}:serial:${match.index}`,
+      choice: SERIAL_CHOICE,
       kind: 'serial-comma',
       start,
       end: andAt + 5,
       variants: [' and ', ', and '],
     });
   }
-  for (const match of point.text.matchAll(/(?<=[A-Za-z0-9])[–-](?=[A-Za-z0-9])/g)) {
-    if (match[0] !== '–') continue;
+  for (const match of point.text.matchAll(/(?<=[A-Za-z0-9])–(?=[A-Za-z0-9])/g)) {
     sites.push({
-      id: `${point.id}:dash:${match.index}`,
+      choice: DASH_CHOICE,
       kind: 'dash',
       start: match.index,
       end: match.index + 1,
       variants: ['–', '-'],
     });
   }
-  return sites.sort((a, b) => a.start - b.start);
+  const ordered = sites.sort((a, b) => a.start - b.start || b.end - a.end);
+  return ordered.filter((site, index) => ordered.slice(0, index).every((other) => other.end <= site.start));
 }
 
 function titleCase(title: string): string {
@@ -83,27 +128,33 @@ function titleCase(title: string): string {
   );
 }
 
-/** All heading variants of a point (number style × capitalisation × separator), in a fixed order. */
-export function headingVariants(point: FingerprintPoint): string[] {
-  const variants: string[] = [];
-  for (const style of NUMBER_STYLES) {
-    for (const headingCase of HEADING_CASES) {
-      const title =
-        headingCase === 'title-case'
-          ? titleCase(point.title)
-          : headingCase === 'upper-case'
-            ? point.title.toUpperCase()
-            : point.title;
-      for (const separator of HEADING_SEPARATORS)
-        variants.push(`${style(point.number)} ${title}${separator}`);
-    }
-  }
-  // A title already in Title Case gives duplicate variants: keep the first of each.
-  return [...new Set(variants)];
+/** A heading's style: indices into NUMBER_STYLES, HEADING_CASES and HEADING_SEPARATORS. */
+export type HeadingStyle = { readonly label: number; readonly case: number; readonly separator: number };
+
+/** The heading of a point in one style, e.g. `(7) Security Guarantees — `. */
+export function formatHeading(point: FingerprintPoint, style: HeadingStyle): string {
+  const headingCase = HEADING_CASES[style.case];
+  const title =
+    headingCase === 'title-case'
+      ? titleCase(point.title)
+      : headingCase === 'upper-case'
+        ? point.title.toUpperCase()
+        : point.title;
+  const number = NUMBER_STYLES[style.label] ?? ((n: string) => `${n}.`);
+  return `${number(point.number)} ${title}${HEADING_SEPARATORS[style.separator] ?? ': '}`;
 }
 
-/** The stable site id of a point's heading. */
-export const headingSiteId = (point: FingerprintPoint): string => `${point.id}:heading`;
+/** Every heading style, in a fixed order (label, then case, then separator). */
+export const HEADING_STYLES: readonly HeadingStyle[] = NUMBER_STYLES.flatMap((_, label) =>
+  HEADING_CASES.flatMap((__, headingCase) =>
+    HEADING_SEPARATORS.map((___, separator) => ({ label, case: headingCase, separator })),
+  ),
+);
+
+/** All heading variants of a point (number style × capitalisation × separator), one per style. */
+export function headingVariants(point: FingerprintPoint): string[] {
+  return HEADING_STYLES.map((style) => formatHeading(point, style));
+}
 
 /** The site id of an invisible mark between two words; it depends only on the local context. */
 export function invisibleSiteId(previousWord: string, nextWord: string): string {

@@ -1,3 +1,4 @@
+import { isInconsistent, nameColluder, scoreCollusion, type CollusionScore } from './collusion';
 import { readMarks } from './read-marks';
 import type { FingerprintPoint } from './sites';
 import { DECISION, scoreObservations, type TraceResult, type TraceScore } from './trace-leak';
@@ -26,15 +27,21 @@ export function traceExports(input: { excerpt: string; exports: readonly Traceab
     groups.set(signature, group);
   }
   const scored: { score: TraceScore; marks: number }[] = [];
+  const collusion: CollusionScore[] = [];
   for (const group of groups.values()) {
     const observations = readMarks(input.excerpt, group.points);
-    const result = scoreObservations(
-      observations,
-      group.members.map(({ recipientId, key }) => ({ recipientId, key })),
-    );
+    const candidates = group.members.map(({ recipientId, key }) => ({ recipientId, key }));
+    const result = scoreObservations(observations, candidates);
     for (const score of result.ranking) scored.push({ score, marks: observations.length });
+    if (isInconsistent(observations)) collusion.push(...scoreCollusion(observations, candidates));
   }
-  return decide(scored);
+  const result = decide(scored);
+  if (result.verdict.kind === 'identified' || collusion.length === 0) return result;
+  // A text merged from two copies fits no single copy: name a colluder if one stands out.
+  const colluder = nameColluder([...collusion].sort((a, b) => b.score - a.score || b.reads - a.reads));
+  return colluder === undefined
+    ? result
+    : { ...result, verdict: { kind: 'identified', recipientId: colluder } };
 }
 
 function decide(scored: readonly { score: TraceScore; marks: number }[]): TraceResult {

@@ -1,5 +1,6 @@
+import { isInconsistent, nameColluder, scoreCollusion } from './collusion';
+import { expectedVariant } from './expected-variant';
 import { readMarks, type Observation } from './read-marks';
-import { keyedChoice } from './sha256';
 import type { FingerprintPoint } from './sites';
 
 /** A recipient who received an export, with the secret key its fingerprint was made with. */
@@ -48,16 +49,18 @@ function scoreCandidate(
   const evidence: MarkEvidence[] = [];
   for (const observation of observations) {
     const count = observation.variants.length;
-    const expected = keyedChoice(candidate.key, observation.siteId, count);
-    const isMatch = expected === observation.observed;
-    // Against the hypothesis "someone else's copy": every variant equally likely (1 / count).
-    const likelihood = isMatch ? 1 - observation.error : observation.error / (count - 1);
-    logLikelihoodRatio += Math.log(likelihood * count);
+    const seen = observation.observed.length;
+    const expected = expectedVariant(candidate.key, observation);
+    const isMatch = observation.observed.includes(expected);
+    // Against the hypothesis "someone else's copy": every variant equally likely, so what was seen has
+    // probability seen / count; under "this recipient's copy", 1 − error if it holds the variant seen.
+    const likelihood = isMatch ? 1 - observation.error : (observation.error * seen) / (count - seen);
+    logLikelihoodRatio += Math.log((likelihood * count) / seen);
     if (isMatch) matched++;
     evidence.push({
       siteId: observation.siteId,
       kind: observation.kind,
-      seen: observation.variants[observation.observed] ?? '',
+      seen: observation.observed.map((index) => observation.variants[index] ?? '').join(' | '),
       expected: observation.variants[expected] ?? '',
       matched: isMatch,
     });
@@ -87,6 +90,12 @@ export function scoreObservations(
   if (best === undefined)
     return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, ranking };
   if (best.posterior < DECISION.minPosterior || best.logLikelihoodRatio < DECISION.minLogLikelihoodRatio) {
+    // A text merged from two copies fits no single copy: name a colluder if one stands out.
+    const colluder = isInconsistent(observations)
+      ? nameColluder(scoreCollusion(observations, candidates))
+      : undefined;
+    if (colluder !== undefined)
+      return { verdict: { kind: 'identified', recipientId: colluder }, marksRead, ranking };
     const reason =
       marksRead === 0
         ? 'no fingerprint marks found in the excerpt'
