@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   can,
+  chooseFingerprintKey,
   DomainError,
   exportInputProblems,
   isMembershipActive,
@@ -12,7 +13,7 @@ import {
 import { recordAudit } from '../audit';
 import type { AppDeps } from '../services/deps';
 import { assertAllowed, loadViewer } from '../services/viewer';
-import { insertExport, type StoredExport } from '../storage/exports';
+import { insertExport, listExports, type StoredExport } from '../storage/exports';
 import { listMembers } from '../storage/members';
 import { documentBlocks, renderText } from './document/export-document';
 import { footerLines } from './document/footer-lines';
@@ -47,6 +48,15 @@ async function resolveRecipient(
   return recipient;
 }
 
+/** A fresh 256-bit key whose heading style no earlier copy of this negotiation has, while styles last. */
+async function newFingerprintKey(deps: AppDeps, negotiationId: string): Promise<string> {
+  const existingKeys = (await listExports(deps.db, negotiationId)).flatMap((row) =>
+    row.fingerprintKey === null ? [] : [row.fingerprintKey],
+  );
+  const candidates = Array.from({ length: 64 }, () => randomBytes(32).toString('hex'));
+  return chooseFingerprintKey({ candidates, existingKeys });
+}
+
 /**
  * Renders what the body asks for, as the recipient may read it, in the asked format, for one
  * recipient: restricted material fingerprinted with a fresh 256-bit key. The row (key, blocks,
@@ -72,7 +82,7 @@ export async function createExport(
     createdAt,
     footer: await footerLines({ deps, negotiationId: input.negotiation.id, createdAt }),
   });
-  const key = document.isFingerprinted ? randomBytes(32).toString('hex') : null;
+  const key = document.isFingerprinted ? await newFingerprintKey(deps, input.negotiation.id) : null;
   const file = await renderFile(renderText(document, key), { format: input.body.format, createdAt });
   const contentHash = createHash('sha256').update(file.bytes).digest('hex');
   const stored: StoredExport = {

@@ -1,53 +1,55 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
-import { extractPdfText } from './extract-pdf-text';
+import { EXTRACT_LIMITS, ExtractRefusal, extractInWorker, type ExtractLimits } from './extract-in-worker';
 
 /** Why a leaked file could not be read; the message is safe to print. */
 export class ExtractTextError extends Error {}
 
-/** The plain text of a leaked file on disk: .txt/.md as is, .docx through mammoth, .pdf through pdfjs. */
-export async function extractText(file: string): Promise<string> {
+/** The plain text of a leaked file on disk: .txt/.md as is, .docx and .pdf read in a worker within limits. */
+export async function extractText(file: string, limits: ExtractLimits = EXTRACT_LIMITS): Promise<string> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch {
     throw new ExtractTextError(`cannot read ${file}`);
   }
-  return extractTextFromBytes(bytes, file);
+  return extractTextFromBytes(bytes, file, limits);
 }
 
 /** The same for bytes that arrived some other way (an upload); `name` gives the extension and the messages. */
-export async function extractTextFromBytes(bytes: Buffer, name: string): Promise<string> {
+export async function extractTextFromBytes(
+  bytes: Buffer,
+  name: string,
+  limits: ExtractLimits = EXTRACT_LIMITS,
+): Promise<string> {
   if (bytes.length === 0) throw new ExtractTextError(`${name} is empty`);
   const extension = extname(name).toLowerCase();
-  if (extension === '.docx') {
-    let text: string;
-    try {
-      text = (await mammoth.extractRawText({ buffer: bytes })).value;
-    } catch {
-      throw new ExtractTextError(`${name} is not a readable DOCX file`);
-    }
-    if (text.trim() === '') throw new ExtractTextError(`${name} contains no text`);
-    return text;
-  }
+  if (extension === '.docx') return readInWorker('docx', { name, bytes, limits });
   if (extension === '.pdf' || bytes.subarray(0, 5).toString('latin1') === '%PDF-')
-    return readPdf(name, bytes);
+    return readInWorker('pdf', { name, bytes, limits });
   const text = bytes.toString('utf8');
   if (text.includes('\u0000')) throw new ExtractTextError(`${name} is not a text file`);
   if (text.trim() === '') throw new ExtractTextError(`${name} contains no text`);
   return text;
 }
 
-async function readPdf(file: string, bytes: Buffer): Promise<string> {
+async function readInWorker(
+  kind: 'docx' | 'pdf',
+  input: { name: string; bytes: Buffer; limits: ExtractLimits },
+): Promise<string> {
   let text: string;
   try {
-    text = await extractPdfText(bytes);
-  } catch {
-    throw new ExtractTextError(`${file} is not a readable PDF file`);
+    text = await extractInWorker(kind, input.bytes, input.limits);
+  } catch (error) {
+    if (error instanceof ExtractRefusal) throw new ExtractTextError(`${input.name} ${error.message}`);
+    throw error;
   }
   // A scanned PDF has pages but no text layer: say so rather than trace nothing.
   if (text.trim() === '')
-    throw new ExtractTextError(`${file} contains no text (a scanned PDF needs OCR first)`);
+    throw new ExtractTextError(
+      kind === 'pdf'
+        ? `${input.name} contains no text (a scanned PDF needs OCR first)`
+        : `${input.name} contains no text`,
+    );
   return text;
 }

@@ -47,10 +47,14 @@ describe('one recipient’s text in every format', () => {
     }
   });
 
-  it('keeps the zero-width marks in Markdown and DOCX, where the fonts do not matter', async () => {
+  it('puts no invisible character in Markdown or DOCX, so search and copy-paste work', async () => {
     const text = renderText(document, 'a-recipient-key-0123456789abcdef');
     const markdown = await renderFile(text, { format: 'markdown', createdAt: new Date(0) });
-    expect(markdown.bytes.toString('utf8')).toMatch(/[\u200b\u200c]/);
+    expect(markdown.bytes.toString('utf8')).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
+    const dir = mkdtempSync(join(tmpdir(), 'parley-invisible-'));
+    const docx = await renderFile(text, { format: 'docx', createdAt: new Date(0) });
+    writeFileSync(join(dir, 'copy.docx'), docx.bytes);
+    expect(await extractText(join(dir, 'copy.docx'))).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
   });
 
   it('renders the same PDF bytes for the same text and date', async () => {
