@@ -22,3 +22,26 @@ export function approximateMatchDistance(pattern: string, text: string): number 
   }
   return best;
 }
+
+/**
+ * Where `pattern` best matches a substring of `text` (the end offset of the best match, and its
+ * distance): lets a reader look for a point's marks near the point instead of in the whole text.
+ */
+export function approximateMatchEnd(pattern: string, text: string): { end: number; distance: number } {
+  const m = pattern.length;
+  let previous = new Uint16Array(m + 1);
+  let current = new Uint16Array(m + 1);
+  for (let i = 0; i <= m; i++) previous[i] = i;
+  let best = { end: 0, distance: m };
+  for (let j = 1; j <= text.length; j++) {
+    current[0] = 0;
+    const character = text.charCodeAt(j - 1);
+    for (let i = 1; i <= m; i++) {
+      const substitution = (previous[i - 1] ?? 0) + (pattern.charCodeAt(i - 1) === character ? 0 : 1);
+      current[i] = Math.min(substitution, (previous[i] ?? 0) + 1, (current[i - 1] ?? 0) + 1);
+    }
+    if ((current[m] ?? m) < best.distance) best = { end: j, distance: current[m] ?? m };
+    [previous, current] = [current, previous];
+  }
+  return best;
+}

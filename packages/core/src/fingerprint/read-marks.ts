@@ -1,5 +1,5 @@
 import { CHANNEL_ERROR, INVISIBLE_MARKS, type ChannelKind } from './equivalences';
-import { approximateMatchDistance } from './approximate-match';
+import { approximateMatchDistance, approximateMatchEnd } from './approximate-match';
 import { findTextSites, headingVariants, invisibleSiteId, type FingerprintPoint } from './sites';
 
 /** The site id of every heading: its variant is the copy's heading style. */
@@ -62,8 +62,22 @@ function readSite(patterns: readonly string[], excerpt: string): number[] | unde
   return printed.size === 1 ? winners : undefined;
 }
 
-function readPoint(point: FingerprintPoint, excerpt: string): Observation[] {
+/**
+ * The part of the excerpt where the point stands, found by its opening and closing words, with a
+ * margin for its heading: every mark of the point is read there rather than in the whole excerpt.
+ */
+function pointWindow(point: FingerprintPoint, excerpt: string): string {
+  const margin = 60 + point.title.length * 2;
+  const opening = approximateMatchEnd(point.text.slice(0, 24), excerpt);
+  const closing = approximateMatchEnd(point.text.slice(-24), excerpt.slice(opening.end));
+  const start = Math.max(0, opening.end - 24 - margin);
+  const end = Math.min(excerpt.length, opening.end + closing.end + 40);
+  return ` ${excerpt.slice(start, end)}`;
+}
+
+function readPoint(point: FingerprintPoint, fullExcerpt: string): Observation[] {
   const observations: Observation[] = [];
+  const excerpt = pointWindow(point, fullExcerpt);
   const opening = point.text.slice(0, CONTEXT);
   const headings = headingVariants(point);
   // The leading space anchors the number, so " 2)" is not found inside " (2)".
