@@ -11,7 +11,7 @@ export const EXPORT_KINDS = [
   'negotiation-summary',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_FORMATS = ['markdown', 'pdf', 'docx'] as const;
+export const EXPORT_FORMATS = ['markdown', 'pdf', 'docx', 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
@@ -48,7 +48,11 @@ export function exportInputProblems(input: CreateExportInput): { field: string; 
     input.compareToVersionId !== undefined && input.kind !== 'plan-version'
       ? [{ field: 'compareToVersionId', message: 'Only a plan-version export has a redline' }]
       : [];
-  return [...missing, ...misplaced];
+  const structured =
+    input.format === 'akn' && input.kind !== 'plan-version'
+      ? [{ field: 'format', message: 'Akoma Ntoso is offered for plan versions' }]
+      : [];
+  return [...missing, ...misplaced, ...structured];
 }
 
 export const ExportRecipientSchema = z.strictObject({ userId: UserIdSchema, displayName: LabelSchema });

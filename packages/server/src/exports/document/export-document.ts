@@ -3,8 +3,20 @@ import { embedPoint, headingVariants, type FingerprintPoint } from '@parley/core
 /** A titled run of blocks; each block is a fingerprint point (stable id, number, title, text). */
 export type ExportSection = { readonly heading: string | null; readonly blocks: readonly FingerprintPoint[] };
 
+/** Who made the material and when: what a structured format (Akoma Ntoso) names the work by. */
+export type ExportIdentity = {
+  readonly negotiationId: string;
+  readonly versionId: string;
+  readonly versionLabel: string;
+  /** The version's date (yyyy-mm-dd). */
+  readonly versionDate: string;
+  /** The party that keeps the text (the mediator). */
+  readonly author: string;
+};
+
 /** What an export says, before any recipient's marks: the same for every format. */
 export type ExportDocument = {
+  readonly identity?: ExportIdentity;
   readonly title: string;
   /** Unmarked lines under the title (who the copy is for, when, which material). */
   readonly subtitle: readonly string[];
@@ -15,18 +27,35 @@ export type ExportDocument = {
   readonly footer?: readonly string[];
 };
 
+/** One block as the recipient reads it: the marked heading and text, and the canonical number and title. */
+export type RenderedBlock = {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly heading: string;
+  readonly text: string;
+};
+
 /** The document as one recipient's text: what every format lays out, character for character. */
 export type RenderedText = {
   readonly title: string;
   readonly subtitle: readonly string[];
-  readonly sections: readonly { readonly heading: string | null; readonly paragraphs: readonly string[] }[];
+  readonly sections: readonly {
+    readonly heading: string | null;
+    readonly paragraphs: readonly string[];
+    readonly blocks: readonly RenderedBlock[];
+  }[];
   readonly footer: readonly string[];
+  readonly identity?: ExportIdentity;
 };
 
-function plainParagraph(block: FingerprintPoint): string {
+function renderBlock(block: FingerprintPoint, key: string | null): RenderedBlock {
+  const canonical = { id: block.id, number: block.number, title: block.title };
   // Untitled blocks (a readout's paragraphs) are just their text.
-  if (block.title === '' && block.number === '') return block.text;
-  return `${headingVariants(block)[0] ?? ''}${block.text}`;
+  if (block.title === '' && block.number === '') return { ...canonical, heading: '', text: block.text };
+  if (key === null) return { ...canonical, heading: headingVariants(block)[0] ?? '', text: block.text };
+  const marked = embedPoint(block, { key });
+  return { ...canonical, heading: marked.heading, text: marked.text };
 }
 
 /** Every block of the document, in order: what tracing matches a leaked excerpt against. */
@@ -40,14 +69,15 @@ export function renderText(document: ExportDocument, key: string | null): Render
     title: document.title,
     subtitle: document.subtitle,
     footer: document.footer ?? [],
-    sections: document.sections.map((section) => ({
-      heading: section.heading,
-      paragraphs: section.blocks.map((block) => {
-        if (key === null) return plainParagraph(block);
-        const marked = embedPoint(block, { key });
-        return `${marked.heading}${marked.text}`;
-      }),
-    })),
+    ...(document.identity === undefined ? {} : { identity: document.identity }),
+    sections: document.sections.map((section) => {
+      const blocks = section.blocks.map((block) => renderBlock(block, key));
+      return {
+        heading: section.heading,
+        blocks,
+        paragraphs: blocks.map((block) => block.heading + block.text),
+      };
+    }),
   };
 }
 

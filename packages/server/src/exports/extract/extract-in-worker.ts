@@ -24,7 +24,7 @@ export const EXTRACT_LIMITS: ExtractLimits = {
   maxXmlDepth: 200,
   maxStreamBytes: 8 * 1024 * 1024,
   maxPages: 300,
-  timeBudgetMs: 15_000,
+  timeBudgetMs: 30_000,
   maxHeapMb: 192,
 };
 

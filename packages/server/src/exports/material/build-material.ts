@@ -46,14 +46,21 @@ async function planVersionMaterial(
   viewer: Viewer,
   input: Input & { versionId: string },
 ): Promise<Omit<Material, 'subject'>> {
-  const { version } = await getVersionForViewer(deps, viewer, {
+  const { version, createdAt } = await getVersionForViewer(deps, viewer, {
     negotiation: input.negotiation,
     versionId: input.versionId,
   });
   const sections: ExportSection[] = [{ heading: null, blocks: versionBlocks(version) }];
+  const identity = {
+    negotiationId: input.negotiation.id,
+    versionId: version.id,
+    versionLabel: version.label,
+    versionDate: createdAt.slice(0, 10),
+    author: 'mediator',
+  };
   const fromId = input.body.compareToVersionId;
   if (fromId === undefined)
-    return { title: version.label, detail: 'Plan version', sections, isFingerprinted: true };
+    return { title: version.label, detail: 'Plan version', sections, isFingerprinted: true, identity };
   const redline = await redlineForViewer(deps, viewer, {
     negotiation: input.negotiation,
     fromId,
@@ -68,6 +75,7 @@ async function planVersionMaterial(
     detail: `Plan version with redline against ${redline.from.label}`,
     sections,
     isFingerprinted: true,
+    identity,
   };
 }
 
@@ -217,5 +225,6 @@ export function toDocument(
     sections: material.sections,
     isFingerprinted: material.isFingerprinted,
     footer: input.footer,
+    ...(material.identity === undefined ? {} : { identity: material.identity }),
   };
 }

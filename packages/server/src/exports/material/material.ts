@@ -1,5 +1,5 @@
 import type { FingerprintPoint, PlanVersion } from '@parley/core';
-import type { ExportSection } from '../document/export-document';
+import type { ExportIdentity, ExportSection } from '../document/export-document';
 import type { ExportSubject } from '../../storage/exports';
 
 /** The material of one export as its recipient may read it; every read goes through the recipient's viewer. */
@@ -9,6 +9,7 @@ export type Material = {
   readonly detail: string;
   readonly sections: readonly ExportSection[];
   readonly isFingerprinted: boolean;
+  readonly identity?: ExportIdentity;
 };
 
 /** The blocks of a plan version: the fingerprint's canonical points (issue 8, first export). */

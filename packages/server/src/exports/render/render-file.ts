@@ -1,5 +1,6 @@
 import { assertNever, type ExportFormat } from '@parley/core';
 import type { RenderedText } from '../document/export-document';
+import { renderAkn } from './render-akn';
 import { renderDocx } from './render-docx';
 import { renderMarkdown } from './render-markdown';
 import { renderPdf } from './render-pdf';
@@ -18,6 +19,7 @@ export const FILE_TYPES = {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extension: 'docx',
   },
+  akn: { contentType: 'application/akn+xml; charset=utf-8', extension: 'xml' },
 } as const satisfies Record<ExportFormat, { contentType: string; extension: string }>;
 
 /** Lays out one recipient's text in a format; the text (and so the fingerprint) is the same in all three. */
@@ -40,6 +42,8 @@ async function renderBytes(
       return renderPdf(text, input.createdAt);
     case 'docx':
       return renderDocx(text);
+    case 'akn':
+      return Buffer.from(`${renderAkn(text, input.createdAt)}\n`, 'utf8');
     default:
       return assertNever(input.format);
   }

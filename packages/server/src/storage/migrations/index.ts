@@ -7,6 +7,7 @@ import { simulationsMigration } from './0030-simulations';
 import { exportsMigration } from './0040-exports';
 import { exportKindsMigration } from './0041-export-kinds';
 import { simulationLimitsMigration } from './0060-simulation-limits';
+import { exportAknMigration } from './0080-export-akn';
 import { scaleMigration } from './0090-scale';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
@@ -19,5 +20,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0040-exports': exportsMigration,
   '0041-export-kinds': exportKindsMigration,
   '0060-simulation-limits': simulationLimitsMigration,
+  '0080-export-akn': exportAknMigration,
   '0090-scale': scaleMigration,
 };

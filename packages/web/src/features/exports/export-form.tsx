@@ -21,7 +21,12 @@ const KIND_LABELS: Record<ExportKind, string> = {
   'round-readout': "A round's public readout",
   'negotiation-summary': 'Negotiation summary',
 };
-const FORMAT_LABELS: Record<ExportFormat, string> = { markdown: 'Markdown', pdf: 'PDF', docx: 'Word (DOCX)' };
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  markdown: 'Markdown',
+  pdf: 'PDF',
+  docx: 'Word (DOCX)',
+  akn: 'Akoma Ntoso XML (plan versions)',
+};
 
 /**
  * The export dialog: what to export, in which format, for whom. Everyone exports for themselves;
