@@ -45,7 +45,7 @@ async function pdfToText(points: readonly FingerprintPoint[], key: string): Prom
     return `${rendered.heading}${rendered.text}`;
   });
   const pdf = await renderPdf(
-    { title: 'Draft', subtitle: [], sections: [{ heading: null, paragraphs, blocks: [] }], footer: [] },
+    { title: 'Draft', subtitle: [], sections: [{ heading: null, paragraphs }], footer: [] },
     new Date(0),
   );
   return extractPdfText(pdf);

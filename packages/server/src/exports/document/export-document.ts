@@ -43,7 +43,8 @@ export type RenderedText = {
   readonly sections: readonly {
     readonly heading: string | null;
     readonly paragraphs: readonly string[];
-    readonly blocks: readonly RenderedBlock[];
+    /** The blocks behind the paragraphs (absent for text laid out without them). */
+    readonly blocks?: readonly RenderedBlock[];
   }[];
   readonly footer: readonly string[];
   readonly identity?: ExportIdentity;
