@@ -176,7 +176,7 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
 
     it('answers an unknown user id with 404 naming userId', async () => {
       const response = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/members`, {
-        as: mediator,
+        as: ukraine,
         body: { userId: '00000000-0000-4000-8000-00000000dead', function: 'analyst' },
       });
       expect(response.status).toBe(404);
@@ -319,7 +319,7 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
     it('refuses to move an ended seat’s end later (that would re-admit a replaced lead)', async () => {
       const formerSeat = '00000000-0000-4000-8000-000000000f03';
       const response = await call(testApp, `POST ${N}/members/${formerSeat}/end`, {
-        as: mediator,
+        as: ukraine,
         body: { validTo: '2025-12-31T00:00:00.000Z' },
       });
       expect(response.status).toBe(409);
@@ -336,7 +336,7 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
       });
       const from = '2025-12-05T12:00:00.000Z';
       const response = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/lead`, {
-        as: mediator,
+        as: russia,
         body: { userId: successor.id, title: 'Head of delegation', validFrom: from },
       });
       expect(response.status).toBe(201);

@@ -24,3 +24,6 @@ export type InvitationId = z.infer<typeof InvitationIdSchema>;
 
 export const TokenIdSchema = z.uuid().brand<'TokenId'>();
 export type TokenId = z.infer<typeof TokenIdSchema>;
+
+export const LeadHandoverIdSchema = z.uuid().brand<'LeadHandoverId'>();
+export type LeadHandoverId = z.infer<typeof LeadHandoverIdSchema>;

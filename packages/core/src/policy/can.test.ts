@@ -74,15 +74,23 @@ type Row = readonly [
   boolean,
   boolean,
 ];
-type Classified = 'record.read' | 'record.create' | 'position.read' | AuditMaterialAction;
+type Classified =
+  'record.read' | 'record.create' | 'position.read' | AuditMaterialAction | 'member.seat-first-lead';
 const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'negotiation.create': [T, T, T, T, T, T, T, T, T, T, F],
   'negotiation.read': [T, T, T, T, T, T, T, T, F, F, F],
   'party.create': [T, T, F, F, F, F, F, F, F, F, F],
   'party.read': [T, T, T, T, T, T, T, T, F, F, F],
   'member.read': [T, T, T, T, T, T, T, T, F, F, F],
-  'member.manage': [T, T, F, T, F, F, F, F, F, F, F],
-  'invitation.create': [T, T, F, T, F, F, F, F, F, F, F],
+  // an instance where anyone signed in may open a negotiation (admins-only: the test below)
+  'instance.manage': [F, F, F, F, F, F, F, F, F, F, F],
+  // party A's delegation (#13: the mediator's staff no longer seat anyone there)
+  'member.manage': [F, F, F, T, F, F, F, F, F, F, F],
+  'lead.change': [F, F, F, T, F, F, F, F, F, F, F],
+  'lead.propose': [T, T, F, F, F, F, F, F, F, F, F],
+  'lead.decide': [F, F, F, T, F, F, F, F, F, F, F],
+  'lead.withdraw': [T, T, F, F, F, F, F, F, F, F, F],
+  'lead.read': [T, T, F, T, T, T, F, F, F, F, F],
   'deadline.read': [T, T, T, T, T, T, T, T, F, F, F],
   'deadline.create': [T, T, F, F, F, F, F, F, F, F, F],
   'plan.read': [T, T, T, T, T, T, T, T, F, F, F],
@@ -110,6 +118,13 @@ const POSITIONS: Record<'position.read', Record<PositionResource['visibility'], 
     private: [F, F, F, T, T, T, F, F, F, F, F],
     mediator: [T, T, T, T, T, T, F, F, F, F, F],
     parties: [T, T, T, T, T, T, T, F, F, F, F],
+  },
+};
+// Party A's delegation, with or without a lead (current or scheduled).
+const DELEGATIONS: Record<'member.seat-first-lead', Record<'has-lead' | 'no-lead', Row>> = {
+  'member.seat-first-lead': {
+    'has-lead': [F, F, F, F, F, F, F, F, F, F, F],
+    'no-lead': [T, T, F, F, F, F, F, F, F, F, F],
   },
 };
 const RECORDS: Record<'record.read' | 'record.create', Record<Classification, Row>> = {
@@ -172,7 +187,7 @@ const isAuditMaterialKey = (value: string): value is AuditMaterialKey =>
 type Case = readonly [
   ViewerKind,
   Action,
-  Classification | PositionResource['visibility'] | AuditMaterialKey | '-',
+  Classification | PositionResource['visibility'] | AuditMaterialKey | 'has-lead' | 'no-lead' | '-',
   boolean,
 ];
 const MATRIX: Case[] = [
@@ -188,6 +203,14 @@ const MATRIX: Case[] = [
         row[i] ?? F,
       ]),
     ),
+  ),
+  ...Object.entries(DELEGATIONS['member.seat-first-lead']).flatMap(([state, row]) =>
+    VIEWER_KINDS.map((kind, i): Case => [
+      kind,
+      'member.seat-first-lead',
+      state as 'has-lead' | 'no-lead',
+      row[i] ?? F,
+    ]),
   ),
   ...Object.entries(POSITIONS['position.read']).flatMap(([visibility, row]) =>
     VIEWER_KINDS.map((kind, i): Case => [
@@ -236,6 +259,8 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
       material: AUDIT_MATERIALS[classification],
     });
   }
+  if (action === 'member.seat-first-lead')
+    return can(viewer, action, { ...party, kind: 'delegation', hasLead: classification === 'has-lead' });
   if (action === 'round.minutes.read')
     return can(viewer, action, {
       kind: 'round',
@@ -253,14 +278,16 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
     };
     return can(viewer, action, record);
   }
-  if (action === 'negotiation.create' || action === 'simulation.create' || action === 'analysis.run')
+  if (action === 'negotiation.create' || action === 'instance.manage')
+    return can(viewer, action, { kind: 'instance', negotiationCreation: 'anyone' });
+  if (action === 'simulation.create' || action === 'analysis.run')
     return can(viewer, action, { kind: 'global' });
   if (action === 'export.download')
     return can(viewer, action, { kind: 'export', negotiationId: NEGOTIATION, recipientUserId: SOMEONE_ELSE });
   if (action === 'simulation.read' || action === 'simulation.cancel')
     return can(viewer, action, { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000beef' });
-  if (action === 'member.manage' || action === 'invitation.create' || action === 'position.record')
-    return can(viewer, action, party);
+  if (action === 'member.manage' || action === 'position.record' || action.startsWith('lead.'))
+    return can(viewer, action as 'member.manage', party);
   return can(viewer, action, negotiation);
 }
 
@@ -275,6 +302,7 @@ describe('can', () => {
     );
     const recordActions = ACTIONS.filter((action) => action.startsWith('record.')).length;
     const visibilityActions = 1; // position.read × 3 visibilities
+    const delegationActions = 1; // member.seat-first-lead × with and without a lead
     const auditActions = Object.keys(AUDIT).length; // × every kind of audited material
     const materials = Object.keys(AUDIT_MATERIALS).length;
     const expected =
@@ -282,12 +310,50 @@ describe('can', () => {
       (ACTIONS.length -
         recordActions -
         visibilityActions -
+        delegationActions -
         auditActions +
+        delegationActions * 2 +
         recordActions * CLASSIFICATIONS.length +
         visibilityActions * 3 +
         auditActions * materials);
     expect(keys.size).toBe(MATRIX.length);
     expect(MATRIX.length).toBe(expected);
+  });
+
+  it('lets only an administrator open a negotiation on an instance that says so, and change its settings', () => {
+    const adminsOnly = { kind: 'instance', negotiationCreation: 'admins' } as const;
+    const admin: Viewer = { ...viewerOf('outsider'), isAdmin: true };
+    expect(can(admin, 'negotiation.create', adminsOnly)).toBe(true);
+    expect(can(admin, 'instance.manage', adminsOnly)).toBe(true);
+    expect(VIEWER_KINDS.filter((kind) => can(viewerOf(kind), 'negotiation.create', adminsOnly))).toEqual([]);
+    expect(can({ userId: null, memberships: [], isAdmin: true }, 'instance.manage', adminsOnly)).toBe(false);
+  });
+
+  it('gives an administrator nothing inside a negotiation they hold no seat in (#13)', () => {
+    const admin: Viewer = { ...viewerOf('outsider'), isAdmin: true };
+    const party: PartyResource = {
+      kind: 'party',
+      negotiationId: NEGOTIATION,
+      partyId: PARTY_A,
+      partyRole: 'party',
+    };
+    expect(can(admin, 'negotiation.read', { kind: 'negotiation', negotiationId: NEGOTIATION })).toBe(false);
+    expect(can(admin, 'member.manage', party)).toBe(false);
+    expect(can(admin, 'member.seat-first-lead', { ...party, kind: 'delegation', hasLead: false })).toBe(
+      false,
+    );
+  });
+
+  it("lets the mediator's lead hand over its own party's lead at once but never propose to itself", () => {
+    const own: PartyResource = {
+      kind: 'party',
+      negotiationId: NEGOTIATION,
+      partyId: MEDIATOR_PARTY,
+      partyRole: 'mediator',
+    };
+    expect(can(viewerOf('mediator-lead'), 'lead.change', own)).toBe(true);
+    expect(can(viewerOf('mediator-lead'), 'lead.propose', own)).toBe(false);
+    expect(can(viewerOf('mediator-delegate'), 'lead.change', own)).toBe(false);
   });
 
   it('lets no one, not even the mediator, read a simulation another account started', () => {

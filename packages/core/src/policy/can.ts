@@ -1,4 +1,5 @@
 import { NEGOTIATION_POLICY } from './negotiation-policy';
+import { DELEGATION_POLICY } from './delegation-policy';
 import { PLAN_POLICY } from './plan-policy';
 import { RECORD_POLICY } from './record-policy';
 import { SIMULATION_POLICY } from './simulation-policy';
@@ -12,6 +13,7 @@ import type { Viewer } from './viewer';
  */
 const POLICIES = {
   ...NEGOTIATION_POLICY,
+  ...DELEGATION_POLICY,
   ...RECORD_POLICY,
   ...PLAN_POLICY,
   ...SIMULATION_POLICY,

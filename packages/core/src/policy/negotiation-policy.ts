@@ -1,10 +1,14 @@
-import type { GlobalResource, NegotiationResource, PartyResource } from './resources';
-import { isLeadOf, isMediatorStaff, isParticipant, type Viewer } from './viewer';
+import type { InstanceResource, NegotiationResource } from './resources';
+import { isMediatorStaff, isParticipant, type Viewer } from './viewer';
 
-/** Negotiations, parties, delegations, invitations and deadlines. */
+/** Negotiations, parties and deadlines (delegations: delegation-policy.ts). */
 export const NEGOTIATION_POLICY = {
-  /** Any signed-in user may open a negotiation; they become lead of its mediator party. */
-  'negotiation.create': (viewer: Viewer, _resource: GlobalResource) => viewer.userId !== null,
+  /** Opening a negotiation (the opener leads its mediator party): as the instance allows. */
+  'negotiation.create': (viewer: Viewer, resource: InstanceResource) =>
+    viewer.userId !== null && (resource.negotiationCreation === 'anyone' || viewer.isAdmin === true),
+  /** Sign-up and negotiation-creation settings: the instance's administrators. */
+  'instance.manage': (viewer: Viewer, _resource: InstanceResource) =>
+    viewer.userId !== null && viewer.isAdmin === true,
   'negotiation.read': (viewer: Viewer, resource: NegotiationResource) =>
     isParticipant(viewer, resource.negotiationId),
   'party.create': (viewer: Viewer, resource: NegotiationResource) =>
@@ -14,13 +18,6 @@ export const NEGOTIATION_POLICY = {
   /** Delegation lists (who negotiates for whom) are visible to every participant. */
   'member.read': (viewer: Viewer, resource: NegotiationResource) =>
     isParticipant(viewer, resource.negotiationId),
-  /** Mediator staff seat anyone; a party's lead seats their own delegation. */
-  'member.manage': (viewer: Viewer, resource: PartyResource) =>
-    isMediatorStaff(viewer, resource.negotiationId) ||
-    isLeadOf(viewer, resource.negotiationId, resource.partyId),
-  'invitation.create': (viewer: Viewer, resource: PartyResource) =>
-    isMediatorStaff(viewer, resource.negotiationId) ||
-    isLeadOf(viewer, resource.negotiationId, resource.partyId),
   'deadline.read': (viewer: Viewer, resource: NegotiationResource) =>
     isParticipant(viewer, resource.negotiationId),
   'deadline.create': (viewer: Viewer, resource: NegotiationResource) =>

@@ -4,12 +4,25 @@ import type { Classification } from '../schemas/records';
 
 /** Resources as the policy sees them: only the loaded facts a decision needs. */
 export type GlobalResource = { readonly kind: 'global' };
+/** The instance's own settings: who may open a negotiation (`admins` or `anyone` signed in). */
+export type InstanceResource = {
+  readonly kind: 'instance';
+  readonly negotiationCreation: 'anyone' | 'admins';
+};
 export type NegotiationResource = { readonly kind: 'negotiation'; readonly negotiationId: NegotiationId };
 export type PartyResource = {
   readonly kind: 'party';
   readonly negotiationId: NegotiationId;
   readonly partyId: PartyId;
   readonly partyRole: PartyRole;
+};
+/** A party's delegation with the one fact set-up rules need: whether it has a lead (now or scheduled). */
+export type DelegationResource = {
+  readonly kind: 'delegation';
+  readonly negotiationId: NegotiationId;
+  readonly partyId: PartyId;
+  readonly partyRole: PartyRole;
+  readonly hasLead: boolean;
 };
 export type RecordResource = {
   readonly kind: 'record';

@@ -14,6 +14,8 @@ export type ViewerMembership = {
 export type Viewer = {
   readonly userId: UserId | null;
   readonly memberships: readonly ViewerMembership[];
+  /** An administrator of the instance (its settings only: no seat, no access to any negotiation). */
+  readonly isAdmin?: boolean;
 };
 
 export const ANONYMOUS: Viewer = { userId: null, memberships: [] };

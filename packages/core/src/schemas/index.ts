@@ -14,3 +14,4 @@ export * from './instance';
 export * from './exports';
 export * from './audit';
 export * from './plan-documents';
+export * from './lead-handovers';

@@ -18,6 +18,8 @@ export const MembershipSummarySchema = z.strictObject({
 export const MeSchema = z.strictObject({
   user: UserSchema,
   csrfToken: z.string().nullable(),
+  /** An administrator of the instance (settings only; grants nothing inside a negotiation). */
+  isAdmin: z.boolean(),
   memberships: z.array(MembershipSummarySchema),
 });
 export type Me = z.infer<typeof MeSchema>;

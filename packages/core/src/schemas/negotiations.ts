@@ -9,11 +9,27 @@ import { InstantSchema, LabelSchema, LongTextSchema } from './common';
 export const ClosureRuleSchema = z.enum(['all-or-nothing', 'point-by-point']);
 export type ClosureRule = z.infer<typeof ClosureRuleSchema>;
 
+/** An IANA time zone name (`Europe/Kyiv`, `UTC`): deadlines and rounds are shown in it. */
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, 'Unknown time zone: use an IANA name such as Europe/Geneva or UTC');
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const NegotiationSchema = z.strictObject({
   id: NegotiationIdSchema,
   title: LabelSchema,
   mandate: LongTextSchema,
   closureRule: ClosureRuleSchema,
+  timeZone: TimeZoneSchema,
   createdAt: InstantSchema,
 });
 export type Negotiation = z.infer<typeof NegotiationSchema>;
@@ -23,6 +39,7 @@ export const CreateNegotiationInputSchema = z.strictObject({
   title: LabelSchema,
   mandate: LongTextSchema.default(''),
   closureRule: ClosureRuleSchema,
+  timeZone: TimeZoneSchema.default('UTC'),
   mediatorPartyName: LabelSchema,
 });
 export type CreateNegotiationInput = z.infer<typeof CreateNegotiationInputSchema>;

@@ -21,6 +21,19 @@ export const CreateUserInputSchema = z.strictObject({
 });
 export type CreateUserInput = z.infer<typeof CreateUserInputSchema>;
 
+/** Sign-up in the web app; `invitationToken` is required when the instance is invitation-only. */
+export const RegisterInputSchema = CreateUserInputSchema.extend({
+  invitationToken: z.string().min(20).max(200).optional(),
+});
+export type RegisterInput = z.infer<typeof RegisterInputSchema>;
+
+/**
+ * What registration answers, whether or not the email already had an account (the answer must
+ * not tell): the caller signs in next. `admin` is true when this was an empty instance's first account.
+ */
+export const RegistrationSchema = z.strictObject({ status: z.literal('accepted'), admin: z.boolean() });
+export type Registration = z.infer<typeof RegistrationSchema>;
+
 export const LoginInputSchema = z.strictObject({
   email: EmailSchema,
   password: z.string().min(1).max(200),

@@ -24,6 +24,8 @@ export const DEMO_NEGOTIATION = {
     'to end the war in Ukraine. The United States mediates; Ukraine and the Russian Federation are required parties; ' +
     'European partners follow as observers.',
   closureRule: 'all-or-nothing' as ClosureRule,
+  // The Geneva round's clock; each viewer also sees times in their own zone.
+  timeZone: 'Europe/Zurich',
   createdAt: '2025-11-18T09:00:00.000Z',
 };
 

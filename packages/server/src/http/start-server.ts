@@ -61,6 +61,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       engine,
       secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
       trustedProxies: parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES),
+      outbox: (mail) => log(`mail (not sent; no SMTP) to ${mail.to}: ${mail.subject}\n${mail.text}`),
       enqueueSimulation:
         queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
     }),

@@ -1,6 +1,7 @@
 import type {
   Deadline,
   Invitation,
+  LeadHandover,
   Me,
   Member,
   Negotiation,
@@ -24,6 +25,7 @@ export const presentNegotiation = (negotiation: Negotiation): Negotiation => ({
   title: negotiation.title,
   mandate: negotiation.mandate,
   closureRule: negotiation.closureRule,
+  timeZone: negotiation.timeZone,
   createdAt: negotiation.createdAt,
 });
 
@@ -84,6 +86,7 @@ export const presentInvitation = (invitation: Invitation): Invitation => ({
 export const presentMe = (me: Me): Me => ({
   user: presentUser(me.user),
   csrfToken: me.csrfToken,
+  isAdmin: me.isAdmin,
   memberships: me.memberships.map((seat) => ({
     negotiationId: seat.negotiationId,
     partyId: seat.partyId,
@@ -110,4 +113,19 @@ export const presentSimulation = (simulation: Simulation): Simulation => ({
   attempts: simulation.attempts,
   createdAt: simulation.createdAt,
   updatedAt: simulation.updatedAt,
+});
+
+export const presentLeadHandover = (handover: LeadHandover): LeadHandover => ({
+  id: handover.id,
+  negotiationId: handover.negotiationId,
+  partyId: handover.partyId,
+  userId: handover.userId,
+  displayName: handover.displayName,
+  title: handover.title,
+  validFrom: handover.validFrom,
+  state: handover.state,
+  proposedBy: handover.proposedBy,
+  proposedAt: handover.proposedAt,
+  decidedAt: handover.decidedAt,
+  revision: handover.revision,
 });

@@ -25,7 +25,7 @@ export function normalizeEmail(email: string): string {
 
 export async function createUser(
   deps: AppDeps,
-  input: CreateUserInput & { actorId?: UserId | null },
+  input: CreateUserInput & { actorId?: UserId | null; isAdmin?: boolean },
 ): Promise<User> {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
@@ -38,7 +38,7 @@ export async function createUser(
   return deps.db.transaction().execute(async (tx) => {
     if (await findUserByEmail(tx, email))
       throw new DomainError('conflict', 'An account with this email exists.', { field: 'email' });
-    await insertUser(tx, { user, passwordHash });
+    await insertUser(tx, { user, passwordHash, isAdmin: input.isAdmin });
     await recordAudit(tx, {
       at: deps.clock.now(),
       actorId: input.actorId ?? user.id,
@@ -46,6 +46,7 @@ export async function createUser(
       subjectType: 'user',
       subjectId: user.id,
       negotiationId: null,
+      detail: input.isAdmin === true ? { admin: true } : undefined,
     });
     return user;
   });

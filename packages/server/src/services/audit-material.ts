@@ -135,6 +135,9 @@ export function resolveAuditEntry(entry: StoredAuditEntry, context: AuditContext
       };
     default:
       if (action.startsWith('amendment.')) return { subject: amendmentMaterial(context, subjectId) };
+      // A proposed lead hand-over is that party's and the mediator's business until it is accepted.
+      if (action.startsWith('lead-handover.'))
+        return { subject: partyInternal(context, subjectId ?? undefined) };
       return { subject: UNPLACED };
   }
 }

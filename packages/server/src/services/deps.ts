@@ -15,6 +15,11 @@ export type AppDeps = {
   readonly trustedProxies: ReadonlySet<string>;
   /** Reports unexpected errors (a 500); never called for expected ones. */
   readonly logError: (error: unknown) => void;
+  /**
+   * Where mail would go. Parley sends none (no SMTP): the inviter is shown the link to pass on,
+   * and the server logs each message here so an operator can see what would have been sent.
+   */
+  readonly outbox?: (mail: { to: string; subject: string; text: string }) => void;
   /** Puts a stored simulation on the job queue; absent when the process runs no queue (jobs stay queued). */
   readonly enqueueSimulation?: (simulationId: string) => Promise<void>;
   /** Engine threads for CPU-heavy work (analysis, simulation): never on the event loop. */
@@ -34,5 +39,6 @@ export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>>
     enqueueSimulation: overrides.enqueueSimulation,
     engine: overrides.engine ?? sharedEnginePool(),
     budgets: overrides.budgets ?? { ...ENGINE_BUDGETS },
+    outbox: overrides.outbox,
   };
 }

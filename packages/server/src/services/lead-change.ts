@@ -7,18 +7,17 @@ import {
   type LeadChange,
   type MemberId,
   type Party,
+  type UserId,
   type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
+import type { Database } from '../storage/database';
 import { listMembers, updateMemberValidTo } from '../storage/members';
 import type { AppDeps } from './deps';
-import { seatMember } from './members';
+import { partyResource, seatMember } from './members';
 import { assertAllowed } from './viewer';
 
-/**
- * Replaces a party's lead in one transaction: every lead seat valid at `validFrom` ends exactly
- * then and the new lead's seat starts then, so there is never a gap or two leads at once.
- */
+/** The current lead hands the party's lead over at once (the mediator proposes instead: lead-handovers.ts). */
 export async function changeLead(
   deps: AppDeps,
   viewer: Viewer,
@@ -26,46 +25,91 @@ export async function changeLead(
 ): Promise<LeadChange> {
   const { party, change } = input;
   assertAllowed(
-    can(viewer, 'member.manage', {
-      kind: 'party',
-      negotiationId: party.negotiationId,
-      partyId: party.id,
-      partyRole: party.role,
-    }),
-    "manage this party's delegation",
+    can(viewer, 'lead.change', partyResource(party)),
+    "hand over this party's lead (only its current lead does; the mediator may propose it)",
   );
   const validFrom = change.validFrom ?? deps.clock.now().toISOString();
-  const at = new Date(validFrom);
-  return deps.db.transaction().execute(async (tx) => {
-    const seats = await listMembers(tx, party.negotiationId);
-    const current = seats.filter(
-      (seat) => seat.partyId === party.id && seat.function === 'lead' && isMembershipActive(seat, at),
-    );
-    if (current.some((seat) => seat.validFrom === validFrom)) {
-      throw new DomainError('conflict', 'A lead seat starts at this very moment; choose a later validFrom.', {
-        field: 'validFrom',
-      });
-    }
-    for (const seat of current) await updateMemberValidTo(tx, { memberId: seat.id, validTo: validFrom });
-    const lead = await seatMember(tx, {
-      id: randomUUID() as MemberId,
-      negotiationId: party.negotiationId,
-      partyId: party.id,
+  return deps.db.transaction().execute((tx) =>
+    applyLeadChange(deps, tx, {
+      party,
+      actorId: viewer.userId,
       userId: change.userId,
-      function: 'lead',
       title: change.title,
       validFrom,
-      validTo: null,
-    });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
-      action: 'member.lead-change',
-      subjectType: 'party',
-      subjectId: party.id,
-      negotiationId: party.negotiationId,
-      detail: { ended: current.map((seat) => seat.id), lead: lead.id, validFrom },
-    });
-    return { ended: current.map((seat) => ({ ...seat, validTo: validFrom })), lead };
+    }),
+  );
+}
+
+/**
+ * Replaces a party's lead inside the caller's transaction: the lead seat valid at `validFrom`
+ * ends exactly then and the new lead's seat starts then, so there is never a gap or two leads
+ * at once. A successor already in the delegation (a delegate promoted) leaves that seat then.
+ */
+export async function applyLeadChange(
+  deps: AppDeps,
+  tx: Database,
+  input: { party: Party; actorId: UserId | null; userId: UserId; title: string; validFrom: string },
+): Promise<LeadChange> {
+  const { party, validFrom } = input;
+  const at = new Date(validFrom);
+  const seats = (await listMembers(tx, party.negotiationId)).filter((seat) => seat.partyId === party.id);
+  const now = deps.clock.now();
+  const leads = seats.filter((seat) => seat.function === 'lead');
+  assertDateFits({
+    validFrom,
+    current: leads.filter((seat) => isMembershipActive(seat, now)),
+    scheduled: leads.filter((seat) => Date.parse(seat.validFrom) > now.getTime()),
   });
+  const ending = seats.filter(
+    (seat) =>
+      isMembershipActive(seat, at) &&
+      (seat.function === 'lead' || seat.userId === input.userId) &&
+      Date.parse(seat.validFrom) < at.getTime(),
+  );
+  for (const seat of ending) await updateMemberValidTo(tx, { memberId: seat.id, validTo: validFrom });
+  const lead = await seatMember(tx, {
+    id: randomUUID() as MemberId,
+    negotiationId: party.negotiationId,
+    partyId: party.id,
+    userId: input.userId,
+    function: 'lead',
+    title: input.title,
+    validFrom,
+    validTo: null,
+  });
+  const ended = ending.map((seat) => ({ ...seat, validTo: validFrom }));
+  await recordAudit(tx, {
+    at: deps.clock.now(),
+    actorId: input.actorId,
+    action: 'member.lead-change',
+    subjectType: 'party',
+    subjectId: party.id,
+    negotiationId: party.negotiationId,
+    detail: { ended: ended.map((seat) => seat.id), lead: lead.id, validFrom },
+  });
+  return { ended, lead };
+}
+
+/**
+ * A hand-over may be dated back to when the current lead took office (to record what happened
+ * before it was entered), never earlier: that would rewrite a former lead's term.
+ */
+function assertDateFits(input: {
+  validFrom: string;
+  current: readonly { validFrom: string }[];
+  scheduled: readonly { validFrom: string }[];
+}): void {
+  const at = Date.parse(input.validFrom);
+  const since = Math.max(...input.current.map((seat) => Date.parse(seat.validFrom)));
+  if (input.current.length > 0 && at <= since)
+    throw new DomainError(
+      'invalid-input',
+      `The hand-over must be dated after the current lead took office (${new Date(since).toISOString()}).`,
+      { field: 'validFrom' },
+    );
+  const next = input.scheduled[0];
+  if (next !== undefined)
+    throw new DomainError('conflict', `A hand-over is already scheduled from ${next.validFrom}.`, {
+      field: 'validFrom',
+    });
 }

@@ -1,6 +1,6 @@
 import { DomainError, isMembershipActive, type Me, type UserId } from '@parley/core';
 import { listSeatsOfUser } from '../storage/members';
-import { findUser } from '../storage/users';
+import { findUser, isAdminUser } from '../storage/users';
 import type { AppDeps } from './deps';
 
 /** The caller, their CSRF token (cookie sessions only) and the seats valid now (ended seats reveal nothing). */
@@ -11,5 +11,6 @@ export async function getMe(deps: AppDeps, input: { userId: UserId; csrfToken: s
   const memberships = (await listSeatsOfUser(deps.db, input.userId)).filter((seat) =>
     isMembershipActive(seat, now),
   );
-  return { user, csrfToken: input.csrfToken, memberships };
+  const isAdmin = await isAdminUser(deps.db, input.userId);
+  return { user, csrfToken: input.csrfToken, isAdmin, memberships };
 }

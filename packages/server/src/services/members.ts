@@ -4,6 +4,7 @@ import {
   DomainError,
   type AddMemberInput,
   type Member,
+  type MemberFunction,
   type MemberId,
   type Negotiation,
   type Party,
@@ -17,8 +18,38 @@ import type { Database } from '../storage/database';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
-const partyResource = (party: Party) =>
+export const partyResource = (party: Party) =>
   ({ kind: 'party', negotiationId: party.negotiationId, partyId: party.id, partyRole: party.role }) as const;
+
+/** Whether the party has a lead seat now or scheduled: the mediator's set-up right ends then (#13). */
+export function hasLeadSeat(seats: readonly Member[], party: Party, now: Date): boolean {
+  return seats.some(
+    (seat) =>
+      seat.partyId === party.id &&
+      seat.function === 'lead' &&
+      (seat.validTo === null || Date.parse(seat.validTo) > now.getTime()),
+  );
+}
+
+/**
+ * Whether the viewer may seat (or invite) someone with this function in the party: the party's
+ * own lead always; the mediator's staff only its first lead, while it has none.
+ */
+export function maySeat(
+  viewer: Viewer,
+  input: { party: Party; function: MemberFunction; seats: readonly Member[]; now: Date },
+): boolean {
+  const { party } = input;
+  if (can(viewer, 'member.manage', partyResource(party))) return true;
+  return (
+    input.function === 'lead' &&
+    can(viewer, 'member.seat-first-lead', {
+      ...partyResource(party),
+      kind: 'delegation',
+      hasLead: hasLeadSeat(input.seats, party, input.now),
+    })
+  );
+}
 
 export async function listMembersForViewer(
   deps: AppDeps,
@@ -45,16 +76,15 @@ export async function seatMember(tx: Database, member: Omit<Member, 'displayName
     throw new DomainError('invalid-input', 'validTo must be after validFrom.', { field: 'validTo' });
   }
   const existing = await listMembers(tx, member.negotiationId);
-  if (
-    existing.some(
-      (seat) => seat.userId === member.userId && seat.partyId === member.partyId && overlaps(seat, member),
-    )
-  ) {
-    throw new DomainError(
-      'membership-overlap',
-      'This user already has a seat in this party for these dates.',
-      { field: 'validFrom' },
-    );
+  const clash = existing.find((seat) => seat.userId === member.userId && overlaps(seat, member));
+  if (clash !== undefined) {
+    // One delegation per person at a time: a seat in a second one would open that party's
+    // private material to someone who speaks for another (#13).
+    const message =
+      clash.partyId === member.partyId
+        ? 'This user already has a seat in this party for these dates.'
+        : 'This user already sits in another delegation of this negotiation for these dates.';
+    throw new DomainError('membership-overlap', message, { field: 'validFrom' });
   }
   await insertMember(tx, member);
   return { ...member, displayName: user.displayName };
@@ -66,8 +96,15 @@ export async function addMember(
   input: { party: Party; member: AddMemberInput },
 ): Promise<Member> {
   const { party } = input;
-  assertAllowed(can(viewer, 'member.manage', partyResource(party)), "manage this party's delegation");
+  const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
+    const seats = await listMembers(tx, party.negotiationId);
+    assertAllowed(
+      maySeat(viewer, { party, function: input.member.function, seats, now }),
+      input.member.function === 'lead'
+        ? "seat this party's lead (it has one: only that lead hands the lead over)"
+        : "manage this party's delegation (its lead does)",
+    );
     const member = await seatMember(tx, {
       id: randomUUID() as MemberId,
       negotiationId: party.negotiationId,
@@ -75,7 +112,7 @@ export async function addMember(
       userId: input.member.userId,
       function: input.member.function,
       title: input.member.title,
-      validFrom: input.member.validFrom ?? deps.clock.now().toISOString(),
+      validFrom: input.member.validFrom ?? now.toISOString(),
       validTo: input.member.validTo ?? null,
     });
     await recordAudit(tx, {
@@ -112,7 +149,10 @@ export async function endMember(
   );
   const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: member.partyId });
   if (party === undefined) throw new DomainError('not-found', 'Member not found.');
-  assertAllowed(can(viewer, 'member.manage', partyResource(party)), "manage this party's delegation");
+  assertAllowed(
+    can(viewer, 'member.manage', partyResource(party)),
+    "manage this party's delegation (its lead does)",
+  );
   if (Date.parse(input.validTo) < Date.parse(member.validFrom)) {
     throw new DomainError('invalid-input', 'validTo must not be before validFrom.', { field: 'validTo' });
   }
@@ -120,6 +160,12 @@ export async function endMember(
   if (member.validTo !== null && Date.parse(input.validTo) > Date.parse(member.validTo)) {
     throw new DomainError('conflict', 'This seat already ends earlier; add a new seat instead.', {
       field: 'validTo',
+    });
+  }
+  if (member.function === 'lead') {
+    // Ending the lead's own seat would leave the delegation with no one to manage it.
+    throw new DomainError('conflict', 'A lead seat ends only by handing the lead over to someone else.', {
+      field: 'memberId',
     });
   }
   return deps.db.transaction().execute(async (tx) => {

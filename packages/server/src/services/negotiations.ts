@@ -11,10 +11,11 @@ import {
 import { recordAudit } from '../audit';
 import { insertMember } from '../storage/members';
 import { findNegotiation, insertNegotiation, listNegotiationsByIds } from '../storage/negotiations';
+import { readInstanceSettings } from '../storage/instance-settings';
 import { insertParty } from '../storage/parties';
 import { findUser } from '../storage/users';
 import type { AppDeps } from './deps';
-import { assertAllowed, visibleOrNotFound } from './viewer';
+import { assertAllowed, visibleOrNotFound, withAdminFlag } from './viewer';
 
 /** Creates the negotiation with its mediator party, the creator as that party's lead. */
 export async function createNegotiation(
@@ -22,7 +23,11 @@ export async function createNegotiation(
   viewer: Viewer,
   input: CreateNegotiationInput,
 ): Promise<Negotiation> {
-  assertAllowed(can(viewer, 'negotiation.create', { kind: 'global' }), 'create a negotiation');
+  const { negotiationCreation } = await readInstanceSettings(deps.db);
+  assertAllowed(
+    can(await withAdminFlag(deps, viewer), 'negotiation.create', { kind: 'instance', negotiationCreation }),
+    'open a negotiation on this server (ask its administrator)',
+  );
   const creatorId = viewer.userId;
   if (creatorId === null) throw new Error('negotiation.create allowed an anonymous viewer');
   const now = deps.clock.now().toISOString();
@@ -31,6 +36,7 @@ export async function createNegotiation(
     title: input.title,
     mandate: input.mandate,
     closureRule: input.closureRule,
+    timeZone: input.timeZone,
     createdAt: now,
   };
   const partyId = randomUUID() as PartyId;

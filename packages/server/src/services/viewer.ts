@@ -1,5 +1,6 @@
 import { DomainError, isMembershipActive, type Viewer, type UserId } from '@parley/core';
 import { listSeatsOfUser } from '../storage/members';
+import { isAdminUser } from '../storage/users';
 import type { AppDeps } from './deps';
 
 /** The caller as the policy sees them: seats valid now (a replaced lead loses access at validTo). */
@@ -16,6 +17,12 @@ export async function loadViewer(deps: AppDeps, userId: UserId | null): Promise<
       function: seat.function,
     }));
   return { userId, memberships };
+}
+
+/** The viewer with `isAdmin` loaded: only instance-wide actions (settings, opening negotiations) need it. */
+export async function withAdminFlag(deps: AppDeps, viewer: Viewer): Promise<Viewer> {
+  if (viewer.userId === null) return viewer;
+  return { ...viewer, isAdmin: await isAdminUser(deps.db, viewer.userId) };
 }
 
 /**

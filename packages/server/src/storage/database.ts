@@ -71,7 +71,13 @@ function openPglite(options: OpenDatabaseOptions): Database {
 }
 
 async function migrate(db: Database): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // Migration numbers are reserved in ranges per feature, so a lower number can land after a
+  // higher one was applied: run it anyway (each migration touches only its own tables).
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error === undefined) return;
   const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

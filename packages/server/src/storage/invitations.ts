@@ -65,3 +65,21 @@ export async function markInvitationAccepted(
     .where('id', '=', input.id)
     .execute();
 }
+
+export async function findInvitationByTokenHash(
+  db: Database,
+  tokenHash: string,
+): Promise<Invitation | undefined> {
+  const row = await db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toInvitation(row);
+}
+
+/** Who sent an invitation: their authority is checked again when it is redeemed. */
+export async function findInviter(db: Database, id: InvitationId): Promise<UserId | undefined> {
+  const row = await db.selectFrom('invitations').select('invited_by').where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : (row.invited_by as UserId);
+}

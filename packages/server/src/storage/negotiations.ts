@@ -1,13 +1,15 @@
 import type { ClosureRule, Negotiation, NegotiationId, UserId } from '@parley/core';
+import type { Selectable } from 'kysely';
 import type { Database } from './database';
 import type { NegotiationsTable } from './schema';
 
-function toNegotiation(row: NegotiationsTable): Negotiation {
+function toNegotiation(row: Selectable<NegotiationsTable>): Negotiation {
   return {
     id: row.id as NegotiationId,
     title: row.title,
     mandate: row.mandate,
     closureRule: row.closure_rule as ClosureRule,
+    timeZone: row.time_zone,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -24,6 +26,7 @@ export async function insertNegotiation(
       title: negotiation.title,
       mandate: negotiation.mandate,
       closure_rule: negotiation.closureRule,
+      time_zone: negotiation.timeZone,
       created_by: input.createdBy,
       created_at: new Date(negotiation.createdAt),
     })

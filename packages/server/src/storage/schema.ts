@@ -98,6 +98,7 @@ export type NegotiationsTable = {
   title: string;
   mandate: string;
   closure_rule: string;
+  time_zone: Generated<string>;
   created_by: string;
   created_at: Date;
 };
@@ -227,6 +228,24 @@ export type UsersTable = {
   display_name: string;
   password_hash: string;
   created_at: Date;
+  is_admin: Generated<boolean>;
+};
+
+export type InstanceSettingsTable = { key: string; value: string; updated_at: Date };
+
+export type LeadHandoversTable = {
+  id: string;
+  negotiation_id: string;
+  party_id: string;
+  user_id: string;
+  title: string;
+  valid_from: Date;
+  state: string;
+  proposed_by: string;
+  proposed_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  revision: number;
 };
 
 export type Db = {
@@ -253,4 +272,6 @@ export type Db = {
   simulations: SimulationsTable;
   exports: ExportsTable;
   plan_events: PlanEventsTable;
+  instance_settings: InstanceSettingsTable;
+  lead_handovers: LeadHandoversTable;
 };

@@ -1,11 +1,12 @@
 import type { User, UserId } from '@parley/core';
+import { sql, type Selectable } from 'kysely';
 import type { Database } from './database';
 import type { UsersTable } from './schema';
 
 /** A user plus the stored password hash (never leaves the auth service). */
 export type UserWithSecret = { user: User; passwordHash: string };
 
-function toUser(row: UsersTable): User {
+function toUser(row: Omit<Selectable<UsersTable>, 'is_admin'>): User {
   return {
     id: row.id as UserId,
     email: row.email,
@@ -14,7 +15,10 @@ function toUser(row: UsersTable): User {
   };
 }
 
-export async function insertUser(db: Database, input: { user: User; passwordHash: string }): Promise<User> {
+export async function insertUser(
+  db: Database,
+  input: { user: User; passwordHash: string; isAdmin?: boolean },
+): Promise<User> {
   const { user, passwordHash } = input;
   await db
     .insertInto('users')
@@ -24,6 +28,7 @@ export async function insertUser(db: Database, input: { user: User; passwordHash
       display_name: user.displayName,
       password_hash: passwordHash,
       created_at: new Date(user.createdAt),
+      is_admin: input.isAdmin ?? false,
     })
     .execute();
   return user;
@@ -48,4 +53,27 @@ export async function updatePasswordHash(
     .set({ password_hash: input.passwordHash })
     .where('id', '=', input.id)
     .execute();
+}
+
+export async function isAdminUser(db: Database, id: UserId): Promise<boolean> {
+  const row = await db.selectFrom('users').select('is_admin').where('id', '=', id).executeTakeFirst();
+  return row?.is_admin === true;
+}
+
+/** Whether any account exists: an instance without one lets its first visitor create the administrator. */
+export async function hasAnyUser(db: Database): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Serialises first-account creation: two visitors racing on an empty instance must not both
+ * become administrators. Held until the surrounding transaction ends.
+ */
+export async function lockUsersForFirstAccount(db: Database): Promise<void> {
+  await sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`.execute(db);
+}
+
+export async function setAdmin(db: Database, input: { id: UserId; isAdmin: boolean }): Promise<void> {
+  await db.updateTable('users').set({ is_admin: input.isAdmin }).where('id', '=', input.id).execute();
 }

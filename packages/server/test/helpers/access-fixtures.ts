@@ -2,6 +2,7 @@ import { DEMO_DEADLINES, DEMO_MEMBERS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_RECO
 import type { Database } from '../../src/storage/database';
 import type { ViewerKind } from './demo-fixture';
 import { EXPORT_ACCESS_FIXTURE } from './export-access-fixture';
+import { LEAD_HANDOVER_ACCESS_FIXTURE } from './lead-handover-access-fixture';
 import { PLAN_ACCESS_FIXTURE } from './plan-access-fixture';
 import { SIMULATION_ACCESS_FIXTURE } from './simulation-access-fixture';
 
@@ -72,4 +73,5 @@ export const ACCESS_FIXTURES: readonly AccessFixture[] = [
   PLAN_ACCESS_FIXTURE,
   SIMULATION_ACCESS_FIXTURE,
   EXPORT_ACCESS_FIXTURE,
+  LEAD_HANDOVER_ACCESS_FIXTURE,
 ];

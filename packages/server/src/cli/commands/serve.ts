@@ -18,12 +18,13 @@ export const serveCommand: Command = {
     'Usage: parley serve [--port N] [--data DIR | --database-url URL] [--no-demo]',
     '',
     'Applies migrations, loads the demo negotiation on the first start of an empty database,',
-    'prints the demo accounts, and serves until interrupted.',
+    'prints the demo accounts, and serves until interrupted. With --no-demo (or PARLEY_DEMO=0)',
+    'an empty database stays empty: the first visitor creates the administrator account.',
     '',
     'Options:',
     '  --port N              port to listen on (default $PORT or 4000; 0 picks a free one)',
     DATABASE_HELP,
-    '  --no-demo             do not load the demo into an empty database',
+    '  --no-demo             do not load the demo into an empty database (also PARLEY_DEMO=0)',
   ].join('\n'),
   async run(args, io) {
     const { values } = parseFlags(
@@ -35,7 +36,7 @@ export const serveCommand: Command = {
     const server = await startServer({
       ...databaseTarget(values),
       port,
-      loadDemoOnEmpty: !values['no-demo'],
+      loadDemoOnEmpty: values['no-demo'] !== true && process.env.PARLEY_DEMO !== '0',
       log: io.out,
     }).catch((error: unknown) => {
       throw new CliError(`cannot start: ${error instanceof Error ? error.message : String(error)}`, 1);

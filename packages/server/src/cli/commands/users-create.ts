@@ -9,7 +9,7 @@ export const usersCreateCommand: Command = {
   name: 'users create',
   summary: 'Create an account',
   help: [
-    'Usage: parley users create --email EMAIL --name "DISPLAY NAME" --password PASSWORD [--data DIR | --database-url URL]',
+    'Usage: parley users create --email EMAIL --name "DISPLAY NAME" --password PASSWORD [--admin] [--data DIR | --database-url URL]',
     '',
     'The password may also come from the environment variable PARLEY_PASSWORD, so it stays out of shell history.',
     '',
@@ -17,6 +17,7 @@ export const usersCreateCommand: Command = {
     '  --email EMAIL         the sign-in address',
     '  --name NAME           the name other participants see',
     '  --password PASSWORD   at least the length the API requires',
+    '  --admin               an administrator of this server (sign-up and negotiation settings)',
     DATABASE_HELP,
   ].join('\n'),
   async run(args, io) {
@@ -27,6 +28,7 @@ export const usersCreateCommand: Command = {
         email: { type: 'string' },
         name: { type: 'string' },
         password: { type: 'string' },
+        admin: { type: 'boolean' },
       },
       false,
     );
@@ -48,11 +50,13 @@ export const usersCreateCommand: Command = {
       );
     }
     const user = await withDatabase(values, (handle) =>
-      createUser(createDeps(handle.db), parsed.data).catch((error: unknown) => {
-        throw error instanceof DomainError ? new CliError(error.message, 1) : error;
-      }),
+      createUser(createDeps(handle.db), { ...parsed.data, isAdmin: values.admin === true }).catch(
+        (error: unknown) => {
+          throw error instanceof DomainError ? new CliError(error.message, 1) : error;
+        },
+      ),
     );
-    io.out(`created account ${user.email} (${user.id})`);
+    io.out(`created ${values.admin === true ? 'administrator' : 'account'} ${user.email} (${user.id})`);
     return 0;
   },
 };

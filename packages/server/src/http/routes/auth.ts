@@ -2,15 +2,16 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   ApiTokenCreatedSchema,
   CreateApiTokenInputSchema,
-  CreateUserInputSchema,
   LoginInputSchema,
   MeSchema,
+  RegisterInputSchema,
+  RegistrationSchema,
   SessionViewSchema,
-  UserSchema,
 } from '@parley/core';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { presentMe, presentUser } from '../../presenters/present';
-import { createApiToken, createUser, login, logout, SESSION_TTL_MS } from '../../services/accounts';
+import { createApiToken, login, logout, SESSION_TTL_MS } from '../../services/accounts';
+import { register as registerAccount } from '../../services/registration';
 import { getMe } from '../../services/me';
 import { SESSION_COOKIE, requireUserId } from '../authenticate';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
@@ -20,9 +21,13 @@ const register = createRoute({
   method: 'post',
   path: '/api/auth/register',
   tags: ['auth'],
-  summary: 'Create an account',
-  request: { body: jsonBody(CreateUserInputSchema) },
-  responses: { 201: jsonResponse(UserSchema, 'The new account'), ...problems(400, 409, 413, 415) },
+  summary:
+    "Create an account: an empty server's first becomes its administrator; then as the server allows (open, or with an invitation). The answer does not tell whether the email already had one.",
+  request: { body: jsonBody(RegisterInputSchema) },
+  responses: {
+    202: jsonResponse(RegistrationSchema, 'Accepted: sign in next'),
+    ...problems(400, 403, 410, 413, 415),
+  },
 });
 const loginRoute = createRoute({
   method: 'post',
@@ -60,8 +65,8 @@ const createToken = createRoute({
 
 export const authRoutes: RouteModule = (app, deps) => {
   app.openapi(register, async (c) => {
-    const user = await createUser(deps, c.req.valid('json'));
-    return c.json(presentUser(user), 201);
+    const registration = await registerAccount(deps, { ...c.req.valid('json'), ip: c.get('ip') });
+    return c.json(registration, 202);
   });
   app.openapi(loginRoute, async (c) => {
     const session = await login(deps, { ...c.req.valid('json'), ip: c.get('ip') });

@@ -5,6 +5,7 @@ import { deadlineRoutes } from './deadlines';
 import { healthRoutes } from './health';
 import { instanceRoutes } from './instance';
 import { invitationRoutes } from './invitations';
+import { leadHandoverRoutes } from './lead-handovers';
 import { memberRoutes } from './members';
 import { negotiationRoutes } from './negotiations';
 import { partyRoutes } from './parties';
@@ -28,6 +29,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   negotiationRoutes,
   partyRoutes,
   memberRoutes,
+  leadHandoverRoutes,
   recordRoutes,
   auditRoutes,
   deadlineRoutes,

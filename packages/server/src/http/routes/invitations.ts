@@ -46,6 +46,13 @@ export const invitationRoutes: RouteModule = (app, deps) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
     const party = await getPartyForViewer(deps, viewer, { negotiation, partyId });
     const created = await createInvitation(deps, viewer, { party, invitation: input });
+    // The token rides in the fragment, which browsers never send to a server or in a Referer.
+    const link = `${new URL(c.req.url).origin}/invitation#${created.token}`;
+    deps.outbox?.({
+      to: created.invitation.email,
+      subject: `Invitation to the ${party.name} delegation in "${negotiation.title}"`,
+      text: `Open ${link} to accept (valid until ${created.invitation.expiresAt}).`,
+    });
     return c.json({ invitation: presentInvitation(created.invitation), token: created.token }, 201);
   });
   app.openapi(accept, async (c) => {

@@ -6,6 +6,9 @@ import { planMigration } from './0020-plan';
 import { simulationsMigration } from './0030-simulations';
 import { exportsMigration } from './0040-exports';
 import { exportKindsMigration } from './0041-export-kinds';
+import { instanceSettingsMigration } from './0050-instance-settings';
+import { leadHandoversMigration } from './0051-lead-handovers';
+import { negotiationTimeZoneMigration } from './0052-negotiation-time-zone';
 import { simulationLimitsMigration } from './0060-simulation-limits';
 import { exportAknMigration } from './0080-export-akn';
 import { scaleMigration } from './0090-scale';
@@ -19,6 +22,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0030-simulations': simulationsMigration,
   '0040-exports': exportsMigration,
   '0041-export-kinds': exportKindsMigration,
+  '0050-instance-settings': instanceSettingsMigration,
+  '0051-lead-handovers': leadHandoversMigration,
+  '0052-negotiation-time-zone': negotiationTimeZoneMigration,
   '0060-simulation-limits': simulationLimitsMigration,
   '0080-export-akn': exportAknMigration,
   '0090-scale': scaleMigration,

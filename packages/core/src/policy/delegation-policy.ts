@@ -1,0 +1,33 @@
+import type { DelegationResource, PartyResource } from './resources';
+import { isLeadOf, isMediatorStaff, isMemberOf, type Viewer } from './viewer';
+
+/**
+ * Who runs a delegation (#13): its own lead. The mediator's staff may seat a party's first lead
+ * while it has none (set-up) and may propose a new lead, which only takes effect once the
+ * party's lead accepts. Nobody else touches another party's delegation: seating oneself there
+ * would open its private positions and delegation-only records.
+ */
+export const DELEGATION_POLICY = {
+  /** Seat, invite or end members of the party's delegation. */
+  'member.manage': (viewer: Viewer, resource: PartyResource) =>
+    isLeadOf(viewer, resource.negotiationId, resource.partyId),
+  /** Seat (or invite) the lead of a party that has none, current or scheduled. */
+  'member.seat-first-lead': (viewer: Viewer, resource: DelegationResource) =>
+    !resource.hasLead && isMediatorStaff(viewer, resource.negotiationId),
+  /** Hand the lead over at once: only the current lead gives it away. */
+  'lead.change': (viewer: Viewer, resource: PartyResource) =>
+    isLeadOf(viewer, resource.negotiationId, resource.partyId),
+  /** The mediator asks another party to hand its lead over; the party's lead decides. */
+  'lead.propose': (viewer: Viewer, resource: PartyResource) =>
+    resource.partyRole !== 'mediator' &&
+    isMediatorStaff(viewer, resource.negotiationId) &&
+    !isLeadOf(viewer, resource.negotiationId, resource.partyId),
+  'lead.decide': (viewer: Viewer, resource: PartyResource) =>
+    isLeadOf(viewer, resource.negotiationId, resource.partyId),
+  'lead.withdraw': (viewer: Viewer, resource: PartyResource) =>
+    isMediatorStaff(viewer, resource.negotiationId),
+  /** Pending hand-overs: the party's own delegation and the mediator's staff. */
+  'lead.read': (viewer: Viewer, resource: PartyResource) =>
+    isMemberOf(viewer, resource.negotiationId, resource.partyId) ||
+    isMediatorStaff(viewer, resource.negotiationId),
+};

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import {
+  can,
+  DomainError,
+  type DecideLeadHandoverInput,
+  type LeadHandover,
+  type LeadHandoverId,
+  type Negotiation,
+  type Party,
+  type ProposeLeadHandoverInput,
+  type Viewer,
+} from '@parley/core';
+import { recordAudit } from '../audit';
+import {
+  decideLeadHandover,
+  findLeadHandoverForUpdate,
+  insertLeadHandover,
+  listLeadHandovers,
+} from '../storage/lead-handovers';
+import { listParties } from '../storage/parties';
+import { findUser } from '../storage/users';
+import type { AppDeps } from './deps';
+import { applyLeadChange } from './lead-change';
+import { partyResource } from './members';
+import { assertAllowed, visibleOrNotFound } from './viewer';
+
+/**
+ * The mediator may not replace a party's lead on its own (#13): it proposes a hand-over, which
+ * changes nothing until that party's current lead accepts it (or declines; the mediator may
+ * withdraw it while it is pending).
+ */
+export async function proposeLeadHandover(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { party: Party; proposal: ProposeLeadHandoverInput },
+): Promise<LeadHandover> {
+  const { party, proposal } = input;
+  assertAllowed(
+    can(viewer, 'lead.propose', partyResource(party)),
+    "propose a new lead for this party (the mediator's staff do, for another party)",
+  );
+  const proposer = viewer.userId;
+  const successor = await findUser(deps.db, proposal.userId);
+  if (proposer === null || successor === undefined)
+    throw new DomainError('not-found', 'User not found.', { field: 'userId' });
+  const handover: LeadHandover = {
+    id: randomUUID() as LeadHandoverId,
+    negotiationId: party.negotiationId,
+    partyId: party.id,
+    userId: successor.id,
+    displayName: successor.displayName,
+    title: proposal.title,
+    validFrom: proposal.validFrom,
+    state: 'pending',
+    proposedBy: proposer,
+    proposedAt: deps.clock.now().toISOString(),
+    decidedAt: null,
+    revision: 1,
+  };
+  await deps.db.transaction().execute(async (tx) => {
+    await insertLeadHandover(tx, handover);
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: proposer,
+      action: 'lead-handover.propose',
+      subjectType: 'party',
+      subjectId: party.id,
+      negotiationId: party.negotiationId,
+      detail: { handoverId: handover.id, userId: successor.id, validFrom: handover.validFrom },
+    });
+  });
+  return handover;
+}
+
+/** Hand-overs of the parties whose proposals the viewer may see (their own, or all for the mediator). */
+export async function listLeadHandoversForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  negotiation: Negotiation,
+): Promise<LeadHandover[]> {
+  const [handovers, parties] = await Promise.all([
+    listLeadHandovers(deps.db, negotiation.id),
+    listParties(deps.db, negotiation.id),
+  ]);
+  const visible = new Set(
+    parties.filter((party) => can(viewer, 'lead.read', partyResource(party))).map((party) => party.id),
+  );
+  return handovers.filter((handover) => visible.has(handover.partyId));
+}
+
+/** Accept or decline (the party's lead) or withdraw (the mediator's staff) a pending hand-over. */
+export async function decideLeadHandoverFor(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; handoverId: LeadHandoverId; decision: DecideLeadHandoverInput },
+): Promise<LeadHandover> {
+  const { negotiation, decision } = input;
+  const parties = await listParties(deps.db, negotiation.id);
+  return deps.db.transaction().execute(async (tx) => {
+    const found = await findLeadHandoverForUpdate(tx, {
+      negotiationId: negotiation.id,
+      id: input.handoverId,
+    });
+    const party = parties.find((candidate) => candidate.id === found?.partyId);
+    const handover = visibleOrNotFound(
+      found,
+      () => party !== undefined && can(viewer, 'lead.read', partyResource(party)),
+      'Lead hand-over',
+    );
+    if (party === undefined) throw new DomainError('not-found', 'Lead hand-over not found.');
+    const action = decision.decision === 'withdraw' ? 'lead.withdraw' : 'lead.decide';
+    assertAllowed(
+      can(viewer, action, partyResource(party)),
+      decision.decision === 'withdraw' ? 'withdraw this proposal' : "decide on this party's lead",
+    );
+    if (handover.revision !== decision.baseRevision || handover.state !== 'pending')
+      throw new DomainError('conflict', `This proposal is already ${handover.state}.`, {
+        field: 'baseRevision',
+      });
+    const state = { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' } as const;
+    const at = deps.clock.now();
+    if (decision.decision === 'accept')
+      await applyLeadChange(deps, tx, {
+        party,
+        actorId: viewer.userId,
+        userId: handover.userId,
+        title: handover.title,
+        validFrom: handover.validFrom,
+      });
+    const by = viewer.userId;
+    if (by === null) throw new DomainError('unauthenticated', 'Sign in first.');
+    await decideLeadHandover(tx, { id: handover.id, state: state[decision.decision], by, at });
+    await recordAudit(tx, {
+      at,
+      actorId: by,
+      action: `lead-handover.${decision.decision}`,
+      subjectType: 'party',
+      subjectId: party.id,
+      negotiationId: negotiation.id,
+      detail: { handoverId: handover.id },
+    });
+    return {
+      ...handover,
+      state: state[decision.decision],
+      decidedAt: at.toISOString(),
+      revision: handover.revision + 1,
+    };
+  });
+}

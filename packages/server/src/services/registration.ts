@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, type RegisterInput, type Registration, type User, type UserId } from '@parley/core';
+import { recordAudit } from '../audit';
+import { hashPassword } from '../auth/password';
+import { hashSecret } from '../auth/secrets';
+import { readInstanceSettings } from '../storage/instance-settings';
+import { findInvitationByTokenHash } from '../storage/invitations';
+import { findUserByEmail, hasAnyUser, insertUser, lockUsersForFirstAccount } from '../storage/users';
+import type { Database } from '../storage/database';
+import { normalizeEmail } from './accounts';
+import type { AppDeps } from './deps';
+
+/**
+ * Sign-up from the web app. An empty instance's first account becomes its administrator; after
+ * that the instance's setting decides (open, or only with an invitation for this very email).
+ * The answer is the same whether or not the email already had an account, so registration
+ * cannot be used to learn who has one (#11, #13); an existing account is left untouched.
+ */
+export async function register(
+  deps: AppDeps,
+  input: RegisterInput & { ip: string | null },
+): Promise<Registration> {
+  const email = normalizeEmail(input.email);
+  // Hashed before looking anything up, so every path costs the same scrypt time.
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction().execute(async (tx) => {
+    await lockUsersForFirstAccount(tx);
+    const isFirst = !(await hasAnyUser(tx));
+    if (!isFirst) await assertMaySignUp(deps, tx, { email, invitationToken: input.invitationToken });
+    const existing = isFirst ? undefined : await findUserByEmail(tx, email);
+    if (existing !== undefined) {
+      await recordAudit(tx, {
+        at: deps.clock.now(),
+        actorId: null,
+        action: 'user.register-existing',
+        subjectType: 'user',
+        subjectId: existing.user.id,
+        negotiationId: null,
+        ip: input.ip,
+      });
+      return { status: 'accepted', admin: false };
+    }
+    const user: User = {
+      id: randomUUID() as UserId,
+      email,
+      displayName: input.displayName,
+      createdAt: deps.clock.now().toISOString(),
+    };
+    await insertUser(tx, { user, passwordHash, isAdmin: isFirst });
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: user.id,
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: user.id,
+      negotiationId: null,
+      ip: input.ip,
+      detail: isFirst ? { admin: true } : undefined,
+    });
+    return { status: 'accepted', admin: isFirst };
+  });
+}
+
+async function assertMaySignUp(
+  deps: AppDeps,
+  tx: Database,
+  input: { email: string; invitationToken: string | undefined },
+): Promise<void> {
+  const settings = await readInstanceSettings(tx);
+  if (settings.signup === 'open' && input.invitationToken === undefined) return;
+  if (input.invitationToken === undefined)
+    throw new DomainError(
+      'forbidden',
+      'Sign-up on this server is by invitation only: open the invitation link you were sent.',
+    );
+  const invitation = await findInvitationByTokenHash(tx, hashSecret(input.invitationToken));
+  const isUsable =
+    invitation !== undefined &&
+    invitation.acceptedAt === null &&
+    Date.parse(invitation.expiresAt) > deps.clock.now().getTime() &&
+    invitation.email === input.email;
+  if (!isUsable)
+    throw new DomainError(
+      'invitation-invalid',
+      'This invitation is unknown, used, expired or for another email address.',
+      { field: 'invitationToken' },
+    );
+}
