@@ -1,4 +1,13 @@
-import { can, isMembershipActive, NegotiationIdSchema, type Me, type Viewer } from '@parley/core';
+import {
+  can,
+  isMembershipActive,
+  NegotiationIdSchema,
+  type Action,
+  type Me,
+  type Party,
+  type ResourceFor,
+  type Viewer,
+} from '@parley/core';
 import { createContext, useContext } from 'react';
 
 export type Session = { me: Me; refresh: () => void; signOut: () => void };
@@ -11,37 +20,11 @@ export function useSession(): Session {
   return session;
 }
 
-/** The viewer's current seats in one negotiation. */
-export function seatsIn(me: Me, negotiationId: string) {
-  return me.memberships.filter((seat) => seat.negotiationId === negotiationId);
-}
-
-export function isMediatorIn(me: Me, negotiationId: string): boolean {
-  return seatsIn(me, negotiationId).some(
-    (seat) => seat.partyRole === 'mediator' && (seat.function === 'lead' || seat.function === 'delegate'),
-  );
-}
-
-/** The party the viewer may write for (lead or delegate of a negotiating party), if any. */
-export function writingPartyIn(me: Me, negotiationId: string): string | undefined {
-  return seatsIn(me, negotiationId).find(
-    (seat) => seat.partyRole === 'party' && (seat.function === 'lead' || seat.function === 'delegate'),
-  )?.partyId;
-}
-
-/** Negotiation-wide actions the pages offer or hide. */
-type NegotiationWideAction = 'audit.read' | 'export.trace' | 'plan.manage';
-
-/**
- * Whether to offer an action: the same policy the server applies, over the seats the server
- * reported (the server still decides; this only avoids offering what would answer 403 or 404).
- */
-export function mayIn(me: Me, action: NegotiationWideAction, negotiationId: string): boolean {
-  const parsed = NegotiationIdSchema.safeParse(negotiationId);
-  if (!parsed.success) return false;
-  const now = new Date();
-  const viewer: Viewer = {
+/** The signed-in person as core's policy sees them: the seats the server reported, valid now. */
+export function viewerOf(me: Me, now = new Date()): Viewer {
+  return {
     userId: me.user.id,
+    isAdmin: me.isAdmin,
     memberships: me.memberships
       .filter((seat) => isMembershipActive(seat, now))
       .map((seat) => ({
@@ -51,5 +34,45 @@ export function mayIn(me: Me, action: NegotiationWideAction, negotiationId: stri
         function: seat.function,
       })),
   };
-  return can(viewer, action, { kind: 'negotiation', negotiationId: parsed.data });
+}
+
+/**
+ * Whether to offer an action: the same `can()` the server applies (the server still decides;
+ * this only avoids offering what would answer 403 or 404).
+ */
+export function may<A extends Action>(me: Me, action: A, resource: ResourceFor<A>): boolean {
+  return can(viewerOf(me), action, resource);
+}
+
+/** Negotiation-wide actions the pages offer or hide. */
+type NegotiationWideAction = {
+  [A in Action]: ResourceFor<A> extends { kind: 'negotiation' } ? A : never;
+}[Action];
+
+export function mayIn(me: Me, action: NegotiationWideAction, negotiationId: string): boolean {
+  const parsed = NegotiationIdSchema.safeParse(negotiationId);
+  if (!parsed.success) return false;
+  return can(viewerOf(me), action, { kind: 'negotiation', negotiationId: parsed.data } as never);
+}
+
+/** Party-scoped actions (record a position, manage a delegation, hand over a lead…). */
+type PartyAction = {
+  [A in Action]: ResourceFor<A> extends { kind: 'party' } ? A : never;
+}[Action];
+
+export function mayForParty(me: Me, action: PartyAction, party: Party): boolean {
+  return can(viewerOf(me), action, {
+    kind: 'party',
+    negotiationId: party.negotiationId,
+    partyId: party.id,
+    partyRole: party.role,
+  } as never);
+}
+
+/** The viewer's current seats in one negotiation (to name their delegation, not to decide access). */
+export function ownSeatsIn(me: Me, negotiationId: string) {
+  const now = new Date();
+  return me.memberships.filter(
+    (seat) => seat.negotiationId === negotiationId && isMembershipActive(seat, now),
+  );
 }

@@ -3,7 +3,7 @@ import { getStatus, getVersion, listAmendments, listPositions } from '../../api/
 import { useResource } from '../../api/use-resource';
 import { Show } from '../../components/status';
 import { VersionSelect } from '../../components/version-select';
-import { isMediatorIn, useSession } from '../../app/session';
+import { mayIn, useSession } from '../../app/session';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { AdoptAmendments } from './adopt-amendments';
 import { PlanActions } from '../drafting/plan-actions';
@@ -109,7 +109,7 @@ export function PlanPage() {
                 <PositionMatrix points={visible} positions={positions} versionId={version.id} />
               </section>
             </div>
-            {isMediatorIn(me, negotiation.id) && version.id === latestVersionId && (
+            {mayIn(me, 'plan.manage', negotiation.id) && version.id === latestVersionId && (
               <AdoptAmendments version={version} amendments={amendments} />
             )}
           </>

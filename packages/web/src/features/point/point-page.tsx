@@ -9,7 +9,7 @@ import {
   listStatements,
 } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
-import { isMediatorIn, useSession, writingPartyIn } from '../../app/session';
+import { mayForParty, mayIn, useSession } from '../../app/session';
 import { Chip, labelOf } from '../../components/chips';
 import { Show } from '../../components/status';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
@@ -45,7 +45,7 @@ export function PointPage() {
       escalations: escalations.items.filter((e) => e.pointId === pointId),
     };
   }, [id, versionId, pointId, tick]);
-  const writingParty = writingPartyIn(me, id);
+  const writingParty = parties.find((party) => mayForParty(me, 'position.record', party))?.id;
   const versionLabel = (vid: string) => plan.versions.find((v) => v.id === vid)?.label ?? 'another version';
 
   return (
@@ -123,7 +123,7 @@ export function PointPage() {
                         {a.fate.state === 'open' && a.partyId === writingParty && (
                           <AmendmentFateForm amendment={a} fate="withdrawn" />
                         )}
-                        {a.fate.state === 'open' && isMediatorIn(me, id) && (
+                        {a.fate.state === 'open' && mayIn(me, 'plan.manage', id) && (
                           <AmendmentFateForm amendment={a} fate="rejected" />
                         )}
                       </li>
@@ -179,7 +179,7 @@ export function PointPage() {
                     ))}
                   </ul>
                 )}
-                {isMediatorIn(me, id) && <EscalateForm pointId={point.pointId} />}
+                {mayIn(me, 'plan.manage', id) && <EscalateForm pointId={point.pointId} />}
                 <h3>Statements</h3>
                 {statements.length === 0 ? (
                   <p className="muted">No public statement on this point.</p>
