@@ -131,4 +131,31 @@ describe('parley users / tokens / audit commands', () => {
     expect(verified.code).toBe(1);
     expect(verified.out).toContain('BROKEN at entry 2');
   });
+
+  it('creates an administrator of the server with --admin (#11)', async () => {
+    const created = await run(
+      'users create',
+      '--email',
+      'chief@example.org',
+      '--name',
+      'Chief',
+      '--password',
+      'a long enough password',
+      '--admin',
+      '--data',
+      dataDir,
+    );
+    expect(created).toMatchObject({ code: 0, out: expect.stringContaining('created administrator chief@') });
+    const handle = await openDatabase({ dataDir });
+    try {
+      const rows = await handle.db
+        .selectFrom('users')
+        .select(['email', 'is_admin'])
+        .orderBy('email')
+        .execute();
+      expect(rows.filter((row) => row.is_admin).map((row) => row.email)).toEqual(['chief@example.org']);
+    } finally {
+      await handle.close();
+    }
+  });
 });

@@ -51,12 +51,8 @@ try {
   await ukraine.page.getByRole('heading', { name: 'Positions' }).waitFor();
   await shot(ukraine.page, 'point', 1450);
   await tab(ukraine.page, 'Compare versions');
-  await ukraine.page
-    .getByRole('combobox', { name: 'From' })
-    .selectOption({ label: '28-point draft (28 points)' });
-  await ukraine.page
-    .getByRole('combobox', { name: 'To' })
-    .selectOption({ label: 'Geneva text — 19 points (19 points)' });
+  await ukraine.page.getByRole('combobox', { name: 'From' }).selectOption({ label: '28-point draft' });
+  await ukraine.page.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Geneva text — 19 points' });
   await ukraine.page.getByRole('heading', { name: 'Lineage' }).waitFor();
   await shot(ukraine.page, 'compare', 1700);
   await tab(ukraine.page, 'Rounds & statements');
@@ -109,7 +105,7 @@ try {
   const exportForm = mediator.page.getByRole('form', { name: 'Export' });
   await exportForm
     .getByRole('combobox', { name: 'Version', exact: true })
-    .selectOption({ label: 'Geneva text — 19 points (19 points)' });
+    .selectOption({ label: 'Geneva text — 19 points' });
   const recipients = exportForm.getByRole('combobox', { name: 'Recipient', exact: true });
   const recipientLabel = async (pattern: RegExp) =>
     (await recipients.locator('option').allInnerTexts()).find((text) => pattern.test(text)) ?? '';

@@ -16,7 +16,7 @@ let harness: Harness;
 let mediator: Viewer;
 let ukraine: Viewer;
 
-const GENEVA = 'Geneva text — 19 points (19 points)';
+const GENEVA = 'Geneva text — 19 points';
 
 async function openTab(viewer: Viewer, name: string) {
   await viewer.page

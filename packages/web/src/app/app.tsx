@@ -5,6 +5,8 @@ import { ApiError } from '../api/api-error';
 import { onUnauthenticated } from '../api/client';
 import { getMe, signOut } from '../api/endpoints';
 import { ErrorMessage, Loading } from '../components/status';
+import { InvitationSignedOutPage } from '../features/accounts/invitation-page';
+import { RegisterPage } from '../features/accounts/register-page';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import { AppRoutes } from './routes';
 import { SessionContext } from './session';
@@ -59,11 +61,13 @@ function Shell() {
     return (
       <Routes>
         <Route path="/signin" element={<SignInPage onSignedIn={refresh} />} />
+        <Route path="/register" element={<RegisterPage onSignedIn={refresh} />} />
+        <Route path="/invitation" element={<InvitationSignedOutPage onSignedIn={refresh} />} />
         <Route
           path="*"
           element={
             <Navigate
-              to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`}
+              to={`/signin?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`}
               replace
             />
           }

@@ -17,6 +17,7 @@ export function Layout() {
             Negotiations
           </NavLink>
           <NavLink to="/analysis">Analysis</NavLink>
+          {me.isAdmin && <NavLink to="/settings">Server settings</NavLink>}
         </nav>
         <span className="who" aria-label="Signed in as">
           {me.user.displayName}

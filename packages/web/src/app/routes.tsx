@@ -9,6 +9,10 @@ import { ExportsPage } from '../features/exports/exports-page';
 import { LeakTracingPage } from '../features/exports/leak-tracing-page';
 import { NegotiationLayout } from '../features/negotiation/negotiation-layout';
 import { NegotiationsPage } from '../features/negotiations/negotiations-page';
+import { NewNegotiationPage } from '../features/negotiations/new-negotiation-page';
+import { InvitationPage } from '../features/accounts/invitation-page';
+import { DelegationsPage } from '../features/delegations/delegations-page';
+import { SettingsPage } from '../features/settings/settings-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { PlanPage } from '../features/plan/plan-page';
 import { PointPage } from '../features/point/point-page';
@@ -21,8 +25,12 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route path="/signin" element={<AfterSignIn />} />
+        <Route path="/register" element={<RegisterDone />} />
         <Route path="/" element={<NegotiationsPage />} />
         <Route path="/analysis" element={<AnalysisPage />} />
+        <Route path="/new" element={<NewNegotiationPage />} />
+        <Route path="/invitation" element={<InvitationPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
         <Route path="/n/:negotiationId" element={<NegotiationLayout />}>
           <Route index element={<OverviewPage />} />
           <Route path="plan" element={<PlanPage />} />
@@ -33,6 +41,7 @@ export function AppRoutes() {
           <Route path="compare" element={<ComparePage />} />
           <Route path="timeline" element={<TimelinePage />} />
           <Route path="records" element={<RecordsPage />} />
+          <Route path="delegations" element={<DelegationsPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="exports" element={<ExportsPage />} />
           <Route path="leaks" element={<LeakTracingPage />} />
@@ -57,4 +66,8 @@ function AfterSignIn() {
   return (
     <Navigate to={next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />
   );
+}
+
+function RegisterDone() {
+  return <Navigate to="/" replace />;
 }

@@ -19,10 +19,16 @@ export function VersionSelect({
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {versions.map((v) => (
           <option key={v.id} value={v.id}>
-            {v.label} ({v.points} points)
+            {versionOptionLabel(v)}
           </option>
         ))}
       </select>
     </label>
   );
+}
+
+/** "Geneva text — 19 points", not "Geneva text — 19 points (19 points)": the count once. */
+export function versionOptionLabel(version: { label: string; points: number }): string {
+  const mentions = new RegExp(`\\b${version.points}[- ]points?\\b`, 'i');
+  return mentions.test(version.label) ? version.label : `${version.label} (${version.points} points)`;
 }

@@ -3,7 +3,7 @@ import { compareVersions } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { Chip } from '../../components/chips';
 import { Show } from '../../components/status';
-import { VersionSelect } from '../../components/version-select';
+import { versionOptionLabel, VersionSelect } from '../../components/version-select';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { LineageDiagram } from './lineage-diagram';
 import { Redline } from './redline';
@@ -45,8 +45,7 @@ export function ComparePage() {
           result === undefined ? null : (
             <>
               <p className="summary" aria-label="Summary of changes">
-                {result.from.label} ({result.from.points} points) → {result.to.label} ({result.to.points}{' '}
-                points):{' '}
+                {versionOptionLabel(result.from)} → {versionOptionLabel(result.to)}:{' '}
                 {Object.entries(result.counts)
                   .filter(([, n]) => n > 0)
                   .map(([kind, n]) => (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { getNegotiation, getPlan, listParties } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
-import { mayIn, useSession } from '../../app/session';
+import { mayIn, ownSeatsIn, useSession } from '../../app/session';
 import { Show } from '../../components/status';
 import { NegotiationContext } from './negotiation-context';
 import { useLiveEvents } from './use-live-events';
@@ -13,6 +13,7 @@ const TABS = [
   { to: 'compare', label: 'Compare versions' },
   { to: 'timeline', label: 'Rounds & statements' },
   { to: 'records', label: 'Records' },
+  { to: 'delegations', label: 'Delegations' },
   { to: 'exports', label: 'Export' },
 ];
 
@@ -56,6 +57,15 @@ export function NegotiationLayout() {
             <div className="negotiation-head">
               <p className="eyebrow">Negotiation</p>
               <h1>{negotiation.title}</h1>
+              <p className="seat-badge">
+                You sit for{' '}
+                {ownSeatsIn(me, negotiation.id)
+                  .map(
+                    (seat) =>
+                      `${parties.find((party) => party.id === seat.partyId)?.name ?? 'your party'} (${seat.function})`,
+                  )
+                  .join(', ')}
+              </p>
               <span className={`live ${connected ? 'on' : 'off'}`} role="status">
                 {connected ? 'Live updates on' : 'Live updates connecting…'}
               </span>

@@ -4,6 +4,7 @@ import { useResource } from '../../api/use-resource';
 import { Chip, labelOf } from '../../components/chips';
 import { Show } from '../../components/status';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
+import { AwaitedParties } from './awaited-parties';
 import { Countdown } from './countdown';
 
 export function OverviewPage() {
@@ -72,12 +73,14 @@ export function OverviewPage() {
                             objecting: {b.objectingPartyIds.map((p) => partyName(parties, p)).join(', ')}
                           </span>
                         )}
-                        {b.missingPartyIds.length > 0 && (
-                          <span className="muted">
-                            {' '}
-                            missing: {b.missingPartyIds.map((p) => partyName(parties, p)).join(', ')}
-                          </span>
-                        )}
+                        <AwaitedParties
+                          parties={parties}
+                          missingPartyIds={b.missingPartyIds}
+                          reservingPartyIds={
+                            status.points.find((point) => point.pointId === b.pointId)?.reservingPartyIds ??
+                            []
+                          }
+                        />
                       </li>
                     ))}
                   </ul>

@@ -1,7 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { Link, Navigate } from 'react-router';
 import { errorMessage } from '../../api/api-error';
 import { getInstance, signIn } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
+import { usePageTitle } from '../../components/page-title';
+import { maySignUp } from '../accounts/register-form';
 import { DemoAccounts } from './demo-accounts';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
@@ -40,7 +43,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
     void attempt(demoEmail, password);
   }
 
+  usePageTitle('Sign in');
   const isDemo = instance.state === 'ready' && instance.data.demo;
+  // An empty server: its first visitor sets it up instead.
+  if (instance.state === 'ready' && instance.data.needsAdmin) return <Navigate to="/register" replace />;
   return (
     <main id="main" className="page sign-in">
       <h1>Sign in to Parley</h1>
@@ -76,8 +82,18 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
         </button>
       </form>
       {instance.state === 'ready' && <DemoAccounts instance={instance.data} busy={busy} onChoose={choose} />}
-      {!isDemo && instance.state !== 'loading' && (
-        <p className="muted">Ask the person who runs this server for an account or an invitation.</p>
+      {instance.state === 'ready' && maySignUp(instance.data) ? (
+        <p>
+          New here? <Link to="/register">Create an account</Link>
+        </p>
+      ) : (
+        !isDemo &&
+        instance.state !== 'loading' && (
+          <p className="muted">
+            New here? Accounts on this server come from an invitation: ask the person who runs your
+            negotiation to invite your email address.
+          </p>
+        )
       )}
     </main>
   );

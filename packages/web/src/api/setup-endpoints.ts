@@ -1,0 +1,75 @@
+import {
+  InstanceSettingsSchema,
+  InvitationCreatedSchema,
+  LeadChangeSchema,
+  LeadHandoverSchema,
+  listOf,
+  MemberSchema,
+  NegotiationSchema,
+  PartySchema,
+  RegistrationSchema,
+  type ClosureRule,
+  type InstanceSettings,
+  type MemberFunction,
+  type PartyRole,
+} from '@parley/core';
+import { request } from './client';
+
+// Set-up of an instance and a negotiation (#11): accounts, settings, parties and delegations.
+
+const negotiation = (id: string) => `/api/negotiations/${encodeURIComponent(id)}`;
+const party = (id: string, partyId: string) => `${negotiation(id)}/parties/${encodeURIComponent(partyId)}`;
+
+export type RegisterBody = { email: string; displayName: string; password: string; invitationToken?: string };
+export const register = (body: RegisterBody) =>
+  request('/api/auth/register', RegistrationSchema, { method: 'POST', body });
+
+export const updateInstanceSettings = (body: Partial<InstanceSettings>) =>
+  request('/api/instance/settings', InstanceSettingsSchema, { method: 'PUT', body });
+
+export type CreateNegotiationBody = {
+  title: string;
+  mandate: string;
+  closureRule: ClosureRule;
+  timeZone: string;
+  mediatorPartyName: string;
+};
+export const createNegotiation = (body: CreateNegotiationBody) =>
+  request('/api/negotiations', NegotiationSchema, { method: 'POST', body });
+
+export type CreatePartyBody = { name: string; role: PartyRole; required: boolean };
+export const createParty = (id: string, body: CreatePartyBody) =>
+  request(`${negotiation(id)}/parties`, PartySchema, { method: 'POST', body });
+
+export type InviteBody = { email: string; function: MemberFunction; title: string };
+export const invite = (id: string, partyId: string, body: InviteBody) =>
+  request(`${party(id, partyId)}/invitations`, InvitationCreatedSchema, { method: 'POST', body });
+export const acceptInvitation = (token: string) =>
+  request('/api/invitations/accept', MemberSchema, { method: 'POST', body: { token } });
+
+export const endSeat = (id: string, memberId: string, validTo: string) =>
+  request(`${negotiation(id)}/members/${encodeURIComponent(memberId)}/end`, MemberSchema, {
+    method: 'POST',
+    body: { validTo },
+  });
+
+export type LeadBody = { userId: string; title: string; validFrom: string };
+export const changeLead = (id: string, partyId: string, body: LeadBody) =>
+  request(`${party(id, partyId)}/lead`, LeadChangeSchema, { method: 'POST', body });
+export const proposeLead = (id: string, partyId: string, body: LeadBody) =>
+  request(`${party(id, partyId)}/lead-handovers`, LeadHandoverSchema, { method: 'POST', body });
+export const listLeadHandovers = (id: string) =>
+  request(`${negotiation(id)}/lead-handovers`, listOf(LeadHandoverSchema));
+export const decideLeadHandover = (
+  id: string,
+  handoverId: string,
+  body: { decision: 'accept' | 'decline' | 'withdraw'; baseRevision: number },
+) =>
+  request(
+    `${negotiation(id)}/lead-handovers/${encodeURIComponent(handoverId)}/decision`,
+    LeadHandoverSchema,
+    {
+      method: 'POST',
+      body,
+    },
+  );

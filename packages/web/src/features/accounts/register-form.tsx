@@ -1,0 +1,93 @@
+import type { Instance } from '@parley/core';
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../../api/api-error';
+import { signIn } from '../../api/endpoints';
+import { register } from '../../api/setup-endpoints';
+
+/**
+ * Creates an account, then signs in with it. The server answers a taken email exactly like a
+ * new one, so a failed sign-in afterwards is the only sign: the message says what to do.
+ */
+export function RegisterForm({
+  onSignedIn,
+  invitationToken,
+  submitLabel,
+}: {
+  onSignedIn: () => void;
+  invitationToken?: string;
+  submitLabel: string;
+}) {
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await register({ email, displayName, password, invitationToken });
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+      return;
+    }
+    try {
+      await signIn(email, password);
+      onSignedIn();
+    } catch {
+      setError('This email already has an account: sign in with its own password instead.');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="card form" aria-label={submitLabel}>
+      <label>
+        Your name, as others will see it
+        <input
+          required
+          autoComplete="name"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+        />
+      </label>
+      <label>
+        Email
+        <input
+          type="email"
+          required
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+      </label>
+      <label>
+        Password (at least 10 characters)
+        <input
+          type="password"
+          required
+          minLength={10}
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Creating…' : submitLabel}
+      </button>
+    </form>
+  );
+}
+
+/** Whether this visitor may create an account without an invitation. */
+export function maySignUp(instance: Instance): boolean {
+  return instance.needsAdmin || instance.settings.signup === 'open';
+}

@@ -1,0 +1,46 @@
+import type { PartyRole } from '@parley/core';
+import { useState } from 'react';
+import { createParty } from '../../api/setup-endpoints';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { useNegotiation } from '../negotiation/negotiation-context';
+
+/** The mediator adds a party, an observer or another mediator; a required party is needed for agreement. */
+export function AddPartyForm() {
+  const { negotiation, refresh } = useNegotiation();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<PartyRole>('party');
+  const [required, setRequired] = useState(true);
+  const { busy, message, submit } = useFormSubmission();
+  const onSubmit = submit(async () => {
+    await createParty(negotiation.id, { name, role, required: role === 'party' && required });
+    setName('');
+    refresh();
+  }, 'Party added: invite its lead next.');
+  return (
+    <form onSubmit={onSubmit} className="card form" aria-label="Add a party">
+      <h2>Add a party</h2>
+      <label>
+        Name
+        <input required value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        Role
+        <select value={role} onChange={(e) => setRole(e.target.value as PartyRole)}>
+          <option value="party">Negotiating party</option>
+          <option value="observer">Observer</option>
+          <option value="mediator">Mediator</option>
+        </select>
+      </label>
+      {role === 'party' && (
+        <label className="inline">
+          <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} />
+          Required for agreement (even when absent from a round)
+        </label>
+      )}
+      <FormMessage message={message} />
+      <button type="submit" disabled={busy}>
+        Add party
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Member, Party } from '@parley/core';
+import { useState } from 'react';
+import { changeLead, proposeLead } from '../../api/setup-endpoints';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { useNegotiation } from '../negotiation/negotiation-context';
+import { localInputToIso, nowForInput } from './format';
+
+/**
+ * Hands the party's lead to a member of its delegation from a date: at once when the current
+ * lead does it; as a proposal the party's lead must accept when the mediator does (#13).
+ */
+export function HandOverForm({
+  party,
+  candidates,
+  asProposal,
+}: {
+  party: Party;
+  candidates: readonly Member[];
+  asProposal: boolean;
+}) {
+  const { negotiation, refresh } = useNegotiation();
+  const [userId, setUserId] = useState(candidates[0]?.userId ?? '');
+  const [title, setTitle] = useState('Head of delegation');
+  const [from, setFrom] = useState(nowForInput());
+  const { busy, message, submit } = useFormSubmission();
+  const label = asProposal ? `Propose a new lead for ${party.name}` : `Hand over the lead of ${party.name}`;
+
+  const onSubmit = submit(
+    async () => {
+      const body = { userId, title, validFrom: localInputToIso(from) };
+      if (asProposal) await proposeLead(negotiation.id, party.id, body);
+      else await changeLead(negotiation.id, party.id, body);
+      refresh();
+    },
+    asProposal
+      ? 'Proposal sent: it applies once the party’s lead accepts it.'
+      : 'Lead handed over. The former lead loses access from that moment.',
+  );
+
+  if (candidates.length === 0)
+    return <p className="muted">To hand over the lead, first invite the successor into the delegation.</p>;
+  return (
+    <form onSubmit={onSubmit} className="form" aria-label={label}>
+      <label>
+        New lead
+        <select value={userId} onChange={(e) => setUserId(e.target.value)}>
+          {candidates.map((member) => (
+            <option key={member.id} value={member.userId}>
+              {member.displayName}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Their title
+        <input value={title} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <label>
+        From (your clock)
+        <input type="datetime-local" required value={from} onChange={(e) => setFrom(e.target.value)} />
+      </label>
+      <FormMessage message={message} />
+      <button type="submit" disabled={busy || userId === ''}>
+        {asProposal ? 'Propose' : 'Hand over'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import type { MemberFunction, Party } from '@parley/core';
+import { useRef, useState } from 'react';
+import { invite } from '../../api/setup-endpoints';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { useNegotiation } from '../negotiation/negotiation-context';
+import { FUNCTION_LABELS } from './format';
+
+/**
+ * Invites an email into a delegation. Parley sends no mail: the inviter gets the one-time link to
+ * pass on (the server logs the message it would have sent).
+ */
+export function InviteForm({ party, onlyLead }: { party: Party; onlyLead: boolean }) {
+  const { negotiation, refresh } = useNegotiation();
+  const [email, setEmail] = useState('');
+  const [fn, setFn] = useState<MemberFunction>(onlyLead ? 'lead' : 'delegate');
+  const [title, setTitle] = useState('');
+  const [link, setLink] = useState<{ email: string; url: string } | undefined>(undefined);
+  const [copied, setCopied] = useState(false);
+  const linkField = useRef<HTMLInputElement>(null);
+  const { busy, message, submit } = useFormSubmission();
+
+  const onSubmit = submit(async () => {
+    const created = await invite(negotiation.id, party.id, { email, function: fn, title });
+    setLink({
+      email: created.invitation.email,
+      url: `${window.location.origin}/invitation#${created.token}`,
+    });
+    setCopied(false);
+    setEmail('');
+    setTitle('');
+    refresh();
+    // The link is what the inviter needs next: take them (and a screen reader) there.
+    requestAnimationFrame(() => linkField.current?.focus());
+  }, 'Invitation created.');
+
+  async function copy() {
+    if (link === undefined) return;
+    await navigator.clipboard?.writeText(link.url).catch(() => undefined);
+    linkField.current?.select();
+    setCopied(true);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="form" aria-label={`Invite to ${party.name}`}>
+      <label>
+        Email
+        <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <label>
+        Function
+        <select value={fn} onChange={(e) => setFn(e.target.value as MemberFunction)} disabled={onlyLead}>
+          {(onlyLead ? (['lead'] as const) : (['delegate', 'analyst', 'principal'] as const)).map((value) => (
+            <option key={value} value={value}>
+              {FUNCTION_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Title shown to others (optional)
+        <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Head of delegation" />
+      </label>
+      <FormMessage message={message} />
+      <button type="submit" disabled={busy}>
+        {onlyLead ? 'Invite the lead' : 'Invite'}
+      </button>
+      {link && (
+        <div className="invitation-link">
+          <label>
+            Invitation link for {link.email} (Parley sends no mail: pass it on yourself; it works once)
+            <input ref={linkField} readOnly value={link.url} onFocus={(e) => e.target.select()} />
+          </label>
+          <button type="button" onClick={() => void copy()}>
+            {copied ? 'Copied' : 'Copy link'}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

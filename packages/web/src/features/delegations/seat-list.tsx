@@ -1,0 +1,77 @@
+import type { Member, Party } from '@parley/core';
+import { useState } from 'react';
+import { endSeat } from '../../api/setup-endpoints';
+import { mayForParty, useSession } from '../../app/session';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { useNegotiation } from '../negotiation/negotiation-context';
+import { formatInZone, FUNCTION_LABELS, localInputToIso, nowForInput } from './format';
+
+const isCurrent = (seat: Member, now: number) =>
+  Date.parse(seat.validFrom) <= now && (seat.validTo === null || Date.parse(seat.validTo) > now);
+
+/** A delegation's seats, current first, with their validity in the negotiation's time zone. */
+export function SeatList({ party, seats }: { party: Party; seats: readonly Member[] }) {
+  const { me } = useSession();
+  const { negotiation } = useNegotiation();
+  const now = Date.now();
+  const mayManage = mayForParty(me, 'member.manage', party);
+  const ordered = [...seats].sort(
+    (a, b) => Number(isCurrent(b, now)) - Number(isCurrent(a, now)) || a.validFrom.localeCompare(b.validFrom),
+  );
+  if (ordered.length === 0) return <p className="muted">No one is seated yet.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="seats">
+        <caption className="visually-hidden">Seats in the {party.name} delegation</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Function</th>
+            <th scope="col">Valid</th>
+            {mayManage && <th scope="col">End</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {ordered.map((seat) => (
+            <tr key={seat.id} className={isCurrent(seat, now) ? undefined : 'past'}>
+              <th scope="row">
+                {seat.displayName}
+                {seat.title && <span className="muted small"> — {seat.title}</span>}
+              </th>
+              <td>{FUNCTION_LABELS[seat.function]}</td>
+              <td>
+                from {formatInZone(seat.validFrom, negotiation.timeZone)}
+                {seat.validTo !== null && <> until {formatInZone(seat.validTo, negotiation.timeZone)}</>}
+              </td>
+              {mayManage && (
+                <td>{seat.function !== 'lead' && seat.validTo === null && <EndSeatForm seat={seat} />}</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function EndSeatForm({ seat }: { seat: Member }) {
+  const { negotiation, refresh } = useNegotiation();
+  const [at, setAt] = useState(nowForInput());
+  const { busy, message, submit } = useFormSubmission();
+  const onSubmit = submit(async () => {
+    await endSeat(negotiation.id, seat.id, localInputToIso(at));
+    refresh();
+  }, 'Seat ended.');
+  return (
+    <form onSubmit={onSubmit} className="inline-form" aria-label={`End the seat of ${seat.displayName}`}>
+      <label>
+        End at
+        <input type="datetime-local" required value={at} onChange={(e) => setAt(e.target.value)} />
+      </label>
+      <button type="submit" disabled={busy}>
+        End seat
+      </button>
+      <FormMessage message={message} />
+    </form>
+  );
+}

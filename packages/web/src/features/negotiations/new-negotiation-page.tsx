@@ -1,0 +1,85 @@
+import type { ClosureRule } from '@parley/core';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { createNegotiation } from '../../api/setup-endpoints';
+import { useSession } from '../../app/session';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { usePageTitle } from '../../components/page-title';
+
+const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const ZONES: readonly string[] = (() => {
+  const supported = Intl.supportedValuesOf?.('timeZone') ?? [];
+  return supported.includes('UTC') ? supported : ['UTC', ...supported];
+})();
+
+/** Opens a negotiation; its creator leads the mediator party and sets the rest up next. */
+export function NewNegotiationPage() {
+  const { refresh } = useSession();
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+  const [mandate, setMandate] = useState('');
+  const [closureRule, setClosureRule] = useState<ClosureRule>('all-or-nothing');
+  const [timeZone, setTimeZone] = useState(BROWSER_ZONE);
+  const [mediatorPartyName, setMediatorPartyName] = useState('');
+  const { busy, message, submit } = useFormSubmission();
+  usePageTitle('New negotiation');
+
+  const onSubmit = submit(async () => {
+    const created = await createNegotiation({ title, mandate, closureRule, timeZone, mediatorPartyName });
+    refresh();
+    await navigate(`/n/${created.id}/delegations`);
+  }, 'Negotiation opened.');
+
+  return (
+    <>
+      <h1>Open a new negotiation</h1>
+      <form onSubmit={onSubmit} className="card form" aria-label="New negotiation">
+        <label>
+          Title
+          <input required value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label>
+          Description (mandate)
+          <textarea rows={4} value={mandate} onChange={(e) => setMandate(e.target.value)} />
+        </label>
+        <fieldset>
+          <legend>Closure rule</legend>
+          <label className="inline">
+            <input
+              type="radio"
+              name="closure"
+              checked={closureRule === 'all-or-nothing'}
+              onChange={() => setClosureRule('all-or-nothing')}
+            />
+            Nothing is agreed until everything is agreed
+          </label>
+          <label className="inline">
+            <input
+              type="radio"
+              name="closure"
+              checked={closureRule === 'point-by-point'}
+              onChange={() => setClosureRule('point-by-point')}
+            />
+            Point by point
+          </label>
+        </fieldset>
+        <label>
+          Time zone (deadlines and rounds are shown in it)
+          <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            {ZONES.map((zone) => (
+              <option key={zone}>{zone}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Your party, the mediator (you lead its delegation)
+          <input required value={mediatorPartyName} onChange={(e) => setMediatorPartyName(e.target.value)} />
+        </label>
+        <FormMessage message={message} />
+        <button type="submit" disabled={busy}>
+          Open the negotiation
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Party } from '@parley/core';
+import { may, useSession } from '../../app/session';
+import { partyName } from '../negotiation/negotiation-context';
+
+/**
+ * Why a point is not settled, as far as this viewer can tell (#11). A party whose positions the
+ * viewer may never read is not "missing": its positions are not visible to them. A point agreed
+ * ad referendum names who reserved.
+ */
+export function AwaitedParties({
+  parties,
+  missingPartyIds,
+  reservingPartyIds,
+}: {
+  parties: readonly Party[];
+  missingPartyIds: readonly string[];
+  reservingPartyIds: readonly string[];
+}) {
+  const { me } = useSession();
+  const readable = (partyId: string) => {
+    const party = parties.find((candidate) => candidate.id === partyId);
+    return (
+      party !== undefined &&
+      may(me, 'position.read', {
+        kind: 'position',
+        negotiationId: party.negotiationId,
+        partyId: party.id,
+        visibility: 'parties',
+      })
+    );
+  };
+  const awaited = missingPartyIds.filter(
+    (partyId) => readable(partyId) && !reservingPartyIds.includes(partyId),
+  );
+  const hidden = missingPartyIds.filter((partyId) => !readable(partyId));
+  const names = (ids: readonly string[]) => ids.map((id) => partyName(parties, id)).join(', ');
+  return (
+    <>
+      {reservingPartyIds.length > 0 && <span className="muted"> reserved by {names(reservingPartyIds)}</span>}
+      {awaited.length > 0 && <span className="muted"> awaiting {names(awaited)}</span>}
+      {hidden.length > 0 && <span className="muted"> positions of {names(hidden)} not visible to you</span>}
+    </>
+  );
+}

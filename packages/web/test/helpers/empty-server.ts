@@ -1,0 +1,97 @@
+// The real `parley serve --no-demo` (a child process, embedded PGlite in a fresh folder) and
+// Debian's Chromium, for the story of a negotiation run from an empty server (#11).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ensureWebBuilt } from './browser-harness';
+import { CHROMIUM } from './chromium-path';
+
+const PARLEY_BIN = path.resolve(import.meta.dirname, '../../../server/bin/parley.js');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'];
+
+export type EmptyServer = {
+  url: string;
+  browser: Browser;
+  /** What the server printed (it logs the invitation mail it would have sent). */
+  output: () => string;
+  close: () => Promise<void>;
+};
+
+export async function startEmptyServer(): Promise<EmptyServer> {
+  ensureWebBuilt();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-empty-'));
+  const child = spawn(
+    process.execPath,
+    [PARLEY_BIN, 'serve', '--no-demo', '--port', '0', '--data', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PORT: '' },
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await waitForUrl(child, () => output);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return {
+    url,
+    browser,
+    output: () => output,
+    close: async () => {
+      await browser.close();
+      await stop(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /Parley listening on (http:\/\/localhost:\d+)/.exec(output());
+      if (match?.[1] !== undefined) {
+        clearInterval(timer);
+        resolve(match[1]);
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`parley serve exited with ${code}: ${output()}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export type Person = { context: BrowserContext; page: Page; bodies: string[]; email: string };
+
+/**
+ * One person's own browser context (own cookies). Every API response body that reaches it is kept,
+ * so the test can check what reached this browser, not only what the page shows.
+ */
+export async function openBrowserFor(
+  server: EmptyServer,
+  email: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Person> {
+  const context = await server.browser.newContext({ viewport, baseURL: server.url });
+  const page = await context.newPage();
+  const bodies: string[] = [];
+  context.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!response.url().includes('/api/') || type.includes('text/event-stream')) return;
+    response.text().then(
+      (text) => bodies.push(`${response.request().method()} ${new URL(response.url()).pathname} ${text}`),
+      () => {},
+    );
+  });
+  return { context, page, bodies, email };
+}
