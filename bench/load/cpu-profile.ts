@@ -16,7 +16,11 @@ function category(url: string, name: string): string {
 }
 
 /** Self time per category and per function, in ms and as a share of the busy (non-idle) time. */
-export function summariseProfile(path: string): {
+export function summariseProfile(
+  path: string,
+  /** Samples in the first skipMs of the process (start-up, migration, demo) are left out. */
+  skipMs = 0,
+): {
   busyMs: number;
   categories: [string, number][];
   functions: [string, number][];
@@ -26,10 +30,12 @@ export function summariseProfile(path: string): {
   const perCategory = new Map<string, number>();
   const perFunction = new Map<string, number>();
   let busy = 0;
+  let elapsed = 0;
   profile.samples.forEach((id, index) => {
     const node = byId.get(id);
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
-    if (node === undefined || node.callFrame.functionName === '(idle)') return;
+    elapsed += ms;
+    if (elapsed < skipMs || node === undefined || node.callFrame.functionName === '(idle)') return;
     busy += ms;
     const cat = category(node.callFrame.url, node.callFrame.functionName);
     perCategory.set(cat, (perCategory.get(cat) ?? 0) + ms);

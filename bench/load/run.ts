@@ -94,7 +94,10 @@ async function measure(database: 'pglite' | 'postgres'): Promise<Row> {
       fanOutMs,
       stopMs,
       exitCode,
-      profile: profileFile === undefined ? undefined : summariseProfile(join(profileDir, profileFile)),
+      profile:
+        profileFile === undefined
+          ? undefined
+          : summariseProfile(join(profileDir, profileFile), server.readyMs),
       uptimeBefore,
     };
   } finally {
@@ -137,7 +140,7 @@ function markdown(rows: Row[]): string {
     const share = (x: number) => `${((100 * x) / (row.profile?.busyMs ?? 1)).toFixed(1)} %`;
     lines.push(
       '',
-      `## Where the server's CPU went (${row.database}, ${ms(row.profile.busyMs)} busy, whole run)`,
+      `## Where the server's CPU went (${row.database}, ${ms(row.profile.busyMs)} busy after start-up: load, fan-out, stop)`,
       '',
       '| self time by module | share |',
       '|---|---|',
