@@ -10,3 +10,4 @@ export * from './rules';
 export * from './schemas/plan-api';
 export * from './schemas/plan-lineage';
 export * from './fingerprint';
+export * from './merkle';
