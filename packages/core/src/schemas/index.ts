@@ -13,5 +13,6 @@ export * from './analysis';
 export * from './instance';
 export * from './exports';
 export * from './audit';
+export * from './audit-proofs';
 export * from './plan-documents';
 export * from './lead-handovers';

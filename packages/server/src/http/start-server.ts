@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import { defaultAuditKeyDir, loadAuditKeyring } from '../audit/signing-keys';
 import { formatDemoCredentials, loadDemoIfEmpty, type DemoSummary } from '../demo';
 import { planEventHub } from '../realtime/plan-events';
 import { relayPlanEvents } from '../realtime/plan-notify';
@@ -62,6 +63,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
       trustedProxies: parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES),
       outbox: (mail) => log(`mail (not sent; no SMTP) to ${mail.to}: ${mail.subject}\n${mail.text}`),
+      auditKeys: loadAuditKeyring({ keyDir: defaultAuditKeyDir(options.dataDir) }),
       enqueueSimulation:
         queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
     }),

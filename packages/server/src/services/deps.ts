@@ -1,5 +1,6 @@
 import type { Database } from '../storage/database';
 import { SYSTEM_CLOCK, type Clock } from '../clock';
+import { createEphemeralKeyring, type AuditKeyring } from '../audit/signing-keys';
 import { createLoginThrottle, type LoginThrottle } from '../auth/login-throttle';
 import { ENGINE_BUDGETS, type EngineBudgets } from '../work/budgets';
 import { sharedEnginePool, type EnginePool } from '../work/engine-pool';
@@ -13,6 +14,8 @@ export type AppDeps = {
   readonly secureCookies: boolean;
   /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (PARLEY_TRUSTED_PROXIES). */
   readonly trustedProxies: ReadonlySet<string>;
+  /** Signs audit checkpoints; held outside the database (docs/security.md). */
+  readonly auditKeys: AuditKeyring;
   /** Reports unexpected errors (a 500); never called for expected ones. */
   readonly logError: (error: unknown) => void;
   /**
@@ -35,6 +38,7 @@ export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>>
     throttle: overrides.throttle ?? createLoginThrottle(clock),
     secureCookies: overrides.secureCookies ?? false,
     trustedProxies: overrides.trustedProxies ?? new Set(),
+    auditKeys: overrides.auditKeys ?? createEphemeralKeyring(),
     logError: overrides.logError ?? ((error) => console.error(error)),
     enqueueSimulation: overrides.enqueueSimulation,
     engine: overrides.engine ?? sharedEnginePool(),

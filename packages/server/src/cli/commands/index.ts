@@ -42,8 +42,19 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'audit verify',
-    summary: 'Recompute the audit log’s hash chain and report the first broken entry',
+    summary:
+      'Recompute the audit log’s hash chain; with --checkpoint, prove the log extends a kept checkpoint',
     load: async () => (await import('./audit-verify')).auditVerifyCommand,
+  },
+  {
+    name: 'audit checkpoint',
+    summary: 'Print a signed checkpoint of the audit log as it is now (to publish or keep)',
+    load: async () => (await import('./audit-keys')).auditCheckpointCommand,
+  },
+  {
+    name: 'audit rotate-key',
+    summary: 'Start signing checkpoints with a new key; old checkpoints keep verifying',
+    load: async () => (await import('./audit-keys')).auditRotateKeyCommand,
   },
   {
     name: 'worker',

@@ -1,4 +1,5 @@
 import type { NegotiationId } from '@parley/core';
+import { auditCheckpointFooter } from '../../services/audit-proofs';
 import type { AppDeps } from '../../services/deps';
 
 /** What a footer may depend on: the negotiation a copy comes from and when it was made. */
@@ -13,6 +14,6 @@ export type FooterContext = {
  * Markdown: after a rule). The one hook for what all exports must carry, such as a signed audit
  * checkpoint (issue 13): add the lines here and every renderer lays them out.
  */
-export async function footerLines(_context: FooterContext): Promise<readonly string[]> {
-  return [];
+export async function footerLines(context: FooterContext): Promise<readonly string[]> {
+  return auditCheckpointFooter(context.deps);
 }

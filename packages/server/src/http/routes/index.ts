@@ -1,5 +1,6 @@
 import { analysisRoutes } from './analysis';
 import { auditRoutes } from './audit';
+import { auditProofRoutes } from './audit-proofs';
 import { authRoutes } from './auth';
 import { deadlineRoutes } from './deadlines';
 import { healthRoutes } from './health';
@@ -32,6 +33,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   leadHandoverRoutes,
   recordRoutes,
   auditRoutes,
+  auditProofRoutes,
   deadlineRoutes,
   invitationRoutes,
   planVersionRoutes,

@@ -9,6 +9,7 @@ import {
   type PlanEvent,
   type ViewerCache,
 } from '../../realtime/plan-events';
+import { getAuditCheckpoint } from '../../services/audit-proofs';
 import { loadViewer } from '../../services/viewer';
 import { AUTHENTICATED, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
@@ -98,6 +99,12 @@ export const planEventRoutes: RouteModule = (app, deps) => {
       };
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ negotiationId: negotiation.id }) });
+        // Every party receives a signed checkpoint of the audit log to keep (docs/security.md).
+        if (can(viewer, 'audit.read', { kind: 'negotiation', negotiationId: negotiation.id }))
+          await stream.writeSSE({
+            event: 'audit.checkpoint',
+            data: JSON.stringify(await getAuditCheckpoint(deps, viewer, negotiation)),
+          });
         if (Number.isSafeInteger(lastEventId) && lastEventId >= 0) {
           const replayViewers = new Map();
           for (const missed of await hub.missedSince(negotiation.id, lastEventId))

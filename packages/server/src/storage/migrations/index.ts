@@ -10,6 +10,7 @@ import { instanceSettingsMigration } from './0050-instance-settings';
 import { leadHandoversMigration } from './0051-lead-handovers';
 import { negotiationTimeZoneMigration } from './0052-negotiation-time-zone';
 import { simulationLimitsMigration } from './0060-simulation-limits';
+import { auditHeadGuardMigration } from './0070-audit-head-guard';
 import { exportAknMigration } from './0080-export-akn';
 import { scaleMigration } from './0090-scale';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0051-lead-handovers': leadHandoversMigration,
   '0052-negotiation-time-zone': negotiationTimeZoneMigration,
   '0060-simulation-limits': simulationLimitsMigration,
+  '0070-audit-head-guard': auditHeadGuardMigration,
   '0080-export-akn': exportAknMigration,
   '0090-scale': scaleMigration,
 };

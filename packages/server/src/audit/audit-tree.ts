@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { hashLeaf, MerkleTree, type HashFunction } from '@parley/core';
+import { listAuditEntries } from '../storage/audit-log';
+import type { Database } from '../storage/database';
+import { hashAuditEntry } from './hash-entry';
+
+export const nodeSha256: HashFunction = (bytes) => createHash('sha256').update(bytes).digest();
+
+/**
+ * An entry's leaf is its id — SHA-256 over every stored field, the previous hash included — as a
+ * leaf of RFC 6962: SHA-256(0x00 ‖ those 32 bytes). A party shown an entry can compute it.
+ */
+export function auditLeafHash(entryHash: string): Uint8Array {
+  return hashLeaf(Buffer.from(entryHash, 'hex'), nodeSha256);
+}
+
+const PAGE = 1000;
+
+/**
+ * The Merkle tree over every entry as the database holds it now. The leaves are recomputed from
+ * each entry's fields, not read from its stored hash, so an edited entry changes the tree even if
+ * its hash column was left alone. Rebuilt per call on purpose: a tree cached in the process would
+ * keep vouching for entries the database owner has since rewritten (cost: docs/security.md).
+ */
+export async function loadAuditTree(db: Database): Promise<MerkleTree> {
+  const tree = new MerkleTree(nodeSha256);
+  for (let afterSeq = 0; ;) {
+    const page = await listAuditEntries(db, { afterSeq, limit: PAGE });
+    tree.append(page.map(({ hash: _stored, ...fields }) => auditLeafHash(hashAuditEntry(fields))));
+    const last = page[page.length - 1];
+    if (last === undefined || page.length < PAGE) return tree;
+    afterSeq = last.seq;
+  }
+}
