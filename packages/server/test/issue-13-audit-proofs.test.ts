@@ -97,7 +97,12 @@ describe('issue 13: audit checkpoints and proofs over the API', () => {
       },
     );
     expect(forHidden.status).toBe(404);
-    expect(await forHidden.json()).toEqual(await forUnknown.json());
+    // Same answer but for `instance`, which only echoes the path the caller asked for.
+    const withoutInstance = async (response: Response) => ({
+      ...((await response.json()) as object),
+      instance: '',
+    });
+    expect(await withoutInstance(forHidden)).toEqual(await withoutInstance(forUnknown));
   });
 
   it('proves that the log grew from a kept checkpoint without rewriting it', async () => {
