@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { CLASSIFICATIONS } from '@parley/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_RECORDS } from '../src/demo';
@@ -103,7 +103,9 @@ describe.each(DATABASE_KINDS)('access matrix on %s (routes from /api/openapi.jso
           failures.push(`${label}: hidden resource answered ${response.status}, not ${denial}`);
         // The same request naming an id that never existed must be indistinguishable.
         const last = route.params[route.params.length - 1] ?? '';
-        const missingPath = fillPath(route.path, { ...values, [last]: randomUUID() });
+        // Audit entry ids are 64 hex digits, every other id a UUID: a missing id of the right shape.
+        const missingId = last === 'entryId' ? randomBytes(32).toString('hex') : randomUUID();
+        const missingPath = fillPath(route.path, { ...values, [last]: missingId });
         const missing = await call(testApp, `${route.method} ${missingPath}`, { as, body });
         const missingText = (await missing.text()).split(missingPath).join('');
         if (missing.status !== response.status || missingText !== text)

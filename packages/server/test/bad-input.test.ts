@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PARTIES } from '../src/demo';
 import { BODY_LIMIT_BYTES } from '../src/http/create-app';
@@ -126,7 +126,9 @@ describe.each(DATABASE_KINDS)('bad input on %s', (databaseKind) => {
           problem.errors?.map((entry) => entry.path),
           `${route.path} ${param}`,
         ).toContain(param);
-        const unknown = fillPath(route.path, { ...values, [param]: randomUUID() });
+        // Audit entry ids are 64 hex digits, every other id a UUID: an unknown id of the right shape.
+        const unknownId = param === 'entryId' ? randomBytes(32).toString('hex') : randomUUID();
+        const unknown = fillPath(route.path, { ...values, [param]: unknownId });
         await expectProblem(
           await call(testApp, `${route.method} ${unknown}`, { as: mediator, body }),
           404,

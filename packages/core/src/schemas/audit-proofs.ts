@@ -48,7 +48,9 @@ export const AuditInclusionProofSchema = z.strictObject({
 export type AuditInclusionProof = z.infer<typeof AuditInclusionProofSchema>;
 
 export const AuditConsistencyQuerySchema = z.object({
-  from: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  /** The size of the checkpoint the caller holds; 1 (the first entry) when omitted, so that a
+   * malformed request never answers before the negotiation's access check (400 vs 404). */
+  from: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1),
   to: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 

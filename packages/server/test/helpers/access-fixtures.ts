@@ -1,6 +1,7 @@
 import { DEMO_DEADLINES, DEMO_MEMBERS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_RECORDS } from '../../src/demo';
 import type { Database } from '../../src/storage/database';
 import type { ViewerKind } from './demo-fixture';
+import { AUDIT_PROOF_ACCESS_FIXTURE } from './audit-proof-access-fixture';
 import { EXPORT_ACCESS_FIXTURE } from './export-access-fixture';
 import { LEAD_HANDOVER_ACCESS_FIXTURE } from './lead-handover-access-fixture';
 import { PLAN_ACCESS_FIXTURE } from './plan-access-fixture';
@@ -74,4 +75,5 @@ export const ACCESS_FIXTURES: readonly AccessFixture[] = [
   SIMULATION_ACCESS_FIXTURE,
   EXPORT_ACCESS_FIXTURE,
   LEAD_HANDOVER_ACCESS_FIXTURE,
+  AUDIT_PROOF_ACCESS_FIXTURE,
 ];
