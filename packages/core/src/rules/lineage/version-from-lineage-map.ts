@@ -1,6 +1,6 @@
 import type { LineageEdge, LineageKind, PlanVersion, PointRevision } from '../../schemas/plan';
 import type { ParsedPoint } from '../plan-text/parse-plan-text';
-import { classifyGroup } from './infer/lineage-rows';
+import { classifyLineageGroup } from '../redline/compare-versions';
 import { fail, ok, type RuleProblem, type RuleResult } from '../result';
 import type { AppliedVersion } from './apply-operations';
 
@@ -47,7 +47,7 @@ export function versionFromLineageMap(input: {
       ids.set(point.number, index === 0 && kept !== undefined ? kept : input.newPointId()),
     );
     const to = component.to.map((point) => ids.get(point.number) ?? '');
-    const kind = classifyGroup(component.from, component.to);
+    const kind = classifyLineageGroup(component.from, component.to);
     if (kind === 'unchanged') continue;
     edge(EDGE_KINDS[kind], from, to);
   }
@@ -80,7 +80,7 @@ const EDGE_KINDS = {
   restructured: 'merge',
   dropped: 'drop',
   added: 'add',
-} as const satisfies Record<Exclude<ReturnType<typeof classifyGroup>, 'unchanged'>, LineageKind>;
+} as const satisfies Record<Exclude<ReturnType<typeof classifyLineageGroup>, 'unchanged'>, LineageKind>;
 
 function edgeOrder(edge: LineageEdge, points: readonly PointRevision[]): number {
   const at = points.findIndex((point) => edge.to.includes(point.pointId));

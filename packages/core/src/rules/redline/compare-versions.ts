@@ -119,7 +119,7 @@ function toRow(group: Group, labels: Readonly<Record<string, readonly string[]>>
       .filter((t) => t !== '')
       .join(' / ');
   return {
-    kind: classify(from, to),
+    kind: classifyLineageGroup(from, to),
     from: from.map(toRef),
     to: to.map(toRef),
     title: wordDiff(joinTitles(from), joinTitles(to)),
@@ -128,7 +128,14 @@ function toRow(group: Group, labels: Readonly<Record<string, readonly string[]>>
   };
 }
 
-function classify(from: readonly PointRevision[], to: readonly PointRevision[]): RedlineKind {
+/** The fields a lineage group's kind depends on: a stored revision or a point of a pasted text. */
+type ClassifiedPoint = Pick<PointRevision, 'number' | 'title' | 'text' | 'topic'>;
+
+/** The kind of a lineage group (a connected component of old and new points), by its shape and text. */
+export function classifyLineageGroup(
+  from: readonly ClassifiedPoint[],
+  to: readonly ClassifiedPoint[],
+): RedlineKind {
   const [before] = from;
   const [after] = to;
   if (before === undefined) return 'added';

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { LineageInputPoint } from './lineage-types';
-import { classifyGroup } from './lineage-rows';
+import { classifyLineageGroup } from '../../redline/compare-versions';
 import { inferLineage } from './infer-lineage';
 
 // Revisions generated from an old text by known operations, with the rows they must give. Words
@@ -89,7 +89,7 @@ function truthOf(
     if (!linked.has(point.number)) rows.set(`old${point.number}`, { from: [point.number], to: [] });
   return [...rows.values()]
     .map((row) => {
-      const kind = classifyGroup(
+      const kind = classifyLineageGroup(
         row.from.map((number) => before[number - 1]).filter((p) => p !== undefined),
         row.to.map((number) => after[number - 1]).filter((p) => p !== undefined),
       );

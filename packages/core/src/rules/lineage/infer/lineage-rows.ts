@@ -1,4 +1,4 @@
-import { REDLINE_KINDS, type RedlineKind } from '../../redline/compare-versions';
+import { classifyLineageGroup, REDLINE_KINDS, type RedlineKind } from '../../redline/compare-versions';
 import type { InferenceContext, InferredLineage, InferredRow, LineageInputPoint } from './lineage-types';
 import type { LineageLinks } from './lineage-links';
 
@@ -19,7 +19,7 @@ export function rowsFromLinks(input: {
     const to = group.to.map((index) => after[index]).filter((point) => point !== undefined);
     const groupLinks = links.links.filter((link) => group.from.includes(link.from));
     return {
-      kind: classifyGroup(from, to),
+      kind: classifyLineageGroup(from, to),
       from: from.map((point) => point.number),
       to: to.map((point) => point.number),
       score: round(
@@ -42,21 +42,6 @@ export function rowsFromLinks(input: {
 }
 
 /** The kind of a group, as `compareVersions` names it: by shape, then by wording and number. */
-export function classifyGroup(
-  from: readonly LineageInputPoint[],
-  to: readonly LineageInputPoint[],
-): RedlineKind {
-  const [before] = from;
-  const [after] = to;
-  if (before === undefined) return 'added';
-  if (after === undefined) return 'dropped';
-  if (from.length > 1 && to.length > 1) return 'restructured';
-  if (from.length > 1) return 'merged';
-  if (to.length > 1) return 'split';
-  if (before.text !== after.text || before.title !== after.title || before.topic !== after.topic)
-    return 'amended';
-  return before.number === after.number ? 'unchanged' : 'renumbered';
-}
 
 // Connected components of the link graph; an added point's row follows the row of the new point before it.
 function connectedGroups(beforeCount: number, afterCount: number, links: LineageLinks): Group[] {
