@@ -7,6 +7,7 @@ import {
   SetPositionInputSchema,
   type PartyId,
 } from '@parley/core';
+import { presentPlanStatus } from '../../presenters/position';
 import { listPositionPageForViewer, planStatusForViewer, setPosition } from '../../services/plan-positions';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { PositionParams, VersionParams } from '../plan-params';
@@ -65,6 +66,9 @@ export const planPositionRoutes: RouteModule = (app, deps) => {
   app.openapi(status, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(await planStatusForViewer(deps, viewer, { negotiation, versionId }), 200);
+    return c.json(
+      presentPlanStatus(await planStatusForViewer(deps, viewer, { negotiation, versionId })),
+      200,
+    );
   });
 };

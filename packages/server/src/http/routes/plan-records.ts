@@ -27,6 +27,12 @@ import {
   proposeAmendment,
 } from '../../services/plan-records';
 import { pageOf } from '../../services/paging';
+import {
+  presentAmendment,
+  presentEscalation,
+  presentRound,
+  presentStatement,
+} from '../../presenters/plan-records';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
 import { AmendmentParams, EscalationParams } from '../plan-params';
@@ -91,65 +97,63 @@ export const planRecordRoutes: RouteModule = (app, deps) => {
   app.openapi(escalations.list, async (c) => {
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
     const items = await listEscalationsForViewer(deps, viewer, { negotiation });
-    return c.json(
-      pageOf(items, c.req.valid('query'), (item) => item.id),
-      200,
-    );
+    const page = pageOf(items, c.req.valid('query'), (item) => item.id);
+    return c.json({ ...page, items: page.items.map(presentEscalation) }, 200);
   });
   app.openapi(escalations.create, async (c) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
-    return c.json(await createEscalation(deps, viewer, { negotiation, body }), 201);
+    return c.json(presentEscalation(await createEscalation(deps, viewer, { negotiation, body })), 201);
   });
   app.openapi(decideEscalationRoute, async (c) => {
     const { negotiationId, escalationId } = c.req.valid('param');
     const body = c.req.valid('json');
     const { viewer, negotiation } = await context(c, negotiationId);
-    return c.json(await decideEscalation(deps, viewer, { negotiation, escalationId, body }), 200);
+    return c.json(
+      presentEscalation(await decideEscalation(deps, viewer, { negotiation, escalationId, body })),
+      200,
+    );
   });
   app.openapi(rounds.list, async (c) => {
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
     const items = await listRoundsForViewer(deps, viewer, { negotiation });
-    return c.json(
-      pageOf(items, c.req.valid('query'), (item) => item.id),
-      200,
-    );
+    const page = pageOf(items, c.req.valid('query'), (item) => item.id);
+    return c.json({ ...page, items: page.items.map(presentRound) }, 200);
   });
   app.openapi(rounds.create, async (c) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
-    return c.json(await createRound(deps, viewer, { negotiation, body }), 201);
+    return c.json(presentRound(await createRound(deps, viewer, { negotiation, body })), 201);
   });
   app.openapi(statements.list, async (c) => {
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
     const items = await listStatementsForViewer(deps, viewer, { negotiation });
-    return c.json(
-      pageOf(items, c.req.valid('query'), (item) => item.id),
-      200,
-    );
+    const page = pageOf(items, c.req.valid('query'), (item) => item.id);
+    return c.json({ ...page, items: page.items.map(presentStatement) }, 200);
   });
   app.openapi(statements.create, async (c) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
-    return c.json(await createStatement(deps, viewer, { negotiation, body }), 201);
+    return c.json(presentStatement(await createStatement(deps, viewer, { negotiation, body })), 201);
   });
   app.openapi(amendments.list, async (c) => {
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
     const items = await listAmendmentsForViewer(deps, viewer, { negotiation });
-    return c.json(
-      pageOf(items, c.req.valid('query'), (item) => item.id),
-      200,
-    );
+    const page = pageOf(items, c.req.valid('query'), (item) => item.id);
+    return c.json({ ...page, items: page.items.map(presentAmendment) }, 200);
   });
   app.openapi(amendments.create, async (c) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await context(c, c.req.valid('param').negotiationId);
-    return c.json(await proposeAmendment(deps, viewer, { negotiation, body }), 201);
+    return c.json(presentAmendment(await proposeAmendment(deps, viewer, { negotiation, body })), 201);
   });
   app.openapi(decideAmendmentRoute, async (c) => {
     const { negotiationId, amendmentId } = c.req.valid('param');
     const body = c.req.valid('json');
     const { viewer, negotiation } = await context(c, negotiationId);
-    return c.json(await decideAmendment(deps, viewer, { negotiation, amendmentId, body }), 200);
+    return c.json(
+      presentAmendment(await decideAmendment(deps, viewer, { negotiation, amendmentId, body })),
+      200,
+    );
   });
 };
