@@ -4,6 +4,8 @@ import { DEMO_NEGOTIATION } from '../src/demo';
 import { createApp } from '../src/http/create-app';
 import { PlanEventHub, planEventHub, type PlanEvent } from '../src/realtime/plan-events';
 import { relayPlanEvents } from '../src/realtime/plan-notify';
+import { PLAN_EVENT_RETENTION_MS, startPlanEventPruning } from '../src/realtime/plan-event-pruning';
+import { listPlanEventsAfter } from '../src/storage/plan-events';
 import { createDeps } from '../src/services/deps';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
@@ -65,6 +67,71 @@ describe.each(DATABASE_KINDS)('event ids and Last-Event-ID on %s', (kind) => {
       const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
       expect(ids).toHaveLength(2);
       expect(ids[0]).toBeGreaterThan(first?.id ?? Infinity);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+});
+
+describe.each(DATABASE_KINDS)('the event log kept to a day on %s', (kind) => {
+  it('prunes events older than a day but the newest, and tells a stream that missed pruned ones to reload', async () => {
+    const handle = await openTestDatabase(kind);
+    try {
+      await seedDemo(handle.db);
+      const testApp = createTestApp(handle.db);
+      const russia = await signInAs(testApp, 'otherParty');
+      if (russia === null) throw new Error('no session');
+      const hub = planEventHub(handle.db);
+      for (const id of ['r-old-1', 'r-old-2', 'r-old-3']) hub.publish(round(id));
+      await hub.settled();
+      const logged = await listPlanEventsAfter(handle.db, { afterId: 0, limit: 10 });
+      expect(logged).toHaveLength(3);
+      // A clock a day and a minute ahead makes every logged event older than the retention.
+      const later = { now: () => new Date(Date.now() + PLAN_EVENT_RETENTION_MS + 60_000) };
+      await startPlanEventPruning({
+        db: handle.db,
+        clock: later,
+        onError: (error) => {
+          throw error;
+        },
+      }).stop();
+      const kept = await listPlanEventsAfter(handle.db, { afterId: 0, limit: 10 });
+      expect(kept.map((event) => event.id)).toEqual([logged[2]?.id]);
+
+      const response = await testApp.app.request(`/api/negotiations/${N}/events`, {
+        headers: { ...russia.headers, accept: 'text/event-stream', 'last-event-id': String(logged[0]?.id) },
+      });
+      const text = await readStream(response, (seen) => seen.includes('event: reset'));
+      expect(text).toContain('event: reset');
+      expect(text).not.toContain('r-old-3');
+
+      // A stream that missed nothing pruned still gets its replay, and no reset.
+      const current = await testApp.app.request(`/api/negotiations/${N}/events`, {
+        headers: { ...russia.headers, accept: 'text/event-stream', 'last-event-id': String(logged[1]?.id) },
+      });
+      const replayed = await readStream(current, (seen) => seen.includes('r-old-3'));
+      expect(replayed).toContain('r-old-3');
+      expect(replayed).not.toContain('event: reset');
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+
+  it('keeps events younger than a day', async () => {
+    const handle = await openTestDatabase(kind);
+    try {
+      const hub = planEventHub(handle.db);
+      hub.publish(round('r-1'));
+      hub.publish(round('r-2'));
+      await hub.settled();
+      await startPlanEventPruning({
+        db: handle.db,
+        clock: { now: () => new Date() },
+        onError: (error) => {
+          throw error;
+        },
+      }).stop();
+      expect(await listPlanEventsAfter(handle.db, { afterId: 0, limit: 10 })).toHaveLength(2);
     } finally {
       await handle.close();
     }

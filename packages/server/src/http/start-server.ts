@@ -4,6 +4,7 @@ import { defaultAuditKeyDir, loadAuditKeyring } from '../audit/signing-keys';
 import { formatDemoCredentials, loadDemoIfEmpty, type DemoSummary } from '../demo';
 import { planEventHub } from '../realtime/plan-events';
 import { relayPlanEvents } from '../realtime/plan-notify';
+import { startPlanEventPruning } from '../realtime/plan-event-pruning';
 import { startJobQueue, type JobQueue } from '../jobs/job-queue';
 import { enqueueSimulation, workSimulations } from '../jobs/simulation-worker';
 import { SYSTEM_CLOCK } from '../clock';
@@ -78,6 +79,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           db: database.db,
           onError: (error) => console.error(error),
         });
+  const pruning = startPlanEventPruning({
+    db: database.db,
+    clock: SYSTEM_CLOCK,
+    onError: (error) => console.error(error),
+  });
   const hasWebApp = mountWebApp(app);
   const shutdown = new ShutdownGate();
   let server: ServerType;
@@ -89,6 +95,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       listening.once('error', reject); // e.g. EADDRINUSE: fail instead of hanging
     });
   } catch (error) {
+    await pruning.stop();
     await relay?.close();
     await queue?.stop();
     await database.close();
@@ -106,6 +113,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: async () => {
       // New requests get 503, open event streams end, in-flight requests finish (within the grace).
       await shutdown.drain(server, () => planEventHub(database.db).endStreams());
+      await pruning.stop();
       await relay?.close();
       await queue?.stop();
       await database.close();

@@ -3,7 +3,7 @@ import { can, type NegotiationId, type PartyId, type PositionVisibility, type Vi
 import { OUTSIDE_REVISION } from '../presenters/position';
 import { seesEveryEdit } from '../services/position-edits';
 import type { Database } from '../storage/database';
-import { appendPlanEvent, listPlanEventsAfter } from '../storage/plan-events';
+import { appendPlanEvent, listPlanEventsAfter, oldestPlanEventId } from '../storage/plan-events';
 
 /** What changed in a negotiation's plan; each event names exactly the resource that decides who may see it. */
 export type PlanEvent =
@@ -167,6 +167,21 @@ export class PlanEventHub {
   async missedSince(negotiationId: string, afterId: number): Promise<{ id: number; event: PlanEvent }[]> {
     if (this.db === undefined) return [];
     return listPlanEventsAfter<PlanEvent>(this.db, { afterId, negotiationId, limit: REPLAY_LIMIT });
+  }
+
+  /**
+   * What a stream reconnecting after `afterId` missed, or `undefined` when the log cannot say it
+   * all (events since pruned, or more than a replay carries): the client must then reload.
+   */
+  async replaySince(
+    negotiationId: string,
+    afterId: number,
+  ): Promise<{ id: number; event: PlanEvent }[] | undefined> {
+    if (this.db === undefined) return [];
+    const oldest = await oldestPlanEventId(this.db);
+    if (oldest !== undefined && afterId + 1 < oldest) return undefined;
+    const missed = await this.missedSince(negotiationId, afterId);
+    return missed.length >= REPLAY_LIMIT ? undefined : missed;
   }
 }
 

@@ -41,9 +41,27 @@ export async function lastPlanEventId(db: Database): Promise<number> {
   return Number(row?.id ?? 0);
 }
 
-/** Forgets events older than `before`: replay covers short disconnections, not history. */
-export async function prunePlanEvents(db: Database, before: Date): Promise<void> {
-  await db.deleteFrom('plan_events').where('at', '<', before).execute();
+/**
+ * Forgets events older than `before`: replay covers short disconnections, not history. The newest
+ * event always stays, so the oldest id left tells a reconnecting stream whether it missed a pruned one.
+ */
+export async function prunePlanEvents(db: Database, before: Date): Promise<number> {
+  const newest = await lastPlanEventId(db);
+  const result = await db
+    .deleteFrom('plan_events')
+    .where('at', '<', before)
+    .where('id', '<', String(newest))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The oldest event id still logged (undefined when none ever was). */
+export async function oldestPlanEventId(db: Database): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('plan_events')
+    .select((eb) => eb.fn.min('id').as('id'))
+    .executeTakeFirst();
+  return row?.id === null || row?.id === undefined ? undefined : Number(row.id);
 }
 
 /** NOTIFY on `channel` (through the pool, whose connections come back by themselves after a drop). */

@@ -34,7 +34,7 @@ const events = createRoute({
   responses: {
     200: {
       description:
-        'With `Accept: text/event-stream`: a `ready` event, then one event per visible change, each with an `id`; a client reconnecting with `Last-Event-ID` first gets the visible events it missed. Otherwise a JSON note on how to connect.',
+        'With `Accept: text/event-stream`: a `ready` event, then one event per visible change, each with an `id`; a client reconnecting with `Last-Event-ID` first gets the visible events it missed, or a `reset` event when they are no longer all logged (reload everything). Otherwise a JSON note on how to connect.',
       content: {
         'text/event-stream': { schema: z.string() },
         'application/json': { schema: z.strictObject({ negotiationId: z.string(), stream: z.string() }) },
@@ -106,9 +106,11 @@ export const planEventRoutes: RouteModule = (app, deps) => {
             data: JSON.stringify(await getAuditCheckpoint(deps, viewer, negotiation)),
           });
         if (Number.isSafeInteger(lastEventId) && lastEventId >= 0) {
+          const replay = await hub.replaySince(negotiation.id, lastEventId);
           const replayViewers = new Map();
-          for (const missed of await hub.missedSince(negotiation.id, lastEventId))
-            await send({ ...missed, viewers: replayViewers });
+          if (replay === undefined)
+            await stream.writeSSE({ event: 'reset', data: JSON.stringify({ reason: 'events-pruned' }) });
+          else for (const missed of replay) await send({ ...missed, viewers: replayViewers });
         }
         while (!stream.aborted && !ending) {
           const next = queue.shift();

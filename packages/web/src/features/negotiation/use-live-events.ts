@@ -8,6 +8,8 @@ const EVENT_TYPES = [
   'escalation.changed',
   'round.created',
   'statement.created',
+  // The server could not replay everything missed while disconnected: reload all.
+  'reset',
 ];
 
 /**
