@@ -88,7 +88,7 @@ describe('parley plan import / plan diff', () => {
       '--as',
       DEMO_ACCOUNTS.outsider.email,
     ]);
-    expect(outsider.code).toBe(2);
+    expect(outsider.code).toBe(1);
     expect(outsider.err).toContain(
       `no negotiation ${DEMO_NEGOTIATION.id} visible to ${DEMO_ACCOUNTS.outsider.email}`,
     );

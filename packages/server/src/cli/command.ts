@@ -14,7 +14,11 @@ export type Command = {
   readonly run: (args: readonly string[], io: CliIo) => Promise<number>;
 };
 
-/** A mistake by the caller (bad flag, missing file): printed as one line, exit code 2 unless told. */
+/**
+ * A one-line failure. Exit code 2: the command line is wrong (unknown or missing flag, wrong
+ * arguments, a flag's value out of range). Exit code 1: the command ran and its input failed (a
+ * file missing, unreadable or malformed, an unknown account, a change the policy refuses).
+ */
 export class CliError extends Error {
   constructor(
     message: string,

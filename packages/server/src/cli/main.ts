@@ -58,9 +58,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 /** Entry point of the `parley` bin; returns the exit code instead of exiting so tests can call it. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [first, second, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+  if (first === undefined) {
+    // Asked for nothing: a usage mistake, so the usage goes to stderr with exit code 2.
+    io.err(usage());
+    return 2;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
     io.out(usage());
-    return first === undefined ? 2 : 0;
+    return 0;
   }
   const { entry, twoWord } = findCommand(argv);
   if (entry === undefined) {

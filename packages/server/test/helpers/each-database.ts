@@ -27,9 +27,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 // `PARLEY_TEST_POSTGRES=off` keeps a run on PGlite alone (CI's Node 22/24 passes: the PostgreSQL
 // pass does not depend on the Node version, and running it once keeps CI's time).
 const isPostgresWanted = process.env.PARLEY_TEST_POSTGRES !== 'off';
-export const DATABASE_KINDS: readonly DatabaseKind[] = (isPostgresWanted && (await isPostgresReachable()))
-  ? ['pglite', 'postgres']
-  : ['pglite'];
+export const DATABASE_KINDS: readonly DatabaseKind[] =
+  isPostgresWanted && (await isPostgresReachable()) ? ['pglite', 'postgres'] : ['pglite'];
 
 /** A migrated, empty database of the given kind; close() drops a PostgreSQL one. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle & { url?: string }> {

@@ -22,7 +22,7 @@ export function describeProblems(problems: readonly Problem[]): string {
 /** Reads SCENARIO — a GENIUS folder or a Parley .json file — into a Scenario, or throws a one-line CliError. */
 export async function readScenarioArgument(path: string): Promise<Scenario> {
   const info = await stat(path).catch(() => undefined);
-  if (info === undefined) throw new CliError(`${path}: no such file or folder`);
+  if (info === undefined) throw new CliError(`${path}: no such file or folder`, 1);
   let loaded: LoadResult<Scenario>;
   if (info.isDirectory()) {
     const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.xml')).sort();

@@ -48,7 +48,7 @@ Example:
       const recipient =
         values.recipient === undefined ? undefined : await findAccountByEmail(session.deps, values.recipient);
       if (values.recipient !== undefined && recipient === undefined)
-        throw new CliError(`no account ${values.recipient}`);
+        throw new CliError(`no account ${values.recipient}`, 1);
       const parsed = CreateExportInputSchema.safeParse({
         kind: values.kind,
         format: values.format,

@@ -58,7 +58,7 @@ Examples:
 async function diffFiles(first: string, second: string): Promise<InferredRedline> {
   for (const file of [first, second])
     if (!existsSync(file))
-      throw new CliError(`no file ${file} (to compare stored versions, add --negotiation ID --as EMAIL)`);
+      throw new CliError(`no file ${file} (to compare stored versions, add --negotiation ID --as EMAIL)`, 1);
   const before = versionFromFile(await readPlanFile(first), first);
   const after = await readPlanFile(second);
   // Files carry no ids: which old point became which new one is inferred from the wording.
@@ -74,13 +74,13 @@ async function diffFiles(first: string, second: string): Promise<InferredRedline
     child: { id: second, label: second },
     newPointId: () => `new-${(next += 1)}`,
   });
-  if (!child.ok) throw new CliError(child.problems.map((problem) => problem.message).join('; '));
+  if (!child.ok) throw new CliError(child.problems.map((problem) => problem.message).join('; '), 1);
   const versions: VersionWithLineage[] = [
     { version: before, edges: [] },
     { version: child.value.version, edges: [...child.value.edges] },
   ];
   const result = compareVersions(versions, { fromId: first, toId: second });
-  if (!result.ok) throw new CliError(result.problems.map((problem) => problem.message).join('; '));
+  if (!result.ok) throw new CliError(result.problems.map((problem) => problem.message).join('; '), 1);
   const inferredRow = new Map(inferred.rows.map((row) => [numbersKey(row.from, row.to), row]));
   return {
     ...result.value,
@@ -117,6 +117,7 @@ async function diffStored(
       if (found === undefined)
         throw new CliError(
           `no version "${name}" (use an id, a label or a revision: ${versions.map((entry) => `${entry.revision} "${entry.version.label}"`).join(', ')})`,
+          1,
         );
       return found.version.id;
     };

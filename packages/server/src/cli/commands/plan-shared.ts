@@ -25,7 +25,7 @@ export const DATABASE_FLAGS = {
 
 export async function readPlanFile(path: string): Promise<ParsedPlan> {
   const text = await readFile(path, 'utf8').catch(() => {
-    throw new CliError(`cannot read ${path}`);
+    throw new CliError(`cannot read ${path}`, 1);
   });
   const parsed = parsePlanText(text);
   if (!parsed.ok)
@@ -67,7 +67,7 @@ export async function openPlanSession(values: {
   try {
     const deps = createDeps(handle.db);
     const user = await findAccountByEmail(deps, values.as);
-    if (user === undefined) throw new CliError(`no account ${values.as}`);
+    if (user === undefined) throw new CliError(`no account ${values.as}`, 1);
     const viewer = await loadViewer(deps, user.user.id);
     const negotiation = await getNegotiationForViewer(
       deps,
@@ -75,7 +75,7 @@ export async function openPlanSession(values: {
       values.negotiation as NegotiationId,
     ).catch((error: unknown) => {
       throw error instanceof DomainError
-        ? new CliError(`no negotiation ${values.negotiation} visible to ${values.as}`)
+        ? new CliError(`no negotiation ${values.negotiation} visible to ${values.as}`, 1)
         : error;
     });
     return { deps, viewer, negotiationId: negotiation.id, close: () => handle.close() };

@@ -18,12 +18,12 @@ import { CliError } from '../command';
  */
 export function loadScenario(path: string, semantics: Semantics = 'genius'): AdditiveSpace {
   if (!existsSync(path))
-    throw new CliError(`no scenario at ${path} (expected a GENIUS folder or a JSON file)`);
+    throw new CliError(`no scenario at ${path} (expected a GENIUS folder or a JSON file)`, 1);
   const space = statSync(path).isDirectory() ? fromFolder(path, semantics) : fromJson(path, semantics);
   if (space.parties.length < 2)
-    throw new CliError(`${path}: a scenario needs at least 2 profiles, found ${space.parties.length}`);
+    throw new CliError(`${path}: a scenario needs at least 2 profiles, found ${space.parties.length}`, 1);
   if (space.issues.length === 0 || space.issues.some((issue) => issue.options.length === 0))
-    throw new CliError(`${path}: every issue needs at least one option`);
+    throw new CliError(`${path}: every issue needs at least one option`, 1);
   return space;
 }
 
@@ -35,7 +35,7 @@ function fromFolder(path: string, semantics: Semantics): AdditiveSpace {
     basename(path),
     names.map((name) => ({ name, contents: readFileSync(join(path, name), 'utf8') })),
   );
-  if (!loaded.ok) throw new CliError(describeProblems(loaded.problems));
+  if (!loaded.ok) throw new CliError(describeProblems(loaded.problems), 1);
   return compileScenario(loaded.value, semantics);
 }
 
@@ -45,11 +45,11 @@ function fromJson(path: string, semantics: Semantics): AdditiveSpace {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new CliError(`${path}: not valid JSON`);
+    throw new CliError(`${path}: not valid JSON`, 1);
   }
   if (isSpace(data)) return data;
   const loaded = loadParleyScenario(basename(path), text);
-  if (!loaded.ok) throw new CliError(describeProblems(loaded.problems));
+  if (!loaded.ok) throw new CliError(describeProblems(loaded.problems), 1);
   return compileScenario(loaded.value, semantics);
 }
 

@@ -186,7 +186,7 @@ describe('parley simulate', () => {
 
   it('rejects a missing scenario', async () => {
     const { code, err } = await run(['simulate', join(dir, 'nope'), '--agents', 'linear,linear']);
-    expect(code).toBe(2);
+    expect(code).toBe(1);
     expect(err).toMatch(/no scenario at/);
   });
 });

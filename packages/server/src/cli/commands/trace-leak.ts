@@ -15,7 +15,7 @@ async function readExcerpt(file: string): Promise<string> {
   try {
     return await extractText(file);
   } catch (error) {
-    if (error instanceof ExtractTextError) throw new CliError(error.message);
+    if (error instanceof ExtractTextError) throw new CliError(error.message, 1);
     throw error;
   }
 }
@@ -75,7 +75,7 @@ Examples:
       exports = await fileExportRegistry(registry)
         .listExports()
         .catch(() => {
-          throw new CliError(`cannot read the export registry ${registry}`);
+          throw new CliError(`cannot read the export registry ${registry}`, 1);
         });
     } else {
       exports = await withDatabase(values, (handle) =>
