@@ -1,4 +1,5 @@
 import type { InferenceContext, InferredLineage, LineageInputPoint } from './lineage-types';
+import { fillBetween } from './fill-between';
 import { growByContainment } from './grow-by-containment';
 import { LineageLinks } from './lineage-links';
 import { matchOneToOne } from './match-one-to-one';
@@ -19,6 +20,8 @@ import { termVectors } from './term-vectors';
  *    leaves unexplained joins it (merges n → 1, splits 1 → n, restructurings n → m).
  * 4. A second matching, helped by the title and by the place between the links already made,
  *    links heavily paraphrased points; then the groups grow once more.
+ * 5. A point left alone between two points of one group joins it if it shares a fair part of its
+ *    words with it (a split's reworded middle part).
  * What is left is dropped (old) or added (new).
  */
 export function inferLineage(
@@ -44,6 +47,7 @@ export function inferLineage(
     matchOneToOne(context, links, 'weak');
     growByContainment(context, links);
   }
+  fillBetween(context, links);
   return rowsFromLinks({ before, after, links, context });
 }
 
