@@ -160,7 +160,16 @@ describe('parley users / tokens / audit commands', () => {
   });
 
   it('creates a token that ends after --days, and refuses a lifetime over a year (#13)', async () => {
-    const token = await run('tokens', 'create', '--email', 'clerk@example.org', '--days', '30', '--data', dataDir);
+    const token = await run(
+      'tokens',
+      'create',
+      '--email',
+      'clerk@example.org',
+      '--days',
+      '30',
+      '--data',
+      dataDir,
+    );
     expect(token.code).toBe(0);
     const expiresAt = /expires (\S+);/.exec(token.err)?.[1] ?? '';
     const handle = await openDatabase({ dataDir });

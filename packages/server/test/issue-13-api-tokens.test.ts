@@ -11,7 +11,13 @@ const PASSWORD = 'correct horse battery';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Created = { id: string; token: string; createdAt: string; expiresAt: string };
-type Listed = { id: string; label: string; expiresAt: string; lastUsedAt: string | null; isFromThisSession: boolean };
+type Listed = {
+  id: string;
+  label: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  isFromThisSession: boolean;
+};
 
 describe.each(DATABASE_KINDS)('issue 13: API tokens that end, on %s', (databaseKind) => {
   let handle: DatabaseHandle;
@@ -73,8 +79,14 @@ describe.each(DATABASE_KINDS)('issue 13: API tokens that end, on %s', (databaseK
     const response = await call(testApp, 'GET /api/tokens', { as: ada });
     const text = await response.text();
     expect(text).not.toContain(token.token);
-    const listed = ((JSON.parse(text) as { items: Listed[] }).items ?? []).find((item) => item.id === token.id);
-    expect(listed).toMatchObject({ label: 'listed script', expiresAt: token.expiresAt, isFromThisSession: true });
+    const listed = ((JSON.parse(text) as { items: Listed[] }).items ?? []).find(
+      (item) => item.id === token.id,
+    );
+    expect(listed).toMatchObject({
+      label: 'listed script',
+      expiresAt: token.expiresAt,
+      isFromThisSession: true,
+    });
     expect(listed?.lastUsedAt).toBe(testApp.clock.now().toISOString());
     expect((await list(bob)).map((item) => item.label)).not.toContain('listed script');
   });
@@ -82,7 +94,9 @@ describe.each(DATABASE_KINDS)('issue 13: API tokens that end, on %s', (databaseK
   it("revokes a token for good, and another account's token answers 404 exactly like a missing one", async () => {
     const token = await create(ada, { label: 'to revoke' });
     const byBob = await call(testApp, `DELETE /api/tokens/${token.id}`, { as: bob });
-    const missing = await call(testApp, 'DELETE /api/tokens/00000000-0000-4000-8000-000000000000', { as: bob });
+    const missing = await call(testApp, 'DELETE /api/tokens/00000000-0000-4000-8000-000000000000', {
+      as: bob,
+    });
     expect(byBob.status).toBe(404);
     expect(missing.status).toBe(404);
     const strip = (body: string) => body.replace(/\/api\/tokens\/[0-9a-f-]+/g, '');
@@ -99,7 +113,10 @@ describe.each(DATABASE_KINDS)('issue 13: API tokens that end, on %s', (databaseK
 
   it('lets a token revoke itself but not mint another that would outlive it', async () => {
     const token = await create(ada, { label: 'self' });
-    const minted = await call(testApp, 'POST /api/tokens', { ...bearer(token.token), body: { label: 'child' } });
+    const minted = await call(testApp, 'POST /api/tokens', {
+      ...bearer(token.token),
+      body: { label: 'child' },
+    });
     expect(minted.status).toBe(403);
     expect((await call(testApp, `DELETE /api/tokens/${token.id}`, bearer(token.token))).status).toBe(204);
     expect((await call(testApp, 'GET /api/me', bearer(token.token))).status).toBe(401);
@@ -110,7 +127,9 @@ describe.each(DATABASE_KINDS)('issue 13: API tokens that end, on %s', (databaseK
     const fromOther = await create(other, { label: 'other session' });
     const session = await signIn(testApp, 'ada@example.org', PASSWORD);
     const fromSession = await create(session, { label: 'this session' });
-    const flags = Object.fromEntries((await list(session)).map((item) => [item.label, item.isFromThisSession]));
+    const flags = Object.fromEntries(
+      (await list(session)).map((item) => [item.label, item.isFromThisSession]),
+    );
     expect(flags).toMatchObject({ 'this session': true, 'other session': false });
 
     const out = await call(testApp, 'POST /api/auth/logout?revokeTokens=session', { as: session });

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DomainError,
-  type CreateUserInput,
-  type LoginInput,
-  type User,
-  type UserId,
-} from '@parley/core';
+import { DomainError, type CreateUserInput, type LoginInput, type User, type UserId } from '@parley/core';
 import { recordAudit } from '../audit';
 import { getDummyHash, hashPassword, verifyPassword } from '../auth/password';
 import { createSecret, hashSecret } from '../auth/secrets';

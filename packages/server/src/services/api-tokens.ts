@@ -92,20 +92,13 @@ export async function authenticateApiToken(
   return { id: token.id, userId: token.userId };
 }
 
-export async function listApiTokensForViewer(
-  deps: AppDeps,
-  viewer: Viewer,
-): Promise<StoredApiToken[]> {
+export async function listApiTokensForViewer(deps: AppDeps, viewer: Viewer): Promise<StoredApiToken[]> {
   if (viewer.userId === null) throw new DomainError('unauthenticated', 'Sign in first.');
   return listApiTokens(deps.db, viewer.userId);
 }
 
 /** Another account's token answers exactly like a missing one (404), as does a revoked one. */
-export async function revokeApiTokenForViewer(
-  deps: AppDeps,
-  viewer: Viewer,
-  tokenId: string,
-): Promise<void> {
+export async function revokeApiTokenForViewer(deps: AppDeps, viewer: Viewer, tokenId: string): Promise<void> {
   const token = await findApiToken(deps.db, tokenId);
   if (
     token === undefined ||

@@ -66,7 +66,10 @@ export async function insertApiToken(
 }
 
 /** The token whatever its state: the caller tells expired and revoked apart for the 401. */
-export async function findApiTokenByHash(db: Database, tokenHash: string): Promise<StoredApiToken | undefined> {
+export async function findApiTokenByHash(
+  db: Database,
+  tokenHash: string,
+): Promise<StoredApiToken | undefined> {
   const row = await db
     .selectFrom('api_tokens')
     .select(COLUMNS)

@@ -36,11 +36,13 @@ export const tokensCreateCommand: Command = {
     )
       throw new CliError(`--days must be a whole number from 1 to ${API_TOKEN_MAX_DAYS}`);
     const created = await withDatabase(values, (handle) =>
-      createApiTokenForEmail(createDeps(handle.db), { email: values.email ?? '', label, expiresInDays }).catch(
-        (error: unknown) => {
-          throw error instanceof DomainError ? new CliError(error.message, 1) : error;
-        },
-      ),
+      createApiTokenForEmail(createDeps(handle.db), {
+        email: values.email ?? '',
+        label,
+        expiresInDays,
+      }).catch((error: unknown) => {
+        throw error instanceof DomainError ? new CliError(error.message, 1) : error;
+      }),
     );
     io.out(created.token);
     io.err(

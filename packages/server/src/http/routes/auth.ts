@@ -40,8 +40,7 @@ const logoutRoute = createRoute({
   method: 'post',
   path: '/api/auth/logout',
   tags: ['auth'],
-  summary:
-    'End the cookie session; with `?revokeTokens=session`, also revoke the API tokens created in it',
+  summary: 'End the cookie session; with `?revokeTokens=session`, also revoke the API tokens created in it',
   security: AUTHENTICATED,
   request: { query: LogoutQuerySchema },
   responses: { 204: { description: 'Signed out' }, ...problems(401, 403) },

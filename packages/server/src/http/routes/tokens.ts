@@ -46,7 +46,10 @@ export const tokenRoutes: RouteModule = (app, deps) => {
     const auth = c.get('auth');
     // A token that could mint tokens could outlive its own end or its revocation.
     if (auth.via === 'bearer')
-      throw new DomainError('forbidden', 'Create tokens when signed in (web app) or with `parley tokens create`.');
+      throw new DomainError(
+        'forbidden',
+        'Create tokens when signed in (web app) or with `parley tokens create`.',
+      );
     const token = await createApiToken(deps, {
       ...c.req.valid('json'),
       userId: requireUserId(c),

@@ -10,12 +10,17 @@ export const apiTokenLifetimesMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .alterTable('api_tokens')
-      .addColumn('expires_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now() + interval '90 days'`))
+      .addColumn('expires_at', 'timestamptz', (col) =>
+        col.notNull().defaultTo(sql`now() + interval '90 days'`),
+      )
       .addColumn('revoked_at', 'timestamptz')
       .addColumn('last_used_at', 'timestamptz')
       .addColumn('session_id_hash', 'text')
       .execute();
-    await db.schema.alterTable('api_tokens').alterColumn('expires_at', (col) => col.dropDefault()).execute();
+    await db.schema
+      .alterTable('api_tokens')
+      .alterColumn('expires_at', (col) => col.dropDefault())
+      .execute();
     await db.schema.createIndex('api_tokens_user_id').on('api_tokens').column('user_id').execute();
   },
   async down(db: Kysely<unknown>) {

@@ -36,8 +36,8 @@ export function CheckpointDownload({ negotiationId }: { negotiationId: string })
       {typeof state === 'object' && 'treeSize' in state && (
         <span className="small muted" role="status">
           {' '}
-          Checkpoint of {state.treeSize} entries, root {state.rootHash.slice(0, 12)}…, signed by {state.key.name}
-          . Keep the file: it proves later that the log was not rewritten.
+          Checkpoint of {state.treeSize} entries, root {state.rootHash.slice(0, 12)}…, signed by{' '}
+          {state.key.name}. Keep the file: it proves later that the log was not rewritten.
         </span>
       )}
     </div>

@@ -1,4 +1,10 @@
-import { hashLeaf, hexToBytes, verifyInclusion, type AuditInclusionProof, type AuditKeys } from '@parley/core';
+import {
+  hashLeaf,
+  hexToBytes,
+  verifyInclusion,
+  type AuditInclusionProof,
+  type AuditKeys,
+} from '@parley/core';
 
 // Checks in the browser, with core's RFC 9162 code, that an entry this viewer was shown is in the
 // log the server signed: the server's word is needed only for the proof's hashes, which cannot be
@@ -50,15 +56,22 @@ export function parseSignedNote(text: string): SignedNote | string {
  * Ed25519 over the note body with WebCrypto: `true`/`false`, or `undefined` where the browser has
  * no Ed25519 (then only the Merkle proof is checked, and the page says so).
  */
-async function checkSignature(note: SignedNote, keys: AuditKeys): Promise<{ keyName: string; valid: boolean | undefined }> {
+async function checkSignature(
+  note: SignedNote,
+  keys: AuditKeys,
+): Promise<{ keyName: string; valid: boolean | undefined }> {
   for (const signature of note.signatures) {
     const key = keys.items.find((item) => item.name === signature.name && item.keyId === signature.keyId);
     if (key === undefined) continue;
     let publicKey: CryptoKey;
     try {
-      publicKey = await crypto.subtle.importKey('raw', fromBase64(key.publicKey), { name: 'Ed25519' }, false, [
-        'verify',
-      ]);
+      publicKey = await crypto.subtle.importKey(
+        'raw',
+        fromBase64(key.publicKey),
+        { name: 'Ed25519' },
+        false,
+        ['verify'],
+      );
     } catch {
       return { keyName: key.name, valid: undefined };
     }

@@ -1,4 +1,9 @@
-import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, type ApiToken, type ApiTokenCreated } from '@parley/core';
+import {
+  API_TOKEN_DEFAULT_DAYS,
+  API_TOKEN_MAX_DAYS,
+  type ApiToken,
+  type ApiTokenCreated,
+} from '@parley/core';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../api/security-endpoints';
@@ -32,8 +37,8 @@ export function ApiTokensSection() {
     <section aria-labelledby="api-tokens-title">
       <h2 id="api-tokens-title">API tokens</h2>
       <p className="muted">
-        A token lets a script or the <code>parley</code> command act as you
-        (<code>Authorization: Bearer …</code>). It stops working when it expires or when you revoke it.
+        A token lets a script or the <code>parley</code> command act as you (
+        <code>Authorization: Bearer …</code>). It stops working when it expires or when you revoke it.
       </p>
       <CreateTokenForm
         onCreated={(token) => {
@@ -109,7 +114,13 @@ function NewTokenSecret({ token }: { token: ApiTokenCreated }) {
   );
 }
 
-function TokenTable({ items, onRevoke }: { items: readonly ApiToken[]; onRevoke: (token: ApiToken) => void }) {
+function TokenTable({
+  items,
+  onRevoke,
+}: {
+  items: readonly ApiToken[];
+  onRevoke: (token: ApiToken) => void;
+}) {
   const now = new Date().toISOString();
   if (items.length === 0) return <p className="muted">You have no API tokens.</p>;
   return (
