@@ -73,6 +73,7 @@ describe('issue 13 in the browser: tokens and inclusion proofs', () => {
       .poll(() => page.getByRole('status').filter({ hasText: 'revoked' }).innerText())
       .toContain('nightly export');
     await expect.poll(() => table.innerText().catch(() => '')).not.toContain('nightly export');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('API tokens');
     expect(await bearerStatus(secret)).toBe(401);
   });
 

@@ -20,6 +20,7 @@ export function ApiTokensSection() {
   const [created, setCreated] = useState<ApiTokenCreated | undefined>(undefined);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
   const { signOut } = useSession();
+  const heading = useRef<HTMLHeadingElement>(null);
 
   async function revoke(token: ApiToken) {
     setNotice(undefined);
@@ -28,6 +29,8 @@ export function ApiTokensSection() {
       if (created?.id === token.id) setCreated(undefined);
       setNotice({ kind: 'ok', text: `Token “${token.label}” revoked: it no longer works.` });
       tokens.reload();
+      // The row and its button are gone: keep keyboard focus in the section, not on the page body.
+      heading.current?.focus();
     } catch (failure) {
       setNotice({ kind: 'error', text: errorMessage(failure) });
     }
@@ -35,7 +38,9 @@ export function ApiTokensSection() {
 
   return (
     <section aria-labelledby="api-tokens-title">
-      <h2 id="api-tokens-title">API tokens</h2>
+      <h2 id="api-tokens-title" ref={heading} tabIndex={-1}>
+        API tokens
+      </h2>
       <p className="muted">
         A token lets a script or the <code>parley</code> command act as you (
         <code>Authorization: Bearer …</code>). It stops working when it expires or when you revoke it.
