@@ -105,6 +105,17 @@ describe('issue 13 in the browser: tokens and inclusion proofs', () => {
     await viewer.context.close();
   });
 
+  test('the tokens section is usable on a 390 px phone', async () => {
+    const phone = await signInAs(harness, 'russia@demo.parley', { width: 390, height: 844 });
+    await openSettings(phone);
+    const form = phone.page.getByRole('form', { name: 'Create an API token' });
+    await form.getByLabel('Token name').fill('phone');
+    await form.getByRole('button', { name: 'Create token' }).click();
+    await phone.page.getByRole('button', { name: 'Revoke phone' }).waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.context.close();
+  });
+
   test('verifies in the browser that an entry it was shown is in the signed log, and downloads the checkpoint', async () => {
     const { page } = mediator;
     // Listing restricted records is an audited read: it gives the log entries both viewers were shown.
