@@ -2,7 +2,8 @@ export { createApp, BODY_LIMIT_BYTES } from './http/create-app';
 export { startServer, type RunningServer, type StartServerOptions } from './http/start-server';
 export { SYSTEM_CLOCK, type Clock } from './clock';
 export { createDeps, type AppDeps } from './services/deps';
-export { createApiToken, createApiTokenForEmail, createUser, login } from './services/accounts';
+export { createUser, login } from './services/accounts';
+export { createApiToken, createApiTokenForEmail } from './services/api-tokens';
 export {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,

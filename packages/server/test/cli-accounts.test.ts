@@ -158,4 +158,33 @@ describe('parley users / tokens / audit commands', () => {
       await handle.close();
     }
   });
+
+  it('creates a token that ends after --days, and refuses a lifetime over a year (#13)', async () => {
+    const token = await run(
+      'tokens',
+      'create',
+      '--email',
+      'clerk@example.org',
+      '--days',
+      '30',
+      '--data',
+      dataDir,
+    );
+    expect(token.code).toBe(0);
+    const expiresAt = /expires (\S+);/.exec(token.err)?.[1] ?? '';
+    const handle = await openDatabase({ dataDir });
+    try {
+      const rows = await handle.db.selectFrom('api_tokens').select(['created_at', 'expires_at']).execute();
+      const stored = rows.find((row) => row.expires_at.toISOString() === expiresAt);
+      expect(stored).toBeDefined();
+      const days = ((stored?.expires_at.getTime() ?? 0) - (stored?.created_at.getTime() ?? 0)) / 86_400_000;
+      expect(days).toBe(30);
+    } finally {
+      await handle.close();
+    }
+    for (const days of ['400', '0', 'soon'])
+      expect(
+        await run('tokens', 'create', '--email', 'clerk@example.org', '--days', days, '--data', dataDir),
+      ).toMatchObject({ code: 2, err: expect.stringContaining('--days') });
+  });
 });

@@ -105,6 +105,8 @@ const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'simulation.create': [T, T, T, T, T, T, T, T, T, F, F],
   'simulation.read': [T, T, T, T, T, T, T, T, T, T, F],
   'simulation.cancel': [T, T, T, T, T, T, T, T, T, T, F],
+  // a token of the viewer's own account (another account's: see the test below)
+  'token.manage': [T, T, T, T, T, T, T, T, T, T, F],
   'export.create': [T, T, T, T, T, T, T, T, F, F, F],
   'export.trace': [T, T, F, F, F, F, F, F, F, F, F],
   // a copy made for another user (the recipient's own access is the test below)
@@ -286,6 +288,8 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
     return can(viewer, action, { kind: 'export', negotiationId: NEGOTIATION, recipientUserId: SOMEONE_ELSE });
   if (action === 'simulation.read' || action === 'simulation.cancel')
     return can(viewer, action, { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000beef' });
+  if (action === 'token.manage')
+    return can(viewer, action, { kind: 'api-token', ownerId: '00000000-0000-4000-8000-00000000beef' });
   if (action === 'member.manage' || action === 'position.record' || action.startsWith('lead.'))
     return can(viewer, action as 'member.manage', party);
   return can(viewer, action, negotiation);
@@ -354,6 +358,15 @@ describe('can', () => {
     expect(can(viewerOf('mediator-lead'), 'lead.change', own)).toBe(true);
     expect(can(viewerOf('mediator-lead'), 'lead.propose', own)).toBe(false);
     expect(can(viewerOf('mediator-delegate'), 'lead.change', own)).toBe(false);
+  });
+
+  it("lets no one, not even an administrator, list or revoke another account's token", () => {
+    for (const kind of VIEWER_KINDS) {
+      const viewer = { ...viewerOf(kind), isAdmin: true };
+      expect(
+        can(viewer, 'token.manage', { kind: 'api-token', ownerId: '00000000-0000-4000-8000-00000000cafe' }),
+      ).toBe(false);
+    }
   });
 
   it('lets no one, not even the mediator, read a simulation another account started', () => {

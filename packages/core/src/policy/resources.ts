@@ -44,6 +44,8 @@ export type RoundResource = {
 };
 /** A simulation job: owned by one account. */
 export type SimulationResource = { readonly kind: 'simulation'; readonly ownerId: string };
+/** A bearer API token: owned by one account. */
+export type ApiTokenResource = { readonly kind: 'api-token'; readonly ownerId: string };
 /** A recorded export: its file belongs to one recipient. */
 export type ExportResource = {
   readonly kind: 'export';

@@ -47,7 +47,15 @@ export const SessionViewSchema = z.strictObject({
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
-export const CreateApiTokenInputSchema = z.strictObject({ label: LabelSchema });
+/** Tokens end (issue 13): 90 days unless asked otherwise, never more than a year. */
+export const API_TOKEN_DEFAULT_DAYS = 90;
+export const API_TOKEN_MAX_DAYS = 365;
+
+export const CreateApiTokenInputSchema = z.strictObject({
+  label: LabelSchema,
+  /** Days until the token stops working; default 90, at most 365. */
+  expiresInDays: z.int().min(1).max(API_TOKEN_MAX_DAYS).optional(),
+});
 export type CreateApiTokenInput = z.infer<typeof CreateApiTokenInputSchema>;
 
 /** The secret is shown once, at creation; the server keeps only its hash. */
@@ -56,5 +64,25 @@ export const ApiTokenCreatedSchema = z.strictObject({
   label: LabelSchema,
   token: z.string(),
   createdAt: InstantSchema,
+  expiresAt: InstantSchema,
 });
 export type ApiTokenCreated = z.infer<typeof ApiTokenCreatedSchema>;
+
+/** A token as its owner sees it later: never the secret. */
+export const ApiTokenSchema = z.strictObject({
+  id: z.uuid(),
+  label: LabelSchema,
+  createdAt: InstantSchema,
+  expiresAt: InstantSchema,
+  lastUsedAt: InstantSchema.nullable(),
+  /** Created while signed in with the caller's current browser session (revoked with it on request). */
+  isFromThisSession: z.boolean(),
+});
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+
+export const ApiTokenListSchema = z.strictObject({ items: z.array(ApiTokenSchema) });
+export type ApiTokenList = z.infer<typeof ApiTokenListSchema>;
+
+/** `POST /api/auth/logout?revokeTokens=session` also revokes the tokens created in this session. */
+export const LogoutQuerySchema = z.strictObject({ revokeTokens: z.enum(['session']).optional() });
+export type LogoutQuery = z.infer<typeof LogoutQuerySchema>;

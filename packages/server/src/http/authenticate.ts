@@ -2,7 +2,8 @@ import { DomainError, type UserId } from '@parley/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { safeEqual } from '../auth/secrets';
-import { resolveApiToken, resolveSession } from '../services/accounts';
+import { resolveSession } from '../services/accounts';
+import { authenticateApiToken } from '../services/api-tokens';
 import type { AppDeps } from '../services/deps';
 import type { AppEnv } from './app-env';
 
@@ -12,15 +13,16 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Routes a signed-out browser (or one with a stale cookie) must reach without a CSRF token. */
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/register']);
 
-/** Resolves the caller from a bearer token or the session cookie; a bad bearer token is a 401. */
+/** Resolves the caller from a bearer token or the session cookie; a bad, expired or revoked bearer token is a 401. */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('auth', { via: 'none' });
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const token = match?.[1] === undefined ? undefined : await resolveApiToken(deps, match[1]);
-      if (token === undefined) throw new DomainError('unauthenticated', 'The bearer token is not valid.');
+      if (match?.[1] === undefined)
+        throw new DomainError('unauthenticated', 'Send the token as `Authorization: Bearer <token>`.');
+      const token = await authenticateApiToken(deps, match[1]);
       c.set('auth', { via: 'bearer', userId: token.userId, tokenId: token.id });
       return next();
     }

@@ -1,4 +1,5 @@
 import type {
+  ApiToken,
   Deadline,
   Invitation,
   LeadHandover,
@@ -128,4 +129,17 @@ export const presentLeadHandover = (handover: LeadHandover): LeadHandover => ({
   proposedAt: handover.proposedAt,
   decidedAt: handover.decidedAt,
   revision: handover.revision,
+});
+
+/** A token as its owner sees it later: never the secret, nor its hash. */
+export const presentApiToken = (
+  token: { id: string; label: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null },
+  isFromThisSession: boolean,
+): ApiToken => ({
+  id: token.id,
+  label: token.label,
+  createdAt: token.createdAt.toISOString(),
+  expiresAt: token.expiresAt.toISOString(),
+  lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+  isFromThisSession,
 });

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DomainError,
-  type ApiTokenCreated,
-  type CreateApiTokenInput,
-  type CreateUserInput,
-  type LoginInput,
-  type User,
-  type UserId,
-} from '@parley/core';
+import { DomainError, type CreateUserInput, type LoginInput, type User, type UserId } from '@parley/core';
 import { recordAudit } from '../audit';
 import { getDummyHash, hashPassword, verifyPassword } from '../auth/password';
 import { createSecret, hashSecret } from '../auth/secrets';
-import { findApiTokenByHash, insertApiToken } from '../storage/api-tokens';
+import { revokeSessionApiTokens } from '../storage/api-tokens';
 import { deleteSession, findLiveSession, insertSession } from '../storage/sessions';
 import { findUserByEmail, insertUser } from '../storage/users';
 import type { AppDeps } from './deps';
@@ -104,12 +96,20 @@ export async function login(
   return { user: found.user, sessionToken, csrfToken };
 }
 
+/** Ends the session; with `revokeTokens`, the API tokens created in it stop working too. */
 export async function logout(
   deps: AppDeps,
-  input: { sessionIdHash: string; userId: UserId; ip: string | null },
+  input: { sessionIdHash: string; userId: UserId; ip: string | null; revokeTokens: boolean },
 ): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     await deleteSession(tx, input.sessionIdHash);
+    const revoked = input.revokeTokens
+      ? await revokeSessionApiTokens(tx, {
+          userId: input.userId,
+          sessionIdHash: input.sessionIdHash,
+          at: deps.clock.now(),
+        })
+      : [];
     await recordAudit(tx, {
       at: deps.clock.now(),
       actorId: input.userId,
@@ -118,6 +118,7 @@ export async function logout(
       subjectId: input.userId,
       negotiationId: null,
       ip: input.ip,
+      detail: revoked.length > 0 ? { revokedTokens: revoked } : undefined,
     });
   });
 }
@@ -126,49 +127,7 @@ export async function resolveSession(deps: AppDeps, sessionToken: string) {
   return findLiveSession(deps.db, { idHash: hashSecret(sessionToken), now: deps.clock.now() });
 }
 
-export async function resolveApiToken(deps: AppDeps, token: string) {
-  return findApiTokenByHash(deps.db, hashSecret(token));
-}
-
 /** An account by its email (the CLI's `--as` and `--recipient`), or undefined. */
 export async function findAccountByEmail(deps: AppDeps, email: string) {
   return findUserByEmail(deps.db, normalizeEmail(email));
-}
-
-/** For the CLI (`parley tokens create --email …`): a token for an existing account, found by email. */
-export async function createApiTokenForEmail(
-  deps: AppDeps,
-  input: { email: string; label: string },
-): Promise<ApiTokenCreated> {
-  const found = await findUserByEmail(deps.db, normalizeEmail(input.email));
-  if (found === undefined)
-    throw new DomainError('not-found', `No account with email ${input.email}.`, { field: 'email' });
-  return createApiToken(deps, { label: input.label, userId: found.user.id });
-}
-
-/** The secret is returned once; only its hash is stored. */
-export async function createApiToken(
-  deps: AppDeps,
-  input: CreateApiTokenInput & { userId: UserId },
-): Promise<ApiTokenCreated> {
-  const token = createSecret('pt_');
-  const created = { id: randomUUID(), label: input.label, token, createdAt: deps.clock.now().toISOString() };
-  await deps.db.transaction().execute(async (tx) => {
-    await insertApiToken(tx, {
-      id: created.id,
-      userId: input.userId,
-      label: input.label,
-      tokenHash: hashSecret(token),
-      createdAt: new Date(created.createdAt),
-    });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: input.userId,
-      action: 'token.create',
-      subjectType: 'api-token',
-      subjectId: created.id,
-      negotiationId: null,
-    });
-  });
-  return created;
 }

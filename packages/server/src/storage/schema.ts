@@ -22,6 +22,11 @@ export type ApiTokensTable = {
   label: string;
   token_hash: string;
   created_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  /** The hash of the browser session that created it; null for the CLI. */
+  session_id_hash: string | null;
 };
 
 export type AuditLogTable = {

@@ -6,6 +6,7 @@ import { EXPORT_ACCESS_FIXTURE } from './export-access-fixture';
 import { LEAD_HANDOVER_ACCESS_FIXTURE } from './lead-handover-access-fixture';
 import { PLAN_ACCESS_FIXTURE } from './plan-access-fixture';
 import { SIMULATION_ACCESS_FIXTURE } from './simulation-access-fixture';
+import { TOKEN_ACCESS_FIXTURE } from './token-access-fixture';
 
 /**
  * What the access-matrix test knows about one family of demo resources. The test merges every
@@ -76,4 +77,5 @@ export const ACCESS_FIXTURES: readonly AccessFixture[] = [
   EXPORT_ACCESS_FIXTURE,
   LEAD_HANDOVER_ACCESS_FIXTURE,
   AUDIT_PROOF_ACCESS_FIXTURE,
+  TOKEN_ACCESS_FIXTURE,
 ];

@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { ApiError } from '../api/api-error';
 import { onUnauthenticated } from '../api/client';
 import { getMe, signOut } from '../api/endpoints';
+import { signOutRevokingTokens } from '../api/security-endpoints';
 import { ErrorMessage, Loading } from '../components/status';
 import { InvitationSignedOutPage } from '../features/accounts/invitation-page';
 import { RegisterPage } from '../features/accounts/register-page';
@@ -41,8 +42,10 @@ function Shell() {
   }, []);
   useEffect(refresh, [refresh]);
   useEffect(() => onUnauthenticated(() => setAuth({ state: 'signed-out' })), []);
-  const leave = useCallback(() => {
-    signOut().finally(() => setAuth({ state: 'signed-out' }));
+  const leave = useCallback((options?: { revokeTokens?: boolean }) => {
+    (options?.revokeTokens === true ? signOutRevokingTokens() : signOut()).finally(() =>
+      setAuth({ state: 'signed-out' }),
+    );
   }, []);
 
   if (auth.state === 'checking')

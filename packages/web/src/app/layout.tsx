@@ -17,12 +17,12 @@ export function Layout() {
             Negotiations
           </NavLink>
           <NavLink to="/analysis">Analysis</NavLink>
-          {me.isAdmin && <NavLink to="/settings">Server settings</NavLink>}
+          <NavLink to="/settings">Settings</NavLink>
         </nav>
         <span className="who" aria-label="Signed in as">
           {me.user.displayName}
         </span>
-        <button type="button" className="link-button" onClick={signOut}>
+        <button type="button" className="link-button" onClick={() => signOut()}>
           Sign out
         </button>
       </header>

@@ -10,7 +10,12 @@ import {
 } from '@parley/core';
 import { createContext, useContext } from 'react';
 
-export type Session = { me: Me; refresh: () => void; signOut: () => void };
+export type Session = {
+  me: Me;
+  refresh: () => void;
+  /** `revokeTokens`: also revoke the API tokens created while signed in with this session (#13). */
+  signOut: (options?: { revokeTokens?: boolean }) => void;
+};
 
 export const SessionContext = createContext<Session | undefined>(undefined);
 

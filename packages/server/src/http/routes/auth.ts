@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
-  ApiTokenCreatedSchema,
-  CreateApiTokenInputSchema,
   LoginInputSchema,
+  LogoutQuerySchema,
   MeSchema,
   RegisterInputSchema,
   RegistrationSchema,
@@ -10,7 +9,7 @@ import {
 } from '@parley/core';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { presentMe, presentUser } from '../../presenters/present';
-import { createApiToken, login, logout, SESSION_TTL_MS } from '../../services/accounts';
+import { login, logout, SESSION_TTL_MS } from '../../services/accounts';
 import { register as registerAccount } from '../../services/registration';
 import { getMe } from '../../services/me';
 import { SESSION_COOKIE, requireUserId } from '../authenticate';
@@ -41,8 +40,9 @@ const logoutRoute = createRoute({
   method: 'post',
   path: '/api/auth/logout',
   tags: ['auth'],
-  summary: 'End the cookie session',
+  summary: 'End the cookie session; with `?revokeTokens=session`, also revoke the API tokens created in it',
   security: AUTHENTICATED,
+  request: { query: LogoutQuerySchema },
   responses: { 204: { description: 'Signed out' }, ...problems(401, 403) },
 });
 const me = createRoute({
@@ -53,16 +53,6 @@ const me = createRoute({
   security: AUTHENTICATED,
   responses: { 200: jsonResponse(MeSchema, 'The caller'), ...problems(401) },
 });
-const createToken = createRoute({
-  method: 'post',
-  path: '/api/tokens',
-  tags: ['auth'],
-  summary: 'Create a bearer API token (shown once)',
-  security: AUTHENTICATED,
-  request: { body: jsonBody(CreateApiTokenInputSchema) },
-  responses: { 201: jsonResponse(ApiTokenCreatedSchema, 'The token'), ...problems(400, 401, 403, 413, 415) },
-});
-
 export const authRoutes: RouteModule = (app, deps) => {
   app.openapi(register, async (c) => {
     const registration = await registerAccount(deps, { ...c.req.valid('json'), ip: c.get('ip') });
@@ -82,8 +72,13 @@ export const authRoutes: RouteModule = (app, deps) => {
   app.openapi(logoutRoute, async (c) => {
     const auth = c.get('auth');
     const userId = requireUserId(c);
-    if (auth.via === 'cookie') await logout(deps, { sessionIdHash: auth.sessionId, userId, ip: c.get('ip') });
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    const revokeTokens = c.req.valid('query').revokeTokens === 'session';
+    if (auth.via === 'cookie')
+      await logout(deps, { sessionIdHash: auth.sessionId, userId, ip: c.get('ip'), revokeTokens });
+    deleteCookie(c, SESSION_COOKIE, {
+      path: '/',
+      secure: deps.secureCookies || c.get('client').isHttps,
+    });
     return c.body(null, 204);
   });
   app.openapi(me, async (c) => {
@@ -91,9 +86,5 @@ export const authRoutes: RouteModule = (app, deps) => {
     const userId = requireUserId(c);
     const result = await getMe(deps, { userId, csrfToken: auth.via === 'cookie' ? auth.csrfToken : null });
     return c.json(presentMe(result), 200);
-  });
-  app.openapi(createToken, async (c) => {
-    const token = await createApiToken(deps, { ...c.req.valid('json'), userId: requireUserId(c) });
-    return c.json(token, 201);
   });
 };

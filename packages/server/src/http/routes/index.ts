@@ -19,6 +19,7 @@ import { planTimelineRoutes } from './plan-timeline';
 import { planVersionRoutes } from './plan-versions';
 import { recordRoutes } from './records';
 import { simulationRoutes } from './simulations';
+import { tokenRoutes } from './tokens';
 import { exportRoutes } from './exports';
 import type { RouteModule } from './route-module';
 
@@ -27,6 +28,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   healthRoutes,
   instanceRoutes,
   authRoutes,
+  tokenRoutes,
   negotiationRoutes,
   partyRoutes,
   memberRoutes,

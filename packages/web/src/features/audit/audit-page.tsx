@@ -4,6 +4,7 @@ import { getAuditLog, listMembers } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { ErrorMessage, Show } from '../../components/status';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { CheckpointDownload, VerifyEntryButton } from './audit-proof-controls';
 import {
   ACTION_FAMILIES,
   actorName,
@@ -81,9 +82,10 @@ export function AuditPage() {
           return (
             <>
               <ChainStatus chain={page.chain} />
+              <CheckpointDownload negotiationId={negotiation.id} />
               <ol className="audit-entries" aria-label="Audit entries">
                 {items.map((entry) => (
-                  <AuditEntryRow key={entry.id} entry={entry} names={names} />
+                  <AuditEntryRow key={entry.id} entry={entry} names={names} negotiationId={negotiation.id} />
                 ))}
                 {items.length === 0 && (
                   <li className="muted">
@@ -129,7 +131,15 @@ function ChainStatus({ chain }: { chain: AuditChainStatus }) {
   );
 }
 
-function AuditEntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
+function AuditEntryRow({
+  entry,
+  names,
+  negotiationId,
+}: {
+  entry: AuditEntry;
+  names: Names;
+  negotiationId: string;
+}) {
   const details = describeDetail(entry, names);
   return (
     <li className="audit-entry">
@@ -161,6 +171,7 @@ function AuditEntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
         )}
         {entry.ip !== null && <span className="muted"> · from {entry.ip}</span>}
       </p>
+      <VerifyEntryButton negotiationId={negotiationId} entryId={entry.id} />
     </li>
   );
 }

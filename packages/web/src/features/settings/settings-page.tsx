@@ -3,21 +3,34 @@ import { useState } from 'react';
 import { getInstance } from '../../api/endpoints';
 import { updateInstanceSettings } from '../../api/setup-endpoints';
 import { useResource } from '../../api/use-resource';
+import { useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
+import { ApiTokensSection } from './api-tokens-section';
 
-/** The administrator's page: who may sign up, who may open a negotiation. */
+/** Everyone's API tokens (#13); for the administrator, who may sign up and open a negotiation. */
 export function SettingsPage() {
-  const instance = useResource(getInstance, []);
-  usePageTitle('Server settings');
+  const { me } = useSession();
+  usePageTitle('Settings');
   return (
     <>
-      <h1>Server settings</h1>
+      <h1>Settings</h1>
+      <ApiTokensSection />
+      {me.isAdmin && <ServerSettings />}
+    </>
+  );
+}
+
+function ServerSettings() {
+  const instance = useResource(getInstance, []);
+  return (
+    <section aria-labelledby="server-settings-title">
+      <h2 id="server-settings-title">Server settings</h2>
       <Show resource={instance} what="the settings">
         {(info) => <SettingsForm initial={info.settings} />}
       </Show>
-    </>
+    </section>
   );
 }
 
