@@ -87,7 +87,7 @@ describe('issue 13: restricted reads are audited under the reader, with the clie
       signInAs(testApp, 'mediator'),
       signInAs(testApp, 'ownDelegation'),
       signInAs(testApp, 'otherParty'),
-    ])) as SignedIn[];
+    ])) as [SignedIn, SignedIn, SignedIn];
   });
   afterAll(async () => handle.close());
 
@@ -177,7 +177,7 @@ describe('issue 13: restricted reads are audited under the reader, with the clie
     expect((await send(`GET ${N}/plan/rounds`, russia, '198.51.100.77')).status).toBe(200);
     expect((await send(positions, ukraine, '198.51.100.21')).status).toBe(200);
     const stored = await entriesAfter(0);
-    const ukrainians = new Set([DEMO_ACCOUNTS.ukraine.id, DEMO_ACCOUNTS.ukraineFormer.id]);
+    const ukrainians = new Set<string>([DEMO_ACCOUNTS.ukraine.id, DEMO_ACCOUNTS.ukraineFormer.id]);
     const toUkraine = await shownTo(ukraine);
     const foreign = toUkraine.filter((entry) => entry.actorId !== null && !ukrainians.has(entry.actorId));
     for (const entry of foreign) expect(entry.ip, entry.action).toBeNull();
