@@ -10,7 +10,7 @@
 // half-written build, and a running server keeps the chunks it may still load lazily.
 import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const SERVER = fileURLToPath(new URL('..', import.meta.url));
@@ -43,7 +43,11 @@ export async function buildCli() {
   const outdir = join(DIST, id);
   const result = await build({
     absWorkingDir: SERVER,
-    entryPoints: { parley: 'src/cli/main.ts' },
+    // The engine thread is an entry of its own: worker_threads loads it by file (src/work/engine-pool.ts).
+    entryPoints: { parley: 'src/cli/main.ts', 'engine-thread': 'src/work/engine-thread-main.ts' },
+    define: {
+      PARLEY_COMPILED_ENGINE_THREAD: JSON.stringify(pathToFileURL(join(outdir, 'engine-thread.js')).href),
+    },
     outdir,
     bundle: true,
     splitting: true,

@@ -189,6 +189,29 @@ describe('issue 13: CPU-heavy work runs off the request path, within budgets', (
     expect(await runSimulationJob({ db: handle.db, clock: testApp.clock, engine }, id)).toBe('skipped');
   });
 
+  it('fails a job whose last attempt broke unexpectedly instead of leaving it running', async () => {
+    const id = randomUUID();
+    await insertSimulation(handle.db, {
+      id,
+      ownerId: mediator.userId,
+      input: { space: SPACE, agents: ['boulware', 'conceder'], protocol: 'sao', steps: 10, runs: 1, seed: 1 },
+      at: new Date(),
+    });
+    // A pool whose threads cannot run anything, like the compiled CLI's before the fix (#13).
+    const broken = createEnginePool({ threads: 1 });
+    await broken.close();
+    const deps = { db: handle.db, clock: testApp.clock, engine: broken };
+    // The first attempt throws, so the queue retries it…
+    await expect(runSimulationJob(deps, id)).rejects.toThrow('closed');
+    expect(await findSimulation(handle.db, id)).toMatchObject({ status: 'running', attempts: 1 });
+    // …and the queue's last retry ends the job for good rather than leaving it running.
+    expect(await runSimulationJob(deps, id)).toBe('failed');
+    expect(await findSimulation(handle.db, id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/could not finish.*not retried/),
+    });
+  });
+
   it('does not start a job a third time after two attempts that never finished', async () => {
     const id = randomUUID();
     await insertSimulation(handle.db, {

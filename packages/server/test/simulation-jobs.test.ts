@@ -197,11 +197,10 @@ postgresOnly('simulation jobs worked by separate `parley worker` processes on Po
     await handle.close();
   });
 
-  // KNOWN REGRESSION, skipped so the rest can land: since simulations run on engine threads
-  // (236b7ec), a job whose worker is killed stays 'running' and is never completed by the
-  // second worker (seen at load 3 with expireInSeconds 3 and 20). TODO(#13): find why the
-  // retried delivery does not finish, then remove this skip.
-  it.skip('survives its worker being killed mid-job: another worker retries it to the same result', async () => {
+  // Regression (#13): since simulations run on engine threads (236b7ec) the compiled CLI looked
+  // for the thread's entry beside a chunk where there is none, so every attempt in a `parley
+  // worker` failed and the job stayed `running` once pg-boss's one retry was spent.
+  it('survives its worker being killed mid-job: another worker retries it to the same result', async () => {
     // Two Boulware agents hold out to the end, so each run takes all 1000 steps: a job of seconds.
     const request = { ...REQUEST, agents: ['boulware', 'boulware'], steps: 1000, runs: 3000 };
     const job = (await (

@@ -91,6 +91,40 @@ describe('the Audit log view in a real browser', () => {
     expect(received).not.toContain('audit.read');
   });
 
+  test("a copy the mediator made for Ukraine shows as the mediator reading on its behalf, without the mediator's address", async () => {
+    // The mediator exports a summary for Ukraine's lead from its own signed-in browser.
+    const status = await mediator.page.evaluate(
+      async ({ recipientUserId }) => {
+        const me = (await (await fetch('/api/me')).json()) as { csrfToken: string; seats?: unknown };
+        const list = (await (await fetch('/api/negotiations')).json()) as { items: { id: string }[] };
+        const response = await fetch(`/api/negotiations/${list.items[0]?.id ?? ''}/exports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ kind: 'negotiation-summary', recipientUserId }),
+        });
+        return response.status;
+      },
+      { recipientUserId: DEMO_ACCOUNTS.ukraine.id },
+    );
+    expect(status).toBe(201);
+    await openAuditLog(ukraine);
+    const entries = ukraine.page.getByRole('list', { name: 'Audit entries' });
+    await expect
+      .poll(() => entries.innerText())
+      .toContain(`${DEMO_ACCOUNTS.mediator.displayName} read restricted positions`);
+    expect(await entries.innerText()).toContain(`On behalf of: ${DEMO_ACCOUNTS.ukraine.displayName}`);
+    // Its own members' addresses are Ukraine's business; the mediator's are not.
+    expect(await entries.innerText()).toMatch(/from (127\.0\.0\.1|::1)\b/);
+    const received = JSON.parse(`[${auditBodies(ukraine).split('\n').join(',')}]`) as {
+      items: { actorId: string | null; ip: string | null }[];
+    }[];
+    const mediatorEntries = received
+      .flatMap((page) => page.items)
+      .filter((entry) => entry.actorId === DEMO_ACCOUNTS.mediator.id);
+    expect(mediatorEntries.length).toBeGreaterThan(0);
+    for (const entry of mediatorEntries) expect(entry.ip).toBeNull();
+  });
+
   test('the filter narrows the log to one family of actions', async () => {
     const { page } = mediator;
     await page.getByLabel('Show').selectOption({ label: 'Records' });

@@ -1,6 +1,7 @@
 import { findAuditHead, insertAuditEntry, lockAuditChain } from '../storage/audit-log';
 import type { Database } from '../storage/database';
 import { GENESIS_HASH, hashAuditEntry } from './hash-entry';
+import { currentClientAddress } from './read-context';
 
 export type AuditInput = {
   actorId: string | null;
@@ -10,6 +11,7 @@ export type AuditInput = {
   subjectId: string | null;
   negotiationId: string | null;
   detail?: Record<string, unknown>;
+  /** The client address; when left out, the address of the request being served. */
   ip?: string | null;
   /** Defaults to the wall clock; services pass their injected clock's time. */
   at?: Date;
@@ -32,7 +34,7 @@ export async function recordAudit(tx: Database, input: AuditInput): Promise<void
     subjectId: input.subjectId,
     negotiationId: input.negotiationId,
     detail: input.detail ?? {},
-    ip: input.ip ?? null,
+    ip: input.ip !== undefined ? input.ip : currentClientAddress(),
     prevHash: head?.hash ?? GENESIS_HASH,
   };
   await insertAuditEntry(tx, { ...fields, hash: hashAuditEntry(fields) });

@@ -1,4 +1,5 @@
 import type { Database } from '../storage/database';
+import { currentClientAddress, readActor } from './read-context';
 import { recordAudit, type AuditInput } from './record-audit';
 
 /**
@@ -12,12 +13,21 @@ import { recordAudit, type AuditInput } from './record-audit';
  * their own transaction, so an entry commits or rolls back with the change it records.
  */
 export function recordReadAudit(db: Database, input: AuditInput): Promise<void> {
+  // Taken now, in the reader's request: the batch is written later, from whichever request drains it.
+  const { actorId, onBehalfOf } = readActor(input.actorId);
+  const entry: AuditInput = {
+    ...input,
+    actorId,
+    ...(onBehalfOf === undefined ? {} : { detail: { ...input.detail, onBehalfOf } }),
+    ip: input.ip !== undefined ? input.ip : currentClientAddress(),
+    at: input.at ?? new Date(),
+  };
   let batcher = BATCHERS.get(db);
   if (batcher === undefined) {
     batcher = new ReadAuditBatcher(db);
     BATCHERS.set(db, batcher);
   }
-  return batcher.add({ ...input, at: input.at ?? new Date() });
+  return batcher.add(entry);
 }
 
 /** Most entries appended in one transaction; more wait for the next one. */

@@ -1,46 +1,81 @@
 import { DomainError } from '@parley/core';
 import type { Clock } from '../clock';
+import type { Database } from '../storage/database';
+import {
+  forgetEndedThrottleWindows,
+  returnThrottleSlot,
+  takeThrottleSlot,
+} from '../storage/sign-in-throttle';
+import { hashSecret } from './secrets';
 
-/** After this many failures for one account from one address… */
+/** Password checks one account may take per window, whoever sends them… */
 export const MAX_FAILED_LOGINS = 5;
-/** …further attempts are refused until the oldest failure is this old. */
+/** …and one client address, over every account it tries. */
+export const MAX_FAILED_LOGINS_PER_ADDRESS = 30;
+/** Registrations one email may be given, and one address may send, per window. */
+export const MAX_REGISTRATIONS_PER_EMAIL = 5;
+export const MAX_REGISTRATIONS_PER_ADDRESS = 10;
+/** A window lasts this long from its first attempt. */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
+export type ThrottleAttempt = { kind: 'login' | 'register'; email: string; ip: string | null };
+
+/** The slots an attempt took; a sign-in that succeeds gives them back. */
+export type ThrottleReservation = { readonly release: () => Promise<void> };
+
 export type LoginThrottle = {
-  /** Throws `too-many-attempts` (429 with Retry-After) while the key is locked out. */
-  readonly check: (key: string) => void;
-  readonly recordFailure: (key: string) => void;
-  readonly recordSuccess: (key: string) => void;
+  /**
+   * Takes a slot per account and per client address before any password is hashed, so that
+   * concurrent guesses cannot all pass a check made before the first one fails. Throws
+   * `too-many-attempts` (429 with Retry-After) when either window is full.
+   */
+  readonly reserve: (attempt: ThrottleAttempt) => Promise<ThrottleReservation>;
 };
 
+const LIMITS = {
+  login: { account: MAX_FAILED_LOGINS, address: MAX_FAILED_LOGINS_PER_ADDRESS },
+  register: { account: MAX_REGISTRATIONS_PER_EMAIL, address: MAX_REGISTRATIONS_PER_ADDRESS },
+} as const;
+
+const MESSAGES = {
+  login: 'Too many failed sign-ins; try again later.',
+  register: 'Too many sign-ups from this address or for this email; try again later.',
+} as const;
+
 /**
- * In-process sliding window per (account, ip). Kept in memory on purpose: it only needs to
- * slow guessing; with several processes each enforces its own window (documented in docs/api.md).
+ * Stored in the database, so every process serving the instance shares the windows (#13, item 6).
+ * Keys are hashed: the table holds no email or address. The email is counted whether or not it has
+ * an account, so the throttle itself does not tell which ones do.
  */
-export function createLoginThrottle(clock: Clock): LoginThrottle {
-  const failures = new Map<string, number[]>();
-  const recent = (key: string): number[] => {
-    const cutoff = clock.now().getTime() - LOGIN_WINDOW_MS;
-    const kept = (failures.get(key) ?? []).filter((at) => at > cutoff);
-    if (kept.length === 0) failures.delete(key);
-    else failures.set(key, kept);
-    return kept;
-  };
+export function createLoginThrottle(db: Database, clock: Clock): LoginThrottle {
   return {
-    check(key) {
-      const kept = recent(key);
-      const oldest = kept[0];
-      if (kept.length < MAX_FAILED_LOGINS || oldest === undefined) return;
-      const waitMs = oldest + LOGIN_WINDOW_MS - clock.now().getTime();
-      throw new DomainError('too-many-attempts', 'Too many failed sign-ins; try again later.', {
-        retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
-      });
-    },
-    recordFailure(key) {
-      failures.set(key, [...recent(key), clock.now().getTime()]);
-    },
-    recordSuccess(key) {
-      failures.delete(key);
+    async reserve(attempt) {
+      const now = clock.now();
+      await forgetEndedThrottleWindows(db, new Date(now.getTime() - 2 * LOGIN_WINDOW_MS));
+      const limits = LIMITS[attempt.kind];
+      const slots = [
+        { scope: `${attempt.kind}:account`, key: hashSecret(attempt.email), limit: limits.account },
+        ...(attempt.ip === null
+          ? []
+          : [{ scope: `${attempt.kind}:address`, key: hashSecret(attempt.ip), limit: limits.address }]),
+      ];
+      const taken: typeof slots = [];
+      for (const slot of slots) {
+        const endsAt = await takeThrottleSlot(db, { ...slot, windowMs: LOGIN_WINDOW_MS, now });
+        if (endsAt !== undefined) {
+          // The attempt is refused as a whole: a slot taken in another window is given back.
+          for (const done of taken) await returnThrottleSlot(db, done);
+          throw new DomainError('too-many-attempts', MESSAGES[attempt.kind], {
+            retryAfterSeconds: Math.max(1, Math.ceil((endsAt.getTime() - now.getTime()) / 1000)),
+          });
+        }
+        taken.push(slot);
+      }
+      return {
+        release: async () => {
+          for (const slot of taken) await returnThrottleSlot(db, slot);
+        },
+      };
     },
   };
 }

@@ -10,7 +10,7 @@ import {
   type Negotiation,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
+import { readingOnBehalfOf, recordAudit } from '../audit';
 import type { AppDeps } from '../services/deps';
 import { assertAllowed, loadViewer } from '../services/viewer';
 import { insertExport, listExports, type StoredExport } from '../storage/exports';
@@ -74,7 +74,15 @@ export async function createExport(
     negotiation: input.negotiation,
     recipientUserId: input.body.recipientUserId,
   });
-  const material = await buildMaterial(deps, await loadViewer(deps, recipient.userId), input);
+  const recipientViewer = await loadViewer(deps, recipient.userId);
+  // Rendered with the recipient's access, but read by whoever made the copy: a mediator's copy
+  // for a delegate is logged as the mediator's reads on the delegate's behalf (#13, item 5).
+  const material =
+    viewer.userId === null || viewer.userId === recipient.userId
+      ? await buildMaterial(deps, recipientViewer, input)
+      : await readingOnBehalfOf({ actorId: viewer.userId, recipientUserId: recipient.userId }, () =>
+          buildMaterial(deps, recipientViewer, input),
+        );
   const createdAt = deps.clock.now();
   const document = toDocument(material, {
     recipientName: recipient.displayName,

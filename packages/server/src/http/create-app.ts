@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { DomainError } from '@parley/core';
 import { bodyLimit } from 'hono/body-limit';
+import { withClientAddress } from '../audit';
 import type { AppDeps } from '../services/deps';
 import type { AppEnv } from './app-env';
 import { authenticate, requireCsrfToken } from './authenticate';
@@ -38,7 +39,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     const client = resolveClientAddress(c, deps.trustedProxies);
     c.set('client', client);
     c.set('ip', client.ip);
-    await next();
+    // Every audit entry the request writes, reads included, carries the address (#13, item 5).
+    await withClientAddress(client.ip, next);
   });
   app.use('*', securityHeaders());
   app.use(

@@ -54,7 +54,15 @@ export async function runSimulationJob(
     await finishSimulation(deps.db, { id: simulationId, at: deps.clock.now(), result });
     return 'completed';
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    if (!(error instanceof DomainError)) {
+      // The queue retries a thrown attempt only while it has retries left; after the last one
+      // nothing would ever finish the row, which would say `running` for good.
+      if (job.attempts >= SIMULATION_MAX_ATTEMPTS)
+        return fail(
+          `could not finish (${error instanceof Error ? error.message : String(error)}); not retried`,
+        );
+      throw error;
+    }
     if (error.code === 'work-cancelled') return 'cancelled';
     if (error.code === 'work-timed-out')
       return fail(`exceeded its run-time limit of ${Math.round(timeoutMs / 1000)} s; not retried`);

@@ -1,4 +1,4 @@
-import type { AuditChainStatus, AuditEntry, AuditMaterial, UserId } from '@parley/core';
+import type { AuditChainStatus, AuditEntry, AuditMaterial, PartyId, UserId } from '@parley/core';
 import type { AuditChainReport } from '../audit';
 import type { ResolvedAuditEntry } from '../services/audit-material';
 import type { StoredAuditEntry } from '../storage/audit-log';
@@ -52,8 +52,15 @@ export function presentAuditEntry(
     actorId: entry.actorId as UserId | null,
     action: entry.action,
     subjectType: entry.subjectType,
-    ip: isNamed({ kind: 'mediator-only' }) ? entry.ip : null,
+    // A reader's address is the business of the mediator staff and of the reader's own delegation,
+    // not of another party (docs/security.md#client-addresses-and-proxies).
+    ip: isNamed({ kind: 'mediator-only' }) || isBusinessOf(access, resolved.actorPartyIds) ? entry.ip : null,
   };
+  // Whom the mediator read for is shown only to whom that copy is anyway (like its export.create entry).
+  const forWhom: Record<string, DetailValue> =
+    resolved.onBehalfOf !== undefined && isBusinessOf(access, resolved.onBehalfOf.partyIds)
+      ? { onBehalfOf: resolved.onBehalfOf.userId }
+      : {};
   const { list } = resolved;
   if (list !== undefined) {
     // Ids the viewer may not even know about are dropped silently; ids it may know exist but not open are flagged.
@@ -63,7 +70,7 @@ export function presentAuditEntry(
     return {
       ...base,
       subjectId: null,
-      detail: { [list.key]: named },
+      detail: { [list.key]: named, ...forWhom },
       redacted: named.length < listed.length,
     };
   }
@@ -74,7 +81,11 @@ export function presentAuditEntry(
   if (entry.action === 'position.set' && typeof detail.partyId === 'string') {
     if (!access.seesEveryEditOf(detail.partyId)) delete detail.revision;
   }
-  return { ...base, subjectId: entry.subjectId, detail, redacted: false };
+  return { ...base, subjectId: entry.subjectId, detail: { ...detail, ...forWhom }, redacted: false };
+}
+
+function isBusinessOf(access: AuditAccess, partyIds: readonly string[]): boolean {
+  return partyIds.some((partyId) => access.isNamed({ kind: 'party-internal', partyId: partyId as PartyId }));
 }
 
 function pickDetail(entry: StoredAuditEntry): Record<string, DetailValue> {

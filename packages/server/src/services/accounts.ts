@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type CreateUserInput, type LoginInput, type User, type UserId } from '@parley/core';
 import { recordAudit } from '../audit';
-import { getDummyHash, hashPassword, verifyPassword } from '../auth/password';
+import { getDummyHash, hashPassword } from '../auth/password';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { revokeSessionApiTokens } from '../storage/api-tokens';
 import { deleteSession, findLiveSession, insertSession } from '../storage/sessions';
@@ -46,18 +46,17 @@ export async function createUser(
 
 export type StartedSession = { user: User; sessionToken: string; csrfToken: string };
 
-/** Verifies the password under the (email, ip) throttle and opens a session. */
+/** Verifies the password under the per-account and per-address throttle and opens a session. */
 export async function login(
   deps: AppDeps,
   input: LoginInput & { ip: string | null },
 ): Promise<StartedSession> {
   const email = normalizeEmail(input.email);
-  const throttleKey = `${email}|${input.ip ?? '-'}`;
-  deps.throttle.check(throttleKey);
+  // The slot is taken before the hash runs: concurrent guesses cannot all pass the throttle (#13).
+  const reservation = await deps.throttle.reserve({ kind: 'login', email, ip: input.ip });
   const found = await findUserByEmail(deps.db, email);
-  const isValid = await verifyPassword(input.password, found?.passwordHash ?? (await getDummyHash()));
+  const isValid = await deps.passwords.verify(input.password, found?.passwordHash ?? (await getDummyHash()));
   if (found === undefined || !isValid) {
-    deps.throttle.recordFailure(throttleKey);
     await deps.db.transaction().execute((tx) =>
       recordAudit(tx, {
         at: deps.clock.now(),
@@ -71,7 +70,7 @@ export async function login(
     );
     throw new DomainError('invalid-credentials', 'Wrong email or password.');
   }
-  deps.throttle.recordSuccess(throttleKey);
+  await reservation.release();
   const sessionToken = createSecret('ps_');
   const csrfToken = createSecret('pc_');
   const now = deps.clock.now();

@@ -24,13 +24,17 @@ import type { Database } from '../storage/database';
  */
 export type ResolvedAuditEntry = {
   readonly subject: AuditMaterial;
+  /** The parties the actor holds or held a seat in here: whose business the entry's address is. */
+  readonly actorPartyIds: readonly string[];
+  /** A read made for someone else (the mediator's copy for a delegate): that person and their parties. */
+  readonly onBehalfOf?: { readonly userId: string; readonly partyIds: readonly string[] };
   readonly list?: {
     readonly key: ListKey;
     readonly items: readonly { readonly id: string; readonly material: AuditMaterial }[];
   };
 };
 
-export const LIST_KEYS = ['recordIds', 'positionIds', 'roundIds'] as const;
+export const LIST_KEYS = ['recordIds', 'positionIds', 'roundIds', 'amendmentIds'] as const;
 type ListKey = (typeof LIST_KEYS)[number];
 
 /** What every participant may read anyway: entries about it are public in the log too. */
@@ -100,6 +104,24 @@ export async function loadAuditPositions(
 }
 
 export function resolveAuditEntry(entry: StoredAuditEntry, context: AuditContext): ResolvedAuditEntry {
+  const recipient = entry.detail.onBehalfOf;
+  return {
+    ...resolveMaterial(entry, context),
+    actorPartyIds: partiesOf(context, entry.actorId),
+    ...(typeof recipient === 'string'
+      ? { onBehalfOf: { userId: recipient, partyIds: partiesOf(context, recipient) } }
+      : {}),
+  };
+}
+
+function partiesOf(context: AuditContext, userId: string | null): string[] {
+  if (userId === null) return [];
+  return [...new Set(context.members.filter((member) => member.userId === userId).map((m) => m.partyId))];
+}
+
+type ResolvedMaterial = Pick<ResolvedAuditEntry, 'subject' | 'list'>;
+
+function resolveMaterial(entry: StoredAuditEntry, context: AuditContext): ResolvedMaterial {
   const { action, subjectId, detail } = entry;
   if (PUBLIC_ACTIONS.has(action)) return { subject: PUBLIC };
   switch (action) {
@@ -114,6 +136,8 @@ export function resolveAuditEntry(entry: StoredAuditEntry, context: AuditContext
       return listOf('positionIds', detail, (id) => positionMaterial(context, id, undefined));
     case 'round.minutes.read':
       return listOf('roundIds', detail, (id) => minutesMaterial(context, id));
+    case 'amendment.list':
+      return listOf('amendmentIds', detail, (id) => amendmentMaterial(context, id));
     case 'invitation.create':
       return {
         subject: partyInternal(context, typeof detail.partyId === 'string' ? detail.partyId : undefined),
@@ -146,7 +170,7 @@ function listOf(
   key: ListKey,
   detail: Record<string, unknown>,
   materialOf: (id: string) => AuditMaterial,
-): ResolvedAuditEntry {
+): ResolvedMaterial {
   return {
     subject: UNPLACED,
     list: { key, items: stringList(detail[key]).map((id) => ({ id, material: materialOf(id) })) },

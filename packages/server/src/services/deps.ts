@@ -2,6 +2,7 @@ import type { Database } from '../storage/database';
 import { SYSTEM_CLOCK, type Clock } from '../clock';
 import { createEphemeralKeyring, type AuditKeyring } from '../audit/signing-keys';
 import { createLoginThrottle, type LoginThrottle } from '../auth/login-throttle';
+import { hashPassword, verifyPassword } from '../auth/password';
 import { ENGINE_BUDGETS, type EngineBudgets } from '../work/budgets';
 import { sharedEnginePool, type EnginePool } from '../work/engine-pool';
 
@@ -10,6 +11,8 @@ export type AppDeps = {
   readonly db: Database;
   readonly clock: Clock;
   readonly throttle: LoginThrottle;
+  /** Password hashing; a test may count the checks (the throttle's promise is about how many run). */
+  readonly passwords: Passwords;
   /** Always mark the session cookie `Secure` (it is anyway on a request that came over HTTPS). */
   readonly secureCookies: boolean;
   /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (PARLEY_TRUSTED_PROXIES). */
@@ -30,12 +33,15 @@ export type AppDeps = {
   readonly budgets: EngineBudgets;
 };
 
+export type Passwords = { readonly hash: typeof hashPassword; readonly verify: typeof verifyPassword };
+
 export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>> = {}): AppDeps {
   const clock = overrides.clock ?? SYSTEM_CLOCK;
   return {
     db,
     clock,
-    throttle: overrides.throttle ?? createLoginThrottle(clock),
+    throttle: overrides.throttle ?? createLoginThrottle(db, clock),
+    passwords: overrides.passwords ?? { hash: hashPassword, verify: verifyPassword },
     secureCookies: overrides.secureCookies ?? false,
     trustedProxies: overrides.trustedProxies ?? new Set(),
     auditKeys: overrides.auditKeys ?? createEphemeralKeyring(),

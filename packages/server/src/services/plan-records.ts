@@ -249,7 +249,7 @@ export async function listAmendmentsForViewer(
   viewer: Viewer,
   input: Ctx,
 ): Promise<Amendment[]> {
-  return (await listAmendments(deps.db, input.negotiation.id)).filter((amendment) =>
+  const shown = (await listAmendments(deps.db, input.negotiation.id)).filter((amendment) =>
     can(viewer, 'position.read', {
       kind: 'position',
       negotiationId: input.negotiation.id,
@@ -257,6 +257,17 @@ export async function listAmendmentsForViewer(
       visibility: 'mediator',
     }),
   );
+  // Restricted material like a `mediator` position: reading it is audited (#13, item 5).
+  if (shown.length > 0)
+    await recordReadAudit(deps.db, {
+      actorId: viewer.userId,
+      action: 'amendment.list',
+      subjectType: 'amendment',
+      subjectId: null,
+      negotiationId: input.negotiation.id,
+      detail: { amendmentIds: shown.map((amendment) => amendment.id) },
+    });
+  return shown;
 }
 
 export async function proposeAmendment(

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type RegisterInput, type Registration, type User, type UserId } from '@parley/core';
 import { recordAudit } from '../audit';
-import { hashPassword } from '../auth/password';
 import { hashSecret } from '../auth/secrets';
 import { readInstanceSettings } from '../storage/instance-settings';
 import { findInvitationByTokenHash } from '../storage/invitations';
@@ -21,8 +20,10 @@ export async function register(
   input: RegisterInput & { ip: string | null },
 ): Promise<Registration> {
   const email = normalizeEmail(input.email);
-  // Hashed before looking anything up, so every path costs the same scrypt time.
-  const passwordHash = await hashPassword(input.password);
+  // Throttled per email and per address before the hash, whether or not the email has an
+  // account; then hashed before looking anything up, so every path costs the same scrypt time.
+  await deps.throttle.reserve({ kind: 'register', email, ip: input.ip });
+  const passwordHash = await deps.passwords.hash(input.password);
   return deps.db.transaction().execute(async (tx) => {
     await lockUsersForFirstAccount(tx);
     const isFirst = !(await hasAnyUser(tx));

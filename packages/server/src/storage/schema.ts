@@ -43,6 +43,9 @@ export type AuditLogTable = {
   hash: string;
 };
 
+/** The sign-in and registration throttle (migration 0110); `key` is a SHA-256, never an email. */
+export type SignInThrottleTable = { scope: string; key: string; window_start: Date; attempts: number };
+
 export type AuditHeadTable = { id: Generated<number>; seq: string; hash: string };
 
 export type DeadlinesTable = {
@@ -279,4 +282,5 @@ export type Db = {
   plan_events: PlanEventsTable;
   instance_settings: InstanceSettingsTable;
   lead_handovers: LeadHandoversTable;
+  sign_in_throttle: SignInThrottleTable;
 };

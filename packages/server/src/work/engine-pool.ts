@@ -43,7 +43,19 @@ type ThreadMessage =
   | { type: 'domain-error'; code: DomainErrorCode; message: string; field?: string }
   | { type: 'error'; message: string };
 
-const ENTRY = new URL('./engine-thread.mjs', import.meta.url);
+/** Set by bin/build-cli.js in the compiled CLI: the file URL of the thread's own compiled entry. */
+declare const PARLEY_COMPILED_ENGINE_THREAD: string | undefined;
+
+/**
+ * From the sources, the thread starts at the loader beside this file (it runs the TypeScript
+ * through tsx). In the compiled CLI this module sits in a chunk with no such file beside it, so
+ * the build compiles the thread as an entry of its own and names it here; without that, every
+ * task in `parley serve` and `parley worker` failed as the thread could not start (#13).
+ */
+const ENTRY =
+  typeof PARLEY_COMPILED_ENGINE_THREAD === 'string'
+    ? new URL(PARLEY_COMPILED_ENGINE_THREAD)
+    : new URL('./engine-thread.mjs', import.meta.url);
 
 export function createEnginePool(options: EnginePoolOptions = {}): EnginePool {
   const threads = options.threads ?? Math.min(4, Math.max(1, availableParallelism() - 1));

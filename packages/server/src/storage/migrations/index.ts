@@ -13,6 +13,7 @@ import { simulationLimitsMigration } from './0060-simulation-limits';
 import { auditHeadGuardMigration } from './0070-audit-head-guard';
 import { exportAknMigration } from './0080-export-akn';
 import { scaleMigration } from './0090-scale';
+import { signInThrottleMigration } from './0110-sign-in-throttle';
 import { apiTokenLifetimesMigration } from './0140-api-token-lifetimes';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
@@ -31,5 +32,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0070-audit-head-guard': auditHeadGuardMigration,
   '0080-export-akn': exportAknMigration,
   '0090-scale': scaleMigration,
+  '0110-sign-in-throttle': signInThrottleMigration,
   '0140-api-token-lifetimes': apiTokenLifetimesMigration,
 };

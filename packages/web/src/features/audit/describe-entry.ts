@@ -14,6 +14,7 @@ const ACTIONS: Record<string, string> = {
   'position.set': 'recorded a position',
   'position.list': 'read restricted positions',
   'amendment.create': 'proposed an amendment',
+  'amendment.list': 'read amendments',
   'amendment.rejected': 'rejected an amendment',
   'amendment.withdrawn': 'withdrew an amendment',
   'escalation.create': 'escalated a point to the principals',
@@ -49,9 +50,11 @@ const ID_LISTS: Record<string, [string, string]> = {
   recordIds: ['record', 'records'],
   positionIds: ['position', 'positions'],
   roundIds: ['round', 'rounds'],
+  amendmentIds: ['amendment', 'amendments'],
 };
 const PARTY_FIELDS = new Set(['partyId', 'owningPartyId']);
-const USER_FIELDS = new Set(['userId', 'recipientUserId']);
+// `onBehalfOf`: whom the mediator staff read for (a copy exported for that person).
+const USER_FIELDS = new Set(['userId', 'recipientUserId', 'onBehalfOf']);
 
 export type Names = { parties: readonly Party[]; members: readonly Member[] };
 
