@@ -74,13 +74,18 @@ export async function createExport(
     negotiation: input.negotiation,
     recipientUserId: input.body.recipientUserId,
   });
-  const material = await buildMaterial(deps, await loadViewer(deps, recipient.userId), input);
+  const material = await buildMaterial(deps, await loadViewer(deps, recipient.userId), {
+    ...input,
+    exporter: viewer,
+  });
   const createdAt = deps.clock.now();
   const document = toDocument(material, {
     recipientName: recipient.displayName,
     negotiationTitle: input.negotiation.title,
     createdAt,
     footer: await footerLines({ deps, negotiationId: input.negotiation.id, createdAt }),
+    headerText: input.body.headerText,
+    watermark: input.body.watermark,
   });
   const key = document.isFingerprinted ? await newFingerprintKey(deps, input.negotiation.id) : null;
   const file = await renderFile(renderText(document, key), { format: input.body.format, createdAt });
@@ -116,6 +121,8 @@ export async function createExport(
         compareToVersionId: stored.compareToVersionId,
         pointId: stored.pointId,
         roundId: stored.roundId,
+        recordId: stored.recordId,
+        watermark: input.body.watermark,
         fingerprintKeyId: key === null ? null : fingerprintKeyId(key),
         contentHash,
       },
