@@ -9,7 +9,12 @@ import {
   type RedlineRow,
   type Viewer,
 } from '@parley/core';
-import { paragraphsOf, type ExportDocument, type ExportSection, type Marking } from '../document/export-document';
+import {
+  paragraphsOf,
+  type ExportDocument,
+  type ExportSection,
+  type Marking,
+} from '../document/export-document';
 import { markDiff } from '../document/redline-marks';
 import { listParties } from '../../storage/parties';
 import type { StoredVersion } from '../../storage/plan-versions';
@@ -28,9 +33,15 @@ type Input = { negotiation: Negotiation; body: CreateExportInput; exporter?: Vie
  * Who a redline's changes are attributed to (Word's tracked-change author): the one party that
  * proposed the new version's changes, when the version names one, else the mediator.
  */
-async function revisionAuthor(deps: AppDeps, negotiation: Negotiation, version: StoredVersion): Promise<string> {
+async function revisionAuthor(
+  deps: AppDeps,
+  negotiation: Negotiation,
+  version: StoredVersion,
+): Promise<string> {
   const parties = await listParties(deps.db, negotiation.id);
-  const proposers = new Set(version.edges.flatMap((edge) => (edge.proposedBy == null ? [] : [edge.proposedBy])));
+  const proposers = new Set(
+    version.edges.flatMap((edge) => (edge.proposedBy == null ? [] : [edge.proposedBy])),
+  );
   const [only] = proposers;
   const proposer = proposers.size === 1 ? parties.find((party) => party.id === only) : undefined;
   return proposer?.name ?? parties.find((party) => party.role === 'mediator')?.name ?? 'Mediator';
@@ -247,7 +258,8 @@ export function toDocument(
 ): ExportDocument {
   const marking: Marking = {
     header:
-      input.headerText ?? (material.isFingerprinted ? `Restricted — prepared for ${input.recipientName}` : null),
+      input.headerText ??
+      (material.isFingerprinted ? `Restricted — prepared for ${input.recipientName}` : null),
     watermark: input.watermark === true ? input.recipientName : null,
   };
   const note = material.isFingerprinted ? 'Restricted: this copy is marked for its recipient.' : 'Public.';

@@ -27,7 +27,11 @@ export async function recordMaterial(
     owningPartyId: record.owningPartyId,
     classification: record.classification,
   };
-  if (record === undefined || resource === undefined || !readers.every((viewer) => can(viewer, 'record.read', resource)))
+  if (
+    record === undefined ||
+    resource === undefined ||
+    !readers.every((viewer) => can(viewer, 'record.read', resource))
+  )
     throw new DomainError('not-found', 'Record not found.', { field: 'recordId' });
   const kindTitle = KIND_TITLES[record.kind];
   const blocks = paragraphsOf(record.body).map((paragraph, index) => ({

@@ -5,7 +5,11 @@ import { spansOf } from '../document/redline-marks';
 const withRevisions = (paragraph: string) =>
   spansOf(paragraph)
     .map((span) =>
-      span.op === 'equal' ? span.text : span.op === 'insert' ? `<ins>${span.text}</ins>` : `<del>${span.text}</del>`,
+      span.op === 'equal'
+        ? span.text
+        : span.op === 'insert'
+          ? `<ins>${span.text}</ins>`
+          : `<del>${span.text}</del>`,
     )
     .join('');
 

@@ -16,7 +16,8 @@ const FONTS = {
 
 /** Redline colours: insertions underlined in blue, deletions struck through in red. */
 export const REDLINE_COLOURS = { insert: '#1f4fbf', delete: '#b3261e', text: '#000000' } as const;
-export const REDLINE_LEGEND = 'Changes: inserted text is underlined in blue; deleted text is struck through in red.';
+export const REDLINE_LEGEND =
+  'Changes: inserted text is underlined in blue; deleted text is struck through in red.';
 
 const MARGIN = 64;
 const BODY = { paragraphGap: 8, lineGap: 1 } as const;
@@ -45,13 +46,17 @@ function writeSpans(document: Doc, spans: readonly Span[], font = { name: 'regul
 }
 
 function writeLegend(document: Doc): void {
-  writeSpans(document, [
-    { op: 'equal', text: 'Changes: ' },
-    { op: 'insert', text: 'inserted text' },
-    { op: 'equal', text: ' is underlined in blue; ' },
-    { op: 'delete', text: 'deleted text' },
-    { op: 'equal', text: ' is struck through in red.' },
-  ], { name: 'oblique', size: 9 });
+  writeSpans(
+    document,
+    [
+      { op: 'equal', text: 'Changes: ' },
+      { op: 'insert', text: 'inserted text' },
+      { op: 'equal', text: ' is underlined in blue; ' },
+      { op: 'delete', text: 'deleted text' },
+      { op: 'equal', text: ' is struck through in red.' },
+    ],
+    { name: 'oblique', size: 9 },
+  );
 }
 
 /**
@@ -71,12 +76,18 @@ function markPages(document: Doc, text: RenderedText): void {
     if (watermark !== null) {
       document.save();
       document.rotate(-45, { origin: [width / 2, height / 2] });
+      // As large as fits along the diagonal, at most 54 pt.
+      document.font('bold').fontSize(54);
+      const fitted = Math.min(54, (54 * 0.8 * Math.hypot(width, height)) / document.widthOfString(watermark));
       document
-        .font('bold')
-        .fontSize(54)
+        .fontSize(fitted)
         .fillColor('#9e9e9e')
         .fillOpacity(0.18)
-        .text(watermark, 0, height / 2 - 30, { width, align: 'center', lineBreak: false });
+        .text(watermark, width / 2 - Math.hypot(width, height) / 2, height / 2 - fitted / 2, {
+          width: Math.hypot(width, height),
+          align: 'center',
+          lineBreak: false,
+        });
       document.restore();
     }
     document.fillOpacity(1).fillColor('#8b0000').font('regular').fontSize(8);
@@ -120,9 +131,11 @@ export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> 
   for (const line of text.subtitle) document.font('oblique').fontSize(9).text(line);
   document.moveDown();
   for (const section of text.sections) {
-    if (section.heading !== null) document.font('bold').fontSize(12).text(section.heading, { paragraphGap: 6 });
+    if (section.heading !== null)
+      document.font('bold').fontSize(12).text(section.heading, { paragraphGap: 6 });
     if (section.revision !== undefined) writeLegend(document);
-    for (const paragraph of section.paragraphs) writeSpans(document, spansOf(paragraph.replace(ZERO_WIDTH, '')));
+    for (const paragraph of section.paragraphs)
+      writeSpans(document, spansOf(paragraph.replace(ZERO_WIDTH, '')));
   }
   for (const line of text.footer) document.font('oblique').fontSize(8).text(line);
   markPages(document, text);
