@@ -17,7 +17,9 @@ export type Span = { readonly op: 'equal' | 'insert' | 'delete'; readonly text: 
  * the deletion, so the two do not run together when read (or pasted) and accepting both leaves
  * exactly the new text.
  */
-export function markDiff(parts: readonly DiffPart[]): string {
+export function markDiff(diff: readonly DiffPart[]): string {
+  // A merged point's text joins paragraphs; in a redline block each change stays on its line.
+  const parts = diff.map((part) => ({ ...part, text: part.text.replace(/\s*\n\s*/g, ' ') }));
   return parts
     .map((part, index) => {
       if (part.op === 'equal') return part.text;

@@ -75,16 +75,17 @@ function markPages(document: Doc, text: RenderedText): void {
     margins.bottom = 0;
     if (watermark !== null) {
       document.save();
-      document.rotate(-45, { origin: [width / 2, height / 2] });
-      // As large as fits along the diagonal, at most 54 pt.
+      const diagonal = Math.hypot(width, height);
+      document.rotate((-Math.atan2(height, width) * 180) / Math.PI, { origin: [width / 2, height / 2] });
+      // As large as fits along the page's diagonal with room at the corners, at most 54 pt.
       document.font('bold').fontSize(54);
-      const fitted = Math.min(54, (54 * 0.8 * Math.hypot(width, height)) / document.widthOfString(watermark));
+      const fitted = Math.min(54, (54 * 0.62 * diagonal) / document.widthOfString(watermark));
       document
         .fontSize(fitted)
         .fillColor('#9e9e9e')
-        .fillOpacity(0.18)
-        .text(watermark, width / 2 - Math.hypot(width, height) / 2, height / 2 - fitted / 2, {
-          width: Math.hypot(width, height),
+        .fillOpacity(0.22)
+        .text(watermark, width / 2 - diagonal / 2, height / 2 - fitted / 2, {
+          width: diagonal,
           align: 'center',
           lineBreak: false,
         });
