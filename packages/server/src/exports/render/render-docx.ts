@@ -31,7 +31,8 @@ const changeOf = (revision: Revision, ids: Ids) => ({
  * one. A point that was dropped (or added) as a whole is one change, paragraph mark included, so
  * accepting it leaves no empty paragraph behind.
  */
-function revisedParagraph(heading: string, text: string, revision: Revision, ids: Ids): Paragraph {
+function revisedParagraph(block: { heading: string; text: string }, revision: Revision, ids: Ids): Paragraph {
+  const { heading, text } = block;
   const spans = spansOf(text);
   const whole = spans.every((span) => span.op === 'delete')
     ? 'delete'
@@ -98,7 +99,7 @@ export async function renderDocx(text: RenderedText): Promise<Buffer> {
     section.paragraphs.forEach((paragraph, index) => {
       const block = section.blocks?.[index];
       if (section.revision !== undefined && block !== undefined && hasRevisions(block.text))
-        children.push(revisedParagraph(block.heading, block.text, section.revision, ids));
+        children.push(revisedParagraph(block, section.revision, ids));
       else children.push(new Paragraph({ spacing: { after: 160 }, children: [new TextRun(paragraph)] }));
     });
   }
