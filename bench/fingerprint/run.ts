@@ -45,7 +45,14 @@ async function pdfToText(points: readonly FingerprintPoint[], key: string): Prom
     return `${rendered.heading}${rendered.text}`;
   });
   const pdf = await renderPdf(
-    { title: 'Draft', subtitle: [], sections: [{ heading: null, paragraphs }], footer: [] },
+    // Marked as a real copy is (issue 14): the header names the recipient, every page is numbered.
+    {
+      title: 'Draft',
+      subtitle: [],
+      sections: [{ heading: null, paragraphs }],
+      footer: [],
+      marking: { header: 'Restricted — prepared for the recipient', watermark: null },
+    },
     new Date(0),
   );
   return extractPdfText(pdf);

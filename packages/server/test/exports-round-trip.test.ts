@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
-import { DEMO_ACCOUNTS, DEMO_NEGOTIATION } from '../src/demo';
+import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_RECORDS } from '../src/demo';
 import { demoPlanId } from '../src/demo/plan-demo';
 import { extractText } from '../src/exports';
 import { openDatabase, type DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { readZip } from './helpers/read-files';
 import { call } from './helpers/session';
 import { createTestApp } from './helpers/test-app';
 
@@ -151,6 +152,38 @@ describe.each(DATABASE_KINDS)(
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
       const traced = await runCli(['trace-leak', out, '--negotiation', N, ...databaseFlags]);
       expect(traced.out).toContain(`Most likely recipient: ${DEMO_ACCOUNTS.ukraine.displayName}`);
+    });
+
+    it('exports a record with parley export, with the page header asked for', async () => {
+      const transcript = DEMO_RECORDS.find((record) => record.kind === 'transcript');
+      const out = join(dir, 'cli-transcript.docx');
+      const exported = await runCli([
+        'export',
+        '--negotiation',
+        N,
+        '--as',
+        DEMO_ACCOUNTS.mediator.email,
+        '--recipient',
+        DEMO_ACCOUNTS.russia.email,
+        '--kind',
+        'record',
+        '--record',
+        transcript?.id ?? '',
+        '--format',
+        'docx',
+        '--header',
+        'Restricted — Moscow copy',
+        '--out',
+        out,
+        ...databaseFlags,
+      ]);
+      expect(exported.code, exported.err).toBe(0);
+      expect(exported.out).toContain('fingerprinted');
+      const files = readZip(readFileSync(out));
+      expect([...files].find(([name]) => name.startsWith('word/header'))?.[1]).toContain(
+        'Restricted — Moscow copy',
+      );
+      expect(files.get('word/document.xml')).toContain(transcript?.title);
     });
 
     it('answers a corrupt PDF and an empty file with one line and exit code 1', async () => {

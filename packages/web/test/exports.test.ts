@@ -3,7 +3,8 @@
 // pasted into the tracing page names that delegation's member, and so does the other's PDF uploaded whole. A party exports only for itself,
 // has no tracing page, and the server refuses it the tracing route.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../server/src/demo';
+import { DEMO_ACCOUNTS, DEMO_RECORDS } from '../../server/src/demo';
+import { readPdf } from '../../server/test/helpers/read-files';
 import {
   openDemoNegotiation,
   signInAs,
@@ -150,5 +151,42 @@ describe('exports and leak tracing in a real browser', () => {
     expect(received).not.toContain('fingerprintKey');
     expect(received).toContain(`"recipient":{"userId":"${DEMO_ACCOUNTS.ukraine.id}"`);
     expect(received).not.toMatch(new RegExp(`"recipient":\\{"userId":"(?!${DEMO_ACCOUNTS.ukraine.id})`));
+  });
+
+  test('a party exports a transcript it may read as a marked PDF, with its own page header and a watermark', async () => {
+    const transcript = DEMO_RECORDS.find((record) => record.kind === 'transcript');
+    if (transcript === undefined) throw new Error('expected a demo transcript');
+    await openTab(ukraine, 'Export');
+    const form = ukraine.page.getByRole('form', { name: 'Export' });
+    await form
+      .getByRole('combobox', { name: 'What', exact: true })
+      .selectOption({ label: 'A record (transcript, note or memo)' });
+    const records = form.getByRole('combobox', { name: 'Record', exact: true });
+    await expect
+      .poll(() => records.locator('option').allInnerTexts())
+      .toContainEqual(expect.stringContaining(transcript.title));
+    // Another delegation's internal note is not offered.
+    expect((await records.locator('option').allInnerTexts()).join('\n')).not.toContain('Russian delegation');
+    await records.selectOption({
+      label:
+        (await records.locator('option').allInnerTexts()).find((text) => text.includes(transcript.title)) ??
+        '',
+    });
+    await form.getByLabel('PDF').check();
+    await form.getByRole('textbox', { name: 'Page header' }).fill('Restricted — for the NSDC office');
+    await form.getByRole('checkbox', { name: /Watermark every page/ }).check();
+    const before = await ukraine.page.locator('.exports-done > li').count();
+    await form.getByRole('button', { name: 'Export' }).click();
+    await expect.poll(() => ukraine.page.locator('.exports-done > li').count()).toBe(before + 1);
+    const done = ukraine.page.locator('.exports-done > li').first();
+    expect(await done.innerText()).toContain('fingerprinted');
+    const href = await done.getByRole('link').getAttribute('href');
+    const pages = await readPdf(Buffer.from(await (await ukraine.context.request.get(href ?? '')).body()));
+    const text = pages.map((page) => page.text).join('\n');
+    expect(text).toContain('Restricted — for the NSDC office');
+    expect(text).toContain(`Page 1 of ${pages.length}`);
+    expect(text.split(DEMO_ACCOUNTS.ukraine.displayName).length - 1).toBeGreaterThanOrEqual(2);
+    const register = ukraine.page.getByRole('region', { name: 'Copies issued' });
+    await expect.poll(() => register.innerText()).toContain('Record');
   });
 });

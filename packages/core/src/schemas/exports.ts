@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { UserIdSchema } from '../ids';
 import { InstantSchema, LabelSchema, LongTextSchema } from './common';
 
-/** What an export holds: a plan version (optionally with a redline), a point's history, a round's minutes or readout, or the summary. */
+/** What an export holds: a plan version (optionally with a redline), a point's history, a round's minutes or readout, the summary, or a record (transcript, note). */
 export const EXPORT_KINDS = [
   'plan-version',
   'point-history',
   'round-minutes',
   'round-readout',
   'negotiation-summary',
+  'record',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_FORMATS = ['markdown', 'pdf', 'docx', 'akn'] as const;
@@ -27,16 +28,22 @@ export const CreateExportInputSchema = z.strictObject({
   compareToVersionId: z.uuid().optional(),
   pointId: z.uuid().optional(),
   roundId: z.uuid().optional(),
+  recordId: z.uuid().optional(),
   recipientUserId: UserIdSchema.optional(),
+  /** PDF and DOCX: the line at the top of every page (default "Restricted — prepared for <recipient>"). */
+  headerText: LabelSchema.optional(),
+  /** PDF: the recipient's name printed diagonally across every page (off by default). */
+  watermark: z.boolean().default(false),
 });
 export type CreateExportInput = z.infer<typeof CreateExportInputSchema>;
 
-const NEEDED_IDS: Record<ExportKind, readonly ('versionId' | 'pointId' | 'roundId')[]> = {
+const NEEDED_IDS: Record<ExportKind, readonly ('versionId' | 'pointId' | 'roundId' | 'recordId')[]> = {
   'plan-version': ['versionId'],
   'point-history': ['versionId', 'pointId'],
   'round-minutes': ['roundId'],
   'round-readout': ['roundId'],
   'negotiation-summary': [],
+  record: ['recordId'],
 };
 
 /** What an export request lacks or has too much of for its kind, field by field (empty: complete). */

@@ -77,18 +77,19 @@ export async function createExport(
   const recipientViewer = await loadViewer(deps, recipient.userId);
   // Rendered with the recipient's access, but read by whoever made the copy: a mediator's copy
   // for a delegate is logged as the mediator's reads on the delegate's behalf (#13, item 5).
+  const build = () => buildMaterial(deps, recipientViewer, { ...input, exporter: viewer });
   const material =
     viewer.userId === null || viewer.userId === recipient.userId
-      ? await buildMaterial(deps, recipientViewer, input)
-      : await readingOnBehalfOf({ actorId: viewer.userId, recipientUserId: recipient.userId }, () =>
-          buildMaterial(deps, recipientViewer, input),
-        );
+      ? await build()
+      : await readingOnBehalfOf({ actorId: viewer.userId, recipientUserId: recipient.userId }, build);
   const createdAt = deps.clock.now();
   const document = toDocument(material, {
     recipientName: recipient.displayName,
     negotiationTitle: input.negotiation.title,
     createdAt,
     footer: await footerLines({ deps, negotiationId: input.negotiation.id, createdAt }),
+    headerText: input.body.headerText,
+    watermark: input.body.watermark,
   });
   const key = document.isFingerprinted ? await newFingerprintKey(deps, input.negotiation.id) : null;
   const file = await renderFile(renderText(document, key), { format: input.body.format, createdAt });
@@ -124,6 +125,8 @@ export async function createExport(
         compareToVersionId: stored.compareToVersionId,
         pointId: stored.pointId,
         roundId: stored.roundId,
+        recordId: stored.recordId,
+        watermark: input.body.watermark,
         fingerprintKeyId: key === null ? null : fingerprintKeyId(key),
         contentHash,
       },

@@ -9,6 +9,8 @@ export type ExportSubject = {
   readonly compareToVersionId: string | null;
   readonly pointId: string | null;
   readonly roundId: string | null;
+  /** A record export's record (migration 0150); null for every other kind. */
+  readonly recordId: string | null;
 };
 
 /**
@@ -40,6 +42,7 @@ export async function insertExport(db: Database, row: StoredExport): Promise<voi
       compare_to_version_id: row.compareToVersionId,
       point_id: row.pointId,
       round_id: row.roundId,
+      record_id: row.recordId,
       recipient_user_id: row.recipientUserId,
       exported_by: row.exportedBy,
       format: row.format,
@@ -69,6 +72,7 @@ function toStoredExport(row: Row): StoredExport {
     compareToVersionId: row.compare_to_version_id,
     pointId: row.point_id,
     roundId: row.round_id,
+    recordId: row.record_id ?? null,
     recipientUserId: row.recipient_user_id,
     exportedBy: row.exported_by,
     format: row.format,
@@ -99,6 +103,7 @@ export async function listExports(
       'compare_to_version_id',
       'point_id',
       'round_id',
+      'record_id',
       'recipient_user_id',
       'exported_by',
       'format',
@@ -149,6 +154,7 @@ export async function listExportRegister(db: Database, negotiationId: string): P
       'compare_to_version_id',
       'point_id',
       'round_id',
+      'record_id',
       'recipient_user_id',
       'format',
       'fingerprint_key',
@@ -166,6 +172,7 @@ export async function listExportRegister(db: Database, negotiationId: string): P
     compareToVersionId: row.compare_to_version_id,
     pointId: row.point_id,
     roundId: row.round_id,
+    recordId: row.record_id,
     recipientUserId: row.recipient_user_id,
     format: row.format,
     isFingerprinted: row.fingerprint_key !== null,

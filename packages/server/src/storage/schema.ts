@@ -65,6 +65,7 @@ export type ExportsTable = {
   compare_to_version_id: string | null;
   point_id: string | null;
   round_id: string | null;
+  record_id: string | null;
   recipient_user_id: string;
   exported_by: string;
   format: ExportFormat;

@@ -26,6 +26,7 @@ export const EXPORT_ACCESS_FIXTURE: AccessFixture = {
         compareToVersionId: null,
         pointId: null,
         roundId: null,
+        recordId: null,
         recipientUserId: DEMO_ACCOUNTS.ukraine.id,
         exportedBy: DEMO_ACCOUNTS.mediator.id,
         format: 'markdown',

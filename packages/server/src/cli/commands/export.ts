@@ -16,6 +16,9 @@ const FLAGS = {
   'compare-to': { type: 'string' },
   point: { type: 'string' },
   round: { type: 'string' },
+  record: { type: 'string' },
+  header: { type: 'string' },
+  watermark: { type: 'boolean' },
   out: { type: 'string' },
 } as const;
 
@@ -24,7 +27,8 @@ export const exportCommand: Command = {
   summary: 'Export material for one named recipient (fingerprinted when restricted) to a file',
   help: `Usage: parley export --negotiation ID --as EMAIL --out FILE [--recipient EMAIL]
        [--kind ${EXPORT_KINDS.join('|')}] [--format ${EXPORT_FORMATS.join('|')}]
-       [--version ID] [--compare-to ID] [--point ID] [--round ID] [--data DIR | --database-url URL]
+       [--version ID] [--compare-to ID] [--point ID] [--round ID] [--record ID]
+       [--header TEXT] [--watermark] [--data DIR | --database-url URL]
 
 Acts as the account given by --as, with its rights, exactly as POST /api/negotiations/{id}/exports:
 the copy holds only what the recipient (default: --as) may read, is recorded in the exports table
@@ -34,6 +38,9 @@ and audited. Only the mediator staff may name another recipient.
   round-minutes         --round ID (restricted)
   round-readout         --round ID (public: not fingerprinted)
   negotiation-summary   [--version ID] (default: the latest version)
+  record                --record ID (a transcript, note or memo; fingerprinted unless public)
+PDF and DOCX pages carry a header (default "Restricted — prepared for <recipient>", or --header
+TEXT) and "Page n of m"; --watermark prints the recipient's name diagonally on every PDF page.
 Prints the export id, recipient and SHA-256 of the written file.
 
 Example:
@@ -56,6 +63,9 @@ Example:
         compareToVersionId: values['compare-to'],
         pointId: values.point,
         roundId: values.round,
+        recordId: values.record,
+        headerText: values.header,
+        watermark: values.watermark,
         recipientUserId: recipient?.user.id,
       });
       if (!parsed.success)

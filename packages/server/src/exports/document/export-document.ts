@@ -1,7 +1,21 @@
 import { embedPoint, headingVariants, type FingerprintPoint } from '@parley/core';
+import { unmarked } from './redline-marks';
 
-/** A titled run of blocks; each block is a fingerprint point (stable id, number, title, text). */
-export type ExportSection = { readonly heading: string | null; readonly blocks: readonly FingerprintPoint[] };
+/** Who made the changes a redline section shows, and when: Word's tracked-change author and date. */
+export type Revision = { readonly author: string; readonly date: string };
+
+/**
+ * A titled run of blocks; each block is a fingerprint point (stable id, number, title, text). A
+ * redline section's texts carry deletions and insertions (`redline-marks.ts`) made by `revision`.
+ */
+export type ExportSection = {
+  readonly heading: string | null;
+  readonly blocks: readonly FingerprintPoint[];
+  readonly revision?: Revision;
+};
+
+/** How every page is marked: the header line and, optionally, a diagonal watermark (PDF). */
+export type Marking = { readonly header: string | null; readonly watermark: string | null };
 
 /** Who made the material and when: what a structured format (Akoma Ntoso) names the work by. */
 export type ExportIdentity = {
@@ -25,6 +39,7 @@ export type ExportDocument = {
   readonly isFingerprinted: boolean;
   /** Unmarked lines every page or copy ends with (see footer-lines.ts). */
   readonly footer?: readonly string[];
+  readonly marking?: Marking;
 };
 
 /** One block as the recipient reads it: the marked heading and text, and the canonical number and title. */
@@ -45,8 +60,10 @@ export type RenderedText = {
     readonly paragraphs: readonly string[];
     /** The blocks behind the paragraphs (absent for text laid out without them). */
     readonly blocks?: readonly RenderedBlock[];
+    readonly revision?: Revision;
   }[];
   readonly footer: readonly string[];
+  readonly marking?: Marking;
   readonly identity?: ExportIdentity;
 };
 
@@ -59,9 +76,14 @@ function renderBlock(block: FingerprintPoint, key: string | null): RenderedBlock
   return { ...canonical, heading: marked.heading, text: marked.text };
 }
 
-/** Every block of the document, in order: what tracing matches a leaked excerpt against. */
+/**
+ * Every block of the document, in order: what tracing matches a leaked excerpt against. A redline
+ * block is stored as a reader of the printed copy sees it, deleted and inserted words both.
+ */
 export function documentBlocks(document: ExportDocument): FingerprintPoint[] {
-  return document.sections.flatMap((section) => section.blocks);
+  return document.sections.flatMap((section) =>
+    section.blocks.map((block) => ({ ...block, text: unmarked(block.text) })),
+  );
 }
 
 /** The recipient's text: each block carries the marks `key` chooses, or none without a key. */
@@ -71,12 +93,14 @@ export function renderText(document: ExportDocument, key: string | null): Render
     subtitle: document.subtitle,
     footer: document.footer ?? [],
     ...(document.identity === undefined ? {} : { identity: document.identity }),
+    ...(document.marking === undefined ? {} : { marking: document.marking }),
     sections: document.sections.map((section) => {
       const blocks = section.blocks.map((block) => renderBlock(block, key));
       return {
         heading: section.heading,
         blocks,
         paragraphs: blocks.map((block) => block.heading + block.text),
+        ...(section.revision === undefined ? {} : { revision: section.revision }),
       };
     }),
   };

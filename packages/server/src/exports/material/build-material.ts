@@ -3,14 +3,22 @@ import {
   can,
   DomainError,
   type CreateExportInput,
-  type DiffPart,
   type FingerprintPoint,
   type Negotiation,
   type PartyId,
   type RedlineRow,
   type Viewer,
 } from '@parley/core';
-import { paragraphsOf, type ExportDocument, type ExportSection } from '../document/export-document';
+import {
+  paragraphsOf,
+  type ExportDocument,
+  type ExportSection,
+  type Marking,
+} from '../document/export-document';
+import { markDiff } from '../document/redline-marks';
+import { listParties } from '../../storage/parties';
+import type { StoredVersion } from '../../storage/plan-versions';
+import { recordMaterial } from './record-material';
 import { versionBlocks, type Material } from './material';
 import type { ExportSubject } from '../../storage/exports';
 import { listRounds } from '../../storage/plan-records';
@@ -18,16 +26,28 @@ import type { AppDeps } from '../../services/deps';
 import { summaryDocument } from './summary-material';
 import { getVersionForViewer, pointHistoryForViewer, redlineForViewer } from '../../services/plan-versions';
 
-type Input = { negotiation: Negotiation; body: CreateExportInput };
+/** `exporter`: who asks for the copy, when their own right to read matters too (records). */
+type Input = { negotiation: Negotiation; body: CreateExportInput; exporter?: Viewer };
 
-const renderDiff = (parts: readonly DiffPart[]) =>
-  parts
-    .map((part) =>
-      part.op === 'equal' ? part.text : part.op === 'insert' ? `{+${part.text}+}` : `[-${part.text}-]`,
-    )
-    .join('');
+/**
+ * Who a redline's changes are attributed to (Word's tracked-change author): the one party that
+ * proposed the new version's changes, when the version names one, else the mediator.
+ */
+async function revisionAuthor(
+  deps: AppDeps,
+  negotiation: Negotiation,
+  version: StoredVersion,
+): Promise<string> {
+  const parties = await listParties(deps.db, negotiation.id);
+  const proposers = new Set(
+    version.edges.flatMap((edge) => (edge.proposedBy == null ? [] : [edge.proposedBy])),
+  );
+  const [only] = proposers;
+  const proposer = proposers.size === 1 ? parties.find((party) => party.id === only) : undefined;
+  return proposer?.name ?? parties.find((party) => party.role === 'mediator')?.name ?? 'Mediator';
+}
 
-// One block per changed row, with the same [-deleted-]{+inserted+} marks as formatRedline.
+// One block per changed row; deletions and insertions are marked (redline-marks.ts), never bracketed.
 function redlineBlock(fromId: string, row: RedlineRow, index: number): FingerprintPoint {
   const before = row.from.map((point) => point.number).join('+') || '—';
   const after = row.to.map((point) => point.number).join('+') || '—';
@@ -37,7 +57,7 @@ function redlineBlock(fromId: string, row: RedlineRow, index: number): Fingerpri
     id: `redline:${fromId}:${index}`,
     number: `${before}→${after}`,
     title: `${row.kind}${title === '' ? '' : `, ${title}`}${labels}`,
-    text: renderDiff(row.text),
+    text: markDiff(row.text),
   };
 }
 
@@ -46,10 +66,11 @@ async function planVersionMaterial(
   viewer: Viewer,
   input: Input & { versionId: string },
 ): Promise<Omit<Material, 'subject'>> {
-  const { version, createdAt } = await getVersionForViewer(deps, viewer, {
+  const stored = await getVersionForViewer(deps, viewer, {
     negotiation: input.negotiation,
     versionId: input.versionId,
   });
+  const { version, createdAt } = stored;
   const sections: ExportSection[] = [{ heading: null, blocks: versionBlocks(version) }];
   const identity = {
     negotiationId: input.negotiation.id,
@@ -69,7 +90,11 @@ async function planVersionMaterial(
   const blocks = redline.rows.flatMap((row, index) =>
     row.kind === 'unchanged' ? [] : [redlineBlock(fromId, row, index)],
   );
-  sections.push({ heading: `Changes from ${redline.from.label}`, blocks });
+  sections.push({
+    heading: `Changes from ${redline.from.label}`,
+    blocks,
+    revision: { author: await revisionAuthor(deps, input.negotiation, stored), date: createdAt },
+  });
   return {
     title: version.label,
     detail: `Plan version with redline against ${redline.from.label}`,
@@ -160,6 +185,7 @@ export async function buildMaterial(deps: AppDeps, viewer: Viewer, input: Input)
     compareToVersionId: body.compareToVersionId ?? null,
     pointId: body.pointId ?? null,
     roundId: body.roundId ?? null,
+    recordId: body.recordId ?? null,
   };
   // createExport has checked the ids each kind needs (exportInputProblems); these guards only narrow the types.
   const missing = (): never => {
@@ -205,6 +231,14 @@ export async function buildMaterial(deps: AppDeps, viewer: Viewer, input: Input)
       });
       return { subject: { ...subject, versionId: summary.versionId }, ...summary.material };
     }
+    case 'record':
+      return {
+        subject,
+        ...(await recordMaterial(deps, input.exporter === undefined ? [viewer] : [viewer, input.exporter], {
+          negotiation: input.negotiation,
+          recordId: body.recordId ?? missing(),
+        })),
+      };
     default:
       return assertNever(body.kind);
   }
@@ -213,18 +247,32 @@ export async function buildMaterial(deps: AppDeps, viewer: Viewer, input: Input)
 /** The document for a recipient: title, the lines that name them, and the material. */
 export function toDocument(
   material: Material,
-  input: { recipientName: string; negotiationTitle: string; createdAt: Date; footer: readonly string[] },
+  input: {
+    recipientName: string;
+    negotiationTitle: string;
+    createdAt: Date;
+    footer: readonly string[];
+    headerText?: string | undefined;
+    watermark?: boolean | undefined;
+  },
 ): ExportDocument {
-  const marking = material.isFingerprinted ? 'Restricted: this copy is marked for its recipient.' : 'Public.';
+  const marking: Marking = {
+    header:
+      input.headerText ??
+      (material.isFingerprinted ? `Restricted — prepared for ${input.recipientName}` : null),
+    watermark: input.watermark === true ? input.recipientName : null,
+  };
+  const note = material.isFingerprinted ? 'Restricted: this copy is marked for its recipient.' : 'Public.';
   return {
     title: material.title,
     subtitle: [
       `${input.negotiationTitle}: ${material.detail}`,
-      `Prepared for ${input.recipientName} on ${input.createdAt.toISOString().slice(0, 10)}. ${marking}`,
+      `Prepared for ${input.recipientName} on ${input.createdAt.toISOString().slice(0, 10)}. ${note}`,
     ],
     sections: material.sections,
     isFingerprinted: material.isFingerprinted,
     footer: input.footer,
+    marking,
     ...(material.identity === undefined ? {} : { identity: material.identity }),
   };
 }

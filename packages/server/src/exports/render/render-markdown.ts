@@ -1,4 +1,17 @@
 import type { RenderedText } from '../document/export-document';
+import { spansOf } from '../document/redline-marks';
+
+// Redlines as HTML <del>/<ins>, which Markdown viewers show struck through and underlined.
+const withRevisions = (paragraph: string) =>
+  spansOf(paragraph)
+    .map((span) =>
+      span.op === 'equal'
+        ? span.text
+        : span.op === 'insert'
+          ? `<ins>${span.text}</ins>`
+          : `<del>${span.text}</del>`,
+    )
+    .join('');
 
 /** Markdown: `# title`, italic subtitle lines, `## section`, one paragraph per block. */
 export function renderMarkdown(text: RenderedText): string {
@@ -6,7 +19,7 @@ export function renderMarkdown(text: RenderedText): string {
   if (text.subtitle.length > 0) parts.push(text.subtitle.map((line) => `_${line}_`).join('  \n'));
   for (const section of text.sections) {
     if (section.heading !== null) parts.push(`## ${section.heading}`);
-    parts.push(...section.paragraphs);
+    parts.push(...section.paragraphs.map(withRevisions));
   }
   if (text.footer.length > 0) parts.push('---', text.footer.map((line) => `_${line}_`).join('  \n'));
   return `${parts.join('\n\n')}\n`;

@@ -15,6 +15,7 @@ import { exportAknMigration } from './0080-export-akn';
 import { scaleMigration } from './0090-scale';
 import { signInThrottleMigration } from './0110-sign-in-throttle';
 import { apiTokenLifetimesMigration } from './0140-api-token-lifetimes';
+import { exportRecordsMigration } from './0150-export-records';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0090-scale': scaleMigration,
   '0110-sign-in-throttle': signInThrottleMigration,
   '0140-api-token-lifetimes': apiTokenLifetimesMigration,
+  '0150-export-records': exportRecordsMigration,
 };

@@ -7,7 +7,7 @@ import {
   type ExportResult,
 } from '@parley/core';
 import { useState } from 'react';
-import { getVersion, listMembers, listRounds } from '../../api/endpoints';
+import { getVersion, listMembers, listRecords, listRounds } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { VersionSelect } from '../../components/version-select';
@@ -20,6 +20,7 @@ const KIND_LABELS: Record<ExportKind, string> = {
   'round-minutes': "A round's minutes (restricted)",
   'round-readout': "A round's public readout",
   'negotiation-summary': 'Negotiation summary',
+  record: 'A record (transcript, note or memo)',
 };
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   markdown: 'Markdown',
@@ -49,10 +50,14 @@ export function ExportForm({
   const [compareToVersionId, setCompareToVersionId] = useState('');
   const [pointId, setPointId] = useState('');
   const [roundId, setRoundId] = useState('');
+  const [recordId, setRecordId] = useState('');
   const [recipientUserId, setRecipientUserId] = useState(selfUserId);
+  const [headerText, setHeaderText] = useState('');
+  const [watermark, setWatermark] = useState(false);
   const { busy, message, submit } = useFormSubmission();
   const needsVersion = kind === 'plan-version' || kind === 'point-history';
   const needsRound = kind === 'round-minutes' || kind === 'round-readout';
+  const isPaged = format === 'pdf' || format === 'docx';
   const version = useResource(
     () =>
       kind === 'point-history' && versionId !== ''
@@ -63,6 +68,10 @@ export function ExportForm({
   const rounds = useResource(
     () => (needsRound ? listRounds(negotiation.id) : Promise.resolve(undefined)),
     [negotiation.id, needsRound],
+  );
+  const records = useResource(
+    () => (kind === 'record' ? listRecords(negotiation.id) : Promise.resolve(undefined)),
+    [negotiation.id, kind],
   );
   const members = useResource(
     () => (mayChooseRecipient ? listMembers(negotiation.id) : Promise.resolve(undefined)),
@@ -78,7 +87,10 @@ export function ExportForm({
     ...(kind === 'plan-version' && compareToVersionId !== '' ? { compareToVersionId } : {}),
     ...(kind === 'point-history' ? { pointId } : {}),
     ...(needsRound ? { roundId } : {}),
+    ...(kind === 'record' ? { recordId } : {}),
     ...(recipientUserId !== selfUserId ? { recipientUserId } : {}),
+    ...(isPaged && headerText.trim() !== '' ? { headerText: headerText.trim() } : {}),
+    ...(format === 'pdf' && watermark ? { watermark } : {}),
   };
   const onSubmit = submit(
     async () => onExported(await createExport(negotiation.id, body)),
@@ -142,6 +154,19 @@ export function ExportForm({
           </select>
         </label>
       )}
+      {kind === 'record' && (
+        <label>
+          Record
+          <select value={recordId} onChange={(event) => setRecordId(event.target.value)} required>
+            <option value="">{records.state === 'loading' ? 'Loading records…' : 'Choose a record'}</option>
+            {(records.data?.items ?? []).map((record) => (
+              <option key={record.id} value={record.id}>
+                {record.title} · {record.kind} · {record.classification}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <fieldset className="inline">
         <legend>Format</legend>
         {EXPORT_FORMATS.map((value) => (
@@ -157,6 +182,33 @@ export function ExportForm({
           </label>
         ))}
       </fieldset>
+      {isPaged && (
+        <>
+          <label>
+            Page header
+            <input
+              value={headerText}
+              onChange={(event) => setHeaderText(event.target.value)}
+              maxLength={200}
+              placeholder="Restricted — prepared for the recipient"
+              aria-describedby="export-header-hint"
+            />
+          </label>
+          <p id="export-header-hint" className="muted small">
+            Printed at the top of every page, with “Page n of m” at the foot. Leave empty for the default.
+          </p>
+        </>
+      )}
+      {format === 'pdf' && (
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={watermark}
+            onChange={(event) => setWatermark(event.target.checked)}
+          />{' '}
+          Watermark every page with the recipient’s name
+        </label>
+      )}
       {mayChooseRecipient && (
         <label>
           Recipient

@@ -9,6 +9,7 @@ const KIND_NAMES: Record<ExportKind, string> = {
   'round-minutes': 'Minutes',
   'round-readout': 'Public readout',
   'negotiation-summary': 'Summary',
+  record: 'Record',
 };
 
 /** Every copy the viewer may fetch again: all of them for the mediator staff, one's own otherwise. */
