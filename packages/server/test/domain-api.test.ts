@@ -282,6 +282,33 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
     });
   });
 
+  describe('rounds', () => {
+    it('refuses a round that ends before it starts, naming endsOn, and stores nothing', async () => {
+      const P = `${N}/plan/rounds`;
+      const count = async () =>
+        (await json<Items<{ id: string }>>(await call(testApp, `GET ${P}`, { as: mediator }))).items.length;
+      const before = await count();
+      const response = await call(testApp, `POST ${P}`, {
+        as: mediator,
+        body: {
+          name: 'Backwards',
+          place: 'Geneva',
+          startsOn: '2025-12-03',
+          endsOn: '2025-12-01',
+          format: 'plenary',
+          partiesPresent: [],
+          fromVersionId: null,
+          producedVersionId: null,
+          minutes: null,
+          publicReadout: null,
+        },
+      });
+      expect(response.status).toBe(400);
+      expect(await json(response)).toMatchObject({ errors: [{ path: 'endsOn' }] });
+      expect(await count()).toBe(before);
+    });
+  });
+
   describe('invitations', () => {
     it('seats the invited account once, from the moment it accepts', async () => {
       const invited = await createUser(testApp.deps, {
