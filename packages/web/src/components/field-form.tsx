@@ -1,3 +1,4 @@
+import './story.css';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api/api-error';
 

@@ -81,15 +81,23 @@ export async function openBrowserFor(
   server: EmptyServer,
   email: string,
   viewport = { width: 1280, height: 900 },
+  timezoneId?: string,
 ): Promise<Person> {
-  const context = await server.browser.newContext({ viewport, baseURL: server.url });
+  const context = await server.browser.newContext({
+    viewport,
+    baseURL: server.url,
+    ...(timezoneId === undefined ? {} : { timezoneId }),
+  });
   const page = await context.newPage();
   const bodies: string[] = [];
   context.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
     if (!response.url().includes('/api/') || type.includes('text/event-stream')) return;
     response.text().then(
-      (text) => bodies.push(`${response.request().method()} ${new URL(response.url()).pathname} ${text}`),
+      (text) =>
+        bodies.push(
+          `${response.request().method()} ${new URL(response.url()).pathname} ${response.status()} ${text}`,
+        ),
       () => {},
     );
   });

@@ -33,8 +33,8 @@ export function DeadlineForm() {
             onChange={(e) => setTitle(e.target.value)}
             {...form.describe('title')}
           />
-          {form.fieldError('title')}
         </label>
+        {form.fieldError('title')}
         <label>
           Due ({negotiation.timeZone})
           <input
@@ -44,11 +44,13 @@ export function DeadlineForm() {
             onChange={(e) => setDue(e.target.value)}
             {...form.describe('dueAt')}
           />
-          {dueAt !== undefined && negotiation.timeZone !== VIEWER_ZONE && (
-            <span className="muted small">Your time: {formatIn(dueAt, VIEWER_ZONE)}</span>
-          )}
-          {form.fieldError('dueAt')}
         </label>
+        {dueAt !== undefined && negotiation.timeZone !== VIEWER_ZONE && (
+          <p className="muted small" aria-live="polite">
+            Your time: {formatIn(dueAt, VIEWER_ZONE)}
+          </p>
+        )}
+        {form.fieldError('dueAt')}
         <label>
           Consequence if it passes
           <textarea
@@ -57,8 +59,8 @@ export function DeadlineForm() {
             onChange={(e) => setConsequence(e.target.value)}
             {...form.describe('consequence')}
           />
-          {form.fieldError('consequence')}
         </label>
+        {form.fieldError('consequence')}
         {form.outcomeLine()}
         <button type="submit" disabled={form.busy}>
           Set the deadline

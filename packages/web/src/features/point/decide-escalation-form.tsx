@@ -33,8 +33,8 @@ export function DecideEscalationForm({ escalation }: { escalation: Escalation })
               </option>
             ))}
           </select>
-          {form.fieldError('outcome')}
         </label>
+        {form.fieldError('outcome')}
         <label>
           What they decided
           <textarea
@@ -43,8 +43,8 @@ export function DecideEscalationForm({ escalation }: { escalation: Escalation })
             onChange={(e) => setNote(e.target.value)}
             {...form.describe('note')}
           />
-          {form.fieldError('note')}
         </label>
+        {form.fieldError('note')}
         {form.outcomeLine()}
         <button type="submit" disabled={form.busy}>
           Record the decision

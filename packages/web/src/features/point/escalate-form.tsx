@@ -40,8 +40,8 @@ export function EscalateForm({ pointId }: { pointId: string }) {
             onChange={(e) => setPrincipals(e.target.value)}
             {...form.describe('principals')}
           />
-          {form.fieldError('principals')}
         </label>
+        {form.fieldError('principals')}
         <label>
           Question
           <textarea
@@ -51,8 +51,8 @@ export function EscalateForm({ pointId }: { pointId: string }) {
             rows={2}
             {...form.describe('question')}
           />
-          {form.fieldError('question')}
         </label>
+        {form.fieldError('question')}
         <label>
           Due date
           <input
@@ -61,8 +61,8 @@ export function EscalateForm({ pointId }: { pointId: string }) {
             onChange={(e) => setDueDate(e.target.value)}
             {...form.describe('dueDate')}
           />
-          {form.fieldError('dueDate')}
         </label>
+        {form.fieldError('dueDate')}
         {form.outcomeLine()}
         <button type="submit" disabled={form.busy}>
           Escalate

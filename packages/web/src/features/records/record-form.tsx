@@ -100,8 +100,8 @@ export function RecordForm({ ownParties }: { ownParties: readonly Party[] }) {
             onChange={(e) => setTitle(e.target.value)}
             {...form.describe('title')}
           />
-          {form.fieldError('title')}
         </label>
+        {form.fieldError('title')}
         <label>
           Text
           <textarea
@@ -111,8 +111,8 @@ export function RecordForm({ ownParties }: { ownParties: readonly Party[] }) {
             onChange={(e) => setBody(e.target.value)}
             {...form.describe('body')}
           />
-          {form.fieldError('body')}
         </label>
+        {form.fieldError('body')}
         {form.outcomeLine()}
         <button type="submit" disabled={form.busy || owningPartyId === ''}>
           File the record

@@ -53,13 +53,13 @@ export function RoundForm() {
         <label>
           Name
           <input required value={name} onChange={(e) => setName(e.target.value)} {...form.describe('name')} />
-          {form.fieldError('name')}
         </label>
+        {form.fieldError('name')}
         <label>
           Place
           <input value={place} onChange={(e) => setPlace(e.target.value)} {...form.describe('place')} />
-          {form.fieldError('place')}
         </label>
+        {form.fieldError('place')}
         <div className="form-row">
           <label>
             First day
@@ -70,8 +70,8 @@ export function RoundForm() {
               onChange={(e) => setStartsOn(e.target.value)}
               {...form.describe('startsOn')}
             />
-            {form.fieldError('startsOn')}
           </label>
+          {form.fieldError('startsOn')}
           <label>
             Last day
             <input
@@ -81,8 +81,8 @@ export function RoundForm() {
               onChange={(e) => setEndsOn(e.target.value)}
               {...form.describe('endsOn')}
             />
-            {form.fieldError('endsOn')}
           </label>
+          {form.fieldError('endsOn')}
         </div>
         <label>
           Format
@@ -138,8 +138,8 @@ export function RoundForm() {
             onChange={(e) => setMinutes(e.target.value)}
             {...form.describe('minutes')}
           />
-          {form.fieldError('minutes')}
         </label>
+        {form.fieldError('minutes')}
         <label>
           Public readout (every participant)
           <textarea
@@ -148,8 +148,8 @@ export function RoundForm() {
             onChange={(e) => setReadout(e.target.value)}
             {...form.describe('publicReadout')}
           />
-          {form.fieldError('publicReadout')}
         </label>
+        {form.fieldError('publicReadout')}
         {form.outcomeLine()}
         <button type="submit" disabled={form.busy}>
           Record the round

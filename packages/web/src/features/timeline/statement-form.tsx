@@ -42,8 +42,8 @@ export function StatementForm() {
             onChange={(e) => setPerson(e.target.value)}
             {...form.describe('person')}
           />
-          {form.fieldError('person')}
         </label>
+        {form.fieldError('person')}
         <label>
           For
           <select value={partyId} onChange={(e) => setPartyId(e.target.value)} {...form.describe('partyId')}>
@@ -53,8 +53,8 @@ export function StatementForm() {
               </option>
             ))}
           </select>
-          {form.fieldError('partyId')}
         </label>
+        {form.fieldError('partyId')}
         <label>
           Date
           <input
@@ -64,8 +64,8 @@ export function StatementForm() {
             onChange={(e) => setDate(e.target.value)}
             {...form.describe('date')}
           />
-          {form.fieldError('date')}
         </label>
+        {form.fieldError('date')}
         <label>
           Source
           <input
@@ -75,8 +75,8 @@ export function StatementForm() {
             placeholder="Press conference, communiqué…"
             {...form.describe('source')}
           />
-          {form.fieldError('source')}
         </label>
+        {form.fieldError('source')}
         <label>
           Quote
           <textarea
@@ -86,8 +86,8 @@ export function StatementForm() {
             onChange={(e) => setQuote(e.target.value)}
             {...form.describe('quote')}
           />
-          {form.fieldError('quote')}
         </label>
+        {form.fieldError('quote')}
         <label>
           Points it concerns
           <select
@@ -103,8 +103,8 @@ export function StatementForm() {
               </option>
             ))}
           </select>
-          {form.fieldError('pointIds')}
         </label>
+        {form.fieldError('pointIds')}
         {form.outcomeLine()}
         <button type="submit" disabled={form.busy || partyId === ''}>
           Publish the statement
