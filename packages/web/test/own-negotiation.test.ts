@@ -18,19 +18,19 @@ const QUOTE = 'Southland will not pay for crossing its own river.';
 const DECISION = 'The leaders agreed to abolish the toll for people on foot.';
 
 const FIRST_DRAFT = [
-  '1. Water access. Both sides share the water of the river equally, measured at the weir each month.',
-  '2. Fishing rights. Fishermen from both sides may fish from either bank of the river all year.',
-  '3. Bridge tolls. No toll is charged on the old bridge for people on foot or bicycles.',
-  '4. Border posts. The border posts open at dawn for traders and close at dusk for everyone except ambulances.',
-  '5. Schools. Children from either side may attend the school nearest to their home.',
+  '1. **Water access.** Both sides share the water of the river equally, measured at the weir each month.',
+  '2. **Fishing rights.** Fishermen from both sides may fish from either bank of the river all year.',
+  '3. **Bridge tolls.** No toll is charged on the old bridge for people on foot or bicycles.',
+  '4. **Border posts.** The border posts open at dawn for traders and close at dusk for everyone except ambulances.',
+  '5. **Schools.** Children from either side may attend the school nearest to their home.',
 ].join('\n');
 // Points 1 and 2 merged, 3 renumbered, 4 split in two, 5 unchanged.
 const REVISED = [
-  '1. River use. Both sides share the water of the river equally, measured at the weir each month, and fishermen from both sides may fish from either bank of the river all year.',
-  '2. Bridge tolls. No toll is charged on the old bridge for people on foot or bicycles.',
-  '3. Opening of the border posts. The border posts open at dawn for traders.',
-  '4. Closing of the border posts. The border posts close at dusk for everyone except ambulances.',
-  '5. Schools. Children from either side may attend the school nearest to their home.',
+  '1. **River use.** Both sides share the water of the river equally, measured at the weir each month, and fishermen from both sides may fish from either bank of the river all year.',
+  '2. **Bridge tolls.** No toll is charged on the old bridge for people on foot or bicycles.',
+  '3. **Opening of the border posts.** The border posts open at dawn for traders.',
+  '4. **Closing of the border posts.** The border posts close at dusk for everyone except ambulances.',
+  '5. **Schools.** Children from either side may attend the school nearest to their home.',
 ].join('\n');
 
 let server: EmptyServer;
@@ -111,6 +111,18 @@ describe('running a negotiation of one’s own, from an empty server, in the web
   });
 
   test('the whole story, with what reached each browser', { timeout: 170_000 }, async () => {
+    try {
+      await story();
+    } catch (failure) {
+      for (const [name, person] of Object.entries({ mediator, north, south, observer, successor }))
+        await person.page.screenshot({ path: `/tmp/i11s/fail-${name}.png`, fullPage: true }).catch(() => {});
+      throw failure;
+    }
+  });
+});
+
+async function story() {
+  {
     // 1. The first visitor of an empty server creates the administrator account.
     const { page } = mediator;
     await page.goto('/');
@@ -156,6 +168,7 @@ describe('running a negotiation of one’s own, from an empty server, in the web
     await acceptInvitation(north, invitations.north, 'Nils North');
     await acceptInvitation(south, invitations.south, 'Sara South');
     await acceptInvitation(observer, invitations.observer, 'Otto Observer');
+    await page.reload();
     await expect.poll(() => partyCard(page, 'Northland').innerText()).toContain('Nils North');
 
     // 4. The first draft, pasted into the plan import page.
@@ -286,13 +299,11 @@ describe('running a negotiation of one’s own, from an empty server, in the web
     const fileForm = north.page.getByRole('form', { name: 'File a record' });
     await fileForm.getByLabel('Kind').selectOption('transcript');
     await fileForm.getByRole('radio', { name: /^delegation:/ }).check();
-    await fileForm
-      .getByLabel('Upload a text file (.txt or .md)')
-      .setInputFiles({
-        name: 'basel-debrief.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from(NORTH_RECORD),
-      });
+    await fileForm.getByLabel('Upload a text file (.txt or .md)').setInputFiles({
+      name: 'basel-debrief.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(NORTH_RECORD),
+    });
     await expect.poll(() => fileForm.getByLabel('Title').inputValue()).toBe('basel-debrief');
     await fileForm.getByRole('button', { name: 'File the record' }).click();
     await expect.poll(() => fileForm.getByRole('status').innerText()).toContain('Record filed');
@@ -352,7 +363,7 @@ describe('running a negotiation of one’s own, from an empty server, in the web
     await openTab(north, 'Delegations');
     const link = await invite(north.page, 'Northland', 'Invite someone', successor.email);
     await acceptInvitation(successor, link, 'Nora North');
-    await openTab(north, 'Delegations');
+    await north.page.reload();
     const northCard = partyCard(north.page, 'Northland');
     await expect.poll(() => northCard.innerText()).toContain('Nora North');
     await northCard.getByText('Hand over the lead', { exact: true }).click();
@@ -381,5 +392,5 @@ describe('running a negotiation of one’s own, from an empty server, in the web
       )
       .toBe(1);
     expect(received(successor)).toContain(NORTH_RECORD);
-  });
-});
+  }
+}
