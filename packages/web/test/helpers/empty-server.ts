@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type ViewportSize } from 'playwright-core';
 import { ensureWebBuilt } from './browser-harness';
 import { CHROMIUM } from './chromium-path';
 
@@ -80,8 +80,10 @@ export type Person = { context: BrowserContext; page: Page; bodies: string[]; em
 export async function openBrowserFor(
   server: EmptyServer,
   email: string,
-  viewport = { width: 1280, height: 900 },
-  timezoneId?: string,
+  {
+    viewport = { width: 1280, height: 900 },
+    timezoneId,
+  }: { viewport?: ViewportSize; timezoneId?: string } = {},
 ): Promise<Person> {
   const context = await server.browser.newContext({
     viewport,
