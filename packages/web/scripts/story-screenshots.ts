@@ -92,7 +92,7 @@ try {
     const form = page.getByRole('form', { name: 'File a record' });
     await form.getByLabel('Kind').selectOption('transcript');
     await form.getByLabel('Title').fill('Debrief of the Geneva round');
-    await form.getByLabel('Text').fill('Our delegation’s own transcript of the debrief.');
+    await form.getByLabel('Text', { exact: true }).fill('Our delegation’s own transcript of the debrief.');
     await shot(page, `record-form${suffix}`, suffix === '' ? 1400 : 2200);
   });
 } finally {
