@@ -415,9 +415,9 @@ describe.each(DATABASE_KINDS)('plan API on %s', (kind) => {
     expect((await decide(ukraine)).status).toBe(403);
     expect((await decide(mediator)).status).toBe(200);
     expect((await decide(mediator)).status).toBe(409);
-    const listed = await json<{ items: { id: string; decision: { outcome: string; note: string } | null }[] }>(
-      await call(testApp, `GET ${P}/escalations?limit=500`, { as: observer }),
-    );
+    const listed = await json<{
+      items: { id: string; decision: { outcome: string; note: string } | null }[];
+    }>(await call(testApp, `GET ${P}/escalations?limit=500`, { as: observer }));
     expect(listed.items.find((item) => item.id === created.id)?.decision).toMatchObject({
       outcome: 'agreed',
       note: 'Agreed by the leaders.',
