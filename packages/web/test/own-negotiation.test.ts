@@ -107,7 +107,7 @@ describe('running a negotiation of one’s own, from an empty server, in the web
     south = await openBrowserFor(server, 'sara@example.org');
     observer = await openBrowserFor(server, 'otto@example.org', { timezoneId: 'Asia/Tokyo' });
     successor = await openBrowserFor(server, 'nora@example.org');
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await server?.close();
