@@ -253,6 +253,25 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
       expect((await call(testApp, `POST ${N}/deadlines`, { as: mediator, body })).status).toBe(201);
     });
 
+    it('refuses a deadline in the past with a problem saying so, and stores nothing', async () => {
+      const before = await json<Items<{ title: string }>>(
+        await call(testApp, `GET ${N}/deadlines`, { as: mediator }),
+      );
+      // The test clock stands at 2025-12-05T12:00Z: one minute earlier is already past.
+      const response = await call(testApp, `POST ${N}/deadlines`, {
+        as: mediator,
+        body: { title: 'Too late', dueAt: '2025-12-05T11:59:00Z' },
+      });
+      expect(response.status).toBe(400);
+      const problem = await json<{ detail: string; errors: { path: string }[] }>(response);
+      expect(problem.detail).toMatch(/in the past/);
+      expect(problem.errors).toMatchObject([{ path: 'dueAt' }]);
+      const after = await json<Items<{ title: string }>>(
+        await call(testApp, `GET ${N}/deadlines`, { as: mediator }),
+      );
+      expect(after.items).toEqual(before.items);
+    });
+
     it('rejects a deadline without a time zone, naming dueAt', async () => {
       const response = await call(testApp, `POST ${N}/deadlines`, {
         as: mediator,
@@ -260,6 +279,33 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
       });
       expect(response.status).toBe(400);
       expect(await json(response)).toMatchObject({ errors: [{ path: 'dueAt' }] });
+    });
+  });
+
+  describe('rounds', () => {
+    it('refuses a round that ends before it starts, naming endsOn, and stores nothing', async () => {
+      const P = `${N}/plan/rounds`;
+      const count = async () =>
+        (await json<Items<{ id: string }>>(await call(testApp, `GET ${P}`, { as: mediator }))).items.length;
+      const before = await count();
+      const response = await call(testApp, `POST ${P}`, {
+        as: mediator,
+        body: {
+          name: 'Backwards',
+          place: 'Geneva',
+          startsOn: '2025-12-03',
+          endsOn: '2025-12-01',
+          format: 'plenary',
+          partiesPresent: [],
+          fromVersionId: null,
+          producedVersionId: null,
+          minutes: null,
+          publicReadout: null,
+        },
+      });
+      expect(response.status).toBe(400);
+      expect(await json(response)).toMatchObject({ errors: [{ path: 'endsOn' }] });
+      expect(await count()).toBe(before);
     });
   });
 

@@ -399,4 +399,28 @@ describe.each(DATABASE_KINDS)('plan API on %s', (kind) => {
       'dueDate',
     ]);
   });
+
+  it("records the leaders' decision once; every participant reads it on the escalation", async () => {
+    const created = await json<{ id: string }>(
+      await call(testApp, `POST ${P}/escalations`, {
+        as: mediator,
+        body: { pointId: demoPlanId('p01'), principals: ['Leaders'], question: 'Decide?', dueDate: null },
+      }),
+    );
+    const decide = (as: SignedIn) =>
+      call(testApp, `POST ${P}/escalations/${created.id}/decision`, {
+        as,
+        body: { outcome: 'agreed', note: 'Agreed by the leaders.' },
+      });
+    expect((await decide(ukraine)).status).toBe(403);
+    expect((await decide(mediator)).status).toBe(200);
+    expect((await decide(mediator)).status).toBe(409);
+    const listed = await json<{
+      items: { id: string; decision: { outcome: string; note: string } | null }[];
+    }>(await call(testApp, `GET ${P}/escalations?limit=500`, { as: observer }));
+    expect(listed.items.find((item) => item.id === created.id)?.decision).toMatchObject({
+      outcome: 'agreed',
+      note: 'Agreed by the leaders.',
+    });
+  });
 });

@@ -157,7 +157,7 @@ describe('the web app in a real browser', () => {
     await openPoint(ukraine, 2);
     await openPoint(mediator, 2);
     const question = `May the leaders settle this wording? ${RUN}`;
-    await mediator.page.getByText('Escalate to principals').click();
+    await mediator.page.getByText('Escalate to the leaders').click();
     const form = mediator.page.getByRole('form', { name: 'Escalate the point' });
     await form
       .getByLabel('Principals (comma-separated)')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   can,
+  DomainError,
   type CreateDeadlineInput,
   type Deadline,
   type DeadlineId,
@@ -22,6 +23,14 @@ export async function createDeadline(
     can(viewer, 'deadline.create', { kind: 'negotiation', negotiationId: negotiation.id }),
     'set deadlines',
   );
+  const now = deps.clock.now();
+  // A deadline is a commitment about the future; one already passed would be "missed" at birth.
+  if (Date.parse(input.deadline.dueAt) <= now.getTime())
+    throw new DomainError(
+      'invalid-input',
+      `The deadline is in the past: ${input.deadline.dueAt} is before now (${now.toISOString()}).`,
+      { field: 'dueAt' },
+    );
   const deadline: Deadline = {
     id: randomUUID() as DeadlineId,
     negotiationId: negotiation.id,

@@ -171,6 +171,12 @@ export async function createRound(
   input: Ctx & { body: z.infer<typeof CreateRoundInputSchema> },
 ): Promise<Round> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'record rounds');
+  if (input.body.endsOn < input.body.startsOn)
+    throw new DomainError(
+      'invalid-input',
+      `The round cannot end (${input.body.endsOn}) before it starts (${input.body.startsOn}).`,
+      { field: 'endsOn' },
+    );
   for (const versionId of [input.body.fromVersionId, input.body.producedVersionId]) {
     if (versionId !== null)
       await getVersionForViewer(deps, viewer, { negotiation: input.negotiation, versionId });

@@ -11,6 +11,7 @@ import { NegotiationLayout } from '../features/negotiation/negotiation-layout';
 import { NegotiationsPage } from '../features/negotiations/negotiations-page';
 import { NewNegotiationPage } from '../features/negotiations/new-negotiation-page';
 import { InvitationPage } from '../features/accounts/invitation-page';
+import { DeadlinesPage } from '../features/deadlines/deadlines-page';
 import { DelegationsPage } from '../features/delegations/delegations-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { OverviewPage } from '../features/overview/overview-page';
@@ -41,6 +42,7 @@ export function AppRoutes() {
           <Route path="compare" element={<ComparePage />} />
           <Route path="timeline" element={<TimelinePage />} />
           <Route path="records" element={<RecordsPage />} />
+          <Route path="deadlines" element={<DeadlinesPage />} />
           <Route path="delegations" element={<DelegationsPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="exports" element={<ExportsPage />} />

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type ViewportSize } from 'playwright-core';
 import { ensureWebBuilt } from './browser-harness';
 import { CHROMIUM } from './chromium-path';
 
@@ -80,16 +80,26 @@ export type Person = { context: BrowserContext; page: Page; bodies: string[]; em
 export async function openBrowserFor(
   server: EmptyServer,
   email: string,
-  viewport = { width: 1280, height: 900 },
+  {
+    viewport = { width: 1280, height: 900 },
+    timezoneId,
+  }: { viewport?: ViewportSize; timezoneId?: string } = {},
 ): Promise<Person> {
-  const context = await server.browser.newContext({ viewport, baseURL: server.url });
+  const context = await server.browser.newContext({
+    viewport,
+    baseURL: server.url,
+    ...(timezoneId === undefined ? {} : { timezoneId }),
+  });
   const page = await context.newPage();
   const bodies: string[] = [];
   context.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
     if (!response.url().includes('/api/') || type.includes('text/event-stream')) return;
     response.text().then(
-      (text) => bodies.push(`${response.request().method()} ${new URL(response.url()).pathname} ${text}`),
+      (text) =>
+        bodies.push(
+          `${response.request().method()} ${new URL(response.url()).pathname} ${response.status()} ${text}`,
+        ),
       () => {},
     );
   });

@@ -21,13 +21,14 @@ export function HandOverForm({
   const { negotiation, refresh } = useNegotiation();
   const [userId, setUserId] = useState(candidates[0]?.userId ?? '');
   const [title, setTitle] = useState('Head of delegation');
-  const [from, setFrom] = useState(nowForInput());
+  const [shown] = useState(nowForInput);
+  const [from, setFrom] = useState(shown);
   const { busy, message, submit } = useFormSubmission();
   const label = asProposal ? `Propose a new lead for ${party.name}` : `Hand over the lead of ${party.name}`;
 
   const onSubmit = submit(
     async () => {
-      const body = { userId, title, validFrom: localInputToIso(from) };
+      const body = { userId, title, validFrom: handOverInstant(from, shown, new Date()) };
       if (asProposal) await proposeLead(negotiation.id, party.id, body);
       else await changeLead(negotiation.id, party.id, body);
       refresh();
@@ -65,4 +66,13 @@ export function HandOverForm({
       </button>
     </form>
   );
+}
+
+/**
+ * The instant a hand-over takes effect. The field shows the current minute, whose start may be
+ * earlier than the successor's seat (seated seconds ago) and would be refused; left as shown, it
+ * means "now", the moment of sending. A time the user typed is taken as typed.
+ */
+export function handOverInstant(value: string, shown: string, now: Date): string {
+  return value === shown ? now.toISOString() : localInputToIso(value);
 }

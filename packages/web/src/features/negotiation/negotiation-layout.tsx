@@ -12,6 +12,7 @@ const TABS = [
   { to: 'plan', label: 'Plan' },
   { to: 'compare', label: 'Compare versions' },
   { to: 'timeline', label: 'Rounds & statements' },
+  { to: 'deadlines', label: 'Deadlines' },
   { to: 'records', label: 'Records' },
   { to: 'delegations', label: 'Delegations' },
   { to: 'exports', label: 'Export' },

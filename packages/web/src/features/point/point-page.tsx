@@ -14,6 +14,7 @@ import { Chip, labelOf } from '../../components/chips';
 import { Show } from '../../components/status';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { AmendmentFateForm } from './amendment-fate-form';
+import { DecideEscalationForm } from './decide-escalation-form';
 import { EscalateForm } from './escalate-form';
 import { PositionForm } from './position-form';
 import { ProposeAmendmentForm } from './propose-amendment-form';
@@ -175,6 +176,9 @@ export function PointPage() {
                             <Chip value="deferred_to_leaders" />
                           )}
                         </p>
+                        {!e.decision && mayIn(me, 'plan.manage', id) && (
+                          <DecideEscalationForm escalation={e} />
+                        )}
                       </li>
                     ))}
                   </ul>

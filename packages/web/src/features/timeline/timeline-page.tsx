@@ -1,11 +1,18 @@
+import type { Round } from '@parley/core';
 import { getTimeline, listRounds, listStatements } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
+import { mayIn, useSession } from '../../app/session';
 import { Chip, labelOf } from '../../components/chips';
+import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
+import { RoundForm } from './round-form';
+import { StatementForm } from './statement-form';
 
 export function TimelinePage() {
+  const { me } = useSession();
   const { negotiation, parties, tick } = useNegotiation();
+  usePageTitle('Rounds & statements', negotiation.title);
   const data = useResource(async () => {
     const [timeline, rounds, statements] = await Promise.all([
       getTimeline(negotiation.id),
@@ -19,47 +26,88 @@ export function TimelinePage() {
     };
   }, [negotiation.id, tick]);
   return (
-    <Show resource={data} what="the timeline">
-      {({ timeline, rounds, statements }) => (
-        <ol className="timeline" aria-label="Rounds, versions, statements and decisions, oldest first">
-          {timeline.map((item, i) => {
-            const round = rounds.get(item.refId);
-            const statement = statements.get(item.refId);
-            return (
-              <li key={`${item.refId}-${i}`} className={`timeline-item kind-${item.kind}`}>
-                <time dateTime={item.date}>{item.date.slice(0, 10)}</time>
-                <div>
-                  <p>
-                    <Chip value={item.kind} /> <strong>{item.title}</strong>
-                  </p>
-                  {round && (
-                    <p className="muted">
-                      {round.place} · {labelOf(round.format)} · present:{' '}
-                      {round.partiesPresent.map((p) => partyName(parties, p)).join(', ')}
-                    </p>
-                  )}
-                  {round?.publicReadout && <p>{round.publicReadout}</p>}
-                  {round?.minutes && (
-                    <details>
-                      <summary>Minutes (restricted)</summary>
-                      <p>{round.minutes}</p>
-                    </details>
-                  )}
-                  {statement && (
-                    <blockquote>
-                      “{statement.quote}”{' '}
-                      <span className="muted">
-                        — {statement.person}, {partyName(parties, statement.partyId)} ({statement.source})
-                      </span>
-                    </blockquote>
-                  )}
-                </div>
-              </li>
-            );
-          })}
-          {timeline.length === 0 && <li className="muted">Nothing has happened yet.</li>}
-        </ol>
+    <>
+      <h2 className="visually-hidden">Rounds &amp; statements</h2>
+      {mayIn(me, 'plan.manage', negotiation.id) && (
+        <div className="story-forms">
+          <RoundForm />
+          <StatementForm />
+        </div>
       )}
-    </Show>
+      <Show resource={data} what="the timeline">
+        {({ timeline, rounds, statements }) => (
+          <ol className="timeline" aria-label="Rounds, versions, statements and decisions, oldest first">
+            {timeline.map((item, i) => {
+              const round = item.kind === 'round' ? rounds.get(item.refId) : undefined;
+              const statement = item.kind === 'statement' ? statements.get(item.refId) : undefined;
+              return (
+                <li key={`${item.refId}-${i}`} className={`timeline-item kind-${item.kind}`}>
+                  <time dateTime={item.date}>{item.date.slice(0, 10)}</time>
+                  <div>
+                    {statement ? (
+                      // The entry's title repeats the quote: say it once, with who said it.
+                      <>
+                        <p>
+                          <Chip value={item.kind} />{' '}
+                          <strong>
+                            {statement.person}, {partyName(parties, statement.partyId)}
+                          </strong>
+                        </p>
+                        <blockquote>
+                          “{statement.quote}” <span className="muted">({statement.source})</span>
+                        </blockquote>
+                      </>
+                    ) : (
+                      <p>
+                        <Chip value={item.kind} /> <strong>{item.title}</strong>
+                      </p>
+                    )}
+                    {round && <RoundDetails round={round} />}
+                  </div>
+                </li>
+              );
+            })}
+            {timeline.length === 0 && <li className="muted">Nothing has happened yet.</li>}
+          </ol>
+        )}
+      </Show>
+    </>
+  );
+}
+
+function RoundDetails({ round }: { round: Round }) {
+  const { parties, plan } = useNegotiation();
+  const label = (id: string | null) =>
+    id === null ? undefined : (plan.versions.find((v) => v.id === id)?.label ?? 'another version');
+  const from = label(round.fromVersionId);
+  const produced = label(round.producedVersionId);
+  return (
+    <>
+      <p className="muted">
+        {round.startsOn === round.endsOn ? round.startsOn : `${round.startsOn} to ${round.endsOn}`}
+        {round.place && ` · ${round.place}`} · {labelOf(round.format)} · present:{' '}
+        {round.partiesPresent.length === 0
+          ? 'not recorded'
+          : round.partiesPresent.map((p) => partyName(parties, p)).join(', ')}
+      </p>
+      {(from ?? produced) && (
+        <p className="muted">
+          {from && `Started from ${from}`}
+          {from && produced && ' · '}
+          {produced && `produced ${produced}`}
+        </p>
+      )}
+      {round.publicReadout && (
+        <p>
+          <strong>Readout:</strong> {round.publicReadout}
+        </p>
+      )}
+      {round.minutes && (
+        <details>
+          <summary>Minutes (restricted)</summary>
+          <p className="record-body">{round.minutes}</p>
+        </details>
+      )}
+    </>
   );
 }

@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { formatIn, zonedInputToIso } from './zoned-time';
+
+describe('zonedInputToIso', () => {
+  test('reads a wall time in the negotiation zone, winter and summer', () => {
+    expect(zonedInputToIso('2026-01-15T17:00', 'Europe/Zurich')).toBe('2026-01-15T16:00:00.000Z');
+    expect(zonedInputToIso('2026-07-15T17:00', 'Europe/Zurich')).toBe('2026-07-15T15:00:00.000Z');
+    expect(zonedInputToIso('2026-07-15T17:00', 'America/New_York')).toBe('2026-07-15T21:00:00.000Z');
+    expect(zonedInputToIso('2026-07-15T17:00', 'UTC')).toBe('2026-07-15T17:00:00.000Z');
+  });
+
+  test('on the day the clocks change, the offset of the time itself is used', () => {
+    // Zurich moves to summer time at 02:00 local on 29 March 2026.
+    expect(zonedInputToIso('2026-03-29T01:30', 'Europe/Zurich')).toBe('2026-03-29T00:30:00.000Z');
+    expect(zonedInputToIso('2026-03-29T12:00', 'Europe/Zurich')).toBe('2026-03-29T10:00:00.000Z');
+  });
+
+  test('an empty or partial value is no instant', () => {
+    expect(zonedInputToIso('', 'UTC')).toBeUndefined();
+    expect(zonedInputToIso('2026-01-15', 'UTC')).toBeUndefined();
+  });
+
+  test('formats in the zone it names', () => {
+    expect(formatIn('2026-01-15T16:00:00.000Z', 'Europe/Zurich')).toBe('15 Jan 2026, 17:00 (Europe/Zurich)');
+  });
+});

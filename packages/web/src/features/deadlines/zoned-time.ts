@@ -1,0 +1,51 @@
+/** Minutes east of UTC of `zone` at instant `utcMs` (e.g. Europe/Zurich in winter: 60). */
+function offsetMinutes(utcMs: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+
+/**
+ * A wall-clock time typed for a zone (a `datetime-local` value, "2026-03-01T17:00") as an ISO
+ * instant. Deadlines are set in the negotiation's zone, whatever the mediator's own clock says.
+ * Twice round the loop settles the offset across a daylight-saving change.
+ */
+export function zonedInputToIso(value: string, zone: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (match === null) return undefined;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  let utc = wall - offsetMinutes(wall, zone) * 60_000;
+  utc = wall - offsetMinutes(utc, zone) * 60_000;
+  return new Date(utc).toISOString();
+}
+
+/** An instant as a reader in `zone` would write it: "1 Mar 2026, 17:00 (Europe/Zurich)". */
+export function formatIn(iso: string, zone: string): string {
+  const text = new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: zone,
+  }).format(new Date(iso));
+  return `${text} (${zone})`;
+}
+
+/** The viewer's own zone, as the browser reports it. */
+export const VIEWER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

@@ -1,0 +1,160 @@
+import { ROUND_FORMATS, type RoundFormat } from '@parley/core';
+import { useState } from 'react';
+import { createRound } from '../../api/story-endpoints';
+import { labelOf } from '../../components/chips';
+import { useFieldForm } from '../../components/field-form';
+import { useNegotiation } from '../negotiation/negotiation-context';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Mediator staff: a round, with minutes only the parties present may read and a public readout. */
+export function RoundForm() {
+  const { negotiation, parties, plan, latestVersionId, refresh } = useNegotiation();
+  const [name, setName] = useState('');
+  const [place, setPlace] = useState('');
+  const [startsOn, setStartsOn] = useState(today);
+  const [endsOn, setEndsOn] = useState(today);
+  const [format, setFormat] = useState<RoundFormat>('plenary');
+  const [present, setPresent] = useState<string[]>([]);
+  const [fromVersionId, setFromVersionId] = useState(latestVersionId ?? '');
+  const [producedVersionId, setProducedVersionId] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [readout, setReadout] = useState('');
+  const form = useFieldForm('Record a round');
+  const versions = [...plan.versions].sort((a, b) => b.revision - a.revision);
+
+  const onSubmit = form.submit(async () => {
+    await createRound(negotiation.id, {
+      name,
+      place,
+      startsOn,
+      endsOn,
+      format,
+      partiesPresent: present,
+      fromVersionId: fromVersionId === '' ? null : fromVersionId,
+      producedVersionId: producedVersionId === '' ? null : producedVersionId,
+      minutes: minutes.trim() === '' ? null : minutes,
+      publicReadout: readout.trim() === '' ? null : readout,
+    });
+    setName('');
+    setPlace('');
+    setMinutes('');
+    setReadout('');
+    refresh();
+  }, 'Round recorded.');
+
+  const toggle = (partyId: string, on: boolean) =>
+    setPresent((current) => (on ? [...current, partyId] : current.filter((id) => id !== partyId)));
+
+  return (
+    <details className="card">
+      <summary>Record a round</summary>
+      <form ref={form.formRef} onSubmit={onSubmit} className="form" aria-label="Record a round">
+        <label>
+          Name
+          <input required value={name} onChange={(e) => setName(e.target.value)} {...form.describe('name')} />
+        </label>
+        {form.fieldError('name')}
+        <label>
+          Place
+          <input value={place} onChange={(e) => setPlace(e.target.value)} {...form.describe('place')} />
+        </label>
+        {form.fieldError('place')}
+        <div className="form-row">
+          <label>
+            First day
+            <input
+              type="date"
+              required
+              value={startsOn}
+              onChange={(e) => setStartsOn(e.target.value)}
+              {...form.describe('startsOn')}
+            />
+          </label>
+          {form.fieldError('startsOn')}
+          <label>
+            Last day
+            <input
+              type="date"
+              required
+              value={endsOn}
+              onChange={(e) => setEndsOn(e.target.value)}
+              {...form.describe('endsOn')}
+            />
+          </label>
+          {form.fieldError('endsOn')}
+        </div>
+        <label>
+          Format
+          <select value={format} onChange={(e) => setFormat(e.target.value as RoundFormat)}>
+            {ROUND_FORMATS.map((value) => (
+              <option key={value} value={value}>
+                {labelOf(value)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset {...form.describe('partiesPresent')}>
+          <legend>Parties present (they, and the mediator, may read the minutes)</legend>
+          {parties.map((party) => (
+            <label key={party.id} className="inline">
+              <input
+                type="checkbox"
+                checked={present.includes(party.id)}
+                onChange={(e) => toggle(party.id, e.target.checked)}
+              />
+              {party.name}
+            </label>
+          ))}
+          {form.fieldError('partiesPresent')}
+        </fieldset>
+        <label>
+          Version it started from
+          <select value={fromVersionId} onChange={(e) => setFromVersionId(e.target.value)}>
+            <option value="">None</option>
+            {versions.map((version) => (
+              <option key={version.id} value={version.id}>
+                {version.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Version it produced
+          <select value={producedVersionId} onChange={(e) => setProducedVersionId(e.target.value)}>
+            <option value="">None (yet)</option>
+            {versions.map((version) => (
+              <option key={version.id} value={version.id}>
+                {version.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Minutes (restricted: the mediator and the parties present)
+          <textarea
+            rows={4}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            {...form.describe('minutes')}
+          />
+        </label>
+        {form.fieldError('minutes')}
+        <label>
+          Public readout (every participant)
+          <textarea
+            rows={3}
+            value={readout}
+            onChange={(e) => setReadout(e.target.value)}
+            {...form.describe('publicReadout')}
+          />
+        </label>
+        {form.fieldError('publicReadout')}
+        {form.outcomeLine()}
+        <button type="submit" disabled={form.busy}>
+          Record the round
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { getVersion } from '../../api/endpoints';
+import { createStatement } from '../../api/story-endpoints';
+import { useResource } from '../../api/use-resource';
+import { useFieldForm } from '../../components/field-form';
+import { useNegotiation } from '../negotiation/negotiation-context';
+
+/** Mediator staff: a public statement by a named person of a party, linked to the points it concerns. */
+export function StatementForm() {
+  const { negotiation, parties, latestVersionId, refresh } = useNegotiation();
+  const speakers = parties.filter((party) => party.role !== 'observer');
+  const [person, setPerson] = useState('');
+  const [partyId, setPartyId] = useState(speakers[0]?.id ?? '');
+  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [source, setSource] = useState('');
+  const [quote, setQuote] = useState('');
+  const [pointIds, setPointIds] = useState<string[]>([]);
+  const form = useFieldForm('Publish a statement');
+  const version = useResource(
+    async () => (latestVersionId === undefined ? undefined : getVersion(negotiation.id, latestVersionId)),
+    [negotiation.id, latestVersionId],
+  );
+  const points = version.data?.version.points ?? [];
+
+  const onSubmit = form.submit(async () => {
+    await createStatement(negotiation.id, { person, partyId, date, source, quote, pointIds });
+    setQuote('');
+    setSource('');
+    setPointIds([]);
+    refresh();
+  }, 'Statement published.');
+
+  return (
+    <details className="card">
+      <summary>Publish a statement</summary>
+      <form ref={form.formRef} onSubmit={onSubmit} className="form" aria-label="Publish a statement">
+        <label>
+          Who said it
+          <input
+            required
+            value={person}
+            onChange={(e) => setPerson(e.target.value)}
+            {...form.describe('person')}
+          />
+        </label>
+        {form.fieldError('person')}
+        <label>
+          For
+          <select value={partyId} onChange={(e) => setPartyId(e.target.value)} {...form.describe('partyId')}>
+            {speakers.map((party) => (
+              <option key={party.id} value={party.id}>
+                {party.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {form.fieldError('partyId')}
+        <label>
+          Date
+          <input
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            {...form.describe('date')}
+          />
+        </label>
+        {form.fieldError('date')}
+        <label>
+          Source
+          <input
+            required
+            value={source}
+            onChange={(e) => setSource(e.target.value)}
+            placeholder="Press conference, communiqué…"
+            {...form.describe('source')}
+          />
+        </label>
+        {form.fieldError('source')}
+        <label>
+          Quote
+          <textarea
+            required
+            rows={3}
+            value={quote}
+            onChange={(e) => setQuote(e.target.value)}
+            {...form.describe('quote')}
+          />
+        </label>
+        {form.fieldError('quote')}
+        <label>
+          Points it concerns
+          <select
+            multiple
+            size={Math.min(6, Math.max(2, points.length))}
+            value={pointIds}
+            onChange={(e) => setPointIds([...e.target.selectedOptions].map((option) => option.value))}
+            {...form.describe('pointIds')}
+          >
+            {points.map((point) => (
+              <option key={point.pointId} value={point.pointId}>
+                {point.number}. {point.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {form.fieldError('pointIds')}
+        {form.outcomeLine()}
+        <button type="submit" disabled={form.busy || partyId === ''}>
+          Publish the statement
+        </button>
+      </form>
+    </details>
+  );
+}
