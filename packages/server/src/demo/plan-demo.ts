@@ -106,11 +106,15 @@ export const planDemo: DemoExtension = async (tx: Database) => {
     );
     const carried =
       previous === undefined ? [] : carriedPositions(positions, { entry: stored, parent: previous.version });
+    // What the demo records for this version replaces what was carried onto the same point.
+    const recorded = new Set(own.map((position) => `${position.pointId}:${position.partyId}`));
     positions = [
-      ...carried.map((position) => ({
-        ...position,
-        id: demoPlanId(`carried:${position.partyId}:${stored.version.id}:${position.pointId}`),
-      })),
+      ...carried
+        .filter((position) => !recorded.has(`${position.pointId}:${position.partyId}`))
+        .map((position) => ({
+          ...position,
+          id: demoPlanId(`carried:${position.partyId}:${stored.version.id}:${position.pointId}`),
+        })),
       ...own,
     ];
     await insertPositions(tx, positions);

@@ -328,27 +328,63 @@ async function adoptAmendments(
 }
 
 // Positions follow a point into the next version; where its text changed they are flagged for review.
+// A point made of several (a merge, a restructuring) takes each party's most guarded position on its
+// sources, with the narrowest visibility among them, so a merge never softens a red line nor widens
+// who may read it; every part of a split takes the position on the point it came from.
 export function carriedPositions(
   positions: readonly Position[],
   input: { entry: VersionWithLineage; parent?: PlanVersion },
 ): Position[] {
   const before = new Map((input.parent?.points ?? []).map((point) => [point.pointId, point]));
-  const after = new Map(input.entry.version.points.map((point) => [point.pointId, point]));
-  return positions.flatMap((position) => {
-    const next = after.get(position.pointId);
-    const previous = before.get(position.pointId);
-    if (next === undefined || previous === undefined) return [];
-    const changed = next.text !== previous.text || next.title !== previous.title;
-    return [
-      {
-        ...position,
+  const sourcesOf = new Map<string, string[]>();
+  for (const edge of input.entry.edges)
+    for (const to of edge.to) sourcesOf.set(to, [...(sourcesOf.get(to) ?? []), ...edge.from]);
+  const byPoint = groupBy(positions, (position) => position.pointId);
+  return input.entry.version.points.flatMap((next) => {
+    const sources = sourcesOf.get(next.pointId) ?? (before.has(next.pointId) ? [next.pointId] : []);
+    const previous = sources.flatMap((pointId) => before.get(pointId) ?? []);
+    if (previous.length === 0) return [];
+    const changed =
+      previous.length > 1 || previous.some((point) => point.text !== next.text || point.title !== next.title);
+    const heldByParty = groupBy(
+      sources.flatMap((pointId) => byPoint.get(pointId) ?? []),
+      (position) => position.partyId,
+    );
+    return [...heldByParty.values()].map((held): Position => {
+      const guarded = held.reduce((most, position) =>
+        GUARD[position.value] > GUARD[most.value] ? position : most,
+      );
+      const narrowest = held.reduce((most, position) =>
+        REACH[position.visibility] < REACH[most.visibility] ? position : most,
+      );
+      return {
+        ...guarded,
         id: randomUUID(),
         versionId: input.entry.version.id,
-        needsReview: position.needsReview || changed,
+        pointId: next.pointId,
+        visibility: narrowest.visibility,
+        needsReview: held.some((position) => position.needsReview) || changed,
         revision: 1,
-      },
-    ];
+      };
+    });
   });
+}
+
+const GUARD: Record<Position['value'], number> = {
+  accept: 0,
+  undecided: 1,
+  accept_with_reservation: 2,
+  amend: 3,
+  reject: 4,
+  red_line: 5,
+};
+const REACH: Record<Position['visibility'], number> = { private: 0, mediator: 1, parties: 2 };
+
+// Map.groupBy arrives with Node 21; Parley runs on 20.19.
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
 }
 
 export async function redlineForViewer(
