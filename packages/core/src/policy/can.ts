@@ -5,6 +5,7 @@ import { RECORD_POLICY } from './record-policy';
 import { SIMULATION_POLICY } from './simulation-policy';
 import { EXPORT_POLICY } from './export-policy';
 import { AUDIT_POLICY } from './audit-policy';
+import { LIVE_ANALYSIS_POLICY } from './live-analysis-policy';
 import type { Viewer } from './viewer';
 
 /**
@@ -19,6 +20,7 @@ const POLICIES = {
   ...SIMULATION_POLICY,
   ...EXPORT_POLICY,
   ...AUDIT_POLICY,
+  ...LIVE_ANALYSIS_POLICY,
 };
 
 export type Action = keyof typeof POLICIES;

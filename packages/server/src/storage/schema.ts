@@ -126,6 +126,25 @@ export type PlanPositionsTable = {
   recorded_at: Date;
 };
 
+export type LiveIssuesTable = {
+  negotiation_id: string;
+  version_id: string;
+  point_id: string;
+  definition: unknown;
+  saved_by: string | null;
+  saved_at: Date;
+};
+
+export type PreferenceProfilesTable = {
+  negotiation_id: string;
+  party_id: string;
+  revision: number;
+  body: unknown;
+  shared_with_mediator: boolean;
+  saved_by: string | null;
+  saved_at: Date;
+};
+
 export type PlanEscalationsTable = {
   id: string;
   negotiation_id: string;
@@ -274,4 +293,6 @@ export type Db = {
   plan_events: PlanEventsTable;
   instance_settings: InstanceSettingsTable;
   lead_handovers: LeadHandoversTable;
+  live_issues: LiveIssuesTable;
+  preference_profiles: PreferenceProfilesTable;
 };

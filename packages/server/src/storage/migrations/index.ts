@@ -13,6 +13,7 @@ import { simulationLimitsMigration } from './0060-simulation-limits';
 import { auditHeadGuardMigration } from './0070-audit-head-guard';
 import { exportAknMigration } from './0080-export-akn';
 import { scaleMigration } from './0090-scale';
+import { liveIssuesMigration } from './0120-live-issues';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0070-audit-head-guard': auditHeadGuardMigration,
   '0080-export-akn': exportAknMigration,
   '0090-scale': scaleMigration,
+  '0120-live-issues': liveIssuesMigration,
 };
