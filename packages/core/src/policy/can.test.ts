@@ -205,14 +205,16 @@ const isAuditMaterialKey = (value: string): value is AuditMaterialKey =>
 type Case = readonly [
   ViewerKind,
   Action,
-  | Classification
-  | PositionResource['visibility']
-  | AuditMaterialKey
-  | 'has-lead'
-  | 'no-lead'
-  | 'unshared'
-  | 'shared'
-  | '-',
+  (
+    | Classification
+    | PositionResource['visibility']
+    | AuditMaterialKey
+    | 'has-lead'
+    | 'no-lead'
+    | 'unshared'
+    | 'shared'
+    | '-'
+  ),
   boolean,
 ];
 const MATRIX: Case[] = [

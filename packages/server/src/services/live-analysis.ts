@@ -51,7 +51,10 @@ export async function runLiveAnalysis(
   );
   const notices = all
     .filter((issue) => issue.definition !== null && issue.needsReconciling)
-    .map((issue) => `Point ${issue.number} was merged or split; it is left out until the mediator reconciles its options.`);
+    .map(
+      (issue) =>
+        `Point ${issue.number} was merged or split; it is left out until the mediator reconciles its options.`,
+    );
   const issues: Issue[] = all.flatMap((issue) =>
     issue.definition === null || issue.needsReconciling
       ? []
@@ -59,7 +62,8 @@ export async function runLiveAnalysis(
   );
   if (issues.length === 0)
     throw new DomainError('cannot-compute', 'No point of this version is a negotiable issue yet.');
-  const packageOutcome = input.body.package === undefined ? undefined : checkPackage(issues, input.body.package);
+  const packageOutcome =
+    input.body.package === undefined ? undefined : checkPackage(issues, input.body.package);
   const [profiles, parties] = await Promise.all([
     listLatestProfiles(deps.db, negotiation.id),
     listParties(deps.db, negotiation.id),
@@ -189,9 +193,13 @@ function scenarioOf(issues: readonly Issue[], counted: readonly Counted[]): Scen
 function checkPackage(issues: readonly Issue[], sent: Record<string, string>): Record<string, string> {
   for (const pointId of Object.keys(sent))
     if (!issues.some((issue) => issue.pointId === pointId))
-      throw new DomainError('invalid-input', `The package names ${pointId}, which is not an issue of this version.`, {
-        field: 'package',
-      });
+      throw new DomainError(
+        'invalid-input',
+        `The package names ${pointId}, which is not an issue of this version.`,
+        {
+          field: 'package',
+        },
+      );
   for (const issue of issues) {
     const chosen = sent[issue.pointId];
     if (chosen === undefined)

@@ -56,7 +56,8 @@ export async function myProfile(deps: AppDeps, viewer: Viewer, negotiation: Nego
     partyRole: 'party',
   });
   const found = await findLatestProfile(deps.db, { negotiationId: negotiation.id, partyId: seat.partyId });
-  const profile = found !== null && can(viewer, 'profile.read', profileResource(negotiation, found)) ? found : null;
+  const profile =
+    found !== null && can(viewer, 'profile.read', profileResource(negotiation, found)) ? found : null;
   if (profile !== null) await auditRead(deps, viewer, negotiation, profile);
   return { party: { id: seat.partyId, name }, canEdit, profile };
 }
@@ -107,7 +108,9 @@ export async function saveProfile(
         { field: 'baseRevision' },
       );
     if ((current?.revision ?? 0) !== baseRevision) throw stale();
-    if (!(await insertProfileRevision(tx, { negotiationId: negotiation.id, profile, savedBy: viewer.userId })))
+    if (
+      !(await insertProfileRevision(tx, { negotiationId: negotiation.id, profile, savedBy: viewer.userId }))
+    )
       throw stale();
     await recordAudit(tx, {
       at: deps.clock.now(),
@@ -134,7 +137,8 @@ export async function sharedProfiles(
     listParties(deps.db, negotiation.id),
   ]);
   const readable = profiles.filter(
-    (profile) => profile.partyId !== own && can(viewer, 'profile.read', profileResource(negotiation, profile)),
+    (profile) =>
+      profile.partyId !== own && can(viewer, 'profile.read', profileResource(negotiation, profile)),
   );
   for (const profile of readable) await auditRead(deps, viewer, negotiation, profile);
   return readable.map((profile) => ({

@@ -3,7 +3,13 @@ import type { IssueDefinition } from '../../schemas/live-issues';
 import type { LineageEdge, VersionWithLineage } from '../../schemas/plan';
 import { issuesAtVersion, type IssueAssignment } from './issues-at-version';
 
-const point = (pointId: string, number: number) => ({ pointId, number, title: pointId, text: pointId, topic: null });
+const point = (pointId: string, number: number) => ({
+  pointId,
+  number,
+  title: pointId,
+  text: pointId,
+  topic: null,
+});
 const edge = (toVersionId: string, kind: LineageEdge['kind'], from: string[], to: string[]): LineageEdge => ({
   fromVersionId: 'x',
   toVersionId,
@@ -25,7 +31,12 @@ const assets: IssueDefinition = { kind: 'range', min: 0, max: 100, step: 10, uni
 
 // v1: a b c → v2: a amended, b and c merged into m → v3: a split into a and d
 const V1 = version('v1', null, ['a', 'b', 'c']);
-const V2 = version('v2', 'v1', ['a', 'm'], [edge('v2', 'amend', ['a'], ['a']), edge('v2', 'merge', ['b', 'c'], ['m'])]);
+const V2 = version(
+  'v2',
+  'v1',
+  ['a', 'm'],
+  [edge('v2', 'amend', ['a'], ['a']), edge('v2', 'merge', ['b', 'c'], ['m'])],
+);
 const V3 = version('v3', 'v2', ['a', 'd', 'm'], [edge('v3', 'split', ['a'], ['a', 'd'])]);
 const BRANCH = version('w2', 'v1', ['a', 'b', 'c'], [edge('w2', 'amend', ['b'], ['b'])]);
 const ALL = [V1, V2, V3, BRANCH];
@@ -60,7 +71,10 @@ describe('issuesAtVersion', () => {
     expect(issues.a?.needsReconciling).toBe(false);
     expect(issues.d?.needsReconciling).toBe(true);
     const cleared = [...reconciled, { versionId: 'v3', pointId: 'd', definition: null }];
-    expect(byId(issuesAtVersion(ALL, cleared, 'v3')).d).toMatchObject({ definition: null, needsReconciling: false });
+    expect(byId(issuesAtVersion(ALL, cleared, 'v3')).d).toMatchObject({
+      definition: null,
+      needsReconciling: false,
+    });
   });
 
   it('ignores assignments made on another branch and answers null for an unknown version', () => {

@@ -38,7 +38,10 @@ describe('checkProfile', () => {
     const result = checkProfile(base, ISSUES);
     expect(result).toEqual({
       ok: true,
-      value: { weights: { p1: 0.75, p2: 0.25 }, notices: ['The weights summed to 4; they were scaled to sum to 1.'] },
+      value: {
+        weights: { p1: 0.75, p2: 0.25 },
+        notices: ['The weights summed to 4; they were scaled to sum to 1.'],
+      },
     });
   });
 
@@ -48,7 +51,10 @@ describe('checkProfile', () => {
       weighting: 'ranks',
       issues: base.issues.map((entry, index) => ({ ...entry, weight: undefined, rank: 2 - index })),
     };
-    expect(checkProfile(ranked, ISSUES)).toEqual({ ok: true, value: { weights: { p1: 1 / 3, p2: 2 / 3 }, notices: [] } });
+    expect(checkProfile(ranked, ISSUES)).toEqual({
+      ok: true,
+      value: { weights: { p1: 1 / 3, p2: 2 / 3 }, notices: [] },
+    });
     const tied = { ...ranked, issues: ranked.issues.map((entry) => ({ ...entry, rank: 1 })) };
     expect(checkProfile(tied, ISSUES).ok).toBe(false);
   });

@@ -53,7 +53,10 @@ export type CheckedProfile = { readonly weights: Record<string, number>; readonl
  * sum to 1 are scaled and the caller is told so (a notice); ranks give rank-sum weights
  * (n − r + 1) / Σ. Problems name the point and option; nothing is half-checked.
  */
-export function checkProfile(input: SaveProfileInput, issues: readonly LiveIssue[]): RuleResult<CheckedProfile> {
+export function checkProfile(
+  input: SaveProfileInput,
+  issues: readonly LiveIssue[],
+): RuleResult<CheckedProfile> {
   const defined = new Map(
     issues.flatMap((issue) => (issue.definition === null ? [] : [[issue.pointId, issue] as const])),
   );
@@ -112,8 +115,11 @@ export function checkProfile(input: SaveProfileInput, issues: readonly LiveIssue
 
 function scaledWeights(input: SaveProfileInput): RuleResult<CheckedProfile> {
   const total = input.issues.reduce((sum, entry) => sum + (entry.weight ?? 0), 0);
-  if (total <= 0) return fail({ code: 'zero-weights', message: 'At least one issue needs a weight above 0.' });
-  const weights = Object.fromEntries(input.issues.map((entry) => [entry.pointId, (entry.weight ?? 0) / total]));
+  if (total <= 0)
+    return fail({ code: 'zero-weights', message: 'At least one issue needs a weight above 0.' });
+  const weights = Object.fromEntries(
+    input.issues.map((entry) => [entry.pointId, (entry.weight ?? 0) / total]),
+  );
   const notices =
     Math.abs(total - 1) < 1e-9
       ? []

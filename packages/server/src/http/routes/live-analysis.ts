@@ -51,13 +51,17 @@ const getMine = createRoute({
   summary: "Your delegation's private preference profile, newest revision (the read is audited)",
   security: AUTHENTICATED,
   request: { params: NegotiationParams },
-  responses: { 200: jsonResponse(MyProfileSchema, 'Your delegation and its profile'), ...problems(400, 401, 404) },
+  responses: {
+    200: jsonResponse(MyProfileSchema, 'Your delegation and its profile'),
+    ...problems(400, 401, 404),
+  },
 });
 const putMine = createRoute({
   method: 'put',
   path: preferences,
   tags: ['live analysis'],
-  summary: "Save a new revision of your delegation's profile; baseRevision is the one you edited (stale → 409)",
+  summary:
+    "Save a new revision of your delegation's profile; baseRevision is the one you edited (stale → 409)",
   security: AUTHENTICATED,
   request: { params: NegotiationParams, body: jsonBody(SaveProfileInputSchema) },
   responses: {
