@@ -73,11 +73,15 @@ describe.each(DATABASE_KINDS)('the live analysis on %s', (databaseKind) => {
     handle = await openTestDatabase(databaseKind);
     testApp = createTestApp(handle.db);
     await seedDemo(handle.db);
-    [mediator, ukraine, russia, observer] = (await Promise.all(
-      (['mediator', 'ownDelegation', 'otherParty', 'observer'] as const).map((kind) =>
-        signInAs(testApp, kind),
-      ),
-    )) as SignedIn[];
+    const signed = async (kind: 'mediator' | 'ownDelegation' | 'otherParty' | 'observer') => {
+      const session = await signInAs(testApp, kind);
+      if (session === null) throw new Error(`no session for ${kind}`);
+      return session;
+    };
+    mediator = await signed('mediator');
+    ukraine = await signed('ownDelegation');
+    russia = await signed('otherParty');
+    observer = await signed('observer');
     const overview = (await (await call(testApp, `GET ${N}/plan`, { as: mediator })).json()) as {
       versions: { id: string; revision: number }[];
     };

@@ -31,7 +31,11 @@ function ownParty(viewer: Viewer, negotiation: Negotiation) {
 }
 
 // Audit entries name the delegation and the revision, never a value (DESIGN §2).
-function auditRead(deps: AppDeps, viewer: Viewer, negotiation: Negotiation, profile: PreferenceProfile) {
+function auditRead(
+  deps: AppDeps,
+  viewer: Viewer,
+  { negotiation, profile }: { negotiation: Negotiation; profile: PreferenceProfile },
+) {
   return recordReadAudit(deps.db, {
     at: deps.clock.now(),
     actorId: viewer.userId,
@@ -58,7 +62,7 @@ export async function myProfile(deps: AppDeps, viewer: Viewer, negotiation: Nego
   const found = await findLatestProfile(deps.db, { negotiationId: negotiation.id, partyId: seat.partyId });
   const profile =
     found !== null && can(viewer, 'profile.read', profileResource(negotiation, found)) ? found : null;
-  if (profile !== null) await auditRead(deps, viewer, negotiation, profile);
+  if (profile !== null) await auditRead(deps, viewer, { negotiation, profile });
   return { party: { id: seat.partyId, name }, canEdit, profile };
 }
 
@@ -140,7 +144,7 @@ export async function sharedProfiles(
     (profile) =>
       profile.partyId !== own && can(viewer, 'profile.read', profileResource(negotiation, profile)),
   );
-  for (const profile of readable) await auditRead(deps, viewer, negotiation, profile);
+  for (const profile of readable) await auditRead(deps, viewer, { negotiation, profile });
   return readable.map((profile) => ({
     ...profile,
     partyName: parties.find((party) => party.id === profile.partyId)?.name ?? '',

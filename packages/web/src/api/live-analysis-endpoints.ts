@@ -17,8 +17,12 @@ const version = (id: string, versionId: string) =>
 export const listIssues = (id: string, versionId: string) =>
   request(`${version(id, versionId)}/issues`, LiveIssuesSchema);
 
-export const setIssue = (id: string, versionId: string, pointId: string, definition: IssueDefinition | null) =>
-  request(`${version(id, versionId)}/points/${encodeURIComponent(pointId)}/issue`, LiveIssueSchema, {
+export const setIssue = (
+  id: string,
+  at: { versionId: string; pointId: string },
+  definition: IssueDefinition | null,
+) =>
+  request(`${version(id, at.versionId)}/points/${encodeURIComponent(at.pointId)}/issue`, LiveIssueSchema, {
     method: 'PUT',
     body: { definition },
   });

@@ -42,7 +42,7 @@ export function IssuesPage() {
                       point={point}
                       canManage={canManage}
                       onSave={async (definition) => {
-                        await setIssue(negotiation.id, versionId, point.pointId, definition);
+                        await setIssue(negotiation.id, { versionId, pointId: point.pointId }, definition);
                         setSaved((n) => n + 1);
                       }}
                     />
@@ -79,7 +79,11 @@ function IssueEditor({
   const id = `issue-${point.pointId}`;
   const heading = `${point.number}. ${point.title}`;
   const summary =
-    d === null ? 'Not an issue' : d.kind === 'options' ? d.options.join(' · ') : `${d.min}–${d.max} ${d.unit} (step ${d.step})`;
+    d === null
+      ? 'Not an issue'
+      : d.kind === 'options'
+        ? d.options.join(' · ')
+        : `${d.min}–${d.max} ${d.unit} (step ${d.step})`;
   if (!canManage)
     return (
       <>
@@ -90,11 +94,20 @@ function IssueEditor({
   const definition = (): IssueDefinition | null => {
     if (kind === 'none') return null;
     if (kind === 'options')
-      return { kind, options: options.split('\n').map((line) => line.trim()).filter((line) => line !== '') };
+      return {
+        kind,
+        options: options
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
+      };
     return { kind, min: Number(min), max: Number(max), step: Number(step), unit };
   };
   return (
-    <form aria-labelledby={`${id}-h`} onSubmit={submit(() => onSave(definition()), `Point ${point.number} saved.`)}>
+    <form
+      aria-labelledby={`${id}-h`}
+      onSubmit={submit(() => onSave(definition()), `Point ${point.number} saved.`)}
+    >
       <h3 id={`${id}-h`}>{heading}</h3>
       {point.needsReconciling && (
         <p className="warning" role="note">
