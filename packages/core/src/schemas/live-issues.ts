@@ -12,11 +12,8 @@ const OptionLabelSchema = LabelSchema.max(120);
 export const IssueDefinitionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('options'),
-    options: z
-      .array(OptionLabelSchema)
-      .min(2)
-      .max(MAX_ISSUE_OPTIONS)
-      .refine((options) => new Set(options).size === options.length, 'Options must differ from each other'),
+    // Options must differ from each other: checked by the service (after access), see setIssue.
+    options: z.array(OptionLabelSchema).min(2).max(MAX_ISSUE_OPTIONS),
   }),
   z
     .strictObject({

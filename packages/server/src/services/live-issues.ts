@@ -66,6 +66,11 @@ export async function setIssue(
   if (!version.version.points.some((point) => point.pointId === pointId))
     throw new DomainError('not-found', 'Point not found in this version.');
   assertAllowed(can(viewer, 'issue.manage', negotiationResource(negotiation)), 'define the issues');
+  const definition = input.body.definition;
+  if (definition?.kind === 'options' && new Set(definition.options).size !== definition.options.length)
+    throw new DomainError('invalid-input', 'Each option must differ from the others.', {
+      field: 'definition.options',
+    });
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (tx) => {
     await upsertIssueAssignment(tx, {
