@@ -112,7 +112,7 @@ describe('the live analysis in real browsers', () => {
         );
     const russiaOwn = ownUtilities(russia);
     const ukraineOwn = ownUtilities(ukraine);
-    expect(new Set(russiaOwn.map((entry) => entry.partyName))).toEqual(new Set(['Russia']));
+    expect(new Set(russiaOwn.map((entry) => entry.partyName))).toEqual(new Set(['Russian Federation']));
     expect(new Set(ukraineOwn.map((entry) => entry.partyName))).toEqual(new Set(['Ukraine']));
 
     const check = async (viewer: Viewer, secrets: string[]) => {
