@@ -11,17 +11,18 @@ export type ProfileValues = {
   weights: [number, number];
   reservation: number;
 };
+// No value is a substring of another party's (12.125 would contain 2.125).
 export const UKRAINE_VALUES: ProfileValues = {
-  ceiling: [12.125, 47.375, 93.625],
-  assets: [8.875, 91.125],
-  weights: [3.625, 1.875],
-  reservation: 21.375,
+  ceiling: [11.5625, 47.3125, 93.8125],
+  assets: [8.6875, 91.4375],
+  weights: [3.6875, 1.9375],
+  reservation: 21.0625,
 };
 export const RUSSIA_VALUES: ProfileValues = {
-  ceiling: [96.875, 61.625, 4.375],
-  assets: [83.125, 6.625],
-  weights: [2.125, 4.875],
-  reservation: 18.625,
+  ceiling: [96.0625, 62.5625, 5.8125],
+  assets: [83.3125, 6.4375],
+  weights: [2.3125, 4.8125],
+  reservation: 18.9375,
 };
 
 export async function tab(page: Page, name: string): Promise<void> {
