@@ -105,6 +105,9 @@ describe.each(DATABASE_KINDS)('the live analysis on %s', (databaseKind) => {
     const set = await put(mediator, ceilingId, { kind: 'options', options: CEILING });
     expect(set.status).toBe(200);
     expect(await set.json()).toMatchObject({ pointId: ceilingId, needsReconciling: false });
+    const twice = await put(mediator, ceilingId, { kind: 'options', options: ['a', 'a'] });
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain('must differ');
     const bad = await put(mediator, assetsId, { kind: 'range', min: 0, max: 100, step: 0.5, unit: 'bn' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('at most 101 values');
