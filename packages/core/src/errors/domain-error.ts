@@ -19,6 +19,8 @@ export const DOMAIN_ERROR_CODES = [
   'work-cancelled',
   /** Every engine thread is taken and the line is full. */
   'engine-busy',
+  /** Valid input that cannot be worked on yet (e.g. an analysis with fewer than two profiles). */
+  'cannot-compute',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -75,7 +75,12 @@ type Row = readonly [
   boolean,
 ];
 type Classified =
-  'record.read' | 'record.create' | 'position.read' | AuditMaterialAction | 'member.seat-first-lead';
+  | 'record.read'
+  | 'record.create'
+  | 'position.read'
+  | 'profile.read'
+  | AuditMaterialAction
+  | 'member.seat-first-lead';
 const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'negotiation.create': [T, T, T, T, T, T, T, T, T, T, F],
   'negotiation.read': [T, T, T, T, T, T, T, T, F, F, F],
@@ -113,6 +118,19 @@ const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'export.download': [T, T, F, F, F, F, F, F, F, F, F],
   // opening the log; which entries and ids appear is AUDIT below
   'audit.read': [T, T, F, T, T, F, T, T, F, F, F],
+  'issue.read': [T, T, T, T, T, T, T, T, F, F, F],
+  'issue.manage': [T, T, F, F, F, F, F, F, F, F, F],
+  // on party A's behalf
+  'profile.write': [F, F, F, T, T, F, F, F, F, F, F],
+  // observers get no suggested packages: they would be numbers computed from private profiles
+  'live-analysis.run': [T, T, T, T, T, T, T, F, F, F, F],
+};
+// Party A's preference profile, shared with the mediator or not; numbers computed from it follow the same rows.
+const PROFILES: Record<'profile.read', Record<'unshared' | 'shared', Row>> = {
+  'profile.read': {
+    unshared: [F, F, F, T, T, T, F, F, F, F, F],
+    shared: [T, T, T, T, T, T, F, F, F, F, F],
+  },
 };
 // Party A's position, by its visibility (amendments are read as `mediator`).
 const POSITIONS: Record<'position.read', Record<PositionResource['visibility'], Row>> = {
@@ -189,7 +207,16 @@ const isAuditMaterialKey = (value: string): value is AuditMaterialKey =>
 type Case = readonly [
   ViewerKind,
   Action,
-  Classification | PositionResource['visibility'] | AuditMaterialKey | 'has-lead' | 'no-lead' | '-',
+  (
+    | Classification
+    | PositionResource['visibility']
+    | AuditMaterialKey
+    | 'has-lead'
+    | 'no-lead'
+    | 'unshared'
+    | 'shared'
+    | '-'
+  ),
   boolean,
 ];
 const MATRIX: Case[] = [
@@ -222,6 +249,9 @@ const MATRIX: Case[] = [
       row[i] ?? F,
     ]),
   ),
+  ...Object.entries(PROFILES['profile.read']).flatMap(([state, row]) =>
+    VIEWER_KINDS.map((kind, i): Case => [kind, 'profile.read', state as 'unshared' | 'shared', row[i] ?? F]),
+  ),
   ...Object.entries(AUDIT).flatMap(([action, byMaterial]) =>
     Object.entries(byMaterial).flatMap(([material, row]) =>
       VIEWER_KINDS.map((kind, i): Case => [
@@ -253,6 +283,13 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
       visibility: classification,
     });
   }
+  if (action === 'profile.read')
+    return can(viewer, action, {
+      kind: 'profile',
+      negotiationId: NEGOTIATION,
+      partyId: PARTY_A,
+      sharedWithMediator: classification === 'shared',
+    });
   if (action === 'audit.entry.read' || action === 'audit.subject.read') {
     if (!isAuditMaterialKey(classification)) throw new Error('audit material actions need a material');
     return can(viewer, action, {
@@ -290,7 +327,12 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
     return can(viewer, action, { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000beef' });
   if (action === 'token.manage')
     return can(viewer, action, { kind: 'api-token', ownerId: '00000000-0000-4000-8000-00000000beef' });
-  if (action === 'member.manage' || action === 'position.record' || action.startsWith('lead.'))
+  if (
+    action === 'member.manage' ||
+    action === 'position.record' ||
+    action === 'profile.write' ||
+    action.startsWith('lead.')
+  )
     return can(viewer, action as 'member.manage', party);
   return can(viewer, action, negotiation);
 }
@@ -307,6 +349,7 @@ describe('can', () => {
     const recordActions = ACTIONS.filter((action) => action.startsWith('record.')).length;
     const visibilityActions = 1; // position.read × 3 visibilities
     const delegationActions = 1; // member.seat-first-lead × with and without a lead
+    const profileActions = 1; // profile.read × shared and unshared
     const auditActions = Object.keys(AUDIT).length; // × every kind of audited material
     const materials = Object.keys(AUDIT_MATERIALS).length;
     const expected =
@@ -316,7 +359,9 @@ describe('can', () => {
         visibilityActions -
         delegationActions -
         auditActions +
-        delegationActions * 2 +
+        delegationActions * 2 -
+        profileActions +
+        profileActions * 2 +
         recordActions * CLASSIFICATIONS.length +
         visibilityActions * 3 +
         auditActions * materials);

@@ -6,6 +6,7 @@ import { SIMULATION_POLICY } from './simulation-policy';
 import { EXPORT_POLICY } from './export-policy';
 import { AUDIT_POLICY } from './audit-policy';
 import { TOKEN_POLICY } from './token-policy';
+import { LIVE_ANALYSIS_POLICY } from './live-analysis-policy';
 import type { Viewer } from './viewer';
 
 /**
@@ -21,6 +22,7 @@ const POLICIES = {
   ...EXPORT_POLICY,
   ...AUDIT_POLICY,
   ...TOKEN_POLICY,
+  ...LIVE_ANALYSIS_POLICY,
 };
 
 export type Action = keyof typeof POLICIES;

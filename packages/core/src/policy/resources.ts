@@ -52,3 +52,10 @@ export type ExportResource = {
   readonly negotiationId: NegotiationId;
   readonly recipientUserId: string;
 };
+/** A delegation's private preference profile: shared with the mediator or not. */
+export type ProfileResource = {
+  readonly kind: 'profile';
+  readonly negotiationId: NegotiationId;
+  readonly partyId: PartyId;
+  readonly sharedWithMediator: boolean;
+};

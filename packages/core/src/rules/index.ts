@@ -4,3 +4,4 @@ export * from './lineage';
 export * from './redline';
 export * from './status';
 export * from './timeline';
+export * from './live-issues';

@@ -16,3 +16,4 @@ export * from './audit';
 export * from './audit-proofs';
 export * from './plan-documents';
 export * from './lead-handovers';
+export * from './live-issues';

@@ -22,6 +22,7 @@ const PROBLEMS = {
   'work-timed-out': { status: 422, title: 'Work exceeded the time budget' },
   'work-cancelled': { status: 409, title: 'Work was cancelled' },
   'engine-busy': { status: 503, title: 'Engine busy' },
+  'cannot-compute': { status: 422, title: 'Cannot be computed yet' },
 } as const satisfies Record<DomainErrorCode, { status: number; title: string }>;
 
 export type ProblemWithHeaders = { problem: Problem; headers: Record<string, string> };

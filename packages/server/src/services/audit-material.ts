@@ -51,6 +51,7 @@ const PUBLIC_ACTIONS = new Set([
   'round.create',
   'statement.create',
   'plan.version.create',
+  'issue.set',
 ]);
 const PUBLIC: AuditMaterial = { kind: 'public' };
 // Fail closed: material the server cannot place is the mediator staff's alone.
@@ -162,6 +163,8 @@ function resolveMaterial(entry: StoredAuditEntry, context: AuditContext): Resolv
       // A proposed lead hand-over is that party's and the mediator's business until it is accepted.
       if (action.startsWith('lead-handover.'))
         return { subject: partyInternal(context, subjectId ?? undefined) };
+      // A profile's saves and reads name the delegation and revision only: its business and the mediator's.
+      if (action.startsWith('profile.')) return { subject: partyInternal(context, subjectId ?? undefined) };
       return { subject: UNPLACED };
   }
 }

@@ -135,6 +135,25 @@ export type PlanPositionsTable = {
   recorded_at: Date;
 };
 
+export type LiveIssuesTable = {
+  negotiation_id: string;
+  version_id: string;
+  point_id: string;
+  definition: unknown;
+  saved_by: string | null;
+  saved_at: Date;
+};
+
+export type PreferenceProfilesTable = {
+  negotiation_id: string;
+  party_id: string;
+  revision: number;
+  body: unknown;
+  shared_with_mediator: boolean;
+  saved_by: string | null;
+  saved_at: Date;
+};
+
 export type PlanEscalationsTable = {
   id: string;
   negotiation_id: string;
@@ -284,4 +303,6 @@ export type Db = {
   instance_settings: InstanceSettingsTable;
   lead_handovers: LeadHandoversTable;
   sign_in_throttle: SignInThrottleTable;
+  live_issues: LiveIssuesTable;
+  preference_profiles: PreferenceProfilesTable;
 };

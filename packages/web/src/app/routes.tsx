@@ -5,6 +5,9 @@ import { ComparePage } from '../features/compare/compare-page';
 import { DraftPage } from '../features/drafting/draft-page';
 import { ReviseTextPage } from '../features/drafting/revise-text-page';
 import { ImportPlanPage } from '../features/drafting/import-plan-page';
+import { IssuesPage } from '../features/live-analysis/issues-page';
+import { LiveAnalysisPage } from '../features/live-analysis/live-analysis-page';
+import { PreferencesPage } from '../features/live-analysis/preferences-page';
 import { ExportsPage } from '../features/exports/exports-page';
 import { LeakTracingPage } from '../features/exports/leak-tracing-page';
 import { NegotiationLayout } from '../features/negotiation/negotiation-layout';
@@ -45,6 +48,9 @@ export function AppRoutes() {
           <Route path="deadlines" element={<DeadlinesPage />} />
           <Route path="delegations" element={<DelegationsPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="issues" element={<IssuesPage />} />
+          <Route path="preferences" element={<PreferencesPage />} />
+          <Route path="packages" element={<LiveAnalysisPage />} />
           <Route path="exports" element={<ExportsPage />} />
           <Route path="leaks" element={<LeakTracingPage />} />
         </Route>

@@ -7,6 +7,7 @@ import { healthRoutes } from './health';
 import { instanceRoutes } from './instance';
 import { invitationRoutes } from './invitations';
 import { leadHandoverRoutes } from './lead-handovers';
+import { liveAnalysisRoutes } from './live-analysis';
 import { memberRoutes } from './members';
 import { negotiationRoutes } from './negotiations';
 import { partyRoutes } from './parties';
@@ -47,5 +48,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   planEventRoutes,
   simulationRoutes,
   analysisRoutes,
+  liveAnalysisRoutes,
   exportRoutes,
 ];

@@ -14,6 +14,7 @@ import { auditHeadGuardMigration } from './0070-audit-head-guard';
 import { exportAknMigration } from './0080-export-akn';
 import { scaleMigration } from './0090-scale';
 import { signInThrottleMigration } from './0110-sign-in-throttle';
+import { liveIssuesMigration } from './0120-live-issues';
 import { apiTokenLifetimesMigration } from './0140-api-token-lifetimes';
 import { exportRecordsMigration } from './0150-export-records';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0080-export-akn': exportAknMigration,
   '0090-scale': scaleMigration,
   '0110-sign-in-throttle': signInThrottleMigration,
+  '0120-live-issues': liveIssuesMigration,
   '0140-api-token-lifetimes': apiTokenLifetimesMigration,
   '0150-export-records': exportRecordsMigration,
 };

@@ -23,6 +23,13 @@ export function NegotiationLayout() {
   const { me } = useSession();
   const tabs = [
     ...TABS,
+    ...(mayIn(me, 'issue.read', negotiationId) ? [{ to: 'issues', label: 'Issues' }] : []),
+    ...(ownSeatsIn(me, negotiationId).some((seat) => seat.partyRole === 'party')
+      ? [{ to: 'preferences', label: 'Our preferences' }]
+      : []),
+    ...(mayIn(me, 'live-analysis.run', negotiationId)
+      ? [{ to: 'packages', label: 'Suggested packages' }]
+      : []),
     ...(mayIn(me, 'audit.read', negotiationId) ? [{ to: 'audit', label: 'Audit log' }] : []),
     ...(mayIn(me, 'export.trace', negotiationId) ? [{ to: 'leaks', label: 'Trace a leak' }] : []),
   ];

@@ -1,0 +1,2 @@
+export * from './issues-at-version';
+export * from './profile';

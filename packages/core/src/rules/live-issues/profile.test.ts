@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveIssue, SaveProfileInput } from '../../schemas/live-issues';
+import { checkProfile, evaluationsOf, issueOptions } from './profile';
+
+const ISSUES: LiveIssue[] = [
+  {
+    pointId: 'p1',
+    number: 1,
+    title: 'Ceiling',
+    definition: { kind: 'options', options: ['600k', '800k'] },
+    needsReconciling: false,
+    from: ['p1'],
+  },
+  {
+    pointId: 'p2',
+    number: 2,
+    title: 'Assets',
+    definition: { kind: 'range', min: 0, max: 100, step: 25, unit: 'bn' },
+    needsReconciling: false,
+    from: ['p2'],
+  },
+  { pointId: 'p3', number: 3, title: 'Text only', definition: null, needsReconciling: false, from: [] },
+];
+const base: SaveProfileInput = {
+  baseRevision: 0,
+  scale: 'percent',
+  weighting: 'weights',
+  reservation: 30,
+  sharedWithMediator: false,
+  issues: [
+    { pointId: 'p1', ratings: { '600k': 0, '800k': 100 }, weight: 3 },
+    { pointId: 'p2', ratings: { min: 100, max: 0 }, weight: 1 },
+  ],
+};
+
+describe('checkProfile', () => {
+  it('scales weights that do not sum to 1 and says so', () => {
+    const result = checkProfile(base, ISSUES);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        weights: { p1: 0.75, p2: 0.25 },
+        notices: ['The weights summed to 4; they were scaled to sum to 1.'],
+      },
+    });
+  });
+
+  it('derives rank-sum weights from ranks', () => {
+    const ranked: SaveProfileInput = {
+      ...base,
+      weighting: 'ranks',
+      issues: base.issues.map((entry, index) => ({ ...entry, weight: undefined, rank: 2 - index })),
+    };
+    expect(checkProfile(ranked, ISSUES)).toEqual({
+      ok: true,
+      value: { weights: { p1: 1 / 3, p2: 2 / 3 }, notices: [] },
+    });
+    const tied = { ...ranked, issues: ranked.issues.map((entry) => ({ ...entry, rank: 1 })) };
+    expect(checkProfile(tied, ISSUES).ok).toBe(false);
+  });
+
+  it('names an option the issue does not have, a missing issue and a rating off the scale', () => {
+    const bad: SaveProfileInput = {
+      ...base,
+      scale: 'unit',
+      issues: [{ pointId: 'p1', ratings: { '600k': 0, '800k': 1, '1m': 1 }, weight: 1 }],
+      reservation: 2,
+    };
+    const result = checkProfile(bad, ISSUES);
+    expect(result.ok).toBe(false);
+    const messages = result.ok ? [] : result.problems.map((problem) => problem.message);
+    expect(messages).toEqual([
+      'The reservation must be between 0 and 1.',
+      'Point 1 has no option "1m".',
+      'Point 2 is an issue; rate its options and weigh it.',
+    ]);
+  });
+
+  it('refuses a point that is not an issue and all-zero weights', () => {
+    const notIssue = { ...base, issues: [...base.issues, { pointId: 'p3', ratings: {}, weight: 1 }] };
+    expect(checkProfile(notIssue, ISSUES).ok).toBe(false);
+    const zero = { ...base, issues: base.issues.map((entry) => ({ ...entry, weight: 0 })) };
+    expect(checkProfile(zero, ISSUES)).toMatchObject({ ok: false, problems: [{ code: 'zero-weights' }] });
+  });
+});
+
+describe('evaluationsOf', () => {
+  it('interpolates a range between the ratings of its ends', () => {
+    const range = ISSUES[1]?.definition;
+    if (range === null || range === undefined) throw new Error('fixture');
+    expect(issueOptions(range)).toEqual(['0 bn', '25 bn', '50 bn', '75 bn', '100 bn']);
+    expect(evaluationsOf(range, { min: 100, max: 0 }, 'percent')).toEqual([1, 0.75, 0.5, 0.25, 0]);
+    expect(evaluationsOf(range, { min: 100 }, 'percent')).toBeUndefined();
+  });
+});

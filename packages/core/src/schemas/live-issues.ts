@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { LabelSchema, textSchema } from './common';
+import { PlanIdSchema } from './plan';
+
+/** A range is cut into at most this many values for the analysis (docs/live-analysis.md). */
+export const MAX_RANGE_VALUES = 101;
+export const MAX_ISSUE_OPTIONS = 20;
+
+const OptionLabelSchema = LabelSchema.max(120);
+
+/** A negotiable point's options: discrete labels, or a numeric range with a unit. */
+export const IssueDefinitionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('options'),
+    // Options must differ from each other: checked by the service (after access), see setIssue.
+    options: z.array(OptionLabelSchema).min(2).max(MAX_ISSUE_OPTIONS),
+  }),
+  z
+    .strictObject({
+      kind: z.literal('range'),
+      min: z.number().finite(),
+      max: z.number().finite(),
+      step: z.number().finite().positive(),
+      unit: textSchema(40),
+    })
+    .refine((range) => range.max > range.min, { message: 'max must be above min', path: ['max'] })
+    .refine((range) => (range.max - range.min) / range.step + 1 <= MAX_RANGE_VALUES + 1e-9, {
+      message: `A range may hold at most ${MAX_RANGE_VALUES} values (min to max by step)`,
+      path: ['step'],
+    }),
+]);
+export type IssueDefinition = z.infer<typeof IssueDefinitionSchema>;
+
+/** PUT body: define the point's options, or `none` to say the point is not (or no longer) an issue. */
+export const SetIssueInputSchema = z.strictObject({
+  definition: IssueDefinitionSchema.nullable(),
+});
+export type SetIssueInput = z.infer<typeof SetIssueInputSchema>;
+
+/** One point of a version as the issues editor sees it. */
+export const LiveIssueSchema = z.strictObject({
+  pointId: PlanIdSchema,
+  number: z.number().int().positive(),
+  title: z.string(),
+  definition: IssueDefinitionSchema.nullable(),
+  /** Options that reached this point through a merge or split: the mediator must confirm them. */
+  needsReconciling: z.boolean(),
+  /** Points (of earlier versions) whose options flowed into this one. */
+  from: z.array(PlanIdSchema),
+});
+export type LiveIssue = z.infer<typeof LiveIssueSchema>;
+
+export const LiveIssuesSchema = z.strictObject({
+  versionId: PlanIdSchema,
+  points: z.array(LiveIssueSchema),
+});
+export type LiveIssues = z.infer<typeof LiveIssuesSchema>;
+
+// ── Private preference profiles ──────────────────────────────────────────────────────────────
+
+const ScoreSchema = z.number().finite().min(0).max(100);
+
+export const ProfileIssueInputSchema = z.strictObject({
+  pointId: PlanIdSchema,
+  /** Option label → rating; for a range issue the keys are `min` and `max` (linear in between). */
+  ratings: z.record(z.string().max(120), ScoreSchema),
+  /** With `weighting: weights`: any non-negative numbers; they are scaled to sum to 1. */
+  weight: z.number().finite().min(0).max(1_000_000).optional(),
+  /** With `weighting: ranks`: 1 = most important; ranks 1..n each once. */
+  rank: z.number().int().min(1).max(1000).optional(),
+});
+
+export const SaveProfileInputSchema = z.strictObject({
+  /** The revision this edit starts from (0 for a first profile); a stale one answers 409. */
+  baseRevision: z.number().int().min(0),
+  /** Ratings and reservation on 0–1 (`unit`) or 0–100 (`percent`). */
+  scale: z.enum(['unit', 'percent']),
+  weighting: z.enum(['weights', 'ranks']),
+  issues: z.array(ProfileIssueInputSchema).min(1).max(200),
+  /** The utility of no agreement, on the same scale. */
+  reservation: ScoreSchema,
+  sharedWithMediator: z.boolean(),
+});
+export type SaveProfileInput = z.infer<typeof SaveProfileInputSchema>;
+
+/** A saved revision of a delegation's profile, as its own delegation (or the mediator, if shared) reads it. */
+export const PreferenceProfileSchema = SaveProfileInputSchema.omit({ baseRevision: true }).extend({
+  partyId: PlanIdSchema,
+  revision: z.number().int().positive(),
+  /** Weights as used (sum 1): raw weights scaled, or rank-sum weights. */
+  weights: z.record(z.string(), z.number()),
+  savedAt: z.string(),
+});
+export type PreferenceProfile = z.infer<typeof PreferenceProfileSchema>;
+
+export const MyProfileSchema = z.strictObject({
+  /** The delegation the viewer speaks for here (null: the viewer is not in a negotiating party). */
+  party: z.strictObject({ id: PlanIdSchema, name: z.string() }).nullable(),
+  canEdit: z.boolean(),
+  profile: PreferenceProfileSchema.nullable(),
+});
+export type MyProfile = z.infer<typeof MyProfileSchema>;
+
+export const SavedProfileSchema = z.strictObject({
+  profile: PreferenceProfileSchema,
+  /** What was changed on the way in (e.g. weights scaled to sum to 1). */
+  notices: z.array(z.string()),
+});
+export type SavedProfile = z.infer<typeof SavedProfileSchema>;
+
+export const SharedProfilesSchema = z.strictObject({
+  items: z.array(PreferenceProfileSchema.extend({ partyName: z.string() })),
+});
+
+// ── The live analysis ────────────────────────────────────────────────────────────────────────
+
+export const LiveAnalysisInputSchema = z.strictObject({
+  /** The package on the table, point → option; improvements over it are proposed. */
+  package: z.record(z.string().max(200), z.string().max(200)).optional(),
+});
+export type LiveAnalysisInput = z.infer<typeof LiveAnalysisInputSchema>;
+
+const ChoiceSchema = z.strictObject({
+  pointId: PlanIdSchema,
+  number: z.number().int().positive(),
+  title: z.string(),
+  option: z.string(),
+});
+/** Utility of a package for a party the viewer may read (its own, or one shared with the mediator). */
+const UtilitySchema = z.strictObject({ partyId: PlanIdSchema, partyName: z.string(), utility: z.number() });
+
+export const SuggestedPackageSchema = z.strictObject({
+  /** nash, kalai-smorodinsky, utilitarian, egalitarian, improvement */
+  kinds: z.array(z.string()),
+  choices: z.array(ChoiceSchema),
+  utilities: z.array(UtilitySchema),
+});
+export type SuggestedPackage = z.infer<typeof SuggestedPackageSchema>;
+
+export const LiveAnalysisSchema = z.strictObject({
+  versionId: PlanIdSchema,
+  /** Parties whose numbers this viewer receives (own delegation, or those that shared with the mediator). */
+  disclosedParties: z.array(z.strictObject({ partyId: PlanIdSchema, partyName: z.string() })),
+  packages: z.array(SuggestedPackageSchema),
+  /** Improvements over the package sent: better for every party (which ones, and by how much, is not said). */
+  improvements: z.array(SuggestedPackageSchema),
+  /** Only when every counted profile was shared with the viewer: per point, how opposed the parties are. */
+  contention: z
+    .array(z.strictObject({ pointId: PlanIdSchema, number: z.number().int(), contention: z.number() }))
+    .nullable(),
+  notices: z.array(z.string()),
+});
+export type LiveAnalysis = z.infer<typeof LiveAnalysisSchema>;

@@ -1,0 +1,98 @@
+import {
+  can,
+  DomainError,
+  issuesAtVersion,
+  type LiveIssue,
+  type LiveIssues,
+  type Negotiation,
+  type SetIssueInput,
+  type Viewer,
+} from '@parley/core';
+import { recordAudit } from '../audit';
+import { listIssueAssignments, upsertIssueAssignment } from '../storage/live-issues';
+import type { AppDeps } from './deps';
+import { getVersionForViewer, listVersionsForViewer } from './plan-versions';
+import { assertAllowed } from './viewer';
+
+const negotiationResource = (negotiation: Negotiation) => ({
+  kind: 'negotiation' as const,
+  negotiationId: negotiation.id,
+});
+
+/** The points of a version with their options (docs/live-analysis.md: options follow lineage). */
+export async function listIssuesForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; versionId: string },
+): Promise<LiveIssues> {
+  assertAllowed(can(viewer, 'issue.read', negotiationResource(input.negotiation)), 'read the issues');
+  return { versionId: input.versionId, points: await issuesAt(deps, viewer, input) };
+}
+
+/** Issues of a version, for services that have already decided access. */
+export async function issuesAt(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; versionId: string },
+): Promise<LiveIssue[]> {
+  const [{ versions }, assignments] = await Promise.all([
+    listVersionsForViewer(deps, viewer, input.negotiation),
+    listIssueAssignments(deps.db, input.negotiation.id),
+  ]);
+  const issues = issuesAtVersion(versions, assignments, input.versionId);
+  if (issues === null) throw new DomainError('not-found', 'Version not found.');
+  return issues;
+}
+
+/** The newest version of the plan (profiles are checked against its issues), or null before a plan. */
+export async function latestVersionId(
+  deps: AppDeps,
+  viewer: Viewer,
+  negotiation: Negotiation,
+): Promise<string | null> {
+  const { versions } = await listVersionsForViewer(deps, viewer, negotiation);
+  const newest = [...versions].sort((a, b) => b.revision - a.revision)[0];
+  return newest?.version.id ?? null;
+}
+
+/** The mediator sets (or clears, with `definition: null`) a point's options on a version. */
+export async function setIssue(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; versionId: string; pointId: string; body: SetIssueInput },
+): Promise<LiveIssue> {
+  const { negotiation, versionId, pointId } = input;
+  const version = await getVersionForViewer(deps, viewer, { negotiation, versionId });
+  if (!version.version.points.some((point) => point.pointId === pointId))
+    throw new DomainError('not-found', 'Point not found in this version.');
+  assertAllowed(can(viewer, 'issue.manage', negotiationResource(negotiation)), 'define the issues');
+  const definition = input.body.definition;
+  if (definition?.kind === 'options' && new Set(definition.options).size !== definition.options.length)
+    throw new DomainError('invalid-input', 'Each option must differ from the others.', {
+      field: 'definition.options',
+    });
+  const at = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    await upsertIssueAssignment(tx, {
+      negotiationId: negotiation.id,
+      versionId,
+      pointId,
+      definition: input.body.definition,
+      savedBy: viewer.userId,
+      savedAt: at,
+    });
+    await recordAudit(tx, {
+      at,
+      actorId: viewer.userId,
+      action: 'issue.set',
+      subjectType: 'plan_point',
+      subjectId: pointId,
+      negotiationId: negotiation.id,
+      detail: { versionId, kind: input.body.definition?.kind ?? 'none' },
+    });
+  });
+  const issues = await issuesAt(deps, viewer, { negotiation, versionId });
+  const issue = issues.find((entry) => entry.pointId === pointId);
+  if (issue === undefined) throw new DomainError('not-found', 'Point not found in this version.');
+  return issue;
+}

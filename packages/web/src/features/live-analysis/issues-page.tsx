@@ -1,0 +1,157 @@
+import type { IssueDefinition, LiveIssue } from '@parley/core';
+import { useState } from 'react';
+import { listIssues, setIssue } from '../../api/live-analysis-endpoints';
+import { useResource } from '../../api/use-resource';
+import { mayIn, useSession } from '../../app/session';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { usePageTitle } from '../../components/page-title';
+import { Show } from '../../components/status';
+import { VersionSelect } from '../../components/version-select';
+import { useNegotiation } from '../negotiation/negotiation-context';
+
+/** The mediator marks points of a version as negotiable issues: options, or a numeric range. */
+export function IssuesPage() {
+  const { negotiation, plan, latestVersionId, tick } = useNegotiation();
+  const { me } = useSession();
+  usePageTitle('Issues', negotiation.title);
+  const [versionId, setVersionId] = useState(latestVersionId ?? '');
+  const [saved, setSaved] = useState(0);
+  const data = useResource(
+    () => (versionId === '' ? Promise.resolve(null) : listIssues(negotiation.id, versionId)),
+    [negotiation.id, versionId, tick, saved],
+  );
+  const canManage = mayIn(me, 'issue.manage', negotiation.id);
+  return (
+    <section className="page" aria-labelledby="issues-heading">
+      <h2 id="issues-heading">Issues and options</h2>
+      <p className="muted">
+        A negotiable point has options (or a numeric range). Options follow the point into later versions;
+        after a merge or split the mediator confirms them again.
+      </p>
+      {versionId === '' ? (
+        <p>The plan has no version yet.</p>
+      ) : (
+        <>
+          <VersionSelect label="Version" plan={plan} value={versionId} onChange={setVersionId} />
+          <Show resource={data} what="the issues">
+            {(issues) => (
+              <ul className="issue-list">
+                {(issues?.points ?? []).map((point) => (
+                  <li key={point.pointId} className="card">
+                    <IssueEditor
+                      point={point}
+                      canManage={canManage}
+                      onSave={async (definition) => {
+                        await setIssue(negotiation.id, { versionId, pointId: point.pointId }, definition);
+                        setSaved((n) => n + 1);
+                      }}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Show>
+        </>
+      )}
+    </section>
+  );
+}
+
+type Kind = 'none' | 'options' | 'range';
+
+function IssueEditor({
+  point,
+  canManage,
+  onSave,
+}: {
+  point: LiveIssue;
+  canManage: boolean;
+  onSave: (definition: IssueDefinition | null) => Promise<void>;
+}) {
+  const d = point.definition;
+  const [kind, setKind] = useState<Kind>(d?.kind ?? 'none');
+  const [options, setOptions] = useState(d?.kind === 'options' ? d.options.join('\n') : '');
+  const [min, setMin] = useState(d?.kind === 'range' ? String(d.min) : '0');
+  const [max, setMax] = useState(d?.kind === 'range' ? String(d.max) : '100');
+  const [step, setStep] = useState(d?.kind === 'range' ? String(d.step) : '10');
+  const [unit, setUnit] = useState(d?.kind === 'range' ? d.unit : '');
+  const { busy, message, submit } = useFormSubmission();
+  const id = `issue-${point.pointId}`;
+  const heading = `${point.number}. ${point.title}`;
+  const summary =
+    d === null
+      ? 'Not an issue'
+      : d.kind === 'options'
+        ? d.options.join(' · ')
+        : `${d.min}–${d.max} ${d.unit} (step ${d.step})`;
+  if (!canManage)
+    return (
+      <>
+        <h3>{heading}</h3>
+        <p>{summary}</p>
+      </>
+    );
+  const definition = (): IssueDefinition | null => {
+    if (kind === 'none') return null;
+    if (kind === 'options')
+      return {
+        kind,
+        options: options
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
+      };
+    return { kind, min: Number(min), max: Number(max), step: Number(step), unit };
+  };
+  return (
+    <form
+      aria-labelledby={`${id}-h`}
+      onSubmit={submit(() => onSave(definition()), `Point ${point.number} saved.`)}
+    >
+      <h3 id={`${id}-h`}>{heading}</h3>
+      {point.needsReconciling && (
+        <p className="warning" role="note">
+          Needs reconciling: this point was merged or split. Check its options and save them.
+        </p>
+      )}
+      <label>
+        Negotiable as
+        <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          <option value="none">Not an issue</option>
+          <option value="options">Options</option>
+          <option value="range">Numeric range</option>
+        </select>
+      </label>
+      {kind === 'options' && (
+        <label>
+          Options (one per line)
+          <textarea rows={3} value={options} onChange={(e) => setOptions(e.target.value)} />
+        </label>
+      )}
+      {kind === 'range' && (
+        <div className="range-fields">
+          <label>
+            From
+            <input type="number" value={min} onChange={(e) => setMin(e.target.value)} />
+          </label>
+          <label>
+            To
+            <input type="number" value={max} onChange={(e) => setMax(e.target.value)} />
+          </label>
+          <label>
+            Step
+            <input type="number" value={step} onChange={(e) => setStep(e.target.value)} />
+          </label>
+          <label>
+            Unit
+            <input value={unit} onChange={(e) => setUnit(e.target.value)} />
+          </label>
+        </div>
+      )}
+      <FormMessage message={message} />
+      <button type="submit" disabled={busy}>
+        Save point {point.number}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,157 @@
+import type { LiveAnalysis, SuggestedPackage } from '@parley/core';
+import { useState } from 'react';
+import { runLiveAnalysis } from '../../api/live-analysis-endpoints';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { usePageTitle } from '../../components/page-title';
+import { VersionSelect } from '../../components/version-select';
+import { useNegotiation } from '../negotiation/negotiation-context';
+
+const KIND_LABELS: Record<string, string> = {
+  nash: 'Nash bargaining',
+  'kalai-smorodinsky': 'Kalai–Smorodinsky',
+  utilitarian: 'Greatest total',
+  egalitarian: 'Best for the worst-off',
+  improvement: 'Better for every party',
+};
+
+/** Suggested packages over the profiles submitted, in the plan's own terms. */
+export function LiveAnalysisPage() {
+  const { negotiation, plan, latestVersionId } = useNegotiation();
+  usePageTitle('Suggested packages', negotiation.title);
+  const [versionId, setVersionId] = useState(latestVersionId ?? '');
+  const [analysis, setAnalysis] = useState<LiveAnalysis | undefined>();
+  const { busy, message, submit } = useFormSubmission();
+  const onSubmit = submit(async () => {
+    setAnalysis(undefined);
+    setAnalysis(await runLiveAnalysis(negotiation.id, versionId));
+  }, 'Packages computed.');
+  return (
+    <section className="page" aria-labelledby="live-analysis-heading">
+      <h2 id="live-analysis-heading">Suggested packages</h2>
+      <p className="muted">
+        Computed by Parley over the preferences the delegations entered. You see the packages and the
+        utilities of the delegations whose preferences you may read; nothing else.
+      </p>
+      {versionId === '' ? (
+        <p>The plan has no version yet.</p>
+      ) : (
+        <form className="form" onSubmit={onSubmit} aria-label="Run the analysis">
+          <VersionSelect label="Version" plan={plan} value={versionId} onChange={setVersionId} />
+          <FormMessage message={message} />
+          <button type="submit" disabled={busy}>
+            {busy ? 'Computing…' : 'Suggest packages'}
+          </button>
+        </form>
+      )}
+      {analysis !== undefined && <Results analysis={analysis} />}
+    </section>
+  );
+}
+
+function Results({ analysis }: { analysis: LiveAnalysis }) {
+  return (
+    <div className="live-results">
+      {analysis.notices.map((notice) => (
+        <p key={notice} className="warning" role="note">
+          {notice}
+        </p>
+      ))}
+      <ol className="package-list" aria-label="Suggested packages">
+        {analysis.packages.map((entry, index) => (
+          <PackageCard key={index} entry={entry} index={index} />
+        ))}
+      </ol>
+      {analysis.disclosedParties.length > 0 && <UtilityChart analysis={analysis} />}
+      {analysis.contention !== null && (
+        <table>
+          <caption>Contention per issue (every profile was shared)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Point</th>
+              <th scope="col">Contention</th>
+            </tr>
+          </thead>
+          <tbody>
+            {analysis.contention.map((row) => (
+              <tr key={row.pointId}>
+                <td>{row.number}</td>
+                <td>{row.contention.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function PackageCard({ entry, index }: { entry: SuggestedPackage; index: number }) {
+  return (
+    <li className="card">
+      <h3>
+        Package {index + 1}: {entry.kinds.map((kind) => KIND_LABELS[kind] ?? kind).join(', ')}
+      </h3>
+      <dl className="package-choices">
+        {entry.choices.map((choice) => (
+          <div key={choice.pointId}>
+            <dt>
+              Point {choice.number}. {choice.title}
+            </dt>
+            <dd>{choice.option}</dd>
+          </div>
+        ))}
+      </dl>
+      {entry.utilities.length > 0 && (
+        <p>
+          {entry.utilities
+            .map((utility) => `${utility.partyName}: ${(utility.utility * 100).toFixed(0)} / 100`)
+            .join(' · ')}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** Bars per package for each party whose numbers the viewer may read. */
+function UtilityChart({ analysis }: { analysis: LiveAnalysis }) {
+  const parties = analysis.disclosedParties;
+  const barHeight = 14;
+  const rowHeight = parties.length * barHeight + 12;
+  const height = analysis.packages.length * rowHeight + 20;
+  return (
+    <figure className="utility-chart">
+      <svg
+        role="img"
+        aria-label={`Utility of each suggested package for ${parties.map((party) => party.partyName).join(' and ')}`}
+        viewBox={`0 0 320 ${height}`}
+        width="100%"
+      >
+        {analysis.packages.map((entry, row) =>
+          entry.utilities.map((utility, bar) => (
+            <g key={`${row}-${utility.partyId}`}>
+              {bar === 0 && (
+                <text x={0} y={row * rowHeight + 12} fontSize={10}>
+                  {row + 1}
+                </text>
+              )}
+              <rect
+                x={20}
+                y={row * rowHeight + bar * barHeight + 2}
+                width={Math.max(1, utility.utility * 280)}
+                height={barHeight - 3}
+                className={`bar party-${bar}`}
+              />
+            </g>
+          )),
+        )}
+      </svg>
+      <figcaption>
+        {parties.map((party, index) => (
+          <span key={party.partyId} className={`legend party-${index}`}>
+            {party.partyName}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,254 @@
+import { ratingKeys, type LiveIssue, type MyProfile, type SaveProfileInput } from '@parley/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError, errorMessage } from '../../api/api-error';
+import { getMyProfile, listIssues, saveMyProfile } from '../../api/live-analysis-endpoints';
+import { useResource } from '../../api/use-resource';
+import { usePageTitle } from '../../components/page-title';
+import { Show } from '../../components/status';
+import { useNegotiation } from '../negotiation/negotiation-context';
+
+/** A delegation's private preferences: ratings, weights or ranks, reservation, and sharing. */
+export function PreferencesPage() {
+  const { negotiation, latestVersionId, tick } = useNegotiation();
+  usePageTitle('Our preferences', negotiation.title);
+  const data = useResource(async () => {
+    const [mine, issues] = await Promise.all([
+      getMyProfile(negotiation.id),
+      latestVersionId === undefined ? Promise.resolve(null) : listIssues(negotiation.id, latestVersionId),
+    ]);
+    return { mine, issues: (issues?.points ?? []).filter((point) => point.definition !== null) };
+  }, [negotiation.id, latestVersionId, tick]);
+  return (
+    <section className="page" aria-labelledby="preferences-heading">
+      <h2 id="preferences-heading">Our preferences</h2>
+      <p className="muted">
+        Private to your delegation. Parley uses them to suggest packages; no other party ever sees them. You
+        may share them with the mediator.
+      </p>
+      <Show resource={data} what="your preferences">
+        {({ mine, issues }) =>
+          mine.party === null ? (
+            <p>Only a negotiating party states preferences.</p>
+          ) : issues.length === 0 ? (
+            <p>The mediator has not marked any point as a negotiable issue yet.</p>
+          ) : (
+            <ProfileForm key={mine.profile?.revision ?? 0} mine={mine} issues={issues} />
+          )
+        }
+      </Show>
+    </section>
+  );
+}
+
+type Entry = { ratings: Record<string, string>; weight: string; rank: string };
+
+function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] }) {
+  const { negotiation } = useNegotiation();
+  const saved = mine.profile;
+  const factor = saved?.scale === 'unit' ? 100 : 1;
+  const [revision, setRevision] = useState(saved?.revision ?? 0);
+  const [weighting, setWeighting] = useState<'weights' | 'ranks'>(saved?.weighting ?? 'weights');
+  const [reservation, setReservation] = useState(String((saved?.reservation ?? 0) * factor));
+  const [shared, setShared] = useState(saved?.sharedWithMediator ?? false);
+  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
+    Object.fromEntries(
+      issues.map((issue, index) => {
+        const old = saved?.issues.find((entry) => entry.pointId === issue.pointId);
+        const keys = issue.definition === null ? [] : ratingKeys(issue.definition);
+        return [
+          issue.pointId,
+          {
+            ratings: Object.fromEntries(
+              keys.map((key) => [
+                key,
+                old?.ratings[key] === undefined ? '' : String(old.ratings[key] * factor),
+              ]),
+            ),
+            weight: old?.weight === undefined ? '1' : String(old.weight),
+            rank: String(old?.rank ?? index + 1),
+          },
+        ];
+      }),
+    ),
+  );
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const update = (pointId: string, change: (entry: Entry) => Entry) =>
+    setEntries((all) => ({
+      ...all,
+      [pointId]: change(all[pointId] ?? { ratings: {}, weight: '1', rank: '1' }),
+    }));
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setStatus(undefined);
+    const body: SaveProfileInput = {
+      baseRevision: revision,
+      scale: 'percent',
+      weighting,
+      reservation: Number(reservation),
+      sharedWithMediator: shared,
+      issues: issues.map((issue) => {
+        const entry = entries[issue.pointId];
+        return {
+          pointId: issue.pointId,
+          ratings: Object.fromEntries(
+            Object.entries(entry?.ratings ?? {})
+              .filter(([, value]) => value.trim() !== '')
+              .map(([key, value]) => [key, Number(value)]),
+          ),
+          ...(weighting === 'weights'
+            ? { weight: Number(entry?.weight ?? 0) }
+            : { rank: Number(entry?.rank ?? 0) }),
+        };
+      }),
+    };
+    try {
+      const result = await saveMyProfile(negotiation.id, body);
+      setRevision(result.profile.revision);
+      setStatus({
+        kind: 'ok',
+        text: [`Saved as revision ${result.profile.revision}.`, ...result.notices].join(' '),
+      });
+    } catch (failure) {
+      setStatus({
+        kind: 'error',
+        text:
+          failure instanceof ApiError ? (failure.problem?.detail ?? failure.message) : errorMessage(failure),
+      });
+    } finally {
+      setBusy(false);
+      statusRef.current?.focus();
+    }
+  };
+  // Problems name their point ("Point 3 has no option …"): each is shown next to that point too.
+  const problemsFor = (issue: LiveIssue) =>
+    status?.kind === 'error'
+      ? status.text
+          .split(/(?<=\.)\s+/)
+          .filter(
+            (sentence) =>
+              sentence.startsWith(`Point ${issue.number} `) ||
+              sentence.startsWith(`Point ${issue.number}:`) ||
+              sentence.startsWith(`Point ${issue.number},`),
+          )
+      : [];
+
+  return (
+    <form className="card form preferences" aria-label="Our preferences" onSubmit={onSubmit}>
+      <p className="muted">
+        Revision {revision === 0 ? '— not saved yet' : revision}. Rate each option from 0 (worst) to 100
+        (best).
+      </p>
+      <fieldset>
+        <legend>How the issues count</legend>
+        <label className="inline">
+          <input
+            type="radio"
+            name="weighting"
+            checked={weighting === 'weights'}
+            onChange={() => setWeighting('weights')}
+          />
+          Weights (scaled to sum to 1)
+        </label>
+        <label className="inline">
+          <input
+            type="radio"
+            name="weighting"
+            checked={weighting === 'ranks'}
+            onChange={() => setWeighting('ranks')}
+          />
+          Ranks (1 = most important; rank-sum weights)
+        </label>
+      </fieldset>
+      {issues.map((issue) => {
+        const entry = entries[issue.pointId];
+        const problems = problemsFor(issue);
+        const problemId = `problems-${issue.pointId}`;
+        return (
+          <fieldset key={issue.pointId} aria-describedby={problems.length > 0 ? problemId : undefined}>
+            <legend>
+              {issue.number}. {issue.title}
+            </legend>
+            {Object.entries(entry?.ratings ?? {}).map(([key, value]) => (
+              <label key={key}>
+                {issue.definition?.kind === 'range'
+                  ? `Rating at ${key === 'min' ? issue.definition.min : issue.definition.max} ${issue.definition.unit}`
+                  : `Rating of “${key}”`}
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  step="any"
+                  value={value}
+                  onChange={(e) =>
+                    update(issue.pointId, (old) => ({
+                      ...old,
+                      ratings: { ...old.ratings, [key]: e.target.value },
+                    }))
+                  }
+                />
+              </label>
+            ))}
+            {weighting === 'weights' ? (
+              <label>
+                Weight of point {issue.number}
+                <input
+                  type="number"
+                  min={0}
+                  step="any"
+                  value={entry?.weight ?? ''}
+                  onChange={(e) => update(issue.pointId, (old) => ({ ...old, weight: e.target.value }))}
+                />
+              </label>
+            ) : (
+              <label>
+                Rank of point {issue.number}
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  value={entry?.rank ?? ''}
+                  onChange={(e) => update(issue.pointId, (old) => ({ ...old, rank: e.target.value }))}
+                />
+              </label>
+            )}
+            {problems.length > 0 && (
+              <p id={problemId} className="error">
+                {problems.join(' ')}
+              </p>
+            )}
+          </fieldset>
+        );
+      })}
+      <label>
+        Reservation (what you get without agreement, 0–100)
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step="any"
+          value={reservation}
+          onChange={(e) => setReservation(e.target.value)}
+        />
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
+        Share with the mediator
+      </label>
+      <p
+        ref={statusRef}
+        tabIndex={-1}
+        className={status?.kind === 'error' ? 'error' : 'ok'}
+        role={status?.kind === 'error' ? 'alert' : 'status'}
+      >
+        {status?.text}
+      </p>
+      <button type="submit" disabled={busy || mine.canEdit === false}>
+        Save preferences
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+// Issue #12 end to end, real server and Chromium: issues on the demo plan, private profiles in
+// each delegation's own browser, and suggested packages in plan terms. Every API response body
+// and every realtime message that reached a party's browser is searched for the other party's
+// ratings, weights, reservation and utilities.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { LiveAnalysis } from '@parley/core';
+import {
+  openDemoNegotiation,
+  signInAs,
+  startHarness,
+  type Harness,
+  type Viewer,
+} from './helpers/browser-harness';
+import {
+  CEILING,
+  defineIssues,
+  enterProfile,
+  RUSSIA_VALUES,
+  suggestPackages,
+  UKRAINE_VALUES,
+  type ProfileValues,
+} from './helpers/live-analysis-flow';
+
+let harness: Harness;
+
+// Realtime messages are not response bodies Playwright can read: the page records them itself.
+const RECORD_SSE = () => {
+  const Original = window.EventSource;
+  const messages: string[] = [];
+  (window as unknown as { __sse: string[] }).__sse = messages;
+  window.EventSource = class extends Original {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      const recorded = new Set<string>();
+      const add = EventTarget.prototype.addEventListener.bind(this);
+      const record = (type: string) => {
+        if (recorded.has(type)) return;
+        recorded.add(type);
+        add(type, (event) => messages.push(`${type}:${String((event as MessageEvent).data)}`));
+      };
+      record('message');
+      // Every event type the app listens to is recorded as well, whatever its name.
+      Object.defineProperty(this, 'addEventListener', {
+        value: (type: string, listener: EventListener, options?: boolean | AddEventListenerOptions) => {
+          record(type);
+          add(type, listener, options);
+        },
+      });
+    }
+  } as typeof EventSource;
+};
+
+async function party(email: string): Promise<Viewer> {
+  const viewer = await signInAs(harness, email);
+  await viewer.context.addInitScript(RECORD_SSE);
+  await viewer.page.reload();
+  return viewer;
+}
+
+const secretsOf = (values: ProfileValues) =>
+  [...values.ceiling, ...values.assets, ...values.weights, values.reservation].map(String);
+
+async function everythingReceived(viewer: Viewer): Promise<string[]> {
+  const sse = await viewer.page.evaluate(() => (window as unknown as { __sse?: string[] }).__sse ?? []);
+  return [...viewer.bodies, ...sse];
+}
+
+describe('the live analysis in real browsers', () => {
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test('issues, private profiles and suggested packages, with nothing of one party reaching the other', async () => {
+    const mediator = await signInAs(harness, 'mediator@demo.parley');
+    await openDemoNegotiation(mediator.page);
+    await defineIssues(mediator.page);
+
+    const ukraine = await party('ukraine@demo.parley');
+    await openDemoNegotiation(ukraine.page);
+    await enterProfile(ukraine.page, UKRAINE_VALUES, true);
+    const russia = await party('russia@demo.parley');
+    await openDemoNegotiation(russia.page);
+    await enterProfile(russia.page, RUSSIA_VALUES);
+
+    // The mediator sees packages as points and options, and Ukraine's utilities (it shared), not Russia's.
+    await suggestPackages(mediator.page);
+    const packages = mediator.page.getByRole('list', { name: 'Suggested packages' }).getByRole('listitem');
+    expect(await packages.count()).toBeGreaterThan(0);
+    const firstPackage = await packages.first().innerText();
+    expect(firstPackage).toMatch(/Point 1\./);
+    expect(CEILING.some((option) => firstPackage.includes(option))).toBe(true);
+    expect(firstPackage).toMatch(/\d+ bn/);
+    expect(await mediator.page.locator('main').innerText()).not.toContain('Side A');
+    await mediator.page.getByRole('img', { name: /Utility of each suggested package for Ukraine/ }).waitFor();
+    const mediatorAnalysis = mediator.bodies
+      .map((body) => JSON.parse(body) as Partial<LiveAnalysis>)
+      .find((body) => body.packages !== undefined);
+    expect(mediatorAnalysis?.disclosedParties?.map((entry) => entry.partyName)).toEqual(['Ukraine']);
+
+    // Each party runs the analysis too: it sees the packages and its own utility.
+    await suggestPackages(ukraine.page);
+    await suggestPackages(russia.page);
+    const ownUtilities = (viewer: Viewer) =>
+      viewer.bodies
+        .map((body) => JSON.parse(body) as Partial<LiveAnalysis>)
+        .filter((body) => body.packages !== undefined)
+        .flatMap((body) =>
+          [...(body.packages ?? []), ...(body.improvements ?? [])].flatMap((entry) => entry.utilities),
+        );
+    const russiaOwn = ownUtilities(russia);
+    const ukraineOwn = ownUtilities(ukraine);
+    expect(new Set(russiaOwn.map((entry) => entry.partyName))).toEqual(new Set(['Russian Federation']));
+    expect(new Set(ukraineOwn.map((entry) => entry.partyName))).toEqual(new Set(['Ukraine']));
+
+    const check = async (viewer: Viewer, secrets: string[]) => {
+      const received = await everythingReceived(viewer);
+      expect(received.length).toBeGreaterThan(10);
+      const leaks = secrets.filter((secret) => received.some((body) => body.includes(secret)));
+      expect(leaks).toEqual([]);
+    };
+    // Utilities are searched for when they have enough digits not to occur by chance.
+    const distinctive = (entries: { utility: number }[]) =>
+      entries.map((entry) => String(entry.utility)).filter((text) => text.length >= 6);
+    expect(distinctive(russiaOwn).length).toBeGreaterThan(0);
+    await check(ukraine, [...secretsOf(RUSSIA_VALUES), ...distinctive(russiaOwn)]);
+    await check(russia, [...secretsOf(UKRAINE_VALUES), ...distinctive(ukraineOwn)]);
+    // The realtime stream was recorded (its ready event at least).
+    expect((await everythingReceived(ukraine)).some((message) => message.startsWith('ready:'))).toBe(true);
+    // Sanity of the search itself: each party's own values did reach its own browser.
+    expect(
+      (await everythingReceived(ukraine)).some((body) => body.includes(String(UKRAINE_VALUES.reservation))),
+    ).toBe(true);
+    for (const viewer of [mediator, ukraine, russia]) await viewer.context.close();
+  }, 240_000);
+});
