@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/api-error';
 
 type FormMessageState = { kind: 'error' | 'ok'; text: string } | undefined;
@@ -26,11 +26,26 @@ export function useFormSubmission() {
   return { busy, message, submit };
 }
 
-/** The outcome line of a form: an alert for errors, a polite status for success. */
+/**
+ * The outcome line of a form: an alert for errors, a polite status for success. It takes the focus
+ * when it appears if the focus was lost (the submit button was disabled while saving) or is still
+ * in its form, so keyboard and screen-reader users land on the outcome, next to the form.
+ */
 export function FormMessage({ message }: { message: FormMessageState }) {
+  const line = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const element = line.current;
+    if (element === null) return;
+    const active = document.activeElement;
+    const form = element.closest('form, section');
+    if (active === null || active === document.body || (form !== null && form.contains(active)))
+      element.focus();
+  }, [message]);
   if (message === undefined) return null;
   return (
     <p
+      ref={line}
+      tabIndex={-1}
       className={message.kind === 'error' ? 'error' : 'ok'}
       role={message.kind === 'error' ? 'alert' : 'status'}
     >
