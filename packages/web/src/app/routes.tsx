@@ -49,10 +49,7 @@ export function AppRoutes() {
           <Route path="exports" element={<ExportsPage />} />
           <Route path="leaks" element={<LeakTracingPage />} />
         </Route>
-        <Route
-          path="*"
-          element={<NotFound />}
-        />
+        <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
   );

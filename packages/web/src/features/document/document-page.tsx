@@ -92,7 +92,9 @@ export function DocumentPage() {
                       {pointStatus !== undefined && (
                         <p className="document-status">
                           <Chip value={pointStatus.status} />
-                          {reasons.length > 0 && <span className="document-reason"> {reasons.join('; ')}</span>}
+                          {reasons.length > 0 && (
+                            <span className="document-reason"> {reasons.join('; ')}</span>
+                          )}
                         </p>
                       )}
                     </section>

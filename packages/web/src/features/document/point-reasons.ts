@@ -5,7 +5,7 @@ type StatusPoint = PlanStatus['points'][number];
 
 /**
  * Why a point has its status, in the words of the document ("Russia: red line", "awaiting
- * Ukraine", "deferred to leaders"). Built only from what the server sent this viewer: the status
+ * Ukraine", "awaiting the leaders' decision"). Built only from what the server sent this viewer: the status
  * is derived from the positions they may see and `positions` holds only those, so a hidden stance
  * never shows up here. `readable` says whether the viewer could ever see a party's shared
  * positions; if not, its silence is "not visible to you", not "awaiting".
@@ -25,7 +25,7 @@ export function pointReasons({
     positions.find((position) => position.pointId === status.pointId && position.partyId === partyId)?.value;
   const names = (ids: readonly string[]) => ids.map(nameOf).join(', ');
   const reasons: string[] = [];
-  if (status.status === 'deferred_to_leaders') reasons.push('deferred to leaders');
+  if (status.status === 'deferred_to_leaders') reasons.push("awaiting the leaders' decision");
   for (const partyId of [...status.objectingPartyIds, ...status.amendingPartyIds]) {
     const stance = stanceOf(partyId);
     if (stance !== undefined) reasons.push(`${nameOf(partyId)}: ${labelOf(stance).toLowerCase()}`);

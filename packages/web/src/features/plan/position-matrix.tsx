@@ -62,7 +62,11 @@ export function PositionMatrix({
                       // A real control, so the note is reached by keyboard and read by screen readers.
                       <details className="cell-note">
                         <summary>
-                          Note<span className="visually-hidden"> from {party.name} on point {point.number}</span>
+                          Note
+                          <span className="visually-hidden">
+                            {' '}
+                            from {party.name} on point {point.number}
+                          </span>
                         </summary>
                         <p>{position.note}</p>
                       </details>
