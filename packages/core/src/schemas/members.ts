@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MemberIdSchema, NegotiationIdSchema, PartyIdSchema, UserIdSchema } from '../ids';
 import { InstantSchema, textSchema, LabelSchema } from './common';
+import { EmailSchema } from './users';
 
 export const MemberFunctionSchema = z.enum(['lead', 'delegate', 'principal', 'analyst']);
 export type MemberFunction = z.infer<typeof MemberFunctionSchema>;
@@ -20,8 +21,10 @@ export const MemberSchema = z.strictObject({
 });
 export type Member = z.infer<typeof MemberSchema>;
 
+/** Seats a user, named by id or by the email of their account (exactly one of the two). */
 export const AddMemberInputSchema = z.strictObject({
-  userId: UserIdSchema,
+  userId: UserIdSchema.optional(),
+  email: EmailSchema.optional(),
   function: MemberFunctionSchema,
   title: textSchema(200).default(''),
   validFrom: InstantSchema.optional(),

@@ -47,6 +47,17 @@ export const invite = (id: string, partyId: string, body: InviteBody) =>
 export const acceptInvitation = (token: string) =>
   request('/api/invitations/accept', MemberSchema, { method: 'POST', body: { token } });
 
+export type SeatBody = {
+  email: string;
+  function: MemberFunction;
+  title: string;
+  validFrom: string;
+  validTo: string | null;
+};
+/** Seats an existing account directly (by its email), with a function and a validity. */
+export const seatMember = (id: string, partyId: string, body: SeatBody) =>
+  request(`${party(id, partyId)}/members`, MemberSchema, { method: 'POST', body });
+
 export const endSeat = (id: string, memberId: string, validTo: string) =>
   request(`${negotiation(id)}/members/${encodeURIComponent(memberId)}/end`, MemberSchema, {
     method: 'POST',

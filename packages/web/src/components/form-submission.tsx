@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { errorMessage } from '../api/api-error';
+import { ApiError, errorMessage } from '../api/api-error';
 
 type FormMessageState = { kind: 'error' | 'ok'; text: string } | undefined;
 
@@ -10,20 +10,25 @@ type FormMessageState = { kind: 'error' | 'ok'; text: string } | undefined;
 export function useFormSubmission() {
   const [message, setMessage] = useState<FormMessageState>(undefined);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(undefined);
   const submit = (action: () => Promise<void>, successText: string) => async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setMessage(undefined);
+    setFailure(undefined);
     try {
       await action();
       setMessage({ kind: 'ok', text: successText });
-    } catch (failure) {
-      setMessage({ kind: 'error', text: errorMessage(failure) });
+    } catch (caught) {
+      setFailure(caught);
+      setMessage({ kind: 'error', text: errorMessage(caught) });
     } finally {
       setBusy(false);
     }
   };
-  return { busy, message, submit };
+  /** The server's word on one field of the last failed submission, to show next to that field. */
+  const fieldError = (field: string) => (failure instanceof ApiError ? failure.fieldMessage(field) : undefined);
+  return { busy, message, submit, fieldError };
 }
 
 /**
@@ -51,5 +56,15 @@ export function FormMessage({ message }: { message: FormMessageState }) {
     >
       {message.text}
     </p>
+  );
+}
+
+/** A field's own error line; give the field `aria-describedby={id}` and `aria-invalid`. */
+export function FieldError({ id, text }: { id: string; text: string | undefined }) {
+  if (text === undefined) return null;
+  return (
+    <span id={id} className="field-error">
+      {text}
+    </span>
   );
 }
