@@ -27,7 +27,8 @@ export function useFormSubmission() {
     }
   };
   /** The server's word on one field of the last failed submission, to show next to that field. */
-  const fieldError = (field: string) => (failure instanceof ApiError ? failure.fieldMessage(field) : undefined);
+  const fieldError = (field: string) =>
+    failure instanceof ApiError ? failure.fieldMessage(field) : undefined;
   return { busy, message, submit, fieldError };
 }
 
