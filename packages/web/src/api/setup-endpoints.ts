@@ -1,5 +1,5 @@
 import {
-  InstanceSettingsSchema,
+  InstanceSettingsViewSchema,
   InvitationCreatedSchema,
   LeadChangeSchema,
   LeadHandoverSchema,
@@ -24,8 +24,8 @@ export type RegisterBody = { email: string; displayName: string; password: strin
 export const register = (body: RegisterBody) =>
   request('/api/auth/register', RegistrationSchema, { method: 'POST', body });
 
-export const updateInstanceSettings = (body: Partial<InstanceSettings>) =>
-  request('/api/instance/settings', InstanceSettingsSchema, { method: 'PUT', body });
+export const updateInstanceSettings = (body: Partial<InstanceSettings> & { baseRevision: number }) =>
+  request('/api/instance/settings', InstanceSettingsViewSchema, { method: 'PUT', body });
 
 export type CreateNegotiationBody = {
   title: string;
