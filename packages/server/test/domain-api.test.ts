@@ -192,6 +192,7 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
       const seated = await call(testApp, url, {
         as: ukraine,
         body: {
+          userId: null,
           email: 'By-Email@example.org',
           function: 'analyst',
           validFrom: '2025-12-01T00:00:00.000Z',
@@ -206,7 +207,7 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
       });
       const unknown = await call(testApp, url, {
         as: ukraine,
-        body: { email: 'nobody@example.org', function: 'analyst' },
+        body: { userId: null, email: 'nobody@example.org', function: 'analyst' },
       });
       expect(unknown.status).toBe(404);
       expect(await json(unknown)).toMatchObject({ errors: [{ path: 'email' }] });
@@ -215,12 +216,12 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
         body: { email: 'by-email@example.org', userId: DEMO_ACCOUNTS.outsider.id, function: 'analyst' },
       });
       expect(both.status).toBe(400);
-      const neither = await call(testApp, url, { as: ukraine, body: { function: 'analyst' } });
+      const neither = await call(testApp, url, { as: ukraine, body: { userId: null, function: 'analyst' } });
       expect(neither.status).toBe(400);
       // Another party's lead learns nothing about accounts: 403 before any look-up.
       const foreign = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/members`, {
         as: ukraine,
-        body: { email: 'nobody@example.org', function: 'analyst' },
+        body: { userId: null, email: 'nobody@example.org', function: 'analyst' },
       });
       expect(foreign.status).toBe(403);
     });

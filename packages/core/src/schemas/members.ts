@@ -21,9 +21,12 @@ export const MemberSchema = z.strictObject({
 });
 export type Member = z.infer<typeof MemberSchema>;
 
-/** Seats a user, named by id or by the email of their account (exactly one of the two). */
+/**
+ * Seats a user, named by `userId`, or (`userId: null`) by the `email` of their account: how a
+ * lead knows a colleague. Exactly one of the two.
+ */
 export const AddMemberInputSchema = z.strictObject({
-  userId: UserIdSchema.optional(),
+  userId: UserIdSchema.nullable(),
   email: EmailSchema.optional(),
   function: MemberFunctionSchema,
   title: textSchema(200).default(''),

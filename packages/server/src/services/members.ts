@@ -142,11 +142,11 @@ export async function addMember(
  * seat in this party get this far, so "no account with this email" tells no one else anything.
  */
 async function seatedUserId(tx: Database, member: AddMemberInput): Promise<UserId> {
-  if ((member.userId === undefined) === (member.email === undefined))
-    throw new DomainError('invalid-input', 'Name the person by userId or by email, not both.', {
+  if ((member.userId === null) === (member.email === undefined))
+    throw new DomainError('invalid-input', 'Name the person by userId, or by email with userId null.', {
       field: 'email',
     });
-  if (member.userId !== undefined) return member.userId;
+  if (member.userId !== null) return member.userId;
   const found = await findUserByEmail(tx, normalizeEmail(member.email ?? ''));
   if (found === undefined)
     throw new DomainError('not-found', 'No account has this email: invite the person instead.', {

@@ -56,7 +56,7 @@ export type SeatBody = {
 };
 /** Seats an existing account directly (by its email), with a function and a validity. */
 export const seatMember = (id: string, partyId: string, body: SeatBody) =>
-  request(`${party(id, partyId)}/members`, MemberSchema, { method: 'POST', body });
+  request(`${party(id, partyId)}/members`, MemberSchema, { method: 'POST', body: { ...body, userId: null } });
 
 export const endSeat = (id: string, memberId: string, validTo: string) =>
   request(`${negotiation(id)}/members/${encodeURIComponent(memberId)}/end`, MemberSchema, {
