@@ -182,6 +182,49 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
       expect(response.status).toBe(404);
       expect(await json(response)).toMatchObject({ errors: [{ path: 'userId' }] });
     });
+    it('seats an account by its email with a validity; an unknown email or both names are 4xx on email', async () => {
+      await createUser(testApp.deps, {
+        email: 'by-email@example.org',
+        displayName: 'Seated by email',
+        password: 'by-email password',
+      });
+      const url = `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/members`;
+      const seated = await call(testApp, url, {
+        as: ukraine,
+        body: {
+          userId: null,
+          email: 'By-Email@example.org',
+          function: 'analyst',
+          validFrom: '2025-12-01T00:00:00.000Z',
+          validTo: '2025-12-20T00:00:00.000Z',
+        },
+      });
+      expect(seated.status).toBe(201);
+      expect(await json(seated)).toMatchObject({
+        displayName: 'Seated by email',
+        function: 'analyst',
+        validTo: '2025-12-20T00:00:00.000Z',
+      });
+      const unknown = await call(testApp, url, {
+        as: ukraine,
+        body: { userId: null, email: 'nobody@example.org', function: 'analyst' },
+      });
+      expect(unknown.status).toBe(404);
+      expect(await json(unknown)).toMatchObject({ errors: [{ path: 'email' }] });
+      const both = await call(testApp, url, {
+        as: ukraine,
+        body: { email: 'by-email@example.org', userId: DEMO_ACCOUNTS.outsider.id, function: 'analyst' },
+      });
+      expect(both.status).toBe(400);
+      const neither = await call(testApp, url, { as: ukraine, body: { userId: null, function: 'analyst' } });
+      expect(neither.status).toBe(400);
+      // Another party's lead learns nothing about accounts: 403 before any look-up.
+      const foreign = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/members`, {
+        as: ukraine,
+        body: { userId: null, email: 'nobody@example.org', function: 'analyst' },
+      });
+      expect(foreign.status).toBe(403);
+    });
   });
 
   describe('records', () => {

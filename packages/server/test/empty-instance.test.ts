@@ -91,7 +91,19 @@ describe.each(DATABASE_KINDS)('an empty instance (%s)', (databaseKind) => {
       as: admin,
       body: { negotiationCreation: 'admins' },
     });
-    expect(await changed.json()).toEqual({ signup: 'open', negotiationCreation: 'admins' });
+    const now = (await changed.json()) as { revision: number };
+    expect(now).toEqual({ signup: 'open', negotiationCreation: 'admins', revision: expect.any(Number) });
+    // A form based on an older revision is told what changed, and nothing is written (#11).
+    const stale = await call(testApp, 'PUT /api/instance/settings', {
+      as: admin,
+      body: { negotiationCreation: 'anyone', baseRevision: now.revision - 1 },
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({
+      errors: [{ path: 'baseRevision' }],
+      detail: expect.stringContaining('"admins"'),
+    });
+    expect((await instance()).settings).toEqual({ ...now });
     const negotiation = {
       title: 'Water-sharing talks',
       closureRule: 'point-by-point',

@@ -26,6 +26,15 @@ async function tab(page: Page, name: string) {
   await page.getByRole('link', { name, exact: true }).click();
 }
 
+/** The plan read as a document (#11): the Geneva text, by topic, with each point's status and reason. */
+async function documentShots(page: Page, name: string, maxHeight: number) {
+  await page.getByRole('link', { name: 'Read as a document' }).click();
+  await page.getByRole('combobox', { name: 'Version' }).selectOption({ label: 'Geneva text — 19 points' });
+  await page.locator('section.document-point').nth(18).waitFor();
+  await shot(page, name, maxHeight);
+  await page.goBack();
+}
+
 mkdirSync(OUT, { recursive: true });
 const harness = await startHarness();
 try {
@@ -47,6 +56,7 @@ try {
   await tab(ukraine.page, 'Plan');
   await ukraine.page.getByRole('heading', { name: 'Position matrix' }).waitFor();
   await shot(ukraine.page, 'plan');
+  await documentShots(ukraine.page, 'document', 1800);
   await ukraine.page.locator('ol.points > li').nth(5).getByRole('link').click();
   await ukraine.page.getByRole('heading', { name: 'Positions' }).waitFor();
   await shot(ukraine.page, 'point', 1450);
@@ -89,6 +99,8 @@ try {
   await tab(phone.page, 'Plan');
   await phone.page.getByRole('heading', { name: 'Position matrix' }).waitFor();
   await shot(phone.page, 'plan-phone');
+  await documentShots(phone.page, 'document-phone', 1600);
+  await tab(phone.page, 'Plan');
   await tab(phone.page, 'Audit log');
   await phone.page.locator('.audit-entry').first().waitFor();
   await shot(phone.page, 'audit-phone', 1600);

@@ -104,6 +104,8 @@ describe('drafting in a real browser', () => {
     await save.getByRole('checkbox', { name: /Name the proposing party/ }).uncheck();
     await save.getByRole('button', { name: 'Save as a new version' }).click();
     await page.getByRole('heading', { name: 'Lineage' }).waitFor();
+    // The saved draft's page opens with the focus on its content, not lost on the body (#11).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await expect.poll(() => page.getByLabel('Summary of changes').innerText()).toMatch(/Merged\s*1/i);
     expect(await page.getByLabel('Summary of changes').innerText()).toMatch(/Split\s*1/i);
 

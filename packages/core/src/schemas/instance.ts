@@ -12,7 +12,18 @@ export const InstanceSettingsSchema = z.strictObject({
   negotiationCreation: NegotiationCreationSchema,
 });
 export type InstanceSettings = z.infer<typeof InstanceSettingsSchema>;
-export const UpdateInstanceSettingsInputSchema = InstanceSettingsSchema.partial().strict();
+/** The settings as read: `revision` counts the changes, for a form to send back as `baseRevision`. */
+export const InstanceSettingsViewSchema = z.strictObject({
+  ...InstanceSettingsSchema.shape,
+  revision: z.number().int().nonnegative(),
+});
+export type InstanceSettingsView = z.infer<typeof InstanceSettingsViewSchema>;
+/** A change; with `baseRevision` (the revision the form showed) a concurrent change answers 409. */
+export const UpdateInstanceSettingsInputSchema = z.strictObject({
+  signup: SignupModeSchema.optional(),
+  negotiationCreation: NegotiationCreationSchema.optional(),
+  baseRevision: z.number().int().nonnegative().optional(),
+});
 export type UpdateInstanceSettingsInput = z.infer<typeof UpdateInstanceSettingsInputSchema>;
 
 /**
@@ -22,7 +33,7 @@ export type UpdateInstanceSettingsInput = z.infer<typeof UpdateInstanceSettingsI
 export const InstanceSchema = z.strictObject({
   /** No account exists yet: the first visitor creates the administrator. */
   needsAdmin: z.boolean(),
-  settings: InstanceSettingsSchema,
+  settings: InstanceSettingsViewSchema,
   demo: z.boolean(),
   demoAccounts: z.array(z.strictObject({ email: z.string(), sees: z.string() })),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MemberIdSchema, NegotiationIdSchema, PartyIdSchema, UserIdSchema } from '../ids';
 import { InstantSchema, textSchema, LabelSchema } from './common';
+import { EmailSchema } from './users';
 
 export const MemberFunctionSchema = z.enum(['lead', 'delegate', 'principal', 'analyst']);
 export type MemberFunction = z.infer<typeof MemberFunctionSchema>;
@@ -20,8 +21,13 @@ export const MemberSchema = z.strictObject({
 });
 export type Member = z.infer<typeof MemberSchema>;
 
+/**
+ * Seats a user, named by `userId`, or (`userId: null`) by the `email` of their account: how a
+ * lead knows a colleague. Exactly one of the two.
+ */
 export const AddMemberInputSchema = z.strictObject({
-  userId: UserIdSchema,
+  userId: UserIdSchema.nullable(),
+  email: EmailSchema.optional(),
   function: MemberFunctionSchema,
   title: textSchema(200).default(''),
   validFrom: InstantSchema.optional(),

@@ -1,13 +1,19 @@
 import {
   can,
   type Instance,
+  DomainError,
   type InstanceSettings,
+  type InstanceSettingsView,
   type UpdateInstanceSettingsInput,
   type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
 import { DEMO_ACCOUNTS } from '../demo';
-import { readInstanceSettings, writeInstanceSettings } from '../storage/instance-settings';
+import {
+  readInstanceSettings,
+  readInstanceSettingsRevision,
+  writeInstanceSettings,
+} from '../storage/instance-settings';
 import { findUserByEmail, hasAnyUser } from '../storage/users';
 import type { AppDeps } from './deps';
 import { assertAllowed, withAdminFlag } from './viewer';
@@ -17,10 +23,12 @@ import { assertAllowed, withAdminFlag } from './viewer';
  * or by `parley demo`); PARLEY_HIDE_DEMO_ACCOUNTS=1 keeps the list off the sign-in page anyway.
  */
 export async function describeInstance(deps: AppDeps): Promise<Instance> {
-  const [needsAdmin, settings] = await Promise.all([
+  const [needsAdmin, stored, revision] = await Promise.all([
     hasAnyUser(deps.db).then((any) => !any),
     readInstanceSettings(deps.db),
+    readInstanceSettingsRevision(deps.db),
   ]);
+  const settings = { ...stored, revision };
   const isDemo =
     process.env.PARLEY_HIDE_DEMO_ACCOUNTS !== '1' &&
     (await findUserByEmail(deps.db, DEMO_ACCOUNTS.mediator.email)) !== undefined;
@@ -36,23 +44,32 @@ export async function describeInstance(deps: AppDeps): Promise<Instance> {
   };
 }
 
-/** The instance's administrators change who may sign up and who may open a negotiation. */
+/**
+ * The instance's administrators change who may sign up and who may open a negotiation. With
+ * `baseRevision`, a change made meanwhile by another administrator answers 409 naming it.
+ */
 export async function updateInstanceSettings(
   deps: AppDeps,
   viewer: Viewer,
   input: UpdateInstanceSettingsInput,
-): Promise<InstanceSettings> {
-  const current = await readInstanceSettings(deps.db);
-  assertAllowed(
-    can(await withAdminFlag(deps, viewer), 'instance.manage', {
-      kind: 'instance',
-      negotiationCreation: current.negotiationCreation,
-    }),
-    "change this server's settings",
-  );
-  const settings: InstanceSettings = { ...current, ...input };
-  await deps.db.transaction().execute(async (tx) => {
-    await writeInstanceSettings(tx, { settings, at: deps.clock.now() });
+): Promise<InstanceSettingsView> {
+  const admin = await withAdminFlag(deps, viewer);
+  return deps.db.transaction().execute(async (tx) => {
+    const current = await readInstanceSettings(tx);
+    assertAllowed(
+      can(admin, 'instance.manage', { kind: 'instance', negotiationCreation: current.negotiationCreation }),
+      "change this server's settings",
+    );
+    const revision = await readInstanceSettingsRevision(tx);
+    const { baseRevision, ...changes } = input;
+    if (baseRevision !== undefined && baseRevision !== revision)
+      throw new DomainError(
+        'conflict',
+        `The settings changed meanwhile: sign-up is now "${current.signup}" and negotiations are opened by "${current.negotiationCreation}" (revision ${revision}, yours was ${baseRevision}).`,
+        { field: 'baseRevision' },
+      );
+    const settings: InstanceSettings = { ...current, ...changes };
+    await writeInstanceSettings(tx, { settings, at: deps.clock.now(), revision: revision + 1 });
     await recordAudit(tx, {
       at: deps.clock.now(),
       actorId: viewer.userId,
@@ -62,6 +79,6 @@ export async function updateInstanceSettings(
       negotiationId: null,
       detail: { ...settings },
     });
+    return { ...settings, revision: revision + 1 };
   });
-  return settings;
 }

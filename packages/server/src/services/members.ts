@@ -8,12 +8,14 @@ import {
   type MemberId,
   type Negotiation,
   type Party,
+  type UserId,
   type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
 import { findMember, insertMember, listMembers, updateMemberValidTo } from '../storage/members';
 import { findParty } from '../storage/parties';
-import { findUser } from '../storage/users';
+import { findUser, findUserByEmail } from '../storage/users';
+import { normalizeEmail } from './accounts';
 import type { Database } from '../storage/database';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound } from './viewer';
@@ -105,11 +107,12 @@ export async function addMember(
         ? "seat this party's lead (it has one: only that lead hands the lead over)"
         : "manage this party's delegation (its lead does)",
     );
+    const userId = await seatedUserId(tx, input.member);
     const member = await seatMember(tx, {
       id: randomUUID() as MemberId,
       negotiationId: party.negotiationId,
       partyId: party.id,
-      userId: input.member.userId,
+      userId,
       function: input.member.function,
       title: input.member.title,
       validFrom: input.member.validFrom ?? now.toISOString(),
@@ -132,6 +135,24 @@ export async function addMember(
     });
     return member;
   });
+}
+
+/**
+ * The account to seat: by id, or by its email (how a lead knows a colleague). Only people who may
+ * seat in this party get this far, so "no account with this email" tells no one else anything.
+ */
+async function seatedUserId(tx: Database, member: AddMemberInput): Promise<UserId> {
+  if ((member.userId === null) === (member.email === undefined))
+    throw new DomainError('invalid-input', 'Name the person by userId, or by email with userId null.', {
+      field: 'email',
+    });
+  if (member.userId !== null) return member.userId;
+  const found = await findUserByEmail(tx, normalizeEmail(member.email ?? ''));
+  if (found === undefined)
+    throw new DomainError('not-found', 'No account has this email: invite the person instead.', {
+      field: 'email',
+    });
+  return found.user.id;
 }
 
 /** Ends a seat at `validTo` (e.g. when a lead is replaced); the seat stays on file. */

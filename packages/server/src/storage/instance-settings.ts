@@ -19,13 +19,27 @@ export async function readInstanceSettings(db: Database): Promise<InstanceSettin
   };
 }
 
+/** How many times the settings were changed through the API (0 before the first change). */
+export async function readInstanceSettingsRevision(db: Database): Promise<number> {
+  const row = await db
+    .selectFrom('instance_settings')
+    .select('value')
+    .where('key', '=', 'revision')
+    .executeTakeFirst();
+  const revision = Number.parseInt(row?.value ?? '0', 10);
+  return Number.isSafeInteger(revision) && revision >= 0 ? revision : 0;
+}
+
 export async function writeInstanceSettings(
   db: Database,
-  input: { settings: InstanceSettings; at: Date },
+  input: { settings: InstanceSettings; at: Date; revision?: number },
 ): Promise<void> {
   const rows = [
     { key: 'signup', value: input.settings.signup, updated_at: input.at },
     { key: 'negotiation-creation', value: input.settings.negotiationCreation, updated_at: input.at },
+    ...(input.revision === undefined
+      ? []
+      : [{ key: 'revision', value: String(input.revision), updated_at: input.at }]),
   ];
   for (const row of rows) {
     await db

@@ -16,6 +16,22 @@ describe('describeProblem', () => {
     );
   });
 
+  test('a conflict about a field other than the revision says what the server said', () => {
+    const problem = parseProblem({
+      type: '/problems/conflict',
+      title: 'Conflict',
+      status: 409,
+      detail: 'This person already has a seat in this negotiation.',
+      errors: [{ path: 'email', message: 'This person already has a seat in this negotiation.' }],
+    });
+    const error = new ApiError(409, problem);
+    expect(error.message).toBe('This person already has a seat in this negotiation.');
+    expect(error.fieldMessage('email')).toBe('This person already has a seat in this negotiation.');
+    expect(error.fieldMessage('title')).toBeUndefined();
+    const stale = parseProblem({ ...problem, errors: [{ path: 'baseRevision', message: 'stale' }] });
+    expect(new ApiError(409, stale).message).toMatch(/^Someone changed this in the meantime/);
+  });
+
   test('invalid input names each field', () => {
     const problem = parseProblem({
       type: '/problems/invalid-input',

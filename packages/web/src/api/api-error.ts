@@ -19,6 +19,11 @@ export class ApiError extends Error {
   get isConflict(): boolean {
     return this.status === 409;
   }
+
+  /** What the server said about one field of the form ("email"), if anything. */
+  fieldMessage(field: string): string | undefined {
+    return this.problem?.errors?.find((error) => error.path === field)?.message;
+  }
 }
 
 export function parseProblem(body: unknown): Problem | undefined {
@@ -28,6 +33,10 @@ export function parseProblem(body: unknown): Problem | undefined {
 
 /** Turns a problem into one readable sentence; 409 and 401 get fixed wording the UI relies on. */
 export function describeProblem(status: number, problem: Problem | undefined): string {
+  // A 409 about something other than the revision (a seat that exists, a decision already
+  // recorded) is not "someone changed this": say what the server said.
+  if (status === 409 && problem?.detail && problem.errors?.some((error) => error.path !== 'baseRevision'))
+    return problem.detail;
   if (status === 409) {
     return `Someone changed this in the meantime — reload to see the current version.${problem?.detail ? ` (${problem.detail})` : ''}`;
   }

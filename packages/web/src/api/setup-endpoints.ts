@@ -1,5 +1,5 @@
 import {
-  InstanceSettingsSchema,
+  InstanceSettingsViewSchema,
   InvitationCreatedSchema,
   LeadChangeSchema,
   LeadHandoverSchema,
@@ -24,8 +24,8 @@ export type RegisterBody = { email: string; displayName: string; password: strin
 export const register = (body: RegisterBody) =>
   request('/api/auth/register', RegistrationSchema, { method: 'POST', body });
 
-export const updateInstanceSettings = (body: Partial<InstanceSettings>) =>
-  request('/api/instance/settings', InstanceSettingsSchema, { method: 'PUT', body });
+export const updateInstanceSettings = (body: Partial<InstanceSettings> & { baseRevision: number }) =>
+  request('/api/instance/settings', InstanceSettingsViewSchema, { method: 'PUT', body });
 
 export type CreateNegotiationBody = {
   title: string;
@@ -46,6 +46,17 @@ export const invite = (id: string, partyId: string, body: InviteBody) =>
   request(`${party(id, partyId)}/invitations`, InvitationCreatedSchema, { method: 'POST', body });
 export const acceptInvitation = (token: string) =>
   request('/api/invitations/accept', MemberSchema, { method: 'POST', body: { token } });
+
+export type SeatBody = {
+  email: string;
+  function: MemberFunction;
+  title: string;
+  validFrom: string;
+  validTo: string | null;
+};
+/** Seats an existing account directly (by its email), with a function and a validity. */
+export const seatMember = (id: string, partyId: string, body: SeatBody) =>
+  request(`${party(id, partyId)}/members`, MemberSchema, { method: 'POST', body: { ...body, userId: null } });
 
 export const endSeat = (id: string, memberId: string, validTo: string) =>
   request(`${negotiation(id)}/members/${encodeURIComponent(memberId)}/end`, MemberSchema, {

@@ -1,8 +1,10 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from './session';
 
 export function Layout() {
   const { me, signOut } = useSession();
+  const main = useMainFocusOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -26,9 +28,27 @@ export function Layout() {
           Sign out
         </button>
       </header>
-      <main id="main" className="page" tabIndex={-1}>
+      <main id="main" className="page" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
     </>
   );
+}
+
+/**
+ * After a move to another page (a link, or a form that saved and went on), the focus goes to the
+ * page's content instead of being lost on the body; not on the first load, nor on a changed query.
+ */
+function useMainFocusOnNavigation() {
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
+  return main;
 }

@@ -3,6 +3,7 @@ import { AnalysisPage } from '../features/analysis/analysis-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { ComparePage } from '../features/compare/compare-page';
 import { DraftPage } from '../features/drafting/draft-page';
+import { DocumentPage } from '../features/document/document-page';
 import { ReviseTextPage } from '../features/drafting/revise-text-page';
 import { ImportPlanPage } from '../features/drafting/import-plan-page';
 import { IssuesPage } from '../features/live-analysis/issues-page';
@@ -22,6 +23,7 @@ import { PlanPage } from '../features/plan/plan-page';
 import { PointPage } from '../features/point/point-page';
 import { RecordsPage } from '../features/records/records-page';
 import { TimelinePage } from '../features/timeline/timeline-page';
+import { usePageTitle } from '../components/page-title';
 import { Layout } from './layout';
 
 export function AppRoutes() {
@@ -41,6 +43,7 @@ export function AppRoutes() {
           <Route path="plan/import" element={<ImportPlanPage />} />
           <Route path="plan/draft" element={<DraftPage />} />
           <Route path="plan/revise" element={<ReviseTextPage />} />
+          <Route path="plan/document" element={<DocumentPage />} />
           <Route path="points/:pointId" element={<PointPage />} />
           <Route path="compare" element={<ComparePage />} />
           <Route path="timeline" element={<TimelinePage />} />
@@ -54,14 +57,7 @@ export function AppRoutes() {
           <Route path="exports" element={<ExportsPage />} />
           <Route path="leaks" element={<LeakTracingPage />} />
         </Route>
-        <Route
-          path="*"
-          element={
-            <p className="page">
-              This page does not exist. <a href="/">Back to your negotiations</a>
-            </p>
-          }
-        />
+        <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
   );
@@ -78,4 +74,13 @@ function AfterSignIn() {
 
 function RegisterDone() {
   return <Navigate to="/" replace />;
+}
+
+function NotFound() {
+  usePageTitle('Page not found');
+  return (
+    <p className="page">
+      This page does not exist. <a href="/">Back to your negotiations</a>
+    </p>
+  );
 }

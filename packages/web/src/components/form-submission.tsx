@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../api/api-error';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError, errorMessage } from '../api/api-error';
 
 type FormMessageState = { kind: 'error' | 'ok'; text: string } | undefined;
 
@@ -10,31 +10,62 @@ type FormMessageState = { kind: 'error' | 'ok'; text: string } | undefined;
 export function useFormSubmission() {
   const [message, setMessage] = useState<FormMessageState>(undefined);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(undefined);
   const submit = (action: () => Promise<void>, successText: string) => async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setMessage(undefined);
+    setFailure(undefined);
     try {
       await action();
       setMessage({ kind: 'ok', text: successText });
-    } catch (failure) {
-      setMessage({ kind: 'error', text: errorMessage(failure) });
+    } catch (caught) {
+      setFailure(caught);
+      setMessage({ kind: 'error', text: errorMessage(caught) });
     } finally {
       setBusy(false);
     }
   };
-  return { busy, message, submit };
+  /** The server's word on one field of the last failed submission, to show next to that field. */
+  const fieldError = (field: string) =>
+    failure instanceof ApiError ? failure.fieldMessage(field) : undefined;
+  return { busy, message, submit, fieldError };
 }
 
-/** The outcome line of a form: an alert for errors, a polite status for success. */
+/**
+ * The outcome line of a form: an alert for errors, a polite status for success. It takes the focus
+ * when it appears if the focus was lost (the submit button was disabled while saving) or is still
+ * in its form, so keyboard and screen-reader users land on the outcome, next to the form.
+ */
 export function FormMessage({ message }: { message: FormMessageState }) {
+  const line = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const element = line.current;
+    if (element === null) return;
+    const active = document.activeElement;
+    const form = element.closest('form, section');
+    if (active === null || active === document.body || (form !== null && form.contains(active)))
+      element.focus();
+  }, [message]);
   if (message === undefined) return null;
   return (
     <p
+      ref={line}
+      tabIndex={-1}
       className={message.kind === 'error' ? 'error' : 'ok'}
       role={message.kind === 'error' ? 'alert' : 'status'}
     >
       {message.text}
     </p>
+  );
+}
+
+/** A field's own error line; give the field `aria-describedby={id}` and `aria-invalid`. */
+export function FieldError({ id, text }: { id: string; text: string | undefined }) {
+  if (text === undefined) return null;
+  return (
+    <span id={id} className="field-error">
+      {text}
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { InstanceSchema, InstanceSettingsSchema, UpdateInstanceSettingsInputSchema } from '@parley/core';
+import { InstanceSchema, InstanceSettingsViewSchema, UpdateInstanceSettingsInputSchema } from '@parley/core';
 import { describeInstance, updateInstanceSettings } from '../../services/instance';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { requireViewer } from '../viewer-context';
@@ -17,12 +17,13 @@ const settings = createRoute({
   method: 'put',
   path: '/api/instance/settings',
   tags: ['system'],
-  summary: "Change who may sign up and who may open a negotiation (the server's administrators)",
+  summary:
+    "Change who may sign up and who may open a negotiation (the server's administrators); a stale baseRevision → 409",
   security: AUTHENTICATED,
   request: { body: jsonBody(UpdateInstanceSettingsInputSchema) },
   responses: {
-    200: jsonResponse(InstanceSettingsSchema, 'The settings now'),
-    ...problems(400, 401, 403, 413, 415),
+    200: jsonResponse(InstanceSettingsViewSchema, 'The settings now'),
+    ...problems(400, 401, 403, 409, 413, 415),
   },
 });
 

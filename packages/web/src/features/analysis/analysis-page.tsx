@@ -1,6 +1,7 @@
 import type { Analysis } from '@parley/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { analyzeScenario, getAnalysisExample } from '../../api/endpoints';
+import { usePageTitle } from '../../components/page-title';
 import { ErrorMessage, Loading } from '../../components/status';
 import { AnalysisResults } from './analysis-results';
 import { completePackage, packageIssuesOf } from './package-issues';
@@ -33,6 +34,7 @@ function parseScenario(text: string): Record<string, unknown> {
 }
 
 export function AnalysisPage() {
+  usePageTitle('Analysis');
   const [text, setText] = useState('');
   const [semantics, setSemantics] = useState<Semantics>('genius');
   const [result, setResult] = useState<Result>({ state: 'idle' });

@@ -29,6 +29,7 @@ export function FrontierChart({ analysis }: { analysis: Analysis }) {
   const project = (utilities: number[]): Point => ({ x: utilities[a] ?? 0, y: utilities[b] ?? 0 });
   const points = frontier.points.map((point) => project(point.utilities));
   const nameOf = (index: number) => parties[index]?.name ?? `Party ${index + 1}`;
+  const chartName = `Pareto frontier: ${nameOf(a)}'s utility against ${nameOf(b)}'s`;
   return (
     <section className="card" aria-labelledby="frontier-title">
       <h2 id="frontier-title">Pareto frontier</h2>
@@ -60,9 +61,14 @@ export function FrontierChart({ analysis }: { analysis: Analysis }) {
           />
         </div>
       )}
-      <figure className="chart" aria-label={`Frontier: ${nameOf(a)}'s utility against ${nameOf(b)}'s`}>
+      <figure className="chart" aria-label={chartName}>
         <ResponsiveContainer width="100%" height={360}>
-          <ScatterChart margin={{ top: 10, right: 16, bottom: 24, left: 0 }}>
+          {/* recharts makes the drawing a focusable "application": its <title> is its accessible name. */}
+          <ScatterChart
+            margin={{ top: 10, right: 16, bottom: 24, left: 0 }}
+            title={chartName}
+            desc={`${frontier.points.length} frontier points; the solutions and the reservation values are marked.`}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis
               type="number"

@@ -10,6 +10,7 @@ import { AddPartyForm } from './add-party-form';
 import { HandOverForm } from './hand-over-form';
 import { InviteForm } from './invite-form';
 import { PendingHandOvers } from './pending-hand-overs';
+import { SeatForm } from './seat-form';
 import { SeatList } from './seat-list';
 
 const ROLE_LABELS = { mediator: 'Mediator', party: 'Party', observer: 'Observer' } as const;
@@ -88,6 +89,12 @@ function PartyCard({
         <details>
           <summary>{mayManage ? 'Invite someone' : `Invite the lead of ${party.name}`}</summary>
           <InviteForm party={party} onlyLead={!mayManage} />
+        </details>
+      )}
+      {(mayManage || mayInviteLead) && (
+        <details>
+          <summary>{mayManage ? 'Seat someone with an account' : `Seat the lead of ${party.name}`}</summary>
+          <SeatForm party={party} onlyLead={!mayManage} />
         </details>
       )}
       {(mayChangeLead || mayPropose) && (

@@ -1,7 +1,7 @@
 import type { MemberFunction, Party } from '@parley/core';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { invite } from '../../api/setup-endpoints';
-import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { FieldError, FormMessage, useFormSubmission } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { FUNCTION_LABELS } from './format';
 
@@ -17,7 +17,8 @@ export function InviteForm({ party, onlyLead }: { party: Party; onlyLead: boolea
   const [link, setLink] = useState<{ email: string; url: string } | undefined>(undefined);
   const [copied, setCopied] = useState(false);
   const linkField = useRef<HTMLInputElement>(null);
-  const { busy, message, submit } = useFormSubmission();
+  const { busy, message, submit, fieldError } = useFormSubmission();
+  const emailErrorId = useId();
 
   const onSubmit = submit(async () => {
     const created = await invite(negotiation.id, party.id, { email, function: fn, title });
@@ -40,11 +41,20 @@ export function InviteForm({ party, onlyLead }: { party: Party; onlyLead: boolea
     setCopied(true);
   }
 
+  const emailError = fieldError('email');
   return (
     <form onSubmit={onSubmit} className="form" aria-label={`Invite to ${party.name}`}>
       <label>
         Email
-        <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={emailError !== undefined}
+          aria-describedby={emailError === undefined ? undefined : emailErrorId}
+        />
+        <FieldError id={emailErrorId} text={emailError} />
       </label>
       <label>
         Function

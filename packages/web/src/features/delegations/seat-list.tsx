@@ -44,7 +44,11 @@ export function SeatList({ party, seats }: { party: Party; seats: readonly Membe
                 {seat.validTo !== null && <> until {formatInZone(seat.validTo, negotiation.timeZone)}</>}
               </td>
               {mayManage && (
-                <td>{seat.function !== 'lead' && seat.validTo === null && <EndSeatForm seat={seat} />}</td>
+                <td>
+                  {seat.function !== 'lead' && (seat.validTo === null || Date.parse(seat.validTo) > now) && (
+                    <EndSeatForm seat={seat} />
+                  )}
+                </td>
               )}
             </tr>
           ))}

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { NavLink, Outlet, useParams } from 'react-router';
+import { NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { getNegotiation, getPlan, listParties } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { mayIn, ownSeatsIn, useSession } from '../../app/session';
+import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
 import { NegotiationContext } from './negotiation-context';
+import { sectionTitle } from './section-title';
 import { useLiveEvents } from './use-live-events';
 
 const TABS = [
@@ -34,6 +36,7 @@ export function NegotiationLayout() {
     ...(mayIn(me, 'export.trace', negotiationId) ? [{ to: 'leaks', label: 'Trace a leak' }] : []),
   ];
   const live = useLiveEvents(negotiationId);
+  const section = sectionTitle(useLocation().pathname);
   const connected = live.connected;
   // Own writes bump the counter too, so every page re-reads even before the live event arrives.
   const [localTick, setLocalTick] = useState(0);
@@ -46,6 +49,7 @@ export function NegotiationLayout() {
     ]);
     return { negotiation, parties: parties.items, plan };
   }, [negotiationId, tick]);
+  usePageTitle(section, data.data?.negotiation.title);
 
   return (
     <Show resource={data} what="the negotiation">

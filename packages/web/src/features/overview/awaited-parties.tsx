@@ -1,4 +1,4 @@
-import type { Party } from '@parley/core';
+import type { Me, Party } from '@parley/core';
 import { may, useSession } from '../../app/session';
 import { partyName } from '../negotiation/negotiation-context';
 
@@ -17,18 +17,7 @@ export function AwaitedParties({
   reservingPartyIds: readonly string[];
 }) {
   const { me } = useSession();
-  const readable = (partyId: string) => {
-    const party = parties.find((candidate) => candidate.id === partyId);
-    return (
-      party !== undefined &&
-      may(me, 'position.read', {
-        kind: 'position',
-        negotiationId: party.negotiationId,
-        partyId: party.id,
-        visibility: 'parties',
-      })
-    );
-  };
+  const readable = sharedPositionsReadable(me, parties);
   const awaited = missingPartyIds.filter(
     (partyId) => readable(partyId) && !reservingPartyIds.includes(partyId),
   );
@@ -41,4 +30,23 @@ export function AwaitedParties({
       {hidden.length > 0 && <span className="muted"> positions of {names(hidden)} not visible to you</span>}
     </>
   );
+}
+
+/**
+ * Whether the viewer could ever read a party's positions shared with the parties: if not, a
+ * party's silence on a point says nothing (its positions are not visible), it is not "missing".
+ */
+export function sharedPositionsReadable(me: Me, parties: readonly Party[]) {
+  return (partyId: string): boolean => {
+    const party = parties.find((candidate) => candidate.id === partyId);
+    return (
+      party !== undefined &&
+      may(me, 'position.read', {
+        kind: 'position',
+        negotiationId: party.negotiationId,
+        partyId: party.id,
+        visibility: 'parties',
+      })
+    );
+  };
 }

@@ -51,14 +51,26 @@ export function PositionMatrix({
                   );
                 const text = `${labelOf(position.value)} (${labelOf(position.visibility)})${position.needsReview ? ', needs review' : ''}`;
                 return (
-                  <td
-                    key={party.id}
-                    className={`cell chip-${position.value}`}
-                    title={position.note || text}
-                    aria-label={`${party.name}: ${text}`}
-                  >
-                    {labelOf(position.value)}
-                    {position.needsReview ? ' *' : ''}
+                  <td key={party.id} className={`cell chip-${position.value}`} title={position.note || text}>
+                    <span className="visually-hidden">{party.name}: </span>
+                    <span aria-hidden="true">
+                      {labelOf(position.value)}
+                      {position.needsReview ? ' *' : ''}
+                    </span>
+                    <span className="visually-hidden">{text}</span>
+                    {position.note !== '' && (
+                      // A real control, so the note is reached by keyboard and read by screen readers.
+                      <details className="cell-note">
+                        <summary>
+                          Note
+                          <span className="visually-hidden">
+                            {' '}
+                            from {party.name} on point {point.number}
+                          </span>
+                        </summary>
+                        <p>{position.note}</p>
+                      </details>
+                    )}
                   </td>
                 );
               })}
@@ -67,7 +79,7 @@ export function PositionMatrix({
         </tbody>
       </table>
       <p className="muted small">
-        Blank: no position you may see. * needs review after a text change. Hover a cell for the note.
+        Blank: no position you may see. * needs review after a text change. Open “Note” in a cell to read it.
       </p>
     </div>
   );

@@ -17,6 +17,7 @@ import { AmendmentFateForm } from './amendment-fate-form';
 import { DecideEscalationForm } from './decide-escalation-form';
 import { EscalateForm } from './escalate-form';
 import { PositionForm } from './position-form';
+import { StatusReasons } from '../document/status-reasons';
 import { ProposeAmendmentForm } from './propose-amendment-form';
 
 export function PointPage() {
@@ -74,6 +75,7 @@ export function PointPage() {
             <h2>
               Point {point.number}. {point.title} {status && <Chip value={status.status} />}
             </h2>
+            {status && <StatusReasons status={status} positions={positions} />}
             {point.topic && <p className="topic">{point.topic}</p>}
             <p className="point-text">{point.text}</p>
             <div className="grid">

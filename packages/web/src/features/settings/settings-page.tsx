@@ -1,4 +1,5 @@
-import type { InstanceSettings } from '@parley/core';
+import type { InstanceSettings, InstanceSettingsView } from '@parley/core';
+import { ApiError } from '../../api/api-error';
 import { useState } from 'react';
 import { getInstance } from '../../api/endpoints';
 import { updateInstanceSettings } from '../../api/setup-endpoints';
@@ -34,22 +35,43 @@ function ServerSettings() {
   );
 }
 
-function SettingsForm({ initial }: { initial: InstanceSettings }) {
-  const [settings, setSettings] = useState(initial);
+/**
+ * The form keeps the revision it showed: if another administrator saved meanwhile, the server
+ * answers 409 and the form shows their settings, to keep or to save these over.
+ */
+function SettingsForm({ initial }: { initial: InstanceSettingsView }) {
+  const [base, setBase] = useState(initial.revision);
+  const [settings, setSettings] = useState<InstanceSettings>(initial);
+  const [theirs, setTheirs] = useState<InstanceSettingsView | undefined>(undefined);
   const { busy, message, submit } = useFormSubmission();
-  const onSubmit = submit(async () => {
-    setSettings(await updateInstanceSettings(settings));
-  }, 'Settings saved.');
+  const save = (baseRevision: number) =>
+    submit(async () => {
+      try {
+        const saved = await updateInstanceSettings({ ...pick(settings), baseRevision });
+        setSettings(pick(saved));
+        setBase(saved.revision);
+        setTheirs(undefined);
+      } catch (failure) {
+        if (failure instanceof ApiError && failure.isConflict)
+          setTheirs(
+            await getInstance().then(
+              (instance) => instance.settings,
+              () => undefined,
+            ),
+          );
+        throw failure;
+      }
+    }, 'Settings saved.');
   return (
-    <form onSubmit={onSubmit} className="card form" aria-label="Server settings">
+    <form onSubmit={save(base)} className="card form" aria-label="Server settings">
       <label>
         Who may create an account
         <select
           value={settings.signup}
           onChange={(e) => setSettings({ ...settings, signup: e.target.value as InstanceSettings['signup'] })}
         >
-          <option value="invitation">Only people invited to a negotiation</option>
-          <option value="open">Anyone</option>
+          <option value="invitation">{SIGNUP.invitation}</option>
+          <option value="open">{SIGNUP.open}</option>
         </select>
       </label>
       <label>
@@ -63,14 +85,45 @@ function SettingsForm({ initial }: { initial: InstanceSettings }) {
             })
           }
         >
-          <option value="anyone">Anyone signed in</option>
-          <option value="admins">Only administrators</option>
+          <option value="anyone">{CREATION.anyone}</option>
+          <option value="admins">{CREATION.admins}</option>
         </select>
       </label>
       <FormMessage message={message} />
+      {theirs !== undefined && (
+        <section className="conflict" aria-label="The other change">
+          <p>
+            Another administrator saved meanwhile: <strong>{SIGNUP[theirs.signup]}</strong> may create an
+            account, <strong>{CREATION[theirs.negotiationCreation]}</strong> may open a negotiation.
+          </p>
+          <div className="row-actions">
+            <button type="button" disabled={busy} onClick={(event) => void save(theirs.revision)(event)}>
+              Save mine over it
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setSettings(pick(theirs));
+                setBase(theirs.revision);
+                setTheirs(undefined);
+              }}
+            >
+              Keep theirs
+            </button>
+          </div>
+        </section>
+      )}
       <button type="submit" disabled={busy}>
         Save settings
       </button>
     </form>
   );
 }
+
+const SIGNUP = { invitation: 'Only people invited to a negotiation', open: 'Anyone' } as const;
+const CREATION = { anyone: 'Anyone signed in', admins: 'Only administrators' } as const;
+const pick = ({ signup, negotiationCreation }: InstanceSettings): InstanceSettings => ({
+  signup,
+  negotiationCreation,
+});

@@ -1,0 +1,121 @@
+import type { PointRevision } from '@parley/core';
+import { Link, useSearchParams } from 'react-router';
+import { getStatus, getVersion, listPositions } from '../../api/endpoints';
+import { useResource } from '../../api/use-resource';
+import { useSession } from '../../app/session';
+import { Chip } from '../../components/chips';
+import { Show } from '../../components/status';
+import { VersionSelect } from '../../components/version-select';
+import { partyName, useNegotiation } from '../negotiation/negotiation-context';
+import { sharedPositionsReadable } from '../overview/awaited-parties';
+import { pointReasons } from './point-reasons';
+import './document.css';
+
+/**
+ * The whole text of one version on one page, by topic, for reading and printing (#11). Each
+ * point's status and reason come from what the server lets this viewer see.
+ */
+export function DocumentPage() {
+  const { negotiation, parties, plan, latestVersionId, tick } = useNegotiation();
+  const { me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const versionId = params.get('version') ?? latestVersionId;
+  const data = useResource(async () => {
+    if (versionId === undefined) return undefined;
+    const [stored, status, positions] = await Promise.all([
+      getVersion(negotiation.id, versionId),
+      getStatus(negotiation.id, versionId),
+      listPositions(negotiation.id, versionId),
+    ]);
+    return { version: stored.version, createdAt: stored.createdAt, status, positions: positions.items };
+  }, [negotiation.id, versionId, tick]);
+
+  if (versionId === undefined) return <p className="muted">The plan has no version yet.</p>;
+  const readable = sharedPositionsReadable(me, parties);
+  const nameOf = (partyId: string) => partyName(parties, partyId);
+  return (
+    <Show resource={data} what="the document">
+      {(loaded) => {
+        if (loaded === undefined) return null;
+        const { version, createdAt, status, positions } = loaded;
+        const statusOf = new Map(status.points.map((point) => [point.pointId, point]));
+        return (
+          <article className="plan-document" aria-labelledby="document-heading">
+            <div className="toolbar no-print" role="group" aria-label="Document options">
+              <VersionSelect
+                label="Version"
+                plan={plan}
+                value={version.id}
+                onChange={(id) => setParams({ version: id }, { replace: true })}
+              />
+              <button type="button" onClick={() => window.print()}>
+                Print
+              </button>
+              <Link to={`../plan?version=${encodeURIComponent(version.id)}`} relative="path">
+                Back to the plan
+              </Link>
+            </div>
+            <header className="document-head">
+              <h2 id="document-heading">{version.label}</h2>
+              <p className="muted">
+                {negotiation.title} · {version.points.length} points · created{' '}
+                {new Date(createdAt).toLocaleDateString()} · statuses from the positions visible to you
+              </p>
+            </header>
+            {groupByTopic(version.points).map((group) => (
+              <section
+                key={group.topic ?? ''}
+                className="document-topic"
+                aria-label={group.topic ?? 'Points without a topic'}
+              >
+                {group.topic !== null && <h3 className="document-topic-title">{group.topic}</h3>}
+                {group.points.map((point) => {
+                  const pointStatus = statusOf.get(point.pointId);
+                  const reasons =
+                    pointStatus === undefined
+                      ? []
+                      : pointReasons({ status: pointStatus, positions, nameOf, readable });
+                  return (
+                    <section
+                      key={point.pointId}
+                      className="document-point"
+                      aria-labelledby={`document-point-${point.pointId}`}
+                    >
+                      <h4 id={`document-point-${point.pointId}`}>
+                        <span className="number">{point.number}.</span> {point.title || 'Untitled'}
+                      </h4>
+                      {point.text.split(/\n\s*\n/).map((paragraph, index) => (
+                        <p key={index} className="document-text">
+                          {paragraph}
+                        </p>
+                      ))}
+                      {pointStatus !== undefined && (
+                        <p className="document-status">
+                          <Chip value={pointStatus.status} />
+                          {reasons.length > 0 && (
+                            <span className="document-reason"> {reasons.join('; ')}</span>
+                          )}
+                        </p>
+                      )}
+                    </section>
+                  );
+                })}
+              </section>
+            ))}
+          </article>
+        );
+      }}
+    </Show>
+  );
+}
+
+/** Topics in the order the text first reaches them; points keep their numbers within a topic. */
+function groupByTopic(points: readonly PointRevision[]) {
+  const groups: { topic: string | null; points: PointRevision[] }[] = [];
+  for (const point of [...points].sort((a, b) => a.number - b.number)) {
+    const group = groups.find((candidate) => candidate.topic === point.topic);
+    if (group === undefined) groups.push({ topic: point.topic, points: [point] });
+    else group.points.push(point);
+  }
+  return groups;
+}

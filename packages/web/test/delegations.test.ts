@@ -1,0 +1,101 @@
+// End-to-end, real server (demo loaded) and Chromium: seating people directly in a delegation with
+// a function and a validity, ending a seat, and invitations answered in the form (#11, item 2).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../server/src/demo';
+import {
+  openDemoNegotiation,
+  signInAs,
+  startHarness,
+  type Harness,
+  type Viewer,
+} from './helpers/browser-harness';
+
+let harness: Harness;
+let ukraine: Viewer;
+let mediator: Viewer;
+
+async function openDelegations(viewer: Viewer) {
+  await viewer.page
+    .getByRole('navigation', { name: 'Negotiation sections' })
+    .getByRole('link', { name: 'Delegations' })
+    .click();
+  await viewer.page.locator('ul.delegations').waitFor();
+}
+
+const card = (viewer: Viewer, party: string) =>
+  viewer.page
+    .locator('ul.delegations > li')
+    .filter({ has: viewer.page.getByRole('heading', { name: party }) });
+
+describe('delegations: seats with a function and a validity', () => {
+  beforeAll(async () => {
+    harness = await startHarness();
+    [ukraine, mediator] = await Promise.all([
+      signInAs(harness, 'ukraine@demo.parley'),
+      signInAs(harness, 'mediator@demo.parley'),
+    ]);
+    await Promise.all([ukraine, mediator].map((viewer) => openDemoNegotiation(viewer.page)));
+    await Promise.all([ukraine, mediator].map(openDelegations));
+  }, 180_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test("Ukraine's lead seats an account as analyst until a date, sees the seat, then ends it", async () => {
+    const { page } = ukraine;
+    const ukraineCard = card(ukraine, 'Ukraine');
+    await ukraineCard.getByText('Seat someone with an account').click();
+    const form = ukraineCard.getByRole('form', { name: 'Seat someone in Ukraine' });
+
+    // An email with no account is answered next to the email field.
+    await form.getByLabel('Email of their account').fill('nobody-here@example.org');
+    await form.getByRole('button', { name: 'Seat', exact: true }).click();
+    const email = form.getByLabel('Email of their account');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy}"]`).innerText()).toContain('No account has this email');
+
+    await email.fill(DEMO_ACCOUNTS.outsider.email);
+    await form.getByLabel('Function').selectOption('analyst');
+    await form.getByLabel('Title shown to others (optional)').fill('Legal adviser');
+    await form.getByLabel('Valid until (optional: empty for open-ended)').fill('2031-06-30T18:00');
+    await form.getByRole('button', { name: 'Seat', exact: true }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toBe('Seated.');
+    // The focus lands on the outcome, not on the page body.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Seated.');
+
+    const row = ukraineCard.locator('tbody tr').filter({ hasText: DEMO_ACCOUNTS.outsider.displayName });
+    await expect.poll(() => row.innerText()).toMatch(/Analyst[\s\S]*until 30 Jun 2031/);
+    expect(await row.innerText()).toContain('Legal adviser');
+
+    const end = row.getByRole('form', { name: `End the seat of ${DEMO_ACCOUNTS.outsider.displayName}` });
+    await end.getByRole('button', { name: 'End seat' }).click();
+    await expect.poll(() => row.getAttribute('class')).toBe('past');
+    expect(await row.getByRole('form').count()).toBe(0);
+  });
+
+  test('an invitation for someone already seated is answered in the form with what is wrong', async () => {
+    const { page } = ukraine;
+    const ukraineCard = card(ukraine, 'Ukraine');
+    await ukraineCard.getByText('Invite someone').click();
+    const form = ukraineCard.getByRole('form', { name: 'Invite to Ukraine' });
+    await form.getByLabel('Email').fill(DEMO_ACCOUNTS.russia.email);
+    await form.getByRole('button', { name: 'Invite', exact: true }).click();
+    const alert = form.getByRole('alert');
+    await expect.poll(() => alert.innerText()).toBe('This person already has a seat in this negotiation.');
+    const email = form.getByLabel('Email');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy}"]`).innerText()).toContain('already has a seat');
+  });
+
+  test('the mediator seats in its own delegation, but not in a party that has its lead', async () => {
+    const ukraineCard = card(mediator, 'Ukraine');
+    await ukraineCard.getByRole('table').waitFor();
+    expect(await ukraineCard.getByText('Seat someone with an account').count()).toBe(0);
+    expect(await ukraineCard.getByText(/Seat the lead of/).count()).toBe(0);
+    const own = card(mediator, 'United States');
+    expect(await own.getByText('Seat someone with an account').count()).toBe(1);
+  });
+});
