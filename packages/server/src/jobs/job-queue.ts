@@ -13,7 +13,12 @@ export type JobQueueOptions = {
   maintenanceIntervalSeconds?: number;
 };
 
-export type JobQueue = { readonly boss: PgBoss; readonly stop: () => Promise<void> };
+export type JobQueue = {
+  readonly boss: PgBoss;
+  /** Seconds after which the queue counts a held job's worker as dead. */
+  readonly expireInSeconds: number;
+  readonly stop: () => Promise<void>;
+};
 
 /** Attempts after the first: a worker that dies mid-job costs one retry; a job that fails twice is not retried (issue 13). */
 export const SIMULATION_RETRY_LIMIT = 1;
@@ -56,7 +61,11 @@ export async function startJobQueue(
         if ((await boss.getQueue(SIMULATION_QUEUE)) === null) throw error;
       });
   }
-  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }) };
+  return {
+    boss,
+    expireInSeconds: timing.expireInSeconds,
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
+  };
 }
 
 async function executeThroughKysely(

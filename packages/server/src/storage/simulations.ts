@@ -121,3 +121,22 @@ export async function finishSimulation(
     .where('status', 'in', ['queued', 'running'])
     .execute();
 }
+
+/**
+ * Fails jobs still marked running on their last attempt with no progress since `idleSince`: the
+ * worker holding them died, the queue has expired them and will not retry, so nothing else would
+ * ever end them. Returns how many were failed.
+ */
+export async function failAbandonedSimulations(
+  db: Database,
+  input: { lastAttempt: number; idleSince: Date; at: Date; error: string },
+): Promise<number> {
+  const result = await db
+    .updateTable('simulations')
+    .set({ status: 'failed', error: input.error, updated_at: input.at })
+    .where('status', '=', 'running')
+    .where('attempts', '>=', input.lastAttempt)
+    .where('updated_at', '<', input.idleSince)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
