@@ -46,7 +46,7 @@ async function shot(page: Page, name: string, maxHeight: number) {
 }
 
 /** The same page at 1280 px, then narrowed to a 390 px phone, then back (what was typed stays). */
-async function both(page: Page, name: string, wideMax: number, phoneMax: number) {
+async function both(page: Page, name: string, [wideMax, phoneMax]: readonly [number, number]) {
   await page.setViewportSize(WIDE);
   await shot(page, name, wideMax);
   await page.setViewportSize(PHONE);
@@ -67,7 +67,9 @@ async function fillRegistration(page: Page, name: string, email: string) {
   await page.getByLabel('Password (at least 10 characters)').fill(PASSWORD);
 }
 
-async function invite(page: Page, party: string, summary: string, email: string, fn?: string) {
+type Invitation = { party: string; summary: string; email: string; fn?: string };
+
+async function invite(page: Page, { party, summary, email, fn }: Invitation) {
   const card = partyCard(page, party);
   await card.getByText(summary, { exact: true }).click();
   const form = card.getByRole('form', { name: `Invite to ${party}` });
@@ -81,16 +83,16 @@ async function invite(page: Page, party: string, summary: string, email: string,
   return url;
 }
 
-/** The invitee opens the link, registers, then accepts; with `shots` its two pages are shot. */
-async function acceptInvitation(person: Person, link: string, displayName: string, shots = false) {
+/** The invitee opens the link, registers, then accepts; with `shots` both pages are shot. */
+async function acceptInvitation(person: Person, link: string, { displayName = '', shots = false }) {
   const { page } = person;
   await page.goto(link);
   await page.getByRole('heading', { name: 'You are invited to a negotiation' }).waitFor();
   await fillRegistration(page, displayName, person.email);
-  if (shots) await both(page, 'invitation', 900, 1300);
+  if (shots) await both(page, 'invitation', [900, 1300]);
   await page.getByRole('form', { name: 'Create account' }).getByRole('button').click();
   await page.getByRole('button', { name: 'Accept the invitation' }).waitFor();
-  if (shots) await both(page, 'invitation-accept', 600, 844);
+  if (shots) await both(page, 'invitation-accept', [600, 844]);
   await page.getByRole('button', { name: 'Accept the invitation' }).click();
   await sections(page).waitFor();
 }
@@ -108,7 +110,7 @@ try {
   await page.goto('/');
   await page.getByRole('heading', { name: 'Set up this Parley server' }).waitFor();
   await fillRegistration(page, 'Mia Mediator', mediator.email);
-  await both(page, 'create-admin', 900, 1300);
+  await both(page, 'create-admin', [900, 1300]);
   await page.getByRole('form', { name: 'Create the administrator account' }).getByRole('button').click();
   await page.getByRole('heading', { name: 'Your negotiations' }).waitFor();
 
@@ -116,11 +118,13 @@ try {
   await page.getByRole('link', { name: 'Open a new negotiation' }).click();
   const created = page.getByRole('form', { name: 'New negotiation' });
   await created.getByLabel('Title').fill('River accord');
-  await created.getByLabel('Description (mandate)').fill('Sharing the river between Northland and Southland.');
+  await created
+    .getByLabel('Description (mandate)')
+    .fill('Sharing the river between Northland and Southland.');
   await created.getByLabel('Point by point').check();
   await created.getByLabel(/^Time zone/).selectOption('Europe/Zurich');
   await created.getByLabel(/^Your party, the mediator/).fill('Mediation team');
-  await both(page, 'new-negotiation', 1100, 1600);
+  await both(page, 'new-negotiation', [1100, 1600]);
   await created.getByRole('button', { name: 'Open the negotiation' }).click();
   await sections(page).waitFor();
 
@@ -136,10 +140,19 @@ try {
     await addParty.getByRole('button', { name: 'Add party' }).click();
     await partyCard(page, name).waitFor();
   }
-  const northLink = await invite(page, 'Northland', 'Invite the lead of Northland', north.email);
-  const analystLink = await invite(page, 'Mediation team', 'Invite someone', analyst.email, 'analyst');
-  await acceptInvitation(north, northLink, 'Nils North');
-  await acceptInvitation(analyst, analystLink, 'Adam Analyst', true);
+  const northLink = await invite(page, {
+    party: 'Northland',
+    summary: 'Invite the lead of Northland',
+    email: north.email,
+  });
+  const analystLink = await invite(page, {
+    party: 'Mediation team',
+    summary: 'Invite someone',
+    email: analyst.email,
+    fn: 'analyst',
+  });
+  await acceptInvitation(north, northLink, { displayName: 'Nils North' });
+  await acceptInvitation(analyst, analystLink, { displayName: 'Adam Analyst', shots: true });
   await page.reload();
   await partyCard(page, 'Northland').getByText('Nils North').waitFor();
   const team = partyCard(page, 'Mediation team');
@@ -149,11 +162,14 @@ try {
   await inviteForm.getByLabel('Email').fill('lena@example.org');
   await inviteForm.getByLabel('Title shown to others (optional)').fill('Legal adviser');
   await team.getByText('Seat someone with an account', { exact: true }).click();
-  await team.getByRole('form', { name: 'Seat someone in Mediation team' }).getByLabel('Email of their account').fill(south.email);
+  await team
+    .getByRole('form', { name: 'Seat someone in Mediation team' })
+    .getByLabel('Email of their account')
+    .fill(south.email);
   await team.getByText('Hand over the lead', { exact: true }).click();
   await team.getByRole('form', { name: 'Hand over the lead of Mediation team' }).waitFor();
   await partyCard(page, 'Southland').getByText('Invite the lead of Southland', { exact: true }).click();
-  await both(page, 'delegations', 2600, 5200);
+  await both(page, 'delegations', [2600, 5200]);
 
   // The plan import page: a numbered text with a gap in its numbering, shown next to the text.
   await openTab(page, 'Plan');
@@ -163,7 +179,7 @@ try {
   const gapped = FIRST_DRAFT.map((line, index) => (index === 4 ? line.replace(/^5\./, '6.') : line));
   await importForm.getByLabel('Plan text').fill(gapped.join('\n'));
   await page.getByRole('region', { name: 'Problems in the text' }).waitFor();
-  await both(page, 'plan-import', 1300, 2000);
+  await both(page, 'plan-import', [1300, 2000]);
   await importForm.getByLabel('Plan text').fill(FIRST_DRAFT.join('\n'));
   await importForm.getByRole('button', { name: 'Import as a new version' }).click();
   await page.getByRole('heading', { name: 'First draft' }).waitFor();
@@ -174,11 +190,17 @@ try {
   await page.getByRole('button', { name: 'Edit point 3' }).click();
   const edit = page.getByRole('form', { name: 'Edit point 3' });
   await edit.getByLabel('Title').fill('Bridge crossings');
-  await edit.getByLabel('Text').fill('No toll is charged on the old bridge for people on foot, bicycles or ambulances.');
+  await edit
+    .getByLabel('Text')
+    .fill('No toll is charged on the old bridge for people on foot, bicycles or ambulances.');
   await edit.getByRole('button', { name: 'Apply to the draft' }).click();
   await page.getByRole('region', { name: 'Changes in this draft' }).locator('ol > li').first().waitFor();
-  await page.getByRole('region', { name: /Redline against/ }).locator('ins').first().waitFor();
-  await both(page, 'draft', 1800, 4200);
+  await page
+    .getByRole('region', { name: /Redline against/ })
+    .locator('ins')
+    .first()
+    .waitFor();
+  await both(page, 'draft', [1800, 4200]);
 
   // A revised text pasted back: the inferred lineage map shows the merge and the split.
   await openTab(page, 'Plan');
@@ -188,8 +210,12 @@ try {
   await revised.getByRole('button', { name: 'Propose the lineage' }).click();
   const map = page.getByRole('region', { name: 'Lineage map' });
   await map.getByRole('table').waitFor();
-  await map.getByRole('row', { name: /^1\. / }).getByText(/Merged/i).first().waitFor();
-  await both(page, 'revise-text', 2000, 4200);
+  await map
+    .getByRole('row', { name: /^1\. / })
+    .getByText(/Merged/i)
+    .first()
+    .waitFor();
+  await both(page, 'revise-text', [2000, 4200]);
 } finally {
   await server.close();
 }
