@@ -29,66 +29,69 @@ export function LineageMapEditor({
   };
   return (
     <>
-      <table className="lineage-table">
-        <thead>
-          <tr>
-            <th scope="col">New point</th>
-            <th scope="col">Comes from</th>
-            <th scope="col">Reads as</th>
-          </tr>
-        </thead>
-        <tbody>
-          {proposal.points.map((point) => {
-            const froms = links.get(point.number) ?? new Set<string>();
-            const row = rowOf(point.number);
-            return (
-              <tr key={point.number}>
-                <th scope="row">
-                  {point.number}. {point.title || point.text.slice(0, 60)}
-                </th>
-                <td>
-                  <select
-                    multiple
-                    aria-label={`New point ${point.number} comes from`}
-                    value={[...froms]}
-                    size={Math.min(4, parent.points.length)}
-                    onChange={(e) =>
-                      set(
-                        point.number,
-                        [...e.target.selectedOptions].map((o) => o.value),
-                      )
-                    }
-                  >
-                    {parent.points.map((old) => (
-                      <option key={old.pointId} value={old.pointId}>
-                        {old.number}. {old.title || old.text.slice(0, 50)}
-                      </option>
-                    ))}
-                  </select>
-                  <button
-                    type="button"
-                    className="link-button"
-                    disabled={froms.size === 0}
-                    onClick={() => set(point.number, [])}
-                    aria-label={`Mark new point ${point.number} as new`}
-                  >
-                    Mark as new
-                  </button>
-                </td>
-                <td>
-                  {kindOf(point.number) !== undefined && <Chip value={kindOf(point.number) ?? ''} />}
-                  {row !== undefined && froms.size > 0 && (
-                    <span className="small muted">
-                      {' '}
-                      proposed with {Math.round(row.score * 100)} % confidence
-                    </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* On a phone the map scrolls sideways rather than pushing the page wider than the screen. */}
+      <div className="table-scroll">
+        <table className="lineage-table">
+          <thead>
+            <tr>
+              <th scope="col">New point</th>
+              <th scope="col">Comes from</th>
+              <th scope="col">Reads as</th>
+            </tr>
+          </thead>
+          <tbody>
+            {proposal.points.map((point) => {
+              const froms = links.get(point.number) ?? new Set<string>();
+              const row = rowOf(point.number);
+              return (
+                <tr key={point.number}>
+                  <th scope="row">
+                    {point.number}. {point.title || point.text.slice(0, 60)}
+                  </th>
+                  <td>
+                    <select
+                      multiple
+                      aria-label={`New point ${point.number} comes from`}
+                      value={[...froms]}
+                      size={Math.min(4, parent.points.length)}
+                      onChange={(e) =>
+                        set(
+                          point.number,
+                          [...e.target.selectedOptions].map((o) => o.value),
+                        )
+                      }
+                    >
+                      {parent.points.map((old) => (
+                        <option key={old.pointId} value={old.pointId}>
+                          {old.number}. {old.title || old.text.slice(0, 50)}
+                        </option>
+                      ))}
+                    </select>
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={froms.size === 0}
+                      onClick={() => set(point.number, [])}
+                      aria-label={`Mark new point ${point.number} as new`}
+                    >
+                      Mark as new
+                    </button>
+                  </td>
+                  <td>
+                    {kindOf(point.number) !== undefined && <Chip value={kindOf(point.number) ?? ''} />}
+                    {row !== undefined && froms.size > 0 && (
+                      <span className="small muted">
+                        {' '}
+                        proposed with {Math.round(row.score * 100)} % confidence
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <section aria-label="Dropped points">
         <h4>Dropped ({dropped.length})</h4>
         {dropped.length === 0 ? (
