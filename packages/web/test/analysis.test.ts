@@ -89,7 +89,7 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     await page.getByLabel('Vertical axis').selectOption({ label: 'Side C' });
     await expect
       .poll(() => page.locator('figure.chart').first().getAttribute('aria-label'))
-      .toBe("Frontier: Side A's utility against Side C's");
+      .toBe("Pareto frontier: Side A's utility against Side C's");
     await expect
       .poll(() => page.locator('figure.chart').first().textContent())
       .toContain('Side C reservation');

@@ -73,7 +73,8 @@ describe('issue 13 in the browser: tokens and inclusion proofs', () => {
       .poll(() => page.getByRole('status').filter({ hasText: 'revoked' }).innerText())
       .toContain('nightly export');
     await expect.poll(() => table.innerText().catch(() => '')).not.toContain('nightly export');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('API tokens');
+    // Focus lands on the sentence saying what happened, so a screen reader announces it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('revoked');
     expect(await bearerStatus(secret)).toBe(401);
   });
 

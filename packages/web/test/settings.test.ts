@@ -35,7 +35,7 @@ describe('server settings without lost updates', () => {
       await page.goto('/settings');
       await page.getByRole('form', { name: 'Server settings' }).waitFor();
     }
-    expect(await first.title()).toBe('Server settings — Parley');
+    expect(await first.title()).toBe('Settings — Parley');
     const other = second.getByRole('form', { name: 'Server settings' });
     await other.getByLabel('Who may open a negotiation').selectOption('admins');
     await other.getByRole('button', { name: 'Save settings' }).click();
