@@ -1,40 +1,19 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo';
+import { demoCookie, startServeProcess } from './helpers/serve-process';
 
 // The `parley` bin runs the esbuild-compiled CLI, whose engine threads once looked for a file that
 // the build did not write: every analysis and simulation in `parley serve` and `parley worker`
 // failed while the sources (and so every in-process test) worked. This runs the real bin.
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'parley.js');
-
 it('the compiled `parley serve` answers an analysis from its engine threads', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-compiled-engine-'));
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const server = await startServeProcess(dataDir);
+  const { url } = server;
   try {
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Parley is serving (http:\/\/\S+)/.exec(output);
-        if (match?.[1] !== undefined) resolve(match[1]);
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      void exited.then((code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-    });
-    const login = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_ACCOUNTS.russia.email, password: DEMO_PASSWORD }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = await demoCookie(url, 'russia');
     const me = (await (await fetch(`${url}/api/me`, { headers: { cookie } })).json()) as {
       csrfToken: string;
     };
@@ -51,8 +30,8 @@ it('the compiled `parley serve` answers an analysis from its engine threads', as
     expect(body.frontier?.exact).toBe(true);
     expect(body.frontier?.size).toBeGreaterThan(0);
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    server.child.kill('SIGTERM');
+    await server.exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }, 180_000);
