@@ -19,7 +19,7 @@ import { documentBlocks, renderText } from './document/export-document';
 import { footerLines } from './document/footer-lines';
 import { buildMaterial, toDocument } from './material/build-material';
 import { fileNameOf, fingerprintKeyId, recipientOf, type Recipient } from './recipients';
-import { renderFile } from './render/render-file';
+import { renderInPool } from './render/render-in-pool';
 
 const negotiationResource = (negotiation: Negotiation) => ({
   kind: 'negotiation' as const,
@@ -92,7 +92,7 @@ export async function createExport(
     watermark: input.body.watermark,
   });
   const key = document.isFingerprinted ? await newFingerprintKey(deps, input.negotiation.id) : null;
-  const file = await renderFile(renderText(document, key), { format: input.body.format, createdAt });
+  const file = await renderInPool(deps, renderText(document, key), { format: input.body.format, createdAt });
   const contentHash = createHash('sha256').update(file.bytes).digest('hex');
   const stored: StoredExport = {
     ...material.subject,

@@ -6,7 +6,7 @@ import { listPlanVersions } from '../storage/plan-versions';
 import { renderText } from './document/export-document';
 import { versionBlocks } from './material/material';
 import { renderMarkdown } from './render/render-markdown';
-import { FILE_TYPES } from './render/render-file';
+import { FILE_TYPES } from './render/file-types';
 import { fileNameOf } from './recipients';
 
 // Rows from before migration 0041 hold no bytes: they are Markdown plan versions in the 0040 layout.

@@ -15,5 +15,7 @@ export {
 export { ExtractTextError, extractText, extractTextFromBytes } from './extract/extract-text';
 export { extractPdfText } from './extract/extract-pdf-text';
 export { renderText, type ExportDocument, type RenderedText } from './document/export-document';
-export { renderFile, FILE_TYPES, type RenderedFile } from './render/render-file';
+export { FILE_TYPES, type RenderedFile } from './render/file-types';
+export { renderBytes } from './render/render-file';
+export { renderInPool } from './render/render-in-pool';
 export { renderPdf } from './render/render-pdf';

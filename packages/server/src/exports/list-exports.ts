@@ -1,5 +1,5 @@
 import { can, type ExportRecord, type Negotiation, type UserId, type Viewer } from '@parley/core';
-import { FILE_TYPES } from './render/render-file';
+import { FILE_TYPES } from './render/file-types';
 import { listExportRegister } from '../storage/exports';
 import { listMembers } from '../storage/members';
 import type { AppDeps } from '../services/deps';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Member, UserId } from '@parley/core';
 import type { StoredExport } from '../storage/exports';
-import { FILE_TYPES } from './render/render-file';
+import { FILE_TYPES } from './render/file-types';
 
 export type Recipient = { userId: UserId; displayName: string };
 

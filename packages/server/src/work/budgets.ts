@@ -15,6 +15,10 @@ export const ENGINE_BUDGETS = {
   maxSimulationWork: 20_000_000,
   /** A simulation job is stopped, failed and not retried after this (PARLEY_SIMULATION_TIME_LIMIT_MS). */
   simulationTimeMs: positiveFromEnv('PARLEY_SIMULATION_TIME_LIMIT_MS', 10 * 60_000),
+  /** Characters of one export's text; a whole 28-point plan's history with redlines is under 1 M. */
+  maxExportCharacters: 8_000_000,
+  /** Laying out one export (PDF, DOCX) is stopped after this (PARLEY_EXPORT_TIME_LIMIT_MS). */
+  exportRenderTimeMs: positiveFromEnv('PARLEY_EXPORT_TIME_LIMIT_MS', 60_000),
 } as const;
 
 export type EngineBudgets = { -readonly [K in keyof typeof ENGINE_BUDGETS]: number };

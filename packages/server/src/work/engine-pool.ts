@@ -157,7 +157,7 @@ export function createEnginePool(options: EnginePoolOptions = {}): EnginePool {
         return Promise.reject(
           new DomainError(
             'engine-busy',
-            `The analysis engine is busy (${maxQueued} tasks waiting); try again shortly.`,
+            `Parley’s worker threads are busy (${maxQueued} tasks waiting); try again shortly.`,
             { retryAfterSeconds: 5 },
           ),
         );

@@ -1,26 +1,40 @@
-import type { Analysis, AnalysisRequest, CreateSimulationInput } from '@parley/core';
+import type { Analysis, AnalysisRequest, CreateSimulationInput, ExportFormat } from '@parley/core';
 import type { BatchSummary, Scenario } from '@parley/engine';
+import type { RenderedText } from '../exports/document/export-document';
 import { computeScenarioAnalysis } from './analyze-scenario';
 import { computeSimulation } from './simulate';
 
-/** Work an engine thread does; every field crosses the thread boundary by structured clone. */
+/** Work a pool thread does; every field crosses the thread boundary by structured clone. */
 export type EngineTask =
   | {
       readonly kind: 'analyze-scenario';
       readonly scenario: Scenario;
       readonly request: Omit<AnalysisRequest, 'scenario'>;
     }
-  | { readonly kind: 'simulate'; readonly input: CreateSimulationInput };
+  | { readonly kind: 'simulate'; readonly input: CreateSimulationInput }
+  | {
+      readonly kind: 'render-file';
+      readonly text: RenderedText;
+      readonly format: ExportFormat;
+      /** ISO time: a Date would cross the boundary, but the renderers' clocks must not differ. */
+      readonly createdAt: string;
+    };
 
-type ResultOf = { 'analyze-scenario': Analysis; simulate: BatchSummary };
+type ResultOf = { 'analyze-scenario': Analysis; simulate: BatchSummary; 'render-file': Uint8Array };
 export type EngineTaskResult<T extends EngineTask> = ResultOf[T['kind']];
 
-/** Runs one task in the calling thread (an engine thread; tests may call it directly). */
-export function runEngineTask(task: EngineTask, progress: (done: number) => void): unknown {
+/** Runs one task in the calling thread (a pool thread; tests may call it directly). */
+export async function runEngineTask(task: EngineTask, progress: (done: number) => void): Promise<unknown> {
   switch (task.kind) {
     case 'analyze-scenario':
       return computeScenarioAnalysis(task.scenario, task.request, () => performance.now());
     case 'simulate':
       return computeSimulation(task.input, progress);
+    case 'render-file': {
+      // Loaded on the first export only: PDF and DOCX layout is most of a thread's start-up cost,
+      // and a thread that only analyses never needs it.
+      const { renderBytes } = await import('../exports/render/render-file');
+      return renderBytes(task.text, { format: task.format, createdAt: new Date(task.createdAt) });
+    }
   }
 }

@@ -3,9 +3,9 @@ import { DomainError } from '@parley/core';
 import { runEngineTask, type EngineTask } from './engine-tasks';
 
 // One task at a time per thread: the pool sends the next one only after the reply.
-parentPort?.on('message', (task: EngineTask) => {
+parentPort?.on('message', async (task: EngineTask) => {
   try {
-    const value = runEngineTask(task, (done) => parentPort?.postMessage({ type: 'progress', done }));
+    const value = await runEngineTask(task, (done) => parentPort?.postMessage({ type: 'progress', done }));
     parentPort?.postMessage({ type: 'result', value });
   } catch (error) {
     // Expected failures (bad input found while computing) cross the thread as data, so the

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_DRAFT_POINTS } from '../../demo/plan-data';
 import { renderText, type ExportDocument } from '../document/export-document';
 import { extractText } from '../extract/extract-text';
-import { renderFile } from './render-file';
+import { FILE_TYPES } from './file-types';
+import { renderBytes } from './render-file';
 
 const document: ExportDocument = {
   title: 'Draft plan',
@@ -36,7 +37,10 @@ describe('one recipient’s text in every format', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-formats-'));
     const extracted: Record<string, string> = {};
     for (const format of ['markdown', 'pdf', 'docx'] as const) {
-      const file = await renderFile(text, { format, createdAt: new Date('2025-12-01T00:00:00Z') });
+      const file = {
+        bytes: await renderBytes(text, { format, createdAt: new Date('2025-12-01T00:00:00Z') }),
+        ...FILE_TYPES[format],
+      };
       const path = join(dir, `copy.${file.extension}`);
       writeFileSync(path, file.bytes);
       extracted[format] = words(await extractText(path));
@@ -49,19 +53,19 @@ describe('one recipient’s text in every format', () => {
 
   it('puts no invisible character in Markdown or DOCX, so search and copy-paste work', async () => {
     const text = renderText(document, 'a-recipient-key-0123456789abcdef');
-    const markdown = await renderFile(text, { format: 'markdown', createdAt: new Date(0) });
-    expect(markdown.bytes.toString('utf8')).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
+    const markdown = await renderBytes(text, { format: 'markdown', createdAt: new Date(0) });
+    expect(markdown.toString('utf8')).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
     const dir = mkdtempSync(join(tmpdir(), 'parley-invisible-'));
-    const docx = await renderFile(text, { format: 'docx', createdAt: new Date(0) });
-    writeFileSync(join(dir, 'copy.docx'), docx.bytes);
+    const docx = await renderBytes(text, { format: 'docx', createdAt: new Date(0) });
+    writeFileSync(join(dir, 'copy.docx'), docx);
     expect(await extractText(join(dir, 'copy.docx'))).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
   });
 
   it('renders the same PDF bytes for the same text and date', async () => {
     const text = renderText(document, 'another-key-0123456789abcdef0123');
     const [first, second] = await Promise.all(
-      [1, 2].map(() => renderFile(text, { format: 'pdf', createdAt: new Date('2025-12-01T00:00:00Z') })),
+      [1, 2].map(() => renderBytes(text, { format: 'pdf', createdAt: new Date('2025-12-01T00:00:00Z') })),
     );
-    expect(first?.bytes.equals(second?.bytes ?? Buffer.alloc(0))).toBe(true);
+    expect(first?.equals(second ?? Buffer.alloc(0))).toBe(true);
   });
 });

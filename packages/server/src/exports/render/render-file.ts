@@ -5,33 +5,11 @@ import { renderDocx } from './render-docx';
 import { renderMarkdown } from './render-markdown';
 import { renderPdf } from './render-pdf';
 
-/** The delivered file: its bytes and how to serve them. */
-export type RenderedFile = {
-  readonly bytes: Buffer;
-  readonly contentType: string;
-  readonly extension: string;
-};
-
-export const FILE_TYPES = {
-  markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
-  pdf: { contentType: 'application/pdf', extension: 'pdf' },
-  docx: {
-    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    extension: 'docx',
-  },
-  akn: { contentType: 'application/akn+xml; charset=utf-8', extension: 'xml' },
-} as const satisfies Record<ExportFormat, { contentType: string; extension: string }>;
-
-/** Lays out one recipient's text in a format; the text (and so the fingerprint) is the same in all three. */
-export async function renderFile(
-  text: RenderedText,
-  input: { format: ExportFormat; createdAt: Date },
-): Promise<RenderedFile> {
-  const bytes = await renderBytes(text, input);
-  return { bytes, ...FILE_TYPES[input.format] };
-}
-
-async function renderBytes(
+/**
+ * Lays out one recipient's text in a format; the text (and so the fingerprint) is the same in every
+ * format. Runs in a pool thread (`render-in-pool.ts`), never on the request path.
+ */
+export async function renderBytes(
   text: RenderedText,
   input: { format: ExportFormat; createdAt: Date },
 ): Promise<Buffer> {

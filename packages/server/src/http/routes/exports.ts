@@ -28,7 +28,7 @@ const create = createRoute({
   request: { params: NegotiationParams, body: jsonBody(CreateExportInputSchema) },
   responses: {
     201: jsonResponse(ExportSchema, 'The recorded copy; fetch its bytes from downloadUrl'),
-    ...problems(400, 401, 403, 404, 413, 415),
+    ...problems(400, 401, 403, 404, 413, 415, 422, 503),
   },
 });
 const list = createRoute({
