@@ -11,8 +11,8 @@ const CONTAINED_NEXT_DOOR = 0.25;
 const CONTRIBUTES = 0.15;
 /** Two linked points exchanged a clause when most of what one leaves unexplained is in what the other does… */
 const EXCHANGED = 0.5;
-/** …and a good part of the other's (which may also hold new words). */
-const EXCHANGED_OTHER = 0.25;
+/** …and a good part of the other's (which may also hold new words: a clause moved and reworded). */
+const EXCHANGED_OTHER = 0.2;
 
 type Residuals = { soft: TermVector; hard: TermVector };
 
@@ -100,7 +100,8 @@ function containmentScore(
 
 // Two points each already linked elsewhere swapped a clause (a restructuring n → m): what one
 // leaves unexplained is mostly found in what the other leaves unexplained, and it is a fair part
-// of both points. Residuals here are exact (nothing kept), so only changed wording counts.
+// of one point and not a trifle of the other (a short clause leaving a long point is a small part
+// of it). Residuals here are exact (nothing kept), so only changed wording counts.
 function exchangeScore(left: TermVector, right: TermVector, masses: Masses): number | undefined {
   if (masses.from === 0 || masses.to === 0) return undefined;
   const shared = sharedMass(left, right);
@@ -112,7 +113,8 @@ function exchangeScore(left: TermVector, right: TermVector, masses: Masses): num
   const isExchange = Math.max(ofLeft, ofRight) >= EXCHANGED && Math.min(ofLeft, ofRight) >= EXCHANGED_OTHER;
   const ofFrom = shared / masses.from;
   const ofTo = shared / masses.to;
-  return isExchange && Math.min(ofFrom, ofTo) >= CONTRIBUTES ? Math.max(ofFrom, ofTo) : undefined;
+  const isFairPart = Math.max(ofFrom, ofTo) >= CONTRIBUTES && Math.min(ofFrom, ofTo) >= CONTRIBUTES / 2;
+  return isExchange && isFairPart ? Math.max(ofFrom, ofTo) : undefined;
 }
 
 // Old point `from` sits next to a source of `to`, or new point `to` next to a target of `from`.
