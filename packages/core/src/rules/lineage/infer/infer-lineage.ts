@@ -1,6 +1,8 @@
 import type { InferenceContext, InferredLineage, LineageInputPoint } from './lineage-types';
 import { fillBetween } from './fill-between';
 import { growByContainment } from './grow-by-containment';
+import { joinNeighbourGroup } from './join-neighbour-group';
+import { pairLeftovers } from './pair-leftovers';
 import { LineageLinks } from './lineage-links';
 import { matchOneToOne } from './match-one-to-one';
 import { rowsFromLinks } from './lineage-rows';
@@ -22,6 +24,11 @@ import { termVectors } from './term-vectors';
  *    links heavily paraphrased points; then the groups grow once more.
  * 5. A point left alone between two points of one group joins it if it shares a fair part of its
  *    words with it (a split's reworded middle part).
+ * 6. A point left alone next to a group joins it when the group holds the point it resembles most
+ *    and a fair part of it is in what that point's links leave unexplained (a split's reworded
+ *    last part, a clause that became a point of its own).
+ * 7. An old and a new point both left over, each the other's closest, sharing a quarter of one of
+ *    them, are one point retitled and rewritten.
  * What is left is dropped (old) or added (new).
  */
 export function inferLineage(
@@ -48,6 +55,8 @@ export function inferLineage(
     growByContainment(context, links);
   }
   fillBetween(context, links);
+  joinNeighbourGroup(context, links);
+  pairLeftovers(context, links);
   return rowsFromLinks({ before, after, links, context });
 }
 

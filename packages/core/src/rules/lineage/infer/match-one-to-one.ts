@@ -18,6 +18,8 @@ const PLACE_BONUS = 0.12;
  * likely rewrites the old one (a paraphrase keeps its slot): a little shared wording is enough.
  */
 const SOLE_PAIR_MIN_COSINE = 0.08;
+/** …or none at all, when the two keep the same title ("Purpose." rewritten from end to end). */
+const SOLE_PAIR_SAME_TITLE = 0.5;
 
 type Candidate = { from: number; to: number; weight: number };
 
@@ -72,15 +74,15 @@ function weakCandidates(context: InferenceContext, links: LineageLinks): Candida
     for (const j of to) {
       const similarity = context.similarity.cosine(i, j);
       const inPlace = (place.lower[i] ?? -1) < j && j < (place.upper[i] ?? Infinity);
-      if (similarity < Math.min(MIN_COSINE, SOLE_PAIR_MIN_COSINE)) continue;
-      if (similarity < MIN_COSINE && !(inPlace && place.isSole(i))) continue;
-      if (!inPlace && similarity < MOVED_MIN_COSINE) continue;
       const title = titleSimilarity(
         context.before.features[i]?.titleWords ?? [],
         context.after.features[j]?.titleWords ?? [],
       );
+      const isSolePair =
+        inPlace && place.isSole(i) && (similarity >= SOLE_PAIR_MIN_COSINE || title >= SOLE_PAIR_SAME_TITLE);
+      if (similarity < MIN_COSINE && !isSolePair) continue;
+      if (!inPlace && similarity < MOVED_MIN_COSINE) continue;
       const weight = similarity + TITLE_BONUS * title + (inPlace ? PLACE_BONUS : 0);
-      const isSolePair = inPlace && place.isSole(i) && similarity >= SOLE_PAIR_MIN_COSINE;
       if (weight >= WEAK_ACCEPT || isSolePair) candidates.push({ from: i, to: j, weight });
     }
   return candidates;

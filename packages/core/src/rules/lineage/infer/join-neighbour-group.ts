@@ -1,0 +1,100 @@
+import type { LineageLinks } from './lineage-links';
+import type { InferenceContext } from './lineage-types';
+import { massOf, sharedMass } from './term-vectors';
+
+/**
+ * A fair part of the point must be found in what its counterpart leaves unexplained: a split's
+ * reworded part shares the words its sibling did not take; an added point worded like its
+ * neighbour shares only what the neighbour's own successor already holds, so it stays added.
+ */
+const FOUND_IN_RESIDUAL = 0.15;
+
+/**
+ * A split's parts and a merge's sources sit next to each other. A point left alone next to a
+ * group joins it when the group's point on the other side is the one it resembles most of all
+ * points, and a fair part of it is found in what that point's links leave unexplained. Repeated
+ * until nothing joins, so the third part of a split joins after the second.
+ */
+export function joinNeighbourGroup(context: InferenceContext, links: LineageLinks): void {
+  for (let joined = true; joined;) {
+    joined = false;
+    context.after.vectors.forEach((vector, to) => {
+      if (links.sourcesOf(to).length > 0) return;
+      const group = oldPointsNextTo(links, to);
+      const best = bestOf(context.before.vectors.length, (from) => context.similarity.cosine(from, to));
+      if (best === undefined || !group.has(best)) return;
+      const mass = massOf(vector);
+      if (mass > 0 && sharedMass(links.residualBefore(best), vector) >= FOUND_IN_RESIDUAL * mass) {
+        links.add({ from: best, to, score: context.similarity.cosine(best, to), evidence: 'containment' });
+        joined = true;
+      }
+    });
+    context.before.vectors.forEach((vector, from) => {
+      if (links.targetsOf(from).length > 0) return;
+      const group = newPointsNextTo(links, from);
+      const best = bestOf(context.after.vectors.length, (to) => context.similarity.cosine(from, to));
+      if (best === undefined || !group.has(best)) return;
+      const mass = massOf(vector);
+      if (mass > 0 && sharedMass(vector, links.residualAfter(best)) >= FOUND_IN_RESIDUAL * mass) {
+        links.add({ from, to: best, score: context.similarity.cosine(from, best), evidence: 'containment' });
+        joined = true;
+      }
+    });
+  }
+}
+
+function bestOf(count: number, score: (index: number) => number): number | undefined {
+  let best: number | undefined;
+  let bestScore = 0;
+  for (let index = 0; index < count; index += 1) {
+    const value = score(index);
+    if (value > bestScore) [best, bestScore] = [index, value];
+  }
+  return best;
+}
+
+/** Old points in the groups of the new points either side of `to`. */
+function oldPointsNextTo(links: LineageLinks, to: number): Set<number> {
+  const found = new Set<number>();
+  for (const neighbour of [to - 1, to + 1])
+    collect(links, { side: 'after', index: neighbour }, found, new Set());
+  return found;
+}
+
+/** New points in the groups of the old points either side of `from`. */
+function newPointsNextTo(links: LineageLinks, from: number): Set<number> {
+  const found = new Set<number>();
+  const seen = new Set<string>();
+  for (const neighbour of [from - 1, from + 1]) {
+    const olds = new Set<number>();
+    collect(links, { side: 'before', index: neighbour }, olds, seen, found);
+  }
+  return found;
+}
+
+// Walks a connected group, gathering its old points (and its new points when asked).
+function collect(
+  links: LineageLinks,
+  start: { side: 'before' | 'after'; index: number },
+  olds: Set<number>,
+  seen: Set<string>,
+  news: Set<number> = new Set(),
+): void {
+  const stack = [start];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined || node.index < 0) continue;
+    const key = `${node.side}${node.index}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (node.side === 'before') {
+      const targets = links.targetsOf(node.index);
+      if (targets.length > 0) olds.add(node.index);
+      for (const to of targets) stack.push({ side: 'after', index: to });
+    } else {
+      const sources = links.sourcesOf(node.index);
+      if (sources.length > 0) news.add(node.index);
+      for (const from of sources) stack.push({ side: 'before', index: from });
+    }
+  }
+}
