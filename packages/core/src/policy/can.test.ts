@@ -84,7 +84,9 @@ type Classified =
 const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'negotiation.create': [T, T, T, T, T, T, T, T, T, T, F],
   'negotiation.read': [T, T, T, T, T, T, T, T, F, F, F],
+  'negotiation.update': [T, T, F, F, F, F, F, F, F, F, F],
   'party.create': [T, T, F, F, F, F, F, F, F, F, F],
+  'party.update': [T, T, F, F, F, F, F, F, F, F, F],
   'party.read': [T, T, T, T, T, T, T, T, F, F, F],
   'member.read': [T, T, T, T, T, T, T, T, F, F, F],
   // an instance where anyone signed in may open a negotiation (admins-only: the test below)

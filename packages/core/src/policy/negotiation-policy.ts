@@ -11,7 +11,13 @@ export const NEGOTIATION_POLICY = {
     viewer.userId !== null && viewer.isAdmin === true,
   'negotiation.read': (viewer: Viewer, resource: NegotiationResource) =>
     isParticipant(viewer, resource.negotiationId),
+  /** Title, mandate, closure rule, time zone: the mediator's staff, who keep the text. */
+  'negotiation.update': (viewer: Viewer, resource: NegotiationResource) =>
+    isMediatorStaff(viewer, resource.negotiationId),
   'party.create': (viewer: Viewer, resource: NegotiationResource) =>
+    isMediatorStaff(viewer, resource.negotiationId),
+  /** A party's name and whether it is required; its role never changes. */
+  'party.update': (viewer: Viewer, resource: NegotiationResource) =>
     isMediatorStaff(viewer, resource.negotiationId),
   'party.read': (viewer: Viewer, resource: NegotiationResource) =>
     isParticipant(viewer, resource.negotiationId),

@@ -31,6 +31,8 @@ export const NegotiationSchema = z.strictObject({
   closureRule: ClosureRuleSchema,
   timeZone: TimeZoneSchema,
   createdAt: InstantSchema,
+  /** Counts the changes to the fields above, for an edit form to send back as `baseRevision`. */
+  revision: z.number().int().positive(),
 });
 export type Negotiation = z.infer<typeof NegotiationSchema>;
 
@@ -43,3 +45,17 @@ export const CreateNegotiationInputSchema = z.strictObject({
   mediatorPartyName: LabelSchema,
 });
 export type CreateNegotiationInput = z.infer<typeof CreateNegotiationInputSchema>;
+
+/** A change to a negotiation's settings; `baseRevision` is the revision the form showed (stale: 409). */
+export const UpdateNegotiationInputSchema = z
+  .strictObject({
+    title: LabelSchema.optional(),
+    mandate: LongTextSchema.optional(),
+    closureRule: ClosureRuleSchema.optional(),
+    timeZone: TimeZoneSchema.optional(),
+    baseRevision: z.number().int().positive(),
+  })
+  .refine((input) => Object.keys(input).some((key) => key !== 'baseRevision'), {
+    message: 'Name at least one of title, mandate, closureRule, timeZone to change',
+  });
+export type UpdateNegotiationInput = z.infer<typeof UpdateNegotiationInputSchema>;

@@ -13,6 +13,8 @@ export const PartySchema = z.strictObject({
   role: PartyRoleSchema,
   required: z.boolean(),
   createdAt: InstantSchema,
+  /** Counts the changes to name and `required`, for an edit form to send back as `baseRevision`. */
+  revision: z.number().int().positive(),
 });
 export type Party = z.infer<typeof PartySchema>;
 
@@ -22,3 +24,15 @@ export const CreatePartyInputSchema = z.strictObject({
   required: z.boolean().default(false),
 });
 export type CreatePartyInput = z.infer<typeof CreatePartyInputSchema>;
+
+/** Renaming a party or changing whether its agreement is required; a party's role never changes. */
+export const UpdatePartyInputSchema = z
+  .strictObject({
+    name: LabelSchema.optional(),
+    required: z.boolean().optional(),
+    baseRevision: z.number().int().positive(),
+  })
+  .refine((input) => input.name !== undefined || input.required !== undefined, {
+    message: 'Name at least one of name, required to change',
+  });
+export type UpdatePartyInput = z.infer<typeof UpdatePartyInputSchema>;

@@ -28,6 +28,7 @@ export const presentNegotiation = (negotiation: Negotiation): Negotiation => ({
   closureRule: negotiation.closureRule,
   timeZone: negotiation.timeZone,
   createdAt: negotiation.createdAt,
+  revision: negotiation.revision,
 });
 
 export const presentParty = (party: Party): Party => ({
@@ -37,6 +38,7 @@ export const presentParty = (party: Party): Party => ({
   role: party.role,
   required: party.required,
   createdAt: party.createdAt,
+  revision: party.revision,
 });
 
 export const presentMember = (member: Member): Member => ({

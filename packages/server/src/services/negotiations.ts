@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   can,
   type CreateNegotiationInput,
+  DomainError,
+  type UpdateNegotiationInput,
   type MemberId,
   type Negotiation,
   type NegotiationId,
@@ -10,7 +12,12 @@ import {
 } from '@parley/core';
 import { recordAudit } from '../audit';
 import { insertMember } from '../storage/members';
-import { findNegotiation, insertNegotiation, listNegotiationsByIds } from '../storage/negotiations';
+import {
+  findNegotiation,
+  insertNegotiation,
+  listNegotiationsByIds,
+  updateNegotiationRow,
+} from '../storage/negotiations';
 import { readInstanceSettings } from '../storage/instance-settings';
 import { insertParty } from '../storage/parties';
 import { findUser } from '../storage/users';
@@ -31,7 +38,7 @@ export async function createNegotiation(
   const creatorId = viewer.userId;
   if (creatorId === null) throw new Error('negotiation.create allowed an anonymous viewer');
   const now = deps.clock.now().toISOString();
-  const negotiation: Negotiation = {
+  const negotiation: Omit<Negotiation, 'revision'> = {
     id: randomUUID() as NegotiationId,
     title: input.title,
     mandate: input.mandate,
@@ -41,7 +48,7 @@ export async function createNegotiation(
   };
   const partyId = randomUUID() as PartyId;
   return deps.db.transaction().execute(async (tx) => {
-    await insertNegotiation(tx, { negotiation, createdBy: creatorId });
+    const created = await insertNegotiation(tx, { negotiation, createdBy: creatorId });
     await insertParty(tx, {
       id: partyId,
       negotiationId: negotiation.id,
@@ -69,7 +76,7 @@ export async function createNegotiation(
       subjectId: negotiation.id,
       negotiationId: negotiation.id,
     });
-    return negotiation;
+    return created;
   });
 }
 
@@ -93,4 +100,61 @@ export async function getNegotiationForViewer(
     (negotiation) => can(viewer, 'negotiation.read', { kind: 'negotiation', negotiationId: negotiation.id }),
     'Negotiation',
   );
+}
+
+/**
+ * Changes a negotiation's title, mandate, closure rule or time zone (the mediator's staff). With a
+ * stale `baseRevision` nothing changes and the 409 names what the other person saved, so the form
+ * can show it. The audit entry lists the fields that changed, from and to.
+ */
+export async function updateNegotiation(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; changes: UpdateNegotiationInput },
+): Promise<Negotiation> {
+  const { negotiation } = input;
+  assertAllowed(
+    can(viewer, 'negotiation.update', { kind: 'negotiation', negotiationId: negotiation.id }),
+    "change this negotiation's settings",
+  );
+  const { baseRevision, ...changes } = input.changes;
+  return deps.db.transaction().execute(async (tx) => {
+    const updated = await updateNegotiationRow(tx, { id: negotiation.id, baseRevision, changes });
+    if (updated === undefined) {
+      const current = await findNegotiation(tx, negotiation.id);
+      throw new DomainError(
+        'conflict',
+        `Someone saved the settings meanwhile: the title is now "${current?.title ?? ''}", the closure rule "${current?.closureRule ?? ''}" and the time zone ${current?.timeZone ?? ''} (revision ${current?.revision ?? '?'}, yours was ${baseRevision}).`,
+        { field: 'baseRevision' },
+      );
+    }
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: viewer.userId,
+      action: 'negotiation.update',
+      subjectType: 'negotiation',
+      subjectId: negotiation.id,
+      negotiationId: negotiation.id,
+      detail: {
+        revision: updated.revision,
+        changed: changedFields(negotiation, updated, Object.keys(changes)),
+      },
+    });
+    return updated;
+  });
+}
+
+/** Field → [before, after] for each asked field whose value actually changed. */
+export function changedFields<T extends object>(
+  before: T,
+  after: T,
+  fields: readonly string[],
+): Record<string, [unknown, unknown]> {
+  const changed: Record<string, [unknown, unknown]> = {};
+  for (const field of fields) {
+    const from = (before as Record<string, unknown>)[field];
+    const to = (after as Record<string, unknown>)[field];
+    if (from !== to) changed[field] = [from, to];
+  }
+  return changed;
 }

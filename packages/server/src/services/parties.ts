@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import {
   can,
   type CreatePartyInput,
+  DomainError,
+  type UpdatePartyInput,
   type Negotiation,
   type Party,
   type PartyId,
   type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
-import { findParty, insertParty, listParties } from '../storage/parties';
+import { findParty, insertParty, listParties, updatePartyRow } from '../storage/parties';
+import { changedFields } from './negotiations';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
@@ -23,7 +26,7 @@ export async function createParty(
     can(viewer, 'party.create', { kind: 'negotiation', negotiationId: negotiation.id }),
     'add parties',
   );
-  const party: Party = {
+  const party: Omit<Party, 'revision'> = {
     id: randomUUID() as PartyId,
     negotiationId: negotiation.id,
     name: input.party.name,
@@ -32,7 +35,7 @@ export async function createParty(
     createdAt: deps.clock.now().toISOString(),
   };
   return deps.db.transaction().execute(async (tx) => {
-    await insertParty(tx, party);
+    const created = await insertParty(tx, party);
     await recordAudit(tx, {
       at: deps.clock.now(),
       actorId: viewer.userId,
@@ -41,7 +44,7 @@ export async function createParty(
       subjectId: party.id,
       negotiationId: negotiation.id,
     });
-    return party;
+    return created;
   });
 }
 
@@ -65,4 +68,47 @@ export async function getPartyForViewer(
     (party) => can(viewer, 'party.read', { kind: 'negotiation', negotiationId: party.negotiationId }),
     'Party',
   );
+}
+
+/**
+ * Renames a party or changes whether its agreement is required (the mediator's staff); statuses are
+ * derived, so a change of `required` shows at once. A stale `baseRevision` is a 409; nothing changes.
+ */
+export async function updateParty(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; partyId: PartyId; changes: UpdatePartyInput },
+): Promise<Party> {
+  const before = await getPartyForViewer(deps, viewer, input);
+  assertAllowed(
+    can(viewer, 'party.update', { kind: 'negotiation', negotiationId: input.negotiation.id }),
+    'change parties',
+  );
+  const { baseRevision, ...changes } = input.changes;
+  return deps.db.transaction().execute(async (tx) => {
+    const updated = await updatePartyRow(tx, {
+      negotiationId: input.negotiation.id,
+      partyId: input.partyId,
+      baseRevision,
+      changes,
+    });
+    if (updated === undefined) {
+      const current = await findParty(tx, { negotiationId: input.negotiation.id, partyId: input.partyId });
+      throw new DomainError(
+        'conflict',
+        `Someone changed this party meanwhile: it is now "${current?.name ?? ''}", ${current?.required === true ? 'required' : 'not required'} (revision ${current?.revision ?? '?'}, yours was ${baseRevision}).`,
+        { field: 'baseRevision' },
+      );
+    }
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      actorId: viewer.userId,
+      action: 'party.update',
+      subjectType: 'party',
+      subjectId: updated.id,
+      negotiationId: input.negotiation.id,
+      detail: { revision: updated.revision, changed: changedFields(before, updated, Object.keys(changes)) },
+    });
+    return updated;
+  });
 }

@@ -11,12 +11,13 @@ function toNegotiation(row: Selectable<NegotiationsTable>): Negotiation {
     closureRule: row.closure_rule as ClosureRule,
     timeZone: row.time_zone,
     createdAt: row.created_at.toISOString(),
+    revision: row.revision,
   };
 }
 
 export async function insertNegotiation(
   db: Database,
-  input: { negotiation: Negotiation; createdBy: UserId },
+  input: { negotiation: Omit<Negotiation, 'revision'>; createdBy: UserId },
 ): Promise<Negotiation> {
   const { negotiation } = input;
   await db
@@ -31,7 +32,7 @@ export async function insertNegotiation(
       created_at: new Date(negotiation.createdAt),
     })
     .execute();
-  return negotiation;
+  return { ...negotiation, revision: 1 };
 }
 
 export async function findNegotiation(db: Database, id: NegotiationId): Promise<Negotiation | undefined> {
@@ -53,4 +54,33 @@ export async function listNegotiationsByIds(
     .orderBy('id')
     .execute();
   return rows.map(toNegotiation);
+}
+
+/**
+ * Applies a change if the row is still at `baseRevision`; the revision moves on by one. Answers the
+ * changed negotiation, or undefined when another change came first (the caller reads the row again).
+ */
+export async function updateNegotiationRow(
+  db: Database,
+  input: {
+    id: NegotiationId;
+    baseRevision: number;
+    changes: Partial<Pick<Negotiation, 'title' | 'mandate' | 'closureRule' | 'timeZone'>>;
+  },
+): Promise<Negotiation | undefined> {
+  const { title, mandate, closureRule, timeZone } = input.changes;
+  const row = await db
+    .updateTable('negotiations')
+    .set((eb) => ({
+      ...(title === undefined ? {} : { title }),
+      ...(mandate === undefined ? {} : { mandate }),
+      ...(closureRule === undefined ? {} : { closure_rule: closureRule }),
+      ...(timeZone === undefined ? {} : { time_zone: timeZone }),
+      revision: eb('revision', '+', 1),
+    }))
+    .where('id', '=', input.id)
+    .where('revision', '=', input.baseRevision)
+    .returningAll()
+    .executeTakeFirst();
+  return row === undefined ? undefined : toNegotiation(row);
 }

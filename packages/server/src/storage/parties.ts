@@ -1,8 +1,9 @@
 import type { NegotiationId, Party, PartyId, PartyRole } from '@parley/core';
+import type { Selectable } from 'kysely';
 import type { Database } from './database';
 import type { PartiesTable } from './schema';
 
-function toParty(row: PartiesTable): Party {
+function toParty(row: Selectable<PartiesTable>): Party {
   return {
     id: row.id as PartyId,
     negotiationId: row.negotiation_id as NegotiationId,
@@ -10,10 +11,12 @@ function toParty(row: PartiesTable): Party {
     role: row.role as PartyRole,
     required: row.required,
     createdAt: row.created_at.toISOString(),
+    revision: row.revision,
   };
 }
 
-export async function insertParty(db: Database, party: Party): Promise<Party> {
+/** A new party is at revision 1. */
+export async function insertParty(db: Database, party: Omit<Party, 'revision'>): Promise<Party> {
   await db
     .insertInto('parties')
     .values({
@@ -25,7 +28,7 @@ export async function insertParty(db: Database, party: Party): Promise<Party> {
       created_at: new Date(party.createdAt),
     })
     .execute();
-  return party;
+  return { ...party, revision: 1 };
 }
 
 /** A party of this negotiation (a party id from another negotiation is not found). */
@@ -51,4 +54,30 @@ export async function listParties(db: Database, negotiationId: NegotiationId): P
     .orderBy('id')
     .execute();
   return rows.map(toParty);
+}
+
+/** Renames a party or changes `required` if it is still at `baseRevision`; undefined when it is not. */
+export async function updatePartyRow(
+  db: Database,
+  input: {
+    negotiationId: NegotiationId;
+    partyId: PartyId;
+    baseRevision: number;
+    changes: Partial<Pick<Party, 'name' | 'required'>>;
+  },
+): Promise<Party | undefined> {
+  const { name, required } = input.changes;
+  const row = await db
+    .updateTable('parties')
+    .set((eb) => ({
+      ...(name === undefined ? {} : { name }),
+      ...(required === undefined ? {} : { required }),
+      revision: eb('revision', '+', 1),
+    }))
+    .where('id', '=', input.partyId)
+    .where('negotiation_id', '=', input.negotiationId)
+    .where('revision', '=', input.baseRevision)
+    .returningAll()
+    .executeTakeFirst();
+  return row === undefined ? undefined : toParty(row);
 }

@@ -110,6 +110,7 @@ export type NegotiationsTable = {
   time_zone: Generated<string>;
   created_by: string;
   created_at: Date;
+  revision: Generated<number>;
 };
 
 export type PartiesTable = {
@@ -119,6 +120,7 @@ export type PartiesTable = {
   role: string;
   required: boolean;
   created_at: Date;
+  revision: Generated<number>;
 };
 
 export type PlanPositionsTable = {

@@ -1,7 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
-import { CreateNegotiationInputSchema, listOf, NegotiationSchema } from '@parley/core';
+import {
+  CreateNegotiationInputSchema,
+  listOf,
+  NegotiationSchema,
+  UpdateNegotiationInputSchema,
+} from '@parley/core';
 import { presentNegotiation } from '../../presenters/present';
-import { createNegotiation, listNegotiationsForViewer } from '../../services/negotiations';
+import { createNegotiation, listNegotiationsForViewer, updateNegotiation } from '../../services/negotiations';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
 import { requireNegotiation, requireViewer } from '../viewer-context';
@@ -36,6 +41,19 @@ const get = createRoute({
   request: { params: NegotiationParams },
   responses: { 200: jsonResponse(NegotiationSchema, 'The negotiation'), ...problems(400, 401, 404) },
 });
+const update = createRoute({
+  method: 'patch',
+  path: '/api/negotiations/{negotiationId}',
+  tags: ['negotiations'],
+  summary:
+    "Change a negotiation's title, mandate, closure rule or time zone (mediator staff); a stale baseRevision answers 409",
+  security: AUTHENTICATED,
+  request: { params: NegotiationParams, body: jsonBody(UpdateNegotiationInputSchema) },
+  responses: {
+    200: jsonResponse(NegotiationSchema, 'The negotiation as changed'),
+    ...problems(400, 401, 403, 404, 409, 413, 415),
+  },
+});
 
 export const negotiationRoutes: RouteModule = (app, deps) => {
   app.openapi(list, async (c) => {
@@ -52,5 +70,11 @@ export const negotiationRoutes: RouteModule = (app, deps) => {
   app.openapi(get, async (c) => {
     const { negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
     return c.json(presentNegotiation(negotiation), 200);
+  });
+  app.openapi(update, async (c) => {
+    const changes = c.req.valid('json');
+    const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
+    const updated = await updateNegotiation(deps, viewer, { negotiation, changes });
+    return c.json(presentNegotiation(updated), 200);
   });
 };

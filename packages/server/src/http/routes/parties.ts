@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { CreatePartyInputSchema, listOf, PartySchema } from '@parley/core';
+import { CreatePartyInputSchema, listOf, PartySchema, UpdatePartyInputSchema } from '@parley/core';
 import { presentParty } from '../../presenters/present';
-import { createParty, listPartiesForViewer } from '../../services/parties';
+import { createParty, listPartiesForViewer, updateParty } from '../../services/parties';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
-import { NegotiationParams } from '../params';
+import { NegotiationParams, PartyParams } from '../params';
 import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
@@ -25,6 +25,19 @@ const create = createRoute({
   request: { params: NegotiationParams, body: jsonBody(CreatePartyInputSchema) },
   responses: { 201: jsonResponse(PartySchema, 'The party'), ...problems(400, 401, 403, 404, 413, 415) },
 });
+const update = createRoute({
+  method: 'patch',
+  path: '/api/negotiations/{negotiationId}/parties/{partyId}',
+  tags: ['parties'],
+  summary:
+    'Rename a party or change whether its agreement is required (mediator staff); a stale baseRevision answers 409',
+  security: AUTHENTICATED,
+  request: { params: PartyParams, body: jsonBody(UpdatePartyInputSchema) },
+  responses: {
+    200: jsonResponse(PartySchema, 'The party as changed'),
+    ...problems(400, 401, 403, 404, 409, 413, 415),
+  },
+});
 
 export const partyRoutes: RouteModule = (app, deps) => {
   app.openapi(list, async (c) => {
@@ -37,5 +50,12 @@ export const partyRoutes: RouteModule = (app, deps) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
     const party = await createParty(deps, viewer, { negotiation, party: input });
     return c.json(presentParty(party), 201);
+  });
+  app.openapi(update, async (c) => {
+    const changes = c.req.valid('json');
+    const { negotiationId, partyId } = c.req.valid('param');
+    const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
+    const party = await updateParty(deps, viewer, { negotiation, partyId, changes });
+    return c.json(presentParty(party), 200);
   });
 };

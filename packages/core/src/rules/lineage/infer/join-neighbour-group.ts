@@ -55,37 +55,28 @@ function bestOf(count: number, score: (index: number) => number): number | undef
 
 /** Old points in the groups of the new points either side of `to`. */
 function oldPointsNextTo(links: LineageLinks, to: number): Set<number> {
-  const found = new Set<number>();
-  for (const neighbour of [to - 1, to + 1])
-    collect(links, { side: 'after', index: neighbour }, found, new Set());
-  return found;
+  return new Set([to - 1, to + 1].flatMap((index) => [...groupOf(links, { side: 'after', index }).olds]));
 }
 
 /** New points in the groups of the old points either side of `from`. */
 function newPointsNextTo(links: LineageLinks, from: number): Set<number> {
-  const found = new Set<number>();
-  const seen = new Set<string>();
-  for (const neighbour of [from - 1, from + 1]) {
-    const olds = new Set<number>();
-    collect(links, { side: 'before', index: neighbour }, olds, seen, found);
-  }
-  return found;
+  return new Set(
+    [from - 1, from + 1].flatMap((index) => [...groupOf(links, { side: 'before', index }).news]),
+  );
 }
 
-// Walks a connected group, gathering its old points (and its new points when asked).
-function collect(
+// The linked points of the connected group that `start` belongs to (none for an unlinked point).
+function groupOf(
   links: LineageLinks,
   start: { side: 'before' | 'after'; index: number },
-  olds: Set<number>,
-  seen: Set<string>,
-  news: Set<number> = new Set(),
-): void {
+): { olds: Set<number>; news: Set<number> } {
+  const olds = new Set<number>();
+  const news = new Set<number>();
+  const seen = new Set<string>();
   const stack = [start];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === undefined || node.index < 0) continue;
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     const key = `${node.side}${node.index}`;
-    if (seen.has(key)) continue;
+    if (node.index < 0 || seen.has(key)) continue;
     seen.add(key);
     if (node.side === 'before') {
       const targets = links.targetsOf(node.index);
@@ -97,4 +88,5 @@ function collect(
       for (const from of sources) stack.push({ side: 'before', index: from });
     }
   }
+  return { olds, news };
 }
