@@ -1,6 +1,7 @@
 // End-to-end on `parley serve --no-demo` and Chromium: the server settings form sends the revision
 // it showed; when another administrator window saved meanwhile, the form shows that change and
-// lets the administrator keep it or save theirs over it (#11, item 8).
+// lets the administrator keep it or save theirs over it (#11, item 8). The same holds for a
+// negotiation's settings and its parties, which the mediator edits after set-up.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openBrowserFor, startEmptyServer, type EmptyServer, type Person } from './helpers/empty-server';
 
@@ -65,5 +66,62 @@ describe('server settings without lost updates', () => {
     expect(await other.getByLabel('Who may create an account').inputValue()).toBe('open');
     expect(await other.getByLabel('Who may open a negotiation').inputValue()).toBe('anyone');
     await second.close();
+  });
+
+  test('the mediator edits a negotiation and a party; a stale window is shown the other change', async () => {
+    const first = admin.page;
+    await first.goto('/new');
+    const opening = first.getByRole('form', { name: 'New negotiation' });
+    await opening.getByLabel('Title').fill('Harbour talks');
+    await opening.getByLabel('Time zone (deadlines and rounds are shown in it)').selectOption('UTC');
+    await opening.getByLabel('Your party, the mediator (you lead its delegation)').fill('Port authority');
+    await opening.getByRole('button', { name: 'Open the negotiation' }).click();
+    await first.getByRole('form', { name: 'Add a party' }).waitFor();
+    const negotiationPath = new URL(first.url()).pathname.replace(/\/delegations$/, '');
+
+    const second = await admin.context.newPage();
+    for (const page of [first, second]) {
+      await page.goto(negotiationPath);
+      await page.getByText('Edit the title, mandate, closure rule or time zone').click();
+    }
+    const form = first.getByRole('form', { name: 'Negotiation settings' });
+    await form.getByLabel('Title').fill('Harbour and ferry talks');
+    await form.getByLabel('Point by point').check();
+    await form.getByLabel('Time zone (deadlines and rounds are shown in it)').selectOption('Europe/Oslo');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => first.title()).toContain('Harbour and ferry talks');
+    const stored = await first.evaluate(
+      async (path) => (await fetch(`/api/negotiations/${path.split('/').pop() ?? ''}`)).json(),
+      negotiationPath,
+    );
+    expect(stored).toMatchObject({
+      title: 'Harbour and ferry talks',
+      closureRule: 'point-by-point',
+      timeZone: 'Europe/Oslo',
+      revision: 2,
+    });
+
+    const stale = second.getByRole('form', { name: 'Negotiation settings' });
+    await stale.getByLabel('Title').fill('Ferry talks');
+    await stale.getByRole('button', { name: 'Save settings' }).click();
+    const theirs = stale.getByRole('region', { name: 'The other change' });
+    await expect.poll(() => theirs.innerText()).toContain('Harbour and ferry talks');
+    expect(await stale.getByRole('alert').innerText()).toContain('Someone saved the settings meanwhile');
+    await theirs.getByRole('button', { name: 'Keep theirs' }).click();
+    await second.close();
+
+    await first.goto(`${negotiationPath}/delegations`);
+    const adding = first.getByRole('form', { name: 'Add a party' });
+    await adding.getByLabel('Name').fill('Ferry compny');
+    await adding.getByRole('button', { name: 'Add party' }).click();
+    await first.getByText('Edit Ferry compny').click();
+    const party = first.getByRole('form', { name: 'Edit Ferry compny' });
+    await party.getByLabel('Name').fill('Ferry company');
+    await party.getByLabel('Required for agreement (even when absent from a round)').uncheck();
+    await party.getByRole('button', { name: 'Save party' }).click();
+    await first.getByRole('heading', { name: /Ferry company/ }).waitFor();
+    await first.goto(negotiationPath);
+    const row = first.getByRole('row', { name: /Ferry company/ });
+    expect(await row.innerText()).not.toContain('(required)');
   });
 });

@@ -46,16 +46,15 @@ export const CreateNegotiationInputSchema = z.strictObject({
 });
 export type CreateNegotiationInput = z.infer<typeof CreateNegotiationInputSchema>;
 
-/** A change to a negotiation's settings; `baseRevision` is the revision the form showed (stale: 409). */
-export const UpdateNegotiationInputSchema = z
-  .strictObject({
-    title: LabelSchema.optional(),
-    mandate: LongTextSchema.optional(),
-    closureRule: ClosureRuleSchema.optional(),
-    timeZone: TimeZoneSchema.optional(),
-    baseRevision: z.number().int().positive(),
-  })
-  .refine((input) => Object.keys(input).some((key) => key !== 'baseRevision'), {
-    message: 'Name at least one of title, mandate, closureRule, timeZone to change',
-  });
+/**
+ * A change to a negotiation's settings; `baseRevision` is the revision the form showed (stale: 409).
+ * Naming no field is refused by the service, after the caller's access is known (an outsider gets 404).
+ */
+export const UpdateNegotiationInputSchema = z.strictObject({
+  title: LabelSchema.optional(),
+  mandate: LongTextSchema.optional(),
+  closureRule: ClosureRuleSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
+  baseRevision: z.number().int().positive(),
+});
 export type UpdateNegotiationInput = z.infer<typeof UpdateNegotiationInputSchema>;

@@ -26,13 +26,9 @@ export const CreatePartyInputSchema = z.strictObject({
 export type CreatePartyInput = z.infer<typeof CreatePartyInputSchema>;
 
 /** Renaming a party or changing whether its agreement is required; a party's role never changes. */
-export const UpdatePartyInputSchema = z
-  .strictObject({
-    name: LabelSchema.optional(),
-    required: z.boolean().optional(),
-    baseRevision: z.number().int().positive(),
-  })
-  .refine((input) => input.name !== undefined || input.required !== undefined, {
-    message: 'Name at least one of name, required to change',
-  });
+export const UpdatePartyInputSchema = z.strictObject({
+  name: LabelSchema.optional(),
+  required: z.boolean().optional(),
+  baseRevision: z.number().int().positive(),
+});
 export type UpdatePartyInput = z.infer<typeof UpdatePartyInputSchema>;

@@ -23,6 +23,18 @@ const DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'export.create': ['exportId', 'recipientUserId', 'versionId', 'contentHash'],
   'export.trace': ['verdict', 'identified', 'marksRead'],
   'audit.read': ['action'],
+  // The mandate's text is long: the entry names it as changed without copying it.
+  'negotiation.update': [
+    'revision',
+    'changed',
+    'titleBefore',
+    'title',
+    'closureRuleBefore',
+    'closureRule',
+    'timeZoneBefore',
+    'timeZone',
+  ],
+  'party.update': ['revision', 'changed', 'nameBefore', 'name', 'requiredBefore', 'required'],
 };
 
 type DetailValue = AuditEntry['detail'][string];

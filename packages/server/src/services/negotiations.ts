@@ -118,6 +118,11 @@ export async function updateNegotiation(
     "change this negotiation's settings",
   );
   const { baseRevision, ...changes } = input.changes;
+  if (Object.keys(changes).length === 0)
+    throw new DomainError(
+      'invalid-input',
+      'Name at least one of title, mandate, closureRule, timeZone to change.',
+    );
   return deps.db.transaction().execute(async (tx) => {
     const updated = await updateNegotiationRow(tx, { id: negotiation.id, baseRevision, changes });
     if (updated === undefined) {
@@ -135,26 +140,30 @@ export async function updateNegotiation(
       subjectType: 'negotiation',
       subjectId: negotiation.id,
       negotiationId: negotiation.id,
-      detail: {
-        revision: updated.revision,
-        changed: changedFields(negotiation, updated, Object.keys(changes)),
-      },
+      detail: { revision: updated.revision, ...changedFields(negotiation, updated, Object.keys(changes)) },
     });
     return updated;
   });
 }
 
-/** Field → [before, after] for each asked field whose value actually changed. */
+/**
+ * What an edit changed, flat as audit details are: `changed` names the fields, and each one's
+ * value before (`<field>Before`) and after. Fields asked for with the value they had are left out.
+ */
 export function changedFields<T extends object>(
   before: T,
   after: T,
   fields: readonly string[],
-): Record<string, [unknown, unknown]> {
-  const changed: Record<string, [unknown, unknown]> = {};
+): Record<string, unknown> {
+  const detail: Record<string, unknown> = {};
+  const changed: string[] = [];
   for (const field of fields) {
     const from = (before as Record<string, unknown>)[field];
     const to = (after as Record<string, unknown>)[field];
-    if (from !== to) changed[field] = [from, to];
+    if (from === to) continue;
+    changed.push(field);
+    detail[`${field}Before`] = from;
+    detail[field] = to;
   }
-  return changed;
+  return { changed, ...detail };
 }

@@ -85,6 +85,8 @@ export async function updateParty(
     'change parties',
   );
   const { baseRevision, ...changes } = input.changes;
+  if (Object.keys(changes).length === 0)
+    throw new DomainError('invalid-input', 'Name at least one of name, required to change.');
   return deps.db.transaction().execute(async (tx) => {
     const updated = await updatePartyRow(tx, {
       negotiationId: input.negotiation.id,
@@ -107,7 +109,7 @@ export async function updateParty(
       subjectType: 'party',
       subjectId: updated.id,
       negotiationId: input.negotiation.id,
-      detail: { revision: updated.revision, changed: changedFields(before, updated, Object.keys(changes)) },
+      detail: { revision: updated.revision, ...changedFields(before, updated, Object.keys(changes)) },
     });
     return updated;
   });

@@ -37,9 +37,23 @@ export type CreateNegotiationBody = {
 export const createNegotiation = (body: CreateNegotiationBody) =>
   request('/api/negotiations', NegotiationSchema, { method: 'POST', body });
 
+export type UpdateNegotiationBody = {
+  title?: string;
+  mandate?: string;
+  closureRule?: ClosureRule;
+  timeZone?: string;
+  baseRevision: number;
+};
+export const updateNegotiation = (id: string, body: UpdateNegotiationBody) =>
+  request(negotiation(id), NegotiationSchema, { method: 'PATCH', body });
+
 export type CreatePartyBody = { name: string; role: PartyRole; required: boolean };
 export const createParty = (id: string, body: CreatePartyBody) =>
   request(`${negotiation(id)}/parties`, PartySchema, { method: 'POST', body });
+export const getParty = (id: string, partyId: string) => request(party(id, partyId), PartySchema);
+export type UpdatePartyBody = { name?: string; required?: boolean; baseRevision: number };
+export const updateParty = (id: string, partyId: string, body: UpdatePartyBody) =>
+  request(party(id, partyId), PartySchema, { method: 'PATCH', body });
 
 export type InviteBody = { email: string; function: MemberFunction; title: string };
 export const invite = (id: string, partyId: string, body: InviteBody) =>

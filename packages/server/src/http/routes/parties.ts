@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CreatePartyInputSchema, listOf, PartySchema, UpdatePartyInputSchema } from '@parley/core';
 import { presentParty } from '../../presenters/present';
-import { createParty, listPartiesForViewer, updateParty } from '../../services/parties';
+import { createParty, getPartyForViewer, listPartiesForViewer, updateParty } from '../../services/parties';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { NegotiationParams, PartyParams } from '../params';
 import { requireNegotiation } from '../viewer-context';
@@ -24,6 +24,15 @@ const create = createRoute({
   security: AUTHENTICATED,
   request: { params: NegotiationParams, body: jsonBody(CreatePartyInputSchema) },
   responses: { 201: jsonResponse(PartySchema, 'The party'), ...problems(400, 401, 403, 404, 413, 415) },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/api/negotiations/{negotiationId}/parties/{partyId}',
+  tags: ['parties'],
+  summary: 'One party, with the revision an edit form sends back',
+  security: AUTHENTICATED,
+  request: { params: PartyParams },
+  responses: { 200: jsonResponse(PartySchema, 'The party'), ...problems(400, 401, 404) },
 });
 const update = createRoute({
   method: 'patch',
@@ -50,6 +59,11 @@ export const partyRoutes: RouteModule = (app, deps) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
     const party = await createParty(deps, viewer, { negotiation, party: input });
     return c.json(presentParty(party), 201);
+  });
+  app.openapi(get, async (c) => {
+    const { negotiationId, partyId } = c.req.valid('param');
+    const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
+    return c.json(presentParty(await getPartyForViewer(deps, viewer, { negotiation, partyId })), 200);
   });
   app.openapi(update, async (c) => {
     const changes = c.req.valid('json');

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { AddPartyForm } from './add-party-form';
+import { EditPartyForm } from './edit-party-form';
 import { HandOverForm } from './hand-over-form';
 import { InviteForm } from './invite-form';
 import { PendingHandOvers } from './pending-hand-overs';
@@ -84,6 +85,12 @@ function PartyCard({
         {party.required && <span className="muted small"> required for agreement</span>}
       </h3>
       <SeatList party={party} seats={seats} />
+      {mayIn(me, 'party.update', party.negotiationId) && (
+        <details>
+          <summary>Edit {party.name}</summary>
+          <EditPartyForm party={party} />
+        </details>
+      )}
       <PendingHandOvers party={party} handovers={handovers} />
       {(mayManage || mayInviteLead) && (
         <details>

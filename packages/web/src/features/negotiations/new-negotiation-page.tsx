@@ -5,12 +5,7 @@ import { createNegotiation } from '../../api/setup-endpoints';
 import { useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { usePageTitle } from '../../components/page-title';
-
-const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const ZONES: readonly string[] = (() => {
-  const supported = Intl.supportedValuesOf?.('timeZone') ?? [];
-  return supported.includes('UTC') ? supported : ['UTC', ...supported];
-})();
+import { BROWSER_ZONE, ClosureAndZoneFields } from './negotiation-fields';
 
 /** Opens a negotiation; its creator leads the mediator party and sets the rest up next. */
 export function NewNegotiationPage() {
@@ -42,35 +37,12 @@ export function NewNegotiationPage() {
           Description (mandate)
           <textarea rows={4} value={mandate} onChange={(e) => setMandate(e.target.value)} />
         </label>
-        <fieldset>
-          <legend>Closure rule</legend>
-          <label className="inline">
-            <input
-              type="radio"
-              name="closure"
-              checked={closureRule === 'all-or-nothing'}
-              onChange={() => setClosureRule('all-or-nothing')}
-            />
-            Nothing is agreed until everything is agreed
-          </label>
-          <label className="inline">
-            <input
-              type="radio"
-              name="closure"
-              checked={closureRule === 'point-by-point'}
-              onChange={() => setClosureRule('point-by-point')}
-            />
-            Point by point
-          </label>
-        </fieldset>
-        <label>
-          Time zone (deadlines and rounds are shown in it)
-          <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {ZONES.map((zone) => (
-              <option key={zone}>{zone}</option>
-            ))}
-          </select>
-        </label>
+        <ClosureAndZoneFields
+          closureRule={closureRule}
+          timeZone={timeZone}
+          onClosureRule={setClosureRule}
+          onTimeZone={setTimeZone}
+        />
         <label>
           Your party, the mediator (you lead its delegation)
           <input required value={mediatorPartyName} onChange={(e) => setMediatorPartyName(e.target.value)} />

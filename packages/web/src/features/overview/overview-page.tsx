@@ -3,11 +3,14 @@ import { getDeadlineOutlook, getStatus, listMembers, listRounds, listStatements 
 import { useResource } from '../../api/use-resource';
 import { Chip, labelOf } from '../../components/chips';
 import { Show } from '../../components/status';
+import { mayIn, useSession } from '../../app/session';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { AwaitedParties } from './awaited-parties';
+import { NegotiationSettingsForm } from './negotiation-settings-form';
 import { Countdown } from './countdown';
 
 export function OverviewPage() {
+  const { me } = useSession();
   const { negotiation, parties, latestVersionId, tick } = useNegotiation();
   const id = negotiation.id;
   const data = useResource(async () => {
@@ -188,6 +191,21 @@ export function OverviewPage() {
                 ))}
               </ul>
             </section>
+            {mayIn(me, 'negotiation.update', id) && (
+              <section className="card" aria-labelledby="settings-heading">
+                <h2 id="settings-heading">Settings</h2>
+                <p className="muted">
+                  {negotiation.closureRule === 'all-or-nothing'
+                    ? 'Nothing is agreed until everything is agreed'
+                    : 'Agreed point by point'}
+                  ; times in {negotiation.timeZone}.
+                </p>
+                <details>
+                  <summary>Edit the title, mandate, closure rule or time zone</summary>
+                  <NegotiationSettingsForm key={negotiation.revision} />
+                </details>
+              </section>
+            )}
           </div>
         );
       }}
