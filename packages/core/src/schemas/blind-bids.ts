@@ -22,7 +22,9 @@ export const OpenBiddingInputSchema = z.strictObject({
   /** After this instant no bid is taken or replaced; null: open until the reveal. */
   closesAt: InstantSchema.nullable().default(null),
 });
-export type OpenBiddingInput = z.input<typeof OpenBiddingInputSchema>;
+export type OpenBiddingInput = z.infer<typeof OpenBiddingInputSchema>;
+/** The body as a client may send it (rule and closesAt have defaults). */
+export type OpenBiddingRequest = z.input<typeof OpenBiddingInputSchema>;
 
 /** PUT body: a delegation's sealed bound, in the unit (replaces its earlier bid until the reveal). */
 export const SubmitBidInputSchema = z.strictObject({

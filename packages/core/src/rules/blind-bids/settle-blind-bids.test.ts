@@ -28,7 +28,11 @@ describe('settleBlindBids', () => {
   });
 
   it('does not overflow on huge bounds', () => {
-    const outcome = settleBlindBids({ giving: Number.MAX_VALUE, taking: Number.MAX_VALUE / 2, rule: 'midpoint' });
+    const outcome = settleBlindBids({
+      giving: Number.MAX_VALUE,
+      taking: Number.MAX_VALUE / 2,
+      rule: 'midpoint',
+    });
     expect(outcome.overlap && Number.isFinite(outcome.settlement)).toBe(true);
   });
 });
