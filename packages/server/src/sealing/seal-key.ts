@@ -34,8 +34,13 @@ export function loadSealKey(options: {
   const file = path.join(options.keyDir, KEY_FILE);
   if (!existsSync(file)) {
     mkdirSync(options.keyDir, { recursive: true, mode: 0o700 });
-    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
+    try {
+      // 'wx': two processes starting together on one folder must not each write a different key.
+      writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+      chmodSync(file, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
   return describe(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
 }
