@@ -15,6 +15,7 @@ const MEDIATOR_PARTY = '00000000-0000-4000-8000-0000000000a0' as PartyId;
 const PARTY_A = '00000000-0000-4000-8000-0000000000a1' as PartyId;
 const PARTY_B = '00000000-0000-4000-8000-0000000000a2' as PartyId;
 const OBSERVERS = '00000000-0000-4000-8000-0000000000a3' as PartyId;
+const THIRD_PARTY = '00000000-0000-4000-8000-0000000000a4' as PartyId;
 
 const VIEWER_KINDS = [
   'mediator-lead',
@@ -126,6 +127,11 @@ const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'profile.write': [F, F, F, T, T, F, F, F, F, F, F],
   // observers get no suggested packages: they would be numbers computed from private profiles
   'live-analysis.run': [T, T, T, T, T, T, T, F, F, F, F],
+  'bidding.manage': [T, T, F, F, F, F, F, F, F, F, F],
+  // a bidding between party A and a third party: the other party and observers see nothing of it
+  'bidding.read': [T, T, T, T, T, T, F, F, F, F, F],
+  // on party A's behalf
+  'bid.submit': [F, F, F, T, T, F, F, F, F, F, F],
 };
 // Party A's preference profile, shared with the mediator or not; numbers computed from it follow the same rows.
 const PROFILES: Record<'profile.read', Record<'unshared' | 'shared', Row>> = {
@@ -300,6 +306,13 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
       material: AUDIT_MATERIALS[classification],
     });
   }
+  if (action === 'bidding.read')
+    return can(viewer, action, {
+      kind: 'bidding',
+      negotiationId: NEGOTIATION,
+      givingPartyId: PARTY_A,
+      takingPartyId: THIRD_PARTY,
+    });
   if (action === 'member.seat-first-lead')
     return can(viewer, action, { ...party, kind: 'delegation', hasLead: classification === 'has-lead' });
   if (action === 'round.minutes.read')
@@ -333,6 +346,7 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
     action === 'member.manage' ||
     action === 'position.record' ||
     action === 'profile.write' ||
+    action === 'bid.submit' ||
     action.startsWith('lead.')
   )
     return can(viewer, action as 'member.manage', party);
@@ -465,6 +479,37 @@ describe('can', () => {
       'other-party-lead',
       'observer',
     ]);
+  });
+
+  it('lets both bidding delegations and the whole mediator party read a bidding, and no observer', () => {
+    const bidding = {
+      kind: 'bidding',
+      negotiationId: NEGOTIATION,
+      givingPartyId: PARTY_A,
+      takingPartyId: PARTY_B,
+    } as const;
+    expect(VIEWER_KINDS.filter((kind) => can(viewerOf(kind), 'bidding.read', bidding))).toEqual([
+      'mediator-lead',
+      'mediator-delegate',
+      'mediator-analyst',
+      'own-lead',
+      'own-delegate',
+      'own-principal',
+      'other-party-lead',
+    ]);
+  });
+
+  it('lets no one bid for the mediator or an observer party', () => {
+    for (const partyRole of ['mediator', 'observer'] as const)
+      for (const kind of VIEWER_KINDS)
+        expect(
+          can(viewerOf(kind), 'bid.submit', {
+            kind: 'party',
+            negotiationId: NEGOTIATION,
+            partyId: partyRole === 'mediator' ? MEDIATOR_PARTY : OBSERVERS,
+            partyRole,
+          }),
+        ).toBe(false);
   });
 
   it('lets an observer party read a parties-only record it filed itself', () => {

@@ -59,3 +59,10 @@ export type ProfileResource = {
   readonly partyId: PartyId;
   readonly sharedWithMediator: boolean;
 };
+/** A blind bidding between two negotiating parties (docs/live-analysis.md, "Blind bids"). */
+export type BiddingResource = {
+  readonly kind: 'bidding';
+  readonly negotiationId: NegotiationId;
+  readonly givingPartyId: PartyId;
+  readonly takingPartyId: PartyId;
+};

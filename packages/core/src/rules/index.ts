@@ -5,3 +5,4 @@ export * from './redline';
 export * from './status';
 export * from './timeline';
 export * from './live-issues';
+export * from './blind-bids';

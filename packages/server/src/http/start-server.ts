@@ -10,6 +10,7 @@ import { enqueueSimulation, workSimulations } from '../jobs/simulation-worker';
 import { SYSTEM_CLOCK } from '../clock';
 import { createDeps } from '../services/deps';
 import { sharedEnginePool } from '../work/engine-pool';
+import { loadSealKey } from '../sealing/seal-key';
 import { openDatabase, type DatabaseHandle } from '../storage/database';
 import { parseTrustedProxies } from './client-address';
 import { createApp } from './create-app';
@@ -65,6 +66,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       trustedProxies: parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES),
       outbox: (mail) => log(`mail (not sent; no SMTP) to ${mail.to}: ${mail.subject}\n${mail.text}`),
       auditKeys: loadAuditKeyring({ keyDir: defaultAuditKeyDir(options.dataDir) }),
+      sealKey: loadSealKey({ keyDir: defaultAuditKeyDir(options.dataDir) }),
       enqueueSimulation:
         queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
     }),

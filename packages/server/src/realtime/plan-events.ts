@@ -39,6 +39,14 @@ export type PlanEvent =
       readonly type: 'statement.created';
       readonly negotiationId: NegotiationId;
       readonly statementId: string;
+    }
+  /** A blind bidding opened, got a bid or was revealed: ids only, never a bound or the outcome. */
+  | {
+      readonly type: 'bidding.changed';
+      readonly negotiationId: NegotiationId;
+      readonly biddingId: string;
+      readonly givingPartyId: PartyId;
+      readonly takingPartyId: PartyId;
     };
 
 /** Viewers loaded for one delivery, shared by its subscribers: one seat lookup per user, not per stream. */
@@ -65,6 +73,13 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
         negotiationId: event.negotiationId,
         partyId: event.partyId,
         visibility: 'mediator',
+      });
+    case 'bidding.changed':
+      return can(viewer, 'bidding.read', {
+        kind: 'bidding',
+        negotiationId: event.negotiationId,
+        givingPartyId: event.givingPartyId,
+        takingPartyId: event.takingPartyId,
       });
     case 'version.created':
     case 'escalation.changed':

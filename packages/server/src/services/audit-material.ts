@@ -150,6 +150,13 @@ function resolveMaterial(entry: StoredAuditEntry, context: AuditContext): Resolv
           context.members.find((member) => member.id === detail.memberId)?.partyId,
         ),
       };
+    case 'bid.submit':
+      // That a delegation bid (never its bound): its business and the mediator's.
+      return { subject: partyInternal(context, stringOf(detail.partyId)) };
+    case 'bid.open':
+    case 'bid.reveal':
+      // Read like minutes of a meeting of the two bidding delegations and the mediator.
+      return { subject: biddingMaterial(context, detail.partyIds) };
     case 'export.create':
       // A copy rendered for one recipient holds what that recipient reads: their delegation's business.
       return {
@@ -223,6 +230,17 @@ function partyInternal(context: AuditContext, partyId: string | undefined): Audi
   return partyId !== undefined && context.partyIds.has(partyId)
     ? { kind: 'party-internal', partyId: partyId as PartyId }
     : UNPLACED;
+}
+
+function biddingMaterial(context: AuditContext, partyIds: unknown): AuditMaterial {
+  const parties = stringList(partyIds);
+  return parties.length === 2 && parties.every((id) => context.partyIds.has(id))
+    ? { kind: 'minutes', partiesPresent: parties as PartyId[] }
+    : UNPLACED;
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function stringList(value: unknown): string[] {

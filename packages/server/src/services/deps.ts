@@ -1,6 +1,7 @@
 import type { Database } from '../storage/database';
 import { SYSTEM_CLOCK, type Clock } from '../clock';
 import { createEphemeralKeyring, type AuditKeyring } from '../audit/signing-keys';
+import { createEphemeralSealKey, type SealKey } from '../sealing/seal-key';
 import { createLoginThrottle, type LoginThrottle } from '../auth/login-throttle';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { ENGINE_BUDGETS, type EngineBudgets } from '../work/budgets';
@@ -19,6 +20,8 @@ export type AppDeps = {
   readonly trustedProxies: ReadonlySet<string>;
   /** Signs audit checkpoints; held outside the database (docs/security.md). */
   readonly auditKeys: AuditKeyring;
+  /** Seals blind bids at rest; held outside the database (sealing/seal-key.ts). */
+  readonly sealKey: SealKey;
   /** Reports unexpected errors (a 500); never called for expected ones. */
   readonly logError: (error: unknown) => void;
   /**
@@ -45,6 +48,7 @@ export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>>
     secureCookies: overrides.secureCookies ?? false,
     trustedProxies: overrides.trustedProxies ?? new Set(),
     auditKeys: overrides.auditKeys ?? createEphemeralKeyring(),
+    sealKey: overrides.sealKey ?? createEphemeralSealKey(),
     logError: overrides.logError ?? ((error) => console.error(error)),
     enqueueSimulation: overrides.enqueueSimulation,
     engine: overrides.engine ?? sharedEnginePool(),

@@ -1,3 +1,4 @@
+import type { BlindBiddingsTable, BlindBidsTable } from './blind-bids-schema';
 /**
  * Every table, as Kysely sees it: the row types of all storage modules in one place, so that
  * `database.ts` and the storage modules depend on this file and it depends on none of them
@@ -307,4 +308,6 @@ export type Db = {
   sign_in_throttle: SignInThrottleTable;
   live_issues: LiveIssuesTable;
   preference_profiles: PreferenceProfilesTable;
+  blind_biddings: BlindBiddingsTable;
+  blind_bids: BlindBidsTable;
 };

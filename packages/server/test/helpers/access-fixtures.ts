@@ -2,6 +2,7 @@ import { DEMO_DEADLINES, DEMO_MEMBERS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_RECO
 import type { Database } from '../../src/storage/database';
 import type { ViewerKind } from './demo-fixture';
 import { AUDIT_PROOF_ACCESS_FIXTURE } from './audit-proof-access-fixture';
+import { BLIND_BID_ACCESS_FIXTURE } from './blind-bid-access-fixture';
 import { EXPORT_ACCESS_FIXTURE } from './export-access-fixture';
 import { LEAD_HANDOVER_ACCESS_FIXTURE } from './lead-handover-access-fixture';
 import { PLAN_ACCESS_FIXTURE } from './plan-access-fixture';
@@ -78,4 +79,5 @@ export const ACCESS_FIXTURES: readonly AccessFixture[] = [
   LEAD_HANDOVER_ACCESS_FIXTURE,
   AUDIT_PROOF_ACCESS_FIXTURE,
   TOKEN_ACCESS_FIXTURE,
+  BLIND_BID_ACCESS_FIXTURE,
 ];

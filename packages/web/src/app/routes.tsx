@@ -6,6 +6,7 @@ import { DraftPage } from '../features/drafting/draft-page';
 import { DocumentPage } from '../features/document/document-page';
 import { ReviseTextPage } from '../features/drafting/revise-text-page';
 import { ImportPlanPage } from '../features/drafting/import-plan-page';
+import { BlindBidsPage } from '../features/live-analysis/blind-bids-page';
 import { IssuesPage } from '../features/live-analysis/issues-page';
 import { LiveAnalysisPage } from '../features/live-analysis/live-analysis-page';
 import { PreferencesPage } from '../features/live-analysis/preferences-page';
@@ -54,6 +55,7 @@ export function AppRoutes() {
           <Route path="issues" element={<IssuesPage />} />
           <Route path="preferences" element={<PreferencesPage />} />
           <Route path="packages" element={<LiveAnalysisPage />} />
+          <Route path="bids" element={<BlindBidsPage />} />
           <Route path="exports" element={<ExportsPage />} />
           <Route path="leaks" element={<LeakTracingPage />} />
         </Route>

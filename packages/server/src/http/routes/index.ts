@@ -2,6 +2,7 @@ import { analysisRoutes } from './analysis';
 import { auditRoutes } from './audit';
 import { auditProofRoutes } from './audit-proofs';
 import { authRoutes } from './auth';
+import { blindBidRoutes } from './blind-bids';
 import { deadlineRoutes } from './deadlines';
 import { healthRoutes } from './health';
 import { instanceRoutes } from './instance';
@@ -49,5 +50,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   simulationRoutes,
   analysisRoutes,
   liveAnalysisRoutes,
+  blindBidRoutes,
   exportRoutes,
 ];

@@ -32,6 +32,10 @@ export function NegotiationLayout() {
     ...(mayIn(me, 'live-analysis.run', negotiationId)
       ? [{ to: 'packages', label: 'Suggested packages' }]
       : []),
+    // Biddings are read by the mediator's party and the bidding delegations; observers have none.
+    ...(ownSeatsIn(me, negotiationId).some((seat) => seat.partyRole !== 'observer')
+      ? [{ to: 'bids', label: 'Blind bids' }]
+      : []),
     ...(mayIn(me, 'audit.read', negotiationId) ? [{ to: 'audit', label: 'Audit log' }] : []),
     ...(mayIn(me, 'export.trace', negotiationId) ? [{ to: 'leaks', label: 'Trace a leak' }] : []),
   ];

@@ -14,6 +14,7 @@ const SECTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^audit$/, 'Audit log'],
   [/^exports$/, 'Export'],
   [/^leaks$/, 'Trace a leak'],
+  [/^bids$/, 'Blind bids'],
 ];
 
 /** "Plan" for `/n/abc/plan`; undefined for a path this list does not know (then only the negotiation). */

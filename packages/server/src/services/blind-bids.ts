@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import {
+  can,
+  DomainError,
+  settleBlindBids,
+  type Bidding,
+  type BiddingResource,
+  type Negotiation,
+  type Party,
+  type PartyId,
+  type SubmitBidInput,
+  type Viewer,
+} from '@parley/core';
+import { recordAudit } from '../audit';
+import { biddingState, presentBidding, type BiddingContext } from '../presenters/blind-bids';
+import { planEventHub } from '../realtime/plan-events';
+import { openBound, sealBound } from '../sealing/bid-seal';
+import {
+  findBidding,
+  listBiddings,
+  listBidSubmissions,
+  listSealedBids,
+  markBiddingRevealed,
+  upsertSealedBid,
+  type StoredBidding,
+} from '../storage/blind-bids';
+import { listParties } from '../storage/parties';
+import type { AppDeps } from './deps';
+import { listVersionsForViewer } from './plan-versions';
+import { assertAllowed } from './viewer';
+
+// Blind bids on a numeric issue (docs/live-analysis.md, "Blind bids"). Opening: blind-bid-opening.ts.
+
+export const biddingResource = (bidding: StoredBidding): BiddingResource => ({
+  kind: 'bidding',
+  negotiationId: bidding.negotiationId as BiddingResource['negotiationId'],
+  givingPartyId: bidding.givingPartyId as PartyId,
+  takingPartyId: bidding.takingPartyId as PartyId,
+});
+
+/** A short, value-free fingerprint of a ciphertext: the log ties each reveal to the bids it opened. */
+const sealDigest = (sealed: string) => createHash('sha256').update(sealed).digest('hex');
+
+export async function loadBiddingContext(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; biddingIds: readonly string[] },
+): Promise<BiddingContext> {
+  const [parties, { versions }, submissions] = await Promise.all([
+    listParties(deps.db, input.negotiation.id),
+    listVersionsForViewer(deps, viewer, input.negotiation),
+    listBidSubmissions(deps.db, input.biddingIds),
+  ]);
+  return {
+    now: deps.clock.now(),
+    parties,
+    versions,
+    submissions,
+    sideOf: (bidding) => sideOf(viewer, bidding, parties),
+    canManage: can(viewer, 'bidding.manage', { kind: 'negotiation', negotiationId: input.negotiation.id }),
+  };
+}
+
+/** The biddings the viewer may read (observers and uninvolved parties: none). */
+export async function listBiddingsForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  negotiation: Negotiation,
+): Promise<Bidding[]> {
+  const visible = (await listBiddings(deps.db, negotiation.id)).filter((bidding) =>
+    can(viewer, 'bidding.read', biddingResource(bidding)),
+  );
+  const context = await loadBiddingContext(deps, viewer, {
+    negotiation,
+    biddingIds: visible.map((bidding) => bidding.id),
+  });
+  return visible.map((bidding) => presentBidding(bidding, context));
+}
+
+/** Found and readable, or the same not-found as a bidding that never existed. */
+async function visibleBidding(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; biddingId: string; lock?: boolean },
+): Promise<StoredBidding> {
+  const bidding = await findBidding(deps.db, { ...input, negotiationId: input.negotiation.id });
+  if (bidding === undefined || !can(viewer, 'bidding.read', biddingResource(bidding)))
+    throw new DomainError('not-found', 'Bidding not found.');
+  return bidding;
+}
+
+export async function getBiddingForViewer(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; biddingId: string },
+): Promise<Bidding> {
+  const bidding = await visibleBidding(deps, viewer, input);
+  const context = await loadBiddingContext(deps, viewer, { ...input, biddingIds: [bidding.id] });
+  return presentBidding(bidding, context);
+}
+
+function announce(deps: AppDeps, bidding: StoredBidding): void {
+  planEventHub(deps.db).publish({
+    type: 'bidding.changed',
+    negotiationId: bidding.negotiationId as BiddingResource['negotiationId'],
+    biddingId: bidding.id,
+    givingPartyId: bidding.givingPartyId as PartyId,
+    takingPartyId: bidding.takingPartyId as PartyId,
+  });
+}
+
+function assertOpen(bidding: StoredBidding, now: Date): void {
+  const state = biddingState(bidding, now);
+  if (state === 'revealed') throw new DomainError('conflict', 'This bidding has been revealed.');
+  if (state === 'closed')
+    throw new DomainError('conflict', 'This bidding closed; no bid can be made or changed.');
+}
+
+/** A side's lead or delegate seals its bound; a second submission replaces the first until the reveal. */
+export async function submitBid(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; biddingId: string; body: SubmitBidInput },
+): Promise<Bidding> {
+  const { negotiation, biddingId, body } = input;
+  const found = await visibleBidding(deps, viewer, input);
+  const parties = await listParties(deps.db, negotiation.id);
+  const side = sideOf(viewer, found, parties);
+  assertAllowed(side !== null, 'bid in this bidding');
+  if (body.bound < found.min || body.bound > found.max)
+    throw new DomainError(
+      'invalid-input',
+      `The bound must lie between ${found.min} and ${found.max} ${found.unit}.`,
+      {
+        field: 'bound',
+      },
+    );
+  const partyId = side === 'giving' ? found.givingPartyId : found.takingPartyId;
+  const at = deps.clock.now();
+  const bidding = await deps.db.transaction().execute(async (tx) => {
+    const locked = await findBidding(tx, { negotiationId: negotiation.id, biddingId, lock: true });
+    if (locked === undefined) throw new DomainError('not-found', 'Bidding not found.');
+    assertOpen(locked, at);
+    const replaced = (await listSealedBids(tx, biddingId)).some((bid) => bid.partyId === partyId);
+    const sealed = sealBound(deps.sealKey, { biddingId, partyId }, body.bound);
+    await upsertSealedBid(tx, { biddingId, partyId, sealed, submittedBy: viewer.userId, submittedAt: at });
+    await recordAudit(tx, {
+      at,
+      actorId: viewer.userId,
+      action: 'bid.submit',
+      subjectType: 'blind_bid',
+      subjectId: biddingId,
+      negotiationId: negotiation.id,
+      // Never the bound: only which side bid, whether it replaced a bid, and the sealed value's digest.
+      detail: { biddingId, partyId, side, replaced, sealDigest: sealDigest(sealed) },
+    });
+    return locked;
+  });
+  announce(deps, bidding);
+  return getBiddingForViewer(deps, viewer, { negotiation, biddingId });
+}
+
+/** The mediator's staff reveal once both sides have bid: the outcome only, and the sealed bounds are erased. */
+export async function revealBidding(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; biddingId: string },
+): Promise<Bidding> {
+  const { negotiation, biddingId } = input;
+  await visibleBidding(deps, viewer, input);
+  assertAllowed(
+    can(viewer, 'bidding.manage', { kind: 'negotiation', negotiationId: negotiation.id }),
+    'reveal a bidding',
+  );
+  const at = deps.clock.now();
+  const bidding = await deps.db.transaction().execute(async (tx) => {
+    const locked = await findBidding(tx, { negotiationId: negotiation.id, biddingId, lock: true });
+    if (locked === undefined) throw new DomainError('not-found', 'Bidding not found.');
+    if (locked.revealedAt !== null) throw new DomainError('conflict', 'This bidding has been revealed.');
+    const bids = await listSealedBids(tx, biddingId);
+    const sealedOf = (partyId: string) => bids.find((bid) => bid.partyId === partyId)?.sealed ?? null;
+    const giving = sealedOf(locked.givingPartyId);
+    const taking = sealedOf(locked.takingPartyId);
+    if (giving === null || taking === null)
+      throw new DomainError('conflict', 'Both sides must bid before the reveal.');
+    const outcome = settleBlindBids({
+      giving: openBound(deps.sealKey, { biddingId, partyId: locked.givingPartyId }, giving),
+      taking: openBound(deps.sealKey, { biddingId, partyId: locked.takingPartyId }, taking),
+      rule: locked.rule,
+    });
+    await markBiddingRevealed(tx, { biddingId, outcome, revealedBy: viewer.userId, revealedAt: at });
+    await recordAudit(tx, {
+      at,
+      actorId: viewer.userId,
+      action: 'bid.reveal',
+      subjectType: 'blind_bidding',
+      subjectId: biddingId,
+      negotiationId: negotiation.id,
+      detail: {
+        biddingId,
+        partyIds: [locked.givingPartyId, locked.takingPartyId],
+        rule: locked.rule,
+        outcome,
+        sealDigests: [sealDigest(giving), sealDigest(taking)],
+      },
+    });
+    return locked;
+  });
+  announce(deps, bidding);
+  return getBiddingForViewer(deps, viewer, { negotiation, biddingId });
+}
+
+/** The side the viewer speaks for in this bidding (`bid.submit` on that side's party), if any. */
+export function sideOf(
+  viewer: Viewer,
+  bidding: StoredBidding,
+  parties: readonly Party[],
+): 'giving' | 'taking' | null {
+  const speaksFor = (partyId: string) => {
+    const party = parties.find((entry) => entry.id === partyId);
+    return (
+      party !== undefined &&
+      can(viewer, 'bid.submit', {
+        kind: 'party',
+        negotiationId: party.negotiationId,
+        partyId: party.id as PartyId,
+        partyRole: party.role,
+      })
+    );
+  };
+  if (speaksFor(bidding.givingPartyId)) return 'giving';
+  if (speaksFor(bidding.takingPartyId)) return 'taking';
+  return null;
+}

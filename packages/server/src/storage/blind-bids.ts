@@ -1,0 +1,168 @@
+import {
+  BiddingOutcomeSchema,
+  SettlementRuleSchema,
+  type BiddingOutcome,
+  type SettlementRule,
+} from '@parley/core';
+import type { BlindBiddingsTable } from './blind-bids-schema';
+import type { Database } from './database';
+
+/** A bidding as stored; never carries a bound. */
+export type StoredBidding = {
+  readonly id: string;
+  readonly negotiationId: string;
+  readonly versionId: string;
+  readonly pointId: string;
+  readonly givingPartyId: string;
+  readonly takingPartyId: string;
+  readonly unit: string;
+  readonly min: number;
+  readonly max: number;
+  readonly rule: SettlementRule;
+  readonly closesAt: Date | null;
+  readonly openedBy: string | null;
+  readonly openedAt: Date;
+  readonly revealedAt: Date | null;
+  readonly outcome: BiddingOutcome | null;
+};
+
+/** That a side has bid, and when: what every reader of a bidding may know of a bid. */
+export type BidSubmission = {
+  readonly biddingId: string;
+  readonly partyId: string;
+  readonly submittedAt: Date;
+};
+
+function toBidding(row: BlindBiddingsTable): StoredBidding {
+  return {
+    id: row.id,
+    negotiationId: row.negotiation_id,
+    versionId: row.version_id,
+    pointId: row.point_id,
+    givingPartyId: row.giving_party_id,
+    takingPartyId: row.taking_party_id,
+    unit: row.unit,
+    min: row.range_min,
+    max: row.range_max,
+    rule: SettlementRuleSchema.parse(row.rule),
+    closesAt: row.closes_at,
+    openedBy: row.opened_by,
+    openedAt: row.opened_at,
+    revealedAt: row.revealed_at,
+    outcome: row.outcome === null ? null : BiddingOutcomeSchema.parse(row.outcome),
+  };
+}
+
+export async function insertBidding(db: Database, bidding: StoredBidding): Promise<void> {
+  await db
+    .insertInto('blind_biddings')
+    .values({
+      id: bidding.id,
+      negotiation_id: bidding.negotiationId,
+      version_id: bidding.versionId,
+      point_id: bidding.pointId,
+      giving_party_id: bidding.givingPartyId,
+      taking_party_id: bidding.takingPartyId,
+      unit: bidding.unit,
+      range_min: bidding.min,
+      range_max: bidding.max,
+      rule: bidding.rule,
+      closes_at: bidding.closesAt,
+      opened_by: bidding.openedBy,
+      opened_at: bidding.openedAt,
+      revealed_by: null,
+      revealed_at: null,
+      outcome: null,
+    })
+    .execute();
+}
+
+export async function listBiddings(db: Database, negotiationId: string): Promise<StoredBidding[]> {
+  const rows = await db
+    .selectFrom('blind_biddings')
+    .selectAll()
+    .where('negotiation_id', '=', negotiationId)
+    .orderBy('opened_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map(toBidding);
+}
+
+/** One bidding of this negotiation; `lock` holds it until the transaction ends (bids and the reveal serialise). */
+export async function findBidding(
+  db: Database,
+  input: { negotiationId: string; biddingId: string; lock?: boolean },
+): Promise<StoredBidding | undefined> {
+  let query = db
+    .selectFrom('blind_biddings')
+    .selectAll()
+    .where('id', '=', input.biddingId)
+    .where('negotiation_id', '=', input.negotiationId);
+  if (input.lock === true) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row === undefined ? undefined : toBidding(row);
+}
+
+export async function listBidSubmissions(
+  db: Database,
+  biddingIds: readonly string[],
+): Promise<BidSubmission[]> {
+  if (biddingIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('blind_bids')
+    .select(['bidding_id', 'party_id', 'submitted_at'])
+    .where('bidding_id', 'in', biddingIds)
+    .execute();
+  return rows.map((row) => ({
+    biddingId: row.bidding_id,
+    partyId: row.party_id,
+    submittedAt: row.submitted_at,
+  }));
+}
+
+/** The sealed bids of one bidding, for the reveal only. */
+export async function listSealedBids(
+  db: Database,
+  biddingId: string,
+): Promise<{ partyId: string; sealed: string | null }[]> {
+  return (
+    await db
+      .selectFrom('blind_bids')
+      .select(['party_id', 'sealed'])
+      .where('bidding_id', '=', biddingId)
+      .execute()
+  ).map((row) => ({ partyId: row.party_id, sealed: row.sealed }));
+}
+
+export async function upsertSealedBid(
+  db: Database,
+  bid: { biddingId: string; partyId: string; sealed: string; submittedBy: string | null; submittedAt: Date },
+): Promise<void> {
+  const values = { sealed: bid.sealed, submitted_by: bid.submittedBy, submitted_at: bid.submittedAt };
+  await db
+    .insertInto('blind_bids')
+    .values({ bidding_id: bid.biddingId, party_id: bid.partyId, ...values })
+    .onConflict((oc) => oc.columns(['bidding_id', 'party_id']).doUpdateSet(values))
+    .execute();
+}
+
+/** Stores the outcome and erases the sealed bounds: once revealed, no key opens them again. */
+export async function markBiddingRevealed(
+  db: Database,
+  input: { biddingId: string; outcome: BiddingOutcome; revealedBy: string | null; revealedAt: Date },
+): Promise<void> {
+  await db
+    .updateTable('blind_biddings')
+    .set({
+      outcome: JSON.stringify(input.outcome),
+      revealed_by: input.revealedBy,
+      revealed_at: input.revealedAt,
+    })
+    .where('id', '=', input.biddingId)
+    .execute();
+  await db
+    .updateTable('blind_bids')
+    .set({ sealed: null })
+    .where('bidding_id', '=', input.biddingId)
+    .execute();
+}
