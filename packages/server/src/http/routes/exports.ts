@@ -10,6 +10,7 @@ import {
   TraceLeakResultSchema,
 } from '@parley/core';
 import { createExport, getExportFile, listExportsForViewer, traceLeakInNegotiation } from '../../exports';
+import { presentExport, presentExportRecord, presentTraceResult } from '../../presenters/exports';
 import { pageOf } from '../../services/paging';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { ExportParams, NegotiationParams } from '../params';
@@ -90,13 +91,13 @@ export const exportRoutes: RouteModule = (app, deps) => {
   app.openapi(create, async (c) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json(await createExport(deps, viewer, { negotiation, body }), 201);
+    return c.json(presentExport(await createExport(deps, viewer, { negotiation, body })), 201);
   });
   app.openapi(list, async (c) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
     const items = await listExportsForViewer(deps, viewer, { negotiation });
     return c.json(
-      pageOf(items, c.req.valid('query'), (item) => item.id),
+      pageOf(items.map(presentExportRecord), c.req.valid('query'), (item) => item.id),
       200,
     );
   });
@@ -113,11 +114,17 @@ export const exportRoutes: RouteModule = (app, deps) => {
   app.openapi(trace, async (c) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json(await traceLeakInNegotiation(deps, viewer, { negotiation, excerpt: body }), 200);
+    return c.json(
+      presentTraceResult(await traceLeakInNegotiation(deps, viewer, { negotiation, excerpt: body })),
+      200,
+    );
   });
   app.openapi(traceFile, async (c) => {
     const file = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json(await traceLeakInNegotiation(deps, viewer, { negotiation, excerpt: { file } }), 200);
+    return c.json(
+      presentTraceResult(await traceLeakInNegotiation(deps, viewer, { negotiation, excerpt: { file } })),
+      200,
+    );
   });
 };
