@@ -7,8 +7,10 @@ import { massOf, sharedMass, type TermVector } from './term-vectors';
 const CONTAINED = 0.5;
 /** …or, next to a point already in the group (merges and splits join neighbours), a good part of it. */
 const CONTAINED_NEXT_DOOR = 0.25;
-/** …and a fair part of the other (a third of a merge of three; a clause of a restructuring). */
+/** …and a fair part of the other (a third of a merge of three; a clause of a restructuring)… */
 const CONTRIBUTES = 0.15;
+/** …or half that, for a neighbour of the group found mostly in it (a short third source of a merge). */
+const MOSTLY_CONTAINED = 0.4;
 /** Two linked points exchanged a clause when most of what one leaves unexplained is in what the other does… */
 const EXCHANGED = 0.5;
 /** …and a good part of the other's (which may also hold new words: a clause moved and reworded). */
@@ -64,8 +66,8 @@ function cached<T>(cache: Map<number, T>, key: number, make: () => T): T {
   return made;
 }
 
-// Residuals only shrink, so a pair whose whole points share less than CONTRIBUTES of the larger
-// one can never pass either test: dropping those once keeps growth near-linear in practice.
+// Residuals only shrink, so a pair whose whole points share less than half of CONTRIBUTES of the
+// larger one can never pass either test: dropping those once keeps growth near-linear in practice.
 function candidatePairs(
   context: InferenceContext,
   masses: { beforeMass: readonly number[]; afterMass: readonly number[] },
@@ -74,7 +76,7 @@ function candidatePairs(
   context.before.vectors.forEach((_, from) =>
     context.after.vectors.forEach((__, to) => {
       const largest = Math.max(masses.beforeMass[from] ?? 0, masses.afterMass[to] ?? 0);
-      if (largest > 0 && context.similarity.shared(from, to) >= CONTRIBUTES * largest)
+      if (largest > 0 && context.similarity.shared(from, to) >= (CONTRIBUTES / 2) * largest)
         pairs.push({ from, to });
     }),
   );
@@ -95,7 +97,8 @@ function containmentScore(
   const ofTo = shared / masses.to;
   const larger = Math.max(ofFrom, ofTo);
   const needed = masses.isNextDoor ? CONTAINED_NEXT_DOOR : CONTAINED;
-  return larger >= needed && Math.min(ofFrom, ofTo) >= CONTRIBUTES ? larger : undefined;
+  const contributes = masses.isNextDoor && larger >= MOSTLY_CONTAINED ? CONTRIBUTES / 2 : CONTRIBUTES;
+  return larger >= needed && Math.min(ofFrom, ofTo) >= contributes ? larger : undefined;
 }
 
 // Two points each already linked elsewhere swapped a clause (a restructuring n → m): what one
@@ -117,10 +120,21 @@ function exchangeScore(left: TermVector, right: TermVector, masses: Masses): num
   return isExchange && isFairPart ? Math.max(ofFrom, ofTo) : undefined;
 }
 
-// Old point `from` sits next to a source of `to`, or new point `to` next to a target of `from`.
+// Old point `from` sits next to a source of `to`, or new point `to` next to a target of `from`,
+// counting only linked points: an unlinked point between (a paraphrase not yet found) does not
+// part a merge's sources (4, 5 and 7 → 4 with 6 rewritten as 5).
 function isNextDoor(links: LineageLinks, from: number, to: number): boolean {
+  const sources = links.sourcesOf(to);
+  const targets = links.targetsOf(from);
   return (
-    links.sourcesOf(to).some((source) => Math.abs(source - from) === 1) ||
-    links.targetsOf(from).some((target) => Math.abs(target - to) === 1)
+    sources.some((source) => nothingLinkedBetween(source, from, (index) => links.targetsOf(index))) ||
+    targets.some((target) => nothingLinkedBetween(target, to, (index) => links.sourcesOf(index)))
   );
+}
+
+function nothingLinkedBetween(a: number, b: number, linksOf: (index: number) => readonly number[]): boolean {
+  if (a === b) return false;
+  for (let index = Math.min(a, b) + 1; index < Math.max(a, b); index += 1)
+    if (linksOf(index).length > 0) return false;
+  return true;
 }
