@@ -154,6 +154,16 @@ export type PreferenceProfilesTable = {
   saved_at: Date;
 };
 
+/** A package the mediator proposed to all as one every party prefers (issue #12, item 4). */
+export type ImprovementProposalsTable = {
+  id: string;
+  negotiation_id: string;
+  version_id: string;
+  choices: unknown;
+  proposed_by: string | null;
+  proposed_at: Date;
+};
+
 export type PlanEscalationsTable = {
   id: string;
   negotiation_id: string;
@@ -305,4 +315,5 @@ export type Db = {
   sign_in_throttle: SignInThrottleTable;
   live_issues: LiveIssuesTable;
   preference_profiles: PreferenceProfilesTable;
+  improvement_proposals: ImprovementProposalsTable;
 };

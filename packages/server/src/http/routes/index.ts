@@ -8,6 +8,8 @@ import { instanceRoutes } from './instance';
 import { invitationRoutes } from './invitations';
 import { leadHandoverRoutes } from './lead-handovers';
 import { liveAnalysisRoutes } from './live-analysis';
+import { liveGeniusRoutes } from './live-genius';
+import { improvementRoutes } from './improvements';
 import { memberRoutes } from './members';
 import { negotiationRoutes } from './negotiations';
 import { partyRoutes } from './parties';
@@ -49,5 +51,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   simulationRoutes,
   analysisRoutes,
   liveAnalysisRoutes,
+  liveGeniusRoutes,
+  improvementRoutes,
   exportRoutes,
 ];

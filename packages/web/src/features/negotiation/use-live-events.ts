@@ -8,6 +8,7 @@ const EVENT_TYPES = [
   'escalation.changed',
   'round.created',
   'statement.created',
+  'proposal.created',
   // The server could not replay everything missed while disconnected: reload all.
   'reset',
 ];
