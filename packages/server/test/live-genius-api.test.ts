@@ -351,6 +351,66 @@ describe.each(DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databa
     );
   });
 
+  it("reads a delegation's own GENIUS profile into a draft it saves itself, and no one else's", async () => {
+    const exported = unzip(await (await download('ownDelegation')).arrayBuffer());
+    const entries = Object.fromEntries(
+      Object.entries(exported).map(([name, text]) => [name, Buffer.from(text)]),
+    );
+    const path = `${N}/preferences/genius-draft`;
+    const response = await call(testApp, `POST ${path}`, {
+      as: who('ownDelegation'),
+      body: { archive: zipOf(entries).toString('base64') },
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const draft = (await response.json()) as {
+      reservation: number;
+      issues: { pointId: string; ratings: Record<string, number>; weight: number }[];
+    };
+    expect(draft.reservation).toBe(0.2);
+    expect(draft.issues.map((issue) => issue.pointId)).toEqual(points.map((point) => point.pointId));
+    expect(draft.issues[0]?.ratings).toEqual({ '600,000': 0, '800,000': 0.4, 'no ceiling': 1 });
+    expect(draft.issues[1]?.ratings).toEqual({ min: 0, max: 1 });
+    expect(draft.issues.map((issue) => issue.weight)).toEqual([0.6, 0.2, 0.2]);
+    // The draft saves as it is: the delegation confirms it.
+    const mine = (await (
+      await call(testApp, `GET ${N}/preferences`, { as: who('ownDelegation') })
+    ).json()) as {
+      profile: { revision: number };
+    };
+    const saved = await call(testApp, `PUT ${N}/preferences`, {
+      as: who('ownDelegation'),
+      body: {
+        baseRevision: mine.profile.revision,
+        scale: 'unit',
+        weighting: 'weights',
+        reservation: draft.reservation,
+        sharedWithMediator: true,
+        issues: draft.issues,
+      },
+    });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    revisions.ukraine = mine.profile.revision + 1;
+    for (const kind of ['mediator', 'observer'] as const)
+      expect(
+        (
+          await call(testApp, `POST ${path}`, {
+            as: who(kind),
+            body: { archive: zipOf(entries).toString('base64') },
+          })
+        ).status,
+      ).toBe(403);
+    const two = unzip(await (await download('mediator')).arrayBuffer());
+    const twoEntries = Object.fromEntries(
+      Object.entries(two).map(([name, text]) => [name, Buffer.from(text)]),
+    );
+    const ambiguous = await call(testApp, `POST ${path}`, {
+      as: who('ownDelegation'),
+      body: { archive: zipOf(twoEntries).toString('base64') },
+    });
+    expect(ambiguous.status).toBe(400);
+    expect(await ambiguous.text()).toContain('Name the profile file to read');
+  });
+
   // ── Import ────────────────────────────────────────────────────────────────────────────────
   const laptop = () => {
     const folder = join(REPO, 'scenarios', 'anac2011-Laptop');

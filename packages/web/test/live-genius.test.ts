@@ -80,6 +80,24 @@ describe('GENIUS folders and the improvement check in real browsers', () => {
     await proposals.waitFor();
     expect(await proposals.getByRole('listitem').count()).toBe(1);
 
+    // Ukraine reads its own exported profile back into its form, as a draft it saves itself.
+    await tab(ukraine.page, 'Issues');
+    const ownDownload = ukraine.page.waitForEvent('download');
+    await ukraine.page.getByRole('link', { name: 'Download GENIUS scenario' }).click();
+    const ownFolder = await (await ownDownload).path();
+    await tab(ukraine.page, 'Our preferences');
+    const profileForm = ukraine.page.getByRole('form', { name: 'Our preferences' });
+    // An edit the draft must replace: the value after loading comes from the file, not the form.
+    await profileForm.getByLabel('Rating of “800,000”').fill('99');
+    const loader = ukraine.page.getByRole('form', { name: 'Load from a GENIUS profile' });
+    await loader.getByLabel('GENIUS folder (zip)').setInputFiles(ownFolder);
+    await loader.getByRole('button', { name: 'Load into the form' }).click();
+    await loader.getByText('Loaded into the form below').waitFor();
+    const rating = await profileForm.getByLabel('Rating of “800,000”').inputValue();
+    expect(Number(rating)).toBeCloseTo(UKRAINE_VALUES.ceiling[1], 6);
+    await profileForm.getByRole('button', { name: 'Save preferences' }).click();
+    await profileForm.getByText(/Saved as revision 2\./).waitFor();
+
     // Nothing computed from Russia's unshared profile reached Ukraine's browser, nor the reverse.
     const ukraineReceived = ukraine.bodies.join('\n');
     for (const secret of secretsOf(RUSSIA_VALUES)) expect(ukraineReceived).not.toContain(secret);

@@ -78,3 +78,25 @@ export const ImprovementProposalSchema = z.strictObject({
 export type ImprovementProposal = z.infer<typeof ImprovementProposalSchema>;
 
 export const ImprovementProposalsSchema = z.strictObject({ items: z.array(ImprovementProposalSchema) });
+
+// ── A delegation's own profile from a GENIUS file (a draft it confirms) ──────────────────────
+
+export const GeniusDraftInputSchema = z.strictObject({
+  archive: GeniusArchiveSchema,
+  /** Which profile file of the folder; may be left out when the folder holds exactly one. */
+  profileFile: z.string().min(1).max(255).optional(),
+});
+export type GeniusDraftInput = z.infer<typeof GeniusDraftInputSchema>;
+
+/** Ratings and weights read from a GENIUS profile, for the delegation to check and save itself. */
+export const GeniusDraftSchema = z.strictObject({
+  profileFile: z.string(),
+  scale: z.literal('unit'),
+  weighting: z.literal('weights'),
+  reservation: z.number(),
+  issues: z.array(
+    z.strictObject({ pointId: PlanIdSchema, ratings: z.record(z.string(), z.number()), weight: z.number() }),
+  ),
+  notices: z.array(z.string()),
+});
+export type GeniusDraft = z.infer<typeof GeniusDraftSchema>;

@@ -22,7 +22,7 @@ export type GeniusUpload = {
 };
 
 /** The first problems, each naming its file (and issue, or the line for malformed XML). */
-function describe(problems: readonly Problem[]): string {
+export function describeProblems(problems: readonly Problem[]): string {
   const shown = problems.slice(0, 3).map((problem) => {
     const where = problem.issue === undefined ? problem.file : `${problem.file}, issue "${problem.issue}"`;
     return `${where}: ${problem.message}`;
@@ -38,7 +38,8 @@ function describe(problems: readonly Problem[]): string {
 export function readGeniusUpload(archive: string): GeniusUpload {
   const files = unzipGeniusFolder(archive);
   const loaded = loadGeniusScenario('upload', files, { minimumProfiles: 0 });
-  if (!loaded.ok) throw new DomainError('invalid-input', describe(loaded.problems), { field: 'archive' });
+  if (!loaded.ok)
+    throw new DomainError('invalid-input', describeProblems(loaded.problems), { field: 'archive' });
   const domainFile = files.find((file) => /<negotiation_template[\s>]/.test(file.contents))?.name ?? '';
   const profileFiles = loaded.value.parties.map((party) => `${party.name}.xml`);
   return {

@@ -1,4 +1,5 @@
 import {
+  GeniusDraftSchema,
   GeniusImportResultSchema,
   GeniusPreviewSchema,
   ImprovementCheckSchema,
@@ -49,3 +50,9 @@ export async function fileToBase64(file: Blob): Promise<string> {
     binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
   return btoa(binary);
 }
+
+export const draftFromGenius = (id: string, archive: string, profileFile?: string) =>
+  request(`/api/negotiations/${encodeURIComponent(id)}/preferences/genius-draft`, GeniusDraftSchema, {
+    method: 'POST',
+    body: profileFile === undefined ? { archive } : { archive, profileFile },
+  });

@@ -1,14 +1,18 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  GeniusDraftInputSchema,
+  GeniusDraftSchema,
   GeniusImportInputSchema,
   GeniusImportResultSchema,
   GeniusPreviewInputSchema,
   GeniusPreviewSchema,
 } from '@parley/core';
 import { z } from 'zod';
+import { draftFromGenius } from '../../services/genius-draft';
 import { exportLiveGenius } from '../../services/live-genius';
 import { importGenius, previewGeniusImport } from '../../services/live-genius-import';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
+import { NegotiationParams } from '../params';
 import { VersionParams } from '../plan-params';
 import { requireNegotiation } from '../viewer-context';
 import type { RouteModule } from './route-module';
@@ -60,7 +64,26 @@ const importFolder = createRoute({
   },
 });
 
+const draft = createRoute({
+  method: 'post',
+  path: '/api/negotiations/{negotiationId}/preferences/genius-draft',
+  tags: ['live analysis'],
+  summary:
+    "Read one GENIUS profile (zip, base64) into a draft of your delegation's profile; stores nothing: you check it and save it",
+  security: AUTHENTICATED,
+  request: { params: NegotiationParams, body: jsonBody(GeniusDraftInputSchema) },
+  responses: {
+    200: jsonResponse(GeniusDraftSchema, 'The draft, in the shape of a save'),
+    ...problems(400, 401, 403, 404, 413, 415, 422),
+  },
+});
+
 export const liveGeniusRoutes: RouteModule = (app, deps) => {
+  app.openapi(draft, async (c) => {
+    const body = c.req.valid('json');
+    const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
+    return c.json(await draftFromGenius(deps, viewer, { negotiation, body }), 200);
+  });
   app.openapi(download, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
