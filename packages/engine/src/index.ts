@@ -61,6 +61,7 @@ export { optionLabels } from './io/scenario';
 export type { XmlElement, XmlResult } from './io/xml';
 export { parseXml } from './io/xml';
 export { loadGeniusScenario } from './io/genius';
+export { GENIUS_DOMAIN_FILE, writeGeniusScenario } from './io/genius-writer';
 export { PARLEY_SCENARIO_FORMAT, loadParleyScenario, writeParleyScenario } from './io/parley-json';
 export type { Semantics } from './io/compile';
 export { compileScenario, toleranceOf } from './io/compile';

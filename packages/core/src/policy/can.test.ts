@@ -132,6 +132,8 @@ const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'bidding.read': [T, T, T, T, T, T, F, F, F, F, F],
   // on party A's behalf
   'bid.submit': [F, F, F, T, T, F, F, F, F, F, F],
+  // publishing a package every party prefers is the mediator's move, made to all at once
+  'live-analysis.propose': [T, T, F, F, F, F, F, F, F, F, F],
 };
 // Party A's preference profile, shared with the mediator or not; numbers computed from it follow the same rows.
 const PROFILES: Record<'profile.read', Record<'unshared' | 'shared', Row>> = {

@@ -26,4 +26,7 @@ export const LIVE_ANALYSIS_POLICY = {
   /** Suggested packages: the mediator's party and the negotiating parties, not observers. */
   'live-analysis.run': (viewer: Viewer, resource: NegotiationResource) =>
     hasPartyRole(viewer, resource.negotiationId, ['mediator', 'party']),
+  /** Propose to every party a package each prefers to the one on the table (no reasons given). */
+  'live-analysis.propose': (viewer: Viewer, resource: NegotiationResource) =>
+    isMediatorStaff(viewer, resource.negotiationId),
 };

@@ -18,3 +18,4 @@ export * from './plan-documents';
 export * from './lead-handovers';
 export * from './live-issues';
 export * from './blind-bids';
+export * from './live-genius';

@@ -120,7 +120,8 @@ export const LiveAnalysisInputSchema = z.strictObject({
 });
 export type LiveAnalysisInput = z.infer<typeof LiveAnalysisInputSchema>;
 
-const ChoiceSchema = z.strictObject({
+/** One point of a package: the point and the option chosen for it, in the plan's own terms. */
+export const ChoiceSchema = z.strictObject({
   pointId: PlanIdSchema,
   number: z.number().int().positive(),
   title: z.string(),
@@ -148,6 +149,8 @@ export const LiveAnalysisSchema = z.strictObject({
   contention: z
     .array(z.strictObject({ pointId: PlanIdSchema, number: z.number().int(), contention: z.number() }))
     .nullable(),
+  /** Only when every counted profile was shared with the viewer: the size of the Pareto frontier. */
+  frontierSize: z.number().int().nullable(),
   notices: z.array(z.string()),
 });
 export type LiveAnalysis = z.infer<typeof LiveAnalysisSchema>;

@@ -159,7 +159,12 @@ const byName = (a: SourceFile, b: SourceFile): number => (a.name < b.name ? -1 :
  * Reads a GENIUS scenario from file contents: the one file whose root is <negotiation_template>
  * is the domain, every <utility_space> file a profile, in file-name order; *pareto.xml files are skipped.
  */
-export function loadGeniusScenario(name: string, files: readonly SourceFile[]): LoadResult<Scenario> {
+export function loadGeniusScenario(
+  name: string,
+  files: readonly SourceFile[],
+  // An analysis needs two profiles; a domain read for its issues alone needs none.
+  { minimumProfiles = 2 }: { readonly minimumProfiles?: number } = {},
+): LoadResult<Scenario> {
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
   for (const file of files.filter((candidate) => !/pareto\.xml$/i.test(candidate.name)).sort(byName)) {
@@ -177,10 +182,10 @@ export function loadGeniusScenario(name: string, files: readonly SourceFile[]): 
     });
     return { ok: false, problems };
   }
-  if (profiles.length < 2)
+  if (profiles.length < minimumProfiles)
     problems.push({
       file: name,
-      message: `expected at least two profiles (root <utility_space>), found ${profiles.length}`,
+      message: `expected at least ${minimumProfiles === 2 ? 'two' : minimumProfiles} profiles (root <utility_space>), found ${profiles.length}`,
     });
   const issues: ScenarioIssue[] = [];
   for (const element of childrenNamed(issueContainer(domain.root), 'issue')) {

@@ -47,6 +47,12 @@ export type PlanEvent =
       readonly biddingId: string;
       readonly givingPartyId: PartyId;
       readonly takingPartyId: PartyId;
+    }
+  | {
+      readonly type: 'proposal.created';
+      readonly negotiationId: NegotiationId;
+      readonly versionId: string;
+      readonly proposalId: string;
     };
 
 /** Viewers loaded for one delivery, shared by its subscribers: one seat lookup per user, not per stream. */
@@ -85,6 +91,7 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
     case 'escalation.changed':
     case 'round.created':
     case 'statement.created':
+    case 'proposal.created':
       return can(viewer, 'plan.read', negotiation);
     default:
       return false;

@@ -22,8 +22,8 @@ import { issuesAt } from './live-issues';
 import { profileResource } from './preference-profiles';
 import { assertAllowed } from './viewer';
 
-type Issue = LiveIssue & { definition: NonNullable<LiveIssue['definition']>; options: string[] };
-type Counted = { profile: PreferenceProfile; evaluations: number[][]; weights: number[] };
+export type Issue = LiveIssue & { definition: NonNullable<LiveIssue['definition']>; options: string[] };
+export type Counted = { profile: PreferenceProfile; evaluations: number[][]; weights: number[] };
 
 const SOLUTION_KINDS = [
   ['nash', 'nash'],
@@ -138,6 +138,7 @@ export async function runLiveAnalysis(
             return { pointId: entry.issue, number: issue?.number ?? 0, contention: round(entry.contention) };
           })
         : null,
+    frontierSize: disclosed.length === counted.length ? analysis.frontier.size : null,
     notices,
   };
 }
@@ -161,7 +162,7 @@ function sameOutcome(a: Record<string, string>, b: Record<string, string>): bool
 }
 
 /** A profile counts when it rates every issue analysed; its weights are rescaled over those issues. */
-function countable(profile: PreferenceProfile, issues: readonly Issue[]): Counted | undefined {
+export function countable(profile: PreferenceProfile, issues: readonly Issue[]): Counted | undefined {
   const evaluations: number[][] = [];
   for (const issue of issues) {
     const ratings = profile.issues.find((entry) => entry.pointId === issue.pointId)?.ratings;
@@ -177,7 +178,7 @@ function countable(profile: PreferenceProfile, issues: readonly Issue[]): Counte
 
 // Issues and parties are named by id inside the engine: labels never reach it, so nothing it
 // returns can be mistaken for a plan's wording.
-function scenarioOf(issues: readonly Issue[], counted: readonly Counted[]): Scenario {
+export function scenarioOf(issues: readonly Issue[], counted: readonly Counted[]): Scenario {
   return {
     name: 'live',
     issues: issues.map((issue) => ({ name: issue.pointId, kind: 'discrete', options: issue.options })),
@@ -190,7 +191,7 @@ function scenarioOf(issues: readonly Issue[], counted: readonly Counted[]): Scen
   };
 }
 
-function checkPackage(issues: readonly Issue[], sent: Record<string, string>): Record<string, string> {
+export function checkPackage(issues: readonly Issue[], sent: Record<string, string>): Record<string, string> {
   for (const pointId of Object.keys(sent))
     if (!issues.some((issue) => issue.pointId === pointId))
       throw new DomainError(

@@ -157,6 +157,16 @@ export type PreferenceProfilesTable = {
   saved_at: Date;
 };
 
+/** A package the mediator proposed to all as one every party prefers (issue #12, item 4). */
+export type ImprovementProposalsTable = {
+  id: string;
+  negotiation_id: string;
+  version_id: string;
+  choices: unknown;
+  proposed_by: string | null;
+  proposed_at: Date;
+};
+
 export type PlanEscalationsTable = {
   id: string;
   negotiation_id: string;
@@ -310,4 +320,5 @@ export type Db = {
   preference_profiles: PreferenceProfilesTable;
   blind_biddings: BlindBiddingsTable;
   blind_bids: BlindBidsTable;
+  improvement_proposals: ImprovementProposalsTable;
 };

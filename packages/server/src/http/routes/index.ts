@@ -9,6 +9,8 @@ import { instanceRoutes } from './instance';
 import { invitationRoutes } from './invitations';
 import { leadHandoverRoutes } from './lead-handovers';
 import { liveAnalysisRoutes } from './live-analysis';
+import { liveGeniusRoutes } from './live-genius';
+import { improvementRoutes } from './improvements';
 import { memberRoutes } from './members';
 import { negotiationRoutes } from './negotiations';
 import { partyRoutes } from './parties';
@@ -51,5 +53,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   analysisRoutes,
   liveAnalysisRoutes,
   blindBidRoutes,
+  liveGeniusRoutes,
+  improvementRoutes,
   exportRoutes,
 ];

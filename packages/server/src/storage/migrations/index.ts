@@ -18,6 +18,7 @@ import { liveIssuesMigration } from './0120-live-issues';
 import { apiTokenLifetimesMigration } from './0140-api-token-lifetimes';
 import { exportRecordsMigration } from './0150-export-records';
 import { blindBidsMigration } from './0160-blind-bids';
+import { improvementProposalsMigration } from './0180-improvement-proposals';
 import { settingsRevisionsMigration } from './0190-settings-revisions';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
@@ -41,5 +42,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0140-api-token-lifetimes': apiTokenLifetimesMigration,
   '0150-export-records': exportRecordsMigration,
   '0160-blind-bids': blindBidsMigration,
+  '0180-improvement-proposals': improvementProposalsMigration,
   '0190-settings-revisions': settingsRevisionsMigration,
 };

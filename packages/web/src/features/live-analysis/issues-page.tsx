@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
 import { VersionSelect } from '../../components/version-select';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { GeniusPanel } from './genius-panel';
 
 /** The mediator marks points of a version as negotiable issues: options, or a numeric range. */
 export function IssuesPage() {
@@ -16,6 +17,7 @@ export function IssuesPage() {
   usePageTitle('Issues', negotiation.title);
   const [versionId, setVersionId] = useState(latestVersionId ?? '');
   const [saved, setSaved] = useState(0);
+  const [imported, setImported] = useState(0);
   const data = useResource(
     () => (versionId === '' ? Promise.resolve(null) : listIssues(negotiation.id, versionId)),
     [negotiation.id, versionId, tick, saved],
@@ -35,20 +37,33 @@ export function IssuesPage() {
           <VersionSelect label="Version" plan={plan} value={versionId} onChange={setVersionId} />
           <Show resource={data} what="the issues">
             {(issues) => (
-              <ul className="issue-list">
-                {(issues?.points ?? []).map((point) => (
-                  <li key={point.pointId} className="card">
-                    <IssueEditor
-                      point={point}
-                      canManage={canManage}
-                      onSave={async (definition) => {
-                        await setIssue(negotiation.id, { versionId, pointId: point.pointId }, definition);
-                        setSaved((n) => n + 1);
-                      }}
-                    />
-                  </li>
-                ))}
-              </ul>
+              <>
+                <GeniusPanel
+                  negotiationId={negotiation.id}
+                  versionId={versionId}
+                  points={issues?.points ?? []}
+                  canManage={canManage}
+                  onImported={() => {
+                    setImported((n) => n + 1);
+                    setSaved((n) => n + 1);
+                  }}
+                />
+                <ul className="issue-list">
+                  {(issues?.points ?? []).map((point) => (
+                    // An import replaces definitions: the editors start again from them.
+                    <li key={`${point.pointId}:${imported}`} className="card">
+                      <IssueEditor
+                        point={point}
+                        canManage={canManage}
+                        onSave={async (definition) => {
+                          await setIssue(negotiation.id, { versionId, pointId: point.pointId }, definition);
+                          setSaved((n) => n + 1);
+                        }}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
           </Show>
         </>

@@ -5,6 +5,7 @@ import { FormMessage, useFormSubmission } from '../../components/form-submission
 import { usePageTitle } from '../../components/page-title';
 import { VersionSelect } from '../../components/version-select';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { ImprovementPanel } from './improvement-panel';
 
 const KIND_LABELS: Record<string, string> = {
   nash: 'Nash bargaining',
@@ -16,7 +17,7 @@ const KIND_LABELS: Record<string, string> = {
 
 /** Suggested packages over the profiles submitted, in the plan's own terms. */
 export function LiveAnalysisPage() {
-  const { negotiation, plan, latestVersionId } = useNegotiation();
+  const { negotiation, plan, latestVersionId, tick } = useNegotiation();
   usePageTitle('Suggested packages', negotiation.title);
   const [versionId, setVersionId] = useState(latestVersionId ?? '');
   const [analysis, setAnalysis] = useState<LiveAnalysis | undefined>();
@@ -44,6 +45,9 @@ export function LiveAnalysisPage() {
         </form>
       )}
       {analysis !== undefined && <Results analysis={analysis} />}
+      {versionId !== '' && (
+        <ImprovementPanel negotiationId={negotiation.id} versionId={versionId} tick={tick} />
+      )}
     </section>
   );
 }

@@ -1,4 +1,10 @@
-import { ratingKeys, type LiveIssue, type MyProfile, type SaveProfileInput } from '@parley/core';
+import {
+  ratingKeys,
+  type GeniusDraft,
+  type LiveIssue,
+  type MyProfile,
+  type SaveProfileInput,
+} from '@parley/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { getMyProfile, listIssues, saveMyProfile } from '../../api/live-analysis-endpoints';
@@ -6,11 +12,31 @@ import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { GeniusDraftLoader } from './genius-draft-loader';
+
+/** The form starts from a draft as from a saved profile, still editing the newest saved revision. */
+function withDraft(mine: MyProfile, draft: GeniusDraft): MyProfile {
+  return {
+    ...mine,
+    profile: {
+      partyId: mine.party?.id ?? '',
+      revision: mine.profile?.revision ?? 0,
+      savedAt: '',
+      scale: draft.scale,
+      weighting: draft.weighting,
+      reservation: draft.reservation,
+      sharedWithMediator: mine.profile?.sharedWithMediator ?? false,
+      weights: {},
+      issues: draft.issues,
+    },
+  };
+}
 
 /** A delegation's private preferences: ratings, weights or ranks, reservation, and sharing. */
 export function PreferencesPage() {
   const { negotiation, latestVersionId, tick } = useNegotiation();
   usePageTitle('Our preferences', negotiation.title);
+  const [draft, setDraft] = useState<{ draft: GeniusDraft; count: number } | undefined>();
   const data = useResource(async () => {
     const [mine, issues] = await Promise.all([
       getMyProfile(negotiation.id),
@@ -32,7 +58,19 @@ export function PreferencesPage() {
           ) : issues.length === 0 ? (
             <p>The mediator has not marked any point as a negotiable issue yet.</p>
           ) : (
-            <ProfileForm key={mine.profile?.revision ?? 0} mine={mine} issues={issues} />
+            <>
+              {mine.canEdit && (
+                <GeniusDraftLoader
+                  negotiationId={negotiation.id}
+                  onDraft={(loaded) => setDraft({ draft: loaded, count: (draft?.count ?? 0) + 1 })}
+                />
+              )}
+              <ProfileForm
+                key={`${mine.profile?.revision ?? 0}:${draft?.count ?? 0}`}
+                mine={draft === undefined ? mine : withDraft(mine, draft.draft)}
+                issues={issues}
+              />
+            </>
           )
         }
       </Show>

@@ -9,6 +9,7 @@ const EVENT_TYPES = [
   'round.created',
   'statement.created',
   'bidding.changed',
+  'proposal.created',
   // The server could not replay everything missed while disconnected: reload all.
   'reset',
 ];

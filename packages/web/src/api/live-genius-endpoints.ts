@@ -1,0 +1,58 @@
+import {
+  GeniusDraftSchema,
+  GeniusImportResultSchema,
+  GeniusPreviewSchema,
+  ImprovementCheckSchema,
+  ImprovementProposalSchema,
+  ImprovementProposalsSchema,
+  type GeniusImportInput,
+} from '@parley/core';
+import { request } from './client';
+
+// GENIUS folders of the live issues and the post-settlement improvement check (issue #12, items 7 and 4).
+const version = (id: string, versionId: string) =>
+  `/api/negotiations/${encodeURIComponent(id)}/plan/versions/${encodeURIComponent(versionId)}`;
+
+/** A plain link downloads it: the browser sends the session cookie, and the read is audited server-side. */
+export const geniusDownloadUrl = (id: string, versionId: string) =>
+  `${version(id, versionId)}/live-issues/genius`;
+
+export const previewGenius = (id: string, versionId: string, archive: string) =>
+  request(`${version(id, versionId)}/live-issues/genius/preview`, GeniusPreviewSchema, {
+    method: 'POST',
+    body: { archive },
+  });
+
+export const importGenius = (id: string, versionId: string, body: GeniusImportInput) =>
+  request(`${version(id, versionId)}/live-issues/genius`, GeniusImportResultSchema, { method: 'POST', body });
+
+export const checkImprovement = (id: string, versionId: string, pkg: Record<string, string>) =>
+  request(`${version(id, versionId)}/live-analysis/improvement-check`, ImprovementCheckSchema, {
+    method: 'POST',
+    body: { package: pkg },
+  });
+
+export const proposeImprovement = (id: string, versionId: string, pkg: Record<string, string>) =>
+  request(`${version(id, versionId)}/live-analysis/proposals`, ImprovementProposalSchema, {
+    method: 'POST',
+    body: { package: pkg },
+  });
+
+export const listProposals = (id: string, versionId: string) =>
+  request(`${version(id, versionId)}/live-analysis/proposals`, ImprovementProposalsSchema);
+
+/** A file's bytes in base64, as the API takes uploads (JSON bodies only). */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  // In slices: String.fromCharCode with one argument per byte would overflow the call stack.
+  for (let at = 0; at < bytes.length; at += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return btoa(binary);
+}
+
+export const draftFromGenius = (id: string, archive: string, profileFile?: string) =>
+  request(`/api/negotiations/${encodeURIComponent(id)}/preferences/genius-draft`, GeniusDraftSchema, {
+    method: 'POST',
+    body: profileFile === undefined ? { archive } : { archive, profileFile },
+  });

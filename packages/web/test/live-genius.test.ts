@@ -1,0 +1,107 @@
+// Issue #12, items 7 and 4 end to end, real server and Chromium: the mediator downloads the live
+// issues as a GENIUS folder, a party asks privately whether a package exists that every party
+// prefers, and the mediator proposes it to all. Nothing of one party's profile reaches the other.
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDemoNegotiation, signInAs, startHarness, type Harness } from './helpers/browser-harness';
+import {
+  defineIssues,
+  enterProfile,
+  RUSSIA_VALUES,
+  tab,
+  UKRAINE_VALUES,
+  type ProfileValues,
+} from './helpers/live-analysis-flow';
+
+let harness: Harness;
+
+const secretsOf = (values: ProfileValues) =>
+  [...values.ceiling, ...values.assets, values.reservation].map(String);
+
+describe('GENIUS folders and the improvement check in real browsers', () => {
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test('download the scenario, check privately for a better package, propose it to all', async () => {
+    const mediator = await signInAs(harness, 'mediator@demo.parley');
+    await openDemoNegotiation(mediator.page);
+    await defineIssues(mediator.page);
+    const ukraine = await signInAs(harness, 'ukraine@demo.parley');
+    await openDemoNegotiation(ukraine.page);
+    await enterProfile(ukraine.page, UKRAINE_VALUES, true);
+    const russia = await signInAs(harness, 'russia@demo.parley');
+    await openDemoNegotiation(russia.page);
+    await enterProfile(russia.page, RUSSIA_VALUES);
+
+    // The mediator's folder holds the domain and the one profile shared with it.
+    await tab(mediator.page, 'Issues');
+    const downloading = mediator.page.waitForEvent('download');
+    await mediator.page.getByRole('link', { name: 'Download GENIUS scenario' }).click();
+    const download = await downloading;
+    const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    const files = Object.fromEntries(
+      Object.entries(zip).map(([name, bytes]) => [name.split('/').pop(), strFromU8(bytes)]),
+    );
+    expect(Object.keys(files).sort()).toEqual([
+      'domain.xml',
+      'parley-mapping.json',
+      'profile-01 Ukraine.xml',
+    ]);
+    expect(files['domain.xml']).toContain('value="no ceiling"');
+    expect(files['profile-01 Ukraine.xml']).toContain(`evaluation="${UKRAINE_VALUES.ceiling[0] / 100}"`);
+    expect(Object.values(files).join('')).not.toContain('Russian');
+
+    // Ukraine asks about a package on the table that trades badly for both.
+    await tab(ukraine.page, 'Suggested packages');
+    const form = ukraine.page.getByRole('form', { name: 'Check for a package everyone prefers' });
+    await form.getByLabel(/^Point 1\./).selectOption('600,000');
+    await form.getByLabel(/^Point 2\./).selectOption('100 bn');
+    await form.getByRole('button', { name: 'Check for a package everyone prefers' }).click();
+    const answer = ukraine.page.getByRole('status', { name: 'Improvement check' });
+    await answer.getByText('A package exists that every party prefers:').waitFor();
+    expect(await answer.innerText()).toMatch(/Point 1\..*: (800,000|no ceiling)/);
+    await expect(answer.getByRole('button', { name: 'Propose to all' }).count()).resolves.toBe(0);
+
+    // The mediator proposes the package it finds; Russia sees it listed, without reasons.
+    await tab(mediator.page, 'Suggested packages');
+    const mediatorForm = mediator.page.getByRole('form', { name: 'Check for a package everyone prefers' });
+    await mediatorForm.getByLabel(/^Point 1\./).selectOption('600,000');
+    await mediatorForm.getByLabel(/^Point 2\./).selectOption('100 bn');
+    await mediatorForm.getByRole('button', { name: 'Check for a package everyone prefers' }).click();
+    await mediator.page.getByRole('button', { name: 'Propose to all' }).click();
+    await mediator.page.getByText('Proposed to every party.').waitFor();
+    await tab(russia.page, 'Suggested packages');
+    const proposals = russia.page.getByRole('list', { name: 'Proposed to all by the mediator' });
+    await proposals.waitFor();
+    expect(await proposals.getByRole('listitem').count()).toBe(1);
+
+    // Ukraine reads its own exported profile back into its form, as a draft it saves itself.
+    await tab(ukraine.page, 'Issues');
+    const ownDownload = ukraine.page.waitForEvent('download');
+    await ukraine.page.getByRole('link', { name: 'Download GENIUS scenario' }).click();
+    const ownFolder = await (await ownDownload).path();
+    await tab(ukraine.page, 'Our preferences');
+    const profileForm = ukraine.page.getByRole('form', { name: 'Our preferences' });
+    // An edit the draft must replace: the value after loading comes from the file, not the form.
+    await profileForm.getByLabel('Rating of “800,000”').fill('99');
+    const loader = ukraine.page.getByRole('form', { name: 'Load from a GENIUS profile' });
+    await loader.getByLabel('GENIUS folder (zip)').setInputFiles(ownFolder);
+    await loader.getByRole('button', { name: 'Load into the form' }).click();
+    await loader.getByText('Loaded into the form below').waitFor();
+    const rating = await profileForm.getByLabel('Rating of “800,000”').inputValue();
+    expect(Number(rating)).toBeCloseTo(UKRAINE_VALUES.ceiling[1], 6);
+    await profileForm.getByRole('button', { name: 'Save preferences' }).click();
+    await profileForm.getByText(/Saved as revision 2\./).waitFor();
+
+    // Nothing computed from Russia's unshared profile reached Ukraine's browser, nor the reverse.
+    const ukraineReceived = ukraine.bodies.join('\n');
+    for (const secret of secretsOf(RUSSIA_VALUES)) expect(ukraineReceived).not.toContain(secret);
+    const russiaReceived = russia.bodies.join('\n');
+    for (const secret of secretsOf(UKRAINE_VALUES)) expect(russiaReceived).not.toContain(secret);
+  }, 240_000);
+});
