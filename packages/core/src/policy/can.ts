@@ -7,6 +7,7 @@ import { EXPORT_POLICY } from './export-policy';
 import { AUDIT_POLICY } from './audit-policy';
 import { TOKEN_POLICY } from './token-policy';
 import { LIVE_ANALYSIS_POLICY } from './live-analysis-policy';
+import { LIVE_SIMULATION_POLICY } from './live-simulation-policy';
 import type { Viewer } from './viewer';
 
 /**
@@ -23,6 +24,7 @@ const POLICIES = {
   ...AUDIT_POLICY,
   ...TOKEN_POLICY,
   ...LIVE_ANALYSIS_POLICY,
+  ...LIVE_SIMULATION_POLICY,
 };
 
 export type Action = keyof typeof POLICIES;

@@ -17,3 +17,4 @@ export * from './audit-proofs';
 export * from './plan-documents';
 export * from './lead-handovers';
 export * from './live-issues';
+export * from './live-simulations';

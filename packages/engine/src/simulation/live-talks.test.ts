@@ -67,6 +67,7 @@ describe('simulating the live talks', () => {
     });
     expect(summary.agreements).toBe(10);
     expect(summary.topAgreements).toEqual([{ outcome: [1, 0], count: 10 }]);
+    expect(summary.likelyPackage).toEqual({ outcome: [1, 0], count: 10 });
     expect(summary.utilities[0]?.mean).toBeCloseTo(1);
   });
 

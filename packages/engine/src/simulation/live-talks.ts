@@ -37,6 +37,8 @@ export type LiveTalksSummary = {
   optionCounts: number[][];
   /** The most frequent complete agreements (option index per issue) and how many runs reached each. */
   topAgreements: { outcome: number[]; count: number }[];
+  /** Each issue's most agreed option, and how many agreements were exactly that package; null without agreements. */
+  likelyPackage: { outcome: number[]; count: number } | null;
   /**
    * Per party, the utility of how each run ended (agreement, or the reservation without one) under
    * the party's stated profile; null for a party whose preferences were sampled.
@@ -110,9 +112,12 @@ export function simulateLiveTalks(setup: LiveTalksSetup): LiveTalksSummary {
     .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
     .slice(0, TOP_AGREEMENTS)
     .map(([key, count]) => ({ outcome: key.split(',').map(Number), count }));
+  const likely = optionCounts.map((counts) => counts.indexOf(Math.max(...counts)));
   return {
     runs: setup.runs,
     agreements,
+    likelyPackage:
+      agreements === 0 ? null : { outcome: likely, count: agreementCounts.get(likely.join(',')) ?? 0 },
     meanAgreementTime: agreements === 0 ? null : agreementTime / agreements,
     optionCounts,
     topAgreements,

@@ -22,8 +22,8 @@ import { issuesAt } from './live-issues';
 import { profileResource } from './preference-profiles';
 import { assertAllowed } from './viewer';
 
-type Issue = LiveIssue & { definition: NonNullable<LiveIssue['definition']>; options: string[] };
-type Counted = { profile: PreferenceProfile; evaluations: number[][]; weights: number[] };
+export type Issue = LiveIssue & { definition: NonNullable<LiveIssue['definition']>; options: string[] };
+export type Counted = { profile: PreferenceProfile; evaluations: number[][]; weights: number[] };
 
 const SOLUTION_KINDS = [
   ['nash', 'nash'],
@@ -161,7 +161,7 @@ function sameOutcome(a: Record<string, string>, b: Record<string, string>): bool
 }
 
 /** A profile counts when it rates every issue analysed; its weights are rescaled over those issues. */
-function countable(profile: PreferenceProfile, issues: readonly Issue[]): Counted | undefined {
+export function countable(profile: PreferenceProfile, issues: readonly Issue[]): Counted | undefined {
   const evaluations: number[][] = [];
   for (const issue of issues) {
     const ratings = profile.issues.find((entry) => entry.pointId === issue.pointId)?.ratings;

@@ -4,6 +4,7 @@ import type { ViewerKind } from './demo-fixture';
 import { AUDIT_PROOF_ACCESS_FIXTURE } from './audit-proof-access-fixture';
 import { EXPORT_ACCESS_FIXTURE } from './export-access-fixture';
 import { LEAD_HANDOVER_ACCESS_FIXTURE } from './lead-handover-access-fixture';
+import { LIVE_SIMULATION_ACCESS_FIXTURE } from './live-simulation-access-fixture';
 import { PLAN_ACCESS_FIXTURE } from './plan-access-fixture';
 import { SIMULATION_ACCESS_FIXTURE } from './simulation-access-fixture';
 import { TOKEN_ACCESS_FIXTURE } from './token-access-fixture';
@@ -78,4 +79,5 @@ export const ACCESS_FIXTURES: readonly AccessFixture[] = [
   LEAD_HANDOVER_ACCESS_FIXTURE,
   AUDIT_PROOF_ACCESS_FIXTURE,
   TOKEN_ACCESS_FIXTURE,
+  LIVE_SIMULATION_ACCESS_FIXTURE,
 ];

@@ -8,6 +8,7 @@ import { instanceRoutes } from './instance';
 import { invitationRoutes } from './invitations';
 import { leadHandoverRoutes } from './lead-handovers';
 import { liveAnalysisRoutes } from './live-analysis';
+import { liveSimulationRoutes } from './live-simulations';
 import { memberRoutes } from './members';
 import { negotiationRoutes } from './negotiations';
 import { partyRoutes } from './parties';
@@ -49,5 +50,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   simulationRoutes,
   analysisRoutes,
   liveAnalysisRoutes,
+  liveSimulationRoutes,
   exportRoutes,
 ];

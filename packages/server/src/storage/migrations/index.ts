@@ -17,6 +17,7 @@ import { signInThrottleMigration } from './0110-sign-in-throttle';
 import { liveIssuesMigration } from './0120-live-issues';
 import { apiTokenLifetimesMigration } from './0140-api-token-lifetimes';
 import { exportRecordsMigration } from './0150-export-records';
+import { liveSimulationsMigration } from './0170-live-simulations';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0120-live-issues': liveIssuesMigration,
   '0140-api-token-lifetimes': apiTokenLifetimesMigration,
   '0150-export-records': exportRecordsMigration,
+  '0170-live-simulations': liveSimulationsMigration,
 };
