@@ -4,7 +4,9 @@ import { runLiveAnalysis } from '../../api/live-analysis-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { usePageTitle } from '../../components/page-title';
 import { VersionSelect } from '../../components/version-select';
+import { mayIn, useSession } from '../../app/session';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { LiveSimulationSection } from './live-simulation';
 
 const KIND_LABELS: Record<string, string> = {
   nash: 'Nash bargaining',
@@ -17,6 +19,7 @@ const KIND_LABELS: Record<string, string> = {
 /** Suggested packages over the profiles submitted, in the plan's own terms. */
 export function LiveAnalysisPage() {
   const { negotiation, plan, latestVersionId } = useNegotiation();
+  const { me } = useSession();
   usePageTitle('Suggested packages', negotiation.title);
   const [versionId, setVersionId] = useState(latestVersionId ?? '');
   const [analysis, setAnalysis] = useState<LiveAnalysis | undefined>();
@@ -44,6 +47,9 @@ export function LiveAnalysisPage() {
         </form>
       )}
       {analysis !== undefined && <Results analysis={analysis} />}
+      {versionId !== '' && mayIn(me, 'live-simulation.run', negotiation.id) && (
+        <LiveSimulationSection negotiationId={negotiation.id} versionId={versionId} />
+      )}
     </section>
   );
 }
