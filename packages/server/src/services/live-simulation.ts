@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
-  issueOptions,
   type LiveSimulation,
   type LiveSimulationInput,
   type Negotiation,
@@ -10,7 +9,6 @@ import {
 } from '@parley/core';
 import { AGENT_NAMES, findAgent } from '@parley/engine';
 import { recordAudit, recordReadAudit } from '../audit';
-import { listDeadlines } from '../storage/deadlines';
 import { listLatestProfiles } from '../storage/live-issues';
 import {
   findLiveSimulation,
@@ -20,17 +18,12 @@ import {
 } from '../storage/live-simulations';
 import { listParties } from '../storage/parties';
 import { cancelSimulation } from '../storage/simulations';
-import { assertSimulationWithinBudget } from '../work/budgets';
-import type { LiveSimulationJobInput } from '../work/simulate-live';
 import type { AppDeps } from './deps';
-import { countable, type Issue } from './live-analysis';
-import { horizonOf } from './live-simulation-horizon';
+import { buildLiveSimulationJob } from './live-simulation-job';
 import { presentLiveSimulation } from './live-simulation-view';
 import { issuesAt } from './live-issues';
 import { assertAllowed } from './viewer';
 
-/** The engine's outcome spaces hold at most this many parties. */
-const MAX_PARTIES = 8;
 const LISTED = 10;
 
 const resourceOf = (negotiation: Negotiation) => ({
@@ -58,77 +51,12 @@ export async function startLiveSimulation(
       `Unknown agent "${body.agent}"; known agents: ${AGENT_NAMES.join(', ')}.`,
       { field: 'agent' },
     );
-  const notices = all
-    .filter((issue) => issue.definition !== null && issue.needsReconciling)
-    .map(
-      (issue) =>
-        `Point ${issue.number} was merged or split; it is left out until its options are reconciled.`,
-    );
-  const issues: Issue[] = all.flatMap((issue) =>
-    issue.definition === null || issue.needsReconciling
-      ? []
-      : [{ ...issue, definition: issue.definition, options: issueOptions(issue.definition) }],
-  );
-  if (issues.length === 0)
-    throw new DomainError('cannot-compute', 'No point of this version is a negotiable issue yet.');
-  const [profiles, parties, deadlines] = await Promise.all([
-    listLatestProfiles(deps.db, negotiation.id),
-    listParties(deps.db, negotiation.id),
-    listDeadlines(deps.db, negotiation.id),
-  ]);
-  const negotiating = parties.filter((party) => party.role === 'party');
-  const sides = negotiating.map((party) => {
-    const profile = profiles.find((candidate) => candidate.partyId === party.id);
-    const counted = profile === undefined ? undefined : countable(profile, issues);
-    if (counted === undefined)
-      notices.push(
-        `${party.name} has no preferences rating every issue of this version: its preferences are drawn at random in every run, and no utility is reported for it.`,
-      );
-    return {
-      partyId: party.id,
-      profile: counted === undefined ? null : profileOf(counted),
-      sharedWithMediator: counted?.profile.sharedWithMediator ?? false,
-    };
-  });
-  if (negotiating.length < 2)
-    throw new DomainError('cannot-compute', 'Simulating the talks needs at least two negotiating parties.');
-  if (sides.every((side) => side.profile === null))
-    throw new DomainError(
-      'cannot-compute',
-      'Simulating the talks needs the preferences of at least one party rating every issue of this version.',
-    );
-  if (negotiating.length > MAX_PARTIES)
-    throw new DomainError(
-      'work-too-large',
-      `At most ${MAX_PARTIES} negotiating parties can be simulated; this negotiation has ${negotiating.length}.`,
-    );
-  const { horizon, steps, notice } = horizonOf(deadlines, deps.clock.now());
-  if (notice !== undefined) notices.push(notice);
-  assertSimulationWithinBudget(deps.budgets, {
-    runs: body.runs,
-    steps,
-    parties: sides.length,
-    optionsPerIssue: issues.map((issue) => issue.options.length),
-  });
-  const job: LiveSimulationJobInput = {
-    negotiationId: negotiation.id,
+  const { job, profiles, parties } = await buildLiveSimulationJob(deps, {
+    negotiation,
     versionId,
-    issues: issues.map((issue) => ({
-      pointId: issue.pointId,
-      number: issue.number,
-      title: issue.title,
-      options: issue.options,
-    })),
-    parties: sides,
-    agent: body.agent,
-    protocol: body.protocol,
-    steps,
-    runs: body.runs,
-    seed: body.seed,
-    noise: body.noise,
-    horizon,
-    notices,
-  };
+    body,
+    all,
+  });
   const ownerId = viewer.userId;
   const stored = await deps.db.transaction().execute(async (tx) => {
     const created = await insertLiveSimulation(tx, {
@@ -144,7 +72,7 @@ export async function startLiveSimulation(
       subjectType: 'simulation',
       subjectId: created.id,
       negotiationId: negotiation.id,
-      detail: { versionId, protocol: body.protocol, runs: body.runs, steps },
+      detail: { versionId, protocol: body.protocol, runs: body.runs, steps: job.steps },
     });
     return created;
   });
@@ -245,14 +173,6 @@ async function presentAudited(
       },
     });
   return views;
-}
-
-function profileOf(counted: ReturnType<typeof countable> & object) {
-  const { profile, evaluations, weights } = counted;
-  return {
-    reservation: profile.reservation / (profile.scale === 'percent' ? 100 : 1),
-    contributions: evaluations.map((values, issue) => values.map((value) => value * (weights[issue] ?? 0))),
-  };
 }
 
 function sharedIn(profiles: readonly { partyId: string; sharedWithMediator: boolean }[]): Set<string> {

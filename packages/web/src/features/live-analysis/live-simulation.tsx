@@ -130,7 +130,7 @@ export function LiveSimulationSection({
           </button>
         </form>
       )}
-      {job?.result != null && <SimulationResult job={job} result={job.result} />}
+      {job !== undefined && job.result !== null && <SimulationResult job={job} result={job.result} />}
     </section>
   );
 }
