@@ -6,6 +6,7 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServerProcess, type ServerProcess } from '../load/server-process';
 import { api, buildNegotiation, ISSUES, PARTIES } from './setup';
@@ -43,7 +44,7 @@ function pollHealth(url: string) {
   };
 }
 
-/** The server's own event-loop delay since the last call (loop-delay.cjs answers SIGUSR2). */
+/** The server's own event-loop delay since the last call (loop-delay.mjs answers SIGUSR2). */
 async function loopDelay(server: ServerProcess): Promise<LoopDelay> {
   const before = server.output().length;
   server.child.kill('SIGUSR2');
@@ -77,7 +78,7 @@ async function during<T>(
 
 const server = await startServerProcess({
   env: { PARLEY_DEMO: '0' },
-  nodeFlags: ['--require', join(import.meta.dirname, 'loop-delay.cjs')],
+  nodeFlags: ['--import', pathToFileURL(join(import.meta.dirname, 'loop-delay.mjs')).href],
 });
 server.child.once('exit', (code, signal) => console.error(`parley serve exited (${code ?? signal})`));
 try {
@@ -181,7 +182,7 @@ try {
       '',
       'The health latency is measured in the benchmark process on the same machine (a 2-core machine shared with',
       'other work), so it includes both processes waiting for a core; the first row is the floor to compare with. The',
-      "server's event-loop delay (monitorEventLoopDelay in `parley serve`, preloaded by bench/live-analysis/loop-delay.cjs)",
+      "server's event-loop delay (monitorEventLoopDelay in `parley serve`, preloaded by bench/live-analysis/loop-delay.mjs)",
       'is what a request waited for the main thread, including the time that thread itself waited for a core.',
       '',
     ].join('\n'),

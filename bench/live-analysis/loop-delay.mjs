@@ -1,8 +1,9 @@
-// Preloaded into `parley serve` by the live-analysis benchmark (node --require): on SIGUSR2 the
+// Preloaded into `parley serve` by the live-analysis benchmark (node --import): on SIGUSR2 the
 // server's main thread reports its event-loop delay since the previous report (max and p99, ms) on
 // stderr, then starts afresh. Delay includes time the thread waited for a core on a busy machine.
-const { isMainThread } = require('node:worker_threads');
-const { monitorEventLoopDelay } = require('node:perf_hooks');
+import process from 'node:process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { isMainThread } from 'node:worker_threads';
 
 if (isMainThread) {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
