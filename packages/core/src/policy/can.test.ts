@@ -134,6 +134,9 @@ const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'bid.submit': [F, F, F, T, T, F, F, F, F, F, F],
   // publishing a package every party prefers is the mediator's move, made to all at once
   'live-analysis.propose': [T, T, F, F, F, F, F, F, F, F, F],
+  // a simulation of the live talks: run by the mediator's staff, read by its party (no party, no observer)
+  'live-simulation.run': [T, T, F, F, F, F, F, F, F, F, F],
+  'live-simulation.read': [T, T, T, F, F, F, F, F, F, F, F],
 };
 // Party A's preference profile, shared with the mediator or not; numbers computed from it follow the same rows.
 const PROFILES: Record<'profile.read', Record<'unshared' | 'shared', Row>> = {

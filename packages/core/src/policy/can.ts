@@ -8,6 +8,7 @@ import { AUDIT_POLICY } from './audit-policy';
 import { TOKEN_POLICY } from './token-policy';
 import { LIVE_ANALYSIS_POLICY } from './live-analysis-policy';
 import { BLIND_BID_POLICY } from './blind-bid-policy';
+import { LIVE_SIMULATION_POLICY } from './live-simulation-policy';
 import type { Viewer } from './viewer';
 
 /**
@@ -25,6 +26,7 @@ const POLICIES = {
   ...TOKEN_POLICY,
   ...LIVE_ANALYSIS_POLICY,
   ...BLIND_BID_POLICY,
+  ...LIVE_SIMULATION_POLICY,
 };
 
 export type Action = keyof typeof POLICIES;

@@ -19,3 +19,4 @@ export * from './lead-handovers';
 export * from './live-issues';
 export * from './blind-bids';
 export * from './live-genius';
+export * from './live-simulations';

@@ -2,6 +2,15 @@ export type { Agent, AgentFactory, AgentSetup, Offer, TurnContext } from './agen
 export { AGENT_NAMES, BUILT_IN_AGENTS, findAgent } from './agents';
 export { findBidNear, findBidsNear } from './bidding';
 export { createOpponentModel, type OpponentModel } from './frequency-agent';
+export {
+  perturbParty,
+  sampleParty,
+  simulateLiveTalks,
+  type LiveTalksParty,
+  type LiveTalksSetup,
+  type LiveTalksSummary,
+  type UtilitySpread,
+} from './live-talks';
 export { runMediated } from './mediated';
 export { runMonteCarlo, perturbSpace, type MonteCarloSummary } from './monte-carlo';
 export type { Deadline, NegotiationResult, NegotiationSetup, TraceEvent } from './protocol';

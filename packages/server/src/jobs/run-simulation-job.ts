@@ -1,9 +1,16 @@
-import { DomainError } from '@parley/core';
+import { DomainError, type CreateSimulationInput } from '@parley/core';
 import type { Clock } from '../clock';
 import type { Database } from '../storage/database';
-import { finishSimulation, startSimulationAttempt, updateSimulationProgress } from '../storage/simulations';
+import {
+  finishSimulation,
+  startSimulationJobAttempt,
+  updateSimulationProgress,
+  type SimulationJobAttempt,
+} from '../storage/simulations';
 import { ENGINE_BUDGETS, type EngineBudgets } from '../work/budgets';
 import { sharedEnginePool, type EnginePool } from '../work/engine-pool';
+import type { EngineTask } from '../work/engine-tasks';
+import type { LiveSimulationJobInput } from '../work/simulate-live';
 
 /** A job that has been started this many times and still not finished is failed, not retried. */
 export const SIMULATION_MAX_ATTEMPTS = 2;
@@ -16,7 +23,7 @@ export type SimulationJobDeps = {
 };
 
 /**
- * Runs one simulation job to the end in an engine thread. Idempotent: a job already finished or
+ * Runs one simulation job (an account's scenario, or the live talks of a negotiation) to the end in an engine thread. Idempotent: a job already finished or
  * cancelled (a duplicate delivery) is skipped, and a retried one starts over from run 0 — runs are
  * seeded, so the result is the same however many workers died on the way. Bad parameters, a job
  * that ran out of its run-time limit and a job started twice already fail for good (the handler
@@ -26,7 +33,7 @@ export async function runSimulationJob(
   deps: SimulationJobDeps,
   simulationId: string,
 ): Promise<'completed' | 'failed' | 'skipped' | 'cancelled'> {
-  const job = await startSimulationAttempt(deps.db, simulationId, deps.clock.now());
+  const job = await startSimulationJobAttempt(deps.db, simulationId, deps.clock.now());
   if (job === undefined) return 'skipped';
   const fail = async (error: string) => {
     await finishSimulation(deps.db, { id: simulationId, at: deps.clock.now(), error });
@@ -37,20 +44,17 @@ export async function runSimulationJob(
   const timeoutMs = deps.budgets?.simulationTimeMs ?? ENGINE_BUDGETS.simulationTimeMs;
   const cancel = new AbortController();
   try {
-    const result = await (deps.engine ?? sharedEnginePool()).run(
-      { kind: 'simulate', input: job.input },
-      {
-        timeoutMs,
-        signal: cancel.signal,
-        onProgress: (done) => {
-          // Cancelling marks the row; the next progress report finds it and stops the thread.
-          void updateSimulationProgress(deps.db, { id: simulationId, done, at: deps.clock.now() }).then(
-            (isRunning) => isRunning || cancel.abort(),
-            () => undefined,
-          );
-        },
+    const result = await (deps.engine ?? sharedEnginePool()).run(taskOf(job), {
+      timeoutMs,
+      signal: cancel.signal,
+      onProgress: (done) => {
+        // Cancelling marks the row; the next progress report finds it and stops the thread.
+        void updateSimulationProgress(deps.db, { id: simulationId, done, at: deps.clock.now() }).then(
+          (isRunning) => isRunning || cancel.abort(),
+          () => undefined,
+        );
       },
-    );
+    });
     await finishSimulation(deps.db, { id: simulationId, at: deps.clock.now(), result });
     return 'completed';
   } catch (error) {
@@ -68,4 +72,11 @@ export async function runSimulationJob(
       return fail(`exceeded its run-time limit of ${Math.round(timeoutMs / 1000)} s; not retried`);
     return fail(error.message);
   }
+}
+
+/** Stored input was parsed by the service that queued the job; its kind says which. */
+function taskOf(job: SimulationJobAttempt): EngineTask {
+  return job.kind === 'live'
+    ? { kind: 'simulate-live', input: job.input as LiveSimulationJobInput }
+    : { kind: 'simulate', input: job.input as CreateSimulationInput };
 }

@@ -253,6 +253,10 @@ export type SimulationsTable = {
   attempts: number;
   created_at: Date;
   updated_at: Date;
+  /** `live`: a simulation of a negotiation's talks (storage/live-simulations.ts). */
+  kind: Generated<'scenario' | 'live'>;
+  negotiation_id: string | null;
+  version_id: string | null;
 };
 
 export type PlanEventsTable = {

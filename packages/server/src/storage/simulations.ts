@@ -1,4 +1,5 @@
 import type { CreateSimulationInput, Simulation, SimulationId, UserId } from '@parley/core';
+import type { Selectable } from 'kysely';
 import type { Database } from './database';
 import type { SimulationsTable } from './schema';
 
@@ -8,7 +9,7 @@ function parseJson(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
-function toSimulation(row: SimulationsTable): StoredSimulation {
+function toSimulation(row: Selectable<SimulationsTable>): StoredSimulation {
   const input = parseJson(row.input) as CreateSimulationInput;
   return {
     id: row.id as SimulationId,
@@ -52,8 +53,14 @@ export async function insertSimulation(
   return toSimulation(row);
 }
 
+/** An account's scenario simulation; a live one (storage/live-simulations.ts) is not found here. */
 export async function findSimulation(db: Database, id: string): Promise<StoredSimulation | undefined> {
-  const row = await db.selectFrom('simulations').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('simulations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kind', '=', 'scenario')
+    .executeTakeFirst();
   return row === undefined ? undefined : toSimulation(row);
 }
 
@@ -63,14 +70,32 @@ export async function startSimulationAttempt(
   id: string,
   at: Date,
 ): Promise<StoredSimulation | undefined> {
-  const row = await db
+  const row = await markAttempt(db, id, at);
+  return row === undefined ? undefined : toSimulation(row);
+}
+
+/** A job of either kind, as the worker needs it: its stored input is parsed by the kind's runner. */
+export type SimulationJobAttempt = { attempts: number; kind: 'scenario' | 'live'; input: unknown };
+
+export async function startSimulationJobAttempt(
+  db: Database,
+  id: string,
+  at: Date,
+): Promise<SimulationJobAttempt | undefined> {
+  const row = await markAttempt(db, id, at);
+  return row === undefined
+    ? undefined
+    : { attempts: row.attempts, kind: row.kind, input: parseJson(row.input) };
+}
+
+async function markAttempt(db: Database, id: string, at: Date) {
+  return db
     .updateTable('simulations')
     .set((eb) => ({ status: 'running', progress_done: 0, attempts: eb('attempts', '+', 1), updated_at: at }))
     .where('id', '=', id)
     .where('status', 'in', ['queued', 'running'])
     .returningAll()
     .executeTakeFirst();
-  return row === undefined ? undefined : toSimulation(row);
 }
 
 /** Records progress; false when the job is no longer running (cancelled meanwhile). */

@@ -1,8 +1,9 @@
 import type { Analysis, AnalysisRequest, CreateSimulationInput, ExportFormat } from '@parley/core';
-import type { BatchSummary, Scenario } from '@parley/engine';
+import type { BatchSummary, LiveTalksSummary, Scenario } from '@parley/engine';
 import type { RenderedText } from '../exports/document/export-document';
 import { computeScenarioAnalysis } from './analyze-scenario';
 import { computeSimulation } from './simulate';
+import { computeLiveSimulation, type LiveSimulationJobInput } from './simulate-live';
 
 /** Work a pool thread does; every field crosses the thread boundary by structured clone. */
 export type EngineTask =
@@ -12,6 +13,7 @@ export type EngineTask =
       readonly request: Omit<AnalysisRequest, 'scenario'>;
     }
   | { readonly kind: 'simulate'; readonly input: CreateSimulationInput }
+  | { readonly kind: 'simulate-live'; readonly input: LiveSimulationJobInput }
   | {
       readonly kind: 'render-file';
       readonly text: RenderedText;
@@ -20,7 +22,12 @@ export type EngineTask =
       readonly createdAt: string;
     };
 
-type ResultOf = { 'analyze-scenario': Analysis; simulate: BatchSummary; 'render-file': Uint8Array };
+type ResultOf = {
+  'analyze-scenario': Analysis;
+  simulate: BatchSummary;
+  'simulate-live': LiveTalksSummary;
+  'render-file': Uint8Array;
+};
 export type EngineTaskResult<T extends EngineTask> = ResultOf[T['kind']];
 
 /** Runs one task in the calling thread (a pool thread; tests may call it directly). */
@@ -30,6 +37,8 @@ export async function runEngineTask(task: EngineTask, progress: (done: number) =
       return computeScenarioAnalysis(task.scenario, task.request, () => performance.now());
     case 'simulate':
       return computeSimulation(task.input, progress);
+    case 'simulate-live':
+      return computeLiveSimulation(task.input, progress);
     case 'render-file': {
       // Loaded on the first export only: PDF and DOCX layout is most of a thread's start-up cost,
       // and a thread that only analyses never needs it.

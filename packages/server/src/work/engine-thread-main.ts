@@ -1,6 +1,19 @@
+import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '@parley/core';
 import { runEngineTask, type EngineTask } from './engine-tasks';
+
+// On Linux a nice value belongs to a thread (setpriority(2), "BUGS"), so this lowers the engine
+// thread alone: on a busy machine the event loop gets a core first, and a long analysis or
+// simulation delays requests less (bench/results/live-analysis.md). Elsewhere it would lower the
+// whole process, so it is left alone there.
+if (process.platform === 'linux') {
+  try {
+    setPriority(constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not permitted (a sandbox): the thread keeps the process's priority.
+  }
+}
 
 // One task at a time per thread: the pool sends the next one only after the reply.
 parentPort?.on('message', async (task: EngineTask) => {

@@ -5,6 +5,7 @@ import { AUDIT_PROOF_ACCESS_FIXTURE } from './audit-proof-access-fixture';
 import { BLIND_BID_ACCESS_FIXTURE } from './blind-bid-access-fixture';
 import { EXPORT_ACCESS_FIXTURE } from './export-access-fixture';
 import { LEAD_HANDOVER_ACCESS_FIXTURE } from './lead-handover-access-fixture';
+import { LIVE_SIMULATION_ACCESS_FIXTURE } from './live-simulation-access-fixture';
 import { PLAN_ACCESS_FIXTURE } from './plan-access-fixture';
 import { SIMULATION_ACCESS_FIXTURE } from './simulation-access-fixture';
 import { TOKEN_ACCESS_FIXTURE } from './token-access-fixture';
@@ -80,4 +81,5 @@ export const ACCESS_FIXTURES: readonly AccessFixture[] = [
   AUDIT_PROOF_ACCESS_FIXTURE,
   TOKEN_ACCESS_FIXTURE,
   BLIND_BID_ACCESS_FIXTURE,
+  LIVE_SIMULATION_ACCESS_FIXTURE,
 ];

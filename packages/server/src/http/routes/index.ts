@@ -11,6 +11,7 @@ import { leadHandoverRoutes } from './lead-handovers';
 import { liveAnalysisRoutes } from './live-analysis';
 import { liveGeniusRoutes } from './live-genius';
 import { improvementRoutes } from './improvements';
+import { liveSimulationRoutes } from './live-simulations';
 import { memberRoutes } from './members';
 import { negotiationRoutes } from './negotiations';
 import { partyRoutes } from './parties';
@@ -55,5 +56,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   blindBidRoutes,
   liveGeniusRoutes,
   improvementRoutes,
+  liveSimulationRoutes,
   exportRoutes,
 ];

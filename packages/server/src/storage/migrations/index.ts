@@ -18,6 +18,7 @@ import { liveIssuesMigration } from './0120-live-issues';
 import { apiTokenLifetimesMigration } from './0140-api-token-lifetimes';
 import { exportRecordsMigration } from './0150-export-records';
 import { blindBidsMigration } from './0160-blind-bids';
+import { liveSimulationsMigration } from './0170-live-simulations';
 import { improvementProposalsMigration } from './0180-improvement-proposals';
 import { settingsRevisionsMigration } from './0190-settings-revisions';
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0140-api-token-lifetimes': apiTokenLifetimesMigration,
   '0150-export-records': exportRecordsMigration,
   '0160-blind-bids': blindBidsMigration,
+  '0170-live-simulations': liveSimulationsMigration,
   '0180-improvement-proposals': improvementProposalsMigration,
   '0190-settings-revisions': settingsRevisionsMigration,
 };

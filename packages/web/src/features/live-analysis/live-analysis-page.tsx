@@ -4,8 +4,10 @@ import { runLiveAnalysis } from '../../api/live-analysis-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { usePageTitle } from '../../components/page-title';
 import { VersionSelect } from '../../components/version-select';
+import { mayIn, useSession } from '../../app/session';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { ImprovementPanel } from './improvement-panel';
+import { LiveSimulationSection } from './live-simulation';
 
 const KIND_LABELS: Record<string, string> = {
   nash: 'Nash bargaining',
@@ -18,6 +20,7 @@ const KIND_LABELS: Record<string, string> = {
 /** Suggested packages over the profiles submitted, in the plan's own terms. */
 export function LiveAnalysisPage() {
   const { negotiation, plan, latestVersionId, tick } = useNegotiation();
+  const { me } = useSession();
   usePageTitle('Suggested packages', negotiation.title);
   const [versionId, setVersionId] = useState(latestVersionId ?? '');
   const [analysis, setAnalysis] = useState<LiveAnalysis | undefined>();
@@ -47,6 +50,9 @@ export function LiveAnalysisPage() {
       {analysis !== undefined && <Results analysis={analysis} />}
       {versionId !== '' && (
         <ImprovementPanel negotiationId={negotiation.id} versionId={versionId} tick={tick} />
+      )}
+      {versionId !== '' && mayIn(me, 'live-simulation.run', negotiation.id) && (
+        <LiveSimulationSection negotiationId={negotiation.id} versionId={versionId} />
       )}
     </section>
   );

@@ -1,0 +1,236 @@
+import type { LiveSimulation, LiveSimulationResult } from '@parley/core';
+import { useEffect, useState } from 'react';
+import {
+  cancelLiveSimulation,
+  getLiveSimulation,
+  listAgents,
+  listLiveSimulations,
+  startLiveSimulation,
+} from '../../api/live-simulation-endpoints';
+import { useResource } from '../../api/use-resource';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
+
+const POLL_MS = 1000;
+const PROTOCOLS = [
+  { value: 'sao', label: 'Alternating offers (every party in turn)' },
+  { value: 'mediated', label: 'Single negotiating text (the mediator proposes)' },
+] as const;
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+const isActive = (job: LiveSimulation) => job.status === 'queued' || job.status === 'running';
+
+/**
+ * "Simulate the talks" (mediator only): a job over every delegation's profile to the next deadline,
+ * polled while it runs; the result in the plan's own terms, utilities only of those who shared.
+ */
+export function LiveSimulationSection({
+  negotiationId,
+  versionId,
+}: {
+  negotiationId: string;
+  versionId: string;
+}) {
+  const agents = useResource(listAgents, []);
+  const [protocol, setProtocol] = useState<'sao' | 'mediated'>('sao');
+  const [runs, setRuns] = useState('200');
+  const [agent, setAgent] = useState('boulware');
+  const [job, setJob] = useState<LiveSimulation | undefined>();
+  const { busy, message, submit } = useFormSubmission();
+  const cancelling = useFormSubmission();
+
+  // The newest job of this version, so a reload (or another mediator's start) shows it.
+  useEffect(() => {
+    let stale = false;
+    setJob(undefined);
+    listLiveSimulations(negotiationId, versionId).then(
+      (list) => stale || setJob(list.items[0]),
+      () => undefined,
+    );
+    return () => {
+      stale = true;
+    };
+  }, [negotiationId, versionId]);
+
+  const activeId = job !== undefined && isActive(job) ? job.id : undefined;
+  useEffect(() => {
+    if (activeId === undefined) return;
+    let stale = false;
+    const timer = setInterval(() => {
+      getLiveSimulation(negotiationId, activeId).then(
+        (next) => stale || setJob(next),
+        () => undefined,
+      );
+    }, POLL_MS);
+    return () => {
+      stale = true;
+      clearInterval(timer);
+    };
+  }, [negotiationId, activeId]);
+
+  const onStart = submit(async () => {
+    setJob(await startLiveSimulation(negotiationId, versionId, { protocol, runs: Number(runs), agent }));
+  }, 'Simulation queued.');
+  const onCancel = cancelling.submit(async () => {
+    if (job !== undefined) setJob(await cancelLiveSimulation(negotiationId, job.id));
+  }, 'Simulation cancelled.');
+
+  return (
+    <section className="live-simulation" aria-labelledby="live-simulation-heading">
+      <h3 id="live-simulation-heading">Simulate the talks</h3>
+      <p className="muted">
+        Agents negotiate for every delegation, from its stated preferences with some noise (or drawn at random
+        when it stated none), until the next deadline. Run many times, this gives the likely package, the
+        chance of agreement in time and the issues that decide it. Only utilities shared with you are shown.
+      </p>
+      <form className="form" onSubmit={onStart} aria-label="Simulate the talks">
+        <label>
+          Protocol
+          <select
+            value={protocol}
+            onChange={(event) => setProtocol(event.target.value as 'sao' | 'mediated')}
+          >
+            {PROTOCOLS.map((entry) => (
+              <option key={entry.value} value={entry.value}>
+                {entry.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Runs
+          <input
+            type="number"
+            min={1}
+            max={5000}
+            value={runs}
+            onChange={(event) => setRuns(event.target.value)}
+          />
+        </label>
+        <label>
+          Strategy of every agent
+          <select value={agent} onChange={(event) => setAgent(event.target.value)}>
+            {(agents.data?.items ?? ['boulware']).map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <FormMessage message={message} />
+        <button type="submit" disabled={busy || activeId !== undefined}>
+          {busy ? 'Starting…' : 'Start the simulation'}
+        </button>
+      </form>
+      {job !== undefined && <JobStatus job={job} />}
+      {activeId !== undefined && (
+        <form onSubmit={onCancel} aria-label="Cancel the simulation">
+          <FormMessage message={cancelling.message} />
+          <button type="submit" disabled={cancelling.busy}>
+            Cancel the simulation
+          </button>
+        </form>
+      )}
+      {job !== undefined && job.result !== null && <SimulationResult job={job} result={job.result} />}
+    </section>
+  );
+}
+
+function JobStatus({ job }: { job: LiveSimulation }) {
+  const deadline =
+    job.horizon.dueAt === null
+      ? `${Math.round(job.horizon.hours / 24)} days (no deadline ahead)`
+      : `${job.horizon.deadlineTitle ?? 'the next deadline'}, ${job.horizon.hours} h away`;
+  return (
+    <div className="job-status">
+      <p role="status">
+        Simulation {job.status}: {job.progress.done} of {job.progress.total} runs · {job.steps} steps to{' '}
+        {deadline}
+      </p>
+      {isActive(job) && (
+        <progress aria-label="Simulation progress" value={job.progress.done} max={job.progress.total} />
+      )}
+      {job.error !== null && <p className="error">{job.error}</p>}
+      {job.notices.map((notice) => (
+        <p key={notice} className="warning" role="note">
+          {notice}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function SimulationResult({ job, result }: { job: LiveSimulation; result: LiveSimulationResult }) {
+  return (
+    <div className="live-results" aria-label="Simulation result">
+      <p>
+        <strong>Probability of agreement by the deadline: {percent(result.agreementProbability)}</strong> (95
+        % interval {percent(result.agreementInterval.low)}–{percent(result.agreementInterval.high)},{' '}
+        {job.runs} runs)
+        {result.meanHoursToAgreement !== null &&
+          `; agreement after ${result.meanHoursToAgreement} h on average`}
+        .
+      </p>
+      {result.likelyPackage === null ? (
+        <p>No run reached agreement before the deadline.</p>
+      ) : (
+        <div className="card">
+          <h4>Likely package</h4>
+          <dl className="package-choices" aria-label="Likely package">
+            {result.likelyPackage.choices.map((choice) => (
+              <div key={choice.pointId}>
+                <dt>
+                  Point {choice.number}. {choice.title}
+                </dt>
+                <dd>
+                  {choice.option} <span className="muted">({percent(choice.share)} of agreements)</span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="muted">
+            Exactly this package: {percent(result.likelyPackage.exactShare)} of agreements.
+          </p>
+        </div>
+      )}
+      {result.decisiveIssues.length > 0 && (
+        <table>
+          <caption>Issues that decide it (outcome varies most across runs)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Point</th>
+              <th scope="col">Unsettled</th>
+              <th scope="col">Outcomes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.decisiveIssues.map((issue) => (
+              <tr key={issue.pointId}>
+                <td>
+                  {issue.number}. {issue.title}
+                </td>
+                <td>{percent(issue.variability)}</td>
+                <td>{issue.options.map((entry) => `${entry.option} ${percent(entry.share)}`).join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {result.utilities.length > 0 && (
+        <table>
+          <caption>How the talks end for the delegations that shared (0–100, median and 10–90 %)</caption>
+          <tbody>
+            {result.utilities.map((entry) => (
+              <tr key={entry.partyId}>
+                <th scope="row">{entry.partyName}</th>
+                <td>
+                  {Math.round(entry.utility.p50 * 100)} ({Math.round(entry.utility.p10 * 100)}–
+                  {Math.round(entry.utility.p90 * 100)})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

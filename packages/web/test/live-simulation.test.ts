@@ -1,0 +1,65 @@
+// Issue #12 item 6 end to end, real server (with its job queue) and Chromium: the mediator
+// simulates the live talks, watches the job and reads the result in plan terms; a party sees no
+// such section and no simulation reaches its browser.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { LiveSimulation } from '@parley/core';
+import { openDemoNegotiation, signInAs, startHarness, type Harness } from './helpers/browser-harness';
+import { CEILING, defineIssues, enterProfile, tab, UKRAINE_VALUES } from './helpers/live-analysis-flow';
+
+let harness: Harness;
+
+describe('simulating the live talks in a real browser', () => {
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test('the mediator starts a simulation, sees its progress and the likely package', async () => {
+    const mediator = await signInAs(harness, 'mediator@demo.parley');
+    await openDemoNegotiation(mediator.page);
+    await defineIssues(mediator.page);
+    // Ukraine shares its preferences; Russia states none and is drawn at random.
+    const ukraine = await signInAs(harness, 'ukraine@demo.parley');
+    await openDemoNegotiation(ukraine.page);
+    await enterProfile(ukraine.page, UKRAINE_VALUES, true);
+
+    await tab(mediator.page, 'Suggested packages');
+    const form = mediator.page.getByRole('form', { name: 'Simulate the talks' });
+    await form.getByLabel('Protocol').selectOption('mediated');
+    await form.getByLabel('Runs').fill('150');
+    await form.getByLabel('Strategy of every agent').selectOption('conceder');
+    await form.getByRole('button', { name: 'Start the simulation' }).click();
+    await mediator.page.getByText('Simulation queued.').waitFor();
+    await mediator.page.getByText(/Russian Federation has no preferences .* drawn at random/).waitFor();
+    await mediator.page
+      .getByRole('status')
+      .filter({ hasText: /Simulation completed: 150 of 150 runs/ })
+      .waitFor({ timeout: 60_000 });
+
+    const result = mediator.page.getByLabel('Simulation result');
+    await expect.poll(() => result.innerText()).toMatch(/Probability of agreement by the deadline: \d+ %/);
+    const likely = mediator.page.getByRole('definition');
+    const choices = await mediator.page.getByLabel('Likely package').innerText();
+    expect(choices).toMatch(/Point 1\./);
+    expect(CEILING.some((option) => choices.includes(option))).toBe(true);
+    expect(choices).toMatch(/\d+ bn/);
+    expect(await likely.count()).toBeGreaterThanOrEqual(2);
+    // Ukraine shared: its row is there; Russia stated nothing: it has none.
+    const utilities = await result.getByRole('rowheader').allInnerTexts();
+    expect(utilities).toEqual(['Ukraine']);
+    const job = mediator.bodies
+      .map((body) => JSON.parse(body) as Partial<LiveSimulation>)
+      .find((body) => body.status === 'completed' && body.result !== undefined);
+    expect(job?.protocol).toBe('mediated');
+    expect(job?.agent).toBe('conceder');
+
+    // A delegation sees no such section, and no simulation ever reaches its browser.
+    await tab(ukraine.page, 'Suggested packages');
+    await ukraine.page.getByRole('button', { name: 'Suggest packages' }).waitFor();
+    expect(await ukraine.page.getByRole('heading', { name: 'Simulate the talks' }).count()).toBe(0);
+    expect(ukraine.bodies.some((body) => body.includes(job?.id ?? 'no job'))).toBe(false);
+    for (const viewer of [mediator, ukraine]) await viewer.context.close();
+  }, 240_000);
+});
