@@ -38,7 +38,10 @@ async function exportGeneva(viewer: Viewer, format: 'Markdown' | 'PDF' | 'Word (
       .selectOption({ label: await optionMatching(viewer, recipient) });
   const before = await viewer.page.locator('.exports-done > li').count();
   await form.getByRole('button', { name: 'Export' }).click();
-  await expect.poll(() => viewer.page.locator('.exports-done > li').count()).toBe(before + 1);
+  // The first export in a process also starts its layout in a worker thread: allow for it.
+  await expect
+    .poll(() => viewer.page.locator('.exports-done > li').count(), { timeout: 30_000 })
+    .toBe(before + 1);
   return viewer.page.locator('.exports-done > li').first();
 }
 
@@ -177,7 +180,9 @@ describe('exports and leak tracing in a real browser', () => {
     await form.getByRole('checkbox', { name: /Watermark every page/ }).check();
     const before = await ukraine.page.locator('.exports-done > li').count();
     await form.getByRole('button', { name: 'Export' }).click();
-    await expect.poll(() => ukraine.page.locator('.exports-done > li').count()).toBe(before + 1);
+    await expect
+      .poll(() => ukraine.page.locator('.exports-done > li').count(), { timeout: 30_000 })
+      .toBe(before + 1);
     const done = ukraine.page.locator('.exports-done > li').first();
     expect(await done.innerText()).toContain('fingerprinted');
     const href = await done.getByRole('link').getAttribute('href');

@@ -110,6 +110,9 @@ describe('the live analysis in real browsers', () => {
         .flatMap((body) =>
           [...(body.packages ?? []), ...(body.improvements ?? [])].flatMap((entry) => entry.utilities),
         );
+    // Bodies are recorded as Playwright reads them, which may trail the page's own rendering.
+    await expect.poll(() => ownUtilities(russia).length).toBeGreaterThan(0);
+    await expect.poll(() => ownUtilities(ukraine).length).toBeGreaterThan(0);
     const russiaOwn = ownUtilities(russia);
     const ukraineOwn = ownUtilities(ukraine);
     expect(new Set(russiaOwn.map((entry) => entry.partyName))).toEqual(new Set(['Russian Federation']));

@@ -58,7 +58,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (queue !== undefined && options.workJobs !== false)
     await workSimulations(queue, { db: database.db, clock: SYSTEM_CLOCK });
   const engine = sharedEnginePool();
-  engine.warm();
+  engine.warm({ renderers: true });
   const app = createApp(
     createDeps(database.db, {
       engine,

@@ -22,8 +22,11 @@ export type RunOptions = {
 /** CPU-heavy engine work, off the event loop (DESIGN §6: no request holds it for more than 50 ms). */
 export type EnginePool = {
   run<T extends EngineTask>(task: T, options: RunOptions): Promise<EngineTaskResult<T>>;
-  /** Starts every thread now, so the first task does not pay for loading the engine. */
-  warm(): void;
+  /**
+   * Starts every thread now, so the first task does not pay for loading the engine; with
+   * `renderers`, threads also load the export layout (PDF, DOCX) once idle, as a server wants.
+   */
+  warm(options?: { renderers?: boolean }): void;
   close(): Promise<void>;
 };
 
@@ -63,9 +66,10 @@ export function createEnginePool(options: EnginePoolOptions = {}): EnginePool {
   const slots: Slot[] = [];
   const queue: Pending[] = [];
   let closed = false;
+  let preloadRenderers = false;
 
   function spawn(): Slot {
-    const worker = new Worker(ENTRY);
+    const worker = new Worker(ENTRY, { workerData: { preloadRenderers } });
     // An idle thread must not keep a CLI or a test process alive.
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
@@ -184,7 +188,8 @@ export function createEnginePool(options: EnginePoolOptions = {}): EnginePool {
         pump();
       });
     },
-    warm() {
+    warm(warmOptions = {}) {
+      preloadRenderers ||= warmOptions.renderers === true;
       while (!closed && slots.length < threads) spawn();
     },
     async close() {

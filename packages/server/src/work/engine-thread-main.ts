@@ -1,5 +1,5 @@
 import { constants, setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '@parley/core';
 import { runEngineTask, type EngineTask } from './engine-tasks';
 
@@ -31,3 +31,7 @@ parentPort?.on('message', async (task: EngineTask) => {
   }
 });
 parentPort?.postMessage({ type: 'ready' });
+// A server's threads load the export layout while idle, so the first export does not wait for it
+// (a task that arrives meanwhile waits for the load, as it would have on first use).
+if ((workerData as { preloadRenderers?: boolean } | null)?.preloadRenderers === true)
+  void import('../exports/render/render-file').catch(() => undefined);
