@@ -153,8 +153,10 @@ describe('the plan as a document, and the walk-through fixes', () => {
       .getByRole('navigation', { name: 'Negotiation sections' })
       .getByRole('link', { name: 'Plan' })
       .click();
-    const options = await page.getByRole('combobox', { name: 'Version' }).locator('option').allInnerTexts();
-    expect(options).toContain(GENEVA);
+    // allInnerTexts does not wait: wait for the menu's options to arrive first.
+    const menu = page.getByRole('combobox', { name: 'Version' }).locator('option');
+    await expect.poll(() => menu.allInnerTexts()).toContain(GENEVA);
+    const options = await menu.allInnerTexts();
     for (const option of options) expect(option).not.toMatch(/(\d+) points.*\1 points/);
 
     const negotiation = await page.getByRole('heading', { level: 1 }).innerText();
