@@ -12,6 +12,7 @@ import {
   type Viewer,
 } from './helpers/browser-harness';
 import { defineIssues, tab } from './helpers/live-analysis-flow';
+import { everythingReceived, recordRealtime } from './helpers/received';
 
 let harness: Harness;
 
@@ -19,45 +20,13 @@ const UKRAINE_BOUND = '72.4375'; // the most Ukraine will give
 const RUSSIA_BOUND = '41.8125'; // the least Russia will take
 const SETTLEMENT = 'Overlap: settled at 57.125 bn';
 
-// Realtime messages are not response bodies Playwright can read: the page records them itself.
-const RECORD_SSE = () => {
-  const Original = window.EventSource;
-  const messages: string[] = [];
-  (window as unknown as { __sse: string[] }).__sse = messages;
-  window.EventSource = class extends Original {
-    constructor(url: string | URL, init?: EventSourceInit) {
-      super(url, init);
-      const recorded = new Set<string>();
-      const add = EventTarget.prototype.addEventListener.bind(this);
-      const record = (type: string) => {
-        if (recorded.has(type)) return;
-        recorded.add(type);
-        add(type, (event) => messages.push(`${type}:${String((event as MessageEvent).data)}`));
-      };
-      record('message');
-      Object.defineProperty(this, 'addEventListener', {
-        value: (type: string, listener: EventListener, options?: boolean | AddEventListenerOptions) => {
-          record(type);
-          add(type, listener, options);
-        },
-      });
-    }
-  } as typeof EventSource;
-};
-
 async function recorded(email: string): Promise<Viewer> {
   const viewer = await signInAs(harness, email);
-  await viewer.context.addInitScript(RECORD_SSE);
-  await viewer.page.reload();
+  await recordRealtime(viewer);
   await openDemoNegotiation(viewer.page);
   await tab(viewer.page, 'Blind bids');
   await viewer.page.getByRole('heading', { name: 'Blind bids' }).waitFor();
   return viewer;
-}
-
-async function everythingReceived(viewer: Viewer): Promise<string[]> {
-  const sse = await viewer.page.evaluate(() => (window as unknown as { __sse?: string[] }).__sse ?? []);
-  return [...viewer.bodies, ...sse];
 }
 
 async function sealBid(page: Page, label: RegExp, bound: string): Promise<void> {

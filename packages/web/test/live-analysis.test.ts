@@ -20,50 +20,18 @@ import {
   UKRAINE_VALUES,
   type ProfileValues,
 } from './helpers/live-analysis-flow';
+import { everythingReceived, recordRealtime } from './helpers/received';
 
 let harness: Harness;
 
-// Realtime messages are not response bodies Playwright can read: the page records them itself.
-const RECORD_SSE = () => {
-  const Original = window.EventSource;
-  const messages: string[] = [];
-  (window as unknown as { __sse: string[] }).__sse = messages;
-  window.EventSource = class extends Original {
-    constructor(url: string | URL, init?: EventSourceInit) {
-      super(url, init);
-      const recorded = new Set<string>();
-      const add = EventTarget.prototype.addEventListener.bind(this);
-      const record = (type: string) => {
-        if (recorded.has(type)) return;
-        recorded.add(type);
-        add(type, (event) => messages.push(`${type}:${String((event as MessageEvent).data)}`));
-      };
-      record('message');
-      // Every event type the app listens to is recorded as well, whatever its name.
-      Object.defineProperty(this, 'addEventListener', {
-        value: (type: string, listener: EventListener, options?: boolean | AddEventListenerOptions) => {
-          record(type);
-          add(type, listener, options);
-        },
-      });
-    }
-  } as typeof EventSource;
-};
-
 async function party(email: string): Promise<Viewer> {
   const viewer = await signInAs(harness, email);
-  await viewer.context.addInitScript(RECORD_SSE);
-  await viewer.page.reload();
+  await recordRealtime(viewer);
   return viewer;
 }
 
 const secretsOf = (values: ProfileValues) =>
   [...values.ceiling, ...values.assets, ...values.weights, values.reservation].map(String);
-
-async function everythingReceived(viewer: Viewer): Promise<string[]> {
-  const sse = await viewer.page.evaluate(() => (window as unknown as { __sse?: string[] }).__sse ?? []);
-  return [...viewer.bodies, ...sse];
-}
 
 describe('the live analysis in real browsers', () => {
   beforeAll(async () => {

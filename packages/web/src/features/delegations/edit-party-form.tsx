@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import { getParty, updateParty } from '../../api/setup-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { ConflictChoice } from '../../components/conflict-choice';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 /**
@@ -47,30 +48,20 @@ export function EditPartyForm({ party }: { party: Party }) {
       )}
       <FormMessage message={message} />
       {theirs !== undefined && (
-        <section className="conflict" aria-label="The other change">
-          <p>
-            Someone saved meanwhile: <strong>{theirs.name}</strong>,{' '}
-            {theirs.required ? 'required for agreement' : 'not required'}.
-          </p>
-          <div className="row-actions">
-            <button type="button" disabled={busy} onClick={(event) => void save(theirs.revision)(event)}>
-              Save mine over it
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setName(theirs.name);
-                setRequired(theirs.required);
-                setBase(theirs.revision);
-                setTheirs(undefined);
-                refresh();
-              }}
-            >
-              Keep theirs
-            </button>
-          </div>
-        </section>
+        <ConflictChoice
+          busy={busy}
+          onSaveMine={(event) => void save(theirs.revision)(event)}
+          onKeepTheirs={() => {
+            setName(theirs.name);
+            setRequired(theirs.required);
+            setBase(theirs.revision);
+            setTheirs(undefined);
+            refresh();
+          }}
+        >
+          Someone saved meanwhile: <strong>{theirs.name}</strong>,{' '}
+          {theirs.required ? 'required for agreement' : 'not required'}.
+        </ConflictChoice>
       )}
       <button type="submit" disabled={busy}>
         Save party

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/api-error';
 import { getNegotiation } from '../../api/endpoints';
 import { updateNegotiation } from '../../api/setup-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { ConflictChoice } from '../../components/conflict-choice';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { ClosureAndZoneFields, CLOSURE_RULES } from '../negotiations/negotiation-fields';
 
@@ -62,29 +63,19 @@ export function NegotiationSettingsForm() {
       />
       <FormMessage message={message} />
       {theirs !== undefined && (
-        <section className="conflict" aria-label="The other change">
-          <p>
-            Someone saved meanwhile: <strong>{theirs.title}</strong>,{' '}
-            {CLOSURE_RULES[theirs.closureRule].toLowerCase()}, time zone {theirs.timeZone}.
-          </p>
-          <div className="row-actions">
-            <button type="button" disabled={busy} onClick={(event) => void save(theirs.revision)(event)}>
-              Save mine over it
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setSettings(pick(theirs));
-                setBase(theirs.revision);
-                setTheirs(undefined);
-                refresh();
-              }}
-            >
-              Keep theirs
-            </button>
-          </div>
-        </section>
+        <ConflictChoice
+          busy={busy}
+          onSaveMine={(event) => void save(theirs.revision)(event)}
+          onKeepTheirs={() => {
+            setSettings(pick(theirs));
+            setBase(theirs.revision);
+            setTheirs(undefined);
+            refresh();
+          }}
+        >
+          Someone saved meanwhile: <strong>{theirs.title}</strong>,{' '}
+          {CLOSURE_RULES[theirs.closureRule].toLowerCase()}, time zone {theirs.timeZone}.
+        </ConflictChoice>
       )}
       <button type="submit" disabled={busy}>
         Save settings

@@ -6,6 +6,7 @@ import { updateInstanceSettings } from '../../api/setup-endpoints';
 import { useResource } from '../../api/use-resource';
 import { useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { ConflictChoice } from '../../components/conflict-choice';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
 import { ApiTokensSection } from './api-tokens-section';
@@ -91,28 +92,18 @@ function SettingsForm({ initial }: { initial: InstanceSettingsView }) {
       </label>
       <FormMessage message={message} />
       {theirs !== undefined && (
-        <section className="conflict" aria-label="The other change">
-          <p>
-            Another administrator saved meanwhile: <strong>{SIGNUP[theirs.signup]}</strong> may create an
-            account, <strong>{CREATION[theirs.negotiationCreation]}</strong> may open a negotiation.
-          </p>
-          <div className="row-actions">
-            <button type="button" disabled={busy} onClick={(event) => void save(theirs.revision)(event)}>
-              Save mine over it
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setSettings(pick(theirs));
-                setBase(theirs.revision);
-                setTheirs(undefined);
-              }}
-            >
-              Keep theirs
-            </button>
-          </div>
-        </section>
+        <ConflictChoice
+          busy={busy}
+          onSaveMine={(event) => void save(theirs.revision)(event)}
+          onKeepTheirs={() => {
+            setSettings(pick(theirs));
+            setBase(theirs.revision);
+            setTheirs(undefined);
+          }}
+        >
+          Another administrator saved meanwhile: <strong>{SIGNUP[theirs.signup]}</strong> may create an
+          account, <strong>{CREATION[theirs.negotiationCreation]}</strong> may open a negotiation.
+        </ConflictChoice>
       )}
       <button type="submit" disabled={busy}>
         Save settings

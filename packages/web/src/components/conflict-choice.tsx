@@ -1,0 +1,32 @@
+import type { MouseEvent, ReactNode } from 'react';
+
+/**
+ * What a form shows after a 409: the change someone else saved meanwhile, and the two ways on —
+ * save this form's values over it, or take theirs into the form.
+ */
+export function ConflictChoice({
+  busy,
+  children,
+  onSaveMine,
+  onKeepTheirs,
+}: {
+  busy: boolean;
+  /** One sentence naming what the other person saved. */
+  children: ReactNode;
+  onSaveMine: (event: MouseEvent) => void;
+  onKeepTheirs: () => void;
+}) {
+  return (
+    <section className="conflict" aria-label="The other change">
+      <p>{children}</p>
+      <div className="row-actions">
+        <button type="button" disabled={busy} onClick={onSaveMine}>
+          Save mine over it
+        </button>
+        <button type="button" className="secondary" onClick={onKeepTheirs}>
+          Keep theirs
+        </button>
+      </div>
+    </section>
+  );
+}
