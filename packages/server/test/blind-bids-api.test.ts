@@ -248,6 +248,20 @@ describe.each(DATABASE_KINDS)('blind bids on %s', (databaseKind) => {
     );
   });
 
+  it('pages the list of biddings: never more than the limit, the rest behind the cursor', async () => {
+    const first = (await (await send(`GET ${N}/biddings?limit=1`, mediator)).json()) as {
+      items: Bidding[];
+      nextCursor?: string;
+    };
+    expect(first.items).toHaveLength(1);
+    const rest = (await (
+      await send(`GET ${N}/biddings?limit=500&cursor=${first.nextCursor ?? ''}`, mediator)
+    ).json()) as { items: Bidding[] };
+    const all = (await (await send(`GET ${N}/biddings`, mediator)).json()) as { items: Bidding[] };
+    expect(all.items.length).toBeGreaterThan(1);
+    expect([...first.items, ...rest.items].map((item) => item.id)).toEqual(all.items.map((item) => item.id));
+  });
+
   it('audits opening, each bid and the reveal without a bound', async () => {
     const entries = await handle.db
       .selectFrom('audit_log')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema } from './common';
+import { InstantSchema, listOf } from './common';
 import { ChoiceSchema, LiveIssueSchema } from './live-issues';
 import { PlanIdSchema } from './plan';
 
@@ -77,7 +77,8 @@ export const ImprovementProposalSchema = z.strictObject({
 });
 export type ImprovementProposal = z.infer<typeof ImprovementProposalSchema>;
 
-export const ImprovementProposalsSchema = z.strictObject({ items: z.array(ImprovementProposalSchema) });
+/** Paged, as every list (issue #15): proposals accumulate over a long negotiation. */
+export const ImprovementProposalsSchema = listOf(ImprovementProposalSchema);
 
 // ── A delegation's own profile from a GENIUS file (a draft it confirms) ──────────────────────
 

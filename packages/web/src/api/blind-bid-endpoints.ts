@@ -1,11 +1,12 @@
 import { BiddingSchema, BiddingsSchema, type OpenBiddingRequest } from '@parley/core';
+import { requestAllPages } from './all-pages';
 import { request } from './client';
 
 // Blind bids on a numeric issue (issue #12 item 5). No endpoint answers a bound.
 const biddings = (id: string) => `/api/negotiations/${encodeURIComponent(id)}/biddings`;
 const bidding = (id: string, biddingId: string) => `${biddings(id)}/${encodeURIComponent(biddingId)}`;
 
-export const listBiddings = (id: string) => request(biddings(id), BiddingsSchema);
+export const listBiddings = (id: string) => requestAllPages(biddings(id), BiddingsSchema);
 
 export const openBidding = (id: string, body: OpenBiddingRequest) =>
   request(biddings(id), BiddingSchema, { method: 'POST', body });

@@ -7,6 +7,7 @@ import {
   ImprovementProposalsSchema,
   type GeniusImportInput,
 } from '@parley/core';
+import { requestAllPages } from './all-pages';
 import { request } from './client';
 
 // GENIUS folders of the live issues and the post-settlement improvement check (issue #12, items 7 and 4).
@@ -39,7 +40,7 @@ export const proposeImprovement = (id: string, versionId: string, pkg: Record<st
   });
 
 export const listProposals = (id: string, versionId: string) =>
-  request(`${version(id, versionId)}/live-analysis/proposals`, ImprovementProposalsSchema);
+  requestAllPages(`${version(id, versionId)}/live-analysis/proposals`, ImprovementProposalsSchema);
 
 /** A file's bytes in base64, as the API takes uploads (JSON bodies only). */
 export async function fileToBase64(file: Blob): Promise<string> {

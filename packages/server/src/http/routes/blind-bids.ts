@@ -1,5 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { BiddingSchema, BiddingsSchema, OpenBiddingInputSchema, SubmitBidInputSchema } from '@parley/core';
+import {
+  BiddingSchema,
+  BiddingsSchema,
+  OpenBiddingInputSchema,
+  PageQuerySchema,
+  SubmitBidInputSchema,
+} from '@parley/core';
 import { z } from 'zod';
 import { openBidding } from '../../services/blind-bid-opening';
 import {
@@ -8,6 +14,7 @@ import {
   revealBidding,
   submitBid,
 } from '../../services/blind-bids';
+import { pageOf } from '../../services/paging';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
 import { requireNegotiation } from '../viewer-context';
@@ -23,8 +30,11 @@ const list = createRoute({
   tags: ['live analysis'],
   summary: 'The blind biddings you may read: the mediator party and the two bidding delegations',
   security: AUTHENTICATED,
-  request: { params: NegotiationParams },
-  responses: { 200: jsonResponse(BiddingsSchema, 'Biddings, newest first'), ...problems(400, 401, 404) },
+  request: { params: NegotiationParams, query: PageQuerySchema },
+  responses: {
+    200: jsonResponse(BiddingsSchema, 'Biddings, newest first, a page at a time'),
+    ...problems(400, 401, 404),
+  },
 });
 const open = createRoute({
   method: 'post',
@@ -75,7 +85,11 @@ const reveal = createRoute({
 export const blindBidRoutes: RouteModule = (app, deps) => {
   app.openapi(list, async (c) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json({ items: await listBiddingsForViewer(deps, viewer, negotiation) }, 200);
+    const items = await listBiddingsForViewer(deps, viewer, negotiation);
+    return c.json(
+      pageOf(items, c.req.valid('query'), (item) => item.id),
+      200,
+    );
   });
   app.openapi(open, async (c) => {
     const body = c.req.valid('json');

@@ -4,8 +4,10 @@ import {
   ImprovementCheckSchema,
   ImprovementProposalSchema,
   ImprovementProposalsSchema,
+  PageQuerySchema,
 } from '@parley/core';
 import { checkImprovement, listProposals, proposeImprovement } from '../../services/improvement-check';
+import { pageOf } from '../../services/paging';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { VersionParams } from '../plan-params';
 import { requireNegotiation } from '../viewer-context';
@@ -44,9 +46,10 @@ const list = createRoute({
   method: 'get',
   path: `${base}/proposals`,
   tags: ['live analysis'],
-  summary: 'Packages the mediator proposed to all on this version, oldest first (every participant)',
+  summary:
+    'Packages the mediator proposed to all on this version, oldest first, a page at a time (every participant)',
   security: AUTHENTICATED,
-  request: { params: VersionParams },
+  request: { params: VersionParams, query: PageQuerySchema },
   responses: { 200: jsonResponse(ImprovementProposalsSchema, 'The proposals'), ...problems(400, 401, 404) },
 });
 
@@ -74,6 +77,10 @@ export const improvementRoutes: RouteModule = (app, deps) => {
   app.openapi(list, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json({ items: await listProposals(deps, viewer, { negotiation, versionId }) }, 200);
+    const items = await listProposals(deps, viewer, { negotiation, versionId });
+    return c.json(
+      pageOf(items, c.req.valid('query'), (item) => item.id),
+      200,
+    );
   });
 };
