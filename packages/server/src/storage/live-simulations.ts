@@ -4,6 +4,7 @@ import type { Selectable } from 'kysely';
 import type { LiveSimulationJobInput } from '../work/simulate-live';
 import type { Database } from './database';
 import type { SimulationsTable } from './schema';
+import { queuedJobValues } from './simulations';
 
 // Simulations of the live talks live in the simulations table (kind 'live'), so the job queue, the
 // attempts, progress, cancellation and the sweep of abandoned jobs are the same code for both.
@@ -52,19 +53,10 @@ export async function insertLiveSimulation(
   const row = await db
     .insertInto('simulations')
     .values({
-      id: simulation.id,
-      owner_id: simulation.ownerId,
+      ...queuedJobValues(simulation),
       kind: 'live',
       negotiation_id: simulation.input.negotiationId,
       version_id: simulation.input.versionId,
-      input: JSON.stringify(simulation.input),
-      status: 'queued',
-      progress_done: 0,
-      result: null,
-      error: null,
-      attempts: 0,
-      created_at: simulation.at,
-      updated_at: simulation.at,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -30,24 +30,29 @@ function toSimulation(row: Selectable<SimulationsTable>): StoredSimulation {
   };
 }
 
+/** The columns of a job just queued, whichever kind (a live one adds its negotiation and version). */
+export function queuedJobValues(job: { id: string; ownerId: string; input: unknown; at: Date }) {
+  return {
+    id: job.id,
+    owner_id: job.ownerId,
+    input: JSON.stringify(job.input),
+    status: 'queued',
+    progress_done: 0,
+    result: null,
+    error: null,
+    attempts: 0,
+    created_at: job.at,
+    updated_at: job.at,
+  } as const;
+}
+
 export async function insertSimulation(
   db: Database,
   simulation: { id: string; ownerId: string; input: CreateSimulationInput; at: Date },
 ): Promise<StoredSimulation> {
   const row = await db
     .insertInto('simulations')
-    .values({
-      id: simulation.id,
-      owner_id: simulation.ownerId,
-      input: JSON.stringify(simulation.input),
-      status: 'queued',
-      progress_done: 0,
-      result: null,
-      error: null,
-      attempts: 0,
-      created_at: simulation.at,
-      updated_at: simulation.at,
-    })
+    .values(queuedJobValues(simulation))
     .returningAll()
     .executeTakeFirstOrThrow();
   return toSimulation(row);
