@@ -1,3 +1,4 @@
+export { changedFields } from './changed-fields';
 export { recordAudit, type AuditInput } from './record-audit';
 export { recordReadAudit } from './record-read-audit';
 export { readingOnBehalfOf, withClientAddress } from './read-context';

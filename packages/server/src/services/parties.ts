@@ -9,9 +9,8 @@ import {
   type PartyId,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
+import { changedFields, recordAudit } from '../audit';
 import { findParty, insertParty, listParties, updatePartyRow } from '../storage/parties';
-import { changedFields } from './negotiations';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
