@@ -54,11 +54,11 @@ export async function listVersionsForViewer(
   negotiation: Negotiation,
 ): Promise<{ revision: number; versions: StoredVersion[] }> {
   assertAllowed(can(viewer, 'plan.read', negotiationResource(negotiation)), 'read this plan');
-  const [revision, versions, amendments] = await Promise.all([
-    findPlanRevision(deps.db, negotiation.id),
-    cachedPlanVersions(deps.db, negotiation.id),
-    listAmendments(deps.db, negotiation.id),
-  ]);
+  const revision = await findPlanRevision(deps.db, negotiation.id);
+  const versions = await cachedPlanVersions(deps.db, negotiation.id, revision);
+  // Most plans adopt no amendment: then there is nothing to redact and nothing to load.
+  const adoptsAmendments = versions.some((entry) => entry.edges.some((edge) => edge.amendmentId !== null));
+  const amendments = adoptsAmendments ? await listAmendments(deps.db, negotiation.id) : [];
   // An edge names the amendment it adopted only to viewers who may read that amendment.
   const readable = new Set(
     amendments
