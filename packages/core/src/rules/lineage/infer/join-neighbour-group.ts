@@ -1,6 +1,6 @@
 import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
-import { massOf, sharedMass } from './term-vectors';
+import { massOf, sharedMass, type TermVector } from './term-vectors';
 
 /**
  * A fair part of the point must be found in what its counterpart leaves unexplained: a split's
@@ -8,6 +8,11 @@ import { massOf, sharedMass } from './term-vectors';
  * neighbour shares only what the neighbour's own successor already holds, so it stays added.
  */
 const FOUND_IN_RESIDUAL = 0.15;
+/**
+ * The group's point must still have a fifth of its words unexplained by its links: a point carried
+ * over almost whole has no second part to give, and a new point worded like it is an addition.
+ */
+const LEFT_TO_GIVE = 0.2;
 
 /**
  * A split's parts and a merge's sources sit next to each other. A point left alone next to a
@@ -24,6 +29,7 @@ export function joinNeighbourGroup(context: InferenceContext, links: LineageLink
       const best = bestOf(context.before.vectors.length, (from) => context.similarity.cosine(from, to));
       if (best === undefined || !group.has(best)) return;
       const mass = massOf(vector);
+      if (!hasLeftToGive(links.residualBefore(best, 0), context.before.vectors[best])) return;
       if (mass > 0 && sharedMass(links.residualBefore(best), vector) >= FOUND_IN_RESIDUAL * mass) {
         links.add({ from: best, to, score: context.similarity.cosine(best, to), evidence: 'containment' });
         joined = true;
@@ -35,12 +41,18 @@ export function joinNeighbourGroup(context: InferenceContext, links: LineageLink
       const best = bestOf(context.after.vectors.length, (to) => context.similarity.cosine(from, to));
       if (best === undefined || !group.has(best)) return;
       const mass = massOf(vector);
+      if (!hasLeftToGive(links.residualAfter(best, 0), context.after.vectors[best])) return;
       if (mass > 0 && sharedMass(vector, links.residualAfter(best)) >= FOUND_IN_RESIDUAL * mass) {
         links.add({ from, to: best, score: context.similarity.cosine(from, best), evidence: 'containment' });
         joined = true;
       }
     });
   }
+}
+
+function hasLeftToGive(unexplained: TermVector, whole: TermVector | undefined): boolean {
+  const mass = whole === undefined ? 0 : massOf(whole);
+  return mass > 0 && massOf(unexplained) >= LEFT_TO_GIVE * mass;
 }
 
 function bestOf(count: number, score: (index: number) => number): number | undefined {
