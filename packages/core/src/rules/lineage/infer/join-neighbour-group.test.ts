@@ -59,4 +59,37 @@ describe('joinNeighbourGroup', () => {
     ];
     expect(joined(after)).toHaveLength(3);
   });
+
+  it('joins a second part that keeps few words when the first took less than half of the source', () => {
+    const audit = [
+      point(1, 'Meetings', 'The commission meets twice a year in Geneva.'),
+      point(
+        2,
+        'Audit rights',
+        'Corvane may audit the use of the software once every two years, on 30 days notice and at its own cost.',
+      ),
+      point(3, 'Governing law', 'This agreement is governed by the laws of Ireland.'),
+    ];
+    const after = [
+      audit[0]!,
+      point(
+        2,
+        'Audit frequency',
+        'Corvane may audit no more than once in any two-year period, with thirty days notice.',
+      ),
+      point(
+        3,
+        'Audit costs',
+        'An audit is paid for by Corvane unless it finds overuse; then Meridian reimburses its costs.',
+      ),
+      { ...audit[2]!, number: 4 },
+    ];
+    const context = inferenceContext(audit, after);
+    const links = new LineageLinks(context.before.vectors, context.after.vectors);
+    links.add({ from: 0, to: 0, score: 1, evidence: 'match' });
+    links.add({ from: 1, to: 1, score: 1, evidence: 'match' });
+    links.add({ from: 2, to: 3, score: 1, evidence: 'match' });
+    joinNeighbourGroup(context, links);
+    expect(links.links.map((link) => [link.from, link.to])).toContainEqual([1, 2]);
+  });
 });
