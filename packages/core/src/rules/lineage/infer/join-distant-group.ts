@@ -17,36 +17,68 @@ const FOUND_IN_RESIDUAL = 0.25;
  * dropped. The strongest join is made first, and residuals are read again after each.
  */
 export function joinDistantGroup(context: InferenceContext, links: LineageLinks): void {
-  for (;;) {
-    const best = strongestJoin(context, links);
-    if (best === undefined) return;
-    links.add({ ...best, evidence: 'containment' });
+  // The closest point never changes (whole points are compared); only links and residuals do.
+  const candidates = closestPairs(context, links).sort((a, b) => b.score - a.score);
+  const residuals = new Map<string, TermVector>();
+  const residualOf = (candidate: Candidate) => {
+    const key = candidate.side === 'before' ? `after ${candidate.to}` : `before ${candidate.from}`;
+    const found = residuals.get(key);
+    if (found !== undefined) return found;
+    const made =
+      candidate.side === 'before' ? links.residualAfter(candidate.to) : links.residualBefore(candidate.from);
+    residuals.set(key, made);
+    return made;
+  };
+  for (let joined = true; joined;) {
+    joined = false;
+    for (const candidate of candidates) {
+      if (!isJoinable(candidate, links)) continue;
+      const vector =
+        candidate.side === 'before'
+          ? context.before.vectors[candidate.from]
+          : context.after.vectors[candidate.to];
+      const mass = vector === undefined ? 0 : massOf(vector);
+      if (
+        vector === undefined ||
+        mass === 0 ||
+        sharedMass(vector, residualOf(candidate)) < FOUND_IN_RESIDUAL * mass
+      )
+        continue;
+      links.add({ from: candidate.from, to: candidate.to, score: candidate.score, evidence: 'containment' });
+      residuals.delete(`after ${candidate.to}`);
+      residuals.delete(`before ${candidate.from}`);
+      joined = true;
+      break;
+    }
   }
 }
 
-type Join = { from: number; to: number; score: number };
+/** A point left over (`side`) and the point of the other side it resembles most. */
+type Candidate = { from: number; to: number; score: number; side: 'before' | 'after' };
 
-function strongestJoin(context: InferenceContext, links: LineageLinks): Join | undefined {
+// Still left over, and its closest point already in a group.
+function isJoinable(candidate: Candidate, links: LineageLinks): boolean {
+  return candidate.side === 'before'
+    ? links.targetsOf(candidate.from).length === 0 && links.sourcesOf(candidate.to).length > 0
+    : links.sourcesOf(candidate.to).length === 0 && links.targetsOf(candidate.from).length > 0;
+}
+
+function closestPairs(context: InferenceContext, links: LineageLinks): Candidate[] {
   const { cosine } = context.similarity;
-  let best: Join | undefined;
-  const consider = (join: Join, vector: TermVector, residual: () => TermVector) => {
-    if (join.score < MIN_COSINE || (best !== undefined && join.score <= best.score)) return;
-    const mass = massOf(vector);
-    if (mass > 0 && sharedMass(vector, residual()) >= FOUND_IN_RESIDUAL * mass) best = join;
-  };
-  context.before.vectors.forEach((vector, from) => {
+  const candidates: Candidate[] = [];
+  context.before.vectors.forEach((_, from) => {
     if (links.targetsOf(from).length > 0) return;
     const to = closest(context.after.vectors.length, (index) => cosine(from, index));
-    if (to === undefined || links.sourcesOf(to).length === 0) return;
-    consider({ from, to, score: cosine(from, to) }, vector, () => links.residualAfter(to));
+    if (to !== undefined && cosine(from, to) >= MIN_COSINE)
+      candidates.push({ from, to, score: cosine(from, to), side: 'before' });
   });
-  context.after.vectors.forEach((vector, to) => {
+  context.after.vectors.forEach((_, to) => {
     if (links.sourcesOf(to).length > 0) return;
     const from = closest(context.before.vectors.length, (index) => cosine(index, to));
-    if (from === undefined || links.targetsOf(from).length === 0) return;
-    consider({ from, to, score: cosine(from, to) }, vector, () => links.residualBefore(from));
+    if (from !== undefined && cosine(from, to) >= MIN_COSINE)
+      candidates.push({ from, to, score: cosine(from, to), side: 'after' });
   });
-  return best;
+  return candidates;
 }
 
 function closest(count: number, score: (index: number) => number): number | undefined {
