@@ -41,7 +41,7 @@ const carrier = point(
   'A pet may be kept only with the landlord’s written permission, which is also needed to repaint walls or drill tiles.',
 );
 
-// Old 2 amended to new 2 (its fittings clause left), old 3 split into new 3 and 4.
+// Old 2 amended to new 2 (its walls-and-tiles clause left), old 3 split into new 3 and 4.
 function joined(third: LineageInputPoint) {
   const after = [before[0]!, repairs, third, deposit, ending];
   const context = inferenceContext(before, after);
@@ -84,6 +84,42 @@ describe('joinMovedClause', () => {
       'A pet may be kept only with the landlord’s written permission; the landlord repairs the heating or the roof when a pet damages them, within fourteen days of notice.',
     );
     expect(joined(third)).toEqual([]);
+  });
+
+  it('leaves the groups apart when the words carried over recur elsewhere in the text', () => {
+    // Two more points, the same in both versions, use "walls", "tiles" and "drill" too; the part
+    // also repeats words old 2 kept, so that the two still resemble each other clearly.
+    const more = [
+      point(5, 'Decoration', 'Walls may be decorated in any colour, and tiles kept in their pattern.'),
+      point(6, 'Bathroom', 'A drill is kept in the cellar for hanging cabinets on walls and tiles.'),
+    ];
+    const third = point(
+      3,
+      'Pets and alterations',
+      'A pet may be kept only with the landlord’s written permission, which is also needed to repaint walls or drill tiles near the heating or under the roof.',
+    );
+    const after = [
+      before[0]!,
+      repairs,
+      third,
+      deposit,
+      ending,
+      ...more.map((p) => ({ ...p, number: p.number + 1 })),
+    ];
+    const context = inferenceContext([...before, ...more], after);
+    const links = new LineageLinks(context.before.vectors, context.after.vectors);
+    for (const [from, to] of [
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+      [5, 6],
+    ] as const)
+      links.add({ from, to, score: 1, evidence: 'match' });
+    joinMovedClause(context, links);
+    expect(links.links).toHaveLength(7);
   });
 
   it('leaves groups that do not touch apart, however alike', () => {

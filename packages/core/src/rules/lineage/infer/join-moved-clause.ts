@@ -3,23 +3,30 @@ import type { InferenceContext } from './lineage-types';
 import { groupOf } from './link-group';
 import { massOf, sharedMass } from './term-vectors';
 
-/** The two points must resemble each other clearly as wholes (neighbours that merely share "party" stay below)… */
+/** The two points must clearly resemble each other as wholes (as for a distant join)… */
 const CLEAR_COSINE = 0.2;
-/** …and what the old point lost, of the words the new text still holds, must mostly be in the new point. */
+/** …and what the old point lost, of the words the new text still holds, must mostly be in the new point… */
 const TAKEN_SHARE = 0.5;
+/**
+ * …among them a word found in at most this many points of both versions: the old point, the new
+ * one and one more (the word may recur in the group's other point). "Agree" or "party" recurs all
+ * over a negotiation text and says nothing about where a clause went.
+ */
+const DISTINCTIVE_POINTS = 3;
 
 /**
- * A restructuring can be held together by one clause that left its point reworded: old 13 became
- * new 11 but for "a published roster may only be changed with consent", which new 12, the first
- * part of old 14's split, now carries. Earlier steps read such a clause as too small a part of
- * either point, so the two groups come out as an amendment and a split side by side. Here an old
+ * A restructuring can be held together by one clause that left its point reworded: a rosters
+ * point kept all but "a published roster may only be changed with consent", which the first part
+ * of the next point's split (overtime) now carries. Earlier steps read such a clause as too small
+ * a part of either point, so the two groups come out as an amendment and a split side by side. Here an old
  * point and a new point in two groups next to each other join them into one restructuring when
  *
  * - each is the other's closest point outside its own group, and the two clearly resemble each
  *   other as wholes: TF-IDF weighs rare words, so vocabulary every neighbour shares ("party",
  *   "report") does not make two clauses alike;
  * - what the old point's links leave unexplained and what the new point's links leave unexplained
- *   share a word, not only word pairs: the clause that moved;
+ *   share a distinctive word (found in at most three points), not only word pairs or common words:
+ *   the clause that moved;
  * - of the words the old point lost that still occur somewhere in the new text, the new point's
  *   unexplained part holds at least half: the clause went there and nowhere else. Words dropped
  *   altogether say nothing, as a paraphrase drops them too.
@@ -30,10 +37,12 @@ const TAKEN_SHARE = 0.5;
  */
 export function joinMovedClause(context: InferenceContext, links: LineageLinks): void {
   const newTerms = new Set(context.after.vectors.flatMap((vector) => [...vector.keys()]));
+  const pointsWith = pointsWithWord(context);
+  const isDistinctive = (term: string) => (pointsWith.get(term) ?? Infinity) <= DISTINCTIVE_POINTS;
   for (let joined = true; joined;) {
     joined = false;
     for (const from of context.before.vectors.keys()) {
-      const to = movedClauseTarget(context, links, { from, newTerms });
+      const to = movedClauseTarget(context, links, { from, newTerms, isDistinctive });
       if (to === undefined) continue;
       links.add({ from, to, score: context.similarity.cosine(from, to), evidence: 'containment' });
       joined = true;
@@ -44,7 +53,7 @@ export function joinMovedClause(context: InferenceContext, links: LineageLinks):
 function movedClauseTarget(
   context: InferenceContext,
   links: LineageLinks,
-  input: { from: number; newTerms: ReadonlySet<string> },
+  input: { from: number; newTerms: ReadonlySet<string>; isDistinctive: (term: string) => boolean },
 ): number | undefined {
   const { from } = input;
   const { cosine } = context.similarity;
@@ -62,10 +71,18 @@ function movedClauseTarget(
   if (back !== from || !areNextToEachOther(group, other)) return undefined;
   const lost = links.residualBefore(from, 0);
   const unexplained = links.residualAfter(to, 0);
-  if (![...lost.keys()].some((term) => !term.includes(' ') && unexplained.has(term))) return undefined;
+  if (![...lost.keys()].some((term) => input.isDistinctive(term) && unexplained.has(term))) return undefined;
   const stillHeld = new Map([...lost].filter(([term]) => input.newTerms.has(term)));
   const held = massOf(stillHeld);
   return held > 0 && sharedMass(lost, unexplained) >= TAKEN_SHARE * held ? to : undefined;
+}
+
+// How many points of both versions hold each word (word pairs are not counted: never distinctive).
+function pointsWithWord(context: InferenceContext): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const point of [...context.before.features, ...context.after.features])
+    for (const word of new Set(point.words)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
 }
 
 type Group = { olds: ReadonlySet<number>; news: ReadonlySet<number> };
