@@ -3,6 +3,7 @@ import { fillBetween } from './fill-between';
 import { growByContainment } from './grow-by-containment';
 import { inferenceContext } from './inference-context';
 import { joinDistantGroup } from './join-distant-group';
+import { joinMovedClause } from './join-moved-clause';
 import { joinNeighbourGroup } from './join-neighbour-group';
 import { pairLeftovers } from './pair-leftovers';
 import { LineageLinks } from './lineage-links';
@@ -31,6 +32,9 @@ import { rowsFromLinks } from './lineage-rows';
  *    sections); a last matching then pairs the paraphrases in the gaps this closes.
  * 8. An old and a new point both left over, each the other's closest, sharing a quarter of one of
  *    them, are one point retitled and rewritten.
+ * 9. Two groups side by side become one restructuring when a new point of one carries, reworded,
+ *    the clause an old point of the other lost: the two are each other's closest outside their
+ *    groups and clearly alike, and most of what the old point lost is in what the new one gained.
  * What is left is dropped (old) or added (new).
  */
 export function inferLineage(
@@ -53,6 +57,7 @@ export function inferLineage(
   // A distant source joined closes a gap: the paraphrase left alone in it now has a sole slot.
   matchOneToOne(context, links, 'weak');
   pairLeftovers(context, links);
+  joinMovedClause(context, links);
   return rowsFromLinks({ before, after, links, context });
 }
 

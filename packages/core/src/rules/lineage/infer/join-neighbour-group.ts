@@ -1,5 +1,6 @@
 import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
+import { groupOf } from './link-group';
 import { massOf, sharedMass, type TermVector } from './term-vectors';
 
 /**
@@ -96,30 +97,4 @@ function newPointsNextTo(links: LineageLinks, from: number): Set<number> {
   return new Set(
     [from - 1, from + 1].flatMap((index) => [...groupOf(links, { side: 'before', index }).news]),
   );
-}
-
-// The linked points of the connected group that `start` belongs to (none for an unlinked point).
-function groupOf(
-  links: LineageLinks,
-  start: { side: 'before' | 'after'; index: number },
-): { olds: Set<number>; news: Set<number> } {
-  const olds = new Set<number>();
-  const news = new Set<number>();
-  const seen = new Set<string>();
-  const stack = [start];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    const key = `${node.side}${node.index}`;
-    if (node.index < 0 || seen.has(key)) continue;
-    seen.add(key);
-    if (node.side === 'before') {
-      const targets = links.targetsOf(node.index);
-      if (targets.length > 0) olds.add(node.index);
-      for (const to of targets) stack.push({ side: 'after', index: to });
-    } else {
-      const sources = links.sourcesOf(node.index);
-      if (sources.length > 0) news.add(node.index);
-      for (const from of sources) stack.push({ side: 'before', index: from });
-    }
-  }
-  return { olds, news };
 }
