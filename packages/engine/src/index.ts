@@ -1,4 +1,4 @@
-export type { AdditiveSpace, SpaceIssue, SpaceParty, Outcome } from './model/additive-space';
+export type { AdditiveSpace, Discount, SpaceIssue, SpaceParty, Outcome } from './model/additive-space';
 export { utilityOf, utilitiesOf, outcomeCount, labelOutcome } from './model/additive-space';
 export type {
   Agent,
@@ -37,6 +37,7 @@ export {
   createUtilityView,
   deriveSeed,
   distanceToNearest,
+  discountAt,
   findAgent,
   findBidNear,
   findBidsNear,

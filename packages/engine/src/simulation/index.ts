@@ -15,6 +15,7 @@ export { runMediated } from './mediated';
 export { runMonteCarlo, perturbSpace, type MonteCarloSummary } from './monte-carlo';
 export type { Deadline, NegotiationResult, NegotiationSetup, TraceEvent } from './protocol';
 export { createRng, deriveSeed, type Rng } from './rng';
+export { discountAt } from './discount';
 export { runSao } from './sao';
 export {
   createBatchAccumulator,

@@ -1,4 +1,4 @@
-import type { AdditiveSpace, Outcome, SpaceParty } from '../model/additive-space';
+import type { AdditiveSpace, Discount, Outcome, SpaceParty } from '../model/additive-space';
 
 /**
  * One party's utility, precomputed for bidding: per issue its options ordered from best to worst,
@@ -15,6 +15,8 @@ export type UtilityView = {
   readonly maxUtility: number;
   readonly minUtility: number;
   readonly reservation: number;
+  /** The party's time discount, if any: its utility at a moment is `utilityIn × discountAt(discount, …)`. */
+  readonly discount: Discount | undefined;
 };
 
 export function createUtilityView(space: AdditiveSpace, partyIndex: number): UtilityView {
@@ -44,6 +46,7 @@ export function createUtilityView(space: AdditiveSpace, partyIndex: number): Uti
     maxUtility,
     minUtility,
     reservation: party.reservation,
+    discount: party.discount,
   };
 }
 
