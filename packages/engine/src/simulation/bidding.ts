@@ -38,11 +38,14 @@ export function createBidder(view: UtilityView, rng: Rng): Bidder {
   );
   const margin = 1e-12 * (1 + Math.abs(view.maxUtility) + Math.abs(view.minUtility));
   const pass: GreedyPass = { start: 0, lowest: 0, highest: 0 };
+  // Read once here rather than on every call: property reads cost in unoptimised code.
+  const { maxUtility, best } = view;
+  const draw = rng.int;
   return {
     near(target) {
-      const slack = view.maxUtility - target;
-      if (slack <= 0) return view.best;
-      const start = rng.int(issueCount);
+      const slack = maxUtility - target;
+      if (slack <= 0) return best;
+      const start = draw(issueCount);
       const known = remembered[start];
       if (known !== undefined && slack >= known.lowest && slack <= known.highest) return known.bid;
       pass.start = start;

@@ -23,15 +23,26 @@ export function runSao(setup: NegotiationSetup): NegotiationResult {
   const partyCount = agents.length;
   const offers: Offer[] = [];
   const trace: TraceEvent[] = [];
-  const end = lastStep(setup.deadline);
+  const { deadline } = setup;
+  const end = lastStep(deadline);
+  const isRecording = setup.recordTrace === true;
+  // A process's first negotiation runs this loop as unoptimised code, where every property read
+  // and call costs: the deadline's fraction is worked out here unless a clock is involved.
+  const stepCount = deadline.steps;
+  const isClocked = deadline.time !== undefined;
+  let from = 0;
   for (let step = 0; step < end; step++) {
-    const context: TurnContext = { time: timeAt(setup.deadline, step), step, offers };
-    const from = step % partyCount;
-    const offer: Offer = { from, outcome: agents[from]?.propose(context) ?? [] };
+    const context: TurnContext = {
+      time: isClocked ? timeAt(deadline, step) : step / stepCount,
+      step,
+      offers,
+    };
+    const proposer = agents[from];
+    const offer: Offer = { from, outcome: proposer === undefined ? [] : proposer.propose(context) };
     offers.push(offer);
     // Every party answers (even after a refusal) so each agent's random draws do not depend on the others'.
     let everyone = true;
-    const accepted: boolean[] | undefined = setup.recordTrace ? [] : undefined;
+    const accepted: boolean[] | undefined = isRecording ? [] : undefined;
     for (let party = 0; party < partyCount; party++) {
       const answer =
         party === from ||
@@ -50,6 +61,7 @@ export function runSao(setup: NegotiationSetup): NegotiationResult {
         trace,
       });
     }
+    from = from + 1 === partyCount ? 0 : from + 1;
   }
   const rawUtilities = parties.map((party) => party.reservation);
   return ending(setup, {

@@ -13,7 +13,8 @@ export function concessionTarget(view: UtilityView, time: number, exponent: numb
   return floor + (view.maxUtility - floor) * (1 - raise(clampTime(time), 1 / exponent));
 }
 
-const clampTime = (time: number): number => Math.min(1, Math.max(0, time));
+/** Into [0, 1], without the two builtin calls of Math.min/Math.max (unoptimised code pays for each). */
+const clampTime = (time: number): number => (time > 1 ? 1 : time > 0 ? time : 0);
 
 /**
  * t^power. Math.pow is a call into the runtime that cost a third of a warm negotiation; the
@@ -35,7 +36,7 @@ export function timeBasedAgent(exponent: number): AgentFactory {
   return ({ view, rng }): Agent => {
     const floor = Math.max(view.reservation, view.minUtility);
     const range = view.maxUtility - floor;
-    const bidder = createBidder(view, rng);
+    const { near } = createBidder(view, rng);
     // An agent answers and offers once a step each: the target and an offer's utility are kept
     // for the next call, which asks for the same time or the same (identical) offer again.
     let targetTime = Number.NaN;
@@ -50,7 +51,7 @@ export function timeBasedAgent(exponent: number): AgentFactory {
       return target;
     };
     return {
-      propose: (context) => bidder.near(targetAt(context.time)),
+      propose: (context) => near(targetAt(context.time)),
       // Accept what is at least as good as what we would ask for next (GENIUS's AC_next).
       respond: (context, offer) => {
         if (offer.outcome !== lastOffer) {
