@@ -9,7 +9,6 @@ import {
   type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
-import { planEventHub } from '../realtime/plan-events';
 import { insertBidding, listBiddings, type StoredBidding } from '../storage/blind-bids';
 import { listParties } from '../storage/parties';
 import type { AppDeps } from './deps';
@@ -87,7 +86,7 @@ export async function openBidding(
       },
     });
   });
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'bidding.changed',
     negotiationId: negotiation.id,
     biddingId: bidding.id,

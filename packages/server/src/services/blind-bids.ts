@@ -13,7 +13,6 @@ import {
 } from '@parley/core';
 import { recordAudit } from '../audit';
 import { biddingState, presentBidding, type BiddingContext } from '../presenters/blind-bids';
-import { planEventHub } from '../realtime/plan-events';
 import { openBound, sealBound } from '../sealing/bid-seal';
 import {
   findBidding,
@@ -100,7 +99,7 @@ export async function getBiddingForViewer(
 }
 
 function announce(deps: AppDeps, bidding: StoredBidding): void {
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'bidding.changed',
     negotiationId: bidding.negotiationId as BiddingResource['negotiationId'],
     biddingId: bidding.id,

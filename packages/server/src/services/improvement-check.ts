@@ -8,7 +8,6 @@ import {
   type Viewer,
 } from '@parley/core';
 import { recordAudit, recordReadAudit } from '../audit';
-import { planEventHub } from '../realtime/plan-events';
 import { insertImprovementProposal, listImprovementProposals } from '../storage/improvement-proposals';
 import { listLatestProfiles } from '../storage/live-issues';
 import { assertSpaceWithinBudget } from '../work/budgets';
@@ -102,7 +101,7 @@ export async function proposeImprovement(
     });
   });
   // Published after the commit: a rolled-back proposal is never announced.
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'proposal.created',
     negotiationId: input.negotiation.id,
     versionId: input.versionId,

@@ -16,7 +16,6 @@ import {
 import { recordAudit, recordReadAudit } from '../audit';
 import { presentPosition } from '../presenters/position';
 import { seesEveryEdit } from './position-edits';
-import { planEventHub } from '../realtime/plan-events';
 import { findParty, listParties } from '../storage/parties';
 import { findPosition, listPositions, writePositionIfCurrent } from '../storage/plan-positions';
 import { listEscalations } from '../storage/plan-records';
@@ -157,7 +156,7 @@ export async function setPosition(
     });
     return current;
   });
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'position.changed',
     negotiationId: negotiation.id,
     versionId: saved.versionId,

@@ -20,7 +20,6 @@ import {
 } from '@parley/core';
 import type { z } from 'zod';
 import { recordAudit, recordReadAudit } from '../audit';
-import { planEventHub } from '../realtime/plan-events';
 import { findParty } from '../storage/parties';
 import {
   insertAmendment,
@@ -89,7 +88,7 @@ export async function createEscalation(
       detail: { pointId: escalation.pointId },
     });
   });
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'escalation.changed',
     negotiationId: input.negotiation.id,
     escalationId: escalation.id,
@@ -129,7 +128,7 @@ export async function decideEscalation(
       detail: { outcome: decision.outcome },
     });
   });
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'escalation.changed',
     negotiationId: input.negotiation.id,
     escalationId: existing.id,
@@ -199,7 +198,7 @@ export async function createRound(
       negotiationId: input.negotiation.id,
     });
   });
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'round.created',
     negotiationId: input.negotiation.id,
     roundId: round.id,
@@ -241,7 +240,7 @@ export async function createStatement(
       negotiationId: input.negotiation.id,
     });
   });
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'statement.created',
     negotiationId: input.negotiation.id,
     statementId: statement.id,
@@ -314,7 +313,7 @@ export async function proposeAmendment(
       detail: { partyId: party.id },
     });
   });
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'amendment.changed',
     negotiationId: negotiation.id,
     amendmentId: amendment.id,
@@ -371,7 +370,7 @@ export async function decideAmendment(
       negotiationId: input.negotiation.id,
     });
   });
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'amendment.changed',
     negotiationId: input.negotiation.id,
     amendmentId: existing.id,

@@ -22,7 +22,6 @@ import {
   type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
-import { planEventHub } from '../realtime/plan-events';
 import { insertPositions, listPositions } from '../storage/plan-positions';
 import { listParties } from '../storage/parties';
 import {
@@ -290,7 +289,7 @@ async function saveVersion(
     });
     return { ...input.entry, revision: advanced.revision, roundId: input.roundId, createdAt };
   });
-  planEventHub(deps.db).publish({
+  deps.events.publish({
     type: 'version.created',
     negotiationId: input.negotiation.id,
     versionId: stored.version.id,
