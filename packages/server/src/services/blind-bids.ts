@@ -11,8 +11,8 @@ import {
   type SubmitBidInput,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import { biddingState, presentBidding, type BiddingContext } from '../presenters/blind-bids';
+import type { PlanEvent } from '../realtime/plan-events';
 import { openBound, sealBound } from '../sealing/bid-seal';
 import {
   findBidding,
@@ -24,6 +24,7 @@ import {
   type StoredBidding,
 } from '../storage/blind-bids';
 import { listParties } from '../storage/parties';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { listVersionsForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
@@ -98,14 +99,15 @@ export async function getBiddingForViewer(
   return presentBidding(bidding, context);
 }
 
-function announce(deps: AppDeps, bidding: StoredBidding): void {
-  deps.events.publish({
+/** Ids only, never a bound or the outcome. */
+export function biddingChanged(bidding: StoredBidding): PlanEvent {
+  return {
     type: 'bidding.changed',
     negotiationId: bidding.negotiationId as BiddingResource['negotiationId'],
     biddingId: bidding.id,
     givingPartyId: bidding.givingPartyId as PartyId,
     takingPartyId: bidding.takingPartyId as PartyId,
-  });
+  };
 }
 
 function assertOpen(bidding: StoredBidding, now: Date): void {
@@ -136,26 +138,28 @@ export async function submitBid(
     );
   const partyId = side === 'giving' ? found.givingPartyId : found.takingPartyId;
   const at = deps.clock.now();
-  const bidding = await deps.db.transaction().execute(async (tx) => {
-    const locked = await findBidding(tx, { negotiationId: negotiation.id, biddingId, lock: true });
-    if (locked === undefined) throw new DomainError('not-found', 'Bidding not found.');
-    assertOpen(locked, at);
-    const replaced = (await listSealedBids(tx, biddingId)).some((bid) => bid.partyId === partyId);
-    const sealed = sealBound(deps.sealKey, { biddingId, partyId }, body.bound);
-    await upsertSealedBid(tx, { biddingId, partyId, sealed, submittedBy: viewer.userId, submittedAt: at });
-    await recordAudit(tx, {
-      at,
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    at,
+    write: async (tx) => {
+      const locked = await findBidding(tx, { negotiationId: negotiation.id, biddingId, lock: true });
+      if (locked === undefined) throw new DomainError('not-found', 'Bidding not found.');
+      assertOpen(locked, at);
+      const replaced = (await listSealedBids(tx, biddingId)).some((bid) => bid.partyId === partyId);
+      const sealed = sealBound(deps.sealKey, { biddingId, partyId }, body.bound);
+      await upsertSealedBid(tx, { biddingId, partyId, sealed, submittedBy: viewer.userId, submittedAt: at });
+      return { locked, replaced, sealed };
+    },
+    audit: ({ replaced, sealed }) => ({
       action: 'bid.submit',
       subjectType: 'blind_bid',
       subjectId: biddingId,
       negotiationId: negotiation.id,
       // Never the bound: only which side bid, whether it replaced a bid, and the sealed value's digest.
       detail: { biddingId, partyId, side, replaced, sealDigest: sealDigest(sealed) },
-    });
-    return locked;
+    }),
+    event: ({ locked }) => biddingChanged(locked),
   });
-  announce(deps, bidding);
   return getBiddingForViewer(deps, viewer, { negotiation, biddingId });
 }
 
@@ -172,25 +176,28 @@ export async function revealBidding(
     'reveal a bidding',
   );
   const at = deps.clock.now();
-  const bidding = await deps.db.transaction().execute(async (tx) => {
-    const locked = await findBidding(tx, { negotiationId: negotiation.id, biddingId, lock: true });
-    if (locked === undefined) throw new DomainError('not-found', 'Bidding not found.');
-    if (locked.revealedAt !== null) throw new DomainError('conflict', 'This bidding has been revealed.');
-    const bids = await listSealedBids(tx, biddingId);
-    const sealedOf = (partyId: string) => bids.find((bid) => bid.partyId === partyId)?.sealed ?? null;
-    const giving = sealedOf(locked.givingPartyId);
-    const taking = sealedOf(locked.takingPartyId);
-    if (giving === null || taking === null)
-      throw new DomainError('conflict', 'Both sides must bid before the reveal.');
-    const outcome = settleBlindBids({
-      giving: openBound(deps.sealKey, { biddingId, partyId: locked.givingPartyId }, giving),
-      taking: openBound(deps.sealKey, { biddingId, partyId: locked.takingPartyId }, taking),
-      rule: locked.rule,
-    });
-    await markBiddingRevealed(tx, { biddingId, outcome, revealedBy: viewer.userId, revealedAt: at });
-    await recordAudit(tx, {
-      at,
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    at,
+    write: async (tx) => {
+      const locked = await findBidding(tx, { negotiationId: negotiation.id, biddingId, lock: true });
+      if (locked === undefined) throw new DomainError('not-found', 'Bidding not found.');
+      if (locked.revealedAt !== null) throw new DomainError('conflict', 'This bidding has been revealed.');
+      const bids = await listSealedBids(tx, biddingId);
+      const sealedOf = (partyId: string) => bids.find((bid) => bid.partyId === partyId)?.sealed ?? null;
+      const giving = sealedOf(locked.givingPartyId);
+      const taking = sealedOf(locked.takingPartyId);
+      if (giving === null || taking === null)
+        throw new DomainError('conflict', 'Both sides must bid before the reveal.');
+      const outcome = settleBlindBids({
+        giving: openBound(deps.sealKey, { biddingId, partyId: locked.givingPartyId }, giving),
+        taking: openBound(deps.sealKey, { biddingId, partyId: locked.takingPartyId }, taking),
+        rule: locked.rule,
+      });
+      await markBiddingRevealed(tx, { biddingId, outcome, revealedBy: viewer.userId, revealedAt: at });
+      return { locked, outcome, sealDigests: [sealDigest(giving), sealDigest(taking)] };
+    },
+    audit: ({ locked, outcome, sealDigests }) => ({
       action: 'bid.reveal',
       subjectType: 'blind_bidding',
       subjectId: biddingId,
@@ -200,12 +207,11 @@ export async function revealBidding(
         partyIds: [locked.givingPartyId, locked.takingPartyId],
         rule: locked.rule,
         outcome,
-        sealDigests: [sealDigest(giving), sealDigest(taking)],
+        sealDigests,
       },
-    });
-    return locked;
+    }),
+    event: ({ locked }) => biddingChanged(locked),
   });
-  announce(deps, bidding);
   return getBiddingForViewer(deps, viewer, { negotiation, biddingId });
 }
 
