@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanEvent } from '../realtime/plan-events';
 import { findAuditHead, listAuditEntries } from '../storage/audit-log';
-import { openDatabase, type DatabaseHandle } from '../storage/database';
+import { openDatabase, type Database, type DatabaseHandle } from '../storage/database';
 import { lastPlanEventId, listPlanEventsAfter } from '../storage/plan-events';
 import { findUser, insertUser } from '../storage/users';
 import { commitChange, type AuditNote } from './commit-change';
@@ -43,6 +43,19 @@ const created = (user: User): AuditNote => ({
   subjectId: user.id,
   negotiationId: null,
 });
+
+/** A change that stores a user, audits and announces it, and then does `more` in its write. */
+function createUserThen(user: User, more: (tx: Database) => Promise<void>) {
+  return commitChange(deps, {
+    actor: ACTOR,
+    write: async (tx) => {
+      await insertUser(tx, { user, passwordHash: 'x' });
+      await more(tx);
+    },
+    audit: created(user),
+    event: event('r-1'),
+  });
+}
 
 async function state(user: User) {
   await deps.events.settled();
@@ -100,15 +113,7 @@ describe('commitChange', () => {
 
   it('leaves neither the row, nor the audit entry, nor the event when the write throws', async () => {
     const user = newUser(deps.ids.next());
-    const failing = commitChange(deps, {
-      actor: ACTOR,
-      write: async (tx) => {
-        await insertUser(tx, { user, passwordHash: 'x' });
-        throw new Error('the write failed half-way');
-      },
-      audit: created(user),
-      event: event('r-1'),
-    });
+    const failing = createUserThen(user, () => Promise.reject(new Error('the write failed half-way')));
 
     await expect(failing).rejects.toThrow('the write failed half-way');
     expect(await state(user)).toEqual({ row: undefined, audit: [], logged: [], delivered: [] });
@@ -118,14 +123,8 @@ describe('commitChange', () => {
     // A deferred constraint is checked only by COMMIT: an event published any earlier would
     // announce a change that never happened.
     const user = newUser(deps.ids.next());
-    const failing = commitChange(deps, {
-      actor: ACTOR,
-      write: async (tx) => {
-        await insertUser(tx, { user, passwordHash: 'x' });
-        await sql`INSERT INTO commit_probe VALUES (1), (1)`.execute(tx);
-      },
-      audit: created(user),
-      event: event('r-1'),
+    const failing = createUserThen(user, async (tx) => {
+      await sql`INSERT INTO commit_probe VALUES (1), (1)`.execute(tx);
     });
 
     await expect(failing).rejects.toThrow(/commit_probe/);

@@ -84,17 +84,13 @@ export async function updateParty(
   const { baseRevision, ...changes } = input.changes;
   if (Object.keys(changes).length === 0)
     throw new DomainError('invalid-input', 'Name at least one of name, required to change.');
+  const party = { negotiationId: input.negotiation.id, partyId: input.partyId };
   return commitChange(deps, {
     actor: viewer,
     write: async (tx) => {
-      const updated = await updatePartyRow(tx, {
-        negotiationId: input.negotiation.id,
-        partyId: input.partyId,
-        baseRevision,
-        changes,
-      });
+      const updated = await updatePartyRow(tx, { ...party, baseRevision, changes });
       if (updated === undefined) {
-        const current = await findParty(tx, { negotiationId: input.negotiation.id, partyId: input.partyId });
+        const current = await findParty(tx, party);
         throw new DomainError(
           'conflict',
           `Someone changed this party meanwhile: it is now "${current?.name ?? ''}", ${current?.required === true ? 'required' : 'not required'} (revision ${current?.revision ?? '?'}, yours was ${baseRevision}).`,
