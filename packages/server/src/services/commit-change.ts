@@ -67,6 +67,7 @@ async function applyChange<Result>(
   change: Change<Result>,
   within: Within,
 ): Promise<Result> {
+  // A change without a write is typed `Result = void`: its undefined result is that void.
   const result = (await change.write?.(within.tx, within)) as Result;
   const at = change.at ?? deps.clock.now();
   for (const { actorId, ...note } of listOf(change.audit, result))
