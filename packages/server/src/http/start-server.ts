@@ -2,7 +2,6 @@ import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { defaultAuditKeyDir, loadAuditKeyring } from '../audit/signing-keys';
 import { formatDemoCredentials, loadDemoIfEmpty, type DemoSummary } from '../demo';
-import { planEventHub } from '../realtime/plan-events';
 import { relayPlanEvents } from '../realtime/plan-notify';
 import { startPlanEventPruning } from '../realtime/plan-event-pruning';
 import { startJobQueue, type JobQueue } from '../jobs/job-queue';
@@ -73,24 +72,23 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const jobsStarted = performance.now();
   const engine = sharedEnginePool();
   engine.warm({ renderers: true });
-  const app = createApp(
-    createDeps(database.db, {
-      engine,
-      secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
-      trustedProxies: parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES),
-      outbox: (mail) => log(`mail (not sent; no SMTP) to ${mail.to}: ${mail.subject}\n${mail.text}`),
-      auditKeys: loadAuditKeyring({ keyDir: defaultAuditKeyDir(options.dataDir) }),
-      sealKey: loadSealKey({ keyDir: defaultAuditKeyDir(options.dataDir) }),
-      enqueueSimulation:
-        queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
-    }),
-  );
+  const deps = createDeps(database.db, {
+    engine,
+    secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
+    trustedProxies: parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES),
+    outbox: (mail) => log(`mail (not sent; no SMTP) to ${mail.to}: ${mail.subject}\n${mail.text}`),
+    auditKeys: loadAuditKeyring({ keyDir: defaultAuditKeyDir(options.dataDir) }),
+    sealKey: loadSealKey({ keyDir: defaultAuditKeyDir(options.dataDir) }),
+    enqueueSimulation:
+      queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
+  });
+  const app = createApp(deps);
   // On PostgreSQL several processes may serve one database: plan events cross them by LISTEN/NOTIFY.
   const relay =
     options.databaseUrl === undefined
       ? undefined
       : await relayPlanEvents({
-          hub: planEventHub(database.db),
+          hub: deps.events,
           databaseUrl: options.databaseUrl,
           db: database.db,
           onError: (error) => console.error(error),
@@ -135,7 +133,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
     close: async () => {
       // New requests get 503, open event streams end, in-flight requests finish (within the grace).
-      await shutdown.drain(server, () => planEventHub(database.db).endStreams());
+      await shutdown.drain(server, () => deps.events.endStreams());
       await pruning.stop();
       await relay?.close();
       await queue?.stop();

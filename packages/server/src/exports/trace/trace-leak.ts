@@ -10,7 +10,7 @@ import {
   type UserId,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../../audit';
+import { commitChange } from '../../services/commit-change';
 import type { AppDeps } from '../../services/deps';
 import { listMembers } from '../../storage/members';
 import { ExtractTextError, extractTextFromBytes } from '../extract/extract-text';
@@ -57,10 +57,9 @@ export async function traceLeakInNegotiation(
     const userId = byId.get(exportId)?.recipientUserId ?? '';
     return recipientOf(members, userId) ?? { userId: userId as UserId, displayName: 'Former member' };
   };
-  await deps.db.transaction().execute((tx) =>
-    recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    audit: {
       action: 'export.trace',
       subjectType: 'negotiation',
       subjectId: input.negotiation.id,
@@ -70,8 +69,8 @@ export async function traceLeakInNegotiation(
         identified: result.verdict.kind === 'identified' ? result.verdict.recipientId : null,
         marksRead: result.marksRead,
       },
-    }),
-  );
+    },
+  });
   return {
     verdict:
       result.verdict.kind === 'identified'
