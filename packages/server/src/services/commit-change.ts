@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit';
+import { recordAudits } from '../audit';
 import type { PlanEvent } from '../realtime/plan-events';
 import type { Database } from '../storage/database';
 import type { AppDeps } from './deps';
@@ -70,12 +70,14 @@ async function applyChange<Result>(
   // A change without a write is typed `Result = void`: its undefined result is that void.
   const result = (await change.write?.(within.tx, within)) as Result;
   const at = change.at ?? deps.clock.now();
-  for (const { actorId, ...note } of listOf(change.audit, result))
-    await recordAudit(within.tx, {
+  await recordAudits(
+    within.tx,
+    listOf(change.audit, result).map(({ actorId, ...note }) => ({
       ...note,
       at,
       actorId: actorId === undefined ? change.actor.userId : actorId,
-    });
+    })),
+  );
   if (change.event !== undefined) within.announce(listOf(change.event, result));
   return result;
 }
