@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import { MIGRATIONS } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
@@ -27,7 +26,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     isPostgres || options.inMemory ? undefined : lockDataFolder(ensureFolder(options.dataDir));
   let db: Database;
   try {
-    db = isPostgres ? openPostgres(options.databaseUrl ?? '') : openPglite(options);
+    db = isPostgres ? await openPostgres(options.databaseUrl ?? '') : openPglite(options);
   } catch (error) {
     lock?.release();
     throw error;
@@ -54,7 +53,9 @@ function ensureFolder(dataDir = './data'): string {
   return dataDir;
 }
 
-function openPostgres(connectionString: string): Database {
+async function openPostgres(connectionString: string): Promise<Database> {
+  // Loaded here, not with the module: a server on PGlite never needs the PostgreSQL client (#17).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString });
   // An idle connection the server drops (restart, failover, a terminated backend, or one still
   // closing after pool.end()) is an 'error' event on the pool; unheard, Node would crash the process.
