@@ -9,6 +9,7 @@ import type {
   NegotiationRecord,
   Party,
   Simulation,
+  TokenId,
   User,
 } from '@parley/core';
 
@@ -135,7 +136,7 @@ export const presentLeadHandover = (handover: LeadHandover): LeadHandover => ({
 
 /** A token as its owner sees it later: never the secret, nor its hash. */
 export const presentApiToken = (
-  token: { id: string; label: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null },
+  token: { id: TokenId; label: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null },
   isFromThisSession: boolean,
 ): ApiToken => ({
   id: token.id,

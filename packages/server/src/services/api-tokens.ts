@@ -3,6 +3,7 @@ import {
   API_TOKEN_DEFAULT_DAYS,
   can,
   DomainError,
+  TokenIdSchema,
   type ApiTokenCreated,
   type CreateApiTokenInput,
   type UserId,
@@ -36,7 +37,7 @@ export async function createApiToken(
   const token = createSecret('pt_');
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? API_TOKEN_DEFAULT_DAYS) * DAY_MS);
-  const id = randomUUID();
+  const id = TokenIdSchema.parse(randomUUID());
   await deps.db.transaction().execute(async (tx) => {
     await insertApiToken(tx, {
       id,

@@ -4,6 +4,7 @@ import {
   ApiTokenListSchema,
   CreateApiTokenInputSchema,
   DomainError,
+  TokenIdSchema,
 } from '@parley/core';
 import { presentApiToken } from '../../presenters/present';
 import { createApiToken, listApiTokensForViewer, revokeApiTokenForViewer } from '../../services/api-tokens';
@@ -12,7 +13,7 @@ import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-help
 import { requireViewer } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
-const TokenParams = z.object({ tokenId: z.uuid() });
+const TokenParams = z.object({ tokenId: TokenIdSchema });
 
 const create = createRoute({
   method: 'post',
