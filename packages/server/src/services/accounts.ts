@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type CreateUserInput, type LoginInput, type User, type UserId } from '@parley/core';
+import {
+  DomainError,
+  UserIdSchema,
+  type CreateUserInput,
+  type LoginInput,
+  type User,
+  type UserId,
+} from '@parley/core';
 import { recordAudit } from '../audit';
 import { getDummyHash, hashPassword } from '../auth/password';
 import { createSecret, hashSecret } from '../auth/secrets';
@@ -22,7 +29,7 @@ export async function createUser(
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const user: User = {
-    id: randomUUID() as UserId,
+    id: UserIdSchema.parse(randomUUID()),
     email,
     displayName: input.displayName,
     createdAt: deps.clock.now().toISOString(),

@@ -5,7 +5,6 @@ import {
   type Bidding,
   type Negotiation,
   type OpenBiddingInput,
-  type PartyId,
   type Viewer,
 } from '@parley/core';
 import { recordAudit } from '../audit';
@@ -91,8 +90,8 @@ export async function openBidding(
     type: 'bidding.changed',
     negotiationId: negotiation.id,
     biddingId: bidding.id,
-    givingPartyId: bidding.givingPartyId as PartyId,
-    takingPartyId: bidding.takingPartyId as PartyId,
+    givingPartyId: bidding.givingPartyId,
+    takingPartyId: bidding.takingPartyId,
   });
   return getBiddingForViewer(deps, viewer, { negotiation, biddingId: bidding.id });
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   can,
+  DeadlineIdSchema,
   DomainError,
   type CreateDeadlineInput,
   type Deadline,
-  type DeadlineId,
   type Negotiation,
   type Viewer,
 } from '@parley/core';
@@ -32,7 +32,7 @@ export async function createDeadline(
       { field: 'dueAt' },
     );
   const deadline: Deadline = {
-    id: randomUUID() as DeadlineId,
+    id: DeadlineIdSchema.parse(randomUUID()),
     negotiationId: negotiation.id,
     title: input.deadline.title,
     dueAt: input.deadline.dueAt,

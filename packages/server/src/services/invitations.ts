@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   DomainError,
+  InvitationIdSchema,
+  MemberIdSchema,
   type CreateInvitationInput,
   type Invitation,
   type InvitationCreated,
-  type InvitationId,
   type Member,
-  type MemberId,
   type Party,
   type UserId,
   type Viewer,
@@ -51,7 +51,7 @@ export async function createInvitation(
   await assertNotSeated(deps, { email, seats, now });
   const token = createSecret('pi_');
   const invitation: Invitation = {
-    id: randomUUID() as InvitationId,
+    id: InvitationIdSchema.parse(randomUUID()),
     negotiationId: party.negotiationId,
     partyId: party.id,
     email,
@@ -137,7 +137,7 @@ export async function acceptInvitation(
     if (!isUsable) throw invalidInvitation();
     await assertInviterMaySeat(deps, tx, { invitation, now });
     const member = await seatMember(tx, {
-      id: randomUUID() as MemberId,
+      id: MemberIdSchema.parse(randomUUID()),
       negotiationId: invitation.negotiationId,
       partyId: invitation.partyId,
       userId: input.userId,

@@ -3,9 +3,9 @@ import {
   can,
   DomainError,
   isMembershipActive,
+  MemberIdSchema,
   type ChangeLeadInput,
   type LeadChange,
-  type MemberId,
   type Party,
   type UserId,
   type Viewer,
@@ -68,7 +68,7 @@ export async function applyLeadChange(
   );
   for (const seat of ending) await updateMemberValidTo(tx, { memberId: seat.id, validTo: validFrom });
   const lead = await seatMember(tx, {
-    id: randomUUID() as MemberId,
+    id: MemberIdSchema.parse(randomUUID()),
     negotiationId: party.negotiationId,
     partyId: party.id,
     userId: input.userId,

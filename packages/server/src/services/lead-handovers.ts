@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
+  LeadHandoverIdSchema,
   type DecideLeadHandoverInput,
   type LeadHandover,
   type LeadHandoverId,
@@ -44,7 +45,7 @@ export async function proposeLeadHandover(
   if (proposer === null || successor === undefined)
     throw new DomainError('not-found', 'User not found.', { field: 'userId' });
   const handover: LeadHandover = {
-    id: randomUUID() as LeadHandoverId,
+    id: LeadHandoverIdSchema.parse(randomUUID()),
     negotiationId: party.negotiationId,
     partyId: party.id,
     userId: successor.id,

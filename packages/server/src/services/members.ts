@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
+  MemberIdSchema,
   type AddMemberInput,
   type Member,
   type MemberFunction,
@@ -109,7 +110,7 @@ export async function addMember(
     );
     const userId = await seatedUserId(tx, input.member);
     const member = await seatMember(tx, {
-      id: randomUUID() as MemberId,
+      id: MemberIdSchema.parse(randomUUID()),
       negotiationId: party.negotiationId,
       partyId: party.id,
       userId,

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   can,
-  type CreateNegotiationInput,
   DomainError,
-  type UpdateNegotiationInput,
-  type MemberId,
+  MemberIdSchema,
+  NegotiationIdSchema,
+  PartyIdSchema,
+  type CreateNegotiationInput,
   type Negotiation,
   type NegotiationId,
-  type PartyId,
+  type UpdateNegotiationInput,
   type Viewer,
 } from '@parley/core';
 import { changedFields, recordAudit } from '../audit';
@@ -39,14 +40,14 @@ export async function createNegotiation(
   if (creatorId === null) throw new Error('negotiation.create allowed an anonymous viewer');
   const now = deps.clock.now().toISOString();
   const negotiation: Omit<Negotiation, 'revision'> = {
-    id: randomUUID() as NegotiationId,
+    id: NegotiationIdSchema.parse(randomUUID()),
     title: input.title,
     mandate: input.mandate,
     closureRule: input.closureRule,
     timeZone: input.timeZone,
     createdAt: now,
   };
-  const partyId = randomUUID() as PartyId;
+  const partyId = PartyIdSchema.parse(randomUUID());
   return deps.db.transaction().execute(async (tx) => {
     const created = await insertNegotiation(tx, { negotiation, createdBy: creatorId });
     await insertParty(tx, {
@@ -59,7 +60,7 @@ export async function createNegotiation(
     });
     const creator = await findUser(tx, creatorId);
     await insertMember(tx, {
-      id: randomUUID() as MemberId,
+      id: MemberIdSchema.parse(randomUUID()),
       negotiationId: negotiation.id,
       partyId,
       userId: creatorId,

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   can,
-  type CreatePartyInput,
   DomainError,
-  type UpdatePartyInput,
+  PartyIdSchema,
+  type CreatePartyInput,
   type Negotiation,
   type Party,
   type PartyId,
+  type UpdatePartyInput,
   type Viewer,
 } from '@parley/core';
 import { changedFields, recordAudit } from '../audit';
@@ -26,7 +27,7 @@ export async function createParty(
     'add parties',
   );
   const party: Omit<Party, 'revision'> = {
-    id: randomUUID() as PartyId,
+    id: PartyIdSchema.parse(randomUUID()),
     negotiationId: negotiation.id,
     name: input.party.name,
     role: input.party.role,

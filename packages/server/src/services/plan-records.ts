@@ -13,7 +13,6 @@ import {
   type Amendment,
   type Escalation,
   type Negotiation,
-  type PartyId,
   type Round,
   type Statement,
   type Viewer,
@@ -145,7 +144,7 @@ export async function listRoundsForViewer(deps: AppDeps, viewer: Viewer, input: 
     can(viewer, 'round.minutes.read', {
       kind: 'round',
       negotiationId: input.negotiation.id,
-      partiesPresent: round.partiesPresent as PartyId[],
+      partiesPresent: round.partiesPresent,
     })
       ? round
       : { ...round, minutes: null },
@@ -182,10 +181,7 @@ export async function createRound(
       await getVersionForViewer(deps, viewer, { negotiation: input.negotiation, versionId });
   }
   for (const partyId of input.body.partiesPresent) {
-    if (
-      (await findParty(deps.db, { negotiationId: input.negotiation.id, partyId: partyId as PartyId })) ===
-      undefined
-    )
+    if ((await findParty(deps.db, { negotiationId: input.negotiation.id, partyId })) === undefined)
       throw new DomainError('not-found', 'Party not found.', { field: 'partiesPresent' });
   }
   const round: Round = { id: randomUUID(), negotiationId: input.negotiation.id, ...input.body };
@@ -225,7 +221,7 @@ export async function createStatement(
   if (
     (await findParty(deps.db, {
       negotiationId: input.negotiation.id,
-      partyId: input.body.partyId as PartyId,
+      partyId: input.body.partyId,
     })) === undefined
   )
     throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
@@ -259,7 +255,7 @@ export async function listAmendmentsForViewer(
     can(viewer, 'position.read', {
       kind: 'position',
       negotiationId: input.negotiation.id,
-      partyId: amendment.partyId as PartyId,
+      partyId: amendment.partyId,
       visibility: 'mediator',
     }),
   );
@@ -282,7 +278,7 @@ export async function proposeAmendment(
   input: Ctx & { body: z.infer<typeof CreateAmendmentInputSchema> },
 ): Promise<Amendment> {
   const { negotiation, body } = input;
-  const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: body.partyId as PartyId });
+  const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: body.partyId });
   if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
   assertAllowed(
     can(viewer, 'position.record', {
@@ -335,7 +331,7 @@ export async function decideAmendment(
   if (existing === undefined) throw new DomainError('not-found', 'Amendment not found.');
   const party = await findParty(deps.db, {
     negotiationId: input.negotiation.id,
-    partyId: existing.partyId as PartyId,
+    partyId: existing.partyId,
   });
   const mayDecide =
     input.body.fate === 'rejected'
@@ -375,7 +371,7 @@ export async function decideAmendment(
     type: 'amendment.changed',
     negotiationId: input.negotiation.id,
     amendmentId: existing.id,
-    partyId: existing.partyId as PartyId,
+    partyId: existing.partyId,
   });
   return updated;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type RegisterInput, type Registration, type User, type UserId } from '@parley/core';
+import { DomainError, UserIdSchema, type RegisterInput, type Registration, type User } from '@parley/core';
 import { recordAudit } from '../audit';
 import { hashSecret } from '../auth/secrets';
 import { readInstanceSettings } from '../storage/instance-settings';
@@ -42,7 +42,7 @@ export async function register(
       return { status: 'accepted', admin: false };
     }
     const user: User = {
-      id: randomUUID() as UserId,
+      id: UserIdSchema.parse(randomUUID()),
       email,
       displayName: input.displayName,
       createdAt: deps.clock.now().toISOString(),

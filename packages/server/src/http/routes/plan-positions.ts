@@ -5,7 +5,6 @@ import {
   PlanStatusSchema,
   PositionSchema,
   SetPositionInputSchema,
-  type PartyId,
 } from '@parley/core';
 import { presentPlanStatus } from '../../presenters/position';
 import { listPositionPageForViewer, planStatusForViewer, setPosition } from '../../services/plan-positions';
@@ -58,10 +57,7 @@ export const planPositionRoutes: RouteModule = (app, deps) => {
     const { negotiationId, versionId, pointId, partyId } = c.req.valid('param');
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(
-      await setPosition(deps, viewer, { negotiation, versionId, pointId, partyId: partyId as PartyId, body }),
-      200,
-    );
+    return c.json(await setPosition(deps, viewer, { negotiation, versionId, pointId, partyId, body }), 200);
   });
   app.openapi(status, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
