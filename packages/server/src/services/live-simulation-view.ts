@@ -26,7 +26,7 @@ type Context = {
 export function presentLiveSimulation(stored: StoredLiveSimulation, context: Context): LiveSimulation {
   const { input } = stored;
   return {
-    id: stored.id as LiveSimulation['id'],
+    id: stored.id,
     negotiationId: context.negotiation.id,
     versionId: stored.versionId,
     status: stored.status,

@@ -27,7 +27,7 @@ import { assertAllowed } from './viewer';
 
 const positionResource = (position: Pick<Position, 'negotiationId' | 'partyId' | 'visibility'>) => ({
   kind: 'position' as const,
-  negotiationId: position.negotiationId as Negotiation['id'],
+  negotiationId: position.negotiationId,
   partyId: position.partyId,
   visibility: position.visibility,
 });
