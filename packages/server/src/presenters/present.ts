@@ -1,5 +1,6 @@
 import type {
   ApiToken,
+  ApiTokenCreated,
   Deadline,
   Invitation,
   LeadHandover,
@@ -8,6 +9,7 @@ import type {
   Negotiation,
   NegotiationRecord,
   Party,
+  Registration,
   Simulation,
   TokenId,
   User,
@@ -132,6 +134,21 @@ export const presentLeadHandover = (handover: LeadHandover): LeadHandover => ({
   proposedAt: handover.proposedAt,
   decidedAt: handover.decidedAt,
   revision: handover.revision,
+});
+
+/** The only answer that carries a token's secret: shown once, at creation; its hash stays stored. */
+export const presentApiTokenCreated = (created: ApiTokenCreated): ApiTokenCreated => ({
+  id: created.id,
+  label: created.label,
+  token: created.token,
+  createdAt: created.createdAt,
+  expiresAt: created.expiresAt,
+});
+
+/** What registering answers: accepted, and whether the new account administers the instance. */
+export const presentRegistration = (registration: Registration): Registration => ({
+  status: registration.status,
+  admin: registration.admin,
 });
 
 /** A token as its owner sees it later: never the secret, nor its hash. */

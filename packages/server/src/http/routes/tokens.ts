@@ -6,7 +6,7 @@ import {
   DomainError,
   TokenIdSchema,
 } from '@parley/core';
-import { presentApiToken } from '../../presenters/present';
+import { presentApiToken, presentApiTokenCreated } from '../../presenters/present';
 import { createApiToken, listApiTokensForViewer, revokeApiTokenForViewer } from '../../services/api-tokens';
 import { requireUserId } from '../authenticate';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
@@ -56,7 +56,7 @@ export const tokenRoutes: RouteModule = (app, deps) => {
       userId: requireUserId(c),
       sessionIdHash: auth.via === 'cookie' ? auth.sessionId : null,
     });
-    return c.json(token, 201);
+    return c.json(presentApiTokenCreated(token), 201);
   });
   app.openapi(list, async (c) => {
     const auth = c.get('auth');
