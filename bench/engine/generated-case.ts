@@ -1,10 +1,12 @@
 // One generated space analysed once in this (fresh) process, for bench/engine/run.ts:
-// `generated-case.ts ISSUES PARTIES FIXED_OPTIONS(0 = 4–8 at random)` prints one JSON row.
+// `generated-case.ts ISSUES PARTIES FIXED_OPTIONS(0 = 4–8 at random) [FRONTIER_OPTIONS_JSON]` prints one
+// JSON row (the options, e.g. '{"maxSize":5000}', are for trying settings; the bench uses the defaults).
 import { performance } from 'node:perf_hooks';
 import { analyzeSpace, outcomeCount } from '@parley/engine';
 import { generatedSpace } from './generated-space';
 
-const [issues = 0, parties = 0, fixed = 0] = process.argv.slice(2).map(Number);
+const [issues = 0, parties = 0, fixed = 0] = process.argv.slice(2, 5).map(Number);
+const options = JSON.parse(process.argv[5] ?? '{}') as Parameters<typeof analyzeSpace>[2];
 const space = generatedSpace({
   issues,
   parties,
@@ -12,8 +14,10 @@ const space = generatedSpace({
   fixedOptions: fixed || undefined,
 });
 const started = performance.now();
-const analysis = analyzeSpace(space, 'genius');
+const cpuBefore = process.cpuUsage();
+const analysis = analyzeSpace(space, 'genius', options);
 const ms = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
 const approximation = analysis.frontier.approximation;
 process.stdout.write(
   `${JSON.stringify({
@@ -24,6 +28,8 @@ process.stdout.write(
     frontier: analysis.frontier.points.length,
     bound: approximation === undefined ? null : Math.max(...approximation.additive),
     ms,
+    // CPU time of the call (user + system), steadier than wall time on a loaded machine
+    cpuMs: (cpu.user + cpu.system) / 1000,
     // maxRSS is in kilobytes
     peakMb: process.resourceUsage().maxRSS / 1024,
   })}\n`,

@@ -6,7 +6,6 @@
 // server analysing repeatedly sees). Writes bench/results/engine.{json,md}.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import {
   analyzeSpace,
@@ -17,6 +16,7 @@ import {
   type Semantics,
 } from '@parley/engine';
 import { enumerateFrontier } from './baseline';
+import { generatedRows, generatedSection, type GeneratedRow } from './generated-rows';
 import { machineLoad, median, runProcess } from '../whole-process';
 
 const SCENARIOS = join(import.meta.dirname, '../../scenarios');
@@ -141,71 +141,23 @@ function scenarioRows(): ScenarioRow[] {
   });
 }
 
-type GeneratedRow = {
-  label: string;
-  parties: number;
-  issues: number;
-  /** null: not known (a space with 4–8 options per issue that was stopped before it reported). */
-  outcomes: number | null;
-  exact: boolean;
-  frontier: number;
-  bound: number | null;
-  /** One call of analyzeSpace with the default cap, the first in a fresh process (null: stopped at the time limit). */
-  ms: number | null;
-  /** Peak resident memory of that whole process. */
-  peakMb: number | null;
-};
-
-/** A generated space still running after this is stopped and reported as such. */
-const GENERATED_TIMEOUT_MS = 60_000;
-const RUN_TS = join(import.meta.dirname, '../../packages/server/bin/run-ts.js');
-
-/** Each generated space is analysed once in its own process, so time and peak memory are its own. */
-function generatedRows(): GeneratedRow[] {
-  const cases: [string, number, number, number | undefined][] = [['19×5', 19, 2, 5]];
-  for (const parties of [2, 3, 4])
-    for (const issues of [10, 15, 19, 25]) cases.push([`${issues}×4–8`, issues, parties, undefined]);
-  cases.push(['19×5', 19, 4, 5], ['25×5', 25, 4, 5], ['25×5', 25, 5, 5]);
-  return cases.map(([label, issues, parties, fixed]) => {
-    const started = performance.now();
-    const result = spawnSync(
-      process.execPath,
-      [
-        RUN_TS,
-        join(import.meta.dirname, 'generated-case.ts'),
-        String(issues),
-        String(parties),
-        String(fixed ?? 0),
-      ],
-      { encoding: 'utf8', timeout: GENERATED_TIMEOUT_MS },
-    );
-    if (result.status !== 0) {
-      // stopped by the time limit (or out of memory): reported as such, not dropped
-      process.stdout.write(
-        `${label} ${parties}p: stopped after ${(performance.now() - started).toFixed(0)} ms\n`,
-      );
-      return {
-        label,
-        parties,
-        issues,
-        outcomes: fixed === undefined ? null : fixed ** issues,
-        exact: false,
-        frontier: 0,
-        bound: null,
-        ms: null,
-        peakMb: null,
-      };
-    }
-    const row = { label, ...(JSON.parse(result.stdout) as Omit<GeneratedRow, 'label'>) };
-    process.stdout.write(
-      `${label} ${parties}p: ${row.ms?.toFixed(1)} ms, ${row.peakMb?.toFixed(0)} MB, ${row.frontier} points${row.exact ? '' : ` (≈, bound ${row.bound?.toExponential(2)})`}\n`,
-    );
-    return row;
-  });
-}
-
 const fmt = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
 
+/** `--generated-only` re-runs only the generated spaces and replaces their section and JSON key. */
+function writeGeneratedOnly(rows: readonly GeneratedRow[]): void {
+  const markdown = readFileSync(join(RESULTS, 'engine.md'), 'utf8');
+  const heading = markdown.indexOf('## Generated spaces');
+  const kept = heading === -1 ? markdown : markdown.slice(0, heading);
+  writeFileSync(join(RESULTS, 'engine.md'), `${kept}${generatedSection(rows).join('\n')}`);
+  const json = JSON.parse(readFileSync(join(RESULTS, 'engine.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(RESULTS, 'engine.json'), `${JSON.stringify({ ...json, generated: rows }, null, 2)}\n`);
+  process.stdout.write('wrote the generated spaces of bench/results/engine.{json,md}\n');
+}
+
+if (process.argv.includes('--generated-only')) {
+  writeGeneratedOnly(generatedRows());
+  process.exit(0);
+}
 const scenarios = scenarioRows();
 const generatedResults = generatedRows();
 mkdirSync(RESULTS, { recursive: true });
@@ -243,17 +195,7 @@ const lines = [
       `| ${row.scenario} | ${row.parties} | ${row.outcomes.toLocaleString('en-US')} | ${row.frontier} | ${fmt(row.coldMs, 3)} | ${fmt(row.coldNegmasMs, 3)} | ${fmt(row.wholeProcessMs, 0)} | ${fmt(row.parleyMs, 3)} | ${fmt(row.parleyNegmasMs, 3)} | ${fmt(row.negmasTotalMs)} | ${fmt(row.coldSpeedupVsNegmas, 0)} | ${fmt(row.speedupVsNegmas, 0)} | ${fmt(row.baselineMs, 1)} |`,
   ),
   '',
-  '## Generated spaces (uniform random weights and values, seeded)',
-  '',
-  'Default settings, as a user gets them (per-stage cap 200 000 points). Above the cap the merge thins to an ε-grid and reports the additive bound (largest over parties, utilities in [0, 1]). Each space is analysed once in its own fresh process: ms is that one call, peak MB the whole process (it runs through tsx, which adds its own memory).',
-  '',
-  '| space | parties | outcomes | exact | frontier points | bound | ms | peak MB |',
-  '|---|---|---|---|---|---|---|---|',
-  ...generatedResults.map(
-    (row) =>
-      `| ${row.label} | ${row.parties} | ${row.outcomes === null ? '—' : row.outcomes.toExponential(2)} | ${row.ms === null ? '—' : row.exact ? 'yes' : 'no'} | ${row.ms === null ? '—' : row.frontier} | ${row.bound === null ? '—' : row.bound.toExponential(2)} | ${row.ms === null ? `stopped at ${GENERATED_TIMEOUT_MS / 1000} s` : row.ms.toFixed(0)} | ${fmt(row.peakMb, 0)} |`,
-  ),
-  '',
+  ...generatedSection(generatedResults),
 ];
 writeFileSync(join(RESULTS, 'engine.md'), lines.join('\n'));
 process.stdout.write(`wrote bench/results/engine.{json,md}\n`);

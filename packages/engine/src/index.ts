@@ -1,9 +1,10 @@
-export type { AdditiveSpace, SpaceIssue, SpaceParty, Outcome } from './model/additive-space';
+export type { AdditiveSpace, Discount, SpaceIssue, SpaceParty, Outcome } from './model/additive-space';
 export { utilityOf, utilitiesOf, outcomeCount, labelOutcome } from './model/additive-space';
 export type {
   Agent,
   AgentFactory,
   AgentSetup,
+  Bidder,
   BatchSetup,
   BatchSummary,
   Benchmarks,
@@ -37,7 +38,9 @@ export {
   createUtilityView,
   deriveSeed,
   distanceToNearest,
+  discountAt,
   findAgent,
+  createBidder,
   findBidNear,
   findBidsNear,
   lineUps,

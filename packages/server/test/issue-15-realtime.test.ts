@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { DEMO_NEGOTIATION } from '../src/demo';
 import { createApp } from '../src/http/create-app';
-import { PlanEventHub, planEventHub, type PlanEvent } from '../src/realtime/plan-events';
+import { PlanEventHub, type PlanEvent } from '../src/realtime/plan-events';
 import { relayPlanEvents } from '../src/realtime/plan-notify';
 import { PLAN_EVENT_RETENTION_MS, startPlanEventPruning } from '../src/realtime/plan-event-pruning';
 import { listPlanEventsAfter } from '../src/storage/plan-events';
@@ -41,7 +41,7 @@ describe.each(DATABASE_KINDS)('event ids and Last-Event-ID on %s', (kind) => {
       const testApp = createTestApp(handle.db);
       const russia = await signInAs(testApp, 'otherParty');
       if (russia === null) throw new Error('no session');
-      const hub = planEventHub(handle.db);
+      const hub = testApp.deps.events;
       hub.publish(round('r-before'));
       await hub.settled();
       const [first] = await hub.missedSince(N, 0);
@@ -81,7 +81,7 @@ describe.each(DATABASE_KINDS)('the event log kept to a day on %s', (kind) => {
       const testApp = createTestApp(handle.db);
       const russia = await signInAs(testApp, 'otherParty');
       if (russia === null) throw new Error('no session');
-      const hub = planEventHub(handle.db);
+      const hub = testApp.deps.events;
       for (const id of ['r-old-1', 'r-old-2', 'r-old-3']) hub.publish(round(id));
       await hub.settled();
       const logged = await listPlanEventsAfter(handle.db, { afterId: 0, limit: 10 });
@@ -120,7 +120,7 @@ describe.each(DATABASE_KINDS)('the event log kept to a day on %s', (kind) => {
   it('keeps events younger than a day', async () => {
     const handle = await openTestDatabase(kind);
     try {
-      const hub = planEventHub(handle.db);
+      const hub = new PlanEventHub(handle.db);
       hub.publish(round('r-1'));
       hub.publish(round('r-2'));
       await hub.settled();
@@ -142,7 +142,8 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('the LISTEN connection', () 
   it('comes back after pg_terminate_backend, health says so meanwhile, and missed events are replayed', async () => {
     const handle = await openTestDatabase('postgres');
     const url = handle.url ?? '';
-    const listening = planEventHub(handle.db);
+    const deps = createDeps(handle.db);
+    const listening = deps.events;
     const otherProcess = new PlanEventHub(handle.db);
     const errors: unknown[] = [];
     const relays = [
@@ -154,7 +155,7 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('the LISTEN connection', () 
       }),
       await relayPlanEvents({ hub: otherProcess, databaseUrl: url, db: handle.db, onError: () => undefined }),
     ];
-    const app = createApp(createDeps(handle.db));
+    const app = createApp(deps);
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {

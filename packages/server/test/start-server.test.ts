@@ -26,6 +26,16 @@ describe('startServer on an empty data folder', () => {
     expect(lines.join('\n')).toContain(`listening on ${server.url}`);
   });
 
+  it('says when each step of start-up ended, in order (where start-up time goes)', () => {
+    const { modules, database, demo, jobs, listening } = server.startup;
+    expect(modules).toBeGreaterThan(0);
+    // Each step ends after the one before it; a fresh folder is migrated and seeded, which takes time.
+    expect([modules, database, demo, jobs, listening]).toEqual(
+      [modules, database, demo, jobs, listening].toSorted((a, b) => a - b),
+    );
+    expect(demo).toBeGreaterThan(database);
+  });
+
   it('answers health and lets a demo party sign in over HTTP with a cookie', async () => {
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: 'ok' });
     const login = await fetch(`${server.url}/api/auth/login`, {

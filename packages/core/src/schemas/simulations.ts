@@ -81,6 +81,8 @@ export const SimulationSummarySchema = z.strictObject({
   runs: z.number().int(),
   agreementRate: z.number(),
   meanUtilities: z.array(z.number()),
+  /** Before discounting (GENIUS discount factors); absent in results stored before it was reported. */
+  meanUndiscountedUtilities: z.array(z.number()).optional(),
   meanRounds: z.number(),
   meanSteps: z.number(),
   meanDistanceToPareto: z.number().nullable(),

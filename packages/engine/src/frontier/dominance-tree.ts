@@ -12,6 +12,8 @@ const LEAF_SIZE = 16;
 export class DominanceTree {
   /** Candidate index → tree position; position `(lo + hi) >> 1` is the node of range [lo, hi). */
   private readonly positionOf: Int32Array;
+  /** Tree position → candidate index. */
+  private readonly indexAt: Int32Array;
   private readonly coordinates: Float64Array;
   private readonly maxima: Float64Array;
   private readonly parent: Int32Array;
@@ -67,6 +69,7 @@ export class DominanceTree {
       pending.push(lo, middle, next, middle, middle + 1, hi, next, middle);
     }
     this.positionOf = new Int32Array(count);
+    this.indexAt = order;
     this.coordinates = new Float64Array(count * d);
     for (let position = 0; position < count; position++) {
       const index = order[position]!;
@@ -149,6 +152,64 @@ export class DominanceTree {
       }
     }
     return false;
+  }
+
+  /**
+   * The candidate index of some active point ≥ `corner` in every indexed coordinate (`corner[p]` is
+   * indexed coordinate p), or −1: the query of an ε-dominance filter, whose corner lies below the
+   * candidate by the error it may still absorb.
+   */
+  coverOf(corner: Float64Array): number {
+    const d = this.dimensions;
+    const coordinates = this.coordinates;
+    if (this.lastCover !== -1 && this.reachesCorner(this.lastCover * d, corner))
+      return this.indexAt[this.lastCover]!;
+    const stack = this.stack;
+    let top = 0;
+    stack[top++] = 0;
+    stack[top++] = this.count;
+    while (top > 0) {
+      const hi = stack[--top]!;
+      const lo = stack[--top]!;
+      const middle = (lo + hi) >> 1;
+      const base = middle * d;
+      let reachable = true;
+      for (let p = 0; p < d; p++) {
+        if (this.maxima[base + p]! < corner[p]!) {
+          reachable = false;
+          break;
+        }
+      }
+      if (!reachable) continue;
+      if (hi - lo <= LEAF_SIZE) {
+        for (let position = lo; position < hi; position++) {
+          if (this.active[position] === 1 && this.reachesCorner(position * d, corner)) {
+            this.lastCover = position;
+            return this.indexAt[position]!;
+          }
+        }
+        continue;
+      }
+      if (this.active[middle] === 1 && this.reachesCorner(base, corner)) {
+        this.lastCover = middle;
+        return this.indexAt[middle]!;
+      }
+      if (middle + 1 < hi) {
+        stack[top++] = middle + 1;
+        stack[top++] = hi;
+      }
+      const axis = this.axisAt[middle]!;
+      if (lo < middle && coordinates[base + axis]! >= corner[axis]!) {
+        stack[top++] = lo;
+        stack[top++] = middle;
+      }
+    }
+    return -1;
+  }
+
+  private reachesCorner(base: number, corner: Float64Array): boolean {
+    for (let p = 0; p < this.dimensions; p++) if (this.coordinates[base + p]! < corner[p]!) return false;
+    return true;
   }
 
   private reaches(base: number, query: number): boolean {

@@ -1,13 +1,19 @@
 import type { AdditiveSpace, Outcome } from '../model/additive-space';
 import { nonDominated, nonDominatedRuns2 } from './non-dominated';
+import { ensureCapacity, formCandidates, select, withErrors, type Candidates, type Stage } from './stage';
+import { boundOf, thinStage } from './thinned-stage';
+import { ThinningSchedule } from './thinning';
 import { mergeNearPoints } from './tolerance';
 
 export type FrontierPoint = { readonly utilities: readonly number[]; readonly outcome: Outcome };
 
 export type Frontier = {
-  /** false when the size cap forced an ε-approximation. */
+  /** false when the merge was thinned (the frontier outgrew `exactUpTo` or `maxSize`). */
   readonly exact: boolean;
-  /** When approximate: every true frontier point is within these amounts (per party) of a returned point. */
+  /**
+   * When approximate: every true frontier point is within these amounts (per party, in utility) of a
+   * returned point, i.e. some returned point is worse for party p by at most `additive[p]`.
+   */
   readonly approximation?: { readonly additive: readonly number[] };
   /** Distinct non-dominated utility vectors, each with one witness outcome, best first for party 0. */
   readonly points: readonly FrontierPoint[];
@@ -16,26 +22,12 @@ export type Frontier = {
 export type FrontierOptions = {
   /** Comparison tolerance ε (genius: 1e-9; negmas: 0 = exact). */
   readonly tolerance?: number;
-  /** Most points kept per merge stage before approximating (default 200 000). */
+  /** Most points kept per merge stage; a larger stage is thinned more coarsely (default 20 000). */
   readonly maxSize?: number;
-  /** Grid cell, as a share of each party's utility range, used when approximating (default 1e-3). */
-  readonly approximationStep?: number;
-};
-
-/** One merge stage: the surviving partial sums over issues 0..k and how each was formed. */
-/** Candidate partial sums of one merge stage, flat (`values[i*dimensions + p]`). */
-type Candidates = {
-  readonly values: Float64Array;
-  readonly parent: Int32Array;
-  readonly option: Int32Array;
-  readonly dimensions: number;
-};
-
-type Stage = {
-  readonly values: Float64Array;
-  readonly parent: Int32Array;
-  readonly option: Int32Array;
-  readonly count: number;
+  /** Largest stage kept exact: once a stage holds more points, it and every later stage are thinned (default 20 000). */
+  readonly exactUpTo?: number;
+  /** Target bound of a thinned frontier, as a share of each party's utility range (default 0.01). */
+  readonly approximationBound?: number;
 };
 
 /** Options of one issue that no other option of it dominates (a dominated option never helps). */
@@ -66,56 +58,6 @@ function usefulOptions(space: AdditiveSpace, issue: number): number[] {
     if (!dominated) useful.push(option);
   }
   return useful;
-}
-
-/** Keeps one point per grid cell (the largest sum): an ε-dominance cover of `kept`. */
-function thinToGrid(
-  { values, dimensions }: Candidates,
-  kept: readonly number[],
-  cell: readonly number[],
-): number[] {
-  const best = new Map<string, { index: number; sum: number }>();
-  for (const index of kept) {
-    let key = '';
-    let sum = 0;
-    for (let p = 0; p < dimensions; p++) {
-      const value = values[index * dimensions + p] ?? 0;
-      key += `${Math.floor(value / (cell[p] ?? 1))},`;
-      sum += value;
-    }
-    const current = best.get(key);
-    if (current === undefined || sum > current.sum) best.set(key, { index, sum });
-  }
-  return [...best.values()].map((entry) => entry.index);
-}
-
-/** `buffers` if they hold `count` candidates, else new ones with room to grow. */
-function ensureCapacity(buffers: Candidates, count: number, dimensions: number): Candidates {
-  if (buffers.parent.length >= count) return buffers;
-  const capacity = Math.max(count, 2 * buffers.parent.length, 64);
-  return {
-    values: new Float64Array(capacity * dimensions),
-    parent: new Int32Array(capacity),
-    option: new Int32Array(capacity),
-    dimensions,
-  };
-}
-
-function select({ values, parent, option, dimensions }: Candidates, kept: readonly number[]): Stage {
-  const stage = {
-    values: new Float64Array(kept.length * dimensions),
-    parent: new Int32Array(kept.length),
-    option: new Int32Array(kept.length),
-    count: kept.length,
-  };
-  for (let position = 0; position < kept.length; position++) {
-    const index = kept[position]!;
-    for (let p = 0; p < dimensions; p++)
-      stage.values[position * dimensions + p] = values[index * dimensions + p]!;
-    stage.parent[position] = parent[index]!;
-    stage.option[position] = option[index]!;
-  }
-  return stage;
 }
 
 /** A frontier point as `rebuild` makes it: fresh arrays, so the re-summing may write into them. */
@@ -193,16 +135,15 @@ function utilityRanges(space: AdditiveSpace): number[] {
  * The Pareto frontier of an additive space without enumerating it (a Nemhauser–Ullmann merge).
  * A partial sum over the first k issues that is dominated can never complete to a frontier
  * point (adding the same later options keeps the domination), so each stage keeps only the
- * non-dominated sums, with back-pointers to rebuild one witness outcome per point.
+ * non-dominated sums, with back-pointers to rebuild one witness outcome per point. Once a stage
+ * outgrows `exactUpTo` (or `maxSize`), it and the later stages are thinned by ε-dominance within a
+ * per-stage error level, and the result states the additive error the points actually carry.
  */
 export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = {}): Frontier {
   const dimensions = space.parties.length;
-  const maxSize = options.maxSize ?? 200_000;
-  const baseStep = options.approximationStep ?? 1e-3;
-  // only an approximating stage needs the ranges (most spaces never do)
-  let ranges: number[] | undefined;
-  const additive = space.parties.map(() => 0);
-  let exact = true;
+  const maxSize = options.maxSize ?? 20_000;
+  const exactUpTo = Math.min(options.exactUpTo ?? 20_000, maxSize);
+  const bound = options.approximationBound ?? 0.01;
   const start: Stage = {
     values: Float64Array.from(space.parties.map((party) => party.constant)),
     parent: Int32Array.of(-1),
@@ -214,6 +155,7 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
   const tolerance = options.tolerance ?? 0;
   let scratch: Candidates = {
     values: new Float64Array(0),
+    errors: new Float64Array(0),
     parent: new Int32Array(0),
     option: new Int32Array(0),
     dimensions,
@@ -223,60 +165,52 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
     dimensions,
     tolerance,
   );
-  for (const issue of mergeOrder) {
+  // only a thinned merge needs the ranges (most spaces never are)
+  let ranges: number[] | undefined;
+  let schedule: ThinningSchedule | undefined;
+  for (const [position, issue] of mergeOrder.entries()) {
     const previous = stages[stages.length - 1] ?? start;
     const choices = useful[issue] ?? [];
-    const count = previous.count * choices.length;
     // Candidates live in scratch buffers reused across stages (only the kept ones are copied out):
     // on a 6-issue, 2-party scenario, allocating fresh typed arrays each stage cost a third of the time.
-    scratch = ensureCapacity(scratch, count, dimensions);
-    const { values, parent, option } = scratch;
-    // each useful option's contribution vector, flat, so the inner loop is two array reads
-    const shift = new Float64Array(choices.length * dimensions);
-    for (let position = 0; position < choices.length; position++) {
-      for (let p = 0; p < dimensions; p++)
-        shift[position * dimensions + p] = space.parties[p]?.contributions[issue]?.[choices[position]!] ?? 0;
+    scratch = ensureCapacity(scratch, previous.count * choices.length, dimensions);
+    const count = formCandidates({ space, previous, issue, choices, scratch });
+    let kept: number[] | undefined;
+    // A stage predicted (at the last stage's growth) to outgrow the limit is thinned without its
+    // exact filter: on the largest stage that filter alone would cost about as much as thinning it.
+    const before = stages[stages.length - 2] ?? start;
+    const predicted = (previous.count * previous.count) / Math.max(1, before.count);
+    const thinNow = schedule === undefined && dimensions > 1 && predicted > exactUpTo;
+    if (schedule === undefined && !thinNow) {
+      // two parties: the previous stage is sorted by u₀, so each option's candidates form a sorted run
+      kept =
+        dimensions === 2
+          ? nonDominatedRuns2(scratch.values, choices.length, previous.count)
+          : nonDominated(scratch.values, count, dimensions);
     }
-    let candidate = 0;
-    const previousValues = previous.values;
-    for (let from = 0; from < previous.count; from++) {
-      for (let position = 0; position < choices.length; position++) {
-        for (let p = 0; p < dimensions; p++) {
-          values[candidate * dimensions + p] =
-            previousValues[from * dimensions + p]! + shift[position * dimensions + p]!;
-        }
-        parent[candidate] = from;
-        option[candidate] = choices[position]!;
-        candidate++;
-      }
-    }
-    // two parties: the previous stage is sorted by u₀, so each option's candidates form a sorted run
-    let kept =
-      dimensions === 2
-        ? nonDominatedRuns2(values, choices.length, previous.count)
-        : nonDominated(values, count, dimensions);
-    let step = baseStep;
-    while (kept.length > maxSize) {
-      // Never truncate silently: thin to an ε-grid and record the error bound it adds.
-      exact = false;
+    // Never truncate silently: past the limit the merge is thinned from this stage on.
+    if (schedule === undefined && dimensions > 1 && (thinNow || (kept?.length ?? 0) > exactUpTo)) {
       ranges ??= utilityRanges(space);
-      const cell = ranges.map((range) => range * step);
-      const thinned = thinToGrid({ values, parent, option, dimensions }, kept, cell);
-      const compacted = new Float64Array(thinned.length * dimensions);
-      thinned.forEach((index, position) =>
-        compacted.set(values.subarray(index * dimensions, (index + 1) * dimensions), position * dimensions),
-      );
-      kept = nonDominated(compacted, thinned.length, dimensions).map((position) => thinned[position] ?? 0);
-      // a thinned point is within one cell of the point it stands for; stages add up
-      if (kept.length <= maxSize) cell.forEach((size, p) => (additive[p] = (additive[p] ?? 0) + size));
-      step *= 2;
+      schedule = new ThinningSchedule({
+        ranges,
+        bound,
+        from: position,
+        stages: mergeOrder.length,
+      });
+      scratch = withErrors(scratch);
+      kept = undefined;
     }
-    stages.push(select({ values, parent, option, dimensions }, kept));
+    if (schedule !== undefined) kept ??= thinStage({ scratch, count, schedule, maxSize });
+    stages.push(select(scratch, { kept: kept ?? [], thinned: schedule !== undefined }));
   }
   let points = rebuild(stages, mergeOrder, dimensions);
   // ε-merging needs an exact frontier of the sums it sees (distinct, none dominating another), so it
-  // runs on the merge's own sums, before they are replaced by enumeration's.
-  if (tolerance > 0) points = mergeNearPoints(points, tolerance);
+  // runs on the merge's own sums, before they are replaced by enumeration's. A thinned frontier is
+  // not merged: its stated bound, far above ε, already covers points that close.
+  if (tolerance > 0 && schedule === undefined) points = mergeNearPoints(points, tolerance);
   if (mergeOrder.some((issue, position) => issue !== position)) sumInFileOrder(space, points);
-  return exact ? { exact, points } : { exact, approximation: { additive }, points };
+  const last = stages[stages.length - 1] ?? start;
+  return schedule === undefined || ranges === undefined
+    ? { exact: true, points }
+    : { exact: false, approximation: { additive: boundOf(last, ranges) }, points };
 }

@@ -6,7 +6,7 @@ import { DominanceTree } from './dominance-tree';
  */
 
 /** Indices sorted by coordinate 0 descending, then the next coordinates descending, then index. */
-function sortedDescending(values: Float64Array, count: number, dimensions: number): Int32Array {
+export function sortedDescending(values: Float64Array, count: number, dimensions: number): Int32Array {
   const order = new Int32Array(count);
   for (let index = 0; index < count; index++) order[index] = index;
   // the common two- and three-party cases get flat comparators: this sort dominates small merges

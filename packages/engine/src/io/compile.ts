@@ -1,4 +1,4 @@
-import type { AdditiveSpace, SpaceParty } from '../model/additive-space';
+import type { AdditiveSpace, Discount, SpaceParty } from '../model/additive-space';
 import {
   optionLabels,
   type Scenario,
@@ -54,7 +54,19 @@ function compileParty(scenario: Scenario, party: ScenarioParty, semantics: Seman
     for (const values of contributions) minimum += Math.min(...values);
     reservation = Number.isFinite(written) && written >= minimum ? written : minimum;
   }
-  return { name: party.name, reservation, constant: 0, contributions };
+  const discount = compileDiscount(party.discount, semantics);
+  return { name: party.name, reservation, constant: 0, contributions, ...(discount && { discount }) };
+}
+
+/**
+ * GENIUS (`AbstractUtilitySpace.validateDiscount`) keeps a factor in (0, 1) and reads anything
+ * else as 1, over normalised time. NegMAS (`load_genius_domain`) wraps any factor other than 0 and
+ * 1 — a factor above 1 too — in an `ExpDiscountedUFun` over its step, one round of offers.
+ */
+function compileDiscount(written: number | undefined, semantics: Semantics): Discount | undefined {
+  if (written === undefined || !Number.isFinite(written) || written === 1) return undefined;
+  if (semantics === 'negmas') return written > 0 ? { factor: written, per: 'round' } : undefined;
+  return written > 0 && written < 1 ? { factor: written, per: 'time' } : undefined;
 }
 
 /** Compiles raw files into the additive space every analysis works on. */

@@ -84,6 +84,7 @@ function profileXml(scenario: Scenario, party: ScenarioParty): string {
     ...weights,
     '   </objective>',
     ...(party.reservation === undefined ? [] : [`   <reservation value="${number(party.reservation)}"/>`]),
+    ...(party.discount === undefined ? [] : [`   <discount_factor value="${number(party.discount)}"/>`]),
     '</utility_space>',
     '',
   ].join('\n');
@@ -92,6 +93,7 @@ function profileXml(scenario: Scenario, party: ScenarioParty): string {
 function numbersOf(party: ScenarioParty): number[] {
   const numbers = [...party.weights.flatMap((weight) => (weight === undefined ? [] : [weight]))];
   if (party.reservation !== undefined) numbers.push(party.reservation);
+  if (party.discount !== undefined) numbers.push(party.discount);
   for (const valuation of party.valuations) {
     if (valuation?.kind === 'discrete') numbers.push(...valuation.evaluations);
     if (valuation?.kind === 'linear') numbers.push(valuation.slope, valuation.offset);

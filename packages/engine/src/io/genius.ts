@@ -150,7 +150,18 @@ function readProfile(file: ParsedFile, issues: readonly ScenarioIssue[], problem
     reservationElement === undefined ? undefined : readNumber(reservationElement.attributes.value);
   if (reservation !== undefined && !Number.isFinite(reservation))
     problems.push({ file: file.name, message: 'the reservation value is not a number' });
-  return { name: file.name.replace(/\.xml$/i, ''), reservation, weights, valuations };
+  const discountElement =
+    childrenNamed(file.root, 'discount_factor')[0] ?? childrenNamed(container, 'discount_factor')[0];
+  const discount = discountElement === undefined ? undefined : readNumber(discountElement.attributes.value);
+  if (discount !== undefined && !Number.isFinite(discount))
+    problems.push({ file: file.name, message: 'the discount factor is not a number' });
+  return {
+    name: file.name.replace(/\.xml$/i, ''),
+    reservation,
+    ...(discount === undefined ? {} : { discount }),
+    weights,
+    valuations,
+  };
 }
 
 const byName = (a: SourceFile, b: SourceFile): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -102,6 +102,8 @@ function readParty(
   }
   if (raw.reservation !== undefined && !isFiniteNumber(raw.reservation))
     problems.push({ file, message: `party "${raw.name}": the reservation is not a number` });
+  if (raw.discount !== undefined && !isFiniteNumber(raw.discount))
+    problems.push({ file, message: `party "${raw.name}": the discount is not a number` });
   const weights: (number | undefined)[] = issues.map(() => undefined);
   const valuations: (Valuation | undefined)[] = issues.map(() => undefined);
   for (const [issueName, entry] of Object.entries(raw.issues)) {
@@ -124,6 +126,7 @@ function readParty(
   return {
     name: raw.name,
     reservation: isFiniteNumber(raw.reservation) ? raw.reservation : undefined,
+    ...(isFiniteNumber(raw.discount) ? { discount: raw.discount } : {}),
     weights,
     valuations,
   };
@@ -193,6 +196,7 @@ export function writeParleyScenario(scenario: Scenario): string {
       return {
         name: party.name,
         ...(party.reservation === undefined ? {} : { reservation: party.reservation }),
+        ...(party.discount === undefined ? {} : { discount: party.discount }),
         issues: Object.fromEntries(issues),
       };
     }),

@@ -22,6 +22,8 @@ export type ScenarioParty = {
   readonly name: string;
   /** As written; undefined when the file has none. */
   readonly reservation: number | undefined;
+  /** GENIUS's `<discount_factor value>` as written; undefined when the file has none. */
+  readonly discount?: number | undefined;
   /** weights[issueIndex] as written; undefined when the profile gives none. */
   readonly weights: readonly (number | undefined)[];
   /** valuations[issueIndex]; undefined when the profile does not value that issue (contributes 0). */

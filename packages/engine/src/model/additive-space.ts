@@ -19,7 +19,16 @@ export type SpaceParty = {
   readonly constant: number;
   /** contributions[issueIndex][optionIndex]: this party's weighted utility for that option. */
   readonly contributions: readonly (readonly number[])[];
+  /** How this party's utilities shrink while talks go on; absent: they do not. Analyses are at time 0. */
+  readonly discount?: Discount;
 };
+
+/**
+ * A time discount: utilities and the reservation value are multiplied by `factor ^ x`, where x is
+ * the normalised time t ∈ [0, 1] (`per: 'time'`, GENIUS) or the number of rounds completed, each
+ * party acting once a round (`per: 'round'`, NegMAS's `ExpDiscountedUFun` with `factor="step"`).
+ */
+export type Discount = { readonly factor: number; readonly per: 'time' | 'round' };
 
 export type AdditiveSpace = {
   readonly issues: readonly SpaceIssue[];

@@ -1,6 +1,6 @@
 export type { Agent, AgentFactory, AgentSetup, Offer, TurnContext } from './agent';
 export { AGENT_NAMES, BUILT_IN_AGENTS, findAgent } from './agents';
-export { findBidNear, findBidsNear } from './bidding';
+export { createBidder, findBidNear, findBidsNear, type Bidder } from './bidding';
 export { createOpponentModel, type OpponentModel } from './frequency-agent';
 export {
   perturbParty,
@@ -15,6 +15,7 @@ export { runMediated } from './mediated';
 export { runMonteCarlo, perturbSpace, type MonteCarloSummary } from './monte-carlo';
 export type { Deadline, NegotiationResult, NegotiationSetup, TraceEvent } from './protocol';
 export { createRng, deriveSeed, type Rng } from './rng';
+export { discountAt } from './discount';
 export { runSao } from './sao';
 export {
   createBatchAccumulator,

@@ -1,7 +1,7 @@
 import { utilityOf, type Outcome } from '../model/additive-space';
 import { lastStep, timeAt, type NegotiationResult, type NegotiationSetup, type TraceEvent } from './protocol';
 import { createRng, deriveSeed } from './rng';
-import { startAgents } from './sao';
+import { ending, startAgents } from './sao';
 
 /**
  * The mediated single-text protocol (Raiffa; Klein et al.), which is how drafting works in
@@ -41,7 +41,8 @@ export function runMediated(setup: NegotiationSetup): NegotiationResult {
   const isAgreed = space.parties.every(
     (party, index) => (utilities[index] ?? -Infinity) >= party.reservation - 1e-12,
   );
-  return isAgreed
-    ? { agreement: text, utilities, steps: end, trace }
-    : { agreement: null, utilities: space.parties.map((party) => party.reservation), steps: end, trace };
+  // Every proposal is voted on by all parties: one proposal is one round. The text is settled at the deadline.
+  const rawUtilities = isAgreed ? utilities : space.parties.map((party) => party.reservation);
+  const result = ending(setup, { agreement: null, rawUtilities, step: end, rounds: end, trace });
+  return isAgreed ? { ...result, agreement: text } : result;
 }

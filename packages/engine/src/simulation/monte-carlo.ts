@@ -46,7 +46,7 @@ export function runMonteCarlo(setup: {
       result.agreement === null
         ? setup.space.parties.map((party) => party.reservation)
         : utilitiesOf(setup.space, result.agreement);
-    truth.forEach((utility, party) => utilities[party]?.push(utility));
+    truth.forEach((utility, party) => utilities[party]?.push(utility * (result.discounts[party] ?? 1)));
     if (result.agreement !== null) {
       agreements++;
       const key = result.agreement.join(',');

@@ -36,8 +36,15 @@ export type TraceEvent =
 
 export type NegotiationResult = {
   readonly agreement: Outcome | null;
-  /** Every party's utility of the agreement, or its reservation value when there is none. */
+  /**
+   * What every party got: its utility of the agreement, or its reservation value when there is
+   * none, discounted to when the talks ended (`rawUtilities × discounts`).
+   */
   readonly utilities: readonly number[];
+  /** The same before discounting (equal to `utilities` for parties without a discount). */
+  readonly rawUtilities: readonly number[];
+  /** Each party's discount factor when the talks ended (1 without a discount). */
+  readonly discounts: readonly number[];
   /** Offers (SAO) or proposals (mediated) made. */
   readonly steps: number;
   readonly trace: readonly TraceEvent[];

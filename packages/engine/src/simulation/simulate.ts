@@ -28,11 +28,13 @@ export type BatchSetup = {
 export type BatchSummary = {
   runs: number;
   agreementRate: number;
+  /** What the parties got, discounted to when their talks ended (equal to the next without discounts). */
   meanUtilities: number[];
+  meanUndiscountedUtilities: number[];
   /** Mean offers per party (SAO) or mediator proposals (mediated) until agreement or deadline. */
   meanRounds: number;
   meanSteps: number;
-  /** Mean Euclidean distance of agreements to the nearest frontier point; null without agreements. */
+  /** Mean Euclidean distance of agreements (undiscounted, as the frontier) to the nearest frontier point; null without agreements. */
   meanDistanceToPareto: number | null;
   meanDistanceToNash: number | null;
 };
@@ -71,6 +73,7 @@ export function createBatchAccumulator(setup: {
 }) {
   const partyCount = setup.space.parties.length;
   const utilityTotals = new Array<number>(partyCount).fill(0);
+  const rawTotals = new Array<number>(partyCount).fill(0);
   let runs = 0;
   let agreements = 0;
   let stepTotal = 0;
@@ -79,15 +82,16 @@ export function createBatchAccumulator(setup: {
   return {
     add(result: NegotiationResult): void {
       runs++;
-      result.utilities.forEach(
-        (utility, party) => (utilityTotals[party] = (utilityTotals[party] ?? 0) + utility),
-      );
+      for (let party = 0; party < partyCount; party++) {
+        utilityTotals[party] = (utilityTotals[party] ?? 0) + (result.utilities[party] ?? 0);
+        rawTotals[party] = (rawTotals[party] ?? 0) + (result.rawUtilities[party] ?? 0);
+      }
       stepTotal += result.steps;
       if (result.agreement === null) return;
       agreements++;
       if (setup.benchmarks === undefined) return;
-      paretoTotal += distanceToNearest(result.utilities, setup.benchmarks.frontier);
-      if (setup.benchmarks.nash !== null) nashTotal += euclidean(result.utilities, setup.benchmarks.nash);
+      paretoTotal += distanceToNearest(result.rawUtilities, setup.benchmarks.frontier);
+      if (setup.benchmarks.nash !== null) nashTotal += euclidean(result.rawUtilities, setup.benchmarks.nash);
     },
     summary(): BatchSummary {
       const meanSteps = runs === 0 ? 0 : stepTotal / runs;
@@ -96,6 +100,7 @@ export function createBatchAccumulator(setup: {
         runs,
         agreementRate: runs === 0 ? 0 : agreements / runs,
         meanUtilities: utilityTotals.map((total) => (runs === 0 ? 0 : total / runs)),
+        meanUndiscountedUtilities: rawTotals.map((total) => (runs === 0 ? 0 : total / runs)),
         meanRounds: setup.protocol === 'mediated' ? meanSteps : meanSteps / partyCount,
         meanSteps,
         meanDistanceToPareto: hasDistances ? paretoTotal / agreements : null,

@@ -1,12 +1,12 @@
 import type { Database } from '../storage/database';
 import { currentClientAddress, readActor } from './read-context';
-import { recordAudit, type AuditInput } from './record-audit';
+import { recordAudits, type AuditInput } from './record-audit';
 
 /**
  * Group commit for the audit entries of reads (issue #15). Every audited read used to run its own
  * transaction through the chain's lock, so concurrent readers of restricted material queued one
  * commit at a time behind it. Here, reads that arrive while a batch is being written wait for the
- * next one, and each batch appends its entries, one after another through `recordAudit`, in a
+ * next one, and each batch appends its entries, chained one to the next by `recordAudits`, in a
  * single transaction. What the log proves is unchanged: every entry is still chained by the same
  * code, and a read is answered only after its entry has committed (if the batch fails, every read
  * in it fails: no restricted material leaves unaudited). Writes keep calling `recordAudit` inside
@@ -54,9 +54,12 @@ class ReadAuditBatcher {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, READ_AUDIT_BATCH);
         try {
-          await this.db.transaction().execute(async (tx) => {
-            for (const entry of batch) await recordAudit(tx, entry.input);
-          });
+          await this.db.transaction().execute((tx) =>
+            recordAudits(
+              tx,
+              batch.map((entry) => entry.input),
+            ),
+          );
           for (const entry of batch) entry.resolve();
         } catch (error) {
           for (const entry of batch) entry.reject(error);

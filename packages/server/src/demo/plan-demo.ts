@@ -8,6 +8,7 @@ import type {
   Statement,
   VersionWithLineage,
 } from '@parley/core';
+import { RANDOM_IDS } from '../ids';
 import { carriedPositions } from '../services/plan-versions';
 import type { Database } from '../storage/database';
 import { insertPositions } from '../storage/plan-positions';
@@ -104,7 +105,9 @@ export const planDemo: DemoExtension = async (tx: Database) => {
       }),
     );
     const carried =
-      previous === undefined ? [] : carriedPositions(positions, { entry: stored, parent: previous.version });
+      previous === undefined
+        ? []
+        : carriedPositions(positions, { entry: stored, parent: previous.version, newId: RANDOM_IDS.next });
     // What the demo records for this version replaces what was carried onto the same point.
     const recorded = new Set(own.map((position) => `${position.pointId}:${position.partyId}`));
     positions = [

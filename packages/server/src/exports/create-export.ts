@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   can,
   chooseFingerprintKey,
@@ -10,7 +10,8 @@ import {
   type Negotiation,
   type Viewer,
 } from '@parley/core';
-import { readingOnBehalfOf, recordAudit } from '../audit';
+import { readingOnBehalfOf } from '../audit';
+import { commitChange } from '../services/commit-change';
 import type { AppDeps } from '../services/deps';
 import { assertAllowed, loadViewer } from '../services/viewer';
 import { insertExport, listExports, type StoredExport } from '../storage/exports';
@@ -96,7 +97,7 @@ export async function createExport(
   const contentHash = createHash('sha256').update(file.bytes).digest('hex');
   const stored: StoredExport = {
     ...material.subject,
-    id: randomUUID(),
+    id: deps.ids.next(),
     negotiationId: input.negotiation.id,
     recipientUserId: recipient.userId,
     exportedBy: viewer.userId ?? recipient.userId,
@@ -107,11 +108,11 @@ export async function createExport(
     contentHash,
     createdAt: createdAt.toISOString(),
   };
-  await deps.db.transaction().execute(async (tx) => {
-    await insertExport(tx, stored);
-    await recordAudit(tx, {
-      at: createdAt,
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    at: createdAt,
+    write: (tx) => insertExport(tx, stored),
+    audit: {
       action: 'export.create',
       subjectType: 'export',
       subjectId: stored.id,
@@ -130,7 +131,7 @@ export async function createExport(
         fingerprintKeyId: key === null ? null : fingerprintKeyId(key),
         contentHash,
       },
-    });
+    },
   });
   return {
     id: stored.id,

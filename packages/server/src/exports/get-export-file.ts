@@ -1,5 +1,5 @@
 import { can, DomainError, type Negotiation, type Viewer } from '@parley/core';
-import { recordAudit } from '../audit';
+import { commitChange } from '../services/commit-change';
 import type { AppDeps } from '../services/deps';
 import { findExport, type StoredExport } from '../storage/exports';
 import { listPlanVersions } from '../storage/plan-versions';
@@ -49,10 +49,9 @@ export async function getExportFile(
   const bytes = recorded.content ?? (await legacyBytes(deps, recorded));
   if (recorded.fingerprintKey !== null) {
     // A marked copy is restricted material: fetching it is audited like any restricted read.
-    await deps.db.transaction().execute((tx) =>
-      recordAudit(tx, {
-        at: deps.clock.now(),
-        actorId: viewer.userId,
+    await commitChange(deps, {
+      actor: viewer,
+      audit: {
         action: 'export.download',
         subjectType: 'export',
         subjectId: recorded.id,
@@ -62,8 +61,8 @@ export async function getExportFile(
           recipientUserId: recorded.recipientUserId,
           contentHash: recorded.contentHash,
         },
-      }),
-    );
+      },
+    });
   }
   return { bytes, contentType: FILE_TYPES[recorded.format].contentType, fileName: fileNameOf(recorded) };
 }

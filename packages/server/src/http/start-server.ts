@@ -2,7 +2,6 @@ import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { defaultAuditKeyDir, loadAuditKeyring } from '../audit/signing-keys';
 import { formatDemoCredentials, loadDemoIfEmpty, type DemoSummary } from '../demo';
-import { planEventHub } from '../realtime/plan-events';
 import { relayPlanEvents } from '../realtime/plan-notify';
 import { startPlanEventPruning } from '../realtime/plan-event-pruning';
 import { startJobQueue, type JobQueue } from '../jobs/job-queue';
@@ -37,17 +36,30 @@ export type RunningServer = {
   port: number;
   demo: DemoSummary | undefined;
   database: DatabaseHandle;
+  /** When each step of start-up ended, in ms since the process started (where start-up time goes). */
+  startup: StartupPhases;
   close: () => Promise<void>;
+};
+
+export type StartupPhases = {
+  modules: number;
+  database: number;
+  demo: number;
+  jobs: number;
+  listening: number;
 };
 
 /** Opens the database (running migrations), loads the demo on first start, then listens. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const modulesLoaded = performance.now();
   const requestedPort = options.port ?? (Number(process.env.PORT) || 4000);
   // Fail on a taken port before spending seconds opening (or creating) the database.
   if (requestedPort !== 0) await assertPortFree(requestedPort);
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const databaseOpen = performance.now();
   const demo = options.loadDemoOnEmpty === false ? undefined : await loadDemoIfEmpty(database.db);
+  const demoLoaded = performance.now();
   if (demo !== undefined) log(`Loaded the demo negotiation.\n${formatDemoCredentials(demo)}`);
   // Simulations run as pg-boss jobs; this process works them too unless told not to, so a single
   // machine needs nothing else, and `parley worker` processes add capacity on PostgreSQL.
@@ -57,26 +69,26 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       : await startJobQueue(database, { databaseUrl: options.databaseUrl });
   if (queue !== undefined && options.workJobs !== false)
     await workSimulations(queue, { db: database.db, clock: SYSTEM_CLOCK });
+  const jobsStarted = performance.now();
   const engine = sharedEnginePool();
   engine.warm({ renderers: true });
-  const app = createApp(
-    createDeps(database.db, {
-      engine,
-      secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
-      trustedProxies: parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES),
-      outbox: (mail) => log(`mail (not sent; no SMTP) to ${mail.to}: ${mail.subject}\n${mail.text}`),
-      auditKeys: loadAuditKeyring({ keyDir: defaultAuditKeyDir(options.dataDir) }),
-      sealKey: loadSealKey({ keyDir: defaultAuditKeyDir(options.dataDir) }),
-      enqueueSimulation:
-        queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
-    }),
-  );
+  const deps = createDeps(database.db, {
+    engine,
+    secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
+    trustedProxies: parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES),
+    outbox: (mail) => log(`mail (not sent; no SMTP) to ${mail.to}: ${mail.subject}\n${mail.text}`),
+    auditKeys: loadAuditKeyring({ keyDir: defaultAuditKeyDir(options.dataDir) }),
+    sealKey: loadSealKey({ keyDir: defaultAuditKeyDir(options.dataDir) }),
+    enqueueSimulation:
+      queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
+  });
+  const app = createApp(deps);
   // On PostgreSQL several processes may serve one database: plan events cross them by LISTEN/NOTIFY.
   const relay =
     options.databaseUrl === undefined
       ? undefined
       : await relayPlanEvents({
-          hub: planEventHub(database.db),
+          hub: deps.events,
           databaseUrl: options.databaseUrl,
           db: database.db,
           onError: (error) => console.error(error),
@@ -112,9 +124,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     port,
     demo,
     database,
+    startup: {
+      modules: modulesLoaded,
+      database: databaseOpen,
+      demo: demoLoaded,
+      jobs: jobsStarted,
+      listening: performance.now(),
+    },
     close: async () => {
       // New requests get 503, open event streams end, in-flight requests finish (within the grace).
-      await shutdown.drain(server, () => planEventHub(database.db).endStreams());
+      await shutdown.drain(server, () => deps.events.endStreams());
       await pruning.stop();
       await relay?.close();
       await queue?.stop();

@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../storage/database';
 
 export const SIMULATION_QUEUE = 'parley-simulation';
@@ -39,10 +39,12 @@ export async function startJobQueue(
     retryLimit: SIMULATION_RETRY_LIMIT,
     retryDelay: 1,
   };
+  // Loaded when the queue starts, after the database is open, not with the server's modules (#17).
+  const { default: Boss } = await import('pg-boss');
   const boss =
     options.databaseUrl !== undefined
-      ? new PgBoss({ connectionString: options.databaseUrl, max: 4, ...timing })
-      : new PgBoss({
+      ? new Boss({ connectionString: options.databaseUrl, max: 4, ...timing })
+      : new Boss({
           db: { executeSql: (text, values) => executeThroughKysely(handle, text, values) },
           ...timing,
         });

@@ -105,7 +105,8 @@ export function presentPlanEvent(viewer: Viewer, event: PlanEvent): PlanEvent {
 }
 
 /**
- * An in-process publish/subscribe hub for plan events, one per database. With a database, every
+ * An in-process publish/subscribe hub for plan events, one per database and process (`AppDeps.events`,
+ * made once by `createDeps` and handed to whatever else needs it). With a database, every
  * event is first appended to `plan_events`, whose id becomes the SSE event id: a stream that
  * reconnects with `Last-Event-ID`, or a LISTEN connection that was down, replays what it missed.
  */
@@ -209,16 +210,3 @@ export class PlanEventHub {
 
 /** At most this many missed events are replayed to a reconnecting stream; older ones are pruned anyway. */
 export const REPLAY_LIMIT = 1_000;
-
-// Keyed by the database object so every app over one database shares a hub without a new
-// dependency in AppDeps; on PostgreSQL, plan-notify.ts relays events between processes.
-const HUBS = new WeakMap<object, PlanEventHub>();
-
-export function planEventHub(db: Database): PlanEventHub {
-  let hub = HUBS.get(db);
-  if (hub === undefined) {
-    hub = new PlanEventHub(db);
-    HUBS.set(db, hub);
-  }
-  return hub;
-}

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from '../storage/database';
 import { lastPlanEventId, listPlanEventsAfter, notifyPlanEvent } from '../storage/plan-events';
 import type { PlanEvent, PlanEventHub } from './plan-events';
@@ -51,7 +51,8 @@ export async function relayPlanEvents(input: {
   };
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString: input.databaseUrl });
+    const { Client } = (await import('pg')).default;
+    const next = new Client({ connectionString: input.databaseUrl });
     next.on('notification', (message) => {
       if (message.channel !== PLAN_EVENTS_CHANNEL || message.payload === undefined) return;
       try {

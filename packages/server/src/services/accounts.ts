@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   DomainError,
   UserIdSchema,
@@ -7,12 +6,12 @@ import {
   type User,
   type UserId,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import { getDummyHash, hashPassword } from '../auth/password';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { revokeSessionApiTokens } from '../storage/api-tokens';
 import { deleteSession, findLiveSession, insertSession } from '../storage/sessions';
 import { findUserByEmail, insertUser } from '../storage/users';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 
 /** Sessions last a working fortnight; the cookie carries the same Max-Age. */
@@ -29,25 +28,25 @@ export async function createUser(
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const user: User = {
-    id: UserIdSchema.parse(randomUUID()),
+    id: UserIdSchema.parse(deps.ids.next()),
     email,
     displayName: input.displayName,
     createdAt: deps.clock.now().toISOString(),
   };
-  return deps.db.transaction().execute(async (tx) => {
-    if (await findUserByEmail(tx, email))
-      throw new DomainError('conflict', 'An account with this email exists.', { field: 'email' });
-    await insertUser(tx, { user, passwordHash, isAdmin: input.isAdmin });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: input.actorId ?? user.id,
+  return commitChange(deps, {
+    actor: { userId: input.actorId ?? user.id },
+    write: async (tx) => {
+      if (await findUserByEmail(tx, email))
+        throw new DomainError('conflict', 'An account with this email exists.', { field: 'email' });
+      return insertUser(tx, { user, passwordHash, isAdmin: input.isAdmin });
+    },
+    audit: {
       action: 'user.create',
       subjectType: 'user',
       subjectId: user.id,
       negotiationId: null,
       detail: input.isAdmin === true ? { admin: true } : undefined,
-    });
-    return user;
+    },
   });
 }
 
@@ -64,40 +63,39 @@ export async function login(
   const found = await findUserByEmail(deps.db, email);
   const isValid = await deps.passwords.verify(input.password, found?.passwordHash ?? (await getDummyHash()));
   if (found === undefined || !isValid) {
-    await deps.db.transaction().execute((tx) =>
-      recordAudit(tx, {
-        at: deps.clock.now(),
-        actorId: found?.user.id ?? null,
+    await commitChange(deps, {
+      actor: { userId: found?.user.id ?? null },
+      audit: {
         action: 'auth.login-failed',
         subjectType: 'user',
         subjectId: found?.user.id ?? null,
         negotiationId: null,
         ip: input.ip,
-      }),
-    );
+      },
+    });
     throw new DomainError('invalid-credentials', 'Wrong email or password.');
   }
   await reservation.release();
   const sessionToken = createSecret('ps_');
   const csrfToken = createSecret('pc_');
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (tx) => {
-    await insertSession(tx, {
-      idHash: hashSecret(sessionToken),
-      userId: found.user.id,
-      csrfToken,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-    });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: found.user.id,
+  await commitChange(deps, {
+    actor: { userId: found.user.id },
+    write: (tx) =>
+      insertSession(tx, {
+        idHash: hashSecret(sessionToken),
+        userId: found.user.id,
+        csrfToken,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      }),
+    audit: {
       action: 'auth.login',
       subjectType: 'user',
       subjectId: found.user.id,
       negotiationId: null,
       ip: input.ip,
-    });
+    },
   });
   return { user: found.user, sessionToken, csrfToken };
 }
@@ -107,25 +105,26 @@ export async function logout(
   deps: AppDeps,
   input: { sessionIdHash: string; userId: UserId; ip: string | null; revokeTokens: boolean },
 ): Promise<void> {
-  await deps.db.transaction().execute(async (tx) => {
-    await deleteSession(tx, input.sessionIdHash);
-    const revoked = input.revokeTokens
-      ? await revokeSessionApiTokens(tx, {
-          userId: input.userId,
-          sessionIdHash: input.sessionIdHash,
-          at: deps.clock.now(),
-        })
-      : [];
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: input.userId,
+  await commitChange(deps, {
+    actor: { userId: input.userId },
+    write: async (tx) => {
+      await deleteSession(tx, input.sessionIdHash);
+      return input.revokeTokens
+        ? revokeSessionApiTokens(tx, {
+            userId: input.userId,
+            sessionIdHash: input.sessionIdHash,
+            at: deps.clock.now(),
+          })
+        : [];
+    },
+    audit: (revoked) => ({
       action: 'auth.logout',
       subjectType: 'user',
       subjectId: input.userId,
       negotiationId: null,
       ip: input.ip,
       detail: revoked.length > 0 ? { revokedTokens: revoked } : undefined,
-    });
+    }),
   });
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   API_TOKEN_DEFAULT_DAYS,
   can,
@@ -9,7 +8,6 @@ import {
   type UserId,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import { createSecret, hashSecret } from '../auth/secrets';
 import {
   findApiToken,
@@ -22,6 +20,7 @@ import {
 } from '../storage/api-tokens';
 import { findUserByEmail } from '../storage/users';
 import { normalizeEmail } from './accounts';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,26 +36,27 @@ export async function createApiToken(
   const token = createSecret('pt_');
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? API_TOKEN_DEFAULT_DAYS) * DAY_MS);
-  const id = TokenIdSchema.parse(randomUUID());
-  await deps.db.transaction().execute(async (tx) => {
-    await insertApiToken(tx, {
-      id,
-      userId: input.userId,
-      label: input.label,
-      tokenHash: hashSecret(token),
-      createdAt: now,
-      expiresAt,
-      sessionIdHash: input.sessionIdHash,
-    });
-    await recordAudit(tx, {
-      at: now,
-      actorId: input.userId,
+  const id = TokenIdSchema.parse(deps.ids.next());
+  await commitChange(deps, {
+    actor: { userId: input.userId },
+    at: now,
+    write: (tx) =>
+      insertApiToken(tx, {
+        id,
+        userId: input.userId,
+        label: input.label,
+        tokenHash: hashSecret(token),
+        createdAt: now,
+        expiresAt,
+        sessionIdHash: input.sessionIdHash,
+      }),
+    audit: {
       action: 'token.create',
       subjectType: 'api-token',
       subjectId: id,
       negotiationId: null,
       detail: { expiresAt: expiresAt.toISOString() },
-    });
+    },
   });
   return { id, label: input.label, token, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() };
 }
@@ -107,16 +107,12 @@ export async function revokeApiTokenForViewer(deps: AppDeps, viewer: Viewer, tok
     !can(viewer, 'token.manage', { kind: 'api-token', ownerId: token.userId })
   )
     throw new DomainError('not-found', 'No such token.');
-  await deps.db.transaction().execute(async (tx) => {
-    if (!(await revokeApiToken(tx, { id: tokenId, at: deps.clock.now() })))
-      throw new DomainError('not-found', 'No such token.');
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
-      action: 'token.revoke',
-      subjectType: 'api-token',
-      subjectId: tokenId,
-      negotiationId: null,
-    });
+  await commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      if (!(await revokeApiToken(tx, { id: tokenId, at: deps.clock.now() })))
+        throw new DomainError('not-found', 'No such token.');
+    },
+    audit: { action: 'token.revoke', subjectType: 'api-token', subjectId: tokenId, negotiationId: null },
   });
 }

@@ -10,7 +10,7 @@ import {
   type NegotiationId,
   type Viewer,
 } from '@parley/core';
-import { recordAudit, verifyAuditChain } from '../audit';
+import { verifyAuditChain } from '../audit';
 import { presentAuditChain, presentAuditEntry, type AuditAccess } from '../presenters/audit';
 import {
   findNegotiationAuditEntry,
@@ -18,6 +18,7 @@ import {
   type StoredAuditEntry,
 } from '../storage/audit-log';
 import { loadAuditContext, loadAuditPositions, resolveAuditEntry, type AuditContext } from './audit-material';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { seesEveryEdit } from './position-edits';
 import { assertAllowed } from './viewer';
@@ -94,17 +95,17 @@ export async function listAuditLogForViewer(
     checkedAt,
   });
   // The log is restricted material too: reading it is itself an entry (seen by the mediator staff).
-  await deps.db.transaction().execute((tx) =>
-    recordAudit(tx, {
-      at: checkedAt,
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    at: checkedAt,
+    audit: {
       action: 'audit.read',
       subjectType: 'negotiation',
       subjectId: negotiationId,
       negotiationId,
       detail: query.action === undefined ? {} : { action: query.action },
-    }),
-  );
+    },
+  });
   return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null, chain };
 }
 

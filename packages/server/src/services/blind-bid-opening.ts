@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
@@ -7,12 +6,11 @@ import {
   type OpenBiddingInput,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
-import { planEventHub } from '../realtime/plan-events';
 import { insertBidding, listBiddings, type StoredBidding } from '../storage/blind-bids';
 import { listParties } from '../storage/parties';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
-import { getBiddingForViewer } from './blind-bids';
+import { biddingChanged, getBiddingForViewer } from './blind-bids';
 import { issuesAt } from './live-issues';
 import { assertAllowed } from './viewer';
 
@@ -48,7 +46,7 @@ export async function openBidding(
   if (body.closesAt !== null && Date.parse(body.closesAt) <= at.getTime())
     throw invalid('closesAt', 'The closing time must be in the future.');
   const bidding: StoredBidding = {
-    id: randomUUID(),
+    id: deps.ids.next(),
     negotiationId: negotiation.id,
     versionId: body.versionId,
     pointId: body.pointId,
@@ -62,16 +60,18 @@ export async function openBidding(
     revealedAt: null,
     outcome: null,
   };
-  await deps.db.transaction().execute(async (tx) => {
-    const pending = (await listBiddings(tx, negotiation.id)).some(
-      (other) => other.pointId === bidding.pointId && other.revealedAt === null,
-    );
-    if (pending)
-      throw new DomainError('conflict', 'A bidding on this point is already open; reveal it first.');
-    await insertBidding(tx, bidding);
-    await recordAudit(tx, {
-      at,
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    at,
+    write: async (tx) => {
+      const pending = (await listBiddings(tx, negotiation.id)).some(
+        (other) => other.pointId === bidding.pointId && other.revealedAt === null,
+      );
+      if (pending)
+        throw new DomainError('conflict', 'A bidding on this point is already open; reveal it first.');
+      await insertBidding(tx, bidding);
+    },
+    audit: {
       action: 'bid.open',
       subjectType: 'blind_bidding',
       subjectId: bidding.id,
@@ -84,14 +84,8 @@ export async function openBidding(
         rule: bidding.rule,
         closesAt: body.closesAt,
       },
-    });
-  });
-  planEventHub(deps.db).publish({
-    type: 'bidding.changed',
-    negotiationId: negotiation.id,
-    biddingId: bidding.id,
-    givingPartyId: bidding.givingPartyId,
-    takingPartyId: bidding.takingPartyId,
+    },
+    event: biddingChanged(bidding),
   });
   return getBiddingForViewer(deps, viewer, { negotiation, biddingId: bidding.id });
 }

@@ -10,9 +10,8 @@ import {
   type SubmitBidInput,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import { biddingState, presentBidding, type BiddingContext } from '../presenters/blind-bids';
-import { planEventHub } from '../realtime/plan-events';
+import type { PlanEvent } from '../realtime/plan-events';
 import { openBound, sealBound } from '../sealing/bid-seal';
 import {
   findBidding,
@@ -23,7 +22,9 @@ import {
   upsertSealedBid,
   type StoredBidding,
 } from '../storage/blind-bids';
+import type { Database } from '../storage/database';
 import { listParties } from '../storage/parties';
+import { commitChange, type AuditNote } from './commit-change';
 import type { AppDeps } from './deps';
 import { listVersionsForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
@@ -98,13 +99,40 @@ export async function getBiddingForViewer(
   return presentBidding(bidding, context);
 }
 
-function announce(deps: AppDeps, bidding: StoredBidding): void {
-  planEventHub(deps.db).publish({
+/** Ids only, never a bound or the outcome. */
+export function biddingChanged(bidding: StoredBidding): PlanEvent {
+  return {
     type: 'bidding.changed',
     negotiationId: bidding.negotiationId as BiddingResource['negotiationId'],
     biddingId: bidding.id,
     givingPartyId: bidding.givingPartyId,
     takingPartyId: bidding.takingPartyId,
+  };
+}
+
+/** A change to one bidding made under its row lock, dated `at`, and announced (ids only) after the commit. */
+async function changeBidding<Result>(
+  deps: AppDeps,
+  input: { viewer: Viewer; negotiation: Negotiation; biddingId: string; at: Date },
+  change: {
+    write: (tx: Database, locked: StoredBidding) => Promise<Result>;
+    audit: (result: Result, locked: StoredBidding) => AuditNote;
+  },
+): Promise<void> {
+  await commitChange(deps, {
+    actor: input.viewer,
+    at: input.at,
+    write: async (tx) => {
+      const locked = await findBidding(tx, {
+        negotiationId: input.negotiation.id,
+        biddingId: input.biddingId,
+        lock: true,
+      });
+      if (locked === undefined) throw new DomainError('not-found', 'Bidding not found.');
+      return { locked, result: await change.write(tx, locked) };
+    },
+    audit: ({ locked, result }) => change.audit(result, locked),
+    event: ({ locked }) => biddingChanged(locked),
   });
 }
 
@@ -136,26 +164,33 @@ export async function submitBid(
     );
   const partyId = side === 'giving' ? found.givingPartyId : found.takingPartyId;
   const at = deps.clock.now();
-  const bidding = await deps.db.transaction().execute(async (tx) => {
-    const locked = await findBidding(tx, { negotiationId: negotiation.id, biddingId, lock: true });
-    if (locked === undefined) throw new DomainError('not-found', 'Bidding not found.');
-    assertOpen(locked, at);
-    const replaced = (await listSealedBids(tx, biddingId)).some((bid) => bid.partyId === partyId);
-    const sealed = sealBound(deps.sealKey, { biddingId, partyId }, body.bound);
-    await upsertSealedBid(tx, { biddingId, partyId, sealed, submittedBy: viewer.userId, submittedAt: at });
-    await recordAudit(tx, {
-      at,
-      actorId: viewer.userId,
-      action: 'bid.submit',
-      subjectType: 'blind_bid',
-      subjectId: biddingId,
-      negotiationId: negotiation.id,
-      // Never the bound: only which side bid, whether it replaced a bid, and the sealed value's digest.
-      detail: { biddingId, partyId, side, replaced, sealDigest: sealDigest(sealed) },
-    });
-    return locked;
-  });
-  announce(deps, bidding);
+  await changeBidding(
+    deps,
+    { ...input, viewer, at },
+    {
+      write: async (tx, locked) => {
+        assertOpen(locked, at);
+        const replaced = (await listSealedBids(tx, biddingId)).some((bid) => bid.partyId === partyId);
+        const sealed = sealBound(deps.sealKey, { biddingId, partyId }, body.bound);
+        await upsertSealedBid(tx, {
+          biddingId,
+          partyId,
+          sealed,
+          submittedBy: viewer.userId,
+          submittedAt: at,
+        });
+        return { replaced, sealed };
+      },
+      audit: ({ replaced, sealed }) => ({
+        action: 'bid.submit',
+        subjectType: 'blind_bid',
+        subjectId: biddingId,
+        negotiationId: negotiation.id,
+        // Never the bound: only which side bid, whether it replaced a bid, and the sealed value's digest.
+        detail: { biddingId, partyId, side, replaced, sealDigest: sealDigest(sealed) },
+      }),
+    },
+  );
   return getBiddingForViewer(deps, viewer, { negotiation, biddingId });
 }
 
@@ -172,40 +207,41 @@ export async function revealBidding(
     'reveal a bidding',
   );
   const at = deps.clock.now();
-  const bidding = await deps.db.transaction().execute(async (tx) => {
-    const locked = await findBidding(tx, { negotiationId: negotiation.id, biddingId, lock: true });
-    if (locked === undefined) throw new DomainError('not-found', 'Bidding not found.');
-    if (locked.revealedAt !== null) throw new DomainError('conflict', 'This bidding has been revealed.');
-    const bids = await listSealedBids(tx, biddingId);
-    const sealedOf = (partyId: string) => bids.find((bid) => bid.partyId === partyId)?.sealed ?? null;
-    const giving = sealedOf(locked.givingPartyId);
-    const taking = sealedOf(locked.takingPartyId);
-    if (giving === null || taking === null)
-      throw new DomainError('conflict', 'Both sides must bid before the reveal.');
-    const outcome = settleBlindBids({
-      giving: openBound(deps.sealKey, { biddingId, partyId: locked.givingPartyId }, giving),
-      taking: openBound(deps.sealKey, { biddingId, partyId: locked.takingPartyId }, taking),
-      rule: locked.rule,
-    });
-    await markBiddingRevealed(tx, { biddingId, outcome, revealedBy: viewer.userId, revealedAt: at });
-    await recordAudit(tx, {
-      at,
-      actorId: viewer.userId,
-      action: 'bid.reveal',
-      subjectType: 'blind_bidding',
-      subjectId: biddingId,
-      negotiationId: negotiation.id,
-      detail: {
-        biddingId,
-        partyIds: [locked.givingPartyId, locked.takingPartyId],
-        rule: locked.rule,
-        outcome,
-        sealDigests: [sealDigest(giving), sealDigest(taking)],
+  await changeBidding(
+    deps,
+    { ...input, viewer, at },
+    {
+      write: async (tx, locked) => {
+        if (locked.revealedAt !== null) throw new DomainError('conflict', 'This bidding has been revealed.');
+        const bids = await listSealedBids(tx, biddingId);
+        const sealedOf = (partyId: string) => bids.find((bid) => bid.partyId === partyId)?.sealed ?? null;
+        const giving = sealedOf(locked.givingPartyId);
+        const taking = sealedOf(locked.takingPartyId);
+        if (giving === null || taking === null)
+          throw new DomainError('conflict', 'Both sides must bid before the reveal.');
+        const outcome = settleBlindBids({
+          giving: openBound(deps.sealKey, { biddingId, partyId: locked.givingPartyId }, giving),
+          taking: openBound(deps.sealKey, { biddingId, partyId: locked.takingPartyId }, taking),
+          rule: locked.rule,
+        });
+        await markBiddingRevealed(tx, { biddingId, outcome, revealedBy: viewer.userId, revealedAt: at });
+        return { outcome, sealDigests: [sealDigest(giving), sealDigest(taking)] };
       },
-    });
-    return locked;
-  });
-  announce(deps, bidding);
+      audit: ({ outcome, sealDigests }, locked) => ({
+        action: 'bid.reveal',
+        subjectType: 'blind_bidding',
+        subjectId: biddingId,
+        negotiationId: negotiation.id,
+        detail: {
+          biddingId,
+          partyIds: [locked.givingPartyId, locked.takingPartyId],
+          rule: locked.rule,
+          outcome,
+          sealDigests,
+        },
+      }),
+    },
+  );
   return getBiddingForViewer(deps, viewer, { negotiation, biddingId });
 }
 

@@ -62,6 +62,7 @@ const applied = applyOperations({
 if (!applied.ok) throw new Error(applied.problems[0]?.message);
 const entry = { version: applied.value.version, edges: [...applied.value.edges] };
 
+let ids = 0;
 const carried = carriedPositions(
   [
     position('p1', 'ukraine', 'accept'),
@@ -70,7 +71,7 @@ const carried = carriedPositions(
     position('p3', 'russia', 'amend', 'private'),
     position('p4', 'ukraine', 'accept'),
   ],
-  { entry, parent },
+  { entry, parent, newId: () => `carried-${(ids += 1)}` },
 );
 const on = (pointId: string, partyId: string) =>
   carried.find((found) => found.pointId === pointId && found.partyId === partyId);

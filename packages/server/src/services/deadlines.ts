@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   DeadlineIdSchema,
@@ -8,8 +7,8 @@ import {
   type Negotiation,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import { insertDeadline, listDeadlines } from '../storage/deadlines';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { assertAllowed } from './viewer';
 
@@ -32,25 +31,24 @@ export async function createDeadline(
       { field: 'dueAt' },
     );
   const deadline: Deadline = {
-    id: DeadlineIdSchema.parse(randomUUID()),
+    id: DeadlineIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     title: input.deadline.title,
     dueAt: input.deadline.dueAt,
     consequence: input.deadline.consequence,
     createdAt: deps.clock.now().toISOString(),
   };
-  return deps.db.transaction().execute(async (tx) => {
-    await insertDeadline(tx, deadline);
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: (tx) => insertDeadline(tx, deadline),
+    audit: {
       action: 'deadline.create',
       subjectType: 'deadline',
       subjectId: deadline.id,
       negotiationId: negotiation.id,
-    });
-    return deadline;
+    },
   });
+  return deadline;
 }
 
 export async function listDeadlinesForViewer(

@@ -1,5 +1,7 @@
 import type { Database } from '../storage/database';
 import { SYSTEM_CLOCK, type Clock } from '../clock';
+import { RANDOM_IDS, type IdSource } from '../ids';
+import { PlanEventHub } from '../realtime/plan-events';
 import { createEphemeralKeyring, type AuditKeyring } from '../audit/signing-keys';
 import { createEphemeralSealKey, type SealKey } from '../sealing/seal-key';
 import { createLoginThrottle, type LoginThrottle } from '../auth/login-throttle';
@@ -7,10 +9,17 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { ENGINE_BUDGETS, type EngineBudgets } from '../work/budgets';
 import { sharedEnginePool, type EnginePool } from '../work/engine-pool';
 
-/** Everything a service needs from outside; tests pass their own clock. */
+/** Everything a service needs from outside; tests pass their own clock and ids. */
 export type AppDeps = {
   readonly db: Database;
   readonly clock: Clock;
+  /** The ids of what services create. */
+  readonly ids: IdSource;
+  /**
+   * Plan events of this process. Every component over one database must share this hub (the API,
+   * the event streams, the LISTEN/NOTIFY relay, shutdown): build the deps once and pass the hub on.
+   */
+  readonly events: PlanEventHub;
   readonly throttle: LoginThrottle;
   /** Password hashing; a test may count the checks (the throttle's promise is about how many run). */
   readonly passwords: Passwords;
@@ -43,6 +52,8 @@ export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>>
   return {
     db,
     clock,
+    ids: overrides.ids ?? RANDOM_IDS,
+    events: overrides.events ?? new PlanEventHub(db),
     throttle: overrides.throttle ?? createLoginThrottle(db, clock),
     passwords: overrides.passwords ?? { hash: hashPassword, verify: verifyPassword },
     secureCookies: overrides.secureCookies ?? false,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
@@ -7,11 +6,11 @@ import {
   type Negotiation,
   type Viewer,
 } from '@parley/core';
-import { recordAudit, recordReadAudit } from '../audit';
-import { planEventHub } from '../realtime/plan-events';
+import { recordReadAudit } from '../audit';
 import { insertImprovementProposal, listImprovementProposals } from '../storage/improvement-proposals';
 import { listLatestProfiles } from '../storage/live-issues';
 import { assertSpaceWithinBudget } from '../work/budgets';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { checkPackage, countable, scenarioOf, type Issue } from './live-analysis';
 import { analysedIssues } from './live-issue-space';
@@ -80,33 +79,32 @@ export async function proposeImprovement(
       field: 'package',
     });
   const proposal: ImprovementProposal = {
-    id: randomUUID(),
+    id: deps.ids.next(),
     versionId: input.versionId,
     choices,
     proposedAt: deps.clock.now().toISOString(),
   };
-  await deps.db.transaction().execute(async (tx) => {
-    await insertImprovementProposal(tx, {
-      negotiationId: input.negotiation.id,
-      proposal,
-      proposedBy: viewer.userId,
-    });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: (tx) =>
+      insertImprovementProposal(tx, {
+        negotiationId: input.negotiation.id,
+        proposal,
+        proposedBy: viewer.userId,
+      }),
+    audit: {
       action: 'live-analysis.propose',
       subjectType: 'plan_version',
       subjectId: input.versionId,
       negotiationId: input.negotiation.id,
       detail: { proposalId: proposal.id },
-    });
-  });
-  // Published after the commit: a rolled-back proposal is never announced.
-  planEventHub(deps.db).publish({
-    type: 'proposal.created',
-    negotiationId: input.negotiation.id,
-    versionId: input.versionId,
-    proposalId: proposal.id,
+    },
+    event: {
+      type: 'proposal.created',
+      negotiationId: input.negotiation.id,
+      versionId: input.versionId,
+      proposalId: proposal.id,
+    },
   });
   return proposal;
 }

@@ -7,7 +7,6 @@ import {
   type UpdateInstanceSettingsInput,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import { DEMO_ACCOUNTS } from '../demo';
 import {
   readInstanceSettings,
@@ -15,6 +14,7 @@ import {
   writeInstanceSettings,
 } from '../storage/instance-settings';
 import { findUserByEmail, hasAnyUser } from '../storage/users';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { assertAllowed, withAdminFlag } from './viewer';
 
@@ -54,31 +54,33 @@ export async function updateInstanceSettings(
   input: UpdateInstanceSettingsInput,
 ): Promise<InstanceSettingsView> {
   const admin = await withAdminFlag(deps, viewer);
-  return deps.db.transaction().execute(async (tx) => {
-    const current = await readInstanceSettings(tx);
-    assertAllowed(
-      can(admin, 'instance.manage', { kind: 'instance', negotiationCreation: current.negotiationCreation }),
-      "change this server's settings",
-    );
-    const revision = await readInstanceSettingsRevision(tx);
-    const { baseRevision, ...changes } = input;
-    if (baseRevision !== undefined && baseRevision !== revision)
-      throw new DomainError(
-        'conflict',
-        `The settings changed meanwhile: sign-up is now "${current.signup}" and negotiations are opened by "${current.negotiationCreation}" (revision ${revision}, yours was ${baseRevision}).`,
-        { field: 'baseRevision' },
+  const changed = await commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      const current = await readInstanceSettings(tx);
+      assertAllowed(
+        can(admin, 'instance.manage', { kind: 'instance', negotiationCreation: current.negotiationCreation }),
+        "change this server's settings",
       );
-    const settings: InstanceSettings = { ...current, ...changes };
-    await writeInstanceSettings(tx, { settings, at: deps.clock.now(), revision: revision + 1 });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+      const revision = await readInstanceSettingsRevision(tx);
+      const { baseRevision, ...changes } = input;
+      if (baseRevision !== undefined && baseRevision !== revision)
+        throw new DomainError(
+          'conflict',
+          `The settings changed meanwhile: sign-up is now "${current.signup}" and negotiations are opened by "${current.negotiationCreation}" (revision ${revision}, yours was ${baseRevision}).`,
+          { field: 'baseRevision' },
+        );
+      const settings: InstanceSettings = { ...current, ...changes };
+      await writeInstanceSettings(tx, { settings, at: deps.clock.now(), revision: revision + 1 });
+      return { settings, revision: revision + 1 };
+    },
+    audit: ({ settings }) => ({
       action: 'instance.settings',
       subjectType: 'instance',
       subjectId: null,
       negotiationId: null,
       detail: { ...settings },
-    });
-    return { ...settings, revision: revision + 1 };
+    }),
   });
+  return { ...changed.settings, revision: changed.revision };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   DomainError,
   InvitationIdSchema,
@@ -11,7 +10,6 @@ import {
   type UserId,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import { createSecret, hashSecret } from '../auth/secrets';
 import {
   findInvitationByTokenHashForUpdate,
@@ -24,6 +22,7 @@ import { listMembers } from '../storage/members';
 import { findParty } from '../storage/parties';
 import { findUser, findUserByEmail } from '../storage/users';
 import { normalizeEmail } from './accounts';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { maySeat, seatMember } from './members';
 import { assertAllowed, loadViewer } from './viewer';
@@ -51,7 +50,7 @@ export async function createInvitation(
   await assertNotSeated(deps, { email, seats, now });
   const token = createSecret('pi_');
   const invitation: Invitation = {
-    id: InvitationIdSchema.parse(randomUUID()),
+    id: InvitationIdSchema.parse(deps.ids.next()),
     negotiationId: party.negotiationId,
     partyId: party.id,
     email,
@@ -61,17 +60,16 @@ export async function createInvitation(
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
     acceptedAt: null,
   };
-  await deps.db.transaction().execute(async (tx) => {
-    await insertInvitation(tx, { invitation, tokenHash: hashSecret(token), invitedBy: inviterId });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: (tx) => insertInvitation(tx, { invitation, tokenHash: hashSecret(token), invitedBy: inviterId }),
+    audit: {
       action: 'invitation.create',
       subjectType: 'invitation',
       subjectId: invitation.id,
       negotiationId: party.negotiationId,
       detail: { partyId: party.id, email: invitation.email, function: invitation.function },
-    });
+    },
   });
   return { invitation, token };
 }
@@ -125,37 +123,39 @@ export async function acceptInvitation(
   input: { userId: UserId; token: string },
 ): Promise<Member> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
-    const invitation = await findInvitationByTokenHashForUpdate(tx, hashSecret(input.token));
-    const user = await findUser(tx, input.userId);
-    const isUsable =
-      invitation !== undefined &&
-      invitation.acceptedAt === null &&
-      Date.parse(invitation.expiresAt) > now.getTime() &&
-      user !== undefined &&
-      user.email === invitation.email;
-    if (!isUsable) throw invalidInvitation();
-    await assertInviterMaySeat(deps, tx, { invitation, now });
-    const member = await seatMember(tx, {
-      id: MemberIdSchema.parse(randomUUID()),
-      negotiationId: invitation.negotiationId,
-      partyId: invitation.partyId,
-      userId: input.userId,
-      function: invitation.function,
-      title: invitation.title,
-      validFrom: now.toISOString(),
-      validTo: null,
-    });
-    await markInvitationAccepted(tx, { id: invitation.id, userId: input.userId, at: now });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: input.userId,
+  const accepted = await commitChange(deps, {
+    actor: { userId: input.userId },
+    write: async (tx) => {
+      const invitation = await findInvitationByTokenHashForUpdate(tx, hashSecret(input.token));
+      const user = await findUser(tx, input.userId);
+      const isUsable =
+        invitation !== undefined &&
+        invitation.acceptedAt === null &&
+        Date.parse(invitation.expiresAt) > now.getTime() &&
+        user !== undefined &&
+        user.email === invitation.email;
+      if (!isUsable) throw invalidInvitation();
+      await assertInviterMaySeat(deps, tx, { invitation, now });
+      const member = await seatMember(tx, {
+        id: MemberIdSchema.parse(deps.ids.next()),
+        negotiationId: invitation.negotiationId,
+        partyId: invitation.partyId,
+        userId: input.userId,
+        function: invitation.function,
+        title: invitation.title,
+        validFrom: now.toISOString(),
+        validTo: null,
+      });
+      await markInvitationAccepted(tx, { id: invitation.id, userId: input.userId, at: now });
+      return { invitation, member };
+    },
+    audit: ({ invitation, member }) => ({
       action: 'invitation.accept',
       subjectType: 'invitation',
       subjectId: invitation.id,
       negotiationId: invitation.negotiationId,
       detail: { memberId: member.id },
-    });
-    return member;
+    }),
   });
+  return accepted.member;
 }

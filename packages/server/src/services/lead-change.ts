@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
@@ -10,9 +9,9 @@ import {
   type UserId,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import type { Database } from '../storage/database';
 import { listMembers, updateMemberValidTo } from '../storage/members';
+import { commitChange, type Within } from './commit-change';
 import type { AppDeps } from './deps';
 import { partyResource, seatMember } from './members';
 import { assertAllowed } from './viewer';
@@ -29,26 +28,48 @@ export async function changeLead(
     "hand over this party's lead (only its current lead does; the mediator may propose it)",
   );
   const validFrom = change.validFrom ?? deps.clock.now().toISOString();
-  return deps.db.transaction().execute((tx) =>
-    applyLeadChange(deps, tx, {
-      party,
-      actorId: viewer.userId,
-      userId: change.userId,
-      title: change.title,
-      validFrom,
-    }),
-  );
+  return applyLeadChange(deps, {
+    party,
+    actor: viewer,
+    userId: change.userId,
+    title: change.title,
+    validFrom,
+  });
 }
 
 /**
- * Replaces a party's lead inside the caller's transaction: the lead seat valid at `validFrom`
- * ends exactly then and the new lead's seat starts then, so there is never a gap or two leads
- * at once. A successor already in the delegation (a delegate promoted) leaves that seat then.
+ * Replaces a party's lead, in its own transaction or `within` another change's: the lead seat
+ * valid at `validFrom` ends exactly then and the new lead's seat starts then, so there is never a
+ * gap or two leads at once. A successor already in the delegation (a delegate promoted) leaves
+ * that seat then.
  */
-export async function applyLeadChange(
+export function applyLeadChange(
+  deps: AppDeps,
+  input: { party: Party; actor: { userId: UserId | null }; userId: UserId; title: string; validFrom: string },
+  within?: Within,
+): Promise<LeadChange> {
+  const { party, validFrom } = input;
+  return commitChange(
+    deps,
+    {
+      actor: input.actor,
+      write: (tx) => replaceLead(deps, tx, input),
+      audit: ({ ended, lead }) => ({
+        action: 'member.lead-change',
+        subjectType: 'party',
+        subjectId: party.id,
+        negotiationId: party.negotiationId,
+        detail: { ended: ended.map((seat) => seat.id), lead: lead.id, validFrom },
+      }),
+    },
+    within,
+  );
+}
+
+async function replaceLead(
   deps: AppDeps,
   tx: Database,
-  input: { party: Party; actorId: UserId | null; userId: UserId; title: string; validFrom: string },
+  input: { party: Party; userId: UserId; title: string; validFrom: string },
 ): Promise<LeadChange> {
   const { party, validFrom } = input;
   const at = new Date(validFrom);
@@ -68,7 +89,7 @@ export async function applyLeadChange(
   );
   for (const seat of ending) await updateMemberValidTo(tx, { memberId: seat.id, validTo: validFrom });
   const lead = await seatMember(tx, {
-    id: MemberIdSchema.parse(randomUUID()),
+    id: MemberIdSchema.parse(deps.ids.next()),
     negotiationId: party.negotiationId,
     partyId: party.id,
     userId: input.userId,
@@ -77,17 +98,7 @@ export async function applyLeadChange(
     validFrom,
     validTo: null,
   });
-  const ended = ending.map((seat) => ({ ...seat, validTo: validFrom }));
-  await recordAudit(tx, {
-    at: deps.clock.now(),
-    actorId: input.actorId,
-    action: 'member.lead-change',
-    subjectType: 'party',
-    subjectId: party.id,
-    negotiationId: party.negotiationId,
-    detail: { ended: ended.map((seat) => seat.id), lead: lead.id, validFrom },
-  });
-  return { ended, lead };
+  return { ended: ending.map((seat) => ({ ...seat, validTo: validFrom })), lead };
 }
 
 /**

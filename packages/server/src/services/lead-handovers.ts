@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
@@ -11,7 +10,6 @@ import {
   type ProposeLeadHandoverInput,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import {
   decideLeadHandover,
   findLeadHandoverForUpdate,
@@ -20,6 +18,7 @@ import {
 } from '../storage/lead-handovers';
 import { listParties } from '../storage/parties';
 import { findUser } from '../storage/users';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { applyLeadChange } from './lead-change';
 import { partyResource } from './members';
@@ -45,7 +44,7 @@ export async function proposeLeadHandover(
   if (proposer === null || successor === undefined)
     throw new DomainError('not-found', 'User not found.', { field: 'userId' });
   const handover: LeadHandover = {
-    id: LeadHandoverIdSchema.parse(randomUUID()),
+    id: LeadHandoverIdSchema.parse(deps.ids.next()),
     negotiationId: party.negotiationId,
     partyId: party.id,
     userId: successor.id,
@@ -58,17 +57,16 @@ export async function proposeLeadHandover(
     decidedAt: null,
     revision: 1,
   };
-  await deps.db.transaction().execute(async (tx) => {
-    await insertLeadHandover(tx, handover);
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: proposer,
+  await commitChange(deps, {
+    actor: viewer,
+    write: (tx) => insertLeadHandover(tx, handover),
+    audit: {
       action: 'lead-handover.propose',
       subjectType: 'party',
       subjectId: party.id,
       negotiationId: party.negotiationId,
       detail: { handoverId: handover.id, userId: successor.id, validFrom: handover.validFrom },
-    });
+    },
   });
   return handover;
 }
@@ -97,54 +95,64 @@ export async function decideLeadHandoverFor(
 ): Promise<LeadHandover> {
   const { negotiation, decision } = input;
   const parties = await listParties(deps.db, negotiation.id);
-  return deps.db.transaction().execute(async (tx) => {
-    const found = await findLeadHandoverForUpdate(tx, {
-      negotiationId: negotiation.id,
-      id: input.handoverId,
-    });
-    const party = parties.find((candidate) => candidate.id === found?.partyId);
-    const handover = visibleOrNotFound(
-      found,
-      () => party !== undefined && can(viewer, 'lead.read', partyResource(party)),
-      'Lead hand-over',
-    );
-    if (party === undefined) throw new DomainError('not-found', 'Lead hand-over not found.');
-    const action = decision.decision === 'withdraw' ? 'lead.withdraw' : 'lead.decide';
-    assertAllowed(
-      can(viewer, action, partyResource(party)),
-      decision.decision === 'withdraw' ? 'withdraw this proposal' : "decide on this party's lead",
-    );
-    if (handover.revision !== decision.baseRevision || handover.state !== 'pending')
-      throw new DomainError('conflict', `This proposal is already ${handover.state}.`, {
-        field: 'baseRevision',
+  const at = deps.clock.now();
+  const decided = await commitChange(deps, {
+    actor: viewer,
+    at,
+    write: async (tx, within) => {
+      const found = await findLeadHandoverForUpdate(tx, {
+        negotiationId: negotiation.id,
+        id: input.handoverId,
       });
-    const state = { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' } as const;
-    const at = deps.clock.now();
-    if (decision.decision === 'accept')
-      await applyLeadChange(deps, tx, {
+      const party = parties.find((candidate) => candidate.id === found?.partyId);
+      const handover = visibleOrNotFound(
+        found,
+        () => party !== undefined && can(viewer, 'lead.read', partyResource(party)),
+        'Lead hand-over',
+      );
+      if (party === undefined) throw new DomainError('not-found', 'Lead hand-over not found.');
+      const action = decision.decision === 'withdraw' ? 'lead.withdraw' : 'lead.decide';
+      assertAllowed(
+        can(viewer, action, partyResource(party)),
+        decision.decision === 'withdraw' ? 'withdraw this proposal' : "decide on this party's lead",
+      );
+      if (handover.revision !== decision.baseRevision || handover.state !== 'pending')
+        throw new DomainError('conflict', `This proposal is already ${handover.state}.`, {
+          field: 'baseRevision',
+        });
+      const state = { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' } as const;
+      if (decision.decision === 'accept')
+        await applyLeadChange(
+          deps,
+          {
+            party,
+            actor: viewer,
+            userId: handover.userId,
+            title: handover.title,
+            validFrom: handover.validFrom,
+          },
+          within,
+        );
+      const by = viewer.userId;
+      if (by === null) throw new DomainError('unauthenticated', 'Sign in first.');
+      await decideLeadHandover(tx, { id: handover.id, state: state[decision.decision], by, at });
+      return {
         party,
-        actorId: viewer.userId,
-        userId: handover.userId,
-        title: handover.title,
-        validFrom: handover.validFrom,
-      });
-    const by = viewer.userId;
-    if (by === null) throw new DomainError('unauthenticated', 'Sign in first.');
-    await decideLeadHandover(tx, { id: handover.id, state: state[decision.decision], by, at });
-    await recordAudit(tx, {
-      at,
-      actorId: by,
+        handover: {
+          ...handover,
+          state: state[decision.decision],
+          decidedAt: at.toISOString(),
+          revision: handover.revision + 1,
+        },
+      };
+    },
+    audit: ({ party, handover }) => ({
       action: `lead-handover.${decision.decision}`,
       subjectType: 'party',
       subjectId: party.id,
       negotiationId: negotiation.id,
       detail: { handoverId: handover.id },
-    });
-    return {
-      ...handover,
-      state: state[decision.decision],
-      decidedAt: at.toISOString(),
-      revision: handover.revision + 1,
-    };
+    }),
   });
+  return decided.handover;
 }

@@ -9,8 +9,8 @@ import {
   type Negotiation,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import { upsertIssueAssignment } from '../storage/live-issues';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { readGeniusUpload, suggestPoint, type GeniusUpload } from './genius-upload';
 import { issuesAt } from './live-issues';
@@ -60,26 +60,27 @@ export async function importGenius(
   const upload = readGeniusUpload(input.body.archive);
   const assignments = planAssignments(upload, points, input.body.mapping);
   const at = deps.clock.now();
-  await deps.db.transaction().execute(async (tx) => {
-    for (const { pointId, definition } of assignments) {
-      await upsertIssueAssignment(tx, {
-        negotiationId: negotiation.id,
-        versionId,
-        pointId,
-        definition,
-        savedBy: viewer.userId,
-        savedAt: at,
-      });
-      await recordAudit(tx, {
-        at,
-        actorId: viewer.userId,
-        action: 'issue.set',
-        subjectType: 'plan_point',
-        subjectId: pointId,
-        negotiationId: negotiation.id,
-        detail: { versionId, kind: definition.kind, via: 'genius' },
-      });
-    }
+  await commitChange(deps, {
+    actor: viewer,
+    at,
+    write: async (tx) => {
+      for (const { pointId, definition } of assignments)
+        await upsertIssueAssignment(tx, {
+          negotiationId: negotiation.id,
+          versionId,
+          pointId,
+          definition,
+          savedBy: viewer.userId,
+          savedAt: at,
+        });
+    },
+    audit: assignments.map(({ pointId, definition }) => ({
+      action: 'issue.set',
+      subjectType: 'plan_point',
+      subjectId: pointId,
+      negotiationId: negotiation.id,
+      detail: { versionId, kind: definition.kind, via: 'genius' },
+    })),
   });
   const after = await issuesAt(deps, viewer, input);
   return {

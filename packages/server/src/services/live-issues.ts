@@ -8,8 +8,8 @@ import {
   type SetIssueInput,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import { listIssueAssignments, upsertIssueAssignment } from '../storage/live-issues';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { getVersionForViewer, listVersionsForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
@@ -72,24 +72,25 @@ export async function setIssue(
       field: 'definition.options',
     });
   const at = deps.clock.now();
-  await deps.db.transaction().execute(async (tx) => {
-    await upsertIssueAssignment(tx, {
-      negotiationId: negotiation.id,
-      versionId,
-      pointId,
-      definition: input.body.definition,
-      savedBy: viewer.userId,
-      savedAt: at,
-    });
-    await recordAudit(tx, {
-      at,
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    at,
+    write: (tx) =>
+      upsertIssueAssignment(tx, {
+        negotiationId: negotiation.id,
+        versionId,
+        pointId,
+        definition: input.body.definition,
+        savedBy: viewer.userId,
+        savedAt: at,
+      }),
+    audit: {
       action: 'issue.set',
       subjectType: 'plan_point',
       subjectId: pointId,
       negotiationId: negotiation.id,
       detail: { versionId, kind: input.body.definition?.kind ?? 'none' },
-    });
+    },
   });
   const issues = await issuesAt(deps, viewer, { negotiation, versionId });
   const issue = issues.find((entry) => entry.pointId === pointId);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
@@ -8,7 +7,7 @@ import {
   type Viewer,
 } from '@parley/core';
 import { AGENT_NAMES, findAgent } from '@parley/engine';
-import { recordAudit, recordReadAudit } from '../audit';
+import { recordReadAudit } from '../audit';
 import { listLatestProfiles } from '../storage/live-issues';
 import {
   findLiveSimulation,
@@ -18,6 +17,7 @@ import {
 } from '../storage/live-simulations';
 import { listParties } from '../storage/parties';
 import { cancelSimulation } from '../storage/simulations';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { buildLiveSimulationJob } from './live-simulation-job';
 import { presentLiveSimulation } from './live-simulation-view';
@@ -58,23 +58,17 @@ export async function startLiveSimulation(
     all,
   });
   const ownerId = viewer.userId;
-  const stored = await deps.db.transaction().execute(async (tx) => {
-    const created = await insertLiveSimulation(tx, {
-      id: randomUUID(),
-      ownerId,
-      input: job,
-      at: deps.clock.now(),
-    });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: ownerId,
+  const stored = await commitChange(deps, {
+    actor: viewer,
+    write: (tx) =>
+      insertLiveSimulation(tx, { id: deps.ids.next(), ownerId, input: job, at: deps.clock.now() }),
+    audit: (created) => ({
       action: 'live-simulation.create',
       subjectType: 'simulation',
       subjectId: created.id,
       negotiationId: negotiation.id,
       detail: { versionId, protocol: body.protocol, runs: body.runs, steps: job.steps },
-    });
-    return created;
+    }),
   });
   await deps.enqueueSimulation?.(stored.id);
   return presentLiveSimulation(stored, { viewer, negotiation, parties, sharedNow: sharedIn(profiles) });
@@ -115,18 +109,18 @@ export async function cancelLiveSimulation(
 ): Promise<LiveSimulation> {
   const stored = await readable(deps, viewer, input);
   assertAllowed(can(viewer, 'live-simulation.run', resourceOf(input.negotiation)), 'cancel a simulation');
-  await deps.db.transaction().execute(async (tx) => {
-    const updated = await cancelSimulation(tx, { id: stored.id, at: deps.clock.now() });
-    if (updated === undefined)
-      throw new DomainError('conflict', `The simulation has already ended (${stored.status}).`);
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      if ((await cancelSimulation(tx, { id: stored.id, at: deps.clock.now() })) === undefined)
+        throw new DomainError('conflict', `The simulation has already ended (${stored.status}).`);
+    },
+    audit: {
       action: 'live-simulation.cancel',
       subjectType: 'simulation',
       subjectId: stored.id,
       negotiationId: input.negotiation.id,
-    });
+    },
   });
   return getLiveSimulation(deps, viewer, input);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
@@ -12,12 +11,12 @@ import {
   type UserId,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
 import { findMember, insertMember, listMembers, updateMemberValidTo } from '../storage/members';
 import { findParty } from '../storage/parties';
 import { findUser, findUserByEmail } from '../storage/users';
 import { normalizeEmail } from './accounts';
 import type { Database } from '../storage/database';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
@@ -100,28 +99,29 @@ export async function addMember(
 ): Promise<Member> {
   const { party } = input;
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
-    const seats = await listMembers(tx, party.negotiationId);
-    assertAllowed(
-      maySeat(viewer, { party, function: input.member.function, seats, now }),
-      input.member.function === 'lead'
-        ? "seat this party's lead (it has one: only that lead hands the lead over)"
-        : "manage this party's delegation (its lead does)",
-    );
-    const userId = await seatedUserId(tx, input.member);
-    const member = await seatMember(tx, {
-      id: MemberIdSchema.parse(randomUUID()),
-      negotiationId: party.negotiationId,
-      partyId: party.id,
-      userId,
-      function: input.member.function,
-      title: input.member.title,
-      validFrom: input.member.validFrom ?? now.toISOString(),
-      validTo: input.member.validTo ?? null,
-    });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  return commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      const seats = await listMembers(tx, party.negotiationId);
+      assertAllowed(
+        maySeat(viewer, { party, function: input.member.function, seats, now }),
+        input.member.function === 'lead'
+          ? "seat this party's lead (it has one: only that lead hands the lead over)"
+          : "manage this party's delegation (its lead does)",
+      );
+      const userId = await seatedUserId(tx, input.member);
+      return seatMember(tx, {
+        id: MemberIdSchema.parse(deps.ids.next()),
+        negotiationId: party.negotiationId,
+        partyId: party.id,
+        userId,
+        function: input.member.function,
+        title: input.member.title,
+        validFrom: input.member.validFrom ?? now.toISOString(),
+        validTo: input.member.validTo ?? null,
+      });
+    },
+    audit: (member) => ({
       action: 'member.add',
       subjectType: 'member',
       subjectId: member.id,
@@ -133,8 +133,7 @@ export async function addMember(
         validFrom: member.validFrom,
         validTo: member.validTo,
       },
-    });
-    return member;
+    }),
   });
 }
 
@@ -190,17 +189,16 @@ export async function endMember(
       field: 'memberId',
     });
   }
-  return deps.db.transaction().execute(async (tx) => {
-    await updateMemberValidTo(tx, { memberId: member.id, validTo: input.validTo });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: (tx) => updateMemberValidTo(tx, { memberId: member.id, validTo: input.validTo }),
+    audit: {
       action: 'member.end',
       subjectType: 'member',
       subjectId: member.id,
       negotiationId: negotiation.id,
       detail: { validTo: input.validTo },
-    });
-    return { ...member, validTo: input.validTo };
+    },
   });
+  return { ...member, validTo: input.validTo };
 }

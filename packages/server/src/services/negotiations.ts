@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
@@ -11,7 +10,7 @@ import {
   type UpdateNegotiationInput,
   type Viewer,
 } from '@parley/core';
-import { changedFields, recordAudit } from '../audit';
+import { changedFields } from '../audit';
 import { insertMember } from '../storage/members';
 import {
   findNegotiation,
@@ -22,6 +21,7 @@ import {
 import { readInstanceSettings } from '../storage/instance-settings';
 import { insertParty } from '../storage/parties';
 import { findUser } from '../storage/users';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound, withAdminFlag } from './viewer';
 
@@ -40,44 +40,45 @@ export async function createNegotiation(
   if (creatorId === null) throw new Error('negotiation.create allowed an anonymous viewer');
   const now = deps.clock.now().toISOString();
   const negotiation: Omit<Negotiation, 'revision'> = {
-    id: NegotiationIdSchema.parse(randomUUID()),
+    id: NegotiationIdSchema.parse(deps.ids.next()),
     title: input.title,
     mandate: input.mandate,
     closureRule: input.closureRule,
     timeZone: input.timeZone,
     createdAt: now,
   };
-  const partyId = PartyIdSchema.parse(randomUUID());
-  return deps.db.transaction().execute(async (tx) => {
-    const created = await insertNegotiation(tx, { negotiation, createdBy: creatorId });
-    await insertParty(tx, {
-      id: partyId,
-      negotiationId: negotiation.id,
-      name: input.mediatorPartyName,
-      role: 'mediator',
-      required: false,
-      createdAt: now,
-    });
-    const creator = await findUser(tx, creatorId);
-    await insertMember(tx, {
-      id: MemberIdSchema.parse(randomUUID()),
-      negotiationId: negotiation.id,
-      partyId,
-      userId: creatorId,
-      title: creator?.displayName ?? '',
-      function: 'lead',
-      validFrom: now,
-      validTo: null,
-    });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: creatorId,
+  const partyId = PartyIdSchema.parse(deps.ids.next());
+  return commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      const created = await insertNegotiation(tx, { negotiation, createdBy: creatorId });
+      await insertParty(tx, {
+        id: partyId,
+        negotiationId: negotiation.id,
+        name: input.mediatorPartyName,
+        role: 'mediator',
+        required: false,
+        createdAt: now,
+      });
+      const creator = await findUser(tx, creatorId);
+      await insertMember(tx, {
+        id: MemberIdSchema.parse(deps.ids.next()),
+        negotiationId: negotiation.id,
+        partyId,
+        userId: creatorId,
+        title: creator?.displayName ?? '',
+        function: 'lead',
+        validFrom: now,
+        validTo: null,
+      });
+      return created;
+    },
+    audit: {
       action: 'negotiation.create',
       subjectType: 'negotiation',
       subjectId: negotiation.id,
       negotiationId: negotiation.id,
-    });
-    return created;
+    },
   });
 }
 
@@ -124,25 +125,26 @@ export async function updateNegotiation(
       'invalid-input',
       'Name at least one of title, mandate, closureRule, timeZone to change.',
     );
-  return deps.db.transaction().execute(async (tx) => {
-    const updated = await updateNegotiationRow(tx, { id: negotiation.id, baseRevision, changes });
-    if (updated === undefined) {
-      const current = await findNegotiation(tx, negotiation.id);
-      throw new DomainError(
-        'conflict',
-        `Someone saved the settings meanwhile: the title is now "${current?.title ?? ''}", the closure rule "${current?.closureRule ?? ''}" and the time zone ${current?.timeZone ?? ''} (revision ${current?.revision ?? '?'}, yours was ${baseRevision}).`,
-        { field: 'baseRevision' },
-      );
-    }
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  return commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      const updated = await updateNegotiationRow(tx, { id: negotiation.id, baseRevision, changes });
+      if (updated === undefined) {
+        const current = await findNegotiation(tx, negotiation.id);
+        throw new DomainError(
+          'conflict',
+          `Someone saved the settings meanwhile: the title is now "${current?.title ?? ''}", the closure rule "${current?.closureRule ?? ''}" and the time zone ${current?.timeZone ?? ''} (revision ${current?.revision ?? '?'}, yours was ${baseRevision}).`,
+          { field: 'baseRevision' },
+        );
+      }
+      return updated;
+    },
+    audit: (updated) => ({
       action: 'negotiation.update',
       subjectType: 'negotiation',
       subjectId: negotiation.id,
       negotiationId: negotiation.id,
       detail: { revision: updated.revision, ...changedFields(negotiation, updated, Object.keys(changes)) },
-    });
-    return updated;
+    }),
   });
 }

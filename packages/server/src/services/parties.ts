@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
@@ -10,8 +9,9 @@ import {
   type UpdatePartyInput,
   type Viewer,
 } from '@parley/core';
-import { changedFields, recordAudit } from '../audit';
+import { changedFields } from '../audit';
 import { findParty, insertParty, listParties, updatePartyRow } from '../storage/parties';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
@@ -27,24 +27,22 @@ export async function createParty(
     'add parties',
   );
   const party: Omit<Party, 'revision'> = {
-    id: PartyIdSchema.parse(randomUUID()),
+    id: PartyIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     name: input.party.name,
     role: input.party.role,
     required: input.party.required,
     createdAt: deps.clock.now().toISOString(),
   };
-  return deps.db.transaction().execute(async (tx) => {
-    const created = await insertParty(tx, party);
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  return commitChange(deps, {
+    actor: viewer,
+    write: (tx) => insertParty(tx, party),
+    audit: {
       action: 'party.create',
       subjectType: 'party',
       subjectId: party.id,
       negotiationId: negotiation.id,
-    });
-    return created;
+    },
   });
 }
 
@@ -87,30 +85,27 @@ export async function updateParty(
   const { baseRevision, ...changes } = input.changes;
   if (Object.keys(changes).length === 0)
     throw new DomainError('invalid-input', 'Name at least one of name, required to change.');
-  return deps.db.transaction().execute(async (tx) => {
-    const updated = await updatePartyRow(tx, {
-      negotiationId: input.negotiation.id,
-      partyId: input.partyId,
-      baseRevision,
-      changes,
-    });
-    if (updated === undefined) {
-      const current = await findParty(tx, { negotiationId: input.negotiation.id, partyId: input.partyId });
-      throw new DomainError(
-        'conflict',
-        `Someone changed this party meanwhile: it is now "${current?.name ?? ''}", ${current?.required === true ? 'required' : 'not required'} (revision ${current?.revision ?? '?'}, yours was ${baseRevision}).`,
-        { field: 'baseRevision' },
-      );
-    }
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  const party = { negotiationId: input.negotiation.id, partyId: input.partyId };
+  return commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      const updated = await updatePartyRow(tx, { ...party, baseRevision, changes });
+      if (updated === undefined) {
+        const current = await findParty(tx, party);
+        throw new DomainError(
+          'conflict',
+          `Someone changed this party meanwhile: it is now "${current?.name ?? ''}", ${current?.required === true ? 'required' : 'not required'} (revision ${current?.revision ?? '?'}, yours was ${baseRevision}).`,
+          { field: 'baseRevision' },
+        );
+      }
+      return updated;
+    },
+    audit: (updated) => ({
       action: 'party.update',
       subjectType: 'party',
       subjectId: updated.id,
       negotiationId: input.negotiation.id,
       detail: { revision: updated.revision, ...changedFields(before, updated, Object.keys(changes)) },
-    });
-    return updated;
+    }),
   });
 }

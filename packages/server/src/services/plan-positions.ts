@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   deriveNegotiationState,
@@ -13,13 +12,13 @@ import {
   type SetPositionInput,
   type Viewer,
 } from '@parley/core';
-import { recordAudit, recordReadAudit } from '../audit';
+import { recordReadAudit } from '../audit';
 import { presentPosition } from '../presenters/position';
 import { seesEveryEdit } from './position-edits';
-import { planEventHub } from '../realtime/plan-events';
 import { findParty, listParties } from '../storage/parties';
 import { findPosition, listPositions, writePositionIfCurrent } from '../storage/plan-positions';
 import { listEscalations } from '../storage/plan-records';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { pageOf, type Page } from './paging';
 import { getVersionForViewer } from './plan-versions';
@@ -115,7 +114,7 @@ export async function setPosition(
     'record positions for this party',
   );
   const position: Position = {
-    id: randomUUID(),
+    id: deps.ids.next(),
     negotiationId: negotiation.id,
     partyId: party.id,
     versionId: input.versionId,
@@ -127,22 +126,25 @@ export async function setPosition(
     revision: body.baseRevision + 1,
     recordedAt: deps.clock.now().toISOString(),
   };
-  const saved = await deps.db.transaction().execute(async (tx) => {
-    const written = await writePositionIfCurrent(tx, { position, base: body.baseRevision });
-    const current = await findPosition(tx, {
-      partyId: party.id,
-      versionId: input.versionId,
-      pointId: input.pointId,
-    });
-    if (!written || current === undefined) {
-      throw new DomainError(
-        'conflict',
-        `This position changed: your write was based on revision ${body.baseRevision}, the current revision is ${current?.revision ?? 0}. Reload and try again.`,
-        { field: 'baseRevision' },
-      );
-    }
-    await recordAudit(tx, {
-      actorId: viewer.userId,
+  return commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      const written = await writePositionIfCurrent(tx, { position, base: body.baseRevision });
+      const current = await findPosition(tx, {
+        partyId: party.id,
+        versionId: input.versionId,
+        pointId: input.pointId,
+      });
+      if (!written || current === undefined) {
+        throw new DomainError(
+          'conflict',
+          `This position changed: your write was based on revision ${body.baseRevision}, the current revision is ${current?.revision ?? 0}. Reload and try again.`,
+          { field: 'baseRevision' },
+        );
+      }
+      return current;
+    },
+    audit: (current) => ({
       action: 'position.set',
       subjectType: 'position',
       subjectId: current.id,
@@ -154,19 +156,17 @@ export async function setPosition(
         revision: current.revision,
         visibility: current.visibility,
       },
-    });
-    return current;
+    }),
+    event: (saved) => ({
+      type: 'position.changed',
+      negotiationId: negotiation.id,
+      versionId: saved.versionId,
+      pointId: saved.pointId,
+      partyId: party.id,
+      visibility: saved.visibility,
+      revision: saved.revision,
+    }),
   });
-  planEventHub(deps.db).publish({
-    type: 'position.changed',
-    negotiationId: negotiation.id,
-    versionId: saved.versionId,
-    pointId: saved.pointId,
-    partyId: party.id,
-    visibility: saved.visibility,
-    revision: saved.revision,
-  });
-  return saved;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   CreateAmendmentInputSchema,
   CreateEscalationInputSchema,
@@ -18,8 +17,8 @@ import {
   type Viewer,
 } from '@parley/core';
 import type { z } from 'zod';
-import { recordAudit, recordReadAudit } from '../audit';
-import { planEventHub } from '../realtime/plan-events';
+import { recordReadAudit } from '../audit';
+import type { PlanEvent } from '../realtime/plan-events';
 import { findParty } from '../storage/parties';
 import {
   insertAmendment,
@@ -33,6 +32,7 @@ import {
   updateAmendmentIfCurrent,
   updateEscalationDecision,
 } from '../storage/plan-records';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { getVersionForViewer, listVersionsForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
@@ -41,6 +41,13 @@ type Ctx = { negotiation: Negotiation };
 const onNegotiation = (negotiation: Negotiation) => ({
   kind: 'negotiation' as const,
   negotiationId: negotiation.id,
+});
+
+const escalationChanged = (negotiation: Negotiation, escalation: Escalation): PlanEvent => ({
+  type: 'escalation.changed',
+  negotiationId: negotiation.id,
+  escalationId: escalation.id,
+  pointId: escalation.pointId,
 });
 
 async function requireKnownPoint(
@@ -72,27 +79,22 @@ export async function createEscalation(
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'escalate points');
   await requireKnownPoint(deps, viewer, { ...input, pointId: input.body.pointId });
   const escalation: Escalation = {
-    id: randomUUID(),
+    id: deps.ids.next(),
     negotiationId: input.negotiation.id,
     ...input.body,
     decision: null,
   };
-  await deps.db.transaction().execute(async (tx) => {
-    await insertEscalation(tx, { ...escalation, createdAt: deps.clock.now().toISOString() });
-    await recordAudit(tx, {
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: (tx) => insertEscalation(tx, { ...escalation, createdAt: deps.clock.now().toISOString() }),
+    audit: {
       action: 'escalation.create',
       subjectType: 'escalation',
       subjectId: escalation.id,
       negotiationId: input.negotiation.id,
       detail: { pointId: escalation.pointId },
-    });
-  });
-  planEventHub(deps.db).publish({
-    type: 'escalation.changed',
-    negotiationId: input.negotiation.id,
-    escalationId: escalation.id,
-    pointId: escalation.pointId,
+    },
+    event: escalationChanged(input.negotiation, escalation),
   });
   return escalation;
 }
@@ -109,30 +111,27 @@ export async function decideEscalation(
   );
   if (existing === undefined) throw new DomainError('not-found', 'Escalation not found.');
   const decision = { ...input.body, decidedAt: deps.clock.now().toISOString() };
-  await deps.db.transaction().execute(async (tx) => {
-    if (
-      !(await updateEscalationDecision(tx, {
-        id: existing.id,
-        negotiationId: input.negotiation.id,
-        decision,
-      }))
-    ) {
-      throw new DomainError('conflict', "The principals' decision on this escalation is already recorded.");
-    }
-    await recordAudit(tx, {
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      if (
+        !(await updateEscalationDecision(tx, {
+          id: existing.id,
+          negotiationId: input.negotiation.id,
+          decision,
+        }))
+      ) {
+        throw new DomainError('conflict', "The principals' decision on this escalation is already recorded.");
+      }
+    },
+    audit: {
       action: 'escalation.decide',
       subjectType: 'escalation',
       subjectId: existing.id,
       negotiationId: input.negotiation.id,
       detail: { outcome: decision.outcome },
-    });
-  });
-  planEventHub(deps.db).publish({
-    type: 'escalation.changed',
-    negotiationId: input.negotiation.id,
-    escalationId: existing.id,
-    pointId: existing.pointId,
+    },
+    event: escalationChanged(input.negotiation, existing),
   });
   return { ...existing, decision };
 }
@@ -184,21 +183,17 @@ export async function createRound(
     if ((await findParty(deps.db, { negotiationId: input.negotiation.id, partyId })) === undefined)
       throw new DomainError('not-found', 'Party not found.', { field: 'partiesPresent' });
   }
-  const round: Round = { id: randomUUID(), negotiationId: input.negotiation.id, ...input.body };
-  await deps.db.transaction().execute(async (tx) => {
-    await insertRound(tx, round);
-    await recordAudit(tx, {
-      actorId: viewer.userId,
+  const round: Round = { id: deps.ids.next(), negotiationId: input.negotiation.id, ...input.body };
+  await commitChange(deps, {
+    actor: viewer,
+    write: (tx) => insertRound(tx, round),
+    audit: {
       action: 'round.create',
       subjectType: 'round',
       subjectId: round.id,
       negotiationId: input.negotiation.id,
-    });
-  });
-  planEventHub(deps.db).publish({
-    type: 'round.created',
-    negotiationId: input.negotiation.id,
-    roundId: round.id,
+    },
+    event: { type: 'round.created', negotiationId: input.negotiation.id, roundId: round.id },
   });
   return round;
 }
@@ -226,21 +221,17 @@ export async function createStatement(
   )
     throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
   for (const pointId of input.body.pointIds) await requireKnownPoint(deps, viewer, { ...input, pointId });
-  const statement: Statement = { id: randomUUID(), negotiationId: input.negotiation.id, ...input.body };
-  await deps.db.transaction().execute(async (tx) => {
-    await insertStatement(tx, statement);
-    await recordAudit(tx, {
-      actorId: viewer.userId,
+  const statement: Statement = { id: deps.ids.next(), negotiationId: input.negotiation.id, ...input.body };
+  await commitChange(deps, {
+    actor: viewer,
+    write: (tx) => insertStatement(tx, statement),
+    audit: {
       action: 'statement.create',
       subjectType: 'statement',
       subjectId: statement.id,
       negotiationId: input.negotiation.id,
-    });
-  });
-  planEventHub(deps.db).publish({
-    type: 'statement.created',
-    negotiationId: input.negotiation.id,
-    statementId: statement.id,
+    },
+    event: { type: 'statement.created', negotiationId: input.negotiation.id, statementId: statement.id },
   });
   return statement;
 }
@@ -293,28 +284,28 @@ export async function proposeAmendment(
   if (!stored.version.points.some((point) => point.pointId === body.pointId))
     throw new DomainError('not-found', 'Point not found in this version.', { field: 'pointId' });
   const amendment: Amendment = {
-    id: randomUUID(),
+    id: deps.ids.next(),
     negotiationId: negotiation.id,
     ...body,
     fate: { state: 'open' },
     revision: 1,
   };
-  await deps.db.transaction().execute(async (tx) => {
-    await insertAmendment(tx, { ...amendment, createdAt: deps.clock.now().toISOString() });
-    await recordAudit(tx, {
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: (tx) => insertAmendment(tx, { ...amendment, createdAt: deps.clock.now().toISOString() }),
+    audit: {
       action: 'amendment.create',
       subjectType: 'amendment',
       subjectId: amendment.id,
       negotiationId: negotiation.id,
       detail: { partyId: party.id },
-    });
-  });
-  planEventHub(deps.db).publish({
-    type: 'amendment.changed',
-    negotiationId: negotiation.id,
-    amendmentId: amendment.id,
-    partyId: party.id,
+    },
+    event: {
+      type: 'amendment.changed',
+      negotiationId: negotiation.id,
+      amendmentId: amendment.id,
+      partyId: party.id,
+    },
   });
   return amendment;
 }
@@ -351,27 +342,29 @@ export async function decideAmendment(
       ? { state: 'rejected', reason: input.body.reason }
       : { state: 'withdrawn' };
   const updated: Amendment = { ...existing, fate, revision: input.body.baseRevision + 1 };
-  await deps.db.transaction().execute(async (tx) => {
-    if (!(await updateAmendmentIfCurrent(tx, { amendment: updated, base: input.body.baseRevision }))) {
-      throw new DomainError(
-        'conflict',
-        `This amendment changed: your write was based on revision ${input.body.baseRevision}, the current revision is ${existing.revision}.`,
-        { field: 'baseRevision' },
-      );
-    }
-    await recordAudit(tx, {
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      if (!(await updateAmendmentIfCurrent(tx, { amendment: updated, base: input.body.baseRevision }))) {
+        throw new DomainError(
+          'conflict',
+          `This amendment changed: your write was based on revision ${input.body.baseRevision}, the current revision is ${existing.revision}.`,
+          { field: 'baseRevision' },
+        );
+      }
+    },
+    audit: {
       action: `amendment.${input.body.fate}`,
       subjectType: 'amendment',
       subjectId: existing.id,
       negotiationId: input.negotiation.id,
-    });
-  });
-  planEventHub(deps.db).publish({
-    type: 'amendment.changed',
-    negotiationId: input.negotiation.id,
-    amendmentId: existing.id,
-    partyId: existing.partyId,
+    },
+    event: {
+      type: 'amendment.changed',
+      negotiationId: input.negotiation.id,
+      amendmentId: existing.id,
+      partyId: existing.partyId,
+    },
   });
   return updated;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   applyOperations,
   can,
@@ -20,8 +19,6 @@ import {
   type VersionWithLineage,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../audit';
-import { planEventHub } from '../realtime/plan-events';
 import { insertPositions, listPositions } from '../storage/plan-positions';
 import { listParties } from '../storage/parties';
 import {
@@ -37,6 +34,7 @@ import {
   listPlanVersions,
   type StoredVersion,
 } from '../storage/plan-versions';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { cachedPlanVersions } from './plan-version-cache';
 import { assertAllowed } from './viewer';
@@ -53,11 +51,11 @@ export async function listVersionsForViewer(
   negotiation: Negotiation,
 ): Promise<{ revision: number; versions: StoredVersion[] }> {
   assertAllowed(can(viewer, 'plan.read', negotiationResource(negotiation)), 'read this plan');
-  const [revision, versions, amendments] = await Promise.all([
-    findPlanRevision(deps.db, negotiation.id),
-    cachedPlanVersions(deps.db, negotiation.id),
-    listAmendments(deps.db, negotiation.id),
-  ]);
+  const revision = await findPlanRevision(deps.db, negotiation.id);
+  const versions = await cachedPlanVersions(deps.db, negotiation.id, revision);
+  // Most plans adopt no amendment: then there is nothing to redact and nothing to load.
+  const adoptsAmendments = versions.some((entry) => entry.edges.some((edge) => edge.amendmentId !== null));
+  const amendments = adoptsAmendments ? await listAmendments(deps.db, negotiation.id) : [];
   // An edge names the amendment it adopted only to viewers who may read that amendment.
   const readable = new Set(
     amendments
@@ -105,10 +103,10 @@ export async function importPlan(
       field: 'text',
     });
   const version = planVersionFromText(parsed.value, {
-    versionId: randomUUID(),
+    versionId: deps.ids.next(),
     negotiationId: input.negotiation.id,
     label: input.body.label,
-    pointId: () => randomUUID(),
+    pointId: () => deps.ids.next(),
   });
   return saveVersion(deps, viewer, {
     negotiation: input.negotiation,
@@ -134,7 +132,7 @@ export async function createVersion(
     operations: input.body.operations,
     roundId: input.body.roundId,
   });
-  const child = { id: randomUUID(), label: input.body.label };
+  const child = { id: deps.ids.next(), label: input.body.label };
   const result =
     input.body.text === undefined
       ? applyOperations({
@@ -148,6 +146,7 @@ export async function createVersion(
           child,
           text: input.body.text,
           links: input.body.links ?? [],
+          newPointId: () => deps.ids.next(),
         });
   if (!result.ok)
     throw new DomainError('invalid-input', result.problems.map((problem) => problem.message).join('; '), {
@@ -182,6 +181,7 @@ function childFromText(input: {
   child: { id: string; label: string };
   text: string;
   links: readonly LineageMapLink[];
+  newPointId: () => string;
 }) {
   const parsed = parsePlanText(input.text);
   if (!parsed.ok)
@@ -193,7 +193,7 @@ function childFromText(input: {
     points: parsed.value.points,
     links: input.links,
     child: input.child,
-    newPointId: () => randomUUID(),
+    newPointId: input.newPointId,
   });
 }
 
@@ -245,57 +245,58 @@ async function saveVersion(
   },
 ): Promise<StoredVersion> {
   const createdAt = deps.clock.now().toISOString();
-  const stored = await deps.db.transaction().execute(async (tx) => {
-    const advanced = await advancePlanRevision(tx, {
-      negotiationId: input.negotiation.id,
-      base: input.baseRevision,
-    });
-    if (!advanced.ok) {
-      throw new DomainError(
-        'conflict',
-        `The plan changed: this write was based on revision ${input.baseRevision}, the current revision is ${advanced.current}. Reload and try again.`,
-        { field: 'baseRevision' },
-      );
-    }
-    await insertPlanVersion(tx, {
-      entry: input.entry,
-      revision: advanced.revision,
-      roundId: input.roundId,
-      createdBy: viewer.userId,
-      createdAt,
-    });
-    await adoptAmendments(tx, { negotiationId: input.negotiation.id, entry: input.entry });
-    if (input.parent !== undefined)
-      await insertPositions(
-        tx,
-        carriedPositions(
-          await listPositions(tx, { negotiationId: input.negotiation.id, versionId: input.parent.id }),
-          input,
-        ),
-      );
-    await recordAudit(tx, {
-      actorId: viewer.userId,
+  return commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      const advanced = await advancePlanRevision(tx, {
+        negotiationId: input.negotiation.id,
+        base: input.baseRevision,
+      });
+      if (!advanced.ok) {
+        throw new DomainError(
+          'conflict',
+          `The plan changed: this write was based on revision ${input.baseRevision}, the current revision is ${advanced.current}. Reload and try again.`,
+          { field: 'baseRevision' },
+        );
+      }
+      await insertPlanVersion(tx, {
+        entry: input.entry,
+        revision: advanced.revision,
+        roundId: input.roundId,
+        createdBy: viewer.userId,
+        createdAt,
+      });
+      await adoptAmendments(tx, { negotiationId: input.negotiation.id, entry: input.entry });
+      if (input.parent !== undefined)
+        await insertPositions(
+          tx,
+          carriedPositions(
+            await listPositions(tx, { negotiationId: input.negotiation.id, versionId: input.parent.id }),
+            { ...input, newId: () => deps.ids.next() },
+          ),
+        );
+      return { ...input.entry, revision: advanced.revision, roundId: input.roundId, createdAt };
+    },
+    audit: (stored) => ({
       action: 'plan.version.create',
       subjectType: 'plan_version',
       subjectId: input.entry.version.id,
       negotiationId: input.negotiation.id,
       detail: {
-        revision: advanced.revision,
+        revision: stored.revision,
         parentId: input.entry.version.parentId,
         points: input.entry.version.points.length,
         operations: input.entry.edges.length,
         ...(input.attribution === undefined ? {} : { attribution: input.attribution }),
       },
-    });
-    return { ...input.entry, revision: advanced.revision, roundId: input.roundId, createdAt };
+    }),
+    event: (stored) => ({
+      type: 'version.created',
+      negotiationId: input.negotiation.id,
+      versionId: stored.version.id,
+      revision: stored.revision,
+    }),
   });
-  planEventHub(deps.db).publish({
-    type: 'version.created',
-    negotiationId: input.negotiation.id,
-    versionId: stored.version.id,
-    revision: stored.revision,
-  });
-  return stored;
 }
 
 // Operations that carry an amendment id adopt it: its fate links the version that adopted it.
@@ -332,7 +333,7 @@ async function adoptAmendments(
 // who may read it; every part of a split takes the position on the point it came from.
 export function carriedPositions(
   positions: readonly Position[],
-  input: { entry: VersionWithLineage; parent?: PlanVersion },
+  input: { entry: VersionWithLineage; parent?: PlanVersion; newId: () => string },
 ): Position[] {
   const before = new Map((input.parent?.points ?? []).map((point) => [point.pointId, point]));
   const sourcesOf = new Map<string, string[]>();
@@ -358,7 +359,7 @@ export function carriedPositions(
       );
       return {
         ...guarded,
-        id: randomUUID(),
+        id: input.newId(),
         versionId: input.entry.version.id,
         pointId: next.pointId,
         visibility: narrowest.visibility,

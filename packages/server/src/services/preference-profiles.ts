@@ -10,9 +10,10 @@ import {
   type SaveProfileInput,
   type Viewer,
 } from '@parley/core';
-import { recordAudit, recordReadAudit } from '../audit';
+import { recordReadAudit } from '../audit';
 import { findLatestProfile, insertProfileRevision, listLatestProfiles } from '../storage/live-issues';
 import { listParties } from '../storage/parties';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { issuesAt, latestVersionId } from './live-issues';
 import { assertAllowed } from './viewer';
@@ -102,28 +103,29 @@ export async function saveProfile(
     weights: checked.value.weights,
     savedAt: deps.clock.now().toISOString(),
   };
-  await deps.db.transaction().execute(async (tx) => {
-    const current = await findLatestProfile(tx, { negotiationId: negotiation.id, partyId: seat.partyId });
-    const stale = () =>
-      new DomainError(
-        'conflict',
-        `Your delegation's profile is at revision ${current?.revision ?? 0}; you edited revision ${baseRevision}. Reload and save again.`,
-        { field: 'baseRevision' },
-      );
-    if ((current?.revision ?? 0) !== baseRevision) throw stale();
-    if (
-      !(await insertProfileRevision(tx, { negotiationId: negotiation.id, profile, savedBy: viewer.userId }))
-    )
-      throw stale();
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      const current = await findLatestProfile(tx, { negotiationId: negotiation.id, partyId: seat.partyId });
+      const stale = () =>
+        new DomainError(
+          'conflict',
+          `Your delegation's profile is at revision ${current?.revision ?? 0}; you edited revision ${baseRevision}. Reload and save again.`,
+          { field: 'baseRevision' },
+        );
+      if ((current?.revision ?? 0) !== baseRevision) throw stale();
+      if (
+        !(await insertProfileRevision(tx, { negotiationId: negotiation.id, profile, savedBy: viewer.userId }))
+      )
+        throw stale();
+    },
+    audit: {
       action: 'profile.update',
       subjectType: 'preference_profile',
       subjectId: seat.partyId,
       negotiationId: negotiation.id,
       detail: { revision: profile.revision, sharedWithMediator: profile.sharedWithMediator },
-    });
+    },
   });
   return { profile, notices: checked.value.notices };
 }

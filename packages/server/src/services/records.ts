@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   can,
   DomainError,
@@ -11,9 +10,10 @@ import {
   type RecordResource,
   type Viewer,
 } from '@parley/core';
-import { recordAudit, recordReadAudit } from '../audit';
+import { recordReadAudit } from '../audit';
 import { findParty } from '../storage/parties';
 import { findRecord, insertRecord, listRecords } from '../storage/records';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { pageOf, type Page } from './paging';
 import { assertAllowed, visibleOrNotFound } from './viewer';
@@ -40,7 +40,7 @@ export async function createRecord(
   if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'owningPartyId' });
   if (viewer.userId === null) throw new DomainError('unauthenticated', 'Sign in first.');
   const record: NegotiationRecord = {
-    id: RecordIdSchema.parse(randomUUID()),
+    id: RecordIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     owningPartyId: party.id,
     authorId: viewer.userId,
@@ -51,19 +51,18 @@ export async function createRecord(
     createdAt: deps.clock.now().toISOString(),
   };
   assertAllowed(can(viewer, 'record.create', resourceOf(record)), 'file records for this party');
-  return deps.db.transaction().execute(async (tx) => {
-    await insertRecord(tx, record);
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    write: (tx) => insertRecord(tx, record),
+    audit: {
       action: 'record.create',
       subjectType: 'record',
       subjectId: record.id,
       negotiationId: negotiation.id,
       detail: { classification: record.classification, owningPartyId: record.owningPartyId },
-    });
-    return record;
+    },
   });
+  return record;
 }
 
 /** A page of the records the viewer may read; restricted ones in the page are audited as read. */

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError, UserIdSchema, type RegisterInput, type Registration, type User } from '@parley/core';
-import { recordAudit } from '../audit';
 import { hashSecret } from '../auth/secrets';
 import { readInstanceSettings } from '../storage/instance-settings';
 import { findInvitationByTokenHash } from '../storage/invitations';
 import { findUserByEmail, hasAnyUser, insertUser, lockUsersForFirstAccount } from '../storage/users';
 import type { Database } from '../storage/database';
 import { normalizeEmail } from './accounts';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 
 /**
@@ -24,42 +23,44 @@ export async function register(
   // account; then hashed before looking anything up, so every path costs the same scrypt time.
   await deps.throttle.reserve({ kind: 'register', email, ip: input.ip });
   const passwordHash = await deps.passwords.hash(input.password);
-  return deps.db.transaction().execute(async (tx) => {
-    await lockUsersForFirstAccount(tx);
-    const isFirst = !(await hasAnyUser(tx));
-    if (!isFirst) await assertMaySignUp(deps, tx, { email, invitationToken: input.invitationToken });
-    const existing = isFirst ? undefined : await findUserByEmail(tx, email);
-    if (existing !== undefined) {
-      await recordAudit(tx, {
-        at: deps.clock.now(),
-        actorId: null,
-        action: 'user.register-existing',
-        subjectType: 'user',
-        subjectId: existing.user.id,
-        negotiationId: null,
-        ip: input.ip,
-      });
-      return { status: 'accepted', admin: false };
-    }
-    const user: User = {
-      id: UserIdSchema.parse(randomUUID()),
-      email,
-      displayName: input.displayName,
-      createdAt: deps.clock.now().toISOString(),
-    };
-    await insertUser(tx, { user, passwordHash, isAdmin: isFirst });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: user.id,
-      action: 'user.create',
-      subjectType: 'user',
-      subjectId: user.id,
-      negotiationId: null,
-      ip: input.ip,
-      detail: isFirst ? { admin: true } : undefined,
-    });
-    return { status: 'accepted', admin: isFirst };
+  const signedUp = await commitChange(deps, {
+    actor: { userId: null },
+    write: async (tx) => {
+      await lockUsersForFirstAccount(tx);
+      const isFirst = !(await hasAnyUser(tx));
+      if (!isFirst) await assertMaySignUp(deps, tx, { email, invitationToken: input.invitationToken });
+      const existing = isFirst ? undefined : await findUserByEmail(tx, email);
+      if (existing !== undefined) return { userId: existing.user.id, isNew: false, isFirst };
+      const user: User = {
+        id: UserIdSchema.parse(deps.ids.next()),
+        email,
+        displayName: input.displayName,
+        createdAt: deps.clock.now().toISOString(),
+      };
+      await insertUser(tx, { user, passwordHash, isAdmin: isFirst });
+      return { userId: user.id, isNew: true, isFirst };
+    },
+    // An existing account's entry names no actor: no one signed in, and its owner did not ask.
+    audit: ({ userId, isNew, isFirst }) =>
+      isNew
+        ? {
+            actorId: userId,
+            action: 'user.create',
+            subjectType: 'user',
+            subjectId: userId,
+            negotiationId: null,
+            ip: input.ip,
+            detail: isFirst ? { admin: true } : undefined,
+          }
+        : {
+            action: 'user.register-existing',
+            subjectType: 'user',
+            subjectId: userId,
+            negotiationId: null,
+            ip: input.ip,
+          },
   });
+  return { status: 'accepted', admin: signedUp.isNew && signedUp.isFirst };
 }
 
 async function assertMaySignUp(

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { can, DomainError, type CreateSimulationInput, type Viewer } from '@parley/core';
 import { AGENT_NAMES, findAgent } from '@parley/engine';
-import { recordAudit } from '../audit';
 import {
   cancelSimulation,
   findSimulation,
@@ -9,6 +7,7 @@ import {
   type StoredSimulation,
 } from '../storage/simulations';
 import { assertSimulationWithinBudget } from '../work/budgets';
+import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 
 /** Starts a simulation job: stored first, then queued, so a worker never sees a job it cannot load. */
@@ -35,18 +34,16 @@ export async function createSimulation(
     optionsPerIssue: input.space.issues.map((issue) => issue.options.length),
   });
   const ownerId = viewer.userId;
-  const simulation = await deps.db.transaction().execute(async (tx) => {
-    const stored = await insertSimulation(tx, { id: randomUUID(), ownerId, input, at: deps.clock.now() });
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: ownerId,
+  const simulation = await commitChange(deps, {
+    actor: viewer,
+    write: (tx) => insertSimulation(tx, { id: deps.ids.next(), ownerId, input, at: deps.clock.now() }),
+    audit: (stored) => ({
       action: 'simulation.create',
       subjectType: 'simulation',
       subjectId: stored.id,
       negotiationId: null,
       detail: { agents: input.agents, runs: input.runs },
-    });
-    return stored;
+    }),
   });
   await deps.enqueueSimulation?.(simulation.id);
   return simulation;
@@ -77,20 +74,19 @@ export async function cancelSimulationForViewer(
   const simulation = await getSimulationForViewer(deps, viewer, simulationId);
   if (!can(viewer, 'simulation.cancel', { kind: 'simulation', ownerId: simulation.ownerId }))
     throw new DomainError('not-found', 'No such simulation.');
-  const cancelled = await deps.db.transaction().execute(async (tx) => {
-    const updated = await cancelSimulation(tx, { id: simulationId, at: deps.clock.now() });
-    if (updated === undefined)
-      throw new DomainError('conflict', `The simulation has already ended (${simulation.status}).`);
-    await recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  return commitChange(deps, {
+    actor: viewer,
+    write: async (tx) => {
+      const updated = await cancelSimulation(tx, { id: simulationId, at: deps.clock.now() });
+      if (updated === undefined)
+        throw new DomainError('conflict', `The simulation has already ended (${simulation.status}).`);
+      return updated;
+    },
+    audit: {
       action: 'simulation.cancel',
       subjectType: 'simulation',
       subjectId: simulationId,
       negotiationId: null,
-      detail: {},
-    });
-    return updated;
+    },
   });
-  return cancelled;
 }

@@ -34,27 +34,32 @@ export async function findAuditHead(db: Database): Promise<{ seq: number; hash: 
   return row === undefined ? undefined : { seq: Number(row.seq), hash: row.hash };
 }
 
-export async function insertAuditEntry(tx: Database, entry: StoredAuditEntry): Promise<void> {
+/** Appends entries that continue the chain, in one statement, and moves the head to the last of them. */
+export async function insertAuditEntries(tx: Database, entries: readonly StoredAuditEntry[]): Promise<void> {
+  const last = entries.at(-1);
+  if (last === undefined) return;
   await tx
     .insertInto('audit_log')
-    .values({
-      seq: String(entry.seq),
-      at: entry.at,
-      actor_id: entry.actorId,
-      action: entry.action,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      negotiation_id: entry.negotiationId,
-      detail: JSON.stringify(entry.detail),
-      ip: entry.ip,
-      prev_hash: entry.prevHash,
-      hash: entry.hash,
-    })
+    .values(
+      entries.map((entry) => ({
+        seq: String(entry.seq),
+        at: entry.at,
+        actor_id: entry.actorId,
+        action: entry.action,
+        subject_type: entry.subjectType,
+        subject_id: entry.subjectId,
+        negotiation_id: entry.negotiationId,
+        detail: JSON.stringify(entry.detail),
+        ip: entry.ip,
+        prev_hash: entry.prevHash,
+        hash: entry.hash,
+      })),
+    )
     .execute();
   await tx
     .insertInto('audit_head')
-    .values({ id: 1, seq: String(entry.seq), hash: entry.hash })
-    .onConflict((conflict) => conflict.column('id').doUpdateSet({ seq: String(entry.seq), hash: entry.hash }))
+    .values({ id: 1, seq: String(last.seq), hash: last.hash })
+    .onConflict((conflict) => conflict.column('id').doUpdateSet({ seq: String(last.seq), hash: last.hash }))
     .execute();
 }
 

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import { MIGRATIONS } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
@@ -27,7 +26,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     isPostgres || options.inMemory ? undefined : lockDataFolder(ensureFolder(options.dataDir));
   let db: Database;
   try {
-    db = isPostgres ? openPostgres(options.databaseUrl ?? '') : openPglite(options);
+    db = isPostgres ? await openPostgres(options.databaseUrl ?? '') : openPglite(options);
   } catch (error) {
     lock?.release();
     throw error;
@@ -54,7 +53,9 @@ function ensureFolder(dataDir = './data'): string {
   return dataDir;
 }
 
-function openPostgres(connectionString: string): Database {
+async function openPostgres(connectionString: string): Promise<Database> {
+  // Loaded here, not with the module: a server on PGlite never needs the PostgreSQL client (#17).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString });
   // An idle connection the server drops (restart, failover, a terminated backend, or one still
   // closing after pool.end()) is an 'error' event on the pool; unheard, Node would crash the process.
@@ -65,12 +66,29 @@ function openPostgres(connectionString: string): Database {
   return new Kysely<Db>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/**
+ * Whether every migration is already applied, in two cheap queries. On a restart this is the common
+ * case, and kysely's Migrator would first introspect the catalog and take its lock table, which on
+ * PGlite costs most of a second of start-up (issue #15 item 6, #17 item 4). Anything missing, or no
+ * migration table yet, goes through the Migrator, whose lock makes concurrent starts safe.
+ */
+async function isUpToDate(db: Database): Promise<boolean> {
+  const table = await sql<{
+    found: string | null;
+  }>`SELECT to_regclass('kysely_migration')::text AS found`.execute(db);
+  if (table.rows[0]?.found == null) return false;
+  const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+  const names = new Set(applied.rows.map((row) => row.name));
+  return Object.keys(MIGRATIONS).every((name) => names.has(name));
+}
+
 function openPglite(options: OpenDatabaseOptions): Database {
   if (options.inMemory) return new Kysely<Db>({ dialect: new PGliteDialect(new PGlite()) });
   return new Kysely<Db>({ dialect: new PGliteDialect(new PGlite(ensureFolder(options.dataDir))) });
 }
 
 async function migrate(db: Database): Promise<void> {
+  if (await isUpToDate(db)) return;
   // Migration numbers are reserved in ranges per feature, so a lower number can land after a
   // higher one was applied: run it anyway (each migration touches only its own tables).
   const migrator = new Migrator({

@@ -167,17 +167,3 @@ export async function listPlanVersions(db: Database, negotiationId: string): Pro
     };
   });
 }
-
-/**
- * What identifies the set of a negotiation's versions: versions are immutable and only ever added
- * (or all replaced, when the demo is reloaded, with the same content), so their count and highest
- * revision change whenever the list does. One indexed query instead of reloading every version.
- */
-export async function planVersionsStamp(db: Database, negotiationId: string): Promise<string> {
-  const row = await db
-    .selectFrom('plan_versions')
-    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('revision').as('revision')])
-    .where('negotiation_id', '=', negotiationId)
-    .executeTakeFirst();
-  return `${row?.count ?? 0}:${row?.revision ?? 0}`;
-}

@@ -1,4 +1,4 @@
-import { startServer } from '../../http/start-server';
+import { startServer, type StartupPhases } from '../../http/start-server';
 import { CliError, type Command } from '../command';
 import { DATABASE_HELP, DATABASE_OPTIONS, databaseTarget } from '../database-flags';
 import { parseFlags } from '../parse-flags';
@@ -43,7 +43,7 @@ export const serveCommand: Command = {
     });
     // Measured from process start (module loading included), which is what a supervisor waits for.
     io.out(
-      `Parley is serving ${server.url} (${server.database.kind}, ready in ${Math.round(performance.now())} ms)`,
+      `Parley is serving ${server.url} (${server.database.kind}, ready in ${Math.round(performance.now())} ms: ${describeStartup(server.startup)})`,
     );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
@@ -63,3 +63,22 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+/** Where start-up time went: how long each step took, in the order they ran (issue #15 item 6). */
+function describeStartup(phases: StartupPhases): string {
+  const steps: [string, number][] = [
+    ['modules', phases.modules],
+    ['database', phases.database],
+    ['demo', phases.demo],
+    ['jobs', phases.jobs],
+    ['listening', phases.listening],
+  ];
+  let previous = 0;
+  return steps
+    .map(([name, endedAt]) => {
+      const took = endedAt - previous;
+      previous = endedAt;
+      return `${name} ${Math.round(took)}`;
+    })
+    .join(', ');
+}

@@ -13,7 +13,7 @@ import { CliError } from '../command';
 /**
  * Reads SCENARIO with the engine's loaders — a GENIUS folder or a Parley JSON scenario — and
  * compiles it under `semantics`. A JSON file that already holds a compiled additive space
- * ({issues:[{name,options}], parties:[{name,reservation,constant,contributions}]}) is taken as is,
+ * ({issues:[{name,options}], parties:[{name,reservation,constant,contributions,discount?}]}) is taken as is,
  * so scripts can simulate generated spaces. Bad files are one-line CliErrors.
  */
 export function loadScenario(path: string, semantics: Semantics = 'genius'): AdditiveSpace {
@@ -69,9 +69,10 @@ function isSpace(data: unknown): data is AdditiveSpace {
     sizes.push(options.length);
   }
   return (parties as unknown[]).every((party) => {
-    const { name, reservation, constant, contributions } = (party ?? {}) as Record<string, unknown>;
+    const { name, reservation, constant, contributions, discount } = (party ?? {}) as Record<string, unknown>;
     return (
       typeof name === 'string' &&
+      isDiscount(discount) &&
       Number.isFinite(reservation) &&
       Number.isFinite(constant) &&
       Array.isArray(contributions) &&
@@ -84,6 +85,15 @@ function isSpace(data: unknown): data is AdditiveSpace {
       )
     );
   });
+}
+
+/** Absent, or {factor > 0, per: "time" | "round"} as the engine compiles a discount factor. */
+function isDiscount(discount: unknown): boolean {
+  if (discount === undefined) return true;
+  const { factor, per } = (discount ?? {}) as Record<string, unknown>;
+  return (
+    typeof factor === 'number' && Number.isFinite(factor) && factor > 0 && (per === 'time' || per === 'round')
+  );
 }
 
 function describeProblems(problems: readonly Problem[]): string {

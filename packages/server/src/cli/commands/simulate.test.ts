@@ -63,6 +63,20 @@ describe('parley simulate', () => {
     expect(summary.meanDistanceToNash).toBeGreaterThanOrEqual(0);
   });
 
+  it('reports what discounted profiles obtained beside their undiscounted utilities', async () => {
+    // anac2012-FiftyFiftyA: both profiles discount by 0.5 and reserve 0.5, which two Boulware
+    // agents never go below before the deadline: each gets 0.5 · 0.5^1 (genius), 0.5 undiscounted.
+    const folder = join(SCENARIOS, 'anac2012-FiftyFiftyA');
+    const { code, out } = await run(['simulate', folder, '--agents', 'boulware,boulware', '--json']);
+    expect(code).toBe(0);
+    const summary = JSON.parse(out);
+    expect([summary.agreementRate, summary.meanUtilities, summary.meanUndiscountedUtilities]).toEqual([
+      0,
+      [0.25, 0.25],
+      [0.5, 0.5],
+    ]);
+  });
+
   it('gives byte-identical output for the same seed and different output for another one (elapsed time aside)', async () => {
     const args = ['simulate', DINNER, '--agents', 'random,linear,frequency', '--runs', '5', '--json'];
     const strip = (text: string) => text.replace(/"elapsedMs":[\d.]+/, '');

@@ -25,7 +25,7 @@ export const simulateCommand: Command = {
        parley simulate SCENARIO --agents A,B[,…] --monte-carlo N [--noise SIGMA] …
 
 SCENARIO is a GENIUS folder (domain XML + profile XMLs, parties in file-name order), a Parley
-JSON scenario, or a JSON additive space {issues:[{name,options}], parties:[{name,reservation,constant,contributions}]}.
+JSON scenario, or a JSON additive space {issues:[{name,options}], parties:[{name,reservation,constant,contributions[,discount:{factor,per}]}]}.
 
 Options:
   --agents LIST     one agent per party, in party order (tournament: the pool of agents)

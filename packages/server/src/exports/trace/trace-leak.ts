@@ -9,7 +9,7 @@ import {
   type TraceResult,
   type Viewer,
 } from '@parley/core';
-import { recordAudit } from '../../audit';
+import { commitChange } from '../../services/commit-change';
 import type { AppDeps } from '../../services/deps';
 import { listMembers } from '../../storage/members';
 import { ExtractTextError, extractTextFromBytes } from '../extract/extract-text';
@@ -59,10 +59,9 @@ export async function traceLeakInNegotiation(
     const userId = recorded.recipientUserId;
     return recipientOf(members, userId) ?? { userId, displayName: 'Former member' };
   };
-  await deps.db.transaction().execute((tx) =>
-    recordAudit(tx, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
+  await commitChange(deps, {
+    actor: viewer,
+    audit: {
       action: 'export.trace',
       subjectType: 'negotiation',
       subjectId: input.negotiation.id,
@@ -72,8 +71,8 @@ export async function traceLeakInNegotiation(
         identified: result.verdict.kind === 'identified' ? result.verdict.recipientId : null,
         marksRead: result.marksRead,
       },
-    }),
-  );
+    },
+  });
   return {
     verdict:
       result.verdict.kind === 'identified'

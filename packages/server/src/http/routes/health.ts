@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { planEventHub } from '../../realtime/plan-events';
 import type { RouteModule } from './route-module';
 import { jsonResponse } from '../openapi-helpers';
 
@@ -19,7 +18,7 @@ const health = createRoute({
 
 export const healthRoutes: RouteModule = (app, deps) => {
   app.openapi(health, (c) =>
-    planEventHub(deps.db).relayAlive === false
+    deps.events.relayAlive === false
       ? c.json({ status: 'degraded' as const, realtime: 'LISTEN connection down, reconnecting' }, 503)
       : c.json({ status: 'ok' as const }, 200),
   );

@@ -2,13 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { can, type Viewer } from '@parley/core';
 import { z } from 'zod';
-import {
-  canReceive,
-  planEventHub,
-  presentPlanEvent,
-  type PlanEvent,
-  type ViewerCache,
-} from '../../realtime/plan-events';
+import { canReceive, presentPlanEvent, type PlanEvent, type ViewerCache } from '../../realtime/plan-events';
 import { getAuditCheckpoint } from '../../services/audit-proofs';
 import { loadViewer } from '../../services/viewer';
 import { AUTHENTICATED, problems } from '../openapi-helpers';
@@ -56,7 +50,7 @@ export const planEventRoutes: RouteModule = (app, deps) => {
       ) as never;
     }
     const lastEventId = Number(c.req.header('last-event-id') ?? 'NaN');
-    const hub = planEventHub(deps.db);
+    const hub = deps.events;
     return streamSSE(c, async (stream) => {
       const queue: Queued[] = [];
       let wake: (() => void) | undefined;

@@ -21,6 +21,7 @@ import { blindBidsMigration } from './0160-blind-bids';
 import { liveSimulationsMigration } from './0170-live-simulations';
 import { improvementProposalsMigration } from './0180-improvement-proposals';
 import { settingsRevisionsMigration } from './0190-settings-revisions';
+import { auditHeadBatchesMigration } from './0200-audit-head-batches';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0170-live-simulations': liveSimulationsMigration,
   '0180-improvement-proposals': improvementProposalsMigration,
   '0190-settings-revisions': settingsRevisionsMigration,
+  '0200-audit-head-batches': auditHeadBatchesMigration,
 };

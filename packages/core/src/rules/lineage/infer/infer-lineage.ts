@@ -1,14 +1,14 @@
 import type { InferenceContext, InferredLineage, LineageInputPoint } from './lineage-types';
 import { fillBetween } from './fill-between';
 import { growByContainment } from './grow-by-containment';
+import { inferenceContext } from './inference-context';
+import { joinDistantGroup } from './join-distant-group';
+import { joinMovedClause } from './join-moved-clause';
 import { joinNeighbourGroup } from './join-neighbour-group';
 import { pairLeftovers } from './pair-leftovers';
 import { LineageLinks } from './lineage-links';
 import { matchOneToOne } from './match-one-to-one';
 import { rowsFromLinks } from './lineage-rows';
-import { similarityMatrix } from './similarity-matrix';
-import { pointFeatures, rememberingStemmer } from './text-features';
-import { termVectors } from './term-vectors';
 
 /**
  * Infers which points of an old version became which points of a new text, when the new text
@@ -27,24 +27,21 @@ import { termVectors } from './term-vectors';
  * 6. A point left alone next to a group joins it when the group holds the point it resembles most
  *    and a fair part of it is in what that point's links leave unexplained (a split's reworded
  *    last part, a clause that became a point of its own).
- * 7. An old and a new point both left over, each the other's closest, sharing a quarter of one of
+ * 7. A point left over joins the linked point it resembles most, however far away, when a quarter
+ *    of it is in what that point's links leave unexplained (a merge that gathers points from two
+ *    sections); a last matching then pairs the paraphrases in the gaps this closes.
+ * 8. An old and a new point both left over, each the other's closest, sharing a quarter of one of
  *    them, are one point retitled and rewritten.
+ * 9. Two groups side by side become one restructuring when a new point of one carries, reworded,
+ *    the clause an old point of the other lost: the two are each other's closest outside their
+ *    groups and clearly alike, and most of what the old point lost is in what the new one gained.
  * What is left is dropped (old) or added (new).
  */
 export function inferLineage(
   before: readonly LineageInputPoint[],
   after: readonly LineageInputPoint[],
 ): InferredLineage {
-  const stem = rememberingStemmer();
-  const features = [...before, ...after].map((point) => pointFeatures(point, stem));
-  const vectors = termVectors(features);
-  const beforeVectors = vectors.slice(0, before.length);
-  const afterVectors = vectors.slice(before.length);
-  const context: InferenceContext = {
-    before: { features: features.slice(0, before.length), vectors: beforeVectors },
-    after: { features: features.slice(before.length), vectors: afterVectors },
-    similarity: similarityMatrix(beforeVectors, afterVectors),
-  };
+  const context = inferenceContext(before, after);
   const links = new LineageLinks(context.before.vectors, context.after.vectors);
   linkIdentical(context, links);
   matchOneToOne(context, links, 'strong');
@@ -56,7 +53,11 @@ export function inferLineage(
   }
   fillBetween(context, links);
   joinNeighbourGroup(context, links);
+  joinDistantGroup(context, links);
+  // A distant source joined closes a gap: the paraphrase left alone in it now has a sole slot.
+  matchOneToOne(context, links, 'weak');
   pairLeftovers(context, links);
+  joinMovedClause(context, links);
   return rowsFromLinks({ before, after, links, context });
 }
 

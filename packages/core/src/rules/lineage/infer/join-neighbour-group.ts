@@ -1,6 +1,7 @@
 import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
-import { massOf, sharedMass } from './term-vectors';
+import { groupOf } from './link-group';
+import { massOf, sharedMass, type TermVector } from './term-vectors';
 
 /**
  * A fair part of the point must be found in what its counterpart leaves unexplained: a split's
@@ -8,6 +9,18 @@ import { massOf, sharedMass } from './term-vectors';
  * neighbour shares only what the neighbour's own successor already holds, so it stays added.
  */
 const FOUND_IN_RESIDUAL = 0.15;
+/**
+ * The group's point must still have a fifth of its words unexplained by its links: a point carried
+ * over almost whole has no second part to give, and a new point worded like it is an addition.
+ */
+const LEFT_TO_GIVE = 0.2;
+/**
+ * A point whose counterpart took less than half of it lost the rest somewhere: next door, a
+ * neighbour that clearly resembles it (cosine at least this) needs only half the usual share, since
+ * a second part reworded from end to end keeps few of the words its sibling left.
+ */
+const HALF_LEFT = 0.5;
+const CLEAR_COSINE = 0.2;
 
 /**
  * A split's parts and a merge's sources sit next to each other. A point left alone next to a
@@ -24,7 +37,11 @@ export function joinNeighbourGroup(context: InferenceContext, links: LineageLink
       const best = bestOf(context.before.vectors.length, (from) => context.similarity.cosine(from, to));
       if (best === undefined || !group.has(best)) return;
       const mass = massOf(vector);
-      if (mass > 0 && sharedMass(links.residualBefore(best), vector) >= FOUND_IN_RESIDUAL * mass) {
+      const needed = neededShare(links.residualBefore(best, 0), context.before.vectors[best], {
+        cosine: context.similarity.cosine(best, to),
+      });
+      if (needed === undefined) return;
+      if (mass > 0 && sharedMass(links.residualBefore(best), vector) >= needed * mass) {
         links.add({ from: best, to, score: context.similarity.cosine(best, to), evidence: 'containment' });
         joined = true;
       }
@@ -35,12 +52,29 @@ export function joinNeighbourGroup(context: InferenceContext, links: LineageLink
       const best = bestOf(context.after.vectors.length, (to) => context.similarity.cosine(from, to));
       if (best === undefined || !group.has(best)) return;
       const mass = massOf(vector);
-      if (mass > 0 && sharedMass(vector, links.residualAfter(best)) >= FOUND_IN_RESIDUAL * mass) {
+      const needed = neededShare(links.residualAfter(best, 0), context.after.vectors[best], {
+        cosine: context.similarity.cosine(from, best),
+      });
+      if (needed === undefined) return;
+      if (mass > 0 && sharedMass(vector, links.residualAfter(best)) >= needed * mass) {
         links.add({ from, to: best, score: context.similarity.cosine(from, best), evidence: 'containment' });
         joined = true;
       }
     });
   }
+}
+
+// The share of the point that must be found in its counterpart's residual, or none if the
+// counterpart has nothing left to give.
+function neededShare(
+  unexplained: TermVector,
+  whole: TermVector | undefined,
+  pair: { cosine: number },
+): number | undefined {
+  const mass = whole === undefined ? 0 : massOf(whole);
+  const left = mass > 0 ? massOf(unexplained) / mass : 0;
+  if (left < LEFT_TO_GIVE) return undefined;
+  return left >= HALF_LEFT && pair.cosine >= CLEAR_COSINE ? FOUND_IN_RESIDUAL / 2 : FOUND_IN_RESIDUAL;
 }
 
 function bestOf(count: number, score: (index: number) => number): number | undefined {
@@ -63,30 +97,4 @@ function newPointsNextTo(links: LineageLinks, from: number): Set<number> {
   return new Set(
     [from - 1, from + 1].flatMap((index) => [...groupOf(links, { side: 'before', index }).news]),
   );
-}
-
-// The linked points of the connected group that `start` belongs to (none for an unlinked point).
-function groupOf(
-  links: LineageLinks,
-  start: { side: 'before' | 'after'; index: number },
-): { olds: Set<number>; news: Set<number> } {
-  const olds = new Set<number>();
-  const news = new Set<number>();
-  const seen = new Set<string>();
-  const stack = [start];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    const key = `${node.side}${node.index}`;
-    if (node.index < 0 || seen.has(key)) continue;
-    seen.add(key);
-    if (node.side === 'before') {
-      const targets = links.targetsOf(node.index);
-      if (targets.length > 0) olds.add(node.index);
-      for (const to of targets) stack.push({ side: 'after', index: to });
-    } else {
-      const sources = links.sourcesOf(node.index);
-      if (sources.length > 0) news.add(node.index);
-      for (const from of sources) stack.push({ side: 'before', index: from });
-    }
-  }
-  return { olds, news };
 }

@@ -1,0 +1,100 @@
+// Server start-up (issues #15 item 6 and #17 item 4): `parley serve` from spawn to the first
+// healthy answer, on a fresh PGlite folder (demo seeded), on restart of that folder, on restart of
+// a folder grown to about 100 MB, and on restart of a PostgreSQL database. The "ready in" line the
+// server prints breaks each start into phases. Writes bench/results/start.{json,md}.
+//   node packages/server/bin/run-ts.js bench/start/run.ts [--runs 5] [--megabytes 100]
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { growDataFolder, folderMegabytes } from './grow-folder';
+import { createPostgresDatabase, startServerProcess } from '../load/server-process';
+import { machineLoad, median } from '../whole-process';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, megabytes: { type: 'string', default: '100' } },
+});
+const runs = Number(values.runs);
+const RESULTS = join(import.meta.dirname, '../results');
+
+type Start = { healthyMs: number; phases: string };
+type Row = { case: string; target: string; starts: Start[] };
+
+/** Spawns `parley serve`, polls /api/health until it answers 200, then stops the server. */
+async function timeStart(target: { dataDir?: string; databaseUrl?: string }): Promise<Start> {
+  const started = performance.now();
+  const server = await startServerProcess(target);
+  for (;;) {
+    const answer = await fetch(`${server.url}/api/health`).catch(() => undefined);
+    if (answer?.status === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const healthyMs = performance.now() - started;
+  const phases = /ready in [^)]*/.exec(server.output())?.[0] ?? '';
+  await server.stop();
+  return { healthyMs, phases };
+}
+
+async function repeat(label: string, target: string, once: () => Promise<Start>): Promise<Row> {
+  const starts: Start[] = [];
+  for (let run = 0; run < runs; run++) starts.push(await once());
+  const row = { case: label, target, starts };
+  console.log(`${label}: median ${median(starts.map((s) => s.healthyMs)).toFixed(0)} ms`);
+  return row;
+}
+
+const rows: Row[] = [];
+const folders: string[] = [];
+const freshFolder = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'parley-start-'));
+  folders.push(folder);
+  return folder;
+};
+try {
+  rows.push(
+    await repeat('PGlite, new folder (demo seeded)', '< 4 s', () => timeStart({ dataDir: freshFolder() })),
+  );
+  const folder = freshFolder();
+  await timeStart({ dataDir: folder });
+  rows.push(await repeat('PGlite, restart', '< 2 s', () => timeStart({ dataDir: folder })));
+  await growDataFolder(folder, Number(values.megabytes));
+  const size = folderMegabytes(folder);
+  rows.push(
+    await repeat(`PGlite, restart of a ${size.toFixed(0)} MB folder`, '< 2 s', () =>
+      timeStart({ dataDir: folder }),
+    ),
+  );
+  const postgres = await createPostgresDatabase().catch(() => undefined);
+  if (postgres !== undefined) {
+    await timeStart({ databaseUrl: postgres.url });
+    rows.push(await repeat('PostgreSQL, restart', '< 2 s', () => timeStart({ databaseUrl: postgres.url })));
+    await postgres.drop();
+  }
+} finally {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+}
+
+const load = machineLoad();
+mkdirSync(RESULTS, { recursive: true });
+writeFileSync(
+  join(RESULTS, 'start.json'),
+  `${JSON.stringify({ load, node: process.version, rows }, null, 2)}\n`,
+);
+const lines = [
+  '# Server start-up',
+  '',
+  `\`npm run bench -- start\`: \`parley serve\` (the compiled CLI, as \`npm start\` runs it) from spawn to`,
+  `the first 200 from \`/api/health\`, ${runs} starts per row, median shown. Node ${process.version}; ${load}`,
+  'when the runs ended. The phases are those of the last start, as its "ready in" line prints them',
+  '(milliseconds since the process started).',
+  '',
+  '| case | median ms | fastest | slowest | target | phases of the last start |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((row) => {
+    const times = row.starts.map((start) => start.healthyMs);
+    return `| ${row.case} | ${median(times).toFixed(0)} | ${Math.min(...times).toFixed(0)} | ${Math.max(...times).toFixed(0)} | ${row.target} | ${row.starts.at(-1)?.phases ?? ''} |`;
+  }),
+  '',
+];
+writeFileSync(join(RESULTS, 'start.md'), lines.join('\n'));
+console.log('wrote bench/results/start.{json,md}');
