@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import {
   applyOperations,
   compareVersions,
+  NegotiationIdSchema,
   type PlanVersion,
   type VersionOperation,
   type VersionWithLineage,
@@ -53,10 +54,12 @@ function scatter(text: string): string {
     .join(' ');
 }
 
+const BENCH_NEGOTIATION = NegotiationIdSchema.parse('00000000-0000-4000-8000-00000000be00');
+
 function makeVersion(count: number): PlanVersion {
   return {
     id: 'v1',
-    negotiationId: 'bench',
+    negotiationId: BENCH_NEGOTIATION,
     parentId: null,
     label: `${count}-point draft`,
     points: Array.from({ length: count }, (_, i) => ({

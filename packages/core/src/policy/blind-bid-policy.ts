@@ -10,6 +10,13 @@ export const BLIND_BID_POLICY = {
   'bidding.manage': (viewer: Viewer, resource: NegotiationResource) =>
     isMediatorStaff(viewer, resource.negotiationId),
   /**
+   * Whether any bidding here can concern the viewer: the mediator's party and the negotiating
+   * parties (a bidding is always between two of them); observers have none. Each bidding is then
+   * read under `bidding.read`.
+   */
+  'bidding.list': (viewer: Viewer, resource: NegotiationResource) =>
+    hasPartyRole(viewer, resource.negotiationId, ['mediator', 'party']),
+  /**
    * That a bidding exists, which sides have bid, and the outcome: the mediator's party and the two
    * bidding delegations. Observers and other parties see nothing, as for the live analysis.
    */

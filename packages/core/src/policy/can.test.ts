@@ -125,9 +125,13 @@ const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'issue.manage': [T, T, F, F, F, F, F, F, F, F, F],
   // on party A's behalf
   'profile.write': [F, F, F, T, T, F, F, F, F, F, F],
+  // a negotiating party's own preferences: its members (the mediator's party states none)
+  'profile.read-own': [F, F, F, T, T, T, T, F, F, F, F],
   // observers get no suggested packages: they would be numbers computed from private profiles
   'live-analysis.run': [T, T, T, T, T, T, T, F, F, F, F],
   'bidding.manage': [T, T, F, F, F, F, F, F, F, F, F],
+  // the biddings page: observers and outsiders have no bidding to read
+  'bidding.list': [T, T, T, T, T, T, T, F, F, F, F],
   // a bidding between party A and a third party: the other party and observers see nothing of it
   'bidding.read': [T, T, T, T, T, T, F, F, F, F, F],
   // on party A's behalf

@@ -19,6 +19,12 @@ export const LIVE_ANALYSIS_POLICY = {
       (seat) =>
         seat.partyId === resource.partyId && (seat.function === 'lead' || seat.function === 'delegate'),
     ),
+  /**
+   * Whether the viewer has a delegation's own preferences to read (and, lead and delegates, to
+   * state): a seat in a negotiating party. What the web app offers as "Our preferences".
+   */
+  'profile.read-own': (viewer: Viewer, resource: NegotiationResource) =>
+    hasPartyRole(viewer, resource.negotiationId, ['party']),
   /** The profile, and anything computed from it: own delegation; the mediator's party if shared. */
   'profile.read': (viewer: Viewer, resource: ProfileResource) =>
     isMemberOf(viewer, resource.negotiationId, resource.partyId) ||

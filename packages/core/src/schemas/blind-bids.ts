@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PartyIdSchema } from '../ids';
 import { InstantSchema, listOf } from './common';
 import { PlanIdSchema } from './plan';
 
@@ -15,9 +16,9 @@ export const OpenBiddingInputSchema = z.strictObject({
   versionId: PlanIdSchema,
   pointId: PlanIdSchema,
   /** The party that gives (pays, concedes): its bound is the most it will give. */
-  givingPartyId: z.uuid(),
+  givingPartyId: PartyIdSchema,
   /** The party that takes: its bound is the least it will take. */
-  takingPartyId: z.uuid(),
+  takingPartyId: PartyIdSchema,
   rule: SettlementRuleSchema.default('midpoint'),
   /** After this instant no bid is taken or replaced; null: open until the reveal. */
   closesAt: InstantSchema.nullable().default(null),
@@ -40,7 +41,7 @@ export const BiddingOutcomeSchema = z.discriminatedUnion('overlap', [
 export type BiddingOutcome = z.infer<typeof BiddingOutcomeSchema>;
 
 const BiddingSideSchema = z.strictObject({
-  partyId: z.uuid(),
+  partyId: PartyIdSchema,
   partyName: z.string(),
   /** Whether this side's sealed bid is in (never its value). */
   submitted: z.boolean(),

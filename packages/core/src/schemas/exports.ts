@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserIdSchema } from '../ids';
+import { RecordIdSchema, UserIdSchema } from '../ids';
 import { InstantSchema, LabelSchema, LongTextSchema } from './common';
 
 /** What an export holds: a plan version (optionally with a redline), a point's history, a round's minutes or readout, the summary, or a record (transcript, note). */
@@ -28,7 +28,7 @@ export const CreateExportInputSchema = z.strictObject({
   compareToVersionId: z.uuid().optional(),
   pointId: z.uuid().optional(),
   roundId: z.uuid().optional(),
-  recordId: z.uuid().optional(),
+  recordId: RecordIdSchema.optional(),
   recipientUserId: UserIdSchema.optional(),
   /** PDF and DOCX: the line at the top of every page (default "Restricted — prepared for <recipient>"). */
   headerText: LabelSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PartyIdSchema } from '../ids';
 import { LabelSchema, textSchema } from './common';
 import { PlanIdSchema } from './plan';
 
@@ -85,7 +86,7 @@ export type SaveProfileInput = z.infer<typeof SaveProfileInputSchema>;
 
 /** A saved revision of a delegation's profile, as its own delegation (or the mediator, if shared) reads it. */
 export const PreferenceProfileSchema = SaveProfileInputSchema.omit({ baseRevision: true }).extend({
-  partyId: PlanIdSchema,
+  partyId: PartyIdSchema,
   revision: z.number().int().positive(),
   /** Weights as used (sum 1): raw weights scaled, or rank-sum weights. */
   weights: z.record(z.string(), z.number()),
@@ -95,7 +96,7 @@ export type PreferenceProfile = z.infer<typeof PreferenceProfileSchema>;
 
 export const MyProfileSchema = z.strictObject({
   /** The delegation the viewer speaks for here (null: the viewer is not in a negotiating party). */
-  party: z.strictObject({ id: PlanIdSchema, name: z.string() }).nullable(),
+  party: z.strictObject({ id: PartyIdSchema, name: z.string() }).nullable(),
   canEdit: z.boolean(),
   profile: PreferenceProfileSchema.nullable(),
 });
@@ -128,7 +129,7 @@ export const ChoiceSchema = z.strictObject({
   option: z.string(),
 });
 /** Utility of a package for a party the viewer may read (its own, or one shared with the mediator). */
-const UtilitySchema = z.strictObject({ partyId: PlanIdSchema, partyName: z.string(), utility: z.number() });
+const UtilitySchema = z.strictObject({ partyId: PartyIdSchema, partyName: z.string(), utility: z.number() });
 
 export const SuggestedPackageSchema = z.strictObject({
   /** nash, kalai-smorodinsky, utilitarian, egalitarian, improvement */
@@ -141,7 +142,7 @@ export type SuggestedPackage = z.infer<typeof SuggestedPackageSchema>;
 export const LiveAnalysisSchema = z.strictObject({
   versionId: PlanIdSchema,
   /** Parties whose numbers this viewer receives (own delegation, or those that shared with the mediator). */
-  disclosedParties: z.array(z.strictObject({ partyId: PlanIdSchema, partyName: z.string() })),
+  disclosedParties: z.array(z.strictObject({ partyId: PartyIdSchema, partyName: z.string() })),
   packages: z.array(SuggestedPackageSchema),
   /** Improvements over the package sent: better for every party (which ones, and by how much, is not said). */
   improvements: z.array(SuggestedPackageSchema),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NegotiationIdSchema } from '../ids/ids';
+import { NegotiationIdSchema, PartyIdSchema } from '../ids/ids';
 import { InstantSchema, textSchema } from './common';
 import { PlanIdSchema } from './plan';
 import { SimulationIdSchema, SimulationProtocolSchema, SimulationStatusSchema } from './simulations';
@@ -59,7 +59,9 @@ export const LiveSimulationResultSchema = z.strictObject({
     }),
   ),
   /** Utility of how the talks ended, under the stated profile, for the parties whose profile the viewer may read. */
-  utilities: z.array(z.strictObject({ partyId: PlanIdSchema, partyName: z.string(), utility: SpreadSchema })),
+  utilities: z.array(
+    z.strictObject({ partyId: PartyIdSchema, partyName: z.string(), utility: SpreadSchema }),
+  ),
 });
 export type LiveSimulationResult = z.infer<typeof LiveSimulationResultSchema>;
 

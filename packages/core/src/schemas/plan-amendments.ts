@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NegotiationIdSchema, PartyIdSchema } from '../ids';
 import { textSchema } from './common';
 import { PlanIdSchema } from './plan';
 
@@ -35,8 +36,8 @@ export type AmendmentFate = z.infer<typeof AmendmentFateSchema>;
 /** A party's proposal against a point revision (version + point). */
 export const AmendmentSchema = z.strictObject({
   id: PlanIdSchema,
-  negotiationId: PlanIdSchema,
-  partyId: PlanIdSchema,
+  negotiationId: NegotiationIdSchema,
+  partyId: PartyIdSchema,
   versionId: PlanIdSchema,
   pointId: PlanIdSchema,
   proposal: AmendmentProposalSchema,

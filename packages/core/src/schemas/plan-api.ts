@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeadlineIdSchema, PartyIdSchema } from '../ids';
 import { textSchema } from './common';
 import { REDLINE_KINDS } from '../rules/redline/compare-versions';
 import { NEGOTIATION_STATES } from '../rules/status/derive-negotiation-state';
@@ -112,19 +113,20 @@ export const PointHistorySchema = z.strictObject({
       revision: z.strictObject({ number: z.number().int(), title: z.string(), text: z.string() }).nullable(),
       change: z.enum([...LINEAGE_KINDS, 'created']),
       from: z.array(PlanIdSchema),
-      proposedBy: PlanIdSchema.nullable(),
+      proposedBy: PartyIdSchema.nullable(),
       roundId: PlanIdSchema.nullable(),
     }),
   ),
 });
 
-const PartyIdList = z.array(PlanIdSchema);
+const PartyIdList = z.array(PartyIdSchema);
+const PointIdList = z.array(PlanIdSchema);
 export const PlanStatusSchema = z.strictObject({
   versionId: PlanIdSchema,
   state: z.enum(NEGOTIATION_STATES),
   counts: z.record(z.enum(POINT_STATUSES), z.number().int()),
-  bindingPointIds: PartyIdList,
-  provisionalPointIds: PartyIdList,
+  bindingPointIds: PointIdList,
+  provisionalPointIds: PointIdList,
   missingPartyIds: PartyIdList,
   blocking: z.array(
     z.strictObject({
@@ -167,7 +169,7 @@ export const CreateRoundInputSchema = z.strictObject({
   startsOn: DateSchema,
   endsOn: DateSchema,
   format: RoundFormatSchema,
-  partiesPresent: z.array(z.uuid()).max(50),
+  partiesPresent: z.array(PartyIdSchema).max(50),
   fromVersionId: z.uuid().nullable(),
   producedVersionId: z.uuid().nullable(),
   minutes: textSchema(50_000).nullable(),
@@ -176,7 +178,7 @@ export const CreateRoundInputSchema = z.strictObject({
 
 export const CreateStatementInputSchema = z.strictObject({
   person: textSchema(200).min(1),
-  partyId: z.uuid(),
+  partyId: PartyIdSchema,
   date: DateSchema,
   source: textSchema(500).min(1),
   quote: textSchema(5_000).min(1),
@@ -184,7 +186,7 @@ export const CreateStatementInputSchema = z.strictObject({
 });
 
 export const CreateAmendmentInputSchema = z.strictObject({
-  partyId: z.uuid(),
+  partyId: PartyIdSchema,
   versionId: z.uuid(),
   pointId: z.uuid(),
   proposal: AmendmentProposalSchema,
@@ -213,7 +215,7 @@ export const TimelineSchema = z.strictObject({
 export const DeadlineOutlookSchema = z.strictObject({
   items: z.array(
     z.strictObject({
-      deadlineId: PlanIdSchema,
+      deadlineId: DeadlineIdSchema,
       title: z.string(),
       dueAt: z.iso.datetime(),
       isPast: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NegotiationIdSchema, PartyIdSchema } from '../ids';
 import { textSchema } from './common';
 import { DateSchema, PlanIdSchema } from './plan';
 
@@ -22,8 +23,8 @@ export type PositionVisibility = z.infer<typeof PositionVisibilitySchema>;
 /** A recorded position; `needsReview` is set when it was carried onto a point whose text changed. */
 export const PositionSchema = z.strictObject({
   id: PlanIdSchema,
-  negotiationId: PlanIdSchema,
-  partyId: PlanIdSchema,
+  negotiationId: NegotiationIdSchema,
+  partyId: PartyIdSchema,
   versionId: PlanIdSchema,
   pointId: PlanIdSchema,
   value: PositionValueSchema,
@@ -55,7 +56,7 @@ export const EscalationDecisionSchema = z.strictObject({
 /** A point set aside for named principals (leaders). Open while `decision` is null. */
 export const EscalationSchema = z.strictObject({
   id: PlanIdSchema,
-  negotiationId: PlanIdSchema,
+  negotiationId: NegotiationIdSchema,
   pointId: PlanIdSchema,
   principals: z.array(textSchema(200).min(1)).min(1),
   question: textSchema(5_000).min(1),

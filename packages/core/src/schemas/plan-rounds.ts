@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NegotiationIdSchema, PartyIdSchema } from '../ids';
 import { textSchema } from './common';
 import { DateSchema, PlanIdSchema } from './plan';
 
@@ -9,13 +10,13 @@ export type RoundFormat = z.infer<typeof RoundFormatSchema>;
 /** A meeting or call; `minutes` are restricted (mediator + parties present), `publicReadout` is agreed text. */
 export const RoundSchema = z.strictObject({
   id: PlanIdSchema,
-  negotiationId: PlanIdSchema,
+  negotiationId: NegotiationIdSchema,
   name: textSchema(200).min(1),
   place: textSchema(200),
   startsOn: DateSchema,
   endsOn: DateSchema,
   format: RoundFormatSchema,
-  partiesPresent: z.array(PlanIdSchema),
+  partiesPresent: z.array(PartyIdSchema),
   fromVersionId: PlanIdSchema.nullable(),
   producedVersionId: PlanIdSchema.nullable(),
   minutes: textSchema(50_000).nullable(),
@@ -26,9 +27,9 @@ export type Round = z.infer<typeof RoundSchema>;
 /** A public quote or readout by a named person of a party, linked to points. */
 export const StatementSchema = z.strictObject({
   id: PlanIdSchema,
-  negotiationId: PlanIdSchema,
+  negotiationId: NegotiationIdSchema,
   person: textSchema(200).min(1),
-  partyId: PlanIdSchema,
+  partyId: PartyIdSchema,
   date: DateSchema,
   source: textSchema(500).min(1),
   quote: textSchema(5_000).min(1),

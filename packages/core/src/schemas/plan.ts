@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NegotiationIdSchema, PartyIdSchema } from '../ids';
 import { textSchema } from './common';
 
 /** An opaque identifier (UUIDs on the server, readable slugs in demo data and tests). */
@@ -25,7 +26,7 @@ export type PointRevision = z.infer<typeof PointRevisionSchema>;
 /** An immutable version of the plan; points are in reading order, numbered 1..n. */
 export const PlanVersionSchema = z.strictObject({
   id: PlanIdSchema,
-  negotiationId: PlanIdSchema,
+  negotiationId: NegotiationIdSchema,
   parentId: PlanIdSchema.nullable(),
   label: textSchema(200).min(1),
   points: z.array(PointRevisionSchema),
@@ -34,7 +35,7 @@ export type PlanVersion = z.infer<typeof PlanVersionSchema>;
 
 /** Who asked for an operation and where; recorded on each lineage edge. */
 export const OperationOriginSchema = z.strictObject({
-  proposedBy: PlanIdSchema.nullable().optional(),
+  proposedBy: PartyIdSchema.nullable().optional(),
   roundId: PlanIdSchema.nullable().optional(),
   amendmentId: PlanIdSchema.nullable().optional(),
 });
@@ -93,7 +94,7 @@ export const LineageEdgeSchema = z.strictObject({
   kind: LineageKindSchema,
   from: z.array(PlanIdSchema),
   to: z.array(PlanIdSchema),
-  proposedBy: PlanIdSchema.nullable(),
+  proposedBy: PartyIdSchema.nullable(),
   roundId: PlanIdSchema.nullable(),
   amendmentId: PlanIdSchema.nullable(),
 });

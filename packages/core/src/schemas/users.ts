@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserIdSchema } from '../ids';
+import { TokenIdSchema, UserIdSchema } from '../ids';
 import { InstantSchema, LabelSchema } from './common';
 
 export const EmailSchema = z.email().max(254);
@@ -60,7 +60,7 @@ export type CreateApiTokenInput = z.infer<typeof CreateApiTokenInputSchema>;
 
 /** The secret is shown once, at creation; the server keeps only its hash. */
 export const ApiTokenCreatedSchema = z.strictObject({
-  id: z.uuid(),
+  id: TokenIdSchema,
   label: LabelSchema,
   token: z.string(),
   createdAt: InstantSchema,
@@ -70,7 +70,7 @@ export type ApiTokenCreated = z.infer<typeof ApiTokenCreatedSchema>;
 
 /** A token as its owner sees it later: never the secret. */
 export const ApiTokenSchema = z.strictObject({
-  id: z.uuid(),
+  id: TokenIdSchema,
   label: LabelSchema,
   createdAt: InstantSchema,
   expiresAt: InstantSchema,

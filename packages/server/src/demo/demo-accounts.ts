@@ -1,4 +1,5 @@
-import type { UserId } from '@parley/core';
+import { UserIdSchema, type UserId } from '@parley/core';
+import { demoId } from './demo-id';
 
 /** Shared by every demo account and printed by `parley demo` and on first start. Demo only. */
 export const DEMO_PASSWORD = 'parley-demo-2025';
@@ -13,7 +14,7 @@ export type DemoAccount = {
   readonly sees: string;
 };
 
-const id = (suffix: string) => `00000000-0000-4000-8000-0000000001${suffix}` as UserId;
+const id = (suffix: string) => demoId(UserIdSchema, `00000000-0000-4000-8000-0000000001${suffix}`);
 
 /** One account per viewpoint, so a newcomer can sign in as each and compare. */
 export const DEMO_ACCOUNTS: Readonly<Record<DemoAccountKey, DemoAccount>> = {

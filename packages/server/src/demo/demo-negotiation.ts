@@ -1,23 +1,27 @@
-import type {
-  Classification,
-  ClosureRule,
-  DeadlineId,
-  MemberFunction,
-  MemberId,
-  NegotiationId,
-  PartyId,
-  PartyRole,
-  RecordId,
-  RecordKind,
+import {
+  DeadlineIdSchema,
+  MemberIdSchema,
+  NegotiationIdSchema,
+  PartyIdSchema,
+  RecordIdSchema,
+  type Classification,
+  type ClosureRule,
+  type MemberFunction,
+  type MemberId,
+  type PartyId,
+  type PartyRole,
+  type RecordId,
+  type RecordKind,
 } from '@parley/core';
 import type { DemoAccountKey } from './demo-accounts';
+import { demoId } from './demo-id';
 
 // Modelled on public reporting of the November 2025 talks on ending the war in Ukraine. People
 // appear by function title only; record bodies summarise what was publicly reported or are
 // clearly marked placeholders. No quotes are invented.
 
 export const DEMO_NEGOTIATION = {
-  id: '00000000-0000-4000-8000-000000000d01' as NegotiationId,
+  id: demoId(NegotiationIdSchema, '00000000-0000-4000-8000-000000000d01'),
   title: 'Talks on ending the war in Ukraine (2025) — demo',
   mandate:
     'Demo negotiation modelled on public reporting of the US-mediated talks of November–December 2025 on a framework ' +
@@ -34,26 +38,26 @@ export const DEMO_PARTIES: Readonly<
   Record<DemoPartyKey, { id: PartyId; name: string; role: PartyRole; required: boolean }>
 > = {
   unitedStates: {
-    id: '00000000-0000-4000-8000-000000000e01' as PartyId,
+    id: demoId(PartyIdSchema, '00000000-0000-4000-8000-000000000e01'),
     name: 'United States',
     role: 'mediator',
     required: false,
   },
   ukraine: {
-    id: '00000000-0000-4000-8000-000000000e02' as PartyId,
+    id: demoId(PartyIdSchema, '00000000-0000-4000-8000-000000000e02'),
     name: 'Ukraine',
     role: 'party',
     required: true,
   },
   // Required although absent from the first rounds (Geneva was a US–Ukraine meeting).
   russia: {
-    id: '00000000-0000-4000-8000-000000000e03' as PartyId,
+    id: demoId(PartyIdSchema, '00000000-0000-4000-8000-000000000e03'),
     name: 'Russian Federation',
     role: 'party',
     required: true,
   },
   europe: {
-    id: '00000000-0000-4000-8000-000000000e04' as PartyId,
+    id: demoId(PartyIdSchema, '00000000-0000-4000-8000-000000000e04'),
     name: 'European partners (E3: France, Germany, United Kingdom)',
     role: 'observer',
     required: false,
@@ -69,7 +73,7 @@ export type DemoMember = {
   validFrom: string;
   validTo: string | null;
 };
-const memberId = (suffix: string) => `00000000-0000-4000-8000-000000000f${suffix}` as MemberId;
+const memberId = (suffix: string) => demoId(MemberIdSchema, `00000000-0000-4000-8000-000000000f${suffix}`);
 /** Ukraine's head of delegation changes on 28 Nov 2025, as reported; the first seat ends when the second starts. */
 export const UKRAINE_LEAD_CHANGE = '2025-11-28T12:00:00.000Z';
 export const DEMO_MEMBERS: readonly DemoMember[] = [
@@ -139,7 +143,7 @@ export type DemoRecord = {
   body: string;
   createdAt: string;
 };
-const recordId = (suffix: string) => `00000000-0000-4000-8000-00000000a0${suffix}` as RecordId;
+const recordId = (suffix: string) => demoId(RecordIdSchema, `00000000-0000-4000-8000-00000000a0${suffix}`);
 export const DEMO_RECORDS: readonly DemoRecord[] = [
   {
     id: recordId('01'),
@@ -231,7 +235,7 @@ export const DEMO_RECORDS: readonly DemoRecord[] = [
 
 export const DEMO_DEADLINES = [
   {
-    id: '00000000-0000-4000-8000-00000000b001' as DeadlineId,
+    id: demoId(DeadlineIdSchema, '00000000-0000-4000-8000-00000000b001'),
     title: "Ukraine's response to the draft framework",
     // End of 26 Nov in Washington (UTC−5), before the US Thanksgiving holiday on 27 Nov 2025.
     dueAt: '2025-11-27T04:59:00.000Z',

@@ -1,12 +1,13 @@
 // The demo plan as pure data: the 28-point draft, the Geneva round that produced a 19-point text,
 // the Abu Dhabi contacts and the Florida round. Ids are readable keys; the demo loader maps them
-// to UUIDs. Party keys: united-states (mediator), ukraine and russia (required), european-partners (observer).
+// to UUIDs (a change's proposer is the party's own id, as on a lineage edge). Party keys: united-states (mediator), ukraine and russia (required), european-partners (observer).
 import {
   applyOperations,
   type PlanVersion,
   type VersionOperation,
   type VersionWithLineage,
 } from '@parley/core';
+import { DEMO_NEGOTIATION, DEMO_PARTIES } from './demo-negotiation';
 import { DEMO_DRAFT_POINTS, DEMO_TOPICS } from './plan-data-draft';
 
 export { DEMO_DRAFT_POINTS, DEMO_TOPICS } from './plan-data-draft';
@@ -99,6 +100,9 @@ export const DEMO_ESCALATIONS = [
 ] as const;
 
 const geneva = { roundId: 'geneva' } as const;
+// Who proposed each change is named by the party's id: lineage edges carry real party ids.
+const UNITED_STATES = DEMO_PARTIES.unitedStates.id;
+const UKRAINE = DEMO_PARTIES.ukraine.id;
 
 /** How the Geneva text was made from the draft: 5 merges (11 points → 5), 3 drops, 7 amendments: 28 → 19. */
 export const GENEVA_OPERATIONS: readonly VersionOperation[] = [
@@ -106,7 +110,7 @@ export const GENEVA_OPERATIONS: readonly VersionOperation[] = [
     kind: 'merge',
     pointIds: ['p02', 'p16', 'p22'],
     ...geneva,
-    proposedBy: 'united-states',
+    proposedBy: UNITED_STATES,
     into: {
       pointId: 'g-nonaggression',
       title: 'Non-aggression commitments',
@@ -117,7 +121,7 @@ export const GENEVA_OPERATIONS: readonly VersionOperation[] = [
     kind: 'merge',
     pointIds: ['p03', 'p04'],
     ...geneva,
-    proposedBy: 'ukraine',
+    proposedBy: UKRAINE,
     into: {
       pointId: 'g-dialogue',
       title: 'Security dialogue',
@@ -128,7 +132,7 @@ export const GENEVA_OPERATIONS: readonly VersionOperation[] = [
     kind: 'merge',
     pointIds: ['p07', 'p08'],
     ...geneva,
-    proposedBy: 'united-states',
+    proposedBy: UNITED_STATES,
     into: {
       pointId: 'g-alliance',
       title: 'Alliance membership and foreign forces',
@@ -139,7 +143,7 @@ export const GENEVA_OPERATIONS: readonly VersionOperation[] = [
     kind: 'merge',
     pointIds: ['p12', 'p14'],
     ...geneva,
-    proposedBy: 'ukraine',
+    proposedBy: UKRAINE,
     into: {
       pointId: 'g-reconstruction',
       title: 'Reconstruction and frozen assets',
@@ -150,21 +154,21 @@ export const GENEVA_OPERATIONS: readonly VersionOperation[] = [
     kind: 'merge',
     pointIds: ['p17', 'p18'],
     ...geneva,
-    proposedBy: 'united-states',
+    proposedBy: UNITED_STATES,
     into: {
       pointId: 'g-nuclear',
       title: 'Arms control and non-nuclear status',
       text: 'The United States and Russia extend nuclear arms control treaties; Ukraine remains a non-nuclear state under the Treaty on the Non-Proliferation of Nuclear Weapons.',
     },
   },
-  { kind: 'drop', pointId: 'p09', ...geneva, proposedBy: 'ukraine' },
-  { kind: 'drop', pointId: 'p20', ...geneva, proposedBy: 'united-states' },
-  { kind: 'drop', pointId: 'p26', ...geneva, proposedBy: 'ukraine', amendmentId: 'am-amnesty' },
+  { kind: 'drop', pointId: 'p09', ...geneva, proposedBy: UKRAINE },
+  { kind: 'drop', pointId: 'p20', ...geneva, proposedBy: UNITED_STATES },
+  { kind: 'drop', pointId: 'p26', ...geneva, proposedBy: UKRAINE, amendmentId: 'am-amnesty' },
   {
     kind: 'amend',
     pointId: 'p06',
     ...geneva,
-    proposedBy: 'ukraine',
+    proposedBy: UKRAINE,
     amendmentId: 'am-forces',
     text: 'The armed forces of Ukraine are limited to 800,000 personnel in peacetime.',
   },
@@ -172,42 +176,42 @@ export const GENEVA_OPERATIONS: readonly VersionOperation[] = [
     kind: 'amend',
     pointId: 'p10',
     ...geneva,
-    proposedBy: 'ukraine',
+    proposedBy: UKRAINE,
     text: 'The United States guarantee lapses if Ukraine attacks Russia without provocation; if Russia attacks Ukraine, sanctions are restored and the benefits of this framework are withdrawn.',
   },
   {
     kind: 'amend',
     pointId: 'p13',
     ...geneva,
-    proposedBy: 'united-states',
+    proposedBy: UNITED_STATES,
     text: 'Sanctions relief and the economic reintegration of Russia are to be decided by the leaders, in stages and tied to compliance.',
   },
   {
     kind: 'amend',
     pointId: 'p19',
     ...geneva,
-    proposedBy: 'ukraine',
+    proposedBy: UKRAINE,
     text: 'The Zaporizhzhia nuclear power plant is restarted under the supervision of the International Atomic Energy Agency; the use of its electricity is to be agreed.',
   },
   {
     kind: 'amend',
     pointId: 'p21',
     ...geneva,
-    proposedBy: 'united-states',
+    proposedBy: UNITED_STATES,
     text: 'Territorial questions are to be settled by the leaders, starting from the current line of contact.',
   },
   {
     kind: 'amend',
     pointId: 'p25',
     ...geneva,
-    proposedBy: 'ukraine',
+    proposedBy: UKRAINE,
     text: 'Ukraine holds elections as soon as possible after the ceasefire takes effect.',
   },
   {
     kind: 'amend',
     pointId: 'p28',
     ...geneva,
-    proposedBy: 'united-states',
+    proposedBy: UNITED_STATES,
     text: 'Once the parties agree to this framework, a ceasefire takes effect along the current line of contact.',
   },
 ];
@@ -220,7 +224,7 @@ export const FLORIDA_OPERATIONS: readonly VersionOperation[] = [
     kind: 'split',
     pointId: 'g-reconstruction',
     ...florida,
-    proposedBy: 'ukraine',
+    proposedBy: UKRAINE,
     into: [
       {
         pointId: 'g-reconstruction',
@@ -238,14 +242,14 @@ export const FLORIDA_OPERATIONS: readonly VersionOperation[] = [
     kind: 'amend',
     pointId: 'p25',
     ...florida,
-    proposedBy: 'ukraine',
+    proposedBy: UKRAINE,
     text: 'Ukraine holds elections once a ceasefire holds and security conditions allow, with international observation.',
   },
   {
     kind: 'amend',
     pointId: 'p28',
     ...florida,
-    proposedBy: 'united-states',
+    proposedBy: UNITED_STATES,
     text: 'Once the parties sign this framework, a ceasefire takes effect along the current line of contact, pending the questions set aside for the leaders.',
   },
 ];
@@ -254,7 +258,7 @@ export const FLORIDA_OPERATIONS: readonly VersionOperation[] = [
 export function demoDraftVersion(): PlanVersion {
   return {
     id: DEMO_VERSION_KEYS.draft,
-    negotiationId: 'demo',
+    negotiationId: DEMO_NEGOTIATION.id,
     parentId: null,
     label: '28-point draft',
     points: DEMO_DRAFT_POINTS.map((point, index) => ({

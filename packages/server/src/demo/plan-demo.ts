@@ -60,7 +60,6 @@ function toStored(entry: VersionWithLineage): VersionWithLineage {
       toVersionId: demoPlanId(edge.toVersionId),
       from: edge.from.map(demoPlanId),
       to: edge.to.map(demoPlanId),
-      proposedBy: optional(edge.proposedBy, party),
       roundId: optional(edge.roundId, demoPlanId),
       amendmentId: optional(edge.amendmentId, demoPlanId),
     })),

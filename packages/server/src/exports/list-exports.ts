@@ -1,4 +1,4 @@
-import { can, type ExportRecord, type Negotiation, type UserId, type Viewer } from '@parley/core';
+import { can, type ExportRecord, type Negotiation, type Viewer } from '@parley/core';
 import { FILE_TYPES } from './render/file-types';
 import { listExportRegister } from '../storage/exports';
 import { listMembers } from '../storage/members';
@@ -29,7 +29,7 @@ export async function listExportsForViewer(
       kind: row.kind,
       format: row.format,
       recipient: recipientOf(members, row.recipientUserId) ?? {
-        userId: row.recipientUserId as UserId,
+        userId: row.recipientUserId,
         displayName: 'Former member',
       },
       isFingerprinted: row.isFingerprinted,

@@ -1,4 +1,4 @@
-import type { AuditChainStatus, AuditEntry, AuditMaterial, PartyId, UserId } from '@parley/core';
+import type { AuditChainStatus, AuditEntry, AuditMaterial, PartyId } from '@parley/core';
 import type { AuditChainReport } from '../audit';
 import type { ResolvedAuditEntry } from '../services/audit-material';
 import type { StoredAuditEntry } from '../storage/audit-log';
@@ -61,7 +61,7 @@ export function presentAuditEntry(
   const base = {
     id: entry.hash,
     at: entry.at.toISOString(),
-    actorId: entry.actorId as UserId | null,
+    actorId: resolved.actorId,
     action: entry.action,
     subjectType: entry.subjectType,
     // A reader's address is the business of the mediator staff and of the reader's own delegation,
@@ -96,8 +96,8 @@ export function presentAuditEntry(
   return { ...base, subjectId: entry.subjectId, detail: { ...detail, ...forWhom }, redacted: false };
 }
 
-function isBusinessOf(access: AuditAccess, partyIds: readonly string[]): boolean {
-  return partyIds.some((partyId) => access.isNamed({ kind: 'party-internal', partyId: partyId as PartyId }));
+function isBusinessOf(access: AuditAccess, partyIds: readonly PartyId[]): boolean {
+  return partyIds.some((partyId) => access.isNamed({ kind: 'party-internal', partyId }));
 }
 
 function pickDetail(entry: StoredAuditEntry): Record<string, DetailValue> {

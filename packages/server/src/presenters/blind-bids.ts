@@ -1,4 +1,4 @@
-import type { Bidding, Party } from '@parley/core';
+import type { Bidding, Party, PartyId } from '@parley/core';
 import type { BidSubmission, StoredBidding } from '../storage/blind-bids';
 import type { StoredVersion } from '../storage/plan-versions';
 
@@ -18,7 +18,7 @@ export function presentBidding(bidding: StoredBidding, context: BiddingContext):
   const point = context.versions
     .find((entry) => entry.version.id === bidding.versionId)
     ?.version.points.find((entry) => entry.pointId === bidding.pointId);
-  const side = (partyId: string) => ({
+  const side = (partyId: PartyId) => ({
     partyId,
     partyName: context.parties.find((party) => party.id === partyId)?.name ?? '',
     submitted: context.submissions.some((bid) => bid.biddingId === bidding.id && bid.partyId === partyId),

@@ -1,5 +1,6 @@
 import type {
   ApiToken,
+  ApiTokenCreated,
   Deadline,
   Invitation,
   LeadHandover,
@@ -8,7 +9,9 @@ import type {
   Negotiation,
   NegotiationRecord,
   Party,
+  Registration,
   Simulation,
+  TokenId,
   User,
 } from '@parley/core';
 
@@ -133,9 +136,24 @@ export const presentLeadHandover = (handover: LeadHandover): LeadHandover => ({
   revision: handover.revision,
 });
 
+/** The only answer that carries a token's secret: shown once, at creation; its hash stays stored. */
+export const presentApiTokenCreated = (created: ApiTokenCreated): ApiTokenCreated => ({
+  id: created.id,
+  label: created.label,
+  token: created.token,
+  createdAt: created.createdAt,
+  expiresAt: created.expiresAt,
+});
+
+/** What registering answers: accepted, and whether the new account administers the instance. */
+export const presentRegistration = (registration: Registration): Registration => ({
+  status: registration.status,
+  admin: registration.admin,
+});
+
 /** A token as its owner sees it later: never the secret, nor its hash. */
 export const presentApiToken = (
-  token: { id: string; label: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null },
+  token: { id: TokenId; label: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null },
   isFromThisSession: boolean,
 ): ApiToken => ({
   id: token.id,

@@ -1,4 +1,11 @@
-import { DomainError, type CreateUserInput, type LoginInput, type User, type UserId } from '@parley/core';
+import {
+  DomainError,
+  UserIdSchema,
+  type CreateUserInput,
+  type LoginInput,
+  type User,
+  type UserId,
+} from '@parley/core';
 import { getDummyHash, hashPassword } from '../auth/password';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { revokeSessionApiTokens } from '../storage/api-tokens';
@@ -21,7 +28,7 @@ export async function createUser(
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const user: User = {
-    id: deps.ids.next() as UserId,
+    id: UserIdSchema.parse(deps.ids.next()),
     email,
     displayName: input.displayName,
     createdAt: deps.clock.now().toISOString(),

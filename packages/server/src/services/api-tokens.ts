@@ -2,6 +2,7 @@ import {
   API_TOKEN_DEFAULT_DAYS,
   can,
   DomainError,
+  TokenIdSchema,
   type ApiTokenCreated,
   type CreateApiTokenInput,
   type UserId,
@@ -35,7 +36,7 @@ export async function createApiToken(
   const token = createSecret('pt_');
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? API_TOKEN_DEFAULT_DAYS) * DAY_MS);
-  const id = deps.ids.next();
+  const id = TokenIdSchema.parse(deps.ids.next());
   await commitChange(deps, {
     actor: { userId: input.userId },
     at: now,

@@ -1,6 +1,7 @@
 import {
   can,
   DomainError,
+  PartyIdSchema,
   type AuditEntry,
   type AuditLogPage,
   type AuditLogQuery,
@@ -28,7 +29,11 @@ function auditAccessFor(viewer: Viewer, negotiationId: NegotiationId): AuditAcce
   return {
     isListed: (material) => can(viewer, 'audit.entry.read', about(material)),
     isNamed: (material) => can(viewer, 'audit.subject.read', about(material)),
-    seesEveryEditOf: (partyId) => seesEveryEdit(viewer, { negotiationId, partyId }),
+    // The party id comes from an entry's stored detail: one that is not a party id sees nothing more.
+    seesEveryEditOf: (partyId) => {
+      const party = PartyIdSchema.safeParse(partyId);
+      return party.success && seesEveryEdit(viewer, { negotiationId, partyId: party.data });
+    },
   };
 }
 

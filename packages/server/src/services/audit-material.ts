@@ -1,13 +1,15 @@
-import type {
-  Amendment,
-  AuditMaterial,
-  Member,
-  NegotiationId,
-  NegotiationRecord,
-  PartyId,
-  Position,
-  PositionVisibility,
-  Round,
+import {
+  UserIdSchema,
+  type Amendment,
+  type AuditMaterial,
+  type Member,
+  type NegotiationId,
+  type NegotiationRecord,
+  type PartyId,
+  type Position,
+  type PositionVisibility,
+  type Round,
+  type UserId,
 } from '@parley/core';
 import type { StoredAuditEntry } from '../storage/audit-log';
 import { listMembers } from '../storage/members';
@@ -24,10 +26,12 @@ import type { Database } from '../storage/database';
  */
 export type ResolvedAuditEntry = {
   readonly subject: AuditMaterial;
+  /** Who acted (the log keeps a plain uuid column; null for the system). */
+  readonly actorId: UserId | null;
   /** The parties the actor holds or held a seat in here: whose business the entry's address is. */
-  readonly actorPartyIds: readonly string[];
+  readonly actorPartyIds: readonly PartyId[];
   /** A read made for someone else (the mediator's copy for a delegate): that person and their parties. */
-  readonly onBehalfOf?: { readonly userId: string; readonly partyIds: readonly string[] };
+  readonly onBehalfOf?: { readonly userId: string; readonly partyIds: readonly PartyId[] };
   readonly list?: {
     readonly key: ListKey;
     readonly items: readonly { readonly id: string; readonly material: AuditMaterial }[];
@@ -65,7 +69,8 @@ export type AuditContext = {
   readonly amendments: ReadonlyMap<string, Amendment>;
   readonly rounds: ReadonlyMap<string, Round>;
   readonly members: readonly Member[];
-  readonly partyIds: ReadonlySet<string>;
+  /** The negotiation's parties by id: an id read from an entry's detail counts only if found here. */
+  readonly parties: ReadonlyMap<string, PartyId>;
   readonly positions: Map<string, Position>;
 };
 
@@ -83,7 +88,7 @@ export async function loadAuditContext(db: Database, negotiationId: NegotiationI
     amendments: new Map(amendments.map((amendment) => [amendment.id, amendment])),
     rounds: new Map(rounds.map((round) => [round.id, round])),
     members,
-    partyIds: new Set(parties.map((party) => party.id)),
+    parties: new Map(parties.map((party) => [party.id, party.id])),
     positions: new Map(),
   };
 }
@@ -108,6 +113,7 @@ export function resolveAuditEntry(entry: StoredAuditEntry, context: AuditContext
   const recipient = entry.detail.onBehalfOf;
   return {
     ...resolveMaterial(entry, context),
+    actorId: entry.actorId === null ? null : UserIdSchema.parse(entry.actorId),
     actorPartyIds: partiesOf(context, entry.actorId),
     ...(typeof recipient === 'string'
       ? { onBehalfOf: { userId: recipient, partyIds: partiesOf(context, recipient) } }
@@ -115,7 +121,7 @@ export function resolveAuditEntry(entry: StoredAuditEntry, context: AuditContext
   };
 }
 
-function partiesOf(context: AuditContext, userId: string | null): string[] {
+function partiesOf(context: AuditContext, userId: string | null): PartyId[] {
   if (userId === null) return [];
   return [...new Set(context.members.filter((member) => member.userId === userId).map((m) => m.partyId))];
 }
@@ -208,7 +214,7 @@ function positionMaterial(
     VISIBILITY_ORDER[
       Math.min(VISIBILITY_ORDER.indexOf(written), VISIBILITY_ORDER.indexOf(position.visibility))
     ] ?? 'private';
-  return { kind: 'position', partyId: position.partyId as PartyId, visibility };
+  return { kind: 'position', partyId: position.partyId, visibility };
 }
 
 /** Amendments are read by the proposing party and the mediator, like a `mediator` position. */
@@ -216,26 +222,24 @@ function amendmentMaterial(context: AuditContext, id: string | null): AuditMater
   const amendment = id === null ? undefined : context.amendments.get(id);
   return amendment === undefined
     ? UNPLACED
-    : { kind: 'position', partyId: amendment.partyId as PartyId, visibility: 'mediator' };
+    : { kind: 'position', partyId: amendment.partyId, visibility: 'mediator' };
 }
 
 function minutesMaterial(context: AuditContext, id: string): AuditMaterial {
   const round = context.rounds.get(id);
-  return round === undefined
-    ? UNPLACED
-    : { kind: 'minutes', partiesPresent: round.partiesPresent as PartyId[] };
+  return round === undefined ? UNPLACED : { kind: 'minutes', partiesPresent: round.partiesPresent };
 }
 
 function partyInternal(context: AuditContext, partyId: string | undefined): AuditMaterial {
-  return partyId !== undefined && context.partyIds.has(partyId)
-    ? { kind: 'party-internal', partyId: partyId as PartyId }
-    : UNPLACED;
+  const party = partyId === undefined ? undefined : context.parties.get(partyId);
+  return party === undefined ? UNPLACED : { kind: 'party-internal', partyId: party };
 }
 
 function biddingMaterial(context: AuditContext, partyIds: unknown): AuditMaterial {
-  const parties = stringList(partyIds);
-  return parties.length === 2 && parties.every((id) => context.partyIds.has(id))
-    ? { kind: 'minutes', partiesPresent: parties as PartyId[] }
+  const listed = stringList(partyIds);
+  const parties = listed.flatMap((id) => context.parties.get(id) ?? []);
+  return listed.length === 2 && parties.length === 2
+    ? { kind: 'minutes', partiesPresent: parties }
     : UNPLACED;
 }
 

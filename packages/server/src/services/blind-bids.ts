@@ -7,7 +7,6 @@ import {
   type BiddingResource,
   type Negotiation,
   type Party,
-  type PartyId,
   type SubmitBidInput,
   type Viewer,
 } from '@parley/core';
@@ -35,8 +34,8 @@ import { assertAllowed } from './viewer';
 export const biddingResource = (bidding: StoredBidding): BiddingResource => ({
   kind: 'bidding',
   negotiationId: bidding.negotiationId as BiddingResource['negotiationId'],
-  givingPartyId: bidding.givingPartyId as PartyId,
-  takingPartyId: bidding.takingPartyId as PartyId,
+  givingPartyId: bidding.givingPartyId,
+  takingPartyId: bidding.takingPartyId,
 });
 
 /** A short, value-free fingerprint of a ciphertext: the log ties each reveal to the bids it opened. */
@@ -106,8 +105,8 @@ export function biddingChanged(bidding: StoredBidding): PlanEvent {
     type: 'bidding.changed',
     negotiationId: bidding.negotiationId as BiddingResource['negotiationId'],
     biddingId: bidding.id,
-    givingPartyId: bidding.givingPartyId as PartyId,
-    takingPartyId: bidding.takingPartyId as PartyId,
+    givingPartyId: bidding.givingPartyId,
+    takingPartyId: bidding.takingPartyId,
   };
 }
 
@@ -259,7 +258,7 @@ export function sideOf(
       can(viewer, 'bid.submit', {
         kind: 'party',
         negotiationId: party.negotiationId,
-        partyId: party.id as PartyId,
+        partyId: party.id,
         partyRole: party.role,
       })
     );

@@ -1,4 +1,10 @@
-import { applyOperations, type PlanVersion, type Position } from '@parley/core';
+import {
+  applyOperations,
+  type NegotiationId,
+  type PartyId,
+  type PlanVersion,
+  type Position,
+} from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { carriedPositions } from './plan-versions';
 
@@ -7,7 +13,7 @@ import { carriedPositions } from './plan-versions';
 
 const parent: PlanVersion = {
   id: 'v1',
-  negotiationId: 'n',
+  negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'v1',
   points: ['Ceasefire now.', 'Monitors deploy.', 'Elections soon.', 'Prisoners exchanged.'].map(
@@ -22,8 +28,8 @@ const position = (
   visibility: Position['visibility'] = 'parties',
 ): Position => ({
   id: `${pointId}-${partyId}`,
-  negotiationId: 'n',
-  partyId,
+  negotiationId: 'n' as NegotiationId,
+  partyId: partyId as PartyId,
   versionId: 'v1',
   pointId,
   value,

@@ -1,9 +1,9 @@
 import {
   can,
+  DeadlineIdSchema,
   DomainError,
   type CreateDeadlineInput,
   type Deadline,
-  type DeadlineId,
   type Negotiation,
   type Viewer,
 } from '@parley/core';
@@ -31,7 +31,7 @@ export async function createDeadline(
       { field: 'dueAt' },
     );
   const deadline: Deadline = {
-    id: deps.ids.next() as DeadlineId,
+    id: DeadlineIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     title: input.deadline.title,
     dueAt: input.deadline.dueAt,

@@ -1,11 +1,11 @@
 import {
   DomainError,
+  InvitationIdSchema,
+  MemberIdSchema,
   type CreateInvitationInput,
   type Invitation,
   type InvitationCreated,
-  type InvitationId,
   type Member,
-  type MemberId,
   type Party,
   type UserId,
   type Viewer,
@@ -50,7 +50,7 @@ export async function createInvitation(
   await assertNotSeated(deps, { email, seats, now });
   const token = createSecret('pi_');
   const invitation: Invitation = {
-    id: deps.ids.next() as InvitationId,
+    id: InvitationIdSchema.parse(deps.ids.next()),
     negotiationId: party.negotiationId,
     partyId: party.id,
     email,
@@ -137,7 +137,7 @@ export async function acceptInvitation(
       if (!isUsable) throw invalidInvitation();
       await assertInviterMaySeat(deps, tx, { invitation, now });
       const member = await seatMember(tx, {
-        id: deps.ids.next() as MemberId,
+        id: MemberIdSchema.parse(deps.ids.next()),
         negotiationId: invitation.negotiationId,
         partyId: invitation.partyId,
         userId: input.userId,

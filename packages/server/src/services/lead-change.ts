@@ -2,9 +2,9 @@ import {
   can,
   DomainError,
   isMembershipActive,
+  MemberIdSchema,
   type ChangeLeadInput,
   type LeadChange,
-  type MemberId,
   type Party,
   type UserId,
   type Viewer,
@@ -89,7 +89,7 @@ async function replaceLead(
   );
   for (const seat of ending) await updateMemberValidTo(tx, { memberId: seat.id, validTo: validFrom });
   const lead = await seatMember(tx, {
-    id: deps.ids.next() as MemberId,
+    id: MemberIdSchema.parse(deps.ids.next()),
     negotiationId: party.negotiationId,
     partyId: party.id,
     userId: input.userId,

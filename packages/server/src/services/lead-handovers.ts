@@ -1,6 +1,7 @@
 import {
   can,
   DomainError,
+  LeadHandoverIdSchema,
   type DecideLeadHandoverInput,
   type LeadHandover,
   type LeadHandoverId,
@@ -43,7 +44,7 @@ export async function proposeLeadHandover(
   if (proposer === null || successor === undefined)
     throw new DomainError('not-found', 'User not found.', { field: 'userId' });
   const handover: LeadHandover = {
-    id: deps.ids.next() as LeadHandoverId,
+    id: LeadHandoverIdSchema.parse(deps.ids.next()),
     negotiationId: party.negotiationId,
     partyId: party.id,
     userId: successor.id,

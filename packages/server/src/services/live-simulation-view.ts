@@ -1,6 +1,5 @@
 import {
   can,
-  type PartyId,
   type LiveSimulation,
   type LiveSimulationResult,
   type Negotiation,
@@ -27,7 +26,7 @@ type Context = {
 export function presentLiveSimulation(stored: StoredLiveSimulation, context: Context): LiveSimulation {
   const { input } = stored;
   return {
-    id: stored.id as LiveSimulation['id'],
+    id: stored.id,
     negotiationId: context.negotiation.id,
     versionId: stored.versionId,
     status: stored.status,
@@ -97,7 +96,7 @@ function resultOf(stored: StoredLiveSimulation, context: Context): LiveSimulatio
       const resource = {
         kind: 'profile' as const,
         negotiationId: context.negotiation.id,
-        partyId: party.partyId as PartyId,
+        partyId: party.partyId,
         sharedWithMediator: party.sharedWithMediator && context.sharedNow.has(party.partyId),
       };
       if (!can(context.viewer, 'profile.read', resource)) return [];

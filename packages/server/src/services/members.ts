@@ -1,6 +1,7 @@
 import {
   can,
   DomainError,
+  MemberIdSchema,
   type AddMemberInput,
   type Member,
   type MemberFunction,
@@ -110,7 +111,7 @@ export async function addMember(
       );
       const userId = await seatedUserId(tx, input.member);
       return seatMember(tx, {
-        id: deps.ids.next() as MemberId,
+        id: MemberIdSchema.parse(deps.ids.next()),
         negotiationId: party.negotiationId,
         partyId: party.id,
         userId,

@@ -1,12 +1,13 @@
 import {
   can,
-  type CreateNegotiationInput,
   DomainError,
-  type UpdateNegotiationInput,
-  type MemberId,
+  MemberIdSchema,
+  NegotiationIdSchema,
+  PartyIdSchema,
+  type CreateNegotiationInput,
   type Negotiation,
   type NegotiationId,
-  type PartyId,
+  type UpdateNegotiationInput,
   type Viewer,
 } from '@parley/core';
 import { changedFields } from '../audit';
@@ -39,14 +40,14 @@ export async function createNegotiation(
   if (creatorId === null) throw new Error('negotiation.create allowed an anonymous viewer');
   const now = deps.clock.now().toISOString();
   const negotiation: Omit<Negotiation, 'revision'> = {
-    id: deps.ids.next() as NegotiationId,
+    id: NegotiationIdSchema.parse(deps.ids.next()),
     title: input.title,
     mandate: input.mandate,
     closureRule: input.closureRule,
     timeZone: input.timeZone,
     createdAt: now,
   };
-  const partyId = deps.ids.next() as PartyId;
+  const partyId = PartyIdSchema.parse(deps.ids.next());
   return commitChange(deps, {
     actor: viewer,
     write: async (tx) => {
@@ -61,7 +62,7 @@ export async function createNegotiation(
       });
       const creator = await findUser(tx, creatorId);
       await insertMember(tx, {
-        id: deps.ids.next() as MemberId,
+        id: MemberIdSchema.parse(deps.ids.next()),
         negotiationId: negotiation.id,
         partyId,
         userId: creatorId,

@@ -1,11 +1,12 @@
 import {
   can,
-  type CreatePartyInput,
   DomainError,
-  type UpdatePartyInput,
+  PartyIdSchema,
+  type CreatePartyInput,
   type Negotiation,
   type Party,
   type PartyId,
+  type UpdatePartyInput,
   type Viewer,
 } from '@parley/core';
 import { changedFields } from '../audit';
@@ -26,7 +27,7 @@ export async function createParty(
     'add parties',
   );
   const party: Omit<Party, 'revision'> = {
-    id: deps.ids.next() as PartyId,
+    id: PartyIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     name: input.party.name,
     role: input.party.role,

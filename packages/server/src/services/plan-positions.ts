@@ -26,8 +26,8 @@ import { assertAllowed } from './viewer';
 
 const positionResource = (position: Pick<Position, 'negotiationId' | 'partyId' | 'visibility'>) => ({
   kind: 'position' as const,
-  negotiationId: position.negotiationId as Negotiation['id'],
-  partyId: position.partyId as PartyId,
+  negotiationId: position.negotiationId,
+  partyId: position.partyId,
   visibility: position.visibility,
 });
 

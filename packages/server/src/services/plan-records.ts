@@ -12,7 +12,6 @@ import {
   type Amendment,
   type Escalation,
   type Negotiation,
-  type PartyId,
   type Round,
   type Statement,
   type Viewer,
@@ -144,7 +143,7 @@ export async function listRoundsForViewer(deps: AppDeps, viewer: Viewer, input: 
     can(viewer, 'round.minutes.read', {
       kind: 'round',
       negotiationId: input.negotiation.id,
-      partiesPresent: round.partiesPresent as PartyId[],
+      partiesPresent: round.partiesPresent,
     })
       ? round
       : { ...round, minutes: null },
@@ -181,10 +180,7 @@ export async function createRound(
       await getVersionForViewer(deps, viewer, { negotiation: input.negotiation, versionId });
   }
   for (const partyId of input.body.partiesPresent) {
-    if (
-      (await findParty(deps.db, { negotiationId: input.negotiation.id, partyId: partyId as PartyId })) ===
-      undefined
-    )
+    if ((await findParty(deps.db, { negotiationId: input.negotiation.id, partyId })) === undefined)
       throw new DomainError('not-found', 'Party not found.', { field: 'partiesPresent' });
   }
   const round: Round = { id: deps.ids.next(), negotiationId: input.negotiation.id, ...input.body };
@@ -220,7 +216,7 @@ export async function createStatement(
   if (
     (await findParty(deps.db, {
       negotiationId: input.negotiation.id,
-      partyId: input.body.partyId as PartyId,
+      partyId: input.body.partyId,
     })) === undefined
   )
     throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
@@ -250,7 +246,7 @@ export async function listAmendmentsForViewer(
     can(viewer, 'position.read', {
       kind: 'position',
       negotiationId: input.negotiation.id,
-      partyId: amendment.partyId as PartyId,
+      partyId: amendment.partyId,
       visibility: 'mediator',
     }),
   );
@@ -273,7 +269,7 @@ export async function proposeAmendment(
   input: Ctx & { body: z.infer<typeof CreateAmendmentInputSchema> },
 ): Promise<Amendment> {
   const { negotiation, body } = input;
-  const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: body.partyId as PartyId });
+  const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: body.partyId });
   if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
   assertAllowed(
     can(viewer, 'position.record', {
@@ -326,7 +322,7 @@ export async function decideAmendment(
   if (existing === undefined) throw new DomainError('not-found', 'Amendment not found.');
   const party = await findParty(deps.db, {
     negotiationId: input.negotiation.id,
-    partyId: existing.partyId as PartyId,
+    partyId: existing.partyId,
   });
   const mayDecide =
     input.body.fate === 'rejected'
@@ -367,7 +363,7 @@ export async function decideAmendment(
       type: 'amendment.changed',
       negotiationId: input.negotiation.id,
       amendmentId: existing.id,
-      partyId: existing.partyId as PartyId,
+      partyId: existing.partyId,
     },
   });
   return updated;

@@ -11,7 +11,6 @@ import {
   type ImportPlanInput,
   type LineageMapLink,
   type Negotiation,
-  type PartyId,
   type PlanVersion,
   type PointHistoryEntry,
   type Position,
@@ -64,7 +63,7 @@ export async function listVersionsForViewer(
         can(viewer, 'position.read', {
           kind: 'position',
           negotiationId: negotiation.id,
-          partyId: amendment.partyId as PartyId,
+          partyId: amendment.partyId,
           visibility: 'mediator',
         }),
       )

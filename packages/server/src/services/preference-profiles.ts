@@ -5,7 +5,6 @@ import {
   seatsIn,
   type MyProfile,
   type Negotiation,
-  type PartyId,
   type PreferenceProfile,
   type SavedProfile,
   type SaveProfileInput,
@@ -22,7 +21,7 @@ import { assertAllowed } from './viewer';
 export const profileResource = (negotiation: Negotiation, profile: PreferenceProfile) => ({
   kind: 'profile' as const,
   negotiationId: negotiation.id,
-  partyId: profile.partyId as PartyId,
+  partyId: profile.partyId,
   sharedWithMediator: profile.sharedWithMediator,
 });
 

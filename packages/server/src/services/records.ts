@@ -1,10 +1,11 @@
 import {
   can,
   DomainError,
+  RecordIdSchema,
   type CreateRecordInput,
   type Negotiation,
-  type PageQuery,
   type NegotiationRecord,
+  type PageQuery,
   type RecordId,
   type RecordResource,
   type Viewer,
@@ -39,7 +40,7 @@ export async function createRecord(
   if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'owningPartyId' });
   if (viewer.userId === null) throw new DomainError('unauthenticated', 'Sign in first.');
   const record: NegotiationRecord = {
-    id: deps.ids.next() as RecordId,
+    id: RecordIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     owningPartyId: party.id,
     authorId: viewer.userId,

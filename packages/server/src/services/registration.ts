@@ -1,4 +1,4 @@
-import { DomainError, type RegisterInput, type Registration, type User, type UserId } from '@parley/core';
+import { DomainError, UserIdSchema, type RegisterInput, type Registration, type User } from '@parley/core';
 import { hashSecret } from '../auth/secrets';
 import { readInstanceSettings } from '../storage/instance-settings';
 import { findInvitationByTokenHash } from '../storage/invitations';
@@ -32,7 +32,7 @@ export async function register(
       const existing = isFirst ? undefined : await findUserByEmail(tx, email);
       if (existing !== undefined) return { userId: existing.user.id, isNew: false, isFirst };
       const user: User = {
-        id: deps.ids.next() as UserId,
+        id: UserIdSchema.parse(deps.ids.next()),
         email,
         displayName: input.displayName,
         createdAt: deps.clock.now().toISOString(),

@@ -1,8 +1,8 @@
-import type { UserId } from '@parley/core';
+import { TokenIdSchema, UserIdSchema, type TokenId, type UserId } from '@parley/core';
 import type { Database } from './database';
 
 export type StoredApiToken = {
-  id: string;
+  id: TokenId;
   userId: UserId;
   label: string;
   createdAt: Date;
@@ -36,8 +36,8 @@ const COLUMNS = [
 
 function toStoredApiToken(row: ApiTokenRow): StoredApiToken {
   return {
-    id: row.id,
-    userId: row.user_id as UserId,
+    id: TokenIdSchema.parse(row.id),
+    userId: UserIdSchema.parse(row.user_id),
     label: row.label,
     createdAt: row.created_at,
     expiresAt: row.expires_at,

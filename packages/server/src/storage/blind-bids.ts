@@ -1,8 +1,14 @@
 import {
   BiddingOutcomeSchema,
+  NegotiationIdSchema,
+  PartyIdSchema,
   SettlementRuleSchema,
+  UserIdSchema,
   type BiddingOutcome,
+  type NegotiationId,
+  type PartyId,
   type SettlementRule,
+  type UserId,
 } from '@parley/core';
 import type { BlindBiddingsTable } from './blind-bids-schema';
 import type { Database } from './database';
@@ -10,17 +16,17 @@ import type { Database } from './database';
 /** A bidding as stored; never carries a bound. */
 export type StoredBidding = {
   readonly id: string;
-  readonly negotiationId: string;
+  readonly negotiationId: NegotiationId;
   readonly versionId: string;
   readonly pointId: string;
-  readonly givingPartyId: string;
-  readonly takingPartyId: string;
+  readonly givingPartyId: PartyId;
+  readonly takingPartyId: PartyId;
   readonly unit: string;
   readonly min: number;
   readonly max: number;
   readonly rule: SettlementRule;
   readonly closesAt: Date | null;
-  readonly openedBy: string | null;
+  readonly openedBy: UserId | null;
   readonly openedAt: Date;
   readonly revealedAt: Date | null;
   readonly outcome: BiddingOutcome | null;
@@ -36,17 +42,17 @@ export type BidSubmission = {
 function toBidding(row: BlindBiddingsTable): StoredBidding {
   return {
     id: row.id,
-    negotiationId: row.negotiation_id,
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
     versionId: row.version_id,
     pointId: row.point_id,
-    givingPartyId: row.giving_party_id,
-    takingPartyId: row.taking_party_id,
+    givingPartyId: PartyIdSchema.parse(row.giving_party_id),
+    takingPartyId: PartyIdSchema.parse(row.taking_party_id),
     unit: row.unit,
     min: row.range_min,
     max: row.range_max,
     rule: SettlementRuleSchema.parse(row.rule),
     closesAt: row.closes_at,
-    openedBy: row.opened_by,
+    openedBy: row.opened_by === null ? null : UserIdSchema.parse(row.opened_by),
     openedAt: row.opened_at,
     revealedAt: row.revealed_at,
     outcome: row.outcome === null ? null : BiddingOutcomeSchema.parse(row.outcome),

@@ -1,11 +1,11 @@
-import type { Deadline, DeadlineId, NegotiationId } from '@parley/core';
+import { DeadlineIdSchema, NegotiationIdSchema, type Deadline, type NegotiationId } from '@parley/core';
 import type { Database } from './database';
 import type { DeadlinesTable } from './schema';
 
 function toDeadline(row: DeadlinesTable): Deadline {
   return {
-    id: row.id as DeadlineId,
-    negotiationId: row.negotiation_id as NegotiationId,
+    id: DeadlineIdSchema.parse(row.id),
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
     title: row.title,
     dueAt: row.due_at.toISOString(),
     consequence: row.consequence,

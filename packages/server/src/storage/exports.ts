@@ -1,4 +1,12 @@
-import type { ExportFormat, ExportKind, FingerprintPoint } from '@parley/core';
+import {
+  NegotiationIdSchema,
+  UserIdSchema,
+  type ExportFormat,
+  type ExportKind,
+  type FingerprintPoint,
+  type NegotiationId,
+  type UserId,
+} from '@parley/core';
 import type { Database } from './database';
 import type { ExportsTable } from './schema';
 
@@ -20,8 +28,8 @@ export type ExportSubject = {
  */
 export type StoredExport = ExportSubject & {
   readonly id: string;
-  readonly negotiationId: string;
-  readonly recipientUserId: string;
+  readonly negotiationId: NegotiationId;
+  readonly recipientUserId: UserId;
   readonly exportedBy: string;
   readonly format: ExportFormat;
   readonly fingerprintKey: string | null;
@@ -66,14 +74,14 @@ function toStoredExport(row: Row): StoredExport {
       : (row.fingerprint_points as FingerprintPoint[] | null);
   return {
     id: row.id,
-    negotiationId: row.negotiation_id,
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
     kind: row.kind,
     versionId: row.version_id,
     compareToVersionId: row.compare_to_version_id,
     pointId: row.point_id,
     roundId: row.round_id,
     recordId: row.record_id ?? null,
-    recipientUserId: row.recipient_user_id,
+    recipientUserId: UserIdSchema.parse(row.recipient_user_id),
     exportedBy: row.exported_by,
     format: row.format,
     fingerprintKey: row.fingerprint_key,
@@ -136,7 +144,7 @@ export async function findExport(
 /** A register row: what was exported for whom; the key, blocks and bytes stay in the table. */
 export type ExportRegisterRow = ExportSubject & {
   readonly id: string;
-  readonly recipientUserId: string;
+  readonly recipientUserId: UserId;
   readonly format: ExportFormat;
   readonly isFingerprinted: boolean;
   readonly contentHash: string;
@@ -173,7 +181,7 @@ export async function listExportRegister(db: Database, negotiationId: string): P
     pointId: row.point_id,
     roundId: row.round_id,
     recordId: row.record_id,
-    recipientUserId: row.recipient_user_id,
+    recipientUserId: UserIdSchema.parse(row.recipient_user_id),
     format: row.format,
     isFingerprinted: row.fingerprint_key !== null,
     contentHash: row.content_hash,

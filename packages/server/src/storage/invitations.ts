@@ -1,12 +1,21 @@
-import type { Invitation, InvitationId, MemberFunction, NegotiationId, PartyId, UserId } from '@parley/core';
+import {
+  InvitationIdSchema,
+  NegotiationIdSchema,
+  PartyIdSchema,
+  UserIdSchema,
+  type Invitation,
+  type InvitationId,
+  type MemberFunction,
+  type UserId,
+} from '@parley/core';
 import type { Database } from './database';
 import type { InvitationsTable } from './schema';
 
 function toInvitation(row: InvitationsTable): Invitation {
   return {
-    id: row.id as InvitationId,
-    negotiationId: row.negotiation_id as NegotiationId,
-    partyId: row.party_id as PartyId,
+    id: InvitationIdSchema.parse(row.id),
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
+    partyId: PartyIdSchema.parse(row.party_id),
     email: row.email,
     function: row.function as MemberFunction,
     title: row.title,
@@ -81,5 +90,5 @@ export async function findInvitationByTokenHash(
 /** Who sent an invitation: their authority is checked again when it is redeemed. */
 export async function findInviter(db: Database, id: InvitationId): Promise<UserId | undefined> {
   const row = await db.selectFrom('invitations').select('invited_by').where('id', '=', id).executeTakeFirst();
-  return row === undefined ? undefined : (row.invited_by as UserId);
+  return row === undefined ? undefined : UserIdSchema.parse(row.invited_by);
 }

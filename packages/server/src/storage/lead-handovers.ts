@@ -1,10 +1,13 @@
-import type {
-  LeadHandover,
-  LeadHandoverId,
-  LeadHandoverState,
-  NegotiationId,
-  PartyId,
-  UserId,
+import {
+  LeadHandoverIdSchema,
+  NegotiationIdSchema,
+  PartyIdSchema,
+  UserIdSchema,
+  type LeadHandover,
+  type LeadHandoverId,
+  type LeadHandoverState,
+  type NegotiationId,
+  type UserId,
 } from '@parley/core';
 import type { Database } from './database';
 import type { LeadHandoversTable } from './schema';
@@ -19,15 +22,15 @@ function handoverQuery(db: Database) {
 
 function toHandover(row: LeadHandoversTable & { display_name: string }): LeadHandover {
   return {
-    id: row.id as LeadHandoverId,
-    negotiationId: row.negotiation_id as NegotiationId,
-    partyId: row.party_id as PartyId,
-    userId: row.user_id as UserId,
+    id: LeadHandoverIdSchema.parse(row.id),
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
+    partyId: PartyIdSchema.parse(row.party_id),
+    userId: UserIdSchema.parse(row.user_id),
     displayName: row.display_name,
     title: row.title,
     validFrom: row.valid_from.toISOString(),
     state: row.state as LeadHandoverState,
-    proposedBy: row.proposed_by as UserId,
+    proposedBy: UserIdSchema.parse(row.proposed_by),
     proposedAt: row.proposed_at.toISOString(),
     decidedAt: row.decided_at === null ? null : row.decided_at.toISOString(),
     revision: row.revision,

@@ -1,4 +1,4 @@
-import type { Simulation } from '@parley/core';
+import { SimulationIdSchema, type Simulation, type SimulationId } from '@parley/core';
 import type { LiveTalksSummary } from '@parley/engine';
 import type { Selectable } from 'kysely';
 import type { LiveSimulationJobInput } from '../work/simulate-live';
@@ -10,7 +10,7 @@ import { queuedJobValues } from './simulations';
 // attempts, progress, cancellation and the sweep of abandoned jobs are the same code for both.
 
 export type StoredLiveSimulation = {
-  id: string;
+  id: SimulationId;
   ownerId: string;
   negotiationId: string;
   versionId: string;
@@ -31,7 +31,7 @@ function parseJson(value: unknown): unknown {
 
 function toLiveSimulation(row: Selectable<SimulationsTable>): StoredLiveSimulation {
   return {
-    id: row.id,
+    id: SimulationIdSchema.parse(row.id),
     ownerId: row.owner_id,
     negotiationId: row.negotiation_id ?? '',
     versionId: row.version_id ?? '',

@@ -1,11 +1,15 @@
-import type {
-  Member,
-  MemberFunction,
-  MemberId,
-  NegotiationId,
-  PartyId,
-  PartyRole,
-  UserId,
+import {
+  MemberIdSchema,
+  NegotiationIdSchema,
+  PartyIdSchema,
+  UserIdSchema,
+  type Member,
+  type MemberFunction,
+  type MemberId,
+  type NegotiationId,
+  type PartyId,
+  type PartyRole,
+  type UserId,
 } from '@parley/core';
 import type { Database } from './database';
 import type { MembersTable } from './schema';
@@ -56,10 +60,10 @@ function memberQuery(db: Database) {
 type MemberRow = Omit<MembersTable, never> & { display_name: string };
 function toMember(row: MemberRow): Member {
   return {
-    id: row.id as MemberId,
-    negotiationId: row.negotiation_id as NegotiationId,
-    partyId: row.party_id as PartyId,
-    userId: row.user_id as UserId,
+    id: MemberIdSchema.parse(row.id),
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
+    partyId: PartyIdSchema.parse(row.party_id),
+    userId: UserIdSchema.parse(row.user_id),
     displayName: row.display_name,
     title: row.title,
     function: row.function as MemberFunction,
@@ -115,8 +119,8 @@ export async function listSeatsOfUser(db: Database, userId: UserId): Promise<Sea
     .where('members.user_id', '=', userId)
     .execute();
   return rows.map((row) => ({
-    negotiationId: row.negotiation_id as NegotiationId,
-    partyId: row.party_id as PartyId,
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
+    partyId: PartyIdSchema.parse(row.party_id),
     partyRole: row.role as PartyRole,
     function: row.function as MemberFunction,
     validFrom: row.valid_from.toISOString(),

@@ -1,11 +1,17 @@
-import type { ClosureRule, Negotiation, NegotiationId, UserId } from '@parley/core';
+import {
+  NegotiationIdSchema,
+  type ClosureRule,
+  type Negotiation,
+  type NegotiationId,
+  type UserId,
+} from '@parley/core';
 import type { Selectable } from 'kysely';
 import type { Database } from './database';
 import type { NegotiationsTable } from './schema';
 
 function toNegotiation(row: Selectable<NegotiationsTable>): Negotiation {
   return {
-    id: row.id as NegotiationId,
+    id: NegotiationIdSchema.parse(row.id),
     title: row.title,
     mandate: row.mandate,
     closureRule: row.closure_rule as ClosureRule,

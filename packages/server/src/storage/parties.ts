@@ -1,12 +1,19 @@
-import type { NegotiationId, Party, PartyId, PartyRole } from '@parley/core';
+import {
+  NegotiationIdSchema,
+  PartyIdSchema,
+  type NegotiationId,
+  type Party,
+  type PartyId,
+  type PartyRole,
+} from '@parley/core';
 import type { Selectable } from 'kysely';
 import type { Database } from './database';
 import type { PartiesTable } from './schema';
 
 function toParty(row: Selectable<PartiesTable>): Party {
   return {
-    id: row.id as PartyId,
-    negotiationId: row.negotiation_id as NegotiationId,
+    id: PartyIdSchema.parse(row.id),
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
     name: row.name,
     role: row.role as PartyRole,
     required: row.required,

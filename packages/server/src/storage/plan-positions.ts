@@ -1,12 +1,18 @@
-import type { Position, PositionValue, PositionVisibility } from '@parley/core';
+import {
+  NegotiationIdSchema,
+  PartyIdSchema,
+  type Position,
+  type PositionValue,
+  type PositionVisibility,
+} from '@parley/core';
 import type { Database } from './database';
 import type { PlanPositionsTable } from './schema';
 
 function toPosition(row: PlanPositionsTable): Position {
   return {
     id: row.id,
-    negotiationId: row.negotiation_id,
-    partyId: row.party_id,
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
+    partyId: PartyIdSchema.parse(row.party_id),
     versionId: row.version_id,
     pointId: row.point_id,
     value: row.value as PositionValue,

@@ -1,4 +1,11 @@
-import type { LineageEdge, LineageKind, PlanVersion, VersionWithLineage } from '@parley/core';
+import {
+  NegotiationIdSchema,
+  PartyIdSchema,
+  type LineageEdge,
+  type LineageKind,
+  type PlanVersion,
+  type VersionWithLineage,
+} from '@parley/core';
 import type { Database } from './database';
 
 /** A stored version: the immutable text, its lineage edges, and when and at which plan revision it was made. */
@@ -127,7 +134,7 @@ export async function listPlanVersions(db: Database, negotiationId: string): Pro
   return versions.map((row) => {
     const version: PlanVersion = {
       id: row.id,
-      negotiationId: row.negotiation_id,
+      negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
       parentId: row.parent_id,
       label: row.label,
       points: points
@@ -153,7 +160,7 @@ export async function listPlanVersions(db: Database, negotiationId: string): Pro
           kind: e.kind as LineageKind,
           from: e.from_points,
           to: e.to_points,
-          proposedBy: e.proposed_by,
+          proposedBy: e.proposed_by === null ? null : PartyIdSchema.parse(e.proposed_by),
           roundId: e.round_id,
           amendmentId: e.amendment_id,
         })),

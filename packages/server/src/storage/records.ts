@@ -1,21 +1,23 @@
-import type {
-  Classification,
-  NegotiationId,
-  NegotiationRecord,
-  PartyId,
-  RecordId,
-  RecordKind,
-  UserId,
+import {
+  NegotiationIdSchema,
+  PartyIdSchema,
+  RecordIdSchema,
+  UserIdSchema,
+  type Classification,
+  type NegotiationId,
+  type NegotiationRecord,
+  type RecordId,
+  type RecordKind,
 } from '@parley/core';
 import type { Database } from './database';
 import type { RecordsTable } from './schema';
 
 function toRecord(row: RecordsTable): NegotiationRecord {
   return {
-    id: row.id as RecordId,
-    negotiationId: row.negotiation_id as NegotiationId,
-    owningPartyId: row.owning_party_id as PartyId,
-    authorId: row.author_id as UserId,
+    id: RecordIdSchema.parse(row.id),
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
+    owningPartyId: PartyIdSchema.parse(row.owning_party_id),
+    authorId: UserIdSchema.parse(row.author_id),
     kind: row.kind as RecordKind,
     classification: row.classification as Classification,
     title: row.title,

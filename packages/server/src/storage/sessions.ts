@@ -1,4 +1,4 @@
-import type { UserId } from '@parley/core';
+import { UserIdSchema, type UserId } from '@parley/core';
 import type { Database } from './database';
 
 export type StoredSession = { idHash: string; userId: UserId; csrfToken: string; expiresAt: Date };
@@ -34,7 +34,7 @@ export async function findLiveSession(
     ? undefined
     : {
         idHash: row.id_hash,
-        userId: row.user_id as UserId,
+        userId: UserIdSchema.parse(row.user_id),
         csrfToken: row.csrf_token,
         expiresAt: row.expires_at,
       };

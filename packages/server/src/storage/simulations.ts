@@ -1,4 +1,4 @@
-import type { CreateSimulationInput, Simulation, SimulationId, UserId } from '@parley/core';
+import { SimulationIdSchema, UserIdSchema, type CreateSimulationInput, type Simulation } from '@parley/core';
 import type { Selectable } from 'kysely';
 import type { Database } from './database';
 import type { SimulationsTable } from './schema';
@@ -12,8 +12,8 @@ function parseJson(value: unknown): unknown {
 function toSimulation(row: Selectable<SimulationsTable>): StoredSimulation {
   const input = parseJson(row.input) as CreateSimulationInput;
   return {
-    id: row.id as SimulationId,
-    ownerId: row.owner_id as UserId,
+    id: SimulationIdSchema.parse(row.id),
+    ownerId: UserIdSchema.parse(row.owner_id),
     status: row.status,
     agents: input.agents,
     protocol: input.protocol,

@@ -1,4 +1,4 @@
-import type { User, UserId } from '@parley/core';
+import { UserIdSchema, type User, type UserId } from '@parley/core';
 import { sql, type Selectable } from 'kysely';
 import type { Database } from './database';
 import type { UsersTable } from './schema';
@@ -8,7 +8,7 @@ export type UserWithSecret = { user: User; passwordHash: string };
 
 function toUser(row: Omit<Selectable<UsersTable>, 'is_admin'>): User {
   return {
-    id: row.id as UserId,
+    id: UserIdSchema.parse(row.id),
     email: row.email,
     displayName: row.display_name,
     createdAt: row.created_at.toISOString(),

@@ -1,4 +1,4 @@
-import { DomainError, type LiveSimulation } from '@parley/core';
+import { DomainError, type LiveSimulation, type NegotiationId, type PartyId } from '@parley/core';
 import { findAgent, simulateLiveTalks, type LiveTalksSummary } from '@parley/engine';
 
 /**
@@ -7,11 +7,11 @@ import { findAgent, simulateLiveTalks, type LiveTalksSummary } from '@parley/eng
  * services/live-simulation-view.ts turns it and its summary into what the viewer may read.
  */
 export type LiveSimulationJobInput = {
-  readonly negotiationId: string;
+  readonly negotiationId: NegotiationId;
   readonly versionId: string;
   readonly issues: readonly { pointId: string; number: number; title: string; options: string[] }[];
   readonly parties: readonly {
-    partyId: string;
+    partyId: PartyId;
     profile: { reservation: number; contributions: number[][] } | null;
     /** Whether the profile revision used was shared with the mediator (disclosure, not computation). */
     sharedWithMediator: boolean;

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { NegotiationId, PartyId } from '../../ids';
 import type { PlanVersion, VersionOperation } from '../../schemas/plan';
 import { applyOperations, type AppliedVersion } from './apply-operations';
 
 function version(id: string, count: number, parentId: string | null = null): PlanVersion {
   return {
     id,
-    negotiationId: 'n1',
+    negotiationId: 'n1' as NegotiationId,
     parentId,
     label: id,
     points: Array.from({ length: count }, (_, i) => ({
@@ -50,7 +51,13 @@ const numbered = (v: PlanVersion) => v.points.map((p) => `${p.number}:${p.pointI
 describe('applyOperations', () => {
   it('amends a point in place, keeps its identity and records who proposed it in which round', () => {
     const { version: child, edges } = applied(version('v1', 3), [
-      { kind: 'amend', pointId: 'p2', text: 'Softer text.', proposedBy: 'ukraine', roundId: 'geneva' },
+      {
+        kind: 'amend',
+        pointId: 'p2',
+        text: 'Softer text.',
+        proposedBy: 'ukraine' as PartyId,
+        roundId: 'geneva',
+      },
     ]);
     expect(child.points[1]).toEqual({
       pointId: 'p2',
@@ -67,7 +74,7 @@ describe('applyOperations', () => {
         kind: 'amend',
         from: ['p2'],
         to: ['p2'],
-        proposedBy: 'ukraine',
+        proposedBy: 'ukraine' as PartyId,
         roundId: 'geneva',
         amendmentId: null,
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NegotiationId, PartyId } from '../../ids';
 import type { PlanVersion, VersionWithLineage } from '../../schemas/plan';
 import { applyOperations } from './apply-operations';
 import { checkLineage } from './check-lineage';
@@ -6,7 +7,7 @@ import { pointHistory } from './point-history';
 
 const draft: PlanVersion = {
   id: 'draft',
-  negotiationId: 'n',
+  negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'draft',
   points: ['Ceasefire now.', 'Monitors deploy.', 'Elections soon.'].map((text, i) => ({
@@ -39,7 +40,12 @@ describe('pointHistory', () => {
     },
   ]);
   const v3 = next(v2, 'florida', [
-    { kind: 'amend', pointId: 'p1', text: 'Ceasefire with international monitors.', proposedBy: 'ukraine' },
+    {
+      kind: 'amend',
+      pointId: 'p1',
+      text: 'Ceasefire with international monitors.',
+      proposedBy: 'ukraine' as PartyId,
+    },
   ]);
 
   it('follows a point through a merge and an amendment, oldest first', () => {

@@ -1,3 +1,4 @@
+import type { PartyId } from '../../ids';
 import type { LineageKind, VersionWithLineage } from '../../schemas/plan';
 import { chainTo } from './check-lineage';
 
@@ -10,7 +11,7 @@ export type PointHistoryEntry = {
   readonly revision: { readonly number: number; readonly title: string; readonly text: string } | null;
   readonly change: LineageKind | 'created';
   readonly from: readonly string[];
-  readonly proposedBy: string | null;
+  readonly proposedBy: PartyId | null;
   readonly roundId: string | null;
 };
 

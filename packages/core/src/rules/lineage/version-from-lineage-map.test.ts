@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { NegotiationId } from '../../ids';
 import type { PlanVersion } from '../../schemas/plan';
 import type { ParsedPoint } from '../plan-text/parse-plan-text';
 import { versionFromLineageMap } from './version-from-lineage-map';
 
 const parent: PlanVersion = {
   id: 'v1',
-  negotiationId: 'n',
+  negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'First draft',
   points: ['Ceasefire now.', 'Monitors deploy.', 'Prisoners go home.', 'Elections soon.'].map(

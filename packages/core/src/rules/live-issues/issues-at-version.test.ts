@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NegotiationId } from '../../ids';
 import type { IssueDefinition } from '../../schemas/live-issues';
 import type { LineageEdge, VersionWithLineage } from '../../schemas/plan';
 import { issuesAtVersion, type IssueAssignment } from './issues-at-version';
@@ -22,7 +23,13 @@ const edge = (toVersionId: string, kind: LineageEdge['kind'], from: string[], to
 });
 const version = (id: string, parentId: string | null, ids: string[], edges: LineageEdge[] = []) =>
   ({
-    version: { id, negotiationId: 'n', parentId, label: id, points: ids.map((pid, i) => point(pid, i + 1)) },
+    version: {
+      id,
+      negotiationId: 'n' as NegotiationId,
+      parentId,
+      label: id,
+      points: ids.map((pid, i) => point(pid, i + 1)),
+    },
     edges,
   }) satisfies VersionWithLineage;
 

@@ -1,10 +1,16 @@
+import type { NegotiationId } from '../../ids';
 import type { PlanVersion } from '../../schemas/plan';
 import type { ParsedPlan } from './parse-plan-text';
 
 /** Turns a parsed plan into a first version; ids come from the caller so the rule stays pure. */
 export function planVersionFromText(
   parsed: ParsedPlan,
-  target: { versionId: string; negotiationId: string; label: string; pointId: (number: number) => string },
+  target: {
+    versionId: string;
+    negotiationId: NegotiationId;
+    label: string;
+    pointId: (number: number) => string;
+  },
 ): PlanVersion {
   return {
     id: target.versionId,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NegotiationId } from '../../ids';
 import type { PlanVersion, VersionOperation, VersionWithLineage } from '../../schemas/plan';
 import { applyOperations } from '../lineage/apply-operations';
 import { compareVersions, type Redline } from './compare-versions';
@@ -6,7 +7,7 @@ import { formatRedline } from './format-redline';
 
 const root: PlanVersion = {
   id: 'v1',
-  negotiationId: 'n',
+  negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'Draft',
   points: [

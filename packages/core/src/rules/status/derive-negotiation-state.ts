@@ -5,29 +5,29 @@ export type ClosureRuleName = 'all-or-nothing' | 'point-by-point';
 export const NEGOTIATION_STATES = ['agreed', 'agreed_ad_referendum', 'partially_agreed', 'open'] as const;
 export type NegotiationState = (typeof NEGOTIATION_STATES)[number];
 
-export type PointStatusEntry = {
+export type PointStatusEntry<PartyKey extends string = string> = {
   readonly pointId: string;
   readonly number: number;
-  readonly report: PointStatusReport;
+  readonly report: PointStatusReport<PartyKey>;
 };
 /** A point standing between the negotiation and agreement, with who is holding it up. */
-export type BlockingPoint = {
+export type BlockingPoint<PartyKey extends string = string> = {
   readonly pointId: string;
   readonly number: number;
   readonly status: PointStatus;
-  readonly missingPartyIds: readonly string[];
-  readonly objectingPartyIds: readonly string[];
+  readonly missingPartyIds: readonly PartyKey[];
+  readonly objectingPartyIds: readonly PartyKey[];
 };
-export type NegotiationStateReport = {
+export type NegotiationStateReport<PartyKey extends string = string> = {
   readonly state: NegotiationState;
   readonly counts: Readonly<Record<PointStatus, number>>;
   /** Agreed points that bind now: under all-or-nothing only once everything is agreed. */
   readonly bindingPointIds: readonly string[];
   /** Agreed or ad-referendum points that do not bind yet. */
   readonly provisionalPointIds: readonly string[];
-  readonly blocking: readonly BlockingPoint[];
+  readonly blocking: readonly BlockingPoint<PartyKey>[];
   /** Required parties still missing on at least one live point, in the order given. */
-  readonly missingPartyIds: readonly string[];
+  readonly missingPartyIds: readonly PartyKey[];
 };
 
 /**
@@ -35,11 +35,11 @@ export type NegotiationStateReport = {
  * `agreed_ad_referendum` when all are agreed and some only ad referendum, `partially_agreed` when
  * point-by-point and some are agreed, else `open`. An empty plan is `open`.
  */
-export function deriveNegotiationState(input: {
+export function deriveNegotiationState<PartyKey extends string>(input: {
   closureRule: ClosureRuleName;
-  points: readonly PointStatusEntry[];
-  requiredPartyIds: readonly string[];
-}): NegotiationStateReport {
+  points: readonly PointStatusEntry<PartyKey>[];
+  requiredPartyIds: readonly PartyKey[];
+}): NegotiationStateReport<PartyKey> {
   const points = [...input.points].sort((a, b) => a.number - b.number);
   const counts = {
     agreed: 0,

@@ -11,11 +11,14 @@ export const POINT_STATUSES = [
 /** A point's status; always derived, never typed in. */
 export type PointStatus = (typeof POINT_STATUSES)[number];
 
-/** What the status of one point is derived from — only the positions the viewer may see. */
-export type PointStatusInput = {
-  readonly requiredPartyIds: readonly string[];
+/**
+ * What the status of one point is derived from — only the positions the viewer may see. Generic in
+ * the party id so branded ids come back out branded.
+ */
+export type PointStatusInput<PartyKey extends string = string> = {
+  readonly requiredPartyIds: readonly PartyKey[];
   readonly positions: readonly {
-    readonly partyId: string;
+    readonly partyId: PartyKey;
     readonly value: PositionValue;
     readonly needsReview?: boolean;
   }[];
@@ -24,13 +27,13 @@ export type PointStatusInput = {
 };
 
 /** The status and, per kind of stance, which required parties hold it (for the mediator's view). */
-export type PointStatusReport = {
+export type PointStatusReport<PartyKey extends string = string> = {
   readonly status: PointStatus;
   /** Required parties with no visible position that counts (none, `undecided`, or awaiting review). */
-  readonly missingPartyIds: readonly string[];
-  readonly objectingPartyIds: readonly string[];
-  readonly amendingPartyIds: readonly string[];
-  readonly reservingPartyIds: readonly string[];
+  readonly missingPartyIds: readonly PartyKey[];
+  readonly objectingPartyIds: readonly PartyKey[];
+  readonly amendingPartyIds: readonly PartyKey[];
+  readonly reservingPartyIds: readonly PartyKey[];
 };
 
 const OBJECTIONS: ReadonlySet<PositionValue> = new Set(['reject', 'red_line']);
@@ -42,8 +45,10 @@ const OBJECTIONS: ReadonlySet<PositionValue> = new Set(['reject', 'red_line']);
  * `agreed_ad_referendum` when at least one accepts with a reservation; otherwise `open`.
  * A position flagged needs-review counts as no position. See docs/plan.md for the truth table.
  */
-export function derivePointStatus(input: PointStatusInput): PointStatusReport {
-  const latest = new Map<string, PositionValue>();
+export function derivePointStatus<PartyKey extends string>(
+  input: PointStatusInput<PartyKey>,
+): PointStatusReport<PartyKey> {
+  const latest = new Map<PartyKey, PositionValue>();
   for (const position of input.positions) {
     if (position.needsReview === true) latest.delete(position.partyId);
     else latest.set(position.partyId, position.value);
@@ -60,10 +65,10 @@ export function derivePointStatus(input: PointStatusInput): PointStatusReport {
   return { status: statusOf(input, required, latest), ...report };
 }
 
-function statusOf(
-  input: PointStatusInput,
-  required: readonly string[],
-  latest: ReadonlyMap<string, PositionValue>,
+function statusOf<PartyKey extends string>(
+  input: PointStatusInput<PartyKey>,
+  required: readonly PartyKey[],
+  latest: ReadonlyMap<PartyKey, PositionValue>,
 ): PointStatus {
   if (input.dropped) return 'dropped';
   if (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NegotiationId, PartyId } from '../../ids';
 import type { Escalation } from '../../schemas/plan-positions';
 import type { Round, Statement } from '../../schemas/plan-rounds';
 import { applyOperations } from '../lineage/apply-operations';
@@ -6,7 +7,7 @@ import { buildTimeline, pointsOpenBefore } from './build-timeline';
 
 const draft = {
   id: 'v1',
-  negotiationId: 'n',
+  negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'Draft',
   points: [1, 2].map((n) => ({ pointId: `p${n}`, number: n, title: '', text: `T${n}.`, topic: null })),
@@ -23,7 +24,7 @@ const versions = [
 ];
 const round: Round = {
   id: 'r1',
-  negotiationId: 'n',
+  negotiationId: 'n' as NegotiationId,
   name: 'Geneva round',
   place: 'Geneva',
   startsOn: '2025-11-23',
@@ -37,9 +38,9 @@ const round: Round = {
 };
 const statement: Statement = {
   id: 's1',
-  negotiationId: 'n',
+  negotiationId: 'n' as NegotiationId,
   person: 'Envoy',
-  partyId: 'us',
+  partyId: 'us' as PartyId,
   date: '2025-11-21',
   source: 'public reporting',
   quote: 'Said p1 matters.',
@@ -47,7 +48,7 @@ const statement: Statement = {
 };
 const escalation: Escalation = {
   id: 'e1',
-  negotiationId: 'n',
+  negotiationId: 'n' as NegotiationId,
   pointId: 'p2',
   principals: ['Leaders'],
   question: 'Q?',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   DomainError,
+  NegotiationIdSchema,
   parsePlanText,
   planVersionFromText,
   type NegotiationId,
@@ -36,11 +37,14 @@ export async function readPlanFile(path: string): Promise<ParsedPlan> {
   return parsed.value;
 }
 
+// Two files compared outside any negotiation: the version needs a negotiation id, and the nil UUID is none.
+const NO_NEGOTIATION = NegotiationIdSchema.parse('00000000-0000-0000-0000-000000000000');
+
 /** A file's plan as a version whose point ids are their numbers, so two files compare point by point. */
 export function versionFromFile(parsed: ParsedPlan, label: string) {
   return planVersionFromText(parsed, {
     versionId: label,
-    negotiationId: 'files',
+    negotiationId: NO_NEGOTIATION,
     label,
     pointId: (number) => `point-${number}`,
   });
@@ -69,15 +73,14 @@ export async function openPlanSession(values: {
     const user = await findAccountByEmail(deps, values.as);
     if (user === undefined) throw new CliError(`no account ${values.as}`, 1);
     const viewer = await loadViewer(deps, user.user.id);
-    const negotiation = await getNegotiationForViewer(
-      deps,
-      viewer,
-      values.negotiation as NegotiationId,
-    ).catch((error: unknown) => {
-      throw error instanceof DomainError
-        ? new CliError(`no negotiation ${values.negotiation} visible to ${values.as}`, 1)
-        : error;
-    });
+    const notVisible = new CliError(`no negotiation ${values.negotiation} visible to ${values.as}`, 1);
+    const negotiationId = NegotiationIdSchema.safeParse(values.negotiation);
+    if (!negotiationId.success) throw notVisible;
+    const negotiation = await getNegotiationForViewer(deps, viewer, negotiationId.data).catch(
+      (error: unknown) => {
+        throw error instanceof DomainError ? notVisible : error;
+      },
+    );
     return { deps, viewer, negotiationId: negotiation.id, close: () => handle.close() };
   } catch (error) {
     await handle.close();

@@ -5,7 +5,6 @@ import {
   type CreateExportInput,
   type FingerprintPoint,
   type Negotiation,
-  type PartyId,
   type RedlineRow,
   type Viewer,
 } from '@parley/core';
@@ -147,7 +146,7 @@ async function roundMaterial(
     can(viewer, 'round.minutes.read', {
       kind: 'round',
       negotiationId,
-      partiesPresent: round.partiesPresent as PartyId[],
+      partiesPresent: round.partiesPresent,
     });
   const text = input.part === 'minutes' ? (isMinutesVisible ? round?.minutes : null) : round?.publicReadout;
   if (round === undefined || text === null || text === undefined)

@@ -15,11 +15,11 @@ const KIND_TITLES = { transcript: 'Transcript', note: 'Note', memo: 'Memo' } as 
 export async function recordMaterial(
   deps: AppDeps,
   readers: readonly Viewer[],
-  input: { negotiation: Negotiation; recordId: string },
+  input: { negotiation: Negotiation; recordId: RecordId },
 ): Promise<Omit<Material, 'subject'>> {
   const record = await findRecord(deps.db, {
     negotiationId: input.negotiation.id,
-    recordId: input.recordId as RecordId,
+    recordId: input.recordId,
   });
   const resource = record && {
     kind: 'record' as const,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { FingerprintPoint, NegotiationId, TraceableExport } from '@parley/core';
+import type { FingerprintPoint, TraceableExport } from '@parley/core';
 import { listTraceableExports } from './traceable-exports';
 import type { Database } from '../../storage/database';
 import { listMembers } from '../../storage/members';
@@ -44,8 +44,7 @@ export function databaseExportRegistry(db: Database, negotiationId?: string): Ex
       const exports = await listTraceableExports(db, negotiationId);
       const names = new Map<string, string>();
       for (const id of new Set(exports.map(({ recorded }) => recorded.negotiationId))) {
-        for (const member of await listMembers(db, id as NegotiationId))
-          names.set(member.userId, member.displayName);
+        for (const member of await listMembers(db, id)) names.set(member.userId, member.displayName);
       }
       return exports.map(({ recorded, traceable }) => ({
         exportId: recorded.id,

@@ -7,7 +7,6 @@ import {
   type LeakedFile,
   type TraceLeakResponse,
   type TraceResult,
-  type UserId,
   type Viewer,
 } from '@parley/core';
 import { commitChange } from '../../services/commit-change';
@@ -54,8 +53,11 @@ export async function traceLeakInNegotiation(
   });
   const byId = new Map(exports.map(({ recorded }) => [recorded.id, recorded]));
   const recipientFor = (exportId: string): Recipient => {
-    const userId = byId.get(exportId)?.recipientUserId ?? '';
-    return recipientOf(members, userId) ?? { userId: userId as UserId, displayName: 'Former member' };
+    const recorded = byId.get(exportId);
+    // The trace ranks only the exports it was given, so every id it names is in byId.
+    if (recorded === undefined) throw new Error(`trace named an unknown export ${exportId}`);
+    const userId = recorded.recipientUserId;
+    return recipientOf(members, userId) ?? { userId, displayName: 'Former member' };
   };
   await commitChange(deps, {
     actor: viewer,

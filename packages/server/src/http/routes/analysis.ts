@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AnalysisRequestSchema, AnalysisSchema } from '@parley/core';
 import { ANALYSIS_EXAMPLE } from '../../demo/analysis-example';
+import { presentAnalysis } from '../../presenters/analysis';
 import { analyzeScenario } from '../../services/analysis';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { requireViewer } from '../viewer-context';
@@ -39,6 +40,9 @@ export const analysisRoutes: RouteModule = (app, deps) => {
     const request = c.req.valid('json');
     const viewer = await requireViewer(c, deps);
     // A client that goes away cancels the work: its engine thread is stopped.
-    return c.json(await analyzeScenario(deps, viewer, { request, signal: c.req.raw.signal }), 200);
+    return c.json(
+      presentAnalysis(await analyzeScenario(deps, viewer, { request, signal: c.req.raw.signal })),
+      200,
+    );
   });
 };

@@ -14,6 +14,11 @@ import {
   getInclusionProof,
   presentKeys,
 } from '../../services/audit-proofs';
+import {
+  presentAuditCheckpoint,
+  presentConsistencyProof,
+  presentInclusionProof,
+} from '../../presenters/audit-proofs';
 import { AUTHENTICATED, jsonResponse, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
 import { requireNegotiation } from '../viewer-context';
@@ -67,17 +72,21 @@ export const auditProofRoutes: RouteModule = (app, deps) => {
   app.openapi(keys, (c) => c.json(presentKeys(deps.auditKeys), 200));
   app.openapi(checkpoint, async (c) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json(await getAuditCheckpoint(deps, viewer, negotiation), 200);
+    return c.json(presentAuditCheckpoint(await getAuditCheckpoint(deps, viewer, negotiation)), 200);
   });
   app.openapi(inclusion, async (c) => {
     const { negotiationId, entryId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
     const { treeSize } = c.req.valid('query');
-    return c.json(await getInclusionProof(deps, viewer, { negotiation, entryId, treeSize }), 200);
+    const proof = await getInclusionProof(deps, viewer, { negotiation, entryId, treeSize });
+    return c.json(presentInclusionProof(proof), 200);
   });
   app.openapi(consistency, async (c) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
     const { from, to } = c.req.valid('query');
-    return c.json(await getConsistencyProof(deps, viewer, { negotiation, from, to }), 200);
+    return c.json(
+      presentConsistencyProof(await getConsistencyProof(deps, viewer, { negotiation, from, to })),
+      200,
+    );
   });
 };

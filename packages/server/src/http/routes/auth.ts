@@ -8,7 +8,7 @@ import {
   SessionViewSchema,
 } from '@parley/core';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { presentMe, presentUser } from '../../presenters/present';
+import { presentMe, presentRegistration, presentUser } from '../../presenters/present';
 import { login, logout, SESSION_TTL_MS } from '../../services/accounts';
 import { register as registerAccount } from '../../services/registration';
 import { getMe } from '../../services/me';
@@ -56,7 +56,7 @@ const me = createRoute({
 export const authRoutes: RouteModule = (app, deps) => {
   app.openapi(register, async (c) => {
     const registration = await registerAccount(deps, { ...c.req.valid('json'), ip: c.get('ip') });
-    return c.json(registration, 202);
+    return c.json(presentRegistration(registration), 202);
   });
   app.openapi(loginRoute, async (c) => {
     const session = await login(deps, { ...c.req.valid('json'), ip: c.get('ip') });

@@ -6,6 +6,7 @@ import {
   ImprovementProposalsSchema,
   PageQuerySchema,
 } from '@parley/core';
+import { presentImprovementCheck, presentImprovementProposal } from '../../presenters/live-genius';
 import { checkImprovement, listProposals, proposeImprovement } from '../../services/improvement-check';
 import { pageOf } from '../../services/paging';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
@@ -59,28 +60,32 @@ export const improvementRoutes: RouteModule = (app, deps) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
     const signal = c.req.raw.signal;
-    return c.json(
-      await checkImprovement(deps, viewer, { negotiation, versionId, package: body.package, signal }),
-      200,
-    );
+    const check = await checkImprovement(deps, viewer, {
+      negotiation,
+      versionId,
+      package: body.package,
+      signal,
+    });
+    return c.json(presentImprovementCheck(check), 200);
   });
   app.openapi(propose, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
     const signal = c.req.raw.signal;
-    return c.json(
-      await proposeImprovement(deps, viewer, { negotiation, versionId, package: body.package, signal }),
-      201,
-    );
+    const proposal = await proposeImprovement(deps, viewer, {
+      negotiation,
+      versionId,
+      package: body.package,
+      signal,
+    });
+    return c.json(presentImprovementProposal(proposal), 201);
   });
   app.openapi(list, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
     const items = await listProposals(deps, viewer, { negotiation, versionId });
-    return c.json(
-      pageOf(items, c.req.valid('query'), (item) => item.id),
-      200,
-    );
+    const page = pageOf(items, c.req.valid('query'), (item) => item.id);
+    return c.json({ ...page, items: page.items.map(presentImprovementProposal) }, 200);
   });
 };

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { InstanceSchema, InstanceSettingsViewSchema, UpdateInstanceSettingsInputSchema } from '@parley/core';
+import { presentInstance, presentInstanceSettings } from '../../presenters/instance';
 import { describeInstance, updateInstanceSettings } from '../../services/instance';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { requireViewer } from '../viewer-context';
@@ -28,9 +29,12 @@ const settings = createRoute({
 });
 
 export const instanceRoutes: RouteModule = (app, deps) => {
-  app.openapi(instance, async (c) => c.json(await describeInstance(deps), 200));
+  app.openapi(instance, async (c) => c.json(presentInstance(await describeInstance(deps)), 200));
   app.openapi(settings, async (c) => {
     const viewer = await requireViewer(c, deps);
-    return c.json(await updateInstanceSettings(deps, viewer, c.req.valid('json')), 200);
+    return c.json(
+      presentInstanceSettings(await updateInstanceSettings(deps, viewer, c.req.valid('json'))),
+      200,
+    );
   });
 };

@@ -10,6 +10,14 @@ import {
   SetIssueInputSchema,
   SharedProfilesSchema,
 } from '@parley/core';
+import {
+  presentLiveAnalysis,
+  presentLiveIssue,
+  presentLiveIssues,
+  presentMyProfile,
+  presentSavedProfile,
+  presentSharedProfile,
+} from '../../presenters/live-analysis';
 import { runLiveAnalysis } from '../../services/live-analysis';
 import { listIssuesForViewer, setIssue } from '../../services/live-issues';
 import { myProfile, saveProfile, sharedProfiles } from '../../services/preference-profiles';
@@ -96,26 +104,33 @@ export const liveAnalysisRoutes: RouteModule = (app, deps) => {
   app.openapi(listIssues, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(await listIssuesForViewer(deps, viewer, { negotiation, versionId }), 200);
+    return c.json(
+      presentLiveIssues(await listIssuesForViewer(deps, viewer, { negotiation, versionId })),
+      200,
+    );
   });
   app.openapi(putIssue, async (c) => {
     const { negotiationId, versionId, pointId } = c.req.valid('param');
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(await setIssue(deps, viewer, { negotiation, versionId, pointId, body }), 200);
+    return c.json(
+      presentLiveIssue(await setIssue(deps, viewer, { negotiation, versionId, pointId, body })),
+      200,
+    );
   });
   app.openapi(getMine, async (c) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json(await myProfile(deps, viewer, negotiation), 200);
+    return c.json(presentMyProfile(await myProfile(deps, viewer, negotiation)), 200);
   });
   app.openapi(putMine, async (c) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json(await saveProfile(deps, viewer, { negotiation, body }), 200);
+    return c.json(presentSavedProfile(await saveProfile(deps, viewer, { negotiation, body })), 200);
   });
   app.openapi(getShared, async (c) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json({ items: await sharedProfiles(deps, viewer, negotiation) }, 200);
+    const items = await sharedProfiles(deps, viewer, negotiation);
+    return c.json({ items: items.map(presentSharedProfile) }, 200);
   });
   app.openapi(analyze, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
@@ -123,6 +138,9 @@ export const liveAnalysisRoutes: RouteModule = (app, deps) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
     // A client that goes away cancels the work: its engine thread is stopped.
     const signal = c.req.raw.signal;
-    return c.json(await runLiveAnalysis(deps, viewer, { negotiation, versionId, body, signal }), 200);
+    return c.json(
+      presentLiveAnalysis(await runLiveAnalysis(deps, viewer, { negotiation, versionId, body, signal })),
+      200,
+    );
   });
 };

@@ -8,6 +8,7 @@ import {
   GeniusPreviewSchema,
 } from '@parley/core';
 import { z } from 'zod';
+import { presentGeniusDraft, presentGeniusImport, presentGeniusPreview } from '../../presenters/live-genius';
 import { draftFromGenius } from '../../services/genius-draft';
 import { exportLiveGenius } from '../../services/live-genius';
 import { importGenius, previewGeniusImport } from '../../services/live-genius-import';
@@ -82,7 +83,7 @@ export const liveGeniusRoutes: RouteModule = (app, deps) => {
   app.openapi(draft, async (c) => {
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json(await draftFromGenius(deps, viewer, { negotiation, body }), 200);
+    return c.json(presentGeniusDraft(await draftFromGenius(deps, viewer, { negotiation, body })), 200);
   });
   app.openapi(download, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
@@ -98,12 +99,16 @@ export const liveGeniusRoutes: RouteModule = (app, deps) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const { archive } = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(await previewGeniusImport(deps, viewer, { negotiation, versionId, archive }), 200);
+    const preview = await previewGeniusImport(deps, viewer, { negotiation, versionId, archive });
+    return c.json(presentGeniusPreview(preview), 200);
   });
   app.openapi(importFolder, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(await importGenius(deps, viewer, { negotiation, versionId, body }), 200);
+    return c.json(
+      presentGeniusImport(await importGenius(deps, viewer, { negotiation, versionId, body })),
+      200,
+    );
   });
 };

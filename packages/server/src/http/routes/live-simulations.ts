@@ -5,6 +5,7 @@ import {
   LiveSimulationSchema,
   SimulationIdSchema,
 } from '@parley/core';
+import { presentLiveSimulation } from '../../presenters/live-simulation';
 import {
   cancelLiveSimulation,
   getLiveSimulation,
@@ -71,30 +72,30 @@ export const liveSimulationRoutes: RouteModule = (app, deps) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(await startLiveSimulation(deps, viewer, { negotiation, versionId, body }), 202);
+    return c.json(
+      presentLiveSimulation(await startLiveSimulation(deps, viewer, { negotiation, versionId, body })),
+      202,
+    );
   });
   app.openapi(list, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(
-      { items: await listLiveSimulationsForViewer(deps, viewer, { negotiation, versionId }) },
-      200,
-    );
+    const items = await listLiveSimulationsForViewer(deps, viewer, { negotiation, versionId });
+    return c.json({ items: items.map(presentLiveSimulation) }, 200);
   });
   app.openapi(get, async (c) => {
     const { negotiationId, liveSimulationId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(
-      await getLiveSimulation(deps, viewer, { negotiation, simulationId: liveSimulationId }),
-      200,
-    );
+    const simulation = await getLiveSimulation(deps, viewer, { negotiation, simulationId: liveSimulationId });
+    return c.json(presentLiveSimulation(simulation), 200);
   });
   app.openapi(cancel, async (c) => {
     const { negotiationId, liveSimulationId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(
-      await cancelLiveSimulation(deps, viewer, { negotiation, simulationId: liveSimulationId }),
-      200,
-    );
+    const simulation = await cancelLiveSimulation(deps, viewer, {
+      negotiation,
+      simulationId: liveSimulationId,
+    });
+    return c.json(presentLiveSimulation(simulation), 200);
   });
 };

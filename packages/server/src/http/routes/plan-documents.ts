@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { PlanDocumentInputSchema, PlanDocumentTextSchema } from '@parley/core';
+import { presentPlanDocumentText } from '../../presenters/plan-reading';
 import { readPlanDocument } from '../../services/plan-documents';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
@@ -24,6 +25,6 @@ export const planDocumentRoutes: RouteModule = (app, deps) => {
   app.openapi(readDocument, async (c) => {
     const file = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    return c.json(await readPlanDocument(deps, viewer, { negotiation, file }), 200);
+    return c.json(presentPlanDocumentText(await readPlanDocument(deps, viewer, { negotiation, file })), 200);
   });
 };

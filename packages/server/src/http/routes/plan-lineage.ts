@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { LineageProposalInputSchema, LineageProposalSchema } from '@parley/core';
+import { presentLineageProposal } from '../../presenters/plan-reading';
 import { proposeLineage } from '../../services/plan-lineage';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { VersionParams } from '../plan-params';
@@ -24,6 +25,9 @@ export const planLineageRoutes: RouteModule = (app, deps) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const { text } = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(await proposeLineage(deps, viewer, { negotiation, versionId, text }), 200);
+    return c.json(
+      presentLineageProposal(await proposeLineage(deps, viewer, { negotiation, versionId, text })),
+      200,
+    );
   });
 };

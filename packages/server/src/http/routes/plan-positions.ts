@@ -5,10 +5,10 @@ import {
   PlanStatusSchema,
   PositionSchema,
   SetPositionInputSchema,
-  type PartyId,
 } from '@parley/core';
-import { presentPlanStatus } from '../../presenters/position';
+import { presentPlanStatus, presentPosition } from '../../presenters/position';
 import { listPositionPageForViewer, planStatusForViewer, setPosition } from '../../services/plan-positions';
+import { seesEveryEdit } from '../../services/position-edits';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { PositionParams, VersionParams } from '../plan-params';
 import { requireNegotiation } from '../viewer-context';
@@ -58,10 +58,9 @@ export const planPositionRoutes: RouteModule = (app, deps) => {
     const { negotiationId, versionId, pointId, partyId } = c.req.valid('param');
     const body = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json(
-      await setPosition(deps, viewer, { negotiation, versionId, pointId, partyId: partyId as PartyId, body }),
-      200,
-    );
+    const saved = await setPosition(deps, viewer, { negotiation, versionId, pointId, partyId, body });
+    // Only the party's own lead or delegates record, and they see every edit: the policy says so here.
+    return c.json(presentPosition(saved, { seesEveryEdit: seesEveryEdit(viewer, saved) }), 200);
   });
   app.openapi(status, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');

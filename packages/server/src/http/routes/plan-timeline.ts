@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { DeadlineOutlookSchema, PageQuerySchema, TimelineSchema } from '@parley/core';
 import { z } from 'zod';
+import { presentDeadlineOutlook, presentTimeline } from '../../presenters/plan-reading';
 import { deadlineOutlookForViewer, timelineForViewer } from '../../services/plan-timeline';
 import { pageOf } from '../../services/paging';
 import { AUTHENTICATED, jsonResponse, problems } from '../openapi-helpers';
@@ -40,14 +41,12 @@ export const planTimelineRoutes: RouteModule = (app, deps) => {
       ...(pointId === undefined ? {} : { pointId }),
     });
     const answer = pageOf(items, page, (item) => `${item.kind}/${item.refId}/${item.date}`);
-    return c.json(
-      { ...answer, items: answer.items.map((item) => ({ ...item, pointIds: [...item.pointIds] })) },
-      200,
-    );
+    return c.json(presentTimeline(answer), 200);
   });
   app.openapi(outlook, async (c) => {
     const { negotiationId, versionId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    return c.json({ items: await deadlineOutlookForViewer(deps, viewer, { negotiation, versionId }) }, 200);
+    const items = await deadlineOutlookForViewer(deps, viewer, { negotiation, versionId });
+    return c.json({ items: items.map(presentDeadlineOutlook) }, 200);
   });
 };

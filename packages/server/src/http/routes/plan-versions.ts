@@ -7,7 +7,12 @@ import {
   RedlineSchema,
   StoredVersionSchema,
 } from '@parley/core';
-import { presentStoredVersion } from '../../presenters/plan';
+import {
+  presentPlanOverview,
+  presentPointHistoryEntry,
+  presentRedline,
+  presentStoredVersion,
+} from '../../presenters/plan';
 import {
   createVersion,
   getVersionForViewer,
@@ -87,21 +92,7 @@ const history = createRoute({
 export const planVersionRoutes: RouteModule = (app, deps) => {
   app.openapi(overview, async (c) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
-    const { revision, versions } = await listVersionsForViewer(deps, viewer, negotiation);
-    return c.json(
-      {
-        revision,
-        versions: versions.map((entry) => ({
-          id: entry.version.id,
-          parentId: entry.version.parentId,
-          label: entry.version.label,
-          revision: entry.revision,
-          points: entry.version.points.length,
-          createdAt: entry.createdAt,
-        })),
-      },
-      200,
-    );
+    return c.json(presentPlanOverview(await listVersionsForViewer(deps, viewer, negotiation)), 200);
   });
   app.openapi(importText, async (c) => {
     const body = c.req.valid('json');
@@ -129,25 +120,12 @@ export const planVersionRoutes: RouteModule = (app, deps) => {
       fromId: versionId,
       toId: toVersionId,
     });
-    return c.json(
-      {
-        ...result,
-        rows: result.rows.map((row) => ({
-          ...row,
-          from: [...row.from],
-          to: [...row.to],
-          title: [...row.title],
-          text: [...row.text],
-          labels: [...row.labels],
-        })),
-      },
-      200,
-    );
+    return c.json(presentRedline(result), 200);
   });
   app.openapi(history, async (c) => {
     const { negotiationId, versionId, pointId } = c.req.valid('param');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
     const items = await pointHistoryForViewer(deps, viewer, { negotiation, versionId, pointId });
-    return c.json({ items: items.map((item) => ({ ...item, from: [...item.from] })) }, 200);
+    return c.json({ items: items.map(presentPointHistoryEntry) }, 200);
   });
 };

@@ -4,15 +4,16 @@ import {
   ApiTokenListSchema,
   CreateApiTokenInputSchema,
   DomainError,
+  TokenIdSchema,
 } from '@parley/core';
-import { presentApiToken } from '../../presenters/present';
+import { presentApiToken, presentApiTokenCreated } from '../../presenters/present';
 import { createApiToken, listApiTokensForViewer, revokeApiTokenForViewer } from '../../services/api-tokens';
 import { requireUserId } from '../authenticate';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { requireViewer } from '../viewer-context';
 import type { RouteModule } from './route-module';
 
-const TokenParams = z.object({ tokenId: z.uuid() });
+const TokenParams = z.object({ tokenId: TokenIdSchema });
 
 const create = createRoute({
   method: 'post',
@@ -55,7 +56,7 @@ export const tokenRoutes: RouteModule = (app, deps) => {
       userId: requireUserId(c),
       sessionIdHash: auth.via === 'cookie' ? auth.sessionId : null,
     });
-    return c.json(token, 201);
+    return c.json(presentApiTokenCreated(token), 201);
   });
   app.openapi(list, async (c) => {
     const auth = c.get('auth');

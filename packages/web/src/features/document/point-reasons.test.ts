@@ -1,9 +1,9 @@
-import type { PlanStatus, Position } from '@parley/core';
+import type { NegotiationId, PartyId, PlanStatus, Position } from '@parley/core';
 import { describe, expect, test } from 'vitest';
 import { pointReasons } from './point-reasons';
 
-const UA = '11111111-1111-4111-8111-111111111111';
-const RU = '22222222-2222-4222-8222-222222222222';
+const UA = '11111111-1111-4111-8111-111111111111' as PartyId;
+const RU = '22222222-2222-4222-8222-222222222222' as PartyId;
 const POINT = '33333333-3333-4333-8333-333333333333';
 const names: Record<string, string> = { [UA]: 'Ukraine', [RU]: 'Russia' };
 
@@ -18,9 +18,9 @@ const status = (change: Partial<PlanStatus['points'][number]>): PlanStatus['poin
   reservingPartyIds: [],
   ...change,
 });
-const position = (partyId: string, value: Position['value']): Position => ({
+const position = (partyId: PartyId, value: Position['value']): Position => ({
   id: '44444444-4444-4444-8444-444444444444',
-  negotiationId: '55555555-5555-4555-8555-555555555555',
+  negotiationId: '55555555-5555-4555-8555-555555555555' as NegotiationId,
   partyId,
   versionId: '66666666-6666-4666-8666-666666666666',
   pointId: POINT,

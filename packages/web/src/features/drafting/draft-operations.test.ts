@@ -1,10 +1,10 @@
-import type { PlanVersion } from '@parley/core';
+import type { NegotiationId, PlanVersion } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { applyDraft, withOperation } from './draft-operations';
 
 const PARENT: PlanVersion = {
   id: 'v1',
-  negotiationId: 'n',
+  negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'First draft',
   points: [

@@ -16,10 +16,12 @@ import { GeniusDraftLoader } from './genius-draft-loader';
 
 /** The form starts from a draft as from a saved profile, still editing the newest saved revision. */
 function withDraft(mine: MyProfile, draft: GeniusDraft): MyProfile {
+  // Only a negotiating party is shown the form (see below), so there is always a party here.
+  if (mine.party === null) return mine;
   return {
     ...mine,
     profile: {
-      partyId: mine.party?.id ?? '',
+      partyId: mine.party.id,
       revision: mine.profile?.revision ?? 0,
       savedAt: '',
       scale: draft.scale,

@@ -26,16 +26,13 @@ export function NegotiationLayout() {
   const tabs = [
     ...TABS,
     ...(mayIn(me, 'issue.read', negotiationId) ? [{ to: 'issues', label: 'Issues' }] : []),
-    ...(ownSeatsIn(me, negotiationId).some((seat) => seat.partyRole === 'party')
+    ...(mayIn(me, 'profile.read-own', negotiationId)
       ? [{ to: 'preferences', label: 'Our preferences' }]
       : []),
     ...(mayIn(me, 'live-analysis.run', negotiationId)
       ? [{ to: 'packages', label: 'Suggested packages' }]
       : []),
-    // Biddings are read by the mediator's party and the bidding delegations; observers have none.
-    ...(ownSeatsIn(me, negotiationId).some((seat) => seat.partyRole !== 'observer')
-      ? [{ to: 'bids', label: 'Blind bids' }]
-      : []),
+    ...(mayIn(me, 'bidding.list', negotiationId) ? [{ to: 'bids', label: 'Blind bids' }] : []),
     ...(mayIn(me, 'audit.read', negotiationId) ? [{ to: 'audit', label: 'Audit log' }] : []),
     ...(mayIn(me, 'export.trace', negotiationId) ? [{ to: 'leaks', label: 'Trace a leak' }] : []),
   ];

@@ -1,10 +1,21 @@
-import { AmendmentSchema, applyOperations, type Amendment, type PlanVersion } from '@parley/core';
+import {
+  AmendmentSchema,
+  applyOperations,
+  type Amendment,
+  type NegotiationId,
+  type PartyId,
+  type PlanVersion,
+} from '@parley/core';
 import { describe, expect, test } from 'vitest';
 import { adoptable, operationFor } from './amendment-operations';
 
+// The schema parses these, so they must be UUIDs.
+const NEGOTIATION = '00000000-0000-4000-8000-0000000000a1' as NegotiationId;
+const UKRAINE = '00000000-0000-4000-8000-0000000000a2' as PartyId;
+
 const version: PlanVersion = {
   id: '11111111-1111-4111-8111-111111111111',
-  negotiationId: 'n',
+  negotiationId: NEGOTIATION,
   parentId: null,
   label: 'v1',
   points: [
@@ -20,8 +31,8 @@ function amendment(
 ): Amendment {
   return AmendmentSchema.parse({
     id: `am-${pointId}-${proposal.kind}`,
-    negotiationId: 'n',
-    partyId: 'ua',
+    negotiationId: NEGOTIATION,
+    partyId: UKRAINE,
     versionId: version.id,
     pointId,
     proposal,
@@ -39,7 +50,7 @@ describe('operationFor', () => {
       pointId: 'a',
       text: 'New one.',
       amendmentId: 'am-a-replace_text',
-      proposedBy: 'ua',
+      proposedBy: UKRAINE,
     });
   });
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { getInstance } from '../../api/endpoints';
 import { updateInstanceSettings } from '../../api/setup-endpoints';
 import { useResource } from '../../api/use-resource';
-import { useSession } from '../../app/session';
+import { may, useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { ConflictChoice } from '../../components/conflict-choice';
 import { usePageTitle } from '../../components/page-title';
@@ -13,19 +13,25 @@ import { ApiTokensSection } from './api-tokens-section';
 
 /** Everyone's API tokens (#13); for the administrator, who may sign up and open a negotiation. */
 export function SettingsPage() {
-  const { me } = useSession();
   usePageTitle('Settings');
   return (
     <>
       <h1>Settings</h1>
       <ApiTokensSection />
-      {me.isAdmin && <ServerSettings />}
+      <ServerSettings />
     </>
   );
 }
 
+/** Core's policy decides over the instance as loaded (`instance.manage`), so nothing shows before it is. */
 function ServerSettings() {
+  const { me } = useSession();
   const instance = useResource(getInstance, []);
+  const settings = instance.data?.settings;
+  const mayManage =
+    settings !== undefined &&
+    may(me, 'instance.manage', { kind: 'instance', negotiationCreation: settings.negotiationCreation });
+  if (!mayManage) return null;
   return (
     <section aria-labelledby="server-settings-title">
       <h2 id="server-settings-title">Server settings</h2>
