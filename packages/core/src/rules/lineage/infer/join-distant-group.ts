@@ -1,6 +1,7 @@
 import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
 import { massOf, sharedMass, type TermVector } from './term-vectors';
+import { closestIndex } from './closest-index';
 
 /** The point must resemble its closest counterpart clearly (a dropped point's best stays below)… */
 const MIN_COSINE = 0.25;
@@ -68,25 +69,15 @@ function closestPairs(context: InferenceContext, links: LineageLinks): Candidate
   const candidates: Candidate[] = [];
   context.before.vectors.forEach((_, from) => {
     if (links.targetsOf(from).length > 0) return;
-    const to = closest(context.after.vectors.length, (index) => cosine(from, index));
+    const to = closestIndex(context.after.vectors.length, (index) => cosine(from, index));
     if (to !== undefined && cosine(from, to) >= MIN_COSINE)
       candidates.push({ from, to, score: cosine(from, to), side: 'before' });
   });
   context.after.vectors.forEach((_, to) => {
     if (links.sourcesOf(to).length > 0) return;
-    const from = closest(context.before.vectors.length, (index) => cosine(index, to));
+    const from = closestIndex(context.before.vectors.length, (index) => cosine(index, to));
     if (from !== undefined && cosine(from, to) >= MIN_COSINE)
       candidates.push({ from, to, score: cosine(from, to), side: 'after' });
   });
   return candidates;
-}
-
-function closest(count: number, score: (index: number) => number): number | undefined {
-  let best: number | undefined;
-  let bestScore = 0;
-  for (let index = 0; index < count; index += 1) {
-    const value = score(index);
-    if (value > bestScore) [best, bestScore] = [index, value];
-  }
-  return best;
 }

@@ -2,6 +2,7 @@ import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
 import { groupOf } from './link-group';
 import { massOf, sharedMass } from './term-vectors';
+import { closestIndex } from './closest-index';
 
 /** The two points must clearly resemble each other as wholes (as for a distant join)… */
 const CLEAR_COSINE = 0.2;
@@ -59,13 +60,13 @@ function movedClauseTarget(
   const { cosine } = context.similarity;
   if (links.targetsOf(from).length === 0) return undefined;
   const group = groupOf(links, { side: 'before', index: from });
-  const to = closest(context.after.vectors.length, (index) =>
+  const to = closestIndex(context.after.vectors.length, (index) =>
     group.news.has(index) ? 0 : cosine(from, index),
   );
   if (to === undefined || links.sourcesOf(to).length === 0 || cosine(from, to) < CLEAR_COSINE)
     return undefined;
   const other = groupOf(links, { side: 'after', index: to });
-  const back = closest(context.before.vectors.length, (index) =>
+  const back = closestIndex(context.before.vectors.length, (index) =>
     other.olds.has(index) ? 0 : cosine(index, to),
   );
   if (back !== from || !areNextToEachOther(group, other)) return undefined;
@@ -91,14 +92,4 @@ function areNextToEachOther(a: Group, b: Group): boolean {
   const touch = (left: ReadonlySet<number>, right: ReadonlySet<number>) =>
     [...left].some((index) => right.has(index - 1) || right.has(index + 1));
   return touch(a.olds, b.olds) || touch(a.news, b.news);
-}
-
-function closest(count: number, score: (index: number) => number): number | undefined {
-  let best: number | undefined;
-  let bestScore = 0;
-  for (let index = 0; index < count; index += 1) {
-    const value = score(index);
-    if (value > bestScore) [best, bestScore] = [index, value];
-  }
-  return best;
 }

@@ -2,6 +2,7 @@ import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
 import { groupOf } from './link-group';
 import { massOf, sharedMass, type TermVector } from './term-vectors';
+import { closestIndex } from './closest-index';
 
 /**
  * A fair part of the point must be found in what its counterpart leaves unexplained: a split's
@@ -34,7 +35,7 @@ export function joinNeighbourGroup(context: InferenceContext, links: LineageLink
     context.after.vectors.forEach((vector, to) => {
       if (links.sourcesOf(to).length > 0) return;
       const group = oldPointsNextTo(links, to);
-      const best = bestOf(context.before.vectors.length, (from) => context.similarity.cosine(from, to));
+      const best = closestIndex(context.before.vectors.length, (from) => context.similarity.cosine(from, to));
       if (best === undefined || !group.has(best)) return;
       const mass = massOf(vector);
       const needed = neededShare(links.residualBefore(best, 0), context.before.vectors[best], {
@@ -49,7 +50,7 @@ export function joinNeighbourGroup(context: InferenceContext, links: LineageLink
     context.before.vectors.forEach((vector, from) => {
       if (links.targetsOf(from).length > 0) return;
       const group = newPointsNextTo(links, from);
-      const best = bestOf(context.after.vectors.length, (to) => context.similarity.cosine(from, to));
+      const best = closestIndex(context.after.vectors.length, (to) => context.similarity.cosine(from, to));
       if (best === undefined || !group.has(best)) return;
       const mass = massOf(vector);
       const needed = neededShare(links.residualAfter(best, 0), context.after.vectors[best], {
@@ -75,16 +76,6 @@ function neededShare(
   const left = mass > 0 ? massOf(unexplained) / mass : 0;
   if (left < LEFT_TO_GIVE) return undefined;
   return left >= HALF_LEFT && pair.cosine >= CLEAR_COSINE ? FOUND_IN_RESIDUAL / 2 : FOUND_IN_RESIDUAL;
-}
-
-function bestOf(count: number, score: (index: number) => number): number | undefined {
-  let best: number | undefined;
-  let bestScore = 0;
-  for (let index = 0; index < count; index += 1) {
-    const value = score(index);
-    if (value > bestScore) [best, bestScore] = [index, value];
-  }
-  return best;
 }
 
 /** Old points in the groups of the new points either side of `to`. */
