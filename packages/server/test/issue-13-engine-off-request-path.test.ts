@@ -89,8 +89,10 @@ describe('issue 13: CPU-heavy work runs off the request path, within budgets', (
     }
   });
 
-  it('answers a health request while the reported 17 KB analysis runs, then stops it at its time budget', async () => {
-    const body = { scenario: heavyScenario() };
+  it('answers a health request while a heavy analysis runs, then stops it at its time budget', async () => {
+    // Since large frontiers are thinned (issue #17) the reported 17 KB request finishes in about
+    // 2.5 s, too close to the 3 s budget; 8 parties × 20 issues × 6 values takes about 10 s.
+    const body = { scenario: heavyScenario(8, 20, 6) };
     expect(JSON.stringify(body).length).toBeGreaterThan(10_000);
     const order: string[] = [];
     const analysis = call(testApp, 'POST /api/analysis', { as: mediator, body }).then((response) => {
