@@ -45,3 +45,47 @@ export function summariseProfile(
   const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
   return { busyMs: busy, categories: top(perCategory, 14), functions: top(perFunction, 14) };
 }
+
+type TreeNode = ProfileNode & { children?: number[] };
+
+/**
+ * Time per function including its callees (each function counted once per sample, so recursion
+ * does not inflate it): where a route's time goes, not only which leaf burns it.
+ */
+export function summariseInclusive(
+  path: string,
+  skipMs = 0,
+  count = 40,
+): { busyMs: number; functions: [string, number][] } {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as { nodes: TreeNode[] } & Profile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const label = (node: ProfileNode) => {
+    const { functionName, url } = node.callFrame;
+    const file = url.replace(/^.*\/(node_modules\/(@[^/]+\/)?[^/]+|dist\/[^/]+\/chunks)\//, '$1/');
+    return `${functionName || '(anonymous)'} ${file.split('/').slice(-2).join('/')}`;
+  };
+  const perFunction = new Map<string, number>();
+  let busy = 0;
+  let elapsed = 0;
+  profile.samples.forEach((id, index) => {
+    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    elapsed += ms;
+    const leaf = byId.get(id);
+    if (elapsed < skipMs || leaf === undefined || leaf.callFrame.functionName === '(idle)') return;
+    busy += ms;
+    const seen = new Set<string>();
+    for (let node: TreeNode | undefined = leaf; node !== undefined;) {
+      const name = label(node);
+      if (!seen.has(name)) {
+        seen.add(name);
+        perFunction.set(name, (perFunction.get(name) ?? 0) + ms);
+      }
+      const up = parent.get(node.id);
+      node = up === undefined ? undefined : byId.get(up);
+    }
+  });
+  const functions = [...perFunction].sort((a, b) => b[1] - a[1]).slice(0, count);
+  return { busyMs: busy, functions };
+}
