@@ -3,9 +3,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { safeEqual } from '../auth/secrets';
 import { resolveSession } from '../services/accounts';
+import { prepareCachedReads } from '../services/read-cache';
 import { authenticateApiToken } from '../services/api-tokens';
 import type { AppDeps } from '../services/deps';
 import type { AppEnv } from './app-env';
+
+const NEGOTIATION_IN_PATH = /^\/api\/negotiations\/([0-9a-f-]{36})(?:\/|$)/;
 
 export const SESSION_COOKIE = 'parley_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -28,6 +31,8 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie !== undefined && cookie.length < 200) {
+      // One look at the generations for the session, the seats and the negotiation in the path.
+      await prepareCachedReads(deps.db, NEGOTIATION_IN_PATH.exec(c.req.path)?.slice(1) ?? []);
       const session = await resolveSession(deps, cookie);
       if (session !== undefined) {
         c.set('auth', {

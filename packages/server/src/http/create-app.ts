@@ -3,6 +3,7 @@ import { DomainError } from '@parley/core';
 import { bodyLimit } from 'hono/body-limit';
 import { withClientAddress } from '../audit';
 import type { AppDeps } from '../services/deps';
+import { withRequestReads } from '../services/read-cache';
 import type { AppEnv } from './app-env';
 import { authenticate, requireCsrfToken } from './authenticate';
 import { resolveClientAddress } from './client-address';
@@ -40,7 +41,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.set('client', client);
     c.set('ip', client.ip);
     // Every audit entry the request writes, reads included, carries the address (#13, item 5).
-    await withClientAddress(client.ip, next);
+    await withClientAddress(client.ip, () => withRequestReads(next));
   });
   app.use('*', securityHeaders());
   app.use(

@@ -9,7 +9,8 @@ import {
 import { getDummyHash, hashPassword } from '../auth/password';
 import { createSecret, hashSecret } from '../auth/secrets';
 import { revokeSessionApiTokens } from '../storage/api-tokens';
-import { deleteSession, findLiveSession, insertSession } from '../storage/sessions';
+import { deleteSession, insertSession } from '../storage/sessions';
+import { cachedSession } from './cached-reads';
 import { findUserByEmail, insertUser } from '../storage/users';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
@@ -128,8 +129,10 @@ export async function logout(
   });
 }
 
+/** The session of a cookie, if it exists and has not expired at the clock's now. */
 export async function resolveSession(deps: AppDeps, sessionToken: string) {
-  return findLiveSession(deps.db, { idHash: hashSecret(sessionToken), now: deps.clock.now() });
+  const session = await cachedSession(deps.db, hashSecret(sessionToken));
+  return session !== undefined && session.expiresAt > deps.clock.now() ? session : undefined;
 }
 
 /** An account by its email (the CLI's `--as` and `--recipient`), or undefined. */

@@ -2,6 +2,7 @@ import { recordAudits } from '../audit';
 import type { PlanEvent } from '../realtime/plan-events';
 import type { Database } from '../storage/database';
 import type { AppDeps } from './deps';
+import { noteCommitted } from './read-cache';
 
 /** One audit entry of a change, as the service describes it; when and by whom come from the change. */
 export type AuditNote = {
@@ -58,6 +59,7 @@ export async function commitChange<Result = void>(
   const result = await deps.db
     .transaction()
     .execute((tx) => applyChange(deps, change, { tx, announce: (events) => pending.push(...events) }));
+  noteCommitted();
   for (const event of pending) deps.events.publish(event);
   return result;
 }

@@ -22,6 +22,7 @@ import { readInstanceSettings } from '../storage/instance-settings';
 import { insertParty } from '../storage/parties';
 import { findUser } from '../storage/users';
 import { commitChange } from './commit-change';
+import { cachedNegotiation } from './cached-reads';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound, withAdminFlag } from './viewer';
 
@@ -96,7 +97,7 @@ export async function getNegotiationForViewer(
   viewer: Viewer,
   id: NegotiationId,
 ): Promise<Negotiation> {
-  const found = await findNegotiation(deps.db, id);
+  const found = await cachedNegotiation(deps.db, id);
   return visibleOrNotFound(
     found,
     (negotiation) => can(viewer, 'negotiation.read', { kind: 'negotiation', negotiationId: negotiation.id }),

@@ -15,9 +15,9 @@ import {
 import { recordReadAudit } from '../audit';
 import { presentPosition } from '../presenters/position';
 import { seesEveryEdit } from './position-edits';
-import { findParty, listParties } from '../storage/parties';
-import { findPosition, listPositions, writePositionIfCurrent } from '../storage/plan-positions';
-import { listEscalations } from '../storage/plan-records';
+import { findParty } from '../storage/parties';
+import { findPosition, writePositionIfCurrent } from '../storage/plan-positions';
+import { cachedEscalations, cachedParties, cachedPositions } from './cached-reads';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { pageOf, type Page } from './paging';
@@ -59,7 +59,7 @@ async function visiblePositions(
   input: { negotiation: Negotiation; versionId: string },
 ): Promise<Position[]> {
   await getVersionForViewer(deps, viewer, input);
-  return (await listPositions(deps.db, { negotiationId: input.negotiation.id, versionId: input.versionId }))
+  return (await cachedPositions(deps.db, { negotiationId: input.negotiation.id, versionId: input.versionId }))
     .filter((position) => can(viewer, 'position.read', positionResource(position)))
     .map((position) => presentPosition(position, { seesEveryEdit: seesEveryEdit(viewer, position) }));
 }
@@ -182,8 +182,8 @@ export async function planStatusForViewer(
   const stored = await getVersionForViewer(deps, viewer, input);
   const [readable, parties, escalations] = await Promise.all([
     listPositionsForViewer(deps, viewer, input),
-    listParties(deps.db, input.negotiation.id),
-    listEscalations(deps.db, input.negotiation.id),
+    cachedParties(deps.db, input.negotiation.id),
+    cachedEscalations(deps.db, input.negotiation.id),
   ]);
   const positions =
     input.sharedOnly === true ? readable.filter((position) => position.visibility !== 'private') : readable;

@@ -7,7 +7,7 @@ import {
   type Viewer,
 } from '@parley/core';
 import { listDeadlines } from '../storage/deadlines';
-import { listEscalations, listRounds, listStatements } from '../storage/plan-records';
+import { cachedEscalations, cachedRounds, cachedStatements } from './cached-reads';
 import type { AppDeps } from './deps';
 import { planStatusForViewer } from './plan-positions';
 import { listVersionsForViewer } from './plan-versions';
@@ -25,9 +25,9 @@ export async function timelineForViewer(
   );
   const [{ versions }, rounds, statements, escalations] = await Promise.all([
     listVersionsForViewer(deps, viewer, input.negotiation),
-    listRounds(deps.db, input.negotiation.id),
-    listStatements(deps.db, input.negotiation.id),
-    listEscalations(deps.db, input.negotiation.id),
+    cachedRounds(deps.db, input.negotiation.id),
+    cachedStatements(deps.db, input.negotiation.id),
+    cachedEscalations(deps.db, input.negotiation.id),
   ]);
   return buildTimeline({
     versions,

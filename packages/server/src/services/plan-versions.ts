@@ -29,11 +29,11 @@ import {
 } from '../storage/plan-records';
 import {
   advancePlanRevision,
-  findPlanRevision,
   insertPlanVersion,
   listPlanVersions,
   type StoredVersion,
 } from '../storage/plan-versions';
+import { cachedAmendments, cachedPlanRevision } from './cached-reads';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { cachedPlanVersions } from './plan-version-cache';
@@ -51,11 +51,11 @@ export async function listVersionsForViewer(
   negotiation: Negotiation,
 ): Promise<{ revision: number; versions: StoredVersion[] }> {
   assertAllowed(can(viewer, 'plan.read', negotiationResource(negotiation)), 'read this plan');
-  const revision = await findPlanRevision(deps.db, negotiation.id);
+  const revision = await cachedPlanRevision(deps.db, negotiation.id);
   const versions = await cachedPlanVersions(deps.db, negotiation.id, revision);
   // Most plans adopt no amendment: then there is nothing to redact and nothing to load.
   const adoptsAmendments = versions.some((entry) => entry.edges.some((edge) => edge.amendmentId !== null));
-  const amendments = adoptsAmendments ? await listAmendments(deps.db, negotiation.id) : [];
+  const amendments = adoptsAmendments ? await cachedAmendments(deps.db, negotiation.id) : [];
   // An edge names the amendment it adopted only to viewers who may read that amendment.
   const readable = new Set(
     amendments

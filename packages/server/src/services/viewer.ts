@@ -1,13 +1,13 @@
 import { DomainError, isMembershipActive, type Viewer, type UserId } from '@parley/core';
-import { listSeatsOfUser } from '../storage/members';
 import { isAdminUser } from '../storage/users';
+import { cachedSeatsOfUser } from './cached-reads';
 import type { AppDeps } from './deps';
 
 /** The caller as the policy sees them: seats valid now (a replaced lead loses access at validTo). */
 export async function loadViewer(deps: AppDeps, userId: UserId | null): Promise<Viewer> {
   if (userId === null) return { userId: null, memberships: [] };
   const now = deps.clock.now();
-  const seats = await listSeatsOfUser(deps.db, userId);
+  const seats = await cachedSeatsOfUser(deps.db, userId);
   const memberships = seats
     .filter((seat) => isMembershipActive(seat, now))
     .map((seat) => ({

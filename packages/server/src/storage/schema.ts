@@ -259,6 +259,9 @@ export type SimulationsTable = {
   version_id: string | null;
 };
 
+/** `negotiation_id` is '' for an instance-wide scope, '*' for a whole table (after TRUNCATE). */
+export type ReadGenerationsTable = { negotiation_id: string; table_name: string; generation: string };
+
 export type PlanEventsTable = {
   id: Generated<string>;
   negotiation_id: string;
@@ -325,4 +328,5 @@ export type Db = {
   blind_biddings: BlindBiddingsTable;
   blind_bids: BlindBidsTable;
   improvement_proposals: ImprovementProposalsTable;
+  read_generations: ReadGenerationsTable;
 };

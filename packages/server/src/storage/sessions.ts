@@ -19,17 +19,9 @@ export async function insertSession(
     .execute();
 }
 
-/** Only sessions that have not expired at `now`. */
-export async function findLiveSession(
-  db: Database,
-  input: { idHash: string; now: Date },
-): Promise<StoredSession | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id_hash', '=', input.idHash)
-    .where('expires_at', '>', input.now)
-    .executeTakeFirst();
+/** A session whatever its expiry (a cached copy outlives the instant it was read at). */
+export async function findSession(db: Database, idHash: string): Promise<StoredSession | undefined> {
+  const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
   return row === undefined
     ? undefined
     : {

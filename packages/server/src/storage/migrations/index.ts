@@ -22,6 +22,7 @@ import { liveSimulationsMigration } from './0170-live-simulations';
 import { improvementProposalsMigration } from './0180-improvement-proposals';
 import { settingsRevisionsMigration } from './0190-settings-revisions';
 import { auditHeadBatchesMigration } from './0200-audit-head-batches';
+import { readGenerationsMigration } from './0210-read-generations';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0180-improvement-proposals': improvementProposalsMigration,
   '0190-settings-revisions': settingsRevisionsMigration,
   '0200-audit-head-batches': auditHeadBatchesMigration,
+  '0210-read-generations': readGenerationsMigration,
 };
