@@ -3,7 +3,7 @@
 // number of requests of one route, spread over the five readers. The server runs with --cpu-prof;
 // the profile is summarised by function, inclusive of callees, so the cost has its causes beside it.
 //   node packages/server/bin/run-ts.js bench/load/route-cost.ts [--requests 2000] [--only pglite|postgres]
-//     [--profile-out DIR]
+//     [--profile-out DIR] [--cases mix,timeline]
 import { execSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type Request } from 'autocannon';
 import { summariseInclusive } from './cpu-profile';
-import { READERS, latestVersionId, readPaths, signIn, statementWrite, type Session } from './scenario';
+import {
+  READERS,
+  latestVersionId,
+  readPaths,
+  requestsFor,
+  signIn,
+  statementWrite,
+  type Session,
+} from './scenario';
 import { createPostgresDatabase, startServerProcess } from './server-process';
 
 const { values } = parseArgs({
@@ -20,6 +28,10 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     only: { type: 'string' },
     'profile-out': { type: 'string' },
+    /** Only the cases whose name contains one of these (comma-separated); the warm-up always runs. */
+    cases: { type: 'string' },
+    /** Without --cpu-prof: the profiler's own cost is not in the figures (and there is no profile). */
+    'no-profile': { type: 'boolean', default: false },
   },
 });
 const amount = Number(values.requests);
@@ -40,12 +52,18 @@ function cases(versionId: string): Case[] {
     { method: 'GET', path, headers: { cookie: reader.cookie } },
   ];
   return [
+    // Not counted: JIT compilation and the first loads would be charged to the first route.
+    { name: 'warm-up (the mix)', requests: (reader, writer) => requestsFor({ reader, writer, versionId }) },
     { name: 'GET /api/health (signed in)', requests: get('/api/health') },
     { name: 'GET version', requests: get(version) },
     { name: 'GET positions', requests: get(positions) },
     { name: 'GET status', requests: get(status) },
     { name: 'GET timeline', requests: get(timeline) },
     { name: 'POST statement', requests: (_reader, writer) => [statementWrite(writer)] },
+    {
+      name: 'the mix (5 % writes)',
+      requests: (reader, writer) => requestsFor({ reader, writer, versionId }),
+    },
   ];
 }
 
@@ -54,7 +72,7 @@ async function measure(database: 'pglite' | 'postgres'): Promise<void> {
   const profileDir = mkdtempSync(join(tmpdir(), 'parley-prof-'));
   const server = await startServerProcess({
     databaseUrl: postgres?.url,
-    nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    nodeFlags: values['no-profile'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   });
   const pid = server.child.pid ?? 0;
   try {
@@ -63,7 +81,11 @@ async function measure(database: 'pglite' | 'postgres'): Promise<void> {
     if (writer === undefined) throw new Error('no mediator session');
     const versionId = await latestVersionId(server.url, writer);
     console.log(`${database} (${execSync('uptime').toString().trim()})`);
-    for (const { name, requests } of cases(versionId)) {
+    const wanted = values.cases?.split(',');
+    const chosen = cases(versionId).filter(
+      ({ name }, index) => index === 0 || wanted === undefined || wanted.some((part) => name.includes(part)),
+    );
+    for (const { name, requests } of chosen) {
       let next = 0;
       const before = cpuTicks(pid);
       const result = await autocannon({

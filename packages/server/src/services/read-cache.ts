@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Database } from '../storage/database';
+import { localWritesOf, type Database } from '../storage/database';
 import { listReadGenerations, type ReadGeneration, type TrackedTable } from '../storage/read-generations';
 
 // What most requests read (a session, the caller's seats, a negotiation's plan records) changes a
@@ -29,8 +29,14 @@ class ReadCache {
   private readonly entries = new Map<string, Entry>();
   private running: Promise<void> = Promise.resolve();
   private queued: Batch | undefined;
+  /** PGlite: the count of tracked commits when the last look began (none while it stands still). */
+  private readonly localWrites;
+  private lookedAt = -1;
+  private readonly looked = new Set<string>();
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.localWrites = localWritesOf(db);
+  }
 
   async read<T>(key: string, scopes: readonly ReadScope[], load: () => Promise<T>): Promise<T> {
     await this.ensureFresh(scopes);
@@ -61,6 +67,11 @@ class ReadCache {
   }
 
   private sync(negotiationIds: readonly string[]): Promise<void> {
+    // On PGlite a look that began after the last tracked commit, and covered these scopes, is
+    // still true: no generation can have moved since (only this process writes, through a driver
+    // that counts). The look itself may still be running.
+    const covered = this.localWrites !== undefined && this.localWrites.commits === this.lookedAt;
+    if (covered && negotiationIds.every((id) => this.looked.has(id))) return this.running;
     let batch = this.queued;
     if (batch === undefined) {
       const next: Batch = { ids: new Set(), promise: Promise.resolve() };
@@ -78,7 +89,17 @@ class ReadCache {
     // From here on, newcomers form the next batch: this query may already be too old for them.
     if (this.queued === batch) this.queued = undefined;
     const ids = [...batch.ids].filter((id) => id !== '');
-    this.running = listReadGenerations(this.db, ids).then((rows) => this.remember(rows));
+    const commits = this.localWrites?.commits ?? -1;
+    if (commits !== this.lookedAt) this.looked.clear();
+    this.lookedAt = commits;
+    for (const id of batch.ids) this.looked.add(id);
+    this.running = listReadGenerations(this.db, ids).then(
+      (rows) => this.remember(rows),
+      (error: unknown) => {
+        this.lookedAt = -1;
+        throw error;
+      },
+    );
     return this.running;
   }
 

@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import { MIGRATIONS } from './migrations';
-import { PGliteDialect } from './pglite-dialect';
+import { PGliteDialect, type LocalWrites } from './pglite-dialect';
 import type { Db } from './schema';
 
 export type Database = Kysely<Db>;
@@ -83,8 +83,22 @@ async function isUpToDate(db: Database): Promise<boolean> {
 }
 
 function openPglite(options: OpenDatabaseOptions): Database {
-  if (options.inMemory) return new Kysely<Db>({ dialect: new PGliteDialect(new PGlite()) });
-  return new Kysely<Db>({ dialect: new PGliteDialect(new PGlite(ensureFolder(options.dataDir))) });
+  const dialect = new PGliteDialect(
+    options.inMemory ? new PGlite() : new PGlite(ensureFolder(options.dataDir)),
+  );
+  const db = new Kysely<Db>({ dialect });
+  LOCAL_WRITES.set(db, dialect.writes);
+  return db;
+}
+
+const LOCAL_WRITES = new WeakMap<Database, LocalWrites>();
+
+/**
+ * On PGlite, this process is the only writer: the count of its commits to tables whose reads are
+ * cached. Undefined on PostgreSQL, where other processes write too.
+ */
+export function localWritesOf(db: Database): Readonly<LocalWrites> | undefined {
+  return LOCAL_WRITES.get(db);
 }
 
 async function migrate(db: Database): Promise<void> {

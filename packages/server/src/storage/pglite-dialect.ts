@@ -2,6 +2,7 @@
 // that connection to one user at a time: without the queue, two transactions would interleave their
 // statements on the same session.
 import type { PGlite } from '@electric-sql/pglite';
+import { READ_GENERATION_TABLES } from './migrations/0210-read-generations';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -14,14 +15,43 @@ import {
   type QueryResult,
 } from 'kysely';
 
+/**
+ * Commits that wrote a table whose reads are cached (storage migration 0210). PGlite has one
+ * writer, this process (the data folder is locked), and this driver runs every statement: while
+ * the count stands still, no generation moved, so the read cache need not ask the database.
+ */
+export type LocalWrites = { commits: number };
+
+const TRACKED_NAME = new RegExp(`\\b(${Object.keys(READ_GENERATION_TABLES).join('|')})\\b`, 'i');
+
+/** Anything but a plain SELECT that names a tracked table may have written it. */
+function mayWriteTracked(text: string): boolean {
+  return !/^\s*select\b/i.test(text) && TRACKED_NAME.test(text);
+}
+
 /** Several statements separated by semicolons (a trailing one does not count). */
 function isScript(text: string): boolean {
   return text.trim().replace(/;$/, '').includes(';');
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly client: PGlite) {}
+  inTransaction = false;
+  wroteTracked = false;
+  constructor(
+    private readonly client: PGlite,
+    private readonly writes: LocalWrites,
+  ) {}
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const writes = mayWriteTracked(query.sql);
+    try {
+      return await this.run<R>(query);
+    } finally {
+      // Counted once the write is over (committed, or failed): a later look at the generations sees it.
+      if (writes && this.inTransaction) this.wroteTracked = true;
+      else if (writes) this.writes.commits += 1;
+    }
+  }
+  private async run<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // The extended protocol takes one statement; the job queue's own migrations send scripts.
     if (query.parameters.length === 0 && isScript(query.sql)) {
       const results = await this.client.exec(query.sql);
@@ -47,8 +77,11 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
   private readonly connection: PGliteConnection;
-  constructor(private readonly client: PGlite) {
-    this.connection = new PGliteConnection(client);
+  constructor(
+    private readonly client: PGlite,
+    private readonly writes: LocalWrites,
+  ) {
+    this.connection = new PGliteConnection(client, writes);
   }
   async init() {}
   async acquireConnection() {
@@ -61,14 +94,24 @@ class PGliteDriver implements Driver {
     this.release = release;
     return this.connection;
   }
-  async beginTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery(CompiledQuery.raw('begin'));
+  async beginTransaction() {
+    await this.connection.executeQuery(CompiledQuery.raw('begin'));
+    this.connection.inTransaction = true;
   }
-  async commitTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
+  async commitTransaction() {
+    await this.endTransaction('commit');
   }
-  async rollbackTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  async rollbackTransaction() {
+    await this.endTransaction('rollback');
+  }
+  private async endTransaction(how: 'commit' | 'rollback') {
+    try {
+      await this.connection.executeQuery(CompiledQuery.raw(how));
+    } finally {
+      this.connection.inTransaction = false;
+      if (this.connection.wroteTracked) this.writes.commits += 1;
+      this.connection.wroteTracked = false;
+    }
   }
   async releaseConnection() {
     this.release?.();
@@ -79,12 +122,13 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
+  readonly writes: LocalWrites = { commits: 0 };
   constructor(private readonly client: PGlite) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver() {
-    return new PGliteDriver(this.client);
+    return new PGliteDriver(this.client, this.writes);
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();
