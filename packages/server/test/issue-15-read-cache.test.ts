@@ -102,6 +102,35 @@ describe.each(DATABASE_KINDS)('cached reads on %s', (kind) => {
     expect((await read()).status).toBe(404);
   }, 120_000);
 
+  it('serves each party its own positions, and logs every read of restricted ones, cached or not', async () => {
+    const { handle, testApp } = await demoApp(kind);
+    const ukraine = await signInAs(testApp, 'ownDelegation');
+    const russia = await signInAs(testApp, 'otherParty');
+    if (ukraine === null || russia === null) throw new Error('no demo accounts');
+    const version = `/api/negotiations/${N}/plan/versions/${await latestVersion(testApp, ukraine)}`;
+    type Item = { partyId: string; visibility: string };
+    const read = async (as: SignedIn, path: string) => {
+      const response = await call(testApp, `GET ${version}${path}`, { as });
+      expect(response.status).toBe(200);
+      return response.json() as Promise<{ items?: Item[] }>;
+    };
+    const restrictedOfUkraine = (items: Item[] = []) =>
+      items.filter((item) => item.partyId === DEMO_PARTIES.ukraine.id && item.visibility !== 'parties');
+    expect(restrictedOfUkraine((await read(ukraine, '/positions?limit=500')).items).length).toBeGreaterThan(
+      0,
+    );
+    await read(ukraine, '/positions?limit=500');
+    await read(ukraine, '/status');
+    await read(ukraine, '/status');
+    expect(restrictedOfUkraine((await read(russia, '/positions?limit=500')).items)).toEqual([]);
+    const logged = await handle.db
+      .selectFrom('audit_log')
+      .select('actor_id')
+      .where('action', '=', 'position.list')
+      .execute();
+    expect(logged.filter((entry) => entry.actor_id === ukraine.userId)).toHaveLength(4);
+  }, 120_000);
+
   it('answers a position, a status and a timeline entry written a moment before', async () => {
     const { testApp } = await demoApp(kind);
     const mediator = await signInAs(testApp, 'mediator');

@@ -10,14 +10,18 @@ import {
   type PlanStatus,
   type Position,
   type SetPositionInput,
+  type NegotiationId,
   type Viewer,
+  seatsIn,
 } from '@parley/core';
 import { recordReadAudit } from '../audit';
 import { presentPosition } from '../presenters/position';
 import { seesEveryEdit } from './position-edits';
 import { findParty } from '../storage/parties';
 import { findPosition, writePositionIfCurrent } from '../storage/plan-positions';
+import type { TrackedTable } from '../storage/read-generations';
 import { cachedEscalations, cachedParties, cachedPositions } from './cached-reads';
+import { cachedRead } from './read-cache';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { pageOf, type Page } from './paging';
@@ -31,18 +35,10 @@ const positionResource = (position: Pick<Position, 'negotiationId' | 'partyId' |
   visibility: position.visibility,
 });
 
-/** Positions on a version that the viewer may see; hidden ones are absent, not counted. */
-export async function listPositionsForViewer(
-  deps: AppDeps,
-  viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
-): Promise<Position[]> {
-  const visible = await visiblePositions(deps, viewer, input);
-  await auditPositionsRead(deps, viewer, { negotiation: input.negotiation, positions: visible });
-  return visible;
-}
-
-/** One page of them (the route's answer); only the positions in the page are audited as read. */
+/**
+ * One page of the positions on a version that the viewer may see (hidden ones are absent, not
+ * counted); only the positions in the page are audited as read.
+ */
 export async function listPositionPageForViewer(
   deps: AppDeps,
   viewer: Viewer,
@@ -53,15 +49,29 @@ export async function listPositionPageForViewer(
   return page;
 }
 
+/**
+ * A cached view is served only to the user it was made for, holding the same seats in the
+ * negotiation as when it was made (a seat that ends changes the key): never to another party.
+ */
+function viewKey(viewer: Viewer, negotiationId: NegotiationId): string {
+  return `${viewer.userId ?? ''}|${JSON.stringify(seatsIn(viewer, negotiationId))}`;
+}
+
 async function visiblePositions(
   deps: AppDeps,
   viewer: Viewer,
   input: { negotiation: Negotiation; versionId: string },
-): Promise<Position[]> {
+): Promise<readonly Position[]> {
   await getVersionForViewer(deps, viewer, input);
-  return (await cachedPositions(deps.db, { negotiationId: input.negotiation.id, versionId: input.versionId }))
-    .filter((position) => can(viewer, 'position.read', positionResource(position)))
-    .map((position) => presentPosition(position, { seesEveryEdit: seesEveryEdit(viewer, position) }));
+  const negotiationId = input.negotiation.id;
+  return cachedRead(deps.db, {
+    key: `positions-view:${negotiationId}:${input.versionId}:${viewKey(viewer, negotiationId)}`,
+    scopes: [{ table: 'plan_positions', negotiationId }],
+    load: async () =>
+      (await cachedPositions(deps.db, { negotiationId, versionId: input.versionId }))
+        .filter((position) => can(viewer, 'position.read', positionResource(position)))
+        .map((position) => presentPosition(position, { seesEveryEdit: seesEveryEdit(viewer, position) })),
+  });
 }
 
 async function auditPositionsRead(
@@ -179,9 +189,33 @@ export async function planStatusForViewer(
   viewer: Viewer,
   input: { negotiation: Negotiation; versionId: string; sharedOnly?: boolean },
 ): Promise<PlanStatus> {
+  const negotiationId = input.negotiation.id;
+  const derived = await cachedRead(deps.db, {
+    key: `status:${negotiationId}:${input.versionId}:${input.sharedOnly === true}:${viewKey(viewer, negotiationId)}`,
+    scopes: STATUS_TABLES.map((table) => ({ table, negotiationId })),
+    load: () => derivePlanStatus(deps, viewer, input),
+  });
+  // Every request that is shown statuses derived from restricted positions is logged as reading them.
+  await auditPositionsRead(deps, viewer, { negotiation: input.negotiation, positions: derived.readable });
+  return derived.status;
+}
+
+const STATUS_TABLES = [
+  'plan_positions',
+  'parties',
+  'plan_escalations',
+  'plan_heads',
+  'negotiations',
+] as const satisfies readonly TrackedTable[];
+
+async function derivePlanStatus(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; versionId: string; sharedOnly?: boolean },
+): Promise<{ status: PlanStatus; readable: readonly Position[] }> {
   const stored = await getVersionForViewer(deps, viewer, input);
   const [readable, parties, escalations] = await Promise.all([
-    listPositionsForViewer(deps, viewer, input),
+    visiblePositions(deps, viewer, input),
     cachedParties(deps.db, input.negotiation.id),
     cachedEscalations(deps.db, input.negotiation.id),
   ]);
@@ -201,7 +235,7 @@ export async function planStatusForViewer(
     requiredPartyIds,
     points: points.map(({ point, report }) => ({ pointId: point.pointId, number: point.number, report })),
   });
-  return {
+  const status: PlanStatus = {
     versionId: stored.version.id,
     ...state,
     blocking: state.blocking.map((entry) => ({
@@ -223,4 +257,5 @@ export async function planStatusForViewer(
       reservingPartyIds: [...report.reservingPartyIds],
     })),
   };
+  return { status, readable };
 }
