@@ -23,7 +23,7 @@ type Context = {
  * for the parties whose profile the viewer may read (`profile.read`) — the revision the job used
  * was shared, and the newest still is.
  */
-export function presentLiveSimulation(stored: StoredLiveSimulation, context: Context): LiveSimulation {
+export function liveSimulationSeenBy(stored: StoredLiveSimulation, context: Context): LiveSimulation {
   const { input } = stored;
   return {
     id: stored.id,

@@ -20,7 +20,7 @@ import { cancelSimulation } from '../storage/simulations';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { buildLiveSimulationJob } from './live-simulation-job';
-import { presentLiveSimulation } from './live-simulation-view';
+import { liveSimulationSeenBy } from './live-simulation-view';
 import { issuesAt } from './live-issues';
 import { assertAllowed } from './viewer';
 
@@ -71,7 +71,7 @@ export async function startLiveSimulation(
     }),
   });
   await deps.enqueueSimulation?.(stored.id);
-  return presentLiveSimulation(stored, { viewer, negotiation, parties, sharedNow: sharedIn(profiles) });
+  return liveSimulationSeenBy(stored, { viewer, negotiation, parties, sharedNow: sharedIn(profiles) });
 }
 
 /** One live simulation, or the same not-found whether it is missing or the viewer may not read it. */
@@ -149,7 +149,7 @@ async function presentAudited(
     listLatestProfiles(deps.db, input.negotiation.id),
   ]);
   const context = { viewer, negotiation: input.negotiation, parties, sharedNow: sharedIn(profiles) };
-  const views = input.stored.map((stored) => presentLiveSimulation(stored, context));
+  const views = input.stored.map((stored) => liveSimulationSeenBy(stored, context));
   const withResults = views.filter((view) => view.result !== null);
   if (withResults.length > 0)
     await recordReadAudit(deps.db, {
