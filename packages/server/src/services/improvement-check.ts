@@ -9,10 +9,9 @@ import {
 import { recordReadAudit } from '../audit';
 import { insertImprovementProposal, listImprovementProposals } from '../storage/improvement-proposals';
 import { listLatestProfiles } from '../storage/live-issues';
-import { assertSpaceWithinBudget } from '../work/budgets';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
-import { checkPackage, countable, scenarioOf, type Issue } from './live-analysis';
+import { analyzeLiveSpace, checkPackage, countable, type Issue } from './live-analysis';
 import { analysedIssues } from './live-issue-space';
 import { issuesAt } from './live-issues';
 import { assertAllowed } from './viewer';
@@ -141,18 +140,7 @@ async function findImprovement(deps: AppDeps, input: Input, issues: readonly Iss
       'cannot-compute',
       'The check needs the profiles of at least two parties rating every issue of this version.',
     );
-  assertSpaceWithinBudget(deps.budgets, {
-    parties: counted.length,
-    optionsPerIssue: issues.map((issue) => issue.options.length),
-  });
-  const analysis = await deps.engine.run(
-    {
-      kind: 'analyze-scenario',
-      scenario: scenarioOf(issues, counted),
-      request: { semantics: 'negmas', package: sent },
-    },
-    { timeoutMs: deps.budgets.analysisTimeMs, signal: input.signal },
-  );
+  const analysis = await analyzeLiveSpace(deps, { issues, counted, package: sent, signal: input.signal });
   const base = analysis.package?.utilities ?? [];
   // Improvements come best first (the largest smallest gain): if the first is not strictly better
   // for everyone, none is.

@@ -81,18 +81,12 @@ export async function runLiveAnalysis(
       'cannot-compute',
       `The analysis needs the profiles of at least two parties rating every issue of this version; ${counted.length} ${counted.length === 1 ? 'does' : 'do'}.`,
     );
-  assertSpaceWithinBudget(deps.budgets, {
-    parties: counted.length,
-    optionsPerIssue: issues.map((issue) => issue.options.length),
+  const analysis = await analyzeLiveSpace(deps, {
+    issues,
+    counted,
+    package: packageOutcome,
+    signal: input.signal,
   });
-  const analysis = await deps.engine.run(
-    {
-      kind: 'analyze-scenario',
-      scenario: scenarioOf(issues, counted),
-      request: { semantics: 'negmas', package: packageOutcome },
-    },
-    { timeoutMs: deps.budgets.analysisTimeMs, signal: input.signal },
-  );
   const disclosed = counted.flatMap((entry, index) =>
     can(viewer, 'profile.read', profileResource(negotiation, entry.profile)) ? [{ entry, index }] : [],
   );
@@ -174,6 +168,33 @@ export function countable(profile: PreferenceProfile, issues: readonly Issue[]):
   const total = raw.reduce((sum, weight) => sum + weight, 0);
   if (total <= 0) return undefined;
   return { profile, evaluations, weights: raw.map((weight) => weight / total) };
+}
+
+/**
+ * The engine's analysis of a version's issues under the counted profiles, within the instance's
+ * budgets: NegMAS semantics, because live profiles are linear like its scenarios.
+ */
+export function analyzeLiveSpace(
+  deps: AppDeps,
+  input: {
+    issues: readonly Issue[];
+    counted: readonly Counted[];
+    package: Record<string, string> | undefined;
+    signal: AbortSignal | undefined;
+  },
+) {
+  assertSpaceWithinBudget(deps.budgets, {
+    parties: input.counted.length,
+    optionsPerIssue: input.issues.map((issue) => issue.options.length),
+  });
+  return deps.engine.run(
+    {
+      kind: 'analyze-scenario',
+      scenario: scenarioOf(input.issues, input.counted),
+      request: { semantics: 'negmas', package: input.package },
+    },
+    { timeoutMs: deps.budgets.analysisTimeMs, signal: input.signal },
+  );
 }
 
 // Issues and parties are named by id inside the engine: labels never reach it, so nothing it
