@@ -15,11 +15,12 @@ import {
 import { recordReadAudit } from '../audit';
 import { presentPosition } from '../presenters/position';
 import { seesEveryEdit } from './position-edits';
-import { findParty, listParties } from '../storage/parties';
+import { listParties } from '../storage/parties';
 import { findPosition, listPositions, writePositionIfCurrent } from '../storage/plan-positions';
 import { listEscalations } from '../storage/plan-records';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
+import { requireParty } from './known-party';
 import { pageOf, type Page } from './paging';
 import { getVersionForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
@@ -102,8 +103,11 @@ export async function setPosition(
   const stored = await getVersionForViewer(deps, viewer, { negotiation, versionId: input.versionId });
   if (!stored.version.points.some((point) => point.pointId === input.pointId))
     throw new DomainError('not-found', 'Point not found in this version.', { field: 'pointId' });
-  const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: input.partyId });
-  if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
+  const party = await requireParty(deps, {
+    negotiationId: negotiation.id,
+    partyId: input.partyId,
+    field: 'partyId',
+  });
   assertAllowed(
     can(viewer, 'position.record', {
       kind: 'party',

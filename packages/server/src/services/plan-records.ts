@@ -19,7 +19,6 @@ import {
 import type { z } from 'zod';
 import { recordReadAudit } from '../audit';
 import type { PlanEvent } from '../realtime/plan-events';
-import { findParty } from '../storage/parties';
 import {
   insertAmendment,
   insertEscalation,
@@ -33,7 +32,9 @@ import {
   updateEscalationDecision,
 } from '../storage/plan-records';
 import { commitChange } from './commit-change';
+import { findParty } from '../storage/parties';
 import type { AppDeps } from './deps';
+import { requireParty } from './known-party';
 import { getVersionForViewer, listVersionsForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
 
@@ -179,10 +180,8 @@ export async function createRound(
     if (versionId !== null)
       await getVersionForViewer(deps, viewer, { negotiation: input.negotiation, versionId });
   }
-  for (const partyId of input.body.partiesPresent) {
-    if ((await findParty(deps.db, { negotiationId: input.negotiation.id, partyId })) === undefined)
-      throw new DomainError('not-found', 'Party not found.', { field: 'partiesPresent' });
-  }
+  for (const partyId of input.body.partiesPresent)
+    await requireParty(deps, { negotiationId: input.negotiation.id, partyId, field: 'partiesPresent' });
   const round: Round = { id: deps.ids.next(), negotiationId: input.negotiation.id, ...input.body };
   await commitChange(deps, {
     actor: viewer,
@@ -213,13 +212,11 @@ export async function createStatement(
   input: Ctx & { body: z.infer<typeof CreateStatementInputSchema> },
 ): Promise<Statement> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'record statements');
-  if (
-    (await findParty(deps.db, {
-      negotiationId: input.negotiation.id,
-      partyId: input.body.partyId,
-    })) === undefined
-  )
-    throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
+  await requireParty(deps, {
+    negotiationId: input.negotiation.id,
+    partyId: input.body.partyId,
+    field: 'partyId',
+  });
   for (const pointId of input.body.pointIds) await requireKnownPoint(deps, viewer, { ...input, pointId });
   const statement: Statement = { id: deps.ids.next(), negotiationId: input.negotiation.id, ...input.body };
   await commitChange(deps, {
@@ -269,8 +266,11 @@ export async function proposeAmendment(
   input: Ctx & { body: z.infer<typeof CreateAmendmentInputSchema> },
 ): Promise<Amendment> {
   const { negotiation, body } = input;
-  const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: body.partyId });
-  if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
+  const party = await requireParty(deps, {
+    negotiationId: negotiation.id,
+    partyId: body.partyId,
+    field: 'partyId',
+  });
   assertAllowed(
     can(viewer, 'position.record', {
       kind: 'party',
