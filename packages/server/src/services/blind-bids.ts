@@ -26,6 +26,7 @@ import type { Database } from '../storage/database';
 import { listParties } from '../storage/parties';
 import { commitChange, type AuditNote } from './commit-change';
 import type { AppDeps } from './deps';
+import { partyResource } from './known-party';
 import { listVersionsForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
 
@@ -253,15 +254,7 @@ export function sideOf(
 ): 'giving' | 'taking' | null {
   const speaksFor = (partyId: string) => {
     const party = parties.find((entry) => entry.id === partyId);
-    return (
-      party !== undefined &&
-      can(viewer, 'bid.submit', {
-        kind: 'party',
-        negotiationId: party.negotiationId,
-        partyId: party.id,
-        partyRole: party.role,
-      })
-    );
+    return party !== undefined && can(viewer, 'bid.submit', partyResource(party));
   };
   if (speaksFor(bidding.givingPartyId)) return 'giving';
   if (speaksFor(bidding.takingPartyId)) return 'taking';

@@ -11,3 +11,7 @@ export async function requireParty(
   if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: input.field });
   return party;
 }
+
+/** A party as the policy's resource: what `can()` decides on for acts done for that party. */
+export const partyResource = (party: Party) =>
+  ({ kind: 'party', negotiationId: party.negotiationId, partyId: party.id, partyRole: party.role }) as const;

@@ -20,7 +20,7 @@ import { findPosition, listPositions, writePositionIfCurrent } from '../storage/
 import { listEscalations } from '../storage/plan-records';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
-import { requireParty } from './known-party';
+import { partyResource, requireParty } from './known-party';
 import { pageOf, type Page } from './paging';
 import { getVersionForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
@@ -108,15 +108,7 @@ export async function setPosition(
     partyId: input.partyId,
     field: 'partyId',
   });
-  assertAllowed(
-    can(viewer, 'position.record', {
-      kind: 'party',
-      negotiationId: negotiation.id,
-      partyId: party.id,
-      partyRole: party.role,
-    }),
-    'record positions for this party',
-  );
+  assertAllowed(can(viewer, 'position.record', partyResource(party)), 'record positions for this party');
   const position: Position = {
     id: deps.ids.next(),
     negotiationId: negotiation.id,

@@ -34,7 +34,7 @@ import {
 import { commitChange } from './commit-change';
 import { findParty } from '../storage/parties';
 import type { AppDeps } from './deps';
-import { requireParty } from './known-party';
+import { partyResource, requireParty } from './known-party';
 import { getVersionForViewer, listVersionsForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
 
@@ -271,15 +271,7 @@ export async function proposeAmendment(
     partyId: body.partyId,
     field: 'partyId',
   });
-  assertAllowed(
-    can(viewer, 'position.record', {
-      kind: 'party',
-      negotiationId: negotiation.id,
-      partyId: party.id,
-      partyRole: party.role,
-    }),
-    'propose amendments for this party',
-  );
+  assertAllowed(can(viewer, 'position.record', partyResource(party)), 'propose amendments for this party');
   const stored = await getVersionForViewer(deps, viewer, { negotiation, versionId: body.versionId });
   if (!stored.version.points.some((point) => point.pointId === body.pointId))
     throw new DomainError('not-found', 'Point not found in this version.', { field: 'pointId' });
@@ -327,13 +319,7 @@ export async function decideAmendment(
   const mayDecide =
     input.body.fate === 'rejected'
       ? can(viewer, 'plan.manage', onNegotiation(input.negotiation))
-      : party !== undefined &&
-        can(viewer, 'position.record', {
-          kind: 'party',
-          negotiationId: input.negotiation.id,
-          partyId: party.id,
-          partyRole: party.role,
-        });
+      : party !== undefined && can(viewer, 'position.record', partyResource(party));
   assertAllowed(mayDecide, `mark this amendment ${input.body.fate}`);
   if (existing.fate.state !== 'open')
     throw new DomainError('conflict', `This amendment is already ${existing.fate.state}.`);
