@@ -67,6 +67,32 @@ describe('joinTracedClause', () => {
     expect(joined([before[0]!, homeworkLimit, longTrips, before[3]!])).toEqual([]);
   });
 
+  it('needs a word the two clauses share with few other points', () => {
+    // Teachers, marks and homework recur in other points; only "week" ties the clause to old 2.
+    const more = [
+      point(5, 'Parents’ evenings', 'Parents meet the teachers twice a year.'),
+      point(6, 'Reports', 'The school report gives a mark for each subject.'),
+      point(7, 'Holidays', 'No homework is set over the school holidays.'),
+    ];
+    const traced = (marking: string) => {
+      const third = point(
+        3,
+        'Trips and marking',
+        `The parents’ association pays for one class trip each year. ${marking}`,
+      );
+      const olds = [...before, ...more];
+      const news = [before[0]!, homeworkLimit, third, before[3]!, ...more];
+      const context = inferenceContext(olds, news);
+      const links = new LineageLinks(context.before.vectors, context.after.vectors);
+      for (const index of [0, 1, 2, 3, 4, 5, 6])
+        links.add({ from: index, to: index, score: 1, evidence: 'match' });
+      joinTracedClause(context, links);
+      return links.links.slice(7).map((link) => [link.from, link.to]);
+    };
+    expect(traced('Teachers return marked homework to pupils within a week.')).toEqual([[1, 2]]);
+    expect(traced('Teachers return marked homework to pupils promptly.')).toEqual([]);
+  });
+
   it('gives a restructuring 2 → 2 over the whole inference', () => {
     const { rows } = inferLineage(before, [before[0]!, homeworkLimit, tripsAndMarking, before[3]!]);
     expect(rows.map((row) => `${row.kind} ${row.from} → ${row.to}`)).toEqual([

@@ -23,6 +23,13 @@ const LEFT_TO_GIVE = 0.25;
  */
 const MIN_SHARED_WORDS = 2;
 
+/**
+ * …among them one found in at most this many points of both versions (the clause's point, its
+ * source and one more): "party", "stocks" or the parties' names recur all over a text and say
+ * nothing about where a clause came from, as in join-moved-clause.
+ */
+const DISTINCTIVE_POINTS = 3;
+
 type Side = 'before' | 'after';
 
 /**
@@ -52,7 +59,12 @@ export function joinTracedClause(context: InferenceContext, links: LineageLinks)
 }
 
 type PointClauses = { readonly clauses: readonly TermVector[]; readonly mass: number };
-type Clauses = { readonly before: readonly PointClauses[]; readonly after: readonly PointClauses[] };
+type Clauses = {
+  readonly before: readonly PointClauses[];
+  readonly after: readonly PointClauses[];
+  /** How many points of both versions hold each word. */
+  readonly pointsWith: ReadonlyMap<string, number>;
+};
 
 // The point of the other side that one of this point's clauses came from (or went to), if any.
 function tracedPoint(
@@ -73,7 +85,9 @@ function tracedPoint(
     if (isInGroup || !isLinked(links, otherSide, best.point)) continue;
     const otherMass = others[best.point]?.mass ?? 0;
     if (otherMass === 0 || sharedMass(clause, best.clause) < FLOW_SHARE * otherMass) continue;
-    if ([...clause.keys()].filter((word) => isWord(word) && best.clause.has(word)).length < MIN_SHARED_WORDS)
+    const shared = [...clause.keys()].filter((term) => best.clause.has(term));
+    if (shared.filter(isWord).length < MIN_SHARED_WORDS) continue;
+    if (!shared.some((term) => (input.clauses.pointsWith.get(term) ?? Infinity) <= DISTINCTIVE_POINTS))
       continue;
     if (leftShare(context, links, { side: otherSide, index: best.point }) >= LEFT_TO_GIVE) return best.point;
   }
@@ -133,5 +147,9 @@ function clauseVectors(context: InferenceContext): Clauses {
   };
   const side = (features: InferenceContext['before']['features']) =>
     features.map((point) => ({ clauses: point.clauses.map(vectorOf), mass: massOf(vectorOf(point.words)) }));
-  return { before: side(context.before.features), after: side(context.after.features) };
+  return {
+    before: side(context.before.features),
+    after: side(context.after.features),
+    pointsWith: documentFrequency,
+  };
 }
