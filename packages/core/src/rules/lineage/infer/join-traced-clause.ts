@@ -58,7 +58,13 @@ export function joinTracedClause(context: InferenceContext, links: LineageLinks)
   while (found('after') || found('before'));
 }
 
-type PointClauses = { readonly clauses: readonly TermVector[]; readonly mass: number };
+type Traced = { readonly point: number; readonly clause: TermVector; readonly cosine: number };
+type PointClauses = {
+  readonly clauses: readonly TermVector[];
+  readonly mass: number;
+  /** For each clause, the most similar clause of the other version (whole texts: never changes). */
+  readonly closest: readonly (Traced | undefined)[];
+};
 type Clauses = {
   readonly before: readonly PointClauses[];
   readonly after: readonly PointClauses[];
@@ -77,9 +83,9 @@ function tracedPoint(
   const group = groupOf(links, { side, index });
   const others = side === 'before' ? input.clauses.after : input.clauses.before;
   const otherSide: Side = side === 'before' ? 'after' : 'before';
-  for (const clause of point.clauses) {
+  for (const [position, clause] of point.clauses.entries()) {
     if (point.mass === 0 || massOf(clause) < CLAUSE_SHARE * point.mass) continue;
-    const best = closestClause(clause, others);
+    const best = point.closest[position];
     if (best === undefined || best.cosine < CLAUSE_COSINE) continue;
     const isInGroup = (otherSide === 'before' ? group.olds : group.news).has(best.point);
     if (isInGroup || !isLinked(links, otherSide, best.point)) continue;
@@ -96,9 +102,9 @@ function tracedPoint(
 
 function closestClause(
   clause: TermVector,
-  points: readonly PointClauses[],
-): { point: number; clause: TermVector; cosine: number } | undefined {
-  let best: { point: number; clause: TermVector; cosine: number } | undefined;
+  points: readonly { clauses: readonly TermVector[] }[],
+): Traced | undefined {
+  let best: Traced | undefined;
   points.forEach((point, index) => {
     for (const candidate of point.clauses) {
       const similarity = cosine(clause, candidate);
@@ -147,9 +153,12 @@ function clauseVectors(context: InferenceContext): Clauses {
   };
   const side = (features: InferenceContext['before']['features']) =>
     features.map((point) => ({ clauses: point.clauses.map(vectorOf), mass: massOf(vectorOf(point.words)) }));
-  return {
-    before: side(context.before.features),
-    after: side(context.after.features),
-    pointsWith: documentFrequency,
-  };
+  const before = side(context.before.features);
+  const after = side(context.after.features);
+  const traced = (points: typeof before, others: typeof before) =>
+    points.map((point) => ({
+      ...point,
+      closest: point.clauses.map((clause) => closestClause(clause, others)),
+    }));
+  return { before: traced(before, after), after: traced(after, before), pointsWith: documentFrequency };
 }
