@@ -22,7 +22,31 @@ export type PointFeatures = {
   readonly titleWords: readonly string[];
   /** Title and text, lower-cased with runs of space collapsed: equal strings mean equal wording. */
   readonly normalized: string;
+  /** Stemmed content words of each clause of the text (see clausesOf), in reading order. */
+  readonly clauses: readonly (readonly string[])[];
 };
+
+// A fragment with fewer content words than this ("within 30 days,") is no clause of its own: it
+// qualifies its neighbour, and alone it would match any point that names a period or a party.
+const MIN_CLAUSE_WORDS = 3;
+
+/**
+ * The clauses of a text as lists of stemmed content words: cut after a full stop, semicolon, colon
+ * or comma, and each fragment too short to stand alone joined to the one before it (or, at the
+ * start, to the one after). A restructuring moves clauses, not whole sentences: "2,400 homes by
+ * 2030, of which 300 for young people" joins two old points' clauses in one sentence.
+ */
+export function clausesOf(text: string, stem: (word: string) => string = stemWord): string[][] {
+  const clauses: string[][] = [];
+  for (const fragment of text.split(/(?<=[.;:,])\s+/)) {
+    const words = contentWords(fragment, stem);
+    const last = clauses[clauses.length - 1];
+    if (last !== undefined && (words.length < MIN_CLAUSE_WORDS || last.length < MIN_CLAUSE_WORDS))
+      last.push(...words);
+    else if (words.length > 0) clauses.push(words);
+  }
+  return clauses;
+}
 
 /** Lower-cased tokens: words without accents, and numbers with their separators removed ("25,000" → "25000"). */
 export function tokenize(text: string): string[] {
@@ -65,5 +89,6 @@ export function pointFeatures(
     words: [...titleWords, ...contentWords(point.text, stem)],
     titleWords,
     normalized: `${point.title}\n${point.text}`.replace(/\s+/g, ' ').trim().toLowerCase(),
+    clauses: clausesOf(point.text, stem),
   };
 }
