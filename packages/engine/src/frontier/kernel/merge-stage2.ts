@@ -31,6 +31,9 @@ const PAGE = 65_536;
 const { exports } = new WebAssembly.Instance(new WebAssembly.Module(mergeStage2Wasm), {});
 const memory = exports.memory as Memory;
 const mergeStage2 = exports.mergeStage2 as MergeStage2;
+// V8 compiles a WebAssembly function at its first call (lazy compilation): an empty call (no runs,
+// nothing read or written) compiles it now, with the module, instead of in the first analysis.
+mergeStage2(0, 0, 0, 0, 0, 0, 0, 0);
 
 /** A two-party frontier point: fresh arrays, as `rebuild` in frontier.ts makes them. */
 export type TwoPartyPoint = { readonly utilities: number[]; readonly outcome: number[] };
