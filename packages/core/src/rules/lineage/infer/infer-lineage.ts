@@ -39,6 +39,8 @@ import { rowsFromLinks } from './lineage-rows';
  * 10. Two groups become one restructuring when a clause of a point in one is traced to a clause of
  *    a point in the other: clearly alike, a fair part of both points, and taken from a point that
  *    its own links do not explain whole (a borrowed phrase binds nothing).
+ * Words are compared by stem, and the verbs drafters use for one another (alter, amend, change;
+ * share, divide) by one stem (drafting-synonyms.ts).
  * What is left is dropped (old) or added (new).
  */
 export function inferLineage(

@@ -102,3 +102,34 @@ describe('joinTracedClause', () => {
     ]);
   });
 });
+
+describe('joinTracedClause with a clause reworded in other words', () => {
+  const rosters = [
+    point(1, 'Rosters', 'Rosters are published four weeks in advance.'),
+    point(
+      2,
+      'Roster changes',
+      'Changes to a published roster need the consent of the employee, except in an emergency.',
+    ),
+    point(3, 'Overtime', 'Overtime is paid at time and a half.'),
+    point(4, 'Leave', 'Employees take 27 days of annual leave a year.'),
+  ];
+  const revised = [
+    point(
+      1,
+      'Rosters',
+      'Rosters are published six weeks ahead. Once out, they may be altered only with the approval of the employee concerned.',
+    ),
+    point(2, 'Emergencies', 'In an emergency the employer may alter a roster at short notice.'),
+    rosters[2]!,
+    rosters[3]!,
+  ];
+
+  it('traces "changes need consent" to "altered only with the approval"', () => {
+    const context = inferenceContext(rosters, revised);
+    const links = new LineageLinks(context.before.vectors, context.after.vectors);
+    for (const index of [0, 1, 2, 3]) links.add({ from: index, to: index, score: 1, evidence: 'match' });
+    joinTracedClause(context, links);
+    expect(links.links.slice(4).map((link) => [link.from, link.to])).toEqual([[1, 0]]);
+  });
+});
