@@ -102,3 +102,59 @@ describe('joinTracedClause', () => {
     ]);
   });
 });
+
+describe('joinTracedClause with a clause reworded in other words', () => {
+  const rosters = [
+    point(1, 'Rosters', 'Rosters are published four weeks in advance.'),
+    point(
+      2,
+      'Roster changes',
+      'Changes to a published roster need the consent of the employee, except in an emergency.',
+    ),
+    point(3, 'Overtime', 'Overtime is paid at time and a half.'),
+    point(4, 'Leave', 'Employees take 27 days of annual leave a year.'),
+  ];
+  const revised = [
+    point(
+      1,
+      'Rosters',
+      'Rosters are published six weeks ahead. Once out, they may be altered only with the approval of the employee concerned.',
+    ),
+    point(2, 'Emergencies', 'In an emergency the employer may alter a roster at short notice.'),
+    rosters[2]!,
+    rosters[3]!,
+  ];
+
+  it('traces "changes need consent" to "altered only with the approval"', () => {
+    const context = inferenceContext(rosters, revised);
+    const links = new LineageLinks(context.before.vectors, context.after.vectors);
+    for (const index of [0, 1, 2, 3]) links.add({ from: index, to: index, score: 1, evidence: 'match' });
+    joinTracedClause(context, links);
+    expect(links.links.slice(4).map((link) => [link.from, link.to])).toEqual([[1, 0]]);
+  });
+});
+
+describe('joinTracedClause and words shared inside the two groups', () => {
+  it('counts a word found only in the points of the two groups as distinctive, however many', () => {
+    // "homework" is in old 2, its two successors and new 3: four points, all in the two groups.
+    const olds = [
+      ...before,
+      point(5, 'Parents’ evenings', 'Parents meet the teachers twice a year.'),
+      point(6, 'Reports', 'The school report gives a mark for each subject.'),
+    ];
+    const holidays = point(7, 'Holidays', 'No homework is set over the school holidays.');
+    const third = point(
+      3,
+      'Trips and marking',
+      'The parents’ association pays for one class trip each year. Teachers return marked homework to pupils promptly.',
+    );
+    const news = [before[0]!, homeworkLimit, third, before[3]!, olds[4]!, olds[5]!, holidays];
+    const context = inferenceContext(olds, news);
+    const links = new LineageLinks(context.before.vectors, context.after.vectors);
+    for (const index of [0, 1, 2, 3, 4, 5])
+      links.add({ from: index, to: index, score: 1, evidence: 'match' });
+    links.add({ from: 1, to: 6, score: 0.3, evidence: 'containment' });
+    joinTracedClause(context, links);
+    expect(links.links.slice(7).map((link) => [link.from, link.to])).toEqual([[1, 2]]);
+  });
+});

@@ -26,11 +26,15 @@ const MIN_SHARED_WORDS = 2;
 /**
  * …among them one found in at most this many points of both versions (the clause's point, its
  * source and one more): "party", "stocks" or the parties' names recur all over a text and say
- * nothing about where a clause came from, as in join-moved-clause.
+ * nothing about where a clause came from, as in join-moved-clause. Only points outside the two
+ * groups count against the word (at most one of them, as before): a word that a restructuring
+ * repeats in all its points ("the deposit", "the unitisation agreement") marks what they share,
+ * however many they are.
  */
 const DISTINCTIVE_POINTS = 3;
 
 type Side = 'before' | 'after';
+type Group = ReturnType<typeof groupOf>;
 
 /**
  * A restructuring redistributes clauses: old points 9, 10 and 13 become new 9, 10 and 13, each new
@@ -93,8 +97,11 @@ function tracedPoint(
     if (otherMass === 0 || sharedMass(clause, best.clause) < FLOW_SHARE * otherMass) continue;
     const shared = [...clause.keys()].filter((term) => best.clause.has(term));
     if (shared.filter(isWord).length < MIN_SHARED_WORDS) continue;
-    if (!shared.some((term) => (input.clauses.pointsWith.get(term) ?? Infinity) <= DISTINCTIVE_POINTS))
-      continue;
+    const otherGroup = groupOf(links, { side: otherSide, index: best.point });
+    const isDistinctive = (term: string) =>
+      (input.clauses.pointsWith.get(term) ?? Infinity) - pointsHolding(context, [group, otherGroup], term) <=
+      DISTINCTIVE_POINTS - 2;
+    if (!shared.some(isDistinctive)) continue;
     if (leftShare(context, links, { side: otherSide, index: best.point }) >= LEFT_TO_GIVE) return best.point;
   }
   return undefined;
@@ -112,6 +119,16 @@ function closestClause(
     }
   });
   return best;
+}
+
+// How many points of the given groups hold the term (the groups are disjoint).
+function pointsHolding(context: InferenceContext, groups: readonly Group[], term: string): number {
+  let count = 0;
+  for (const { olds, news } of groups) {
+    for (const index of olds) if (context.before.features[index]?.words.includes(term)) count += 1;
+    for (const index of news) if (context.after.features[index]?.words.includes(term)) count += 1;
+  }
+  return count;
 }
 
 function isWord(term: string): boolean {

@@ -1,4 +1,4 @@
-import { stemWord } from './stem-word';
+import { draftingStem } from './drafting-synonyms';
 
 // Function words carry no lineage: two clauses about different things share them all the same.
 const STOPWORDS = new Set(
@@ -36,7 +36,7 @@ const MIN_CLAUSE_WORDS = 3;
  * start, to the one after). A restructuring moves clauses, not whole sentences: "2,400 homes by
  * 2030, of which 300 for young people" joins two old points' clauses in one sentence.
  */
-export function clausesOf(text: string, stem: (word: string) => string = stemWord): string[][] {
+export function clausesOf(text: string, stem: (word: string) => string = draftingStem): string[][] {
   const clauses: string[][] = [];
   for (const fragment of text.split(/(?<=[.;:,])\s+/)) {
     const words = contentWords(fragment, stem);
@@ -61,7 +61,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** Stemmed content words (numbers kept as they are). */
-export function contentWords(text: string, stem: (word: string) => string = stemWord): string[] {
+export function contentWords(text: string, stem: (word: string) => string = draftingStem): string[] {
   return tokenize(text)
     .filter((token) => !STOPWORDS.has(token) && (token.length > 1 || /\d/.test(token)))
     .map((token) => (/^\d/.test(token) ? token : stem(token.replace(/'/g, ''))));
@@ -73,7 +73,7 @@ export function rememberingStemmer(): (word: string) => string {
   return (word) => {
     const found = known.get(word);
     if (found !== undefined) return found;
-    const stem = stemWord(word);
+    const stem = draftingStem(word);
     known.set(word, stem);
     return stem;
   };
@@ -82,7 +82,7 @@ export function rememberingStemmer(): (word: string) => string {
 /** The features of one point, from its title and text. */
 export function pointFeatures(
   point: { readonly title: string; readonly text: string },
-  stem: (word: string) => string = stemWord,
+  stem: (word: string) => string = draftingStem,
 ): PointFeatures {
   const titleWords = contentWords(point.title, stem);
   return {
