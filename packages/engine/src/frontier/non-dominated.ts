@@ -1,13 +1,14 @@
 import { DominanceTree } from './dominance-tree';
+import { descendingByKey } from './keyed-sort';
 
 /**
  * Exact non-dominance filters over a flat array of utility vectors (`values[i*d + p]`).
  * Each returns the kept indices, one per distinct vector.
  */
 
-/** Descending lexicographic, then index: the order every filter here sweeps in. */
 type Vectors = { readonly values: Float64Array; readonly dimensions: number };
 
+/** Descending lexicographic, then index: the order every filter here sweeps in. */
 function compareDescending({ values, dimensions }: Vectors, a: number, b: number): number {
   for (let p = 0; p < dimensions; p++) {
     const difference = values[b * dimensions + p]! - values[a * dimensions + p]!;
@@ -16,73 +17,14 @@ function compareDescending({ values, dimensions }: Vectors, a: number, b: number
   return a - b;
 }
 
-/** Sorts `order[from, to)` by `compareDescending`: insertion for the short runs of ties keyed sorting leaves. */
-function sortRange(vectors: Vectors, order: Int32Array, range: { from: number; to: number }): void {
-  const { from, to } = range;
-  if (to - from > 24) {
-    const part = Array.from(order.subarray(from, to));
-    part.sort((a, b) => compareDescending(vectors, a, b));
-    order.set(part, from);
-    return;
-  }
-  for (let position = from + 1; position < to; position++) {
-    const index = order[position]!;
-    let at = position;
-    while (at > from && compareDescending(vectors, order[at - 1]!, index) > 0) {
-      order[at] = order[at - 1]!;
-      at--;
-    }
-    order[at] = index;
-  }
-}
-
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-
-/**
- * `order` sorted by coordinate 0 through the engine's native numeric sort, then ties by comparator.
- * Each key is u₀ with its mantissa's low bits replaced by the candidate's index: keys order as u₀
- * does wherever they differ above those bits, and keys equal above them (exact ties of u₀, and values
- * within 2⁻³⁵ or so) form groups sorted with the full comparator. Undefined when a value is not
- * finite (an infinity with index bits would read as NaN).
- */
-function sortedByKeys(values: Float64Array, count: number, dimensions: number): Int32Array | undefined {
-  const keys = new Float64Array(count);
-  const words = new Uint32Array(keys.buffer);
-  const indexBits = 32 - Math.clz32(Math.max(1, count - 1));
-  const high = ~((2 ** indexBits - 1) | 0);
-  for (let index = 0; index < count; index++) {
-    // + 0 turns −0 into +0: they compare equal, so they must share a group
-    const value = values[index * dimensions]! + 0;
-    if (!Number.isFinite(value)) return undefined;
-    keys[index] = value;
-    words[2 * index] = (words[2 * index]! & high) | index;
-  }
-  keys.sort();
-  const order = new Int32Array(count);
-  const mask = ~high;
-  // ascending keys read from the end: descending u₀
-  let from = 0;
-  for (let position = count - 1; position >= 0; position--) {
-    const at = count - 1 - position;
-    order[at] = words[2 * position]! & mask;
-    const next = position - 1;
-    const sameGroup =
-      next >= 0 &&
-      words[2 * next + 1] === words[2 * position + 1] &&
-      (words[2 * next]! & high) === (words[2 * position]! & high);
-    if (!sameGroup) {
-      if (at > from) sortRange({ values, dimensions }, order, { from, to: at + 1 });
-      from = at + 1;
-    }
-  }
-  return order;
-}
-
 /** Indices sorted by coordinate 0 descending, then the next coordinates descending, then index. */
 export function sortedDescending(values: Float64Array, count: number, dimensions: number): Int32Array {
   // three or more parties: a comparator sort of many candidates dominates the filter (73 450 on KillerRobot)
-  if (dimensions >= 3 && count > 64 && LITTLE_ENDIAN) {
-    const keyed = sortedByKeys(values, count, dimensions);
+  if (dimensions >= 3 && count > 64) {
+    const keys = new Float64Array(count);
+    for (let index = 0; index < count; index++) keys[index] = values[index * dimensions]!;
+    const vectors = { values, dimensions };
+    const keyed = descendingByKey(keys, (a, b) => compareDescending(vectors, a, b));
     if (keyed !== undefined) return keyed;
   }
   const order = new Int32Array(count);
