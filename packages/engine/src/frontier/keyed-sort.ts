@@ -52,20 +52,24 @@ export function descendingByKey(
   keys.sort();
   const order = new Int32Array(count);
   const mask = ~high;
-  // ascending keys read from the end: descending
+  // ascending keys read from the end: descending. Whether a key's group ends is worked out with
+  // every operation run on every step (no short circuit), so the optimised loop has seen them all:
+  // an operation first reached after optimisation throws the loop back to the interpreter.
   let from = 0;
-  for (let position = count - 1; position >= 0; position--) {
+  for (let position = count - 1; position > 0; position--) {
     const at = count - 1 - position;
     order[at] = words[2 * position]! & mask;
-    const next = position - 1;
-    const sameGroup =
-      next >= 0 &&
-      words[2 * next + 1] === words[2 * position + 1] &&
-      (words[2 * next]! & high) === (words[2 * position]! & high);
-    if (!sameGroup) {
+    const differs =
+      (words[2 * position - 1]! ^ words[2 * position + 1]!) |
+      ((words[2 * position - 2]! ^ words[2 * position]!) & high);
+    if (differs !== 0) {
       if (at > from) sortRange(order, { from, to: at + 1 }, compare);
       from = at + 1;
     }
+  }
+  if (count > 0) {
+    order[count - 1] = words[0]! & mask;
+    if (count - 1 > from) sortRange(order, { from, to: count }, compare);
   }
   return order;
 }
