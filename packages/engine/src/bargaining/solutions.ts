@@ -48,13 +48,9 @@ const lexicographicallyBefore = (function lexicographicallyBefore(a: Outcome, b:
   return false;
 });
 
-/** The candidate maximising `score` (negate a quantity to minimise it), ties broken deterministically. */
+/** The index of the candidate maximising `score` (negate a quantity to minimise it), ties broken deterministically; −1 if none. */
 // prettier-ignore
-const best = (function best(
-  candidates: Candidates,
-  score: Float64Array,
-  report: Float64Array,
-): Solution | null {
+const bestIndex = (function bestIndex(candidates: Candidates, score: Float64Array): number {
   const { points, gainSum } = candidates;
   let chosen = -1;
   let chosenScore = Number.NEGATIVE_INFINITY;
@@ -72,7 +68,18 @@ const best = (function best(
       chosenScore = value;
     }
   }
-  const point = points[chosen];
+  return chosen;
+});
+
+/** The best candidate by `score` (see bestIndex: its loop is a function of its own, as in fillGains), reporting `report`. */
+// prettier-ignore
+const best = (function best(
+  candidates: Candidates,
+  score: Float64Array,
+  report: Float64Array,
+): Solution | null {
+  const chosen = bestIndex(candidates, score);
+  const point = candidates.points[chosen];
   return point === undefined
     ? null
     : { outcome: point.outcome, utilities: point.utilities, value: report[chosen]! };
@@ -91,30 +98,19 @@ export const isRational = (function isRational(
 });
 
 /**
- * Nash, Kalai–Smorodinsky, utilitarian and egalitarian points over the rational frontier points
- * (each solution is Pareto-optimal, so searching the frontier suffices). `space.parties[i].reservation`
- * is the disagreement point; `tolerance` is how far below it an outcome still counts as rational.
+ * Each point's gains, their sum, product and minimum, and its utility sum; returns the ideal point.
+ * The per-point loops are functions of their own: the first analysis optimises a long loop while it
+ * runs (on-stack replacement), and code after it in the same function that has never run would
+ * send the function back to the interpreter when reached.
  */
 // prettier-ignore
-export const bargainingSolutions = (function bargainingSolutions(
-  space: AdditiveSpace,
-  frontier: readonly FrontierPoint[],
-  tolerance: number,
-): Solutions {
-  const dimensions = space.parties.length;
-  const reservations: number[] = [];
-  for (const party of space.parties) reservations.push(party.reservation);
-  const points: FrontierPoint[] = [];
-  for (const point of frontier) if (isRational(point.utilities, reservations, tolerance)) points.push(point);
+const fillGains = (function fillGains(
+  candidates: Candidates,
+  reservations: readonly number[],
+  dimensions: number,
+): Float64Array {
+  const points = candidates.points;
   const count = points.length;
-  const candidates: Candidates = {
-    points,
-    gainSum: new Float64Array(count),
-    product: new Float64Array(count),
-    minimumGain: new Float64Array(count),
-    utilitySum: new Float64Array(count),
-    spread: new Float64Array(count),
-  };
   const ideal = new Float64Array(dimensions).fill(Number.NEGATIVE_INFINITY);
   for (let index = 0; index < count; index++) {
     const utilities = points[index]!.utilities;
@@ -136,13 +132,19 @@ export const bargainingSolutions = (function bargainingSolutions(
     candidates.minimumGain[index] = minimumGain;
     candidates.utilitySum[index] = utilitySum;
   }
-  const ranges = new Float64Array(dimensions);
-  // Kalai–Smorodinsky is undefined when some party cannot gain at all (its ideal is its reservation).
-  let ksDefined = count > 0;
-  for (let p = 0; p < dimensions; p++) {
-    ranges[p] = ideal[p]! - reservations[p]!;
-    if (!(ranges[p]! > tolerance)) ksDefined = false;
-  }
+  return ideal;
+});
+
+/** Each point's Kalai–Smorodinsky spread; returns the spreads negated (the score `best` maximises). */
+// prettier-ignore
+const fillSpreads = (function fillSpreads(
+  candidates: Candidates,
+  reservations: readonly number[],
+  ranges: Float64Array,
+): Float64Array {
+  const points = candidates.points;
+  const count = points.length;
+  const dimensions = ranges.length;
   const negatedSpread = new Float64Array(count);
   for (let index = 0; index < count; index++) {
     const utilities = points[index]!.utilities;
@@ -157,6 +159,54 @@ export const bargainingSolutions = (function bargainingSolutions(
     candidates.spread[index] = largest - smallest;
     negatedSpread[index] = smallest - largest;
   }
+  return negatedSpread;
+});
+
+/** The rational points, in order (a loop of its own: see fillGains). */
+// prettier-ignore
+const rationalOf = (function rationalOf(
+  frontier: readonly FrontierPoint[],
+  reservations: readonly number[],
+  tolerance: number,
+): FrontierPoint[] {
+  const points: FrontierPoint[] = [];
+  for (const point of frontier) if (isRational(point.utilities, reservations, tolerance)) points.push(point);
+  return points;
+});
+
+/**
+ * Nash, Kalai–Smorodinsky, utilitarian and egalitarian points over the rational frontier points
+ * (each solution is Pareto-optimal, so searching the frontier suffices). `space.parties[i].reservation`
+ * is the disagreement point; `tolerance` is how far below it an outcome still counts as rational.
+ */
+// prettier-ignore
+export const bargainingSolutions = (function bargainingSolutions(
+  space: AdditiveSpace,
+  frontier: readonly FrontierPoint[],
+  tolerance: number,
+): Solutions {
+  const dimensions = space.parties.length;
+  const reservations: number[] = [];
+  for (const party of space.parties) reservations.push(party.reservation);
+  const points = rationalOf(frontier, reservations, tolerance);
+  const count = points.length;
+  const candidates: Candidates = {
+    points,
+    gainSum: new Float64Array(count),
+    product: new Float64Array(count),
+    minimumGain: new Float64Array(count),
+    utilitySum: new Float64Array(count),
+    spread: new Float64Array(count),
+  };
+  const ideal = fillGains(candidates, reservations, dimensions);
+  const ranges = new Float64Array(dimensions);
+  // Kalai–Smorodinsky is undefined when some party cannot gain at all (its ideal is its reservation).
+  let ksDefined = count > 0;
+  for (let p = 0; p < dimensions; p++) {
+    ranges[p] = ideal[p]! - reservations[p]!;
+    if (!(ranges[p]! > tolerance)) ksDefined = false;
+  }
+  const negatedSpread = fillSpreads(candidates, reservations, ranges);
   return {
     nash: best(candidates, candidates.product, candidates.product),
     kalaiSmorodinsky: ksDefined ? best(candidates, negatedSpread, candidates.spread) : null,

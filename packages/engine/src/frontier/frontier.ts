@@ -92,18 +92,24 @@ function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimens
   const last = stages[stages.length - 1];
   if (last === undefined) return [];
   const points: BuiltPoint[] = [];
+  // Each point's arrays are copies of these: slice allocates exactly their length, and writing
+  // integers and doubles keeps their element kinds. Grown by push from empty, each array had room
+  // for 17: on KillerRobot (12 000 points) the first analysis's heap grew 2 MB more, and its
+  // young-generation overflow set off a full (mark-compact) collection inside the analysis.
+  const outcomeTemplate: number[] = [];
+  for (let issue = 0; issue < mergeOrder.length; issue++) outcomeTemplate.push(0);
+  const utilitiesTemplate: number[] = [];
+  for (let p = 0; p < dimensions; p++) utilitiesTemplate.push(0.5);
   for (let index = 0; index < last.count; index++) {
-    const outcome: number[] = [];
-    for (let issue = 0; issue < mergeOrder.length; issue++) outcome.push(0);
+    const outcome = outcomeTemplate.slice();
     let at = index;
     for (let stageIndex = stages.length - 1; stageIndex >= 1; stageIndex--) {
       const stage = stages[stageIndex];
       outcome[mergeOrder[stageIndex - 1] ?? 0] = stage?.option[at] ?? -1;
       at = stage?.parent[at] ?? 0;
     }
-    // a plain loop: Array.from on a typed array goes through the iterator protocol (slow)
-    const utilities: number[] = [];
-    for (let p = 0; p < dimensions; p++) utilities.push(last.values[index * dimensions + p] ?? 0);
+    const utilities = utilitiesTemplate.slice();
+    for (let p = 0; p < dimensions; p++) utilities[p] = last.values[index * dimensions + p] ?? 0;
     points.push({ utilities, outcome });
   }
   return points;
