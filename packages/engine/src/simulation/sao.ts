@@ -80,26 +80,35 @@ export function runSao(setup: NegotiationSetup): NegotiationResult {
 /** The same negotiation in the WebAssembly kernel, when every agent is a built-in time-based one. */
 function runInKernel(setup: NegotiationSetup): NegotiationResult | undefined {
   const { space, deadline } = setup;
-  const partyCount = space.parties.length;
-  const seeds = space.parties.map((_, party) => deriveSeed(setup.seed, party) >>> 0);
+  const { parties } = space;
+  const partyCount = parties.length;
+  // Loops, not closures: this is the JavaScript a process's first negotiation runs unoptimised.
+  const seeds: number[] = [];
+  for (let party = 0; party < partyCount; party++) seeds.push(deriveSeed(setup.seed, party) >>> 0);
   const end = runSaoKernel({ space, agents: setup.agents, steps: deadline.steps, seeds });
   if (end === undefined) return undefined;
   const { step, outcome } = end;
-  if (outcome === null)
-    return ending(setup, {
-      agreement: null,
-      rawUtilities: space.parties.map((party) => party.reservation),
-      step: deadline.steps,
-      rounds: Math.ceil(deadline.steps / partyCount),
-      trace: [],
-    });
-  return ending(setup, {
-    agreement: outcome,
-    rawUtilities: space.parties.map((party) => utilityOf(party, outcome)),
-    step,
-    rounds: Math.floor(step / partyCount),
-    trace: [],
-  });
+  const rawUtilities: number[] = [];
+  for (let party = 0; party < partyCount; party++) {
+    const spaceParty = parties[party];
+    if (spaceParty === undefined) continue;
+    rawUtilities.push(outcome === null ? spaceParty.reservation : utilityOf(spaceParty, outcome));
+  }
+  return outcome === null
+    ? ending(setup, {
+        agreement: null,
+        rawUtilities,
+        step: deadline.steps,
+        rounds: Math.ceil(deadline.steps / partyCount),
+        trace: [],
+      })
+    : ending(setup, {
+        agreement: outcome,
+        rawUtilities,
+        step,
+        rounds: Math.floor(step / partyCount),
+        trace: [],
+      });
 }
 
 /**

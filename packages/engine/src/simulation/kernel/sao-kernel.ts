@@ -44,9 +44,10 @@ function loadKernel(): Kernel | null {
     for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
     const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
     const loaded = { memory: exports.memory as Memory, run: exports.run as () => number };
-    // V8 compiles a module's functions on their first call: one step of a 1-issue, 2-option
-    // negotiation calls every one of them, so that happens here too rather than in the first
-    // negotiation. It runs no JavaScript of this file and leaves nothing behind but the code.
+    // V8 compiles a module's functions on their first call: two steps of a 1-issue, 2-option
+    // negotiation call every one of them (the second bids below the best, so it draws and
+    // searches), so that happens here too rather than in the first negotiation. Nothing is left
+    // behind but the code.
     write(loaded, {
       contributions: [[[1, 0]], [[0, 1]]],
       constants: [0, 0],
@@ -54,7 +55,7 @@ function loadKernel(): Kernel | null {
       counts: [2],
       codes: [0, 0],
       seeds: [1, 2],
-      steps: 1,
+      steps: 2,
     });
     loaded.run();
     return loaded;
