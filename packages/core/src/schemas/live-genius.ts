@@ -95,6 +95,8 @@ export const GeniusDraftSchema = z.strictObject({
   scale: z.literal('unit'),
   weighting: z.literal('weights'),
   reservation: z.number(),
+  /** The file's discount factor when GENIUS reads it as one (0 < d < 1); null otherwise. */
+  discount: z.number().nullable(),
   issues: z.array(
     z.strictObject({ pointId: PlanIdSchema, ratings: z.record(z.string(), z.number()), weight: z.number() }),
   ),

@@ -80,6 +80,11 @@ export const SaveProfileInputSchema = z.strictObject({
   issues: z.array(ProfileIssueInputSchema).min(1).max(200),
   /** The utility of no agreement, on the same scale. */
   reservation: ScoreSchema,
+  /**
+   * GENIUS's discount factor d, 0 < d ≤ 1: a package agreed at the next deadline is worth d times
+   * what it is worth now (d^t after a share t of the time), and so is walking away. Absent: none.
+   */
+  discount: z.number().gt(0).max(1).optional(),
   sharedWithMediator: z.boolean(),
 });
 export type SaveProfileInput = z.infer<typeof SaveProfileInputSchema>;

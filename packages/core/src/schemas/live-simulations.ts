@@ -87,6 +87,18 @@ export const LiveSimulationSchema = z.strictObject({
   progress: z.strictObject({ done: z.number().int(), total: z.number().int() }),
   /** What was assumed: sampled parties, points left out, a missing deadline. */
   notices: z.array(z.string()),
+  /**
+   * The stated reservation value (0–1) and discount factor (null: none) the job used, for the
+   * parties whose profile the viewer may read: like the profiles, private to their party.
+   */
+  profiles: z.array(
+    z.strictObject({
+      partyId: PartyIdSchema,
+      partyName: z.string(),
+      reservation: z.number(),
+      discount: z.number().nullable(),
+    }),
+  ),
   result: LiveSimulationResultSchema.nullable(),
   error: textSchema(2000).nullable(),
   createdAt: InstantSchema,

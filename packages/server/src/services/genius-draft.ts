@@ -56,9 +56,15 @@ export async function draftFromGenius(
     scale: 'unit',
     weighting: 'weights',
     reservation: clamp01(party.reservation ?? 0),
+    discount: geniusDiscount(party.discount),
     issues: drafted.map(({ issueName: _issueName, ...entry }) => entry),
     notices,
   };
+}
+
+/** GENIUS's `validateDiscount`: only a factor strictly between 0 and 1 discounts. */
+function geniusDiscount(factor: number | undefined): number | null {
+  return factor !== undefined && factor > 0 && factor < 1 ? factor : null;
 }
 
 type DraftContext = {

@@ -206,6 +206,8 @@ export function scenarioOf(issues: readonly Issue[], counted: readonly Counted[]
     parties: counted.map((entry) => ({
       name: entry.profile.partyId,
       reservation: entry.profile.reservation / (entry.profile.scale === 'percent' ? 100 : 1),
+      // Analyses are at time 0, where it is 1; it travels so that a GENIUS export writes it.
+      ...(entry.profile.discount !== undefined && { discount: entry.profile.discount }),
       weights: entry.weights,
       valuations: entry.evaluations.map((evaluations) => ({ kind: 'discrete', evaluations })),
     })),

@@ -129,5 +129,7 @@ function profileOf(counted: Counted) {
   return {
     reservation: profile.reservation / (profile.scale === 'percent' ? 100 : 1),
     contributions: evaluations.map((values, issue) => values.map((value) => value * (weights[issue] ?? 0))),
+    // A factor of 1 is no discount (GENIUS's `validateDiscount`); it is left out like an absent one.
+    ...(profile.discount !== undefined && profile.discount < 1 && { discount: profile.discount }),
   };
 }

@@ -39,6 +39,18 @@ export function liveSimulationSeenBy(stored: StoredLiveSimulation, context: Cont
     horizon: input.horizon,
     progress: { done: stored.status === 'completed' ? input.runs : stored.progressDone, total: input.runs },
     notices: [...input.notices],
+    profiles: input.parties.flatMap((party) =>
+      party.profile === null || !mayRead(party, context)
+        ? []
+        : [
+            {
+              partyId: party.partyId,
+              partyName: nameOf(party.partyId, context),
+              reservation: party.profile.reservation,
+              discount: party.profile.discount ?? null,
+            },
+          ],
+    ),
     result: stored.result === null || stored.status !== 'completed' ? null : resultOf(stored, context),
     error: stored.error,
     createdAt: stored.createdAt.toISOString(),
@@ -93,17 +105,11 @@ function resultOf(stored: StoredLiveSimulation, context: Context): LiveSimulatio
     utilities: input.parties.flatMap((party, index) => {
       const spread = summary.utilities[index];
       if (spread === null || spread === undefined || party.profile === null) return [];
-      const resource = {
-        kind: 'profile' as const,
-        negotiationId: context.negotiation.id,
-        partyId: party.partyId,
-        sharedWithMediator: party.sharedWithMediator && context.sharedNow.has(party.partyId),
-      };
-      if (!can(context.viewer, 'profile.read', resource)) return [];
+      if (!mayRead(party, context)) return [];
       return [
         {
           partyId: party.partyId,
-          partyName: context.parties.find((candidate) => candidate.id === party.partyId)?.name ?? '',
+          partyName: nameOf(party.partyId, context),
           utility: {
             mean: round(spread.mean),
             p10: round(spread.p10),
@@ -114,6 +120,22 @@ function resultOf(stored: StoredLiveSimulation, context: Context): LiveSimulatio
       ];
     }),
   };
+}
+
+type JobParty = StoredLiveSimulation['input']['parties'][number];
+
+/** The revision the job used was shared, and the newest still is (or the viewer is the party). */
+function mayRead(party: JobParty, context: Context): boolean {
+  return can(context.viewer, 'profile.read', {
+    kind: 'profile',
+    negotiationId: context.negotiation.id,
+    partyId: party.partyId,
+    sharedWithMediator: party.sharedWithMediator && context.sharedNow.has(party.partyId),
+  });
+}
+
+function nameOf(partyId: string, context: Context): string {
+  return context.parties.find((candidate) => candidate.id === partyId)?.name ?? '';
 }
 
 /** 95 % Wilson score interval of a share: honest at 0 and 1 and for few runs. */

@@ -12,7 +12,8 @@ export type LiveSimulationJobInput = {
   readonly issues: readonly { pointId: string; number: number; title: string; options: string[] }[];
   readonly parties: readonly {
     partyId: PartyId;
-    profile: { reservation: number; contributions: number[][] } | null;
+    /** `discount`: the profile's GENIUS discount factor, over the time to the deadline. */
+    profile: { reservation: number; contributions: number[][]; discount?: number } | null;
     /** Whether the profile revision used was shared with the mediator (disclosure, not computation). */
     sharedWithMediator: boolean;
   }[];
@@ -40,7 +41,7 @@ export function computeLiveSimulation(
   return simulateLiveTalks({
     // Points and parties are named by id inside the engine, as in the live analysis.
     issues: input.issues.map((issue) => ({ name: issue.pointId, options: issue.options })),
-    parties: input.parties.map((party) => ({ name: party.partyId, profile: party.profile })),
+    parties: input.parties.map((party) => ({ name: party.partyId, profile: profileOf(party.profile) })),
     agents: input.parties.map(() => agent),
     protocol: input.protocol,
     steps: input.steps,
@@ -51,4 +52,11 @@ export function computeLiveSimulation(
       if (done % slice === 0 && done < input.runs) progress(done);
     },
   });
+}
+
+/** A stated discount runs over the time left to the deadline the job's steps lead up to (GENIUS's t). */
+function profileOf(profile: LiveSimulationJobInput['parties'][number]['profile']) {
+  if (profile === null) return null;
+  const { discount, ...rest } = profile;
+  return discount === undefined ? rest : { ...rest, discount: { factor: discount, per: 'time' as const } };
 }

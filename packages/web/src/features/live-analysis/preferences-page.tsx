@@ -27,6 +27,7 @@ function withDraft(mine: MyProfile, draft: GeniusDraft): MyProfile {
       scale: draft.scale,
       weighting: draft.weighting,
       reservation: draft.reservation,
+      ...(draft.discount === null ? {} : { discount: draft.discount }),
       sharedWithMediator: mine.profile?.sharedWithMediator ?? false,
       weights: {},
       issues: draft.issues,
@@ -34,7 +35,7 @@ function withDraft(mine: MyProfile, draft: GeniusDraft): MyProfile {
   };
 }
 
-/** A delegation's private preferences: ratings, weights or ranks, reservation, and sharing. */
+/** A delegation's private preferences: ratings, weights or ranks, reservation, discount, and sharing. */
 export function PreferencesPage() {
   const { negotiation, latestVersionId, tick } = useNegotiation();
   usePageTitle('Our preferences', negotiation.title);
@@ -89,6 +90,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
   const [revision, setRevision] = useState(saved?.revision ?? 0);
   const [weighting, setWeighting] = useState<'weights' | 'ranks'>(saved?.weighting ?? 'weights');
   const [reservation, setReservation] = useState(String((saved?.reservation ?? 0) * factor));
+  const [discount, setDiscount] = useState(saved?.discount === undefined ? '' : String(saved.discount));
   const [shared, setShared] = useState(saved?.sharedWithMediator ?? false);
   const [entries, setEntries] = useState<Record<string, Entry>>(() =>
     Object.fromEntries(
@@ -129,6 +131,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
       scale: 'percent',
       weighting,
       reservation: Number(reservation),
+      ...(discount.trim() === '' ? {} : { discount: Number(discount) }),
       sharedWithMediator: shared,
       issues: issues.map((issue) => {
         const entry = entries[issue.pointId];
@@ -272,6 +275,18 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
           step="any"
           value={reservation}
           onChange={(e) => setReservation(e.target.value)}
+        />
+      </label>
+      <label>
+        Discount factor (an agreement at the next deadline is worth this share of one now, above 0 up to 1;
+        empty: no discount)
+        <input
+          type="number"
+          min={0}
+          max={1}
+          step="any"
+          value={discount}
+          onChange={(e) => setDiscount(e.target.value)}
         />
       </label>
       <label className="inline">
