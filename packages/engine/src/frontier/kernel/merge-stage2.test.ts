@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain Node build script, without type declarations
-import { assembleKernel } from '../../../scripts/build-kernel.mjs';
+import { assembleKernel } from '../../../scripts/build-kernels.mjs';
 import type { AdditiveSpace } from '../../model/additive-space';
 import { mergeTwoParties } from './merge-stage2';
 import { mergeStage2Wasm } from './merge-stage2-wasm';
@@ -22,7 +22,7 @@ function spaceOf(contributions: readonly [number[][], number[][]]): AdditiveSpac
 
 describe('the two-party merge kernel', () => {
   it('is committed as exactly what merge-stage2.wat assembles to', async () => {
-    const source: string = await assembleKernel('merge-stage2');
+    const source: string = await assembleKernel('frontier/kernel', 'merge-stage2');
     const written = source.match(/\[([\d,\s]+)\]/)?.[1] ?? '';
     const bytes = written
       .split(',')

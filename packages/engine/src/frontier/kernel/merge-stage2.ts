@@ -1,16 +1,8 @@
 import type { AdditiveSpace } from '../../model/additive-space';
+import { instantiateKernel, type KernelMemory } from '../../kernel/instantiate';
 import { mergeStage2Wasm } from './merge-stage2-wasm';
 
-/**
- * The engine targets ES2023 without DOM types, which leave out WebAssembly: just what is used here
- * (present in every runtime the engine runs in: Node and the browsers).
- */
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-};
-
-type Memory = { readonly buffer: ArrayBuffer; grow(pages: number): number };
+type Memory = KernelMemory;
 // the kernel's signature: WebAssembly takes its arguments as numbers, one by one
 // eslint-disable-next-line max-params
 type MergeStage2 = (
@@ -28,7 +20,7 @@ const PAGE = 65_536;
 
 // Compiled and instantiated once, when the engine loads: V8's baseline compiler (Liftoff) makes
 // it machine code at once, so even the first analysis in a process runs the merge compiled.
-const { exports } = new WebAssembly.Instance(new WebAssembly.Module(mergeStage2Wasm), {});
+const exports = instantiateKernel(mergeStage2Wasm);
 const memory = exports.memory as Memory;
 const mergeStage2 = exports.mergeStage2 as MergeStage2;
 // V8 compiles a WebAssembly function at its first call (lazy compilation): an empty call (no runs,

@@ -1,6 +1,7 @@
 import type { AdditiveSpace, Outcome } from '../../model/additive-space';
 import type { AgentFactory } from '../agent';
-import { SAO_KERNEL_BASE64 } from './sao-kernel-wasm';
+import { instantiateKernel, type KernelMemory } from '../../kernel/instantiate';
+import { saoKernelWasm } from './sao-kernel-wasm';
 
 /**
  * The SAO loop of time-dependent agents in WebAssembly (sao-kernel.wat). A process's first
@@ -24,13 +25,7 @@ export function markTimeBased(factory: AgentFactory, power: number): void {
   if (code !== undefined) powerCodes.set(factory, code);
 }
 
-// The engine's lib is ES2023 alone (it runs in Node and in browsers): the host APIs used here.
-declare const WebAssembly: {
-  readonly Module: new (bytes: Uint8Array) => object;
-  readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
-};
-declare function atob(data: string): string;
-type Memory = { readonly buffer: ArrayBuffer; grow(pages: number): number };
+type Memory = KernelMemory;
 type Kernel = { readonly memory: Memory; readonly run: () => number };
 
 // Compiled when the engine is loaded (about 0.3 ms, and the first module of a process sets up
@@ -39,10 +34,7 @@ type Kernel = { readonly memory: Memory; readonly run: () => number };
 // loop runs instead.
 function loadKernel(): Kernel | null {
   try {
-    const binary = atob(SAO_KERNEL_BASE64);
-    const bytes = new Uint8Array(binary.length);
-    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+    const exports = instantiateKernel(saoKernelWasm);
     const loaded = { memory: exports.memory as Memory, run: exports.run as () => number };
     // V8 compiles a module's functions on their first call: two steps of a 1-issue, 2-option
     // negotiation call every one of them (the second bids below the best, so it draws and

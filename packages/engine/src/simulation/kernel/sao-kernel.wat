@@ -2,7 +2,7 @@
 ;; step what sao.ts, time-based-agent.ts and bidding.ts do in JavaScript, so that a process's first
 ;; negotiation runs compiled code (Liftoff compiles a module when it is instantiated) instead of
 ;; the interpreter. Same doubles in the same order, same mulberry32 draws: the same results.
-;; Built by packages/engine/scripts/build-sao-kernel.ts; layout written by sao-kernel.ts.
+;; Built by packages/engine/scripts/build-kernels.mjs; layout written by sao-kernel.ts.
 ;;
 ;; Header (bytes): 0 party count, 4 issue count, 8 last step, 12 steps of the deadline,
 ;; 16 option counts (i32[I]), 20 option offsets (i32[I]), 24 result outcome (i32[I]), 28 the
