@@ -1,9 +1,11 @@
 import {
   can,
   DomainError,
+  ImprovementProposalIdSchema,
   type ImprovementCheck,
   type ImprovementProposal,
   type Negotiation,
+  type PlanVersionId,
   type Viewer,
 } from '@parley/core';
 import { recordReadAudit } from '../audit';
@@ -23,7 +25,7 @@ const STRICTLY = 1e-9;
 
 type Input = {
   negotiation: Negotiation;
-  versionId: string;
+  versionId: PlanVersionId;
   package: Record<string, string>;
   signal?: AbortSignal;
 };
@@ -79,7 +81,7 @@ export async function proposeImprovement(
       field: 'package',
     });
   const proposal: ImprovementProposal = {
-    id: deps.ids.next(),
+    id: ImprovementProposalIdSchema.parse(deps.ids.next()),
     versionId: input.versionId,
     choices,
     proposedAt: deps.clock.now().toISOString(),
@@ -113,7 +115,7 @@ export async function proposeImprovement(
 export async function listProposals(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ): Promise<ImprovementProposal[]> {
   await issuesAt(deps, viewer, input);
   assertAllowed(can(viewer, 'issue.read', negotiationResource(input.negotiation)), 'read the proposals');
