@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { NegotiationIdSchema, PartyIdSchema } from '../ids/ids';
+import { NegotiationIdSchema, PartyIdSchema, PlanVersionIdSchema, PointIdSchema } from '../ids';
 import { InstantSchema, textSchema } from './common';
-import { PlanIdSchema } from './plan';
 import { SimulationIdSchema, SimulationProtocolSchema, SimulationStatusSchema } from './simulations';
 
 // Simulation of the live talks (issue #12 item 6, docs/live-analysis.md): a job the mediator's staff
@@ -27,7 +26,7 @@ export const LiveSimulationInputSchema = z.strictObject({
 export type LiveSimulationInput = z.infer<typeof LiveSimulationInputSchema>;
 
 const PointRefSchema = z.strictObject({
-  pointId: PlanIdSchema,
+  pointId: PointIdSchema,
   number: z.number().int().positive(),
   title: z.string(),
 });
@@ -68,7 +67,7 @@ export type LiveSimulationResult = z.infer<typeof LiveSimulationResultSchema>;
 export const LiveSimulationSchema = z.strictObject({
   id: SimulationIdSchema,
   negotiationId: NegotiationIdSchema,
-  versionId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
   status: SimulationStatusSchema,
   protocol: SimulationProtocolSchema,
   agent: z.string(),

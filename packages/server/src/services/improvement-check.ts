@@ -1,9 +1,11 @@
 import {
   can,
   DomainError,
+  ImprovementProposalIdSchema,
   type ImprovementCheck,
   type ImprovementProposal,
   type Negotiation,
+  type PlanVersionId,
   type Viewer,
 } from '@parley/core';
 import { recordReadAudit } from '../audit';
@@ -22,7 +24,7 @@ const STRICTLY = 1e-9;
 
 type Input = {
   negotiation: Negotiation;
-  versionId: string;
+  versionId: PlanVersionId;
   package: Record<string, string>;
   signal?: AbortSignal;
 };
@@ -78,7 +80,7 @@ export async function proposeImprovement(
       field: 'package',
     });
   const proposal: ImprovementProposal = {
-    id: deps.ids.next(),
+    id: ImprovementProposalIdSchema.parse(deps.ids.next()),
     versionId: input.versionId,
     choices,
     proposedAt: deps.clock.now().toISOString(),
@@ -112,7 +114,7 @@ export async function proposeImprovement(
 export async function listProposals(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ): Promise<ImprovementProposal[]> {
   await issuesAt(deps, viewer, input);
   assertAllowed(can(viewer, 'issue.read', negotiationResource(input.negotiation)), 'read the proposals');

@@ -11,6 +11,7 @@ import {
   type PreferenceProfile,
   type SuggestedPackage,
   type Viewer,
+  type PlanVersionId,
 } from '@parley/core';
 import type { Scenario } from '@parley/engine';
 import { recordReadAudit } from '../audit';
@@ -41,7 +42,12 @@ const IMPROVEMENTS_SENT = 5;
 export async function runLiveAnalysis(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; body: LiveAnalysisInput; signal?: AbortSignal },
+  input: {
+    negotiation: Negotiation;
+    versionId: PlanVersionId;
+    body: LiveAnalysisInput;
+    signal?: AbortSignal;
+  },
 ): Promise<LiveAnalysis> {
   const { negotiation, versionId } = input;
   const all = await issuesAt(deps, viewer, { negotiation, versionId });
@@ -127,9 +133,11 @@ export async function runLiveAnalysis(
     // Contention weighs every party's importance: only a viewer who may read every counted profile gets it.
     contention:
       disclosed.length === counted.length
-        ? analysis.contention.map((entry) => {
+        ? analysis.contention.flatMap((entry) => {
+            // The engine names issues by their point's id; its own copy of the name is a plain string.
             const issue = issues.find((candidate) => candidate.pointId === entry.issue);
-            return { pointId: entry.issue, number: issue?.number ?? 0, contention: round(entry.contention) };
+            if (issue === undefined) return [];
+            return [{ pointId: issue.pointId, number: issue.number, contention: round(entry.contention) }];
           })
         : null,
     frontierSize: disclosed.length === counted.length ? analysis.frontier.size : null,

@@ -1,4 +1,4 @@
-import { can, type Negotiation, type Viewer } from '@parley/core';
+import { can, type Negotiation, type Viewer, type PlanVersionId } from '@parley/core';
 import { writeGeniusScenario, type Scenario } from '@parley/engine';
 import { listLatestProfiles } from '../storage/live-issues';
 import { listParties } from '../storage/parties';
@@ -10,7 +10,7 @@ import { issuesAt } from './live-issues';
 import { auditProfileRead, profileResource } from './preference-profiles';
 import { assertAllowed } from './viewer';
 
-type Input = { negotiation: Negotiation; versionId: string };
+type Input = { negotiation: Negotiation; versionId: PlanVersionId };
 
 const negotiationResource = (negotiation: Negotiation) => ({
   kind: 'negotiation' as const,

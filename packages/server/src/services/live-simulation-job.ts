@@ -6,6 +6,7 @@ import {
   type Negotiation,
   type Party,
   type PreferenceProfile,
+  type PlanVersionId,
 } from '@parley/core';
 import { listDeadlines } from '../storage/deadlines';
 import { listLatestProfiles } from '../storage/live-issues';
@@ -28,7 +29,7 @@ export async function buildLiveSimulationJob(
   deps: AppDeps,
   input: {
     negotiation: Negotiation;
-    versionId: string;
+    versionId: PlanVersionId;
     body: LiveSimulationInput;
     all: readonly LiveIssue[];
   },

@@ -63,10 +63,12 @@ function resultOf(stored: StoredLiveSimulation, context: Context): LiveSimulatio
   const summary = stored.result as LiveTalksSummary;
   const { agreements, runs } = summary;
   const share = (count: number) => (agreements === 0 ? 0 : round(count / agreements));
-  const ref = (index: number) => {
-    const issue = input.issues[index];
-    return { pointId: issue?.pointId ?? '', number: issue?.number ?? 1, title: issue?.title ?? '' };
-  };
+  // The summary counts by issue index, in the job's issue order.
+  const refs = input.issues.map((issue) => ({
+    pointId: issue.pointId,
+    number: issue.number,
+    title: issue.title,
+  }));
   const likely = summary.likelyPackage;
   return {
     agreementProbability: round(runs === 0 ? 0 : agreements / runs),
@@ -77,28 +79,35 @@ function resultOf(stored: StoredLiveSimulation, context: Context): LiveSimulatio
       likely === null
         ? null
         : {
-            choices: likely.outcome.map((option, index) => ({
-              ...ref(index),
-              option: input.issues[index]?.options[option] ?? '',
-              share: share(summary.optionCounts[index]?.[option] ?? 0),
-            })),
+            choices: likely.outcome.flatMap((option, index) => {
+              const ref = refs[index];
+              if (ref === undefined) return [];
+              return [
+                {
+                  ...ref,
+                  option: input.issues[index]?.options[option] ?? '',
+                  share: share(summary.optionCounts[index]?.[option] ?? 0),
+                },
+              ];
+            }),
             exactShare: share(likely.count),
           },
     decisiveIssues:
       agreements === 0
         ? []
         : summary.optionCounts
-            .map((counts, index) => ({
-              ...ref(index),
-              variability: round(1 - Math.max(...counts) / agreements),
-              options: counts
+            .flatMap((counts, index) => {
+              const ref = refs[index];
+              if (ref === undefined) return [];
+              const options = counts
                 .map((count, option) => ({
                   option: input.issues[index]?.options[option] ?? '',
                   share: share(count),
                 }))
                 .filter((entry) => entry.share > 0)
-                .sort((left, right) => right.share - left.share),
-            }))
+                .sort((left, right) => right.share - left.share);
+              return [{ ...ref, variability: round(1 - Math.max(...counts) / agreements), options }];
+            })
             .filter((entry) => entry.variability > 0)
             .sort((left, right) => right.variability - left.variability || left.number - right.number)
             .slice(0, DECISIVE_ISSUES),

@@ -5,6 +5,7 @@ import {
   type LiveSimulationInput,
   type Negotiation,
   type Viewer,
+  type PlanVersionId,
 } from '@parley/core';
 import { AGENT_NAMES, findAgent } from '@parley/engine';
 import { recordReadAudit } from '../audit';
@@ -39,7 +40,7 @@ const resourceOf = (negotiation: Negotiation) => ({
 export async function startLiveSimulation(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; body: LiveSimulationInput },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; body: LiveSimulationInput },
 ): Promise<LiveSimulation> {
   const { negotiation, versionId, body } = input;
   const all = await issuesAt(deps, viewer, { negotiation, versionId });
@@ -89,7 +90,7 @@ export async function getLiveSimulation(
 export async function listLiveSimulationsForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ): Promise<LiveSimulation[]> {
   await issuesAt(deps, viewer, input);
   if (!can(viewer, 'live-simulation.read', resourceOf(input.negotiation))) return [];

@@ -3,11 +3,14 @@ import {
   deriveNegotiationState,
   derivePointStatus,
   DomainError,
+  PositionIdSchema,
   type Escalation,
   type Negotiation,
   type PageQuery,
   type PartyId,
   type PlanStatus,
+  type PlanVersionId,
+  type PointId,
   type Position,
   type SetPositionInput,
   type Viewer,
@@ -36,7 +39,7 @@ const positionResource = (position: Pick<Position, 'negotiationId' | 'partyId' |
 export async function listPositionsForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ): Promise<Position[]> {
   const visible = await visiblePositions(deps, viewer, input);
   await auditPositionsRead(deps, viewer, { negotiation: input.negotiation, positions: visible });
@@ -47,7 +50,7 @@ export async function listPositionsForViewer(
 export async function listPositionPageForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; page: PageQuery },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; page: PageQuery },
 ): Promise<Page<Position>> {
   const page = pageOf(await visiblePositions(deps, viewer, input), input.page, (position) => position.id);
   await auditPositionsRead(deps, viewer, { negotiation: input.negotiation, positions: page.items });
@@ -57,7 +60,7 @@ export async function listPositionPageForViewer(
 async function visiblePositions(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ): Promise<Position[]> {
   await getVersionForViewer(deps, viewer, input);
   return (await listPositions(deps.db, { negotiationId: input.negotiation.id, versionId: input.versionId }))
@@ -93,8 +96,8 @@ export async function setPosition(
   viewer: Viewer,
   input: {
     negotiation: Negotiation;
-    versionId: string;
-    pointId: string;
+    versionId: PlanVersionId;
+    pointId: PointId;
     partyId: PartyId;
     body: SetPositionInput;
   },
@@ -110,7 +113,7 @@ export async function setPosition(
   });
   assertAllowed(can(viewer, 'position.record', partyResource(party)), 'record positions for this party');
   const position: Position = {
-    id: deps.ids.next(),
+    id: PositionIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     partyId: party.id,
     versionId: input.versionId,
@@ -173,7 +176,7 @@ export async function setPosition(
 export async function planStatusForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; sharedOnly?: boolean },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; sharedOnly?: boolean },
 ): Promise<PlanStatus> {
   const stored = await getVersionForViewer(deps, viewer, input);
   const [readable, parties, escalations] = await Promise.all([
@@ -184,7 +187,7 @@ export async function planStatusForViewer(
   const positions =
     input.sharedOnly === true ? readable.filter((position) => position.visibility !== 'private') : readable;
   const requiredPartyIds = parties.filter((party) => party.required).map((party) => party.id);
-  const byPoint = (pointId: string) => ({
+  const byPoint = (pointId: PointId) => ({
     positions: positions.filter((position) => position.pointId === pointId),
     escalations: escalations.filter((escalation: Escalation) => escalation.pointId === pointId),
   });

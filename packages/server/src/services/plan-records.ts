@@ -1,10 +1,17 @@
-import type {
-  CreateAmendmentInputSchema,
-  CreateEscalationInputSchema,
-  CreateRoundInputSchema,
-  CreateStatementInputSchema,
-  DecideAmendmentInputSchema,
-  DecideEscalationInputSchema,
+import {
+  AmendmentIdSchema,
+  EscalationIdSchema,
+  RoundIdSchema,
+  StatementIdSchema,
+  type AmendmentId,
+  type CreateAmendmentInputSchema,
+  type CreateEscalationInputSchema,
+  type CreateRoundInputSchema,
+  type CreateStatementInputSchema,
+  type DecideAmendmentInputSchema,
+  type DecideEscalationInputSchema,
+  type EscalationId,
+  type PointId,
 } from '@parley/core';
 import {
   can,
@@ -54,7 +61,7 @@ const escalationChanged = (negotiation: Negotiation, escalation: Escalation): Pl
 async function requireKnownPoint(
   deps: AppDeps,
   viewer: Viewer,
-  input: Ctx & { pointId: string },
+  input: Ctx & { pointId: PointId },
 ): Promise<void> {
   const { versions } = await listVersionsForViewer(deps, viewer, input.negotiation);
   if (!versions.some((entry) => entry.version.points.some((point) => point.pointId === input.pointId))) {
@@ -80,7 +87,7 @@ export async function createEscalation(
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'escalate points');
   await requireKnownPoint(deps, viewer, { ...input, pointId: input.body.pointId });
   const escalation: Escalation = {
-    id: deps.ids.next(),
+    id: EscalationIdSchema.parse(deps.ids.next()),
     negotiationId: input.negotiation.id,
     ...input.body,
     decision: null,
@@ -104,7 +111,7 @@ export async function createEscalation(
 export async function decideEscalation(
   deps: AppDeps,
   viewer: Viewer,
-  input: Ctx & { escalationId: string; body: z.infer<typeof DecideEscalationInputSchema> },
+  input: Ctx & { escalationId: EscalationId; body: z.infer<typeof DecideEscalationInputSchema> },
 ): Promise<Escalation> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'record decisions');
   const existing = (await listEscalations(deps.db, input.negotiation.id)).find(
@@ -182,7 +189,11 @@ export async function createRound(
   }
   for (const partyId of input.body.partiesPresent)
     await requireParty(deps, { negotiationId: input.negotiation.id, partyId, field: 'partiesPresent' });
-  const round: Round = { id: deps.ids.next(), negotiationId: input.negotiation.id, ...input.body };
+  const round: Round = {
+    id: RoundIdSchema.parse(deps.ids.next()),
+    negotiationId: input.negotiation.id,
+    ...input.body,
+  };
   await commitChange(deps, {
     actor: viewer,
     write: (tx) => insertRound(tx, round),
@@ -218,7 +229,11 @@ export async function createStatement(
     field: 'partyId',
   });
   for (const pointId of input.body.pointIds) await requireKnownPoint(deps, viewer, { ...input, pointId });
-  const statement: Statement = { id: deps.ids.next(), negotiationId: input.negotiation.id, ...input.body };
+  const statement: Statement = {
+    id: StatementIdSchema.parse(deps.ids.next()),
+    negotiationId: input.negotiation.id,
+    ...input.body,
+  };
   await commitChange(deps, {
     actor: viewer,
     write: (tx) => insertStatement(tx, statement),
@@ -276,7 +291,7 @@ export async function proposeAmendment(
   if (!stored.version.points.some((point) => point.pointId === body.pointId))
     throw new DomainError('not-found', 'Point not found in this version.', { field: 'pointId' });
   const amendment: Amendment = {
-    id: deps.ids.next(),
+    id: AmendmentIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     ...body,
     fate: { state: 'open' },
@@ -306,7 +321,7 @@ export async function proposeAmendment(
 export async function decideAmendment(
   deps: AppDeps,
   viewer: Viewer,
-  input: Ctx & { amendmentId: string; body: z.infer<typeof DecideAmendmentInputSchema> },
+  input: Ctx & { amendmentId: AmendmentId; body: z.infer<typeof DecideAmendmentInputSchema> },
 ): Promise<Amendment> {
   const existing = (await listAmendmentsForViewer(deps, viewer, input)).find(
     (amendment) => amendment.id === input.amendmentId,

@@ -5,6 +5,8 @@ import {
   type Negotiation,
   type TimelineEntry,
   type Viewer,
+  type PlanVersionId,
+  type PointId,
 } from '@parley/core';
 import { listDeadlines } from '../storage/deadlines';
 import { listEscalations, listRounds, listStatements } from '../storage/plan-records';
@@ -17,7 +19,7 @@ import { assertAllowed } from './viewer';
 export async function timelineForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; pointId?: string },
+  input: { negotiation: Negotiation; pointId?: PointId },
 ): Promise<TimelineEntry[]> {
   assertAllowed(
     can(viewer, 'plan.read', { kind: 'negotiation', negotiationId: input.negotiation.id }),
@@ -42,7 +44,7 @@ export async function timelineForViewer(
 export async function deadlineOutlookForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ) {
   const status = await planStatusForViewer(deps, viewer, input);
   const deadlines = await listDeadlines(deps.db, input.negotiation.id);

@@ -1,4 +1,11 @@
-import { DomainError, type LiveSimulation, type NegotiationId, type PartyId } from '@parley/core';
+import {
+  DomainError,
+  type LiveSimulation,
+  type NegotiationId,
+  type PartyId,
+  type PlanVersionId,
+  type PointId,
+} from '@parley/core';
 import { findAgent, simulateLiveTalks, type LiveTalksSummary } from '@parley/engine';
 
 /**
@@ -8,8 +15,8 @@ import { findAgent, simulateLiveTalks, type LiveTalksSummary } from '@parley/eng
  */
 export type LiveSimulationJobInput = {
   readonly negotiationId: NegotiationId;
-  readonly versionId: string;
-  readonly issues: readonly { pointId: string; number: number; title: string; options: string[] }[];
+  readonly versionId: PlanVersionId;
+  readonly issues: readonly { pointId: PointId; number: number; title: string; options: string[] }[];
   readonly parties: readonly {
     partyId: PartyId;
     /** `discount`: the profile's GENIUS discount factor, over the time to the deadline. */

@@ -1,4 +1,4 @@
-import type { LiveSimulation, LiveSimulationResult } from '@parley/core';
+import type { LiveSimulation, LiveSimulationResult, PlanVersionId } from '@parley/core';
 import { useEffect, useState } from 'react';
 import {
   cancelLiveSimulation,
@@ -28,7 +28,7 @@ export function LiveSimulationSection({
   versionId,
 }: {
   negotiationId: string;
-  versionId: string;
+  versionId: PlanVersionId;
 }) {
   const agents = useResource(listAgents, []);
   const [protocol, setProtocol] = useState<'sao' | 'mediated'>('sao');

@@ -3,6 +3,7 @@ import {
   type GeniusDraft,
   type LiveIssue,
   type MyProfile,
+  type PointId,
   type SaveProfileInput,
 } from '@parley/core';
 import { useRef, useState, type FormEvent } from 'react';
@@ -116,7 +117,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const update = (pointId: string, change: (entry: Entry) => Entry) =>
+  const update = (pointId: PointId, change: (entry: Entry) => Entry) =>
     setEntries((all) => ({
       ...all,
       [pointId]: change(all[pointId] ?? { ratings: {}, weight: '1', rank: '1' }),
