@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // Plain Node scripts (the CLI launcher, build helpers).
-    files: ['packages/server/bin/**'],
+    files: ['packages/server/bin/**', 'packages/engine/scripts/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {

@@ -7,6 +7,8 @@ import {
   applyOperations,
   compareVersions,
   NegotiationIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
   type PlanVersion,
   type VersionOperation,
   type VersionWithLineage,
@@ -55,15 +57,17 @@ function scatter(text: string): string {
 }
 
 const BENCH_NEGOTIATION = NegotiationIdSchema.parse('00000000-0000-4000-8000-00000000be00');
+const versionId = (slug: string) => PlanVersionIdSchema.parse(slug);
+const pointId = (slug: string) => PointIdSchema.parse(slug);
 
 function makeVersion(count: number): PlanVersion {
   return {
-    id: 'v1',
+    id: versionId('v1'),
     negotiationId: BENCH_NEGOTIATION,
     parentId: null,
     label: `${count}-point draft`,
     points: Array.from({ length: count }, (_, i) => ({
-      pointId: `p${i + 1}`,
+      pointId: pointId(`p${i + 1}`),
       number: i + 1,
       title: sentence(4),
       text: sentence(40 + Math.floor(random() * 80)),
@@ -77,14 +81,15 @@ function operationsFor(parent: PlanVersion, amendShare: number): VersionOperatio
   const text = (id: string) => parent.points.find((p) => p.pointId === id)?.text ?? '';
   const operations: VersionOperation[] = [];
   ids.forEach((id, i) => {
-    if (i % 20 === 0 && i + 1 < ids.length)
+    const next = ids[i + 1];
+    if (i % 20 === 0 && next !== undefined)
       operations.push({
         kind: 'merge',
-        pointIds: [id, ids[i + 1] as string],
+        pointIds: [id, next],
         into: {
-          pointId: `m${i}`,
+          pointId: pointId(`m${i}`),
           title: 'merged',
-          text: rewrite(text(id) + ' ' + text(ids[i + 1] as string), 0.1),
+          text: rewrite(text(id) + ' ' + text(next), 0.1),
         },
       });
     else if (i % 20 === 1) return;
@@ -95,7 +100,7 @@ function operationsFor(parent: PlanVersion, amendShare: number): VersionOperatio
         pointId: id,
         into: [
           { pointId: id, title: 'a', text: rewrite(text(id), 0.1) },
-          { pointId: `s${i}`, title: 'b', text: sentence(30) },
+          { pointId: pointId(`s${i}`), title: 'b', text: sentence(30) },
         ],
       });
     else if (random() < amendShare)
@@ -108,7 +113,7 @@ function operationsFor(parent: PlanVersion, amendShare: number): VersionOperatio
   for (let i = 0; i < 10; i += 1)
     operations.push({
       kind: 'add',
-      point: { pointId: `n${i}`, title: 'new', text: sentence(50) },
+      point: { pointId: pointId(`n${i}`), title: 'new', text: sentence(50) },
       after: anchors[i * 15 + 3] ?? null,
     });
   return operations;
@@ -127,7 +132,11 @@ function time(run: () => unknown, repeat: number): { medianMs: number; p95Ms: nu
 }
 
 function child(parent: VersionWithLineage, id: string, operations: VersionOperation[]): VersionWithLineage {
-  const result = applyOperations({ parent: parent.version, child: { id, label: id }, operations });
+  const result = applyOperations({
+    parent: parent.version,
+    child: { id: versionId(id), label: id },
+    operations,
+  });
   if (!result.ok) throw new Error(result.problems[0]?.message);
   return { version: result.value.version, edges: [...result.value.edges] };
 }
@@ -148,10 +157,13 @@ const scattered = child(
   root.version.points.map((p) => ({ kind: 'amend' as const, pointId: p.pointId, text: scatter(p.text) })),
 );
 const versions = [root, v2, v3, heavy, scattered];
-const compare = (fromId: string, toId: string) => () => {
-  const result = compareVersions(versions, { fromId, toId });
-  if (!result.ok) throw new Error(result.problems[0]?.message);
-  return result.value;
+const compare = (from: string, to: string) => {
+  const ids = { fromId: versionId(from), toId: versionId(to) };
+  return () => {
+    const result = compareVersions(versions, ids);
+    if (!result.ok) throw new Error(result.problems[0]?.message);
+    return result.value;
+  };
 };
 
 const rows = [
@@ -162,7 +174,7 @@ const rows = [
         operationsFor(root.version, 0.3).length &&
         applyOperations({
           parent: root.version,
-          child: { id: 'x', label: 'x' },
+          child: { id: versionId('x'), label: 'x' },
           operations: operationsFor(root.version, 0.3),
         }),
       30,

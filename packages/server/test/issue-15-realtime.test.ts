@@ -1,3 +1,4 @@
+import { PlanVersionIdSchema, PointIdSchema, RoundIdSchema } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { DEMO_NEGOTIATION } from '../src/demo';
@@ -15,7 +16,11 @@ import { createTestApp } from './helpers/test-app';
 // what it missed, and the LISTEN connection comes back after PostgreSQL drops it.
 
 const N = DEMO_NEGOTIATION.id;
-const round = (roundId: string): PlanEvent => ({ type: 'round.created', negotiationId: N, roundId });
+const round = (roundId: string): PlanEvent => ({
+  type: 'round.created',
+  negotiationId: N,
+  roundId: RoundIdSchema.parse(roundId),
+});
 const until = async (condition: () => boolean, what: string) => {
   for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
   if (!condition()) throw new Error(`timed out waiting for ${what}`);
@@ -49,8 +54,8 @@ describe.each(DATABASE_KINDS)('event ids and Last-Event-ID on %s', (kind) => {
       hub.publish({
         type: 'position.changed',
         negotiationId: N,
-        versionId: 'v',
-        pointId: 'p',
+        versionId: PlanVersionIdSchema.parse('v'),
+        pointId: PointIdSchema.parse('p'),
         partyId: '00000000-0000-4000-8000-000000000e02' as never, // Ukraine's, kept from Russia
         visibility: 'private',
         revision: 1,

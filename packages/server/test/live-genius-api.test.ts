@@ -70,6 +70,8 @@ describe.each(DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databa
         scale: 'percent',
         weighting: 'weights',
         reservation: 20,
+        // Ukraine discounts: the factor travels to the GENIUS files and back into a draft.
+        ...(party === 'ukraine' && { discount: 0.9 }),
         sharedWithMediator: shared,
         issues: [
           {
@@ -364,9 +366,11 @@ describe.each(DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databa
     expect(response.status, await response.clone().text()).toBe(200);
     const draft = (await response.json()) as {
       reservation: number;
+      discount: number | null;
       issues: { pointId: string; ratings: Record<string, number>; weight: number }[];
     };
     expect(draft.reservation).toBe(0.2);
+    expect(draft.discount).toBe(0.9);
     expect(draft.issues.map((issue) => issue.pointId)).toEqual(points.map((point) => point.pointId));
     expect(draft.issues[0]?.ratings).toEqual({ '600,000': 0, '800,000': 0.4, 'no ceiling': 1 });
     expect(draft.issues[1]?.ratings).toEqual({ min: 0, max: 1 });
@@ -384,6 +388,7 @@ describe.each(DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databa
         scale: 'unit',
         weighting: 'weights',
         reservation: draft.reservation,
+        discount: draft.discount,
         sharedWithMediator: true,
         issues: draft.issues,
       },

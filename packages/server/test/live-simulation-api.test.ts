@@ -1,3 +1,4 @@
+import { findAgent, simulateLiveTalks } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import { createApp } from '../src/http/create-app';
@@ -6,6 +7,7 @@ import { runSimulationJob } from '../src/jobs/run-simulation-job';
 import { enqueueSimulation, workSimulations } from '../src/jobs/simulation-worker';
 import { createDeps } from '../src/services/deps';
 import type { DatabaseHandle } from '../src/storage/database';
+import { findLiveSimulation } from '../src/storage/live-simulations';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
@@ -23,6 +25,7 @@ type Job = {
   horizon: { hours: number; deadlineTitle: string | null };
   progress: { done: number; total: number };
   notices: string[];
+  profiles: { partyId: string; partyName: string; reservation: number; discount: number | null }[];
   error: string | null;
   result: {
     agreementProbability: number;
@@ -57,29 +60,32 @@ describe.each(DATABASE_KINDS)('simulating the live talks on %s', (databaseKind) 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
-  const saveUkraine = async (sharedWithMediator: boolean, ceiling = [0, 40, 100]) => {
+  const profileBody = (sharedWithMediator: boolean, ceiling = [0, 40, 100]) => ({
+    baseRevision: ukraineRevision,
+    scale: 'percent',
+    weighting: 'weights',
+    reservation: 20,
+    sharedWithMediator,
+    issues: [
+      {
+        pointId: ceilingId,
+        ratings: Object.fromEntries(CEILING.map((label, i) => [label, ceiling[i]])),
+        weight: 3,
+      },
+      { pointId: assetsId, ratings: { min: 0, max: 100 }, weight: 1 },
+    ],
+  });
+  const saveUkraine = async (sharedWithMediator: boolean, ceiling = [0, 40, 100], discount?: number) => {
     const response = await call(worked, `PUT ${N}/preferences`, {
       as: as.ukraine,
       body: {
-        baseRevision: ukraineRevision,
-        scale: 'percent',
-        weighting: 'weights',
-        reservation: 20,
-        sharedWithMediator,
-        issues: [
-          {
-            pointId: ceilingId,
-            ratings: Object.fromEntries(CEILING.map((label, i) => [label, ceiling[i]])),
-            weight: 3,
-          },
-          { pointId: assetsId, ratings: { min: 0, max: 100 }, weight: 1 },
-        ],
+        ...profileBody(sharedWithMediator, ceiling),
+        ...(discount === undefined ? {} : { discount }),
       },
     });
     expect(response.status, await response.clone().text()).toBe(200);
     ukraineRevision += 1;
   };
-
   beforeAll(async () => {
     handle = await openTestDatabase(databaseKind);
     queue = await startJobQueue(handle);
@@ -246,5 +252,64 @@ describe.each(DATABASE_KINDS)('simulating the live talks on %s', (databaseKind) 
     const after = (await (await read(sharedJob.id)).json()) as Job;
     expect(after.result?.utilities).toEqual([]);
     expect(after.result?.likelyPackage).toEqual(shared.result?.likelyPackage);
+  });
+  it('runs a shared profile with its discount factor and shows the set-up to the mediator only when shared', async () => {
+    for (const discount of [0, 1.5]) {
+      const refused = await call(worked, `PUT ${N}/preferences`, {
+        as: as.ukraine,
+        body: { ...profileBody(true), discount },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      const problem = (await refused.json()) as { errors: { path: string }[] };
+      expect(problem.errors.map((error) => error.path)).toContain('discount');
+    }
+    await saveUkraine(true, [0, 40, 100], 0.5);
+    const mine = (await (await call(worked, `GET ${N}/preferences`, { as: as.ukraine })).json()) as {
+      profile: { discount?: number };
+    };
+    expect(mine.profile.discount).toBe(0.5);
+
+    const created = (await (await start(worked, as.mediator, { runs: 40, seed: 3 })).json()) as Job;
+    expect(created.profiles).toEqual([
+      { partyId: DEMO_PARTIES.ukraine.id, partyName: 'Ukraine', reservation: 0.2, discount: 0.5 },
+    ]);
+    const done = await waitFor(created.id, ['completed', 'failed']);
+    expect(done.status, done.error ?? '').toBe('completed');
+    // The engine over the job's own input, with the profile's factor over the time to the deadline.
+    const stored =
+      (await findLiveSimulation(handle.db, { negotiationId: DEMO_NEGOTIATION.id, id: created.id })) ??
+      expect.unreachable('the stored job');
+    const agent = findAgent('boulware') ?? expect.unreachable('boulware');
+    const run = (discounted: boolean) =>
+      simulateLiveTalks({
+        issues: stored.input.issues.map((issue) => ({ name: issue.pointId, options: issue.options })),
+        parties: stored.input.parties.map((party) => ({
+          name: party.partyId,
+          profile:
+            party.profile === null
+              ? null
+              : {
+                  reservation: party.profile.reservation,
+                  contributions: party.profile.contributions,
+                  ...(discounted && { discount: { factor: 0.5, per: 'time' as const } }),
+                },
+        })),
+        agents: stored.input.parties.map(() => agent),
+        protocol: 'sao',
+        steps: stored.input.steps,
+        runs: 40,
+        seed: 3,
+        noise: stored.input.noise,
+      });
+    const ukraineIndex = stored.input.parties.findIndex((party) => party.partyId === DEMO_PARTIES.ukraine.id);
+    const withDiscount = run(true).utilities[ukraineIndex]?.mean ?? -1;
+    const without = run(false).utilities[ukraineIndex]?.mean ?? -1;
+    expect(done.result?.utilities[0]?.utility.mean).toBe(Math.round(withDiscount * 10_000) / 10_000);
+    expect(withDiscount).toBeLessThan(without - 1e-3);
+
+    await saveUkraine(false, [0, 40, 100], 0.5);
+    const hidden = (await (await read(created.id)).json()) as Job;
+    expect(hidden.profiles).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { VersionOperation } from '@parley/core';
+import { PointIdSchema, StoredVersionSchema, type PointId, type VersionOperation } from '@parley/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DRAFT_POINTS, DEMO_TOPICS, GENEVA_OPERATIONS } from '../src/demo/plan-data';
 import type { DatabaseHandle } from '../src/storage/database';
@@ -21,10 +21,11 @@ function draftMarkdown(): string {
   return lines.join('\n');
 }
 
-function remap(operations: readonly VersionOperation[], ids: Map<string, string>): VersionOperation[] {
-  const id = (key: string) => {
-    if (!ids.has(key)) ids.set(key, randomUUID());
-    return ids.get(key) as string;
+function remap(operations: readonly VersionOperation[], ids: Map<string, PointId>): VersionOperation[] {
+  const id = (key: string): PointId => {
+    const known = ids.get(key) ?? PointIdSchema.parse(randomUUID());
+    ids.set(key, known);
+    return known;
   };
   return operations.map((operation): VersionOperation => {
     const bare = { proposedBy: null, roundId: null, amendmentId: null };
@@ -89,13 +90,14 @@ describe('replaying the demo plan through the API', () => {
       body: { label: '28-point draft', text: draftMarkdown(), baseRevision: 0 },
     });
     expect(imported.status).toBe(201);
-    const draft = (await imported.json()) as {
-      version: { id: string; points: { pointId: string; title: string; topic: string }[] };
-    };
+    const draft = StoredVersionSchema.parse(await imported.json());
     expect(draft.version.points).toHaveLength(28);
     expect(draft.version.points[20]).toMatchObject({ title: 'Territorial arrangements', topic: 'Territory' });
     const ids = new Map(
-      DEMO_DRAFT_POINTS.map((point, index) => [point.key, draft.version.points[index]?.pointId ?? '']),
+      DEMO_DRAFT_POINTS.flatMap((point, index) => {
+        const stored = draft.version.points[index];
+        return stored === undefined ? [] : [[point.key, stored.pointId] as const];
+      }),
     );
     const geneva = await call(testApp, `POST ${base}/versions`, {
       as: mediator,

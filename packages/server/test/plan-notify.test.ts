@@ -1,3 +1,4 @@
+import { RoundIdSchema } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { PlanEventHub, type PlanEvent } from '../src/realtime/plan-events';
 import { relayPlanEvents } from '../src/realtime/plan-notify';
@@ -18,7 +19,11 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('plan events across processe
     const seenBySecond: PlanEvent[] = [];
     first.subscribe(NEGOTIATION, (event) => seenByFirst.push(event));
     second.subscribe(NEGOTIATION, (event) => seenBySecond.push(event));
-    const event: PlanEvent = { type: 'round.created', negotiationId: NEGOTIATION, roundId: 'r1' };
+    const event: PlanEvent = {
+      type: 'round.created',
+      negotiationId: NEGOTIATION,
+      roundId: RoundIdSchema.parse('r1'),
+    };
     first.publish(event);
     for (let i = 0; i < 100 && seenBySecond.length === 0; i += 1)
       await new Promise((resolve) => setTimeout(resolve, 20));

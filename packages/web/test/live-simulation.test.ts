@@ -23,7 +23,7 @@ describe('simulating the live talks in a real browser', () => {
     // Ukraine shares its preferences; Russia states none and is drawn at random.
     const ukraine = await signInAs(harness, 'ukraine@demo.parley');
     await openDemoNegotiation(ukraine.page);
-    await enterProfile(ukraine.page, UKRAINE_VALUES, true);
+    await enterProfile(ukraine.page, { ...UKRAINE_VALUES, discount: 0.8 }, true);
 
     await tab(mediator.page, 'Suggested packages');
     const form = mediator.page.getByRole('form', { name: 'Simulate the talks' });
@@ -33,6 +33,14 @@ describe('simulating the live talks in a real browser', () => {
     await form.getByRole('button', { name: 'Start the simulation' }).click();
     await mediator.page.getByText('Simulation queued.').waitFor();
     await mediator.page.getByText(/Russian Federation has no preferences .* drawn at random/).waitFor();
+    // The set-up names what the agents were given: Ukraine shared, so its walk-away and discount.
+    const setUp = mediator.page.getByRole('table', { name: /walk-away values and discount factors/ });
+    expect(
+      await setUp
+        .getByRole('row', { name: /Ukraine/ })
+        .getByRole('cell')
+        .allInnerTexts(),
+    ).toEqual(['21.1', '0.8']);
     await mediator.page
       .getByRole('status')
       .filter({ hasText: /Simulation completed: 150 of 150 runs/ })

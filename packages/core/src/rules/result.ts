@@ -1,8 +1,9 @@
+import type { PointId } from '../ids';
 /** An expected failure of a pure rule: a stable kebab-case code plus a message safe to show a user. */
 export type RuleProblem<Code extends string = string> = {
   readonly code: Code;
   readonly message: string;
-  readonly pointId?: string;
+  readonly pointId?: PointId;
   readonly line?: number;
 };
 

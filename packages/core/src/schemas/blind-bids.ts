@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { PartyIdSchema } from '../ids';
+import { BiddingIdSchema, PartyIdSchema, PlanVersionIdSchema, PointIdSchema } from '../ids';
 import { InstantSchema, listOf } from './common';
-import { PlanIdSchema } from './plan';
 
 /**
  * How a settlement is found inside the overlap, announced when the bidding opens. Only the
@@ -13,8 +12,8 @@ export type SettlementRule = z.infer<typeof SettlementRuleSchema>;
 
 /** POST body: the mediator's staff open a bidding on a numeric-range issue of a version. */
 export const OpenBiddingInputSchema = z.strictObject({
-  versionId: PlanIdSchema,
-  pointId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
+  pointId: PointIdSchema,
   /** The party that gives (pays, concedes): its bound is the most it will give. */
   givingPartyId: PartyIdSchema,
   /** The party that takes: its bound is the least it will take. */
@@ -49,9 +48,9 @@ const BiddingSideSchema = z.strictObject({
 
 /** A bidding as the mediator's party and the two bidding delegations read it. */
 export const BiddingSchema = z.strictObject({
-  id: z.uuid(),
-  versionId: PlanIdSchema,
-  pointId: PlanIdSchema,
+  id: BiddingIdSchema,
+  versionId: PlanVersionIdSchema,
+  pointId: PointIdSchema,
   pointNumber: z.number().int().positive().nullable(),
   pointTitle: z.string(),
   unit: z.string(),

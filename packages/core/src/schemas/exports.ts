@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { RecordIdSchema, UserIdSchema } from '../ids';
+import {
+  ExportIdSchema,
+  RecordIdSchema,
+  StoredPlanVersionIdSchema,
+  StoredPointIdSchema,
+  StoredRoundIdSchema,
+  UserIdSchema,
+} from '../ids';
 import { InstantSchema, LabelSchema, LongTextSchema } from './common';
 
 /** What an export holds: a plan version (optionally with a redline), a point's history, a round's minutes or readout, the summary, or a record (transcript, note). */
@@ -23,11 +30,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CreateExportInputSchema = z.strictObject({
   kind: z.enum(EXPORT_KINDS).default('plan-version'),
   format: z.enum(EXPORT_FORMATS).default('markdown'),
-  versionId: z.uuid().optional(),
+  versionId: StoredPlanVersionIdSchema.optional(),
   /** plan-version only: add a redline from this version to `versionId`. */
-  compareToVersionId: z.uuid().optional(),
-  pointId: z.uuid().optional(),
-  roundId: z.uuid().optional(),
+  compareToVersionId: StoredPlanVersionIdSchema.optional(),
+  pointId: StoredPointIdSchema.optional(),
+  roundId: StoredRoundIdSchema.optional(),
   recordId: RecordIdSchema.optional(),
   recipientUserId: UserIdSchema.optional(),
   /** PDF and DOCX: the line at the top of every page (default "Restricted — prepared for <recipient>"). */
@@ -69,7 +76,7 @@ export const ExportRecipientSchema = z.strictObject({ userId: UserIdSchema, disp
  * `downloadUrl`; `markdown` (the same bytes as text) is included for Markdown exports only.
  */
 export const ExportSchema = z.strictObject({
-  id: z.uuid(),
+  id: ExportIdSchema,
   kind: z.enum(EXPORT_KINDS),
   format: z.enum(EXPORT_FORMATS),
   recipient: ExportRecipientSchema,
@@ -102,7 +109,7 @@ export type TraceLeakInput = z.infer<typeof TraceLeakInputSchema>;
 export type LeakedFile = z.infer<typeof LeakedFileSchema>;
 
 export const TraceLeakScoreSchema = z.strictObject({
-  exportId: z.uuid(),
+  exportId: ExportIdSchema,
   recipient: ExportRecipientSchema,
   logLikelihoodRatio: z.number(),
   posterior: z.number(),
@@ -113,7 +120,11 @@ export const TraceLeakScoreSchema = z.strictObject({
 /** Who most likely received the copy the text came from, or "undecided" with the reason. */
 export const TraceLeakResultSchema = z.strictObject({
   verdict: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('identified'), exportId: z.uuid(), recipient: ExportRecipientSchema }),
+    z.strictObject({
+      kind: z.literal('identified'),
+      exportId: ExportIdSchema,
+      recipient: ExportRecipientSchema,
+    }),
     z.strictObject({ kind: z.literal('undecided'), reason: z.string() }),
   ]),
   marksRead: z.number().int(),

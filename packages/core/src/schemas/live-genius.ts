@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ImprovementProposalIdSchema, PlanVersionIdSchema, PointIdSchema } from '../ids';
 import { InstantSchema, listOf } from './common';
 import { ChoiceSchema, LiveIssueSchema } from './live-issues';
-import { PlanIdSchema } from './plan';
 
 // ── GENIUS scenario folders (issue #12, item 7) ──────────────────────────────────────────────
 
@@ -21,11 +21,11 @@ export const GeniusIssuePreviewSchema = z.strictObject({
   name: z.string(),
   /** Values as labels (integers as decimal strings). */
   values: z.array(z.string()),
-  suggestedPointId: PlanIdSchema.nullable(),
+  suggestedPointId: PointIdSchema.nullable(),
 });
 
 export const GeniusPreviewSchema = z.strictObject({
-  versionId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
   domainFile: z.string(),
   issues: z.array(GeniusIssuePreviewSchema),
   /** Profile files found: the mediator's import never writes them (docs/live-analysis.md). */
@@ -37,14 +37,14 @@ export const GeniusImportInputSchema = z.strictObject({
   archive: GeniusArchiveSchema,
   /** GENIUS issue name → the point that takes its values (null: leave that issue out). */
   mapping: z
-    .array(z.strictObject({ issue: z.string().max(300), pointId: PlanIdSchema.nullable() }))
+    .array(z.strictObject({ issue: z.string().max(300), pointId: PointIdSchema.nullable() }))
     .min(1)
     .max(200),
 });
 export type GeniusImportInput = z.infer<typeof GeniusImportInputSchema>;
 
 export const GeniusImportResultSchema = z.strictObject({
-  versionId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
   points: z.array(LiveIssueSchema),
   /** Profile files left out: a profile is saved only by its own delegation. */
   skippedProfiles: z.array(z.string()),
@@ -61,7 +61,7 @@ export type ImprovementCheckInput = z.infer<typeof ImprovementCheckInputSchema>;
 
 /** The same answer for every viewer: a package, or none; never a utility or a reason. */
 export const ImprovementCheckSchema = z.strictObject({
-  versionId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
   found: z.boolean(),
   /** A package every party strictly prefers to the one sent; null when none was found. */
   choices: z.array(ChoiceSchema).nullable(),
@@ -70,8 +70,8 @@ export type ImprovementCheck = z.infer<typeof ImprovementCheckSchema>;
 
 /** A package the mediator proposed to every party, without reasons. */
 export const ImprovementProposalSchema = z.strictObject({
-  id: PlanIdSchema,
-  versionId: PlanIdSchema,
+  id: ImprovementProposalIdSchema,
+  versionId: PlanVersionIdSchema,
   choices: z.array(ChoiceSchema),
   proposedAt: InstantSchema,
 });
@@ -95,8 +95,10 @@ export const GeniusDraftSchema = z.strictObject({
   scale: z.literal('unit'),
   weighting: z.literal('weights'),
   reservation: z.number(),
+  /** The file's discount factor when GENIUS reads it as one (0 < d < 1); null otherwise. */
+  discount: z.number().nullable(),
   issues: z.array(
-    z.strictObject({ pointId: PlanIdSchema, ratings: z.record(z.string(), z.number()), weight: z.number() }),
+    z.strictObject({ pointId: PointIdSchema, ratings: z.record(z.string(), z.number()), weight: z.number() }),
   ),
   notices: z.array(z.string()),
 });

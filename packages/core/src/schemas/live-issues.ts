@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { PartyIdSchema } from '../ids';
+import { PartyIdSchema, PlanVersionIdSchema, PointIdSchema } from '../ids';
 import { LabelSchema, textSchema } from './common';
-import { PlanIdSchema } from './plan';
 
 /** A range is cut into at most this many values for the analysis (docs/live-analysis.md). */
 export const MAX_RANGE_VALUES = 101;
@@ -40,19 +39,19 @@ export type SetIssueInput = z.infer<typeof SetIssueInputSchema>;
 
 /** One point of a version as the issues editor sees it. */
 export const LiveIssueSchema = z.strictObject({
-  pointId: PlanIdSchema,
+  pointId: PointIdSchema,
   number: z.number().int().positive(),
   title: z.string(),
   definition: IssueDefinitionSchema.nullable(),
   /** Options that reached this point through a merge or split: the mediator must confirm them. */
   needsReconciling: z.boolean(),
   /** Points (of earlier versions) whose options flowed into this one. */
-  from: z.array(PlanIdSchema),
+  from: z.array(PointIdSchema),
 });
 export type LiveIssue = z.infer<typeof LiveIssueSchema>;
 
 export const LiveIssuesSchema = z.strictObject({
-  versionId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
   points: z.array(LiveIssueSchema),
 });
 export type LiveIssues = z.infer<typeof LiveIssuesSchema>;
@@ -62,7 +61,7 @@ export type LiveIssues = z.infer<typeof LiveIssuesSchema>;
 const ScoreSchema = z.number().finite().min(0).max(100);
 
 export const ProfileIssueInputSchema = z.strictObject({
-  pointId: PlanIdSchema,
+  pointId: PointIdSchema,
   /** Option label → rating; for a range issue the keys are `min` and `max` (linear in between). */
   ratings: z.record(z.string().max(120), ScoreSchema),
   /** With `weighting: weights`: any non-negative numbers; they are scaled to sum to 1. */
@@ -80,6 +79,11 @@ export const SaveProfileInputSchema = z.strictObject({
   issues: z.array(ProfileIssueInputSchema).min(1).max(200),
   /** The utility of no agreement, on the same scale. */
   reservation: ScoreSchema,
+  /**
+   * GENIUS's discount factor d, 0 < d ≤ 1: a package agreed at the next deadline is worth d times
+   * what it is worth now (d^t after a share t of the time), and so is walking away. Absent: none.
+   */
+  discount: z.number().gt(0).max(1).optional(),
   sharedWithMediator: z.boolean(),
 });
 export type SaveProfileInput = z.infer<typeof SaveProfileInputSchema>;
@@ -123,7 +127,7 @@ export type LiveAnalysisInput = z.infer<typeof LiveAnalysisInputSchema>;
 
 /** One point of a package: the point and the option chosen for it, in the plan's own terms. */
 export const ChoiceSchema = z.strictObject({
-  pointId: PlanIdSchema,
+  pointId: PointIdSchema,
   number: z.number().int().positive(),
   title: z.string(),
   option: z.string(),
@@ -140,7 +144,7 @@ export const SuggestedPackageSchema = z.strictObject({
 export type SuggestedPackage = z.infer<typeof SuggestedPackageSchema>;
 
 export const LiveAnalysisSchema = z.strictObject({
-  versionId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
   /** Parties whose numbers this viewer receives (own delegation, or those that shared with the mediator). */
   disclosedParties: z.array(z.strictObject({ partyId: PartyIdSchema, partyName: z.string() })),
   packages: z.array(SuggestedPackageSchema),
@@ -148,7 +152,7 @@ export const LiveAnalysisSchema = z.strictObject({
   improvements: z.array(SuggestedPackageSchema),
   /** Only when every counted profile was shared with the viewer: per point, how opposed the parties are. */
   contention: z
-    .array(z.strictObject({ pointId: PlanIdSchema, number: z.number().int(), contention: z.number() }))
+    .array(z.strictObject({ pointId: PointIdSchema, number: z.number().int(), contention: z.number() }))
     .nullable(),
   /** Only when every counted profile was shared with the viewer: the size of the Pareto frontier. */
   frontierSize: z.number().int().nullable(),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { NegotiationIdSchema, PartyIdSchema } from '../ids/ids';
+import { NegotiationIdSchema, PartyIdSchema, PlanVersionIdSchema, PointIdSchema } from '../ids';
 import { InstantSchema, textSchema } from './common';
-import { PlanIdSchema } from './plan';
 import { SimulationIdSchema, SimulationProtocolSchema, SimulationStatusSchema } from './simulations';
 
 // Simulation of the live talks (issue #12 item 6, docs/live-analysis.md): a job the mediator's staff
@@ -27,7 +26,7 @@ export const LiveSimulationInputSchema = z.strictObject({
 export type LiveSimulationInput = z.infer<typeof LiveSimulationInputSchema>;
 
 const PointRefSchema = z.strictObject({
-  pointId: PlanIdSchema,
+  pointId: PointIdSchema,
   number: z.number().int().positive(),
   title: z.string(),
 });
@@ -68,7 +67,7 @@ export type LiveSimulationResult = z.infer<typeof LiveSimulationResultSchema>;
 export const LiveSimulationSchema = z.strictObject({
   id: SimulationIdSchema,
   negotiationId: NegotiationIdSchema,
-  versionId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
   status: SimulationStatusSchema,
   protocol: SimulationProtocolSchema,
   agent: z.string(),
@@ -87,6 +86,18 @@ export const LiveSimulationSchema = z.strictObject({
   progress: z.strictObject({ done: z.number().int(), total: z.number().int() }),
   /** What was assumed: sampled parties, points left out, a missing deadline. */
   notices: z.array(z.string()),
+  /**
+   * The stated reservation value (0–1) and discount factor (null: none) the job used, for the
+   * parties whose profile the viewer may read: like the profiles, private to their party.
+   */
+  profiles: z.array(
+    z.strictObject({
+      partyId: PartyIdSchema,
+      partyName: z.string(),
+      reservation: z.number(),
+      discount: z.number().nullable(),
+    }),
+  ),
   result: LiveSimulationResultSchema.nullable(),
   error: textSchema(2000).nullable(),
   createdAt: InstantSchema,

@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { NegotiationIdSchema, PartyIdSchema } from '../ids';
+import {
+  AmendmentIdSchema,
+  NegotiationIdSchema,
+  PartyIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
+} from '../ids';
 import { textSchema } from './common';
-import { PlanIdSchema } from './plan';
 
 /** What an amendment proposes against one point revision. */
 export const AmendmentProposalSchema = z.discriminatedUnion('kind', [
@@ -18,7 +23,7 @@ export const AmendmentProposalSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('merge_with'),
-    pointIds: z.array(PlanIdSchema).min(1),
+    pointIds: z.array(PointIdSchema).min(1),
     text: textSchema(20_000).min(1),
   }),
 ]);
@@ -27,7 +32,7 @@ export type AmendmentProposal = z.infer<typeof AmendmentProposalSchema>;
 /** An amendment's fate; `adopted` links the version that adopted it. */
 export const AmendmentFateSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('open') }),
-  z.strictObject({ state: z.literal('adopted'), versionId: PlanIdSchema }),
+  z.strictObject({ state: z.literal('adopted'), versionId: PlanVersionIdSchema }),
   z.strictObject({ state: z.literal('rejected'), reason: textSchema(2_000) }),
   z.strictObject({ state: z.literal('withdrawn') }),
 ]);
@@ -35,11 +40,11 @@ export type AmendmentFate = z.infer<typeof AmendmentFateSchema>;
 
 /** A party's proposal against a point revision (version + point). */
 export const AmendmentSchema = z.strictObject({
-  id: PlanIdSchema,
+  id: AmendmentIdSchema,
   negotiationId: NegotiationIdSchema,
   partyId: PartyIdSchema,
-  versionId: PlanIdSchema,
-  pointId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
+  pointId: PointIdSchema,
   proposal: AmendmentProposalSchema,
   rationale: textSchema(5_000),
   fate: AmendmentFateSchema,

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { DeadlineIdSchema, PartyIdSchema } from '../ids';
+import {
+  DeadlineIdSchema,
+  EscalationIdSchema,
+  PartyIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
+  RoundIdSchema,
+  StoredPlanVersionIdSchema,
+  StoredPointIdSchema,
+  StoredRoundIdSchema,
+  StatementIdSchema,
+} from '../ids';
 import { textSchema } from './common';
 import { REDLINE_KINDS } from '../rules/redline/compare-versions';
 import { NEGOTIATION_STATES } from '../rules/status/derive-negotiation-state';
@@ -10,7 +21,6 @@ import {
   DateSchema,
   LINEAGE_KINDS,
   LineageEdgeSchema,
-  PlanIdSchema,
   PlanVersionSchema,
   VersionOperationSchema,
 } from './plan';
@@ -27,7 +37,7 @@ export const ImportPlanInputSchema = z.strictObject({
   label: textSchema(200).min(1),
   text: textSchema(500_000).min(1),
   baseRevision: BaseRevision,
-  roundId: z.uuid().nullable().default(null),
+  roundId: StoredRoundIdSchema.nullable().default(null),
 });
 export type ImportPlanInput = z.infer<typeof ImportPlanInputSchema>;
 
@@ -37,13 +47,13 @@ export type ImportPlanInput = z.infer<typeof ImportPlanInputSchema>;
  */
 export const CreateVersionInputSchema = z
   .strictObject({
-    parentId: z.uuid(),
+    parentId: StoredPlanVersionIdSchema,
     label: textSchema(200).min(1),
     operations: z.array(VersionOperationSchema).max(2_000).default([]),
     text: textSchema(500_000).min(1).optional(),
     links: z.array(LineageMapLinkSchema).max(20_000).optional(),
     baseRevision: BaseRevision,
-    roundId: z.uuid().nullable().default(null),
+    roundId: StoredRoundIdSchema.nullable().default(null),
     /**
      * Single-text practice: `false` publishes the text without naming on its lineage which party
      * proposed each change; who proposed what is kept in the audit log only.
@@ -64,7 +74,7 @@ export const StoredVersionSchema = z.strictObject({
   version: PlanVersionSchema,
   edges: z.array(LineageEdgeSchema),
   revision: z.number().int().positive(),
-  roundId: PlanIdSchema.nullable(),
+  roundId: RoundIdSchema.nullable(),
   createdAt: z.iso.datetime(),
 });
 export type StoredVersionView = z.infer<typeof StoredVersionSchema>;
@@ -73,8 +83,8 @@ export const PlanOverviewSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
   versions: z.array(
     z.strictObject({
-      id: PlanIdSchema,
-      parentId: PlanIdSchema.nullable(),
+      id: PlanVersionIdSchema,
+      parentId: PlanVersionIdSchema.nullable(),
       label: z.string(),
       revision: z.number().int(),
       points: z.number().int(),
@@ -85,8 +95,16 @@ export const PlanOverviewSchema = z.strictObject({
 export type PlanOverview = z.infer<typeof PlanOverviewSchema>;
 
 const DiffPartSchema = z.strictObject({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
-const PointRefSchema = z.strictObject({ pointId: PlanIdSchema, number: z.number().int(), title: z.string() });
-const VersionRefSchema = z.strictObject({ id: PlanIdSchema, label: z.string(), points: z.number().int() });
+const PointRefSchema = z.strictObject({
+  pointId: PointIdSchema,
+  number: z.number().int(),
+  title: z.string(),
+});
+const VersionRefSchema = z.strictObject({
+  id: PlanVersionIdSchema,
+  label: z.string(),
+  points: z.number().int(),
+});
 
 export const RedlineSchema = z.strictObject({
   from: VersionRefSchema,
@@ -107,22 +125,22 @@ export const RedlineSchema = z.strictObject({
 export const PointHistorySchema = z.strictObject({
   items: z.array(
     z.strictObject({
-      versionId: PlanIdSchema,
+      versionId: PlanVersionIdSchema,
       versionLabel: z.string(),
-      pointId: PlanIdSchema,
+      pointId: PointIdSchema,
       revision: z.strictObject({ number: z.number().int(), title: z.string(), text: z.string() }).nullable(),
       change: z.enum([...LINEAGE_KINDS, 'created']),
-      from: z.array(PlanIdSchema),
+      from: z.array(PointIdSchema),
       proposedBy: PartyIdSchema.nullable(),
-      roundId: PlanIdSchema.nullable(),
+      roundId: RoundIdSchema.nullable(),
     }),
   ),
 });
 
 const PartyIdList = z.array(PartyIdSchema);
-const PointIdList = z.array(PlanIdSchema);
+const PointIdList = z.array(PointIdSchema);
 export const PlanStatusSchema = z.strictObject({
-  versionId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
   state: z.enum(NEGOTIATION_STATES),
   counts: z.record(z.enum(POINT_STATUSES), z.number().int()),
   bindingPointIds: PointIdList,
@@ -130,7 +148,7 @@ export const PlanStatusSchema = z.strictObject({
   missingPartyIds: PartyIdList,
   blocking: z.array(
     z.strictObject({
-      pointId: PlanIdSchema,
+      pointId: PointIdSchema,
       number: z.number().int(),
       status: z.enum(POINT_STATUSES),
       missingPartyIds: PartyIdList,
@@ -139,7 +157,7 @@ export const PlanStatusSchema = z.strictObject({
   ),
   points: z.array(
     z.strictObject({
-      pointId: PlanIdSchema,
+      pointId: PointIdSchema,
       number: z.number().int(),
       title: z.string(),
       status: z.enum(POINT_STATUSES),
@@ -153,7 +171,7 @@ export const PlanStatusSchema = z.strictObject({
 export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 
 export const CreateEscalationInputSchema = z.strictObject({
-  pointId: z.uuid(),
+  pointId: StoredPointIdSchema,
   principals: z.array(textSchema(200).min(1)).min(1).max(20),
   question: textSchema(5_000).min(1),
   dueDate: DateSchema.nullable().default(null),
@@ -170,8 +188,8 @@ export const CreateRoundInputSchema = z.strictObject({
   endsOn: DateSchema,
   format: RoundFormatSchema,
   partiesPresent: z.array(PartyIdSchema).max(50),
-  fromVersionId: z.uuid().nullable(),
-  producedVersionId: z.uuid().nullable(),
+  fromVersionId: StoredPlanVersionIdSchema.nullable(),
+  producedVersionId: StoredPlanVersionIdSchema.nullable(),
   minutes: textSchema(50_000).nullable(),
   publicReadout: textSchema(10_000).nullable(),
 });
@@ -182,13 +200,13 @@ export const CreateStatementInputSchema = z.strictObject({
   date: DateSchema,
   source: textSchema(500).min(1),
   quote: textSchema(5_000).min(1),
-  pointIds: z.array(z.uuid()).max(100),
+  pointIds: z.array(StoredPointIdSchema).max(100),
 });
 
 export const CreateAmendmentInputSchema = z.strictObject({
   partyId: PartyIdSchema,
-  versionId: z.uuid(),
-  pointId: z.uuid(),
+  versionId: StoredPlanVersionIdSchema,
+  pointId: StoredPointIdSchema,
   proposal: AmendmentProposalSchema,
   rationale: textSchema(5_000).default(''),
 });
@@ -198,14 +216,22 @@ export const DecideAmendmentInputSchema = z.strictObject({
   baseRevision: BaseRevision,
 });
 
+/** What a timeline entry points at, by its kind: a version, a round, a statement or an escalation. */
+const TimelineRefIdSchema = z.union([
+  PlanVersionIdSchema,
+  RoundIdSchema,
+  StatementIdSchema,
+  EscalationIdSchema,
+]);
+
 export const TimelineSchema = z.strictObject({
   items: z.array(
     z.strictObject({
       date: z.string(),
       kind: z.enum(TIMELINE_KINDS),
       title: z.string(),
-      refId: PlanIdSchema,
-      pointIds: z.array(PlanIdSchema),
+      refId: TimelineRefIdSchema,
+      pointIds: z.array(PointIdSchema),
     }),
   ),
   nextCursor: z.string().optional(),
@@ -221,7 +247,7 @@ export const DeadlineOutlookSchema = z.strictObject({
       isPast: z.boolean(),
       openPoints: z.array(
         z.strictObject({
-          pointId: PlanIdSchema,
+          pointId: PointIdSchema,
           number: z.number().int(),
           title: z.string(),
           status: z.enum(POINT_STATUSES),

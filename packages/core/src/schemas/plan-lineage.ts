@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { PlanVersionIdSchema, PointIdSchema } from '../ids';
 import { REDLINE_KINDS } from '../rules/redline/compare-versions';
 import { textSchema } from './common';
-import { PlanIdSchema } from './plan';
 
 // Inferring the lineage of a revised text against a stored version (docs/plan.md, "Inferring
 // lineage from a pasted text").
 
 /** One link of a confirmed lineage map: old point `from` (its id) became, wholly or in part, new point `to` (its number in the text). */
 export const LineageMapLinkSchema = z.strictObject({
-  from: PlanIdSchema,
+  from: PointIdSchema,
   to: z.number().int().positive(),
 });
 
@@ -18,7 +18,7 @@ export const LineageProposalInputSchema = z.strictObject({
 export type LineageProposalInput = z.infer<typeof LineageProposalInputSchema>;
 
 const Score = z.number().min(0).max(1);
-const OldPointRef = z.strictObject({ pointId: PlanIdSchema, number: z.number().int(), title: z.string() });
+const OldPointRef = z.strictObject({ pointId: PointIdSchema, number: z.number().int(), title: z.string() });
 const NewPointRef = z.strictObject({ number: z.number().int(), title: z.string() });
 
 /**
@@ -27,7 +27,7 @@ const NewPointRef = z.strictObject({ number: z.number().int(), title: z.string()
  * score (0–1) the mediator can use to check the doubtful ones first.
  */
 export const LineageProposalSchema = z.strictObject({
-  parent: z.strictObject({ id: PlanIdSchema, label: z.string(), points: z.number().int() }),
+  parent: z.strictObject({ id: PlanVersionIdSchema, label: z.string(), points: z.number().int() }),
   points: z.array(
     z.strictObject({
       number: z.number().int(),
@@ -47,7 +47,7 @@ export const LineageProposalSchema = z.strictObject({
       to: z.array(NewPointRef),
       score: Score,
       moved: z.boolean(),
-      links: z.array(z.strictObject({ from: PlanIdSchema, to: z.number().int(), score: Score })),
+      links: z.array(z.strictObject({ from: PointIdSchema, to: z.number().int(), score: Score })),
     }),
   ),
   counts: z.record(z.enum(REDLINE_KINDS), z.number().int()),

@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { NegotiationIdSchema, PartyIdSchema } from '../ids';
+import {
+  EscalationIdSchema,
+  NegotiationIdSchema,
+  PartyIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
+  PositionIdSchema,
+} from '../ids';
 import { textSchema } from './common';
-import { DateSchema, PlanIdSchema } from './plan';
+import { DateSchema } from './plan';
 
 export const POSITION_VALUES = [
   'accept',
@@ -22,11 +29,11 @@ export type PositionVisibility = z.infer<typeof PositionVisibilitySchema>;
 
 /** A recorded position; `needsReview` is set when it was carried onto a point whose text changed. */
 export const PositionSchema = z.strictObject({
-  id: PlanIdSchema,
+  id: PositionIdSchema,
   negotiationId: NegotiationIdSchema,
   partyId: PartyIdSchema,
-  versionId: PlanIdSchema,
-  pointId: PlanIdSchema,
+  versionId: PlanVersionIdSchema,
+  pointId: PointIdSchema,
   value: PositionValueSchema,
   note: textSchema(5_000),
   visibility: PositionVisibilitySchema,
@@ -55,9 +62,9 @@ export const EscalationDecisionSchema = z.strictObject({
 
 /** A point set aside for named principals (leaders). Open while `decision` is null. */
 export const EscalationSchema = z.strictObject({
-  id: PlanIdSchema,
+  id: EscalationIdSchema,
   negotiationId: NegotiationIdSchema,
-  pointId: PlanIdSchema,
+  pointId: PointIdSchema,
   principals: z.array(textSchema(200).min(1)).min(1),
   question: textSchema(5_000).min(1),
   dueDate: DateSchema.nullable(),

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { NegotiationIdSchema, PartyIdSchema } from '../ids';
+import {
+  AmendmentIdSchema,
+  NegotiationIdSchema,
+  PartyIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
+  RoundIdSchema,
+} from '../ids';
 import { textSchema } from './common';
-
-/** An opaque identifier (UUIDs on the server, readable slugs in demo data and tests). */
-export const PlanIdSchema = textSchema(200).min(1);
 
 /** A calendar date (`2025-11-27`); years 1900–9999, which PostgreSQL's date column can store. */
 export const DateSchema = z.iso
@@ -15,7 +19,7 @@ export const TopicSchema = textSchema(120).min(1);
 
 /** One point as it reads in one version: number, title, text, topic. */
 export const PointRevisionSchema = z.strictObject({
-  pointId: PlanIdSchema,
+  pointId: PointIdSchema,
   number: z.number().int().positive(),
   title: textSchema(300),
   text: textSchema(20_000),
@@ -25,9 +29,9 @@ export type PointRevision = z.infer<typeof PointRevisionSchema>;
 
 /** An immutable version of the plan; points are in reading order, numbered 1..n. */
 export const PlanVersionSchema = z.strictObject({
-  id: PlanIdSchema,
+  id: PlanVersionIdSchema,
   negotiationId: NegotiationIdSchema,
-  parentId: PlanIdSchema.nullable(),
+  parentId: PlanVersionIdSchema.nullable(),
   label: textSchema(200).min(1),
   points: z.array(PointRevisionSchema),
 });
@@ -36,13 +40,13 @@ export type PlanVersion = z.infer<typeof PlanVersionSchema>;
 /** Who asked for an operation and where; recorded on each lineage edge. */
 export const OperationOriginSchema = z.strictObject({
   proposedBy: PartyIdSchema.nullable().optional(),
-  roundId: PlanIdSchema.nullable().optional(),
-  amendmentId: PlanIdSchema.nullable().optional(),
+  roundId: RoundIdSchema.nullable().optional(),
+  amendmentId: AmendmentIdSchema.nullable().optional(),
 });
 
 /** The body of a new or rewritten point. */
 export const PointDraftSchema = z.strictObject({
-  pointId: PlanIdSchema,
+  pointId: PointIdSchema,
   title: textSchema(300),
   text: textSchema(20_000),
   topic: TopicSchema.nullable().optional(),
@@ -53,31 +57,31 @@ export type PointDraft = z.infer<typeof PointDraftSchema>;
 export const VersionOperationSchema = z.discriminatedUnion('kind', [
   OperationOriginSchema.extend({
     kind: z.literal('amend'),
-    pointId: PlanIdSchema,
+    pointId: PointIdSchema,
     title: textSchema(300).optional(),
     text: textSchema(20_000).optional(),
     topic: TopicSchema.nullable().optional(),
   }),
   OperationOriginSchema.extend({
     kind: z.literal('merge'),
-    pointIds: z.array(PlanIdSchema).min(2),
+    pointIds: z.array(PointIdSchema).min(2),
     into: PointDraftSchema,
   }),
   OperationOriginSchema.extend({
     kind: z.literal('split'),
-    pointId: PlanIdSchema,
+    pointId: PointIdSchema,
     into: z.array(PointDraftSchema).min(2),
   }),
-  OperationOriginSchema.extend({ kind: z.literal('drop'), pointId: PlanIdSchema }),
+  OperationOriginSchema.extend({ kind: z.literal('drop'), pointId: PointIdSchema }),
   OperationOriginSchema.extend({
     kind: z.literal('add'),
     point: PointDraftSchema,
-    after: PlanIdSchema.nullable(),
+    after: PointIdSchema.nullable(),
   }),
   OperationOriginSchema.extend({
     kind: z.literal('move'),
-    pointId: PlanIdSchema,
-    after: PlanIdSchema.nullable(),
+    pointId: PointIdSchema,
+    after: PointIdSchema.nullable(),
   }),
 ]);
 export type VersionOperation = z.infer<typeof VersionOperationSchema>;
@@ -89,14 +93,14 @@ export type LineageKind = z.infer<typeof LineageKindSchema>;
 
 /** One lineage edge between a version and its parent: `from` points (parent) → `to` points (child). */
 export const LineageEdgeSchema = z.strictObject({
-  fromVersionId: PlanIdSchema,
-  toVersionId: PlanIdSchema,
+  fromVersionId: PlanVersionIdSchema,
+  toVersionId: PlanVersionIdSchema,
   kind: LineageKindSchema,
-  from: z.array(PlanIdSchema),
-  to: z.array(PlanIdSchema),
+  from: z.array(PointIdSchema),
+  to: z.array(PointIdSchema),
   proposedBy: PartyIdSchema.nullable(),
-  roundId: PlanIdSchema.nullable(),
-  amendmentId: PlanIdSchema.nullable(),
+  roundId: RoundIdSchema.nullable(),
+  amendmentId: AmendmentIdSchema.nullable(),
 });
 export type LineageEdge = z.infer<typeof LineageEdgeSchema>;
 

@@ -8,6 +8,18 @@ export type SimulationId = z.infer<typeof SimulationIdSchema>;
 const finite = z.number().refine(Number.isFinite, 'Must be a finite number');
 
 /**
+ * A party's time discount, as the engine compiles a GENIUS `discount_factor`: utilities and the
+ * reservation value are multiplied by `factor ^ t` (`per: 'time'`, t the share of the deadline
+ * used: GENIUS) or `factor ^ rounds` (`per: 'round'`: NegMAS). Only 0 < factor ≤ 1 is a discount;
+ * GENIUS reads any other value as none, so a job sending one is refused rather than guessed at.
+ */
+export const SimulationDiscountSchema = z.strictObject({
+  factor: z.number().gt(0).max(1),
+  per: z.enum(['time', 'round']),
+});
+export type SimulationDiscount = z.infer<typeof SimulationDiscountSchema>;
+
+/**
  * An outcome space in the engine's compiled additive form: per party, per issue, the utility
  * contribution of each option. Parties' utilities are private data, so a simulation job is
  * visible to the account that started it only.
@@ -25,6 +37,8 @@ export const SimulationSpaceSchema = z
           reservation: finite,
           constant: finite.default(0),
           contributions: z.array(z.array(finite).max(1000)).max(200),
+          /** Absent: this party's utilities do not shrink while the talks go on. */
+          discount: SimulationDiscountSchema.optional(),
         }),
       )
       .min(2)
@@ -50,8 +64,31 @@ export const SimulationSpaceSchema = z
           });
         }
       });
+      const { low, high } = reservationScale(party);
+      if (!(party.reservation >= low && party.reservation <= high)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['parties', partyIndex, 'reservation'],
+          message: `Must be between ${low} and ${high}, the scale of this party's utilities`,
+        });
+      }
     });
   });
+
+/**
+ * Where a reservation value may lie: 0–1, GENIUS's normalised scale, widened to the party's worst
+ * and best outcomes when its utilities are raw (a space compiled under NegMAS's semantics, whose
+ * disagreement point may be its worst outcome, say 10.5).
+ */
+function reservationScale(party: { constant: number; contributions: readonly (readonly number[])[] }) {
+  let worst = party.constant;
+  let best = party.constant;
+  for (const row of party.contributions) {
+    worst += Math.min(...row);
+    best += Math.max(...row);
+  }
+  return { low: Math.min(0, worst), high: Math.max(1, best) };
+}
 export type SimulationSpace = z.infer<typeof SimulationSpaceSchema>;
 
 export const SimulationProtocolSchema = z.enum(['sao', 'mediated']);
@@ -96,6 +133,14 @@ export const SimulationSchema = z.strictObject({
   ownerId: UserIdSchema,
   status: SimulationStatusSchema,
   agents: z.array(z.string()),
+  /** What each party walks away with and how its utilities shrink, as sent, in party order. */
+  parties: z.array(
+    z.strictObject({
+      name: z.string(),
+      reservation: z.number(),
+      discount: SimulationDiscountSchema.nullable(),
+    }),
+  ),
   protocol: SimulationProtocolSchema,
   steps: z.number().int(),
   runs: z.number().int(),

@@ -17,30 +17,31 @@ export type Analysis = {
   readonly solutions: Solutions;
 };
 
-function rationalPoints(points: readonly FrontierPoint[], reservations: readonly number[]): FrontierPoint[] {
+// prettier-ignore
+const rationalPoints = (function rationalPoints(
+  points: readonly FrontierPoint[],
+  space: AdditiveSpace,
+): FrontierPoint[] {
+  const reservations: number[] = [];
+  for (const party of space.parties) reservations.push(party.reservation);
   const rational: FrontierPoint[] = [];
   for (const point of points) if (isRational(point.utilities, reservations, 0)) rational.push(point);
   return rational;
-}
+});
 
-/** Frontier and bargaining solutions of a compiled space under one semantics. */
-export function analyzeSpace(
+/**
+ * Frontier and bargaining solutions of a compiled space under one semantics. Compiled when the
+ * module loads, as are the functions it calls (see compile.ts).
+ */
+// prettier-ignore
+export const analyzeSpace = (function analyzeSpace(
   space: AdditiveSpace,
   semantics: Semantics,
   options: Omit<FrontierOptions, 'tolerance'> = {},
 ): Analysis {
   const tolerance = toleranceOf(semantics);
   const full = paretoFrontier(space, { ...options, tolerance });
-  const frontier =
-    semantics === 'negmas'
-      ? {
-          ...full,
-          points: rationalPoints(
-            full.points,
-            space.parties.map((party) => party.reservation),
-          ),
-        }
-      : full;
+  const frontier = semantics === 'negmas' ? { ...full, points: rationalPoints(full.points, space) } : full;
   return {
     semantics,
     issues: space.issues.length,
@@ -48,4 +49,4 @@ export function analyzeSpace(
     frontier,
     solutions: bargainingSolutions(space, frontier.points, tolerance),
   };
-}
+});

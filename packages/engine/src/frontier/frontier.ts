@@ -1,4 +1,5 @@
 import type { AdditiveSpace, Outcome } from '../model/additive-space';
+import { mergeTwoParties } from './kernel/merge-stage2';
 import { nonDominated, nonDominatedRuns2 } from './non-dominated';
 import { ensureCapacity, formCandidates, select, withErrors, type Candidates, type Stage } from './stage';
 import { boundOf, thinStage } from './thinned-stage';
@@ -31,13 +32,18 @@ export type FrontierOptions = {
 };
 
 /** Options of one issue that no other option of it dominates (a dominated option never helps). */
-function usefulOptions(space: AdditiveSpace, issue: number): number[] {
+// prettier-ignore
+const usefulOptions = (function usefulOptions(space: AdditiveSpace, issue: number): number[] {
   const parties = space.parties.length;
   const options = space.issues[issue]?.options.length ?? 0;
   const values = new Float64Array(options * parties);
-  space.parties.forEach((party, p) =>
-    party.contributions[issue]?.forEach((value, option) => (values[option * parties + p] = value)),
-  );
+  for (let p = 0; p < parties; p++) {
+    const contributions = space.parties[p]!.contributions[issue];
+    if (contributions === undefined) continue;
+    // a contributions array longer than the issue's options writes past `values`, ignored as before
+    for (let option = 0; option < contributions.length; option++)
+      values[option * parties + p] = contributions[option]!;
+  }
   // a typical issue has a handful of options: a direct pairwise check beats sorting
   if (options > 32) return nonDominated(values, options, parties).sort((a, b) => a - b);
   const useful: number[] = [];
@@ -58,7 +64,7 @@ function usefulOptions(space: AdditiveSpace, issue: number): number[] {
     if (!dominated) useful.push(option);
   }
   return useful;
-}
+});
 
 /** A frontier point as `rebuild` makes it: fresh arrays, so the re-summing may write into them. */
 type BuiltPoint = { readonly utilities: number[]; readonly outcome: Outcome };
@@ -86,18 +92,24 @@ function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimens
   const last = stages[stages.length - 1];
   if (last === undefined) return [];
   const points: BuiltPoint[] = [];
+  // Each point's arrays are copies of these: slice allocates exactly their length, and writing
+  // integers and doubles keeps their element kinds. Grown by push from empty, each array had room
+  // for 17: on KillerRobot (12 000 points) the first analysis's heap grew 2 MB more, and its
+  // young-generation overflow set off a full (mark-compact) collection inside the analysis.
+  const outcomeTemplate: number[] = [];
+  for (let issue = 0; issue < mergeOrder.length; issue++) outcomeTemplate.push(0);
+  const utilitiesTemplate: number[] = [];
+  for (let p = 0; p < dimensions; p++) utilitiesTemplate.push(0.5);
   for (let index = 0; index < last.count; index++) {
-    const outcome: number[] = [];
-    for (let issue = 0; issue < mergeOrder.length; issue++) outcome.push(0);
+    const outcome = outcomeTemplate.slice();
     let at = index;
     for (let stageIndex = stages.length - 1; stageIndex >= 1; stageIndex--) {
       const stage = stages[stageIndex];
       outcome[mergeOrder[stageIndex - 1] ?? 0] = stage?.option[at] ?? -1;
       at = stage?.parent[at] ?? 0;
     }
-    // a plain loop: Array.from on a typed array goes through the iterator protocol (slow)
-    const utilities: number[] = [];
-    for (let p = 0; p < dimensions; p++) utilities.push(last.values[index * dimensions + p] ?? 0);
+    const utilities = utilitiesTemplate.slice();
+    for (let p = 0; p < dimensions; p++) utilities[p] = last.values[index * dimensions + p] ?? 0;
     points.push({ utilities, outcome });
   }
   return points;
@@ -138,21 +150,28 @@ function utilityRanges(space: AdditiveSpace): number[] {
  * non-dominated sums, with back-pointers to rebuild one witness outcome per point. Once a stage
  * outgrows `exactUpTo` (or `maxSize`), it and the later stages are thinned by ε-dominance within a
  * per-stage error level, and the result states the additive error the points actually carry.
+ * Compiled when the module loads, as are the functions it calls (io/compile.ts says why).
  */
-export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = {}): Frontier {
+// prettier-ignore
+export const paretoFrontier = (function paretoFrontier(
+  space: AdditiveSpace,
+  options: FrontierOptions = {},
+): Frontier {
   const dimensions = space.parties.length;
   const maxSize = options.maxSize ?? 20_000;
   const exactUpTo = Math.min(options.exactUpTo ?? 20_000, maxSize);
   const bound = options.approximationBound ?? 0.01;
-  const start: Stage = {
-    values: Float64Array.from(space.parties.map((party) => party.constant)),
-    parent: Int32Array.of(-1),
-    option: Int32Array.of(-1),
-    count: 1,
-  };
-  const stages: Stage[] = [start];
-  const useful = space.issues.map((_, issue) => usefulOptions(space, issue));
+  const useful: number[][] = [];
+  for (let issue = 0; issue < space.issues.length; issue++) useful.push(usefulOptions(space, issue));
   const tolerance = options.tolerance ?? 0;
+  // two parties merge in file order, each stage in the WebAssembly kernel (the same sums and choices)
+  const merged = dimensions === 2 ? mergeTwoParties(space, useful, exactUpTo) : undefined;
+  if (merged !== undefined)
+    return { exact: true, points: tolerance > 0 ? mergeNearPoints(merged, tolerance) : merged };
+  const constants = new Float64Array(dimensions);
+  for (let p = 0; p < dimensions; p++) constants[p] = space.parties[p]!.constant;
+  const start: Stage = { values: constants, parent: Int32Array.of(-1), option: Int32Array.of(-1), count: 1 };
+  const stages: Stage[] = [start];
   let scratch: Candidates = {
     values: new Float64Array(0),
     errors: new Float64Array(0),
@@ -213,4 +232,4 @@ export function paretoFrontier(space: AdditiveSpace, options: FrontierOptions = 
   return schedule === undefined || ranges === undefined
     ? { exact: true, points }
     : { exact: false, approximation: { additive: boundOf(last, ranges) }, points };
-}
+});

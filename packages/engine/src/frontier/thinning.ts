@@ -1,4 +1,5 @@
 import { DominanceTree } from './dominance-tree';
+import { descendingByKey } from './keyed-sort';
 
 /**
  * ε-dominance thinning of a merge stage, with the error each kept point carries.
@@ -25,9 +26,7 @@ function sortedByWeightedSum(values: Float64Array, count: number, weights: Float
     for (let p = 0; p < dimensions; p++) sum += values[index * dimensions + p]! * weights[p]!;
     key[index] = sum;
   }
-  const order = new Int32Array(count);
-  for (let index = 0; index < count; index++) order[index] = index;
-  return order.sort((a, b) => {
+  const compare = (a: number, b: number): number => {
     const difference = key[b]! - key[a]!;
     if (difference !== 0) return difference;
     for (let p = 0; p < dimensions; p++) {
@@ -35,7 +34,13 @@ function sortedByWeightedSum(values: Float64Array, count: number, weights: Float
       if (coordinate !== 0) return coordinate;
     }
     return a - b;
-  });
+  };
+  // the keyed sort overwrites its keys, and `compare` reads them
+  const keyed = descendingByKey(key.slice(), compare);
+  if (keyed !== undefined) return keyed;
+  const order = new Int32Array(count);
+  for (let index = 0; index < count; index++) order[index] = index;
+  return order.sort(compare);
 }
 
 /** Filters `count` candidates (`values[i*d + p]`, each with `errors[i*d + p]`, updated in place). */

@@ -1,4 +1,4 @@
-import type { AdditiveSpace, Discount, SpaceParty } from '../model/additive-space';
+import type { AdditiveSpace, Discount, SpaceIssue, SpaceParty } from '../model/additive-space';
 import {
   optionLabels,
   type Scenario,
@@ -15,48 +15,90 @@ export function toleranceOf(semantics: Semantics): number {
   return semantics === 'genius' ? 1e-9 : 0;
 }
 
-const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
+/*
+ * The functions an analysis runs are written `const f = (function f(…) {…})`: V8 compiles a
+ * parenthesised function when the module loads, not at its first call, so a process's first
+ * analysis does not spend its time compiling (issue #17). Prettier drops those parentheses, hence
+ * `// prettier-ignore` on each. Loops instead of map/forEach callbacks for the same reason: each
+ * callback is another function compiled at first use.
+ */
 
-function issueValues(issue: ScenarioIssue, valuation: Valuation | undefined, semantics: Semantics): number[] {
-  const count = optionLabels(issue).length;
-  if (valuation === undefined) return new Array<number>(count).fill(0);
+// negmas reads issue values as written; genius divides discrete values by the largest and clamps linear ones
+// prettier-ignore
+const issueValues = (function issueValues(
+  issue: ScenarioIssue,
+  valuation: Valuation | undefined,
+  semantics: Semantics,
+): number[] {
+  // as many as optionLabels makes, without making the labels
+  let count = 0;
+  if (issue.kind === 'discrete') count = issue.options.length;
+  else for (let value = issue.lowerBound; value <= issue.upperBound; value++) count++;
+  const values: number[] = [];
+  if (valuation === undefined) {
+    for (let option = 0; option < count; option++) values.push(0);
+    return values;
+  }
   if (valuation.kind === 'discrete') {
-    if (semantics === 'negmas') return [...valuation.evaluations];
-    const largest = Math.max(0, ...valuation.evaluations);
-    return valuation.evaluations.map((evaluation) => (largest === 0 ? 0 : evaluation / largest));
+    const evaluations = valuation.evaluations;
+    if (semantics === 'negmas') {
+      for (let option = 0; option < evaluations.length; option++) values.push(evaluations[option]!);
+      return values;
+    }
+    let largest = 0;
+    for (let option = 0; option < evaluations.length; option++)
+      largest = Math.max(largest, evaluations[option]!);
+    for (let option = 0; option < evaluations.length; option++)
+      values.push(largest === 0 ? 0 : evaluations[option]! / largest);
+    return values;
   }
   const lower = issue.kind === 'integer' ? issue.lowerBound : 0;
-  const values: number[] = [];
   for (let step = 0; step < count; step++) {
     const x = lower + step;
     values.push(
       semantics === 'negmas'
         ? valuation.slope * x + valuation.offset
-        : clamp01(valuation.slope * (x - lower) + valuation.offset),
+        : Math.min(1, Math.max(0, valuation.slope * (x - lower) + valuation.offset)),
     );
   }
   return values;
-}
+});
 
-function compileParty(scenario: Scenario, party: ScenarioParty, semantics: Semantics): SpaceParty {
-  const rawWeights = scenario.issues.map((_, index) => party.weights[index] ?? 1);
-  const total = rawWeights.reduce((sum, weight) => sum + weight, 0);
-  const weights =
-    semantics === 'negmas' || total === 0 ? rawWeights : rawWeights.map((weight) => weight / total);
-  const contributions = scenario.issues.map((issue, index) =>
-    issueValues(issue, party.valuations[index], semantics).map((value) => (weights[index] ?? 0) * value),
-  );
-  const written = party.reservation ?? 0;
-  let reservation = written;
-  if (semantics === 'negmas') {
-    // NegMAS's disagreement point: r when finite and reachable from below, else the worst outcome.
-    let minimum = 0;
-    for (const values of contributions) minimum += Math.min(...values);
-    reservation = Number.isFinite(written) && written >= minimum ? written : minimum;
+// prettier-ignore
+const compileParty = (function compileParty(
+  scenario: Scenario,
+  party: ScenarioParty,
+  semantics: Semantics,
+): SpaceParty {
+  const issues = scenario.issues;
+  const rawWeights: number[] = [];
+  let total = 0;
+  for (let index = 0; index < issues.length; index++) {
+    const weight = party.weights[index] ?? 1;
+    rawWeights.push(weight);
+    total += weight;
   }
+  const normalise = semantics !== 'negmas' && total !== 0;
+  const contributions: number[][] = [];
+  // NegMAS's disagreement point: r when finite and reachable from below, else the worst outcome.
+  let minimum = 0;
+  for (let index = 0; index < issues.length; index++) {
+    const weight = normalise ? rawWeights[index]! / total : rawWeights[index]!;
+    const values = issueValues(issues[index]!, party.valuations[index], semantics);
+    let smallest = Number.POSITIVE_INFINITY;
+    for (let option = 0; option < values.length; option++) {
+      values[option] = weight * values[option]!;
+      smallest = Math.min(smallest, values[option]!);
+    }
+    minimum += smallest;
+    contributions.push(values);
+  }
+  const written = party.reservation ?? 0;
+  const reservation =
+    semantics === 'negmas' && !(Number.isFinite(written) && written >= minimum) ? minimum : written;
   const discount = compileDiscount(party.discount, semantics);
   return { name: party.name, reservation, constant: 0, contributions, ...(discount && { discount }) };
-}
+});
 
 /**
  * GENIUS (`AbstractUtilitySpace.validateDiscount`) keeps a factor in (0, 1) and reads anything
@@ -70,9 +112,14 @@ function compileDiscount(written: number | undefined, semantics: Semantics): Dis
 }
 
 /** Compiles raw files into the additive space every analysis works on. */
-export function compileScenario(scenario: Scenario, semantics: Semantics = 'genius'): AdditiveSpace {
-  return {
-    issues: scenario.issues.map((issue) => ({ name: issue.name, options: optionLabels(issue) })),
-    parties: scenario.parties.map((party) => compileParty(scenario, party, semantics)),
-  };
-}
+// prettier-ignore
+export const compileScenario = (function compileScenario(
+  scenario: Scenario,
+  semantics: Semantics = 'genius',
+): AdditiveSpace {
+  const issues: SpaceIssue[] = [];
+  for (const issue of scenario.issues) issues.push({ name: issue.name, options: optionLabels(issue) });
+  const parties: SpaceParty[] = [];
+  for (const party of scenario.parties) parties.push(compileParty(scenario, party, semantics));
+  return { issues, parties };
+});

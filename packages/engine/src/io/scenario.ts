@@ -45,10 +45,11 @@ export type LoadResult<T> =
 /** An input file handed to a loader: the engine never reads the disk itself. */
 export type SourceFile = { readonly name: string; readonly contents: string };
 
-/** Option labels of an issue (integers as decimal strings). */
-export function optionLabels(issue: ScenarioIssue): string[] {
+/** Option labels of an issue (integers as decimal strings). Compiled at load (compile.ts says why). */
+// prettier-ignore
+export const optionLabels = (function optionLabels(issue: ScenarioIssue): string[] {
   if (issue.kind === 'discrete') return [...issue.options];
   const labels: string[] = [];
   for (let value = issue.lowerBound; value <= issue.upperBound; value++) labels.push(String(value));
   return labels;
-}
+});

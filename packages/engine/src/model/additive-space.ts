@@ -53,10 +53,13 @@ export function utilitiesOf(space: AdditiveSpace, outcome: Outcome): number[] {
   return space.parties.map((party) => utilityOf(party, outcome));
 }
 
-/** Number of outcomes (a float: spaces of 10^20 and beyond are normal here). */
-export function outcomeCount(space: AdditiveSpace): number {
-  return space.issues.reduce((count, issue) => count * issue.options.length, 1);
-}
+/** Number of outcomes (a float: spaces of 10^20 and beyond are normal here). Compiled at load (compile.ts says why). */
+// prettier-ignore
+export const outcomeCount = (function outcomeCount(space: AdditiveSpace): number {
+  let count = 1;
+  for (const issue of space.issues) count *= issue.options.length;
+  return count;
+});
 
 /** Names an outcome the way the files do: {issueName: optionLabel}. */
 export function labelOutcome(space: AdditiveSpace, outcome: Outcome): Record<string, string> {

@@ -27,6 +27,31 @@ function setupOf(seed: number, overrides: Partial<LiveTalksSetup> = {}): LiveTal
 }
 
 describe('simulating the live talks', () => {
+  it('discounts a stated profile’s utility to when its run agreed', () => {
+    const plain = setupOf(11, { runs: 1, noise: 0 });
+    const discounted: LiveTalksSetup = {
+      ...plain,
+      parties: plain.parties.map((party) =>
+        party.profile === null
+          ? party
+          : { ...party, profile: { ...party.profile, discount: { factor: 0.5, per: 'time' as const } } },
+      ),
+    };
+    const before = simulateLiveTalks(plain);
+    const after = simulateLiveTalks(discounted);
+    // Agents decide on one moment's utilities, so the same talks end the same way.
+    expect(after.topAgreements).toEqual(before.topAgreements);
+    // The agreed offer is number `steps` (1-based); it is discounted at its own time, (steps − 1)/N.
+    const steps = Math.round((before.meanAgreementTime ?? 1) * plain.steps);
+    const time = before.agreements === 0 ? 1 : (steps - 1) / plain.steps;
+    expect(before.agreements).toBe(1);
+    for (const party of [0, 1]) {
+      const expected = (before.utilities[party]?.mean ?? Number.NaN) * 0.5 ** time;
+      expect(after.utilities[party]?.mean).toBeCloseTo(expected, 12);
+      expect(after.utilities[party]?.mean).toBeLessThan(before.utilities[party]?.mean ?? 0);
+    }
+  });
+
   test.prop([fc.integer({ min: 0, max: 2 ** 31 })], { numRuns: 15 })(
     'replays the same summary for the same seed, with counts that add up',
     (seed) => {

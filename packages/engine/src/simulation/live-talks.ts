@@ -1,4 +1,10 @@
-import { utilitiesOf, type AdditiveSpace, type SpaceIssue, type SpaceParty } from '../model/additive-space';
+import {
+  utilitiesOf,
+  type AdditiveSpace,
+  type Discount,
+  type SpaceIssue,
+  type SpaceParty,
+} from '../model/additive-space';
 import type { AgentFactory } from './agent';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { runNegotiation, type ProtocolName } from './simulate';
@@ -9,6 +15,8 @@ export type LiveTalksParty = {
   readonly profile: {
     readonly reservation: number;
     readonly contributions: readonly (readonly number[])[];
+    /** How its utilities (and reservation) shrink towards the deadline; absent: they do not. */
+    readonly discount?: Discount;
   } | null;
 };
 
@@ -41,7 +49,7 @@ export type LiveTalksSummary = {
   likelyPackage: { outcome: number[]; count: number } | null;
   /**
    * Per party, the utility of how each run ended (agreement, or the reservation without one) under
-   * the party's stated profile; null for a party whose preferences were sampled.
+   * the party's stated profile, discounted to when it ended; null for a party whose preferences were sampled.
    */
   utilities: (UtilitySpread | null)[];
 };
@@ -62,6 +70,7 @@ export function simulateLiveTalks(setup: LiveTalksSetup): LiveTalksSummary {
           reservation: party.profile.reservation,
           constant: 0,
           contributions: party.profile.contributions,
+          ...(party.profile.discount && { discount: party.profile.discount }),
         },
   );
   const optionCounts = setup.issues.map((issue) => issue.options.map(() => 0));
@@ -94,7 +103,8 @@ export function simulateLiveTalks(setup: LiveTalksSetup): LiveTalksSummary {
         result.agreement === null
           ? party.reservation
           : utilitiesOf({ issues: setup.issues, parties: [party] }, result.agreement)[0];
-      endings[index]?.push(utility ?? party.reservation);
+      // The perturbed profile keeps the stated discount, so the run's factor is the stated one's.
+      endings[index]?.push((utility ?? party.reservation) * (result.discounts[index] ?? 1));
     });
     if (result.agreement !== null) {
       agreements++;

@@ -33,5 +33,9 @@ export function createRng(seed: number): Rng {
 
 /** A child seed, so run k of a batch does not depend on how many draws runs 0..k-1 made. */
 export function deriveSeed(seed: number, index: number): number {
-  return createRng((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0).int(2 ** 32);
+  // createRng(…).int(2 ** 32) without making a generator: a negotiation derives one per party.
+  const state = ((((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0) + 0x6d2b79f5) >>> 0) | 0;
+  let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+  mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+  return Math.floor((((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296) * 2 ** 32);
 }

@@ -1,6 +1,7 @@
 import { utilityOf, type SpaceParty } from '../model/additive-space';
 import type { Agent, Offer, TurnContext } from './agent';
 import { discountAt } from './discount';
+import { runSaoKernel } from './kernel/sao-kernel';
 import {
   lastStep,
   timeAt,
@@ -18,6 +19,9 @@ import { createUtilityView } from './utility-view';
  * party gets its reservation value. Both are discounted to when the talks ended (see `discountAt`).
  */
 export function runSao(setup: NegotiationSetup): NegotiationResult {
+  const fast =
+    setup.recordTrace === true || setup.deadline.time !== undefined ? undefined : runInKernel(setup);
+  if (fast !== undefined) return fast;
   const agents = startAgents(setup);
   const { parties } = setup.space;
   const partyCount = agents.length;
@@ -71,6 +75,40 @@ export function runSao(setup: NegotiationSetup): NegotiationResult {
     rounds: Math.ceil(end / partyCount),
     trace,
   });
+}
+
+/** The same negotiation in the WebAssembly kernel, when every agent is a built-in time-based one. */
+function runInKernel(setup: NegotiationSetup): NegotiationResult | undefined {
+  const { space, deadline } = setup;
+  const { parties } = space;
+  const partyCount = parties.length;
+  // Loops, not closures: this is the JavaScript a process's first negotiation runs unoptimised.
+  const seeds: number[] = [];
+  for (let party = 0; party < partyCount; party++) seeds.push(deriveSeed(setup.seed, party) >>> 0);
+  const end = runSaoKernel({ space, agents: setup.agents, steps: deadline.steps, seeds });
+  if (end === undefined) return undefined;
+  const { step, outcome } = end;
+  const rawUtilities: number[] = [];
+  for (let party = 0; party < partyCount; party++) {
+    const spaceParty = parties[party];
+    if (spaceParty === undefined) continue;
+    rawUtilities.push(outcome === null ? spaceParty.reservation : utilityOf(spaceParty, outcome));
+  }
+  return outcome === null
+    ? ending(setup, {
+        agreement: null,
+        rawUtilities,
+        step: deadline.steps,
+        rounds: Math.ceil(deadline.steps / partyCount),
+        trace: [],
+      })
+    : ending(setup, {
+        agreement: outcome,
+        rawUtilities,
+        step,
+        rounds: Math.floor(step / partyCount),
+        trace: [],
+      });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Outcome } from '../model/additive-space';
 import type { Agent, AgentFactory } from './agent';
 import { createBidder } from './bidding';
+import { markTimeBased } from './kernel/sao-kernel';
 import { utilityIn, type UtilityView } from './utility-view';
 
 /**
@@ -33,7 +34,7 @@ function raise(time: number, power: number): number {
 
 export function timeBasedAgent(exponent: number): AgentFactory {
   const power = 1 / exponent;
-  return ({ view, rng }): Agent => {
+  const factory: AgentFactory = ({ view, rng }): Agent => {
     const floor = Math.max(view.reservation, view.minUtility);
     const range = view.maxUtility - floor;
     const { near } = createBidder(view, rng);
@@ -62,4 +63,6 @@ export function timeBasedAgent(exponent: number): AgentFactory {
       },
     };
   };
+  markTimeBased(factory, power);
+  return factory;
 }

@@ -3,6 +3,7 @@ import {
   deriveNegotiationState,
   derivePointStatus,
   formatRedline,
+  PlanVersionIdSchema,
   type Redline,
 } from '@parley/core';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,11 @@ const deferred = Object.fromEntries(
 );
 
 function redline(fromId: string, toId: string): Redline {
-  const result = compareVersions(versions, { fromId, toId, labels: deferred });
+  const result = compareVersions(versions, {
+    fromId: PlanVersionIdSchema.parse(fromId),
+    toId: PlanVersionIdSchema.parse(toId),
+    labels: deferred,
+  });
   if (!result.ok) throw new Error(result.problems[0]?.message);
   return result.value;
 }
@@ -79,15 +84,20 @@ describe('demo plan data', () => {
   });
 
   it('refers only to points that exist in the version each record is attached to', () => {
+    // The records name points by their demo keys: compared as plain strings.
     const pointsOf = (versionId: string) =>
-      new Set(versions.find((entry) => entry.version.id === versionId)?.version.points.map((p) => p.pointId));
+      new Set<string>(
+        versions.find((entry) => entry.version.id === versionId)?.version.points.map((p) => p.pointId),
+      );
     for (const position of DEMO_POSITIONS)
       expect(pointsOf(position.version).has(position.pointKey), position.pointKey).toBe(true);
     for (const amendment of DEMO_AMENDMENTS)
       expect(pointsOf(amendment.version).has(amendment.pointKey), amendment.key).toBe(true);
     for (const escalation of DEMO_ESCALATIONS)
       expect(pointsOf('geneva-19').has(escalation.pointKey)).toBe(true);
-    const everyPoint = new Set(versions.flatMap((entry) => entry.version.points.map((p) => p.pointId)));
+    const everyPoint = new Set<string>(
+      versions.flatMap((entry) => entry.version.points.map((p) => p.pointId)),
+    );
     for (const statement of DEMO_STATEMENTS)
       for (const key of statement.pointKeys) expect(everyPoint.has(key), key).toBe(true);
   });

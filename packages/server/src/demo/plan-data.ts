@@ -3,10 +3,14 @@
 // to UUIDs (a change's proposer is the party's own id, as on a lineage edge). Party keys: united-states (mediator), ukraine and russia (required), european-partners (observer).
 import {
   applyOperations,
+  PlanVersionIdSchema,
+  PointIdSchema,
+  VersionOperationSchema,
   type PlanVersion,
   type VersionOperation,
   type VersionWithLineage,
 } from '@parley/core';
+import { z } from 'zod';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from './demo-negotiation';
 import { DEMO_DRAFT_POINTS, DEMO_TOPICS } from './plan-data-draft';
 
@@ -99,13 +103,17 @@ export const DEMO_ESCALATIONS = [
   },
 ] as const;
 
+// The operations name points, rounds and amendments by their readable keys; parsing brands them.
+const demoOperations = (operations: z.input<typeof VersionOperationSchema>[]) =>
+  z.array(VersionOperationSchema).parse(operations);
+
 const geneva = { roundId: 'geneva' } as const;
 // Who proposed each change is named by the party's id: lineage edges carry real party ids.
 const UNITED_STATES = DEMO_PARTIES.unitedStates.id;
 const UKRAINE = DEMO_PARTIES.ukraine.id;
 
 /** How the Geneva text was made from the draft: 5 merges (11 points → 5), 3 drops, 7 amendments: 28 → 19. */
-export const GENEVA_OPERATIONS: readonly VersionOperation[] = [
+export const GENEVA_OPERATIONS: readonly VersionOperation[] = demoOperations([
   {
     kind: 'merge',
     pointIds: ['p02', 'p16', 'p22'],
@@ -214,12 +222,12 @@ export const GENEVA_OPERATIONS: readonly VersionOperation[] = [
     proposedBy: UNITED_STATES,
     text: 'Once the parties agree to this framework, a ceasefire takes effect along the current line of contact.',
   },
-];
+]);
 
 const florida = { roundId: 'florida' } as const;
 
 /** The Florida round: reconstruction and frozen assets separated again, elections and ceasefire refined: 19 → 20. */
-export const FLORIDA_OPERATIONS: readonly VersionOperation[] = [
+export const FLORIDA_OPERATIONS: readonly VersionOperation[] = demoOperations([
   {
     kind: 'split',
     pointId: 'g-reconstruction',
@@ -252,17 +260,17 @@ export const FLORIDA_OPERATIONS: readonly VersionOperation[] = [
     proposedBy: UNITED_STATES,
     text: 'Once the parties sign this framework, a ceasefire takes effect along the current line of contact, pending the questions set aside for the leaders.',
   },
-];
+]);
 
 /** The draft as a first version (negotiation key `demo`). */
 export function demoDraftVersion(): PlanVersion {
   return {
-    id: DEMO_VERSION_KEYS.draft,
+    id: PlanVersionIdSchema.parse(DEMO_VERSION_KEYS.draft),
     negotiationId: DEMO_NEGOTIATION.id,
     parentId: null,
     label: '28-point draft',
     points: DEMO_DRAFT_POINTS.map((point, index) => ({
-      pointId: point.key,
+      pointId: PointIdSchema.parse(point.key),
       number: index + 1,
       title: point.title,
       text: point.text,
@@ -279,7 +287,11 @@ export function buildDemoPlanVersions(): VersionWithLineage[] {
     child: { id: string; label: string },
     operations: readonly VersionOperation[],
   ): VersionWithLineage => {
-    const result = applyOperations({ parent: parent.version, child, operations });
+    const result = applyOperations({
+      parent: parent.version,
+      child: { id: PlanVersionIdSchema.parse(child.id), label: child.label },
+      operations,
+    });
     if (!result.ok)
       throw new Error(`demo plan data is inconsistent: ${result.problems.map((p) => p.message).join('; ')}`);
     return { version: result.value.version, edges: [...result.value.edges] };

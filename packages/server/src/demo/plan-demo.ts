@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
-import type {
-  Amendment,
-  Escalation,
-  PartyId,
-  Position,
-  Round,
-  Statement,
-  VersionWithLineage,
+import {
+  AmendmentIdSchema,
+  EscalationIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
+  PositionIdSchema,
+  RoundIdSchema,
+  StatementIdSchema,
+  type Amendment,
+  type Escalation,
+  type PartyId,
+  type Position,
+  type Round,
+  type Statement,
+  type VersionWithLineage,
 } from '@parley/core';
+import type { z } from 'zod';
 import { RANDOM_IDS } from '../ids';
 import { carriedPositions } from '../services/plan-versions';
 import type { Database } from '../storage/database';
@@ -31,6 +39,17 @@ export function demoPlanId(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The demo's id for a key, parsed as the kind of id it is. */
+const keyed =
+  <Schema extends z.ZodType>(schema: Schema) =>
+  (key: string): z.output<Schema> =>
+    schema.parse(demoPlanId(key));
+const versionIdOf = keyed(PlanVersionIdSchema);
+const pointIdOf = keyed(PointIdSchema);
+const roundIdOf = keyed(RoundIdSchema);
+const amendmentIdOf = keyed(AmendmentIdSchema);
+const positionIdOf = keyed(PositionIdSchema);
+
 const PARTY_BY_KEY: Record<string, PartyId> = {
   'united-states': DEMO_PARTIES.unitedStates.id,
   ukraine: DEMO_PARTIES.ukraine.id,
@@ -42,26 +61,26 @@ const party = (key: string): PartyId => {
   if (id === undefined) throw new Error(`unknown demo party ${key}`);
   return id;
 };
-const optional = (key: string | null, map: (key: string) => string) => (key === null ? null : map(key));
+const optional = <T>(key: string | null, map: (key: string) => T) => (key === null ? null : map(key));
 
 function toStored(entry: VersionWithLineage): VersionWithLineage {
   const { version, edges } = entry;
   return {
     version: {
       ...version,
-      id: demoPlanId(version.id),
+      id: versionIdOf(version.id),
       negotiationId: DEMO_NEGOTIATION.id,
-      parentId: optional(version.parentId, demoPlanId),
-      points: version.points.map((point) => ({ ...point, pointId: demoPlanId(point.pointId) })),
+      parentId: optional(version.parentId, versionIdOf),
+      points: version.points.map((point) => ({ ...point, pointId: pointIdOf(point.pointId) })),
     },
     edges: edges.map((edge) => ({
       ...edge,
-      fromVersionId: demoPlanId(edge.fromVersionId),
-      toVersionId: demoPlanId(edge.toVersionId),
-      from: edge.from.map(demoPlanId),
-      to: edge.to.map(demoPlanId),
-      roundId: optional(edge.roundId, demoPlanId),
-      amendmentId: optional(edge.amendmentId, demoPlanId),
+      fromVersionId: versionIdOf(edge.fromVersionId),
+      toVersionId: versionIdOf(edge.toVersionId),
+      from: edge.from.map(pointIdOf),
+      to: edge.to.map(pointIdOf),
+      roundId: optional(edge.roundId, roundIdOf),
+      amendmentId: optional(edge.amendmentId, amendmentIdOf),
     })),
   };
 }
@@ -85,17 +104,17 @@ export const planDemo: DemoExtension = async (tx: Database) => {
     await insertPlanVersion(tx, {
       entry: stored,
       revision: index + 1,
-      roundId: optional(roundKey, demoPlanId),
+      roundId: optional(roundKey, roundIdOf),
       createdBy: null,
       createdAt: CREATED_AT[entry.version.id] ?? GENEVA_RECORDED_AT,
     });
     const own = DEMO_POSITIONS.filter((position) => position.version === entry.version.id).map(
       (position): Position => ({
-        id: demoPlanId(`position:${position.party}:${position.version}:${position.pointKey}`),
+        id: positionIdOf(`position:${position.party}:${position.version}:${position.pointKey}`),
         negotiationId: DEMO_NEGOTIATION.id,
         partyId: party(position.party),
         versionId: stored.version.id,
-        pointId: demoPlanId(position.pointKey),
+        pointId: pointIdOf(position.pointKey),
         value: position.value,
         note: position.note,
         visibility: position.visibility,
@@ -107,7 +126,11 @@ export const planDemo: DemoExtension = async (tx: Database) => {
     const carried =
       previous === undefined
         ? []
-        : carriedPositions(positions, { entry: stored, parent: previous.version, newId: RANDOM_IDS.next });
+        : carriedPositions(positions, {
+            entry: stored,
+            parent: previous.version,
+            newId: () => PositionIdSchema.parse(RANDOM_IDS.next()),
+          });
     // What the demo records for this version replaces what was carried onto the same point.
     const recorded = new Set(own.map((position) => `${position.pointId}:${position.partyId}`));
     positions = [
@@ -115,7 +138,7 @@ export const planDemo: DemoExtension = async (tx: Database) => {
         .filter((position) => !recorded.has(`${position.pointId}:${position.partyId}`))
         .map((position) => ({
           ...position,
-          id: demoPlanId(`carried:${position.partyId}:${stored.version.id}:${position.pointId}`),
+          id: positionIdOf(`carried:${position.partyId}:${stored.version.id}:${position.pointId}`),
         })),
       ...own,
     ];
@@ -124,9 +147,9 @@ export const planDemo: DemoExtension = async (tx: Database) => {
   }
   for (const escalation of DEMO_ESCALATIONS) {
     const row: Escalation & { createdAt: string } = {
-      id: demoPlanId(escalation.key),
+      id: keyed(EscalationIdSchema)(escalation.key),
       negotiationId: DEMO_NEGOTIATION.id,
-      pointId: demoPlanId(escalation.pointKey),
+      pointId: pointIdOf(escalation.pointKey),
       principals: [...escalation.principals],
       question: escalation.question,
       dueDate: escalation.dueDate,
@@ -137,7 +160,7 @@ export const planDemo: DemoExtension = async (tx: Database) => {
   }
   for (const round of DEMO_ROUNDS) {
     const row: Round = {
-      id: demoPlanId(round.key),
+      id: roundIdOf(round.key),
       negotiationId: DEMO_NEGOTIATION.id,
       name: round.name,
       place: round.place,
@@ -145,8 +168,8 @@ export const planDemo: DemoExtension = async (tx: Database) => {
       endsOn: round.endsOn,
       format: round.format,
       partiesPresent: round.partiesPresent.map(party),
-      fromVersionId: demoPlanId(round.fromVersion),
-      producedVersionId: optional(round.producedVersion, demoPlanId),
+      fromVersionId: versionIdOf(round.fromVersion),
+      producedVersionId: optional(round.producedVersion, versionIdOf),
       minutes: round.minutes,
       publicReadout: round.publicReadout,
     };
@@ -154,28 +177,28 @@ export const planDemo: DemoExtension = async (tx: Database) => {
   }
   for (const statement of DEMO_STATEMENTS) {
     const row: Statement = {
-      id: demoPlanId(statement.key),
+      id: keyed(StatementIdSchema)(statement.key),
       negotiationId: DEMO_NEGOTIATION.id,
       person: statement.person,
       partyId: party(statement.party),
       date: statement.date,
       source: statement.source,
       quote: statement.quote,
-      pointIds: statement.pointKeys.map(demoPlanId),
+      pointIds: statement.pointKeys.map(pointIdOf),
     };
     await insertStatement(tx, row);
   }
   for (const amendment of DEMO_AMENDMENTS) {
     const fate: Amendment['fate'] =
       amendment.fate.state === 'adopted'
-        ? { state: 'adopted', versionId: demoPlanId(amendment.fate.versionId) }
+        ? { state: 'adopted', versionId: versionIdOf(amendment.fate.versionId) }
         : amendment.fate;
     await insertAmendment(tx, {
-      id: demoPlanId(amendment.key),
+      id: amendmentIdOf(amendment.key),
       negotiationId: DEMO_NEGOTIATION.id,
       partyId: party(amendment.party),
-      versionId: demoPlanId(amendment.version),
-      pointId: demoPlanId(amendment.pointKey),
+      versionId: versionIdOf(amendment.version),
+      pointId: pointIdOf(amendment.pointKey),
       proposal: amendment.proposal,
       rationale: amendment.rationale,
       fate,

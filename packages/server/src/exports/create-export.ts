@@ -3,6 +3,7 @@ import {
   can,
   chooseFingerprintKey,
   DomainError,
+  ExportIdSchema,
   exportInputProblems,
   isMembershipActive,
   type CreateExportInput,
@@ -97,7 +98,7 @@ export async function createExport(
   const contentHash = createHash('sha256').update(file.bytes).digest('hex');
   const stored: StoredExport = {
     ...material.subject,
-    id: deps.ids.next(),
+    id: ExportIdSchema.parse(deps.ids.next()),
     negotiationId: input.negotiation.id,
     recipientUserId: recipient.userId,
     exportedBy: viewer.userId ?? recipient.userId,

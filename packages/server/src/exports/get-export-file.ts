@@ -1,4 +1,4 @@
-import { can, DomainError, type Negotiation, type Viewer } from '@parley/core';
+import { can, DomainError, type Negotiation, type Viewer, type ExportId } from '@parley/core';
 import { commitChange } from '../services/commit-change';
 import type { AppDeps } from '../services/deps';
 import { findExport, type StoredExport } from '../storage/exports';
@@ -30,7 +30,7 @@ async function legacyBytes(deps: AppDeps, recorded: StoredExport): Promise<Buffe
 export async function getExportFile(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; exportId: string },
+  input: { negotiation: Negotiation; exportId: ExportId },
 ): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
   const recorded = await findExport(deps.db, {
     negotiationId: input.negotiation.id,

@@ -1,4 +1,5 @@
-import type { AuditCheckpoint, AuditConsistencyProof, AuditInclusionProof } from '@parley/core';
+import type { AuditCheckpoint, AuditConsistencyProof, AuditInclusionProof, AuditKeys } from '@parley/core';
+import type { AuditKeyring } from '../audit/signing-keys';
 
 // Proofs are hashes and sizes only; named field by field like every presenter.
 
@@ -23,4 +24,9 @@ export const presentConsistencyProof = (proof: AuditConsistencyProof): AuditCons
   to: proof.to,
   proof: [...proof.proof],
   checkpoint: presentAuditCheckpoint(proof.checkpoint),
+});
+
+/** The public half of every key the log was ever signed with, so old checkpoints stay verifiable. */
+export const presentKeys = (keyring: AuditKeyring): AuditKeys => ({
+  items: keyring.known.map(({ name, keyId, publicKey }) => ({ name, keyId, publicKey })),
 });

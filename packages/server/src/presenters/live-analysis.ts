@@ -54,6 +54,7 @@ export const presentProfile = (profile: PreferenceProfile): PreferenceProfile =>
   weighting: profile.weighting,
   issues: profile.issues.map(presentProfileIssue),
   reservation: profile.reservation,
+  ...(profile.discount === undefined ? {} : { discount: profile.discount }),
   sharedWithMediator: profile.sharedWithMediator,
   partyId: profile.partyId,
   revision: profile.revision,

@@ -32,6 +32,7 @@ export const presentGeniusDraft = (draft: GeniusDraft): GeniusDraft => ({
   scale: draft.scale,
   weighting: draft.weighting,
   reservation: draft.reservation,
+  discount: draft.discount,
   issues: draft.issues.map((issue) => ({
     pointId: issue.pointId,
     ratings: { ...issue.ratings },

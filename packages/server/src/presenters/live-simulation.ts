@@ -61,6 +61,12 @@ export const presentLiveSimulation = (simulation: LiveSimulation): LiveSimulatio
   },
   progress: { done: simulation.progress.done, total: simulation.progress.total },
   notices: [...simulation.notices],
+  profiles: simulation.profiles.map((entry) => ({
+    partyId: entry.partyId,
+    partyName: entry.partyName,
+    reservation: entry.reservation,
+    discount: entry.discount,
+  })),
   result: simulation.result === null ? null : presentResult(simulation.result),
   error: simulation.error,
   createdAt: simulation.createdAt,

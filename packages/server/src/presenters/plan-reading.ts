@@ -1,10 +1,16 @@
-import type { DeadlineOutlookSchema, LineageProposal, PlanDocumentText, TimelineSchema } from '@parley/core';
+import type {
+  DeadlineOutlookSchema,
+  LineageProposal,
+  PlanDocumentText,
+  PointId,
+  TimelineSchema,
+} from '@parley/core';
 import type { z } from 'zod';
 
 type Timeline = z.infer<typeof TimelineSchema>;
 /** A page of timeline entries as the rules build them (their point lists are read-only). */
 type TimelinePage = {
-  items: readonly (Omit<Timeline['items'][number], 'pointIds'> & { pointIds: readonly string[] })[];
+  items: readonly (Omit<Timeline['items'][number], 'pointIds'> & { pointIds: readonly PointId[] })[];
   nextCursor?: string;
 };
 type DeadlineOutlook = z.infer<typeof DeadlineOutlookSchema>['items'][number];

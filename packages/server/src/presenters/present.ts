@@ -109,6 +109,11 @@ export const presentSimulation = (simulation: Simulation): Simulation => ({
   ownerId: simulation.ownerId,
   status: simulation.status,
   agents: simulation.agents,
+  parties: simulation.parties.map((party) => ({
+    name: party.name,
+    reservation: party.reservation,
+    discount: party.discount === null ? null : { factor: party.discount.factor, per: party.discount.per },
+  })),
   protocol: simulation.protocol,
   steps: simulation.steps,
   runs: simulation.runs,

@@ -1,5 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { can, type NegotiationId, type PartyId, type PositionVisibility, type Viewer } from '@parley/core';
+import {
+  can,
+  type NegotiationId,
+  type PartyId,
+  type PositionVisibility,
+  type Viewer,
+  type AmendmentId,
+  type BiddingId,
+  type EscalationId,
+  type ImprovementProposalId,
+  type PlanVersionId,
+  type PointId,
+  type RoundId,
+  type StatementId,
+} from '@parley/core';
 import { OUTSIDE_REVISION } from '../presenters/position';
 import { seesEveryEdit } from '../services/position-edits';
 import type { Database } from '../storage/database';
@@ -10,14 +24,14 @@ export type PlanEvent =
   | {
       readonly type: 'version.created';
       readonly negotiationId: NegotiationId;
-      readonly versionId: string;
+      readonly versionId: PlanVersionId;
       readonly revision: number;
     }
   | {
       readonly type: 'position.changed';
       readonly negotiationId: NegotiationId;
-      readonly versionId: string;
-      readonly pointId: string;
+      readonly versionId: PlanVersionId;
+      readonly pointId: PointId;
       readonly partyId: PartyId;
       readonly visibility: PositionVisibility;
       readonly revision: number;
@@ -25,34 +39,34 @@ export type PlanEvent =
   | {
       readonly type: 'amendment.changed';
       readonly negotiationId: NegotiationId;
-      readonly amendmentId: string;
+      readonly amendmentId: AmendmentId;
       readonly partyId: PartyId;
     }
   | {
       readonly type: 'escalation.changed';
       readonly negotiationId: NegotiationId;
-      readonly escalationId: string;
-      readonly pointId: string;
+      readonly escalationId: EscalationId;
+      readonly pointId: PointId;
     }
-  | { readonly type: 'round.created'; readonly negotiationId: NegotiationId; readonly roundId: string }
+  | { readonly type: 'round.created'; readonly negotiationId: NegotiationId; readonly roundId: RoundId }
   | {
       readonly type: 'statement.created';
       readonly negotiationId: NegotiationId;
-      readonly statementId: string;
+      readonly statementId: StatementId;
     }
   /** A blind bidding opened, got a bid or was revealed: ids only, never a bound or the outcome. */
   | {
       readonly type: 'bidding.changed';
       readonly negotiationId: NegotiationId;
-      readonly biddingId: string;
+      readonly biddingId: BiddingId;
       readonly givingPartyId: PartyId;
       readonly takingPartyId: PartyId;
     }
   | {
       readonly type: 'proposal.created';
       readonly negotiationId: NegotiationId;
-      readonly versionId: string;
-      readonly proposalId: string;
+      readonly versionId: PlanVersionId;
+      readonly proposalId: ImprovementProposalId;
     };
 
 /** Viewers loaded for one delivery, shared by its subscribers: one seat lookup per user, not per stream. */

@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BiddingIdSchema } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { openBound, sealBound } from './bid-seal';
 import { createEphemeralSealKey, loadSealKey } from './seal-key';
 
-const context = { biddingId: 'b-1', partyId: 'p-1' };
+const context = { biddingId: BiddingIdSchema.parse('00000000-0000-4000-8000-00000000b001'), partyId: 'p-1' };
+const OTHER_BIDDING = BiddingIdSchema.parse('00000000-0000-4000-8000-00000000b002');
 
 describe('sealed bids', () => {
   it('opens what it sealed, and the ciphertext does not show the bound', () => {
@@ -20,7 +22,7 @@ describe('sealed bids', () => {
     const key = createEphemeralSealKey();
     const sealed = sealBound(key, context, 10);
     expect(() => openBound(key, { ...context, partyId: 'p-2' }, sealed)).toThrow();
-    expect(() => openBound(key, { ...context, biddingId: 'b-2' }, sealed)).toThrow();
+    expect(() => openBound(key, { ...context, biddingId: OTHER_BIDDING }, sealed)).toThrow();
   });
 
   it('refuses a ciphertext under another key, naming the key', () => {

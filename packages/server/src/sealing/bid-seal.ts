@@ -1,10 +1,11 @@
+import type { BiddingId } from '@parley/core';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SealKey } from './seal-key';
 
 const VERSION = 'v1';
 
 /** What a sealed bound is bound to: moving a ciphertext to another bidding or side fails to open. */
-export type SealContext = { readonly biddingId: string; readonly partyId: string };
+export type SealContext = { readonly biddingId: BiddingId; readonly partyId: string };
 
 const aad = (context: SealContext) =>
   Buffer.from(`parley blind bid ${VERSION}\n${context.biddingId}\n${context.partyId}`, 'utf8');

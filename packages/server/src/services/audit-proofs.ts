@@ -5,7 +5,6 @@ import {
   type AuditCheckpoint,
   type AuditConsistencyProof,
   type AuditInclusionProof,
-  type AuditKeys,
   type MerkleTree,
   type Negotiation,
   type Viewer,
@@ -19,10 +18,6 @@ import { assertAllowed } from './viewer';
 
 // Checkpoints cover the whole log (every negotiation, sign-ins): their size says how many entries
 // the instance logged, never what they are. Who may read a negotiation's log may hold them.
-
-export function presentKeys(keyring: AuditKeyring): AuditKeys {
-  return { items: keyring.known.map(({ name, keyId, publicKey }) => ({ name, keyId, publicKey })) };
-}
 
 function checkpointOf(keyring: AuditKeyring, tree: MerkleTree, treeSize: number): AuditCheckpoint {
   const rootHash = tree.root(treeSize);

@@ -1,9 +1,12 @@
 import {
+  BiddingIdSchema,
   can,
   DomainError,
   type Bidding,
   type Negotiation,
   type OpenBiddingInput,
+  type PlanVersionId,
+  type PointId,
   type Viewer,
 } from '@parley/core';
 import { insertBidding, listBiddings, type StoredBidding } from '../storage/blind-bids';
@@ -46,7 +49,7 @@ export async function openBidding(
   if (body.closesAt !== null && Date.parse(body.closesAt) <= at.getTime())
     throw invalid('closesAt', 'The closing time must be in the future.');
   const bidding: StoredBidding = {
-    id: deps.ids.next(),
+    id: BiddingIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     versionId: body.versionId,
     pointId: body.pointId,
@@ -94,7 +97,7 @@ export async function openBidding(
 async function numericIssue(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; pointId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; pointId: PointId },
 ): Promise<{ unit: string; min: number; max: number }> {
   const issues = await issuesAt(deps, viewer, input).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === 'not-found')

@@ -4,6 +4,7 @@ import {
   DomainError,
   settleBlindBids,
   type Bidding,
+  type BiddingId,
   type BiddingResource,
   type Negotiation,
   type Party,
@@ -26,6 +27,7 @@ import type { Database } from '../storage/database';
 import { listParties } from '../storage/parties';
 import { commitChange, type AuditNote } from './commit-change';
 import type { AppDeps } from './deps';
+import { partyResource } from './known-party';
 import { listVersionsForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
 
@@ -44,7 +46,7 @@ const sealDigest = (sealed: string) => createHash('sha256').update(sealed).diges
 export async function loadBiddingContext(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; biddingIds: readonly string[] },
+  input: { negotiation: Negotiation; biddingIds: readonly BiddingId[] },
 ): Promise<BiddingContext> {
   const [parties, { versions }, submissions] = await Promise.all([
     listParties(deps.db, input.negotiation.id),
@@ -81,7 +83,7 @@ export async function listBiddingsForViewer(
 async function visibleBidding(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; biddingId: string; lock?: boolean },
+  input: { negotiation: Negotiation; biddingId: BiddingId; lock?: boolean },
 ): Promise<StoredBidding> {
   const bidding = await findBidding(deps.db, { ...input, negotiationId: input.negotiation.id });
   if (bidding === undefined || !can(viewer, 'bidding.read', biddingResource(bidding)))
@@ -92,7 +94,7 @@ async function visibleBidding(
 export async function getBiddingForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; biddingId: string },
+  input: { negotiation: Negotiation; biddingId: BiddingId },
 ): Promise<Bidding> {
   const bidding = await visibleBidding(deps, viewer, input);
   const context = await loadBiddingContext(deps, viewer, { ...input, biddingIds: [bidding.id] });
@@ -113,7 +115,7 @@ export function biddingChanged(bidding: StoredBidding): PlanEvent {
 /** A change to one bidding made under its row lock, dated `at`, and announced (ids only) after the commit. */
 async function changeBidding<Result>(
   deps: AppDeps,
-  input: { viewer: Viewer; negotiation: Negotiation; biddingId: string; at: Date },
+  input: { viewer: Viewer; negotiation: Negotiation; biddingId: BiddingId; at: Date },
   change: {
     write: (tx: Database, locked: StoredBidding) => Promise<Result>;
     audit: (result: Result, locked: StoredBidding) => AuditNote;
@@ -147,7 +149,7 @@ function assertOpen(bidding: StoredBidding, now: Date): void {
 export async function submitBid(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; biddingId: string; body: SubmitBidInput },
+  input: { negotiation: Negotiation; biddingId: BiddingId; body: SubmitBidInput },
 ): Promise<Bidding> {
   const { negotiation, biddingId, body } = input;
   const found = await visibleBidding(deps, viewer, input);
@@ -198,7 +200,7 @@ export async function submitBid(
 export async function revealBidding(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; biddingId: string },
+  input: { negotiation: Negotiation; biddingId: BiddingId },
 ): Promise<Bidding> {
   const { negotiation, biddingId } = input;
   await visibleBidding(deps, viewer, input);
@@ -253,15 +255,7 @@ export function sideOf(
 ): 'giving' | 'taking' | null {
   const speaksFor = (partyId: string) => {
     const party = parties.find((entry) => entry.id === partyId);
-    return (
-      party !== undefined &&
-      can(viewer, 'bid.submit', {
-        kind: 'party',
-        negotiationId: party.negotiationId,
-        partyId: party.id,
-        partyRole: party.role,
-      })
-    );
+    return party !== undefined && can(viewer, 'bid.submit', partyResource(party));
   };
   if (speaksFor(bidding.givingPartyId)) return 'giving';
   if (speaksFor(bidding.takingPartyId)) return 'taking';

@@ -4,6 +4,7 @@ import type {
   Negotiation,
   NegotiationId,
   Party,
+  PlanVersionId,
   Position,
   Round,
   Statement,
@@ -87,7 +88,7 @@ export const cachedStatements = (db: Database, negotiationId: string): Promise<r
 
 export function cachedPositions(
   db: Database,
-  input: { negotiationId: string; versionId: string },
+  input: { negotiationId: NegotiationId; versionId: PlanVersionId },
 ): Promise<readonly Position[]> {
   return cachedRead(db, {
     key: `plan_positions:${input.negotiationId}:${input.versionId}`,

@@ -1,5 +1,9 @@
 import {
   applyOperations,
+  PlanVersionIdSchema,
+  PointIdSchema,
+  PositionIdSchema,
+  VersionOperationSchema,
   type NegotiationId,
   type PartyId,
   type PlanVersion,
@@ -11,29 +15,33 @@ import { carriedPositions } from './plan-versions';
 // Issue #11: positions follow their points into a revision, also through merges and splits, and
 // are flagged for review where the text changed.
 
+// Versions and points are named by readable slugs, parsed into the ids the rules take.
+const versionId = (slug: string) => PlanVersionIdSchema.parse(slug);
+const pointId = (slug: string) => PointIdSchema.parse(slug);
+
 const parent: PlanVersion = {
-  id: 'v1',
+  id: versionId('v1'),
   negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'v1',
   points: ['Ceasefire now.', 'Monitors deploy.', 'Elections soon.', 'Prisoners exchanged.'].map(
-    (text, i) => ({ pointId: `p${i + 1}`, number: i + 1, title: '', text, topic: null }),
+    (text, i) => ({ pointId: pointId(`p${i + 1}`), number: i + 1, title: '', text, topic: null }),
   ),
 };
 
 const position = (
-  pointId: string,
+  point: string,
   partyId: string,
   value: Position['value'],
   visibility: Position['visibility'] = 'parties',
 ): Position => ({
-  id: `${pointId}-${partyId}`,
+  id: PositionIdSchema.parse(`${point}-${partyId}`),
   negotiationId: 'n' as NegotiationId,
   partyId: partyId as PartyId,
-  versionId: 'v1',
-  pointId,
+  versionId: versionId('v1'),
+  pointId: pointId(point),
   value,
-  note: `${partyId} on ${pointId}`,
+  note: `${partyId} on ${point}`,
   visibility,
   needsReview: false,
   revision: 3,
@@ -42,8 +50,8 @@ const position = (
 
 const applied = applyOperations({
   parent,
-  child: { id: 'v2', label: 'v2' },
-  operations: [
+  child: { id: versionId('v2'), label: 'v2' },
+  operations: VersionOperationSchema.array().parse([
     {
       kind: 'merge',
       pointIds: ['p1', 'p2'],
@@ -57,7 +65,7 @@ const applied = applyOperations({
         { pointId: 's3', title: '', text: 'Observers at every polling station.' },
       ],
     },
-  ],
+  ]),
 });
 if (!applied.ok) throw new Error(applied.problems[0]?.message);
 const entry = { version: applied.value.version, edges: [...applied.value.edges] };
@@ -71,7 +79,7 @@ const carried = carriedPositions(
     position('p3', 'russia', 'amend', 'private'),
     position('p4', 'ukraine', 'accept'),
   ],
-  { entry, parent, newId: () => `carried-${(ids += 1)}` },
+  { entry, parent, newId: () => PositionIdSchema.parse(`carried-${(ids += 1)}`) },
 );
 const on = (pointId: string, partyId: string) =>
   carried.find((found) => found.pointId === pointId && found.partyId === partyId);

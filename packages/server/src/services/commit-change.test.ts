@@ -1,4 +1,4 @@
-import type { NegotiationId, User, UserId } from '@parley/core';
+import { RoundIdSchema, type NegotiationId, type User, type UserId } from '@parley/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanEvent } from '../realtime/plan-events';
@@ -18,7 +18,7 @@ const ACTOR = { userId: '00000000-0000-4000-8000-0000000000ff' };
 const event = (roundId: string): PlanEvent => ({
   type: 'round.created',
   negotiationId: NEGOTIATION,
-  roundId,
+  roundId: RoundIdSchema.parse(roundId),
 });
 
 let handle: DatabaseHandle;

@@ -1,9 +1,7 @@
 import {
-  can,
   DomainError,
   issueOptions,
   MAX_RANGE_VALUES,
-  seatsIn,
   type GeniusDraft,
   type GeniusDraftInput,
   type LiveIssue,
@@ -15,7 +13,7 @@ import type { AppDeps } from './deps';
 import { unzipGeniusFolder } from './genius-archive';
 import { describeProblems, suggestPoint } from './genius-upload';
 import { issuesAt, latestVersionId } from './live-issues';
-import { assertAllowed } from './viewer';
+import { requireProfileWriter } from './preference-profiles';
 
 const invalid = (message: string, field = 'archive') => new DomainError('invalid-input', message, { field });
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
@@ -31,17 +29,7 @@ export async function draftFromGenius(
   input: { negotiation: Negotiation; body: GeniusDraftInput },
 ): Promise<GeniusDraft> {
   const { negotiation, body } = input;
-  const seat = seatsIn(viewer, negotiation.id).find((candidate) => candidate.partyRole === 'party');
-  assertAllowed(
-    seat !== undefined &&
-      can(viewer, 'profile.write', {
-        kind: 'party',
-        negotiationId: negotiation.id,
-        partyId: seat.partyId,
-        partyRole: 'party',
-      }),
-    "state a delegation's preferences",
-  );
+  requireProfileWriter(viewer, negotiation);
   const versionId = await latestVersionId(deps, viewer, negotiation);
   if (versionId === null) throw new DomainError('cannot-compute', 'The negotiation has no plan yet.');
   const points = (await issuesAt(deps, viewer, { negotiation, versionId })).filter(
@@ -68,9 +56,15 @@ export async function draftFromGenius(
     scale: 'unit',
     weighting: 'weights',
     reservation: clamp01(party.reservation ?? 0),
+    discount: geniusDiscount(party.discount),
     issues: drafted.map(({ issueName: _issueName, ...entry }) => entry),
     notices,
   };
+}
+
+/** GENIUS's `validateDiscount`: only a factor strictly between 0 and 1 discounts. */
+function geniusDiscount(factor: number | undefined): number | null {
+  return factor !== undefined && factor > 0 && factor < 1 ? factor : null;
 }
 
 type DraftContext = {

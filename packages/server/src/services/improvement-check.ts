@@ -1,18 +1,19 @@
 import {
   can,
   DomainError,
+  ImprovementProposalIdSchema,
   type ImprovementCheck,
   type ImprovementProposal,
   type Negotiation,
+  type PlanVersionId,
   type Viewer,
 } from '@parley/core';
 import { recordReadAudit } from '../audit';
 import { insertImprovementProposal, listImprovementProposals } from '../storage/improvement-proposals';
 import { listLatestProfiles } from '../storage/live-issues';
-import { assertSpaceWithinBudget } from '../work/budgets';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
-import { checkPackage, countable, scenarioOf, type Issue } from './live-analysis';
+import { analyzeLiveSpace, checkPackage, countable, type Issue } from './live-analysis';
 import { analysedIssues } from './live-issue-space';
 import { issuesAt } from './live-issues';
 import { assertAllowed } from './viewer';
@@ -23,7 +24,7 @@ const STRICTLY = 1e-9;
 
 type Input = {
   negotiation: Negotiation;
-  versionId: string;
+  versionId: PlanVersionId;
   package: Record<string, string>;
   signal?: AbortSignal;
 };
@@ -79,7 +80,7 @@ export async function proposeImprovement(
       field: 'package',
     });
   const proposal: ImprovementProposal = {
-    id: deps.ids.next(),
+    id: ImprovementProposalIdSchema.parse(deps.ids.next()),
     versionId: input.versionId,
     choices,
     proposedAt: deps.clock.now().toISOString(),
@@ -113,7 +114,7 @@ export async function proposeImprovement(
 export async function listProposals(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ): Promise<ImprovementProposal[]> {
   await issuesAt(deps, viewer, input);
   assertAllowed(can(viewer, 'issue.read', negotiationResource(input.negotiation)), 'read the proposals');
@@ -141,18 +142,7 @@ async function findImprovement(deps: AppDeps, input: Input, issues: readonly Iss
       'cannot-compute',
       'The check needs the profiles of at least two parties rating every issue of this version.',
     );
-  assertSpaceWithinBudget(deps.budgets, {
-    parties: counted.length,
-    optionsPerIssue: issues.map((issue) => issue.options.length),
-  });
-  const analysis = await deps.engine.run(
-    {
-      kind: 'analyze-scenario',
-      scenario: scenarioOf(issues, counted),
-      request: { semantics: 'negmas', package: sent },
-    },
-    { timeoutMs: deps.budgets.analysisTimeMs, signal: input.signal },
-  );
+  const analysis = await analyzeLiveSpace(deps, { issues, counted, package: sent, signal: input.signal });
   const base = analysis.package?.utilities ?? [];
   // Improvements come best first (the largest smallest gain): if the first is not strictly better
   // for everyone, none is.

@@ -13,7 +13,8 @@ import type { Database } from '../storage/database';
 import { listMembers, updateMemberValidTo } from '../storage/members';
 import { commitChange, type Within } from './commit-change';
 import type { AppDeps } from './deps';
-import { partyResource, seatMember } from './members';
+import { partyResource } from './known-party';
+import { seatMember } from './members';
 import { assertAllowed } from './viewer';
 
 /** The current lead hands the party's lead over at once (the mediator proposes instead: lead-handovers.ts). */

@@ -21,7 +21,7 @@ import { findUser } from '../storage/users';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { applyLeadChange } from './lead-change';
-import { partyResource } from './members';
+import { partyResource } from './known-party';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
 /**

@@ -11,6 +11,7 @@ import {
   type PreferenceProfile,
   type SuggestedPackage,
   type Viewer,
+  type PlanVersionId,
 } from '@parley/core';
 import type { Scenario } from '@parley/engine';
 import { recordReadAudit } from '../audit';
@@ -41,7 +42,12 @@ const IMPROVEMENTS_SENT = 5;
 export async function runLiveAnalysis(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; body: LiveAnalysisInput; signal?: AbortSignal },
+  input: {
+    negotiation: Negotiation;
+    versionId: PlanVersionId;
+    body: LiveAnalysisInput;
+    signal?: AbortSignal;
+  },
 ): Promise<LiveAnalysis> {
   const { negotiation, versionId } = input;
   const all = await issuesAt(deps, viewer, { negotiation, versionId });
@@ -81,18 +87,12 @@ export async function runLiveAnalysis(
       'cannot-compute',
       `The analysis needs the profiles of at least two parties rating every issue of this version; ${counted.length} ${counted.length === 1 ? 'does' : 'do'}.`,
     );
-  assertSpaceWithinBudget(deps.budgets, {
-    parties: counted.length,
-    optionsPerIssue: issues.map((issue) => issue.options.length),
+  const analysis = await analyzeLiveSpace(deps, {
+    issues,
+    counted,
+    package: packageOutcome,
+    signal: input.signal,
   });
-  const analysis = await deps.engine.run(
-    {
-      kind: 'analyze-scenario',
-      scenario: scenarioOf(issues, counted),
-      request: { semantics: 'negmas', package: packageOutcome },
-    },
-    { timeoutMs: deps.budgets.analysisTimeMs, signal: input.signal },
-  );
   const disclosed = counted.flatMap((entry, index) =>
     can(viewer, 'profile.read', profileResource(negotiation, entry.profile)) ? [{ entry, index }] : [],
   );
@@ -133,9 +133,11 @@ export async function runLiveAnalysis(
     // Contention weighs every party's importance: only a viewer who may read every counted profile gets it.
     contention:
       disclosed.length === counted.length
-        ? analysis.contention.map((entry) => {
+        ? analysis.contention.flatMap((entry) => {
+            // The engine names issues by their point's id; its own copy of the name is a plain string.
             const issue = issues.find((candidate) => candidate.pointId === entry.issue);
-            return { pointId: entry.issue, number: issue?.number ?? 0, contention: round(entry.contention) };
+            if (issue === undefined) return [];
+            return [{ pointId: issue.pointId, number: issue.number, contention: round(entry.contention) }];
           })
         : null,
     frontierSize: disclosed.length === counted.length ? analysis.frontier.size : null,
@@ -176,6 +178,33 @@ export function countable(profile: PreferenceProfile, issues: readonly Issue[]):
   return { profile, evaluations, weights: raw.map((weight) => weight / total) };
 }
 
+/**
+ * The engine's analysis of a version's issues under the counted profiles, within the instance's
+ * budgets: NegMAS semantics, because live profiles are linear like its scenarios.
+ */
+export function analyzeLiveSpace(
+  deps: AppDeps,
+  input: {
+    issues: readonly Issue[];
+    counted: readonly Counted[];
+    package: Record<string, string> | undefined;
+    signal: AbortSignal | undefined;
+  },
+) {
+  assertSpaceWithinBudget(deps.budgets, {
+    parties: input.counted.length,
+    optionsPerIssue: input.issues.map((issue) => issue.options.length),
+  });
+  return deps.engine.run(
+    {
+      kind: 'analyze-scenario',
+      scenario: scenarioOf(input.issues, input.counted),
+      request: { semantics: 'negmas', package: input.package },
+    },
+    { timeoutMs: deps.budgets.analysisTimeMs, signal: input.signal },
+  );
+}
+
 // Issues and parties are named by id inside the engine: labels never reach it, so nothing it
 // returns can be mistaken for a plan's wording.
 export function scenarioOf(issues: readonly Issue[], counted: readonly Counted[]): Scenario {
@@ -185,6 +214,8 @@ export function scenarioOf(issues: readonly Issue[], counted: readonly Counted[]
     parties: counted.map((entry) => ({
       name: entry.profile.partyId,
       reservation: entry.profile.reservation / (entry.profile.scale === 'percent' ? 100 : 1),
+      // Analyses are at time 0, where it is 1; it travels so that a GENIUS export writes it.
+      ...(entry.profile.discount !== undefined && { discount: entry.profile.discount }),
       weights: entry.weights,
       valuations: entry.evaluations.map((evaluations) => ({ kind: 'discrete', evaluations })),
     })),

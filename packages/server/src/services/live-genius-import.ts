@@ -8,6 +8,8 @@ import {
   type LiveIssue,
   type Negotiation,
   type Viewer,
+  type PlanVersionId,
+  type PointId,
 } from '@parley/core';
 import { upsertIssueAssignment } from '../storage/live-issues';
 import { commitChange } from './commit-change';
@@ -16,7 +18,7 @@ import { readGeniusUpload, suggestPoint, type GeniusUpload } from './genius-uplo
 import { issuesAt } from './live-issues';
 import { assertAllowed } from './viewer';
 
-type Input = { negotiation: Negotiation; versionId: string };
+type Input = { negotiation: Negotiation; versionId: PlanVersionId };
 
 const negotiationResource = (negotiation: Negotiation) => ({
   kind: 'negotiation' as const,
@@ -97,10 +99,10 @@ function planAssignments(
   upload: GeniusUpload,
   points: readonly LiveIssue[],
   mapping: GeniusImportInput['mapping'],
-): { pointId: string; definition: IssueDefinition }[] {
+): { pointId: PointId; definition: IssueDefinition }[] {
   const seenIssues = new Set<string>();
   const takenPoints = new Map<string, string>();
-  const assignments: { pointId: string; definition: IssueDefinition }[] = [];
+  const assignments: { pointId: PointId; definition: IssueDefinition }[] = [];
   for (const entry of mapping) {
     const issue = upload.issues.find((candidate) => candidate.name === entry.issue);
     if (issue === undefined) throw invalid(`${upload.domainFile} has no issue "${entry.issue}".`);

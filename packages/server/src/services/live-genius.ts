@@ -1,6 +1,5 @@
-import { can, type Negotiation, type Viewer } from '@parley/core';
+import { can, type Negotiation, type Viewer, type PlanVersionId } from '@parley/core';
 import { writeGeniusScenario, type Scenario } from '@parley/engine';
-import { recordReadAudit } from '../audit';
 import { listLatestProfiles } from '../storage/live-issues';
 import { listParties } from '../storage/parties';
 import type { AppDeps } from './deps';
@@ -8,10 +7,10 @@ import { zipFolder } from './genius-archive';
 import { countable, scenarioOf } from './live-analysis';
 import { analysedIssues } from './live-issue-space';
 import { issuesAt } from './live-issues';
-import { profileResource } from './preference-profiles';
+import { auditProfileRead, profileResource } from './preference-profiles';
 import { assertAllowed } from './viewer';
 
-type Input = { negotiation: Negotiation; versionId: string };
+type Input = { negotiation: Negotiation; versionId: PlanVersionId };
 
 const negotiationResource = (negotiation: Negotiation) => ({
   kind: 'negotiation' as const,
@@ -83,16 +82,11 @@ export async function exportLiveGenius(
       revision: entry.profile.revision,
     })),
   };
-  for (const { profile } of counted)
-    await recordReadAudit(deps.db, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
-      action: 'profile.read',
-      subjectType: 'preference_profile',
-      subjectId: profile.partyId,
-      negotiationId: negotiation.id,
-      detail: { revision: profile.revision, via: 'genius-export', versionId },
-    });
+  await Promise.all(
+    counted.map(({ profile }) =>
+      auditProfileRead(deps, viewer, { negotiation, profile, detail: { via: 'genius-export', versionId } }),
+    ),
+  );
   const folder = `parley-genius-${versionId.slice(0, 8)}`;
   const files = [
     ...written.value,

@@ -7,6 +7,8 @@ import {
   type Negotiation,
   type SetIssueInput,
   type Viewer,
+  type PlanVersionId,
+  type PointId,
 } from '@parley/core';
 import { listIssueAssignments, upsertIssueAssignment } from '../storage/live-issues';
 import { commitChange } from './commit-change';
@@ -23,7 +25,7 @@ const negotiationResource = (negotiation: Negotiation) => ({
 export async function listIssuesForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ): Promise<LiveIssues> {
   assertAllowed(can(viewer, 'issue.read', negotiationResource(input.negotiation)), 'read the issues');
   return { versionId: input.versionId, points: await issuesAt(deps, viewer, input) };
@@ -33,7 +35,7 @@ export async function listIssuesForViewer(
 export async function issuesAt(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ): Promise<LiveIssue[]> {
   const [{ versions }, assignments] = await Promise.all([
     listVersionsForViewer(deps, viewer, input.negotiation),
@@ -49,7 +51,7 @@ export async function latestVersionId(
   deps: AppDeps,
   viewer: Viewer,
   negotiation: Negotiation,
-): Promise<string | null> {
+): Promise<PlanVersionId | null> {
   const { versions } = await listVersionsForViewer(deps, viewer, negotiation);
   const newest = [...versions].sort((a, b) => b.revision - a.revision)[0];
   return newest?.version.id ?? null;
@@ -59,7 +61,7 @@ export async function latestVersionId(
 export async function setIssue(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; pointId: string; body: SetIssueInput },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; pointId: PointId; body: SetIssueInput },
 ): Promise<LiveIssue> {
   const { negotiation, versionId, pointId } = input;
   const version = await getVersionForViewer(deps, viewer, { negotiation, versionId });

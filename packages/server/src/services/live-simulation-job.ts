@@ -6,6 +6,7 @@ import {
   type Negotiation,
   type Party,
   type PreferenceProfile,
+  type PlanVersionId,
 } from '@parley/core';
 import { listDeadlines } from '../storage/deadlines';
 import { listLatestProfiles } from '../storage/live-issues';
@@ -28,7 +29,7 @@ export async function buildLiveSimulationJob(
   deps: AppDeps,
   input: {
     negotiation: Negotiation;
-    versionId: string;
+    versionId: PlanVersionId;
     body: LiveSimulationInput;
     all: readonly LiveIssue[];
   },
@@ -129,5 +130,7 @@ function profileOf(counted: Counted) {
   return {
     reservation: profile.reservation / (profile.scale === 'percent' ? 100 : 1),
     contributions: evaluations.map((values, issue) => values.map((value) => value * (weights[issue] ?? 0))),
+    // A factor of 1 is no discount (GENIUS's `validateDiscount`); it is left out like an absent one.
+    ...(profile.discount !== undefined && profile.discount < 1 && { discount: profile.discount }),
   };
 }

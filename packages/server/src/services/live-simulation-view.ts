@@ -23,7 +23,7 @@ type Context = {
  * for the parties whose profile the viewer may read (`profile.read`) — the revision the job used
  * was shared, and the newest still is.
  */
-export function presentLiveSimulation(stored: StoredLiveSimulation, context: Context): LiveSimulation {
+export function liveSimulationSeenBy(stored: StoredLiveSimulation, context: Context): LiveSimulation {
   const { input } = stored;
   return {
     id: stored.id,
@@ -39,6 +39,18 @@ export function presentLiveSimulation(stored: StoredLiveSimulation, context: Con
     horizon: input.horizon,
     progress: { done: stored.status === 'completed' ? input.runs : stored.progressDone, total: input.runs },
     notices: [...input.notices],
+    profiles: input.parties.flatMap((party) =>
+      party.profile === null || !mayRead(party, context)
+        ? []
+        : [
+            {
+              partyId: party.partyId,
+              partyName: nameOf(party.partyId, context),
+              reservation: party.profile.reservation,
+              discount: party.profile.discount ?? null,
+            },
+          ],
+    ),
     result: stored.result === null || stored.status !== 'completed' ? null : resultOf(stored, context),
     error: stored.error,
     createdAt: stored.createdAt.toISOString(),
@@ -51,10 +63,12 @@ function resultOf(stored: StoredLiveSimulation, context: Context): LiveSimulatio
   const summary = stored.result as LiveTalksSummary;
   const { agreements, runs } = summary;
   const share = (count: number) => (agreements === 0 ? 0 : round(count / agreements));
-  const ref = (index: number) => {
-    const issue = input.issues[index];
-    return { pointId: issue?.pointId ?? '', number: issue?.number ?? 1, title: issue?.title ?? '' };
-  };
+  // The summary counts by issue index, in the job's issue order.
+  const refs = input.issues.map((issue) => ({
+    pointId: issue.pointId,
+    number: issue.number,
+    title: issue.title,
+  }));
   const likely = summary.likelyPackage;
   return {
     agreementProbability: round(runs === 0 ? 0 : agreements / runs),
@@ -65,45 +79,46 @@ function resultOf(stored: StoredLiveSimulation, context: Context): LiveSimulatio
       likely === null
         ? null
         : {
-            choices: likely.outcome.map((option, index) => ({
-              ...ref(index),
-              option: input.issues[index]?.options[option] ?? '',
-              share: share(summary.optionCounts[index]?.[option] ?? 0),
-            })),
+            choices: likely.outcome.flatMap((option, index) => {
+              const ref = refs[index];
+              if (ref === undefined) return [];
+              return [
+                {
+                  ...ref,
+                  option: input.issues[index]?.options[option] ?? '',
+                  share: share(summary.optionCounts[index]?.[option] ?? 0),
+                },
+              ];
+            }),
             exactShare: share(likely.count),
           },
     decisiveIssues:
       agreements === 0
         ? []
         : summary.optionCounts
-            .map((counts, index) => ({
-              ...ref(index),
-              variability: round(1 - Math.max(...counts) / agreements),
-              options: counts
+            .flatMap((counts, index) => {
+              const ref = refs[index];
+              if (ref === undefined) return [];
+              const options = counts
                 .map((count, option) => ({
                   option: input.issues[index]?.options[option] ?? '',
                   share: share(count),
                 }))
                 .filter((entry) => entry.share > 0)
-                .sort((left, right) => right.share - left.share),
-            }))
+                .sort((left, right) => right.share - left.share);
+              return [{ ...ref, variability: round(1 - Math.max(...counts) / agreements), options }];
+            })
             .filter((entry) => entry.variability > 0)
             .sort((left, right) => right.variability - left.variability || left.number - right.number)
             .slice(0, DECISIVE_ISSUES),
     utilities: input.parties.flatMap((party, index) => {
       const spread = summary.utilities[index];
       if (spread === null || spread === undefined || party.profile === null) return [];
-      const resource = {
-        kind: 'profile' as const,
-        negotiationId: context.negotiation.id,
-        partyId: party.partyId,
-        sharedWithMediator: party.sharedWithMediator && context.sharedNow.has(party.partyId),
-      };
-      if (!can(context.viewer, 'profile.read', resource)) return [];
+      if (!mayRead(party, context)) return [];
       return [
         {
           partyId: party.partyId,
-          partyName: context.parties.find((candidate) => candidate.id === party.partyId)?.name ?? '',
+          partyName: nameOf(party.partyId, context),
           utility: {
             mean: round(spread.mean),
             p10: round(spread.p10),
@@ -114,6 +129,22 @@ function resultOf(stored: StoredLiveSimulation, context: Context): LiveSimulatio
       ];
     }),
   };
+}
+
+type JobParty = StoredLiveSimulation['input']['parties'][number];
+
+/** The revision the job used was shared, and the newest still is (or the viewer is the party). */
+function mayRead(party: JobParty, context: Context): boolean {
+  return can(context.viewer, 'profile.read', {
+    kind: 'profile',
+    negotiationId: context.negotiation.id,
+    partyId: party.partyId,
+    sharedWithMediator: party.sharedWithMediator && context.sharedNow.has(party.partyId),
+  });
+}
+
+function nameOf(partyId: string, context: Context): string {
+  return context.parties.find((candidate) => candidate.id === partyId)?.name ?? '';
 }
 
 /** 95 % Wilson score interval of a share: honest at 0 and 1 and for few runs. */

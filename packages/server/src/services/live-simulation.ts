@@ -5,6 +5,7 @@ import {
   type LiveSimulationInput,
   type Negotiation,
   type Viewer,
+  type PlanVersionId,
 } from '@parley/core';
 import { AGENT_NAMES, findAgent } from '@parley/engine';
 import { recordReadAudit } from '../audit';
@@ -20,7 +21,7 @@ import { cancelSimulation } from '../storage/simulations';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { buildLiveSimulationJob } from './live-simulation-job';
-import { presentLiveSimulation } from './live-simulation-view';
+import { liveSimulationSeenBy } from './live-simulation-view';
 import { issuesAt } from './live-issues';
 import { assertAllowed } from './viewer';
 
@@ -39,7 +40,7 @@ const resourceOf = (negotiation: Negotiation) => ({
 export async function startLiveSimulation(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; body: LiveSimulationInput },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; body: LiveSimulationInput },
 ): Promise<LiveSimulation> {
   const { negotiation, versionId, body } = input;
   const all = await issuesAt(deps, viewer, { negotiation, versionId });
@@ -71,7 +72,7 @@ export async function startLiveSimulation(
     }),
   });
   await deps.enqueueSimulation?.(stored.id);
-  return presentLiveSimulation(stored, { viewer, negotiation, parties, sharedNow: sharedIn(profiles) });
+  return liveSimulationSeenBy(stored, { viewer, negotiation, parties, sharedNow: sharedIn(profiles) });
 }
 
 /** One live simulation, or the same not-found whether it is missing or the viewer may not read it. */
@@ -89,7 +90,7 @@ export async function getLiveSimulation(
 export async function listLiveSimulationsForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ): Promise<LiveSimulation[]> {
   await issuesAt(deps, viewer, input);
   if (!can(viewer, 'live-simulation.read', resourceOf(input.negotiation))) return [];
@@ -149,7 +150,7 @@ async function presentAudited(
     listLatestProfiles(deps.db, input.negotiation.id),
   ]);
   const context = { viewer, negotiation: input.negotiation, parties, sharedNow: sharedIn(profiles) };
-  const views = input.stored.map((stored) => presentLiveSimulation(stored, context));
+  const views = input.stored.map((stored) => liveSimulationSeenBy(stored, context));
   const withResults = views.filter((view) => view.result !== null);
   if (withResults.length > 0)
     await recordReadAudit(deps.db, {

@@ -18,10 +18,8 @@ import { normalizeEmail } from './accounts';
 import type { Database } from '../storage/database';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
+import { partyResource } from './known-party';
 import { assertAllowed, visibleOrNotFound } from './viewer';
-
-export const partyResource = (party: Party) =>
-  ({ kind: 'party', negotiationId: party.negotiationId, partyId: party.id, partyRole: party.role }) as const;
 
 /** Whether the party has a lead seat now or scheduled: the mediator's set-up right ends then (#13). */
 export function hasLeadSeat(seats: readonly Member[], party: Party, now: Date): boolean {

@@ -7,6 +7,7 @@ import {
   type Negotiation,
   type PlanVersion,
   type Viewer,
+  type PlanVersionId,
 } from '@parley/core';
 import type { AppDeps } from './deps';
 import { getVersionForViewer } from './plan-versions';
@@ -24,7 +25,7 @@ const MAX_POINT_PAIRS = 22_500;
 export async function proposeLineage(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; text: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; text: string },
 ): Promise<LineageProposal> {
   const stored = await getVersionForViewer(deps, viewer, {
     negotiation: input.negotiation,
@@ -63,21 +64,25 @@ export function lineageProposal(parent: PlanVersion, text: string): LineagePropo
   const inferred = inferLineage(parent.points, points);
   const oldByNumber = new Map(parent.points.map((point) => [point.number, point]));
   const newByNumber = new Map(points.map((point) => [point.number, point]));
-  const oldRef = (number: number) => {
-    const point = oldByNumber.get(number);
-    return { pointId: point?.pointId ?? '', number, title: point?.title ?? '' };
-  };
+  // Inferred rows name old points by the numbers of the parent's points: every one is in oldByNumber.
+  const oldRefs = (numbers: readonly number[]) =>
+    numbers.flatMap((number) => {
+      const point = oldByNumber.get(number);
+      return point === undefined ? [] : [{ pointId: point.pointId, number, title: point.title }];
+    });
   return {
     ...head,
     points: points.map((point) => ({ ...point })),
     problems: [],
     rows: inferred.rows.map((row) => ({
       kind: row.kind,
-      from: row.from.map(oldRef),
+      from: oldRefs(row.from),
       to: row.to.map((number) => ({ number, title: newByNumber.get(number)?.title ?? '' })),
       score: row.score,
       moved: row.moved,
-      links: row.links.map((link) => ({ from: oldRef(link.from).pointId, to: link.to, score: link.score })),
+      links: row.links.flatMap((link) =>
+        oldRefs([link.from]).map((old) => ({ from: old.pointId, to: link.to, score: link.score })),
+      ),
     })),
     counts: { ...inferred.counts },
   };

@@ -3,11 +3,14 @@ import {
   deriveNegotiationState,
   derivePointStatus,
   DomainError,
+  PositionIdSchema,
   type Escalation,
   type Negotiation,
   type PageQuery,
   type PartyId,
   type PlanStatus,
+  type PlanVersionId,
+  type PointId,
   type Position,
   type SetPositionInput,
   type NegotiationId,
@@ -17,13 +20,13 @@ import {
 import { recordReadAudit } from '../audit';
 import { presentPosition } from '../presenters/position';
 import { seesEveryEdit } from './position-edits';
-import { findParty } from '../storage/parties';
 import { findPosition, writePositionIfCurrent } from '../storage/plan-positions';
 import type { TrackedTable } from '../storage/read-generations';
 import { cachedEscalations, cachedParties, cachedPositions } from './cached-reads';
 import { cachedRead } from './read-cache';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
+import { partyResource, requireParty } from './known-party';
 import { pageOf, type Page } from './paging';
 import { getVersionForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
@@ -42,7 +45,7 @@ const positionResource = (position: Pick<Position, 'negotiationId' | 'partyId' |
 export async function listPositionPageForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; page: PageQuery },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; page: PageQuery },
 ): Promise<Page<Position>> {
   const page = pageOf(await visiblePositions(deps, viewer, input), input.page, (position) => position.id);
   await auditPositionsRead(deps, viewer, { negotiation: input.negotiation, positions: page.items });
@@ -60,8 +63,8 @@ function viewKey(viewer: Viewer, negotiationId: NegotiationId): string {
 async function visiblePositions(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
-): Promise<readonly Position[]> {
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
+): Promise<Position[]> {
   await getVersionForViewer(deps, viewer, input);
   const negotiationId = input.negotiation.id;
   return cachedRead(deps.db, {
@@ -102,8 +105,8 @@ export async function setPosition(
   viewer: Viewer,
   input: {
     negotiation: Negotiation;
-    versionId: string;
-    pointId: string;
+    versionId: PlanVersionId;
+    pointId: PointId;
     partyId: PartyId;
     body: SetPositionInput;
   },
@@ -112,19 +115,14 @@ export async function setPosition(
   const stored = await getVersionForViewer(deps, viewer, { negotiation, versionId: input.versionId });
   if (!stored.version.points.some((point) => point.pointId === input.pointId))
     throw new DomainError('not-found', 'Point not found in this version.', { field: 'pointId' });
-  const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: input.partyId });
-  if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
-  assertAllowed(
-    can(viewer, 'position.record', {
-      kind: 'party',
-      negotiationId: negotiation.id,
-      partyId: party.id,
-      partyRole: party.role,
-    }),
-    'record positions for this party',
-  );
+  const party = await requireParty(deps, {
+    negotiationId: negotiation.id,
+    partyId: input.partyId,
+    field: 'partyId',
+  });
+  assertAllowed(can(viewer, 'position.record', partyResource(party)), 'record positions for this party');
   const position: Position = {
-    id: deps.ids.next(),
+    id: PositionIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     partyId: party.id,
     versionId: input.versionId,
@@ -187,7 +185,7 @@ export async function setPosition(
 export async function planStatusForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; sharedOnly?: boolean },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; sharedOnly?: boolean },
 ): Promise<PlanStatus> {
   const negotiationId = input.negotiation.id;
   const derived = await cachedRead(deps.db, {
@@ -211,7 +209,7 @@ const STATUS_TABLES = [
 async function derivePlanStatus(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; sharedOnly?: boolean },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; sharedOnly?: boolean },
 ): Promise<{ status: PlanStatus; readable: readonly Position[] }> {
   const stored = await getVersionForViewer(deps, viewer, input);
   const [readable, parties, escalations] = await Promise.all([
@@ -222,7 +220,7 @@ async function derivePlanStatus(
   const positions =
     input.sharedOnly === true ? readable.filter((position) => position.visibility !== 'private') : readable;
   const requiredPartyIds = parties.filter((party) => party.required).map((party) => party.id);
-  const byPoint = (pointId: string) => ({
+  const byPoint = (pointId: PointId) => ({
     positions: positions.filter((position) => position.pointId === pointId),
     escalations: escalations.filter((escalation: Escalation) => escalation.pointId === pointId),
   });

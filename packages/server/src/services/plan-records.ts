@@ -1,10 +1,17 @@
-import type {
-  CreateAmendmentInputSchema,
-  CreateEscalationInputSchema,
-  CreateRoundInputSchema,
-  CreateStatementInputSchema,
-  DecideAmendmentInputSchema,
-  DecideEscalationInputSchema,
+import {
+  AmendmentIdSchema,
+  EscalationIdSchema,
+  RoundIdSchema,
+  StatementIdSchema,
+  type AmendmentId,
+  type CreateAmendmentInputSchema,
+  type CreateEscalationInputSchema,
+  type CreateRoundInputSchema,
+  type CreateStatementInputSchema,
+  type DecideAmendmentInputSchema,
+  type DecideEscalationInputSchema,
+  type EscalationId,
+  type PointId,
 } from '@parley/core';
 import {
   can,
@@ -19,7 +26,6 @@ import {
 import type { z } from 'zod';
 import { recordReadAudit } from '../audit';
 import type { PlanEvent } from '../realtime/plan-events';
-import { findParty } from '../storage/parties';
 import {
   insertAmendment,
   insertEscalation,
@@ -33,7 +39,9 @@ import {
   updateEscalationDecision,
 } from '../storage/plan-records';
 import { commitChange } from './commit-change';
+import { findParty } from '../storage/parties';
 import type { AppDeps } from './deps';
+import { partyResource, requireParty } from './known-party';
 import { getVersionForViewer, listVersionsForViewer } from './plan-versions';
 import { assertAllowed } from './viewer';
 
@@ -53,7 +61,7 @@ const escalationChanged = (negotiation: Negotiation, escalation: Escalation): Pl
 async function requireKnownPoint(
   deps: AppDeps,
   viewer: Viewer,
-  input: Ctx & { pointId: string },
+  input: Ctx & { pointId: PointId },
 ): Promise<void> {
   const { versions } = await listVersionsForViewer(deps, viewer, input.negotiation);
   if (!versions.some((entry) => entry.version.points.some((point) => point.pointId === input.pointId))) {
@@ -79,7 +87,7 @@ export async function createEscalation(
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'escalate points');
   await requireKnownPoint(deps, viewer, { ...input, pointId: input.body.pointId });
   const escalation: Escalation = {
-    id: deps.ids.next(),
+    id: EscalationIdSchema.parse(deps.ids.next()),
     negotiationId: input.negotiation.id,
     ...input.body,
     decision: null,
@@ -103,7 +111,7 @@ export async function createEscalation(
 export async function decideEscalation(
   deps: AppDeps,
   viewer: Viewer,
-  input: Ctx & { escalationId: string; body: z.infer<typeof DecideEscalationInputSchema> },
+  input: Ctx & { escalationId: EscalationId; body: z.infer<typeof DecideEscalationInputSchema> },
 ): Promise<Escalation> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'record decisions');
   const existing = (await listEscalations(deps.db, input.negotiation.id)).find(
@@ -179,11 +187,13 @@ export async function createRound(
     if (versionId !== null)
       await getVersionForViewer(deps, viewer, { negotiation: input.negotiation, versionId });
   }
-  for (const partyId of input.body.partiesPresent) {
-    if ((await findParty(deps.db, { negotiationId: input.negotiation.id, partyId })) === undefined)
-      throw new DomainError('not-found', 'Party not found.', { field: 'partiesPresent' });
-  }
-  const round: Round = { id: deps.ids.next(), negotiationId: input.negotiation.id, ...input.body };
+  for (const partyId of input.body.partiesPresent)
+    await requireParty(deps, { negotiationId: input.negotiation.id, partyId, field: 'partiesPresent' });
+  const round: Round = {
+    id: RoundIdSchema.parse(deps.ids.next()),
+    negotiationId: input.negotiation.id,
+    ...input.body,
+  };
   await commitChange(deps, {
     actor: viewer,
     write: (tx) => insertRound(tx, round),
@@ -213,15 +223,17 @@ export async function createStatement(
   input: Ctx & { body: z.infer<typeof CreateStatementInputSchema> },
 ): Promise<Statement> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'record statements');
-  if (
-    (await findParty(deps.db, {
-      negotiationId: input.negotiation.id,
-      partyId: input.body.partyId,
-    })) === undefined
-  )
-    throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
+  await requireParty(deps, {
+    negotiationId: input.negotiation.id,
+    partyId: input.body.partyId,
+    field: 'partyId',
+  });
   for (const pointId of input.body.pointIds) await requireKnownPoint(deps, viewer, { ...input, pointId });
-  const statement: Statement = { id: deps.ids.next(), negotiationId: input.negotiation.id, ...input.body };
+  const statement: Statement = {
+    id: StatementIdSchema.parse(deps.ids.next()),
+    negotiationId: input.negotiation.id,
+    ...input.body,
+  };
   await commitChange(deps, {
     actor: viewer,
     write: (tx) => insertStatement(tx, statement),
@@ -269,22 +281,17 @@ export async function proposeAmendment(
   input: Ctx & { body: z.infer<typeof CreateAmendmentInputSchema> },
 ): Promise<Amendment> {
   const { negotiation, body } = input;
-  const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: body.partyId });
-  if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'partyId' });
-  assertAllowed(
-    can(viewer, 'position.record', {
-      kind: 'party',
-      negotiationId: negotiation.id,
-      partyId: party.id,
-      partyRole: party.role,
-    }),
-    'propose amendments for this party',
-  );
+  const party = await requireParty(deps, {
+    negotiationId: negotiation.id,
+    partyId: body.partyId,
+    field: 'partyId',
+  });
+  assertAllowed(can(viewer, 'position.record', partyResource(party)), 'propose amendments for this party');
   const stored = await getVersionForViewer(deps, viewer, { negotiation, versionId: body.versionId });
   if (!stored.version.points.some((point) => point.pointId === body.pointId))
     throw new DomainError('not-found', 'Point not found in this version.', { field: 'pointId' });
   const amendment: Amendment = {
-    id: deps.ids.next(),
+    id: AmendmentIdSchema.parse(deps.ids.next()),
     negotiationId: negotiation.id,
     ...body,
     fate: { state: 'open' },
@@ -314,7 +321,7 @@ export async function proposeAmendment(
 export async function decideAmendment(
   deps: AppDeps,
   viewer: Viewer,
-  input: Ctx & { amendmentId: string; body: z.infer<typeof DecideAmendmentInputSchema> },
+  input: Ctx & { amendmentId: AmendmentId; body: z.infer<typeof DecideAmendmentInputSchema> },
 ): Promise<Amendment> {
   const existing = (await listAmendmentsForViewer(deps, viewer, input)).find(
     (amendment) => amendment.id === input.amendmentId,
@@ -327,13 +334,7 @@ export async function decideAmendment(
   const mayDecide =
     input.body.fate === 'rejected'
       ? can(viewer, 'plan.manage', onNegotiation(input.negotiation))
-      : party !== undefined &&
-        can(viewer, 'position.record', {
-          kind: 'party',
-          negotiationId: input.negotiation.id,
-          partyId: party.id,
-          partyRole: party.role,
-        });
+      : party !== undefined && can(viewer, 'position.record', partyResource(party));
   assertAllowed(mayDecide, `mark this amendment ${input.body.fate}`);
   if (existing.fate.state !== 'open')
     throw new DomainError('conflict', `This amendment is already ${existing.fate.state}.`);

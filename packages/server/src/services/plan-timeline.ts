@@ -5,6 +5,8 @@ import {
   type Negotiation,
   type TimelineEntry,
   type Viewer,
+  type PlanVersionId,
+  type PointId,
 } from '@parley/core';
 import { listDeadlines } from '../storage/deadlines';
 import type { TrackedTable } from '../storage/read-generations';
@@ -23,7 +25,7 @@ import { assertAllowed } from './viewer';
 export async function timelineForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; pointId?: string },
+  input: { negotiation: Negotiation; pointId?: PointId },
 ): Promise<readonly TimelineEntry[]> {
   const negotiationId = input.negotiation.id;
   assertAllowed(can(viewer, 'plan.read', { kind: 'negotiation', negotiationId }), 'read this plan');
@@ -60,7 +62,7 @@ const TIMELINE_TABLES = [
 export async function deadlineOutlookForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ) {
   const status = await planStatusForViewer(deps, viewer, input);
   const deadlines = await listDeadlines(deps.db, input.negotiation.id);

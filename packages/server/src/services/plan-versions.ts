@@ -1,8 +1,11 @@
 import {
+  DomainError,
+  PlanVersionIdSchema,
+  PointIdSchema,
+  PositionIdSchema,
   applyOperations,
   can,
   compareVersions,
-  DomainError,
   parsePlanText,
   planVersionFromText,
   pointHistory,
@@ -12,9 +15,13 @@ import {
   type LineageMapLink,
   type Negotiation,
   type PlanVersion,
+  type PlanVersionId,
   type PointHistoryEntry,
+  type PointId,
   type Position,
+  type PositionId,
   type Redline,
+  type RoundId,
   type VersionOperation,
   type VersionWithLineage,
   type Viewer,
@@ -81,7 +88,7 @@ export async function listVersionsForViewer(
 export async function getVersionForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId },
 ): Promise<StoredVersion> {
   const { versions } = await listVersionsForViewer(deps, viewer, input.negotiation);
   const found = versions.find((entry) => entry.version.id === input.versionId);
@@ -103,10 +110,10 @@ export async function importPlan(
       field: 'text',
     });
   const version = planVersionFromText(parsed.value, {
-    versionId: deps.ids.next(),
+    versionId: PlanVersionIdSchema.parse(deps.ids.next()),
     negotiationId: input.negotiation.id,
     label: input.body.label,
-    pointId: () => deps.ids.next(),
+    pointId: () => PointIdSchema.parse(deps.ids.next()),
   });
   return saveVersion(deps, viewer, {
     negotiation: input.negotiation,
@@ -132,7 +139,7 @@ export async function createVersion(
     operations: input.body.operations,
     roundId: input.body.roundId,
   });
-  const child = { id: deps.ids.next(), label: input.body.label };
+  const child = { id: PlanVersionIdSchema.parse(deps.ids.next()), label: input.body.label };
   const result =
     input.body.text === undefined
       ? applyOperations({
@@ -146,7 +153,7 @@ export async function createVersion(
           child,
           text: input.body.text,
           links: input.body.links ?? [],
-          newPointId: () => deps.ids.next(),
+          newPointId: () => PointIdSchema.parse(deps.ids.next()),
         });
   if (!result.ok)
     throw new DomainError('invalid-input', result.problems.map((problem) => problem.message).join('; '), {
@@ -178,10 +185,10 @@ export async function createVersion(
 // A revised text and the lineage map the mediator confirmed; a text that does not parse names its lines.
 function childFromText(input: {
   parent: PlanVersion;
-  child: { id: string; label: string };
+  child: { id: PlanVersionId; label: string };
   text: string;
   links: readonly LineageMapLink[];
-  newPointId: () => string;
+  newPointId: () => PointId;
 }) {
   const parsed = parsePlanText(input.text);
   if (!parsed.ok)
@@ -200,7 +207,7 @@ function childFromText(input: {
 // Who proposed an operation and in which round must belong to this negotiation.
 async function checkOrigins(
   deps: AppDeps,
-  input: { negotiation: Negotiation; operations: readonly VersionOperation[]; roundId: string | null },
+  input: { negotiation: Negotiation; operations: readonly VersionOperation[]; roundId: RoundId | null },
 ): Promise<void> {
   const [parties, rounds] = await Promise.all([
     listParties(deps.db, input.negotiation.id),
@@ -233,7 +240,7 @@ async function saveVersion(
     negotiation: Negotiation;
     entry: VersionWithLineage;
     baseRevision: number;
-    roundId: string | null;
+    roundId: RoundId | null;
     parent?: PlanVersion;
     /** Who proposed each change, when the lineage itself does not say (single-text practice). */
     attribution?: readonly {
@@ -272,7 +279,7 @@ async function saveVersion(
           tx,
           carriedPositions(
             await listPositions(tx, { negotiationId: input.negotiation.id, versionId: input.parent.id }),
-            { ...input, newId: () => deps.ids.next() },
+            { ...input, newId: () => PositionIdSchema.parse(deps.ids.next()) },
           ),
         );
       return { ...input.entry, revision: advanced.revision, roundId: input.roundId, createdAt };
@@ -333,10 +340,10 @@ async function adoptAmendments(
 // who may read it; every part of a split takes the position on the point it came from.
 export function carriedPositions(
   positions: readonly Position[],
-  input: { entry: VersionWithLineage; parent?: PlanVersion; newId: () => string },
+  input: { entry: VersionWithLineage; parent?: PlanVersion; newId: () => PositionId },
 ): Position[] {
   const before = new Map((input.parent?.points ?? []).map((point) => [point.pointId, point]));
-  const sourcesOf = new Map<string, string[]>();
+  const sourcesOf = new Map<PointId, PointId[]>();
   for (const edge of input.entry.edges)
     for (const to of edge.to) sourcesOf.set(to, [...(sourcesOf.get(to) ?? []), ...edge.from]);
   const byPoint = groupBy(positions, (position) => position.pointId);
@@ -381,8 +388,8 @@ const GUARD: Record<Position['value'], number> = {
 const REACH: Record<Position['visibility'], number> = { private: 0, mediator: 1, parties: 2 };
 
 // Map.groupBy arrives with Node 21; Parley runs on 20.19.
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const item of items) {
     const key = keyOf(item);
     const group = groups.get(key);
@@ -395,7 +402,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 export async function redlineForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; fromId: string; toId: string },
+  input: { negotiation: Negotiation; fromId: PlanVersionId; toId: PlanVersionId },
 ): Promise<Redline> {
   const [{ versions }, escalations] = await Promise.all([
     listVersionsForViewer(deps, viewer, input.negotiation),
@@ -416,7 +423,7 @@ export async function redlineForViewer(
 export async function pointHistoryForViewer(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string; pointId: string },
+  input: { negotiation: Negotiation; versionId: PlanVersionId; pointId: PointId },
 ): Promise<PointHistoryEntry[]> {
   const { versions } = await listVersionsForViewer(deps, viewer, input.negotiation);
   const version = versions.find((entry) => entry.version.id === input.versionId)?.version;

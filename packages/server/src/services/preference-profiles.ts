@@ -30,20 +30,36 @@ function ownParty(viewer: Viewer, negotiation: Negotiation) {
   return seatsIn(viewer, negotiation.id).find((seat) => seat.partyRole === 'party');
 }
 
+/** The seat of a viewer who may state their delegation's preferences here; anyone else is refused. */
+export function requireProfileWriter(viewer: Viewer, negotiation: Negotiation) {
+  const seat = ownParty(viewer, negotiation);
+  const allowed =
+    seat !== undefined &&
+    can(viewer, 'profile.write', {
+      kind: 'party',
+      negotiationId: negotiation.id,
+      partyId: seat.partyId,
+      partyRole: 'party',
+    });
+  assertAllowed(allowed, "state a delegation's preferences");
+  if (seat === undefined) throw new DomainError('forbidden', "You may not state a delegation's preferences.");
+  return seat;
+}
+
 // Audit entries name the delegation and the revision, never a value (DESIGN §2).
-function auditRead(
+export function auditProfileRead(
   deps: AppDeps,
   viewer: Viewer,
-  { negotiation, profile }: { negotiation: Negotiation; profile: PreferenceProfile },
+  input: { negotiation: Negotiation; profile: PreferenceProfile; detail?: Record<string, unknown> },
 ) {
   return recordReadAudit(deps.db, {
     at: deps.clock.now(),
     actorId: viewer.userId,
     action: 'profile.read',
     subjectType: 'preference_profile',
-    subjectId: profile.partyId,
-    negotiationId: negotiation.id,
-    detail: { revision: profile.revision },
+    subjectId: input.profile.partyId,
+    negotiationId: input.negotiation.id,
+    detail: { revision: input.profile.revision, ...input.detail },
   });
 }
 
@@ -62,7 +78,7 @@ export async function myProfile(deps: AppDeps, viewer: Viewer, negotiation: Nego
   const found = await findLatestProfile(deps.db, { negotiationId: negotiation.id, partyId: seat.partyId });
   const profile =
     found !== null && can(viewer, 'profile.read', profileResource(negotiation, found)) ? found : null;
-  if (profile !== null) await auditRead(deps, viewer, { negotiation, profile });
+  if (profile !== null) await auditProfileRead(deps, viewer, { negotiation, profile });
   return { party: { id: seat.partyId, name }, canEdit, profile };
 }
 
@@ -76,18 +92,7 @@ export async function saveProfile(
   input: { negotiation: Negotiation; body: SaveProfileInput },
 ): Promise<SavedProfile> {
   const { negotiation, body } = input;
-  const seat = ownParty(viewer, negotiation);
-  assertAllowed(
-    seat !== undefined &&
-      can(viewer, 'profile.write', {
-        kind: 'party',
-        negotiationId: negotiation.id,
-        partyId: seat.partyId,
-        partyRole: 'party',
-      }),
-    "state a delegation's preferences",
-  );
-  if (seat === undefined) throw new DomainError('forbidden', "You may not state a delegation's preferences.");
+  const seat = requireProfileWriter(viewer, negotiation);
   const versionId = await latestVersionId(deps, viewer, negotiation);
   if (versionId === null) throw new DomainError('cannot-compute', 'The negotiation has no plan yet.');
   const checked = checkProfile(body, await issuesAt(deps, viewer, { negotiation, versionId }));
@@ -145,7 +150,8 @@ export async function sharedProfiles(
     (profile) =>
       profile.partyId !== own && can(viewer, 'profile.read', profileResource(negotiation, profile)),
   );
-  for (const profile of readable) await auditRead(deps, viewer, { negotiation, profile });
+  // Together, so the reads' entries go into one batch of the chain.
+  await Promise.all(readable.map((profile) => auditProfileRead(deps, viewer, { negotiation, profile })));
   return readable.map((profile) => ({
     ...profile,
     partyName: parties.find((party) => party.id === profile.partyId)?.name ?? '',

@@ -11,10 +11,10 @@ import {
   type Viewer,
 } from '@parley/core';
 import { recordReadAudit } from '../audit';
-import { findParty } from '../storage/parties';
 import { findRecord, insertRecord, listRecords } from '../storage/records';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
+import { requireParty } from './known-party';
 import { pageOf, type Page } from './paging';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
@@ -33,11 +33,11 @@ export async function createRecord(
   input: { negotiation: Negotiation; record: CreateRecordInput },
 ): Promise<NegotiationRecord> {
   const { negotiation } = input;
-  const party = await findParty(deps.db, {
+  const party = await requireParty(deps, {
     negotiationId: negotiation.id,
     partyId: input.record.owningPartyId,
+    field: 'owningPartyId',
   });
-  if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: 'owningPartyId' });
   if (viewer.userId === null) throw new DomainError('unauthenticated', 'Sign in first.');
   const record: NegotiationRecord = {
     id: RecordIdSchema.parse(deps.ids.next()),

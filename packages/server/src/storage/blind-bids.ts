@@ -1,12 +1,18 @@
 import {
+  BiddingIdSchema,
   BiddingOutcomeSchema,
   NegotiationIdSchema,
   PartyIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
   SettlementRuleSchema,
   UserIdSchema,
+  type BiddingId,
   type BiddingOutcome,
   type NegotiationId,
   type PartyId,
+  type PlanVersionId,
+  type PointId,
   type SettlementRule,
   type UserId,
 } from '@parley/core';
@@ -15,10 +21,10 @@ import type { Database } from './database';
 
 /** A bidding as stored; never carries a bound. */
 export type StoredBidding = {
-  readonly id: string;
+  readonly id: BiddingId;
   readonly negotiationId: NegotiationId;
-  readonly versionId: string;
-  readonly pointId: string;
+  readonly versionId: PlanVersionId;
+  readonly pointId: PointId;
   readonly givingPartyId: PartyId;
   readonly takingPartyId: PartyId;
   readonly unit: string;
@@ -34,17 +40,17 @@ export type StoredBidding = {
 
 /** That a side has bid, and when: what every reader of a bidding may know of a bid. */
 export type BidSubmission = {
-  readonly biddingId: string;
+  readonly biddingId: BiddingId;
   readonly partyId: string;
   readonly submittedAt: Date;
 };
 
 function toBidding(row: BlindBiddingsTable): StoredBidding {
   return {
-    id: row.id,
+    id: BiddingIdSchema.parse(row.id),
     negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
-    versionId: row.version_id,
-    pointId: row.point_id,
+    versionId: PlanVersionIdSchema.parse(row.version_id),
+    pointId: PointIdSchema.parse(row.point_id),
     givingPartyId: PartyIdSchema.parse(row.giving_party_id),
     takingPartyId: PartyIdSchema.parse(row.taking_party_id),
     unit: row.unit,
@@ -97,7 +103,7 @@ export async function listBiddings(db: Database, negotiationId: string): Promise
 /** One bidding of this negotiation; `lock` holds it until the transaction ends (bids and the reveal serialise). */
 export async function findBidding(
   db: Database,
-  input: { negotiationId: string; biddingId: string; lock?: boolean },
+  input: { negotiationId: string; biddingId: BiddingId; lock?: boolean },
 ): Promise<StoredBidding | undefined> {
   let query = db
     .selectFrom('blind_biddings')
@@ -111,7 +117,7 @@ export async function findBidding(
 
 export async function listBidSubmissions(
   db: Database,
-  biddingIds: readonly string[],
+  biddingIds: readonly BiddingId[],
 ): Promise<BidSubmission[]> {
   if (biddingIds.length === 0) return [];
   const rows = await db
@@ -120,7 +126,7 @@ export async function listBidSubmissions(
     .where('bidding_id', 'in', biddingIds)
     .execute();
   return rows.map((row) => ({
-    biddingId: row.bidding_id,
+    biddingId: BiddingIdSchema.parse(row.bidding_id),
     partyId: row.party_id,
     submittedAt: row.submitted_at,
   }));
@@ -129,7 +135,7 @@ export async function listBidSubmissions(
 /** The sealed bids of one bidding, for the reveal only. */
 export async function listSealedBids(
   db: Database,
-  biddingId: string,
+  biddingId: BiddingId,
 ): Promise<{ partyId: string; sealed: string | null }[]> {
   return (
     await db
@@ -142,7 +148,13 @@ export async function listSealedBids(
 
 export async function upsertSealedBid(
   db: Database,
-  bid: { biddingId: string; partyId: string; sealed: string; submittedBy: string | null; submittedAt: Date },
+  bid: {
+    biddingId: BiddingId;
+    partyId: string;
+    sealed: string;
+    submittedBy: string | null;
+    submittedAt: Date;
+  },
 ): Promise<void> {
   const values = { sealed: bid.sealed, submitted_by: bid.submittedBy, submitted_at: bid.submittedAt };
   await db
@@ -155,7 +167,7 @@ export async function upsertSealedBid(
 /** Stores the outcome and erases the sealed bounds: once revealed, no key opens them again. */
 export async function markBiddingRevealed(
   db: Database,
-  input: { biddingId: string; outcome: BiddingOutcome; revealedBy: string | null; revealedAt: Date },
+  input: { biddingId: BiddingId; outcome: BiddingOutcome; revealedBy: string | null; revealedAt: Date },
 ): Promise<void> {
   await db
     .updateTable('blind_biddings')

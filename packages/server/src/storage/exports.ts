@@ -1,10 +1,18 @@
 import {
+  ExportIdSchema,
   NegotiationIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
+  RoundIdSchema,
   UserIdSchema,
   type ExportFormat,
+  type ExportId,
   type ExportKind,
   type FingerprintPoint,
   type NegotiationId,
+  type PlanVersionId,
+  type PointId,
+  type RoundId,
   type UserId,
 } from '@parley/core';
 import type { Database } from './database';
@@ -13,10 +21,10 @@ import type { ExportsTable } from './schema';
 /** What was exported: the kind and the ids it was made from. */
 export type ExportSubject = {
   readonly kind: ExportKind;
-  readonly versionId: string | null;
-  readonly compareToVersionId: string | null;
-  readonly pointId: string | null;
-  readonly roundId: string | null;
+  readonly versionId: PlanVersionId | null;
+  readonly compareToVersionId: PlanVersionId | null;
+  readonly pointId: PointId | null;
+  readonly roundId: RoundId | null;
   /** A record export's record (migration 0150); null for every other kind. */
   readonly recordId: string | null;
 };
@@ -27,7 +35,7 @@ export type ExportSubject = {
  * (both null for Markdown plan versions exported before migration 0041).
  */
 export type StoredExport = ExportSubject & {
-  readonly id: string;
+  readonly id: ExportId;
   readonly negotiationId: NegotiationId;
   readonly recipientUserId: UserId;
   readonly exportedBy: string;
@@ -66,6 +74,17 @@ export async function insertExport(db: Database, row: StoredExport): Promise<voi
 
 type Row = Omit<ExportsTable, 'fingerprint_points'> & { fingerprint_points: unknown };
 
+type SubjectColumns = Pick<ExportsTable, 'version_id' | 'compare_to_version_id' | 'point_id' | 'round_id'>;
+function subjectIds(row: SubjectColumns): Omit<ExportSubject, 'kind' | 'recordId'> {
+  return {
+    versionId: row.version_id === null ? null : PlanVersionIdSchema.parse(row.version_id),
+    compareToVersionId:
+      row.compare_to_version_id === null ? null : PlanVersionIdSchema.parse(row.compare_to_version_id),
+    pointId: row.point_id === null ? null : PointIdSchema.parse(row.point_id),
+    roundId: row.round_id === null ? null : RoundIdSchema.parse(row.round_id),
+  };
+}
+
 function toStoredExport(row: Row): StoredExport {
   // pg parses jsonb; a string only comes from a driver that does not.
   const points =
@@ -73,13 +92,10 @@ function toStoredExport(row: Row): StoredExport {
       ? (JSON.parse(row.fingerprint_points) as FingerprintPoint[])
       : (row.fingerprint_points as FingerprintPoint[] | null);
   return {
-    id: row.id,
+    id: ExportIdSchema.parse(row.id),
     negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
     kind: row.kind,
-    versionId: row.version_id,
-    compareToVersionId: row.compare_to_version_id,
-    pointId: row.point_id,
-    roundId: row.round_id,
+    ...subjectIds(row),
     recordId: row.record_id ?? null,
     recipientUserId: UserIdSchema.parse(row.recipient_user_id),
     exportedBy: row.exported_by,
@@ -130,7 +146,7 @@ export async function listExports(
 
 export async function findExport(
   db: Database,
-  input: { negotiationId: string; exportId: string },
+  input: { negotiationId: string; exportId: ExportId },
 ): Promise<StoredExport | undefined> {
   const row = await db
     .selectFrom('exports')
@@ -143,7 +159,7 @@ export async function findExport(
 
 /** A register row: what was exported for whom; the key, blocks and bytes stay in the table. */
 export type ExportRegisterRow = ExportSubject & {
-  readonly id: string;
+  readonly id: ExportId;
   readonly recipientUserId: UserId;
   readonly format: ExportFormat;
   readonly isFingerprinted: boolean;
@@ -174,12 +190,9 @@ export async function listExportRegister(db: Database, negotiationId: string): P
     .orderBy('id', 'desc')
     .execute();
   return rows.map((row) => ({
-    id: row.id,
+    id: ExportIdSchema.parse(row.id),
     kind: row.kind,
-    versionId: row.version_id,
-    compareToVersionId: row.compare_to_version_id,
-    pointId: row.point_id,
-    roundId: row.round_id,
+    ...subjectIds(row),
     recordId: row.record_id,
     recipientUserId: UserIdSchema.parse(row.recipient_user_id),
     format: row.format,

@@ -1,4 +1,4 @@
-import { ImprovementProposalSchema, type ImprovementProposal } from '@parley/core';
+import { ImprovementProposalSchema, type ImprovementProposal, type PlanVersionId } from '@parley/core';
 import type { Database } from './database';
 
 export async function insertImprovementProposal(
@@ -21,7 +21,7 @@ export async function insertImprovementProposal(
 /** A version's proposals, oldest first (the order they were made to the parties). */
 export async function listImprovementProposals(
   db: Database,
-  input: { negotiationId: string; versionId: string },
+  input: { negotiationId: string; versionId: PlanVersionId },
 ): Promise<ImprovementProposal[]> {
   const rows = await db
     .selectFrom('improvement_proposals')

@@ -1,8 +1,12 @@
 import {
   IssueDefinitionSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
   PreferenceProfileSchema,
   type IssueAssignment,
   type IssueDefinition,
+  type PlanVersionId,
+  type PointId,
   type PreferenceProfile,
 } from '@parley/core';
 import type { Database } from './database';
@@ -17,8 +21,8 @@ export async function listIssueAssignments(db: Database, negotiationId: string):
     .where('negotiation_id', '=', negotiationId)
     .execute();
   return rows.map((row) => ({
-    versionId: row.version_id,
-    pointId: row.point_id,
+    versionId: PlanVersionIdSchema.parse(row.version_id),
+    pointId: PointIdSchema.parse(row.point_id),
     definition: row.definition === null ? null : IssueDefinitionSchema.parse(row.definition),
   }));
 }
@@ -27,8 +31,8 @@ export async function upsertIssueAssignment(
   db: Database,
   input: {
     negotiationId: string;
-    versionId: string;
-    pointId: string;
+    versionId: PlanVersionId;
+    pointId: PointId;
     definition: IssueDefinition | null;
     savedBy: string | null;
     savedAt: Date;

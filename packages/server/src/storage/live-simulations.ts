@@ -1,4 +1,10 @@
-import { SimulationIdSchema, type Simulation, type SimulationId } from '@parley/core';
+import {
+  PlanVersionIdSchema,
+  SimulationIdSchema,
+  type Simulation,
+  type SimulationId,
+  type PlanVersionId,
+} from '@parley/core';
 import type { LiveTalksSummary } from '@parley/engine';
 import type { Selectable } from 'kysely';
 import type { LiveSimulationJobInput } from '../work/simulate-live';
@@ -13,7 +19,7 @@ export type StoredLiveSimulation = {
   id: SimulationId;
   ownerId: string;
   negotiationId: string;
-  versionId: string;
+  versionId: PlanVersionId;
   status: Simulation['status'];
   progressDone: number;
   input: LiveSimulationJobInput;
@@ -34,7 +40,7 @@ function toLiveSimulation(row: Selectable<SimulationsTable>): StoredLiveSimulati
     id: SimulationIdSchema.parse(row.id),
     ownerId: row.owner_id,
     negotiationId: row.negotiation_id ?? '',
-    versionId: row.version_id ?? '',
+    versionId: PlanVersionIdSchema.parse(row.version_id),
     status: row.status,
     progressDone: row.progress_done,
     input: parseJson(row.input) as LiveSimulationJobInput,
@@ -81,7 +87,7 @@ export async function findLiveSimulation(
 /** The newest live simulations of a version, newest first. */
 export async function listLiveSimulations(
   db: Database,
-  key: { negotiationId: string; versionId: string; limit: number },
+  key: { negotiationId: string; versionId: PlanVersionId; limit: number },
 ): Promise<StoredLiveSimulation[]> {
   const rows = await db
     .selectFrom('simulations')

@@ -1,6 +1,11 @@
 import {
   NegotiationIdSchema,
   PartyIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
+  PositionIdSchema,
+  type PlanVersionId,
+  type PointId,
   type Position,
   type PositionValue,
   type PositionVisibility,
@@ -10,11 +15,11 @@ import type { PlanPositionsTable } from './schema';
 
 function toPosition(row: PlanPositionsTable): Position {
   return {
-    id: row.id,
+    id: PositionIdSchema.parse(row.id),
     negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
     partyId: PartyIdSchema.parse(row.party_id),
-    versionId: row.version_id,
-    pointId: row.point_id,
+    versionId: PlanVersionIdSchema.parse(row.version_id),
+    pointId: PointIdSchema.parse(row.point_id),
     value: row.value as PositionValue,
     note: row.note,
     visibility: row.visibility as PositionVisibility,
@@ -43,7 +48,7 @@ function toRow(position: Position): PlanPositionsTable {
 /** All positions on one version (the service filters them through the policy). */
 export async function listPositions(
   db: Database,
-  input: { negotiationId: string; versionId: string },
+  input: { negotiationId: string; versionId: PlanVersionId },
 ): Promise<Position[]> {
   const rows = await db
     .selectFrom('plan_positions')
@@ -73,7 +78,7 @@ export async function listPositionsByIds(
 
 export async function findPosition(
   db: Database,
-  input: { partyId: string; versionId: string; pointId: string },
+  input: { partyId: string; versionId: PlanVersionId; pointId: PointId },
 ): Promise<Position | undefined> {
   const row = await db
     .selectFrom('plan_positions')

@@ -1,9 +1,14 @@
 import {
+  AmendmentIdSchema,
   NegotiationIdSchema,
   PartyIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
+  RoundIdSchema,
   type LineageEdge,
   type LineageKind,
   type PlanVersion,
+  type RoundId,
   type VersionWithLineage,
 } from '@parley/core';
 import type { Database } from './database';
@@ -11,7 +16,7 @@ import type { Database } from './database';
 /** A stored version: the immutable text, its lineage edges, and when and at which plan revision it was made. */
 export type StoredVersion = VersionWithLineage & {
   readonly revision: number;
-  readonly roundId: string | null;
+  readonly roundId: RoundId | null;
   readonly createdAt: string;
 };
 
@@ -53,7 +58,7 @@ export async function insertPlanVersion(
   input: {
     entry: VersionWithLineage;
     revision: number;
-    roundId: string | null;
+    roundId: RoundId | null;
     createdBy: string | null;
     createdAt: string;
   },
@@ -132,15 +137,16 @@ export async function listPlanVersions(db: Database, negotiationId: string): Pro
     .orderBy('ordinal')
     .execute();
   return versions.map((row) => {
+    const versionId = PlanVersionIdSchema.parse(row.id);
     const version: PlanVersion = {
-      id: row.id,
+      id: versionId,
       negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
-      parentId: row.parent_id,
+      parentId: row.parent_id === null ? null : PlanVersionIdSchema.parse(row.parent_id),
       label: row.label,
       points: points
         .filter((p) => p.version_id === row.id)
         .map((p) => ({
-          pointId: p.point_id,
+          pointId: PointIdSchema.parse(p.point_id),
           number: p.number,
           title: p.title,
           text: p.text,
@@ -150,19 +156,19 @@ export async function listPlanVersions(db: Database, negotiationId: string): Pro
     return {
       version,
       revision: row.revision,
-      roundId: row.round_id,
+      roundId: row.round_id === null ? null : RoundIdSchema.parse(row.round_id),
       createdAt: row.created_at.toISOString(),
       edges: edges
         .filter((e) => e.version_id === row.id)
         .map((e): LineageEdge => ({
-          fromVersionId: e.from_version_id,
-          toVersionId: row.id,
+          fromVersionId: PlanVersionIdSchema.parse(e.from_version_id),
+          toVersionId: versionId,
           kind: e.kind as LineageKind,
-          from: e.from_points,
-          to: e.to_points,
+          from: e.from_points.map((id) => PointIdSchema.parse(id)),
+          to: e.to_points.map((id) => PointIdSchema.parse(id)),
           proposedBy: e.proposed_by === null ? null : PartyIdSchema.parse(e.proposed_by),
-          roundId: e.round_id,
-          amendmentId: e.amendment_id,
+          roundId: e.round_id === null ? null : RoundIdSchema.parse(e.round_id),
+          amendmentId: e.amendment_id === null ? null : AmendmentIdSchema.parse(e.amendment_id),
         })),
     };
   });

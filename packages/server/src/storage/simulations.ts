@@ -16,6 +16,15 @@ function toSimulation(row: Selectable<SimulationsTable>): StoredSimulation {
     ownerId: UserIdSchema.parse(row.owner_id),
     status: row.status,
     agents: input.agents,
+    // A live job (cancelled through the same path) stores no space: its parties are shown by its own view.
+    parties:
+      row.kind === 'live'
+        ? []
+        : input.space.parties.map((party) => ({
+            name: party.name,
+            reservation: party.reservation,
+            discount: party.discount ?? null,
+          })),
     protocol: input.protocol,
     steps: input.steps,
     runs: input.runs,

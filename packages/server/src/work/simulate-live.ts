@@ -1,4 +1,11 @@
-import { DomainError, type LiveSimulation, type NegotiationId, type PartyId } from '@parley/core';
+import {
+  DomainError,
+  type LiveSimulation,
+  type NegotiationId,
+  type PartyId,
+  type PlanVersionId,
+  type PointId,
+} from '@parley/core';
 import { findAgent, simulateLiveTalks, type LiveTalksSummary } from '@parley/engine';
 
 /**
@@ -8,11 +15,12 @@ import { findAgent, simulateLiveTalks, type LiveTalksSummary } from '@parley/eng
  */
 export type LiveSimulationJobInput = {
   readonly negotiationId: NegotiationId;
-  readonly versionId: string;
-  readonly issues: readonly { pointId: string; number: number; title: string; options: string[] }[];
+  readonly versionId: PlanVersionId;
+  readonly issues: readonly { pointId: PointId; number: number; title: string; options: string[] }[];
   readonly parties: readonly {
     partyId: PartyId;
-    profile: { reservation: number; contributions: number[][] } | null;
+    /** `discount`: the profile's GENIUS discount factor, over the time to the deadline. */
+    profile: { reservation: number; contributions: number[][]; discount?: number } | null;
     /** Whether the profile revision used was shared with the mediator (disclosure, not computation). */
     sharedWithMediator: boolean;
   }[];
@@ -40,7 +48,7 @@ export function computeLiveSimulation(
   return simulateLiveTalks({
     // Points and parties are named by id inside the engine, as in the live analysis.
     issues: input.issues.map((issue) => ({ name: issue.pointId, options: issue.options })),
-    parties: input.parties.map((party) => ({ name: party.partyId, profile: party.profile })),
+    parties: input.parties.map((party) => ({ name: party.partyId, profile: profileOf(party.profile) })),
     agents: input.parties.map(() => agent),
     protocol: input.protocol,
     steps: input.steps,
@@ -51,4 +59,11 @@ export function computeLiveSimulation(
       if (done % slice === 0 && done < input.runs) progress(done);
     },
   });
+}
+
+/** A stated discount runs over the time left to the deadline the job's steps lead up to (GENIUS's t). */
+function profileOf(profile: LiveSimulationJobInput['parties'][number]['profile']) {
+  if (profile === null) return null;
+  const { discount, ...rest } = profile;
+  return discount === undefined ? rest : { ...rest, discount: { factor: discount, per: 'time' as const } };
 }

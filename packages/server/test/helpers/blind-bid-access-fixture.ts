@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BiddingIdSchema, PlanVersionIdSchema, PointIdSchema } from '@parley/core';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../../src/demo';
 import { demoPlanId } from '../../src/demo/plan-demo';
 import { insertBidding } from '../../src/storage/blind-bids';
@@ -12,12 +13,12 @@ const READERS: readonly ViewerKind[] = ['mediator', 'ownDelegation', 'otherParty
 /** An open blind bidding (no bids yet); observers and seatless accounts get the 404 of a missing id. */
 export const BLIND_BID_ACCESS_FIXTURE: AccessFixture = {
   params: async (db: Database) => {
-    const id = randomUUID();
+    const id = BiddingIdSchema.parse(randomUUID());
     await insertBidding(db, {
       id,
       negotiationId: DEMO_NEGOTIATION.id,
-      versionId: demoPlanId('geneva-19'),
-      pointId: demoPlanId('p15'),
+      versionId: PlanVersionIdSchema.parse(demoPlanId('geneva-19')),
+      pointId: PointIdSchema.parse(demoPlanId('p15')),
       givingPartyId: DEMO_PARTIES.ukraine.id,
       takingPartyId: DEMO_PARTIES.russia.id,
       unit: 'bn',

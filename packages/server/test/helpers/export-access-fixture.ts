@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ExportIdSchema, PlanVersionIdSchema } from '@parley/core';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION } from '../../src/demo';
 import { demoPlanId } from '../../src/demo/plan-demo';
 import { insertExport } from '../../src/storage/exports';
@@ -6,7 +7,7 @@ import type { AccessFixture } from './access-fixtures';
 
 // A copy made for Ukraine's lead (the ownDelegation viewer): only its recipient and the mediator
 // staff may fetch it; to everyone else it must not exist, nor may its text or id reach them.
-const UKRAINES_COPY = '00000000-0000-4000-8000-0000000e0c01';
+const UKRAINES_COPY = ExportIdSchema.parse('00000000-0000-4000-8000-0000000e0c01');
 const COPY_TEXT = '# Geneva text\n\nCopy for Ukraine, marker 5d1c-export-fixture.\n';
 
 export const EXPORT_ACCESS_FIXTURE: AccessFixture = {
@@ -22,7 +23,7 @@ export const EXPORT_ACCESS_FIXTURE: AccessFixture = {
         id: UKRAINES_COPY,
         negotiationId: DEMO_NEGOTIATION.id,
         kind: 'plan-version',
-        versionId: demoPlanId('geneva-19'),
+        versionId: PlanVersionIdSchema.parse(demoPlanId('geneva-19')),
         compareToVersionId: null,
         pointId: null,
         roundId: null,

@@ -1,3 +1,4 @@
+import { PlanVersionIdSchema, PointIdSchema } from '@parley/core';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES } from '../../src/demo';
 import { demoPlanId } from '../../src/demo/plan-demo';
 import { insertLiveSimulation } from '../../src/storage/live-simulations';
@@ -25,8 +26,15 @@ export const LIVE_SIMULATION_ACCESS_FIXTURE: AccessFixture = {
         at,
         input: {
           negotiationId: DEMO_NEGOTIATION.id,
-          versionId: demoPlanId('geneva-19'),
-          issues: [{ pointId: demoPlanId('p15'), number: 15, title: PRIVATE_TITLE, options: ['a', 'b'] }],
+          versionId: PlanVersionIdSchema.parse(demoPlanId('geneva-19')),
+          issues: [
+            {
+              pointId: PointIdSchema.parse(demoPlanId('p15')),
+              number: 15,
+              title: PRIVATE_TITLE,
+              options: ['a', 'b'],
+            },
+          ],
           parties: [
             {
               partyId: DEMO_PARTIES.ukraine.id,

@@ -1,4 +1,9 @@
-import { LineageProposalSchema, PlanDocumentTextSchema, StoredVersionSchema } from '@parley/core';
+import {
+  LineageProposalSchema,
+  PlanDocumentTextSchema,
+  StoredVersionSchema,
+  type PlanVersionId,
+} from '@parley/core';
 import { request } from './client';
 
 // Endpoints of the drafting pages (import a plan, revise a text, draft a version).
@@ -13,14 +18,14 @@ export const readPlanDocument = (id: string, file: { name: string; contentBase64
   request(`${plan(id)}/document-text`, PlanDocumentTextSchema, { method: 'POST', body: file });
 
 /** The lineage the server infers between a version and a revised text (nothing is stored). */
-export const proposeLineage = (id: string, versionId: string, text: string) =>
+export const proposeLineage = (id: string, versionId: PlanVersionId, text: string) =>
   request(`${plan(id)}/versions/${encodeURIComponent(versionId)}/lineage-proposal`, LineageProposalSchema, {
     method: 'POST',
     body: { text },
   });
 
 export type ReviseBody = {
-  parentId: string;
+  parentId: PlanVersionId;
   label: string;
   text: string;
   links: { from: string; to: number }[];

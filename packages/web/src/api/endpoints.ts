@@ -5,6 +5,7 @@ import {
   DeadlineOutlookSchema,
   DeadlineSchema,
   EscalationSchema,
+  InstanceSchema,
   listOf,
   MemberSchema,
   MeSchema,
@@ -17,13 +18,15 @@ import {
   RecordSchema,
   RedlineSchema,
   RoundSchema,
-  InstanceSchema,
   SessionViewSchema,
   StatementSchema,
   StoredVersionSchema,
   TimelineSchema,
+  type AmendmentId,
   type AmendmentProposal,
   type Analysis,
+  type PlanVersionId,
+  type PointId,
   type PositionValue,
   type PositionVisibility,
   type VersionOperation,
@@ -36,7 +39,8 @@ const AnalysisExampleSchema = z.object({ scenario: z.record(z.string(), z.unknow
 
 const negotiation = (id: string) => `/api/negotiations/${encodeURIComponent(id)}`;
 const plan = (id: string) => `${negotiation(id)}/plan`;
-const version = (id: string, versionId: string) => `${plan(id)}/versions/${encodeURIComponent(versionId)}`;
+const version = (id: string, versionId: PlanVersionId) =>
+  `${plan(id)}/versions/${encodeURIComponent(versionId)}`;
 
 export async function signIn(email: string, password: string) {
   const session = await request('/api/auth/login', SessionViewSchema, {
@@ -65,17 +69,17 @@ export const listRecords = (id: string) =>
 export const listDeadlines = (id: string) => request(`${negotiation(id)}/deadlines`, listOf(DeadlineSchema));
 
 export const getPlan = (id: string) => request(plan(id), PlanOverviewSchema);
-export const getVersion = (id: string, versionId: string) =>
+export const getVersion = (id: string, versionId: PlanVersionId) =>
   request(version(id, versionId), StoredVersionSchema);
-export const compareVersions = (id: string, fromId: string, toId: string) =>
+export const compareVersions = (id: string, fromId: PlanVersionId, toId: PlanVersionId) =>
   request(`${version(id, fromId)}/compare/${encodeURIComponent(toId)}`, RedlineSchema);
-export const getPointHistory = (id: string, versionId: string, pointId: string) =>
+export const getPointHistory = (id: string, versionId: PlanVersionId, pointId: PointId) =>
   request(`${version(id, versionId)}/points/${encodeURIComponent(pointId)}/history`, PointHistorySchema);
-export const listPositions = (id: string, versionId: string) =>
+export const listPositions = (id: string, versionId: PlanVersionId) =>
   requestAllPages(`${version(id, versionId)}/positions`, listOf(PositionSchema));
-export const getStatus = (id: string, versionId: string) =>
+export const getStatus = (id: string, versionId: PlanVersionId) =>
   request(`${version(id, versionId)}/status`, PlanStatusSchema);
-export const getDeadlineOutlook = (id: string, versionId: string) =>
+export const getDeadlineOutlook = (id: string, versionId: PlanVersionId) =>
   request(`${version(id, versionId)}/deadlines`, DeadlineOutlookSchema);
 export const getTimeline = (id: string) => requestAllPages(`${plan(id)}/timeline`, TimelineSchema);
 export const listRounds = (id: string) => requestAllPages(`${plan(id)}/rounds`, listOf(RoundSchema));
@@ -92,7 +96,7 @@ export type SetPositionBody = {
   visibility: PositionVisibility;
   baseRevision: number;
 };
-export type PositionTarget = { versionId: string; pointId: string; partyId: string };
+export type PositionTarget = { versionId: PlanVersionId; pointId: PointId; partyId: string };
 export const setPosition = (
   id: string,
   { versionId, pointId, partyId }: PositionTarget,
@@ -106,8 +110,8 @@ export const setPosition = (
 
 export type ProposeAmendmentBody = {
   partyId: string;
-  versionId: string;
-  pointId: string;
+  versionId: PlanVersionId;
+  pointId: PointId;
   proposal: AmendmentProposal;
   rationale: string;
 };
@@ -115,7 +119,7 @@ export const proposeAmendment = (id: string, body: ProposeAmendmentBody) =>
   request(`${plan(id)}/amendments`, AmendmentSchema, { method: 'POST', body });
 
 export type CreateVersionBody = {
-  parentId: string;
+  parentId: PlanVersionId;
   label: string;
   operations: VersionOperation[];
   baseRevision: number;
@@ -126,7 +130,7 @@ export const createVersion = (id: string, body: CreateVersionBody) =>
   request(`${plan(id)}/versions`, StoredVersionSchema, { method: 'POST', body });
 
 export type EscalateBody = {
-  pointId: string;
+  pointId: PointId;
   principals: string[];
   question: string;
   dueDate: string | null;
@@ -138,7 +142,7 @@ export const escalatePoint = (id: string, body: EscalateBody) =>
 export const eventStreamUrl = (id: string) => `${negotiation(id)}/events`;
 
 export type DecideAmendmentBody = { fate: 'rejected' | 'withdrawn'; reason: string; baseRevision: number };
-export const decideAmendment = (id: string, amendmentId: string, body: DecideAmendmentBody) =>
+export const decideAmendment = (id: string, amendmentId: AmendmentId, body: DecideAmendmentBody) =>
   request(`${plan(id)}/amendments/${encodeURIComponent(amendmentId)}/fate`, AmendmentSchema, {
     method: 'POST',
     body,

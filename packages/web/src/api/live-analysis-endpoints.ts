@@ -5,21 +5,23 @@ import {
   MyProfileSchema,
   SavedProfileSchema,
   type IssueDefinition,
+  type PlanVersionId,
+  type PointId,
   type SaveProfileInput,
 } from '@parley/core';
 import { request } from './client';
 
 // Endpoints of the issues editor, the preferences page and the live analysis (issue #12).
 const negotiation = (id: string) => `/api/negotiations/${encodeURIComponent(id)}`;
-const version = (id: string, versionId: string) =>
+const version = (id: string, versionId: PlanVersionId) =>
   `${negotiation(id)}/plan/versions/${encodeURIComponent(versionId)}`;
 
-export const listIssues = (id: string, versionId: string) =>
+export const listIssues = (id: string, versionId: PlanVersionId) =>
   request(`${version(id, versionId)}/issues`, LiveIssuesSchema);
 
 export const setIssue = (
   id: string,
-  at: { versionId: string; pointId: string },
+  at: { versionId: PlanVersionId; pointId: PointId },
   definition: IssueDefinition | null,
 ) =>
   request(`${version(id, at.versionId)}/points/${encodeURIComponent(at.pointId)}/issue`, LiveIssueSchema, {
@@ -32,7 +34,7 @@ export const getMyProfile = (id: string) => request(`${negotiation(id)}/preferen
 export const saveMyProfile = (id: string, body: SaveProfileInput) =>
   request(`${negotiation(id)}/preferences`, SavedProfileSchema, { method: 'PUT', body });
 
-export const runLiveAnalysis = (id: string, versionId: string, pkg?: Record<string, string>) =>
+export const runLiveAnalysis = (id: string, versionId: PlanVersionId, pkg?: Record<string, string>) =>
   request(`${version(id, versionId)}/live-analysis`, LiveAnalysisSchema, {
     method: 'POST',
     body: pkg === undefined ? {} : { package: pkg },

@@ -3,6 +3,7 @@ import {
   LiveSimulationListSchema,
   LiveSimulationSchema,
   type LiveSimulationInput,
+  type PlanVersionId,
 } from '@parley/core';
 import { request } from './client';
 
@@ -11,14 +12,18 @@ const negotiation = (id: string) => `/api/negotiations/${encodeURIComponent(id)}
 
 export const listAgents = () => request('/api/simulations/agents', AgentListSchema);
 
-export const startLiveSimulation = (id: string, versionId: string, body: Partial<LiveSimulationInput>) =>
+export const startLiveSimulation = (
+  id: string,
+  versionId: PlanVersionId,
+  body: Partial<LiveSimulationInput>,
+) =>
   request(
     `${negotiation(id)}/plan/versions/${encodeURIComponent(versionId)}/live-simulations`,
     LiveSimulationSchema,
     { method: 'POST', body },
   );
 
-export const listLiveSimulations = (id: string, versionId: string) =>
+export const listLiveSimulations = (id: string, versionId: PlanVersionId) =>
   request(
     `${negotiation(id)}/plan/versions/${encodeURIComponent(versionId)}/live-simulations`,
     LiveSimulationListSchema,

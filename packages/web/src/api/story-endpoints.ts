@@ -5,6 +5,9 @@ import {
   RoundSchema,
   StatementSchema,
   type Classification,
+  type EscalationId,
+  type PlanVersionId,
+  type PointId,
   type RecordKind,
   type RoundFormat,
 } from '@parley/core';
@@ -21,8 +24,8 @@ export type CreateRoundBody = {
   endsOn: string;
   format: RoundFormat;
   partiesPresent: string[];
-  fromVersionId: string | null;
-  producedVersionId: string | null;
+  fromVersionId: PlanVersionId | null;
+  producedVersionId: PlanVersionId | null;
   minutes: string | null;
   publicReadout: string | null;
 };
@@ -35,7 +38,7 @@ export type CreateStatementBody = {
   date: string;
   source: string;
   quote: string;
-  pointIds: string[];
+  pointIds: PointId[];
 };
 export const createStatement = (id: string, body: CreateStatementBody) =>
   request(`${plan(id)}/statements`, StatementSchema, { method: 'POST', body });
@@ -48,7 +51,7 @@ export type DecideEscalationBody = {
   outcome: 'agreed' | 'amended' | 'dropped' | 'no_agreement';
   note: string;
 };
-export const decideEscalation = (id: string, escalationId: string, body: DecideEscalationBody) =>
+export const decideEscalation = (id: string, escalationId: EscalationId, body: DecideEscalationBody) =>
   request(`${plan(id)}/escalations/${encodeURIComponent(escalationId)}/decision`, EscalationSchema, {
     method: 'POST',
     body,

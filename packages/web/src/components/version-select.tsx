@@ -1,4 +1,4 @@
-import type { PlanOverview } from '@parley/core';
+import type { PlanOverview, PlanVersionId } from '@parley/core';
 
 /** A labelled select of the plan's versions, newest first. */
 export function VersionSelect({
@@ -10,13 +10,20 @@ export function VersionSelect({
   label: string;
   plan: PlanOverview;
   value: string;
-  onChange: (id: string) => void;
+  onChange: (id: PlanVersionId) => void;
 }) {
   const versions = [...plan.versions].sort((a, b) => b.revision - a.revision);
   return (
     <label>
       {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        value={value}
+        onChange={(e) => {
+          // The option's own version: its id is already the branded one from the plan.
+          const chosen = versions.find((v) => v.id === e.target.value);
+          if (chosen !== undefined) onChange(chosen.id);
+        }}
+      >
         {versions.map((v) => (
           <option key={v.id} value={v.id}>
             {versionOptionLabel(v)}

@@ -10,6 +10,8 @@ export type ProfileValues = {
   assets: [number, number];
   weights: [number, number];
   reservation: number;
+  /** GENIUS discount factor over the time to the next deadline; left empty when absent. */
+  discount?: number;
 };
 // No value is a substring of another party's (12.125 would contain 2.125).
 export const UKRAINE_VALUES: ProfileValues = {
@@ -66,6 +68,7 @@ export async function enterProfile(page: Page, values: ProfileValues, share = fa
   await assets.getByLabel('Rating at 100 bn').fill(String(values.assets[1]));
   await assets.getByLabel(/^Weight of point/).fill(String(values.weights[1]));
   await form.getByLabel(/^Reservation/).fill(String(values.reservation));
+  if (values.discount !== undefined) await form.getByLabel(/^Discount factor/).fill(String(values.discount));
   if (share) await form.getByLabel('Share with the mediator').check();
   await form.getByRole('button', { name: 'Save preferences' }).click();
   await form.getByText(/Saved as revision 1\./).waitFor();

@@ -1,13 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { NegotiationId, PartyId } from '../../ids';
-import type { PlanVersion, VersionOperation } from '../../schemas/plan';
+import type { PlanVersion } from '../../schemas/plan';
+import {
+  parseOperations,
+  UKRAINE,
+  planVersion,
+  pointId,
+  versionId,
+  type OperationInput,
+} from '../plan-fixture.test-data';
 import { applyOperations, type AppliedVersion } from './apply-operations';
 
+const CHILD = { id: versionId('v2'), label: 'v2' };
+
 function version(id: string, count: number, parentId: string | null = null): PlanVersion {
-  return {
+  return planVersion({
     id,
-    negotiationId: 'n1' as NegotiationId,
     parentId,
     label: id,
     points: Array.from({ length: count }, (_, i) => ({
@@ -17,29 +25,25 @@ function version(id: string, count: number, parentId: string | null = null): Pla
       text: `Text of point ${i + 1}.`,
       topic: i < 2 ? 'ceasefire' : 'territory',
     })),
-  };
+  });
 }
 
-function applied(
-  parent: PlanVersion,
-  operations: VersionOperation[],
-  history?: PlanVersion[],
-): AppliedVersion {
+function applied(parent: PlanVersion, operations: OperationInput[], history?: PlanVersion[]): AppliedVersion {
   const result = applyOperations({
     parent,
-    child: { id: 'v2', label: 'v2' },
-    operations,
+    child: CHILD,
+    operations: parseOperations(operations),
     ...(history ? { history } : {}),
   });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
   return result.value;
 }
 
-function codes(parent: PlanVersion, operations: VersionOperation[], history?: PlanVersion[]): string[] {
+function codes(parent: PlanVersion, operations: OperationInput[], history?: PlanVersion[]): string[] {
   const result = applyOperations({
     parent,
-    child: { id: 'v2', label: 'v2' },
-    operations,
+    child: CHILD,
+    operations: parseOperations(operations),
     ...(history ? { history } : {}),
   });
   if (result.ok) throw new Error('expected problems');
@@ -55,7 +59,7 @@ describe('applyOperations', () => {
         kind: 'amend',
         pointId: 'p2',
         text: 'Softer text.',
-        proposedBy: 'ukraine' as PartyId,
+        proposedBy: UKRAINE,
         roundId: 'geneva',
       },
     ]);
@@ -74,7 +78,7 @@ describe('applyOperations', () => {
         kind: 'amend',
         from: ['p2'],
         to: ['p2'],
-        proposedBy: 'ukraine' as PartyId,
+        proposedBy: UKRAINE,
         roundId: 'geneva',
         amendmentId: null,
       },
@@ -144,12 +148,11 @@ describe('applyOperations — bad input names the problem and changes nothing', 
   const v2 = applied(v1, [{ kind: 'drop', pointId: 'p4' }]).version;
   const other: PlanVersion = {
     ...version('w1', 2),
-    id: 'w1',
     label: 'rival draft',
-    points: [{ pointId: 'q1', number: 1, title: '', text: 'x.', topic: null }],
+    points: [{ pointId: pointId('q1'), number: 1, title: '', text: 'x.', topic: null }],
   };
-  const history = [v1, { ...v2, id: 'v2b', label: 'after drop' }, other];
-  const parent = { ...v2, id: 'v2b', label: 'after drop' };
+  const parent = { ...v2, id: versionId('v2b'), label: 'after drop' };
+  const history = [v1, parent, other];
 
   it('rejects amending a point dropped in an earlier version', () => {
     expect(codes(parent, [{ kind: 'amend', pointId: 'p4', text: 'Revive.' }], history)).toEqual([
@@ -192,7 +195,12 @@ describe('applyOperations — bad input names the problem and changes nothing', 
   });
 
   it('rejects a child that is already an ancestor of its parent (a lineage cycle)', () => {
-    const result = applyOperations({ parent, child: { id: 'v1', label: 'v1' }, operations: [], history });
+    const result = applyOperations({
+      parent,
+      child: { id: versionId('v1'), label: 'v1' },
+      operations: [],
+      history,
+    });
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -240,7 +248,7 @@ describe('applyOperations — invariants over random operation lists', () => {
       fc.property(
         fc.array(arbOperation(parent.points.map((p) => p.pointId)), { maxLength: 8 }),
         (operations) => {
-          const result = applyOperations({ parent, child: { id: 'v2', label: 'v2' }, operations });
+          const result = applyOperations({ parent, child: CHILD, operations: parseOperations(operations) });
           if (!result.ok) return;
           const { version: child, edges } = result.value;
           expect(child.points.map((p) => p.number)).toEqual(child.points.map((_, i) => i + 1));

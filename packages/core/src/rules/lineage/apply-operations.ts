@@ -1,3 +1,4 @@
+import type { PlanVersionId, PointId } from '../../ids';
 import type {
   LineageEdge,
   LineageKind,
@@ -10,14 +11,14 @@ import { assertNever, fail, ok, type RuleProblem, type RuleResult } from '../res
 import type { LineageProblemCode } from './lineage-problem';
 import { ancestorsOf, explainMissingPoint } from './locate-point';
 
-type Working = { pointId: string; title: string; text: string; topic: string | null };
+type Working = { pointId: PointId; title: string; text: string; topic: string | null };
 type Origin = Pick<LineageEdge, 'proposedBy' | 'roundId' | 'amendmentId'>;
 type Problem = RuleProblem<LineageProblemCode>;
 
 /** Everything needed to make a child version: its parent, the operations, and (to name problems) the negotiation's versions. */
 export type ApplyOperationsInput = {
   readonly parent: PlanVersion;
-  readonly child: { readonly id: string; readonly label: string };
+  readonly child: { readonly id: PlanVersionId; readonly label: string };
   readonly operations: readonly VersionOperation[];
   readonly history?: readonly PlanVersion[];
 };
@@ -48,15 +49,15 @@ export function applyOperations(input: ApplyOperationsInput): RuleResult<Applied
   const problems: Problem[] = [];
   operations.forEach((operation, index) => {
     const context = { parent, history, operation: index };
-    const edge = (kind: LineageKind, from: string[], to: string[]) =>
+    const edge = (kind: LineageKind, from: PointId[], to: PointId[]) =>
       edges.push({ fromVersionId: parent.id, toVersionId: child.id, kind, from, to, ...originOf(operation) });
-    const live = (pointId: string): number | undefined => {
+    const live = (pointId: PointId): number | undefined => {
       const at = points.findIndex((point) => point.pointId === pointId);
       if (at >= 0) return at;
       problems.push(explainMissingPoint(pointId, context));
       return undefined;
     };
-    const fresh = (draft: PointDraft, reusable: readonly string[]) => {
+    const fresh = (draft: PointDraft, reusable: readonly PointId[]) => {
       const clash =
         !reusable.includes(draft.pointId) &&
         (usedIds.has(draft.pointId) || points.some((p) => p.pointId === draft.pointId));
@@ -244,7 +245,7 @@ function implicitRenumbers(input: {
   parent: PlanVersion;
   revisions: readonly PointRevision[];
   edges: readonly LineageEdge[];
-  childId: string;
+  childId: PlanVersionId;
 }): LineageEdge[] {
   const { parent, revisions, edges, childId } = input;
   const touched = new Set(edges.flatMap((edge) => [...edge.from, ...edge.to]));

@@ -1,3 +1,4 @@
+import type { PlanVersionId } from '../../ids';
 import type { PlanVersion } from '../../schemas/plan';
 import { fail, ok, type RuleProblem, type RuleResult } from '../result';
 import type { LineageProblemCode } from './lineage-problem';
@@ -8,7 +9,7 @@ export function checkLineage(
 ): RuleResult<true, LineageProblemCode> {
   const byId = new Map(versions.map((version) => [version.id, version]));
   const problems: RuleProblem<LineageProblemCode>[] = [];
-  const reported = new Set<string>();
+  const reported = new Set<PlanVersionId>();
   for (const version of versions) {
     if (version.parentId !== null && !byId.has(version.parentId)) {
       problems.push({
@@ -17,7 +18,7 @@ export function checkLineage(
       });
       continue;
     }
-    const path: string[] = [];
+    const path: PlanVersionId[] = [];
     let current: typeof version | undefined = version;
     while (current !== undefined && !path.includes(current.id)) {
       path.push(current.id);
@@ -38,7 +39,7 @@ export function checkLineage(
 /** The chain of versions from the root to `versionId` (root first). */
 export function chainTo<V extends Pick<PlanVersion, 'id' | 'parentId'>>(
   versions: readonly V[],
-  versionId: string,
+  versionId: PlanVersionId,
 ): V[] {
   const byId = new Map(versions.map((version) => [version.id, version]));
   const chain: V[] = [];

@@ -1,3 +1,4 @@
+import type { PlanVersionId, PointId } from '../../ids';
 import type { PlanVersion } from '../../schemas/plan';
 import type { RuleProblem } from '../result';
 import type { LineageProblemCode } from './lineage-problem';
@@ -6,7 +7,7 @@ import type { LineageProblemCode } from './lineage-problem';
 export function ancestorsOf(parent: PlanVersion, history: readonly PlanVersion[]): PlanVersion[] {
   const byId = new Map(history.map((version) => [version.id, version]));
   const chain: PlanVersion[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<PlanVersionId>();
   let current: PlanVersion | undefined = parent;
   while (current !== undefined && !seen.has(current.id)) {
     chain.push(current);
@@ -18,7 +19,7 @@ export function ancestorsOf(parent: PlanVersion, history: readonly PlanVersion[]
 
 /** Why a point that is not live in the parent cannot be used: dropped earlier, in another version, or unknown. */
 export function explainMissingPoint(
-  pointId: string,
+  pointId: PointId,
   context: { parent: PlanVersion; history: readonly PlanVersion[]; operation: number },
 ): RuleProblem<LineageProblemCode> {
   const at = `operation ${context.operation + 1}`;

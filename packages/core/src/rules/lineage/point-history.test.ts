@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { NegotiationId, PartyId } from '../../ids';
-import type { PlanVersion, VersionWithLineage } from '../../schemas/plan';
+import type { VersionWithLineage } from '../../schemas/plan';
+import {
+  parseOperations,
+  planVersion,
+  pointId,
+  UKRAINE,
+  versionId,
+  type OperationInput,
+} from '../plan-fixture.test-data';
 import { applyOperations } from './apply-operations';
 import { checkLineage } from './check-lineage';
 import { pointHistory } from './point-history';
 
-const draft: PlanVersion = {
+const draft = planVersion({
   id: 'draft',
-  negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'draft',
   points: ['Ceasefire now.', 'Monitors deploy.', 'Elections soon.'].map((text, i) => ({
@@ -17,14 +23,14 @@ const draft: PlanVersion = {
     text,
     topic: null,
   })),
-};
+});
 
-function next(
-  parent: VersionWithLineage,
-  id: string,
-  operations: Parameters<typeof applyOperations>[0]['operations'],
-): VersionWithLineage {
-  const result = applyOperations({ parent: parent.version, child: { id, label: id }, operations });
+function next(parent: VersionWithLineage, id: string, operations: OperationInput[]): VersionWithLineage {
+  const result = applyOperations({
+    parent: parent.version,
+    child: { id: versionId(id), label: id },
+    operations: parseOperations(operations),
+  });
   if (!result.ok) throw new Error(result.problems[0]?.message);
   return { version: result.value.version, edges: [...result.value.edges] };
 }
@@ -44,12 +50,12 @@ describe('pointHistory', () => {
       kind: 'amend',
       pointId: 'p1',
       text: 'Ceasefire with international monitors.',
-      proposedBy: 'ukraine' as PartyId,
+      proposedBy: UKRAINE,
     },
   ]);
 
   it('follows a point through a merge and an amendment, oldest first', () => {
-    const history = pointHistory([v3, v1, v2], { pointId: 'p1', versionId: 'florida' });
+    const history = pointHistory([v3, v1, v2], { pointId: pointId('p1'), versionId: versionId('florida') });
     expect(history.map((h) => [h.versionId, h.pointId, h.change, h.revision?.text ?? null])).toEqual([
       ['draft', 'p1', 'created', 'Ceasefire now.'],
       ['draft', 'p2', 'created', 'Monitors deploy.'],
@@ -58,11 +64,11 @@ describe('pointHistory', () => {
       ['florida', 'p1', 'amend', 'Ceasefire with international monitors.'],
     ]);
     expect(history[2]).toMatchObject({ from: ['p1', 'p2'], roundId: 'r-geneva' });
-    expect(history[4]?.proposedBy).toBe('ukraine');
+    expect(history[4]?.proposedBy).toBe(UKRAINE);
   });
 
   it('shows an untouched point as kept and renumbered points with their new number', () => {
-    const history = pointHistory([v1, v2, v3], { pointId: 'p3', versionId: 'florida' });
+    const history = pointHistory([v1, v2, v3], { pointId: pointId('p3'), versionId: versionId('florida') });
     expect(history.map((h) => [h.versionId, h.change, h.revision?.number])).toEqual([
       ['draft', 'created', 3],
       ['geneva', 'renumber', 2],
@@ -72,22 +78,25 @@ describe('pointHistory', () => {
 });
 
 describe('checkLineage', () => {
+  const node = (id: string, parentId: string | null, label: string) => ({
+    id: versionId(id),
+    parentId: parentId === null ? null : versionId(parentId),
+    label,
+  });
+
   it('accepts a tree of versions', () => {
-    expect(
-      checkLineage([
-        { id: 'a', parentId: null, label: 'A' },
-        { id: 'b', parentId: 'a', label: 'B' },
-        { id: 'c', parentId: 'a', label: 'C' },
-      ]),
-    ).toEqual({ ok: true, value: true });
+    expect(checkLineage([node('a', null, 'A'), node('b', 'a', 'B'), node('c', 'a', 'C')])).toEqual({
+      ok: true,
+      value: true,
+    });
   });
 
   it('names a cycle once and a missing parent', () => {
     const result = checkLineage([
-      { id: 'a', parentId: 'c', label: 'A' },
-      { id: 'b', parentId: 'a', label: 'B' },
-      { id: 'c', parentId: 'b', label: 'C' },
-      { id: 'd', parentId: 'x', label: 'D' },
+      node('a', 'c', 'A'),
+      node('b', 'a', 'B'),
+      node('c', 'b', 'C'),
+      node('d', 'x', 'D'),
     ]);
     expect(result).toEqual({
       ok: false,

@@ -1,18 +1,18 @@
-import type { PartyId } from '../../ids';
+import type { PartyId, PlanVersionId, PointId, RoundId } from '../../ids';
 import type { LineageKind, VersionWithLineage } from '../../schemas/plan';
 import { chainTo } from './check-lineage';
 
 /** One line of a point's history: how it read in a version, and what made it so. */
 export type PointHistoryEntry = {
-  readonly versionId: string;
+  readonly versionId: PlanVersionId;
   readonly versionLabel: string;
-  readonly pointId: string;
+  readonly pointId: PointId;
   /** null when the point left the plan in this version (dropped, merged away or split). */
   readonly revision: { readonly number: number; readonly title: string; readonly text: string } | null;
   readonly change: LineageKind | 'created';
-  readonly from: readonly string[];
+  readonly from: readonly PointId[];
   readonly proposedBy: PartyId | null;
-  readonly roundId: string | null;
+  readonly roundId: RoundId | null;
 };
 
 /**
@@ -21,7 +21,7 @@ export type PointHistoryEntry = {
  */
 export function pointHistory(
   versions: readonly VersionWithLineage[],
-  input: { pointId: string; versionId: string },
+  input: { pointId: PointId; versionId: PlanVersionId },
 ): PointHistoryEntry[] {
   const chain = chainTo(
     versions.map((entry) => ({ ...entry, id: entry.version.id, parentId: entry.version.parentId })),

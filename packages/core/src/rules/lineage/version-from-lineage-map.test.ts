@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { NegotiationId } from '../../ids';
-import type { PlanVersion } from '../../schemas/plan';
+import { planVersion, pointId, versionId } from '../plan-fixture.test-data';
 import type { ParsedPoint } from '../plan-text/parse-plan-text';
 import { versionFromLineageMap } from './version-from-lineage-map';
 
-const parent: PlanVersion = {
+const parent = planVersion({
   id: 'v1',
-  negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'First draft',
   points: ['Ceasefire now.', 'Monitors deploy.', 'Prisoners go home.', 'Elections soon.'].map(
     (text, index) => ({ pointId: `p${index + 1}`, number: index + 1, title: '', text, topic: null }),
   ),
-};
+});
 const parsed = (texts: string[]): ParsedPoint[] =>
   texts.map((text, index) => ({ number: index + 1, title: '', text, topic: null, line: index + 1 }));
 
@@ -21,9 +19,9 @@ function make(texts: string[], links: { from: string; to: number }[]) {
   return versionFromLineageMap({
     parent,
     points: parsed(texts),
-    links,
-    child: { id: 'v2', label: 'Second draft' },
-    newPointId: () => `new-${(next += 1)}`,
+    links: links.map((link) => ({ from: pointId(link.from), to: link.to })),
+    child: { id: versionId('v2'), label: 'Second draft' },
+    newPointId: () => pointId(`new-${(next += 1)}`),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { PlanVersionId, PointId } from '../../ids';
 import type { LineageEdge, LineageKind, PlanVersion, PointRevision } from '../../schemas/plan';
 import type { ParsedPoint } from '../plan-text/parse-plan-text';
 import { classifyLineageGroup } from '../redline/compare-versions';
@@ -5,7 +6,7 @@ import { fail, ok, type RuleProblem, type RuleResult } from '../result';
 import type { AppliedVersion } from './apply-operations';
 
 /** One link of a lineage map: old point `from` (an id of the parent) became, wholly or in part, new point `to` (a number in the text). */
-export type LineageMapLink = { readonly from: string; readonly to: number };
+export type LineageMapLink = { readonly from: PointId; readonly to: number };
 export type LineageMapProblemCode = 'unknown-point' | 'unknown-number' | 'duplicate-link';
 
 type Component = { from: PointRevision[]; to: ParsedPoint[] };
@@ -21,14 +22,14 @@ export function versionFromLineageMap(input: {
   readonly parent: PlanVersion;
   readonly points: readonly ParsedPoint[];
   readonly links: readonly LineageMapLink[];
-  readonly child: { readonly id: string; readonly label: string };
-  readonly newPointId: () => string;
+  readonly child: { readonly id: PlanVersionId; readonly label: string };
+  readonly newPointId: () => PointId;
 }): RuleResult<AppliedVersion, LineageMapProblemCode> {
   const problems = checkLinks(input.parent, input.points, input.links);
   if (problems.length > 0) return fail(...problems);
-  const ids = new Map<number, string>();
+  const ids = new Map<number, PointId>();
   const edges: LineageEdge[] = [];
-  const edge = (kind: LineageKind, from: string[], to: string[]) =>
+  const edge = (kind: LineageKind, from: PointId[], to: PointId[]) =>
     edges.push({
       fromVersionId: input.parent.id,
       toVersionId: input.child.id,
@@ -46,7 +47,7 @@ export function versionFromLineageMap(input: {
     component.to.forEach((point, index) =>
       ids.set(point.number, index === 0 && kept !== undefined ? kept : input.newPointId()),
     );
-    const to = component.to.map((point) => ids.get(point.number) ?? '');
+    const to = component.to.flatMap((point) => ids.get(point.number) ?? []);
     const kind = classifyLineageGroup(component.from, component.to);
     if (kind === 'unchanged') continue;
     edge(EDGE_KINDS[kind], from, to);

@@ -1,37 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import type { NegotiationId } from '../../ids';
 import type { IssueDefinition } from '../../schemas/live-issues';
-import type { LineageEdge, VersionWithLineage } from '../../schemas/plan';
-import { issuesAtVersion, type IssueAssignment } from './issues-at-version';
+import type { LineageEdge } from '../../schemas/plan';
+import { pointId, pointIds, versionId, withLineage } from '../plan-fixture.test-data';
+import { issuesAtVersion as issuesAtVersionOf } from './issues-at-version';
 
-const point = (pointId: string, number: number) => ({
-  pointId,
-  number,
-  title: pointId,
-  text: pointId,
-  topic: null,
-});
+const point = (id: string, number: number) => ({ pointId: id, number, title: id, text: id, topic: null });
 const edge = (toVersionId: string, kind: LineageEdge['kind'], from: string[], to: string[]): LineageEdge => ({
-  fromVersionId: 'x',
-  toVersionId,
+  fromVersionId: versionId('x'),
+  toVersionId: versionId(toVersionId),
   kind,
-  from,
-  to,
+  from: pointIds(...from),
+  to: pointIds(...to),
   proposedBy: null,
   roundId: null,
   amendmentId: null,
 });
 const version = (id: string, parentId: string | null, ids: string[], edges: LineageEdge[] = []) =>
-  ({
+  withLineage({
     version: {
       id,
-      negotiationId: 'n' as NegotiationId,
+      negotiationId: '00000000-0000-4000-8000-00000000d001',
       parentId,
       label: id,
       points: ids.map((pid, i) => point(pid, i + 1)),
     },
     edges,
-  }) satisfies VersionWithLineage;
+  });
 
 const ceiling: IssueDefinition = { kind: 'options', options: ['600,000', '800,000', 'no ceiling'] };
 const assets: IssueDefinition = { kind: 'range', min: 0, max: 100, step: 10, unit: 'bn' };
@@ -47,11 +41,23 @@ const V2 = version(
 const V3 = version('v3', 'v2', ['a', 'd', 'm'], [edge('v3', 'split', ['a'], ['a', 'd'])]);
 const BRANCH = version('w2', 'v1', ['a', 'b', 'c'], [edge('w2', 'amend', ['b'], ['b'])]);
 const ALL = [V1, V2, V3, BRANCH];
+type Assignment = { versionId: string; pointId: string; definition: IssueDefinition | null };
+// Assignments and the version asked for in readable slugs, branded as the service's would be.
+const issuesAtVersion = (versions: typeof ALL, assignments: Assignment[], id: string) =>
+  issuesAtVersionOf(
+    versions,
+    assignments.map((entry) => ({
+      ...entry,
+      versionId: versionId(entry.versionId),
+      pointId: pointId(entry.pointId),
+    })),
+    versionId(id),
+  );
 const byId = (issues: ReturnType<typeof issuesAtVersion>) =>
   Object.fromEntries((issues ?? []).map((issue) => [issue.pointId, issue]));
 
 describe('issuesAtVersion', () => {
-  const set: IssueAssignment[] = [
+  const set: Assignment[] = [
     { versionId: 'v1', pointId: 'a', definition: ceiling },
     { versionId: 'v1', pointId: 'b', definition: assets },
   ];

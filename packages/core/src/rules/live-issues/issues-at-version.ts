@@ -1,10 +1,11 @@
+import type { PlanVersionId, PointId } from '../../ids';
 import type { IssueDefinition, LiveIssue } from '../../schemas/live-issues';
 import type { VersionWithLineage } from '../../schemas/plan';
 
 /** The mediator set (or cleared) a point's options while reading one version. */
 export type IssueAssignment = {
-  readonly versionId: string;
-  readonly pointId: string;
+  readonly versionId: PlanVersionId;
+  readonly pointId: PointId;
   readonly definition: IssueDefinition | null;
 };
 
@@ -25,13 +26,13 @@ type Candidate = {
 export function issuesAtVersion(
   versions: readonly VersionWithLineage[],
   assignments: readonly IssueAssignment[],
-  versionId: string,
+  versionId: PlanVersionId,
 ): LiveIssue[] | null {
   const path = pathTo(versions, versionId);
   const target = path.at(-1);
   if (target === undefined) return null;
   const indexOf = new Map(path.map((entry, index) => [entry.version.id, index]));
-  const candidates = new Map<string, Candidate[]>();
+  const candidates = new Map<PointId, Candidate[]>();
   for (const assignment of assignments) {
     const savedAt = indexOf.get(assignment.versionId);
     if (savedAt === undefined) continue;
@@ -66,7 +67,7 @@ export function issuesAtVersion(
 // The candidates that decided last; of several made for one source point, only its newest counts.
 function latest(candidates: readonly Candidate[]): Candidate[] {
   const top = Math.max(-1, ...candidates.map((candidate) => candidate.effective));
-  const newestBySource = new Map<string, Candidate>();
+  const newestBySource = new Map<PointId, Candidate>();
   for (const candidate of candidates.filter((entry) => entry.effective === top)) {
     const seen = newestBySource.get(candidate.assignment.pointId);
     if (seen === undefined || seen.savedAt < candidate.savedAt)
@@ -78,9 +79,9 @@ function latest(candidates: readonly Candidate[]): Candidate[] {
 /** Where a point's options are carried from `start` to the end of the path, and when a merge or split touched them. */
 function follow(
   path: readonly VersionWithLineage[],
-  pointId: string,
+  pointId: PointId,
   start: number,
-): { points: Set<string>; flaggedAt?: number } {
+): { points: Set<PointId>; flaggedAt?: number } {
   let points = new Set([pointId]);
   let flaggedAt: number | undefined;
   for (let index = start + 1; index < path.length; index++) {
@@ -101,10 +102,10 @@ function follow(
   return { points: new Set([...points].filter((id) => present.has(id))), flaggedAt };
 }
 
-function pathTo(versions: readonly VersionWithLineage[], versionId: string): VersionWithLineage[] {
+function pathTo(versions: readonly VersionWithLineage[], versionId: PlanVersionId): VersionWithLineage[] {
   const byId = new Map(versions.map((entry) => [entry.version.id, entry]));
   const path: VersionWithLineage[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<PlanVersionId>();
   let current = byId.get(versionId);
   while (current !== undefined && !seen.has(current.version.id)) {
     seen.add(current.version.id);

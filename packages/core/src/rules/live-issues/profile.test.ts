@@ -1,25 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveIssue, SaveProfileInput } from '../../schemas/live-issues';
+import { pointId } from '../plan-fixture.test-data';
 import { checkProfile, evaluationsOf, issueOptions } from './profile';
 
 const ISSUES: LiveIssue[] = [
   {
-    pointId: 'p1',
+    pointId: pointId('p1'),
     number: 1,
     title: 'Ceiling',
     definition: { kind: 'options', options: ['600k', '800k'] },
     needsReconciling: false,
-    from: ['p1'],
+    from: [pointId('p1')],
   },
   {
-    pointId: 'p2',
+    pointId: pointId('p2'),
     number: 2,
     title: 'Assets',
     definition: { kind: 'range', min: 0, max: 100, step: 25, unit: 'bn' },
     needsReconciling: false,
-    from: ['p2'],
+    from: [pointId('p2')],
   },
-  { pointId: 'p3', number: 3, title: 'Text only', definition: null, needsReconciling: false, from: [] },
+  {
+    pointId: pointId('p3'),
+    number: 3,
+    title: 'Text only',
+    definition: null,
+    needsReconciling: false,
+    from: [],
+  },
 ];
 const base: SaveProfileInput = {
   baseRevision: 0,
@@ -28,8 +36,8 @@ const base: SaveProfileInput = {
   reservation: 30,
   sharedWithMediator: false,
   issues: [
-    { pointId: 'p1', ratings: { '600k': 0, '800k': 100 }, weight: 3 },
-    { pointId: 'p2', ratings: { min: 100, max: 0 }, weight: 1 },
+    { pointId: pointId('p1'), ratings: { '600k': 0, '800k': 100 }, weight: 3 },
+    { pointId: pointId('p2'), ratings: { min: 100, max: 0 }, weight: 1 },
   ],
 };
 
@@ -63,7 +71,7 @@ describe('checkProfile', () => {
     const bad: SaveProfileInput = {
       ...base,
       scale: 'unit',
-      issues: [{ pointId: 'p1', ratings: { '600k': 0, '800k': 1, '1m': 1 }, weight: 1 }],
+      issues: [{ pointId: pointId('p1'), ratings: { '600k': 0, '800k': 1, '1m': 1 }, weight: 1 }],
       reservation: 2,
     };
     const result = checkProfile(bad, ISSUES);
@@ -77,7 +85,10 @@ describe('checkProfile', () => {
   });
 
   it('refuses a point that is not an issue and all-zero weights', () => {
-    const notIssue = { ...base, issues: [...base.issues, { pointId: 'p3', ratings: {}, weight: 1 }] };
+    const notIssue = {
+      ...base,
+      issues: [...base.issues, { pointId: pointId('p3'), ratings: {}, weight: 1 }],
+    };
     expect(checkProfile(notIssue, ISSUES).ok).toBe(false);
     const zero = { ...base, issues: base.issues.map((entry) => ({ ...entry, weight: 0 })) };
     expect(checkProfile(zero, ISSUES)).toMatchObject({ ok: false, problems: [{ code: 'zero-weights' }] });

@@ -1,3 +1,4 @@
+import type { PointId } from '../../ids';
 import type { IssueDefinition, LiveIssue, SaveProfileInput } from '../../schemas/live-issues';
 import { fail, ok, type RuleResult } from '../result';
 
@@ -60,9 +61,9 @@ export function checkProfile(
   const defined = new Map(
     issues.flatMap((issue) => (issue.definition === null ? [] : [[issue.pointId, issue] as const])),
   );
-  const problems: { code: string; message: string; pointId?: string }[] = [];
+  const problems: { code: string; message: string; pointId?: PointId }[] = [];
   const top = input.scale === 'unit' ? 1 : 100;
-  const seen = new Set<string>();
+  const seen = new Set<PointId>();
   if (input.reservation > top)
     problems.push({ code: 'out-of-scale', message: `The reservation must be between 0 and ${top}.` });
   for (const entry of input.issues) {

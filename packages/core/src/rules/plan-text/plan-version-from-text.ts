@@ -1,4 +1,4 @@
-import type { NegotiationId } from '../../ids';
+import type { NegotiationId, PlanVersionId, PointId } from '../../ids';
 import type { PlanVersion } from '../../schemas/plan';
 import type { ParsedPlan } from './parse-plan-text';
 
@@ -6,10 +6,10 @@ import type { ParsedPlan } from './parse-plan-text';
 export function planVersionFromText(
   parsed: ParsedPlan,
   target: {
-    versionId: string;
+    versionId: PlanVersionId;
     negotiationId: NegotiationId;
     label: string;
-    pointId: (number: number) => string;
+    pointId: (number: number) => PointId;
   },
 ): PlanVersion {
   return {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { NegotiationId } from '../../ids';
-import type { PlanVersion, VersionOperation, VersionWithLineage } from '../../schemas/plan';
+import type { VersionWithLineage } from '../../schemas/plan';
 import { applyOperations } from '../lineage/apply-operations';
+import { parseOperations, planVersion, versionId, type OperationInput } from '../plan-fixture.test-data';
 import { compareVersions, type Redline } from './compare-versions';
 import { formatRedline } from './format-redline';
 
-const root: PlanVersion = {
+const root = planVersion({
   id: 'v1',
-  negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'Draft',
   points: [
@@ -17,16 +16,20 @@ const root: PlanVersion = {
     'Sanctions are lifted in stages.',
     'Elections are held within 100 days.',
   ].map((text, i) => ({ pointId: `p${i + 1}`, number: i + 1, title: `T${i + 1}`, text, topic: null })),
-};
+});
 
-function child(parent: VersionWithLineage, id: string, operations: VersionOperation[]): VersionWithLineage {
-  const result = applyOperations({ parent: parent.version, child: { id, label: id }, operations });
+function child(parent: VersionWithLineage, id: string, operations: OperationInput[]): VersionWithLineage {
+  const result = applyOperations({
+    parent: parent.version,
+    child: { id: versionId(id), label: id },
+    operations: parseOperations(operations),
+  });
   if (!result.ok) throw new Error(result.problems[0]?.message);
   return { version: result.value.version, edges: [...result.value.edges] };
 }
 
 function redline(versions: VersionWithLineage[], fromId: string, toId: string): Redline {
-  const result = compareVersions(versions, { fromId, toId });
+  const result = compareVersions(versions, { fromId: versionId(fromId), toId: versionId(toId) });
   if (!result.ok) throw new Error(result.problems[0]?.message);
   return result.value;
 }
@@ -134,8 +137,8 @@ describe('compareVersions', () => {
 
   it('shows a version against itself as unchanged and carries labels', () => {
     const result = compareVersions(all, {
-      fromId: 'v2',
-      toId: 'v2',
+      fromId: versionId('v2'),
+      toId: versionId('v2'),
       labels: { m12: ['deferred to leaders'] },
     });
     if (!result.ok) throw new Error('expected a redline');
@@ -144,7 +147,7 @@ describe('compareVersions', () => {
   });
 
   it('names an unknown version', () => {
-    expect(compareVersions(all, { fromId: 'v1', toId: 'nope' })).toEqual({
+    expect(compareVersions(all, { fromId: versionId('v1'), toId: versionId('nope') })).toEqual({
       ok: false,
       problems: [{ code: 'unknown-version', message: 'there is no version nope in this plan' }],
     });

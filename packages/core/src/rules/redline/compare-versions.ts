@@ -1,3 +1,4 @@
+import type { PlanVersionId, PointId } from '../../ids';
 import type { PointRevision, VersionWithLineage } from '../../schemas/plan';
 import { fail, ok, type RuleResult } from '../result';
 import { mapLineage } from './map-lineage';
@@ -15,7 +16,7 @@ export const REDLINE_KINDS = [
 ] as const;
 /** What became of a group of points between two versions. */
 export type RedlineKind = (typeof REDLINE_KINDS)[number];
-export type PointRef = { readonly pointId: string; readonly number: number; readonly title: string };
+export type PointRef = { readonly pointId: PointId; readonly number: number; readonly title: string };
 /** One line of the lineage map with its word-level redline; `labels` carry caller notes (e.g. "deferred to leaders"). */
 export type RedlineRow = {
   readonly kind: RedlineKind;
@@ -26,8 +27,8 @@ export type RedlineRow = {
   readonly labels: readonly string[];
 };
 export type Redline = {
-  readonly from: { readonly id: string; readonly label: string; readonly points: number };
-  readonly to: { readonly id: string; readonly label: string; readonly points: number };
+  readonly from: { readonly id: PlanVersionId; readonly label: string; readonly points: number };
+  readonly to: { readonly id: PlanVersionId; readonly label: string; readonly points: number };
   readonly rows: readonly RedlineRow[];
   readonly counts: Readonly<Record<RedlineKind, number>>;
 };
@@ -38,7 +39,7 @@ export type Redline = {
  */
 export function compareVersions(
   versions: readonly VersionWithLineage[],
-  input: { fromId: string; toId: string; labels?: Readonly<Record<string, readonly string[]>> },
+  input: { fromId: PlanVersionId; toId: PlanVersionId; labels?: Readonly<Record<string, readonly string[]>> },
 ): RuleResult<Redline, 'unknown-version' | 'unrelated-versions'> {
   const from = versions.find((entry) => entry.version.id === input.fromId)?.version;
   const to = versions.find((entry) => entry.version.id === input.toId)?.version;
@@ -72,9 +73,9 @@ type Group = { from: PointRevision[]; to: PointRevision[]; order: number };
 function groupPoints(
   before: readonly PointRevision[],
   after: readonly PointRevision[],
-  mapping: ReadonlyMap<string, ReadonlySet<string>>,
+  mapping: ReadonlyMap<PointId, ReadonlySet<PointId>>,
 ): Group[] {
-  const groupOfNew = new Map<string, Group>();
+  const groupOfNew = new Map<PointId, Group>();
   const groups: Group[] = [];
   for (const point of before) {
     const targets = [...(mapping.get(point.pointId) ?? [])];

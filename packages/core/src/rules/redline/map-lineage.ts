@@ -1,8 +1,9 @@
+import type { PlanVersionId, PointId } from '../../ids';
 import type { VersionWithLineage } from '../../schemas/plan';
 import { chainTo } from '../lineage/check-lineage';
 
 /** Which points of the target version each point of the source version became (possibly none). */
-export type PointMapping = ReadonlyMap<string, ReadonlySet<string>>;
+export type PointMapping = ReadonlyMap<PointId, ReadonlySet<PointId>>;
 
 type Step = { readonly entry: VersionWithLineage; readonly forward: boolean };
 
@@ -12,7 +13,7 @@ type Step = { readonly entry: VersionWithLineage; readonly forward: boolean };
  */
 export function mapLineage(
   versions: readonly VersionWithLineage[],
-  ids: { fromId: string; toId: string },
+  ids: { fromId: PlanVersionId; toId: PlanVersionId },
 ): PointMapping | undefined {
   const nodes = versions.map((entry) => ({
     ...entry,
@@ -40,15 +41,15 @@ export function mapLineage(
 }
 
 function applyStep(
-  mapping: Map<string, Set<string>>,
+  mapping: Map<PointId, Set<PointId>>,
   step: Step,
   nodes: readonly VersionWithLineage[],
-): Map<string, Set<string>> {
+): Map<PointId, Set<PointId>> {
   const forward = forwardMap(step.entry, nodes);
   const map = step.forward ? forward : invert(forward);
-  const next = new Map<string, Set<string>>();
+  const next = new Map<PointId, Set<PointId>>();
   for (const [origin, current] of mapping) {
-    const reached = new Set<string>();
+    const reached = new Set<PointId>();
     for (const pointId of current) for (const target of map.get(pointId) ?? []) reached.add(target);
     next.set(origin, reached);
   }
@@ -60,16 +61,16 @@ function applyStep(
 function forwardMap(
   entry: VersionWithLineage,
   nodes: readonly VersionWithLineage[],
-): Map<string, Set<string>> {
+): Map<PointId, Set<PointId>> {
   const parent = nodes.find((node) => node.version.id === entry.version.parentId);
   const childIds = new Set(entry.version.points.map((point) => point.pointId));
-  const map = new Map<string, Set<string>>();
+  const map = new Map<PointId, Set<PointId>>();
   for (const point of parent?.version.points ?? [])
     map.set(point.pointId, new Set(childIds.has(point.pointId) ? [point.pointId] : []));
   for (const edge of entry.edges) {
     if (edge.kind !== 'merge' && edge.kind !== 'split' && edge.kind !== 'drop') continue;
     for (const from of edge.from) {
-      const targets = map.get(from) ?? new Set<string>();
+      const targets = map.get(from) ?? new Set<PointId>();
       edge.to.forEach((to) => targets.add(to));
       map.set(from, targets);
     }
@@ -77,8 +78,8 @@ function forwardMap(
   return map;
 }
 
-function invert(map: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
-  const inverted = new Map<string, Set<string>>();
+function invert(map: ReadonlyMap<PointId, ReadonlySet<PointId>>): Map<PointId, Set<PointId>> {
+  const inverted = new Map<PointId, Set<PointId>>();
   for (const [from, targets] of map) {
     for (const to of targets) inverted.set(to, (inverted.get(to) ?? new Set()).add(from));
   }

@@ -4,12 +4,13 @@ import {
   type ClosureRuleName,
   type PointStatusEntry,
 } from './derive-negotiation-state';
+import { pointId } from '../plan-fixture.test-data';
 import { derivePointStatus, POINT_STATUSES, type PointStatus } from './derive-point-status';
 
 function entry(number: number, status: PointStatus): PointStatusEntry {
   const reserving = status === 'agreed_ad_referendum' ? ['ua'] : [];
   return {
-    pointId: `p${number}`,
+    pointId: pointId(`p${number}`),
     number,
     report: {
       status,
@@ -87,7 +88,7 @@ describe('deriveNegotiationState — the mediator view', () => {
       positions: { partyId: string; value: 'accept' | 'accept_with_reservation' | 'reject' | 'red_line' }[],
       escalated = false,
     ) => ({
-      pointId: `p${number}`,
+      pointId: pointId(`p${number}`),
       number,
       report: derivePointStatus({
         requiredPartyIds: required,

@@ -1,3 +1,4 @@
+import type { PointId } from '../../ids';
 import type { PointStatus, PointStatusReport } from './derive-point-status';
 
 /** Same literals as the negotiation's `closureRule`. */
@@ -6,13 +7,13 @@ export const NEGOTIATION_STATES = ['agreed', 'agreed_ad_referendum', 'partially_
 export type NegotiationState = (typeof NEGOTIATION_STATES)[number];
 
 export type PointStatusEntry<PartyKey extends string = string> = {
-  readonly pointId: string;
+  readonly pointId: PointId;
   readonly number: number;
   readonly report: PointStatusReport<PartyKey>;
 };
 /** A point standing between the negotiation and agreement, with who is holding it up. */
 export type BlockingPoint<PartyKey extends string = string> = {
-  readonly pointId: string;
+  readonly pointId: PointId;
   readonly number: number;
   readonly status: PointStatus;
   readonly missingPartyIds: readonly PartyKey[];
@@ -22,9 +23,9 @@ export type NegotiationStateReport<PartyKey extends string = string> = {
   readonly state: NegotiationState;
   readonly counts: Readonly<Record<PointStatus, number>>;
   /** Agreed points that bind now: under all-or-nothing only once everything is agreed. */
-  readonly bindingPointIds: readonly string[];
+  readonly bindingPointIds: readonly PointId[];
   /** Agreed or ad-referendum points that do not bind yet. */
-  readonly provisionalPointIds: readonly string[];
+  readonly provisionalPointIds: readonly PointId[];
   readonly blocking: readonly BlockingPoint<PartyKey>[];
   /** Required parties still missing on at least one live point, in the order given. */
   readonly missingPartyIds: readonly PartyKey[];

@@ -1,30 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { NegotiationId, PartyId } from '../../ids';
-import type { Escalation } from '../../schemas/plan-positions';
-import type { Round, Statement } from '../../schemas/plan-rounds';
+import { EscalationSchema } from '../../schemas/plan-positions';
+import { RoundSchema, StatementSchema } from '../../schemas/plan-rounds';
 import { applyOperations } from '../lineage/apply-operations';
+import { NEGOTIATION_ID, parseOperations, planVersion, pointId, versionId } from '../plan-fixture.test-data';
 import { buildTimeline, pointsOpenBefore } from './build-timeline';
 
-const draft = {
+const draft = planVersion({
   id: 'v1',
-  negotiationId: 'n' as NegotiationId,
   parentId: null,
   label: 'Draft',
   points: [1, 2].map((n) => ({ pointId: `p${n}`, number: n, title: '', text: `T${n}.`, topic: null })),
-};
+});
 const next = applyOperations({
   parent: draft,
-  child: { id: 'v2', label: 'Geneva text' },
-  operations: [{ kind: 'amend', pointId: 'p2', text: 'New.' }],
+  child: { id: versionId('v2'), label: 'Geneva text' },
+  operations: parseOperations([{ kind: 'amend', pointId: 'p2', text: 'New.' }]),
 });
 if (!next.ok) throw new Error('setup');
 const versions = [
   { version: draft, edges: [], createdAt: '2025-11-20T12:00:00.000Z' },
   { ...next.value, edges: [...next.value.edges], createdAt: '2025-11-24T12:00:00.000Z' },
 ];
-const round: Round = {
+const round = RoundSchema.parse({
   id: 'r1',
-  negotiationId: 'n' as NegotiationId,
+  negotiationId: NEGOTIATION_ID,
   name: 'Geneva round',
   place: 'Geneva',
   startsOn: '2025-11-23',
@@ -35,26 +34,26 @@ const round: Round = {
   producedVersionId: 'v2',
   minutes: null,
   publicReadout: null,
-};
-const statement: Statement = {
+});
+const statement = StatementSchema.parse({
   id: 's1',
-  negotiationId: 'n' as NegotiationId,
+  negotiationId: NEGOTIATION_ID,
   person: 'Envoy',
-  partyId: 'us' as PartyId,
+  partyId: '00000000-0000-4000-8000-00000000e001',
   date: '2025-11-21',
   source: 'public reporting',
   quote: 'Said p1 matters.',
   pointIds: ['p1'],
-};
-const escalation: Escalation = {
+});
+const escalation = EscalationSchema.parse({
   id: 'e1',
-  negotiationId: 'n' as NegotiationId,
+  negotiationId: NEGOTIATION_ID,
   pointId: 'p2',
   principals: ['Leaders'],
   question: 'Q?',
   dueDate: '2025-11-27',
   decision: { outcome: 'agreed', note: '', decidedAt: '2025-12-02T10:00:00.000Z' },
-};
+});
 
 describe('buildTimeline', () => {
   it('orders versions, rounds, statements, due dates and decisions by date', () => {
@@ -81,7 +80,7 @@ describe('buildTimeline', () => {
         rounds: [round],
         statements: [statement],
         escalations: [escalation],
-        pointId: 'p1',
+        pointId: pointId('p1'),
       }).map((e) => e.kind),
     ).toEqual(['version', 'statement']);
     expect(
@@ -90,7 +89,7 @@ describe('buildTimeline', () => {
         rounds: [round],
         statements: [statement],
         escalations: [escalation],
-        pointId: 'p2',
+        pointId: pointId('p2'),
       }).map((e) => e.kind),
     ).toEqual(['version', 'version', 'escalation-due', 'decision']);
   });

@@ -1,3 +1,4 @@
+import type { EscalationId, PlanVersionId, PointId, RoundId, StatementId } from '../../ids';
 import type { Escalation } from '../../schemas/plan-positions';
 import type { Round, Statement } from '../../schemas/plan-rounds';
 import type { VersionWithLineage } from '../../schemas/plan';
@@ -9,8 +10,9 @@ export type TimelineEntry = {
   readonly date: string;
   readonly kind: TimelineKind;
   readonly title: string;
-  readonly refId: string;
-  readonly pointIds: readonly string[];
+  /** The version, round, statement or escalation the entry is about, by its kind. */
+  readonly refId: PlanVersionId | RoundId | StatementId | EscalationId;
+  readonly pointIds: readonly PointId[];
 };
 
 type DatedVersion = VersionWithLineage & { readonly createdAt: string };
@@ -26,7 +28,7 @@ export function buildTimeline(input: {
   rounds: readonly Round[];
   statements: readonly Statement[];
   escalations: readonly Escalation[];
-  pointId?: string;
+  pointId?: PointId;
 }): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...input.versions.map((entry) => ({

@@ -3,7 +3,9 @@ import {
   compareVersions,
   formatRedline,
   inferLineage,
+  PointIdSchema,
   versionFromLineageMap,
+  type PlanVersionId,
   type Redline,
   type VersionWithLineage,
 } from '@parley/core';
@@ -12,7 +14,7 @@ import { listVersionsForViewer, redlineForViewer } from '../../services/plan-ver
 import { CliError, type Command } from '../command';
 import { parseFlags } from '../parse-flags';
 import { formatLineageMap, type InferredRedline } from './plan-diff-format';
-import { DATABASE_FLAGS, openPlanSession, readPlanFile, versionFromFile } from './plan-shared';
+import { DATABASE_FLAGS, fileVersionId, openPlanSession, readPlanFile, versionFromFile } from './plan-shared';
 
 export const planDiffCommand: Command = {
   name: 'plan diff',
@@ -69,17 +71,20 @@ async function diffFiles(first: string, second: string): Promise<InferredRedline
     parent: before,
     points: after.points,
     links: inferred.rows.flatMap((row) =>
-      row.links.map((link) => ({ from: idOf.get(link.from) ?? '', to: link.to })),
+      row.links.flatMap((link) => {
+        const from = idOf.get(link.from);
+        return from === undefined ? [] : [{ from, to: link.to }];
+      }),
     ),
-    child: { id: second, label: second },
-    newPointId: () => `new-${(next += 1)}`,
+    child: { id: fileVersionId(second), label: second },
+    newPointId: () => PointIdSchema.parse(`new-${(next += 1)}`),
   });
   if (!child.ok) throw new CliError(child.problems.map((problem) => problem.message).join('; '), 1);
   const versions: VersionWithLineage[] = [
     { version: before, edges: [] },
     { version: child.value.version, edges: [...child.value.edges] },
   ];
-  const result = compareVersions(versions, { fromId: first, toId: second });
+  const result = compareVersions(versions, { fromId: before.id, toId: child.value.version.id });
   if (!result.ok) throw new CliError(result.problems.map((problem) => problem.message).join('; '), 1);
   const inferredRow = new Map(inferred.rows.map((row) => [numbersKey(row.from, row.to), row]));
   return {
@@ -109,7 +114,7 @@ async function diffStored(
   try {
     const negotiation = await getNegotiationForViewer(session.deps, session.viewer, session.negotiationId);
     const { versions } = await listVersionsForViewer(session.deps, session.viewer, negotiation);
-    const find = (name: string): string => {
+    const find = (name: string): PlanVersionId => {
       const found = versions.find(
         (entry) =>
           entry.version.id === name || entry.version.label === name || String(entry.revision) === name,

@@ -2,10 +2,13 @@ import { readFile } from 'node:fs/promises';
 import {
   DomainError,
   NegotiationIdSchema,
+  PlanVersionIdSchema,
+  PointIdSchema,
   parsePlanText,
   planVersionFromText,
   type NegotiationId,
   type ParsedPlan,
+  type PlanVersionId,
   type Viewer,
 } from '@parley/core';
 import { createDeps, type AppDeps } from '../../services/deps';
@@ -40,13 +43,21 @@ export async function readPlanFile(path: string): Promise<ParsedPlan> {
 // Two files compared outside any negotiation: the version needs a negotiation id, and the nil UUID is none.
 const NO_NEGOTIATION = NegotiationIdSchema.parse('00000000-0000-0000-0000-000000000000');
 
+/** A file's version is named by its path, which must therefore be a plan id (at most 200 characters). */
+export function fileVersionId(path: string): PlanVersionId {
+  const parsed = PlanVersionIdSchema.safeParse(path);
+  if (!parsed.success)
+    throw new CliError(`${path}: a plan file's path names its version, so at most 200 characters`, 1);
+  return parsed.data;
+}
+
 /** A file's plan as a version whose point ids are their numbers, so two files compare point by point. */
 export function versionFromFile(parsed: ParsedPlan, label: string) {
   return planVersionFromText(parsed, {
-    versionId: label,
+    versionId: fileVersionId(label),
     negotiationId: NO_NEGOTIATION,
     label,
-    pointId: (number) => `point-${number}`,
+    pointId: (number) => PointIdSchema.parse(`point-${number}`),
   });
 }
 

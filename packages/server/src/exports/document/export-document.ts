@@ -1,4 +1,4 @@
-import { embedPoint, headingVariants, type FingerprintPoint } from '@parley/core';
+import { embedPoint, headingVariants, type FingerprintPoint, type PlanVersionId } from '@parley/core';
 import { unmarked } from './redline-marks';
 
 /** Who made the changes a redline section shows, and when: Word's tracked-change author and date. */
@@ -20,7 +20,7 @@ export type Marking = { readonly header: string | null; readonly watermark: stri
 /** Who made the material and when: what a structured format (Akoma Ntoso) names the work by. */
 export type ExportIdentity = {
   readonly negotiationId: string;
-  readonly versionId: string;
+  readonly versionId: PlanVersionId;
   readonly versionLabel: string;
   /** The version's date (yyyy-mm-dd). */
   readonly versionDate: string;

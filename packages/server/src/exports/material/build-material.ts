@@ -7,6 +7,9 @@ import {
   type Negotiation,
   type RedlineRow,
   type Viewer,
+  type PlanVersionId,
+  type PointId,
+  type RoundId,
 } from '@parley/core';
 import {
   paragraphsOf,
@@ -47,7 +50,7 @@ async function revisionAuthor(
 }
 
 // One block per changed row; deletions and insertions are marked (redline-marks.ts), never bracketed.
-function redlineBlock(fromId: string, row: RedlineRow, index: number): FingerprintPoint {
+function redlineBlock(fromId: PlanVersionId, row: RedlineRow, index: number): FingerprintPoint {
   const before = row.from.map((point) => point.number).join('+') || '—';
   const after = row.to.map((point) => point.number).join('+') || '—';
   const title = row.to[0]?.title || row.from[0]?.title || '';
@@ -63,7 +66,7 @@ function redlineBlock(fromId: string, row: RedlineRow, index: number): Fingerpri
 async function planVersionMaterial(
   deps: AppDeps,
   viewer: Viewer,
-  input: Input & { versionId: string },
+  input: Input & { versionId: PlanVersionId },
 ): Promise<Omit<Material, 'subject'>> {
   const stored = await getVersionForViewer(deps, viewer, {
     negotiation: input.negotiation,
@@ -106,7 +109,7 @@ async function planVersionMaterial(
 async function pointHistoryMaterial(
   deps: AppDeps,
   viewer: Viewer,
-  input: Input & { versionId: string; pointId: string },
+  input: Input & { versionId: PlanVersionId; pointId: PointId },
 ): Promise<Omit<Material, 'subject'>> {
   const history = await pointHistoryForViewer(deps, viewer, {
     negotiation: input.negotiation,
@@ -135,7 +138,7 @@ async function pointHistoryMaterial(
 async function roundMaterial(
   deps: AppDeps,
   viewer: Viewer,
-  input: Input & { roundId: string; part: 'minutes' | 'readout' },
+  input: Input & { roundId: RoundId; part: 'minutes' | 'readout' },
 ): Promise<Omit<Material, 'subject'>> {
   const negotiationId = input.negotiation.id;
   const round = can(viewer, 'plan.read', { kind: 'negotiation', negotiationId })

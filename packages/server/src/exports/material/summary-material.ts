@@ -4,6 +4,7 @@ import {
   type FingerprintPoint,
   type Negotiation,
   type Viewer,
+  type PlanVersionId,
 } from '@parley/core';
 import type { ExportSection } from '../document/export-document';
 import { listParties } from '../../storage/parties';
@@ -26,8 +27,8 @@ const spoken = (status: string) => status.replace(/_/g, ' ');
 export async function summaryDocument(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; versionId: string | undefined },
-): Promise<{ versionId: string; material: Omit<Material, 'subject'> }> {
+  input: { negotiation: Negotiation; versionId: PlanVersionId | undefined },
+): Promise<{ versionId: PlanVersionId; material: Omit<Material, 'subject'> }> {
   const { negotiation } = input;
   const { versions } = await listVersionsForViewer(deps, viewer, negotiation);
   const version = (

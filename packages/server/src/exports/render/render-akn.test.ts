@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PlanVersionIdSchema } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { DEMO_DRAFT_POINTS } from '../../demo/plan-data';
@@ -17,7 +18,7 @@ function versionDocument(points: typeof DEMO_DRAFT_POINTS, label: string): Expor
     isFingerprinted: true,
     identity: {
       negotiationId: '0b0e5b8e-3a52-4a58-9f1c-6a1f6c1e2b11',
-      versionId: '5a7d1f5e-2b1c-4e1e-8a55-0c2f7d9e6b21',
+      versionId: PlanVersionIdSchema.parse('5a7d1f5e-2b1c-4e1e-8a55-0c2f7d9e6b21'),
       versionLabel: label,
       versionDate: '2025-11-23',
       author: 'mediator',

@@ -7,6 +7,7 @@ import { listMembers } from '../../storage/members';
 
 /** One recorded export: who received it, the fingerprint key it was made with, and its points. */
 export type RecordedExport = {
+  /** As the registry recorded it: a file's registry may name its exports any way it likes. */
   readonly exportId: string;
   readonly recipient: string;
   readonly key: string;

@@ -8,6 +8,7 @@ import {
   type TraceLeakResponse,
   type TraceResult,
   type Viewer,
+  type ExportId,
 } from '@parley/core';
 import { commitChange } from '../../services/commit-change';
 import type { AppDeps } from '../../services/deps';
@@ -51,13 +52,19 @@ export async function traceLeakInNegotiation(
     excerpt: text,
     exports: exports.map(({ traceable }) => traceable),
   });
-  const byId = new Map(exports.map(({ recorded }) => [recorded.id, recorded]));
-  const recipientFor = (exportId: string): Recipient => {
-    const recorded = byId.get(exportId);
+  // The trace names candidates by the plain ids it was given; the export's own (branded) id comes from here.
+  const byId = new Map<string, (typeof exports)[number]['recorded']>(
+    exports.map(({ recorded }) => [recorded.id, recorded]),
+  );
+  const exportNamed = (traceId: string): { exportId: ExportId; recipient: Recipient } => {
+    const recorded = byId.get(traceId);
     // The trace ranks only the exports it was given, so every id it names is in byId.
-    if (recorded === undefined) throw new Error(`trace named an unknown export ${exportId}`);
+    if (recorded === undefined) throw new Error(`trace named an unknown export ${traceId}`);
     const userId = recorded.recipientUserId;
-    return recipientOf(members, userId) ?? { userId, displayName: 'Former member' };
+    return {
+      exportId: recorded.id,
+      recipient: recipientOf(members, userId) ?? { userId, displayName: 'Former member' },
+    };
   };
   await commitChange(deps, {
     actor: viewer,
@@ -76,16 +83,11 @@ export async function traceLeakInNegotiation(
   return {
     verdict:
       result.verdict.kind === 'identified'
-        ? {
-            kind: 'identified',
-            exportId: result.verdict.recipientId,
-            recipient: recipientFor(result.verdict.recipientId),
-          }
+        ? { kind: 'identified', ...exportNamed(result.verdict.recipientId) }
         : { kind: 'undecided', reason: result.verdict.reason },
     marksRead: result.marksRead,
     ranking: result.ranking.map((score) => ({
-      exportId: score.recipientId,
-      recipient: recipientFor(score.recipientId),
+      ...exportNamed(score.recipientId),
       logLikelihoodRatio: score.logLikelihoodRatio,
       posterior: score.posterior,
       matched: score.matched,

@@ -8,16 +8,12 @@ import {
   AuditKeysSchema,
   AuditProofQuerySchema,
 } from '@parley/core';
-import {
-  getAuditCheckpoint,
-  getConsistencyProof,
-  getInclusionProof,
-  presentKeys,
-} from '../../services/audit-proofs';
+import { getAuditCheckpoint, getConsistencyProof, getInclusionProof } from '../../services/audit-proofs';
 import {
   presentAuditCheckpoint,
   presentConsistencyProof,
   presentInclusionProof,
+  presentKeys,
 } from '../../presenters/audit-proofs';
 import { AUTHENTICATED, jsonResponse, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';

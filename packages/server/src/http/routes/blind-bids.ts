@@ -1,12 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  BiddingIdSchema,
   BiddingSchema,
   BiddingsSchema,
   OpenBiddingInputSchema,
   PageQuerySchema,
   SubmitBidInputSchema,
 } from '@parley/core';
-import { z } from 'zod';
 import { openBidding } from '../../services/blind-bid-opening';
 import {
   getBiddingForViewer,
@@ -22,7 +22,7 @@ import type { RouteModule } from './route-module';
 
 // Blind bids on a numeric issue (docs/live-analysis.md, "Blind bids"). No route returns a bound.
 const biddings = '/api/negotiations/{negotiationId}/biddings';
-const BiddingParams = NegotiationParams.extend({ biddingId: z.uuid() });
+const BiddingParams = NegotiationParams.extend({ biddingId: BiddingIdSchema });
 
 const list = createRoute({
   method: 'get',

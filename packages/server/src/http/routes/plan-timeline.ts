@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { DeadlineOutlookSchema, PageQuerySchema, TimelineSchema } from '@parley/core';
-import { z } from 'zod';
+import { DeadlineOutlookSchema, PageQuerySchema, StoredPointIdSchema, TimelineSchema } from '@parley/core';
 import { presentDeadlineOutlook, presentTimeline } from '../../presenters/plan-reading';
 import { deadlineOutlookForViewer, timelineForViewer } from '../../services/plan-timeline';
 import { pageOf } from '../../services/paging';
@@ -16,7 +15,10 @@ const timeline = createRoute({
   tags: ['plan'],
   summary: 'Timeline of the negotiation, or of one point with ?pointId=, a page at a time',
   security: AUTHENTICATED,
-  request: { params: NegotiationParams, query: PageQuerySchema.extend({ pointId: z.uuid().optional() }) },
+  request: {
+    params: NegotiationParams,
+    query: PageQuerySchema.extend({ pointId: StoredPointIdSchema.optional() }),
+  },
   responses: { 200: jsonResponse(TimelineSchema, 'Timeline, oldest first'), ...problems(400, 401, 404) },
 });
 const outlook = createRoute({

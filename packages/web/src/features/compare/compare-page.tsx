@@ -1,6 +1,8 @@
+import { PlanVersionIdSchema } from '@parley/core';
 import { useSearchParams } from 'react-router';
 import { compareVersions } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
+import { readId } from '../../api/read-id';
 import { Chip } from '../../components/chips';
 import { Show } from '../../components/status';
 import { versionOptionLabel, VersionSelect } from '../../components/version-select';
@@ -13,9 +15,12 @@ export function ComparePage() {
   const [params, setParams] = useSearchParams();
   const byRevision = [...plan.versions].sort((a, b) => b.revision - a.revision);
   const latest = byRevision[0];
-  const to = params.get('to') ?? latest?.id;
+  const to = readId(PlanVersionIdSchema, params.get('to')) ?? latest?.id;
   const from =
-    params.get('from') ?? plan.versions.find((v) => v.id === to)?.parentId ?? byRevision[1]?.id ?? to;
+    readId(PlanVersionIdSchema, params.get('from')) ??
+    plan.versions.find((v) => v.id === to)?.parentId ??
+    byRevision[1]?.id ??
+    to;
   const set = (key: string, value: string) =>
     setParams(
       (current) => {

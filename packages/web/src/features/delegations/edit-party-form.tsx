@@ -1,8 +1,7 @@
 import type { Party } from '@parley/core';
-import { useState } from 'react';
-import { ApiError } from '../../api/api-error';
 import { getParty, updateParty } from '../../api/setup-endpoints';
-import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { FormMessage } from '../../components/form-submission';
+import { useRevisionedEdit } from '../../components/revisioned-edit';
 import { ConflictChoice } from '../../components/conflict-choice';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
@@ -12,30 +11,26 @@ import { useNegotiation } from '../negotiation/negotiation-context';
  */
 export function EditPartyForm({ party }: { party: Party }) {
   const { refresh } = useNegotiation();
-  const [name, setName] = useState(party.name);
-  const [required, setRequired] = useState(party.required);
-  const [base, setBase] = useState(party.revision);
-  const [theirs, setTheirs] = useState<Party | undefined>(undefined);
-  const { busy, message, submit } = useFormSubmission();
-  const save = (baseRevision: number) =>
-    submit(async () => {
-      try {
-        const saved = await updateParty(party.negotiationId, party.id, {
-          name,
-          ...(party.role === 'party' ? { required } : {}),
-          baseRevision,
-        });
-        setBase(saved.revision);
-        setTheirs(undefined);
-        refresh();
-      } catch (failure) {
-        if (failure instanceof ApiError && failure.isConflict)
-          setTheirs(await getParty(party.negotiationId, party.id).catch(() => undefined));
-        throw failure;
-      }
-    }, 'Party saved.');
+  const edit = useRevisionedEdit({
+    initial: { name: party.name, required: party.required },
+    revision: party.revision,
+    fieldsOf: (stored: Party) => ({ name: stored.name, required: stored.required }),
+    save: ({ name, required }, baseRevision) =>
+      updateParty(party.negotiationId, party.id, {
+        name,
+        ...(party.role === 'party' ? { required } : {}),
+        baseRevision,
+      }),
+    reload: () => getParty(party.negotiationId, party.id),
+    onChanged: refresh,
+    savedText: 'Party saved.',
+  });
+  const { fields, theirs, busy } = edit;
+  const { name, required } = fields;
+  const setName = (value: string) => edit.setFields({ ...fields, name: value });
+  const setRequired = (value: boolean) => edit.setFields({ ...fields, required: value });
   return (
-    <form onSubmit={save(base)} className="form" aria-label={`Edit ${party.name}`}>
+    <form onSubmit={edit.onSubmit} className="form" aria-label={`Edit ${party.name}`}>
       <label>
         Name
         <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
@@ -46,18 +41,12 @@ export function EditPartyForm({ party }: { party: Party }) {
           Required for agreement (even when absent from a round)
         </label>
       )}
-      <FormMessage message={message} />
+      <FormMessage message={edit.message} />
       {theirs !== undefined && (
         <ConflictChoice
           busy={busy}
-          onSaveMine={(event) => void save(theirs.revision)(event)}
-          onKeepTheirs={() => {
-            setName(theirs.name);
-            setRequired(theirs.required);
-            setBase(theirs.revision);
-            setTheirs(undefined);
-            refresh();
-          }}
+          onSaveMine={(event) => void edit.saveOverTheirs(theirs)(event)}
+          onKeepTheirs={() => edit.keepTheirs(theirs)}
         >
           Someone saved meanwhile: <strong>{theirs.name}</strong>,{' '}
           {theirs.required ? 'required for agreement' : 'not required'}.

@@ -1,7 +1,8 @@
-import type { PointRevision } from '@parley/core';
+import { PlanVersionIdSchema, type PointRevision } from '@parley/core';
 import { Link, useSearchParams } from 'react-router';
 import { getStatus, getVersion, listPositions } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
+import { readId } from '../../api/read-id';
 import { useSession } from '../../app/session';
 import { Chip } from '../../components/chips';
 import { Show } from '../../components/status';
@@ -19,7 +20,7 @@ export function DocumentPage() {
   const { negotiation, parties, plan, latestVersionId, tick } = useNegotiation();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
-  const versionId = params.get('version') ?? latestVersionId;
+  const versionId = readId(PlanVersionIdSchema, params.get('version')) ?? latestVersionId;
   const data = useResource(async () => {
     if (versionId === undefined) return undefined;
     const [stored, status, positions] = await Promise.all([

@@ -1,10 +1,18 @@
-import type { NegotiationId, PartyId, PlanStatus, Position } from '@parley/core';
+import {
+  PlanVersionIdSchema,
+  PointIdSchema,
+  PositionIdSchema,
+  type NegotiationId,
+  type PartyId,
+  type PlanStatus,
+  type Position,
+} from '@parley/core';
 import { describe, expect, test } from 'vitest';
 import { pointReasons } from './point-reasons';
 
 const UA = '11111111-1111-4111-8111-111111111111' as PartyId;
 const RU = '22222222-2222-4222-8222-222222222222' as PartyId;
-const POINT = '33333333-3333-4333-8333-333333333333';
+const POINT = PointIdSchema.parse('33333333-3333-4333-8333-333333333333');
 const names: Record<string, string> = { [UA]: 'Ukraine', [RU]: 'Russia' };
 
 const status = (change: Partial<PlanStatus['points'][number]>): PlanStatus['points'][number] => ({
@@ -19,10 +27,10 @@ const status = (change: Partial<PlanStatus['points'][number]>): PlanStatus['poin
   ...change,
 });
 const position = (partyId: PartyId, value: Position['value']): Position => ({
-  id: '44444444-4444-4444-8444-444444444444',
+  id: PositionIdSchema.parse('44444444-4444-4444-8444-444444444444'),
   negotiationId: '55555555-5555-4555-8555-555555555555' as NegotiationId,
   partyId,
-  versionId: '66666666-6666-4666-8666-666666666666',
+  versionId: PlanVersionIdSchema.parse('66666666-6666-4666-8666-666666666666'),
   pointId: POINT,
   value,
   note: '',

@@ -1,4 +1,11 @@
-import type { Amendment, PlanOverview, PlanVersion, VersionOperation } from '@parley/core';
+import type {
+  Amendment,
+  PlanOverview,
+  PlanVersion,
+  PlanVersionId,
+  PointId,
+  VersionOperation,
+} from '@parley/core';
 import { labelOf } from '../../components/chips';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { adoptable, operationFor } from '../plan/amendment-operations';
@@ -20,12 +27,12 @@ export function DraftAmendments({
   amendments: readonly Amendment[];
   adoptedIds: ReadonlySet<string>;
   onAdopt: (operation: VersionOperation) => void;
-  newId: () => string;
+  newId: () => PointId;
 }) {
   const { parties, plan } = useNegotiation();
   const candidates = adoptable(amendments, parent);
   if (candidates.length === 0) return null;
-  const numberOf = (pointId: string) => parent.points.find((p) => p.pointId === pointId)?.number;
+  const numberOf = (pointId: PointId) => parent.points.find((p) => p.pointId === pointId)?.number;
   return (
     <section className="card" aria-labelledby="draft-amendments-heading">
       <h3 id="draft-amendments-heading">Party amendments</h3>
@@ -65,6 +72,6 @@ export function DraftAmendments({
   );
 }
 
-function versionLabel(plan: PlanOverview, versionId: string): string {
+function versionLabel(plan: PlanOverview, versionId: PlanVersionId): string {
   return plan.versions.find((version) => version.id === versionId)?.label ?? 'an earlier version';
 }

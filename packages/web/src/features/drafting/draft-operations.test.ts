@@ -1,10 +1,19 @@
-import type { NegotiationId, PlanVersion } from '@parley/core';
+import {
+  PlanVersionSchema,
+  VersionOperationSchema,
+  type PlanVersion,
+  type VersionOperation,
+} from '@parley/core';
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { applyDraft, withOperation } from './draft-operations';
 
-const PARENT: PlanVersion = {
+// Readable slugs, parsed into the branded ids the rules take.
+const operation = (input: z.input<typeof VersionOperationSchema>): VersionOperation =>
+  VersionOperationSchema.parse(input);
+const PARENT: PlanVersion = PlanVersionSchema.parse({
   id: 'v1',
-  negotiationId: 'n' as NegotiationId,
+  negotiationId: '00000000-0000-4000-8000-00000000d001',
   parentId: null,
   label: 'First draft',
   points: [
@@ -12,19 +21,19 @@ const PARENT: PlanVersion = {
     { pointId: 'b', number: 2, title: 'Pilots', text: 'Every ship takes a pilot.', topic: null },
     { pointId: 'c', number: 3, title: 'Fees', text: 'Fees are fixed.', topic: null },
   ],
-};
+});
 
 describe('a draft in the browser', () => {
   it('applies a merge and a drop and redlines the result against its parent', () => {
     const draft = applyDraft(
       PARENT,
       [
-        {
+        operation({
           kind: 'merge',
           pointIds: ['a', 'b'],
           into: { pointId: 'a', title: 'Port', text: 'Ships berth with a pilot.' },
-        },
-        { kind: 'drop', pointId: 'c' },
+        }),
+        operation({ kind: 'drop', pointId: 'c' }),
       ],
       'Second draft',
     );
@@ -36,18 +45,15 @@ describe('a draft in the browser', () => {
   it('reports the problem of an operation on a point that is gone, and produces nothing', () => {
     const draft = applyDraft(
       PARENT,
-      [
-        { kind: 'drop', pointId: 'c' },
-        { kind: 'amend', pointId: 'c', text: 'x' },
-      ],
+      [operation({ kind: 'drop', pointId: 'c' }), operation({ kind: 'amend', pointId: 'c', text: 'x' })],
       'x',
     );
     expect(draft.ok).toBe(false);
   });
 
   it('folds a second amendment of the same point into the first', () => {
-    const once = withOperation([], { kind: 'amend', pointId: 'a', title: 'Quays' });
-    expect(withOperation(once, { kind: 'amend', pointId: 'a', text: 'New text.' })).toEqual([
+    const once = withOperation([], operation({ kind: 'amend', pointId: 'a', title: 'Quays' }));
+    expect(withOperation(once, operation({ kind: 'amend', pointId: 'a', text: 'New text.' }))).toEqual([
       { kind: 'amend', pointId: 'a', title: 'Quays', text: 'New text.' },
     ]);
   });

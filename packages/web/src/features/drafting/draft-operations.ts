@@ -1,14 +1,16 @@
 import {
   applyOperations,
   compareVersions,
+  PlanVersionIdSchema,
   type LineageEdge,
   type PlanVersion,
+  type PointId,
   type Redline,
   type VersionOperation,
 } from '@parley/core';
 
 /** The id the draft carries until the server gives it one. */
-export const DRAFT_ID = 'draft';
+export const DRAFT_ID = PlanVersionIdSchema.parse('draft');
 
 export type AppliedDraft =
   | { ok: true; version: PlanVersion; edges: readonly LineageEdge[]; redline: Redline }
@@ -60,7 +62,7 @@ export function withOperation(
 /** One line per operation for the list of changes, numbers as they read in the draft. */
 export function describeOperation(
   operation: VersionOperation,
-  numberOf: (pointId: string) => string,
+  numberOf: (pointId: PointId) => string,
 ): string {
   switch (operation.kind) {
     case 'amend': {

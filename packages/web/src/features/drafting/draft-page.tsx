@@ -1,8 +1,16 @@
-import type { Amendment, StoredVersionView, VersionOperation } from '@parley/core';
+import {
+  PlanVersionIdSchema,
+  PointIdSchema,
+  type Amendment,
+  type PointId,
+  type StoredVersionView,
+  type VersionOperation,
+} from '@parley/core';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { getVersion, listAmendments } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
+import { readId } from '../../api/read-id';
 import { mayIn, useSession } from '../../app/session';
 import { Show } from '../../components/status';
 import { Redline } from '../compare/redline';
@@ -19,7 +27,7 @@ export function DraftPage() {
   const { negotiation, latestVersionId, plan } = useNegotiation();
   const { me } = useSession();
   const [params] = useSearchParams();
-  const fromId = params.get('from') ?? latestVersionId;
+  const fromId = readId(PlanVersionIdSchema, params.get('from')) ?? latestVersionId;
   const data = useResource(async () => {
     if (fromId === undefined) return undefined;
     const [parent, amendments] = await Promise.all([
@@ -62,13 +70,13 @@ function DraftEditor({
   const [label, setLabel] = useState('');
   const [addingAtTop, setAddingAtTop] = useState(false);
   const applied = useMemo(() => applyDraft(parent.version, operations, label), [parent, operations, label]);
-  const newId = () => crypto.randomUUID();
+  const newId = () => PointIdSchema.parse(crypto.randomUUID());
   const add = (operation: VersionOperation) => setOperations((current) => withOperation(current, operation));
   const draft = applied.ok ? applied.version : undefined;
   const changedIds = new Set(
     applied.ok ? applied.edges.filter((edge) => edge.kind !== 'renumber').flatMap((edge) => edge.to) : [],
   );
-  const numberOf = (pointId: string) =>
+  const numberOf = (pointId: PointId) =>
     String(
       draft?.points.find((p) => p.pointId === pointId)?.number ??
         parent.version.points.find((p) => p.pointId === pointId)?.number ??

@@ -1,4 +1,4 @@
-import type { PointRevision, VersionOperation } from '@parley/core';
+import type { PointId, PointRevision, VersionOperation } from '@parley/core';
 import { useState } from 'react';
 import { PointFieldsForm, topicOf, type PointFields } from './point-fields-form';
 import { SplitForm } from './split-form';
@@ -16,7 +16,7 @@ export function DraftPointCard({
   points: readonly PointRevision[];
   index: number;
   isChanged: boolean;
-  newId: () => string;
+  newId: () => PointId;
   onOperation: (operation: VersionOperation) => void;
 }) {
   const [mode, setMode] = useState<Mode>('view');

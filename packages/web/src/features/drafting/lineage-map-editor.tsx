@@ -1,4 +1,5 @@
-import type { LineageProposal, PlanVersion } from '@parley/core';
+import type { LineageProposal, PlanVersion, PointId } from '@parley/core';
+import { chosenId } from '../../api/read-id';
 import { Chip } from '../../components/chips';
 
 /**
@@ -16,13 +17,13 @@ export function LineageMapEditor({
   kindOf: (number: number) => string | undefined;
   parent: PlanVersion;
   proposal: LineageProposal;
-  links: ReadonlyMap<number, ReadonlySet<string>>;
-  onChange: (links: Map<number, Set<string>>) => void;
+  links: ReadonlyMap<number, ReadonlySet<PointId>>;
+  onChange: (links: Map<number, Set<PointId>>) => void;
 }) {
   const rowOf = (number: number) => proposal.rows.find((row) => row.to.some((to) => to.number === number));
   const linked = new Set([...links.values()].flatMap((froms) => [...froms]));
   const dropped = parent.points.filter((point) => !linked.has(point.pointId));
-  const set = (number: number, froms: Iterable<string>) => {
+  const set = (number: number, froms: Iterable<PointId>) => {
     const next = new Map([...links].map(([key, value]) => [key, new Set(value)]));
     next.set(number, new Set(froms));
     onChange(next);
@@ -41,7 +42,7 @@ export function LineageMapEditor({
           </thead>
           <tbody>
             {proposal.points.map((point) => {
-              const froms = links.get(point.number) ?? new Set<string>();
+              const froms = links.get(point.number) ?? new Set<PointId>();
               const row = rowOf(point.number);
               return (
                 <tr key={point.number}>
@@ -57,7 +58,13 @@ export function LineageMapEditor({
                       onChange={(e) =>
                         set(
                           point.number,
-                          [...e.target.selectedOptions].map((o) => o.value),
+                          [...e.target.selectedOptions].flatMap(
+                            (o) =>
+                              chosenId(
+                                parent.points.map((old) => old.pointId),
+                                o.value,
+                              ) || [],
+                          ),
                         )
                       }
                     >

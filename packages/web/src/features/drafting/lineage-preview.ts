@@ -1,22 +1,30 @@
 import {
   compareVersions,
+  PlanVersionIdSchema,
+  PointIdSchema,
   versionFromLineageMap,
   type LineageProposal,
   type PlanVersion,
+  type PointId,
   type Redline,
 } from '@parley/core';
 
-export type LinkMap = ReadonlyMap<number, ReadonlySet<string>>;
+export type LinkMap = ReadonlyMap<number, ReadonlySet<PointId>>;
 
 /** The links of a proposal, keyed by new point number. */
-export function linksOfProposal(proposal: LineageProposal): Map<number, Set<string>> {
-  const map = new Map<number, Set<string>>(proposal.points.map((point) => [point.number, new Set<string>()]));
+export function linksOfProposal(proposal: LineageProposal): Map<number, Set<PointId>> {
+  const map = new Map<number, Set<PointId>>(
+    proposal.points.map((point) => [point.number, new Set<PointId>()]),
+  );
   for (const row of proposal.rows) for (const link of row.links) map.get(link.to)?.add(link.from);
   return map;
 }
 
 export const flattenLinks = (links: LinkMap) =>
   [...links].flatMap(([to, froms]) => [...froms].map((from) => ({ from, to })));
+
+// The preview's child is named until the server gives it an id.
+const REVISION_ID = PlanVersionIdSchema.parse('revision');
 
 /**
  * The child the server would make from this map, redlined against the parent: the same core
@@ -32,8 +40,8 @@ export function previewRevision(
     parent,
     points: proposal.points,
     links: flattenLinks(links),
-    child: { id: 'revision', label: 'Revised text' },
-    newPointId: () => `new-${++counter}`,
+    child: { id: REVISION_ID, label: 'Revised text' },
+    newPointId: () => PointIdSchema.parse(`new-${++counter}`),
   });
   if (!made.ok) return { ok: false, problems: made.problems.map((problem) => problem.message) };
   const compared = compareVersions(
@@ -41,7 +49,7 @@ export function previewRevision(
       { version: parent, edges: [] },
       { version: made.value.version, edges: [...made.value.edges] },
     ],
-    { fromId: parent.id, toId: 'revision' },
+    { fromId: parent.id, toId: REVISION_ID },
   );
   if (!compared.ok) return { ok: false, problems: compared.problems.map((problem) => problem.message) };
   return { ok: true, redline: compared.value };

@@ -1,10 +1,11 @@
+import type { PlanVersionId } from '@parley/core';
 import { Link } from 'react-router';
 import './drafting.css';
 import { mayIn, useSession } from '../../app/session';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 /** Links from the plan to its drafting pages: what the viewer may do with this version. */
-export function PlanActions({ versionId }: { versionId: string | undefined }) {
+export function PlanActions({ versionId }: { versionId: PlanVersionId | undefined }) {
   const { negotiation } = useNegotiation();
   const { me } = useSession();
   const mayDraft = mayIn(me, 'plan.manage', negotiation.id);

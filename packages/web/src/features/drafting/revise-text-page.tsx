@@ -1,10 +1,11 @@
-import type { LineageProposal, PlanVersion } from '@parley/core';
+import { PlanVersionIdSchema, type LineageProposal, type PlanVersion, type PointId } from '@parley/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/api-error';
 import { createVersionFromText, proposeLineage } from '../../api/drafting-endpoints';
 import { getVersion } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
+import { readId } from '../../api/read-id';
 import { mayIn, useSession } from '../../app/session';
 import { Show } from '../../components/status';
 import { Redline } from '../compare/redline';
@@ -22,7 +23,7 @@ export function ReviseTextPage() {
   const { negotiation, latestVersionId } = useNegotiation();
   const { me } = useSession();
   const [params] = useSearchParams();
-  const fromId = params.get('from') ?? latestVersionId;
+  const fromId = readId(PlanVersionIdSchema, params.get('from')) ?? latestVersionId;
   const parent = useResource(
     async () => (fromId === undefined ? undefined : getVersion(negotiation.id, fromId)),
     [negotiation.id, fromId],
@@ -44,7 +45,7 @@ function ReviseText({ parent }: { parent: PlanVersion }) {
   const [text, setText] = useState('');
   const [label, setLabel] = useState('');
   const [proposal, setProposal] = useState<{ text: string; value: LineageProposal } | undefined>(undefined);
-  const [links, setLinks] = useState<Map<number, Set<string>>>(new Map());
+  const [links, setLinks] = useState<Map<number, Set<PointId>>>(new Map());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const check = checkPlanText(text);

@@ -1,4 +1,4 @@
-import type { PlanOverview, VersionOperation } from '@parley/core';
+import type { PlanOverview, PlanVersionId, VersionOperation } from '@parley/core';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/api-error';
@@ -18,7 +18,7 @@ export function SaveDraftForm({
   startRevision,
   canSave,
 }: {
-  parentId: string;
+  parentId: PlanVersionId;
   operations: readonly VersionOperation[];
   label: string;
   onLabel: (label: string) => void;

@@ -5,6 +5,7 @@ import {
   type ExportFormat,
   type ExportKind,
   type ExportResult,
+  type PlanVersionId,
 } from '@parley/core';
 import { useState } from 'react';
 import { getVersion, listMembers, listRecords, listRounds } from '../../api/endpoints';
@@ -46,7 +47,7 @@ export function ExportForm({
   const { negotiation, parties, plan, latestVersionId } = useNegotiation();
   const [kind, setKind] = useState<ExportKind>('plan-version');
   const [format, setFormat] = useState<ExportFormat>('pdf');
-  const [versionId, setVersionId] = useState(latestVersionId ?? '');
+  const [versionId, setVersionId] = useState<PlanVersionId | ''>(latestVersionId ?? '');
   const [compareToVersionId, setCompareToVersionId] = useState('');
   const [pointId, setPointId] = useState('');
   const [roundId, setRoundId] = useState('');

@@ -1,3 +1,4 @@
+import type { PlanVersionId } from '@parley/core';
 import { useState } from 'react';
 import { listBiddings, openBidding } from '../../api/blind-bid-endpoints';
 import { listIssues } from '../../api/live-analysis-endpoints';
@@ -46,7 +47,7 @@ export function BlindBidsPage() {
 
 function OpenBiddingForm({ onOpened }: { onOpened: () => void }) {
   const { negotiation, parties, plan, latestVersionId } = useNegotiation();
-  const [versionId, setVersionId] = useState(latestVersionId ?? '');
+  const [versionId, setVersionId] = useState<PlanVersionId | ''>(latestVersionId ?? '');
   const issues = useResource(
     () => (versionId === '' ? Promise.resolve(null) : listIssues(negotiation.id, versionId)),
     [negotiation.id, versionId],

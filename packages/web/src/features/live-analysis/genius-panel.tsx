@@ -1,5 +1,6 @@
-import type { GeniusPreview, LiveIssue } from '@parley/core';
+import type { GeniusPreview, LiveIssue, PlanVersionId, PointId } from '@parley/core';
 import { useState } from 'react';
+import { chosenId } from '../../api/read-id';
 import {
   fileToBase64,
   geniusDownloadUrl,
@@ -10,7 +11,7 @@ import { FormMessage, useFormSubmission } from '../../components/form-submission
 
 type Props = {
   negotiationId: string;
-  versionId: string;
+  versionId: PlanVersionId;
   points: readonly LiveIssue[];
   canManage: boolean;
   onImported: () => void;
@@ -49,7 +50,7 @@ export function GeniusPanel({ negotiationId, versionId, points, canManage, onImp
 function GeniusImport({ negotiationId, versionId, points, onImported }: Omit<Props, 'canManage'>) {
   const [archive, setArchive] = useState('');
   const [preview, setPreview] = useState<GeniusPreview | undefined>();
-  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [mapping, setMapping] = useState<Record<string, PointId | ''>>({});
   const reading = useFormSubmission();
   const importing = useFormSubmission();
   const onRead = reading.submit(async () => {
@@ -109,7 +110,15 @@ function GeniusImport({ negotiationId, versionId, points, onImported }: Omit<Pro
                     <select
                       aria-label={`Point for “${issue.name}”`}
                       value={mapping[issue.name] ?? ''}
-                      onChange={(event) => setMapping({ ...mapping, [issue.name]: event.target.value })}
+                      onChange={(event) =>
+                        setMapping({
+                          ...mapping,
+                          [issue.name]: chosenId(
+                            points.map((point) => point.pointId),
+                            event.target.value,
+                          ),
+                        })
+                      }
                     >
                       <option value="">Leave out</option>
                       {points.map((point) => (

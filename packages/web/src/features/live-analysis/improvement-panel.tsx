@@ -1,4 +1,4 @@
-import type { ImprovementCheck, LiveIssue } from '@parley/core';
+import type { ImprovementCheck, LiveIssue, PlanVersionId } from '@parley/core';
 import { issueOptions } from '@parley/core';
 import { useState } from 'react';
 import { listIssues } from '../../api/live-analysis-endpoints';
@@ -8,7 +8,7 @@ import { mayIn, useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { Show } from '../../components/status';
 
-type Props = { negotiationId: string; versionId: string; tick: number };
+type Props = { negotiationId: string; versionId: PlanVersionId; tick: number };
 
 /**
  * Post-settlement improvement: with the package agreed or on the table, ask privately whether a
@@ -59,7 +59,7 @@ function CheckForm({
   onProposed,
 }: {
   negotiationId: string;
-  versionId: string;
+  versionId: PlanVersionId;
   issues: LiveIssue[];
   onProposed: () => void;
 }) {

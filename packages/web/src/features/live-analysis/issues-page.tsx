@@ -1,4 +1,4 @@
-import type { IssueDefinition, LiveIssue } from '@parley/core';
+import type { IssueDefinition, LiveIssue, PlanVersionId } from '@parley/core';
 import { useState } from 'react';
 import { listIssues, setIssue } from '../../api/live-analysis-endpoints';
 import { useResource } from '../../api/use-resource';
@@ -15,7 +15,7 @@ export function IssuesPage() {
   const { negotiation, plan, latestVersionId, tick } = useNegotiation();
   const { me } = useSession();
   usePageTitle('Issues', negotiation.title);
-  const [versionId, setVersionId] = useState(latestVersionId ?? '');
+  const [versionId, setVersionId] = useState<PlanVersionId | ''>(latestVersionId ?? '');
   const [saved, setSaved] = useState(0);
   const [imported, setImported] = useState(0);
   const data = useResource(

@@ -1,4 +1,4 @@
-import type { LiveAnalysis, SuggestedPackage } from '@parley/core';
+import type { LiveAnalysis, PlanVersionId, SuggestedPackage } from '@parley/core';
 import { useState } from 'react';
 import { runLiveAnalysis } from '../../api/live-analysis-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
@@ -22,11 +22,13 @@ export function LiveAnalysisPage() {
   const { negotiation, plan, latestVersionId, tick } = useNegotiation();
   const { me } = useSession();
   usePageTitle('Suggested packages', negotiation.title);
-  const [versionId, setVersionId] = useState(latestVersionId ?? '');
+  const [versionId, setVersionId] = useState<PlanVersionId | ''>(latestVersionId ?? '');
   const [analysis, setAnalysis] = useState<LiveAnalysis | undefined>();
   const { busy, message, submit } = useFormSubmission();
   const onSubmit = submit(async () => {
     setAnalysis(undefined);
+    // The form is shown only once a version is chosen.
+    if (versionId === '') return;
     setAnalysis(await runLiveAnalysis(negotiation.id, versionId));
   }, 'Packages computed.');
   return (

@@ -1,4 +1,4 @@
-import type { LiveSimulation, LiveSimulationResult } from '@parley/core';
+import type { LiveSimulation, LiveSimulationResult, PlanVersionId } from '@parley/core';
 import { useEffect, useState } from 'react';
 import {
   cancelLiveSimulation,
@@ -28,7 +28,7 @@ export function LiveSimulationSection({
   versionId,
 }: {
   negotiationId: string;
-  versionId: string;
+  versionId: PlanVersionId;
 }) {
   const agents = useResource(listAgents, []);
   const [protocol, setProtocol] = useState<'sao' | 'mediated'>('sao');
@@ -150,6 +150,27 @@ function JobStatus({ job }: { job: LiveSimulation }) {
         <progress aria-label="Simulation progress" value={job.progress.done} max={job.progress.total} />
       )}
       {job.error !== null && <p className="error">{job.error}</p>}
+      {job.profiles.length > 0 && (
+        <table>
+          <caption>Stated walk-away values and discount factors the agents used</caption>
+          <thead>
+            <tr>
+              <th scope="col">Delegation</th>
+              <th scope="col">Reservation (0–100)</th>
+              <th scope="col">Discount factor by the deadline</th>
+            </tr>
+          </thead>
+          <tbody>
+            {job.profiles.map((entry) => (
+              <tr key={entry.partyId}>
+                <th scope="row">{entry.partyName}</th>
+                <td>{Math.round(entry.reservation * 1000) / 10}</td>
+                <td>{entry.discount === null ? 'none' : entry.discount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {job.notices.map((notice) => (
         <p key={notice} className="warning" role="note">
           {notice}

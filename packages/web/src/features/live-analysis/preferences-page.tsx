@@ -3,6 +3,7 @@ import {
   type GeniusDraft,
   type LiveIssue,
   type MyProfile,
+  type PointId,
   type SaveProfileInput,
 } from '@parley/core';
 import { useRef, useState, type FormEvent } from 'react';
@@ -27,6 +28,7 @@ function withDraft(mine: MyProfile, draft: GeniusDraft): MyProfile {
       scale: draft.scale,
       weighting: draft.weighting,
       reservation: draft.reservation,
+      ...(draft.discount === null ? {} : { discount: draft.discount }),
       sharedWithMediator: mine.profile?.sharedWithMediator ?? false,
       weights: {},
       issues: draft.issues,
@@ -34,7 +36,7 @@ function withDraft(mine: MyProfile, draft: GeniusDraft): MyProfile {
   };
 }
 
-/** A delegation's private preferences: ratings, weights or ranks, reservation, and sharing. */
+/** A delegation's private preferences: ratings, weights or ranks, reservation, discount, and sharing. */
 export function PreferencesPage() {
   const { negotiation, latestVersionId, tick } = useNegotiation();
   usePageTitle('Our preferences', negotiation.title);
@@ -89,6 +91,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
   const [revision, setRevision] = useState(saved?.revision ?? 0);
   const [weighting, setWeighting] = useState<'weights' | 'ranks'>(saved?.weighting ?? 'weights');
   const [reservation, setReservation] = useState(String((saved?.reservation ?? 0) * factor));
+  const [discount, setDiscount] = useState(saved?.discount === undefined ? '' : String(saved.discount));
   const [shared, setShared] = useState(saved?.sharedWithMediator ?? false);
   const [entries, setEntries] = useState<Record<string, Entry>>(() =>
     Object.fromEntries(
@@ -114,7 +117,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const update = (pointId: string, change: (entry: Entry) => Entry) =>
+  const update = (pointId: PointId, change: (entry: Entry) => Entry) =>
     setEntries((all) => ({
       ...all,
       [pointId]: change(all[pointId] ?? { ratings: {}, weight: '1', rank: '1' }),
@@ -129,6 +132,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
       scale: 'percent',
       weighting,
       reservation: Number(reservation),
+      ...(discount.trim() === '' ? {} : { discount: Number(discount) }),
       sharedWithMediator: shared,
       issues: issues.map((issue) => {
         const entry = entries[issue.pointId];
@@ -272,6 +276,18 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
           step="any"
           value={reservation}
           onChange={(e) => setReservation(e.target.value)}
+        />
+      </label>
+      <label>
+        Discount factor (an agreement at the next deadline is worth this share of one now, above 0 up to 1;
+        empty: no discount)
+        <input
+          type="number"
+          min={0}
+          max={1}
+          step="any"
+          value={discount}
+          onChange={(e) => setDiscount(e.target.value)}
         />
       </label>
       <label className="inline">

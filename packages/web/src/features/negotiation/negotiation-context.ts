@@ -1,4 +1,4 @@
-import type { Negotiation, Party, PlanOverview } from '@parley/core';
+import type { Negotiation, Party, PlanOverview, PlanVersionId } from '@parley/core';
 import { createContext, useContext } from 'react';
 
 /** What every page of one negotiation needs; `tick` changes on every live event. */
@@ -7,7 +7,7 @@ export type NegotiationData = {
   parties: Party[];
   plan: PlanOverview;
   /** The newest version (highest revision), if the plan has any. */
-  latestVersionId: string | undefined;
+  latestVersionId: PlanVersionId | undefined;
   tick: number;
   /** Re-read the plan overview (after this viewer wrote something). */
   refresh: () => void;

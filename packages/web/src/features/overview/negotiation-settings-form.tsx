@@ -1,9 +1,8 @@
 import type { ClosureRule, Negotiation } from '@parley/core';
-import { useState } from 'react';
-import { ApiError } from '../../api/api-error';
 import { getNegotiation } from '../../api/endpoints';
 import { updateNegotiation } from '../../api/setup-endpoints';
-import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { FormMessage } from '../../components/form-submission';
+import { useRevisionedEdit } from '../../components/revisioned-edit';
 import { ConflictChoice } from '../../components/conflict-choice';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { ClosureAndZoneFields, CLOSURE_RULES } from '../negotiations/negotiation-fields';
@@ -22,26 +21,19 @@ const pick = ({ title, mandate, closureRule, timeZone }: Settings): Settings => 
  */
 export function NegotiationSettingsForm() {
   const { negotiation, refresh } = useNegotiation();
-  const [settings, setSettings] = useState<Settings>(pick(negotiation));
-  const [base, setBase] = useState(negotiation.revision);
-  const [theirs, setTheirs] = useState<Negotiation | undefined>(undefined);
-  const { busy, message, submit } = useFormSubmission();
-  const save = (baseRevision: number) =>
-    submit(async () => {
-      try {
-        const saved = await updateNegotiation(negotiation.id, { ...settings, baseRevision });
-        setBase(saved.revision);
-        setTheirs(undefined);
-        refresh();
-      } catch (failure) {
-        if (failure instanceof ApiError && failure.isConflict)
-          setTheirs(await getNegotiation(negotiation.id).catch(() => undefined));
-        throw failure;
-      }
-    }, 'Settings saved.');
-  const set = (changes: Partial<Settings>) => setSettings({ ...settings, ...changes });
+  const edit = useRevisionedEdit({
+    initial: pick(negotiation),
+    revision: negotiation.revision,
+    fieldsOf: pick,
+    save: (settings, baseRevision) => updateNegotiation(negotiation.id, { ...settings, baseRevision }),
+    reload: () => getNegotiation(negotiation.id),
+    onChanged: refresh,
+    savedText: 'Settings saved.',
+  });
+  const { fields: settings, theirs, busy } = edit;
+  const set = (changes: Partial<Settings>) => edit.setFields({ ...settings, ...changes });
   return (
-    <form onSubmit={save(base)} className="form" aria-label="Negotiation settings">
+    <form onSubmit={edit.onSubmit} className="form" aria-label="Negotiation settings">
       <label>
         Title
         <input
@@ -61,17 +53,12 @@ export function NegotiationSettingsForm() {
         onClosureRule={(closureRule: ClosureRule) => set({ closureRule })}
         onTimeZone={(timeZone) => set({ timeZone })}
       />
-      <FormMessage message={message} />
+      <FormMessage message={edit.message} />
       {theirs !== undefined && (
         <ConflictChoice
           busy={busy}
-          onSaveMine={(event) => void save(theirs.revision)(event)}
-          onKeepTheirs={() => {
-            setSettings(pick(theirs));
-            setBase(theirs.revision);
-            setTheirs(undefined);
-            refresh();
-          }}
+          onSaveMine={(event) => void edit.saveOverTheirs(theirs)(event)}
+          onKeepTheirs={() => edit.keepTheirs(theirs)}
         >
           Someone saved meanwhile: <strong>{theirs.title}</strong>,{' '}
           {CLOSURE_RULES[theirs.closureRule].toLowerCase()}, time zone {theirs.timeZone}.

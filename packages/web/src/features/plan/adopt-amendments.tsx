@@ -1,4 +1,10 @@
-import type { Amendment, PlanVersion, VersionOperation } from '@parley/core';
+import {
+  PointIdSchema,
+  type Amendment,
+  type PlanVersion,
+  type PointId,
+  type VersionOperation,
+} from '@parley/core';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-error';
@@ -16,13 +22,13 @@ export function AdoptAmendments({ version, amendments }: { version: PlanVersion;
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  const numberOf = (pointId: string) => version.points.find((p) => p.pointId === pointId)?.number;
+  const numberOf = (pointId: PointId) => version.points.find((p) => p.pointId === pointId)?.number;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const operations = candidates
       .filter((a) => chosen.has(a.id))
-      .map((a) => operationFor(a, version, () => crypto.randomUUID()))
+      .map((a) => operationFor(a, version, () => PointIdSchema.parse(crypto.randomUUID())))
       .filter((op): op is VersionOperation => op !== undefined);
     setBusy(true);
     setError(undefined);

@@ -1,4 +1,4 @@
-import type { Amendment, PlanVersion, VersionOperation } from '@parley/core';
+import type { Amendment, PlanVersion, PointId, VersionOperation } from '@parley/core';
 
 /**
  * The version operation that adopts an amendment into a child of `version`, or undefined when the
@@ -8,7 +8,7 @@ import type { Amendment, PlanVersion, VersionOperation } from '@parley/core';
 export function operationFor(
   amendment: Amendment,
   version: PlanVersion,
-  newId: () => string,
+  newId: () => PointId,
 ): VersionOperation | undefined {
   const point = version.points.find((p) => p.pointId === amendment.pointId);
   if (point === undefined) return undefined;

@@ -1,6 +1,8 @@
+import { PlanVersionIdSchema } from '@parley/core';
 import { useSearchParams } from 'react-router';
 import { getStatus, getVersion, listAmendments, listPositions } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
+import { readId } from '../../api/read-id';
 import { Show } from '../../components/status';
 import { VersionSelect } from '../../components/version-select';
 import { mayIn, useSession } from '../../app/session';
@@ -14,7 +16,7 @@ export function PlanPage() {
   const { negotiation, plan, latestVersionId, tick } = useNegotiation();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
-  const versionId = params.get('version') ?? latestVersionId;
+  const versionId = readId(PlanVersionIdSchema, params.get('version')) ?? latestVersionId;
   const topic = params.get('topic') ?? '';
   const status = params.get('status') ?? '';
   const setParam = (key: string, value: string) =>

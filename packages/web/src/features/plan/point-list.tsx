@@ -1,4 +1,4 @@
-import type { PointRevision } from '@parley/core';
+import type { PlanVersionId, PointRevision } from '@parley/core';
 import { Link } from 'react-router';
 import { Chip } from '../../components/chips';
 
@@ -9,7 +9,7 @@ export function PointList({
 }: {
   points: PointRevision[];
   statusOf: Map<string, string>;
-  versionId: string;
+  versionId: PlanVersionId;
 }) {
   if (points.length === 0) return <p className="muted">No point matches these filters.</p>;
   return (

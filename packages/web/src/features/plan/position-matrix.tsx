@@ -1,4 +1,4 @@
-import type { PointRevision, Position } from '@parley/core';
+import type { PlanVersionId, PointRevision, Position } from '@parley/core';
 import { Link } from 'react-router';
 import { labelOf } from '../../components/chips';
 import { useNegotiation } from '../negotiation/negotiation-context';
@@ -14,7 +14,7 @@ export function PositionMatrix({
 }: {
   points: PointRevision[];
   positions: Position[];
-  versionId: string;
+  versionId: PlanVersionId;
 }) {
   const { parties } = useNegotiation();
   const columns = parties.filter((party) => party.role === 'party');

@@ -1,10 +1,11 @@
+import type { PointId } from '@parley/core';
 import { useState } from 'react';
 import { escalatePoint } from '../../api/endpoints';
 import { useFieldForm } from '../../components/field-form';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 /** Mediator only: set the point aside for named principals (leaders). */
-export function EscalateForm({ pointId }: { pointId: string }) {
+export function EscalateForm({ pointId }: { pointId: PointId }) {
   const { negotiation, refresh } = useNegotiation();
   const [principals, setPrincipals] = useState('');
   const [question, setQuestion] = useState('');

@@ -1,3 +1,4 @@
+import { PlanVersionIdSchema, PointIdSchema } from '@parley/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   getPointHistory,
@@ -8,6 +9,8 @@ import {
   listPositions,
   listStatements,
 } from '../../api/endpoints';
+import { ApiError } from '../../api/api-error';
+import { readId } from '../../api/read-id';
 import { useResource } from '../../api/use-resource';
 import { mayForParty, mayIn, useSession } from '../../app/session';
 import { Chip, labelOf } from '../../components/chips';
@@ -23,11 +26,13 @@ import { ProposeAmendmentForm } from './propose-amendment-form';
 export function PointPage() {
   const { negotiation, parties, latestVersionId, tick, plan } = useNegotiation();
   const { me } = useSession();
-  const pointId = useParams().pointId ?? '';
+  const pointId = readId(PointIdSchema, useParams().pointId);
   const [params] = useSearchParams();
-  const versionId = params.get('version') ?? latestVersionId ?? '';
+  const versionId = readId(PlanVersionIdSchema, params.get('version')) ?? latestVersionId;
   const id = negotiation.id;
   const data = useResource(async () => {
+    // What the server answers for an id that names nothing.
+    if (versionId === undefined || pointId === undefined) throw new ApiError(404, undefined);
     const [version, history, status, positions, amendments, statements, escalations] = await Promise.all([
       getVersion(id, versionId),
       getPointHistory(id, versionId, pointId),

@@ -1,6 +1,8 @@
 import {
   POSITION_VALUES,
   POSITION_VISIBILITIES,
+  type PlanVersionId,
+  type PointId,
   type Position,
   type PositionValue,
   type PositionVisibility,
@@ -36,8 +38,8 @@ export function PositionForm({
   partyId,
   current,
 }: {
-  versionId: string;
-  pointId: string;
+  versionId: PlanVersionId;
+  pointId: PointId;
   partyId: string;
   current: Position | undefined;
 }) {

@@ -1,3 +1,4 @@
+import { type PlanVersionId, type PointId } from '@parley/core';
 import { useState } from 'react';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { proposeAmendment } from '../../api/endpoints';
@@ -9,8 +10,8 @@ export function ProposeAmendmentForm({
   pointId,
   partyId,
 }: {
-  versionId: string;
-  pointId: string;
+  versionId: PlanVersionId;
+  pointId: PointId;
   partyId: string;
 }) {
   const { negotiation, refresh } = useNegotiation();

@@ -1,11 +1,10 @@
 import type { InstanceSettings, InstanceSettingsView } from '@parley/core';
-import { ApiError } from '../../api/api-error';
-import { useState } from 'react';
 import { getInstance } from '../../api/endpoints';
 import { updateInstanceSettings } from '../../api/setup-endpoints';
 import { useResource } from '../../api/use-resource';
 import { may, useSession } from '../../app/session';
-import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { FormMessage } from '../../components/form-submission';
+import { useRevisionedEdit } from '../../components/revisioned-edit';
 import { ConflictChoice } from '../../components/conflict-choice';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
@@ -47,30 +46,17 @@ function ServerSettings() {
  * answers 409 and the form shows their settings, to keep or to save these over.
  */
 function SettingsForm({ initial }: { initial: InstanceSettingsView }) {
-  const [base, setBase] = useState(initial.revision);
-  const [settings, setSettings] = useState<InstanceSettings>(initial);
-  const [theirs, setTheirs] = useState<InstanceSettingsView | undefined>(undefined);
-  const { busy, message, submit } = useFormSubmission();
-  const save = (baseRevision: number) =>
-    submit(async () => {
-      try {
-        const saved = await updateInstanceSettings({ ...pick(settings), baseRevision });
-        setSettings(pick(saved));
-        setBase(saved.revision);
-        setTheirs(undefined);
-      } catch (failure) {
-        if (failure instanceof ApiError && failure.isConflict)
-          setTheirs(
-            await getInstance().then(
-              (instance) => instance.settings,
-              () => undefined,
-            ),
-          );
-        throw failure;
-      }
-    }, 'Settings saved.');
+  const edit = useRevisionedEdit({
+    initial: pick(initial),
+    revision: initial.revision,
+    fieldsOf: pick,
+    save: (settings, baseRevision) => updateInstanceSettings({ ...settings, baseRevision }),
+    reload: () => getInstance().then((instance) => instance.settings),
+    savedText: 'Settings saved.',
+  });
+  const { fields: settings, setFields: setSettings, theirs, busy } = edit;
   return (
-    <form onSubmit={save(base)} className="card form" aria-label="Server settings">
+    <form onSubmit={edit.onSubmit} className="card form" aria-label="Server settings">
       <label>
         Who may create an account
         <select
@@ -96,16 +82,12 @@ function SettingsForm({ initial }: { initial: InstanceSettingsView }) {
           <option value="admins">{CREATION.admins}</option>
         </select>
       </label>
-      <FormMessage message={message} />
+      <FormMessage message={edit.message} />
       {theirs !== undefined && (
         <ConflictChoice
           busy={busy}
-          onSaveMine={(event) => void save(theirs.revision)(event)}
-          onKeepTheirs={() => {
-            setSettings(pick(theirs));
-            setBase(theirs.revision);
-            setTheirs(undefined);
-          }}
+          onSaveMine={(event) => void edit.saveOverTheirs(theirs)(event)}
+          onKeepTheirs={() => edit.keepTheirs(theirs)}
         >
           Another administrator saved meanwhile: <strong>{SIGNUP[theirs.signup]}</strong> may create an
           account, <strong>{CREATION[theirs.negotiationCreation]}</strong> may open a negotiation.

@@ -1,5 +1,6 @@
-import { ROUND_FORMATS, type RoundFormat } from '@parley/core';
+import { ROUND_FORMATS, type PlanVersionId, type RoundFormat } from '@parley/core';
 import { useState } from 'react';
+import { chosenId } from '../../api/read-id';
 import { createRound } from '../../api/story-endpoints';
 import { labelOf } from '../../components/chips';
 import { useFieldForm } from '../../components/field-form';
@@ -16,8 +17,9 @@ export function RoundForm() {
   const [endsOn, setEndsOn] = useState(today);
   const [format, setFormat] = useState<RoundFormat>('plenary');
   const [present, setPresent] = useState<string[]>([]);
-  const [fromVersionId, setFromVersionId] = useState(latestVersionId ?? '');
-  const [producedVersionId, setProducedVersionId] = useState('');
+  const [fromVersionId, setFromVersionId] = useState<PlanVersionId | ''>(latestVersionId ?? '');
+  const [producedVersionId, setProducedVersionId] = useState<PlanVersionId | ''>('');
+  const versionIds = plan.versions.map((version) => version.id);
   const [minutes, setMinutes] = useState('');
   const [readout, setReadout] = useState('');
   const form = useFieldForm('Record a round');
@@ -110,7 +112,10 @@ export function RoundForm() {
         </fieldset>
         <label>
           Version it started from
-          <select value={fromVersionId} onChange={(e) => setFromVersionId(e.target.value)}>
+          <select
+            value={fromVersionId}
+            onChange={(e) => setFromVersionId(chosenId(versionIds, e.target.value))}
+          >
             <option value="">None</option>
             {versions.map((version) => (
               <option key={version.id} value={version.id}>
@@ -121,7 +126,10 @@ export function RoundForm() {
         </label>
         <label>
           Version it produced
-          <select value={producedVersionId} onChange={(e) => setProducedVersionId(e.target.value)}>
+          <select
+            value={producedVersionId}
+            onChange={(e) => setProducedVersionId(chosenId(versionIds, e.target.value))}
+          >
             <option value="">None (yet)</option>
             {versions.map((version) => (
               <option key={version.id} value={version.id}>

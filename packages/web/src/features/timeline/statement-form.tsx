@@ -1,5 +1,7 @@
+import type { PointId } from '@parley/core';
 import { useState } from 'react';
 import { getVersion } from '../../api/endpoints';
+import { chosenId } from '../../api/read-id';
 import { createStatement } from '../../api/story-endpoints';
 import { useResource } from '../../api/use-resource';
 import { useFieldForm } from '../../components/field-form';
@@ -14,7 +16,7 @@ export function StatementForm() {
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [source, setSource] = useState('');
   const [quote, setQuote] = useState('');
-  const [pointIds, setPointIds] = useState<string[]>([]);
+  const [pointIds, setPointIds] = useState<PointId[]>([]);
   const form = useFieldForm('Publish a statement');
   const version = useResource(
     async () => (latestVersionId === undefined ? undefined : getVersion(negotiation.id, latestVersionId)),
@@ -94,7 +96,12 @@ export function StatementForm() {
             multiple
             size={Math.min(6, Math.max(2, points.length))}
             value={pointIds}
-            onChange={(e) => setPointIds([...e.target.selectedOptions].map((option) => option.value))}
+            onChange={(e) => {
+              const listed = points.map((point) => point.pointId);
+              setPointIds(
+                [...e.target.selectedOptions].flatMap((option) => chosenId(listed, option.value) || []),
+              );
+            }}
             {...form.describe('pointIds')}
           >
             {points.map((point) => (

@@ -21,8 +21,9 @@ export function TimelinePage() {
     ]);
     return {
       timeline: timeline.items,
-      rounds: new Map(rounds.items.map((r) => [r.id, r])),
-      statements: new Map(statements.items.map((s) => [s.id, s])),
+      // Looked up by a timeline entry's id, which may name any kind of entry.
+      rounds: new Map<string, (typeof rounds.items)[number]>(rounds.items.map((r) => [r.id, r])),
+      statements: new Map<string, (typeof statements.items)[number]>(statements.items.map((s) => [s.id, s])),
     };
   }, [negotiation.id, tick]);
   return (

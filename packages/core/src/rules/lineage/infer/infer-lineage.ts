@@ -1,10 +1,12 @@
 import type { InferenceContext, InferredLineage, LineageInputPoint } from './lineage-types';
 import { fillBetween } from './fill-between';
 import { growByContainment } from './grow-by-containment';
+import { joinBorrowingPoint } from './join-borrowing-point';
 import { inferenceContext } from './inference-context';
 import { joinDistantGroup } from './join-distant-group';
 import { joinMovedClause } from './join-moved-clause';
 import { joinNeighbourGroup } from './join-neighbour-group';
+import { joinTracedClause } from './join-traced-clause';
 import { pairLeftovers } from './pair-leftovers';
 import { LineageLinks } from './lineage-links';
 import { matchOneToOne } from './match-one-to-one';
@@ -35,6 +37,14 @@ import { rowsFromLinks } from './lineage-rows';
  * 9. Two groups side by side become one restructuring when a new point of one carries, reworded,
  *    the clause an old point of the other lost: the two are each other's closest outside their
  *    groups and clearly alike, and most of what the old point lost is in what the new one gained.
+ * 10. A point left over that is made of two linked points of the other version (together they
+ *    explain nearly half of it, each clearly and through a word of its own) joins both: a new
+ *    point that borrows from two old points their successors carry on nearly whole.
+ * 11. Two groups become one restructuring when a clause of a point in one is traced to a clause of
+ *    a point in the other: clearly alike, a fair part of both points, and taken from a point that
+ *    its own links do not explain whole (a borrowed phrase binds nothing).
+ * Words are compared by stem, and the verbs drafters use for one another (alter, amend, change;
+ * share, divide) by one stem (drafting-synonyms.ts).
  * What is left is dropped (old) or added (new).
  */
 export function inferLineage(
@@ -58,6 +68,8 @@ export function inferLineage(
   matchOneToOne(context, links, 'weak');
   pairLeftovers(context, links);
   joinMovedClause(context, links);
+  joinBorrowingPoint(context, links);
+  joinTracedClause(context, links);
   return rowsFromLinks({ before, after, links, context });
 }
 

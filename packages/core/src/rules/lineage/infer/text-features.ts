@@ -1,4 +1,4 @@
-import { stemWord } from './stem-word';
+import { draftingStem } from './drafting-synonyms';
 
 // Function words carry no lineage: two clauses about different things share them all the same.
 const STOPWORDS = new Set(
@@ -22,7 +22,31 @@ export type PointFeatures = {
   readonly titleWords: readonly string[];
   /** Title and text, lower-cased with runs of space collapsed: equal strings mean equal wording. */
   readonly normalized: string;
+  /** Stemmed content words of each clause of the text (see clausesOf), in reading order. */
+  readonly clauses: readonly (readonly string[])[];
 };
+
+// A fragment with fewer content words than this ("within 30 days,") is no clause of its own: it
+// qualifies its neighbour, and alone it would match any point that names a period or a party.
+const MIN_CLAUSE_WORDS = 3;
+
+/**
+ * The clauses of a text as lists of stemmed content words: cut after a full stop, semicolon, colon
+ * or comma, and each fragment too short to stand alone joined to the one before it (or, at the
+ * start, to the one after). A restructuring moves clauses, not whole sentences: "2,400 homes by
+ * 2030, of which 300 for young people" joins two old points' clauses in one sentence.
+ */
+export function clausesOf(text: string, stem: (word: string) => string = draftingStem): string[][] {
+  const clauses: string[][] = [];
+  for (const fragment of text.split(/(?<=[.;:,])\s+/)) {
+    const words = contentWords(fragment, stem);
+    const last = clauses[clauses.length - 1];
+    if (last !== undefined && (words.length < MIN_CLAUSE_WORDS || last.length < MIN_CLAUSE_WORDS))
+      last.push(...words);
+    else if (words.length > 0) clauses.push(words);
+  }
+  return clauses;
+}
 
 /** Lower-cased tokens: words without accents, and numbers with their separators removed ("25,000" → "25000"). */
 export function tokenize(text: string): string[] {
@@ -37,7 +61,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** Stemmed content words (numbers kept as they are). */
-export function contentWords(text: string, stem: (word: string) => string = stemWord): string[] {
+export function contentWords(text: string, stem: (word: string) => string = draftingStem): string[] {
   return tokenize(text)
     .filter((token) => !STOPWORDS.has(token) && (token.length > 1 || /\d/.test(token)))
     .map((token) => (/^\d/.test(token) ? token : stem(token.replace(/'/g, ''))));
@@ -49,7 +73,7 @@ export function rememberingStemmer(): (word: string) => string {
   return (word) => {
     const found = known.get(word);
     if (found !== undefined) return found;
-    const stem = stemWord(word);
+    const stem = draftingStem(word);
     known.set(word, stem);
     return stem;
   };
@@ -58,12 +82,13 @@ export function rememberingStemmer(): (word: string) => string {
 /** The features of one point, from its title and text. */
 export function pointFeatures(
   point: { readonly title: string; readonly text: string },
-  stem: (word: string) => string = stemWord,
+  stem: (word: string) => string = draftingStem,
 ): PointFeatures {
   const titleWords = contentWords(point.title, stem);
   return {
     words: [...titleWords, ...contentWords(point.text, stem)],
     titleWords,
     normalized: `${point.title}\n${point.text}`.replace(/\s+/g, ' ').trim().toLowerCase(),
+    clauses: clausesOf(point.text, stem),
   };
 }
