@@ -64,4 +64,22 @@ describe('joinBorrowingPoint', () => {
     const rows = inferLineage(before, [...after, support]).rows;
     expect(rows.map((row) => `${row.kind} ${row.from} → ${row.to}`)).toContain('restructured 1,2 → 1,2,5');
   });
+
+  it('leaves a dropped point dropped when the points it repeats were kept word for word', () => {
+    const kept = [
+      point(1, 'Annual leave', 'Staff take 35 days of annual leave, including bank holidays.'),
+      point(2, 'Sick pay', 'Sick pay is paid in full for the first six months of absence.'),
+    ];
+    const repeating = point(
+      3,
+      'Leave and sickness',
+      'Annual leave of 35 days, bank holidays included, and full sick pay for six months of absence.',
+    );
+    const rows = inferLineage([...kept, repeating], kept).rows;
+    expect(rows.map((row) => `${row.kind} ${row.from} → ${row.to}`)).toEqual([
+      'unchanged 1 → 1',
+      'unchanged 2 → 2',
+      'dropped 3 → ',
+    ]);
+  });
 });

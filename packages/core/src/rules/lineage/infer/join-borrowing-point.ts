@@ -57,14 +57,14 @@ function borrowedFrom(
   const mass = massOf(vector);
   const otherSide: Side = side === 'after' ? 'before' : 'after';
   const others = otherSide === 'before' ? context.before.vectors : context.after.vectors;
-  const first = largestShare(others, vector, (index) => isLinked(links, otherSide, index));
+  // A point carried over word for word gave nothing away: what it shares with the point was already
+  // shared in the old text (a dropped point that repeated two points kept as they were).
+  const isSource = (index: number) =>
+    isLinked(links, otherSide, index) && !links.isCarriedOver(index, otherSide);
+  const first = largestShare(others, vector, isSource);
   if (mass === 0 || first === undefined) return [];
   const rest = residualOf(vector, [others[first.index] ?? new Map<string, number>()], 0);
-  const second = largestShare(
-    others,
-    rest,
-    (index) => index !== first.index && isLinked(links, otherSide, index),
-  );
+  const second = largestShare(others, rest, (index) => index !== first.index && isSource(index));
   if (second === undefined || second.shared < SECOND_SHARE * mass) return [];
   if (first.shared + second.shared < EXPLAINED_SHARE * mass) return [];
   const isClearSource = (index: number) => {

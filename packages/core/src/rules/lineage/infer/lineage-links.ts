@@ -68,7 +68,7 @@ export class LineageLinks {
   }
 
   // A point carried over word for word has nothing left to give to, or take from, another point.
-  private isCarriedOver(index: number, side: 'before' | 'after'): boolean {
+  isCarriedOver(index: number, side: 'before' | 'after'): boolean {
     return this.links.some(
       (link) => link.evidence === 'identical' && (side === 'before' ? link.from : link.to) === index,
     );
