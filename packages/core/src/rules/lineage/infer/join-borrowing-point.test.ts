@@ -4,13 +4,7 @@ import { inferLineage } from './infer-lineage';
 import { joinBorrowingPoint } from './join-borrowing-point';
 import { LineageLinks } from './lineage-links';
 import type { LineageInputPoint } from './lineage-types';
-
-const point = (number: number, title: string, text: string): LineageInputPoint => ({
-  number,
-  title,
-  text,
-  topic: null,
-});
+import { point } from './lineage-points.test-data';
 
 const before = [
   point(1, 'Teaching load', 'No academic member of staff teaches more than 550 hours of classes a year.'),

@@ -3,13 +3,7 @@ import { inferenceContext } from './inference-context';
 import { joinDistantGroup } from './join-distant-group';
 import { LineageLinks } from './lineage-links';
 import type { LineageInputPoint } from './lineage-types';
-
-const point = (number: number, title: string, text: string): LineageInputPoint => ({
-  number,
-  title,
-  text,
-  topic: null,
-});
+import { point } from './lineage-points.test-data';
 
 const car = point(
   2,

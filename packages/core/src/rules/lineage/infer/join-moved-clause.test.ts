@@ -4,13 +4,7 @@ import { inferLineage } from './infer-lineage';
 import { joinMovedClause } from './join-moved-clause';
 import { LineageLinks } from './lineage-links';
 import type { LineageInputPoint } from './lineage-types';
-
-const point = (number: number, title: string, text: string): LineageInputPoint => ({
-  number,
-  title,
-  text,
-  topic: null,
-});
+import { point } from './lineage-points.test-data';
 
 const before = [
   point(1, 'Rent', 'The tenant pays a monthly rent of 900 euros on the first day of each month.'),

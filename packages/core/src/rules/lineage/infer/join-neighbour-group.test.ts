@@ -3,13 +3,7 @@ import { inferenceContext } from './inference-context';
 import { joinNeighbourGroup } from './join-neighbour-group';
 import { LineageLinks } from './lineage-links';
 import type { LineageInputPoint } from './lineage-types';
-
-const point = (number: number, title: string, text: string): LineageInputPoint => ({
-  number,
-  title,
-  text,
-  topic: null,
-});
+import { point } from './lineage-points.test-data';
 
 const before = [
   point(1, 'Portal monitoring', 'Each party may keep a portal monitoring system at one production facility.'),

@@ -4,13 +4,7 @@ import { inferLineage } from './infer-lineage';
 import { joinTracedClause } from './join-traced-clause';
 import { LineageLinks } from './lineage-links';
 import type { LineageInputPoint } from './lineage-types';
-
-const point = (number: number, title: string, text: string): LineageInputPoint => ({
-  number,
-  title,
-  text,
-  topic: null,
-});
+import { point } from './lineage-points.test-data';
 
 const before = [
   point(1, 'School day', 'Lessons start at 8.30 and end at 15.00 from Monday to Friday.'),
