@@ -25,6 +25,8 @@ declare module 'autocannon' {
     duration?: number;
     /** Stop after this many requests instead of after `duration`. */
     amount?: number;
+    /** Requests per second over all connections (each still waits for its answer). */
+    overallRate?: number;
     timeout?: number;
     requests?: Request[];
     setupClient?: (client: Client) => void;

@@ -18,10 +18,11 @@ function category(url: string, name: string): string {
 /** Self time per category and per function, in ms and as a share of the busy (non-idle) time. */
 export function summariseProfile(
   path: string,
-  /** Samples in the first skipMs of the process (start-up, migration, demo) are left out. */
-  skipMs = 0,
+  /** Only samples this many ms after the process started count (not start-up, warm-up or stop). */
+  window: { fromMs: number; untilMs: number } = { fromMs: 0, untilMs: Infinity },
 ): {
   busyMs: number;
+  windowMs: number;
   categories: [string, number][];
   functions: [string, number][];
 } {
@@ -35,7 +36,8 @@ export function summariseProfile(
     const node = byId.get(id);
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
     elapsed += ms;
-    if (elapsed < skipMs || node === undefined || node.callFrame.functionName === '(idle)') return;
+    if (elapsed < window.fromMs || elapsed > window.untilMs) return;
+    if (node === undefined || node.callFrame.functionName === '(idle)') return;
     busy += ms;
     const cat = category(node.callFrame.url, node.callFrame.functionName);
     perCategory.set(cat, (perCategory.get(cat) ?? 0) + ms);
@@ -43,7 +45,12 @@ export function summariseProfile(
     perFunction.set(fn, (perFunction.get(fn) ?? 0) + ms);
   });
   const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
-  return { busyMs: busy, categories: top(perCategory, 14), functions: top(perFunction, 14) };
+  return {
+    busyMs: busy,
+    windowMs: Math.min(elapsed, window.untilMs) - window.fromMs,
+    categories: top(perCategory, 14),
+    functions: top(perFunction, 14),
+  };
 }
 
 type TreeNode = ProfileNode & { children?: number[] };

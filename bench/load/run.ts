@@ -1,9 +1,15 @@
 // Load benchmark (issue #15): `parley serve` on 127.0.0.1 over PGlite and over PostgreSQL, driven by
 // autocannon with the realistic mix, then the realtime fan-out to N subscribers, then SIGTERM.
-// The server runs with --cpu-prof, so each row comes with where its CPU time went.
+// Three load phases per database, because one closed loop cannot show both figures the issue asks
+// for (with C connections each waiting for its answer, mean latency = C ÷ throughput):
+//  - capacity: C connections as fast as the server answers (the most it serves);
+//  - at the target rate: autocannon paces 200 clients to R requests/s in total (1,000 on
+//    PostgreSQL, 500 on PGlite) and reports the latency a client sees at that rate;
+//  - profile: the same paced load against a second server started with --cpu-prof, so where the
+//    CPU goes is known without the profiler's own cost weighing on the two figures above.
 // Writes bench/results/load.json and load.md.
 //   node packages/server/bin/run-ts.js bench/load/run.ts [--duration 20] [--connections 100]
-//     [--subscribers 1000] [--only pglite|postgres]
+//     [--clients 200] [--subscribers 1000] [--only pglite|postgres]
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +18,14 @@ import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { summariseProfile } from './cpu-profile';
 import { measureFanOut } from './fan-out';
-import { READERS, latestVersionId, requestsFor, signIn } from './scenario';
+import { READERS, latestVersionId, requestsFor, signIn, type Session } from './scenario';
 import { createPostgresDatabase, startServerProcess } from './server-process';
 
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '100' },
+    clients: { type: 'string', default: '200' },
     subscribers: { type: 'string', default: '1000' },
     only: { type: 'string' },
   },
@@ -26,83 +33,148 @@ const { values } = parseArgs({
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const subscriberCount = Number(values.subscribers);
+const pacedClients = Number(values.clients);
+/** Issue #15's targets: 1,000 requests/s on PostgreSQL, and within 2× of that on PGlite. */
+const TARGET_RATE = { postgres: 1000, pglite: 500 } as const;
+const PROFILE_SECONDS = 10;
+
+type LoadFigures = Pick<Result, 'latency' | 'errors' | 'timeouts' | 'non2xx'> & {
+  rps: number;
+  total: number;
+  statuses: Record<string, number>;
+  uptimeBefore: string;
+};
 
 type Row = {
-  database: string;
+  database: 'pglite' | 'postgres';
   readyMs: number;
-  load: Pick<Result, 'latency' | 'errors' | 'timeouts' | 'non2xx'> & { rps: number; total: number };
-  statuses: Record<string, number>;
+  capacity: LoadFigures;
+  paced: LoadFigures & { rate: number; clients: number };
   fanOutMs: number[];
   stopMs: number;
   exitCode: number | null;
   profile: ReturnType<typeof summariseProfile> | undefined;
-  uptimeBefore: string;
 };
 
-async function measure(database: 'pglite' | 'postgres'): Promise<Row> {
-  const postgres = database === 'postgres' ? await createPostgresDatabase() : undefined;
-  const profileDir = mkdtempSync(join(tmpdir(), 'parley-prof-'));
-  const server = await startServerProcess({
-    databaseUrl: postgres?.url,
-    nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+type Target = { url: string; sessions: Session[]; writer: Session; versionId: string };
+
+async function prepare(url: string): Promise<Target> {
+  const sessions = await Promise.all(READERS.map((name) => signIn(url, name)));
+  const writer = sessions[0];
+  if (writer === undefined) throw new Error('no mediator session');
+  return { url, sessions, writer, versionId: await latestVersionId(url, writer) };
+}
+
+/** The mix for `seconds`, closed loop on `connections`, or paced to `rate` requests/s in total. */
+async function drive(
+  target: Target,
+  options: { connections: number; seconds: number; rate?: number },
+): Promise<LoadFigures> {
+  let next = 0;
+  const uptimeBefore = execSync('uptime').toString().trim();
+  const result = await autocannon({
+    url: target.url,
+    connections: options.connections,
+    duration: options.seconds,
+    overallRate: options.rate,
+    timeout: 10,
+    setupClient: (client) => {
+      const reader = target.sessions[next++ % target.sessions.length] ?? target.writer;
+      client.setRequests(requestsFor({ reader, writer: target.writer, versionId: target.versionId }));
+    },
   });
+  return {
+    latency: result.latency,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    rps: result.requests.average,
+    total: result.requests.total,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
+    uptimeBefore,
+  };
+}
+
+async function withDatabase<T>(
+  database: Row['database'],
+  run: (databaseUrl: string | undefined) => Promise<T>,
+): Promise<T> {
+  const postgres = database === 'postgres' ? await createPostgresDatabase() : undefined;
   try {
-    const sessions = await Promise.all(READERS.map((name) => signIn(server.url, name)));
-    const writer = sessions[0];
-    if (writer === undefined) throw new Error('no mediator session');
-    const versionId = await latestVersionId(server.url, writer);
-    let next = 0;
-    const uptimeBefore = execSync('uptime').toString().trim();
-    console.log(`${database}: ${connections} connections for ${duration} s (${uptimeBefore})`);
-    const result = await autocannon({
-      url: server.url,
-      connections,
-      duration,
-      timeout: 10,
-      setupClient: (client) => {
-        const reader = sessions[next++ % sessions.length] ?? writer;
-        client.setRequests(requestsFor({ reader, writer, versionId }));
-      },
-    });
-    console.log(`${database}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`);
-    const fanOutMs = await measureFanOut({
-      baseUrl: server.url,
-      readers: sessions,
-      writer,
-      count: subscriberCount,
-      rounds: 5,
-    });
-    console.log(`${database}: fan-out to ${subscriberCount}: ${fanOutMs.map(Math.round).join(', ')} ms`);
-    const stopStarted = performance.now();
-    const exitCode = await server.stop();
-    const stopMs = performance.now() - stopStarted;
-    const profileFile = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-    return {
-      database,
-      readyMs: server.readyMs,
-      load: {
-        latency: result.latency,
-        errors: result.errors,
-        timeouts: result.timeouts,
-        non2xx: result.non2xx,
-        rps: result.requests.average,
-        total: result.requests.total,
-      },
-      statuses: Object.fromEntries(
-        Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]),
-      ),
-      fanOutMs,
-      stopMs,
-      exitCode,
-      profile:
-        profileFile === undefined
-          ? undefined
-          : summariseProfile(join(profileDir, profileFile), server.readyMs),
-      uptimeBefore,
-    };
+    return await run(postgres?.url);
   } finally {
-    if (server.child.exitCode === null) await server.stop();
     await postgres?.drop();
+  }
+}
+
+async function measure(database: Row['database']): Promise<Row> {
+  const rate = TARGET_RATE[database];
+  const measured = await withDatabase(database, async (databaseUrl) => {
+    const server = await startServerProcess({ databaseUrl });
+    try {
+      const target = await prepare(server.url);
+      // What the first seconds cost (JIT, caches) is paid before either figure is taken.
+      await drive(target, { connections: 20, seconds: 3 });
+      const capacity = await drive(target, { connections, seconds: duration });
+      console.log(`${database}: capacity ${Math.round(capacity.rps)} req/s on ${connections} connections`);
+      const paced = await drive(target, { connections: pacedClients, seconds: duration, rate });
+      console.log(
+        `${database}: at ${rate} req/s: ${Math.round(paced.rps)} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms`,
+      );
+      const fanOutMs = await measureFanOut({
+        baseUrl: server.url,
+        readers: target.sessions,
+        writer: target.writer,
+        count: subscriberCount,
+        rounds: 5,
+      });
+      console.log(`${database}: fan-out to ${subscriberCount}: ${fanOutMs.map(Math.round).join(', ')} ms`);
+      const stopStarted = performance.now();
+      const exitCode = await server.stop();
+      const stopMs = performance.now() - stopStarted;
+      return {
+        readyMs: server.readyMs,
+        capacity,
+        paced: { ...paced, rate, clients: pacedClients },
+        fanOutMs,
+        stopMs,
+        exitCode,
+      };
+    } finally {
+      if (server.child.exitCode === null) await server.stop();
+    }
+  });
+  return { database, ...measured, profile: await profileAtRate(database, rate) };
+}
+
+/** A second server, with --cpu-prof, under the paced load: where its CPU goes at the target rate. */
+async function profileAtRate(database: Row['database'], rate: number) {
+  const profileDir = mkdtempSync(join(tmpdir(), 'parley-prof-'));
+  try {
+    return await withDatabase(database, async (databaseUrl) => {
+      const server = await startServerProcess({
+        databaseUrl,
+        nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+      });
+      try {
+        const target = await prepare(server.url);
+        await drive(target, { connections: 20, seconds: 3 });
+        const profileStart = performance.now();
+        await drive(target, { connections: pacedClients, seconds: PROFILE_SECONDS, rate });
+        const profileEnd = performance.now();
+        await server.stop();
+        const profileFile = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+        if (profileFile === undefined) return undefined;
+        // Only the paced seconds count: start-up, sign-in, warm-up and stop are left out.
+        return summariseProfile(join(profileDir, profileFile), {
+          fromMs: profileStart - server.startedAt,
+          untilMs: profileEnd - server.startedAt,
+        });
+      } finally {
+        if (server.child.exitCode === null) await server.stop();
+      }
+    });
+  } finally {
     rmSync(profileDir, { recursive: true, force: true });
   }
 }
@@ -110,37 +182,64 @@ async function measure(database: 'pglite' | 'postgres'): Promise<Row> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (x: number) => `${Math.round(x)} ms`;
 
+const loadCells = (figures: LoadFigures) =>
+  `${Math.round(figures.rps)} | ${ms(figures.latency.p50)} | ${ms(figures.latency.p97_5)} | ${ms(figures.latency.p99)} | ${ms(figures.latency.max)} | ${figures.total} | ${figures.errors + figures.timeouts} | ${figures.non2xx}`;
+
 function markdown(rows: Row[]): string {
   const lines = [
     '# Load benchmark',
     '',
-    `\`npm run bench -- load\` — \`parley serve\` on 127.0.0.1 (its own process, started with --cpu-prof),`,
-    `autocannon in the benchmark process on the same machine: ${connections} connections for ${duration} s,`,
-    'each connection reading as one of five demo accounts (mediator, Ukraine, Russia, observer, analyst) the',
-    'latest plan version, its positions, its status and the timeline, and writing one public statement as the',
-    `mediator per 20 requests (5 % writes). Then ${subscriberCount} Server-Sent Events subscribers, spread over the`,
-    'same accounts, and five writes: the time from sending a write to the moment the last subscriber has its',
-    'event. Then SIGTERM with the subscribers already gone, timed to exit.',
+    '`npm run bench -- load` — `parley serve` on 127.0.0.1 (its own process, the compiled CLI as',
+    '`npm start` runs it), autocannon in the benchmark process on the same two cores. The mix: each',
+    'client reads as one of five demo accounts (mediator, Ukraine, Russia, observer, analyst) the latest',
+    'plan version, its positions, its status and the timeline, and writes one public statement as the',
+    'mediator per 20 requests (5 % writes). After 3 s of warm-up, two phases of',
+    `${duration} s each (issue #15's targets: p99 < 100 ms at ≥ 1,000 requests/s on PostgreSQL, within`,
+    '2× of that on PGlite):',
+    '',
+    `- **capacity**: ${connections} connections, each sending its next request when the last is answered:`,
+    '  the most the server answers. Its latencies are queueing (mean latency = connections ÷ throughput),',
+    '  not what a client sees at a given rate.',
+    `- **at the target rate**: ${pacedClients} clients paced by autocannon to the target total rate, each`,
+    '  sending when its turn comes: the latency a client sees while the server serves that rate.',
+    '',
+    `Then ${subscriberCount} Server-Sent Events subscribers, spread over the same accounts, and five writes: the`,
+    'time from sending a write to the moment the last subscriber has its event. Then SIGTERM with the',
+    'subscribers already gone, timed to exit. Where the CPU goes is profiled on a second server',
+    `(--cpu-prof) under the paced load for ${PROFILE_SECONDS} s, so the profiler's cost is not in the figures.`,
     '',
     `Generated ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}.`,
     '',
-    '| database | req/s | p50 | p95 (p97.5) | p99 | max | requests | errors | non-2xx | fan-out median / max | start to ready | SIGTERM to exit |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| database | phase | req/s | p50 | p95 (p97.5) | p99 | max | requests | errors | non-2xx |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.flatMap((row) => [
+      `| ${row.database} | capacity, ${connections} connections | ${loadCells(row.capacity)} |`,
+      `| ${row.database} | at ${row.paced.rate} req/s, ${row.paced.clients} clients | ${loadCells(row.paced)} |`,
+    ]),
+    '',
+    '| database | fan-out to the last subscriber, median / max | start to ready | SIGTERM to exit |',
+    '|---|---|---|---|',
     ...rows.map(
       (row) =>
-        `| ${row.database} | ${Math.round(row.load.rps)} | ${ms(row.load.latency.p50)} | ${ms(row.load.latency.p97_5)} | ${ms(row.load.latency.p99)} | ${ms(row.load.latency.max)} | ${row.load.total} | ${row.load.errors + row.load.timeouts} | ${row.load.non2xx} | ${ms(median(row.fanOutMs))} / ${ms(Math.max(...row.fanOutMs))} | ${ms(row.readyMs)} | ${ms(row.stopMs)} (code ${row.exitCode}) |`,
+        `| ${row.database} | ${ms(median(row.fanOutMs))} / ${ms(Math.max(...row.fanOutMs))} | ${ms(row.readyMs)} | ${ms(row.stopMs)} (code ${row.exitCode}) |`,
     ),
     '',
-    'autocannon reports p97.5, not p95. Machine load when each run began:',
+    'autocannon reports p97.5, not p95. Machine load when each phase began:',
     '',
-    ...rows.map((row) => `- ${row.database}: \`${row.uptimeBefore}\``),
+    ...rows.flatMap((row) => [
+      `- ${row.database}, capacity: \`${row.capacity.uptimeBefore}\``,
+      `- ${row.database}, at the target rate: \`${row.paced.uptimeBefore}\``,
+    ]),
   ];
   for (const row of rows) {
     if (row.profile === undefined) continue;
     const share = (x: number) => `${((100 * x) / (row.profile?.busyMs ?? 1)).toFixed(1)} %`;
+    const perRequest = row.profile.busyMs / (row.paced.rate * PROFILE_SECONDS);
     lines.push(
       '',
-      `## Where the server's CPU went (${row.database}, ${ms(row.profile.busyMs)} busy after start-up: load, fan-out, stop)`,
+      `## Where the server's CPU went (${row.database}, at ${row.paced.rate} req/s for ${PROFILE_SECONDS} s)`,
+      '',
+      `The server's main thread was busy ${ms(row.profile.busyMs)} of ${ms(row.profile.windowMs)} (about ${perRequest.toFixed(2)} ms per request at the target rate, profiler included).`,
       '',
       '| self time by module | share |',
       '|---|---|',

@@ -15,6 +15,8 @@ export type ServerProcess = {
   url: string;
   child: ChildProcess;
   readyMs: number;
+  /** performance.now() of this process just before the server was spawned. */
+  startedAt: number;
   output: () => string;
   stop: () => Promise<number | null>;
 };
@@ -74,6 +76,7 @@ export async function startServerProcess(options: {
     url,
     child,
     readyMs,
+    startedAt: started,
     output: () => output,
     stop: async () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
