@@ -50,19 +50,12 @@ export async function startJobQueue(
         });
   boss.on('error', (error) => console.error('job queue:', error));
   await boss.start();
-  // Several processes may start at once; whoever loses the race finds the queue made.
-  if ((await boss.getQueue(SIMULATION_QUEUE)) === null) {
-    await boss
-      .createQueue(SIMULATION_QUEUE, {
-        name: SIMULATION_QUEUE,
-        retryLimit: timing.retryLimit,
-        retryDelay: timing.retryDelay,
-        expireInSeconds: timing.expireInSeconds,
-      })
-      .catch(async (error: unknown) => {
-        if ((await boss.getQueue(SIMULATION_QUEUE)) === null) throw error;
-      });
-  }
+  await ensureQueue(boss, {
+    name: SIMULATION_QUEUE,
+    retryLimit: timing.retryLimit,
+    retryDelay: timing.retryDelay,
+    expireInSeconds: timing.expireInSeconds,
+  });
   return {
     boss,
     expireInSeconds: timing.expireInSeconds,
@@ -77,4 +70,23 @@ async function executeThroughKysely(
 ): Promise<{ rows: unknown[] }> {
   const result = await handle.db.executeQuery(CompiledQuery.raw(text, values ?? []));
   return { rows: [...result.rows] };
+}
+
+/**
+ * Several processes may start at once (`parley serve --workers`, a deployment's servers and
+ * workers). pg-boss's create_queue is not safe against itself: two at once can deadlock, and
+ * PostgreSQL then aborts one while the other has not yet committed, so the loser may not see the
+ * queue at once. It looks again after a pause, and tries to create it again if still missing.
+ */
+async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if ((await boss.getQueue(queue.name)) !== null) return;
+    try {
+      await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
