@@ -29,6 +29,8 @@ export type StartServerOptions = {
   runJobs?: boolean;
   /** Also work queued jobs in this process (default true; false leaves them to `parley worker`). */
   workJobs?: boolean;
+  /** Check the port is free before opening the database (default true; a cluster's primary did). */
+  probePort?: boolean;
 };
 
 export type RunningServer = {
@@ -55,7 +57,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const modulesLoaded = performance.now();
   const requestedPort = options.port ?? (Number(process.env.PORT) || 4000);
   // Fail on a taken port before spending seconds opening (or creating) the database.
-  if (requestedPort !== 0) await assertPortFree(requestedPort);
+  if (requestedPort !== 0 && options.probePort !== false) await assertPortFree(requestedPort);
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   const databaseOpen = performance.now();
   const demo = options.loadDemoOnEmpty === false ? undefined : await loadDemoIfEmpty(database.db);
@@ -142,7 +144,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   };
 }
 
-function assertPortFree(port: number): Promise<void> {
+export function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
