@@ -96,3 +96,21 @@ export function summariseInclusive(
   const functions = [...perFunction].sort((a, b) => b[1] - a[1]).slice(0, count);
   return { busyMs: busy, functions };
 }
+
+/** The summaries of several processes' profiles (a cluster's workers) as one. */
+export function addProfiles(
+  profiles: readonly ReturnType<typeof summariseProfile>[],
+): ReturnType<typeof summariseProfile> {
+  const add = (pick: (profile: ReturnType<typeof summariseProfile>) => [string, number][]) => {
+    const sums = new Map<string, number>();
+    for (const profile of profiles)
+      for (const [name, time] of pick(profile)) sums.set(name, (sums.get(name) ?? 0) + time);
+    return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 14);
+  };
+  return {
+    busyMs: profiles.reduce((sum, profile) => sum + profile.busyMs, 0),
+    windowMs: Math.max(...profiles.map((profile) => profile.windowMs)),
+    categories: add((profile) => profile.categories),
+    functions: add((profile) => profile.functions),
+  };
+}

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
-import { summariseProfile } from './cpu-profile';
+import { addProfiles, summariseProfile } from './cpu-profile';
 import { measureFanOut } from './fan-out';
 import { READERS, latestVersionId, requestsFor, signIn, type Session } from './scenario';
 import { createPostgresDatabase, startServerProcess } from './server-process';
@@ -37,6 +37,11 @@ const pacedClients = Number(values.clients);
 /** Issue #15's targets: 1,000 requests/s on PostgreSQL, and within 2× of that on PGlite. */
 const TARGET_RATE = { postgres: 1000, pglite: 500 } as const;
 const PROFILE_SECONDS = 10;
+/**
+ * One server process per core where the database allows it: PostgreSQL takes `--workers 2` (as
+ * docs/deployment.md advises for a 2-core machine); a PGlite folder has a single owner.
+ */
+const SERVE_ARGS = { postgres: ['--workers', '2'], pglite: [] } as const;
 
 type LoadFigures = Pick<Result, 'latency' | 'errors' | 'timeouts' | 'non2xx'> & {
   rps: number;
@@ -110,7 +115,7 @@ async function withDatabase<T>(
 async function measure(database: Row['database']): Promise<Row> {
   const rate = TARGET_RATE[database];
   const measured = await withDatabase(database, async (databaseUrl) => {
-    const server = await startServerProcess({ databaseUrl });
+    const server = await startServerProcess({ databaseUrl, serveArgs: [...SERVE_ARGS[database]] });
     try {
       const target = await prepare(server.url);
       // What the first seconds cost (JIT, caches) is paid before either figure is taken.
@@ -155,6 +160,7 @@ async function profileAtRate(database: Row['database'], rate: number) {
       const server = await startServerProcess({
         databaseUrl,
         nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+        serveArgs: [...SERVE_ARGS[database]],
       });
       try {
         const target = await prepare(server.url);
@@ -163,13 +169,13 @@ async function profileAtRate(database: Row['database'], rate: number) {
         await drive(target, { connections: pacedClients, seconds: PROFILE_SECONDS, rate });
         const profileEnd = performance.now();
         await server.stop();
-        const profileFile = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-        if (profileFile === undefined) return undefined;
-        // Only the paced seconds count: start-up, sign-in, warm-up and stop are left out.
-        return summariseProfile(join(profileDir, profileFile), {
-          fromMs: profileStart - server.startedAt,
-          untilMs: profileEnd - server.startedAt,
-        });
+        // Every server process writes its own profile (a cluster's workers inherit --cpu-prof):
+        // only the paced seconds count, and the processes' figures are added up.
+        const window = { fromMs: profileStart - server.startedAt, untilMs: profileEnd - server.startedAt };
+        const profiles = readdirSync(profileDir)
+          .filter((name) => name.endsWith('.cpuprofile'))
+          .map((name) => summariseProfile(join(profileDir, name), window));
+        return profiles.length === 0 ? undefined : addProfiles(profiles);
       } finally {
         if (server.child.exitCode === null) await server.stop();
       }
@@ -239,7 +245,7 @@ function markdown(rows: Row[]): string {
       '',
       `## Where the server's CPU went (${row.database}, at ${row.paced.rate} req/s for ${PROFILE_SECONDS} s)`,
       '',
-      `The server's main thread was busy ${ms(row.profile.busyMs)} of ${ms(row.profile.windowMs)} (about ${perRequest.toFixed(2)} ms per request at the target rate, profiler included).`,
+      `The server's processes (${SERVE_ARGS[row.database].join(' ') || 'one process'}) were busy ${ms(row.profile.busyMs)} on their main threads in ${ms(row.profile.windowMs)} (about ${perRequest.toFixed(2)} ms per request at the target rate, profiler included).`,
       '',
       '| self time by module | share |',
       '|---|---|',

@@ -45,6 +45,8 @@ export async function startServerProcess(options: {
   databaseUrl?: string;
   dataDir?: string;
   nodeFlags?: string[];
+  /** More `parley serve` arguments, e.g. ['--workers', '2']. */
+  serveArgs?: string[];
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const ownDir = options.databaseUrl === undefined && options.dataDir === undefined;
@@ -54,7 +56,7 @@ export async function startServerProcess(options: {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), BIN, 'serve', '--port', '0', ...target],
+    [...(options.nodeFlags ?? []), BIN, 'serve', '--port', '0', ...target, ...(options.serveArgs ?? [])],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },
