@@ -9,7 +9,7 @@ import {
   type Negotiation,
   type Viewer,
 } from '@parley/core';
-import { auditLeafHash, loadAuditTree } from '../audit/audit-tree';
+import { auditLeafHash, loadAuditTreeShared } from '../audit/audit-tree';
 import { signCheckpoint } from '../audit/checkpoint';
 import type { AuditKeyring } from '../audit/signing-keys';
 import { findVisibleAuditEntry } from './audit-log';
@@ -51,7 +51,7 @@ export async function getAuditCheckpoint(
   negotiation: Negotiation,
 ): Promise<AuditCheckpoint> {
   assertMayRead(viewer, negotiation);
-  const tree = await loadAuditTree(deps.db);
+  const tree = await loadAuditTreeShared(deps.db);
   return checkpointOf(deps.auditKeys, tree, tree.size);
 }
 
@@ -67,7 +67,7 @@ export async function getInclusionProof(
     id: input.entryId,
   });
   if (entry === undefined) throw new DomainError('not-found', 'No such audit entry.', { field: 'entryId' });
-  const tree = await loadAuditTree(deps.db);
+  const tree = await loadAuditTreeShared(deps.db);
   const treeSize = input.treeSize ?? tree.size;
   assertTreeSize(treeSize, tree.size, 'treeSize');
   const leafIndex = entry.seq - 1;
@@ -90,7 +90,7 @@ export async function getConsistencyProof(
   input: { negotiation: Negotiation; from: number; to?: number },
 ): Promise<AuditConsistencyProof> {
   assertMayRead(viewer, input.negotiation);
-  const tree = await loadAuditTree(deps.db);
+  const tree = await loadAuditTreeShared(deps.db);
   const to = input.to ?? tree.size;
   assertTreeSize(to, tree.size, 'to');
   assertTreeSize(input.from, to, 'from');
@@ -107,7 +107,7 @@ export async function getConsistencyProof(
  * recipient holds one (`parley audit verify --checkpoint FILE` proves the log still extends it).
  */
 export async function auditCheckpointFooter(deps: AppDeps): Promise<readonly string[]> {
-  const tree = await loadAuditTree(deps.db);
+  const tree = await loadAuditTreeShared(deps.db);
   const note = signCheckpoint(deps.auditKeys, { treeSize: tree.size, rootHash: tree.root() });
   return [
     'Audit log checkpoint (keep it: `parley audit verify --checkpoint FILE` proves the log still extends it):',

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadAuditTree, loadAuditTreeShared } from '../src/audit/audit-tree';
+import { recordAudit } from '../src/audit';
+import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+
+// Issue #15: every event stream that opens gets a signed checkpoint, and each checkpoint re-hashed
+// the whole audit log, so 1,000 streams opening together re-hashed it 1,000 times. Loads are now
+// shared by the calls that arrive before one starts; none may return a tree older than its call.
+
+describe.each(DATABASE_KINDS)('shared audit tree loads on %s', (kind) => {
+  it('gives calls made together one load, and a call after a write a tree that holds it', async () => {
+    const handle = await openTestDatabase(kind);
+    const append = (subjectId: string) =>
+      handle.db.transaction().execute((tx) =>
+        recordAudit(tx, {
+          actorId: null,
+          action: 'test.append',
+          subjectType: 'test',
+          subjectId,
+          negotiationId: null,
+        }),
+      );
+    try {
+      for (let i = 0; i < 5; i += 1) await append(`before-${i}`);
+      const together = await Promise.all(Array.from({ length: 50 }, () => loadAuditTreeShared(handle.db)));
+      expect(new Set(together).size).toBe(1);
+      const size = together[0]?.size ?? 0;
+      expect(size).toBe((await loadAuditTree(handle.db)).size);
+
+      // A load is running; a write commits; a call made after the commit must see it.
+      const running = loadAuditTreeShared(handle.db);
+      await append('during');
+      const after = await loadAuditTreeShared(handle.db);
+      expect((await running).size).toBeGreaterThanOrEqual(size);
+      expect(after.size).toBe(size + 1);
+      expect(after.root()).toEqual((await loadAuditTree(handle.db)).root());
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+});
