@@ -46,7 +46,9 @@ import { rowsFromLinks } from './lineage-rows';
  *    its own links do not explain whole (a borrowed phrase binds nothing).
  * 12. Two groups become one restructuring when two separate rare phrases travelled between them: a
  *    new point of one holds, unexplained by its own old points, a rare word pair of an old point of
- *    the other (or an old point lost one to a new point of the other), twice, with no word in common.
+ *    the other (or an old point lost one to a new point of the other), twice, with no word in common;
+ *    or once, backed by a word pair the new text coined for (or the old text used only in) a point of
+ *    each group, one of them the trace's own point and the other its end's partner.
  * Words are compared by stem, and the verbs drafters use for one another (alter, amend, change;
  * share, divide) by one stem (drafting-synonyms.ts).
  * What is left is dropped (old) or added (new).

@@ -67,6 +67,21 @@ describe('joinExchangedPhrases', () => {
     expect(joined([equipment, dataAlone, fares, drivers])).toEqual([]);
   });
 
+  it('joins them on one phrase when a phrase coined for both new points backs it', () => {
+    // "The fleet tracker" is new wording in both new points: they were redrafted together.
+    const tracked = point(
+      1,
+      'Equipment',
+      'Every bus has a low floor, a ramp and contactless card readers, and sends its location in real time through the fleet tracker.',
+    );
+    const trackerData = point(
+      2,
+      'Data',
+      'The operator passes the fleet tracker figures and monthly reports on punctuality to the authority.',
+    );
+    expect(joined([tracked, trackerData, fares, drivers])).toEqual([[1, 0]]);
+  });
+
   it('leaves them apart when the phrases are common to the whole text', () => {
     const common = (number: number, title: string, text: string) =>
       point(number, title, `${text} Ticket machines and real time location apply.`);

@@ -1,6 +1,8 @@
 import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
 import { groupOf } from './link-group';
+import { coinedPhrases, isBacking } from './coined-phrases';
+import { groupKey, isQuantity, isSource, phrasesOf, pointsWithTerm } from './phrase-terms';
 
 // Thresholds, calibrated on testdata/lineage, lineage-dev and lineage-holdout (no false join on any).
 /** A word pair counts when at most this many points of both versions hold it: the two sides and one more… */
@@ -9,9 +11,6 @@ const PHRASE_POINTS = 4;
 const WORD_POINTS = 3;
 /** Two single words make a trace; one is a coincidence ("less", "given", "three"). */
 const MIN_WORDS = 2;
-
-type Side = 'before' | 'after';
-type Group = ReturnType<typeof groupOf>;
 
 /** One trace: a rare phrase that old point `from` holds and new point `to` holds unexplained (or the reverse). */
 type Trace = { readonly from: number; readonly to: number; readonly words: ReadonlySet<string> };
@@ -26,7 +25,10 @@ type Trace = { readonly from: number; readonly to: number; readonly words: Reado
  * an old point of another group, or one that an old point's own new points lost, found in a new
  * point of another group. One trace is a coincidence ("pro rata", "million euros"); two groups
  * become one restructuring when two traces with no word in common link them, so that two separate
- * phrases travelled between them. Repeated until nothing joins.
+ * phrases travelled between them, or when a trace is backed by a phrase coined for both groups (see
+ * coined-phrases.ts). Word pairs count only as a point writes them (not across its title's end),
+ * and quantities never: "2028" or "three months" recur for unrelated reasons. Repeated until
+ * nothing joins.
  */
 export function joinExchangedPhrases(context: InferenceContext, links: LineageLinks): void {
   const pointsWith = pointsWithTerm(context);
@@ -66,10 +68,15 @@ function exchangedTraces(
       byGroups.set(key, traces);
     }
   }
-  for (const traces of byGroups.values())
+  const coined = coinedPhrases(context, links);
+  for (const [key, traces] of byGroups)
     for (const [index, first] of traces.entries())
-      for (const second of traces.slice(index + 1))
-        if (![...first.words].some((word) => second.words.has(word))) return [first, second];
+      for (const second of [
+        ...traces.slice(index + 1),
+        ...(coined.get(key) ?? []).filter((c) => isBacking(links, c, first)),
+      ])
+        if (![...first.words].some((word) => second.words.has(word)))
+          return 'from' in second ? [first, second] : [first];
   return undefined;
 }
 
@@ -84,8 +91,11 @@ function tracesBetween(
   const next = context.after.vectors[to] ?? new Map<string, number>();
   const gained = [...links.residualAfter(to, 0).keys()].filter((term) => old.has(term));
   const lost = [...links.residualBefore(from, 0).keys()].filter((term) => next.has(term));
+  const beforePhrases = phrasesOf(context.before.features[from]);
+  const afterPhrases = phrasesOf(context.after.features[to]);
+  const isPhrase = (term: string) => beforePhrases.has(term) && afterPhrases.has(term);
   return [gained, lost].flatMap((terms) => {
-    const words = traceWords(terms, pointsWith);
+    const words = traceWords(terms, { pointsWith, isPhrase });
     return words === undefined ? [] : [words];
   });
 }
@@ -93,36 +103,14 @@ function tracesBetween(
 // The words of a trace: those of its rare word pairs and rare words, when they make one.
 function traceWords(
   terms: readonly string[],
-  pointsWith: ReadonlyMap<string, number>,
+  { pointsWith, isPhrase }: { pointsWith: ReadonlyMap<string, number>; isPhrase: (term: string) => boolean },
 ): Set<string> | undefined {
   const rare = terms.filter(
     (term) =>
-      !/\d/.test(term) &&
+      !isQuantity(term) &&
       (pointsWith.get(term) ?? Infinity) <= (term.includes(' ') ? PHRASE_POINTS : WORD_POINTS),
   );
   const words = new Set(rare.flatMap((term) => term.split(' ')));
-  const hasPhrase = rare.some(
-    (term) =>
-      term.includes(' ') &&
-      term.split(' ').some((word) => (pointsWith.get(word) ?? Infinity) <= PHRASE_POINTS),
-  );
+  const hasPhrase = rare.some((term) => term.includes(' ') && isPhrase(term));
   return hasPhrase || rare.length >= MIN_WORDS ? words : undefined;
-}
-
-// How many points of both versions hold each term (words and word pairs).
-function pointsWithTerm(context: InferenceContext): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const vector of [...context.before.vectors, ...context.after.vectors])
-    for (const term of vector.keys()) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
-}
-
-// A linked point that was not carried over word for word (that one has nothing to give or take).
-function isSource(links: LineageLinks, side: Side, index: number): boolean {
-  const linked = side === 'before' ? links.targetsOf(index) : links.sourcesOf(index);
-  return linked.length > 0 && !links.isCarriedOver(index, side);
-}
-
-function groupKey(group: Group): number {
-  return Math.min(...group.olds);
 }
