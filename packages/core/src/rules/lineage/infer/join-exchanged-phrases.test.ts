@@ -82,6 +82,34 @@ describe('joinExchangedPhrases', () => {
     expect(joined([tracked, trackerData, fares, drivers])).toEqual([[1, 0]]);
   });
 
+  it('lets a backed phrase be one point more common than two phrases alone', () => {
+    // "Real time" is in five points now (the fares, kept, and a new timetable point): alone with
+    // another phrase it would be too common, backed by the coined "fleet tracker" it still counts.
+    const faresLive = point(3, 'Fares', `${fares.text} Fares are shown in real time.`);
+    const timetable = point(5, 'Timetable', 'Departure boards show the timetable in real time.');
+    const after = [
+      point(
+        1,
+        'Equipment',
+        'Every bus has a low floor, a ramp and contactless card readers, and sends its location in real time through the fleet tracker.',
+      ),
+      point(
+        2,
+        'Data',
+        'The operator passes the fleet tracker figures and monthly reports on punctuality to the authority.',
+      ),
+      faresLive,
+      drivers,
+      timetable,
+    ];
+    const context = inferenceContext([before[0]!, before[1]!, faresLive, drivers], after);
+    const links = new LineageLinks(context.before.vectors, context.after.vectors);
+    for (const index of [0, 1, 2, 3])
+      links.add({ from: index, to: index, score: 0.5, evidence: index < 2 ? 'match' : 'identical' });
+    joinExchangedPhrases(context, links);
+    expect(links.links.slice(4).map((link) => [link.from, link.to])).toEqual([[1, 0]]);
+  });
+
   it('leaves them apart when the phrases are common to the whole text', () => {
     const common = (number: number, title: string, text: string) =>
       point(number, title, `${text} Ticket machines and real time location apply.`);

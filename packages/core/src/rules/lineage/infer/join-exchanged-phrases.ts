@@ -9,6 +9,8 @@ import { groupKey, isQuantity, isSource, phrasesOf, pointsWithTerm } from './phr
 const PHRASE_POINTS = 4;
 /** …a single word only when it is rarer still (the two sides and one more). */
 const WORD_POINTS = 3;
+/** A trace backed by a coinage may be one point more common: two pieces of evidence agree on it. */
+const BACKED_PHRASE_POINTS = 5;
 /** Two single words make a trace; one is a coincidence ("less", "given", "three"). */
 const MIN_WORDS = 2;
 
@@ -53,6 +55,7 @@ function exchangedTraces(
   pointsWith: ReadonlyMap<string, number>,
 ): readonly Trace[] | undefined {
   const byGroups = new Map<string, Trace[]>();
+  const backedByGroups = new Map<string, Trace[]>();
   for (const from of context.before.vectors.keys()) {
     if (!isSource(links, 'before', from)) continue;
     const group = groupOf(links, { side: 'before', index: from });
@@ -63,20 +66,37 @@ function exchangedTraces(
         .sort((a, b) => a - b)
         .join('|');
       const traces = byGroups.get(key) ?? [];
-      for (const words of tracesBetween(context, links, { from, to, pointsWith }))
+      for (const words of tracesBetween(context, links, {
+        from,
+        to,
+        pointsWith,
+        phrasePoints: PHRASE_POINTS,
+      }))
         traces.push({ from, to, words });
       byGroups.set(key, traces);
+      const backed = backedByGroups.get(key) ?? [];
+      for (const words of tracesBetween(context, links, {
+        from,
+        to,
+        pointsWith,
+        phrasePoints: BACKED_PHRASE_POINTS,
+      }))
+        backed.push({ from, to, words });
+      backedByGroups.set(key, backed);
     }
   }
   const coined = coinedPhrases(context, links);
-  for (const [key, traces] of byGroups)
+  const isApart = (first: Trace, second: { words: ReadonlySet<string> }) =>
+    ![...first.words].some((word) => second.words.has(word));
+  for (const traces of byGroups.values())
     for (const [index, first] of traces.entries())
-      for (const second of [
-        ...traces.slice(index + 1),
-        ...(coined.get(key) ?? []).filter((c) => isBacking(links, c, first)),
-      ])
-        if (![...first.words].some((word) => second.words.has(word)))
-          return 'from' in second ? [first, second] : [first];
+      for (const second of traces.slice(index + 1)) if (isApart(first, second)) return [first, second];
+  for (const [key, traces] of backedByGroups)
+    for (const trace of traces)
+      if (
+        (coined.get(key) ?? []).some((coinage) => isBacking(links, coinage, trace) && isApart(trace, coinage))
+      )
+        return [trace];
   return undefined;
 }
 
@@ -84,9 +104,9 @@ function exchangedTraces(
 function tracesBetween(
   context: InferenceContext,
   links: LineageLinks,
-  input: { from: number; to: number; pointsWith: ReadonlyMap<string, number> },
+  input: { from: number; to: number; pointsWith: ReadonlyMap<string, number>; phrasePoints: number },
 ): ReadonlySet<string>[] {
-  const { from, to, pointsWith } = input;
+  const { from, to, pointsWith, phrasePoints } = input;
   const old = context.before.vectors[from] ?? new Map<string, number>();
   const next = context.after.vectors[to] ?? new Map<string, number>();
   const gained = [...links.residualAfter(to, 0).keys()].filter((term) => old.has(term));
@@ -95,7 +115,7 @@ function tracesBetween(
   const afterPhrases = phrasesOf(context.after.features[to]);
   const isPhrase = (term: string) => beforePhrases.has(term) && afterPhrases.has(term);
   return [gained, lost].flatMap((terms) => {
-    const words = traceWords(terms, { pointsWith, isPhrase });
+    const words = traceWords(terms, { pointsWith, isPhrase, phrasePoints });
     return words === undefined ? [] : [words];
   });
 }
@@ -103,14 +123,18 @@ function tracesBetween(
 // The words of a trace: those of its rare word pairs and rare words, when they make one.
 function traceWords(
   terms: readonly string[],
-  { pointsWith, isPhrase }: { pointsWith: ReadonlyMap<string, number>; isPhrase: (term: string) => boolean },
+  input: {
+    pointsWith: ReadonlyMap<string, number>;
+    isPhrase: (term: string) => boolean;
+    phrasePoints: number;
+  },
 ): Set<string> | undefined {
   const rare = terms.filter(
     (term) =>
       !isQuantity(term) &&
-      (pointsWith.get(term) ?? Infinity) <= (term.includes(' ') ? PHRASE_POINTS : WORD_POINTS),
+      (input.pointsWith.get(term) ?? Infinity) <= (term.includes(' ') ? input.phrasePoints : WORD_POINTS),
   );
   const words = new Set(rare.flatMap((term) => term.split(' ')));
-  const hasPhrase = rare.some((term) => term.includes(' ') && isPhrase(term));
+  const hasPhrase = rare.some((term) => term.includes(' ') && input.isPhrase(term));
   return hasPhrase || rare.length >= MIN_WORDS ? words : undefined;
 }
