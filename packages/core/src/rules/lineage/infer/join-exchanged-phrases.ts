@@ -1,8 +1,16 @@
 import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
-import { groupOf } from './link-group';
-import { coinedPhrases, isBacking } from './coined-phrases';
-import { groupKey, isQuantity, isSource, phrasesOf, pointsWithTerm } from './phrase-terms';
+import { backingCoinage, coinedPhrases } from './coined-phrases';
+import {
+  groupKeys,
+  isQuantity,
+  phrasesOf,
+  pointsWithTerm,
+  rareTermHolders,
+  type GroupKeys,
+  type Side,
+} from './phrase-terms';
+import type { TermVector } from './term-vectors';
 
 // Thresholds, calibrated on testdata/lineage, lineage-dev and lineage-holdout (no false join on any).
 /** A word pair counts when at most this many points of both versions hold it: the two sides and one more… */
@@ -34,8 +42,17 @@ type Trace = { readonly from: number; readonly to: number; readonly words: Reado
  */
 export function joinExchangedPhrases(context: InferenceContext, links: LineageLinks): void {
   const pointsWith = pointsWithTerm(context);
+  const texts: Texts = {
+    pointsWith,
+    coined: coinedPhrases(context, pointsWith),
+    holders: rareTermHolders(context, { pointsWith, atMost: BACKED_PHRASE_POINTS }),
+    phrases: {
+      before: context.before.features.map(phrasesOf),
+      after: context.after.features.map(phrasesOf),
+    },
+  };
   for (;;) {
-    const joined = exchangedTraces(context, links, pointsWith);
+    const joined = exchangedTraces(context, links, texts);
     if (joined === undefined) return;
     for (const trace of joined)
       if (!links.isLinked(trace.from, trace.to))
@@ -48,74 +65,107 @@ export function joinExchangedPhrases(context: InferenceContext, links: LineageLi
   }
 }
 
-// The first two disjoint traces between two groups, or undefined when no two groups have them.
+/** What never changes while links are made: term counts, coinages, rare terms' holders, phrases. */
+type Texts = {
+  readonly pointsWith: ReadonlyMap<string, number>;
+  readonly coined: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly holders: ReadonlyMap<string, { readonly before: number[]; readonly after: number[] }>;
+  readonly phrases: { readonly before: readonly Set<string>[]; readonly after: readonly Set<string>[] };
+};
+
+// The first two disjoint traces between two groups (or one backed by a coinage), if any.
 function exchangedTraces(
   context: InferenceContext,
   links: LineageLinks,
-  pointsWith: ReadonlyMap<string, number>,
+  texts: Texts,
 ): readonly Trace[] | undefined {
+  const keys = groupKeys(context, links);
+  const residuals = {
+    before: context.before.vectors.map((_, index) => links.residualBefore(index, 0)),
+    after: context.after.vectors.map((_, index) => links.residualAfter(index, 0)),
+  };
   const byGroups = new Map<string, Trace[]>();
-  const backedByGroups = new Map<string, Trace[]>();
-  for (const from of context.before.vectors.keys()) {
-    if (!isSource(links, 'before', from)) continue;
-    const group = groupOf(links, { side: 'before', index: from });
-    for (const to of context.after.vectors.keys()) {
-      if (group.news.has(to) || !isSource(links, 'after', to)) continue;
-      // Traces either way between the same two groups add up.
-      const key = [groupKey(group), groupKey(groupOf(links, { side: 'after', index: to }))]
-        .sort((a, b) => a - b)
-        .join('|');
-      const traces = byGroups.get(key) ?? [];
-      for (const words of tracesBetween(context, links, {
-        from,
-        to,
-        pointsWith,
-        phrasePoints: PHRASE_POINTS,
-      }))
-        traces.push({ from, to, words });
-      byGroups.set(key, traces);
-      const backed = backedByGroups.get(key) ?? [];
-      for (const words of tracesBetween(context, links, {
-        from,
-        to,
-        pointsWith,
-        phrasePoints: BACKED_PHRASE_POINTS,
-      }))
-        backed.push({ from, to, words });
-      backedByGroups.set(key, backed);
-    }
+  const backed: Trace[] = [];
+  for (const [from, to] of candidatePairs(links, { keys, residuals, holders: texts.holders })) {
+    const key = [keys.before[from], keys.after[to]].sort((a, b) => (a ?? 0) - (b ?? 0)).join('|');
+    const traces = byGroups.get(key) ?? [];
+    const input = { from, to, texts, residuals };
+    for (const words of tracesBetween(context, { ...input, phrasePoints: PHRASE_POINTS }))
+      traces.push({ from, to, words });
+    byGroups.set(key, traces);
+    for (const words of tracesBetween(context, { ...input, phrasePoints: BACKED_PHRASE_POINTS }))
+      backed.push({ from, to, words });
   }
-  const coined = coinedPhrases(context, links);
-  const isApart = (first: Trace, second: { words: ReadonlySet<string> }) =>
-    ![...first.words].some((word) => second.words.has(word));
+  const isApart = (trace: Trace, words: ReadonlySet<string>) =>
+    ![...trace.words].some((word) => words.has(word));
   for (const traces of byGroups.values())
     for (const [index, first] of traces.entries())
-      for (const second of traces.slice(index + 1)) if (isApart(first, second)) return [first, second];
-  for (const [key, traces] of backedByGroups)
-    for (const trace of traces)
-      if (
-        (coined.get(key) ?? []).some((coinage) => isBacking(links, coinage, trace) && isApart(trace, coinage))
-      )
-        return [trace];
+      for (const second of traces.slice(index + 1)) if (isApart(first, second.words)) return [first, second];
+  for (const trace of backed)
+    if (backingCoinage(texts.coined, links, trace).some((words) => isApart(trace, words))) return [trace];
   return undefined;
+}
+
+// Old and new points of different groups, neither carried over word for word, that share a rare
+// term one of them holds unexplained: the only pairs a trace can join (in reading order).
+function candidatePairs(
+  links: LineageLinks,
+  input: {
+    keys: GroupKeys;
+    residuals: { before: readonly TermVector[]; after: readonly TermVector[] };
+    holders: Texts['holders'];
+  },
+): [number, number][] {
+  const { keys, residuals, holders } = input;
+  // A point carried over word for word has nothing to give or take (read once, not per pair).
+  const carried = { before: new Set<number>(), after: new Set<number>() };
+  for (const link of links.links)
+    if (link.evidence === 'identical') {
+      carried.before.add(link.from);
+      carried.after.add(link.to);
+    }
+  const isSourceOf = (side: Side, index: number) =>
+    (side === 'before' ? keys.before : keys.after)[index] !== undefined && !carried[side].has(index);
+  const pairs = new Set<number>();
+  const width = residuals.after.length;
+  const consider = (from: number, to: number) => {
+    if (keys.before[from] !== keys.after[to] && isSourceOf('before', from) && isSourceOf('after', to))
+      pairs.add(from * width + to);
+  };
+  residuals.after.forEach((residual, to) => {
+    for (const term of residual.keys())
+      for (const from of holders.get(term)?.before ?? []) consider(from, to);
+  });
+  residuals.before.forEach((residual, from) => {
+    for (const term of residual.keys()) for (const to of holders.get(term)?.after ?? []) consider(from, to);
+  });
+  return [...pairs].sort((a, b) => a - b).map((pair) => [Math.floor(pair / width), pair % width]);
 }
 
 // The rare words of what the new point gained from the old one, and of what the old one lost to it.
 function tracesBetween(
   context: InferenceContext,
-  links: LineageLinks,
-  input: { from: number; to: number; pointsWith: ReadonlyMap<string, number>; phrasePoints: number },
+  input: {
+    from: number;
+    to: number;
+    texts: Texts;
+    residuals: { before: readonly TermVector[]; after: readonly TermVector[] };
+    phrasePoints: number;
+  },
 ): ReadonlySet<string>[] {
-  const { from, to, pointsWith, phrasePoints } = input;
+  const { from, to, texts, residuals, phrasePoints } = input;
   const old = context.before.vectors[from] ?? new Map<string, number>();
   const next = context.after.vectors[to] ?? new Map<string, number>();
-  const gained = [...links.residualAfter(to, 0).keys()].filter((term) => old.has(term));
-  const lost = [...links.residualBefore(from, 0).keys()].filter((term) => next.has(term));
-  const beforePhrases = phrasesOf(context.before.features[from]);
-  const afterPhrases = phrasesOf(context.after.features[to]);
-  const isPhrase = (term: string) => beforePhrases.has(term) && afterPhrases.has(term);
+  const gained = [...(residuals.after[to] ?? new Map<string, number>()).keys()].filter((term) =>
+    old.has(term),
+  );
+  const lost = [...(residuals.before[from] ?? new Map<string, number>()).keys()].filter((term) =>
+    next.has(term),
+  );
+  const isPhrase = (term: string) =>
+    (texts.phrases.before[from]?.has(term) ?? false) && (texts.phrases.after[to]?.has(term) ?? false);
   return [gained, lost].flatMap((terms) => {
-    const words = traceWords(terms, { pointsWith, isPhrase, phrasePoints });
+    const words = traceWords(terms, { pointsWith: texts.pointsWith, isPhrase, phrasePoints });
     return words === undefined ? [] : [words];
   });
 }

@@ -18,6 +18,7 @@ describe('isQuantity', () => {
   it('takes figures and spelled-out numbers for quantities, not other word pairs', () => {
     expect(isQuantity('2028')).toBe(true);
     expect(isQuantity('three month')).toBe(true);
+    expect(isQuantity('twenti dai')).toBe(true);
     expect(isQuantity('real time')).toBe(false);
   });
 });
