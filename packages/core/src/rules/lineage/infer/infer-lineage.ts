@@ -7,6 +7,7 @@ import { joinDistantGroup } from './join-distant-group';
 import { joinMovedClause } from './join-moved-clause';
 import { joinNeighbourGroup } from './join-neighbour-group';
 import { joinTracedClause } from './join-traced-clause';
+import { joinExchangedPhrases } from './join-exchanged-phrases';
 import { pairLeftovers } from './pair-leftovers';
 import { LineageLinks } from './lineage-links';
 import { matchOneToOne } from './match-one-to-one';
@@ -43,6 +44,11 @@ import { rowsFromLinks } from './lineage-rows';
  * 11. Two groups become one restructuring when a clause of a point in one is traced to a clause of
  *    a point in the other: clearly alike, a fair part of both points, and taken from a point that
  *    its own links do not explain whole (a borrowed phrase binds nothing).
+ * 12. Two groups become one restructuring when two separate rare phrases travelled between them: a
+ *    new point of one holds, unexplained by its own old points, a rare word pair of an old point of
+ *    the other (or an old point lost one to a new point of the other), twice, with no word in common;
+ *    or once, backed by a word pair the new text coined for (or the old text used only in) a point of
+ *    each group, one of them the trace's own point and the other its end's partner.
  * Words are compared by stem, and the verbs drafters use for one another (alter, amend, change;
  * share, divide) by one stem (drafting-synonyms.ts).
  * What is left is dropped (old) or added (new).
@@ -70,6 +76,7 @@ export function inferLineage(
   joinMovedClause(context, links);
   joinBorrowingPoint(context, links);
   joinTracedClause(context, links);
+  joinExchangedPhrases(context, links);
   return rowsFromLinks({ before, after, links, context });
 }
 

@@ -135,6 +135,33 @@ describe('joinMovedClause', () => {
     expect(links.links).toHaveLength(4);
   });
 
+  it('leaves two amendments apart when all they share beyond their successors is a year', () => {
+    // The agreement runs a year longer, and the pay rise gains a step in that year: "2028" leaves
+    // the duration and reaches the pay rise, but a date is no clause.
+    const agreement = [
+      point(1, 'Duration', 'This agreement covers the period from 1 August 2026 to 31 July 2028.'),
+      point(2, 'Pay rise', 'Salaries rise by 2.5% on 1 August 2026 and by 2.0% on 1 August 2027.'),
+      point(3, 'Working week', 'A full-time teacher works 40 hours a week, of which 25 are lessons.'),
+      point(4, 'Holidays', 'Teachers take their leave during the school holidays.'),
+    ];
+    const after = [
+      point(1, 'Duration', 'This agreement covers the period from 1 August 2026 to 31 July 2029.'),
+      point(
+        2,
+        'Pay rise',
+        'Salaries rise by 3.0% on 1 August 2026, by 2.5% on 1 August 2027 and by 2.0% on 1 August 2028.',
+      ),
+      agreement[2]!,
+      agreement[3]!,
+    ];
+    const context = inferenceContext(agreement, after);
+    const links = new LineageLinks(context.before.vectors, context.after.vectors);
+    for (let index = 0; index < 4; index += 1)
+      links.add({ from: index, to: index, score: 1, evidence: 'match' });
+    joinMovedClause(context, links);
+    expect(links.links).toHaveLength(4);
+  });
+
   it('makes inferLineage report the restructuring instead of an amendment beside a split', () => {
     const after = [before[0]!, repairs, carrier, deposit, ending];
     expect(inferLineage(before, after).rows.map((row) => [row.kind, row.from, row.to])).toContainEqual([

@@ -39,7 +39,9 @@ const DISTINCTIVE_POINTS = 3;
 export function joinMovedClause(context: InferenceContext, links: LineageLinks): void {
   const newTerms = new Set(context.after.vectors.flatMap((vector) => [...vector.keys()]));
   const pointsWith = pointsWithWord(context);
-  const isDistinctive = (term: string) => (pointsWith.get(term) ?? Infinity) <= DISTINCTIVE_POINTS;
+  // A number is no clause: a year that leaves the duration for the pay rise moves nothing.
+  const isDistinctive = (term: string) =>
+    !/\d/.test(term) && (pointsWith.get(term) ?? Infinity) <= DISTINCTIVE_POINTS;
   for (let joined = true; joined;) {
     joined = false;
     for (const from of context.before.vectors.keys()) {
