@@ -49,6 +49,24 @@ describe.each(DATABASE_KINDS)('audit entries in batches on %s', (databaseKind) =
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
   });
 
+  it('gathers reads that keep arriving while batches follow one another into fewer batches', async () => {
+    const before = await headSeq(handle);
+    // One read every 2 ms (less than GATHER_MS): without gathering, each would find the last
+    // batch written and start its own transaction.
+    const reads: Promise<void>[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      reads.push(recordReadAudit(handle.db, read(500 + index)));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await Promise.all(reads);
+    expect(await headSeq(handle)).toBe(before + 40);
+    // Rows appended by one transaction share its xmin.
+    const transactions = await sql<{ count: string }>`
+      SELECT count(DISTINCT xmin::text) AS count FROM audit_log WHERE seq > ${before}`.execute(handle.db);
+    expect(Number(transactions.rows[0]?.count), 'transactions for 40 reads').toBeLessThanOrEqual(20);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
+  });
+
   it('refuses to move the head over a gap, or to an entry not chained to the ones before', async () => {
     const seq = await headSeq(handle);
     const last = (

@@ -35,9 +35,14 @@ export async function recordAudit(tx: Database, input: AuditInput): Promise<void
  * Appends entries in order, chained one to the next, under one take of the chain's lock: a batch
  * of reads costs four statements, not four per entry (issue #15).
  */
-export async function recordAudits(tx: Database, inputs: readonly AuditInput[]): Promise<void> {
+export async function recordAudits(
+  tx: Database,
+  inputs: readonly AuditInput[],
+  /** Only where nothing else can append meanwhile (one PGlite process, one transaction at a time). */
+  options: { chainLocked?: boolean } = {},
+): Promise<void> {
   if (inputs.length === 0) return;
-  await lockAuditChain(tx);
+  if (options.chainLocked !== true) await lockAuditChain(tx);
   const head = await findAuditHead(tx);
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
