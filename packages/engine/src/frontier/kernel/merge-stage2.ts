@@ -21,8 +21,11 @@ const PAGE = 65_536;
 // Compiled and instantiated once, when the engine loads: V8's baseline compiler (Liftoff) makes
 // it machine code at once, so even the first analysis in a process runs the merge compiled.
 const exports = instantiateKernel(mergeStage2Wasm);
-const memory = exports.memory as Memory;
+/** The kernel's memory (its buffer is replaced when it grows: take views after each call). */
+export const memory = exports.memory as Memory;
 const mergeStage2 = exports.mergeStage2 as MergeStage2;
+/** The whole exact two-party analysis (merge-stage2.wat says what it reads and writes). */
+export const analyze2 = exports.analyze2 as (issues: number, exactUpTo: number, tolerance: number) => number;
 // V8 compiles a WebAssembly function at its first call (lazy compilation): an empty call (no runs,
 // nothing read or written) compiles it now, with the module, instead of in the first analysis.
 mergeStage2(0, 0, 0, 0, 0, 0, 0, 0);
