@@ -86,7 +86,7 @@ export const analyzeTwoParties = (function analyzeTwoParties(
     const index = i32[rationalAt + k]!;
     const outcome: number[] = [];
     for (let issue = 0; issue < issues; issue++) outcome.push(i32[outcomesAt + index * issues + issue]!);
-    points.push({ utilities: [f64[valuesAt + 2 * index]!, f64[valuesAt + 2 * index + 1]!], outcome });
+    points.push({ utilities: [f64[valuesAt + 3 * index]!, f64[valuesAt + 3 * index + 1]!], outcome });
   }
   return {
     points,

@@ -7,12 +7,13 @@
 ;; kept u1. Build: `node packages/engine/scripts/build-kernel.mjs` (writes merge-stage2-wasm.ts).
 (module
   (memory (export "memory") 1)
-  ;; Byte offsets: previous f64[2 * previousCount], shift f64[2 * runs], heads i32[runs] (scratch),
-  ;; and the kept points' values f64[2 * kept], parent i32[kept] (from) and choice i32[kept] (run).
-  ;; Returns the number kept.
+  ;; Byte offsets: previous, shift f64[2 * runs], heads i32[runs] (scratch) and records. A stage is one
+  ;; 24-byte record per point, (f64 u0, f64 u1, i32 parent, i32 choice), at previous and records: the
+  ;; kept points' records are contiguous, so a stage touches only as many memory pages as it keeps
+  ;; (each page a process touches first costs a page fault). Returns the number kept.
   (func $mergeStage2 (export "mergeStage2")
     (param $previous i32) (param $previousCount i32) (param $shift i32) (param $runs i32)
-    (param $heads i32) (param $outValues i32) (param $outParent i32) (param $outChoice i32)
+    (param $heads i32) (param $records i32)
     (result i32)
     (local $total i32) (local $out i32) (local $run i32) (local $from i32) (local $number i32)
     (local $at i32) (local $chosen i32) (local $chosenNumber i32) (local $chosenFrom i32)
@@ -44,7 +45,7 @@
               (then
                 (local.set $number
                   (i32.add (i32.mul (local.get $from) (local.get $runs)) (local.get $run)))
-                (local.set $at (i32.add (local.get $previous) (i32.shl (local.get $from) (i32.const 4))))
+                (local.set $at (i32.add (local.get $previous) (i32.mul (local.get $from) (i32.const 24))))
                 (local.set $u0
                   (f64.add
                     (f64.load (local.get $at))
@@ -95,15 +96,11 @@
             ;; a new u0: the finished group's best is kept when no kept point has a u1 as large
             (if (i32.and (local.get $hasGroup) (f64.gt (local.get $groupU1) (local.get $best)))
               (then
-                (local.set $at (i32.add (local.get $outValues) (i32.shl (local.get $kept) (i32.const 4))))
+                (local.set $at (i32.add (local.get $records) (i32.mul (local.get $kept) (i32.const 24))))
                 (f64.store (local.get $at) (local.get $groupU0))
                 (f64.store offset=8 (local.get $at) (local.get $groupU1))
-                (i32.store
-                  (i32.add (local.get $outParent) (i32.shl (local.get $kept) (i32.const 2)))
-                  (local.get $groupFrom))
-                (i32.store
-                  (i32.add (local.get $outChoice) (i32.shl (local.get $kept) (i32.const 2)))
-                  (local.get $groupRun))
+                (i32.store offset=16 (local.get $at) (local.get $groupFrom))
+                (i32.store offset=20 (local.get $at) (local.get $groupRun))
                 (local.set $kept (i32.add (local.get $kept) (i32.const 1)))
                 (local.set $best (local.get $groupU1))))
             (local.set $hasGroup (i32.const 1))
@@ -116,15 +113,11 @@
         (br $next)))
     (if (i32.and (local.get $hasGroup) (f64.gt (local.get $groupU1) (local.get $best)))
       (then
-        (local.set $at (i32.add (local.get $outValues) (i32.shl (local.get $kept) (i32.const 4))))
+        (local.set $at (i32.add (local.get $records) (i32.mul (local.get $kept) (i32.const 24))))
         (f64.store (local.get $at) (local.get $groupU0))
         (f64.store offset=8 (local.get $at) (local.get $groupU1))
-        (i32.store
-          (i32.add (local.get $outParent) (i32.shl (local.get $kept) (i32.const 2)))
-          (local.get $groupFrom))
-        (i32.store
-          (i32.add (local.get $outChoice) (i32.shl (local.get $kept) (i32.const 2)))
-          (local.get $groupRun))
+        (i32.store offset=16 (local.get $at) (local.get $groupFrom))
+        (i32.store offset=20 (local.get $at) (local.get $groupRun))
         (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
     (local.get $kept))
 
@@ -136,7 +129,7 @@
   ;; In, at byte 0: f64 constant0, constant1, reservation0, reservation1; at 256: i32 options per
   ;; issue; from align8(256 + 4 * issues): per issue, per option, f64 (contribution0, contribution1).
   ;; Out: at 32 i32 rational count, 36 outcomes (i32[count * issues], every frontier point), 40 the
-  ;; frontier's values (f64[2 * count]), 44 the rational points' indices (i32[rational]); at 48 four
+  ;; frontier's points (24-byte records, u0 and u1 first), 44 the rational points' indices (i32[rational]); at 48 four
   ;; i32 positions in that list (Nash, Kalai-Smorodinsky, utilitarian, egalitarian; -1: none), at 64
   ;; their four f64 values. Returns the rational count, or -1 when the JavaScript merge must run
   ;; instead (an issue with more than 16 useful options or 32 options, or a stage past `exactUpTo`).
@@ -161,7 +154,7 @@
         (local.set $issue (i32.add (local.get $issue) (i32.const 1)))
         (br $count)))
     ;; per stage s a record of 32 bytes: +0 its issue's contributions, +4 its useful options (i32),
-    ;; +8 how many, +12 values, +16 parents, +20 choices, +24 count
+    ;; +8 how many, +12 its points (24-byte records, see mergeStage2), +24 how many
     (local.set $meta (i32.add (local.get $c) (i32.shl (local.get $total) (i32.const 4))))
     (local.set $top (i32.add (local.get $meta) (i32.shl (i32.add (local.get $issues) (i32.const 1)) (i32.const 5))))
     (local.set $top (i32.add (local.get $top) (i32.shl (local.get $total) (i32.const 2))))
@@ -211,15 +204,10 @@
         (local.set $shift (local.get $top))
         (local.set $heads (i32.add (local.get $shift) (i32.shl (local.get $runs) (i32.const 4))))
         (i32.store offset=12 (local.get $m) (i32.add (local.get $heads) (i32.shl (local.get $runs) (i32.const 3))))
-        (i32.store offset=16 (local.get $m)
-          (i32.add (i32.load offset=12 (local.get $m)) (i32.shl (local.get $candidates) (i32.const 4))))
-        (i32.store offset=20 (local.get $m)
-          (i32.add (i32.load offset=16 (local.get $m)) (i32.shl (local.get $candidates) (i32.const 2))))
-        (local.set $top
-          (i32.and
-            (i32.add (i32.add (i32.load offset=20 (local.get $m)) (i32.shl (local.get $candidates) (i32.const 2))) (i32.const 7))
-            (i32.const -8)))
-        (if (i32.eqz (call $reserve (local.get $top))) (then (return (i32.const -1))))
+        (if (i32.eqz
+              (call $reserve
+                (i32.add (i32.load offset=12 (local.get $m)) (i32.mul (local.get $candidates) (i32.const 24)))))
+          (then (return (i32.const -1))))
         ;; each useful option's contributions, the shift its run adds to the previous stage
         (local.set $run (i32.const 0))
         (block $shifted
@@ -237,8 +225,11 @@
           (call $mergeStage2
             (i32.load offset=12 (i32.sub (local.get $m) (i32.const 32)))
             (local.get $previous) (local.get $shift) (local.get $runs) (local.get $heads)
-            (i32.load offset=12 (local.get $m)) (i32.load offset=16 (local.get $m)) (i32.load offset=20 (local.get $m))))
+            (i32.load offset=12 (local.get $m))))
         (if (i32.gt_u (i32.load offset=24 (local.get $m)) (local.get $exactUpTo)) (then (return (i32.const -1))))
+        ;; the next stage begins right after the points kept (only those were written)
+        (local.set $top
+          (i32.add (i32.load offset=12 (local.get $m)) (i32.mul (i32.load offset=24 (local.get $m)) (i32.const 24))))
         (local.set $stage (i32.add (local.get $stage) (i32.const 1)))
         (br $merge)))
     (local.set $m (i32.add (local.get $meta) (i32.shl (local.get $issues) (i32.const 5))))
@@ -271,9 +262,10 @@
               (i32.load
                 (i32.add (i32.load offset=4 (i32.sub (local.get $m) (i32.const 32)))
                   (i32.shl
-                    (i32.load (i32.add (i32.load offset=20 (local.get $m)) (i32.shl (local.get $at) (i32.const 2))))
+                    (i32.load offset=20 (i32.add (i32.load offset=12 (local.get $m)) (i32.mul (local.get $at) (i32.const 24))))
                     (i32.const 2)))))
-            (local.set $at (i32.load (i32.add (i32.load offset=16 (local.get $m)) (i32.shl (local.get $at) (i32.const 2)))))
+            (local.set $at
+              (i32.load offset=16 (i32.add (i32.load offset=12 (local.get $m)) (i32.mul (local.get $at) (i32.const 24)))))
             (local.set $stage (i32.sub (local.get $stage) (i32.const 1)))
             (br $walk)))
         (local.set $index (i32.add (local.get $index) (i32.const 1)))
@@ -286,7 +278,7 @@
     (block $filtered
       (loop $filter
         (br_if $filtered (i32.ge_u (local.get $index) (local.get $count)))
-        (local.set $at (i32.add (local.get $last) (i32.shl (local.get $index) (i32.const 4))))
+        (local.set $at (i32.add (local.get $last) (i32.mul (local.get $index) (i32.const 24))))
         (if
           (i32.eqz
             (i32.or
@@ -385,7 +377,7 @@
         (br_if $gained (i32.ge_u (local.get $k) (local.get $n)))
         (local.set $at
           (i32.add (local.get $values)
-            (i32.shl (i32.load (i32.add (local.get $rational) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 4))))
+            (i32.mul (i32.load (i32.add (local.get $rational) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 24))))
         (local.set $u0 (f64.load (local.get $at)))
         (local.set $u1 (f64.load offset=8 (local.get $at)))
         (local.set $g0 (f64.sub (local.get $u0) (local.get $r0)))
@@ -415,7 +407,7 @@
         (br_if $spread (i32.ge_u (local.get $k) (local.get $n)))
         (local.set $at
           (i32.add (local.get $values)
-            (i32.shl (i32.load (i32.add (local.get $rational) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 4))))
+            (i32.mul (i32.load (i32.add (local.get $rational) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 24))))
         (local.set $s0
           (if (result f64) (f64.gt (local.get $range0) (f64.const 0))
             (then (f64.div (f64.sub (f64.load (local.get $at)) (local.get $r0)) (local.get $range0)))
