@@ -38,13 +38,14 @@ const rationalPoints = (function rationalPoints(
 export const analyzeSpace = (function analyzeSpace(
   space: AdditiveSpace,
   semantics: Semantics,
-  options: Omit<FrontierOptions, 'tolerance'> = {},
+  // no default `{}`: an object literal's first evaluation in a process builds its boilerplate
+  options?: Omit<FrontierOptions, 'tolerance'>,
 ): Analysis {
   const tolerance = toleranceOf(semantics);
   // exact comparison and two parties: the whole analysis in one WebAssembly call (two-party.ts)
   const kernel =
     tolerance === 0 && space.parties.length === 2
-      ? analyzeTwoParties(space, Math.min(options.exactUpTo ?? 20_000, options.maxSize ?? 20_000))
+      ? analyzeTwoParties(space, Math.min(options?.exactUpTo ?? 20_000, options?.maxSize ?? 20_000))
       : undefined;
   if (kernel !== undefined)
     return {

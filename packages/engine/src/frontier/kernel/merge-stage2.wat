@@ -139,7 +139,7 @@
     (local $before i32) (local $candidates i32) (local $shift i32) (local $heads i32) (local $run i32)
     (local $option i32) (local $at i32) (local $count i32) (local $index i32) (local $last i32)
     (local $outcomes i32) (local $rational i32) (local $n i32) (local $r0 f64) (local $r1 f64)
-    (local $scores i32)
+    (local $scores i32) (local $base i32)
     (if (i32.eqz (local.get $issues)) (then (return (i32.const -1))))
     ;; contributions, and where each issue's begin (kept in the per-issue records below)
     (local.set $c (i32.and (i32.add (i32.add (i32.const 256) (i32.shl (local.get $issues) (i32.const 2))) (i32.const 7)) (i32.const -8)))
@@ -176,6 +176,7 @@
         (local.set $issue (i32.add (local.get $issue) (i32.const 1)))
         (br $describe)))
     (local.set $top (i32.and (i32.add (local.get $top) (i32.const 7)) (i32.const -8)))
+    (local.set $base (local.get $top))
     ;; stage 0: the constants; stage s's record is at meta + 32 * s (its issue's at 32 * (s - 1))
     (i32.store offset=12 (local.get $meta) (i32.const 0))
     (i32.store offset=24 (local.get $meta) (i32.const 1))
@@ -235,12 +236,23 @@
     (local.set $m (i32.add (local.get $meta) (i32.shl (local.get $issues) (i32.const 5))))
     (local.set $count (i32.load offset=24 (local.get $m)))
     (local.set $last (i32.load offset=12 (local.get $m)))
-    ;; room for the outcomes, the rational indices and six f64 quantities per rational point
+    ;; room for the outcomes, the rational indices and six f64 quantities per rational point. Once
+    ;; the witnesses are rebuilt only the last stage is read: the indices and quantities go where the
+    ;; earlier stages were when they fit there, in pages already touched (each fresh page a fault).
     (local.set $outcomes (local.get $top))
     (local.set $rational
       (i32.and
         (i32.add (i32.add (local.get $outcomes) (i32.shl (i32.mul (local.get $count) (local.get $issues)) (i32.const 2))) (i32.const 7))
         (i32.const -8)))
+    (if (i32.eqz (call $reserve (local.get $rational))) (then (return (i32.const -1))))
+    (if
+      (i32.le_u
+        (i32.add (local.get $base)
+          (i32.add
+            (i32.and (i32.add (i32.shl (local.get $count) (i32.const 2)) (i32.const 7)) (i32.const -8))
+            (i32.mul (local.get $count) (i32.const 48))))
+        (local.get $last))
+      (then (local.set $rational (local.get $base))))
     (local.set $scores
       (i32.and (i32.add (i32.add (local.get $rational) (i32.shl (local.get $count) (i32.const 2))) (i32.const 7)) (i32.const -8)))
     (if (i32.eqz (call $reserve (i32.add (local.get $scores) (i32.mul (local.get $count) (i32.const 48)))))
