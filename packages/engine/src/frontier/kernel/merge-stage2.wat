@@ -4,7 +4,8 @@
 ;; (from, run) = previous[from] + shift[run], numbered from * runs + run; runs are each sorted by
 ;; u0 descending, so a k-way merge yields all candidates by (u0 desc, u1 desc, number asc); of each
 ;; group of equal u0 the best (u1 largest, then lowest number) is kept when its u1 beats every
-;; kept u1. Build: `node packages/engine/scripts/build-kernel.mjs` (writes merge-stage2-wasm.ts).
+;; kept u1. `analyze2` below runs the whole exact two-party analysis around it (analysis/two-party.ts).
+;; Build: `node packages/engine/scripts/build-kernels.mjs` (writes merge-stage2-wasm.ts).
 (module
   (memory (export "memory") 1)
   ;; Byte offsets: previous, shift f64[2 * runs], heads i32[runs] (scratch) and records. A stage is one
