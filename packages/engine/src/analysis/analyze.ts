@@ -7,6 +7,7 @@ import {
   type FrontierPoint,
 } from '../frontier/frontier';
 import { toleranceOf, type Semantics } from '../io/compile';
+import { analyzeTwoParties } from './two-party';
 
 export type Analysis = {
   readonly semantics: Semantics;
@@ -37,9 +38,23 @@ const rationalPoints = (function rationalPoints(
 export const analyzeSpace = (function analyzeSpace(
   space: AdditiveSpace,
   semantics: Semantics,
-  options: Omit<FrontierOptions, 'tolerance'> = {},
+  // no default `{}`: an object literal's first evaluation in a process builds its boilerplate
+  options?: Omit<FrontierOptions, 'tolerance'>,
 ): Analysis {
   const tolerance = toleranceOf(semantics);
+  // exact comparison and two parties: the whole analysis in one WebAssembly call (two-party.ts)
+  const kernel =
+    tolerance === 0 && space.parties.length === 2
+      ? analyzeTwoParties(space, Math.min(options?.exactUpTo ?? 20_000, options?.maxSize ?? 20_000))
+      : undefined;
+  if (kernel !== undefined)
+    return {
+      semantics,
+      issues: space.issues.length,
+      outcomes: outcomeCount(space),
+      frontier: { exact: true, points: kernel.points },
+      solutions: kernel.solutions,
+    };
   const full = paretoFrontier(space, { ...options, tolerance });
   const frontier = semantics === 'negmas' ? { ...full, points: rationalPoints(full.points, space) } : full;
   return {

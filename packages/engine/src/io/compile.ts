@@ -97,7 +97,10 @@ const compileParty = (function compileParty(
   const reservation =
     semantics === 'negmas' && !(Number.isFinite(written) && written >= minimum) ? minimum : written;
   const discount = compileDiscount(party.discount, semantics);
-  return { name: party.name, reservation, constant: 0, contributions, ...(discount && { discount }) };
+  // two literals rather than a spread of `discount && {…}`: a spread is a generic runtime copy
+  return discount === undefined
+    ? { name: party.name, reservation, constant: 0, contributions }
+    : { name: party.name, reservation, constant: 0, contributions, discount };
 });
 
 /**

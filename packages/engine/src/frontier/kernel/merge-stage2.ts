@@ -11,9 +11,7 @@ type MergeStage2 = (
   shift: number,
   runs: number,
   heads: number,
-  outValues: number,
-  outParent: number,
-  outChoice: number,
+  out: number,
 ) => number;
 
 const PAGE = 65_536;
@@ -21,11 +19,14 @@ const PAGE = 65_536;
 // Compiled and instantiated once, when the engine loads: V8's baseline compiler (Liftoff) makes
 // it machine code at once, so even the first analysis in a process runs the merge compiled.
 const exports = instantiateKernel(mergeStage2Wasm);
-const memory = exports.memory as Memory;
+/** The kernel's memory (its buffer is replaced when it grows: take views after each call). */
+export const memory = exports.memory as Memory;
 const mergeStage2 = exports.mergeStage2 as MergeStage2;
+/** The whole exact two-party analysis (merge-stage2.wat says what it reads and writes). */
+export const analyze2 = exports.analyze2 as (issues: number, exactUpTo: number, tolerance: number) => number;
 // V8 compiles a WebAssembly function at its first call (lazy compilation): an empty call (no runs,
 // nothing read or written) compiles it now, with the module, instead of in the first analysis.
-mergeStage2(0, 0, 0, 0, 0, 0, 0, 0);
+mergeStage2(0, 0, 0, 0, 0, 0);
 
 /** A two-party frontier point: fresh arrays, as `rebuild` in frontier.ts makes them. */
 export type TwoPartyPoint = { readonly utilities: number[]; readonly outcome: number[] };
@@ -44,10 +45,9 @@ export const mergeTwoParties = (function mergeTwoParties(
   const issues = useful.length;
   const [first, second] = space.parties;
   if (issues === 0 || first === undefined || second === undefined) return undefined;
-  // per stage: byte offsets of its values, parents and choices, and its size (stage 0: the constants)
-  const valuesAt = new Int32Array(issues + 1);
-  const parentAt = new Int32Array(issues + 1);
-  const choiceAt = new Int32Array(issues + 1);
+  // per stage: the byte offset of its points (24-byte records: u0, u1, parent, choice) and how many
+  // (stage 0: the constants)
+  const pointsAt = new Int32Array(issues + 1);
   const counts = new Int32Array(issues + 1);
   let top = 16;
   counts[0] = 1;
@@ -63,11 +63,9 @@ export const mergeTwoParties = (function mergeTwoParties(
     const candidates = previous * runs;
     const shiftAt = top;
     const headsAt = shiftAt + runs * 16;
-    valuesAt[stage] = headsAt + runs * 8;
-    parentAt[stage] = valuesAt[stage]! + candidates * 16;
-    choiceAt[stage] = parentAt[stage]! + candidates * 4;
-    top = (choiceAt[stage]! + candidates * 4 + 7) & ~7;
-    if (top > memory.buffer.byteLength) memory.grow(Math.ceil((top - memory.buffer.byteLength) / PAGE));
+    pointsAt[stage] = headsAt + runs * 8;
+    const end = pointsAt[stage]! + candidates * 24;
+    if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
     f64 = new Float64Array(memory.buffer);
     // each useful option's contributions, the shift its run adds to the previous stage
     const firstValues = first.contributions[stage - 1]!;
@@ -76,31 +74,24 @@ export const mergeTwoParties = (function mergeTwoParties(
       f64[(shiftAt >> 3) + 2 * run] = firstValues[choices[run]!]!;
       f64[(shiftAt >> 3) + 2 * run + 1] = secondValues[choices[run]!]!;
     }
-    counts[stage] = mergeStage2(
-      valuesAt[stage - 1]!,
-      previous,
-      shiftAt,
-      runs,
-      headsAt,
-      valuesAt[stage]!,
-      parentAt[stage]!,
-      choiceAt[stage]!,
-    );
+    counts[stage] = mergeStage2(pointsAt[stage - 1]!, previous, shiftAt, runs, headsAt, pointsAt[stage]!);
     if (counts[stage]! > exactUpTo) return undefined;
+    top = pointsAt[stage]! + counts[stage]! * 24;
   }
   const i32 = new Int32Array(memory.buffer);
   const count = counts[issues]!;
-  const last = valuesAt[issues]! >> 3;
+  const last = pointsAt[issues]! >> 3;
   const points: TwoPartyPoint[] = [];
   for (let index = 0; index < count; index++) {
     const outcome: number[] = [];
     for (let issue = 0; issue < issues; issue++) outcome.push(0);
     let at = index;
     for (let stage = issues; stage >= 1; stage--) {
-      outcome[stage - 1] = useful[stage - 1]![i32[(choiceAt[stage]! >> 2) + at]!]!;
-      at = i32[(parentAt[stage]! >> 2) + at]!;
+      const record = (pointsAt[stage]! >> 2) + 6 * at;
+      outcome[stage - 1] = useful[stage - 1]![i32[record + 5]!]!;
+      at = i32[record + 4]!;
     }
-    points.push({ utilities: [f64[last + 2 * index]!, f64[last + 2 * index + 1]!], outcome });
+    points.push({ utilities: [f64[last + 3 * index]!, f64[last + 3 * index + 1]!], outcome });
   }
   return points;
 });
