@@ -1,42 +1,12 @@
+import { buildTree } from './kernel/kd-build';
+
+/** Trees built so far: their arrays live in the kernel's memory, reused by the next build. */
+let built = 0;
+
 /**
- * The arrays of the latest tree, reused by the next one: in this VM a fresh page costs a fault of
- * about 20 µs, and a stage of 73 450 five-party candidates touched 4 MB of them per tree (the
- * thinned 5-party merge builds about forty such trees). Only the latest tree may be used: an older
- * one throws rather than read arrays a newer one has overwritten.
+ * Ranges this small are leaves, scanned in order: the last levels of splits cost more than they
+ * save. The build kernel (kernel/kd-build.wat) splits at this size.
  */
-const pool = {
-  generation: 0,
-  order: new Int32Array(0),
-  nodeOf: new Int32Array(0),
-  positionOf: new Int32Array(0),
-  coordinates: new Float64Array(0),
-  active: new Uint8Array(0),
-  parentOf: new Int32Array(0),
-  axisOf: new Uint8Array(0),
-  maxima: new Float64Array(0),
-};
-
-/** Grows the pool to hold a tree of `count` points in `d` coordinates with `nodes` nodes. */
-function reserve(count: number, d: number, nodes: number): void {
-  if (pool.order.length < count) {
-    const capacity = Math.max(count, 2 * pool.order.length);
-    pool.order = new Int32Array(capacity);
-    pool.nodeOf = new Int32Array(capacity);
-    pool.positionOf = new Int32Array(capacity);
-    pool.active = new Uint8Array(capacity);
-  }
-  if (pool.coordinates.length < count * d)
-    pool.coordinates = new Float64Array(Math.max(count * d, 2 * pool.coordinates.length));
-  if (pool.parentOf.length < nodes) {
-    const capacity = Math.max(nodes, 2 * pool.parentOf.length);
-    pool.parentOf = new Int32Array(capacity);
-    pool.axisOf = new Uint8Array(capacity);
-  }
-  if (pool.maxima.length < nodes * d)
-    pool.maxima = new Float64Array(Math.max(nodes * d, 2 * pool.maxima.length));
-}
-
-/** Ranges this small are leaves, scanned in order: the last levels of splits cost more than they save. */
 const LEAF_SIZE = 16;
 
 /**
@@ -63,7 +33,7 @@ export class DominanceTree {
   /** Node → its parent's node number, −1 at the root. */
   private readonly parentOf: Int32Array;
   private readonly maxima: Float64Array;
-  private readonly axisOf: Uint8Array;
+  private readonly axisOf: Int32Array;
   private readonly active: Uint8Array;
   private readonly stack: Int32Array;
   private readonly dimensions: number;
@@ -87,54 +57,23 @@ export class DominanceTree {
     this.dimensions = d;
     this.count = count;
     // a range longer than a leaf splits into two of at least LEAF_SIZE / 2: at most 2·count/8 + 1 nodes
-    const nodes = 2 * (count >> 3) + 2;
-    reserve(count, d, nodes);
-    this.generation = ++pool.generation;
-    const order = pool.order.subarray(0, count);
-    for (let index = 0; index < count; index++) order[index] = index;
-    const nodeOf = pool.nodeOf.subarray(0, count);
-    const parentOf = pool.parentOf.subarray(0, nodes);
-    const axisOf = pool.axisOf.subarray(0, nodes);
-    const coordinates = pool.coordinates.subarray(0, count * d);
-    // the build's split keys live where the coordinates go once it is done
-    const key = coordinates.subarray(0, count);
-    let made = 0;
-    const pending: number[] = [0, count, 0, -1];
-    while (pending.length > 0) {
-      const parent = pending.pop()!;
-      const axis = pending.pop()!;
-      const hi = pending.pop()!;
-      const lo = pending.pop()!;
-      if (lo >= hi) continue;
-      const middle = (lo + hi) >> 1;
-      const node = made++;
-      parentOf[node] = parent;
-      if (hi - lo <= LEAF_SIZE) {
-        for (let position = lo; position < hi; position++) nodeOf[position] = node;
-        continue;
-      }
-      for (let position = lo; position < hi; position++)
-        key[position] = values[order[position]! * stride + first + axis]!;
-      selectNth(order, key, { lo, hi: hi - 1, k: middle });
-      nodeOf[middle] = node;
-      axisOf[node] = axis;
-      const next = axis + 1 === d ? 0 : axis + 1;
-      pending.push(lo, middle, next, node, middle + 1, hi, next, node);
-    }
-    const positionOf = pool.positionOf.subarray(0, count);
-    for (let position = 0; position < count; position++) {
-      const index = order[position]!;
-      positionOf[index] = position;
-      for (let p = 0; p < d; p++) coordinates[position * d + p] = values[index * stride + first + p]!;
-    }
-    this.positionOf = positionOf;
-    this.indexAt = order;
-    this.coordinates = coordinates;
-    this.nodeOf = nodeOf;
-    this.parentOf = parentOf;
-    this.axisOf = axisOf;
-    this.maxima = pool.maxima.subarray(0, made * d).fill(Number.NEGATIVE_INFINITY);
-    this.active = pool.active.subarray(0, count).fill(0);
+    const tree = buildTree({
+      values,
+      count,
+      stride,
+      first,
+      nodeLimit: 2 * Math.floor(count / (LEAF_SIZE / 2)) + 2,
+    });
+    // only the latest tree may be used: an older one throws rather than read arrays a newer one overwrote
+    this.generation = ++built;
+    this.positionOf = tree.positionOf;
+    this.indexAt = tree.order;
+    this.coordinates = tree.coordinates;
+    this.nodeOf = tree.nodeOf;
+    this.parentOf = tree.parentOf;
+    this.axisOf = tree.axisOf;
+    this.maxima = tree.maxima;
+    this.active = tree.active;
     this.stack = new Int32Array(4 * (Math.ceil(Math.log2(count + 1)) + 2));
   }
 
@@ -270,8 +209,7 @@ export class DominanceTree {
   }
 
   private checkCurrent(): void {
-    if (this.generation !== pool.generation)
-      throw new Error('a newer DominanceTree has reused this one’s arrays');
+    if (this.generation !== built) throw new Error('a newer DominanceTree has reused this one’s arrays');
   }
 
   private reachesCorner(base: number, corner: Float64Array): boolean {
@@ -283,33 +221,5 @@ export class DominanceTree {
     for (let p = 0; p < this.dimensions; p++)
       if (this.coordinates[base + p]! < this.coordinates[query + p]!) return false;
     return true;
-  }
-}
-
-/** Hoare-partition quickselect: afterwards `order[k]` holds the k-th smallest key of [lo, hi], smaller keys before it, larger after. */
-function selectNth(order: Int32Array, key: Float64Array, range: { lo: number; hi: number; k: number }): void {
-  let { lo, hi } = range;
-  const { k } = range;
-  while (hi > lo) {
-    const pivot = key[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (key[i]! < pivot) i++;
-      while (key[j]! > pivot) j--;
-      if (i <= j) {
-        const swappedKey = key[i]!;
-        key[i] = key[j]!;
-        key[j] = swappedKey;
-        const swapped = order[i]!;
-        order[i] = order[j]!;
-        order[j] = swapped;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
   }
 }
