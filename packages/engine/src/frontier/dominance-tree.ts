@@ -1,4 +1,4 @@
-import { buildTree } from './kernel/kd-build';
+import { buildTree, keepUncovered } from './kernel/kd-build';
 
 /** Trees built so far: their arrays live in the kernel's memory, reused by the next build. */
 let built = 0;
@@ -98,6 +98,17 @@ export class DominanceTree {
       if (!raised) return;
       node = this.parentOf[node]!;
     }
+  }
+
+  /**
+   * The exact filter, in the kernel: of the candidates in `sorted` order (all of them, any
+   * dominating one before those it dominates), those no earlier kept one is ≥ in every indexed
+   * coordinate, in that order; each is activated as it is kept. A process's first filter runs it
+   * compiled, where the same loop of `covers` and `activate` would start in the interpreter.
+   */
+  keepUncovered(sorted: Int32Array): number[] {
+    this.checkCurrent();
+    return keepUncovered(sorted);
   }
 
   /** True when some active point is ≥ candidate `index` in every indexed coordinate. */

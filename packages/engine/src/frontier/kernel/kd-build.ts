@@ -35,6 +35,21 @@ export type BuiltTree = {
   readonly nodes: number;
 };
 
+// eslint-disable-next-line max-params
+type KeepUncovered = (
+  d: number,
+  count: number,
+  coordinates: number,
+  positionOf: number,
+  nodeOf: number,
+  parentOf: number,
+  axisOf: number,
+  maxima: number,
+  active: number,
+  stack: number,
+  sorted: number,
+) => number;
+
 const PAGE = 65_536;
 const STACK_BYTES = 1024;
 
@@ -43,7 +58,24 @@ const STACK_BYTES = 1024;
 const exports = instantiateKernel(kdBuildWasm);
 const memory = exports.memory as KernelMemory;
 const build = exports.build as Build;
+const keepUncoveredKernel = exports.keepUncovered as KeepUncovered;
 build(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+keepUncoveredKernel(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+/** Byte offsets of the latest build's arrays in the kernel's memory. */
+const latest = {
+  d: 0,
+  count: 0,
+  coordinates: 0,
+  positionOf: 0,
+  nodeOf: 0,
+  parentOf: 0,
+  axisOf: 0,
+  maxima: 0,
+  active: 0,
+  stack: 0,
+  sorted: 0,
+};
 
 const align8 = (bytes: number) => (bytes + 7) & ~7;
 
@@ -75,7 +107,8 @@ export function buildTree({
   const parentOfAt = nodeOfAt + count * 4;
   const axisOfAt = parentOfAt + nodeLimit * 4;
   const stackAt = axisOfAt + nodeLimit * 4;
-  const activeAt = stackAt + STACK_BYTES;
+  const sortedAt = stackAt + STACK_BYTES;
+  const activeAt = sortedAt + count * 4;
   const end = activeAt + count;
   if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
   const buffer = memory.buffer;
@@ -93,6 +126,19 @@ export function buildTree({
     axisOfAt,
     stackAt,
   );
+  Object.assign(latest, {
+    d,
+    count,
+    coordinates: coordinatesAt,
+    positionOf: positionOfAt,
+    nodeOf: nodeOfAt,
+    parentOf: parentOfAt,
+    axisOf: axisOfAt,
+    maxima: maximaAt,
+    active: activeAt,
+    stack: stackAt,
+    sorted: sortedAt,
+  });
   return {
     order: new Int32Array(buffer, orderAt, count),
     positionOf: new Int32Array(buffer, positionOfAt, count),
@@ -104,4 +150,28 @@ export function buildTree({
     active: new Uint8Array(buffer, activeAt, count).fill(0),
     nodes,
   };
+}
+
+/**
+ * The exact filter over the latest tree, in the kernel: the indices of `sorted` (every point, a
+ * dominating one before any it dominates) that no earlier kept point reaches in every indexed
+ * coordinate, in that order. The tree's points are activated as they are kept.
+ */
+export function keepUncovered(sorted: Int32Array): number[] {
+  const at = latest;
+  new Int32Array(memory.buffer, at.sorted, at.count).set(sorted.subarray(0, at.count));
+  const kept = keepUncoveredKernel(
+    at.d,
+    at.count,
+    at.coordinates,
+    at.positionOf,
+    at.nodeOf,
+    at.parentOf,
+    at.axisOf,
+    at.maxima,
+    at.active,
+    at.stack,
+    at.sorted,
+  );
+  return Array.from(new Int32Array(memory.buffer, at.sorted, kept));
 }

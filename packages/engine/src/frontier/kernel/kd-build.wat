@@ -170,4 +170,166 @@
             (br $coordinate)))
         (local.set $position (i32.add (local.get $position) (i32.const 1)))
         (br $copy)))
-    (local.get $made)))
+    (local.get $made))
+
+  ;; 1 when the point at position $a is ≥ the one at position $q in all $d coordinates.
+  (func $reaches (param $coordinates i32) (param $d i32) (param $a i32) (param $q i32) (result i32)
+    (local $p i32) (local $at i32) (local $query i32)
+    (local.set $at (i32.add (local.get $coordinates) (i32.shl (i32.mul (local.get $a) (local.get $d)) (i32.const 3))))
+    (local.set $query (i32.add (local.get $coordinates) (i32.shl (i32.mul (local.get $q) (local.get $d)) (i32.const 3))))
+    (block $no
+      (loop $next
+        (br_if $no (i32.ge_s (local.get $p) (local.get $d)))
+        (if (f64.lt (f64.load (local.get $at)) (f64.load (local.get $query))) (then (return (i32.const 0))))
+        (local.set $at (i32.add (local.get $at) (i32.const 8)))
+        (local.set $query (i32.add (local.get $query) (i32.const 8)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $next)))
+    (i32.const 1))
+
+  ;; The exact filter over a built tree (dominance-tree.ts, `keepUncovered`): the indices at $sorted
+  ;; (i32[count], an order in which a dominating point comes first) are visited in turn; one that no
+  ;; kept point reaches in every coordinate is kept and activated. The kept indices overwrite
+  ;; $sorted from its start, in visiting order; returns how many. $maxima (f64[nodes * d], −∞) and
+  ;; $active (u8[count], 0) start empty; $stack is 1 KiB of scratch.
+  (func (export "keepUncovered")
+    (param $d i32) (param $count i32) (param $coordinates i32) (param $positionOf i32)
+    (param $nodeOf i32) (param $parentOf i32) (param $axisOf i32) (param $maxima i32)
+    (param $active i32) (param $stack i32) (param $sorted i32)
+    (result i32)
+    (local $visit i32) (local $index i32) (local $q i32) (local $kept i32) (local $last i32)
+    (local $top i32) (local $lo i32) (local $hi i32) (local $middle i32) (local $node i32)
+    (local $p i32) (local $reachable i32) (local $covered i32) (local $position i32)
+    (local $axis i32) (local $value f64) (local $raised i32) (local $at i32)
+    (local.set $last (i32.const -1))
+    (block $visited
+      (loop $visitNext
+        (br_if $visited (i32.ge_s (local.get $visit) (local.get $count)))
+        (local.set $index
+          (i32.load (i32.add (local.get $sorted) (i32.shl (local.get $visit) (i32.const 2)))))
+        (local.set $q
+          (i32.load (i32.add (local.get $positionOf) (i32.shl (local.get $index) (i32.const 2)))))
+        (local.set $covered (i32.const 0))
+        ;; neighbours in order are often covered by the same point: try it first
+        (if (i32.ne (local.get $last) (i32.const -1))
+          (then
+            (local.set $covered
+              (call $reaches (local.get $coordinates) (local.get $d) (local.get $last) (local.get $q)))))
+        (if (i32.eqz (local.get $covered))
+          (then
+            (i32.store (local.get $stack) (i32.const 0))
+            (i32.store offset=4 (local.get $stack) (local.get $count))
+            (local.set $top (i32.const 8))
+            (block $searched
+              (loop $search
+                (br_if $searched (i32.eqz (local.get $top)))
+                (local.set $top (i32.sub (local.get $top) (i32.const 8)))
+                (local.set $lo (i32.load (i32.add (local.get $stack) (local.get $top))))
+                (local.set $hi (i32.load offset=4 (i32.add (local.get $stack) (local.get $top))))
+                (local.set $middle (i32.shr_s (i32.add (local.get $lo) (local.get $hi)) (i32.const 1)))
+                (local.set $node
+                  (i32.load (i32.add (local.get $nodeOf) (i32.shl (local.get $middle) (i32.const 2)))))
+                ;; can any active point below this node reach the query?
+                (local.set $reachable (i32.const 1))
+                (local.set $p (i32.const 0))
+                (local.set $at
+                  (i32.add (local.get $maxima) (i32.shl (i32.mul (local.get $node) (local.get $d)) (i32.const 3))))
+                (block $checked
+                  (loop $check
+                    (br_if $checked (i32.ge_s (local.get $p) (local.get $d)))
+                    (if
+                      (f64.lt
+                        (f64.load (i32.add (local.get $at) (i32.shl (local.get $p) (i32.const 3))))
+                        (f64.load (i32.add (local.get $coordinates)
+                          (i32.shl (i32.add (i32.mul (local.get $q) (local.get $d)) (local.get $p)) (i32.const 3)))))
+                      (then (local.set $reachable (i32.const 0)) (br $checked)))
+                    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                    (br $check)))
+                (if (local.get $reachable)
+                  (then
+                    (if (i32.le_s (i32.sub (local.get $hi) (local.get $lo)) (i32.const 16))
+                      (then
+                        (local.set $position (local.get $lo))
+                        (block $scanned
+                          (loop $scan
+                            (br_if $scanned (i32.ge_s (local.get $position) (local.get $hi)))
+                            (if (i32.load8_u (i32.add (local.get $active) (local.get $position)))
+                              (then
+                                (if (call $reaches (local.get $coordinates) (local.get $d)
+                                      (local.get $position) (local.get $q))
+                                  (then
+                                    (local.set $last (local.get $position))
+                                    (local.set $covered (i32.const 1))
+                                    (br $searched)))))
+                            (local.set $position (i32.add (local.get $position) (i32.const 1)))
+                            (br $scan))))
+                      (else
+                        (if (i32.load8_u (i32.add (local.get $active) (local.get $middle)))
+                          (then
+                            (if (call $reaches (local.get $coordinates) (local.get $d)
+                                  (local.get $middle) (local.get $q))
+                              (then
+                                (local.set $last (local.get $middle))
+                                (local.set $covered (i32.const 1))
+                                (br $searched)))))
+                        (if (i32.lt_s (i32.add (local.get $middle) (i32.const 1)) (local.get $hi))
+                          (then
+                            (i32.store (i32.add (local.get $stack) (local.get $top))
+                              (i32.add (local.get $middle) (i32.const 1)))
+                            (i32.store offset=4 (i32.add (local.get $stack) (local.get $top)) (local.get $hi))
+                            (local.set $top (i32.add (local.get $top) (i32.const 8)))))
+                        ;; the left range holds only points at or below this one on its axis
+                        (local.set $axis
+                          (i32.load (i32.add (local.get $axisOf) (i32.shl (local.get $node) (i32.const 2)))))
+                        (if
+                          (i32.and
+                            (i32.lt_s (local.get $lo) (local.get $middle))
+                            (f64.ge
+                              (f64.load (i32.add (local.get $coordinates)
+                                (i32.shl (i32.add (i32.mul (local.get $middle) (local.get $d)) (local.get $axis))
+                                  (i32.const 3))))
+                              (f64.load (i32.add (local.get $coordinates)
+                                (i32.shl (i32.add (i32.mul (local.get $q) (local.get $d)) (local.get $axis))
+                                  (i32.const 3))))))
+                          (then
+                            (i32.store (i32.add (local.get $stack) (local.get $top)) (local.get $lo))
+                            (i32.store offset=4 (i32.add (local.get $stack) (local.get $top)) (local.get $middle))
+                            (local.set $top (i32.add (local.get $top) (i32.const 8)))))))))
+                (br $search)))))
+        (if (i32.eqz (local.get $covered))
+          (then
+            (i32.store (i32.add (local.get $sorted) (i32.shl (local.get $kept) (i32.const 2)))
+              (local.get $index))
+            (local.set $kept (i32.add (local.get $kept) (i32.const 1)))
+            ;; activate: raise the maxima up the path until an ancestor already reaches the point
+            (i32.store8 (i32.add (local.get $active) (local.get $q)) (i32.const 1))
+            (local.set $node
+              (i32.load (i32.add (local.get $nodeOf) (i32.shl (local.get $q) (i32.const 2)))))
+            (block $raisedAll
+              (loop $raise
+                (br_if $raisedAll (i32.eq (local.get $node) (i32.const -1)))
+                (local.set $raised (i32.const 0))
+                (local.set $p (i32.const 0))
+                (local.set $at
+                  (i32.add (local.get $maxima) (i32.shl (i32.mul (local.get $node) (local.get $d)) (i32.const 3))))
+                (block $coordinatesDone
+                  (loop $coordinate
+                    (br_if $coordinatesDone (i32.ge_s (local.get $p) (local.get $d)))
+                    (local.set $value
+                      (f64.load (i32.add (local.get $coordinates)
+                        (i32.shl (i32.add (i32.mul (local.get $q) (local.get $d)) (local.get $p)) (i32.const 3)))))
+                    (if (f64.gt (local.get $value)
+                          (f64.load (i32.add (local.get $at) (i32.shl (local.get $p) (i32.const 3)))))
+                      (then
+                        (f64.store (i32.add (local.get $at) (i32.shl (local.get $p) (i32.const 3)))
+                          (local.get $value))
+                        (local.set $raised (i32.const 1))))
+                    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                    (br $coordinate)))
+                (br_if $raisedAll (i32.eqz (local.get $raised)))
+                (local.set $node
+                  (i32.load (i32.add (local.get $parentOf) (i32.shl (local.get $node) (i32.const 2)))))
+                (br $raise)))))
+        (local.set $visit (i32.add (local.get $visit) (i32.const 1)))
+        (br $visitNext)))
+    (local.get $kept)))
