@@ -2,7 +2,8 @@ import { fc, test } from '@fast-check/vitest';
 import { expect, it } from 'vitest';
 // @ts-expect-error: a plain Node build script, without type declarations
 import { assembleKernel } from '../../../scripts/build-kernels.mjs';
-import { buildTree } from './kd-build';
+import { nonDominated, sortedDescending } from '../non-dominated';
+import { buildTree, keepUncovered, retainedMemoryBytes } from './kd-build';
 import { kdBuildWasm } from './kd-build-wasm';
 
 it('ships the bytes kd-build.wat assembles to', async () => {
@@ -85,6 +86,7 @@ const cloud = fc
     fc.record({
       stride: fc.constant(stride),
       first: fc.constant(first),
+      ownInstance: fc.boolean(),
       values: fc.oneof(
         fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 700 * stride }),
         fc.array(fc.constantFrom(-0, 0, 0.1 + 0.2, 0.3, 1 + 2 ** -52, -1, 5e-324, 1e300), {
@@ -96,11 +98,18 @@ const cloud = fc
 
 test.prop([cloud], { numRuns: 200 })(
   'the build kernel splits exactly as the JavaScript build did, through ties, duplicates and −0',
-  ({ stride, first, values: raw }) => {
+  ({ stride, first, ownInstance, values: raw }) => {
     const count = Math.floor(raw.length / stride);
     const values = Float64Array.from(raw.slice(0, count * stride));
     const expected = referenceBuild(values, count, stride, first);
-    const tree = buildTree({ values, count, stride, first, nodeLimit: 2 * Math.floor(count / 8) + 2 });
+    const tree = buildTree({
+      values,
+      count,
+      stride,
+      first,
+      nodeLimit: 2 * Math.floor(count / 8) + 2,
+      retainedBytes: ownInstance ? 0 : undefined,
+    });
     expect(Array.from(tree.order)).toEqual(Array.from(expected.order));
     expect(Array.from(tree.positionOf)).toEqual(Array.from(expected.positionOf));
     expect(Array.from(tree.nodeOf)).toEqual(Array.from(expected.nodeOf));
@@ -116,3 +125,26 @@ test.prop([cloud], { numRuns: 200 })(
     expect(tree.active.every((value) => value === 0)).toBe(true);
   },
 );
+
+it('builds a tree past the retained size in an instance of its own, leaving the shared memory as it was', () => {
+  const count = 20_000;
+  const values = Float64Array.from({ length: count * 5 }, (_, at) => (at * 7919) % 1009);
+  const before = retainedMemoryBytes();
+  const own = buildTree({
+    values,
+    count,
+    stride: 5,
+    first: 1,
+    nodeLimit: 2 * (count >> 3) + 2,
+    retainedBytes: 0,
+  });
+  expect(retainedMemoryBytes()).toBe(before);
+  // the filter runs on the tree's own instance, and agrees with the shared one's
+  const kept = keepUncovered(sortedDescending(values, count, 5));
+  expect(kept.length).toBeGreaterThan(1);
+  expect(kept).toEqual(nonDominated(values, count, 5));
+  expect(own.coordinates.buffer.byteLength).toBeGreaterThanOrEqual(count * 4 * 8);
+  expect(own.coordinates.buffer).not.toBe(
+    buildTree({ values, count: 1, stride: 5, first: 1, nodeLimit: 2 }).coordinates.buffer,
+  );
+});

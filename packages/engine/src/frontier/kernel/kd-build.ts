@@ -53,14 +53,37 @@ type KeepUncovered = (
 const PAGE = 65_536;
 const STACK_BYTES = 1024;
 
+type Kernel = { readonly memory: KernelMemory; readonly build: Build; readonly keepUncovered: KeepUncovered };
+
+function instantiate(): Kernel {
+  const exports = instantiateKernel(kdBuildWasm);
+  return {
+    memory: exports.memory as KernelMemory,
+    build: exports.build as Build,
+    keepUncovered: exports.keepUncovered as KeepUncovered,
+  };
+}
+
 // Compiled and instantiated once, when the engine loads (merge-stage2.ts says why), and called
-// once empty so that V8 compiles the function now rather than in the first analysis.
-const exports = instantiateKernel(kdBuildWasm);
-const memory = exports.memory as KernelMemory;
-const build = exports.build as Build;
-const keepUncoveredKernel = exports.keepUncovered as KeepUncovered;
-build(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
-keepUncoveredKernel(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+// once empty so that V8 compiles the functions now rather than in the first analysis.
+const shared = instantiate();
+shared.build(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+shared.keepUncovered(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+/**
+ * The most memory the shared kernel keeps between trees. A WebAssembly memory never shrinks: a
+ * larger tree gets an instance of its own, dropped once a later tree is built, so that a server
+ * process that once analysed a huge space does not hold its memory for good.
+ */
+export const RETAINED_BYTES = 64 * 1024 * 1024;
+
+/** The bytes the shared kernel holds now. */
+export function retainedMemoryBytes(): number {
+  return shared.memory.buffer.byteLength;
+}
+
+/** The kernel of the latest build. */
+let kernel = shared;
 
 /** Byte offsets of the latest build's arrays in the kernel's memory. */
 const latest = {
@@ -90,12 +113,15 @@ export function buildTree({
   stride,
   first,
   nodeLimit,
+  retainedBytes = RETAINED_BYTES,
 }: {
   values: Float64Array;
   count: number;
   stride: number;
   first: number;
   nodeLimit: number;
+  /** Past this many bytes, the tree is built in an instance of its own (tests set it lower). */
+  retainedBytes?: number;
 }): BuiltTree {
   const d = stride - first;
   const valuesAt = 0;
@@ -110,10 +136,12 @@ export function buildTree({
   const sortedAt = stackAt + STACK_BYTES;
   const activeAt = sortedAt + count * 4;
   const end = activeAt + count;
+  kernel = end > retainedBytes ? instantiate() : shared;
+  const memory = kernel.memory;
   if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
   const buffer = memory.buffer;
   new Float64Array(buffer, valuesAt, count * stride).set(values.subarray(0, count * stride));
-  const nodes = build(
+  const nodes = kernel.build(
     valuesAt,
     count,
     stride,
@@ -159,8 +187,9 @@ export function buildTree({
  */
 export function keepUncovered(sorted: Int32Array): number[] {
   const at = latest;
+  const { memory } = kernel;
   new Int32Array(memory.buffer, at.sorted, at.count).set(sorted.subarray(0, at.count));
-  const kept = keepUncoveredKernel(
+  const kept = kernel.keepUncovered(
     at.d,
     at.count,
     at.coordinates,
