@@ -1,4 +1,4 @@
-import { buildTree, keepUncovered } from './kernel/kd-build';
+import { buildTree, keepUncovered, thinSweep } from './kernel/kd-build';
 
 /** Trees built so far: their arrays live in the kernel's memory, reused by the next build. */
 let built = 0;
@@ -109,6 +109,15 @@ export class DominanceTree {
   keepUncovered(sorted: Int32Array): number[] {
     this.checkCurrent();
     return keepUncovered(sorted);
+  }
+
+  /**
+   * One ε-dominance thinning pass, in the kernel, on a tree over every coordinate (thinning.ts,
+   * `thinnedNonDominated`, says what it does): the same queries in the same order as `coverOf`.
+   */
+  thinSweep(sorted: Int32Array, errors: Float64Array, level: Float64Array): number[] {
+    this.checkCurrent();
+    return thinSweep(sorted, errors, level);
   }
 
   /** True when some active point is ≥ candidate `index` in every indexed coordinate. */

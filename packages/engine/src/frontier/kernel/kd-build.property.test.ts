@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { expect, it } from 'vitest';
 // @ts-expect-error: a plain Node build script, without type declarations
 import { assembleKernel } from '../../../scripts/build-kernels.mjs';
+import { DominanceTree } from '../dominance-tree';
 import { nonDominated, sortedDescending } from '../non-dominated';
 import { buildTree, keepUncovered, retainedMemoryBytes } from './kd-build';
 import { kdBuildWasm } from './kd-build-wasm';
@@ -148,3 +149,57 @@ it('builds a tree past the retained size in an instance of its own, leaving the 
     buildTree({ values, count: 1, stride: 5, first: 1, nodeLimit: 2 }).coordinates.buffer,
   );
 });
+
+/** The thinning pass as thinning.ts ran it in JavaScript, on the tree's own queries. */
+function referenceThin(values: Float64Array, errors: Float64Array, level: Float64Array, order: Int32Array) {
+  const d = level.length;
+  const count = order.length;
+  const tree = new DominanceTree({ values, count, stride: d, first: 0 });
+  const corner = new Float64Array(d);
+  const kept: number[] = [];
+  for (const index of order) {
+    const base = index * d;
+    for (let p = 0; p < d; p++) corner[p] = values[base + p]! - (level[p]! - errors[base + p]!);
+    const cover = tree.coverOf(corner);
+    if (cover === -1) {
+      kept.push(index);
+      tree.activate(index);
+      continue;
+    }
+    for (let p = 0; p < d; p++) {
+      const error = errors[base + p]! + values[base + p]! - values[cover * d + p]!;
+      if (error > errors[cover * d + p]!) errors[cover * d + p] = error;
+    }
+  }
+  return kept;
+}
+
+const thinningCase = fc.integer({ min: 2, max: 6 }).chain((d) =>
+  fc.record({
+    d: fc.constant(d),
+    points: fc.array(
+      fc.record({
+        values: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: d, maxLength: d }),
+        errors: fc.array(fc.constantFrom(0, 0, 0.5, 1), { minLength: d, maxLength: d }),
+      }),
+      { maxLength: 500 },
+    ),
+    level: fc.array(fc.constantFrom(0, 0.5, 1, 1.5, 2), { minLength: d, maxLength: d }),
+  }),
+);
+
+test.prop([thinningCase], { numRuns: 200 })(
+  'the kernel thinning pass keeps and charges exactly as the JavaScript pass did',
+  ({ d, points, level: levels }) => {
+    const values = Float64Array.from(points.flatMap((point) => point.values));
+    const level = Float64Array.from(levels);
+    const sum = (index: number) => points[index]!.values.reduce((total, value) => total + value, 0);
+    const order = Int32Array.from(points.keys()).sort((a, b) => sum(b) - sum(a) || a - b);
+    const expectedErrors = Float64Array.from(points.flatMap((point) => point.errors));
+    const expected = referenceThin(values, expectedErrors, level, order);
+    const errors = Float64Array.from(points.flatMap((point) => point.errors));
+    const tree = new DominanceTree({ values, count: points.length, stride: d, first: 0 });
+    expect(tree.thinSweep(order, errors, level)).toEqual(expected);
+    expect(Array.from(errors)).toEqual(Array.from(expectedErrors));
+  },
+);

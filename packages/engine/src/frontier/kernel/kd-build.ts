@@ -50,10 +50,35 @@ type KeepUncovered = (
   sorted: number,
 ) => number;
 
+// eslint-disable-next-line max-params
+type ThinSweep = (
+  d: number,
+  count: number,
+  coordinates: number,
+  positionOf: number,
+  nodeOf: number,
+  parentOf: number,
+  axisOf: number,
+  maxima: number,
+  active: number,
+  stack: number,
+  sorted: number,
+  values: number,
+  errors: number,
+  level: number,
+  corner: number,
+  order: number,
+) => number;
+
 const PAGE = 65_536;
 const STACK_BYTES = 1024;
 
-type Kernel = { readonly memory: KernelMemory; readonly build: Build; readonly keepUncovered: KeepUncovered };
+type Kernel = {
+  readonly memory: KernelMemory;
+  readonly build: Build;
+  readonly keepUncovered: KeepUncovered;
+  readonly thinSweep: ThinSweep;
+};
 
 function instantiate(): Kernel {
   const exports = instantiateKernel(kdBuildWasm);
@@ -61,6 +86,7 @@ function instantiate(): Kernel {
     memory: exports.memory as KernelMemory,
     build: exports.build as Build,
     keepUncovered: exports.keepUncovered as KeepUncovered,
+    thinSweep: exports.thinSweep as ThinSweep,
   };
 }
 
@@ -69,6 +95,7 @@ function instantiate(): Kernel {
 const shared = instantiate();
 shared.build(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
 shared.keepUncovered(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+shared.thinSweep(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
 /**
  * The most memory the shared kernel keeps between trees. A WebAssembly memory never shrinks: a
@@ -89,6 +116,12 @@ let kernel = shared;
 const latest = {
   d: 0,
   count: 0,
+  first: 0,
+  values: 0,
+  order: 0,
+  errors: 0,
+  level: 0,
+  corner: 0,
   coordinates: 0,
   positionOf: 0,
   nodeOf: 0,
@@ -134,7 +167,11 @@ export function buildTree({
   const axisOfAt = parentOfAt + nodeLimit * 4;
   const stackAt = axisOfAt + nodeLimit * 4;
   const sortedAt = stackAt + STACK_BYTES;
-  const activeAt = sortedAt + count * 4;
+  // only a thinning pass touches these (an untouched page costs nothing)
+  const errorsAt = align8(sortedAt + count * 4);
+  const levelAt = errorsAt + count * d * 8;
+  const cornerAt = levelAt + d * 8;
+  const activeAt = cornerAt + d * 8;
   const end = activeAt + count;
   kernel = end > retainedBytes ? instantiate() : shared;
   const memory = kernel.memory;
@@ -157,6 +194,12 @@ export function buildTree({
   Object.assign(latest, {
     d,
     count,
+    first,
+    values: valuesAt,
+    order: orderAt,
+    errors: errorsAt,
+    level: levelAt,
+    corner: cornerAt,
     coordinates: coordinatesAt,
     positionOf: positionOfAt,
     nodeOf: nodeOfAt,
@@ -202,5 +245,40 @@ export function keepUncovered(sorted: Int32Array): number[] {
     at.stack,
     at.sorted,
   );
+  return Array.from(new Int32Array(memory.buffer, at.sorted, kept));
+}
+
+/**
+ * One ε-dominance thinning pass over the latest tree, in the kernel (thinning.ts,
+ * `thinnedNonDominated`, says what it does): the tree must index every coordinate (`first` 0).
+ * `errors` (per candidate and coordinate) is updated in place; returns the kept indices in order.
+ */
+export function thinSweep(sorted: Int32Array, errors: Float64Array, level: Float64Array): number[] {
+  const at = latest;
+  if (at.first !== 0) throw new Error('a thinning pass needs a tree over every coordinate');
+  const { memory } = kernel;
+  const size = at.count * at.d;
+  new Int32Array(memory.buffer, at.sorted, at.count).set(sorted.subarray(0, at.count));
+  new Float64Array(memory.buffer, at.errors, size).set(errors.subarray(0, size));
+  new Float64Array(memory.buffer, at.level, at.d).set(level.subarray(0, at.d));
+  const kept = kernel.thinSweep(
+    at.d,
+    at.count,
+    at.coordinates,
+    at.positionOf,
+    at.nodeOf,
+    at.parentOf,
+    at.axisOf,
+    at.maxima,
+    at.active,
+    at.stack,
+    at.sorted,
+    at.values,
+    at.errors,
+    at.level,
+    at.corner,
+    at.order,
+  );
+  errors.set(new Float64Array(memory.buffer, at.errors, size));
   return Array.from(new Int32Array(memory.buffer, at.sorted, kept));
 }

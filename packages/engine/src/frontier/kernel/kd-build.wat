@@ -6,6 +6,8 @@
 ;; makes them. Build: `node packages/engine/scripts/build-kernels.mjs` (writes kd-build-wasm.ts).
 (module
   (memory (export "memory") 1)
+  ;; The position that answered the last ε-query (thinSweep), −1 before any.
+  (global $lastCover (mut i32) (i32.const -1))
 
   ;; Afterwards the key of position k (f64 at $key) is the k-th smallest of [lo, hi], smaller ones
   ;; before it, larger after; $order (i32) moves with the keys.
@@ -330,6 +332,208 @@
                 (local.set $node
                   (i32.load (i32.add (local.get $parentOf) (i32.shl (local.get $node) (i32.const 2)))))
                 (br $raise)))))
+        (local.set $visit (i32.add (local.get $visit) (i32.const 1)))
+        (br $visitNext)))
+    (local.get $kept))
+
+  ;; 1 when the point at position $a is ≥ $corner (f64[d]) in every coordinate.
+  (func $reachesCorner (param $coordinates i32) (param $d i32) (param $a i32) (param $corner i32) (result i32)
+    (local $p i32) (local $at i32)
+    (local.set $at (i32.add (local.get $coordinates) (i32.shl (i32.mul (local.get $a) (local.get $d)) (i32.const 3))))
+    (block $no
+      (loop $next
+        (br_if $no (i32.ge_s (local.get $p) (local.get $d)))
+        (if (f64.lt (f64.load (i32.add (local.get $at) (i32.shl (local.get $p) (i32.const 3))))
+                    (f64.load (i32.add (local.get $corner) (i32.shl (local.get $p) (i32.const 3)))))
+          (then (return (i32.const 0))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $next)))
+    (i32.const 1))
+
+  ;; The position of some active point ≥ $corner in every coordinate, or −1: DominanceTree.coverOf,
+  ;; the same search in the same order (so the same answer).
+  (func $coverOf
+    (param $d i32) (param $count i32) (param $coordinates i32) (param $nodeOf i32) (param $axisOf i32)
+    (param $maxima i32) (param $active i32) (param $stack i32) (param $corner i32)
+    (result i32)
+    (local $top i32) (local $lo i32) (local $hi i32) (local $middle i32) (local $node i32)
+    (local $p i32) (local $reachable i32) (local $position i32) (local $axis i32) (local $at i32)
+    (if (i32.ne (global.get $lastCover) (i32.const -1))
+      (then
+        (if (call $reachesCorner (local.get $coordinates) (local.get $d) (global.get $lastCover) (local.get $corner))
+          (then (return (global.get $lastCover))))))
+    (i32.store (local.get $stack) (i32.const 0))
+    (i32.store offset=4 (local.get $stack) (local.get $count))
+    (local.set $top (i32.const 8))
+    (block $searched
+      (loop $search
+        (br_if $searched (i32.eqz (local.get $top)))
+        (local.set $top (i32.sub (local.get $top) (i32.const 8)))
+        (local.set $lo (i32.load (i32.add (local.get $stack) (local.get $top))))
+        (local.set $hi (i32.load offset=4 (i32.add (local.get $stack) (local.get $top))))
+        (local.set $middle (i32.shr_s (i32.add (local.get $lo) (local.get $hi)) (i32.const 1)))
+        (local.set $node
+          (i32.load (i32.add (local.get $nodeOf) (i32.shl (local.get $middle) (i32.const 2)))))
+        (local.set $reachable (i32.const 1))
+        (local.set $p (i32.const 0))
+        (local.set $at
+          (i32.add (local.get $maxima) (i32.shl (i32.mul (local.get $node) (local.get $d)) (i32.const 3))))
+        (block $checked
+          (loop $check
+            (br_if $checked (i32.ge_s (local.get $p) (local.get $d)))
+            (if
+              (f64.lt
+                (f64.load (i32.add (local.get $at) (i32.shl (local.get $p) (i32.const 3))))
+                (f64.load (i32.add (local.get $corner) (i32.shl (local.get $p) (i32.const 3)))))
+              (then (local.set $reachable (i32.const 0)) (br $checked)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $check)))
+        (if (local.get $reachable)
+          (then
+            (if (i32.le_s (i32.sub (local.get $hi) (local.get $lo)) (i32.const 16))
+              (then
+                (local.set $position (local.get $lo))
+                (block $scanned
+                  (loop $scan
+                    (br_if $scanned (i32.ge_s (local.get $position) (local.get $hi)))
+                    (if (i32.load8_u (i32.add (local.get $active) (local.get $position)))
+                      (then
+                        (if (call $reachesCorner (local.get $coordinates) (local.get $d)
+                              (local.get $position) (local.get $corner))
+                          (then
+                            (global.set $lastCover (local.get $position))
+                            (return (local.get $position))))))
+                    (local.set $position (i32.add (local.get $position) (i32.const 1)))
+                    (br $scan))))
+              (else
+                (if (i32.load8_u (i32.add (local.get $active) (local.get $middle)))
+                  (then
+                    (if (call $reachesCorner (local.get $coordinates) (local.get $d)
+                          (local.get $middle) (local.get $corner))
+                      (then
+                        (global.set $lastCover (local.get $middle))
+                        (return (local.get $middle))))))
+                (if (i32.lt_s (i32.add (local.get $middle) (i32.const 1)) (local.get $hi))
+                  (then
+                    (i32.store (i32.add (local.get $stack) (local.get $top))
+                      (i32.add (local.get $middle) (i32.const 1)))
+                    (i32.store offset=4 (i32.add (local.get $stack) (local.get $top)) (local.get $hi))
+                    (local.set $top (i32.add (local.get $top) (i32.const 8)))))
+                (local.set $axis
+                  (i32.load (i32.add (local.get $axisOf) (i32.shl (local.get $node) (i32.const 2)))))
+                (if
+                  (i32.and
+                    (i32.lt_s (local.get $lo) (local.get $middle))
+                    (f64.ge
+                      (f64.load (i32.add (local.get $coordinates)
+                        (i32.shl (i32.add (i32.mul (local.get $middle) (local.get $d)) (local.get $axis))
+                          (i32.const 3))))
+                      (f64.load (i32.add (local.get $corner) (i32.shl (local.get $axis) (i32.const 3))))))
+                  (then
+                    (i32.store (i32.add (local.get $stack) (local.get $top)) (local.get $lo))
+                    (i32.store offset=4 (i32.add (local.get $stack) (local.get $top)) (local.get $middle))
+                    (local.set $top (i32.add (local.get $top) (i32.const 8)))))))))
+        (br $search)))
+    (i32.const -1))
+
+  ;; One ε-dominance thinning pass over a built tree (thinning.ts, `thinnedNonDominated`), every
+  ;; coordinate indexed (first = 0, so $values, f64[count * d] in index order, is what the tree was
+  ;; built from). Candidates are visited in the order at $sorted; one whose corner
+  ;; values − (level − errors) no kept point reaches is kept and activated, else the cover's errors
+  ;; are raised to what the candidate stood for. $errors (f64[count * d]) is updated in place; the
+  ;; kept indices overwrite $sorted from its start; returns how many. $corner: f64[d] of scratch.
+  (func (export "thinSweep")
+    (param $d i32) (param $count i32) (param $coordinates i32) (param $positionOf i32)
+    (param $nodeOf i32) (param $parentOf i32) (param $axisOf i32) (param $maxima i32)
+    (param $active i32) (param $stack i32) (param $sorted i32) (param $values i32)
+    (param $errors i32) (param $level i32) (param $corner i32) (param $order i32)
+    (result i32)
+    (local $visit i32) (local $index i32) (local $base i32) (local $p i32) (local $cover i32)
+    (local $coverBase i32) (local $kept i32) (local $q i32) (local $node i32) (local $raised i32)
+    (local $at i32) (local $value f64) (local $error f64)
+    (global.set $lastCover (i32.const -1))
+    (block $visited
+      (loop $visitNext
+        (br_if $visited (i32.ge_s (local.get $visit) (local.get $count)))
+        (local.set $index
+          (i32.load (i32.add (local.get $sorted) (i32.shl (local.get $visit) (i32.const 2)))))
+        (local.set $base (i32.shl (i32.mul (local.get $index) (local.get $d)) (i32.const 3)))
+        (local.set $p (i32.const 0))
+        (block $cornered
+          (loop $corner
+            (br_if $cornered (i32.ge_s (local.get $p) (local.get $d)))
+            (f64.store (i32.add (local.get $corner) (i32.shl (local.get $p) (i32.const 3)))
+              (f64.sub
+                (f64.load (i32.add (i32.add (local.get $values) (local.get $base)) (i32.shl (local.get $p) (i32.const 3))))
+                (f64.sub
+                  (f64.load (i32.add (local.get $level) (i32.shl (local.get $p) (i32.const 3))))
+                  (f64.load (i32.add (i32.add (local.get $errors) (local.get $base)) (i32.shl (local.get $p) (i32.const 3)))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $corner)))
+        (local.set $cover
+          (call $coverOf (local.get $d) (local.get $count) (local.get $coordinates) (local.get $nodeOf)
+            (local.get $axisOf) (local.get $maxima) (local.get $active) (local.get $stack) (local.get $corner)))
+        (if (i32.eq (local.get $cover) (i32.const -1))
+          (then
+            (i32.store (i32.add (local.get $sorted) (i32.shl (local.get $kept) (i32.const 2)))
+              (local.get $index))
+            (local.set $kept (i32.add (local.get $kept) (i32.const 1)))
+            (local.set $q
+              (i32.load (i32.add (local.get $positionOf) (i32.shl (local.get $index) (i32.const 2)))))
+            (i32.store8 (i32.add (local.get $active) (local.get $q)) (i32.const 1))
+            (local.set $node
+              (i32.load (i32.add (local.get $nodeOf) (i32.shl (local.get $q) (i32.const 2)))))
+            (block $raisedAll
+              (loop $raise
+                (br_if $raisedAll (i32.eq (local.get $node) (i32.const -1)))
+                (local.set $raised (i32.const 0))
+                (local.set $p (i32.const 0))
+                (local.set $at
+                  (i32.add (local.get $maxima) (i32.shl (i32.mul (local.get $node) (local.get $d)) (i32.const 3))))
+                (block $coordinatesDone
+                  (loop $coordinate
+                    (br_if $coordinatesDone (i32.ge_s (local.get $p) (local.get $d)))
+                    (local.set $value
+                      (f64.load (i32.add (local.get $coordinates)
+                        (i32.shl (i32.add (i32.mul (local.get $q) (local.get $d)) (local.get $p)) (i32.const 3)))))
+                    (if (f64.gt (local.get $value)
+                          (f64.load (i32.add (local.get $at) (i32.shl (local.get $p) (i32.const 3)))))
+                      (then
+                        (f64.store (i32.add (local.get $at) (i32.shl (local.get $p) (i32.const 3)))
+                          (local.get $value))
+                        (local.set $raised (i32.const 1))))
+                    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                    (br $coordinate)))
+                (br_if $raisedAll (i32.eqz (local.get $raised)))
+                (local.set $node
+                  (i32.load (i32.add (local.get $parentOf) (i32.shl (local.get $node) (i32.const 2)))))
+                (br $raise))))
+          (else
+            ;; whatever the candidate stood for, its cover now stands for
+            (local.set $coverBase
+              (i32.shl
+                (i32.mul
+                  (i32.load (i32.add (local.get $order) (i32.shl (local.get $cover) (i32.const 2))))
+                  (local.get $d))
+                (i32.const 3)))
+            (local.set $p (i32.const 0))
+            (block $absorbed
+              (loop $absorb
+                (br_if $absorbed (i32.ge_s (local.get $p) (local.get $d)))
+                (local.set $at (i32.shl (local.get $p) (i32.const 3)))
+                (local.set $error
+                  (f64.sub
+                    (f64.add
+                      (f64.load (i32.add (i32.add (local.get $errors) (local.get $base)) (local.get $at)))
+                      (f64.load (i32.add (i32.add (local.get $values) (local.get $base)) (local.get $at))))
+                    (f64.load (i32.add (i32.add (local.get $values) (local.get $coverBase)) (local.get $at)))))
+                (if (f64.gt (local.get $error)
+                      (f64.load (i32.add (i32.add (local.get $errors) (local.get $coverBase)) (local.get $at))))
+                  (then
+                    (f64.store (i32.add (i32.add (local.get $errors) (local.get $coverBase)) (local.get $at))
+                      (local.get $error))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $absorb)))))
         (local.set $visit (i32.add (local.get $visit) (i32.const 1)))
         (br $visitNext)))
     (local.get $kept)))
