@@ -1,4 +1,12 @@
-/** Ranges this small are leaves, scanned in order: the last levels of splits cost more than they save. */
+import { buildTree, keepUncovered, thinSweep } from './kernel/kd-build';
+
+/** Trees built so far: their arrays live in the kernel's memory, reused by the next build. */
+let built = 0;
+
+/**
+ * Ranges this small are leaves, scanned in order: the last levels of splits cost more than they
+ * save. The build kernel (kernel/kd-build.wat) splits at this size.
+ */
 const LEAF_SIZE = 16;
 
 /**
@@ -15,16 +23,23 @@ export class DominanceTree {
   /** Tree position → candidate index. */
   private readonly indexAt: Int32Array;
   private readonly coordinates: Float64Array;
+  /**
+   * Tree position → node number: an inner node's own, or for a position in a leaf range, the leaf's.
+   * Per-node arrays are indexed by that number, about count / 6 of them: kept per position, the
+   * maxima alone took 2.3 MB on KillerRobot's 73 450 candidates, and in this VM every fresh page
+   * costs a fault of about 20 µs (the first analysis of a process faulted 22 MB).
+   */
+  private readonly nodeOf: Int32Array;
+  /** Node → its parent's node number, −1 at the root. */
+  private readonly parentOf: Int32Array;
   private readonly maxima: Float64Array;
-  private readonly parent: Int32Array;
-  /** Tree position → the leaf range's node (its middle position), −1 for a position of an inner node. */
-  private readonly leafOf: Int32Array;
-  private readonly axisAt: Uint8Array;
+  private readonly axisOf: Int32Array;
   private readonly active: Uint8Array;
   private readonly stack: Int32Array;
   private readonly dimensions: number;
   private readonly count: number;
   private lastCover = -1;
+  private readonly generation: number;
 
   /** Indexes coordinates `first … stride−1` of the `count` vectors in `values` (`values[i*stride + p]`). */
   constructor({
@@ -41,70 +56,73 @@ export class DominanceTree {
     const d = stride - first;
     this.dimensions = d;
     this.count = count;
-    const order = new Int32Array(count);
-    for (let index = 0; index < count; index++) order[index] = index;
-    this.parent = new Int32Array(count).fill(-1);
-    this.leafOf = new Int32Array(count).fill(-1);
-    this.axisAt = new Uint8Array(count);
-    const key = new Float64Array(count);
-    const pending: number[] = [0, count, 0, -1];
-    while (pending.length > 0) {
-      const parent = pending.pop()!;
-      const axis = pending.pop()!;
-      const hi = pending.pop()!;
-      const lo = pending.pop()!;
-      if (lo >= hi) continue;
-      const middle = (lo + hi) >> 1;
-      if (hi - lo <= LEAF_SIZE) {
-        for (let position = lo; position < hi; position++) this.leafOf[position] = middle;
-        this.parent[middle] = parent;
-        continue;
-      }
-      for (let position = lo; position < hi; position++)
-        key[position] = values[order[position]! * stride + first + axis]!;
-      selectNth(order, key, { lo, hi: hi - 1, k: middle });
-      this.parent[middle] = parent;
-      this.axisAt[middle] = axis;
-      const next = axis + 1 === d ? 0 : axis + 1;
-      pending.push(lo, middle, next, middle, middle + 1, hi, next, middle);
-    }
-    this.positionOf = new Int32Array(count);
-    this.indexAt = order;
-    this.coordinates = new Float64Array(count * d);
-    for (let position = 0; position < count; position++) {
-      const index = order[position]!;
-      this.positionOf[index] = position;
-      for (let p = 0; p < d; p++) this.coordinates[position * d + p] = values[index * stride + first + p]!;
-    }
-    this.maxima = new Float64Array(count * d).fill(Number.NEGATIVE_INFINITY);
-    this.active = new Uint8Array(count);
+    // a range longer than a leaf splits into two of at least LEAF_SIZE / 2: at most 2·count/8 + 1 nodes
+    const tree = buildTree({
+      values,
+      count,
+      stride,
+      first,
+      nodeLimit: 2 * Math.floor(count / (LEAF_SIZE / 2)) + 2,
+    });
+    // only the latest tree may be used: an older one throws rather than read arrays a newer one overwrote
+    this.generation = ++built;
+    this.positionOf = tree.positionOf;
+    this.indexAt = tree.order;
+    this.coordinates = tree.coordinates;
+    this.nodeOf = tree.nodeOf;
+    this.parentOf = tree.parentOf;
+    this.axisOf = tree.axisOf;
+    this.maxima = tree.maxima;
+    this.active = tree.active;
     this.stack = new Int32Array(4 * (Math.ceil(Math.log2(count + 1)) + 2));
   }
 
   // Hot loops: indices are in range by construction, so `!` stands in for `?? 0` checks.
   activate(index: number): void {
+    this.checkCurrent();
     const d = this.dimensions;
-    const base = this.positionOf[index]! * d;
     const position = this.positionOf[index]!;
+    const base = position * d;
     this.active[position] = 1;
-    let at = this.leafOf[position] === -1 ? position : this.leafOf[position]!;
+    let node = this.nodeOf[position]!;
     // raise the maxima up the path; once an ancestor already reaches the point, all above it do
-    while (at !== -1) {
+    while (node !== -1) {
       let raised = false;
       for (let p = 0; p < d; p++) {
         const value = this.coordinates[base + p]!;
-        if (value > this.maxima[at * d + p]!) {
-          this.maxima[at * d + p] = value;
+        if (value > this.maxima[node * d + p]!) {
+          this.maxima[node * d + p] = value;
           raised = true;
         }
       }
       if (!raised) return;
-      at = this.parent[at]!;
+      node = this.parentOf[node]!;
     }
+  }
+
+  /**
+   * The exact filter, in the kernel: of the candidates in `sorted` order (all of them, any
+   * dominating one before those it dominates), those no earlier kept one is ≥ in every indexed
+   * coordinate, in that order; each is activated as it is kept. A process's first filter runs it
+   * compiled, where the same loop of `covers` and `activate` would start in the interpreter.
+   */
+  keepUncovered(sorted: Int32Array): number[] {
+    this.checkCurrent();
+    return keepUncovered(sorted);
+  }
+
+  /**
+   * One ε-dominance thinning pass, in the kernel, on a tree over every coordinate (thinning.ts,
+   * `thinnedNonDominated`, says what it does): the same queries in the same order as `coverOf`.
+   */
+  thinSweep(sorted: Int32Array, errors: Float64Array, level: Float64Array): number[] {
+    this.checkCurrent();
+    return thinSweep(sorted, errors, level);
   }
 
   /** True when some active point is ≥ candidate `index` in every indexed coordinate. */
   covers(index: number): boolean {
+    this.checkCurrent();
     const d = this.dimensions;
     const query = this.positionOf[index]! * d;
     const coordinates = this.coordinates;
@@ -119,9 +137,10 @@ export class DominanceTree {
       const lo = stack[--top]!;
       const middle = (lo + hi) >> 1;
       const base = middle * d;
+      const node = this.nodeOf[middle]! * d;
       let reachable = true;
       for (let p = 0; p < d; p++) {
-        if (this.maxima[base + p]! < coordinates[query + p]!) {
+        if (this.maxima[node + p]! < coordinates[query + p]!) {
           reachable = false;
           break;
         }
@@ -145,7 +164,7 @@ export class DominanceTree {
         stack[top++] = hi;
       }
       // the left range holds only points at or below this one on its axis
-      const axis = this.axisAt[middle]!;
+      const axis = this.axisOf[this.nodeOf[middle]!]!;
       if (lo < middle && coordinates[base + axis]! >= coordinates[query + axis]!) {
         stack[top++] = lo;
         stack[top++] = middle;
@@ -160,6 +179,7 @@ export class DominanceTree {
    * candidate by the error it may still absorb.
    */
   coverOf(corner: Float64Array): number {
+    this.checkCurrent();
     const d = this.dimensions;
     const coordinates = this.coordinates;
     if (this.lastCover !== -1 && this.reachesCorner(this.lastCover * d, corner))
@@ -173,9 +193,10 @@ export class DominanceTree {
       const lo = stack[--top]!;
       const middle = (lo + hi) >> 1;
       const base = middle * d;
+      const node = this.nodeOf[middle]! * d;
       let reachable = true;
       for (let p = 0; p < d; p++) {
-        if (this.maxima[base + p]! < corner[p]!) {
+        if (this.maxima[node + p]! < corner[p]!) {
           reachable = false;
           break;
         }
@@ -198,13 +219,17 @@ export class DominanceTree {
         stack[top++] = middle + 1;
         stack[top++] = hi;
       }
-      const axis = this.axisAt[middle]!;
+      const axis = this.axisOf[this.nodeOf[middle]!]!;
       if (lo < middle && coordinates[base + axis]! >= corner[axis]!) {
         stack[top++] = lo;
         stack[top++] = middle;
       }
     }
     return -1;
+  }
+
+  private checkCurrent(): void {
+    if (this.generation !== built) throw new Error('a newer DominanceTree has reused this one’s arrays');
   }
 
   private reachesCorner(base: number, corner: Float64Array): boolean {
@@ -216,33 +241,5 @@ export class DominanceTree {
     for (let p = 0; p < this.dimensions; p++)
       if (this.coordinates[base + p]! < this.coordinates[query + p]!) return false;
     return true;
-  }
-}
-
-/** Hoare-partition quickselect: afterwards `order[k]` holds the k-th smallest key of [lo, hi], smaller keys before it, larger after. */
-function selectNth(order: Int32Array, key: Float64Array, range: { lo: number; hi: number; k: number }): void {
-  let { lo, hi } = range;
-  const { k } = range;
-  while (hi > lo) {
-    const pivot = key[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (key[i]! < pivot) i++;
-      while (key[j]! > pivot) j--;
-      if (i <= j) {
-        const swappedKey = key[i]!;
-        key[i] = key[j]!;
-        key[j] = swappedKey;
-        const swapped = order[i]!;
-        order[i] = order[j]!;
-        order[j] = swapped;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
   }
 }

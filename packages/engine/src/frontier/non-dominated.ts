@@ -99,16 +99,9 @@ function filter3(values: Float64Array, order: Int32Array): number[] {
 
 /** Four or more parties: an orthant query per candidate on a k-d tree of the kept points' other coordinates. */
 function filterMany(values: Float64Array, order: Int32Array, dimensions: number): number[] {
-  const kept: number[] = [];
-  const tree = new DominanceTree({ values, count: order.length, stride: dimensions, first: 1 });
-  // indexed loops: for…of over a typed array goes through the iterator protocol
-  for (let position = 0; position < order.length; position++) {
-    const index = order[position]!;
-    if (tree.covers(index)) continue;
-    kept.push(index);
-    tree.activate(index);
-  }
-  return kept;
+  return new DominanceTree({ values, count: order.length, stride: dimensions, first: 1 }).keepUncovered(
+    order,
+  );
 }
 
 /** Indices of the exactly non-dominated vectors among `count` vectors of `dimensions` coordinates. */

@@ -65,25 +65,13 @@ export function thinnedNonDominated({
   // (Sorted by u₀ instead, each kept point was an extreme one, every absorbed neighbour added error
   // on the other coordinates, and the final set was 1.7× larger on 4 parties, 16× on 5.)
   const order = sortedByWeightedSum(values, count, weights);
-  const tree = new DominanceTree({ values, count, stride: dimensions, first: 0 });
-  const corner = new Float64Array(dimensions);
-  const kept: number[] = [];
-  for (let position = 0; position < count; position++) {
-    const index = order[position]!;
-    const base = index * dimensions;
-    for (let p = 0; p < dimensions; p++) corner[p] = values[base + p]! - (level[p]! - errors[base + p]!);
-    const cover = tree.coverOf(corner);
-    if (cover === -1) {
-      kept.push(index);
-      tree.activate(index);
-      continue;
-    }
-    const coverBase = cover * dimensions;
-    for (let p = 0; p < dimensions; p++) {
-      const error = errors[base + p]! + values[base + p]! - values[coverBase + p]!;
-      if (error > errors[coverBase + p]!) errors[coverBase + p] = error;
-    }
-  }
+  // the sweep runs in the tree's WebAssembly kernel: on the 5-party 25-issue space its queries
+  // were three quarters of the time in JavaScript
+  const kept = new DominanceTree({ values, count, stride: dimensions, first: 0 }).thinSweep(
+    order,
+    errors,
+    level,
+  );
   return kept;
 }
 
