@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAuditTree, loadAuditTreeShared } from '../src/audit/audit-tree';
 import { recordAudit } from '../src/audit';
+import { recordAudits } from '../src/audit/record-audit';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 
 // Issue #15: every event stream that opens gets a signed checkpoint, and each checkpoint re-hashed
@@ -34,6 +35,32 @@ describe.each(DATABASE_KINDS)('shared audit tree loads on %s', (kind) => {
       expect((await running).size).toBeGreaterThanOrEqual(size);
       expect(after.size).toBe(size + 1);
       expect(after.root()).toEqual((await loadAuditTree(handle.db)).root());
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+
+  it('lets the event loop turn while it reads a log of several pages', async () => {
+    const handle = await openTestDatabase(kind);
+    try {
+      await handle.db.transaction().execute((tx) =>
+        recordAudits(
+          tx,
+          Array.from({ length: 2_500 }, (_, index) => ({
+            actorId: null,
+            action: 'test.append',
+            subjectType: 'test',
+            subjectId: `entry-${index}`,
+            negotiationId: null,
+          })),
+        ),
+      );
+      // PGlite answers in microtasks: without a turn per page, a whole load ran before any other
+      // request (or caller that would have shared it) got in.
+      let turned = false;
+      setImmediate(() => (turned = true));
+      const turnedBeforeTheEnd = await loadAuditTree(handle.db).then(() => turned);
+      expect(turnedBeforeTheEnd).toBe(true);
     } finally {
       await handle.close();
     }
