@@ -30,10 +30,6 @@ export async function loadAuditTree(db: Database): Promise<MerkleTree> {
     const last = page[page.length - 1];
     if (last === undefined || page.length < PAGE) return tree;
     afterSeq = last.seq;
-    // PGlite answers in microtasks, so a loop of its queries never lets the event loop turn: a load
-    // of a long log held every other request (and the callers that would have shared it) until it
-    // was done. One turn per page lets them in.
-    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -85,6 +85,11 @@ class PGliteDriver implements Driver {
   }
   async init() {}
   async acquireConnection() {
+    // PGlite runs a query synchronously and answers in a microtask, so requests awaiting query
+    // after query never let the event loop turn: new connections, and the responses already
+    // written, waited until every such chain was done (issue #15). One turn before taking the
+    // connection lets them through; none while it is held, so a transaction is not drawn out.
+    await new Promise((resolve) => setImmediate(resolve));
     const previous = this.queue;
     let release!: () => void;
     this.queue = new Promise<void>((resolve) => {
