@@ -3,8 +3,8 @@
 // Three load phases per database, because one closed loop cannot show both figures the issue asks
 // for (with C connections each waiting for its answer, mean latency = C ÷ throughput):
 //  - capacity: C connections as fast as the server answers (the most it serves);
-//  - at the target rate: autocannon paces 200 clients to R requests/s in total (1,000 on
-//    PostgreSQL, 500 on PGlite) and reports the latency a client sees at that rate;
+//  - at the target rate: 200 clients' requests arrive at R requests/s in total (1,000 on
+//    PostgreSQL, 500 on PGlite), independently (open-loop.ts), and the latency each sees is kept;
 //  - profile: the same paced load against a second server started with --cpu-prof, so where the
 //    CPU goes is known without the profiler's own cost weighing on the two figures above.
 // Writes bench/results/load.json and load.md.
@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { addProfiles, summariseProfile } from './cpu-profile';
 import { measureFanOut } from './fan-out';
+import { openLoop } from './open-loop';
 import { READERS, latestVersionId, requestsFor, signIn, type Session } from './scenario';
 import { createPostgresDatabase, startServerProcess } from './server-process';
 
@@ -70,10 +71,33 @@ async function prepare(url: string): Promise<Target> {
   return { url, sessions, writer, versionId: await latestVersionId(url, writer) };
 }
 
-/** The mix for `seconds`, closed loop on `connections`, or paced to `rate` requests/s in total. */
+/** The mix at `rate` requests/s from `pacedClients` clients, arriving independently (open-loop.ts). */
+async function atRate(target: Target, options: { rate: number; seconds: number }): Promise<LoadFigures> {
+  const uptimeBefore = execSync('uptime').toString().trim();
+  const clients = Array.from({ length: pacedClients }, (_, index) =>
+    requestsFor({
+      reader: target.sessions[index % target.sessions.length] ?? target.writer,
+      writer: target.writer,
+      versionId: target.versionId,
+    }),
+  );
+  const result = await openLoop({ url: target.url, clients, rate: options.rate, seconds: options.seconds });
+  return {
+    latency: { ...result.latency },
+    errors: result.errors,
+    timeouts: 0,
+    non2xx: result.non2xx,
+    rps: result.answered / options.seconds,
+    total: result.answered,
+    statuses: {},
+    uptimeBefore,
+  };
+}
+
+/** The mix for `seconds`, closed loop on `connections`: each sends its next request when answered. */
 async function drive(
   target: Target,
-  options: { connections: number; seconds: number; rate?: number },
+  options: { connections: number; seconds: number },
 ): Promise<LoadFigures> {
   let next = 0;
   const uptimeBefore = execSync('uptime').toString().trim();
@@ -81,7 +105,6 @@ async function drive(
     url: target.url,
     connections: options.connections,
     duration: options.seconds,
-    overallRate: options.rate,
     timeout: 10,
     setupClient: (client) => {
       const reader = target.sessions[next++ % target.sessions.length] ?? target.writer;
@@ -122,7 +145,7 @@ async function measure(database: Row['database']): Promise<Row> {
       await drive(target, { connections: 20, seconds: 3 });
       const capacity = await drive(target, { connections, seconds: duration });
       console.log(`${database}: capacity ${Math.round(capacity.rps)} req/s on ${connections} connections`);
-      const paced = await drive(target, { connections: pacedClients, seconds: duration, rate });
+      const paced = await atRate(target, { rate, seconds: duration });
       console.log(
         `${database}: at ${rate} req/s: ${Math.round(paced.rps)} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms`,
       );
@@ -166,7 +189,7 @@ async function profileAtRate(database: Row['database'], rate: number) {
         const target = await prepare(server.url);
         await drive(target, { connections: 20, seconds: 3 });
         const profileStart = performance.now();
-        await drive(target, { connections: pacedClients, seconds: PROFILE_SECONDS, rate });
+        await atRate(target, { rate, seconds: PROFILE_SECONDS });
         const profileEnd = performance.now();
         await server.stop();
         // Every server process writes its own profile (a cluster's workers inherit --cpu-prof):
@@ -206,8 +229,11 @@ function markdown(rows: Row[]): string {
     `- **capacity**: ${connections} connections, each sending its next request when the last is answered:`,
     '  the most the server answers. Its latencies are queueing (mean latency = connections ÷ throughput),',
     '  not what a client sees at a given rate.',
-    `- **at the target rate**: ${pacedClients} clients paced by autocannon to the target total rate, each`,
-    '  sending when its turn comes: the latency a client sees while the server serves that rate.',
+    `- **at the target rate**: ${pacedClients} clients whose requests arrive independently (Poisson, the`,
+    '  target rate in total, whether or not earlier ones were answered; `bench/load/open-loop.ts`): the',
+    '  latency a client sees while the server serves that rate, counted from when each request was due.',
+    "  (autocannon's own rate limit sends each connection's quota at the start of every second, so it",
+    '  measures draining a burst of the whole rate instead.)',
     '',
     `Then ${subscriberCount} Server-Sent Events subscribers, spread over the same accounts, and five writes: the`,
     'time from sending a write to the moment the last subscriber has its event. Then SIGTERM with the',
