@@ -18,7 +18,11 @@ export type OpenLoopResult = {
   byRoute: Record<string, { count: number; p50: number; p99: number; max: number }>;
 };
 
-const routeOf = (planned: Request) => `${planned.method} …/${planned.path.split('/').at(-1)?.slice(0, 12)}`;
+/** `GET …/positions`, `GET …/{id}`: the method and the last step of the path, an id as `{id}`. */
+const routeOf = (planned: Request) => {
+  const last = planned.path.split('?')[0]?.split('/').at(-1) ?? '';
+  return `${planned.method} …/${/^[0-9a-f-]{36}$/i.test(last) ? '{id}' : last}`;
+};
 
 /** Exponential gaps with this mean: arrivals of a Poisson process (seeded, so runs are alike). */
 function gaps(meanMs: number, seed: number): () => number {

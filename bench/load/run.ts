@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { addProfiles, summariseProfile } from './cpu-profile';
 import { measureFanOut } from './fan-out';
-import { openLoop } from './open-loop';
+import { openLoop, type OpenLoopResult } from './open-loop';
 import { READERS, latestVersionId, requestsFor, signIn, type Session } from './scenario';
 import { createPostgresDatabase, startServerProcess } from './server-process';
 
@@ -49,6 +49,7 @@ type LoadFigures = Pick<Result, 'latency' | 'errors' | 'timeouts' | 'non2xx'> & 
   total: number;
   statuses: Record<string, number>;
   uptimeBefore: string;
+  byRoute?: OpenLoopResult['byRoute'];
 };
 
 type Row = {
@@ -91,6 +92,7 @@ async function atRate(target: Target, options: { rate: number; seconds: number }
     total: result.answered,
     statuses: {},
     uptimeBefore,
+    byRoute: result.byRoute,
   };
 }
 
@@ -254,6 +256,17 @@ function markdown(rows: Row[]): string {
     ...rows.map(
       (row) =>
         `| ${row.database} | ${ms(median(row.fanOutMs))} / ${ms(Math.max(...row.fanOutMs))} | ${ms(row.readyMs)} | ${ms(row.stopMs)} (code ${row.exitCode}) |`,
+    ),
+    '',
+    'At the target rate, by kind of request:',
+    '',
+    '| database | request | count | p50 | p99 | max |',
+    '|---|---|---|---|---|---|',
+    ...rows.flatMap((row) =>
+      Object.entries(row.paced.byRoute ?? {}).map(
+        ([route, figures]) =>
+          `| ${row.database} | \`${route}\` | ${figures.count} | ${ms(figures.p50)} | ${ms(figures.p99)} | ${ms(figures.max)} |`,
+      ),
     ),
     '',
     'autocannon reports p97.5, not p95. Machine load when each phase began:',
