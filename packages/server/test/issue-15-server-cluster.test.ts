@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { DEMO_NEGOTIATION } from '../src/demo';
 import { DATABASE_KINDS } from './helpers/each-database';
-import { PARLEY_BIN, demoCookie } from './helpers/serve-process';
+import { PARLEY_BIN, demoCookie, streamEndAfterSigterm } from './helpers/serve-process';
 
 // Issue #15: one Node process serves from one core; `parley serve --workers N` runs N behind one
 // port on PostgreSQL. The primary replaces a worker that dies and stops them all on SIGTERM.
@@ -104,23 +103,10 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('parley serve --workers 2 on
       expect(output).toContain('exited (SIGKILL); starting another');
       expect((await fetch(`${url}/api/health`, { headers: { connection: 'close' } })).status).toBe(200);
 
-      const stream = await fetch(`${url}/api/negotiations/${DEMO_NEGOTIATION.id}/events`, {
-        headers: { cookie, accept: 'text/event-stream' },
-      });
-      const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
-      expect(new TextDecoder().decode((await reader.read()).value)).toContain('event: ready');
-      const signalled = performance.now();
-      primary.kill('SIGTERM');
-      // The stream ends (done, or cut) rather than hanging; a keep-alive may come first.
-      for (;;) {
-        const ended = await reader.read().then(
-          (result) => result.done,
-          () => true,
-        );
-        if (ended) break;
-      }
+      const stopped = await streamEndAfterSigterm({ url, cookie, child: primary });
+      expect(stopped.firstEvent).toContain('event: ready');
       expect(await exited).toBe(0);
-      expect(performance.now() - signalled).toBeLessThan(10_000);
+      expect(stopped.msAfterSignal).toBeLessThan(10_000);
       for (const worker of replaced) expect(() => process.kill(worker, 0)).toThrow();
     } finally {
       primary?.kill('SIGKILL');

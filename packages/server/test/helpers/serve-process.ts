@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo';
+import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PASSWORD } from '../../src/demo';
 
 /** The real `parley` bin (the compiled CLI), as a user runs it. */
 export const PARLEY_BIN = join(import.meta.dirname, '..', '..', 'bin', 'parley.js');
@@ -35,4 +35,31 @@ export async function demoCookie(url: string, account: keyof typeof DEMO_ACCOUNT
     body: JSON.stringify({ email: DEMO_ACCOUNTS[account].email, password: DEMO_PASSWORD }),
   });
   return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/**
+ * Opens the demo negotiation's event stream as `cookie`, sends SIGTERM to `child` once the stream
+ * is ready, and resolves when the stream has ended (done, or cut), with the ms since the signal.
+ * Events already on their way (the signed checkpoint that follows `ready`, a keep-alive) may come
+ * before the end; a stream that never ends leaves the caller's test to time out.
+ */
+export async function streamEndAfterSigterm(input: {
+  url: string;
+  cookie: string;
+  child: ChildProcess;
+}): Promise<{ firstEvent: string; msAfterSignal: number }> {
+  const stream = await fetch(`${input.url}/api/negotiations/${DEMO_NEGOTIATION.id}/events`, {
+    headers: { cookie: input.cookie, accept: 'text/event-stream' },
+  });
+  const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+  const firstEvent = new TextDecoder().decode((await reader.read()).value);
+  const signalled = performance.now();
+  input.child.kill('SIGTERM');
+  for (;;) {
+    const ended = await reader.read().then(
+      (result) => result.done,
+      () => true,
+    );
+    if (ended) return { firstEvent, msAfterSignal: performance.now() - signalled };
+  }
 }
