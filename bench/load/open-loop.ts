@@ -83,7 +83,9 @@ export async function openLoop(input: {
             const ms = performance.now() - due;
             latencies.push(ms);
             const route = routeOf(planned);
-            perRoute.set(route, [...(perRoute.get(route) ?? []), ms]);
+            const times = perRoute.get(route);
+            if (times === undefined) perRoute.set(route, [ms]);
+            else times.push(ms);
             resolve();
           });
         },
