@@ -44,17 +44,19 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await withClientAddress(client.ip, () => withRequestReads(next));
   });
   app.use('*', securityHeaders());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new DomainError(
-          'payload-too-large',
-          `Request bodies are limited to ${BODY_LIMIT_BYTES} bytes.`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new DomainError('payload-too-large', `Request bodies are limited to ${BODY_LIMIT_BYTES} bytes.`);
+    },
+  });
+  // The limit asks for the request's body stream, which makes the Node adapter build a whole
+  // fetch Request (about 6 % of a read's CPU under load, issue #15). A request that announces no
+  // body, by either header HTTP/1.1 frames one with, has none to limit.
+  app.use('/api/*', (c, next) =>
+    c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined
+      ? next()
+      : limitBody(c, next),
   );
   app.use('/api/*', async (c, next) => {
     const contentType = c.req.header('content-type');

@@ -14,11 +14,12 @@ import { listSeatsOfUser, type Seat } from '../storage/members';
 import { findNegotiation } from '../storage/negotiations';
 import { listParties } from '../storage/parties';
 import { listPositions } from '../storage/plan-positions';
-import { listAmendments, listEscalations, listRounds, listStatements } from '../storage/plan-records';
+import { listAmendments, listEscalations, listRounds } from '../storage/plan-records';
 import { findPlanRevision } from '../storage/plan-versions';
 import { findSession, type StoredSession } from '../storage/sessions';
 import type { Database } from '../storage/database';
 import type { TrackedTable } from '../storage/read-generations';
+import { loadStatementsIncrementally } from './cached-statements';
 import { cachedRead } from './read-cache';
 
 // The reads on every request's path, through the generation-checked cache (read-cache.ts). What
@@ -83,7 +84,7 @@ export const cachedRounds = (db: Database, negotiationId: string): Promise<reado
 
 export const cachedStatements = (db: Database, negotiationId: string): Promise<readonly Statement[]> =>
   perNegotiation(db, { table: 'plan_statements', negotiationId: negotiationId }, () =>
-    listStatements(db, negotiationId),
+    loadStatementsIncrementally(db, negotiationId),
   );
 
 export function cachedPositions(

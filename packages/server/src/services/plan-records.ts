@@ -34,10 +34,10 @@ import {
   listAmendments,
   listEscalations,
   listRounds,
-  listStatements,
   updateAmendmentIfCurrent,
   updateEscalationDecision,
 } from '../storage/plan-records';
+import { cachedStatements } from './cached-reads';
 import { commitChange } from './commit-change';
 import { findParty } from '../storage/parties';
 import type { AppDeps } from './deps';
@@ -212,9 +212,9 @@ export async function listStatementsForViewer(
   deps: AppDeps,
   viewer: Viewer,
   input: Ctx,
-): Promise<Statement[]> {
+): Promise<readonly Statement[]> {
   assertAllowed(can(viewer, 'plan.read', onNegotiation(input.negotiation)), 'read this plan');
-  return listStatements(deps.db, input.negotiation.id);
+  return cachedStatements(deps.db, input.negotiation.id);
 }
 
 export async function createStatement(

@@ -117,6 +117,38 @@ export async function listStatements(db: Database, negotiationId: string): Promi
   return rows.map((row) => StatementSchema.parse(row.body));
 }
 
+/**
+ * The statements added after `afterArrival` (in arrival order), and how many the negotiation has,
+ * read in one statement so both come from one snapshot: a caller holding `total − added.length`
+ * statements up to `afterArrival` holds the rest of them only if the counts agree (a row committed
+ * out of arrival order makes them differ).
+ */
+export async function listStatementsAddedAfter(
+  db: Database,
+  input: { negotiationId: string; afterArrival: string },
+): Promise<{ total: number; added: { arrival: string; statement: Statement }[] }> {
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('plan_statements')
+        .where('negotiation_id', '=', input.negotiationId)
+        .select((count) => count.fn.countAll<string>().as('total'))
+        .as('counted'),
+    )
+    .leftJoin('plan_statements as added', (join) =>
+      join.on('added.negotiation_id', '=', input.negotiationId).on('added.arrival', '>', input.afterArrival),
+    )
+    .select(['counted.total', 'added.arrival', 'added.body'])
+    .orderBy('added.arrival')
+    .execute();
+  const added = rows.flatMap((row) =>
+    row.arrival === null || row.body === null
+      ? []
+      : [{ arrival: String(row.arrival), statement: StatementSchema.parse(row.body) }],
+  );
+  return { total: Number(rows[0]?.total ?? 0), added };
+}
+
 export async function insertAmendment(
   db: Database,
   amendment: Amendment & { createdAt: string },

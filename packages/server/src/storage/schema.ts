@@ -179,7 +179,14 @@ export type PlanEscalationsTable = {
 };
 
 export type PlanRoundsTable = { id: string; negotiation_id: string; body: Round; starts_on: string };
-export type PlanStatementsTable = { id: string; negotiation_id: string; body: Statement; date: string };
+export type PlanStatementsTable = {
+  id: string;
+  negotiation_id: string;
+  body: Statement;
+  date: string;
+  /** Set by the database (migration 0220): the order rows were added in. */
+  arrival: Generated<string>;
+};
 export type PlanAmendmentsTable = {
   id: string;
   negotiation_id: string;

@@ -23,6 +23,7 @@ import { improvementProposalsMigration } from './0180-improvement-proposals';
 import { settingsRevisionsMigration } from './0190-settings-revisions';
 import { auditHeadBatchesMigration } from './0200-audit-head-batches';
 import { readGenerationsMigration } from './0210-read-generations';
+import { statementOrderMigration } from './0220-statement-order';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0190-settings-revisions': settingsRevisionsMigration,
   '0200-audit-head-batches': auditHeadBatchesMigration,
   '0210-read-generations': readGenerationsMigration,
+  '0220-statement-order': statementOrderMigration,
 };
