@@ -1,7 +1,8 @@
 import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
 import { groupOf } from './link-group';
-import { cosine, type TermVector } from './term-vectors';
+import type { TermVector } from './term-vectors';
+import { closestClauses } from './closest-clauses';
 
 /**
  * Two clauses that are each other's closest in the other version are one clause, moved: clearly
@@ -44,8 +45,12 @@ type Clause = { readonly point: number; readonly vector: TermVector };
  */
 export function joinMatchedClause(context: InferenceContext, links: LineageLinks): void {
   const { before, after } = clauseVectors(context);
-  const closestAfter = before.map((clause) => closestClause(clause, after));
-  const closestBefore = after.map((clause) => closestClause(clause, before));
+  const closest = closestClauses(
+    before.map((clause) => clause.vector),
+    after.map((clause) => clause.vector),
+  );
+  const closestAfter = closest.forward;
+  const closestBefore = closest.backward;
   before.forEach((clause, index) => {
     const match = closestAfter[index];
     const twin = match === undefined ? undefined : after[match.index];
@@ -81,18 +86,6 @@ function shareAtHome(context: InferenceContext, links: LineageLinks, clause: Cla
     if (home.has(word)) held += weight;
   }
   return total === 0 ? 0 : held / total;
-}
-
-function closestClause(
-  clause: Clause,
-  others: readonly Clause[],
-): { index: number; similarity: number } | undefined {
-  let best: { index: number; similarity: number } | undefined;
-  others.forEach((other, index) => {
-    const similarity = cosine(clause.vector, other.vector);
-    if (similarity > (best?.similarity ?? 0)) best = { index, similarity };
-  });
-  return best;
 }
 
 // Clauses weigh words as the points' vectors do (rare words count most), words alone: a clause is
