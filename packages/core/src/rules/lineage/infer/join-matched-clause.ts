@@ -65,12 +65,14 @@ export function joinMatchedClause(context: InferenceContext, links: LineageLinks
 
 function isJoinable(links: LineageLinks, pair: { from: number; to: number; similarity: number }): boolean {
   const { from, to, similarity } = pair;
-  if (links.isCarriedOver(from, 'before') || links.isCarriedOver(to, 'after')) return false;
+  // Most mutual pairs are a clause that stayed in its point: settle those first, cheaply.
+  if (links.isLinked(from, to)) return false;
   const isFromLinked = links.targetsOf(from).length > 0;
   const isToLinked = links.sourcesOf(to).length > 0;
   // Two leftovers paired are a one-to-one rewrite, which the matchings and pairLeftovers decide.
   if (!isFromLinked && !isToLinked) return false;
   if (similarity < (isFromLinked && isToLinked ? JOINS_GROUPS : PULLS_LEFTOVER)) return false;
+  if (links.isCarriedOver(from, 'before') || links.isCarriedOver(to, 'after')) return false;
   return !groupOf(links, { side: 'before', index: from }).news.has(to);
 }
 
