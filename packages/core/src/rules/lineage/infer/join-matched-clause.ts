@@ -16,7 +16,7 @@ const JOINS_GROUPS = 0.25;
  * A point left over (dropped or added) has already been judged by every earlier step, and a
  * leftover's clause finds a closest twin by chance more often (a dropped point that echoed a kept
  * one): pulling it in needs a clause nearer to its twin. Chance pairs of this kind reached 0.30
- * (four, all in testdata/lineage); the two true ones were at 0.32 and 0.39.
+ * (four, all in testdata/lineage); true ones were at 0.32 and 0.39, and 0.54 and 1 in the demo.
  */
 const PULLS_LEFTOVER = 0.35;
 /**
