@@ -33,15 +33,18 @@ describe('inferring the demo revisions from their texts', () => {
 
   it('gives every recorded row of draft → Geneva except the merges whose text rewrote their sources', () => {
     const { recorded, inferred } = recordedAndInferred(draft, geneva);
-    // 2+16+22 → 2, 3+4 → 3, 7+8 → 6 and 12+14 → 9 were rewritten in Geneva so that the merged text
-    // keeps too little of some sources (3: "not invade its neighbours", 8: "not station troops")
-    // for any reading of the words to find them; the mediator links them in the proposed map.
-    const rewritten = ['merged 2,16,22 → 2', 'merged 3,4 → 3', 'merged 7,8 → 6', 'merged 12,14 → 9'];
+    // 3+4 → 3 and 7+8 → 6 were rewritten in Geneva so that the merged text keeps too little of one
+    // source (3: "not invade its neighbours", 8: "not station troops") for any reading of the words
+    // to find it; the mediator links them in the proposed map.
+    const rewritten = ['merged 3,4 → 3', 'merged 7,8 → 6'];
     expect(recorded).toEqual(expect.arrayContaining(rewritten));
     const expected = recorded.filter((row) => !rewritten.includes(row));
-    expect(expected).toHaveLength(18);
+    expect(expected).toHaveLength(20);
     expect(inferred).toEqual(expect.arrayContaining(expected));
     expect(inferred).toContain('merged 17,18 → 12');
+    // Two merges keep a clause of a far source, one word for word ("a broad international package
+    // to rebuild Ukraine"), which the clause pairing finds (join-matched-clause.ts).
+    expect(inferred).toEqual(expect.arrayContaining(['merged 2,16,22 → 2', 'merged 12,14 → 9']));
     expect(inferred.filter((row) => row.startsWith('dropped'))).toEqual(
       expect.arrayContaining(['dropped 9 → ', 'dropped 20 → ', 'dropped 26 → ']),
     );

@@ -4,6 +4,7 @@ import { growByContainment } from './grow-by-containment';
 import { joinBorrowingPoint } from './join-borrowing-point';
 import { inferenceContext } from './inference-context';
 import { joinDistantGroup } from './join-distant-group';
+import { joinMatchedClause } from './join-matched-clause';
 import { joinMovedClause } from './join-moved-clause';
 import { joinNeighbourGroup } from './join-neighbour-group';
 import { joinTracedClause } from './join-traced-clause';
@@ -35,20 +36,23 @@ import { rowsFromLinks } from './lineage-rows';
  *    sections); a last matching then pairs the paraphrases in the gaps this closes.
  * 8. An old and a new point both left over, each the other's closest, sharing a quarter of one of
  *    them, are one point retitled and rewritten.
- * 9. Two groups side by side become one restructuring when a new point of one carries, reworded,
- *    the clause an old point of the other lost: the two are each other's closest outside their
- *    groups and clearly alike, and most of what the old point lost is in what the new one gained.
- * 10. A point left over that is made of two linked points of the other version (together they
- *    explain nearly half of it, each clearly and through a word of its own) joins both: a new
- *    point that borrows from two old points their successors carry on nearly whole.
- * 11. Two groups become one restructuring when a clause of a point in one is traced to a clause of
- *    a point in the other: clearly alike, a fair part of both points, and taken from a point that
- *    its own links do not explain whole (a borrowed phrase binds nothing).
- * 12. Two groups become one restructuring when two separate rare phrases travelled between them: a
- *    new point of one holds, unexplained by its own old points, a rare word pair of an old point of
- *    the other (or an old point lost one to a new point of the other), twice, with no word in common;
- *    or once, backed by a word pair the new text coined for (or the old text used only in) a point of
- *    each group, one of them the trace's own point and the other its end's partner.
+ * 9. Two clauses that are each other's closest in the other version are one clause, moved: when they
+ *    are clearly alike and their points lie in different groups, the groups join (a restructuring
+ *    that regrouped sentences); a point left over joins only on a closer likeness.
+ * 10. Two groups side by side become one restructuring when a new point of one carries, reworded,
+ *     the clause an old point of the other lost: the two are each other's closest outside their
+ *     groups and clearly alike, and most of what the old point lost is in what the new one gained.
+ * 11. A point left over that is made of two linked points of the other version (together they
+ *     explain nearly half of it, each clearly and through a word of its own) joins both: a new
+ *     point that borrows from two old points their successors carry on nearly whole.
+ * 12. Two groups become one restructuring when a clause of a point in one is traced to a clause of
+ *     a point in the other: clearly alike, a fair part of both points, and taken from a point that
+ *     its own links do not explain whole (a borrowed phrase binds nothing).
+ * 13. Two groups become one restructuring when two separate rare phrases travelled between them: a
+ *     new point of one holds, unexplained by its own old points, a rare word pair of an old point of
+ *     the other (or an old point lost one to a new point of the other), twice, with no word in common;
+ *     or once, backed by a word pair the new text coined for (or the old text used only in) a point of
+ *     each group, one of them the trace's own point and the other its end's partner.
  * Words are compared by stem, and the verbs drafters use for one another (alter, amend, change;
  * share, divide) by one stem (drafting-synonyms.ts).
  * What is left is dropped (old) or added (new).
@@ -73,6 +77,7 @@ export function inferLineage(
   // A distant source joined closes a gap: the paraphrase left alone in it now has a sole slot.
   matchOneToOne(context, links, 'weak');
   pairLeftovers(context, links);
+  joinMatchedClause(context, links);
   joinMovedClause(context, links);
   joinBorrowingPoint(context, links);
   joinTracedClause(context, links);
