@@ -9,7 +9,7 @@
 //    CPU goes is known without the profiler's own cost weighing on the two figures above.
 // Writes bench/results/load.json and load.md.
 //   node packages/server/bin/run-ts.js bench/load/run.ts [--duration 20] [--connections 100]
-//     [--clients 200] [--subscribers 1000] [--only pglite|postgres]
+//     [--clients 200] [--subscribers 1000] [--only pglite|postgres] [--postgres-workers 1]
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '200' },
     subscribers: { type: 'string', default: '1000' },
     only: { type: 'string' },
+    'postgres-workers': { type: 'string', default: '1' },
   },
 });
 const duration = Number(values.duration);
@@ -39,10 +40,15 @@ const pacedClients = Number(values.clients);
 const TARGET_RATE = { postgres: 1000, pglite: 500 } as const;
 const PROFILE_SECONDS = 10;
 /**
- * One server process per core where the database allows it: PostgreSQL takes `--workers 2` (as
- * docs/deployment.md advises for a 2-core machine); a PGlite folder has a single owner.
+ * PostgreSQL may run several server processes (`--postgres-workers`); on this 2-core machine,
+ * shared with the load generator and PostgreSQL's own backends, one process answers more than two
+ * (docs/deployment.md). A PGlite folder has a single owner.
  */
-const SERVE_ARGS = { postgres: ['--workers', '2'], pglite: [] } as const;
+const postgresWorkers = Number(values['postgres-workers']);
+const SERVE_ARGS = {
+  postgres: postgresWorkers > 1 ? ['--workers', String(postgresWorkers)] : [],
+  pglite: [],
+} as const;
 
 type LoadFigures = Pick<Result, 'latency' | 'errors' | 'timeouts' | 'non2xx'> & {
   rps: number;
