@@ -13,4 +13,8 @@ export const statementOrderMigration: Migration = {
       db,
     );
   },
+  async down(db: Kysely<unknown>) {
+    await sql`DROP INDEX plan_statements_arrival_idx`.execute(db);
+    await sql`ALTER TABLE plan_statements DROP COLUMN arrival`.execute(db);
+  },
 };
