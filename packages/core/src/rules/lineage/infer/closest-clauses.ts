@@ -1,4 +1,4 @@
-import type { TermVector } from './term-vectors';
+import { squaredNormOf, termPostings, type TermVector } from './term-vectors';
 
 /** A clause's closest clause on the other side: its index there and the cosine. */
 export type ClosestClause = { readonly index: number; readonly similarity: number };
@@ -14,15 +14,8 @@ export function closestClauses(
   before: readonly TermVector[],
   after: readonly TermVector[],
 ): { forward: (ClosestClause | undefined)[]; backward: (ClosestClause | undefined)[] } {
-  const postings = new Map<string, { index: number; weight: number }[]>();
-  after.forEach((vector, index) => {
-    for (const [term, weight] of vector) {
-      const list = postings.get(term) ?? [];
-      list.push({ index, weight });
-      postings.set(term, list);
-    }
-  });
-  const afterNorms = after.map(squaredNorm);
+  const postings = termPostings(after);
+  const afterNorms = after.map(squaredNormOf);
   const forward: (ClosestClause | undefined)[] = before.map(() => undefined);
   const backward: (ClosestClause | undefined)[] = after.map(() => undefined);
   const dot = new Float64Array(after.length);
@@ -33,7 +26,7 @@ export function closestClauses(
         if (dot[posting.index] === 0) touched.push(posting.index);
         dot[posting.index] = (dot[posting.index] ?? 0) + weight * posting.weight;
       }
-    const norm = squaredNorm(vector);
+    const norm = squaredNormOf(vector);
     for (const to of touched) {
       const similarity = (dot[to] ?? 0) / Math.sqrt(norm * (afterNorms[to] ?? 0));
       dot[to] = 0;
@@ -49,10 +42,4 @@ export function closestClauses(
     }
   });
   return { forward, backward };
-}
-
-function squaredNorm(vector: TermVector): number {
-  let sum = 0;
-  for (const weight of vector.values()) sum += weight * weight;
-  return sum;
 }

@@ -1,4 +1,4 @@
-import type { TermVector } from './term-vectors';
+import { squaredNormOf, termPostings, type TermVector } from './term-vectors';
 
 /** Cosine and shared mass of every old × new pair of whole points, computed once. */
 export type SimilarityMatrix = {
@@ -16,25 +16,19 @@ export function similarityMatrix(
   after: readonly TermVector[],
 ): SimilarityMatrix {
   const columns = after.length;
-  const postings = new Map<string, { to: number; weight: number }[]>();
-  after.forEach((vector, to) => {
-    for (const [term, weight] of vector) {
-      const list = postings.get(term) ?? [];
-      list.push({ to, weight });
-      postings.set(term, list);
-    }
-  });
+  const postings = termPostings(after);
   const dot = new Float64Array(before.length * columns);
   const shared = new Float64Array(before.length * columns);
   before.forEach((vector, from) => {
     const row = from * columns;
     for (const [term, weight] of vector)
       for (const posting of postings.get(term) ?? []) {
-        dot[row + posting.to] = (dot[row + posting.to] ?? 0) + weight * posting.weight;
-        shared[row + posting.to] = (shared[row + posting.to] ?? 0) + Math.min(weight, posting.weight);
+        const cell = row + posting.index;
+        dot[cell] = (dot[cell] ?? 0) + weight * posting.weight;
+        shared[cell] = (shared[cell] ?? 0) + Math.min(weight, posting.weight);
       }
   });
-  const norm = (vector: TermVector) => Math.sqrt([...vector.values()].reduce((sum, w) => sum + w * w, 0));
+  const norm = (vector: TermVector) => Math.sqrt(squaredNormOf(vector));
   const beforeNorms = before.map(norm);
   const afterNorms = after.map(norm);
   return {

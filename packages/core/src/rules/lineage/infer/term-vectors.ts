@@ -45,6 +45,31 @@ export function massOf(vector: TermVector): number {
   return sum;
 }
 
+/** Σ weight²: the squared length of a vector. */
+export function squaredNormOf(vector: TermVector): number {
+  let sum = 0;
+  for (const weight of vector.values()) sum += weight * weight;
+  return sum;
+}
+
+/**
+ * For each term, the vectors holding it (by index) with its weight there: an inverted index, so
+ * comparing one vector with many costs the terms they share, not every pair of terms.
+ */
+export function termPostings(
+  vectors: readonly TermVector[],
+): Map<string, { index: number; weight: number }[]> {
+  const postings = new Map<string, { index: number; weight: number }[]>();
+  vectors.forEach((vector, index) => {
+    for (const [term, weight] of vector) {
+      const list = postings.get(term) ?? [];
+      list.push({ index, weight });
+      postings.set(term, list);
+    }
+  });
+  return postings;
+}
+
 /** Cosine similarity, 0 (nothing shared) to 1 (same terms in the same proportions). */
 export function cosine(a: TermVector, b: TermVector): number {
   let dot = 0;
