@@ -21,6 +21,12 @@ export function headingStyleIndex(key: string): number {
   );
 }
 
+/** How many of `keys` give their copies the heading style of `key`. */
+export function headingStyleUses(key: string, keys: readonly string[]): number {
+  const style = headingStyleIndex(key);
+  return keys.filter((other) => headingStyleIndex(other) === style).length;
+}
+
 /** The style of unmarked text (`7. Title: …`, as the app shows a plan): never given to a recipient. */
 export const CANONICAL_HEADING_STYLE = 0;
 

@@ -18,7 +18,7 @@ export {
   type TextSite,
   type HeadingStyle,
 } from './sites';
-export { headingStyleOf, headingStyleIndex, chooseFingerprintKey } from './copy-style';
+export { headingStyleOf, headingStyleIndex, headingStyleUses, chooseFingerprintKey } from './copy-style';
 export {
   scoreCollusion,
   nameColluder,

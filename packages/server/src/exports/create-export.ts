@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   can,
   chooseFingerprintKey,
+  headingStyleUses,
   DomainError,
   ExportIdSchema,
   exportInputProblems,
@@ -15,7 +16,7 @@ import { readingOnBehalfOf } from '../audit';
 import { commitChange } from '../services/commit-change';
 import type { AppDeps } from '../services/deps';
 import { assertAllowed, loadViewer } from '../services/viewer';
-import { insertExport, listExports, type StoredExport } from '../storage/exports';
+import { insertExport, listExports, lockedFingerprintKeys, type StoredExport } from '../storage/exports';
 import { listMembers } from '../storage/members';
 import { documentBlocks, renderText } from './document/export-document';
 import { footerLines } from './document/footer-lines';
@@ -51,13 +52,28 @@ async function resolveRecipient(
 }
 
 /** A fresh 256-bit key whose heading style no earlier copy of this negotiation has, while styles last. */
-async function newFingerprintKey(deps: AppDeps, negotiationId: string): Promise<string> {
+async function newFingerprintKey(deps: AppDeps, negotiationId: string): Promise<ChosenKey> {
   const existingKeys = (await listExports(deps.db, negotiationId)).flatMap((row) =>
     row.fingerprintKey === null ? [] : [row.fingerprintKey],
   );
   const candidates = Array.from({ length: 64 }, () => randomBytes(32).toString('hex'));
-  return chooseFingerprintKey({ candidates, existingKeys });
+  const key = chooseFingerprintKey({ candidates, existingKeys });
+  return { key, styleUses: headingStyleUses(key, existingKeys) };
 }
+
+/** A key, and how many copies had its heading style when it was chosen. */
+type ChosenKey = { readonly key: string; readonly styleUses: number };
+
+/** Another copy committed meanwhile took the heading style a key was chosen for. */
+class StyleTakenMeanwhile extends Error {}
+
+/**
+ * Copies made at once (a mediator sending one version to every delegation) would each choose a
+ * style no earlier copy has, and so often the same one: two copies that differ in little else
+ * cannot be told apart in a leaked PDF. The choice is checked again where copies are committed,
+ * under a lock, and made again (and the copy rendered again) when it was taken meanwhile.
+ */
+const STYLE_ATTEMPTS = 8;
 
 /**
  * Renders what the body asks for, as the recipient may read it, in the asked format, for one
@@ -93,7 +109,41 @@ export async function createExport(
     headerText: input.body.headerText,
     watermark: input.body.watermark,
   });
-  const key = document.isFingerprinted ? await newFingerprintKey(deps, input.negotiation.id) : null;
+  for (let attempt = 1; ; attempt++) {
+    const chosen = document.isFingerprinted ? await newFingerprintKey(deps, input.negotiation.id) : null;
+    try {
+      return await issueCopy(deps, viewer, {
+        ...input,
+        recipient,
+        material,
+        document,
+        createdAt,
+        chosen,
+        recheckStyle: attempt < STYLE_ATTEMPTS,
+      });
+    } catch (error) {
+      if (!(error instanceof StyleTakenMeanwhile)) throw error;
+    }
+  }
+}
+
+/** Renders the document with the chosen key and commits the copy with its audit entry. */
+async function issueCopy(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: {
+    negotiation: Negotiation;
+    body: CreateExportInput;
+    recipient: Recipient;
+    material: Awaited<ReturnType<typeof buildMaterial>>;
+    document: ReturnType<typeof toDocument>;
+    createdAt: Date;
+    chosen: ChosenKey | null;
+    recheckStyle: boolean;
+  },
+): Promise<ExportResult> {
+  const { recipient, material, document, createdAt, chosen } = input;
+  const key = chosen?.key ?? null;
   const file = await renderInPool(deps, renderText(document, key), { format: input.body.format, createdAt });
   const contentHash = createHash('sha256').update(file.bytes).digest('hex');
   const stored: StoredExport = {
@@ -112,7 +162,13 @@ export async function createExport(
   await commitChange(deps, {
     actor: viewer,
     at: createdAt,
-    write: (tx) => insertExport(tx, stored),
+    write: async (tx) => {
+      if (chosen !== null && input.recheckStyle) {
+        const keys = await lockedFingerprintKeys(tx, input.negotiation.id);
+        if (headingStyleUses(chosen.key, keys) > chosen.styleUses) throw new StyleTakenMeanwhile();
+      }
+      await insertExport(tx, stored);
+    },
     audit: {
       action: 'export.create',
       subjectType: 'export',

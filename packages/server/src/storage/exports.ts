@@ -15,6 +15,7 @@ import {
   type RoundId,
   type UserId,
 } from '@parley/core';
+import { sql } from 'kysely';
 import type { Database } from './database';
 import type { ExportsTable } from './schema';
 
@@ -142,6 +143,24 @@ export async function listExports(
     const { content: _unread, ...stored } = toStoredExport({ ...row, content: null });
     return stored;
   });
+}
+
+// Any constant works; with the negotiation's hash it names one lock per negotiation's copies.
+const EXPORT_KEYS_LOCK = 7_402_914;
+
+/**
+ * The fingerprint keys of a negotiation's copies, read under a lock held until the caller's
+ * transaction ends: two copies committed at once, from any process, see each other's keys.
+ */
+export async function lockedFingerprintKeys(tx: Database, negotiationId: string): Promise<string[]> {
+  await sql`SELECT pg_advisory_xact_lock(${EXPORT_KEYS_LOCK}, hashtext(${negotiationId}))`.execute(tx);
+  const rows = await tx
+    .selectFrom('exports')
+    .select('fingerprint_key')
+    .where('negotiation_id', '=', negotiationId)
+    .where('fingerprint_key', 'is not', null)
+    .execute();
+  return rows.flatMap((row) => (row.fingerprint_key === null ? [] : [row.fingerprint_key]));
 }
 
 export async function findExport(
