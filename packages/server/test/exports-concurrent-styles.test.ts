@@ -21,7 +21,9 @@ describe.each(DATABASE_KINDS)('copies made at once, on %s', (databaseKind) => {
     handle = await openTestDatabase(databaseKind);
     testApp = createTestApp(handle.db);
     await seedDemo(handle.db);
-    mediator = await signInAs(testApp, 'mediator');
+    const session = await signInAs(testApp, 'mediator');
+    if (session === null) throw new Error('expected a mediator session');
+    mediator = session;
   });
   afterAll(async () => handle.close());
 
