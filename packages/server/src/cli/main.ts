@@ -42,11 +42,6 @@ function findCommand([first, second]: readonly string[]): { entry?: CommandEntry
 const ONE_SHOT_V8_FLAGS = [
   ['--no-lazy', '--lazy'],
   ['--always-sparkplug', '--no-always-sparkplug'],
-  // The WebAssembly kernels, compiled as the engine loads, go straight to the optimising compiler
-  // instead of Liftoff first. Liftoff's code ran a process's second anac2011-Car negotiation in
-  // 0.12–0.19 ms against 0.05–0.07, and its replacement was compiled in the middle of a later call
-  // (1–6 ms). The three kernels are 7.5 KB: both compilers take 1.4–2.1 ms over them.
-  ['--no-liftoff', '--liftoff'],
 ] as const;
 
 /** The `parley` bin: loads the command as suits it, then runs it (tests call `main`). */
