@@ -225,6 +225,10 @@ describe.each(DATABASE_KINDS)('export kinds and who may fetch them, on %s', (dat
       );
       const response = await traceFile(mediator, `leak.${leaked.format}`, bytes);
       expect(response.status).toBe(200);
+      const traced = (await response.clone().json()) as { marksRead: number; choicesRead: number };
+      // Each heading shows the copy's one heading style: fewer distinct choices than marks.
+      expect(traced.choicesRead).toBeGreaterThan(1);
+      expect(traced.choicesRead).toBeLessThan(traced.marksRead);
       expect(((await response.json()) as { verdict: unknown }).verdict).toMatchObject({
         kind: 'identified',
         exportId: leaked.id,

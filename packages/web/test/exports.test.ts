@@ -115,6 +115,13 @@ describe('exports and leak tracing in a real browser', () => {
     expect(await ranking.locator('tbody tr').first().innerText()).toContain(
       DEMO_ACCOUNTS.ukraine.displayName,
     );
+    // The marks and the fewer distinct choices they show, and the caveat that goes with a name.
+    const evidence = await mediator.page.locator('.trace-result').innerText();
+    const [, marks, choices] =
+      /(\d+) fingerprint marks read from the excerpt, showing (\d+) distinct/.exec(evidence) ?? [];
+    expect(Number(choices)).toBeGreaterThan(0);
+    expect(Number(choices)).toBeLessThan(Number(marks));
+    expect(evidence).toContain('Someone who retypes the text');
 
     // The whole leaked PDF, uploaded as a file, names the Russian delegation's copy.
     const pdfBytes = await (await mediator.context.request.get(href ?? '')).body();

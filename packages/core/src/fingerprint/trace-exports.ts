@@ -1,7 +1,7 @@
 import { isInconsistent, nameColluder, scoreCollusion, type CollusionScore } from './collusion';
 import { readMarks } from './read-marks';
 import type { FingerprintPoint } from './sites';
-import { DECISION, scoreObservations, type TraceResult, type TraceScore } from './trace-leak';
+import { choicesIn, DECISION, scoreObservations, type TraceResult, type TraceScore } from './trace-leak';
 
 /** One recorded copy: its id, its recipient's key and the canonical blocks it was made of. */
 export type TraceableExport = {
@@ -26,13 +26,14 @@ export function traceExports(input: { excerpt: string; exports: readonly Traceab
     group.members.push(recorded);
     groups.set(signature, group);
   }
-  const scored: { score: TraceScore; marks: number }[] = [];
+  const scored: { score: TraceScore; marks: number; choices: number }[] = [];
   const collusion: CollusionScore[] = [];
   for (const group of groups.values()) {
     const observations = readMarks(input.excerpt, group.points);
     const candidates = group.members.map(({ recipientId, key }) => ({ recipientId, key }));
     const result = scoreObservations(observations, candidates);
-    for (const score of result.ranking) scored.push({ score, marks: observations.length });
+    const choices = choicesIn(observations);
+    for (const score of result.ranking) scored.push({ score, marks: observations.length, choices });
     if (isInconsistent(observations)) collusion.push(...scoreCollusion(observations, candidates));
   }
   const result = decide(scored);
@@ -44,7 +45,7 @@ export function traceExports(input: { excerpt: string; exports: readonly Traceab
     : { ...result, verdict: { kind: 'identified', recipientId: colluder } };
 }
 
-function decide(scored: readonly { score: TraceScore; marks: number }[]): TraceResult {
+function decide(scored: readonly { score: TraceScore; marks: number; choices: number }[]): TraceResult {
   const top = Math.max(...scored.map(({ score }) => score.logLikelihoodRatio));
   const total = scored.reduce((sum, { score }) => sum + Math.exp(score.logLikelihoodRatio - top), 0);
   const ordered = [...scored].sort((a, b) => b.score.logLikelihoodRatio - a.score.logLikelihoodRatio);
@@ -54,14 +55,15 @@ function decide(scored: readonly { score: TraceScore; marks: number }[]): TraceR
   }));
   const best = ranking[0];
   const marksRead = ordered[0]?.marks ?? 0;
+  const choicesRead = ordered[0]?.choices ?? 0;
   if (best === undefined)
-    return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, ranking };
+    return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, choicesRead, ranking };
   if (best.posterior < DECISION.minPosterior || best.logLikelihoodRatio < DECISION.minLogLikelihoodRatio) {
     const reason =
       marksRead === 0
         ? 'no fingerprint marks found in the excerpt'
         : `evidence too weak (${marksRead} marks read)`;
-    return { verdict: { kind: 'undecided', reason }, marksRead, ranking };
+    return { verdict: { kind: 'undecided', reason }, marksRead, choicesRead, ranking };
   }
-  return { verdict: { kind: 'identified', recipientId: best.recipientId }, marksRead, ranking };
+  return { verdict: { kind: 'identified', recipientId: best.recipientId }, marksRead, choicesRead, ranking };
 }

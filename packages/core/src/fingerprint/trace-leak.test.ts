@@ -32,6 +32,17 @@ function retype(text: string, rate: number, rng: () => number): string {
 const reflow = (text: string): string => text.replace(/\s+/g, ' ').replace(/(.{1,60})( |$)/g, '$1\n');
 
 describe('tracing a leak', () => {
+  it('counts each per-copy choice once in choicesRead, however often its marks repeat', () => {
+    const [{ key } = { key: '' }] = candidates;
+    const result = traceLeak({ excerpt: embedPlainText(POINTS, { key }), points: POINTS, candidates });
+    const distinct = new Set(result.ranking[0]?.evidence.map((mark) => mark.siteId));
+    // Every point's heading is one mark of the one heading-style choice.
+    const headings = result.ranking[0]?.evidence.filter((mark) => mark.kind === 'heading').length ?? 0;
+    expect(headings).toBe(POINTS.length);
+    expect(result.choicesRead).toBe(distinct.size);
+    expect(result.choicesRead).toBeLessThanOrEqual(result.marksRead - POINTS.length + 1);
+  });
+
   it('names the recipient of a pasted and reflowed excerpt, for 25 of 50 recipients', () => {
     for (const { recipientId, key } of candidates.filter((_, index) => index % 2 === 0)) {
       const excerpt = reflow(embedPlainText(POINTS.slice(3, 6), { key }));

@@ -31,8 +31,19 @@ export type TraceResult = {
     | { readonly kind: 'identified'; readonly recipientId: string }
     | { readonly kind: 'undecided'; readonly reason: string };
   readonly marksRead: number;
+  /**
+   * The per-copy choices those marks show, each counted once: a copy's heading style or spelling
+   * convention repeats at every point, so seven headings are one choice read seven times. The
+   * scores count every mark (docs/exports.md, "Known limit"); this says how much evidence there is.
+   */
+  readonly choicesRead: number;
   readonly ranking: readonly TraceScore[];
 };
+
+/** How many distinct per-copy choices a set of marks shows. */
+export function choicesIn(observations: readonly Observation[]): number {
+  return new Set(observations.map((observation) => observation.siteId)).size;
+}
 
 /**
  * Thresholds for naming someone. Calibrated in bench/fingerprint: with both, no innocent
@@ -87,22 +98,23 @@ export function scoreObservations(
     .sort((a, b) => b.logLikelihoodRatio - a.logLikelihoodRatio);
   const best = ranking[0];
   const marksRead = observations.length;
+  const choicesRead = choicesIn(observations);
   if (best === undefined)
-    return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, ranking };
+    return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, choicesRead, ranking };
   if (best.posterior < DECISION.minPosterior || best.logLikelihoodRatio < DECISION.minLogLikelihoodRatio) {
     // A text merged from two copies fits no single copy: name a colluder if one stands out.
     const colluder = isInconsistent(observations)
       ? nameColluder(scoreCollusion(observations, candidates))
       : undefined;
     if (colluder !== undefined)
-      return { verdict: { kind: 'identified', recipientId: colluder }, marksRead, ranking };
+      return { verdict: { kind: 'identified', recipientId: colluder }, marksRead, choicesRead, ranking };
     const reason =
       marksRead === 0
         ? 'no fingerprint marks found in the excerpt'
         : `evidence too weak (${marksRead} marks read)`;
-    return { verdict: { kind: 'undecided', reason }, marksRead, ranking };
+    return { verdict: { kind: 'undecided', reason }, marksRead, choicesRead, ranking };
   }
-  return { verdict: { kind: 'identified', recipientId: best.recipientId }, marksRead, ranking };
+  return { verdict: { kind: 'identified', recipientId: best.recipientId }, marksRead, choicesRead, ranking };
 }
 
 /** Traces a leaked excerpt of a document made of `points` to the most likely recipients. */

@@ -128,6 +128,8 @@ export const TraceLeakResultSchema = z.strictObject({
     z.strictObject({ kind: z.literal('undecided'), reason: z.string() }),
   ]),
   marksRead: z.number().int(),
+  /** The per-copy choices those marks show, each counted once (a heading style repeats at every point). */
+  choicesRead: z.number().int(),
   ranking: z.array(TraceLeakScoreSchema),
 });
 export type TraceLeakResponse = z.infer<typeof TraceLeakResultSchema>;

@@ -45,6 +45,7 @@ export const presentTraceResult = (result: TraceLeakResponse): TraceLeakResponse
         }
       : { kind: 'undecided', reason: result.verdict.reason },
   marksRead: result.marksRead,
+  choicesRead: result.choicesRead,
   ranking: result.ranking.map((score) => ({
     exportId: score.exportId,
     recipient: presentRecipient(score.recipient),

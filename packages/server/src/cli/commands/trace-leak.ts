@@ -26,7 +26,9 @@ function printResult(io: CliIo, result: TraceResult, total: number): void {
       ? `Most likely recipient: ${result.verdict.recipientId}`
       : `Undecided: ${result.verdict.reason}`,
   );
-  io.out(`  ${result.marksRead} fingerprint marks read; ${total} recorded exports compared`);
+  io.out(
+    `  ${result.marksRead} fingerprint marks read (${result.choicesRead} distinct choices); ${total} recorded exports compared`,
+  );
   for (const score of result.ranking.slice(0, 5)) {
     io.out(
       `  ${score.recipientId}: log-likelihood ratio ${score.logLikelihoodRatio.toFixed(1)}, posterior ${score.posterior.toFixed(4)}, marks ${score.matched}/${score.matched + score.mismatched} matched`,

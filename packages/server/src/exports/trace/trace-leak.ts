@@ -86,6 +86,7 @@ export async function traceLeakInNegotiation(
         ? { kind: 'identified', ...exportNamed(result.verdict.recipientId) }
         : { kind: 'undecided', reason: result.verdict.reason },
     marksRead: result.marksRead,
+    choicesRead: result.choicesRead,
     ranking: result.ranking.map((score) => ({
       ...exportNamed(score.recipientId),
       logLikelihoodRatio: score.logLikelihoodRatio,

@@ -66,9 +66,18 @@ function TraceResult({ result }: { result: TraceLeakResponse }) {
         </p>
       )}
       <p className="muted small">
-        {result.marksRead} fingerprint marks read from the excerpt. A name is given only when the evidence is
-        overwhelming (posterior ≥ 99.9 % and likelihood ratio ≥ 10⁴).
+        {result.marksRead} fingerprint marks read from the excerpt, showing {result.choicesRead} distinct
+        choices of a copy (its heading style and house conventions repeat at every point). A name is given
+        only when the marks fit one copy far better than any other (posterior ≥ 99.9 % and likelihood ratio ≥
+        10⁴, counting every mark).
       </p>
+      {result.verdict.kind === 'identified' && (
+        <p className="muted small trace-caveat">
+          A copy passed on as it was names its recipient. Someone who retypes the text and picks the same
+          heading style can make it fit another&apos;s copy: weigh a name read from few distinct choices with
+          the other evidence.
+        </p>
+      )}
       {result.ranking.length > 0 && (
         <div className="table-scroll">
           <table>
