@@ -16,7 +16,12 @@ import { readingOnBehalfOf } from '../audit';
 import { commitChange } from '../services/commit-change';
 import type { AppDeps } from '../services/deps';
 import { assertAllowed, loadViewer } from '../services/viewer';
-import { insertExport, listExports, lockedFingerprintKeys, type StoredExport } from '../storage/exports';
+import {
+  insertExport,
+  listFingerprintKeys,
+  lockedFingerprintKeys,
+  type StoredExport,
+} from '../storage/exports';
 import { listMembers } from '../storage/members';
 import { documentBlocks, renderText } from './document/export-document';
 import { footerLines } from './document/footer-lines';
@@ -53,9 +58,7 @@ async function resolveRecipient(
 
 /** A fresh 256-bit key whose heading style no earlier copy of this negotiation has, while styles last. */
 async function newFingerprintKey(deps: AppDeps, negotiationId: string): Promise<ChosenKey> {
-  const existingKeys = (await listExports(deps.db, negotiationId)).flatMap((row) =>
-    row.fingerprintKey === null ? [] : [row.fingerprintKey],
-  );
+  const existingKeys = await listFingerprintKeys(deps.db, negotiationId);
   const candidates = Array.from({ length: 64 }, () => randomBytes(32).toString('hex'));
   const key = chooseFingerprintKey({ candidates, existingKeys });
   return { key, styleUses: headingStyleUses(key, existingKeys) };

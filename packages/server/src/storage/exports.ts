@@ -148,19 +148,24 @@ export async function listExports(
 // Any constant works; with the negotiation's hash it names one lock per negotiation's copies.
 const EXPORT_KEYS_LOCK = 7_402_914;
 
-/**
- * The fingerprint keys of a negotiation's copies, read under a lock held until the caller's
- * transaction ends: two copies committed at once, from any process, see each other's keys.
- */
-export async function lockedFingerprintKeys(tx: Database, negotiationId: string): Promise<string[]> {
-  await sql`SELECT pg_advisory_xact_lock(${EXPORT_KEYS_LOCK}, hashtext(${negotiationId}))`.execute(tx);
-  const rows = await tx
+/** The fingerprint keys of a negotiation's copies: the keys alone, not the blocks each copy holds. */
+export async function listFingerprintKeys(db: Database, negotiationId: string): Promise<string[]> {
+  const rows = await db
     .selectFrom('exports')
     .select('fingerprint_key')
     .where('negotiation_id', '=', negotiationId)
     .where('fingerprint_key', 'is not', null)
     .execute();
   return rows.flatMap((row) => (row.fingerprint_key === null ? [] : [row.fingerprint_key]));
+}
+
+/**
+ * The same keys, read under a lock held until the caller's transaction ends: two copies committed
+ * at once, from any process, see each other's keys.
+ */
+export async function lockedFingerprintKeys(tx: Database, negotiationId: string): Promise<string[]> {
+  await sql`SELECT pg_advisory_xact_lock(${EXPORT_KEYS_LOCK}, hashtext(${negotiationId}))`.execute(tx);
+  return listFingerprintKeys(tx, negotiationId);
 }
 
 export async function findExport(
