@@ -1,7 +1,8 @@
 import {
+  appendAuditEntries,
   findAuditHead,
-  insertAuditEntries,
   lockAuditChain,
+  type AuditHead,
   type StoredAuditEntry,
 } from '../storage/audit-log';
 import type { Database } from '../storage/database';
@@ -32,22 +33,44 @@ export async function recordAudit(tx: Database, input: AuditInput): Promise<void
 }
 
 /**
- * Appends entries in order, chained one to the next, under one take of the chain's lock: a batch
- * of reads costs four statements, not four per entry (issue #15).
+ * The head this process last saw, by database: a guess the append checks (audit_append appends
+ * only onto the head it names), so a wrong guess (another process appended, a transaction rolled
+ * back) costs one more call, never a fork. Keyed by the database's executor adapter, which its
+ * transactions share.
  */
-export async function recordAudits(
-  tx: Database,
-  inputs: readonly AuditInput[],
-  /** Only where nothing else can append meanwhile (one PGlite process, one transaction at a time). */
-  options: { chainLocked?: boolean } = {},
-): Promise<void> {
+const LAST_HEADS = new WeakMap<object, AuditHead | undefined>();
+/** Outside a transaction the lock ends with each call; after this many misses, the chain is locked first. */
+const OPTIMISTIC_ATTEMPTS = 3;
+
+/**
+ * Appends entries in order, chained one to the next, in one call that takes the chain's lock:
+ * one round trip under the lock, not four (issue #15). Inside a transaction the entries commit or
+ * roll back with it.
+ */
+export async function recordAudits(tx: Database, inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  if (options.chainLocked !== true) await lockAuditChain(tx);
-  const head = await findAuditHead(tx);
+  const key = tx.getExecutor().adapter;
+  let head = LAST_HEADS.has(key) ? LAST_HEADS.get(key) : await findAuditHead(tx);
+  for (let attempt = 0; ; attempt += 1) {
+    if (!tx.isTransaction && attempt === OPTIMISTIC_ATTEMPTS) {
+      await tx.transaction().execute(async (locked) => {
+        await lockAuditChain(locked);
+        await recordAudits(locked, inputs);
+      });
+      return;
+    }
+    const entries = chain(inputs, head);
+    const result = await appendAuditEntries(tx, head, entries);
+    LAST_HEADS.set(key, result.head);
+    if (result.appended) return;
+    head = result.head;
+  }
+}
+
+function chain(inputs: readonly AuditInput[], head: AuditHead | undefined): StoredAuditEntry[] {
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
-  const entries: StoredAuditEntry[] = [];
-  for (const input of inputs) {
+  return inputs.map((input) => {
     seq += 1;
     const fields = {
       seq,
@@ -62,7 +85,6 @@ export async function recordAudits(
       prevHash,
     };
     prevHash = hashAuditEntry(fields);
-    entries.push({ ...fields, hash: prevHash });
-  }
-  await insertAuditEntries(tx, entries);
+    return { ...fields, hash: prevHash };
+  });
 }

@@ -1,4 +1,4 @@
-import { localWritesOf, type Database } from '../storage/database';
+import type { Database } from '../storage/database';
 import { currentClientAddress, readActor } from './read-context';
 import { recordAudits, type AuditInput } from './record-audit';
 
@@ -6,9 +6,8 @@ import { recordAudits, type AuditInput } from './record-audit';
  * Group commit for the audit entries of reads (issue #15). Every audited read used to run its own
  * transaction through the chain's lock, so concurrent readers of restricted material queued one
  * commit at a time behind it. Here, reads that arrive while a batch is being written wait for the
- * next one, and each batch appends its entries, chained one to the next by `recordAudits`, in a
- * single transaction. What the log proves is unchanged: every entry is still chained by the same
- * code, and a read is answered only after its entry has committed (if the batch fails, every read
+ * next one, and each batch appends its entries, chained one to the next by `recordAudits`, in one
+ * call. What the log proves is unchanged: every entry is still chained by the same code, and a read is answered only after its entry has committed (if the batch fails, every read
  * in it fails: no restricted material leaves unaudited). Writes keep calling `recordAudit` inside
  * their own transaction, so an entry commits or rolls back with the change it records.
  */
@@ -33,7 +32,7 @@ export function recordReadAudit(db: Database, input: AuditInput): Promise<void> 
 /** Most entries appended in one transaction; more wait for the next one. */
 export const READ_AUDIT_BATCH = 200;
 /**
- * A batch costs six statements whatever its size, and at a steady few hundred audited reads a
+ * A batch costs a call whatever its size, and at a steady few hundred audited reads a
  * second each batch found one or two entries waiting: the fixed cost was paid per read (a third
  * of a core on PGlite, issue #15). While batches follow one another (the last ended within
  * BUSY_MS), the next waits GATHER_MS for company; a read after a quiet spell is written at once.
@@ -47,15 +46,8 @@ class ReadAuditBatcher {
   private queue: Waiting[] = [];
   private writing = false;
   private lastBatchEnded = -Infinity;
-  /**
-   * PGlite: one process owns the folder and its driver runs one transaction at a time, so nobody
-   * can move the chain's head during ours; the advisory lock, a seventh of a batch, adds nothing.
-   */
-  private readonly chainSerialized: boolean;
 
-  constructor(private readonly db: Database) {
-    this.chainSerialized = localWritesOf(db) !== undefined;
-  }
+  constructor(private readonly db: Database) {}
 
   add(input: AuditInput): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -72,12 +64,9 @@ class ReadAuditBatcher {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, READ_AUDIT_BATCH);
         try {
-          await this.db.transaction().execute((tx) =>
-            recordAudits(
-              tx,
-              batch.map((entry) => entry.input),
-              { chainLocked: this.chainSerialized },
-            ),
+          await recordAudits(
+            this.db,
+            batch.map((entry) => entry.input),
           );
           for (const entry of batch) entry.resolve();
         } catch (error) {

@@ -1,13 +1,16 @@
 import { DomainError, type NegotiationId, type Party, type PartyId } from '@parley/core';
-import { findParty } from '../storage/parties';
+import { cachedParties } from './cached-reads';
 import type { AppDeps } from './deps';
 
-/** A party of this negotiation named by a request, or a 404 on the field that named it. */
+/**
+ * A party of this negotiation named by a request, or a 404 on the field that named it. Read through
+ * the generation-checked cache, so it is as fresh as a direct read made when the request arrived.
+ */
 export async function requireParty(
   deps: AppDeps,
   input: { negotiationId: NegotiationId; partyId: PartyId; field: string },
 ): Promise<Party> {
-  const party = await findParty(deps.db, { negotiationId: input.negotiationId, partyId: input.partyId });
+  const party = (await cachedParties(deps.db, input.negotiationId)).find((each) => each.id === input.partyId);
   if (party === undefined) throw new DomainError('not-found', 'Party not found.', { field: input.field });
   return party;
 }

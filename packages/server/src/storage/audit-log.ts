@@ -17,6 +17,9 @@ export type StoredAuditEntry = {
   hash: string;
 };
 
+/** The last entry of the chain: what the next entry's `prevHash` must be. */
+export type AuditHead = { seq: number; hash: string };
+
 // Any constant works; it only has to be the same for every writer of this database.
 const AUDIT_CHAIN_LOCK = 7_402_913;
 
@@ -25,7 +28,7 @@ export async function lockAuditChain(tx: Database): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
 }
 
-export async function findAuditHead(db: Database): Promise<{ seq: number; hash: string } | undefined> {
+export async function findAuditHead(db: Database): Promise<AuditHead | undefined> {
   const row = await db
     .selectFrom('audit_head')
     .select(['seq', 'hash'])
@@ -34,33 +37,33 @@ export async function findAuditHead(db: Database): Promise<{ seq: number; hash: 
   return row === undefined ? undefined : { seq: Number(row.seq), hash: row.hash };
 }
 
-/** Appends entries that continue the chain, in one statement, and moves the head to the last of them. */
-export async function insertAuditEntries(tx: Database, entries: readonly StoredAuditEntry[]): Promise<void> {
-  const last = entries.at(-1);
-  if (last === undefined) return;
-  await tx
-    .insertInto('audit_log')
-    .values(
-      entries.map((entry) => ({
-        seq: String(entry.seq),
-        at: entry.at,
-        actor_id: entry.actorId,
-        action: entry.action,
-        subject_type: entry.subjectType,
-        subject_id: entry.subjectId,
-        negotiation_id: entry.negotiationId,
-        detail: JSON.stringify(entry.detail),
-        ip: entry.ip,
-        prev_hash: entry.prevHash,
-        hash: entry.hash,
-      })),
-    )
-    .execute();
-  await tx
-    .insertInto('audit_head')
-    .values({ id: 1, seq: String(last.seq), hash: last.hash })
-    .onConflict((conflict) => conflict.column('id').doUpdateSet({ seq: String(last.seq), hash: last.hash }))
-    .execute();
+/**
+ * Appends entries chained to `expected` (undefined: the chain is empty) and moves the head to the
+ * last of them, in one call that takes the chain's lock (migration 0230). When the head is not
+ * `expected`, nothing is written and the head is returned: inside a transaction the lock is then
+ * held, so entries chained to that head go in on the next call.
+ */
+export async function appendAuditEntries(
+  db: Database,
+  expected: AuditHead | undefined,
+  entries: readonly StoredAuditEntry[],
+): Promise<{ appended: boolean; head: AuditHead | undefined }> {
+  const rows = entries.map((entry) => ({ ...entry, seq: String(entry.seq), at: entry.at.toISOString() }));
+  const { rows: answer } = await sql<{
+    head_seq: string | null;
+    head_hash: string | null;
+    appended: boolean;
+  }>`
+    SELECT head_seq, head_hash, appended
+    FROM audit_append(${expected === undefined ? null : String(expected.seq)}::bigint,
+      ${expected?.hash ?? null}::text, ${JSON.stringify(rows)}::jsonb)`.execute(db);
+  const row = answer[0];
+  if (row === undefined) throw new Error('audit_append returned no row');
+  const head =
+    row.head_seq === null || row.head_hash === null
+      ? undefined
+      : { seq: Number(row.head_seq), hash: row.head_hash };
+  return { appended: row.appended, head };
 }
 
 /** Entries in physical `seq` order, a page at a time (verification streams the whole log). */

@@ -24,6 +24,7 @@ import { settingsRevisionsMigration } from './0190-settings-revisions';
 import { auditHeadBatchesMigration } from './0200-audit-head-batches';
 import { readGenerationsMigration } from './0210-read-generations';
 import { statementOrderMigration } from './0220-statement-order';
+import { auditAppendMigration } from './0230-audit-append';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0200-audit-head-batches': auditHeadBatchesMigration,
   '0210-read-generations': readGenerationsMigration,
   '0220-statement-order': statementOrderMigration,
+  '0230-audit-append': auditAppendMigration,
 };
