@@ -5,6 +5,7 @@ import { GENESIS_HASH, hashAuditEntry } from '../src/audit/hash-entry';
 import { recordAudits } from '../src/audit/record-audit';
 import { appendAuditEntries, findAuditHead } from '../src/storage/audit-log';
 import { openDatabase, type DatabaseHandle } from '../src/storage/database';
+import { auditedRead } from './helpers/audit-entries';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 
 // Issue #15: an append is one call (`audit_append`, migration 0230) onto the head the server
@@ -12,15 +13,7 @@ import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 // cost a retry, never a fork, a gap or a lost entry.
 
 const NEGOTIATION = '00000000-0000-4000-8000-00000000cccc';
-const entry = (index: number) => ({
-  actorId: null,
-  action: 'record.read',
-  subjectType: 'record',
-  subjectId: `record-${index}`,
-  negotiationId: NEGOTIATION,
-  detail: { index },
-  ip: null,
-});
+const entry = (index: number) => auditedRead(NEGOTIATION, index);
 
 const subjects = async (handle: DatabaseHandle) =>
   (
@@ -34,7 +27,6 @@ async function appendAsAnotherWriter(handle: DatabaseHandle, index: number): Pro
     ...entry(index),
     seq: (head?.seq ?? 0) + 1,
     at: new Date(),
-    detail: { index },
     prevHash: head?.hash ?? GENESIS_HASH,
   };
   const result = await appendAuditEntries(handle.db, head, [{ ...fields, hash: hashAuditEntry(fields) }]);

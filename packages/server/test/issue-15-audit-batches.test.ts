@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordReadAudit, verifyAuditChain } from '../src/audit';
 import { recordAudits } from '../src/audit/record-audit';
 import type { DatabaseHandle } from '../src/storage/database';
+import { auditedRead } from './helpers/audit-entries';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 
 // Audited reads are appended in batches, one take of the chain's lock and one move of the head per
@@ -10,14 +11,7 @@ import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 
 const NEGOTIATION = '00000000-0000-4000-8000-00000000bbbb';
 
-const read = (index: number) => ({
-  actorId: null,
-  action: 'record.read',
-  subjectType: 'record',
-  subjectId: `record-${index}`,
-  negotiationId: NEGOTIATION,
-  detail: { index },
-});
+const read = (index: number) => auditedRead(NEGOTIATION, index);
 
 const headSeq = async (handle: DatabaseHandle) =>
   Number((await sql<{ seq: string }>`SELECT seq FROM audit_head`.execute(handle.db)).rows[0]?.seq ?? 0);

@@ -1,6 +1,5 @@
 import {
   appendAuditEntries,
-  findAuditHead,
   lockAuditChain,
   type AuditHead,
   type StoredAuditEntry,
@@ -50,7 +49,8 @@ const OPTIMISTIC_ATTEMPTS = 3;
 export async function recordAudits(tx: Database, inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const key = tx.getExecutor().adapter;
-  let head = LAST_HEADS.has(key) ? LAST_HEADS.get(key) : await findAuditHead(tx);
+  // No guess yet: "empty", which the first call corrects if the chain is not.
+  let head = LAST_HEADS.get(key);
   for (let attempt = 0; ; attempt += 1) {
     if (!tx.isTransaction && attempt === OPTIMISTIC_ATTEMPTS) {
       await tx.transaction().execute(async (locked) => {

@@ -7,8 +7,9 @@ import { recordAudits, type AuditInput } from './record-audit';
  * transaction through the chain's lock, so concurrent readers of restricted material queued one
  * commit at a time behind it. Here, reads that arrive while a batch is being written wait for the
  * next one, and each batch appends its entries, chained one to the next by `recordAudits`, in one
- * call. What the log proves is unchanged: every entry is still chained by the same code, and a read is answered only after its entry has committed (if the batch fails, every read
- * in it fails: no restricted material leaves unaudited). Writes keep calling `recordAudit` inside
+ * call. What the log proves is unchanged: every entry is still chained by the same code, and a
+ * read is answered only after its entry has committed (if the batch fails, every read in it fails:
+ * no restricted material leaves unaudited). Writes keep calling `recordAudit` inside
  * their own transaction, so an entry commits or rolls back with the change it records.
  */
 export function recordReadAudit(db: Database, input: AuditInput): Promise<void> {
@@ -29,12 +30,12 @@ export function recordReadAudit(db: Database, input: AuditInput): Promise<void> 
   return batcher.add(entry);
 }
 
-/** Most entries appended in one transaction; more wait for the next one. */
+/** Most entries appended in one call; more wait for the next one. */
 export const READ_AUDIT_BATCH = 200;
 /**
- * A batch costs a call whatever its size, and at a steady few hundred audited reads a
- * second each batch found one or two entries waiting: the fixed cost was paid per read (a third
- * of a core on PGlite, issue #15). While batches follow one another (the last ended within
+ * A batch costs a call whatever its size, and at a steady few hundred audited reads a second each
+ * batch found one or two entries waiting: the fixed cost was paid per read (a third of a core on
+ * PGlite, issue #15). While batches follow one another (the last ended within
  * BUSY_MS), the next waits GATHER_MS for company; a read after a quiet spell is written at once.
  */
 export const GATHER_MS = 8;
