@@ -3,6 +3,7 @@ import { hashLeaf, MerkleTree, type HashFunction } from '@parley/core';
 import { listAuditEntries } from '../storage/audit-log';
 import type { Database } from '../storage/database';
 import { hashAuditEntry } from './hash-entry';
+import { shareLoads } from './share-loads';
 
 export const nodeSha256: HashFunction = (bytes) => createHash('sha256').update(bytes).digest();
 
@@ -33,35 +34,10 @@ export async function loadAuditTree(db: Database): Promise<MerkleTree> {
   }
 }
 
-type SharedLoads = { running: Promise<unknown>; queued: Promise<MerkleTree> | undefined };
-const SHARED_LOADS = new WeakMap<Database, SharedLoads>();
-
 /**
- * loadAuditTree for callers that only read the tree (checkpoints, proofs): a call joins a load
- * that has not started yet, or queues the next one behind the load running now. Every caller so
- * gets a tree read from the database after its call, never an older one (nothing kept vouches for
- * entries since rewritten), while 1,000 event streams opening at once cost two loads instead of
- * 1,000 (issue #15: each load re-hashes the whole log). Callers must not change the tree.
+ * loadAuditTree for callers that read proofs from the tree: a call joins a load that has not
+ * started yet, or queues the next one behind the load running now, so every caller gets a tree
+ * read from the database after its call, never an older one (nothing kept vouches for entries
+ * since rewritten). Callers must not change the tree.
  */
-export function loadAuditTreeShared(db: Database): Promise<MerkleTree> {
-  let loads = SHARED_LOADS.get(db);
-  if (loads === undefined) {
-    loads = { running: Promise.resolve(), queued: undefined };
-    SHARED_LOADS.set(db, loads);
-  }
-  if (loads.queued !== undefined) return loads.queued;
-  const shared = loads;
-  const next: Promise<MerkleTree> = shared.running.then(
-    () => start(),
-    () => start(),
-  );
-  function start(): Promise<MerkleTree> {
-    // From here on a newcomer queues the next load: this one may already be too old for it.
-    if (shared.queued === next) shared.queued = undefined;
-    const load = loadAuditTree(db);
-    shared.running = load;
-    return load;
-  }
-  shared.queued = next;
-  return next;
-}
+export const loadAuditTreeShared = shareLoads(loadAuditTree);

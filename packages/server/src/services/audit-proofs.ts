@@ -5,10 +5,10 @@ import {
   type AuditCheckpoint,
   type AuditConsistencyProof,
   type AuditInclusionProof,
-  type MerkleTree,
   type Negotiation,
   type Viewer,
 } from '@parley/core';
+import { loadAuditRootShared, type AuditRoot } from '../audit/audit-root';
 import { auditLeafHash, loadAuditTreeShared } from '../audit/audit-tree';
 import { signCheckpoint } from '../audit/checkpoint';
 import type { AuditKeyring } from '../audit/signing-keys';
@@ -19,8 +19,7 @@ import { assertAllowed } from './viewer';
 // Checkpoints cover the whole log (every negotiation, sign-ins): their size says how many entries
 // the instance logged, never what they are. Who may read a negotiation's log may hold them.
 
-function checkpointOf(keyring: AuditKeyring, tree: MerkleTree, treeSize: number): AuditCheckpoint {
-  const rootHash = tree.root(treeSize);
+function checkpointOf(keyring: AuditKeyring, { treeSize, rootHash }: AuditRoot): AuditCheckpoint {
   const { name, keyId, publicKey } = keyring.signer;
   return {
     treeSize,
@@ -51,8 +50,7 @@ export async function getAuditCheckpoint(
   negotiation: Negotiation,
 ): Promise<AuditCheckpoint> {
   assertMayRead(viewer, negotiation);
-  const tree = await loadAuditTreeShared(deps.db);
-  return checkpointOf(deps.auditKeys, tree, tree.size);
+  return checkpointOf(deps.auditKeys, await loadAuditRootShared(deps.db));
 }
 
 /** The audit path of an entry this viewer may see; a hidden entry is "not found", like an unknown id. */
@@ -79,7 +77,7 @@ export async function getInclusionProof(
     leafIndex,
     treeSize,
     proof: tree.inclusionProof(leafIndex, treeSize).map(bytesToHex),
-    checkpoint: checkpointOf(deps.auditKeys, tree, treeSize),
+    checkpoint: checkpointOf(deps.auditKeys, { treeSize, rootHash: tree.root(treeSize) }),
   };
 }
 
@@ -98,7 +96,7 @@ export async function getConsistencyProof(
     from: input.from,
     to,
     proof: tree.consistencyProof(input.from, to).map(bytesToHex),
-    checkpoint: checkpointOf(deps.auditKeys, tree, to),
+    checkpoint: checkpointOf(deps.auditKeys, { treeSize: to, rootHash: tree.root(to) }),
   };
 }
 
@@ -107,8 +105,7 @@ export async function getConsistencyProof(
  * recipient holds one (`parley audit verify --checkpoint FILE` proves the log still extends it).
  */
 export async function auditCheckpointFooter(deps: AppDeps): Promise<readonly string[]> {
-  const tree = await loadAuditTreeShared(deps.db);
-  const note = signCheckpoint(deps.auditKeys, { treeSize: tree.size, rootHash: tree.root() });
+  const note = signCheckpoint(deps.auditKeys, await loadAuditRootShared(deps.db));
   return [
     'Audit log checkpoint (keep it: `parley audit verify --checkpoint FILE` proves the log still extends it):',
     ...note.trimEnd().split('\n'),

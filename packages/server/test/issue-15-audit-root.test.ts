@@ -1,0 +1,141 @@
+import { bytesToHex } from '@parley/core';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/audit';
+import { loadAuditRootShared } from '../src/audit/audit-root';
+import { loadAuditTree } from '../src/audit/audit-tree';
+import { signCheckpoint } from '../src/audit/checkpoint';
+import { hashAuditEntry } from '../src/audit/hash-entry';
+import { recordAudits } from '../src/audit/record-audit';
+import { createEphemeralKeyring } from '../src/audit/signing-keys';
+import { verifyAgainstCheckpoint } from '../src/audit/verify-checkpoint';
+import { listAuditEntries } from '../src/storage/audit-log';
+import type { Database } from '../src/storage/database';
+import { auditedRead } from './helpers/audit-entries';
+import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+
+// Issue #15: a checkpoint (every event stream's first event, every export's footer) re-hashed the
+// whole log, so opening a stream cost more the longer the instance ran. Its root is now kept and
+// read on from the last entry it covers. It must still be the root of the log the database holds,
+// and no rewrite of the log may pass a checkpoint signed from it.
+
+const keyring = createEphemeralKeyring();
+const NEGOTIATION = '00000000-0000-4000-8000-000000000015';
+
+const append = (db: Database, count: number, from = 0) =>
+  db.transaction().execute((tx) =>
+    recordAudits(
+      tx,
+      Array.from({ length: count }, (_, i) => auditedRead(NEGOTIATION, from + i)),
+    ),
+  );
+
+async function rootsOf(db: Database) {
+  const kept = await loadAuditRootShared(db);
+  const reread = await loadAuditTree(db);
+  return {
+    kept: { size: kept.treeSize, root: bytesToHex(kept.rootHash) },
+    reread: { size: reread.size, root: bytesToHex(reread.root()) },
+  };
+}
+
+/** What the database owner can do: switch the append-only guards off, change rows, switch them on. */
+async function asOwner(db: Database, work: () => Promise<void>): Promise<void> {
+  await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(db);
+  await sql`ALTER TABLE audit_head DISABLE TRIGGER USER`.execute(db);
+  await work();
+  await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(db);
+  await sql`ALTER TABLE audit_head ENABLE TRIGGER USER`.execute(db);
+}
+
+describe.each(DATABASE_KINDS)('the kept audit root on %s', (kind) => {
+  it('is the root of the whole log after every append, across pages', async () => {
+    const handle = await openTestDatabase(kind);
+    try {
+      expect((await rootsOf(handle.db)).kept.size).toBe(0);
+      await append(handle.db, 5);
+      let roots = await rootsOf(handle.db);
+      expect(roots.kept).toEqual(roots.reread);
+      await append(handle.db, 2_500, 5);
+      roots = await rootsOf(handle.db);
+      expect(roots.kept).toEqual({ size: 2_505, root: roots.reread.root });
+      await append(handle.db, 1, 2_505);
+      roots = await rootsOf(handle.db);
+      expect(roots.kept).toEqual({ size: 2_506, root: roots.reread.root });
+      // Calls made together after a write share a load that holds it.
+      await append(handle.db, 3, 2_506);
+      const together = await Promise.all(Array.from({ length: 20 }, () => loadAuditRootShared(handle.db)));
+      expect(new Set(together.map(({ treeSize }) => treeSize))).toEqual(new Set([2_509]));
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+
+  it('follows a rewrite that re-hashed the chain, and a cut tail, so old checkpoints catch both', async () => {
+    const handle = await openTestDatabase(kind);
+    const db = handle.db;
+    try {
+      await append(db, 12);
+      const before = await rootsOf(db);
+      const held = signCheckpoint(keyring, await loadAuditRootShared(db));
+      await asOwner(db, async () => {
+        // Entry 5 forged, then every later hash and the head recomputed: the chain verifies again.
+        const entries = await listAuditEntries(db, { afterSeq: 0, limit: 100 });
+        let previous = entries[4]?.prevHash ?? '';
+        for (const entry of entries.slice(4)) {
+          const { hash: _old, ...fields } = entry;
+          const forged = {
+            ...fields,
+            prevHash: previous,
+            subjectId: entry.seq === 5 ? 'forged' : entry.subjectId,
+          };
+          const hash = hashAuditEntry(forged);
+          await sql`UPDATE audit_log SET subject_id = ${forged.subjectId}, prev_hash = ${previous}, hash = ${hash}
+                    WHERE seq = ${String(entry.seq)}`.execute(db);
+          previous = hash;
+        }
+        await sql`UPDATE audit_head SET hash = ${previous}`.execute(db);
+      });
+      expect((await verifyAuditChain(db)).ok).toBe(true);
+      const rewritten = await rootsOf(db);
+      expect(rewritten.kept).toEqual(rewritten.reread);
+      expect(rewritten.kept.root).not.toBe(before.kept.root);
+      expect(await verifyAgainstCheckpoint(db, { text: held, keys: keyring.known })).toMatchObject({
+        ok: false,
+      });
+
+      await asOwner(db, async () => {
+        await sql`DELETE FROM audit_log WHERE seq > 9`.execute(db);
+        await sql`UPDATE audit_head SET seq = 9, hash = (SELECT hash FROM audit_log WHERE seq = 9)`.execute(
+          db,
+        );
+      });
+      const cut = await rootsOf(db);
+      expect(cut.kept).toEqual({ size: 9, root: cut.reread.root });
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+
+  it('keeps the log as written when an entry is edited behind an intact chain, which verification catches', async () => {
+    const handle = await openTestDatabase(kind);
+    const db = handle.db;
+    try {
+      await append(db, 12);
+      const asWritten = await rootsOf(db);
+      await asOwner(db, async () => {
+        await sql`UPDATE audit_log SET subject_id = 'forged' WHERE seq = 4`.execute(db);
+      });
+      const after = await rootsOf(db);
+      expect(after.kept).toEqual(asWritten.kept);
+      expect(after.reread.root).not.toBe(asWritten.kept.root);
+      const signed = signCheckpoint(keyring, await loadAuditRootShared(db));
+      expect(await verifyAgainstCheckpoint(db, { text: signed, keys: keyring.known })).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/rewritten/),
+      });
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+});
