@@ -7,6 +7,8 @@ export const DOMAIN_ERROR_CODES = [
   'conflict',
   'invalid-credentials',
   'too-many-attempts',
+  /** One account holds as many event streams as a process gives it (the message states the limit). */
+  'too-many-streams',
   'csrf-failed',
   'payload-too-large',
   'invitation-invalid',

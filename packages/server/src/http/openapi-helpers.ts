@@ -13,7 +13,7 @@ const DESCRIPTIONS: Record<number, string> = {
   410: 'Gone',
   413: 'Body over the size limit',
   415: 'Body is not JSON',
-  429: 'Too many attempts; see Retry-After',
+  429: 'Too many attempts or open event streams; see Retry-After',
 };
 
 /** Problem-details responses for the given statuses, for a route's `responses`. */

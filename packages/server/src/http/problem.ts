@@ -13,6 +13,7 @@ const PROBLEMS = {
   conflict: { status: 409, title: 'Conflict' },
   'invalid-credentials': { status: 401, title: 'Wrong email or password' },
   'too-many-attempts': { status: 429, title: 'Too many attempts' },
+  'too-many-streams': { status: 429, title: 'Too many open event streams' },
   'csrf-failed': { status: 403, title: 'Missing or wrong CSRF token' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'invitation-invalid': { status: 410, title: 'Invitation is not valid' },

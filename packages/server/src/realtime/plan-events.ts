@@ -131,6 +131,7 @@ export class PlanEventHub {
   relayAlive: boolean | undefined;
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly streamEnders = new Set<() => void>();
+  private readonly openStreams = new Map<string, number>();
   private relay: ((event: PlanEvent, id: number) => void) | undefined;
   private appended: Promise<void> = Promise.resolve();
   private localIds = 0;
@@ -186,6 +187,24 @@ export class PlanEventHub {
     return () => {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(negotiationId);
+    };
+  }
+
+  /**
+   * Counts one more open stream of `account` in this process; returns its release (safe to call
+   * twice), or undefined when the account already holds `limit` streams.
+   */
+  claimStream(account: string, limit: number): (() => void) | undefined {
+    const open = this.openStreams.get(account) ?? 0;
+    if (open >= limit) return undefined;
+    this.openStreams.set(account, open + 1);
+    let isReleased = false;
+    return () => {
+      if (isReleased) return;
+      isReleased = true;
+      const left = (this.openStreams.get(account) ?? 1) - 1;
+      if (left > 0) this.openStreams.set(account, left);
+      else this.openStreams.delete(account);
     };
   }
 

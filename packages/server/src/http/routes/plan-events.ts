@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { can, type Viewer } from '@parley/core';
+import { can, DomainError, type Viewer } from '@parley/core';
 import { z } from 'zod';
 import { canReceive, presentPlanEvent, type PlanEvent, type ViewerCache } from '../../realtime/plan-events';
 import { getAuditCheckpoint } from '../../services/audit-proofs';
@@ -14,6 +14,18 @@ import type { RouteModule } from './route-module';
 // was ended) closes within seconds instead of idling on until the client goes away (issue #13).
 export const SEAT_CHECK_MS = 5_000;
 const CHECKS_PER_HEARTBEAT = 3;
+
+/**
+ * Streams one account may hold open in one process (PARLEY_STREAMS_PER_USER): a tab per
+ * negotiation on a few devices, not a script holding thousands of sockets, each with its timers
+ * and a seat check per event, until the server runs out (issue #15).
+ */
+export const STREAMS_PER_USER = positiveIntegerFromEnv('PARLEY_STREAMS_PER_USER', 20);
+
+function positiveIntegerFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
+}
 
 type Queued = { event: PlanEvent; id: number; viewers: ViewerCache };
 
@@ -34,7 +46,7 @@ const events = createRoute({
         'application/json': { schema: z.strictObject({ negotiationId: z.string(), stream: z.string() }) },
       },
     },
-    ...problems(400, 401, 404),
+    ...problems(400, 401, 404, 429),
   },
 });
 
@@ -51,6 +63,13 @@ export const planEventRoutes: RouteModule = (app, deps) => {
     }
     const lastEventId = Number(c.req.header('last-event-id') ?? 'NaN');
     const hub = deps.events;
+    const release = hub.claimStream(viewer.userId ?? '', STREAMS_PER_USER);
+    if (release === undefined)
+      throw new DomainError(
+        'too-many-streams',
+        `This account already has ${STREAMS_PER_USER} event streams open on this server: close a window or tab that shows a negotiation, then try again.`,
+        { retryAfterSeconds: 5 },
+      );
     return streamSSE(c, async (stream) => {
       const queue: Queued[] = [];
       let wake: (() => void) | undefined;
@@ -125,6 +144,7 @@ export const planEventRoutes: RouteModule = (app, deps) => {
           if (!(await send(next))) break;
         }
       } finally {
+        release();
         unsubscribe();
         unregister();
         if (!stream.aborted) await stream.close();

@@ -14,6 +14,9 @@ const EVENT_TYPES = [
   'reset',
 ];
 
+/** How long after the server refused a stream it is asked again. */
+const RETRY_MS = 10_000;
+
 /**
  * Subscribes to the negotiation's event stream and returns a counter that changes on each event
  * plus whether the stream is connected. The server only sends events this viewer may see.
@@ -23,12 +26,33 @@ export function useLiveEvents(negotiationId: string): { tick: number; connected:
   const [connected, setConnected] = useState(false);
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(eventStreamUrl(negotiationId), { withCredentials: true });
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let isReconnect = false;
     const bump = () => setTick((n) => n + 1);
-    source.addEventListener('ready', () => setConnected(true));
-    source.onerror = () => setConnected(false);
-    for (const type of EVENT_TYPES) source.addEventListener(type, bump);
-    return () => source.close();
+    const connect = () => {
+      const opened = new EventSource(eventStreamUrl(negotiationId), { withCredentials: true });
+      source = opened;
+      opened.addEventListener('ready', () => {
+        setConnected(true);
+        // What changed while a refused stream was closed was never sent: read again.
+        if (isReconnect) bump();
+      });
+      opened.onerror = () => {
+        setConnected(false);
+        // A browser retries a dropped stream itself, but gives up on an error answer (a 429 when
+        // the account holds too many streams, a 503 while the server restarts): try again later.
+        if (opened.readyState !== EventSource.CLOSED) return;
+        isReconnect = true;
+        retry = setTimeout(connect, RETRY_MS);
+      };
+      for (const type of EVENT_TYPES) opened.addEventListener(type, bump);
+    };
+    connect();
+    return () => {
+      clearTimeout(retry);
+      source?.close();
+    };
   }, [negotiationId]);
   return { tick, connected };
 }
