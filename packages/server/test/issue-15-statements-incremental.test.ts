@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement, StatementId } from '@parley/core';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
@@ -47,18 +48,50 @@ describe.each(DATABASE_KINDS)('statements read incrementally on %s', (kind) => {
     const handle = await openTestDatabase(kind);
     handles.push(handle);
     await seedDemo(handle.db);
-    const before = await listStatementsAddedAfter(handle.db, { negotiationId: N, afterArrival: '0' });
+    const before = await listStatementsAddedAfter(handle.db, {
+      negotiationId: N,
+      afterArrival: '0',
+      limit: 1000,
+    });
     const last = before.added.at(-1)?.arrival ?? '0';
     const added = statementOn('2025-12-24', 'Added after the first read.');
     await insertStatement(handle.db, added);
-    const after = await listStatementsAddedAfter(handle.db, { negotiationId: N, afterArrival: last });
+    const after = await listStatementsAddedAfter(handle.db, {
+      negotiationId: N,
+      afterArrival: last,
+      limit: 1000,
+    });
     expect(after.added.map((row) => row.statement)).toEqual([added]);
     expect(after.total).toBe(before.total + 1);
     const none = await listStatementsAddedAfter(handle.db, {
       negotiationId: N,
       afterArrival: after.added[0]?.arrival ?? '',
+      limit: 1000,
     });
     expect(none).toEqual({ total: before.total + 1, added: [] });
+    const firstTwo = await listStatementsAddedAfter(handle.db, {
+      negotiationId: N,
+      afterArrival: '0',
+      limit: 2,
+    });
+    expect(firstTwo).toEqual({ total: before.total + 1, added: before.added.slice(0, 2) });
+  }, 120_000);
+
+  it('reads a long history page by page into the same list a full read gives', async () => {
+    const handle = await openTestDatabase(kind);
+    handles.push(handle);
+    await seedDemo(handle.db);
+    await loadStatementsIncrementally(handle.db, N);
+    // 4,500 statements in one go (a bulk import, or a day of a conference): more than two pages.
+    const base = JSON.stringify(statementOn('2025-12-01'));
+    await sql`INSERT INTO plan_statements (id, negotiation_id, body, date)
+      SELECT id, ${N}, jsonb_set(jsonb_set(${base}::jsonb, '{id}', to_jsonb(id::text)), '{date}', to_jsonb(day::text)), day
+      FROM (SELECT gen_random_uuid() AS id, date '2025-11-01' + (n % 60) AS day FROM generate_series(1, 4500) AS n) AS rows`.execute(
+      handle.db,
+    );
+    const read = await loadStatementsIncrementally(handle.db, N);
+    expect(read.length).toBeGreaterThan(4500);
+    expect(read).toEqual(await listStatements(handle.db, N));
   }, 120_000);
 });
 

@@ -118,14 +118,14 @@ export async function listStatements(db: Database, negotiationId: string): Promi
 }
 
 /**
- * The statements added after `afterArrival` (in arrival order), and how many the negotiation has,
- * read in one statement so both come from one snapshot: a caller holding `total − added.length`
- * statements up to `afterArrival` holds the rest of them only if the counts agree (a row committed
- * out of arrival order makes them differ).
+ * The first `limit` statements added after `afterArrival` (in arrival order), and how many the
+ * negotiation has, read in one statement so both come from one snapshot: a caller holding
+ * `total − added.length` statements up to `afterArrival` holds the rest of them only if the counts
+ * agree (a row committed out of arrival order makes them differ).
  */
 export async function listStatementsAddedAfter(
   db: Database,
-  input: { negotiationId: string; afterArrival: string },
+  input: { negotiationId: string; afterArrival: string; limit: number },
 ): Promise<{ total: number; added: { arrival: string; statement: Statement }[] }> {
   const rows = await db
     .selectFrom((eb) =>
@@ -140,6 +140,7 @@ export async function listStatementsAddedAfter(
     )
     .select(['counted.total', 'added.arrival', 'added.body'])
     .orderBy('added.arrival')
+    .limit(input.limit)
     .execute();
   const added = rows.flatMap((row) =>
     row.arrival === null || row.body === null
@@ -147,6 +148,32 @@ export async function listStatementsAddedAfter(
       : [{ arrival: String(row.arrival), statement: StatementSchema.parse(row.body) }],
   );
   return { total: Number(rows[0]?.total ?? 0), added };
+}
+
+/** The next page of a long read that `listStatementsAddedAfter` began: rows only, no count. */
+export async function listStatementRowsAfter(
+  db: Database,
+  input: { negotiationId: string; afterArrival: string; limit: number },
+): Promise<{ arrival: string; statement: Statement }[]> {
+  const rows = await db
+    .selectFrom('plan_statements')
+    .select(['arrival', 'body'])
+    .where('negotiation_id', '=', input.negotiationId)
+    .where('arrival', '>', input.afterArrival)
+    .orderBy('arrival')
+    .limit(input.limit)
+    .execute();
+  return rows.map((row) => ({ arrival: String(row.arrival), statement: StatementSchema.parse(row.body) }));
+}
+
+/** How many statements the negotiation has. */
+export async function countStatements(db: Database, negotiationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('plan_statements')
+    .where('negotiation_id', '=', negotiationId)
+    .select((count) => count.fn.countAll<string>().as('total'))
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
 }
 
 export async function insertAmendment(
