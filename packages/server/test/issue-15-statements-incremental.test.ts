@@ -82,15 +82,15 @@ describe.each(DATABASE_KINDS)('statements read incrementally on %s', (kind) => {
     handles.push(handle);
     await seedDemo(handle.db);
     await loadStatementsIncrementally(handle.db, N);
-    // 4,500 statements in one go (a bulk import, or a day of a conference): more than two pages.
+    // 11,000 statements in one go (a bulk import, or a day of a conference): three pages of 5,000.
     const base = JSON.stringify(statementOn('2025-12-01'));
     await sql`INSERT INTO plan_statements (id, negotiation_id, body, date)
       SELECT id, ${N}, jsonb_set(jsonb_set(${base}::jsonb, '{id}', to_jsonb(id::text)), '{date}', to_jsonb(day::text)), day
-      FROM (SELECT gen_random_uuid() AS id, date '2025-11-01' + (n % 60) AS day FROM generate_series(1, 4500) AS n) AS rows`.execute(
+      FROM (SELECT gen_random_uuid() AS id, date '2025-11-01' + (n % 60) AS day FROM generate_series(1, 11000) AS n) AS rows`.execute(
       handle.db,
     );
     const read = await loadStatementsIncrementally(handle.db, N);
-    expect(read.length).toBeGreaterThan(4500);
+    expect(read.length).toBeGreaterThan(11000);
     expect(read).toEqual(await listStatements(handle.db, N));
   }, 120_000);
 });
