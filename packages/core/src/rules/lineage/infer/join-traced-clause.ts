@@ -1,7 +1,8 @@
 import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
 import { groupOf } from './link-group';
-import { cosine, massOf, sharedMass, type TermVector } from './term-vectors';
+import { closestClauses } from './closest-clauses';
+import { massOf, sharedMass, type TermVector } from './term-vectors';
 
 // Thresholds, calibrated on the fixtures in testdata/lineage (see the README there).
 /** The clause must be a fair part of the point it sits in: a short qualifier binds nothing… */
@@ -107,18 +108,30 @@ function tracedPoint(
   return undefined;
 }
 
-function closestClause(
-  clause: TermVector,
+/**
+ * For each clause of `points`, the most similar clause among all of `others` (the first on a tie,
+ * none when it shares no word with any), found through closestClauses' inverted index: comparing
+ * every clause with every other took half of a 200-point inference (issue #11's benchmark).
+ */
+function closestOfEach(
   points: readonly { clauses: readonly TermVector[] }[],
-): Traced | undefined {
-  let best: Traced | undefined;
-  points.forEach((point, index) => {
-    for (const candidate of point.clauses) {
-      const similarity = cosine(clause, candidate);
-      if (similarity > (best?.cosine ?? 0)) best = { point: index, clause: candidate, cosine: similarity };
-    }
-  });
-  return best;
+  others: readonly { clauses: readonly TermVector[] }[],
+): (Traced | undefined)[][] {
+  const theirs = others.flatMap((point, index) => point.clauses.map((clause) => ({ point: index, clause })));
+  const { forward } = closestClauses(
+    points.flatMap((point) => point.clauses),
+    theirs.map(({ clause }) => clause),
+  );
+  let at = 0;
+  return points.map((point) =>
+    point.clauses.map(() => {
+      const best = forward[at++];
+      const hit = best === undefined ? undefined : theirs[best.index];
+      return best === undefined || hit === undefined
+        ? undefined
+        : { point: hit.point, clause: hit.clause, cosine: best.similarity };
+    }),
+  );
 }
 
 // How many points of the given groups hold the term (the groups are disjoint).
@@ -172,10 +185,9 @@ function clauseVectors(context: InferenceContext): Clauses {
     features.map((point) => ({ clauses: point.clauses.map(vectorOf), mass: massOf(vectorOf(point.words)) }));
   const before = side(context.before.features);
   const after = side(context.after.features);
-  const traced = (points: typeof before, others: typeof before) =>
-    points.map((point) => ({
-      ...point,
-      closest: point.clauses.map((clause) => closestClause(clause, others)),
-    }));
+  const traced = (points: typeof before, others: typeof before) => {
+    const closest = closestOfEach(points, others);
+    return points.map((point, index) => ({ ...point, closest: closest[index] ?? [] }));
+  };
   return { before: traced(before, after), after: traced(after, before), pointsWith: documentFrequency };
 }
