@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { bytesToHex } from '@parley/core';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +13,9 @@ import { recordAudits } from '../src/audit/record-audit';
 import { createEphemeralKeyring } from '../src/audit/signing-keys';
 import { verifyAgainstCheckpoint } from '../src/audit/verify-checkpoint';
 import { listAuditEntries } from '../src/storage/audit-log';
-import type { Database } from '../src/storage/database';
+import { openDatabase, type Database, type DatabaseHandle } from '../src/storage/database';
 import { auditedRead } from './helpers/audit-entries';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { DATABASE_KINDS, openTestDatabase, type DatabaseKind } from './helpers/each-database';
 
 // Issue #15: a checkpoint (every event stream's first event, every export's footer) re-hashed the
 // whole log, so opening a stream cost more the longer the instance ran. Its root is now kept and
@@ -138,4 +141,98 @@ describe.each(DATABASE_KINDS)('the kept audit root on %s', (kind) => {
       await handle.close();
     }
   }, 60_000);
+
+  /** A database to write in, and `restart()`: the same database as a new process opens it. */
+  async function restartable(kind: DatabaseKind) {
+    if (kind === 'postgres') {
+      const first = await openTestDatabase(kind);
+      const others: DatabaseHandle[] = [];
+      return {
+        db: first.db,
+        restart: async () => {
+          const next = await openDatabase({ databaseUrl: first.url ?? '' });
+          others.push(next);
+          return next.db;
+        },
+        close: async () => {
+          for (const other of others) await other.close();
+          await first.close();
+        },
+      };
+    }
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-audit-root-'));
+    let current = await openDatabase({ dataDir });
+    return {
+      db: current.db,
+      restart: async () => {
+        await current.close();
+        current = await openDatabase({ dataDir });
+        return current.db;
+      },
+      close: async () => {
+        await current.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  it('lets a new process start from the stored edge, and still follow a rewrite of the chain', async () => {
+    const handles = await restartable(kind);
+    try {
+      await append(handles.db, 2_500);
+      await loadAuditRootShared(handles.db);
+      const db = await handles.restart();
+      await append(db, 3, 2_500);
+      const roots = await rootsOf(db);
+      expect(roots.kept).toEqual({ size: 2_503, root: roots.reread.root });
+
+      // The stored edge names entry 2,503 as hashed: a rewrite that re-hashed it is read in full.
+      await loadAuditRootShared(db);
+      const fresh = await handles.restart();
+      await asOwner(fresh, async () => {
+        const [last] = await listAuditEntries(fresh, { afterSeq: 2_502, limit: 1 });
+        if (last === undefined) throw new Error('no last entry');
+        const { hash: _old, ...fields } = last;
+        const forged = { ...fields, subjectId: 'forged' };
+        await sql`UPDATE audit_log SET subject_id = 'forged', hash = ${hashAuditEntry(forged)} WHERE seq = ${String(last.seq)}`.execute(
+          fresh,
+        );
+        await sql`UPDATE audit_head SET hash = ${hashAuditEntry(forged)}`.execute(fresh);
+      });
+      const rewritten = await rootsOf(fresh);
+      expect(rewritten.kept).toEqual(rewritten.reread);
+      expect(rewritten.kept.root).not.toBe(roots.kept.root);
+    } finally {
+      await handles.close();
+    }
+  }, 120_000);
+
+  it('signs what a forged edge gives, and verification against the log then fails', async () => {
+    const handles = await restartable(kind);
+    try {
+      await append(handles.db, 1_200);
+      await loadAuditRootShared(handles.db);
+      // Peaks changed, the last entry left as it is: nothing but a check against the entries shows it.
+      await sql`UPDATE audit_frontier SET peaks = jsonb_set(peaks, '{0,hash}', to_jsonb(repeat('ab', 32)))`.execute(
+        handles.db,
+      );
+      const db = await handles.restart();
+      const roots = await rootsOf(db);
+      expect(roots.kept.size).toBe(1_200);
+      expect(roots.kept.root).not.toBe(roots.reread.root);
+      const signed = signCheckpoint(keyring, await loadAuditRootShared(db));
+      expect(await verifyAgainstCheckpoint(db, { text: signed, keys: keyring.known })).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/rewritten/),
+      });
+
+      // An edge that is no frontier at all is not used.
+      await sql`UPDATE audit_frontier SET peaks = '[{"leaves": 3, "hash": "zz"}]'::jsonb`.execute(db);
+      const next = await handles.restart();
+      const reread = await rootsOf(next);
+      expect(reread.kept).toEqual(reread.reread);
+    } finally {
+      await handles.close();
+    }
+  }, 120_000);
 });

@@ -18,6 +18,29 @@ describe('the Merkle frontier', () => {
     }
   });
 
+  it('carries on from its stored edge as if it had never stopped, and refuses an edge no frontier has', () => {
+    const whole = new MerkleFrontier();
+    const first = new MerkleFrontier();
+    for (let index = 0; index < 45; index++) first.append(leafOf(index));
+    const resumed = MerkleFrontier.fromPeaks(first.edge.map(({ leaves, hash }) => ({ leaves, hash })));
+    if (resumed === undefined) throw new Error('a real edge was refused');
+    expect(resumed.size).toBe(45);
+    for (let index = 0; index < 100; index++) {
+      whole.append(leafOf(index));
+      if (index >= 45) resumed.append(leafOf(index));
+    }
+    expect(bytesToHex(resumed.root())).toBe(bytesToHex(whole.root()));
+    const hash = new Uint8Array(32);
+    expect(MerkleFrontier.fromPeaks([{ leaves: 3, hash }])).toBeUndefined();
+    expect(
+      MerkleFrontier.fromPeaks([
+        { leaves: 1, hash },
+        { leaves: 2, hash },
+      ]),
+    ).toBeUndefined();
+    expect(MerkleFrontier.fromPeaks([{ leaves: 2, hash: new Uint8Array(5) }])).toBeUndefined();
+  });
+
   it('changes its root when any one leaf is different', () => {
     const roots = new Set<string>();
     for (let changed = 0; changed < 13; changed++) {

@@ -13,6 +13,32 @@ export class MerkleFrontier {
 
   constructor(private readonly hash: HashFunction = sha256) {}
 
+  /**
+   * A frontier carried on from stored peaks (largest first); undefined unless their leaf counts
+   * are distinct powers of two in decreasing order, as a frontier's always are.
+   */
+  static fromPeaks(
+    peaks: readonly { leaves: number; hash: Uint8Array }[],
+    hash: HashFunction = sha256,
+  ): MerkleFrontier | undefined {
+    const frontier = new MerkleFrontier(hash);
+    let previous = Infinity;
+    for (const peak of peaks) {
+      const isPowerOfTwo =
+        Number.isSafeInteger(peak.leaves) && peak.leaves > 0 && (peak.leaves & (peak.leaves - 1)) === 0;
+      if (!isPowerOfTwo || peak.leaves >= previous || peak.hash.length !== 32) return undefined;
+      previous = peak.leaves;
+      frontier.peaks.push({ leaves: peak.leaves, hash: peak.hash });
+      frontier.count += peak.leaves;
+    }
+    return frontier;
+  }
+
+  /** The complete subtrees' roots, largest first: what fromPeaks takes back. */
+  get edge(): readonly { readonly leaves: number; readonly hash: Uint8Array }[] {
+    return this.peaks;
+  }
+
   get size(): number {
     return this.count;
   }

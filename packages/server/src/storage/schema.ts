@@ -49,6 +49,15 @@ export type SignInThrottleTable = { scope: string; key: string; window_start: Da
 
 export type AuditHeadTable = { id: Generated<number>; seq: string; hash: string };
 
+/** The audit root's right edge (migration 0240): `peaks` are `{ leaves, hash }` (hex), largest first. */
+export type AuditFrontierTable = {
+  id: Generated<number>;
+  size: string;
+  last_seq: string;
+  last_entry_hash: string;
+  peaks: unknown;
+};
+
 export type DeadlinesTable = {
   id: string;
   negotiation_id: string;
@@ -306,6 +315,7 @@ export type LeadHandoversTable = {
 export type Db = {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_frontier: AuditFrontierTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -25,6 +25,7 @@ import { auditHeadBatchesMigration } from './0200-audit-head-batches';
 import { readGenerationsMigration } from './0210-read-generations';
 import { statementOrderMigration } from './0220-statement-order';
 import { auditAppendMigration } from './0230-audit-append';
+import { auditFrontierMigration } from './0240-audit-frontier';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0210-read-generations': readGenerationsMigration,
   '0220-statement-order': statementOrderMigration,
   '0230-audit-append': auditAppendMigration,
+  '0240-audit-frontier': auditFrontierMigration,
 };
