@@ -64,28 +64,42 @@ const settings = fc.record({
   maxSize: fc.constantFrom(2, 5, 200_000),
 });
 
+/** Every exact frontier point lies within the stated bound of a returned point, and the bound within its target. */
+function checkStatedBound(
+  space: Parameters<typeof paretoFrontier>[0],
+  { approximationBound, maxSize }: { approximationBound: number; maxSize: number },
+): void {
+  const frontier = paretoFrontier(space, { exactUpTo: 0, approximationBound, maxSize });
+  const bound = frontier.approximation?.additive ?? [];
+  expect(frontier.exact).toBe(false);
+  // The bound holds up to the engine's tie tolerance (1e-12, docs/engine.md): below it, as with
+  // denormal utilities, values count as equal and a stated bound may underflow to 0.
+  const tie = 1e-12;
+  for (const point of exactFrontier(space)) {
+    const covered = frontier.points.some((returned) =>
+      returned.utilities.every((value, p) => value >= (point[p] ?? 0) - (bound[p] ?? 0) - tie),
+    );
+    expect(covered).toBe(true);
+  }
+  // Within the target whenever the size cap did not force coarser thinning, up to the same tie
+  // tolerance: a party whose utilities span 6e-15 has a target of 6e-17, below one rounding
+  // step of a sum near 1 (1.1e-16), which the stated bound may then be (seed 1214147793).
+  if (maxSize === 200_000)
+    bound.forEach((value, p) =>
+      expect(value).toBeLessThanOrEqual(approximationBound * rangeOf(space, p) * 1.000001 + tie),
+    );
+}
+
 describe('a thinned frontier keeps its stated bound', () => {
   test.prop([spaceArbitrary, settings], { numRuns: 400 })(
     'every exact frontier point is within the stated bound of a returned point',
-    (space, { approximationBound, maxSize }) => {
-      const frontier = paretoFrontier(space, { exactUpTo: 0, approximationBound, maxSize });
-      const bound = frontier.approximation?.additive ?? [];
-      expect(frontier.exact).toBe(false);
-      // The bound holds up to the engine's tie tolerance (1e-12, docs/engine.md): below it, as with
-      // denormal utilities, values count as equal and a stated bound may underflow to 0.
-      const tie = 1e-12;
-      for (const point of exactFrontier(space)) {
-        const covered = frontier.points.some((returned) =>
-          returned.utilities.every((value, p) => value >= (point[p] ?? 0) - (bound[p] ?? 0) - tie),
-        );
-        expect(covered).toBe(true);
-      }
-      // within the target whenever the size cap did not force coarser thinning
-      if (maxSize === 200_000)
-        bound.forEach((value, p) =>
-          expect(value).toBeLessThanOrEqual(approximationBound * rangeOf(space, p) * 1.000001),
-        );
-    },
+    checkStatedBound,
+  );
+
+  // (regression) A party whose utilities spanned 6e-15 had a target below one rounding step.
+  test.prop([spaceArbitrary, settings], { numRuns: 277, seed: 1214147793 })(
+    '(regression) with seed 1214147793: a bound of one rounding step on a range below it',
+    checkStatedBound,
   );
 
   test.prop([spaceArbitrary, settings], { numRuns: 200 })(
