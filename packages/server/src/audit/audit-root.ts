@@ -1,19 +1,23 @@
 import { bytesToHex, hexToBytes, MerkleFrontier } from '@parley/core';
-import { findAuditFrontier, listAuditEntries, saveAuditFrontier } from '../storage/audit-log';
+import { findAuditFrontier, saveAuditFrontier } from '../storage/audit-log';
 import type { Database } from '../storage/database';
-import { auditLeafHash, nodeSha256 } from './audit-tree';
-import { hashAuditEntry } from './hash-entry';
+import { auditLeafHash, hashedAuditPages, nodeSha256 } from './audit-tree';
 import { shareLoads } from './share-loads';
 
 export type AuditRoot = { readonly treeSize: number; readonly rootHash: Uint8Array };
 
 /** How far a database's log was read: its root so far, and the last entry as it was hashed then. */
-type ReadSoFar = { frontier: MerkleFrontier; lastSeq: number; lastEntryHash: string; savedSize: number };
+type ReadSoFar = { frontier: MerkleFrontier; lastSeq: number; lastEntryHash: string; savedSize?: number };
 
-const PAGE = 1000;
 /** The stored frontier (migration 0240) is written again once a process has read this many entries on. */
 const SAVE_EVERY = 1000;
 const READ_SO_FAR = new WeakMap<Database, ReadSoFar>();
+
+function appendEntry(soFar: ReadSoFar, { seq, entryHash }: { seq: number; entryHash: string }): void {
+  soFar.frontier.append(auditLeafHash(entryHash));
+  soFar.lastSeq = seq;
+  soFar.lastEntryHash = entryHash;
+}
 
 /**
  * Reads the entries after `from.lastSeq` into its root, or gives undefined when the database no
@@ -22,28 +26,24 @@ const READ_SO_FAR = new WeakMap<Database, ReadSoFar>();
  */
 async function readOn(db: Database, from: ReadSoFar): Promise<ReadSoFar | undefined> {
   let sawLast = false;
-  for (let afterSeq = from.lastSeq - 1; ;) {
-    const page = await listAuditEntries(db, { afterSeq, limit: PAGE });
-    for (const { hash: _stored, ...fields } of page) {
-      const entryHash = hashAuditEntry(fields);
-      if (!sawLast) {
-        if (fields.seq !== from.lastSeq || entryHash !== from.lastEntryHash) return undefined;
-        sawLast = true;
-        continue;
-      }
-      from.frontier.append(auditLeafHash(entryHash));
-      from.lastSeq = fields.seq;
-      from.lastEntryHash = entryHash;
+  for await (const page of hashedAuditPages(db, from.lastSeq - 1))
+    for (const entry of page) {
+      if (sawLast) appendEntry(from, entry);
+      else if (entry.seq === from.lastSeq && entry.entryHash === from.lastEntryHash) sawLast = true;
+      else return undefined;
     }
-    const last = page.at(-1);
-    if (last === undefined || page.length < PAGE) return sawLast ? from : undefined;
-    afterSeq = last.seq;
-  }
+  return sawLast ? from : undefined;
+}
+
+async function readAll(db: Database): Promise<ReadSoFar> {
+  const start: ReadSoFar = { frontier: new MerkleFrontier(nodeSha256), lastSeq: 0, lastEntryHash: '' };
+  for await (const page of hashedAuditPages(db, 0)) for (const entry of page) appendEntry(start, entry);
+  return start;
 }
 
 /** Where another process (or this one, before a restart) left off, if the stored edge is well formed. */
 async function storedSoFar(db: Database): Promise<ReadSoFar | undefined> {
-  // Anything else in the row (a hand edit, a half-written value) is no edge: read the whole log.
+  // A row that cannot be read as an edge (a hand edit, a half-written value) is none: read the log.
   const stored = await findAuditFrontier(db).catch(() => undefined);
   if (stored === undefined || stored.lastSeq <= 0) return undefined;
   const peaks = stored.peaks.map((peak) => ({
@@ -54,16 +54,15 @@ async function storedSoFar(db: Database): Promise<ReadSoFar | undefined> {
         : new Uint8Array(0),
   }));
   const frontier = MerkleFrontier.fromPeaks(peaks, nodeSha256);
-  if (frontier === undefined || frontier.size !== stored.size) return undefined;
-  return { frontier, lastSeq: stored.lastSeq, lastEntryHash: stored.lastEntryHash, savedSize: stored.size };
+  if (frontier === undefined) return undefined;
+  return { frontier, lastSeq: stored.lastSeq, lastEntryHash: stored.lastEntryHash, savedSize: frontier.size };
 }
 
 async function save(db: Database, soFar: ReadSoFar): Promise<void> {
   const size = soFar.frontier.size;
-  if (soFar.lastSeq <= 0 || (soFar.savedSize >= 0 && size - soFar.savedSize < SAVE_EVERY)) return;
+  if (soFar.lastSeq <= 0 || (soFar.savedSize !== undefined && size - soFar.savedSize < SAVE_EVERY)) return;
   // Only a head start for the next process: a checkpoint does not fail because it could not be kept.
   await saveAuditFrontier(db, {
-    size,
     lastSeq: soFar.lastSeq,
     lastEntryHash: soFar.lastEntryHash,
     peaks: soFar.frontier.edge.map(({ leaves, hash }) => ({ leaves, hash: bytesToHex(hash) })),
@@ -71,26 +70,6 @@ async function save(db: Database, soFar: ReadSoFar): Promise<void> {
     () => (soFar.savedSize = size),
     () => undefined,
   );
-}
-
-async function readAll(db: Database): Promise<ReadSoFar> {
-  const start: ReadSoFar = {
-    frontier: new MerkleFrontier(nodeSha256),
-    lastSeq: 0,
-    lastEntryHash: '',
-    savedSize: -1,
-  };
-  for (let afterSeq = 0; ;) {
-    const page = await listAuditEntries(db, { afterSeq, limit: PAGE });
-    for (const { hash: _stored, ...fields } of page) {
-      start.lastEntryHash = hashAuditEntry(fields);
-      start.frontier.append(auditLeafHash(start.lastEntryHash));
-      start.lastSeq = fields.seq;
-    }
-    const last = page.at(-1);
-    if (last === undefined || page.length < PAGE) return start;
-    afterSeq = last.seq;
-  }
 }
 
 /**

@@ -25,12 +25,25 @@ const PAGE = 1000;
  */
 export async function loadAuditTree(db: Database): Promise<MerkleTree> {
   const tree = new MerkleTree(nodeSha256);
-  for (let afterSeq = 0; ;) {
-    const page = await listAuditEntries(db, { afterSeq, limit: PAGE });
-    tree.append(page.map(({ hash: _stored, ...fields }) => auditLeafHash(hashAuditEntry(fields))));
-    const last = page[page.length - 1];
-    if (last === undefined || page.length < PAGE) return tree;
-    afterSeq = last.seq;
+  for await (const page of hashedAuditPages(db, 0))
+    tree.append(page.map(({ entryHash }) => auditLeafHash(entryHash)));
+  return tree;
+}
+
+/** The entries after `afterSeq`, a page at a time, each with its hash recomputed from its fields. */
+export async function* hashedAuditPages(
+  db: Database,
+  afterSeq: number,
+): AsyncGenerator<{ seq: number; entryHash: string }[]> {
+  for (let after = afterSeq; ;) {
+    const page = await listAuditEntries(db, { afterSeq: after, limit: PAGE });
+    yield page.map(({ hash: _stored, ...fields }) => ({
+      seq: fields.seq,
+      entryHash: hashAuditEntry(fields),
+    }));
+    const last = page.at(-1);
+    if (last === undefined || page.length < PAGE) return;
+    after = last.seq;
   }
 }
 

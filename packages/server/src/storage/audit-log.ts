@@ -129,7 +129,6 @@ export async function findNegotiationAuditEntry(
 
 /** The audit root's right edge as a process last kept it (audit/audit-root.ts). */
 export type StoredAuditFrontier = {
-  size: number;
   lastSeq: number;
   lastEntryHash: string;
   peaks: { leaves: number; hash: string }[];
@@ -140,17 +139,15 @@ export async function findAuditFrontier(db: Database): Promise<StoredAuditFronti
   if (row === undefined) return undefined;
   const peaks = typeof row.peaks === 'string' ? (JSON.parse(row.peaks) as unknown) : row.peaks;
   return {
-    size: Number(row.size),
     lastSeq: Number(row.last_seq),
     lastEntryHash: row.last_entry_hash,
     peaks: Array.isArray(peaks) ? (peaks as StoredAuditFrontier['peaks']) : [],
   };
 }
 
-/** Keeps the newest frontier a process computed; any process may overwrite it (each is checked on use). */
+/** Keeps the frontier a process last computed; any process may overwrite it (each is checked on use). */
 export async function saveAuditFrontier(db: Database, frontier: StoredAuditFrontier): Promise<void> {
   const values = {
-    size: String(frontier.size),
     last_seq: String(frontier.lastSeq),
     last_entry_hash: frontier.lastEntryHash,
     peaks: JSON.stringify(frontier.peaks),

@@ -52,7 +52,6 @@ export type AuditHeadTable = { id: Generated<number>; seq: string; hash: string 
 /** The audit root's right edge (migration 0240): `peaks` are `{ leaves, hash }` (hex), largest first. */
 export type AuditFrontierTable = {
   id: Generated<number>;
-  size: string;
   last_seq: string;
   last_entry_hash: string;
   peaks: unknown;

@@ -1,4 +1,5 @@
 import { DomainError } from '@parley/core';
+import { positiveFromEnv } from '../env-numbers';
 
 /**
  * Size and time budgets of engine work (docs/api.md#limits). Size is checked before any work
@@ -22,11 +23,6 @@ export const ENGINE_BUDGETS = {
 } as const;
 
 export type EngineBudgets = { -readonly [K in keyof typeof ENGINE_BUDGETS]: number };
-
-function positiveFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 /** Refuses a space whose utility tables are larger than the budget, naming the limit. */
 export function assertSpaceWithinBudget(

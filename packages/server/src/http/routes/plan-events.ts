@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { can, DomainError, type Viewer } from '@parley/core';
 import { z } from 'zod';
 import { canReceive, presentPlanEvent, type PlanEvent, type ViewerCache } from '../../realtime/plan-events';
+import { positiveFromEnv } from '../../env-numbers';
 import { getAuditCheckpoint } from '../../services/audit-proofs';
 import { loadViewer } from '../../services/viewer';
 import { AUTHENTICATED, problems } from '../openapi-helpers';
@@ -20,12 +21,7 @@ const CHECKS_PER_HEARTBEAT = 3;
  * negotiation on a few devices, not a script holding thousands of sockets, each with its timers
  * and a seat check per event, until the server runs out (issue #15).
  */
-export const STREAMS_PER_USER = positiveIntegerFromEnv('PARLEY_STREAMS_PER_USER', 20);
-
-function positiveIntegerFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
-}
+export const STREAMS_PER_USER = Math.ceil(positiveFromEnv('PARLEY_STREAMS_PER_USER', 20));
 
 type Queued = { event: PlanEvent; id: number; viewers: ViewerCache };
 

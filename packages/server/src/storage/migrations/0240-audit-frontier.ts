@@ -13,7 +13,6 @@ export const auditFrontierMigration: Migration = {
     await sql`
       CREATE TABLE audit_frontier (
         id smallint PRIMARY KEY DEFAULT 1 CHECK (id = 1),
-        size bigint NOT NULL,
         last_seq bigint NOT NULL,
         last_entry_hash text NOT NULL,
         peaks jsonb NOT NULL
