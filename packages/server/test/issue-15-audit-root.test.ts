@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit';
 import { loadAuditRootShared } from '../src/audit/audit-root';
 import { loadAuditTree } from '../src/audit/audit-tree';
+import { loadAuditTreeShared } from '../src/audit/kept-audit-tree';
 import { signCheckpoint } from '../src/audit/checkpoint';
 import { hashAuditEntry } from '../src/audit/hash-entry';
 import { recordAudits } from '../src/audit/record-audit';
@@ -20,7 +21,8 @@ import { DATABASE_KINDS, openTestDatabase, type DatabaseKind } from './helpers/e
 // Issue #15: a checkpoint (every event stream's first event, every export's footer) re-hashed the
 // whole log, so opening a stream cost more the longer the instance ran. Its root is now kept and
 // read on from the last entry it covers. It must still be the root of the log the database holds,
-// and no rewrite of the log may pass a checkpoint signed from it.
+// and no rewrite of the log may pass a checkpoint signed from it. The tree proofs are read from is
+// kept the same way and must agree with both.
 
 const keyring = createEphemeralKeyring();
 const NEGOTIATION = '00000000-0000-4000-8000-000000000015';
@@ -33,11 +35,14 @@ const append = (db: Database, count: number, from = 0) =>
     ),
   );
 
+/** The kept root (checkpoints), the kept tree (proofs) and a tree read whole now. */
 async function rootsOf(db: Database) {
   const kept = await loadAuditRootShared(db);
+  const tree = await loadAuditTreeShared(db);
   const reread = await loadAuditTree(db);
   return {
     kept: { size: kept.treeSize, root: bytesToHex(kept.rootHash) },
+    tree: { size: tree.size, root: bytesToHex(tree.root()) },
     reread: { size: reread.size, root: bytesToHex(reread.root()) },
   };
 }
@@ -51,7 +56,7 @@ async function asOwner(db: Database, work: () => Promise<void>): Promise<void> {
   await sql`ALTER TABLE audit_head ENABLE TRIGGER USER`.execute(db);
 }
 
-describe.each(DATABASE_KINDS)('the kept audit root on %s', (kind) => {
+describe.each(DATABASE_KINDS)('the kept audit root and tree on %s', (kind) => {
   it('is the root of the whole log after every append, across pages', async () => {
     const handle = await openTestDatabase(kind);
     try {
@@ -59,12 +64,15 @@ describe.each(DATABASE_KINDS)('the kept audit root on %s', (kind) => {
       await append(handle.db, 5);
       let roots = await rootsOf(handle.db);
       expect(roots.kept).toEqual(roots.reread);
+      expect(roots.tree).toEqual(roots.reread);
       await append(handle.db, 2_500, 5);
       roots = await rootsOf(handle.db);
       expect(roots.kept).toEqual({ size: 2_505, root: roots.reread.root });
+      expect(roots.tree).toEqual(roots.reread);
       await append(handle.db, 1, 2_505);
       roots = await rootsOf(handle.db);
       expect(roots.kept).toEqual({ size: 2_506, root: roots.reread.root });
+      expect(roots.tree).toEqual(roots.reread);
       // Calls made together after a write share a load that holds it.
       await append(handle.db, 3, 2_506);
       const together = await Promise.all(Array.from({ length: 20 }, () => loadAuditRootShared(handle.db)));
@@ -102,6 +110,7 @@ describe.each(DATABASE_KINDS)('the kept audit root on %s', (kind) => {
       expect((await verifyAuditChain(db)).ok).toBe(true);
       const rewritten = await rootsOf(db);
       expect(rewritten.kept).toEqual(rewritten.reread);
+      expect(rewritten.tree).toEqual(rewritten.reread);
       expect(rewritten.kept.root).not.toBe(before.kept.root);
       expect(await verifyAgainstCheckpoint(db, { text: held, keys: keyring.known })).toMatchObject({
         ok: false,
@@ -115,6 +124,7 @@ describe.each(DATABASE_KINDS)('the kept audit root on %s', (kind) => {
       });
       const cut = await rootsOf(db);
       expect(cut.kept).toEqual({ size: 9, root: cut.reread.root });
+      expect(cut.tree).toEqual(cut.reread);
     } finally {
       await handle.close();
     }
@@ -131,6 +141,7 @@ describe.each(DATABASE_KINDS)('the kept audit root on %s', (kind) => {
       });
       const after = await rootsOf(db);
       expect(after.kept).toEqual(asWritten.kept);
+      expect(after.tree).toEqual(asWritten.kept);
       expect(after.reread.root).not.toBe(asWritten.kept.root);
       const signed = signCheckpoint(keyring, await loadAuditRootShared(db));
       expect(await verifyAgainstCheckpoint(db, { text: signed, keys: keyring.known })).toMatchObject({
@@ -220,6 +231,8 @@ describe.each(DATABASE_KINDS)('the kept audit root on %s', (kind) => {
       const roots = await rootsOf(db);
       expect(roots.kept.size).toBe(1_200);
       expect(roots.kept.root).not.toBe(roots.reread.root);
+      // Proofs come from the entries, so they refuse the forged root too.
+      expect(roots.tree).toEqual(roots.reread);
       const signed = signCheckpoint(keyring, await loadAuditRootShared(db));
       expect(await verifyAgainstCheckpoint(db, { text: signed, keys: keyring.known })).toMatchObject({
         ok: false,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadAuditTree, loadAuditTreeShared } from '../src/audit/audit-tree';
+import { loadAuditTree } from '../src/audit/audit-tree';
+import { loadAuditTreeShared } from '../src/audit/kept-audit-tree';
 import { recordAudit } from '../src/audit';
 import { recordAudits } from '../src/audit/record-audit';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';

@@ -29,13 +29,37 @@ export function splitPoint(n: number): number {
   return k;
 }
 
+/** 32-byte hashes stored end to end in one growing buffer: a node costs its 32 bytes, not an object. */
+class HashColumn {
+  private bytes = new Uint8Array(32 * 64);
+  length = 0;
+
+  push(hash: Uint8Array): void {
+    if (hash.length !== 32) throw new RangeError('a node hash is 32 bytes');
+    if (32 * (this.length + 1) > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes.set(hash, 32 * this.length);
+    this.length += 1;
+  }
+
+  /** A copy of node `index`: the buffer is replaced as it grows. */
+  at(index: number): Uint8Array | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    return this.bytes.slice(32 * index, 32 * (index + 1));
+  }
+}
+
 /**
  * A tree over leaf hashes that keeps every complete, aligned subtree (level L holds the roots of
  * the subtrees of 2^L leaves). Appending leaves never changes a stored node, so the tree grows
- * with the log; any range's hash (MTH) is put together from at most 2·log n stored nodes.
+ * with the log; any range's hash (MTH) is put together from at most 2·log n stored nodes. Each
+ * level is one buffer: a log of a million entries holds 64 MB of hashes and a few hundred objects.
  */
 export class MerkleTree {
-  private readonly levels: Uint8Array[][] = [[]];
+  private readonly levels: HashColumn[] = [new HashColumn()];
 
   constructor(private readonly hash: HashFunction = sha256) {}
 
@@ -43,24 +67,23 @@ export class MerkleTree {
     return this.levels[0]?.length ?? 0;
   }
 
-  /** The leaf hashes, in order (read-only view). */
-  leafHashes(): readonly Uint8Array[] {
-    return this.levels[0] ?? [];
+  /** Leaf `index`'s hash (a copy). */
+  leafHash(index: number): Uint8Array | undefined {
+    return this.levels[0]?.at(index);
   }
 
   append(leafHashes: readonly Uint8Array[]): void {
-    const leaves = this.levels[0] ?? [];
-    leaves.push(...leafHashes);
+    const leaves = this.levels[0] as HashColumn;
+    for (const leaf of leafHashes) leaves.push(leaf);
     for (let level = 0; ; level++) {
-      const below = this.levels[level] ?? [];
+      const below = this.levels[level] as HashColumn;
       if (below.length < 2) break;
-      const above = this.levels[level + 1] ?? [];
+      const above = this.levels[level + 1] ?? new HashColumn();
       this.levels[level + 1] = above;
-      for (let index = above.length; index < Math.floor(below.length / 2); index++) {
+      for (let index = above.length; index < Math.floor(below.length / 2); index++)
         above.push(
-          hashChildren(below[2 * index] as Uint8Array, below[2 * index + 1] as Uint8Array, this.hash),
+          hashChildren(below.at(2 * index) as Uint8Array, below.at(2 * index + 1) as Uint8Array, this.hash),
         );
-      }
     }
   }
 
@@ -70,7 +93,7 @@ export class MerkleTree {
     if (size <= 0) return this.hash(new Uint8Array(0));
     const level = Math.log2(size);
     if (Number.isInteger(level) && start % size === 0) {
-      const node = this.levels[level]?.[start / size];
+      const node = this.levels[level]?.at(start / size);
       if (node !== undefined) return node;
     }
     const k = splitPoint(size);

@@ -1,44 +1,31 @@
 import { bytesToHex, hexToBytes, MerkleFrontier } from '@parley/core';
 import { findAuditFrontier, saveAuditFrontier } from '../storage/audit-log';
 import type { Database } from '../storage/database';
-import { auditLeafHash, hashedAuditPages, nodeSha256 } from './audit-tree';
+import { nodeSha256 } from './audit-tree';
+import { readLogAll, readLogOn, type LogPosition } from './read-log-on';
 import { shareLoads } from './share-loads';
 
 export type AuditRoot = { readonly treeSize: number; readonly rootHash: Uint8Array };
 
 /** How far a database's log was read: its root so far, and the last entry as it was hashed then. */
-type ReadSoFar = { frontier: MerkleFrontier; lastSeq: number; lastEntryHash: string; savedSize?: number };
+type ReadSoFar = LogPosition & { frontier: MerkleFrontier; savedSize?: number };
 
 /** The stored frontier (migration 0240) is written again once a process has read this many entries on. */
 const SAVE_EVERY = 1000;
 const READ_SO_FAR = new WeakMap<Database, ReadSoFar>();
 
-function appendEntry(soFar: ReadSoFar, { seq, entryHash }: { seq: number; entryHash: string }): void {
-  soFar.frontier.append(auditLeafHash(entryHash));
-  soFar.lastSeq = seq;
-  soFar.lastEntryHash = entryHash;
-}
+const appendTo = (frontier: MerkleFrontier) => (leaves: Uint8Array[]) => {
+  for (const leaf of leaves) frontier.append(leaf);
+};
 
-/**
- * Reads the entries after `from.lastSeq` into its root, or gives undefined when the database no
- * longer holds that last entry as it was hashed (deleted, edited, or re-hashed with everything
- * after it, as a full rewrite of the chain must): the prefix may have changed, so read it again.
- */
 async function readOn(db: Database, from: ReadSoFar): Promise<ReadSoFar | undefined> {
-  let sawLast = false;
-  for await (const page of hashedAuditPages(db, from.lastSeq - 1))
-    for (const entry of page) {
-      if (sawLast) appendEntry(from, entry);
-      else if (entry.seq === from.lastSeq && entry.entryHash === from.lastEntryHash) sawLast = true;
-      else return undefined;
-    }
-  return sawLast ? from : undefined;
+  const position = await readLogOn(db, from, appendTo(from.frontier));
+  return position && Object.assign(from, position);
 }
 
 async function readAll(db: Database): Promise<ReadSoFar> {
-  const start: ReadSoFar = { frontier: new MerkleFrontier(nodeSha256), lastSeq: 0, lastEntryHash: '' };
-  for await (const page of hashedAuditPages(db, 0)) for (const entry of page) appendEntry(start, entry);
-  return start;
+  const frontier = new MerkleFrontier(nodeSha256);
+  return { frontier, ...(await readLogAll(db, appendTo(frontier))) };
 }
 
 /** Where another process (or this one, before a restart) left off, if the stored edge is well formed. */

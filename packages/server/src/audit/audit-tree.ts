@@ -3,7 +3,6 @@ import { hashLeaf, MerkleTree, type HashFunction } from '@parley/core';
 import { listAuditEntries } from '../storage/audit-log';
 import type { Database } from '../storage/database';
 import { hashAuditEntry } from './hash-entry';
-import { shareLoads } from './share-loads';
 
 export const nodeSha256: HashFunction = (bytes) => createHash('sha256').update(bytes).digest();
 
@@ -20,8 +19,7 @@ const PAGE = 1000;
 /**
  * The Merkle tree over every entry as the database holds it now. The leaves are recomputed from
  * each entry's fields, not read from its stored hash, so an edited entry changes the tree even if
- * its hash column was left alone. Rebuilt per call on purpose: a tree cached in the process would
- * keep vouching for entries the database owner has since rewritten (cost: docs/security.md).
+ * its hash column was left alone. What `parley audit verify` checks a checkpoint against.
  */
 export async function loadAuditTree(db: Database): Promise<MerkleTree> {
   const tree = new MerkleTree(nodeSha256);
@@ -46,11 +44,3 @@ export async function* hashedAuditPages(
     after = last.seq;
   }
 }
-
-/**
- * loadAuditTree for callers that read proofs from the tree: a call joins a load that has not
- * started yet, or queues the next one behind the load running now, so every caller gets a tree
- * read from the database after its call, never an older one (nothing kept vouches for entries
- * since rewritten). Callers must not change the tree.
- */
-export const loadAuditTreeShared = shareLoads(loadAuditTree);
