@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { eventStreamUrl } from '../../api/endpoints';
+import { retryDelay } from './stream-retry';
 
 const EVENT_TYPES = [
   'version.created',
@@ -14,9 +15,6 @@ const EVENT_TYPES = [
   'reset',
 ];
 
-/** How long after the server refused a stream it is asked again. */
-const RETRY_MS = 10_000;
-
 /**
  * Subscribes to the negotiation's event stream and returns a counter that changes on each event
  * plus whether the stream is connected. The server only sends events this viewer may see.
@@ -29,12 +27,14 @@ export function useLiveEvents(negotiationId: string): { tick: number; connected:
     let source: EventSource | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let isReconnect = false;
+    let refusals = 0;
     const bump = () => setTick((n) => n + 1);
     const connect = () => {
       const opened = new EventSource(eventStreamUrl(negotiationId), { withCredentials: true });
       source = opened;
       opened.addEventListener('ready', () => {
         setConnected(true);
+        refusals = 0;
         // What changed while a refused stream was closed was never sent: read again.
         if (isReconnect) bump();
       });
@@ -44,7 +44,8 @@ export function useLiveEvents(negotiationId: string): { tick: number; connected:
         // the account holds too many streams, a 503 while the server restarts): try again later.
         if (opened.readyState !== EventSource.CLOSED) return;
         isReconnect = true;
-        retry = setTimeout(connect, RETRY_MS);
+        refusals += 1;
+        retry = setTimeout(connect, retryDelay(refusals));
       };
       for (const type of EVENT_TYPES) opened.addEventListener(type, bump);
     };
