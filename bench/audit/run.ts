@@ -61,7 +61,7 @@ try {
   const memory = process.memoryUsage();
   const result = {
     node: process.version,
-    loadAverage: loadavg()[0],
+    loadAverage: loadavg()[0] ?? 0,
     entries: ENTRIES,
     wholeLogMs: median(whole),
     firstKeptLoadMs: first,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, loadDemo } from '../src/demo';
 import { openDatabase } from '../src/storage/database';
+import { listPlanEventsAfter } from '../src/storage/plan-events';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -80,6 +81,22 @@ describe('parley plan import / plan diff', () => {
     expect(imported.out).toMatch(
       /imported 3 points as "CLI draft" \(version [0-9a-f-]{36}, plan revision 4\)/,
     );
+    // Its event reached the log before the command closed the database: a server on the same
+    // PostgreSQL relays it, and a stream that reconnects replays it.
+    const versionId = /version ([0-9a-f-]{36})/.exec(imported.out)?.[1];
+    const handle = await openDatabase({ dataDir: join(dir, 'data') });
+    try {
+      const events = await listPlanEventsAfter<{ type: string }>(handle.db, {
+        afterId: 0,
+        negotiationId: DEMO_NEGOTIATION.id,
+        limit: 1_000,
+      });
+      expect(events.map(({ event }) => event)).toContainEqual(
+        expect.objectContaining({ type: 'version.created', versionId }),
+      );
+    } finally {
+      await handle.close();
+    }
     const outsider = await run([
       'plan',
       'import',

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_NEGOTIATION, DEMO_PASSWORD } from '../src/demo';
+import { DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_PASSWORD } from '../src/demo';
 import { startServer, type RunningServer } from '../src/http/start-server';
+import { openDatabase } from '../src/storage/database';
+import { listPlanEventsAfter } from '../src/storage/plan-events';
 
 // The real server on a real port over a fresh PGlite folder: what `npm start` does on first start.
 
@@ -57,5 +59,53 @@ describe('startServer on an empty data folder', () => {
       startServer({ port: server.port, dataDir: second, loadDemoOnEmpty: false, log: () => undefined }),
     ).rejects.toThrow(/EADDRINUSE/);
     rmSync(second, { recursive: true, force: true });
+  }, 180_000);
+});
+
+describe('closing a server just after a write', () => {
+  it('logs the event of a write answered just before it closes the database', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-data-'));
+    try {
+      const server = await startServer({ port: 0, dataDir, log: () => undefined, runJobs: false });
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'mediator@demo.parley', password: DEMO_PASSWORD }),
+      });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const created = await fetch(`${server.url}/api/negotiations/${DEMO_NEGOTIATION.id}/plan/statements`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({
+          person: 'Spokesperson',
+          partyId: DEMO_PARTIES.unitedStates.id,
+          date: '2025-11-30',
+          source: 'shutdown test',
+          quote: 'Said just before the server stopped.',
+          pointIds: [],
+        }),
+      });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      // A supervisor's SIGTERM right after the answer: what a reconnecting stream replays must hold it.
+      await server.close();
+
+      const reopened = await openDatabase({ dataDir });
+      try {
+        const events = await listPlanEventsAfter<{ type: string; statementId?: string }>(reopened.db, {
+          afterId: 0,
+          negotiationId: DEMO_NEGOTIATION.id,
+          limit: 1_000,
+        });
+        expect(events.map(({ event }) => event)).toContainEqual(
+          expect.objectContaining({ type: 'statement.created', statementId: id }),
+        );
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 180_000);
 });

@@ -136,6 +136,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: async () => {
       // New requests get 503, open event streams end, in-flight requests finish (within the grace).
       await shutdown.drain(server, () => deps.events.endStreams());
+      // A change answered just now is logged as an event after its answer: without this wait the
+      // database closed under it, and other processes and reconnecting streams never saw it.
+      await deps.events.settled();
       await pruning.stop();
       await relay?.close();
       await queue?.stop();

@@ -92,7 +92,12 @@ export async function openPlanSession(values: {
         throw error instanceof DomainError ? notVisible : error;
       },
     );
-    return { deps, viewer, negotiationId: negotiation.id, close: () => handle.close() };
+    const close = async () => {
+      // The change's event is logged after the change commits: let it land before the database closes.
+      await deps.events.settled();
+      await handle.close();
+    };
+    return { deps, viewer, negotiationId: negotiation.id, close };
   } catch (error) {
     await handle.close();
     throw error;
