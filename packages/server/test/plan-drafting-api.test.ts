@@ -37,7 +37,11 @@ describe.each(DATABASE_KINDS)('drafting a version on %s', (kind) => {
       return session;
     }) as [SignedIn, SignedIn, SignedIn];
   });
-  afterAll(async () => handle.close());
+  afterAll(async () => {
+    // The last change's event is logged after its answer; the database must outlive it.
+    await testApp.deps.events.settled();
+    await handle.close();
+  });
 
   it('publishes a single text without naming proposers; the audit log keeps who proposed what', async () => {
     const proposed = await call(testApp, `POST ${P}/amendments`, {
