@@ -13,6 +13,7 @@ const [folder = '', mode = 'cli'] = process.argv.slice(2);
 const flags = [
   ['--no-lazy', '--lazy'],
   ['--always-sparkplug', '--no-always-sparkplug'],
+  ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
 ] as const;
 if (mode !== 'plain') for (const [set] of flags) setFlagsFromString(set);
 const engine = await import('@parley/engine');

@@ -263,7 +263,7 @@ const md = [
   '',
   `## Cold: the first negotiation in a fresh process`,
   '',
-  `Median over ${COLD_RUNS} processes per mode (bench/simulation/cold.ts), set-up included, files read and compiled before. **CLI**: the engine loaded under \`parley simulate\`'s V8 flags (\`--no-lazy --always-sparkplug\` while it loads); **plain**: V8's defaults.`,
+  `Median over ${COLD_RUNS} processes per mode (bench/simulation/cold.ts), set-up included, files read and compiled before. **CLI**: the engine loaded under \`parley simulate\`'s V8 flags (\`--no-lazy --always-sparkplug --no-wasm-dynamic-tiering\` while it loads); **plain**: V8's defaults.`,
   '',
   '| scenario | warm ms | cold ms (CLI) | cold min ms (CLI) | cold ms (plain) | 2nd negotiation ms (CLI) | cold ÷ warm (CLI) | NegMAS ms | × NegMAS warm | × NegMAS cold |',
   '|---|---|---|---|---|---|---|---|---|---|',

@@ -36,12 +36,17 @@ function findCommand([first, second]: readonly string[]): { entry?: CommandEntry
  * simulation; issue #17): compile its code when the module loads rather than at its first call
  * (`--no-lazy`), as baseline machine code (`--always-sparkplug`) instead of bytecode that is
  * interpreted until V8 finds it hot, which a one-shot analysis never becomes. On anac2011-Car this
- * cuts the instructions of the analysis call from 14.0 M to 6.1 M (callgrind). The defaults are
- * restored once the module has loaded, so Node's own code loaded later is not compiled eagerly.
+ * cuts the instructions of the analysis call from 14.0 M to 6.1 M (callgrind). The engine's
+ * WebAssembly kernels, instantiated as it loads, are compiled by the optimising tier at once
+ * (`--no-wasm-dynamic-tiering`) instead of starting in the baseline tier and being recompiled
+ * when hot: that recompilation landed inside the first or second negotiation about one run in
+ * three and stalled it for about 0.8 ms (bench/results/simulation.md). The defaults are restored
+ * once the module has loaded, so Node's own code loaded later is not compiled eagerly.
  */
 const ONE_SHOT_V8_FLAGS = [
   ['--no-lazy', '--lazy'],
   ['--always-sparkplug', '--no-always-sparkplug'],
+  ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
 ] as const;
 
 /** The `parley` bin: loads the command as suits it, then runs it (tests call `main`). */
