@@ -35,7 +35,8 @@ import { rowsFromLinks } from './lineage-rows';
  *    of it is in what that point's links leave unexplained (a merge that gathers points from two
  *    sections); a last matching then pairs the paraphrases in the gaps this closes.
  * 8. An old and a new point both left over, each the other's closest, sharing a quarter of one of
- *    them, are one point retitled and rewritten.
+ *    them, are one point retitled and rewritten; so are two left over under one heading of two or
+ *    more words that no other point left over bears (a point rewritten from end to end).
  * 9. Two clauses that are each other's closest in the other version are one clause, moved: when they
  *    are clearly alike and their points lie in different groups, the groups join (a restructuring
  *    that regrouped sentences); a point left over joins only on a closer likeness.
