@@ -1,8 +1,7 @@
 import { bytesToHex, hexToBytes, MerkleFrontier } from '@parley/core';
 import { findAuditFrontier, saveAuditFrontier } from '../storage/audit-log';
 import type { Database } from '../storage/database';
-import { nodeSha256 } from './audit-tree';
-import { readLogAll, readLogOn, type LogPosition } from './read-log-on';
+import { nodeSha256, readLogAll, readLogOn, type LogPosition } from './read-log';
 import { shareLoads } from './share-loads';
 
 export type AuditRoot = { readonly treeSize: number; readonly rootHash: Uint8Array };

@@ -1,7 +1,6 @@
 import { MerkleTree } from '@parley/core';
 import type { Database } from '../storage/database';
-import { nodeSha256 } from './audit-tree';
-import { readLogAll, readLogOn, type LogPosition } from './read-log-on';
+import { nodeSha256, readLogAll, readLogOn, type LogPosition } from './read-log';
 import { shareLoads } from './share-loads';
 
 type KeptTree = LogPosition & { tree: MerkleTree };

@@ -1,7 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import { verifyConsistency } from '@parley/core';
 import type { Database } from '../storage/database';
-import { loadAuditTree, nodeSha256 } from './audit-tree';
+import { loadAuditTree } from './audit-tree';
+import { nodeSha256 } from './read-log';
 import { CHECKPOINT_ORIGIN, findSigningKey, parseCheckpoint } from './checkpoint';
 import { describePublicKey, type AuditPublicKey } from './signing-keys';
 

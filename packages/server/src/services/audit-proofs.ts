@@ -9,7 +9,7 @@ import {
   type Viewer,
 } from '@parley/core';
 import { loadAuditRootShared, type AuditRoot } from '../audit/audit-root';
-import { auditLeafHash } from '../audit/audit-tree';
+import { auditLeafHash } from '../audit/read-log';
 import { loadAuditTreeShared } from '../audit/kept-audit-tree';
 import { signCheckpoint } from '../audit/checkpoint';
 import type { AuditKeyring } from '../audit/signing-keys';
