@@ -8,12 +8,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit, verifyAuditChain } from '../src/audit';
 import { loadAuditTree } from '../src/audit/audit-tree';
 import { parseCheckpoint, signCheckpoint } from '../src/audit/checkpoint';
-import { hashAuditEntry } from '../src/audit/hash-entry';
 import { createEphemeralKeyring, loadAuditKeyring, rotateAuditKey } from '../src/audit/signing-keys';
 import { verifyAgainstCheckpoint } from '../src/audit/verify-checkpoint';
 import { main } from '../src/cli/main';
-import { listAuditEntries } from '../src/storage/audit-log';
 import { openDatabase, type Database, type DatabaseHandle } from '../src/storage/database';
+import { asOwner as asOwnerOf, rewriteChainFrom } from './helpers/audit-owner';
 
 const keyring = createEphemeralKeyring();
 
@@ -65,14 +64,7 @@ describe('issue 13: tampering with the audit log', () => {
     await appendEntries(handle.db, 12, 3);
     expect(await verify(handle.db, held)).toMatchObject({ ok: true, checkpointSize: 12, logSize: 15 });
   };
-  const asOwner = async (work: () => Promise<void>) => {
-    // What the database owner (not only a superuser) can do: switch the guards off, then on again.
-    await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(handle.db);
-    await sql`ALTER TABLE audit_head DISABLE TRIGGER USER`.execute(handle.db);
-    await work();
-    await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(handle.db);
-    await sql`ALTER TABLE audit_head ENABLE TRIGGER USER`.execute(handle.db);
-  };
+  const asOwner = (work: () => Promise<void>) => asOwnerOf(handle.db, work);
 
   it('refuses to move audit_head back or delete it while the triggers stand', async () => {
     await start();
@@ -119,23 +111,7 @@ describe('issue 13: tampering with the audit log', () => {
 
   it('detects an edit followed by a full recomputation of every later hash and the head', async () => {
     await start();
-    await asOwner(async () => {
-      const entries = await listAuditEntries(handle.db, { afterSeq: 0, limit: 100 });
-      let previous = entries[4]?.prevHash ?? '';
-      for (const entry of entries.slice(4)) {
-        const { hash: _old, ...fields } = entry;
-        const changed = {
-          ...fields,
-          prevHash: previous,
-          subjectId: entry.seq === 5 ? 'record-forged' : entry.subjectId,
-        };
-        const hash = hashAuditEntry(changed);
-        await sql`UPDATE audit_log SET subject_id = ${changed.subjectId}, prev_hash = ${previous}, hash = ${hash}
-                  WHERE seq = ${String(entry.seq)}`.execute(handle.db);
-        previous = hash;
-      }
-      await sql`UPDATE audit_head SET hash = ${previous}`.execute(handle.db);
-    });
+    await rewriteChainFrom(handle.db, 5, 'record-forged');
     expect((await verifyAuditChain(handle.db)).ok).toBe(true); // …and so is it here
     expect(await verify(handle.db, held)).toMatchObject({
       ok: false,

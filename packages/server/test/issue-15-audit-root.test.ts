@@ -9,13 +9,12 @@ import { loadAuditRootShared } from '../src/audit/audit-root';
 import { loadAuditTree } from '../src/audit/audit-tree';
 import { loadAuditTreeShared } from '../src/audit/kept-audit-tree';
 import { signCheckpoint } from '../src/audit/checkpoint';
-import { hashAuditEntry } from '../src/audit/hash-entry';
 import { recordAudits } from '../src/audit/record-audit';
 import { createEphemeralKeyring } from '../src/audit/signing-keys';
 import { verifyAgainstCheckpoint } from '../src/audit/verify-checkpoint';
-import { listAuditEntries } from '../src/storage/audit-log';
 import { openDatabase, type Database, type DatabaseHandle } from '../src/storage/database';
 import { auditedRead } from './helpers/audit-entries';
+import { asOwner, rewriteChainFrom } from './helpers/audit-owner';
 import { DATABASE_KINDS, openTestDatabase, type DatabaseKind } from './helpers/each-database';
 
 // Issue #15: a checkpoint (every event stream's first event, every export's footer) re-hashed the
@@ -45,15 +44,6 @@ async function rootsOf(db: Database) {
     tree: { size: tree.size, root: bytesToHex(tree.root()) },
     reread: { size: reread.size, root: bytesToHex(reread.root()) },
   };
-}
-
-/** What the database owner can do: switch the append-only guards off, change rows, switch them on. */
-async function asOwner(db: Database, work: () => Promise<void>): Promise<void> {
-  await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(db);
-  await sql`ALTER TABLE audit_head DISABLE TRIGGER USER`.execute(db);
-  await work();
-  await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(db);
-  await sql`ALTER TABLE audit_head ENABLE TRIGGER USER`.execute(db);
 }
 
 describe.each(DATABASE_KINDS)('the kept audit root and tree on %s', (kind) => {
@@ -89,24 +79,8 @@ describe.each(DATABASE_KINDS)('the kept audit root and tree on %s', (kind) => {
       await append(db, 12);
       const before = await rootsOf(db);
       const held = signCheckpoint(keyring, await loadAuditRootShared(db));
-      await asOwner(db, async () => {
-        // Entry 5 forged, then every later hash and the head recomputed: the chain verifies again.
-        const entries = await listAuditEntries(db, { afterSeq: 0, limit: 100 });
-        let previous = entries[4]?.prevHash ?? '';
-        for (const entry of entries.slice(4)) {
-          const { hash: _old, ...fields } = entry;
-          const forged = {
-            ...fields,
-            prevHash: previous,
-            subjectId: entry.seq === 5 ? 'forged' : entry.subjectId,
-          };
-          const hash = hashAuditEntry(forged);
-          await sql`UPDATE audit_log SET subject_id = ${forged.subjectId}, prev_hash = ${previous}, hash = ${hash}
-                    WHERE seq = ${String(entry.seq)}`.execute(db);
-          previous = hash;
-        }
-        await sql`UPDATE audit_head SET hash = ${previous}`.execute(db);
-      });
+      // Entry 5 forged, then every later hash and the head recomputed: the chain verifies again.
+      await rewriteChainFrom(db, 5, 'forged');
       expect((await verifyAuditChain(db)).ok).toBe(true);
       const rewritten = await rootsOf(db);
       expect(rewritten.kept).toEqual(rewritten.reread);
@@ -200,16 +174,7 @@ describe.each(DATABASE_KINDS)('the kept audit root and tree on %s', (kind) => {
       // The stored edge names entry 2,503 as hashed: a rewrite that re-hashed it is read in full.
       await loadAuditRootShared(db);
       const fresh = await handles.restart();
-      await asOwner(fresh, async () => {
-        const [last] = await listAuditEntries(fresh, { afterSeq: 2_502, limit: 1 });
-        if (last === undefined) throw new Error('no last entry');
-        const { hash: _old, ...fields } = last;
-        const forged = { ...fields, subjectId: 'forged' };
-        await sql`UPDATE audit_log SET subject_id = 'forged', hash = ${hashAuditEntry(forged)} WHERE seq = ${String(last.seq)}`.execute(
-          fresh,
-        );
-        await sql`UPDATE audit_head SET hash = ${hashAuditEntry(forged)}`.execute(fresh);
-      });
+      await rewriteChainFrom(fresh, 2_503, 'forged');
       const rewritten = await rootsOf(fresh);
       expect(rewritten.kept).toEqual(rewritten.reread);
       expect(rewritten.kept.root).not.toBe(roots.kept.root);

@@ -6,6 +6,7 @@ import { DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_PASSWORD } from '../src/demo';
 import { startServer, type RunningServer } from '../src/http/start-server';
 import { openDatabase } from '../src/storage/database';
 import { listPlanEventsAfter } from '../src/storage/plan-events';
+import { demoSession } from './helpers/serve-process';
 
 // The real server on a real port over a fresh PGlite folder: what `npm start` does on first start.
 
@@ -67,13 +68,7 @@ describe('closing a server just after a write', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-data-'));
     try {
       const server = await startServer({ port: 0, dataDir, log: () => undefined, runJobs: false });
-      const login = await fetch(`${server.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'mediator@demo.parley', password: DEMO_PASSWORD }),
-      });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const { cookie, csrfToken } = await demoSession(server.url, 'mediator');
       const created = await fetch(`${server.url}/api/negotiations/${DEMO_NEGOTIATION.id}/plan/statements`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },

@@ -27,14 +27,23 @@ export async function startServeProcess(dataDir: string): Promise<ServeProcess> 
   return { child, url, exited };
 }
 
-/** Signs a demo account in over HTTP and returns its session cookie. */
-export async function demoCookie(url: string, account: keyof typeof DEMO_ACCOUNTS): Promise<string> {
+/** Signs a demo account in over HTTP: its session cookie, and the CSRF token its writes send. */
+export async function demoSession(
+  url: string,
+  account: keyof typeof DEMO_ACCOUNTS,
+): Promise<{ cookie: string; csrfToken: string }> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: DEMO_ACCOUNTS[account].email, password: DEMO_PASSWORD }),
   });
-  return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrfToken };
+}
+
+/** Signs a demo account in over HTTP and returns its session cookie. */
+export async function demoCookie(url: string, account: keyof typeof DEMO_ACCOUNTS): Promise<string> {
+  return (await demoSession(url, account)).cookie;
 }
 
 /**
