@@ -43,6 +43,6 @@ export function runMediated(setup: NegotiationSetup): NegotiationResult {
   );
   // Every proposal is voted on by all parties: one proposal is one round. The text is settled at the deadline.
   const rawUtilities = isAgreed ? utilities : space.parties.map((party) => party.reservation);
-  const result = ending(setup, { agreement: null, rawUtilities, step: end, rounds: end, trace });
+  const result = ending(setup, null, rawUtilities, end, end, trace);
   return isAgreed ? { ...result, agreement: text } : result;
 }

@@ -1,7 +1,7 @@
 import { utilityOf, type SpaceParty } from '../model/additive-space';
 import type { Agent, Offer, TurnContext } from './agent';
 import { discountAt } from './discount';
-import { runSaoKernel } from './kernel/sao-kernel';
+import { KERNEL_CANNOT_RUN, kernelAgreement, NO_AGREEMENT, runSaoKernel } from './kernel/sao-kernel';
 import {
   lastStep,
   timeAt,
@@ -57,58 +57,38 @@ export function runSao(setup: NegotiationSetup): NegotiationResult {
     if (accepted !== undefined) trace.push({ kind: 'offer', step, from, outcome: offer.outcome, accepted });
     if (everyone) {
       const rawUtilities = parties.map((party) => utilityOf(party, offer.outcome));
-      return ending(setup, {
-        agreement: offer.outcome,
-        rawUtilities,
-        step,
-        rounds: Math.floor(step / partyCount),
-        trace,
-      });
+      return ending(setup, offer.outcome, rawUtilities, step, Math.floor(step / partyCount), trace);
     }
     from = from + 1 === partyCount ? 0 : from + 1;
   }
   const rawUtilities = parties.map((party) => party.reservation);
-  return ending(setup, {
-    agreement: null,
-    rawUtilities,
-    step: end,
-    rounds: Math.ceil(end / partyCount),
-    trace,
-  });
+  return ending(setup, null, rawUtilities, end, Math.ceil(end / partyCount), trace);
 }
 
-/** The same negotiation in the WebAssembly kernel, when every agent is a built-in time-based one. */
+/** The kernel records no trace: one empty trace serves every negotiation it runs. */
+const NO_TRACE: readonly TraceEvent[] = Object.freeze([]);
+
+/**
+ * The same negotiation in the WebAssembly kernel, when every agent is a built-in time-based one.
+ * A process's first negotiation runs this unoptimised, where building an object of a shape not
+ * met before costs far more than the arithmetic: so no object is made on the way to the result.
+ */
 function runInKernel(setup: NegotiationSetup): NegotiationResult | undefined {
   const { space, deadline } = setup;
   const { parties } = space;
   const partyCount = parties.length;
-  // Loops, not closures: this is the JavaScript a process's first negotiation runs unoptimised.
-  const seeds: number[] = [];
-  for (let party = 0; party < partyCount; party++) seeds.push(deriveSeed(setup.seed, party) >>> 0);
-  const end = runSaoKernel({ space, agents: setup.agents, steps: deadline.steps, seeds });
-  if (end === undefined) return undefined;
-  const { step, outcome } = end;
+  const step = runSaoKernel(space, setup.agents, deadline.steps, setup.seed);
+  if (step === KERNEL_CANNOT_RUN) return undefined;
+  const agreement = step === NO_AGREEMENT ? null : kernelAgreement(space.issues.length);
   const rawUtilities: number[] = [];
   for (let party = 0; party < partyCount; party++) {
     const spaceParty = parties[party];
     if (spaceParty === undefined) continue;
-    rawUtilities.push(outcome === null ? spaceParty.reservation : utilityOf(spaceParty, outcome));
+    rawUtilities.push(agreement === null ? spaceParty.reservation : utilityOf(spaceParty, agreement));
   }
-  return outcome === null
-    ? ending(setup, {
-        agreement: null,
-        rawUtilities,
-        step: deadline.steps,
-        rounds: Math.ceil(deadline.steps / partyCount),
-        trace: [],
-      })
-    : ending(setup, {
-        agreement: outcome,
-        rawUtilities,
-        step,
-        rounds: Math.floor(step / partyCount),
-        trace: [],
-      });
+  return agreement === null
+    ? ending(setup, null, rawUtilities, deadline.steps, Math.ceil(deadline.steps / partyCount), NO_TRACE)
+    : ending(setup, agreement, rawUtilities, step, Math.floor(step / partyCount), NO_TRACE);
 }
 
 /**
@@ -123,23 +103,29 @@ function isRational(party: SpaceParty | undefined, outcome: readonly number[]): 
 /** The result with every party's discount at the end: `step` offers in, after `rounds` rounds. */
 export function ending(
   setup: { space: NegotiationSetup['space']; deadline: Deadline },
-  end: {
-    agreement: readonly number[] | null;
-    rawUtilities: readonly number[];
-    step: number;
-    rounds: number;
-    trace: readonly TraceEvent[];
-  },
+  agreement: readonly number[] | null,
+  rawUtilities: readonly number[],
+  step: number,
+  rounds: number,
+  trace: readonly TraceEvent[],
 ): NegotiationResult {
-  const time = timeAt(setup.deadline, end.step);
-  const discounts = setup.space.parties.map((party) => discountAt(party.discount, time, end.rounds));
+  const time = timeAt(setup.deadline, step);
+  // Loops, not maps with closures: a process's first negotiation runs this unoptimised.
+  const { parties } = setup.space;
+  const discounts: number[] = [];
+  const utilities: number[] = [];
+  for (let party = 0; party < parties.length; party++) {
+    const discount = discountAt(parties[party]?.discount, time, rounds);
+    discounts.push(discount);
+    utilities.push((rawUtilities[party] ?? 0) * discount);
+  }
   return {
-    agreement: end.agreement,
-    utilities: end.rawUtilities.map((utility, party) => utility * (discounts[party] ?? 1)),
-    rawUtilities: end.rawUtilities,
+    agreement,
+    utilities,
+    rawUtilities,
     discounts,
-    steps: end.agreement === null ? end.step : end.step + 1,
-    trace: end.trace,
+    steps: agreement === null ? step : step + 1,
+    trace,
   };
 }
 

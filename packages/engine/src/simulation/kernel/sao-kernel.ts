@@ -1,6 +1,7 @@
-import type { AdditiveSpace, Outcome } from '../../model/additive-space';
+import type { AdditiveSpace, Outcome, SpaceParty } from '../../model/additive-space';
 import type { AgentFactory } from '../agent';
 import { instantiateKernel, type KernelMemory } from '../../kernel/instantiate';
+import { deriveSeed } from '../rng';
 import { saoKernelWasm } from './sao-kernel-wasm';
 
 /**
@@ -26,7 +27,17 @@ export function markTimeBased(factory: AgentFactory, power: number): void {
 }
 
 type Memory = KernelMemory;
-type Kernel = { readonly memory: Memory; readonly run: () => number };
+/**
+ * The views over the module's memory are kept: each `memory.buffer` read and typed-array
+ * construction is a call into the runtime, which a process's first negotiation pays in full.
+ * Only `write` grows the memory (the module never does), and it makes them again when it does.
+ */
+type Kernel = {
+  readonly memory: Memory;
+  readonly run: () => number;
+  ints: Int32Array;
+  doubles: Float64Array;
+};
 
 // Compiled when the engine is loaded (about 0.3 ms, and the first module of a process sets up
 // V8's WebAssembly engine as well), not in the first negotiation, whose cost this is all about.
@@ -35,20 +46,31 @@ type Kernel = { readonly memory: Memory; readonly run: () => number };
 function loadKernel(): Kernel | null {
   try {
     const exports = instantiateKernel(saoKernelWasm);
-    const loaded = { memory: exports.memory as Memory, run: exports.run as () => number };
+    const memory = exports.memory as Memory;
+    const loaded: Kernel = {
+      memory,
+      run: exports.run as () => number,
+      ints: new Int32Array(memory.buffer),
+      doubles: new Float64Array(memory.buffer),
+    };
     // V8 compiles a module's functions on their first call: two steps of a 1-issue, 2-option
     // negotiation call every one of them (the second bids below the best, so it draws and
     // searches), so that happens here too rather than in the first negotiation. Nothing is left
     // behind but the code.
-    write(loaded, {
-      contributions: [[[1, 0]], [[0, 1]]],
-      constants: [0, 0],
-      reservations: [0, 0],
-      counts: [2],
-      codes: [0, 0],
-      seeds: [1, 2],
-      steps: 2,
+    const party = (name: string, row: number[]): SpaceParty => ({
+      name,
+      reservation: 0,
+      constant: 0,
+      contributions: [row],
     });
+    partySeeds.set([1, 2]);
+    write(
+      loaded,
+      { issues: [{ name: 'issue', options: ['a', 'b'] }], parties: [party('a', [1, 0]), party('b', [0, 1])] },
+      partyCodes,
+      partySeeds,
+      2,
+    );
     loaded.run();
     return loaded;
   } catch {
@@ -60,32 +82,35 @@ const HEADER = 64;
 const PARTY_BYTES = 128;
 const MAX_PARTIES = 8;
 const align = (bytes: number): number => (bytes + 7) & ~7;
+const COUNTS_AT = HEADER + MAX_PARTIES * PARTY_BYTES;
+/** Where the kernel leaves the agreed outcome: after each issue's option count and offset. */
+const resultOffset = (issueCount: number): number => COUNTS_AT + 2 * align(4 * issueCount);
 
+// Each party's agent code and seed, filled in place for each negotiation rather than allocated.
+const partyCodes = new Int32Array(MAX_PARTIES);
+const partySeeds = new Int32Array(MAX_PARTIES);
 const kernel: Kernel | null = loadKernel();
 
-type Problem = {
-  readonly contributions: readonly (readonly (readonly number[])[])[];
-  readonly constants: readonly number[];
-  readonly reservations: readonly number[];
-  readonly counts: readonly number[];
-  readonly codes: readonly number[];
-  readonly seeds: readonly number[];
-  readonly steps: number;
-};
-
 /**
- * Lays a negotiation out in the module's memory as sao-kernel.wat reads it; returns where the
- * agreed outcome will be. Plain loops: this runs unoptimised in a process's first negotiation.
+ * Lays a negotiation out in the module's memory as sao-kernel.wat reads it. Plain loops over the
+ * space itself, nothing built on the way: this runs unoptimised in a process's first negotiation,
+ * where every allocation and call costs.
  */
-function write(loaded: Kernel, problem: Problem): number {
-  const { counts, contributions } = problem;
-  const partyCount = contributions.length;
-  const issueCount = counts.length;
+function write(
+  loaded: Kernel,
+  space: AdditiveSpace,
+  codes: ArrayLike<number>,
+  seeds: ArrayLike<number>,
+  steps: number,
+): void {
+  const { issues, parties } = space;
+  const partyCount = parties.length;
+  const issueCount = issues.length;
   let total = 0;
-  for (let issue = 0; issue < issueCount; issue++) total += counts[issue] ?? 0;
-  const countsAt = HEADER + MAX_PARTIES * PARTY_BYTES;
+  for (let issue = 0; issue < issueCount; issue++) total += issues[issue]?.options.length ?? 0;
+  const countsAt = COUNTS_AT;
   const offsetsAt = countsAt + align(4 * issueCount);
-  const resultAt = offsetsAt + align(4 * issueCount);
+  const resultAt = resultOffset(issueCount);
   const stride = align(24 + 4 * issueCount);
   const lossesFrom = 8 * total;
   const orderFrom = 16 * total;
@@ -94,20 +119,23 @@ function write(loaded: Kernel, problem: Problem): number {
   const partyBytes = slotsFrom + stride * issueCount;
   const first = resultAt + align(4 * issueCount);
   const needed = first + partyCount * partyBytes;
-  const { memory } = loaded;
-  if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / 65536));
-  const ints = new Int32Array(memory.buffer);
-  const doubles = new Float64Array(memory.buffer);
+  if (needed > loaded.ints.byteLength) {
+    const { memory } = loaded;
+    memory.grow(Math.ceil((needed - memory.buffer.byteLength) / 65536));
+    loaded.ints = new Int32Array(memory.buffer);
+    loaded.doubles = new Float64Array(memory.buffer);
+  }
+  const { ints, doubles } = loaded;
   ints[0] = partyCount;
   ints[1] = issueCount;
-  ints[2] = problem.steps;
-  ints[3] = problem.steps;
+  ints[2] = steps;
+  ints[3] = steps;
   ints[4] = countsAt;
   ints[5] = offsetsAt;
   ints[6] = resultAt;
   let offset = 0;
   for (let issue = 0; issue < issueCount; issue++) {
-    const count = counts[issue] ?? 0;
+    const count = issues[issue]?.options.length ?? 0;
     ints[(countsAt >> 2) + issue] = count;
     ints[(offsetsAt >> 2) + issue] = offset;
     offset += count;
@@ -115,73 +143,68 @@ function write(loaded: Kernel, problem: Problem): number {
   for (let party = 0; party < partyCount; party++) {
     const block = first + party * partyBytes;
     const at = (HEADER + party * PARTY_BYTES) >> 2;
+    const spaceParty = parties[party];
     ints[at] = block;
     ints[at + 1] = block + lossesFrom;
     ints[at + 2] = block + orderFrom;
     ints[at + 3] = block + bestFrom;
     ints[at + 4] = block + slotsFrom;
     ints[at + 5] = stride;
-    ints[at + 6] = problem.codes[party] ?? 0;
-    ints[at + 7] = problem.seeds[party] ?? 0;
-    doubles[(at >> 1) + 4] = problem.constants[party] ?? 0;
-    doubles[(at >> 1) + 5] = problem.reservations[party] ?? 0;
-    const rows = contributions[party] ?? [];
+    ints[at + 6] = codes[party] ?? 0;
+    ints[at + 7] = seeds[party] ?? 0;
+    doubles[(at >> 1) + 4] = spaceParty?.constant ?? 0;
+    doubles[(at >> 1) + 5] = spaceParty?.reservation ?? 0;
+    const rows = spaceParty?.contributions ?? [];
     let value = block >> 3;
     for (let issue = 0; issue < issueCount; issue++) {
       const row = rows[issue] ?? [];
       for (let option = 0; option < row.length; option++) doubles[value++] = row[option] ?? 0;
     }
   }
-  return resultAt;
 }
 
+/** What `runSaoKernel` returns when the talks reached the deadline without an agreement. */
+export const NO_AGREEMENT = -1;
+/** What `runSaoKernel` returns when the kernel cannot run the line-up (the JavaScript loop does). */
+export const KERNEL_CANNOT_RUN = -2;
+
 /**
- * The ending of an SAO negotiation without a clock between marked time-based agents: the step of
- * the agreement and its outcome, or step −1; undefined when the kernel cannot run it.
+ * Runs an SAO negotiation without a clock between marked time-based agents in the kernel: the step
+ * of the agreement (`kernelAgreement` reads its outcome), NO_AGREEMENT or KERNEL_CANNOT_RUN.
+ * Positional, returning a number: no object of a new shape in a process's first negotiation.
  */
-export function runSaoKernel(setup: {
-  space: AdditiveSpace;
-  agents: readonly AgentFactory[];
-  steps: number;
-  seeds: readonly number[];
-}): { step: number; outcome: Outcome | null } | undefined {
-  const { space, agents, steps } = setup;
+export function runSaoKernel(
+  space: AdditiveSpace,
+  agents: readonly AgentFactory[],
+  steps: number,
+  seed: number,
+): number {
   const { issues, parties } = space;
   const partyCount = parties.length;
   const issueCount = issues.length;
   if (kernel === null || agents.length !== partyCount || partyCount > MAX_PARTIES || issueCount === 0)
-    return undefined;
-  if (!Number.isInteger(steps) || steps <= 0 || steps >= 2 ** 31) return undefined;
-  const codes: number[] = [];
-  const counts: number[] = [];
-  const contributions: (readonly (readonly number[])[])[] = [];
-  const constants: number[] = [];
-  const reservations: number[] = [];
-  for (let issue = 0; issue < issueCount; issue++) counts.push(issues[issue]?.options.length ?? 0);
+    return KERNEL_CANNOT_RUN;
+  if (!Number.isInteger(steps) || steps <= 0 || steps >= 2 ** 31) return KERNEL_CANNOT_RUN;
   for (let party = 0; party < partyCount; party++) {
     const code = powerCodes.get(agents[party] as AgentFactory);
     const rows = parties[party]?.contributions ?? [];
-    if (code === undefined || rows.length !== issueCount) return undefined;
+    if (code === undefined || rows.length !== issueCount) return KERNEL_CANNOT_RUN;
     for (let issue = 0; issue < issueCount; issue++)
-      if (rows[issue]?.length !== counts[issue]) return undefined;
-    codes.push(code);
-    contributions.push(rows);
-    constants.push(parties[party]?.constant ?? 0);
-    reservations.push(parties[party]?.reservation ?? 0);
+      if (rows[issue]?.length !== issues[issue]?.options.length) return KERNEL_CANNOT_RUN;
+    partyCodes[party] = code;
+    partySeeds[party] = deriveSeed(seed, party);
   }
-  const resultAt = write(kernel, {
-    contributions,
-    constants,
-    reservations,
-    counts,
-    codes,
-    seeds: setup.seeds,
-    steps,
-  });
+  write(kernel, space, partyCodes, partySeeds, steps);
   const step = kernel.run();
-  if (step < 0) return { step, outcome: null };
-  const ints = new Int32Array(kernel.memory.buffer, resultAt, issueCount);
+  return step < 0 ? NO_AGREEMENT : step;
+}
+
+/** The outcome agreed in the negotiation the kernel ran last (after a step ≥ 0 from `runSaoKernel`). */
+export function kernelAgreement(issueCount: number): Outcome {
   const outcome: number[] = [];
-  for (let issue = 0; issue < issueCount; issue++) outcome.push(ints[issue] ?? 0);
-  return { step, outcome };
+  if (kernel === null) return outcome;
+  const { ints } = kernel;
+  const at = resultOffset(issueCount) >> 2;
+  for (let issue = 0; issue < issueCount; issue++) outcome.push(ints[at + issue] ?? 0);
+  return outcome;
 }
