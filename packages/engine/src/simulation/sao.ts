@@ -77,7 +77,7 @@ function runInKernel(setup: NegotiationSetup): NegotiationResult | undefined {
   const { space, deadline } = setup;
   const { parties } = space;
   const partyCount = parties.length;
-  const step = runSaoKernel(space, setup.agents, deadline.steps, setup.seed);
+  const step = runSaoKernel(setup);
   if (step === KERNEL_CANNOT_RUN) return undefined;
   const agreement = step === NO_AGREEMENT ? null : kernelAgreement(space.issues.length);
   const rawUtilities: number[] = [];
@@ -100,7 +100,12 @@ function isRational(party: SpaceParty | undefined, outcome: readonly number[]): 
   return party !== undefined && utilityOf(party, outcome) >= party.reservation - 1e-12;
 }
 
-/** The result with every party's discount at the end: `step` offers in, after `rounds` rounds. */
+/**
+ * The result with every party's discount at the end: `step` offers in, after `rounds` rounds.
+ * Positional: a process's first negotiation would otherwise build an object of a new shape just to
+ * pass these, which costs more unoptimised than everything else done here.
+ */
+// eslint-disable-next-line max-params
 export function ending(
   setup: { space: NegotiationSetup['space']; deadline: Deadline },
   agreement: readonly number[] | null,

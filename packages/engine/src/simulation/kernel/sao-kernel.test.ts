@@ -53,7 +53,7 @@ describe('the WebAssembly SAO kernel', () => {
 
   it('runs when every agent is time-based, and leaves other line-ups and exponents to JavaScript', () => {
     const space = generateSpace({ issues: 3, options: 4, parties: 2, seed: 3 });
-    const run = (agents: AgentFactory[]) => runSaoKernel(space, agents, 50, 1);
+    const run = (agents: AgentFactory[]) => runSaoKernel({ space, agents, deadline: { steps: 50 }, seed: 1 });
     expect(run(TIME_BASED.slice(0, 2))).not.toBe(KERNEL_CANNOT_RUN);
     expect(
       run([TIME_BASED[0] ?? expect.unreachable(), findAgent('tit-for-tat') ?? expect.unreachable()]),

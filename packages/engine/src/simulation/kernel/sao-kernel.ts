@@ -1,5 +1,6 @@
 import type { AdditiveSpace, Outcome, SpaceParty } from '../../model/additive-space';
 import type { AgentFactory } from '../agent';
+import type { NegotiationSetup } from '../protocol';
 import { instantiateKernel, type KernelMemory } from '../../kernel/instantiate';
 import { deriveSeed } from '../rng';
 import { saoKernelWasm } from './sao-kernel-wasm';
@@ -67,8 +68,6 @@ function loadKernel(): Kernel | null {
     write(
       loaded,
       { issues: [{ name: 'issue', options: ['a', 'b'] }], parties: [party('a', [1, 0]), party('b', [0, 1])] },
-      partyCodes,
-      partySeeds,
       2,
     );
     loaded.run();
@@ -86,7 +85,8 @@ const COUNTS_AT = HEADER + MAX_PARTIES * PARTY_BYTES;
 /** Where the kernel leaves the agreed outcome: after each issue's option count and offset. */
 const resultOffset = (issueCount: number): number => COUNTS_AT + 2 * align(4 * issueCount);
 
-// Each party's agent code and seed, filled in place for each negotiation rather than allocated.
+// Each party's agent code and seed, as `write` lays them out: filled in place for each
+// negotiation rather than allocated.
 const partyCodes = new Int32Array(MAX_PARTIES);
 const partySeeds = new Int32Array(MAX_PARTIES);
 const kernel: Kernel | null = loadKernel();
@@ -96,13 +96,7 @@ const kernel: Kernel | null = loadKernel();
  * space itself, nothing built on the way: this runs unoptimised in a process's first negotiation,
  * where every allocation and call costs.
  */
-function write(
-  loaded: Kernel,
-  space: AdditiveSpace,
-  codes: ArrayLike<number>,
-  seeds: ArrayLike<number>,
-  steps: number,
-): void {
+function write(loaded: Kernel, space: AdditiveSpace, steps: number): void {
   const { issues, parties } = space;
   const partyCount = parties.length;
   const issueCount = issues.length;
@@ -150,8 +144,8 @@ function write(
     ints[at + 3] = block + bestFrom;
     ints[at + 4] = block + slotsFrom;
     ints[at + 5] = stride;
-    ints[at + 6] = codes[party] ?? 0;
-    ints[at + 7] = seeds[party] ?? 0;
+    ints[at + 6] = partyCodes[party] ?? 0;
+    ints[at + 7] = partySeeds[party] ?? 0;
     doubles[(at >> 1) + 4] = spaceParty?.constant ?? 0;
     doubles[(at >> 1) + 5] = spaceParty?.reservation ?? 0;
     const rows = spaceParty?.contributions ?? [];
@@ -169,16 +163,14 @@ export const NO_AGREEMENT = -1;
 export const KERNEL_CANNOT_RUN = -2;
 
 /**
- * Runs an SAO negotiation without a clock between marked time-based agents in the kernel: the step
- * of the agreement (`kernelAgreement` reads its outcome), NO_AGREEMENT or KERNEL_CANNOT_RUN.
- * Positional, returning a number: no object of a new shape in a process's first negotiation.
+ * Runs an SAO negotiation between marked time-based agents in the kernel (the caller has made sure
+ * it has no clock and records no trace): the step of the agreement (`kernelAgreement` reads its
+ * outcome), NO_AGREEMENT or KERNEL_CANNOT_RUN. It takes the setup as given and answers with a
+ * number: no object of a new shape is made in a process's first negotiation.
  */
-export function runSaoKernel(
-  space: AdditiveSpace,
-  agents: readonly AgentFactory[],
-  steps: number,
-  seed: number,
-): number {
+export function runSaoKernel(setup: NegotiationSetup): number {
+  const { space, agents } = setup;
+  const { steps } = setup.deadline;
   const { issues, parties } = space;
   const partyCount = parties.length;
   const issueCount = issues.length;
@@ -192,9 +184,9 @@ export function runSaoKernel(
     for (let issue = 0; issue < issueCount; issue++)
       if (rows[issue]?.length !== issues[issue]?.options.length) return KERNEL_CANNOT_RUN;
     partyCodes[party] = code;
-    partySeeds[party] = deriveSeed(seed, party);
+    partySeeds[party] = deriveSeed(setup.seed, party);
   }
-  write(kernel, space, partyCodes, partySeeds, steps);
+  write(kernel, space, steps);
   const step = kernel.run();
   return step < 0 ? NO_AGREEMENT : step;
 }
