@@ -1,4 +1,4 @@
-import type { AdditiveSpace, Outcome, SpaceParty } from '../../model/additive-space';
+import type { Outcome, SpaceParty } from '../../model/additive-space';
 import type { AgentFactory } from '../agent';
 import type { NegotiationSetup } from '../protocol';
 import { instantiateKernel, type KernelMemory } from '../../kernel/instantiate';
@@ -57,17 +57,17 @@ function loadKernel(): Kernel | null {
     // V8 compiles a module's functions on their first call: two steps of a 1-issue, 2-option
     // negotiation call every one of them (the second bids below the best, so it draws and
     // searches), so that happens here too rather than in the first negotiation. Nothing is left
-    // behind but the code.
-    const party = (name: string, row: number[]): SpaceParty => ({
-      name,
-      reservation: 0,
-      constant: 0,
-      contributions: [row],
-    });
+    // behind but the code: the dummy's objects have shapes of their own, not a compiled space's.
     partySeeds.set([1, 2]);
     write(
       loaded,
-      { issues: [{ name: 'issue', options: ['a', 'b'] }], parties: [party('a', [1, 0]), party('b', [0, 1])] },
+      {
+        issues: [{ options: [0, 1] }],
+        parties: [
+          { contributions: [[1, 0]], constant: 0, reservation: 0 },
+          { contributions: [[0, 1]], constant: 0, reservation: 0 },
+        ],
+      },
       2,
     );
     loaded.run();
@@ -91,12 +91,18 @@ const partyCodes = new Int32Array(MAX_PARTIES);
 const partySeeds = new Int32Array(MAX_PARTIES);
 const kernel: Kernel | null = loadKernel();
 
+/** What `write` reads of a space (a compiled AdditiveSpace is one). */
+type KernelInput = {
+  readonly issues: readonly { readonly options: readonly unknown[] }[];
+  readonly parties: readonly Pick<SpaceParty, 'contributions' | 'constant' | 'reservation'>[];
+};
+
 /**
  * Lays a negotiation out in the module's memory as sao-kernel.wat reads it. Plain loops over the
  * space itself, nothing built on the way: this runs unoptimised in a process's first negotiation,
  * where every allocation and call costs.
  */
-function write(loaded: Kernel, space: AdditiveSpace, steps: number): void {
+function write(loaded: Kernel, space: KernelInput, steps: number): void {
   const { issues, parties } = space;
   const partyCount = parties.length;
   const issueCount = issues.length;
