@@ -36,7 +36,7 @@ export function growByContainment(context: InferenceContext, links: LineageLinks
   const residualsAfter = (to: number) =>
     cached(after, to, () => ({ soft: links.residualAfter(to), hard: links.residualAfter(to, 0) }));
   for (;;) {
-    let best: { from: number; to: number; score: number } | undefined;
+    let best: { from: number; to: number; score: number; evidence: 'containment' | 'exchange' } | undefined;
     for (const { from, to } of pairs) {
       if (links.isLinked(from, to)) continue;
       const fromLinked = links.targetsOf(from).length > 0;
@@ -46,13 +46,20 @@ export function growByContainment(context: InferenceContext, links: LineageLinks
       const right = residualsAfter(to);
       if (left.soft.size === 0 || right.soft.size === 0) continue;
       const masses = { from: beforeMass[from] ?? 0, to: afterMass[to] ?? 0 };
-      const score =
-        containmentScore(left.soft, right.soft, { ...masses, isNextDoor: isNextDoor(links, from, to) }) ??
-        (fromLinked && toLinked ? exchangeScore(left.hard, right.hard, masses) : undefined);
-      if (score !== undefined && (best === undefined || score > best.score)) best = { from, to, score };
+      const contained = containmentScore(left.soft, right.soft, {
+        ...masses,
+        isNextDoor: isNextDoor(links, from, to),
+      });
+      const exchanged =
+        contained === undefined && fromLinked && toLinked
+          ? exchangeScore(left.hard, right.hard, masses)
+          : undefined;
+      const score = contained ?? exchanged;
+      if (score !== undefined && (best === undefined || score > best.score))
+        best = { from, to, score, evidence: contained === undefined ? 'exchange' : 'containment' };
     }
     if (best === undefined) return;
-    links.add({ ...best, score: Math.min(1, best.score), evidence: 'containment' });
+    links.add({ ...best, score: Math.min(1, best.score) });
     before.delete(best.from);
     after.delete(best.to);
   }
@@ -105,7 +112,7 @@ function containmentScore(
 // leaves unexplained is mostly found in what the other leaves unexplained, and it is a fair part
 // of one point and not a trifle of the other (a short clause leaving a long point is a small part
 // of it). Residuals here are exact (nothing kept), so only changed wording counts.
-function exchangeScore(left: TermVector, right: TermVector, masses: Masses): number | undefined {
+export function exchangeScore(left: TermVector, right: TermVector, masses: Masses): number | undefined {
   if (masses.from === 0 || masses.to === 0) return undefined;
   const shared = sharedMass(left, right);
   const leftMass = massOf(left);

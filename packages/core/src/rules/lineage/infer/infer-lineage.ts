@@ -1,4 +1,5 @@
 import type { InferenceContext, InferredLineage, LineageInputPoint } from './lineage-types';
+import { dropRehomedExchanges } from './drop-rehomed-exchanges';
 import { fillBetween } from './fill-between';
 import { growByContainment } from './grow-by-containment';
 import { joinBorrowingPoint } from './join-borrowing-point';
@@ -54,6 +55,9 @@ import { rowsFromLinks } from './lineage-rows';
  *     the other (or an old point lost one to a new point of the other), twice, with no word in common;
  *     or once, backed by a word pair the new text coined for (or the old text used only in) a point of
  *     each group, one of them the trace's own point and the other its end's partner.
+ * 14. A clause exchange found in step 3 or 4 is judged again against every link made since: when the
+ *     old point's lost clause has found a point of its own, the few words the exchange rested on are
+ *     explained there, and the exchange is dropped.
  * Words are compared by stem, and the verbs drafters use for one another (alter, amend, change;
  * share, divide) by one stem (drafting-synonyms.ts).
  * What is left is dropped (old) or added (new).
@@ -83,6 +87,7 @@ export function inferLineage(
   joinBorrowingPoint(context, links);
   joinTracedClause(context, links);
   joinExchangedPhrases(context, links);
+  dropRehomedExchanges(context, links);
   return rowsFromLinks({ before, after, links, context });
 }
 

@@ -1,7 +1,11 @@
 import { residualOf, type TermVector } from './term-vectors';
 
-/** How a link was found: identical wording, a one-to-one match, or grown from a merge, split or restructuring. */
-export type LinkEvidence = 'identical' | 'match' | 'containment';
+/**
+ * How a link was found: identical wording, a one-to-one match, grown from a merge, split or
+ * restructuring, or two linked points found to have swapped a clause (which a later link can
+ * explain better: see dropRehomedExchanges).
+ */
+export type LinkEvidence = 'identical' | 'match' | 'containment' | 'exchange';
 
 const EMPTY: TermVector = new Map<string, number>();
 
@@ -31,6 +35,14 @@ export class LineageLinks {
     this.links.push(link);
     this.targets[link.from]?.push(link.to);
     this.sources[link.to]?.push(link.from);
+  }
+
+  remove(link: Link): void {
+    this.links.splice(this.links.indexOf(link), 1);
+    const targets = this.targets[link.from];
+    targets?.splice(targets.indexOf(link.to), 1);
+    const sources = this.sources[link.to];
+    sources?.splice(sources.indexOf(link.from), 1);
   }
 
   targetsOf(from: number): readonly number[] {
