@@ -19,8 +19,7 @@ import { createUtilityView } from './utility-view';
  * party gets its reservation value. Both are discounted to when the talks ended (see `discountAt`).
  */
 export function runSao(setup: NegotiationSetup): NegotiationResult {
-  const fast =
-    setup.recordTrace === true || setup.deadline.time !== undefined ? undefined : runInKernel(setup);
+  const fast = runInKernel(setup);
   if (fast !== undefined) return fast;
   const agents = startAgents(setup);
   const { parties } = setup.space;

@@ -59,6 +59,14 @@ describe('the WebAssembly SAO kernel', () => {
       run([TIME_BASED[0] ?? expect.unreachable(), findAgent('tit-for-tat') ?? expect.unreachable()]),
     ).toBe(KERNEL_CANNOT_RUN);
     expect(run([timeBasedAgent(0.3), timeBasedAgent(0.3)])).toBe(KERNEL_CANNOT_RUN);
+    // a trace or a clock needs the JavaScript loop, whoever calls the kernel
+    const agents = TIME_BASED.slice(0, 2);
+    expect(runSaoKernel({ space, agents, deadline: { steps: 50 }, seed: 1, recordTrace: true })).toBe(
+      KERNEL_CANNOT_RUN,
+    );
+    expect(runSaoKernel({ space, agents, deadline: { steps: 50, time: 10 }, seed: 1 })).toBe(
+      KERNEL_CANNOT_RUN,
+    );
   });
 
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..', 'scenarios');

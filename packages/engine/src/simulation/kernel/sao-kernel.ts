@@ -169,14 +169,15 @@ export const NO_AGREEMENT = -1;
 export const KERNEL_CANNOT_RUN = -2;
 
 /**
- * Runs an SAO negotiation between marked time-based agents in the kernel (the caller has made sure
- * it has no clock and records no trace): the step of the agreement (`kernelAgreement` reads its
- * outcome), NO_AGREEMENT or KERNEL_CANNOT_RUN. It takes the setup as given and answers with a
+ * Runs an SAO negotiation between marked time-based agents in the kernel, when it has no clock and
+ * records no trace: the step of the agreement (`kernelAgreement` reads its outcome), NO_AGREEMENT
+ * or KERNEL_CANNOT_RUN. It takes the setup as given and answers with a
  * number: no object of a new shape is made in a process's first negotiation.
  */
 export function runSaoKernel(setup: NegotiationSetup): number {
   const { space, agents } = setup;
   const { steps } = setup.deadline;
+  if (setup.recordTrace === true || setup.deadline.time !== undefined) return KERNEL_CANNOT_RUN;
   const { issues, parties } = space;
   const partyCount = parties.length;
   const issueCount = issues.length;
