@@ -1,13 +1,25 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import { MIGRATIONS } from './migrations';
 import { PGliteDialect, type LocalWrites } from './pglite-dialect';
+import { readSchemaSnapshot, saveSchemaSnapshot } from './schema-snapshot';
 import type { Db } from './schema';
 
 export type Database = Kysely<Db>;
-export type DatabaseHandle = { db: Database; kind: 'pglite' | 'postgres'; close(): Promise<void> };
+/**
+ * Where the schema came from: a database that already existed, or a new PGlite database made from
+ * the snapshot of the migrated schema, or by initdb and every migration (see schema-snapshot.ts).
+ */
+export type DatabaseOrigin = 'existing' | 'schema snapshot' | 'migrations';
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  origin: DatabaseOrigin;
+  close(): Promise<void>;
+};
 
 export type OpenDatabaseOptions = {
   /** A PostgreSQL connection string; when absent, embedded PGlite is used. */
@@ -25,14 +37,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const lock: DataFolderLock | undefined =
     isPostgres || options.inMemory ? undefined : lockDataFolder(ensureFolder(options.dataDir));
   let db: Database;
+  let pglite: { client: PGlite; isNew: boolean; fromSnapshot: boolean } | undefined;
   try {
-    db = isPostgres ? await openPostgres(options.databaseUrl ?? '') : openPglite(options);
+    if (isPostgres) db = await openPostgres(options.databaseUrl ?? '');
+    else ({ db, pglite } = openPglite(options));
   } catch (error) {
     lock?.release();
     throw error;
   }
   try {
     await migrate(db);
+    // Made only from a database nothing but the migrations has written to.
+    if (pglite?.isNew === true && !pglite.fromSnapshot) await saveSchemaSnapshot(pglite.client);
   } catch (error) {
     await db.destroy();
     lock?.release();
@@ -45,7 +61,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       lock?.release();
     }
   };
-  return { db, kind: isPostgres ? 'postgres' : 'pglite', close };
+  const origin: DatabaseOrigin =
+    pglite?.isNew !== true ? 'existing' : pglite.fromSnapshot ? 'schema snapshot' : 'migrations';
+  return { db, kind: isPostgres ? 'postgres' : 'pglite', origin, close };
 }
 
 function ensureFolder(dataDir = './data'): string {
@@ -82,13 +100,20 @@ async function isUpToDate(db: Database): Promise<boolean> {
   return Object.keys(MIGRATIONS).every((name) => names.has(name));
 }
 
-function openPglite(options: OpenDatabaseOptions): Database {
-  const dialect = new PGliteDialect(
-    options.inMemory ? new PGlite() : new PGlite(ensureFolder(options.dataDir)),
-  );
+function openPglite(options: OpenDatabaseOptions): {
+  db: Database;
+  pglite: { client: PGlite; isNew: boolean; fromSnapshot: boolean };
+} {
+  const folder = options.inMemory ? undefined : ensureFolder(options.dataDir);
+  // PGlite refuses a tarball for a folder that already holds a database (PG_VERSION is initdb's).
+  const isNew = folder === undefined || !existsSync(join(folder, 'PG_VERSION'));
+  const snapshot = isNew ? readSchemaSnapshot() : undefined;
+  const settings = snapshot === undefined ? {} : { loadDataDir: snapshot };
+  const client = folder === undefined ? new PGlite(settings) : new PGlite(folder, settings);
+  const dialect = new PGliteDialect(client);
   const db = new Kysely<Db>({ dialect });
   LOCAL_WRITES.set(db, dialect.writes);
-  return db;
+  return { db, pglite: { client, isNew, fromSnapshot: snapshot !== undefined } };
 }
 
 const LOCAL_WRITES = new WeakMap<Database, LocalWrites>();

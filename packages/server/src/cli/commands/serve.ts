@@ -1,5 +1,6 @@
 import { isClusterWorker, runServerCluster, startClusterWorker } from '../../http/server-cluster';
 import { startServer, type RunningServer, type StartupPhases } from '../../http/start-server';
+import type { DatabaseOrigin } from '../../storage/database';
 import { CliError, type CliIo, type Command } from '../command';
 import { DATABASE_HELP, DATABASE_OPTIONS, databaseTarget } from '../database-flags';
 import { parseFlags } from '../parse-flags';
@@ -90,7 +91,7 @@ export const serveCommand: Command = {
     );
     // Measured from process start (module loading included), which is what a supervisor waits for.
     io.out(
-      `Parley is serving ${server.url} (${server.database.kind}, ready in ${Math.round(performance.now())} ms: ${describeStartup(server.startup)})`,
+      `Parley is serving ${server.url} (${server.database.kind}${describeOrigin(server.database.origin)}, ready in ${Math.round(performance.now())} ms: ${describeStartup(server.startup)})`,
     );
     return serveUntilSignal(server, io, { quiet: false });
   },
@@ -120,6 +121,11 @@ async function serveUntilSignal(
 }
 
 /** Where start-up time went: how long each step took, in the order they ran (issue #15 item 6). */
+function describeOrigin(origin: DatabaseOrigin): string {
+  if (origin === 'schema snapshot') return ', a new database from the migrated schema';
+  return origin === 'migrations' ? ', a new database migrated from zero' : '';
+}
+
 function describeStartup(phases: StartupPhases): string {
   const steps: [string, number][] = [
     ['modules', phases.modules],

@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../src/storage/database';
+import { MIGRATIONS } from '../src/storage/migrations';
+import { forgetSchemaSnapshot, readSchemaSnapshot, schemaSnapshotPath } from '../src/storage/schema-snapshot';
+
+// A new PGlite database starts from a tarball of the migrated empty schema (issue #17 item 4). What
+// must hold: it is exactly the migrated schema, never anything an earlier database wrote.
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function freshFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'parley-snapshot-'));
+  folders.push(folder);
+  return folder;
+}
+
+const appliedNames = async (db: Database) =>
+  (await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db)).rows.map(
+    (row) => row.name,
+  );
+
+const userEmails = async (db: Database) =>
+  (await sql<{ email: string }>`SELECT email FROM users ORDER BY email`.execute(db)).rows.map(
+    (row) => row.email,
+  );
+
+async function addUser(db: Database, email: string): Promise<void> {
+  await sql`INSERT INTO users (id, email, display_name, password_hash)
+            VALUES (gen_random_uuid(), ${email}, 'Someone', 'x')`.execute(db);
+}
+
+describe('new PGlite databases from the migrated schema', () => {
+  it('holds every migration and nothing an earlier database wrote after it was made', async () => {
+    const first = await openDatabase({ inMemory: true });
+    await addUser(first.db, 'first@example.org');
+    expect(readSchemaSnapshot()).toBeInstanceOf(Blob);
+
+    const inMemory = await openDatabase({ inMemory: true });
+    const inFolder = await openDatabase({ dataDir: freshFolder() });
+    for (const handle of [inMemory, inFolder]) {
+      expect(handle.origin).toBe('schema snapshot');
+      expect(await appliedNames(handle.db)).toEqual(Object.keys(MIGRATIONS).sort());
+      expect(await userEmails(handle.db)).toEqual([]);
+    }
+    await Promise.all([first.close(), inMemory.close(), inFolder.close()]);
+  });
+
+  it('keeps what a folder started from the snapshot wrote, across a restart', async () => {
+    expect(readSchemaSnapshot()).toBeInstanceOf(Blob);
+    const folder = freshFolder();
+    const opened = await openDatabase({ dataDir: folder });
+    await addUser(opened.db, 'kept@example.org');
+    await opened.close();
+    const reopened = await openDatabase({ dataDir: folder });
+    expect(reopened.origin).toBe('existing');
+    expect(await userEmails(reopened.db)).toEqual(['kept@example.org']);
+    await reopened.close();
+  });
+
+  it('passes a damaged snapshot file by and migrates from zero', async () => {
+    const path = schemaSnapshotPath();
+    expect(path).toBeDefined();
+    const file = path ?? '';
+    const original = existsSync(file) ? readFileSync(file) : undefined;
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, Buffer.from('not a tarball'));
+      forgetSchemaSnapshot();
+      expect(readSchemaSnapshot()).toBeUndefined();
+      expect(existsSync(file)).toBe(false);
+      const opened = await openDatabase({ dataDir: freshFolder() });
+      expect(opened.origin).toBe('migrations');
+      expect(await appliedNames(opened.db)).toEqual(Object.keys(MIGRATIONS).sort());
+      await opened.close();
+    } finally {
+      if (original !== undefined && !existsSync(file)) writeFileSync(file, original);
+    }
+  });
+});
