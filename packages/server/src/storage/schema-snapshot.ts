@@ -41,9 +41,9 @@ export function readSchemaSnapshot(): Blob | undefined {
 }
 
 /**
- * Keeps the schema of a database just created and migrated, before anything else is written to it:
- * in this process at once, on disk in the background (an installation that cannot be written to
- * simply migrates each new database from zero).
+ * Keeps the schema of a database just created and migrated, before anything else is written to it,
+ * in this process and on disk (an installation that cannot be written to simply migrates each new
+ * database from zero). Once per installation: about 0.3 s.
  */
 export async function saveSchemaSnapshot(pglite: PGlite): Promise<void> {
   const made = snapshotKey();
@@ -52,11 +52,13 @@ export async function saveSchemaSnapshot(pglite: PGlite): Promise<void> {
   const tarball = await pglite.dumpDataDir('none');
   memo = { key: made, tarball };
   const file = snapshotFile(made);
-  if (file !== undefined) void writeSnapshot(file, tarball).catch(() => undefined);
+  // Awaited: a process that stops soon after (a CLI command, a test) would otherwise leave none.
+  if (file !== undefined) await writeSnapshot(file, tarball).catch(() => undefined);
 }
 
 async function writeSnapshot(file: string, tarball: Blob): Promise<void> {
-  const compressed = await promisify(gzip)(Buffer.from(await tarball.arrayBuffer()));
+  // The fastest level: 42 MB of mostly empty pages still shrink to about 5 MB.
+  const compressed = await promisify(gzip)(Buffer.from(await tarball.arrayBuffer()), { level: 1 });
   const folder = dirname(file);
   mkdirSync(folder, { recursive: true });
   // Written whole under a name of its own, then renamed: a reader never sees half a file.
