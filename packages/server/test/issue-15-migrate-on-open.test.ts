@@ -1,24 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolders } from './helpers/temporary-folders';
 import { openDatabase, type Database } from '../src/storage/database';
 import { MIGRATIONS } from '../src/storage/migrations';
 
 // Opening an up-to-date database skips kysely's Migrator (start-up time, issue #15 item 6); these
 // tests pin that the shortcut never skips a migration that is missing.
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-function freshFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'parley-migrate-'));
-  folders.push(folder);
-  return folder;
-}
+const freshFolder = temporaryFolders('parley-migrate-');
 
 const appliedNames = async (db: Database) =>
   (await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db)).rows.map(

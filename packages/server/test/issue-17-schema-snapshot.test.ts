@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolders } from './helpers/temporary-folders';
 import { openDatabase, type Database } from '../src/storage/database';
 import { MIGRATIONS } from '../src/storage/migrations';
 import { forgetSchemaSnapshot, readSchemaSnapshot, schemaSnapshotPath } from '../src/storage/schema-snapshot';
@@ -10,16 +10,7 @@ import { forgetSchemaSnapshot, readSchemaSnapshot, schemaSnapshotPath } from '..
 // A new PGlite database starts from a tarball of the migrated empty schema (issue #17 item 4). What
 // must hold: it is exactly the migrated schema, never anything an earlier database wrote.
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-function freshFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'parley-snapshot-'));
-  folders.push(folder);
-  return folder;
-}
+const freshFolder = temporaryFolders('parley-snapshot-');
 
 const appliedNames = async (db: Database) =>
   (await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db)).rows.map(
