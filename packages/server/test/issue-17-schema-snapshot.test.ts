@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { temporaryFolders } from './helpers/temporary-folders';
+import { LOCK_FILE_NAME } from '../src/storage/data-folder-lock';
 import { openDatabase, type Database } from '../src/storage/database';
 import { MIGRATIONS } from '../src/storage/migrations';
 import { forgetSchemaSnapshot, readSchemaSnapshot, schemaSnapshotPath } from '../src/storage/schema-snapshot';
@@ -53,6 +54,24 @@ describe('new PGlite databases from the migrated schema', () => {
     expect(reopened.origin).toBe('existing');
     expect(await userEmails(reopened.db)).toEqual(['kept@example.org']);
     await reopened.close();
+  });
+
+  it('is never made from a data folder, whose lock every folder started from it would inherit', async () => {
+    const file = schemaSnapshotPath() ?? '';
+    const original = readFileSync(file);
+    try {
+      rmSync(file);
+      forgetSchemaSnapshot();
+      const folder = freshFolder();
+      const opened = await openDatabase({ dataDir: folder });
+      expect(opened.origin).toBe('migrations');
+      expect(existsSync(join(folder, LOCK_FILE_NAME))).toBe(true);
+      await opened.close();
+      expect(readSchemaSnapshot()).toBeUndefined();
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      if (!existsSync(file)) writeFileSync(file, original);
+    }
   });
 
   it('passes a damaged snapshot file by and migrates from zero', async () => {

@@ -5,7 +5,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import { MIGRATIONS } from './migrations';
 import { PGliteDialect, type LocalWrites } from './pglite-dialect';
-import { readSchemaSnapshot, saveSchemaSnapshot } from './schema-snapshot';
+import { forgetSchemaSnapshot, readSchemaSnapshot, saveSchemaSnapshot } from './schema-snapshot';
 import type { Db } from './schema';
 
 export type Database = Kysely<Db>;
@@ -47,8 +47,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   try {
     await migrate(db);
-    // Made only from a database nothing but the migrations has written to.
-    if (pglite?.isNew === true && !pglite.fromSnapshot) await saveSchemaSnapshot(pglite.client);
+    // Made only from a database nothing but the migrations has written to, and only in memory: a
+    // data folder also holds files that are not the database's (this process's lock), which every
+    // folder started from the tarball would otherwise inherit.
+    if (pglite?.isNew === true && !pglite.fromSnapshot && options.inMemory === true)
+      await saveSchemaSnapshot(pglite.client);
   } catch (error) {
     await db.destroy();
     lock?.release();
@@ -110,6 +113,9 @@ function openPglite(options: OpenDatabaseOptions): {
   const snapshot = isNew ? readSchemaSnapshot() : undefined;
   const settings = snapshot === undefined ? {} : { loadDataDir: snapshot };
   const client = folder === undefined ? new PGlite(settings) : new PGlite(folder, settings);
+  // A server opens one folder: the 42 MB tarball is kept in memory only for in-memory databases
+  // (tests open many).
+  if (folder !== undefined) forgetSchemaSnapshot();
   const dialect = new PGliteDialect(client);
   const db = new Kysely<Db>({ dialect });
   LOCAL_WRITES.set(db, dialect.writes);

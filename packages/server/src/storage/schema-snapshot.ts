@@ -10,16 +10,19 @@ import { MIGRATIONS } from './migrations';
 /**
  * A new PGlite database (a new data folder, or one in memory) is created from a tarball of the
  * migrated empty schema instead of by initdb and every migration: about 0.5 s instead of 2–3 s
- * (issue #17 item 4; each test database too). The first new database a machine makes is migrated
- * from zero and leaves the tarball beside the compiled CLI, in the installation's own folder: a
- * world-writable place such as the temporary folder would let another local user plant a database
- * (with an account of theirs) that the next new instance starts from.
+ * (issue #17 item 4; each test database too). `npm install` makes it (bin/make-schema-snapshot.ts),
+ * and so does any new in-memory database migrated from zero; never a data folder, which also holds
+ * files that are not the database's (its owner's lock). It is kept beside the compiled CLI, in the
+ * installation's own folder: a world-writable place such as the temporary folder would let another
+ * local user plant a database (with an account of theirs) that the next new instance starts from.
  *
  * The tarball is named by PGlite's version and the names of the migrations, which is how the
  * migrator itself tells applied from missing: a database started from a stale one is still brought
  * up to date by the migrator, so a wrong name costs time, never a migration.
  */
 const PACKAGE_NAME = '@parley/server';
+/** Raised when what goes into a snapshot changes (2: never from a data folder, whose lock it held). */
+const SNAPSHOT_FORMAT = 2;
 
 let memo: { key: string; tarball: Blob } | undefined;
 
@@ -75,7 +78,7 @@ let key: string | undefined;
 function snapshotKey(): string {
   if (key !== undefined) return key;
   const hash = createHash('sha256');
-  hash.update(pgliteVersion());
+  hash.update(`${SNAPSHOT_FORMAT} ${pgliteVersion()}`);
   for (const name of Object.keys(MIGRATIONS).sort()) hash.update(`\n${name}`);
   key = hash.digest('hex').slice(0, 16);
   return key;
@@ -83,7 +86,7 @@ function snapshotKey(): string {
 
 let packageFolder: string | null | undefined;
 
-/** Forgets this process's copy, so that the next new database reads the file again (tests). */
+/** Forgets this process's copy: the next new database reads the file again. */
 export function forgetSchemaSnapshot(): void {
   memo = undefined;
 }
