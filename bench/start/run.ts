@@ -1,6 +1,6 @@
 // Server start-up (issues #15 item 6 and #17 item 4): `parley serve` from spawn to the first
-// healthy answer, on a fresh PGlite folder (demo seeded) both the first time on this installation
-// (initdb and every migration) and once the snapshot of the migrated schema exists, on restart of that folder, on restart of
+// healthy answer, on a fresh PGlite folder (demo seeded) without the snapshot of the migrated
+// schema (initdb and every migration) and with it, on restart of that folder, on restart of
 // a folder grown to about 100 MB, and on restart of a PostgreSQL database. The "ready in" line the
 // server prints breaks each start into phases. Writes bench/results/start.{json,md}.
 //   node packages/server/bin/run-ts.js bench/start/run.ts [--runs 5] [--megabytes 100]

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { temporaryFolders } from './helpers/temporary-folders';
 import { LOCK_FILE_NAME } from '../src/storage/data-folder-lock';
 import { openDatabase, type Database } from '../src/storage/database';
 import { MIGRATIONS } from '../src/storage/migrations';
-import { forgetSchemaSnapshot, readSchemaSnapshot, schemaSnapshotPath } from '../src/storage/schema-snapshot';
+import { readSchemaSnapshot } from '../src/storage/schema-snapshot';
 
 // A new PGlite database starts from a tarball of the migrated empty schema (issue #17 item 4). What
 // must hold: it is exactly the migrated schema, never anything an earlier database wrote.
@@ -56,41 +56,31 @@ describe('new PGlite databases from the migrated schema', () => {
     await reopened.close();
   });
 
+  // These two keep their snapshot in a folder of their own: the installation's is shared with the
+  // other test files running meanwhile, which would make it again the moment it was gone.
   it('is never made from a data folder, whose lock every folder started from it would inherit', async () => {
-    const file = schemaSnapshotPath() ?? '';
-    const original = readFileSync(file);
-    try {
-      rmSync(file);
-      forgetSchemaSnapshot();
-      const folder = freshFolder();
-      const opened = await openDatabase({ dataDir: folder });
-      expect(opened.origin).toBe('migrations');
-      expect(existsSync(join(folder, LOCK_FILE_NAME))).toBe(true);
-      await opened.close();
-      expect(readSchemaSnapshot()).toBeUndefined();
-      expect(existsSync(file)).toBe(false);
-    } finally {
-      if (!existsSync(file)) writeFileSync(file, original);
-    }
+    const schemaSnapshot = join(freshFolder(), 'schema.tar.gz');
+    const folder = freshFolder();
+    const opened = await openDatabase({ dataDir: folder, schemaSnapshot });
+    expect(opened.origin).toBe('migrations');
+    expect(existsSync(join(folder, LOCK_FILE_NAME))).toBe(true);
+    await opened.close();
+    expect(existsSync(schemaSnapshot)).toBe(false);
+
+    const inMemory = await openDatabase({ inMemory: true, schemaSnapshot });
+    expect(inMemory.origin).toBe('migrations');
+    await inMemory.close();
+    expect(existsSync(schemaSnapshot)).toBe(true);
   });
 
   it('passes a damaged snapshot file by and migrates from zero', async () => {
-    const path = schemaSnapshotPath();
-    expect(path).toBeDefined();
-    const file = path ?? '';
-    const original = existsSync(file) ? readFileSync(file) : undefined;
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, Buffer.from('not a tarball'));
-      forgetSchemaSnapshot();
-      expect(readSchemaSnapshot()).toBeUndefined();
-      expect(existsSync(file)).toBe(false);
-      const opened = await openDatabase({ dataDir: freshFolder() });
-      expect(opened.origin).toBe('migrations');
-      expect(await appliedNames(opened.db)).toEqual(Object.keys(MIGRATIONS).sort());
-      await opened.close();
-    } finally {
-      if (original !== undefined && !existsSync(file)) writeFileSync(file, original);
-    }
+    const schemaSnapshot = join(freshFolder(), 'schema.tar.gz');
+    writeFileSync(schemaSnapshot, Buffer.from('not a tarball'));
+    expect(readSchemaSnapshot(schemaSnapshot)).toBeUndefined();
+    expect(existsSync(schemaSnapshot)).toBe(false);
+    const opened = await openDatabase({ dataDir: freshFolder(), schemaSnapshot });
+    expect(opened.origin).toBe('migrations');
+    expect(await appliedNames(opened.db)).toEqual(Object.keys(MIGRATIONS).sort());
+    await opened.close();
   });
 });

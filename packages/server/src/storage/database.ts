@@ -28,6 +28,8 @@ export type OpenDatabaseOptions = {
   dataDir?: string;
   /** PGlite in memory (tests). */
   inMemory?: boolean;
+  /** The schema snapshot a new PGlite database starts from (default: the installation's). */
+  schemaSnapshot?: string;
 };
 
 /** Opens PostgreSQL or embedded PGlite and brings its schema up to date before returning. */
@@ -37,10 +39,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const lock: DataFolderLock | undefined =
     isPostgres || options.inMemory ? undefined : lockDataFolder(ensureFolder(options.dataDir));
   let db: Database;
-  let pglite: { client: PGlite; isNew: boolean; fromSnapshot: boolean } | undefined;
+  let origin: DatabaseOrigin = 'existing';
+  let pglite: PGlite | undefined;
   try {
     if (isPostgres) db = await openPostgres(options.databaseUrl ?? '');
-    else ({ db, pglite } = openPglite(options));
+    else ({ db, pglite, origin } = openPglite(options));
   } catch (error) {
     lock?.release();
     throw error;
@@ -50,8 +53,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // Made only from a database nothing but the migrations has written to, and only in memory: a
     // data folder also holds files that are not the database's (this process's lock), which every
     // folder started from the tarball would otherwise inherit.
-    if (pglite?.isNew === true && !pglite.fromSnapshot && options.inMemory === true)
-      await saveSchemaSnapshot(pglite.client);
+    if (pglite !== undefined && origin === 'migrations' && options.inMemory === true)
+      await saveSchemaSnapshot(pglite, options.schemaSnapshot);
   } catch (error) {
     await db.destroy();
     lock?.release();
@@ -64,8 +67,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       lock?.release();
     }
   };
-  const origin: DatabaseOrigin =
-    pglite?.isNew !== true ? 'existing' : pglite.fromSnapshot ? 'schema snapshot' : 'migrations';
   return { db, kind: isPostgres ? 'postgres' : 'pglite', origin, close };
 }
 
@@ -103,14 +104,11 @@ async function isUpToDate(db: Database): Promise<boolean> {
   return Object.keys(MIGRATIONS).every((name) => names.has(name));
 }
 
-function openPglite(options: OpenDatabaseOptions): {
-  db: Database;
-  pglite: { client: PGlite; isNew: boolean; fromSnapshot: boolean };
-} {
+function openPglite(options: OpenDatabaseOptions): { db: Database; pglite: PGlite; origin: DatabaseOrigin } {
   const folder = options.inMemory ? undefined : ensureFolder(options.dataDir);
   // PGlite refuses a tarball for a folder that already holds a database (PG_VERSION is initdb's).
   const isNew = folder === undefined || !existsSync(join(folder, 'PG_VERSION'));
-  const snapshot = isNew ? readSchemaSnapshot() : undefined;
+  const snapshot = isNew ? readSchemaSnapshot(options.schemaSnapshot) : undefined;
   const settings = snapshot === undefined ? {} : { loadDataDir: snapshot };
   const client = folder === undefined ? new PGlite(settings) : new PGlite(folder, settings);
   // A server opens one folder: the 42 MB tarball is kept in memory only for in-memory databases
@@ -119,7 +117,12 @@ function openPglite(options: OpenDatabaseOptions): {
   const dialect = new PGliteDialect(client);
   const db = new Kysely<Db>({ dialect });
   LOCAL_WRITES.set(db, dialect.writes);
-  return { db, pglite: { client, isNew, fromSnapshot: snapshot !== undefined } };
+  const origin: DatabaseOrigin = !isNew
+    ? 'existing'
+    : snapshot === undefined
+      ? 'migrations'
+      : 'schema snapshot';
+  return { db, pglite: client, origin };
 }
 
 const LOCAL_WRITES = new WeakMap<Database, LocalWrites>();

@@ -24,18 +24,20 @@ const PACKAGE_NAME = '@parley/server';
 /** Raised when what goes into a snapshot changes (2: never from a data folder, whose lock it held). */
 const SNAPSHOT_FORMAT = 2;
 
-let memo: { key: string; tarball: Blob } | undefined;
+let memo: { file: string; tarball: Blob } | undefined;
 
-/** The snapshot for the present migrations, or undefined when none was made on this machine. */
-export function readSchemaSnapshot(): Blob | undefined {
-  const wanted = snapshotKey();
-  if (memo?.key === wanted) return memo.tarball;
-  const file = snapshotFile(wanted);
-  if (file === undefined || !existsSync(file)) return undefined;
+/**
+ * The snapshot kept in `file` (default: the installation's, for the present migrations), or
+ * undefined when there is none.
+ */
+export function readSchemaSnapshot(file = schemaSnapshotPath()): Blob | undefined {
+  if (file === undefined) return undefined;
+  if (memo?.file === file) return memo.tarball;
+  if (!existsSync(file)) return undefined;
   try {
     // gunzip checks the CRC: a damaged file is not loaded (and is made again).
     const tarball = new Blob([gunzipSync(readFileSync(file))]);
-    memo = { key: wanted, tarball };
+    memo = { file, tarball };
     return tarball;
   } catch {
     rmSync(file, { force: true });
@@ -45,18 +47,34 @@ export function readSchemaSnapshot(): Blob | undefined {
 
 /**
  * Keeps the schema of a database just created and migrated, before anything else is written to it,
- * in this process and on disk (an installation that cannot be written to simply migrates each new
- * database from zero). Once per installation: about 0.3 s.
+ * in this process and in `file` (an installation that cannot be written to simply migrates each
+ * new database from zero). Once per installation: about 0.3 s.
  */
-export async function saveSchemaSnapshot(pglite: PGlite): Promise<void> {
-  const made = snapshotKey();
+export async function saveSchemaSnapshot(pglite: PGlite, file = schemaSnapshotPath()): Promise<void> {
+  if (file === undefined) return;
   // A clean checkpoint: a database started from the tarball has no log to replay.
   await pglite.exec('CHECKPOINT');
   const tarball = await pglite.dumpDataDir('none');
-  memo = { key: made, tarball };
-  const file = snapshotFile(made);
+  memo = { file, tarball };
   // Awaited: a process that stops soon after (a CLI command, a test) would otherwise leave none.
-  if (file !== undefined) await writeSnapshot(file, tarball).catch(() => undefined);
+  await writeSnapshot(file, tarball).catch(() => undefined);
+}
+
+/** Forgets this process's copy: the next new database reads the file again. */
+export function forgetSchemaSnapshot(): void {
+  memo = undefined;
+}
+
+/**
+ * The installation's snapshot for the present migrations,
+ * `<@parley/server>/dist/schema-snapshots/<key>.tar.gz` from the sources or the compiled CLI alike;
+ * undefined if this installation has no such folder.
+ */
+export function schemaSnapshotPath(): string | undefined {
+  packageFolder ??= findPackageFolder(dirname(fileURLToPath(import.meta.url)));
+  return packageFolder === null
+    ? undefined
+    : join(packageFolder, 'dist', 'schema-snapshots', `${snapshotKey()}.tar.gz`);
 }
 
 async function writeSnapshot(file: string, tarball: Blob): Promise<void> {
@@ -68,9 +86,9 @@ async function writeSnapshot(file: string, tarball: Blob): Promise<void> {
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, compressed);
   renameSync(partial, file);
+  // Snapshots for other migrations or PGlite versions will not be read again.
   for (const name of readdirSync(folder))
-    if (join(folder, name) !== file && !name.endsWith('.partial'))
-      rmSync(join(folder, name), { force: true });
+    if (join(folder, name) !== file && name.endsWith('.tar.gz')) rmSync(join(folder, name), { force: true });
 }
 
 let key: string | undefined;
@@ -85,24 +103,6 @@ function snapshotKey(): string {
 }
 
 let packageFolder: string | null | undefined;
-
-/** Forgets this process's copy: the next new database reads the file again. */
-export function forgetSchemaSnapshot(): void {
-  memo = undefined;
-}
-
-/** Where the snapshot for the present migrations is kept, if this installation has a place for it. */
-export function schemaSnapshotPath(): string | undefined {
-  return snapshotFile(snapshotKey());
-}
-
-/** `<@parley/server>/dist/schema-snapshots/<key>.tar.gz`, from the sources or the compiled CLI alike. */
-function snapshotFile(name: string): string | undefined {
-  packageFolder ??= findPackageFolder(dirname(fileURLToPath(import.meta.url)));
-  return packageFolder === null
-    ? undefined
-    : join(packageFolder, 'dist', 'schema-snapshots', `${name}.tar.gz`);
-}
 
 function findPackageFolder(start: string): string | null {
   for (let folder = start; ; folder = dirname(folder)) {
