@@ -1,4 +1,12 @@
-import { buildTree, keepUncovered, thinSweep } from './kernel/kd-build';
+import {
+  buildTree,
+  buildTreeOfStage,
+  candidateValues,
+  keepUncovered,
+  keepUncoveredInSweepOrder,
+  thinSweep,
+  type StageCandidates,
+} from './kernel/kd-build';
 
 /** Trees built so far: their arrays live in the kernel's memory, reused by the next build. */
 let built = 0;
@@ -41,29 +49,26 @@ export class DominanceTree {
   private lastCover = -1;
   private readonly generation: number;
 
-  /** Indexes coordinates `first … stride−1` of the `count` vectors in `values` (`values[i*stride + p]`). */
-  constructor({
-    values,
-    count,
-    stride,
-    first,
-  }: {
-    values: Float64Array;
-    count: number;
-    stride: number;
-    first: number;
-  }) {
+  /**
+   * Indexes coordinates `first … stride−1` of the `count` vectors in `values` (`values[i*stride + p]`),
+   * or of a merge stage's candidates, formed in the kernel (`vectors` then reads them).
+   */
+  constructor(
+    input: { stride: number; first: number } & (
+      { values: Float64Array; count: number } | { candidates: StageCandidates }
+    ),
+  ) {
+    const { stride, first } = input;
     const d = stride - first;
+    const count = 'values' in input ? input.count : input.candidates.previousCount * input.candidates.runs;
     this.dimensions = d;
     this.count = count;
     // a range longer than a leaf splits into two of at least LEAF_SIZE / 2: at most 2·count/8 + 1 nodes
-    const tree = buildTree({
-      values,
-      count,
-      stride,
-      first,
-      nodeLimit: 2 * Math.floor(count / (LEAF_SIZE / 2)) + 2,
-    });
+    const nodeLimit = 2 * Math.floor(count / (LEAF_SIZE / 2)) + 2;
+    const tree =
+      'values' in input
+        ? buildTree({ values: input.values, count, stride, first, nodeLimit })
+        : buildTreeOfStage({ candidates: input.candidates, stride, first, nodeLimit });
     // only the latest tree may be used: an older one throws rather than read arrays a newer one overwrote
     this.generation = ++built;
     this.positionOf = tree.positionOf;
@@ -109,6 +114,21 @@ export class DominanceTree {
   keepUncovered(sorted: Int32Array): number[] {
     this.checkCurrent();
     return keepUncovered(sorted);
+  }
+
+  /** The vectors the tree was built over, every coordinate (a view of the kernel's memory). */
+  vectors(): Float64Array {
+    this.checkCurrent();
+    return candidateValues();
+  }
+
+  /**
+   * The same filter with the candidates visited in sweep order (`nonDominated`'s: coordinates
+   * descending, then index), sorted in the kernel: `runs` as `keepUncoveredInSweepOrder` takes it.
+   */
+  keepUncoveredInSweepOrder(runs: number): number[] {
+    this.checkCurrent();
+    return keepUncoveredInSweepOrder(runs);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { AdditiveSpace, Outcome } from '../model/additive-space';
 import { mergeTwoParties } from './kernel/merge-stage2';
 import { nonDominated, nonDominatedRuns2 } from './non-dominated';
 import { ensureCapacity, formCandidates, select, withErrors, type Candidates, type Stage } from './stage';
+import { exactStageInKernel } from './exact-stage';
 import { boundOf, thinStage } from './thinned-stage';
 import { ThinningSchedule } from './thinning';
 import { mergeNearPoints } from './tolerance';
@@ -190,25 +191,34 @@ export const paretoFrontier = (function paretoFrontier(
   for (const [position, issue] of mergeOrder.entries()) {
     const previous = stages[stages.length - 1] ?? start;
     const choices = useful[issue] ?? [];
-    // Candidates live in scratch buffers reused across stages (only the kept ones are copied out):
-    // on a 6-issue, 2-party scenario, allocating fresh typed arrays each stage cost a third of the time.
-    scratch = ensureCapacity(scratch, previous.count * choices.length, dimensions);
-    const count = formCandidates({ space, previous, issue, choices, scratch });
-    let kept: number[] | undefined;
     // A stage predicted (at the last stage's growth) to outgrow the limit is thinned without its
     // exact filter: on the largest stage that filter alone would cost about as much as thinning it.
     const before = stages[stages.length - 2] ?? start;
     const predicted = (previous.count * previous.count) / Math.max(1, before.count);
     const thinNow = schedule === undefined && dimensions > 1 && predicted > exactUpTo;
-    if (schedule === undefined && !thinNow) {
+    const inKernel =
+      schedule === undefined && !thinNow && dimensions >= 4
+        ? exactStageInKernel({ space, previous, issue, choices })
+        : undefined;
+    if (inKernel !== undefined && inKernel.count <= exactUpTo) {
+      stages.push(inKernel);
+      continue;
+    }
+    // Candidates live in scratch buffers reused across stages (only the kept ones are copied out):
+    // on a 6-issue, 2-party scenario, allocating fresh typed arrays each stage cost a third of the time.
+    scratch = ensureCapacity(scratch, previous.count * choices.length, dimensions);
+    const count = formCandidates({ space, previous, issue, choices, scratch });
+    let kept: number[] | undefined;
+    if (schedule === undefined && !thinNow && inKernel === undefined) {
       // two parties: the previous stage is sorted by u₀, so each option's candidates form a sorted run
       kept =
         dimensions === 2
           ? nonDominatedRuns2(scratch.values, choices.length, previous.count)
           : nonDominated(scratch.values, count, dimensions);
     }
-    // Never truncate silently: past the limit the merge is thinned from this stage on.
-    if (schedule === undefined && dimensions > 1 && (thinNow || (kept?.length ?? 0) > exactUpTo)) {
+    // Never truncate silently: past the limit (the kernel's stage included) the merge is thinned from this stage on.
+    const outgrown = inKernel !== undefined || (kept?.length ?? 0) > exactUpTo;
+    if (schedule === undefined && dimensions > 1 && (thinNow || outgrown)) {
       ranges ??= utilityRanges(space);
       schedule = new ThinningSchedule({
         ranges,

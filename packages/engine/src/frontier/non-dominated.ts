@@ -97,20 +97,21 @@ function filter3(values: Float64Array, order: Int32Array): number[] {
   return kept;
 }
 
-/** Four or more parties: an orthant query per candidate on a k-d tree of the kept points' other coordinates. */
-function filterMany(values: Float64Array, order: Int32Array, dimensions: number): number[] {
-  return new DominanceTree({ values, count: order.length, stride: dimensions, first: 1 }).keepUncovered(
-    order,
-  );
+/**
+ * Four or more parties: an orthant query per candidate on a k-d tree of the kept points' other
+ * coordinates, visited in the order `sortedDescending` gives, sorted in the kernel.
+ */
+function filterMany(values: Float64Array, count: number, dimensions: number): number[] {
+  return new DominanceTree({ values, count, stride: dimensions, first: 1 }).keepUncoveredInSweepOrder(1);
 }
 
 /** Indices of the exactly non-dominated vectors among `count` vectors of `dimensions` coordinates. */
 export function nonDominated(values: Float64Array, count: number, dimensions: number): number[] {
+  if (dimensions >= 4) return filterMany(values, count, dimensions);
   const order = sortedDescending(values, count, dimensions);
   if (dimensions === 1) return count > 0 ? [order[0] ?? 0] : [];
   if (dimensions === 2) return filter2(values, order);
-  if (dimensions === 3) return filter3(values, order);
-  return filterMany(values, order, dimensions);
+  return filter3(values, order);
 }
 
 const runHeads = new Int32Array(16);

@@ -78,12 +78,7 @@ export function formCandidates({
 }): number {
   const dimensions = space.parties.length;
   const { values, errors, parent, option } = scratch;
-  // each useful option's contribution vector, flat, so the inner loop is two array reads
-  const shift = new Float64Array(choices.length * dimensions);
-  for (let position = 0; position < choices.length; position++) {
-    for (let p = 0; p < dimensions; p++)
-      shift[position * dimensions + p] = space.parties[p]?.contributions[issue]?.[choices[position]!] ?? 0;
-  }
+  const shift = shiftOf(space, issue, choices);
   let candidate = 0;
   const previousValues = previous.values;
   const previousErrors = previous.errors;
@@ -105,3 +100,19 @@ export function formCandidates({
   }
   return candidate;
 }
+
+/** Each useful option's contribution vector, flat (`shift[position * parties + p]`), so that forming a candidate is two array reads. */
+// prettier-ignore
+export const shiftOf = (function shiftOf(
+  space: AdditiveSpace,
+  issue: number,
+  choices: readonly number[],
+): Float64Array {
+  const dimensions = space.parties.length;
+  const shift = new Float64Array(choices.length * dimensions);
+  for (let position = 0; position < choices.length; position++) {
+    for (let p = 0; p < dimensions; p++)
+      shift[position * dimensions + p] = space.parties[p]?.contributions[issue]?.[choices[position]!] ?? 0;
+  }
+  return shift;
+});

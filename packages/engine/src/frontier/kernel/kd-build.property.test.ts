@@ -203,3 +203,44 @@ test.prop([thinningCase], { numRuns: 200 })(
     expect(Array.from(errors)).toEqual(Array.from(expectedErrors));
   },
 );
+
+/** Candidates formed as a merge stage forms them: a stage in sweep order, each point plus each option, `from * runs + option`. */
+const stageCase = fc.integer({ min: 4, max: 6 }).chain((d) =>
+  fc.record({
+    d: fc.constant(d),
+    // tenths, so that sums round and ties appear where the exact sums differ; −0 as well as 0
+    previous: fc.array(fc.array(fc.integer({ min: -1, max: 8 }), { minLength: d, maxLength: d }), {
+      minLength: 1,
+      maxLength: 120,
+    }),
+    options: fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: d, maxLength: d }), {
+      minLength: 1,
+      maxLength: 9,
+    }),
+    runsGiven: fc.constantFrom('options', 'one', 'other'),
+  }),
+);
+
+const tenths = (value: number) => (value === -1 ? -0 : value / 10);
+
+test.prop([stageCase], { numRuns: 300 })(
+  'the kernel sorts a stage into the order sortedDescending gives, whatever runs it is told',
+  ({ d, previous, options, runsGiven }) => {
+    const previousValues = Float64Array.from(previous.flat().map(tenths));
+    const sweep = sortedDescending(previousValues, previous.length, d);
+    const values = new Float64Array(previous.length * options.length * d);
+    sweep.forEach((from, position) => {
+      options.forEach((option, choice) => {
+        const at = (position * options.length + choice) * d;
+        for (let p = 0; p < d; p++) values[at + p] = previousValues[from * d + p]! + tenths(option[p]!);
+      });
+    });
+    const count = previous.length * options.length;
+    const runs = { options: options.length, one: 1, other: options.length + 1 }[runsGiven];
+    const expected = new DominanceTree({ values, count, stride: d, first: 1 }).keepUncovered(
+      sortedDescending(values, count, d),
+    );
+    const kept = new DominanceTree({ values, count, stride: d, first: 1 }).keepUncoveredInSweepOrder(runs);
+    expect(kept).toEqual(expected);
+  },
+);

@@ -70,6 +70,26 @@ type ThinSweep = (
   order: number,
 ) => number;
 
+// eslint-disable-next-line max-params
+type FormCandidates = (
+  previous: number,
+  previousCount: number,
+  d: number,
+  shift: number,
+  runs: number,
+  out: number,
+) => void;
+
+// eslint-disable-next-line max-params
+type SortDescending = (
+  values: number,
+  count: number,
+  stride: number,
+  runs: number,
+  out: number,
+  scratch: number,
+) => void;
+
 const PAGE = 65_536;
 const STACK_BYTES = 1024;
 
@@ -78,6 +98,8 @@ type Kernel = {
   readonly build: Build;
   readonly keepUncovered: KeepUncovered;
   readonly thinSweep: ThinSweep;
+  readonly sortDescending: SortDescending;
+  readonly formCandidates: FormCandidates;
 };
 
 function instantiate(): Kernel {
@@ -87,6 +109,8 @@ function instantiate(): Kernel {
     build: exports.build as Build,
     keepUncovered: exports.keepUncovered as KeepUncovered,
     thinSweep: exports.thinSweep as ThinSweep,
+    sortDescending: exports.sortDescending as SortDescending,
+    formCandidates: exports.formCandidates as FormCandidates,
   };
 }
 
@@ -96,6 +120,8 @@ const shared = instantiate();
 shared.build(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
 shared.keepUncovered(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 shared.thinSweep(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+shared.sortDescending(0, 0, 1, 1, 0, 0);
+shared.formCandidates(0, 0, 1, 0, 0, 0);
 
 /**
  * The most memory the shared kernel keeps between trees. A WebAssembly memory never shrinks: a
@@ -117,6 +143,7 @@ const latest = {
   d: 0,
   count: 0,
   first: 0,
+  stride: 1,
   values: 0,
   order: 0,
   errors: 0,
@@ -131,14 +158,100 @@ const latest = {
   active: 0,
   stack: 0,
   sorted: 0,
+  sortScratch: 0,
 };
 
 const align8 = (bytes: number) => (bytes + 7) & ~7;
 
+/** Where a build of `count` vectors of `stride` coordinates goes, `first …` indexed. */
+type Layout = { count: number; stride: number; first: number; nodeLimit: number; retainedBytes: number };
+
+/**
+ * Lays a build out in a kernel's memory, grown to hold it and `extraBytes` more, and records it as
+ * the latest; returns the offset of those extra bytes. A fresh page costs a fault (about 20 µs in
+ * this VM at its slowest), so every build reuses the shared kernel's memory.
+ */
+function layOut({ count, stride, first, nodeLimit, retainedBytes }: Layout, extraBytes: number): number {
+  const d = stride - first;
+  const valuesAt = 0;
+  const coordinatesAt = align8(valuesAt + count * stride * 8);
+  const maximaAt = coordinatesAt + count * d * 8;
+  const orderAt = maximaAt + nodeLimit * d * 8;
+  const positionOfAt = orderAt + count * 4;
+  const nodeOfAt = positionOfAt + count * 4;
+  const parentOfAt = nodeOfAt + count * 4;
+  const axisOfAt = parentOfAt + nodeLimit * 4;
+  const stackAt = axisOfAt + nodeLimit * 4;
+  const sortedAt = stackAt + STACK_BYTES;
+  // only a thinning pass touches these (an untouched page costs nothing)
+  const errorsAt = align8(sortedAt + count * 4);
+  const levelAt = errorsAt + count * d * 8;
+  const cornerAt = levelAt + d * 8;
+  const activeAt = cornerAt + d * 8;
+  // only a sort in the kernel touches this
+  const sortScratchAt = (activeAt + count + 3) & ~3;
+  const extraAt = align8(sortScratchAt + count * 4);
+  const end = extraAt + extraBytes;
+  kernel = end > retainedBytes ? instantiate() : shared;
+  const memory = kernel.memory;
+  if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+  Object.assign(latest, {
+    d,
+    count,
+    first,
+    stride,
+    values: valuesAt,
+    order: orderAt,
+    errors: errorsAt,
+    level: levelAt,
+    corner: cornerAt,
+    coordinates: coordinatesAt,
+    positionOf: positionOfAt,
+    nodeOf: nodeOfAt,
+    parentOf: parentOfAt,
+    axisOf: axisOfAt,
+    maxima: maximaAt,
+    active: activeAt,
+    stack: stackAt,
+    sorted: sortedAt,
+    sortScratch: sortScratchAt,
+  });
+  return extraAt;
+}
+
+/** Builds the tree over the vectors at the latest layout's values. */
+function buildLaidOut(): BuiltTree {
+  const at = latest;
+  const nodes = kernel.build(
+    at.values,
+    at.count,
+    at.stride,
+    at.first,
+    at.coordinates,
+    at.order,
+    at.positionOf,
+    at.nodeOf,
+    at.parentOf,
+    at.axisOf,
+    at.stack,
+  );
+  const buffer = kernel.memory.buffer;
+  return {
+    order: new Int32Array(buffer, at.order, at.count),
+    positionOf: new Int32Array(buffer, at.positionOf, at.count),
+    nodeOf: new Int32Array(buffer, at.nodeOf, at.count),
+    parentOf: new Int32Array(buffer, at.parentOf, nodes),
+    axisOf: new Int32Array(buffer, at.axisOf, nodes),
+    coordinates: new Float64Array(buffer, at.coordinates, at.count * at.d),
+    maxima: new Float64Array(buffer, at.maxima, nodes * at.d).fill(Number.NEGATIVE_INFINITY),
+    active: new Uint8Array(buffer, at.active, at.count).fill(0),
+    nodes,
+  };
+}
+
 /**
  * The k-d tree over coordinates `first … stride−1` of `count` vectors (`values[i*stride + p]`), at
- * most `nodeLimit` nodes. Its arrays live in the kernel's memory, reused by every build: a fresh
- * page costs a fault of about 20 µs in this VM.
+ * most `nodeLimit` nodes. Its arrays live in the kernel's memory, reused by every build.
  */
 export function buildTree({
   values,
@@ -156,71 +269,60 @@ export function buildTree({
   /** Past this many bytes, the tree is built in an instance of its own (tests set it lower). */
   retainedBytes?: number;
 }): BuiltTree {
-  const d = stride - first;
-  const valuesAt = 0;
-  const coordinatesAt = align8(valuesAt + count * stride * 8);
-  const maximaAt = coordinatesAt + count * d * 8;
-  const orderAt = maximaAt + nodeLimit * d * 8;
-  const positionOfAt = orderAt + count * 4;
-  const nodeOfAt = positionOfAt + count * 4;
-  const parentOfAt = nodeOfAt + count * 4;
-  const axisOfAt = parentOfAt + nodeLimit * 4;
-  const stackAt = axisOfAt + nodeLimit * 4;
-  const sortedAt = stackAt + STACK_BYTES;
-  // only a thinning pass touches these (an untouched page costs nothing)
-  const errorsAt = align8(sortedAt + count * 4);
-  const levelAt = errorsAt + count * d * 8;
-  const cornerAt = levelAt + d * 8;
-  const activeAt = cornerAt + d * 8;
-  const end = activeAt + count;
-  kernel = end > retainedBytes ? instantiate() : shared;
-  const memory = kernel.memory;
-  if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
-  const buffer = memory.buffer;
-  new Float64Array(buffer, valuesAt, count * stride).set(values.subarray(0, count * stride));
-  const nodes = kernel.build(
-    valuesAt,
-    count,
-    stride,
-    first,
-    coordinatesAt,
-    orderAt,
-    positionOfAt,
-    nodeOfAt,
-    parentOfAt,
-    axisOfAt,
-    stackAt,
+  layOut({ count, stride, first, nodeLimit, retainedBytes }, 0);
+  new Float64Array(kernel.memory.buffer, latest.values, count * stride).set(
+    values.subarray(0, count * stride),
   );
-  Object.assign(latest, {
-    d,
-    count,
-    first,
-    values: valuesAt,
-    order: orderAt,
-    errors: errorsAt,
-    level: levelAt,
-    corner: cornerAt,
-    coordinates: coordinatesAt,
-    positionOf: positionOfAt,
-    nodeOf: nodeOfAt,
-    parentOf: parentOfAt,
-    axisOf: axisOfAt,
-    maxima: maximaAt,
-    active: activeAt,
-    stack: stackAt,
-    sorted: sortedAt,
-  });
-  return {
-    order: new Int32Array(buffer, orderAt, count),
-    positionOf: new Int32Array(buffer, positionOfAt, count),
-    nodeOf: new Int32Array(buffer, nodeOfAt, count),
-    parentOf: new Int32Array(buffer, parentOfAt, nodes),
-    axisOf: new Int32Array(buffer, axisOfAt, nodes),
-    coordinates: new Float64Array(buffer, coordinatesAt, count * d),
-    maxima: new Float64Array(buffer, maximaAt, nodes * d).fill(Number.NEGATIVE_INFINITY),
-    active: new Uint8Array(buffer, activeAt, count).fill(0),
-    nodes,
-  };
+  return buildLaidOut();
+}
+
+/** A merge stage's candidates as the kernel forms them (see `buildTreeOfStage`). */
+export type StageCandidates = {
+  /** The previous stage's points, `stride` coordinates each. */
+  readonly previous: Float64Array;
+  readonly previousCount: number;
+  /** Per option, the `stride` contributions it adds. */
+  readonly shift: Float64Array;
+  readonly runs: number;
+};
+
+/**
+ * The tree over a merge stage's candidates, formed in the kernel's memory where the tree is built
+ * (candidate `from * runs + option` is point `from` plus row `option` of `shift`): formed in
+ * JavaScript and copied in, KillerRobot's 73 450 candidates took 7 ms of a fresh process's first
+ * analysis. `candidateValues` reads them.
+ */
+export function buildTreeOfStage({
+  candidates: { previous, previousCount, shift, runs },
+  stride,
+  first,
+  nodeLimit,
+  retainedBytes = RETAINED_BYTES,
+}: {
+  candidates: StageCandidates;
+  stride: number;
+  first: number;
+  nodeLimit: number;
+  retainedBytes?: number;
+}): BuiltTree {
+  const count = previousCount * runs;
+  const previousAt = layOut(
+    { count, stride, first, nodeLimit, retainedBytes },
+    (previousCount + runs) * stride * 8,
+  );
+  const shiftAt = previousAt + previousCount * stride * 8;
+  const buffer = kernel.memory.buffer;
+  new Float64Array(buffer, previousAt, previousCount * stride).set(
+    previous.subarray(0, previousCount * stride),
+  );
+  new Float64Array(buffer, shiftAt, runs * stride).set(shift.subarray(0, runs * stride));
+  kernel.formCandidates(previousAt, previousCount, stride, shiftAt, runs, latest.values);
+  return buildLaidOut();
+}
+
+/** The latest build's vectors, all `stride` coordinates of each (valid until the next build). */
+export function candidateValues(): Float64Array {
+  return new Float64Array(kernel.memory.buffer, latest.values, latest.count * latest.stride);
 }
 
 /**
@@ -229,9 +331,27 @@ export function buildTree({
  * coordinate, in that order. The tree's points are activated as they are kept.
  */
 export function keepUncovered(sorted: Int32Array): number[] {
+  new Int32Array(kernel.memory.buffer, latest.sorted, latest.count).set(sorted.subarray(0, latest.count));
+  return keepUncoveredOfSorted();
+}
+
+/**
+ * The exact filter over the latest tree with every candidate visited in sweep order (each
+ * vector's coordinates, all of them, larger first at the first that differs; then the smaller
+ * index), sorted in the kernel where the filter reads it. `runs` says how the candidates were
+ * formed (`from * runs + option`, the previous stage in sweep order): any value gives the same
+ * result, the right one gives it in a few merge passes.
+ */
+export function keepUncoveredInSweepOrder(runs: number): number[] {
+  const at = latest;
+  kernel.sortDescending(at.values, at.count, at.stride, runs, at.sorted, at.sortScratch);
+  return keepUncoveredOfSorted();
+}
+
+/** The filter over the order already at the latest build's `sorted`. */
+function keepUncoveredOfSorted(): number[] {
   const at = latest;
   const { memory } = kernel;
-  new Int32Array(memory.buffer, at.sorted, at.count).set(sorted.subarray(0, at.count));
   const kept = kernel.keepUncovered(
     at.d,
     at.count,

@@ -536,4 +536,172 @@
                 (br $absorb)))))
         (local.set $visit (i32.add (local.get $visit) (i32.const 1)))
         (br $visitNext)))
-    (local.get $kept)))
+    (local.get $kept))
+
+  ;; 1 when candidate $a comes before candidate $b in a sweep: its $stride coordinates (f64 at
+  ;; $values) larger at the first that differs, or all equal and its index smaller. Any dominating
+  ;; candidate comes before those it dominates.
+  (func $before (param $values i32) (param $stride i32) (param $a i32) (param $b i32) (result i32)
+    (local $p i32) (local $x f64) (local $y f64) (local $at i32) (local $other i32)
+    (local.set $at (i32.add (local.get $values) (i32.shl (i32.mul (local.get $a) (local.get $stride)) (i32.const 3))))
+    (local.set $other (i32.add (local.get $values) (i32.shl (i32.mul (local.get $b) (local.get $stride)) (i32.const 3))))
+    (block $tied
+      (loop $next
+        (br_if $tied (i32.ge_s (local.get $p) (local.get $stride)))
+        (local.set $x (f64.load (local.get $at)))
+        (local.set $y (f64.load (local.get $other)))
+        (if (f64.gt (local.get $x) (local.get $y)) (then (return (i32.const 1))))
+        (if (f64.lt (local.get $x) (local.get $y)) (then (return (i32.const 0))))
+        (local.set $at (i32.add (local.get $at) (i32.const 8)))
+        (local.set $other (i32.add (local.get $other) (i32.const 8)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $next)))
+    (i32.lt_s (local.get $a) (local.get $b)))
+
+  ;; Where the run of $order (i32) that starts at $start ends: the first position, at most $count,
+  ;; whose index does not come after the one before it.
+  (func $runEnd (param $order i32) (param $start i32) (param $count i32) (param $values i32)
+    (param $stride i32) (result i32)
+    (local $at i32)
+    (local.set $at (i32.add (local.get $start) (i32.const 1)))
+    (block $ended
+      (loop $extend
+        (br_if $ended (i32.ge_s (local.get $at) (local.get $count)))
+        (br_if $ended
+          (i32.eqz
+            (call $before (local.get $values) (local.get $stride)
+              (i32.load (i32.add (local.get $order) (i32.shl (i32.sub (local.get $at) (i32.const 1)) (i32.const 2))))
+              (i32.load (i32.add (local.get $order) (i32.shl (local.get $at) (i32.const 2)))))))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $extend)))
+    (local.get $at))
+
+  ;; The indices 0 … count−1 in sweep order ($before), written at $out (i32[count]); $scratch is
+  ;; i32[count]. A natural merge sort: a merge stage's candidates are `from * runs + option`, and
+  ;; laid out option by option they already come in about `runs` sorted runs (the previous stage
+  ;; is in sweep order, and adding one option's contributions keeps that order but where rounding
+  ;; makes a coordinate equal), so about log2(runs) passes sort them: on KillerRobot's 73 450
+  ;; candidates (50 options) this replaced a sort in JavaScript that took 15 ms in a fresh process.
+  ;; Any `runs` gives the same order; 1 (or one that does not divide `count`) starts from index order.
+  (func (export "sortDescending")
+    (param $values i32) (param $count i32) (param $stride i32) (param $runs i32)
+    (param $out i32) (param $scratch i32)
+    (local $length i32) (local $option i32) (local $from i32) (local $k i32)
+    (local $source i32) (local $target i32) (local $swap i32) (local $merged i32)
+    (local $start i32) (local $middle i32) (local $end i32)
+    (local $i i32) (local $j i32) (local $left i32) (local $right i32)
+    (if (i32.and (i32.gt_s (local.get $runs) (i32.const 1))
+          (i32.eqz (i32.rem_u (local.get $count) (i32.add (local.get $runs) (i32.eqz (local.get $runs))))))
+      (then
+        (local.set $length (i32.div_u (local.get $count) (local.get $runs)))
+        (block $laid
+          (loop $nextOption
+            (br_if $laid (i32.ge_s (local.get $option) (local.get $runs)))
+            (local.set $from (i32.const 0))
+            (block $optionLaid
+              (loop $nextFrom
+                (br_if $optionLaid (i32.ge_s (local.get $from) (local.get $length)))
+                (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2)))
+                  (i32.add (i32.mul (local.get $from) (local.get $runs)) (local.get $option)))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (local.set $from (i32.add (local.get $from) (i32.const 1)))
+                (br $nextFrom)))
+            (local.set $option (i32.add (local.get $option) (i32.const 1)))
+            (br $nextOption))))
+      (else
+        (block $numbered
+          (loop $number
+            (br_if $numbered (i32.ge_s (local.get $k) (local.get $count)))
+            (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (local.get $k))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $number)))))
+    (local.set $source (local.get $out))
+    (local.set $target (local.get $scratch))
+    (loop $pass
+      (local.set $merged (i32.const 0))
+      (local.set $start (i32.const 0))
+      (block $passed
+        (loop $mergeNext
+          (br_if $passed (i32.ge_s (local.get $start) (local.get $count)))
+          (local.set $middle
+            (call $runEnd (local.get $source) (local.get $start) (local.get $count) (local.get $values) (local.get $stride)))
+          (local.set $end (local.get $middle))
+          (if (i32.lt_s (local.get $middle) (local.get $count))
+            (then
+              (local.set $end
+                (call $runEnd (local.get $source) (local.get $middle) (local.get $count) (local.get $values) (local.get $stride)))))
+          ;; merge [start, middle) and [middle, end) of the source into the target
+          (local.set $i (local.get $start))
+          (local.set $j (local.get $middle))
+          (local.set $k (local.get $start))
+          (block $drained
+            (loop $take
+              (br_if $drained (i32.ge_s (local.get $k) (local.get $end)))
+              (if (i32.lt_s (local.get $i) (local.get $middle))
+                (then (local.set $left (i32.load (i32.add (local.get $source) (i32.shl (local.get $i) (i32.const 2)))))))
+              (if (i32.lt_s (local.get $j) (local.get $end))
+                (then (local.set $right (i32.load (i32.add (local.get $source) (i32.shl (local.get $j) (i32.const 2)))))))
+              ;; the right one only when the left run is spent or the right one comes strictly first
+              (if (i32.or (i32.ge_s (local.get $i) (local.get $middle))
+                    (i32.and (i32.lt_s (local.get $j) (local.get $end))
+                      (call $before (local.get $values) (local.get $stride) (local.get $right) (local.get $left))))
+                (then
+                  (i32.store (i32.add (local.get $target) (i32.shl (local.get $k) (i32.const 2))) (local.get $right))
+                  (local.set $j (i32.add (local.get $j) (i32.const 1))))
+                (else
+                  (i32.store (i32.add (local.get $target) (i32.shl (local.get $k) (i32.const 2))) (local.get $left))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))))
+              (local.set $k (i32.add (local.get $k) (i32.const 1)))
+              (br $take)))
+          (local.set $merged (i32.add (local.get $merged) (i32.const 1)))
+          (local.set $start (local.get $end))
+          (br $mergeNext)))
+      (local.set $swap (local.get $source))
+      (local.set $source (local.get $target))
+      (local.set $target (local.get $swap))
+      (br_if $pass (i32.gt_s (local.get $merged) (i32.const 1))))
+    ;; the last pass wrote the sorted order to what is now the source
+    (if (i32.ne (local.get $source) (local.get $out))
+      (then
+        (local.set $k (i32.const 0))
+        (block $copied
+          (loop $copy
+            (br_if $copied (i32.ge_s (local.get $k) (local.get $count)))
+            (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2)))
+              (i32.load (i32.add (local.get $source) (i32.shl (local.get $k) (i32.const 2)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $copy))))))
+
+  ;; A merge stage's candidates, formed where the tree is built from them: at $out (f64[count · d]),
+  ;; candidate `from * runs + option` is point `from` of $previous (f64[previousCount · d]) plus row
+  ;; `option` of $shift (f64[runs · d]), coordinate by coordinate: the additions formCandidates
+  ;; (stage.ts) makes, so the same sums to the last bit.
+  (func (export "formCandidates")
+    (param $previous i32) (param $previousCount i32) (param $d i32) (param $shift i32)
+    (param $runs i32) (param $out i32)
+    (local $from i32) (local $option i32) (local $p i32) (local $point i32) (local $row i32)
+    (block $formed
+      (loop $nextFrom
+        (br_if $formed (i32.ge_s (local.get $from) (local.get $previousCount)))
+        (local.set $row (local.get $shift))
+        (local.set $option (i32.const 0))
+        (block $optionsDone
+          (loop $nextOption
+            (br_if $optionsDone (i32.ge_s (local.get $option) (local.get $runs)))
+            (local.set $point
+              (i32.add (local.get $previous) (i32.shl (i32.mul (local.get $from) (local.get $d)) (i32.const 3))))
+            (local.set $p (i32.const 0))
+            (block $added
+              (loop $add
+                (br_if $added (i32.ge_s (local.get $p) (local.get $d)))
+                (f64.store (local.get $out)
+                  (f64.add (f64.load (local.get $point)) (f64.load (local.get $row))))
+                (local.set $out (i32.add (local.get $out) (i32.const 8)))
+                (local.set $point (i32.add (local.get $point) (i32.const 8)))
+                (local.set $row (i32.add (local.get $row) (i32.const 8)))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $add)))
+            (local.set $option (i32.add (local.get $option) (i32.const 1)))
+            (br $nextOption)))
+        (local.set $from (i32.add (local.get $from) (i32.const 1)))
+        (br $nextFrom)))))
