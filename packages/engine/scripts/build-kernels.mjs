@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';
 
 const SOURCE = fileURLToPath(new URL('../src/', import.meta.url));
-const KERNEL_FOLDERS = ['frontier/kernel', 'simulation/kernel'];
+const KERNEL_FOLDERS = ['bargaining/kernel', 'frontier/kernel', 'simulation/kernel'];
 
 /** The TypeScript module holding the bytes `<folder>/<name>.wat` assembles to. */
 export async function assembleKernel(folder, name) {

@@ -1,11 +1,6 @@
 import { outcomeCount, type AdditiveSpace } from '../model/additive-space';
-import { bargainingSolutions, isRational, type Solutions } from '../bargaining/solutions';
-import {
-  paretoFrontier,
-  type Frontier,
-  type FrontierOptions,
-  type FrontierPoint,
-} from '../frontier/frontier';
+import { rationalOf, solutionsOf, solveFlat, solvePoints, type Solutions } from '../bargaining/solutions';
+import { frontierAndFlatPoints, type Frontier, type FrontierOptions } from '../frontier/frontier';
 import { toleranceOf, type Semantics } from '../io/compile';
 import { analyzeTwoParties } from './two-party';
 
@@ -17,18 +12,6 @@ export type Analysis = {
   readonly frontier: Frontier;
   readonly solutions: Solutions;
 };
-
-// prettier-ignore
-const rationalPoints = (function rationalPoints(
-  points: readonly FrontierPoint[],
-  space: AdditiveSpace,
-): FrontierPoint[] {
-  const reservations: number[] = [];
-  for (const party of space.parties) reservations.push(party.reservation);
-  const rational: FrontierPoint[] = [];
-  for (const point of points) if (isRational(point.utilities, reservations, 0)) rational.push(point);
-  return rational;
-});
 
 /**
  * Frontier and bargaining solutions of a compiled space under one semantics. Compiled when the
@@ -55,13 +38,15 @@ export const analyzeSpace = (function analyzeSpace(
       frontier: { exact: true, points: kernel.points },
       solutions: kernel.solutions,
     };
-  const full = paretoFrontier(space, { ...options, tolerance });
-  const frontier = semantics === 'negmas' ? { ...full, points: rationalPoints(full.points, space) } : full;
+  const { frontier: full, flat } = frontierAndFlatPoints(space, { ...options, tolerance });
+  const solved = flat === undefined ? solvePoints(space, full.points, tolerance) : solveFlat(space, flat, tolerance);
+  const rational = rationalOf(full.points, solved);
   return {
     semantics,
     issues: space.issues.length,
     outcomes: outcomeCount(space),
-    frontier,
-    solutions: bargainingSolutions(space, frontier.points, tolerance),
+    // negmas reports the frontier of the rational outcomes only (its tolerance is 0, so these are they)
+    frontier: semantics === 'negmas' ? { ...full, points: rational } : full,
+    solutions: solutionsOf(rational, solved),
   };
 });

@@ -4,19 +4,21 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { bargainingSolutions, isRational } from '../bargaining/solutions';
+import { bargainingSolutions } from '../bargaining/solutions';
 import { paretoFrontier } from '../frontier/frontier';
 import { compileScenario } from '../io/compile';
 import { loadGeniusScenario } from '../io/genius';
 import type { AdditiveSpace } from '../model/additive-space';
 import { analyzeTwoParties } from './two-party';
 
-/** The JavaScript path the kernel replaces: exact frontier, its rational points, the solutions over them. */
+/** The general path the kernel stands in for: exact frontier, its rational points, the solutions over them. */
 function javascriptAnalysis(space: AdditiveSpace) {
   const reservations = space.parties.map((party) => party.reservation);
   const frontier = paretoFrontier(space, { tolerance: 0 });
   expect(frontier.exact).toBe(true);
-  const points = frontier.points.filter((point) => isRational(point.utilities, reservations, 0));
+  const points = frontier.points.filter((point) =>
+    point.utilities.every((utility, party) => utility >= reservations[party]!),
+  );
   return { points, solutions: bargainingSolutions(space, points, 0) };
 }
 

@@ -1,5 +1,6 @@
 import type { AdditiveSpace, Outcome } from '../model/additive-space';
 import type { FrontierPoint } from '../frontier/frontier';
+import { solveInKernel, type FlatPoints, type SolvedPoints } from './kernel/solve';
 
 export type Solution = {
   readonly outcome: Outcome;
@@ -16,162 +17,87 @@ export type Solutions = {
 };
 
 /*
- * These run in every analysis, the first of a process included: functions compiled when the module
- * loads, plain loops, no callbacks (io/compile.ts says why).
+ * Over the rational points (every party gets at least its reservation, less the tolerance): Nash
+ * maximises Π gains, utilitarian Σ u, egalitarian the smallest gain, Kalai–Smorodinsky minimises the
+ * spread of gains ÷ (the best rational u − reservation), and is null when some party cannot gain
+ * at all. Values within 1e-12 (relative) tie, and ties go to the larger Σ gains (by more than
+ * 1e-12), then to the outcome first in enumeration order. Computed in a WebAssembly kernel
+ * (kernel/solutions.wat, which says why); solutions.test.ts holds it to the plain definition.
  */
 
-/** The rational frontier points and, per point, each quantity a solution optimises (flat arrays: this runs on 10⁴-point frontiers). */
-type Candidates = {
-  readonly points: readonly FrontierPoint[];
-  readonly gainSum: Float64Array;
-  readonly product: Float64Array;
-  readonly minimumGain: Float64Array;
-  readonly utilitySum: Float64Array;
-  /** Kalai–Smorodinsky spread of normalised gains. */
-  readonly spread: Float64Array;
-};
-
-/** Values this close (relative) are ties, broken by the larger Σ gains, then the first outcome in enumeration order. */
-const TIE = 1e-12;
-
 // prettier-ignore
-const isTie = (function isTie(a: number, b: number): boolean {
-  return Math.abs(a - b) <= TIE * Math.max(1, Math.abs(a), Math.abs(b));
+const reservationsOf = (function reservationsOf(space: AdditiveSpace): number[] {
+  const reservations: number[] = [];
+  for (let p = 0; p < space.parties.length; p++) reservations.push(space.parties[p]!.reservation);
+  return reservations;
 });
 
 // prettier-ignore
-const lexicographicallyBefore = (function lexicographicallyBefore(a: Outcome, b: Outcome): boolean {
-  for (let index = 0; index < a.length; index++) {
-    const difference = (a[index] ?? 0) - (b[index] ?? 0);
-    if (difference !== 0) return difference < 0;
-  }
-  return false;
+const solutionAt = (function solutionAt(point: FrontierPoint | undefined, value: number): Solution | null {
+  return point === undefined ? null : { outcome: point.outcome, utilities: point.utilities, value };
 });
 
-/** The index of the candidate maximising `score` (negate a quantity to minimise it), ties broken deterministically; −1 if none. */
+/** The rational points among `points`, in order, as the kernel found them. */
 // prettier-ignore
-const bestIndex = (function bestIndex(candidates: Candidates, score: Float64Array): number {
-  const { points, gainSum } = candidates;
-  let chosen = -1;
-  let chosenScore = Number.NEGATIVE_INFINITY;
-  for (let index = 0; index < points.length; index++) {
-    const value = score[index]!;
-    const better =
-      chosen === -1 ||
-      (!isTie(value, chosenScore) && value > chosenScore) ||
-      (isTie(value, chosenScore) &&
-        (gainSum[index]! > gainSum[chosen]! + TIE ||
-          (Math.abs(gainSum[index]! - gainSum[chosen]!) <= TIE &&
-            lexicographicallyBefore(points[index]!.outcome, points[chosen]!.outcome))));
-    if (better) {
-      chosen = index;
-      chosenScore = value;
-    }
-  }
-  return chosen;
-});
-
-/** The best candidate by `score` (see bestIndex: its loop is a function of its own, as in fillGains), reporting `report`. */
-// prettier-ignore
-const best = (function best(
-  candidates: Candidates,
-  score: Float64Array,
-  report: Float64Array,
-): Solution | null {
-  const chosen = bestIndex(candidates, score);
-  const point = candidates.points[chosen];
-  return point === undefined
-    ? null
-    : { outcome: point.outcome, utilities: point.utilities, value: report[chosen]! };
-});
-
-/** Every party gets at least its reservation (less the tolerance). A plain loop: this runs per frontier point. */
-// prettier-ignore
-export const isRational = (function isRational(
-  utilities: readonly number[],
-  reservations: readonly number[],
-  tolerance: number,
-): boolean {
-  for (let p = 0; p < utilities.length; p++)
-    if ((utilities[p] ?? 0) < (reservations[p] ?? 0) - tolerance) return false;
-  return true;
-});
-
-/**
- * Each point's gains, their sum, product and minimum, and its utility sum; returns the ideal point.
- * The per-point loops are functions of their own: the first analysis optimises a long loop while it
- * runs (on-stack replacement), and code after it in the same function that has never run would
- * send the function back to the interpreter when reached.
- */
-// prettier-ignore
-const fillGains = (function fillGains(
-  candidates: Candidates,
-  reservations: readonly number[],
-  dimensions: number,
-): Float64Array {
-  const points = candidates.points;
-  const count = points.length;
-  const ideal = new Float64Array(dimensions).fill(Number.NEGATIVE_INFINITY);
-  for (let index = 0; index < count; index++) {
-    const utilities = points[index]!.utilities;
-    let gainSum = 0;
-    let product = 1;
-    let minimumGain = Number.POSITIVE_INFINITY;
-    let utilitySum = 0;
-    for (let p = 0; p < dimensions; p++) {
-      const utility = utilities[p] ?? 0;
-      const gain = utility - reservations[p]!;
-      gainSum += gain;
-      product *= gain;
-      minimumGain = Math.min(minimumGain, gain);
-      utilitySum += utility;
-      ideal[p] = Math.max(ideal[p]!, utility);
-    }
-    candidates.gainSum[index] = gainSum;
-    candidates.product[index] = product;
-    candidates.minimumGain[index] = minimumGain;
-    candidates.utilitySum[index] = utilitySum;
-  }
-  return ideal;
-});
-
-/** Each point's Kalai–Smorodinsky spread; returns the spreads negated (the score `best` maximises). */
-// prettier-ignore
-const fillSpreads = (function fillSpreads(
-  candidates: Candidates,
-  reservations: readonly number[],
-  ranges: Float64Array,
-): Float64Array {
-  const points = candidates.points;
-  const count = points.length;
-  const dimensions = ranges.length;
-  const negatedSpread = new Float64Array(count);
-  for (let index = 0; index < count; index++) {
-    const utilities = points[index]!.utilities;
-    let largest = Number.NEGATIVE_INFINITY;
-    let smallest = Number.POSITIVE_INFINITY;
-    for (let p = 0; p < dimensions; p++) {
-      const range = ranges[p]!;
-      const share = range > 0 ? ((utilities[p] ?? 0) - reservations[p]!) / range : 1;
-      largest = Math.max(largest, share);
-      smallest = Math.min(smallest, share);
-    }
-    candidates.spread[index] = largest - smallest;
-    negatedSpread[index] = smallest - largest;
-  }
-  return negatedSpread;
-});
-
-/** The rational points, in order (a loop of its own: see fillGains). */
-// prettier-ignore
-const rationalOf = (function rationalOf(
-  frontier: readonly FrontierPoint[],
-  reservations: readonly number[],
-  tolerance: number,
+export const rationalOf = (function rationalOf(
+  points: readonly FrontierPoint[],
+  solved: SolvedPoints,
 ): FrontierPoint[] {
-  const points: FrontierPoint[] = [];
-  for (const point of frontier) if (isRational(point.utilities, reservations, tolerance)) points.push(point);
-  return points;
+  const rational: FrontierPoint[] = [];
+  for (let k = 0; k < solved.rational.length; k++) rational.push(points[solved.rational[k]!]!);
+  return rational;
+});
+
+/** The solutions the kernel chose, as points of `rational` (rationalOf's list). */
+// prettier-ignore
+export const solutionsOf = (function solutionsOf(
+  rational: readonly FrontierPoint[],
+  solved: SolvedPoints,
+): Solutions {
+  const { chosen, values } = solved;
+  return {
+    nash: solutionAt(rational[chosen[0]!], values[0]!),
+    kalaiSmorodinsky: solutionAt(rational[chosen[1]!], values[1]!),
+    utilitarian: solutionAt(rational[chosen[2]!], values[2]!),
+    egalitarian: solutionAt(rational[chosen[3]!], values[3]!),
+  };
+});
+
+/** The rational points and the solutions of points already laid out flat (the frontier's own arrays). */
+// prettier-ignore
+export const solveFlat = (function solveFlat(
+  space: AdditiveSpace,
+  flat: FlatPoints,
+  tolerance: number,
+): SolvedPoints {
+  const { count, dimensions, issues } = flat;
+  const fill = (values: Float64Array, outcomes: Int32Array) => {
+    values.set(flat.values.subarray(0, count * dimensions));
+    outcomes.set(flat.outcomes.subarray(0, count * issues));
+  };
+  return solveInKernel({ count, dimensions, issues, fill }, { reservations: reservationsOf(space), tolerance });
+});
+
+/** The rational points of `points` and the solutions over them. */
+// prettier-ignore
+export const solvePoints = (function solvePoints(
+  space: AdditiveSpace,
+  points: readonly FrontierPoint[],
+  tolerance: number,
+): SolvedPoints {
+  const dimensions = space.parties.length;
+  const issues = points[0]?.outcome.length ?? space.issues.length;
+  const fill = (values: Float64Array, outcomes: Int32Array) => {
+    for (let index = 0; index < points.length; index++) {
+      const { utilities, outcome } = points[index]!;
+      for (let p = 0; p < dimensions; p++) values[index * dimensions + p] = utilities[p] ?? 0;
+      for (let issue = 0; issue < issues; issue++) outcomes[index * issues + issue] = outcome[issue] ?? 0;
+    }
+  };
+  return solveInKernel(
+    { count: points.length, dimensions, issues, fill },
+    { reservations: reservationsOf(space), tolerance },
+  );
 });
 
 /**
@@ -185,32 +111,6 @@ export const bargainingSolutions = (function bargainingSolutions(
   frontier: readonly FrontierPoint[],
   tolerance: number,
 ): Solutions {
-  const dimensions = space.parties.length;
-  const reservations: number[] = [];
-  for (const party of space.parties) reservations.push(party.reservation);
-  const points = rationalOf(frontier, reservations, tolerance);
-  const count = points.length;
-  const candidates: Candidates = {
-    points,
-    gainSum: new Float64Array(count),
-    product: new Float64Array(count),
-    minimumGain: new Float64Array(count),
-    utilitySum: new Float64Array(count),
-    spread: new Float64Array(count),
-  };
-  const ideal = fillGains(candidates, reservations, dimensions);
-  const ranges = new Float64Array(dimensions);
-  // Kalai–Smorodinsky is undefined when some party cannot gain at all (its ideal is its reservation).
-  let ksDefined = count > 0;
-  for (let p = 0; p < dimensions; p++) {
-    ranges[p] = ideal[p]! - reservations[p]!;
-    if (!(ranges[p]! > tolerance)) ksDefined = false;
-  }
-  const negatedSpread = fillSpreads(candidates, reservations, ranges);
-  return {
-    nash: best(candidates, candidates.product, candidates.product),
-    kalaiSmorodinsky: ksDefined ? best(candidates, negatedSpread, candidates.spread) : null,
-    utilitarian: best(candidates, candidates.utilitySum, candidates.utilitySum),
-    egalitarian: best(candidates, candidates.minimumGain, candidates.minimumGain),
-  };
+  const solved = solvePoints(space, frontier, tolerance);
+  return solutionsOf(rationalOf(frontier, solved), solved);
 });

@@ -1,3 +1,4 @@
+import type { FlatPoints } from '../bargaining/kernel/solve';
 import type { AdditiveSpace, Outcome } from '../model/additive-space';
 import { mergeTwoParties } from './kernel/merge-stage2';
 import { nonDominated, nonDominatedRuns2 } from './non-dominated';
@@ -89,9 +90,22 @@ function sumInFileOrder(space: AdditiveSpace, points: readonly BuiltPoint[]): vo
   }
 }
 
-function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimensions: number): BuiltPoint[] {
+/**
+ * The last stage's points with one witness outcome each, read back through the stages. The
+ * outcomes are also written flat into `outcomes` (point i's at `i * issues`), where the solutions
+ * kernel reads them.
+ */
+function rebuild(
+  stages: readonly Stage[],
+  {
+    mergeOrder,
+    dimensions,
+    outcomes,
+  }: { mergeOrder: readonly number[]; dimensions: number; outcomes: Int32Array },
+): BuiltPoint[] {
   const last = stages[stages.length - 1];
   if (last === undefined) return [];
+  const issues = mergeOrder.length;
   const points: BuiltPoint[] = [];
   // Each point's arrays are copies of these: slice allocates exactly their length, and writing
   // integers and doubles keeps their element kinds. Grown by push from empty, each array had room
@@ -106,7 +120,10 @@ function rebuild(stages: readonly Stage[], mergeOrder: readonly number[], dimens
     let at = index;
     for (let stageIndex = stages.length - 1; stageIndex >= 1; stageIndex--) {
       const stage = stages[stageIndex];
-      outcome[mergeOrder[stageIndex - 1] ?? 0] = stage?.option[at] ?? -1;
+      const issue = mergeOrder[stageIndex - 1] ?? 0;
+      const option = stage?.option[at] ?? -1;
+      outcome[issue] = option;
+      outcomes[index * issues + issue] = option;
       at = stage?.parent[at] ?? 0;
     }
     const utilities = utilitiesTemplate.slice();
@@ -145,12 +162,7 @@ function utilityRanges(space: AdditiveSpace): number[] {
 }
 
 /**
- * The Pareto frontier of an additive space without enumerating it (a Nemhauser–Ullmann merge).
- * A partial sum over the first k issues that is dominated can never complete to a frontier
- * point (adding the same later options keeps the domination), so each stage keeps only the
- * non-dominated sums, with back-pointers to rebuild one witness outcome per point. Once a stage
- * outgrows `exactUpTo` (or `maxSize`), it and the later stages are thinned by ε-dominance within a
- * per-stage error level, and the result states the additive error the points actually carry.
+ * The Pareto frontier of an additive space without enumerating it (see `frontierAndFlatPoints`).
  * Compiled when the module loads, as are the functions it calls (io/compile.ts says why).
  */
 // prettier-ignore
@@ -158,6 +170,25 @@ export const paretoFrontier = (function paretoFrontier(
   space: AdditiveSpace,
   options: FrontierOptions = {},
 ): Frontier {
+  return frontierAndFlatPoints(space, options).frontier;
+});
+
+/**
+ * The Pareto frontier of an additive space without enumerating it (a Nemhauser–Ullmann merge).
+ * A partial sum over the first k issues that is dominated can never complete to a frontier
+ * point (adding the same later options keeps the domination), so each stage keeps only the
+ * non-dominated sums, with back-pointers to rebuild one witness outcome per point. Once a stage
+ * outgrows `exactUpTo` (or `maxSize`), it and the later stages are thinned by ε-dominance within a
+ * per-stage error level, and the result states the additive error the points actually carry.
+ * `flat` lays the points out as the solutions kernel reads them, when their utilities are the last
+ * stage's own (not ε-merged, not re-summed in file order): the analysis then hands the kernel
+ * those arrays instead of reading every point's utilities back out of its objects.
+ */
+// prettier-ignore
+export const frontierAndFlatPoints = (function frontierAndFlatPoints(
+  space: AdditiveSpace,
+  options: FrontierOptions,
+): { frontier: Frontier; flat: FlatPoints | undefined } {
   const dimensions = space.parties.length;
   const maxSize = options.maxSize ?? 20_000;
   const exactUpTo = Math.min(options.exactUpTo ?? 20_000, maxSize);
@@ -168,7 +199,10 @@ export const paretoFrontier = (function paretoFrontier(
   // two parties merge in file order, each stage in the WebAssembly kernel (the same sums and choices)
   const merged = dimensions === 2 ? mergeTwoParties(space, useful, exactUpTo) : undefined;
   if (merged !== undefined)
-    return { exact: true, points: tolerance > 0 ? mergeNearPoints(merged, tolerance) : merged };
+    return {
+      frontier: { exact: true, points: tolerance > 0 ? mergeNearPoints(merged, tolerance) : merged },
+      flat: undefined,
+    };
   const constants = new Float64Array(dimensions);
   for (let p = 0; p < dimensions; p++) constants[p] = space.parties[p]!.constant;
   const start: Stage = { values: constants, parent: Int32Array.of(-1), option: Int32Array.of(-1), count: 1 };
@@ -232,14 +266,23 @@ export const paretoFrontier = (function paretoFrontier(
     if (schedule !== undefined) kept ??= thinStage({ scratch, count, schedule, maxSize });
     stages.push(select(scratch, { kept: kept ?? [], thinned: schedule !== undefined }));
   }
-  let points = rebuild(stages, mergeOrder, dimensions);
+  const last = stages[stages.length - 1] ?? start;
+  const outcomes = new Int32Array(last.count * mergeOrder.length);
+  let points = rebuild(stages, { mergeOrder, dimensions, outcomes });
   // ε-merging needs an exact frontier of the sums it sees (distinct, none dominating another), so it
   // runs on the merge's own sums, before they are replaced by enumeration's. A thinned frontier is
   // not merged: its stated bound, far above ε, already covers points that close.
-  if (tolerance > 0 && schedule === undefined) points = mergeNearPoints(points, tolerance);
-  if (mergeOrder.some((issue, position) => issue !== position)) sumInFileOrder(space, points);
-  const last = stages[stages.length - 1] ?? start;
-  return schedule === undefined || ranges === undefined
-    ? { exact: true, points }
-    : { exact: false, approximation: { additive: boundOf(last, ranges) }, points };
+  const nearMerged = tolerance > 0 && schedule === undefined;
+  if (nearMerged) points = mergeNearPoints(points, tolerance);
+  const resummed = mergeOrder.some((issue, position) => issue !== position);
+  if (resummed) sumInFileOrder(space, points);
+  const flat =
+    nearMerged || resummed
+      ? undefined
+      : { values: last.values, outcomes, count: last.count, dimensions, issues: mergeOrder.length };
+  const frontier: Frontier =
+    schedule === undefined || ranges === undefined
+      ? { exact: true, points }
+      : { exact: false, approximation: { additive: boundOf(last, ranges) }, points };
+  return { frontier, flat };
 });
