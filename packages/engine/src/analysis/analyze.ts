@@ -1,5 +1,5 @@
 import { outcomeCount, type AdditiveSpace } from '../model/additive-space';
-import { rationalOf, solutionsOf, solveFlat, solvePoints, type Solutions } from '../bargaining/solutions';
+import { solveFrontier, type Solutions } from '../bargaining/solutions';
 import { frontierAndFlatPoints, type Frontier, type FrontierOptions } from '../frontier/frontier';
 import { toleranceOf, type Semantics } from '../io/compile';
 import { analyzeTwoParties } from './two-party';
@@ -39,14 +39,13 @@ export const analyzeSpace = (function analyzeSpace(
       solutions: kernel.solutions,
     };
   const { frontier: full, flat } = frontierAndFlatPoints(space, { ...options, tolerance });
-  const solved = flat === undefined ? solvePoints(space, full.points, tolerance) : solveFlat(space, flat, tolerance);
-  const rational = rationalOf(full.points, solved);
+  const { rational, solutions } = solveFrontier(space, { points: full.points, flat }, tolerance);
   return {
     semantics,
     issues: space.issues.length,
     outcomes: outcomeCount(space),
     // negmas reports the frontier of the rational outcomes only (its tolerance is 0, so these are they)
     frontier: semantics === 'negmas' ? { ...full, points: rational } : full,
-    solutions: solutionsOf(rational, solved),
+    solutions,
   };
 });

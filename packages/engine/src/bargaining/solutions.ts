@@ -1,6 +1,6 @@
 import type { AdditiveSpace, Outcome } from '../model/additive-space';
 import type { FrontierPoint } from '../frontier/frontier';
-import { solveInKernel, type FlatPoints, type SolvedPoints } from './kernel/solve';
+import { kernelWith, type FlatPoints, type SolveKernel } from './kernel/solve';
 
 export type Solution = {
   readonly outcome: Outcome;
@@ -25,79 +25,73 @@ export type Solutions = {
  * (kernel/solutions.wat, which says why); solutions.test.ts holds it to the plain definition.
  */
 
-// prettier-ignore
-const reservationsOf = (function reservationsOf(space: AdditiveSpace): number[] {
-  const reservations: number[] = [];
-  for (let p = 0; p < space.parties.length; p++) reservations.push(space.parties[p]!.reservation);
-  return reservations;
-});
+/** Byte offsets in the kernel's memory (solutions.wat): its result, then the reservations and the points. */
+const RESULT_AT = 0;
+const RESERVATIONS_AT = 64;
 
 // prettier-ignore
 const solutionAt = (function solutionAt(point: FrontierPoint | undefined, value: number): Solution | null {
   return point === undefined ? null : { outcome: point.outcome, utilities: point.utilities, value };
 });
 
-/** The rational points among `points`, in order, as the kernel found them. */
+/** Writes the points' utilities and outcomes where the kernel reads them (unless they come flat). */
 // prettier-ignore
-export const rationalOf = (function rationalOf(
+const writePoints = (function writePoints(
+  kernel: SolveKernel,
   points: readonly FrontierPoint[],
-  solved: SolvedPoints,
-): FrontierPoint[] {
-  const rational: FrontierPoint[] = [];
-  for (let k = 0; k < solved.rational.length; k++) rational.push(points[solved.rational[k]!]!);
-  return rational;
+  at: { values: number; outcomes: number; dimensions: number; issues: number },
+): void {
+  const { f64, i32 } = kernel;
+  const { dimensions, issues } = at;
+  let value = at.values >> 3;
+  let option = at.outcomes >> 2;
+  for (let index = 0; index < points.length; index++) {
+    const { utilities, outcome } = points[index]!;
+    for (let p = 0; p < dimensions; p++) f64[value++] = utilities[p] ?? 0;
+    for (let issue = 0; issue < issues; issue++) i32[option++] = outcome[issue] ?? 0;
+  }
 });
 
-/** The solutions the kernel chose, as points of `rational` (rationalOf's list). */
+/**
+ * The rational points among `points` (every party at least its reservation, less `tolerance`), in
+ * order, and the four solutions over them. `flat`, when given, holds the same points laid out as
+ * the kernel reads them (the frontier's own arrays), which are then copied in whole.
+ */
 // prettier-ignore
-export const solutionsOf = (function solutionsOf(
-  rational: readonly FrontierPoint[],
-  solved: SolvedPoints,
-): Solutions {
-  const { chosen, values } = solved;
-  return {
-    nash: solutionAt(rational[chosen[0]!], values[0]!),
-    kalaiSmorodinsky: solutionAt(rational[chosen[1]!], values[1]!),
-    utilitarian: solutionAt(rational[chosen[2]!], values[2]!),
-    egalitarian: solutionAt(rational[chosen[3]!], values[3]!),
-  };
-});
-
-/** The rational points and the solutions of points already laid out flat (the frontier's own arrays). */
-// prettier-ignore
-export const solveFlat = (function solveFlat(
+export const solveFrontier = (function solveFrontier(
   space: AdditiveSpace,
-  flat: FlatPoints,
+  { points, flat }: { points: readonly FrontierPoint[]; flat: FlatPoints | undefined },
   tolerance: number,
-): SolvedPoints {
-  const { count, dimensions, issues } = flat;
-  const fill = (values: Float64Array, outcomes: Int32Array) => {
-    values.set(flat.values.subarray(0, count * dimensions));
-    outcomes.set(flat.outcomes.subarray(0, count * issues));
-  };
-  return solveInKernel({ count, dimensions, issues, fill }, { reservations: reservationsOf(space), tolerance });
-});
-
-/** The rational points of `points` and the solutions over them. */
-// prettier-ignore
-export const solvePoints = (function solvePoints(
-  space: AdditiveSpace,
-  points: readonly FrontierPoint[],
-  tolerance: number,
-): SolvedPoints {
+): { rational: FrontierPoint[]; solutions: Solutions } {
+  const count = points.length;
   const dimensions = space.parties.length;
   const issues = points[0]?.outcome.length ?? space.issues.length;
-  const fill = (values: Float64Array, outcomes: Int32Array) => {
-    for (let index = 0; index < points.length; index++) {
-      const { utilities, outcome } = points[index]!;
-      for (let p = 0; p < dimensions; p++) values[index * dimensions + p] = utilities[p] ?? 0;
-      for (let issue = 0; issue < issues; issue++) outcomes[index * issues + issue] = outcome[issue] ?? 0;
-    }
+  const valuesAt = (RESERVATIONS_AT + dimensions * 8 + 7) & ~7;
+  const outcomesAt = valuesAt + count * dimensions * 8;
+  const rationalAt = (outcomesAt + count * issues * 4 + 7) & ~7;
+  const scoresAt = rationalAt + count * 8;
+  const kernel = kernelWith(scoresAt + 6 * count * 8 + 2 * dimensions * 8);
+  const { f64, i32 } = kernel;
+  for (let p = 0; p < dimensions; p++) f64[(RESERVATIONS_AT >> 3) + p] = space.parties[p]!.reservation;
+  if (flat !== undefined && flat.values.length === count * dimensions && flat.outcomes.length === count * issues) {
+    f64.set(flat.values, valuesAt >> 3);
+    i32.set(flat.outcomes, outcomesAt >> 2);
+  } else writePoints(kernel, points, { values: valuesAt, outcomes: outcomesAt, dimensions, issues });
+  kernel.solve(valuesAt, count, dimensions, outcomesAt, issues, RESERVATIONS_AT, tolerance, rationalAt, scoresAt, RESULT_AT);
+  const rational: FrontierPoint[] = [];
+  const rationalCount = i32[RESULT_AT >> 2]!;
+  for (let k = 0; k < rationalCount; k++) rational.push(points[i32[(rationalAt >> 2) + k]!]!);
+  const chosen = (RESULT_AT >> 2) + 1;
+  const value = (RESULT_AT + 24) >> 3;
+  return {
+    rational,
+    solutions: {
+      nash: solutionAt(rational[i32[chosen]!], f64[value]!),
+      kalaiSmorodinsky: solutionAt(rational[i32[chosen + 1]!], f64[value + 1]!),
+      utilitarian: solutionAt(rational[i32[chosen + 2]!], f64[value + 2]!),
+      egalitarian: solutionAt(rational[i32[chosen + 3]!], f64[value + 3]!),
+    },
   };
-  return solveInKernel(
-    { count: points.length, dimensions, issues, fill },
-    { reservations: reservationsOf(space), tolerance },
-  );
 });
 
 /**
@@ -111,6 +105,5 @@ export const bargainingSolutions = (function bargainingSolutions(
   frontier: readonly FrontierPoint[],
   tolerance: number,
 ): Solutions {
-  const solved = solvePoints(space, frontier, tolerance);
-  return solutionsOf(rationalOf(frontier, solved), solved);
+  return solveFrontier(space, { points: frontier, flat: undefined }, tolerance).solutions;
 });

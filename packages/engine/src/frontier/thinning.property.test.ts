@@ -102,6 +102,23 @@ describe('a thinned frontier keeps its stated bound', () => {
     checkStatedBound,
   );
 
+  // A stage predicted to fit but found too large after its exact filter (with four or more parties,
+  // a stage the k-d tree's kernel formed and filtered) is thinned from there on.
+  test.prop([spaceArbitrary, fc.constantFrom(2, 4, 8, 16)], { numRuns: 300 })(
+    'a stage that outgrows exactUpTo after its exact filter is thinned within the stated bound',
+    (space, exactUpTo) => {
+      const frontier = paretoFrontier(space, { exactUpTo, approximationBound: 0.05 });
+      const bound = frontier.approximation?.additive ?? space.parties.map(() => 0);
+      for (const point of exactFrontier(space)) {
+        const covered = frontier.points.some((returned) =>
+          returned.utilities.every((value, p) => value >= (point[p] ?? 0) - (bound[p] ?? 0) - 1e-12),
+        );
+        expect(covered).toBe(true);
+      }
+      for (const point of frontier.points) expect(point.utilities).toEqual(utilitiesOf(space, point.outcome));
+    },
+  );
+
   test.prop([spaceArbitrary, settings], { numRuns: 200 })(
     'returned points are real outcomes and none dominates another',
     (space, { approximationBound, maxSize }) => {
