@@ -1,6 +1,6 @@
 import type { AdditiveSpace, Outcome } from '../model/additive-space';
-import type { FrontierPoint } from '../frontier/frontier';
-import { kernelWith, type FlatPoints, type SolveKernel } from './kernel/solve';
+import type { FlatPoints, FrontierPoint } from '../frontier/frontier';
+import { kernelWith, type SolveKernel } from './kernel/solve';
 
 export type Solution = {
   readonly outcome: Outcome;

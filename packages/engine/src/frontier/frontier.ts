@@ -1,4 +1,3 @@
-import type { FlatPoints } from '../bargaining/kernel/solve';
 import type { AdditiveSpace, Outcome } from '../model/additive-space';
 import { mergeTwoParties } from './kernel/merge-stage2';
 import { nonDominated, nonDominatedRuns2 } from './non-dominated';
@@ -20,6 +19,15 @@ export type Frontier = {
   readonly approximation?: { readonly additive: readonly number[] };
   /** Distinct non-dominated utility vectors, each with one witness outcome, best first for party 0. */
   readonly points: readonly FrontierPoint[];
+};
+
+/** Frontier points laid out flat: utilities `values[i * dimensions + p]`, outcomes `outcomes[i * issues + k]`. */
+export type FlatPoints = {
+  readonly values: Float64Array;
+  readonly outcomes: Int32Array;
+  readonly count: number;
+  readonly dimensions: number;
+  readonly issues: number;
 };
 
 export type FrontierOptions = {

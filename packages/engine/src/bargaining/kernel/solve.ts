@@ -66,12 +66,3 @@ export const kernelWith = (function kernelWith(bytes: number): SolveKernel {
   }
   return kernel;
 });
-
-/** Frontier points laid out flat: utilities `values[i * dimensions + p]`, outcomes `outcomes[i * issues + k]`. */
-export type FlatPoints = {
-  readonly values: Float64Array;
-  readonly outcomes: Int32Array;
-  readonly count: number;
-  readonly dimensions: number;
-  readonly issues: number;
-};
