@@ -1,20 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { FrontierPoint } from '../frontier/frontier';
 import type { AdditiveSpace, Outcome } from '../model/additive-space';
-// @ts-expect-error: a plain Node build script, without type declarations
-import { assembleKernel } from '../../scripts/build-kernels.mjs';
-import { solutionsWasm } from './kernel/solutions-wasm';
 import { bargainingSolutions, type Solution, type Solutions } from './solutions';
-
-it('ships the bytes solutions.wat assembles to', async () => {
-  const source: string = await assembleKernel('bargaining/kernel', 'solutions');
-  const bytes = (source.match(/\[([\d,\s]+)\]/)?.[1] ?? '')
-    .split(',')
-    .filter((byte) => byte.trim() !== '')
-    .map(Number);
-  expect(Buffer.from(solutionsWasm).equals(Buffer.from(bytes))).toBe(true);
-});
 
 /*
  * The definition, written plainly: the JavaScript the kernel replaced, which the engine's figures

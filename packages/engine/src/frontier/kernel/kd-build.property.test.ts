@@ -1,20 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect, it } from 'vitest';
-// @ts-expect-error: a plain Node build script, without type declarations
-import { assembleKernel } from '../../../scripts/build-kernels.mjs';
 import { DominanceTree } from '../dominance-tree';
 import { nonDominated, sortedDescending } from '../non-dominated';
 import { buildTree, keepUncovered, retainedMemoryBytes } from './kd-build';
-import { kdBuildWasm } from './kd-build-wasm';
-
-it('ships the bytes kd-build.wat assembles to', async () => {
-  const source: string = await assembleKernel('frontier/kernel', 'kd-build');
-  const bytes = (source.match(/\[([\d,\s]+)\]/)?.[1] ?? '')
-    .split(',')
-    .filter((byte) => byte.trim() !== '')
-    .map(Number);
-  expect(Buffer.from(kdBuildWasm).equals(Buffer.from(bytes))).toBe(true);
-});
 
 /** The build as it was written in JavaScript before the kernel: the kernel must split the same way. */
 function referenceBuild(values: Float64Array, count: number, stride: number, first: number) {

@@ -4,8 +4,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain Node build script, without type declarations
-import { assembleKernel } from '../../../scripts/build-kernels.mjs';
 import { compileScenario, type Semantics } from '../../io/compile';
 import { loadGeniusScenario } from '../../io/genius';
 import type { AdditiveSpace } from '../../model/additive-space';
@@ -94,12 +92,4 @@ describe('the WebAssembly SAO kernel', () => {
       expect(compared).toBeGreaterThan(80);
     },
   );
-
-  it('embeds the module assembled from sao-kernel.wat', async () => {
-    const embedded = readFileSync(
-      join(dirname(fileURLToPath(import.meta.url)), 'sao-kernel-wasm.ts'),
-      'utf8',
-    );
-    expect(embedded).toBe(await assembleKernel('simulation/kernel', 'sao-kernel'));
-  });
 });
