@@ -1,6 +1,6 @@
 import type { AdditiveSpace, Outcome } from '../model/additive-space';
 import type { FlatPoints, FrontierPoint } from '../frontier/frontier';
-import { kernelWith, type SolveKernel } from './kernel/solve';
+import { kernelWith, layoutOf, RESERVATIONS_AT, RESULT_AT, type SolveKernel } from './kernel/solve';
 
 export type Solution = {
   readonly outcome: Outcome;
@@ -24,10 +24,6 @@ export type Solutions = {
  * 1e-12), then to the outcome first in enumeration order. Computed in a WebAssembly kernel
  * (kernel/solutions.wat, which says why); solutions.test.ts holds it to the plain definition.
  */
-
-/** Byte offsets in the kernel's memory (solutions.wat): its result, then the reservations and the points. */
-const RESULT_AT = 0;
-const RESERVATIONS_AT = 64;
 
 // prettier-ignore
 const solutionAt = (function solutionAt(point: FrontierPoint | undefined, value: number): Solution | null {
@@ -66,11 +62,8 @@ export const solveFrontier = (function solveFrontier(
   const count = points.length;
   const dimensions = space.parties.length;
   const issues = points[0]?.outcome.length ?? space.issues.length;
-  const valuesAt = (RESERVATIONS_AT + dimensions * 8 + 7) & ~7;
-  const outcomesAt = valuesAt + count * dimensions * 8;
-  const rationalAt = (outcomesAt + count * issues * 4 + 7) & ~7;
-  const scoresAt = rationalAt + count * 8;
-  const kernel = kernelWith(scoresAt + 6 * count * 8 + 2 * dimensions * 8);
+  const { valuesAt, outcomesAt, rationalAt, scoresAt, end } = layoutOf(count, dimensions, issues);
+  const kernel = kernelWith(end);
   const { f64, i32 } = kernel;
   for (let p = 0; p < dimensions; p++) f64[(RESERVATIONS_AT >> 3) + p] = space.parties[p]!.reservation;
   if (flat !== undefined && flat.values.length === count * dimensions && flat.outcomes.length === count * issues) {

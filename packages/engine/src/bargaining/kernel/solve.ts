@@ -40,15 +40,42 @@ function instantiate(): SolveKernel {
   };
 }
 
+/** Byte offsets in the kernel's memory (solutions.wat): its result, then the reservations. */
+export const RESULT_AT = 0;
+export const RESERVATIONS_AT = 64;
+
+/** Where `count` points of `dimensions` utilities and `issues` options go, after the reservations, and where the memory they need ends. */
+// prettier-ignore
+export const layoutOf = (function layoutOf(count: number, dimensions: number, issues: number) {
+  const valuesAt = (RESERVATIONS_AT + dimensions * 8 + 7) & ~7;
+  const outcomesAt = valuesAt + count * dimensions * 8;
+  const rationalAt = (outcomesAt + count * issues * 4 + 7) & ~7;
+  const scoresAt = rationalAt + count * 8;
+  return { valuesAt, outcomesAt, rationalAt, scoresAt, end: scoresAt + 6 * count * 8 + 2 * dimensions * 8 };
+});
+
 // Compiled when the engine loads. V8 compiles each WebAssembly function at its first call, so the
 // kernel solves a frontier of two points at load whose scores and gain sums tie (every function
 // runs, the outcome comparison included) rather than in a process's first analysis: called only
 // empty, a small genius analysis was 25–30 µs slower than the JavaScript it replaced.
 const shared = instantiate();
-// reservations (0, 0) at byte 64, utilities (1, 0) and (0, 1) at 80, outcomes [0] and [1] at 112
-shared.f64.set([0, 0, 1, 0, 0, 1], 8);
-shared.i32.set([0, 1], 28);
-shared.solve(80, 2, 2, 112, 1, 64, 0, 120, 136, 0);
+const warmUp = layoutOf(2, 2, 1);
+// reservations (0, 0), utilities (1, 0) and (0, 1), outcomes [0] and [1]
+shared.f64.set([0, 0], RESERVATIONS_AT >> 3);
+shared.f64.set([1, 0, 0, 1], warmUp.valuesAt >> 3);
+shared.i32.set([0, 1], warmUp.outcomesAt >> 2);
+shared.solve(
+  warmUp.valuesAt,
+  2,
+  2,
+  warmUp.outcomesAt,
+  1,
+  RESERVATIONS_AT,
+  0,
+  warmUp.rationalAt,
+  warmUp.scoresAt,
+  RESULT_AT,
+);
 
 /** Past this many bytes a frontier is solved in an instance of its own: a WebAssembly memory never shrinks. */
 const RETAINED_BYTES = 16 * 1024 * 1024;
