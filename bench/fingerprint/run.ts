@@ -18,11 +18,11 @@ const POINTS: FingerprintPoint[] = DEMO_DRAFT_POINTS.map((point, index) => ({
   title: point.title,
   text: point.text,
 }));
-// Keys are allocated as the server allocates them: each new copy gets a heading style no earlier copy has.
+// Keys are allocated as the server allocates them: the least recently used number style, then heading style.
 const keys: string[] = [];
 for (let index = 0; index < RECIPIENTS; index++) {
   const fresh = Array.from(
-    { length: 64 },
+    { length: 512 },
     (_, attempt) => `bench-key-${index}-${attempt}-${(index * 2654435761) >>> 0}`,
   );
   keys.push(chooseFingerprintKey({ candidates: fresh, existingKeys: keys }));
@@ -150,6 +150,7 @@ writeFileSync(
     '',
     `${RECIPIENTS} recipients, ${EXCERPTS_PER_RECIPIENT} random excerpts of consecutive points per recipient and cell, from the 28-point demo draft rendered as Markdown (pdf-to-text: rendered as the PDF export and read back with pdfjs-dist, as \`parley trace-leak\` reads a leaked PDF; PDFs carry no invisible marks).`,
     'Top-1 = the true recipient named; false accusation = an innocent recipient named (decided); undecided = no name given.',
+    `There are 45 heading styles to give (none numbered as the app numbers, docs/exports.md): ${RECIPIENTS} recipients share ${Math.max(0, RECIPIENTS - 45)} of them in pairs, and an excerpt of such a pair's copies is often undecided, never pinned on the other.`,
     'Timings were taken on a shared 2-core machine while other work ran: they are noisy.',
     '',
     '| transformation | points | trials | top-1 | false accusation | undecided | marks read | ms / trace |',

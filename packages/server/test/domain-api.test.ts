@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../src/storage/database';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { call, signIn, type SignedIn } from './helpers/session';
+import { meet } from './helpers/seat';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
 describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
@@ -147,6 +148,17 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
         displayName: 'Delegate',
         password: 'delegate password',
       });
+      const stranger = { userId: delegate.id, function: 'delegate', validFrom: '2025-12-01T00:00:00.000Z' };
+      // Not yet met: the same 404 as an id no account has.
+      const unmet = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/members`, {
+        as: ukraine,
+        body: stranger,
+      });
+      expect(unmet.status).toBe(404);
+      await meet(testApp, ukraine, {
+        signedIn: await signIn(testApp, 'delegate@example.org', 'delegate password'),
+        email: 'delegate@example.org',
+      });
       const body = {
         userId: delegate.id,
         function: 'delegate',
@@ -188,6 +200,15 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
         displayName: 'Seated by email',
         password: 'by-email password',
       });
+      await createUser(testApp.deps, {
+        email: 'stranger@example.org',
+        displayName: 'Never met',
+        password: 'stranger password',
+      });
+      await meet(testApp, ukraine, {
+        signedIn: await signIn(testApp, 'by-email@example.org', 'by-email password'),
+        email: 'by-email@example.org',
+      });
       const url = `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/members`;
       const seated = await call(testApp, url, {
         as: ukraine,
@@ -210,7 +231,19 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
         body: { userId: null, email: 'nobody@example.org', function: 'analyst' },
       });
       expect(unknown.status).toBe(404);
-      expect(await json(unknown)).toMatchObject({ errors: [{ path: 'email' }] });
+      const unknownProblem = await json<Record<string, unknown>>(unknown);
+      expect(unknownProblem).toMatchObject({ errors: [{ path: 'email' }] });
+      // An account the lead has never sat with is answered as if there were none: seating by email
+      // must not tell who has an account (anyone may create a negotiation to try).
+      const strangerAttempt = await call(testApp, url, {
+        as: ukraine,
+        body: { userId: null, email: 'stranger@example.org', function: 'analyst' },
+      });
+      expect(strangerAttempt.status).toBe(404);
+      expect({ ...(await json<Record<string, unknown>>(strangerAttempt)), instance: '' }).toEqual({
+        ...unknownProblem,
+        instance: '',
+      });
       const both = await call(testApp, url, {
         as: ukraine,
         body: { email: 'by-email@example.org', userId: DEMO_ACCOUNTS.outsider.id, function: 'analyst' },
@@ -307,12 +340,26 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
       });
       expect(response.status).toBe(400);
       const problem = await json<{ detail: string; errors: { path: string }[] }>(response);
-      expect(problem.detail).toMatch(/in the past/);
+      // in words, in the negotiation's zone (the demo's is Europe/Zurich), not as ISO time stamps
+      expect(problem.detail).toBe(
+        'The deadline is in the past: 5 Dec 2025, 12:59 (Europe/Zurich), and it is now 5 Dec 2025, 13:00 (Europe/Zurich).',
+      );
       expect(problem.errors).toMatchObject([{ path: 'dueAt' }]);
       const after = await json<Items<{ title: string }>>(
         await call(testApp, `GET ${N}/deadlines`, { as: mediator }),
       );
       expect(after.items).toEqual(before.items);
+      // A year mistyped far ahead is refused the same way.
+      const distant = await call(testApp, `POST ${N}/deadlines`, {
+        as: mediator,
+        body: { title: 'Typo', dueAt: '9999-12-31T12:00:00Z' },
+      });
+      expect(distant.status).toBe(400);
+      expect((await json<{ detail: string }>(distant)).detail).toMatch(/more than 50 years away/);
+      const later = await json<Items<{ title: string }>>(
+        await call(testApp, `GET ${N}/deadlines`, { as: mediator }),
+      );
+      expect(later.items).toEqual(before.items);
     });
 
     it('rejects a deadline without a time zone, naming dueAt', async () => {
@@ -422,6 +469,11 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
         email: 'successor@example.org',
         displayName: 'Successor',
         password: 'successor password',
+      });
+      // A lead is handed to a colleague: someone the lead has sat with (strangers are invited first).
+      await meet(testApp, russia, {
+        signedIn: await signIn(testApp, 'successor@example.org', 'successor password'),
+        email: 'successor@example.org',
       });
       const from = '2025-12-05T12:00:00.000Z';
       const response = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/lead`, {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_RECORDS } from '../src/demo';
 import { DEMO_DRAFT_POINTS } from '../src/demo/plan-data';
 import { demoPlanId } from '../src/demo/plan-demo';
+import { verifyAgainstCheckpoint } from '../src/audit/verify-checkpoint';
+import { extractTextFromBytes } from '../src/exports';
 import { REDLINE_COLOURS, REDLINE_LEGEND } from '../src/exports/render/render-pdf';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
@@ -217,6 +219,22 @@ describe('documents a delegation can send on', () => {
       await created(ukraine, { kind: 'record', recordId, format });
   });
 
+  it('ends every copy with a signed audit checkpoint that the copy itself, or its text, proves', async () => {
+    const transcript = DEMO_RECORDS.find((record) => record.kind === 'transcript');
+    if (transcript === undefined) throw new Error('expected a demo transcript');
+    for (const format of ['markdown', 'pdf', 'docx'] as const) {
+      const copy = await created(mediator, { kind: 'record', recordId: transcript.id, format });
+      const bytes = Buffer.from(
+        await (await call(testApp, `GET ${copy.downloadUrl}`, { as: mediator })).arrayBuffer(),
+      );
+      // The Markdown file as it is; a PDF or DOCX as its text is copied out.
+      const text =
+        format === 'markdown' ? bytes.toString('utf8') : await extractTextFromBytes(bytes, `copy.${format}`);
+      const report = await verifyAgainstCheckpoint(handle.db, { text, keys: testApp.deps.auditKeys.known });
+      expect(report, `${format}: ${text.slice(-400)}`).toMatchObject({ ok: true });
+    }
+  });
+
   it('lets no one export a record they may not read, nor the mediator for a recipient who may not read it', async () => {
     const russiasNote = DEMO_RECORDS.find(
       (record) => record.party === 'russia' && record.classification === 'delegation',
@@ -234,11 +252,16 @@ describe('documents a delegation can send on', () => {
     expect(await hidden.text()).toBe(
       await (await attempt(ukraine, { recordId: '00000000-0000-4000-8000-00000000ffff' })).text(),
     );
-    // The mediator reads Ukraine's memo, but Russia may not: no copy for Russia.
-    expect(
-      (await attempt(mediator, { recordId: ukrainesMemo.id, recipientUserId: DEMO_ACCOUNTS.russia.id }))
-        .status,
-    ).toBe(404);
+    // The mediator reads Ukraine's memo, but Russia may not: no copy for Russia, and the mediator
+    // (who can see the memo) is told why rather than that it does not exist.
+    const forRussia = await attempt(mediator, {
+      recordId: ukrainesMemo.id,
+      recipientUserId: DEMO_ACCOUNTS.russia.id,
+    });
+    expect(forRussia.status).toBe(400);
+    expect(((await forRussia.json()) as { detail: string }).detail).toBe(
+      `${DEMO_ACCOUNTS.russia.displayName} may not read this record (shared with the mediator only): choose another recipient.`,
+    );
     // Nor can the mediator obtain Russia's internal note through a copy made for Russia.
     expect(
       (await attempt(mediator, { recordId: russiasNote.id, recipientUserId: DEMO_ACCOUNTS.russia.id }))
@@ -246,5 +269,42 @@ describe('documents a delegation can send on', () => {
     ).toBe(404);
     expect((await attempt(russia, { recordId: russiasNote.id })).status).toBe(201);
     expect((await attempt(russia, {})).status).toBe(400);
+  });
+
+  it("keeps a delegation's own copy of its internal note from the mediator: not listed, fetched or traced", async () => {
+    const russiasNote = DEMO_RECORDS.find(
+      (record) => record.party === 'russia' && record.classification === 'delegation',
+    );
+    if (russiasNote === undefined) throw new Error('expected demo records');
+    const copy = await created(russia, { kind: 'record', recordId: russiasNote.id });
+    const listed = async (as: SignedIn) =>
+      (
+        (await (await call(testApp, `GET ${N}/exports`, { as })).json()) as { items: { id: string }[] }
+      ).items.map((item) => item.id);
+    expect(await listed(russia)).toContain(copy.id);
+    expect(await listed(mediator)).not.toContain(copy.id);
+    const fetched = await call(testApp, `GET ${copy.downloadUrl}`, { as: mediator });
+    expect(fetched.status).toBe(404);
+    const unknown = copy.downloadUrl.replace(copy.id, '00000000-0000-4000-8000-00000000ffff');
+    const problem = async (response: Response) => ({ ...((await response.json()) as object), instance: '' });
+    expect(await problem(fetched)).toEqual(
+      await problem(await call(testApp, `GET ${unknown}`, { as: mediator })),
+    );
+    const own = await call(testApp, `GET ${copy.downloadUrl}`, { as: russia });
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain(russiasNote.body.split('\n')[0]?.slice(0, 40));
+    // The copy's own text, pasted as a leak: the trace neither names the copy nor identifies Russia.
+    const paragraphs = (copy.markdown ?? '').split('\n\n').filter((paragraph) => paragraph.length > 20);
+    const traced = await call(testApp, `POST ${N}/trace-leak`, {
+      as: mediator,
+      body: { text: paragraphs.join('\n\n') },
+    });
+    expect(traced.status).toBe(200);
+    const result = (await traced.json()) as {
+      verdict: { exportId?: string };
+      ranking: { exportId: string }[];
+    };
+    expect(result.verdict.exportId).not.toBe(copy.id);
+    expect(result.ranking.map((entry) => entry.exportId)).not.toContain(copy.id);
   });
 });

@@ -104,7 +104,11 @@ describe.each(DATABASE_KINDS)('export kinds and who may fetch them, on %s', (dat
       roundId,
       recipientUserId: DEMO_ACCOUNTS.russia.id,
     });
-    expect(forRussia.status).toBe(404);
+    // The mediator, who reads the minutes, is told why; Russia itself only learns that it cannot.
+    expect(forRussia.status).toBe(400);
+    expect(((await forRussia.json()) as { detail: string }).detail).toContain(
+      `${DEMO_ACCOUNTS.russia.displayName} may not read the minutes of this round`,
+    );
     expect((await exportFor(russia, { kind: 'round-minutes', roundId })).status).toBe(404);
     const forUkraine = await created(mediator, {
       kind: 'round-minutes',

@@ -95,6 +95,15 @@ describe.each(DATABASE_KINDS)(
       }
     });
 
+    // A recipient's copies (here a PDF and a DOCX of one version) carry the same marks: either is named.
+    const namesCopyOf = (recipient: { id: string; displayName: string }) => {
+      const held = copies.filter((copy) => copy.recipient.userId === recipient.id).map((copy) => copy.id);
+      expect(held).toHaveLength(2);
+      return new RegExp(
+        `Most likely recipient: ${recipient.displayName.replace(/[()]/g, '\\$&')} \\(export (${held.join('|')})\\)`,
+      );
+    };
+
     it('names Russia from a paragraph extracted from its PDF', async () => {
       const russia = copies.find(
         (copy) => copy.format === 'pdf' && copy.recipient.userId === DEMO_ACCOUNTS.russia.id,
@@ -106,9 +115,7 @@ describe.each(DATABASE_KINDS)(
       writeFileSync(excerpt, lines.slice(start, start + 14).join('\n'));
       const { code, out } = await runCli(['trace-leak', excerpt, '--negotiation', N, ...databaseFlags]);
       expect(code).toBe(0);
-      expect(out).toContain(
-        `Most likely recipient: ${DEMO_ACCOUNTS.russia.displayName} (export ${russia.id})`,
-      );
+      expect(out).toMatch(namesCopyOf(DEMO_ACCOUNTS.russia));
     });
 
     it('names the European partners from a paragraph of their DOCX, and from the whole DOCX file', async () => {
@@ -121,11 +128,11 @@ describe.each(DATABASE_KINDS)(
         .filter((line) => line.trim() !== '');
       const excerpt = join(dir, 'pasted-from-docx.txt');
       writeFileSync(excerpt, paragraphs.slice(9, 12).join(' '));
-      const expected = `Most likely recipient: ${DEMO_ACCOUNTS.observer.displayName} (export ${observers.id})`;
-      expect((await runCli(['trace-leak', excerpt, ...databaseFlags])).out).toContain(expected);
+      const expected = namesCopyOf(DEMO_ACCOUNTS.observer);
+      expect((await runCli(['trace-leak', excerpt, ...databaseFlags])).out).toMatch(expected);
       expect(
         (await runCli(['trace-leak', observers.file, '--negotiation', N, ...databaseFlags])).out,
-      ).toContain(expected);
+      ).toMatch(expected);
     });
 
     it('writes a copy with parley export that parley trace-leak names', async () => {

@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, signIn, type SignedIn } from './helpers/session';
+import { meet } from './helpers/seat';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
 const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
@@ -51,6 +52,11 @@ describe.each(DATABASE_KINDS)('issue 13: nobody takes over a delegation (%s)', (
         password: 'successor password',
       })
     ).id;
+    // The mediator proposes someone it has sat with (a stranger would be invited first).
+    await meet(testApp, mediator, {
+      signedIn: await signIn(testApp, 'successor@example.org', 'successor password'),
+      email: 'successor@example.org',
+    });
   });
   afterAll(async () => handle.close());
 
@@ -142,10 +148,13 @@ describe.each(DATABASE_KINDS)('issue 13: nobody takes over a delegation (%s)', (
   });
 
   it('changes nothing when the party declines', async () => {
+    // The former lead of Ukraine: someone the mediator has sat with, so it may propose them.
+    const candidate = DEMO_ACCOUNTS.ukraineFormer.id;
+    const seatsBefore = await seatsOf(candidate);
     const proposed = (await (
       await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/lead-handovers`, {
         as: mediator,
-        body: { userId: DEMO_ACCOUNTS.outsider.id, validFrom: '2025-12-06T00:00:00.000Z' },
+        body: { userId: candidate, validFrom: '2025-12-06T00:00:00.000Z' },
       })
     ).json()) as Handover;
     const declined = await call(testApp, `POST ${N}/lead-handovers/${proposed.id}/decision`, {
@@ -153,8 +162,14 @@ describe.each(DATABASE_KINDS)('issue 13: nobody takes over a delegation (%s)', (
       body: { decision: 'decline', baseRevision: proposed.revision },
     });
     expect(((await declined.json()) as Handover).state).toBe('declined');
-    expect(await seatsOf(DEMO_ACCOUNTS.outsider.id)).toEqual([]);
+    expect(await seatsOf(candidate)).toEqual(seatsBefore);
     expect((await call(testApp, `GET ${N}`, { as: russia })).status).toBe(200);
+    // A stranger to the mediator (an account it has never sat with) is answered as no account.
+    const stranger = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/lead-handovers`, {
+      as: mediator,
+      body: { userId: DEMO_ACCOUNTS.outsider.id, validFrom: '2025-12-06T00:00:00.000Z' },
+    });
+    expect(stranger.status).toBe(404);
   });
 
   it("lets the mediator seat a new party's first lead, and nothing after that", async () => {
@@ -170,6 +185,10 @@ describe.each(DATABASE_KINDS)('issue 13: nobody takes over a delegation (%s)', (
       email: 'second@example.org',
       displayName: 'Second',
       password: 'second password',
+    });
+    await meet(testApp, mediator, {
+      signedIn: await signIn(testApp, 'turkiye@example.org', 'turkiye password'),
+      email: 'turkiye@example.org',
     });
     const staleInvitation = (await (
       await call(testApp, `POST ${N}/parties/${party.id}/invitations`, {
@@ -199,6 +218,10 @@ describe.each(DATABASE_KINDS)('issue 13: nobody takes over a delegation (%s)', (
       body: { token: staleInvitation.token },
     });
     expect(redeemed.status).toBe(410);
+    // The invitee is told why, not that the invitation is unknown.
+    expect(((await redeemed.json()) as { detail: string }).detail).toBe(
+      'This invitation was for the lead of Türkiye, which has a lead now: ask them, or the mediator, for a new invitation.',
+    );
     expect(await seatsOf(other.id)).toEqual([]);
   });
 

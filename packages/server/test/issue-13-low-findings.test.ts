@@ -6,10 +6,12 @@ import { demoPlanId } from '../src/demo/plan-demo';
 import { extractPdfText } from '../src/exports/extract/extract-pdf-text';
 import { renderPdf } from '../src/exports/render/render-pdf';
 import type { DatabaseHandle } from '../src/storage/database';
+import { createUser } from '../src/services/accounts';
 import { writeInstanceSettings } from '../src/storage/instance-settings';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { openTestDatabase } from './helpers/each-database';
-import { call, type SignedIn } from './helpers/session';
+import { call, signIn, type SignedIn } from './helpers/session';
+import { meet } from './helpers/seat';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
 const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
@@ -125,7 +127,44 @@ describe('issue 13: low findings', () => {
     testApp.clock.set('2025-12-05T12:00:00.000Z');
     if (!ended) await reader.cancel();
     expect(ended).toBe(true);
-  }, 20_000);
+  });
+
+  it('closes an event stream within seconds of its seat being ended, with no other request meanwhile', async () => {
+    const delegate = await createUser(testApp.deps, {
+      email: 'stream-delegate@example.org',
+      displayName: 'Stream delegate',
+      password: 'stream delegate password',
+    });
+    const session = await signIn(testApp, 'stream-delegate@example.org', 'stream delegate password');
+    await meet(testApp, ukraine, { signedIn: session, email: 'stream-delegate@example.org' });
+    const seat = (await (
+      await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.ukraine.id}/members`, {
+        as: ukraine,
+        body: { userId: delegate.id, function: 'delegate', validFrom: '2025-12-01T00:00:00.000Z' },
+      })
+    ).json()) as { id: string };
+    const response = await testApp.app.request(`${N}/events`, {
+      headers: { ...session.headers, accept: 'text/event-stream' },
+    });
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read(); // the `ready` event
+    const ended = await call(testApp, `POST ${N}/members/${seat.id}/end`, {
+      as: ukraine,
+      body: { validTo: testApp.clock.now().toISOString() },
+    });
+    expect(ended.status).toBe(200);
+    const closed = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 12_000);
+      void (async () => {
+        for (;;) if ((await reader.read()).done) break;
+        clearTimeout(timer);
+        resolve(true);
+      })();
+    });
+    if (!closed) await reader.cancel();
+    expect(closed).toBe(true);
+  });
 
   it('publishes no password in /api/instance', async () => {
     const text = await (await call(testApp, 'GET /api/instance')).text();

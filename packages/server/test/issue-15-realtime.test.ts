@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { DEMO_NEGOTIATION } from '../src/demo';
 import { createApp } from '../src/http/create-app';
+import { eventCursor } from '../src/realtime/event-cursor';
 import { PlanEventHub, type PlanEvent } from '../src/realtime/plan-events';
 import { relayPlanEvents } from '../src/realtime/plan-notify';
 import { PLAN_EVENT_RETENTION_MS, startPlanEventPruning } from '../src/realtime/plan-event-pruning';
@@ -11,6 +12,7 @@ import { createDeps } from '../src/services/deps';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { createTestApp } from './helpers/test-app';
+import { eventually } from './helpers/eventually';
 
 // Issue #15: realtime must survive its connection — events get ids, a reconnecting stream replays
 // what it missed, and the LISTEN connection comes back after PostgreSQL drops it.
@@ -22,8 +24,7 @@ const round = (roundId: string): PlanEvent => ({
   roundId: RoundIdSchema.parse(roundId),
 });
 const until = async (condition: () => boolean, what: string) => {
-  for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
+  if (!(await eventually(condition, { intervalMs: 10 }))) throw new Error(`timed out waiting for ${what}`);
 };
 
 async function readStream(response: Response, until: (text: string) => boolean): Promise<string> {
@@ -47,6 +48,7 @@ describe.each(DATABASE_KINDS)('event ids and Last-Event-ID on %s', (kind) => {
       const russia = await signInAs(testApp, 'otherParty');
       if (russia === null) throw new Error('no session');
       const hub = testApp.deps.events;
+      const cursor = eventCursor(testApp.deps.sealKey);
       hub.publish(round('r-before'));
       await hub.settled();
       const [first] = await hub.missedSince(N, 0);
@@ -63,15 +65,29 @@ describe.each(DATABASE_KINDS)('event ids and Last-Event-ID on %s', (kind) => {
       hub.publish(round('r-missed-2'));
       await hub.settled();
       const response = await testApp.app.request(`/api/negotiations/${N}/events`, {
-        headers: { ...russia.headers, accept: 'text/event-stream', 'last-event-id': String(first?.id) },
+        headers: {
+          ...russia.headers,
+          accept: 'text/event-stream',
+          'last-event-id': cursor.encode(N, first?.id ?? 0),
+        },
       });
       const text = await readStream(response, (seen) => seen.includes('r-missed-2'));
       expect(text).toContain('r-missed-1');
       expect(text).not.toContain('r-before');
       expect(text).not.toContain('position.changed');
-      const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
+      const ids = [...text.matchAll(/^id: (.+)$/gm)].map((match) => cursor.decode(N, match[1] ?? ''));
       expect(ids).toHaveLength(2);
       expect(ids[0]).toBeGreaterThan(first?.id ?? Infinity);
+      // The hidden event between the two is counted in the log, not in what Russia can read.
+      expect(ids[1]).toBe((ids[0] ?? 0) + 2);
+      expect(text).not.toMatch(/^id: \d+$/m);
+      // A cursor the server cannot read (here a bare number) says nothing of what was missed: reload.
+      const unreadable = await testApp.app.request(`/api/negotiations/${N}/events`, {
+        headers: { ...russia.headers, accept: 'text/event-stream', 'last-event-id': String(first?.id) },
+      });
+      const reset = await readStream(unreadable, (seen) => seen.includes('event: reset'));
+      expect(reset).toContain('unknown-cursor');
+      expect(reset).not.toContain('r-missed-1');
     } finally {
       await handle.close();
     }
@@ -104,7 +120,11 @@ describe.each(DATABASE_KINDS)('the event log kept to a day on %s', (kind) => {
       expect(kept.map((event) => event.id)).toEqual([logged[2]?.id]);
 
       const response = await testApp.app.request(`/api/negotiations/${N}/events`, {
-        headers: { ...russia.headers, accept: 'text/event-stream', 'last-event-id': String(logged[0]?.id) },
+        headers: {
+          ...russia.headers,
+          accept: 'text/event-stream',
+          'last-event-id': eventCursor(testApp.deps.sealKey).encode(N, logged[0]?.id ?? 0),
+        },
       });
       const text = await readStream(response, (seen) => seen.includes('event: reset'));
       expect(text).toContain('event: reset');
@@ -112,7 +132,11 @@ describe.each(DATABASE_KINDS)('the event log kept to a day on %s', (kind) => {
 
       // A stream that missed nothing pruned still gets its replay, and no reset.
       const current = await testApp.app.request(`/api/negotiations/${N}/events`, {
-        headers: { ...russia.headers, accept: 'text/event-stream', 'last-event-id': String(logged[1]?.id) },
+        headers: {
+          ...russia.headers,
+          accept: 'text/event-stream',
+          'last-event-id': eventCursor(testApp.deps.sealKey).encode(N, logged[1]?.id ?? 0),
+        },
       });
       const replayed = await readStream(current, (seen) => seen.includes('r-old-3'));
       expect(replayed).toContain('r-old-3');

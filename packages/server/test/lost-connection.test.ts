@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { eventually } from './helpers/eventually';
 
 const POSTGRES_URL = process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -20,8 +21,7 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('a PostgreSQL connection the
         await admin.connect();
         await admin.query('SELECT pg_terminate_backend($1)', [pid]);
         await admin.end();
-        for (let i = 0; i < 50 && warnings.length === 0; i += 1)
-          await new Promise((resolve) => setTimeout(resolve, 20));
+        await eventually(() => warnings.length > 0);
       } finally {
         console.warn = originalWarn;
       }

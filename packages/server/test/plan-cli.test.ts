@@ -64,7 +64,7 @@ describe('parley plan import / plan diff', () => {
     expect(result.out).toContain(
       '7+8 → 6  MERGED  Alliance membership and foreign forces [deferred to leaders]',
     );
-  }, 30_000);
+  });
 
   it('imports a file as a new version for the mediator and refuses an outsider', async () => {
     const imported = await run([
@@ -109,5 +109,5 @@ describe('parley plan import / plan diff', () => {
     expect(outsider.err).toContain(
       `no negotiation ${DEMO_NEGOTIATION.id} visible to ${DEMO_ACCOUNTS.outsider.email}`,
     );
-  }, 30_000);
+  });
 });

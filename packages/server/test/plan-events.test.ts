@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
+import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_PASSWORD } from '../src/demo';
 import { demoPlanId } from '../src/demo/plan-demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { openTestDatabase } from './helpers/each-database';
-import { call, type SignedIn } from './helpers/session';
+import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
+import { eventually } from './helpers/eventually';
 
 const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
 const FLORIDA = demoPlanId('florida-20');
@@ -40,8 +41,7 @@ async function subscribe(testApp: TestApp, as: SignedIn) {
     }
   })();
   const waitFor = async (isWanted: (events: Event[]) => boolean) => {
-    for (let i = 0; i < 200 && !isWanted(events); i += 1)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    await eventually(() => isWanted(events), { intervalMs: 10 });
     return events;
   };
   await waitFor((list) => list.some((e) => e.event === 'ready'));
@@ -124,6 +124,26 @@ describe('plan event stream', () => {
     const plain = await call(testApp, `GET ${N}/events`, { as: russia });
     expect(plain.status).toBe(200);
     expect(await plain.json()).toMatchObject({ negotiationId: DEMO_NEGOTIATION.id });
+  });
+
+  it("delivers plan-wide events to the mediator's analyst too (staff, not the lead)", async () => {
+    const analyst = await signIn(testApp, DEMO_ACCOUNTS.mediatorAnalyst.email, DEMO_PASSWORD);
+    const stream = await subscribe(testApp, analyst);
+    const created = await call(testApp, `POST ${N}/plan/statements`, {
+      as: mediator,
+      body: {
+        person: 'Spokesperson',
+        partyId: DEMO_PARTIES.russia.id,
+        date: '2025-12-04',
+        source: 'Press briefing',
+        quote: 'We have received the text.',
+        pointIds: [],
+      },
+    });
+    expect(created.status).toBe(201);
+    const events = await stream.waitFor((list) => list.some((e) => e.event === 'statement.created'));
+    expect(events.map((e) => e.event)).toContain('statement.created');
+    await stream.close();
   });
 
   it('answers 404 to an outsider, exactly as for a missing negotiation', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanEventHub, type PlanEvent } from '../src/realtime/plan-events';
 import { relayPlanEvents } from '../src/realtime/plan-notify';
 import { DATABASE_KINDS } from './helpers/each-database';
+import { eventually } from './helpers/eventually';
 
 const POSTGRES_URL = process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NEGOTIATION = '00000000-0000-4000-8000-000000000d01' as PlanEvent['negotiationId'];
@@ -25,8 +26,7 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('plan events across processe
       roundId: RoundIdSchema.parse('r1'),
     };
     first.publish(event);
-    for (let i = 0; i < 100 && seenBySecond.length === 0; i += 1)
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventually(() => seenBySecond.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(seenBySecond).toEqual([event]);
     expect(seenByFirst).toEqual([event]);

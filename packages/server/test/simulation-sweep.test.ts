@@ -9,6 +9,7 @@ import { createUser } from '../src/services/accounts';
 import { createDeps } from '../src/services/deps';
 import { findSimulation, insertSimulation, startSimulationAttempt } from '../src/storage/simulations';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { eventually } from './helpers/eventually';
 
 // Issue #13: a worker killed during a job's last attempt left it `running` for good (the queue,
 // out of retries, only expires it). Workers now fail such jobs once they have been idle too long.
@@ -48,8 +49,9 @@ describe.each(DATABASE_KINDS)('abandoned simulation jobs on %s', (kind) => {
       const stillWorked = await stuck(SIMULATION_MAX_ATTEMPTS, new Date());
 
       await workSimulations(queue, { db: handle.db, clock: SYSTEM_CLOCK });
-      for (let i = 0; i < 100 && (await findSimulation(handle.db, abandoned))?.status === 'running'; i += 1)
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      await eventually(async () => (await findSimulation(handle.db, abandoned))?.status !== 'running', {
+        intervalMs: 100,
+      });
 
       expect(await findSimulation(handle.db, abandoned)).toMatchObject({
         status: 'failed',

@@ -72,6 +72,11 @@ try {
   await ukraine.page.locator('.records details').first().waitFor();
   await ukraine.page.locator('.records summary').first().click();
   await shot(ukraine.page, 'records');
+  // Search from the heading: the words marked in each passage, only what Ukraine may read.
+  await ukraine.page.getByRole('searchbox', { name: 'Search this negotiation' }).fill('ceasefire');
+  await ukraine.page.getByRole('button', { name: 'Search', exact: true }).click();
+  await ukraine.page.locator('.search-results').first().waitFor();
+  await shot(ukraine.page, 'search', 1600);
 
   const mediator = await signInAs(harness, 'mediator@demo.parley', { width: 1280, height: 900 });
   await openDemoNegotiation(mediator.page);
@@ -104,6 +109,10 @@ try {
   await tab(phone.page, 'Audit log');
   await phone.page.locator('.audit-entry').first().waitFor();
   await shot(phone.page, 'audit-phone', 1600);
+  await phone.page.getByRole('searchbox', { name: 'Search this negotiation' }).fill('ceasefire');
+  await phone.page.getByRole('button', { name: 'Search', exact: true }).click();
+  await phone.page.locator('.search-results').first().waitFor();
+  await shot(phone.page, 'search-phone', 1600);
 
   await mediator.page.goto('/');
   await openDemoNegotiation(mediator.page);

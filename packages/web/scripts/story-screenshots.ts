@@ -72,7 +72,13 @@ try {
     await shot(page, `deadlines${suffix}`, suffix === '' ? 1300 : 2000);
 
     await tab(page, 'Plan');
-    await page.locator('ol.points > li').nth(6).getByRole('link').first().click();
+    // A point of its own per pass: once escalated, a point is with the leaders until they decide.
+    await page
+      .locator('ol.points > li')
+      .nth(suffix === '' ? 6 : 8)
+      .getByRole('link')
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Escalation' }).waitFor();
     await page.getByText('Escalate to the leaders', { exact: true }).click();
     const escalate = page.getByRole('form', { name: 'Escalate the point' });

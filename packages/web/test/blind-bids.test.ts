@@ -59,8 +59,14 @@ describe('blind bids in real browsers', () => {
     await opening.getByLabel(/^Giving party/).selectOption({ label: 'Ukraine' });
     await opening.getByLabel(/^Taking party/).selectOption({ label: 'Russian Federation' });
     await opening.getByRole('button', { name: 'Open the bidding' }).click();
-    // The field's own error line (the form's alert says it too).
-    await opening.getByText(/^Point 1 has options, not a numeric range/).waitFor();
+    // The field's own error line; the form's alert points to it rather than saying it again.
+    await opening
+      .locator('.field-error')
+      .getByText(/^Point 1 has options, not a numeric range/)
+      .waitFor();
+    await expect
+      .poll(() => opening.getByRole('alert').innerText())
+      .toBe('A field needs correcting: see the note beside it.');
     expect(await opening.getByLabel('Issue').getAttribute('aria-invalid')).toBe('true');
     await opening.getByLabel('Issue').selectOption({ index: 1 });
     await opening.getByRole('button', { name: 'Open the bidding' }).click();
@@ -70,7 +76,10 @@ describe('blind bids in real browsers', () => {
     const ukraineForm = ukraine.page.getByRole('form', { name: 'Your sealed bid' });
     await ukraineForm.getByLabel(/The most Ukraine will give \(bn\)/).fill('150');
     await ukraineForm.getByRole('button', { name: 'Submit sealed bid' }).click();
-    await ukraineForm.getByText(/^The bound must lie between 0 and 100 bn/).waitFor();
+    await ukraineForm
+      .locator('.field-error')
+      .getByText(/^The bound must lie between 0 and 100 bn/)
+      .waitFor();
     await sealBid(ukraine.page, /The most Ukraine will give/, UKRAINE_BOUND);
     await ukraine.page.getByText('Ukraine gives: sealed bid submitted').waitFor();
     await sealBid(russia.page, /The least Russian Federation will take/, RUSSIA_BOUND);

@@ -124,6 +124,11 @@ describe('the web app in a real browser', () => {
       .toEqual(expect.arrayContaining([expect.stringContaining('guaranteed')]));
     expect(await page.getByRole('img', { name: /Lineage from Florida text/ }).count()).toBe(1);
 
+    // Ukraine's point page, still on the Florida text, says live that it is no longer the newest.
+    await expect
+      .poll(() => ukraine.page.getByRole('note').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/not the newest version \(“Revised text/)]));
+
     // Ukraine's open page learns of the new version live, without a reload.
     await ukraine.page.getByRole('link', { name: 'Compare versions' }).click();
     await expect
@@ -169,6 +174,10 @@ describe('the web app in a real browser', () => {
       .poll(() => ukraine.page.getByRole('heading', { level: 2 }).innerText())
       .toContain('Deferred to leaders');
     await expect.poll(() => ukraine.page.locator('main').innerText()).toContain(question);
+    // Opened again, the point is with the leaders: no second escalation is offered until they decide.
+    await mediator.page.reload();
+    await mediator.page.getByText('This point is with the leaders').waitFor();
+    expect(await mediator.page.getByText('Escalate to the leaders').count()).toBe(0);
   });
 
   test('an observer sees the plan but no party position (those are shared with parties at most)', async () => {
@@ -179,6 +188,10 @@ describe('the web app in a real browser', () => {
     await expect.poll(() => observer.page.locator('table.matrix tbody tr').count()).toBeGreaterThan(10);
     expect(await observer.page.locator('table.matrix td.cell').count()).toBe(0);
     expect(await observer.page.locator('table.matrix td.cell-blank').count()).toBeGreaterThan(10);
+    // The leak-tracing page, reached by its address, says who traces leaks instead of a form.
+    await observer.page.goto(`${observer.page.url().replace(/\/plan.*$/, '')}/leaks`);
+    await observer.page.getByText("Only the mediator's staff trace leaks").waitFor();
+    expect(await observer.page.getByRole('form', { name: 'Trace a leak' }).count()).toBe(0);
     await observer.context.close();
   });
 

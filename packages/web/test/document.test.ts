@@ -75,6 +75,10 @@ describe('the plan as a document, and the walk-through fixes', () => {
       (await pointSection(page, TERRITORY).locator('.document-text').innerText()).length,
     ).toBeGreaterThan(40);
     expect(await page.title()).toMatch(/^Plan as a document — .+ — Parley$/);
+    // The creation day in words, not the browser's numeric (US) order.
+    expect(await document.locator('.document-head p').innerText()).toMatch(
+      /· 19 points · created \d{1,2} [A-Z][a-z]{2,3} \d{4} ·/,
+    );
     // Ukraine sees its own private red line as the reason.
     await expect
       .poll(() => pointSection(page, TERRITORY).locator('.document-status').innerText())

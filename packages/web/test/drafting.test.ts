@@ -20,6 +20,25 @@ let ukraine: Viewer;
 // Three points under two headings, numbered in the text (see fixtures/README.md).
 const WORD_PLAN = readFileSync(path.join(import.meta.dirname, 'fixtures/harbour-accord.docx'));
 
+/** The mediator, in a second window, retitles a point and saves that as a new version. */
+async function saveInAnotherWindow({ point, label }: { point: number; label: string }) {
+  const other = await signInAs(harness, 'mediator@demo.parley');
+  await openDemoNegotiation(other.page);
+  await other.page.getByRole('link', { name: 'Plan', exact: true }).click();
+  await other.page.getByRole('link', { name: 'Draft a new version' }).click();
+  await other.page.getByRole('button', { name: `Edit point ${point}`, exact: true }).click();
+  await other.page
+    .getByRole('form', { name: `Edit point ${point}` })
+    .getByLabel('Title')
+    .fill(label);
+  await other.page.getByRole('button', { name: 'Apply to the draft' }).click();
+  const theirs = other.page.getByRole('form', { name: 'Save the draft' });
+  await theirs.getByLabel('New version label').fill(label);
+  await theirs.getByRole('button', { name: 'Save as a new version' }).click();
+  await other.page.getByRole('heading', { name: 'Lineage' }).waitFor();
+  await other.context.close();
+}
+
 describe('drafting in a real browser', () => {
   beforeAll(async () => {
     harness = await startHarness();
@@ -46,6 +65,10 @@ describe('drafting in a real browser', () => {
       .poll(() => problems.innerText())
       .toContain('line 2: point 3 follows point 1; point 2 is missing');
     expect(await form.getByRole('button', { name: 'Import as a new version' }).isDisabled()).toBe(true);
+    await form.getByLabel('Plan text').fill('1. Berths. Ships berth in order.\n');
+    await expect.poll(() => form.getByRole('status').innerText()).toMatch(/^1 point read/);
+    // "1. Berths. Ships…" is two sentences to the parser, not a title: the form says how to write one.
+    expect(await form.getByRole('status').innerText()).toContain('No point has a title');
 
     await form
       .getByLabel('Upload a file (.md, .txt or .docx)')
@@ -98,6 +121,8 @@ describe('drafting in a real browser', () => {
     await page.getByRole('button', { name: 'Apply to the draft' }).click();
     const changes = page.getByRole('region', { name: 'Changes in this draft' });
     await expect.poll(() => changes.locator('ol > li').count()).toBe(3);
+    // Changes name points as the parent numbers them, and the list says so.
+    expect(await changes.innerText()).toMatch(/Points are named by their number in “.+”\./);
 
     const save = page.getByRole('form', { name: 'Save the draft' });
     await save.getByLabel('New version label').fill(`Drafted ${RUN}`);
@@ -184,6 +209,13 @@ describe('drafting in a real browser', () => {
     // …and link it back.
     await from2.selectOption([oldIds[1] ?? '', oldIds[2] ?? '']);
     await expect.poll(() => dropped.innerText()).toContain('Every old point is carried');
+    // Old point 3 linked to new point 3 as well: the map names the old point that now feeds two.
+    const from3 = map.getByLabel('New point 3 comes from');
+    await from3.selectOption([oldIds[2] ?? '']);
+    const joins = page.getByRole('region', { name: 'Old points that feed several new points' });
+    await expect.poll(() => joins.innerText()).toContain('Old point 3 feeds new points 2 and 3.');
+    await map.getByRole('button', { name: 'Mark new point 3 as new' }).click();
+    await expect.poll(() => joins.count()).toBe(0);
 
     const create = page.getByRole('form', { name: 'Create the revised version' });
     await create.getByLabel('New version label').fill(`Revised ${RUN}`);
@@ -203,5 +235,75 @@ describe('drafting in a real browser', () => {
       .toContain(`Revised ${RUN}`);
     await ukraine.page.locator('ol.points > li').first().getByRole('link').click();
     await expect.poll(() => ukraine.page.locator('main').innerText()).toContain('needs review');
+  });
+
+  test('a version saved in another window keeps the draft in progress, which is then saved on top', async () => {
+    const { page } = mediator;
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('link', { name: 'Draft a new version' }).click();
+    // Opened without ?from= (a bookmark, a reload): the draft is made from the newest version.
+    await page.goto(page.url().split('?')[0] ?? '');
+    const heading = page.getByRole('heading', { name: /^Draft a new version from/ });
+    const parentHeading = await heading.innerText();
+    await page.getByRole('button', { name: 'Edit point 1', exact: true }).click();
+    await page.getByRole('form', { name: 'Edit point 1' }).getByLabel('Title').fill(`Kept ${RUN}`);
+    await page.getByRole('button', { name: 'Apply to the draft' }).click();
+    const changes = page.getByRole('region', { name: 'Changes in this draft' });
+    await expect.poll(() => changes.locator('ol > li').count()).toBe(1);
+    await page
+      .getByRole('form', { name: 'Save the draft' })
+      .getByLabel('New version label')
+      .fill(`Mine ${RUN}`);
+
+    // The same mediator, in a second window, saves another version first.
+    await saveInAnotherWindow({ point: 2, label: `Theirs ${RUN}` });
+
+    // The first window learns of it live, and keeps its parent, its change and its label.
+    await expect
+      .poll(() => page.getByRole('status').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining(`“Theirs ${RUN}” was saved meanwhile`)]));
+    expect(await heading.innerText()).toBe(parentHeading);
+    expect(await changes.locator('ol > li').count()).toBe(1);
+    const save = page.getByRole('form', { name: 'Save the draft' });
+    expect(await save.getByLabel('New version label').inputValue()).toBe(`Mine ${RUN}`);
+    await save.getByRole('button', { name: 'Save as a new version' }).click();
+    const conflict = save.getByRole('region', { name: 'The other change' });
+    await expect.poll(() => conflict.innerText()).toContain(`Theirs ${RUN}`);
+    // Only the way forward is offered: no "reload to see the current version", which loses the draft.
+    expect(await save.getByRole('alert').count()).toBe(0);
+    await conflict.getByRole('button', { name: 'Save my draft as well' }).click();
+    await page.getByRole('heading', { name: 'Lineage' }).waitFor();
+    await expect.poll(() => page.locator('main').innerText()).toContain(`Kept ${RUN}`);
+  });
+
+  test('a revised text whose parent moved on meanwhile is created after it, with its map kept', async () => {
+    const { page } = mediator;
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('link', { name: 'Paste a revised text' }).click();
+    const revised = page.getByRole('form', { name: 'Revised text' });
+    await revised
+      .getByLabel('Revised text')
+      .fill(
+        [
+          '1. Port entry. Ships berth in the order they arrive, with a licensed pilot.',
+          `2. Fees. Fees are fixed for five years ${RUN}.`,
+          '3. Safety. A harbour master inspects every berth each month.',
+        ].join('\n'),
+      );
+    await revised.getByRole('button', { name: 'Propose the lineage' }).click();
+    await page.getByRole('region', { name: 'Lineage map' }).getByRole('table').waitFor();
+
+    // Another window of the mediator saves a version first.
+    await saveInAnotherWindow({ point: 1, label: `Meanwhile ${RUN}` });
+
+    const create = page.getByRole('form', { name: 'Create the revised version' });
+    await create.getByLabel('New version label').fill(`Late ${RUN}`);
+    await create.getByRole('button', { name: 'Create the version' }).click();
+    // Not "reload to see the current version", which would lose the map: the way forward instead.
+    await expect.poll(() => create.getByRole('alert').innerText()).toContain('A version was saved meanwhile');
+    expect(await create.getByRole('alert').innerText()).not.toContain('reload');
+    await create.getByRole('button', { name: 'Create it anyway, after what was saved meanwhile' }).click();
+    await page.getByRole('heading', { name: 'Lineage' }).waitFor();
+    await expect.poll(() => page.locator('main').innerText()).toContain(`Late ${RUN}`);
   });
 });

@@ -1,7 +1,9 @@
 // End-to-end, real server and Chromium: the export dialog and the mediator's leak-tracing page.
 // The mediator exports the Geneva text for two delegations; a paragraph copied out of one copy and
 // pasted into the tracing page names that delegation's member, and so does the other's PDF uploaded whole. A party exports only for itself,
-// has no tracing page, and the server refuses it the tracing route.
+// has no tracing page, and the server refuses it the tracing route. The register says what each copy
+// is of, a trace without marks names no one and lists no copy, and on a phone nothing is off-screen.
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_RECORDS } from '../../server/src/demo';
 import { readPdf } from '../../server/test/helpers/read-files';
@@ -16,14 +18,37 @@ import {
 let harness: Harness;
 let mediator: Viewer;
 let ukraine: Viewer;
+let mediatorOnPhone: Viewer;
 
 const GENEVA = 'Geneva text — 19 points';
+const PHONE = { width: 390, height: 844 };
+const demoRecord = (party: string, classification: string) => {
+  const record = DEMO_RECORDS.find(
+    (candidate) => candidate.party === party && candidate.classification === classification,
+  );
+  if (record === undefined) throw new Error(`expected a ${classification} record of ${party}`);
+  return record;
+};
 
 async function openTab(viewer: Viewer, name: string) {
   await viewer.page
     .getByRole('navigation', { name: 'Negotiation sections' })
     .getByRole('link', { name, exact: true })
     .click();
+}
+
+/** Opens the export form on a record and waits until the record titled `title` is offered. */
+async function recordExportForm(viewer: Viewer, title: string) {
+  await openTab(viewer, 'Export');
+  const form = viewer.page.getByRole('form', { name: 'Export' });
+  await form
+    .getByRole('combobox', { name: 'What', exact: true })
+    .selectOption({ label: 'A record (transcript, note or memo)' });
+  const records = form.getByRole('combobox', { name: 'Record', exact: true });
+  await expect
+    .poll(() => records.locator('option').allInnerTexts())
+    .toContainEqual(expect.stringContaining(title));
+  return { form, records };
 }
 
 /** Fills the export dialog for the Geneva text and submits it; returns the new entry in the list. */
@@ -45,6 +70,17 @@ async function exportGeneva(viewer: Viewer, format: 'Markdown' | 'PDF' | 'Word (
   return viewer.page.locator('.exports-done > li').first();
 }
 
+/** Wholly inside a phone's width: nothing to find by scrolling a card sideways. */
+async function isOnScreen(locator: Locator): Promise<boolean> {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  const clipped = await locator.evaluate((element) => {
+    const scroller = element.closest('.table-scroll');
+    return scroller !== null && scroller.scrollWidth > scroller.clientWidth;
+  });
+  return box !== null && box.x >= 0 && box.x + box.width <= PHONE.width && !clipped;
+}
+
 async function optionMatching(viewer: Viewer, pattern: RegExp): Promise<string> {
   const labels = await viewer.page
     .getByRole('form', { name: 'Export' })
@@ -59,11 +95,12 @@ async function optionMatching(viewer: Viewer, pattern: RegExp): Promise<string> 
 describe('exports and leak tracing in a real browser', () => {
   beforeAll(async () => {
     harness = await startHarness();
-    [mediator, ukraine] = await Promise.all([
+    [mediator, ukraine, mediatorOnPhone] = await Promise.all([
       signInAs(harness, 'mediator@demo.parley'),
       signInAs(harness, 'ukraine@demo.parley'),
+      signInAs(harness, 'mediator@demo.parley', PHONE),
     ]);
-    await Promise.all([mediator, ukraine].map((viewer) => openDemoNegotiation(viewer.page)));
+    await Promise.all([mediator, ukraine, mediatorOnPhone].map((viewer) => openDemoNegotiation(viewer.page)));
   }, 180_000);
 
   afterAll(async () => {
@@ -93,7 +130,13 @@ describe('exports and leak tracing in a real browser', () => {
     expect(await register.locator('tbody tr').first().innerText()).toContain(
       DEMO_ACCOUNTS.ukraine.displayName,
     );
+    // Each row says what the copy is of, not just "Plan version" beside a hashed file name.
+    expect(await register.locator('tbody tr').first().innerText()).toContain(GENEVA);
     expect(await register.innerText()).toContain(DEMO_ACCOUNTS.russia.displayName);
+    // Issued in the negotiation's zone, named, as deadlines are shown.
+    expect(await register.locator('tbody tr').first().innerText()).toMatch(
+      /\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2} \(Europe\/Zurich\)/,
+    );
     expect(await forUkraine.innerText()).toContain('fingerprinted');
     await forUkraine.getByText('Preview').click();
     const markdown = await forUkraine.locator('.export-preview').innerText();
@@ -111,14 +154,18 @@ describe('exports and leak tracing in a real browser', () => {
     const verdict = mediator.page.locator('.verdict');
     await expect.poll(() => verdict.innerText()).toContain('Identified');
     expect(await verdict.innerText()).toContain(DEMO_ACCOUNTS.ukraine.displayName);
-    const ranking = mediator.page.getByRole('table', { name: 'Every recorded copy, most likely first' });
+    const ranking = mediator.page.getByRole('table', { name: 'Copies the marks bear on, most likely first' });
     expect(await ranking.locator('tbody tr').first().innerText()).toContain(
       DEMO_ACCOUNTS.ukraine.displayName,
+    );
+    // A recipient may hold several copies: each row says which, by when it was issued and of what.
+    expect(await ranking.locator('tbody tr').first().innerText()).toMatch(
+      /\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2} \(Europe\/Zurich\)\s+Geneva text — 19 points \(Plan version, Markdown\)/,
     );
     // The marks and the fewer distinct choices they show, and the caveat that goes with a name.
     const evidence = await mediator.page.locator('.trace-result').innerText();
     const [, marks, choices] =
-      /(\d+) fingerprint marks read from the excerpt, showing (\d+) distinct/.exec(evidence) ?? [];
+      /(\d+) fingerprint marks? read from the excerpt, showing (\d+) distinct/.exec(evidence) ?? [];
     expect(Number(choices)).toBeGreaterThan(0);
     expect(Number(choices)).toBeLessThan(Number(marks));
     expect(evidence).toContain('Someone who retypes the text');
@@ -150,11 +197,10 @@ describe('exports and leak tracing in a real browser', () => {
     await expect.poll(() => register.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     for (const row of await register.locator('tbody tr').allInnerTexts())
       expect(row).toContain(DEMO_ACCOUNTS.ukraine.displayName);
-    // Opened by address, the tracing page gets the same answer as a missing negotiation.
+    // Opened by address, the tracing page says who traces leaks, and offers no form to send.
     await ukraine.page.goto(`${new URL(ukraine.page.url()).pathname.replace(/\/exports$/, '')}/leaks`);
-    await ukraine.page.getByLabel(/Leaked text/).fill('Any text at all, pasted by a party.');
-    await ukraine.page.getByRole('button', { name: 'Trace', exact: true }).click();
-    await expect.poll(() => ukraine.page.getByRole('alert').innerText()).toMatch(/not found/i);
+    await ukraine.page.getByText("Only the mediator's staff trace leaks").waitFor();
+    expect(await ukraine.page.getByLabel(/Leaked text/).count()).toBe(0);
     // Nothing about anyone's copies reached the party: no ranking, no keys, no other recipient.
     const received = ukraine.bodies.join('\n');
     expect(received).not.toContain('"ranking"');
@@ -166,15 +212,7 @@ describe('exports and leak tracing in a real browser', () => {
   test('a party exports a transcript it may read as a marked PDF, with its own page header and a watermark', async () => {
     const transcript = DEMO_RECORDS.find((record) => record.kind === 'transcript');
     if (transcript === undefined) throw new Error('expected a demo transcript');
-    await openTab(ukraine, 'Export');
-    const form = ukraine.page.getByRole('form', { name: 'Export' });
-    await form
-      .getByRole('combobox', { name: 'What', exact: true })
-      .selectOption({ label: 'A record (transcript, note or memo)' });
-    const records = form.getByRole('combobox', { name: 'Record', exact: true });
-    await expect
-      .poll(() => records.locator('option').allInnerTexts())
-      .toContainEqual(expect.stringContaining(transcript.title));
+    const { form, records } = await recordExportForm(ukraine, transcript.title);
     // Another delegation's internal note is not offered.
     expect((await records.locator('option').allInnerTexts()).join('\n')).not.toContain('Russian delegation');
     await records.selectOption({
@@ -184,7 +222,12 @@ describe('exports and leak tracing in a real browser', () => {
     });
     await form.getByLabel('PDF').check();
     await form.getByRole('textbox', { name: 'Page header' }).fill('Restricted — for the NSDC office');
-    await form.getByRole('checkbox', { name: /Watermark every page/ }).check();
+    const watermark = form.getByRole('checkbox', { name: /Watermark every page/ });
+    await watermark.check();
+    // The checkbox sits beside its text, not centred above it.
+    expect(
+      await watermark.evaluate((box) => getComputedStyle(box.closest('label') ?? box).flexDirection),
+    ).toBe('row');
     const before = await ukraine.page.locator('.exports-done > li').count();
     await form.getByRole('button', { name: 'Export' }).click();
     await expect
@@ -200,5 +243,105 @@ describe('exports and leak tracing in a real browser', () => {
     expect(text.split(DEMO_ACCOUNTS.ukraine.displayName).length - 1).toBeGreaterThanOrEqual(2);
     const register = ukraine.page.getByRole('region', { name: 'Copies issued' });
     await expect.poll(() => register.innerText()).toContain('Record');
+  });
+
+  test('the register names the record a copy is of, and only offers formats and recipients the server accepts', async () => {
+    await openTab(mediator, 'Export');
+    const form = mediator.page.getByRole('form', { name: 'Export' });
+    const what = form.getByRole('combobox', { name: 'What', exact: true });
+    await what.selectOption({ label: 'Plan version' });
+    expect(await form.getByLabel('Akoma Ntoso XML').count()).toBe(1);
+    await what.selectOption({ label: 'A record (transcript, note or memo)' });
+    // Akoma Ntoso marks up a plan version's points: the server refuses it for a record.
+    expect(await form.getByLabel('Akoma Ntoso XML').count()).toBe(0);
+    const records = form.getByRole('combobox', { name: 'Record', exact: true });
+    const chooseRecord = async (title: string) => {
+      await expect
+        .poll(() => records.locator('option').allInnerTexts())
+        .toContainEqual(expect.stringContaining(title));
+      const label = (await records.locator('option').allInnerTexts()).find((text) => text.includes(title));
+      await records.selectOption({ label: label ?? '' });
+    };
+    const recipientOptions = () =>
+      form.getByRole('combobox', { name: 'Recipient', exact: true }).locator('option').allInnerTexts();
+    // Ukraine's memo to the mediator: Russia may not read it, so Russia is not offered.
+    await chooseRecord(demoRecord('ukraine', 'mediator').title);
+    await expect
+      .poll(async () => (await recipientOptions()).join('\n'))
+      .toContain('Secretary of the NSDC of Ukraine');
+    expect((await recipientOptions()).join('\n')).not.toContain('Russian presidential envoy');
+
+    const transcript = demoRecord('unitedStates', 'parties');
+    await chooseRecord(transcript.title);
+    await form
+      .getByRole('combobox', { name: 'Recipient', exact: true })
+      .selectOption({ label: await optionMatching(mediator, /Russian presidential envoy/) });
+    await form.getByLabel('Word (DOCX)').check();
+    const before = await mediator.page.locator('.exports-done > li').count();
+    await form.getByRole('button', { name: 'Export' }).click();
+    await expect
+      .poll(() => mediator.page.locator('.exports-done > li').count(), { timeout: 30_000 })
+      .toBe(before + 1);
+    const register = mediator.page.getByRole('region', { name: 'Copies issued' });
+    await expect.poll(() => register.locator('tbody tr').first().innerText()).toContain(transcript.title);
+    const row = await register.locator('tbody tr').first().innerText();
+    expect(row).toContain('Word');
+    expect(row).toContain(DEMO_ACCOUNTS.russia.displayName);
+  });
+
+  test("a delegation's copy of its internal note never shows its title to the mediator", async () => {
+    const note = demoRecord('ukraine', 'delegation');
+    const { form, records } = await recordExportForm(ukraine, note.title);
+    await records.selectOption({
+      label:
+        (await records.locator('option').allInnerTexts()).find((text) => text.includes(note.title)) ?? '',
+    });
+    await form.getByLabel('Markdown').check();
+    await form.getByRole('button', { name: 'Export' }).click();
+    const own = ukraine.page.getByRole('region', { name: 'Copies issued' });
+    await expect
+      .poll(() => own.locator('tbody tr').first().innerText(), { timeout: 30_000 })
+      .toContain(note.title);
+
+    await mediator.page.reload();
+    await mediator.page.getByRole('region', { name: 'Copies issued' }).locator('tbody tr').first().waitFor();
+    expect(mediator.bodies.join('\n')).not.toContain(note.title);
+  });
+
+  test('a trace of text without marks names no one and lists no copy', async () => {
+    await openTab(mediator, 'Trace a leak');
+    await mediator.page
+      .getByLabel(/Leaked text/)
+      .fill('The talks went on late into the night, and both sides said they would meet again soon.');
+    await mediator.page.getByRole('button', { name: 'Trace', exact: true }).click();
+    const result = mediator.page.locator('.trace-result');
+    await expect.poll(() => result.innerText()).toContain('Undecided');
+    expect(await result.innerText()).toContain('No one is named');
+    expect(await result.getByRole('table').count()).toBe(0);
+  });
+
+  test("on a phone the register's file link and the trace's marks and odds are on screen", async () => {
+    const { page } = mediatorOnPhone;
+    await openTab(mediatorOnPhone, 'Export');
+    const copy = await exportGeneva(mediatorOnPhone, 'Markdown', /Secretary of the NSDC of Ukraine/);
+    const register = page.getByRole('region', { name: 'Copies issued' });
+    const fileName = await copy.getByRole('link').innerText();
+    const fileLink = register.getByRole('link', { name: fileName });
+    await fileLink.waitFor();
+    expect(await isOnScreen(fileLink)).toBe(true);
+
+    await copy.getByText('Preview').click();
+    const paragraphs = (await copy.locator('.export-preview').innerText())
+      .split(/\n\s*\n/)
+      .map((block) => block.trim())
+      .filter((block) => block !== '' && !block.startsWith('#') && !block.startsWith('_'));
+    await openTab(mediatorOnPhone, 'Trace a leak');
+    await page.getByLabel(/Leaked text/).fill(paragraphs.slice(4, 7).join('\n\n'));
+    await page.getByRole('button', { name: 'Trace', exact: true }).click();
+    const result = page.locator('.trace-result');
+    await expect.poll(() => result.locator('.verdict').innerText()).toContain('Identified');
+    const firstRow = result.locator('tbody tr').first();
+    for (const column of ['Marks matched', 'Posterior', 'log LR'])
+      expect(await isOnScreen(firstRow.locator(`td[data-label="${column}"]`)), column).toBe(true);
   });
 });

@@ -141,6 +141,15 @@ async function story() {
     // 2. The negotiation, in Zurich's time zone; its creator leads the mediator party.
     await page.getByRole('link', { name: 'Open a new negotiation' }).click();
     const created = page.getByRole('form', { name: 'New negotiation' });
+    // Blanks get past \`required\`; the server's answer is said once, each field's own error beside it.
+    await created.getByLabel('Title').fill(' ');
+    await created.getByLabel(/^Your party, the mediator/).fill(' ');
+    await created.getByRole('button', { name: 'Open the negotiation' }).click();
+    await poll(() => created.getByRole('alert').innerText()).toBe(
+      'Some fields need correcting: see the note beside each.',
+    );
+    expect(await created.locator('.field-error').allInnerTexts()).toEqual(['Required.', 'Required.']);
+    expect(await created.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
     await created.getByLabel('Title').fill(NEGOTIATION);
     await created
       .getByLabel('Description (mandate)')
@@ -230,6 +239,11 @@ async function story() {
     await poll(() => escalate.getByRole('status').innerText()).toContain('Point escalated');
     await page.getByText('Record the leaders’ decision', { exact: true }).click();
     const decide = page.getByRole('form', { name: /^Record the decision of President of Northland/ });
+    // Nothing is preselected: an empty decision is refused beside its fields, not recorded as "Agreed".
+    await decide.getByRole('button', { name: 'Record the decision' }).click();
+    await poll(() => decide.locator('.field-error').allInnerTexts()).toContain(
+      'Choose what the leaders decided.',
+    );
     await decide.getByLabel('Outcome').selectOption('agreed');
     await decide.getByLabel('What they decided').fill(DECISION);
     await decide.getByRole('button', { name: 'Record the decision' }).click();
@@ -256,6 +270,9 @@ async function story() {
     const timeline = page.getByRole('list', { name: /^Rounds, versions, statements/ });
     await poll(() => timeline.innerText()).toContain(READOUT);
     expect(await timeline.innerText()).toContain('Started from First draft · produced Second draft');
+    expect(await timeline.innerText()).toContain('Basel round (Basel)');
+    // The decision reads in words, its outcome in the same case as every other chip.
+    expect(await timeline.innerText()).toMatch(/Leaders’ decision\s+Should the bridge toll go\?\s+Agreed/);
 
     // 9. A public statement linked to the merged point; it appears once on the timeline.
     await page.getByText('Publish a statement', { exact: true }).click();
@@ -278,7 +295,10 @@ async function story() {
     await due.fill('2020-01-15T17:00');
     await deadline.getByLabel('Consequence if it passes').fill('The mediator reports to the sponsors.');
     await deadline.getByRole('button', { name: 'Set the deadline' }).click();
-    await poll(() => deadline.getByRole('alert').innerText()).toContain('in the past');
+    // Said beside the field only: the alert points there (it repeated it word for word).
+    await poll(() => deadline.getByRole('alert').innerText()).toBe(
+      'A field needs correcting: see the note beside it.',
+    );
     expect(await due.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await due.getAttribute('aria-describedby')) ?? '';
     expect(await page.locator(`[id="${describedBy}"]`).innerText()).toContain('in the past');
@@ -367,8 +387,16 @@ async function story() {
     await handOver.getByLabel('New lead').selectOption({ label: 'Nora North' });
     // The time is left as shown: the successor was seated seconds ago, within this very minute.
     await handOver.getByRole('button', { name: 'Hand over' }).click();
-    // The server accepted it (the page itself may already have closed: its reader lost the seat).
+    // The server accepted it, and the former lead is told so on their list of negotiations rather
+    // than left on a page that can no longer load.
     await poll(() => received(north)).toMatch(/POST \/api\/negotiations\/[^ ]+\/parties\/[^ ]+\/lead 20\d /);
+    await poll(() => north.page.getByRole('status').allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^You handed the lead of Northland to Nora North; your seat in “.+” has ended\.$/,
+        ),
+      ]),
+    );
 
     // The former lead loses access: the negotiation answers 404 and their list is empty.
     const before = north.bodies.length;

@@ -113,6 +113,11 @@ describe('server settings without lost updates', () => {
     await first.goto(`${negotiationPath}/delegations`);
     const adding = first.getByRole('form', { name: 'Add a party' });
     await adding.getByLabel('Name').fill('Ferry compny');
+    // The checkbox sits beside its text, not centred above it.
+    const requiredBox = adding.getByRole('checkbox', { name: /^Required for agreement/ });
+    expect(
+      await requiredBox.evaluate((box) => getComputedStyle(box.closest('label') ?? box).flexDirection),
+    ).toBe('row');
     await adding.getByRole('button', { name: 'Add party' }).click();
     await first.getByText('Edit Ferry compny').click();
     const party = first.getByRole('form', { name: 'Edit Ferry compny' });

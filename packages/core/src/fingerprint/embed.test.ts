@@ -82,8 +82,40 @@ describe('embedding', () => {
     expect(embedPlainText(POINTS, { key, invisible: true })).toMatch(/[\u200b\u200c]/);
   });
 
+  // A plan pasted as plain text has no titles: "(1) : Equitable…" read as a stray colon.
+  it('prints an untitled point as its number then its text, in every heading style', () => {
+    const untitled = { ...POINTS[0]!, title: '' };
+    for (const { key } of recipientKeys(30)) {
+      const { heading } = embedPoint(untitled, { key });
+      expect(heading).toMatch(/^(\S+|No\. \S+) $/);
+      expect(heading).toMatch(new RegExp(`\\b${untitled.number}\\b`));
+    }
+  });
+
   it('keeps the point number in every heading variant', () => {
     for (const { key } of recipientKeys(30))
       expect(embedPoint(POINTS[5]!, { key }).heading).toMatch(/\b21\b/);
+  });
+
+  it('varies a wording only where its pair can stand in for it', () => {
+    const point = (text: string) => ({ id: 'x', number: '1', title: '', text });
+    // "before", "another", "all the", "both the", "is established", "regarding" each have a use
+    // their pair lacks: never changed.
+    const asWritten =
+      'The text is agreed before the leaders speak, one after another; all the more so as both the US and Russia hold that it is established that nothing is regarding Crimea.';
+    const varied = 'A further round is set up prior to the summit with regard to Crimea.';
+    const renderings = new Set<string>();
+    for (const { key } of recipientKeys(20)) {
+      expect(embedPoint(point(asWritten), { key }).text).toBe(asWritten);
+      renderings.add(embedPoint(point(varied), { key }).text);
+    }
+    for (const wordings of [
+      ['A further round', 'Another round'],
+      ['is set up', 'is established'],
+      ['prior to the summit', 'before the summit'],
+      ['with regard to Crimea', 'regarding Crimea'],
+    ])
+      for (const wording of wordings)
+        expect([...renderings].some((text) => text.includes(wording))).toBe(true);
   });
 });

@@ -96,6 +96,29 @@ export const PHRASE_VARIANTS: readonly (readonly [string, string])[] = [
 ];
 
 /**
+ * Wordings varied only where the text has them, not where it has their pair's other wording,
+ * which has uses the pair does not share: "before the leaders speak" cannot become "prior to the
+ * leaders speak", nor "one after another" "one after a further", "all the more" "all of the more",
+ * "both the US and Russia" "both of the US and Russia", "it is established that" "it is set up
+ * that", "without regarding" "without with regard to".
+ */
+export const PHRASES_VARIED_ONLY_FROM: ReadonlySet<string> = new Set([
+  'a further',
+  'all of the',
+  'both of the',
+  'is set up',
+  'are set up',
+  'prior to',
+  'with regard to',
+]);
+
+/** The wordings of a phrase pair that, found in a text, may be varied. */
+export function variedPhrases(pair: readonly [string, string]): readonly string[] {
+  const oneWay = pair.filter((phrase) => PHRASES_VARIED_ONLY_FROM.has(phrase));
+  return oneWay.length > 0 ? oneWay : pair;
+}
+
+/**
  * Point-number styles a heading may take; the number itself never changes. No style may be a
  * suffix of another (" 2." inside "Point 2."), or the reader cannot tell them apart.
  */

@@ -43,11 +43,24 @@ export const POINTS: readonly FingerprintPoint[] = [
   { id: 'p25', number: '25', title: 'Elections', text: 'Ukraine holds elections within 100 days.' },
 ];
 
+/**
+ * A transcript's paragraphs as a record holds them: no titles, and many words in British spelling
+ * (each a mark of the copy's one spelling convention).
+ */
+export const TRANSCRIPT: FingerprintPoint[] = [
+  'The delegations met at the Geneva centre and agreed to finalise the agenda for the next session on the stabilisation of the front.',
+  'The mediator will summarise the programme of work, and the parties will prioritise the exchange of prisoners and the return of children.',
+  'Ukraine asked that the defence of its neighbours be discussed, and Russia asked for the normalisation of trade and energy links.',
+  'The parties recognised that the organisation of elections must be authorised by the legislature after the ceasefire takes effect.',
+  'The mediator will circulate a revised text towards the end of the week, whilst the working groups continue to meet in Geneva.',
+  'Both delegations recognised the labour of the working groups and agreed to harmonise the programme of the technical talks.',
+].map((text, index) => ({ id: `transcript:${index}`, number: String(index + 1), title: '', text }));
+
 /** Deterministic recipient keys for tests, allocated as the server allocates them (distinct heading styles). */
 export function recipientKeys(count: number): { recipientId: string; key: string }[] {
   const keys: string[] = [];
   for (let index = 0; index < count; index++) {
-    const candidates = Array.from({ length: 64 }, (_, attempt) => `test-key-${index}-${attempt * 7919}`);
+    const candidates = Array.from({ length: 512 }, (_, attempt) => `test-key-${index}-${attempt * 7919}`);
     keys.push(chooseFingerprintKey({ candidates, existingKeys: keys }));
   }
   return keys.map((key, index) => ({ recipientId: `recipient-${index}`, key }));

@@ -7,6 +7,8 @@ export {
   HEADING_CASES,
   INVISIBLE_MARKS,
   PHRASE_VARIANTS,
+  PHRASES_VARIED_ONLY_FROM,
+  variedPhrases,
   type ChannelKind,
 } from './equivalences';
 export {
@@ -18,7 +20,13 @@ export {
   type TextSite,
   type HeadingStyle,
 } from './sites';
-export { headingStyleOf, headingStyleIndex, headingStyleUses, chooseFingerprintKey } from './copy-style';
+export {
+  CANONICAL_LABEL,
+  headingStyleOf,
+  headingStyleIndex,
+  keyStillFits,
+  chooseFingerprintKey,
+} from './copy-style';
 export {
   scoreCollusion,
   nameColluder,

@@ -75,22 +75,53 @@ function pointWindow(point: FingerprintPoint, excerpt: string): string {
   return ` ${excerpt.slice(start, end)}`;
 }
 
-function readPoint(point: FingerprintPoint, fullExcerpt: string): Observation[] {
-  const observations: Observation[] = [];
-  const excerpt = pointWindow(point, fullExcerpt);
+/**
+ * The heading between the point before and this one, read with the end of that point's text:
+ * one of the styles, or none at all (the variant after the last style). Text copied from the app
+ * where it shows no numbers (a record's paragraphs) has none, and every copy does: that is
+ * evidence against every copy, where reading nothing would leave a copy whose spelling happens to
+ * be the original's matching it alone.
+ */
+function readHeadingAfter(previous: FingerprintPoint, point: FingerprintPoint, excerpt: string) {
+  const variants = [...headingVariants(point), ''];
+  const closing = previous.text.slice(-CONTEXT);
   const opening = point.text.slice(0, CONTEXT);
+  // Only where the point before is there: else any 14 characters of a heading pass for its end.
+  if (approximateMatchDistance(closing, excerpt) > 2) return undefined;
+  const observed = readSite(
+    variants.map((variant) => `${closing} ${variant}${opening}`),
+    excerpt,
+  );
+  return observed === undefined ? undefined : { observed, variants };
+}
+
+function readHeading(point: FingerprintPoint, previous: FingerprintPoint | undefined, excerpt: string) {
+  const afterPrevious = previous === undefined ? undefined : readHeadingAfter(previous, point, excerpt);
+  if (afterPrevious !== undefined) return afterPrevious;
   const headings = headingVariants(point);
   // The leading space anchors the number, so " 2)" is not found inside " (2)".
-  const heading = readSite(
+  const opening = point.text.slice(0, CONTEXT);
+  const observed = readSite(
     headings.map((variant) => ` ${variant}${opening}`),
     excerpt,
   );
+  return observed === undefined ? undefined : { observed, variants: headings };
+}
+
+function readPoint(
+  point: FingerprintPoint,
+  previous: FingerprintPoint | undefined,
+  fullExcerpt: string,
+): Observation[] {
+  const observations: Observation[] = [];
+  const excerpt = pointWindow(point, fullExcerpt);
+  const heading = readHeading(point, previous, excerpt);
   if (heading !== undefined) {
     observations.push({
       siteId: HEADING_SITE,
       kind: 'heading',
-      observed: heading,
-      variants: headings,
+      observed: heading.observed,
+      variants: heading.variants,
       error: CHANNEL_ERROR.heading,
     });
   }
@@ -136,8 +167,8 @@ function readInvisibleMarks(text: string): Observation[] {
 export function readMarks(excerpt: string, points: readonly FingerprintPoint[]): Observation[] {
   const normalized = ` ${normalizeExcerpt(excerpt)}`;
   const excerptShingles = shingles(normalized);
-  const observations = points
-    .filter((point) => occursIn(point, excerptShingles))
-    .flatMap((point) => readPoint(point, normalized));
+  const observations = points.flatMap((point, index) =>
+    occursIn(point, excerptShingles) ? readPoint(point, points[index - 1], normalized) : [],
+  );
   return [...observations, ...readInvisibleMarks(excerpt)];
 }

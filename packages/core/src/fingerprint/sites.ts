@@ -5,6 +5,7 @@ import {
   PHRASE_VARIANTS,
   SPELLING_VARIANTS,
   TITLE_CASE_SMALL_WORDS,
+  variedPhrases,
   type ChannelKind,
 } from './equivalences';
 
@@ -54,7 +55,7 @@ function matchCase(word: string, template: string): string {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PHRASE_PATTERNS = PHRASE_VARIANTS.map(
-  (pair) => new RegExp(`\\b(?:${pair.map(escape).join('|')})\\b`, 'gi'),
+  (pair) => new RegExp(`\\b(?:${variedPhrases(pair).map(escape).join('|')})\\b`, 'gi'),
 );
 
 function spellingSites(text: string): TextSite[] {
@@ -141,6 +142,8 @@ export function formatHeading(point: FingerprintPoint, style: HeadingStyle): str
         ? point.title.toUpperCase()
         : point.title;
   const number = NUMBER_STYLES[style.label] ?? ((n: string) => `${n}.`);
+  // No title (a plan pasted as plain text): the number then the text, never "(1) : Equitable…".
+  if (title.trim() === '') return `${number(point.number)} `;
   return `${number(point.number)} ${title}${HEADING_SEPARATORS[style.separator] ?? ': '}`;
 }
 

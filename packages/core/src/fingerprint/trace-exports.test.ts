@@ -33,4 +33,25 @@ describe('tracing across copies of different material', () => {
       'undecided',
     );
   });
+
+  it("names a holder whose copies share the leak's marks, where each copy alone would be a toss-up", () => {
+    const [holder, other] = recipientKeys(2);
+    if (holder === undefined || other === undefined) throw new Error('fixture');
+    // A recipient's Markdown and PDF copies of one text, and of its history, all with one key.
+    const exports = [
+      { recipientId: 'markdown', holderId: 'ukraine', key: holder.key, points: POINTS },
+      { recipientId: 'pdf', holderId: 'ukraine', key: holder.key, points: POINTS },
+      { recipientId: 'history', holderId: 'ukraine', key: holder.key, points: HISTORY },
+      { recipientId: 'russia', holderId: 'russia', key: other.key, points: POINTS },
+    ];
+    const excerpt = embedPlainText(POINTS.slice(3, 6), { key: holder.key });
+    const result = traceExports({ excerpt, exports });
+    expect(result.verdict.kind).toBe('identified');
+    expect(['markdown', 'pdf', 'history']).toContain(
+      result.verdict.kind === 'identified' ? result.verdict.recipientId : '',
+    );
+    // Each copy alone shares the holder's evidence: without the holder they split it.
+    const anonymous = exports.map(({ holderId: _holder, ...copy }) => copy);
+    expect(traceExports({ excerpt, exports: anonymous }).verdict.kind).toBe('undecided');
+  });
 });

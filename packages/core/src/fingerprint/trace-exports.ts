@@ -3,11 +3,16 @@ import { readMarks } from './read-marks';
 import type { FingerprintPoint } from './sites';
 import { choicesIn, DECISION, scoreObservations, type TraceResult, type TraceScore } from './trace-leak';
 
-/** One recorded copy: its id, its recipient's key and the canonical blocks it was made of. */
+/**
+ * One recorded copy: its id, its recipient's key and the canonical blocks it was made of, and who
+ * holds it (`holderId`; the copy alone when absent). A recipient's copies share a key, so they fit
+ * a leak alike: the evidence names the holder, and it is the holder's share that must be decisive.
+ */
 export type TraceableExport = {
   readonly recipientId: string;
   readonly key: string;
   readonly points: readonly FingerprintPoint[];
+  readonly holderId?: string;
 };
 
 /**
@@ -26,6 +31,9 @@ export function traceExports(input: { excerpt: string; exports: readonly Traceab
     group.members.push(recorded);
     groups.set(signature, group);
   }
+  const holderOf = new Map(
+    input.exports.map((recorded) => [recorded.recipientId, recorded.holderId ?? recorded.recipientId]),
+  );
   const scored: { score: TraceScore; marks: number; choices: number }[] = [];
   const collusion: CollusionScore[] = [];
   for (const group of groups.values()) {
@@ -36,16 +44,25 @@ export function traceExports(input: { excerpt: string; exports: readonly Traceab
     for (const score of result.ranking) scored.push({ score, marks: observations.length, choices });
     if (isInconsistent(observations)) collusion.push(...scoreCollusion(observations, candidates));
   }
-  const result = decide(scored);
+  const result = decide(scored, holderOf);
   if (result.verdict.kind === 'identified' || collusion.length === 0) return result;
-  // A text merged from two copies fits no single copy: name a colluder if one stands out.
-  const colluder = nameColluder([...collusion].sort((a, b) => b.score - a.score || b.reads - a.reads));
+  // A text merged from two copies fits no single copy: name a colluder if one stands out (each
+  // holder once, or a holder's two copies would tie with each other).
+  const byHolder = new Map<string, CollusionScore>();
+  for (const score of [...collusion].sort((a, b) => b.score - a.score || b.reads - a.reads)) {
+    const holder = holderOf.get(score.recipientId) ?? score.recipientId;
+    if (!byHolder.has(holder)) byHolder.set(holder, score);
+  }
+  const colluder = nameColluder([...byHolder.values()]);
   return colluder === undefined
     ? result
     : { ...result, verdict: { kind: 'identified', recipientId: colluder } };
 }
 
-function decide(scored: readonly { score: TraceScore; marks: number; choices: number }[]): TraceResult {
+function decide(
+  scored: readonly { score: TraceScore; marks: number; choices: number }[],
+  holderOf: ReadonlyMap<string, string>,
+): TraceResult {
   const top = Math.max(...scored.map(({ score }) => score.logLikelihoodRatio));
   const total = scored.reduce((sum, { score }) => sum + Math.exp(score.logLikelihoodRatio - top), 0);
   const ordered = [...scored].sort((a, b) => b.score.logLikelihoodRatio - a.score.logLikelihoodRatio);
@@ -58,7 +75,11 @@ function decide(scored: readonly { score: TraceScore; marks: number; choices: nu
   const choicesRead = ordered[0]?.choices ?? 0;
   if (best === undefined)
     return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, choicesRead, ranking };
-  if (best.posterior < DECISION.minPosterior || best.logLikelihoodRatio < DECISION.minLogLikelihoodRatio) {
+  const holder = holderOf.get(best.recipientId);
+  const holderPosterior = ranking
+    .filter((score) => holderOf.get(score.recipientId) === holder)
+    .reduce((sum, score) => sum + score.posterior, 0);
+  if (holderPosterior < DECISION.minPosterior || best.logLikelihoodRatio < DECISION.minLogLikelihoodRatio) {
     const reason =
       marksRead === 0
         ? 'no fingerprint marks found in the excerpt'

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { embedPlainText } from './embed';
-import { POINTS, recipientKeys } from './fixture.test-data';
+import { POINTS, TRANSCRIPT, recipientKeys } from './fixture.test-data';
 import { traceLeak } from './trace-leak';
 
-const candidates = recipientKeys(50);
+// As many recipients as there are heading styles to give them (docs/exports.md).
+const candidates = recipientKeys(45);
 
 function seededRng(seed: number): () => number {
   let state = seed >>> 0;
@@ -43,7 +44,50 @@ describe('tracing a leak', () => {
     expect(result.choicesRead).toBeLessThanOrEqual(result.marksRead - POINTS.length + 1);
   });
 
-  it('names the recipient of a pasted and reflowed excerpt, for 25 of 50 recipients', () => {
+  it('never names the wrong recipient of a plan without titles (its headings are numbers only)', () => {
+    const untitled = POINTS.map((point) => ({ ...point, title: '' }));
+    for (const { recipientId, key } of candidates.slice(0, 10)) {
+      const result = traceLeak({ excerpt: embedPlainText(untitled, { key }), points: untitled, candidates });
+      if (result.verdict.kind === 'identified') expect(result.verdict.recipientId).toBe(recipientId);
+      expect(result.ranking[0]?.recipientId).toBe(recipientId);
+    }
+  });
+
+  it('names no one for a plan without titles copied from the app, numbered as the app numbers it', () => {
+    const untitled = POINTS.map((point) => ({ ...point, title: '' }));
+    const asTheAppShowsIt = untitled.map((point) => `${point.number}. ${point.text}`).join('\n\n');
+    // A document sent to two delegations, as a transcript is: each pair of consecutive copies.
+    for (let first = 0; first + 1 < candidates.length; first++) {
+      const pair = candidates.slice(first, first + 2);
+      const result = traceLeak({ excerpt: asTheAppShowsIt, points: untitled, candidates: pair });
+      expect(result.marksRead).toBeGreaterThan(POINTS.length);
+      expect(result.verdict.kind).toBe('undecided');
+    }
+  });
+
+  it('names no one for paragraphs copied from the app where it shows them without headings', () => {
+    const titled = TRANSCRIPT.map((point) => ({ ...point, title: 'Transcript' }));
+    // A transcript sent to two delegations: each pair of consecutive copies.
+    for (const points of [TRANSCRIPT, titled, POINTS]) {
+      const asTheAppShowsIt = points.map((point) => point.text);
+      for (let first = 0; first + 1 < candidates.length; first++) {
+        const pair = candidates.slice(first, first + 2);
+        for (const excerpt of [asTheAppShowsIt, asTheAppShowsIt.slice(2, 5)]) {
+          const result = traceLeak({ excerpt: excerpt.join('\n\n'), points, candidates: pair });
+          expect(result.verdict.kind).toBe('undecided');
+        }
+      }
+    }
+    // Each of five copies made in a row (numbered five ways) is still named from its own paragraphs.
+    const five = candidates.slice(0, 5);
+    for (const { recipientId, key } of five) {
+      const excerpt = embedPlainText(TRANSCRIPT.slice(1, 4), { key });
+      const result = traceLeak({ excerpt, points: TRANSCRIPT, candidates: five });
+      expect(result.verdict).toEqual({ kind: 'identified', recipientId });
+    }
+  });
+
+  it('names the recipient of a pasted and reflowed excerpt, for 23 of 45 recipients', () => {
     for (const { recipientId, key } of candidates.filter((_, index) => index % 2 === 0)) {
       const excerpt = reflow(embedPlainText(POINTS.slice(3, 6), { key }));
       const result = traceLeak({ excerpt, points: POINTS, candidates });
@@ -70,7 +114,7 @@ describe('tracing a leak', () => {
     const rng = seededRng(11);
     let named = 0;
     for (let trial = 0; trial < 16; trial++) {
-      const [first, second] = [candidates[trial % 50]!, candidates[(trial * 7 + 3) % 50]!];
+      const [first, second] = [candidates[trial % 45]!, candidates[(trial * 7 + 3) % 45]!];
       const start = trial % (POINTS.length - 4);
       const merged = POINTS.slice(start, start + 5)
         .map((point) => embedPlainText([point], { key: rng() < 0.5 ? first.key : second.key }))

@@ -16,6 +16,14 @@ export function textSchema(maxLength: number) {
   return z.string().max(maxLength).refine(hasNoNul, NUL_MESSAGE);
 }
 const NUL_MESSAGE = 'Must not contain NUL characters';
+
+/**
+ * Text a record cannot do without: spaces alone are refused, but the text is kept as typed (no
+ * trimming), since a quote's own line breaks and indentation are part of what was said.
+ */
+export function requiredTextSchema(maxLength: number) {
+  return textSchema(maxLength).refine((text) => text.trim() !== '', 'Must not be blank');
+}
 function hasNoNul(text: string): boolean {
   return !text.includes('\0');
 }

@@ -53,6 +53,11 @@ const NEEDED_IDS: Record<ExportKind, readonly ('versionId' | 'pointId' | 'roundI
   record: ['recordId'],
 };
 
+/** The formats a kind is offered in: Akoma Ntoso marks up a plan's points, which only a version has. */
+export function exportFormatsFor(kind: ExportKind): readonly ExportFormat[] {
+  return kind === 'plan-version' ? EXPORT_FORMATS : EXPORT_FORMATS.filter((format) => format !== 'akn');
+}
+
 /** What an export request lacks or has too much of for its kind, field by field (empty: complete). */
 export function exportInputProblems(input: CreateExportInput): { field: string; message: string }[] {
   const missing = NEEDED_IDS[input.kind]
@@ -62,10 +67,9 @@ export function exportInputProblems(input: CreateExportInput): { field: string; 
     input.compareToVersionId !== undefined && input.kind !== 'plan-version'
       ? [{ field: 'compareToVersionId', message: 'Only a plan-version export has a redline' }]
       : [];
-  const structured =
-    input.format === 'akn' && input.kind !== 'plan-version'
-      ? [{ field: 'format', message: 'Akoma Ntoso is offered for plan versions' }]
-      : [];
+  const structured = exportFormatsFor(input.kind).includes(input.format)
+    ? []
+    : [{ field: 'format', message: 'Akoma Ntoso is offered for plan versions' }];
   return [...missing, ...misplaced, ...structured];
 }
 
@@ -90,7 +94,14 @@ export const ExportSchema = z.strictObject({
 export type ExportResult = z.infer<typeof ExportSchema>;
 
 /** A copy in the register: who received what, when, and where to fetch it (never the text itself). */
-export const ExportRecordSchema = ExportSchema.omit({ markdown: true }).extend({ createdAt: InstantSchema });
+export const ExportRecordSchema = ExportSchema.omit({ markdown: true }).extend({
+  createdAt: InstantSchema,
+  /**
+   * What the copy is of, as the viewer may read it: a version's label, a point's number and name,
+   * a round's name, a record's title ("Record (restricted)" when the viewer may not read it).
+   */
+  subject: z.string(),
+});
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 
 /** A leaked file as uploaded: its name (the extension says how to read it) and its bytes in base64. */

@@ -20,3 +20,4 @@ export * from './live-issues';
 export * from './blind-bids';
 export * from './live-genius';
 export * from './live-simulations';
+export * from './search';

@@ -23,7 +23,7 @@ export const IssueDefinitionSchema = z.discriminatedUnion('kind', [
       step: z.number().finite().positive(),
       unit: textSchema(40),
     })
-    .refine((range) => range.max > range.min, { message: 'max must be above min', path: ['max'] })
+    .refine((range) => range.max > range.min, { message: 'Must be above the minimum', path: ['max'] })
     .refine((range) => (range.max - range.min) / range.step + 1 <= MAX_RANGE_VALUES + 1e-9, {
       message: `A range may hold at most ${MAX_RANGE_VALUES} values (min to max by step)`,
       path: ['step'],

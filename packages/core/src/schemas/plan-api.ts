@@ -11,7 +11,7 @@ import {
   StoredRoundIdSchema,
   StatementIdSchema,
 } from '../ids';
-import { textSchema } from './common';
+import { requiredTextSchema, textSchema } from './common';
 import { REDLINE_KINDS } from '../rules/redline/compare-versions';
 import { NEGOTIATION_STATES } from '../rules/status/derive-negotiation-state';
 import { POINT_STATUSES } from '../rules/status/derive-point-status';
@@ -176,9 +176,10 @@ export const CreateEscalationInputSchema = z.strictObject({
   question: textSchema(5_000).min(1),
   dueDate: DateSchema.nullable().default(null),
 });
+/** A decision is recorded once and never edited: what the leaders decided is said, not defaulted. */
 export const DecideEscalationInputSchema = z.strictObject({
-  outcome: z.enum(ESCALATION_OUTCOMES),
-  note: textSchema(5_000).default(''),
+  outcome: z.enum(ESCALATION_OUTCOMES, { error: 'Choose what the leaders decided.' }),
+  note: requiredTextSchema(5_000),
 });
 
 export const CreateRoundInputSchema = z.strictObject({
@@ -195,11 +196,11 @@ export const CreateRoundInputSchema = z.strictObject({
 });
 
 export const CreateStatementInputSchema = z.strictObject({
-  person: textSchema(200).min(1),
+  person: requiredTextSchema(200),
   partyId: PartyIdSchema,
   date: DateSchema,
-  source: textSchema(500).min(1),
-  quote: textSchema(5_000).min(1),
+  source: requiredTextSchema(500),
+  quote: requiredTextSchema(5_000),
   pointIds: z.array(StoredPointIdSchema).max(100),
 });
 
@@ -232,6 +233,7 @@ export const TimelineSchema = z.strictObject({
       title: z.string(),
       refId: TimelineRefIdSchema,
       pointIds: z.array(PointIdSchema),
+      outcome: z.enum(ESCALATION_OUTCOMES).optional(),
     }),
   ),
   nextCursor: z.string().optional(),

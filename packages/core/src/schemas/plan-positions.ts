@@ -53,6 +53,7 @@ export const SetPositionInputSchema = z.strictObject({
 export type SetPositionInput = z.infer<typeof SetPositionInputSchema>;
 
 export const ESCALATION_OUTCOMES = ['agreed', 'amended', 'dropped', 'no_agreement'] as const;
+export type EscalationOutcome = (typeof ESCALATION_OUTCOMES)[number];
 /** What the principals decided; the point then returns to the table with this outcome. */
 export const EscalationDecisionSchema = z.strictObject({
   outcome: z.enum(ESCALATION_OUTCOMES),

@@ -34,17 +34,30 @@ export type ParsedCheckpoint = { ok: true; checkpoint: Checkpoint } | { ok: fals
 export function parseCheckpoint(text: string): ParsedCheckpoint {
   const start = text.indexOf(`${CHECKPOINT_ORIGIN}\n`);
   if (start < 0) return { ok: false, reason: `no "${CHECKPOINT_ORIGIN}" checkpoint in the text` };
-  const lines = text.slice(start).replaceAll('\r\n', '\n').split('\n');
-  const [origin = '', sizeLine = '', rootLine = '', blank] = lines;
+  // The text of a PDF or DOCX copy loses the blank line after the body, or puts one after every
+  // line (a DOCX paragraph each), and may wrap a signature line: none of that is signed (the
+  // signature covers the body alone), so blank lines are passed over and wrapped lines joined.
+  const lines = text
+    .slice(start)
+    .replaceAll('\r\n', '\n')
+    .split('\n')
+    .filter((line) => line !== '');
+  const [origin = '', sizeLine = '', rootLine = ''] = lines;
   if (!/^\d{1,15}$/.test(sizeLine)) return { ok: false, reason: 'the tree size is not a number' };
   const rootHash = Buffer.from(rootLine, 'base64');
   if (rootHash.length !== 32) return { ok: false, reason: 'the root hash is not 32 bytes of base64' };
-  if (blank !== '') return { ok: false, reason: 'the checkpoint body must end with a blank line' };
+  const rest = lines.slice(3);
   const signatures = [];
-  for (const line of lines.slice(4)) {
-    const match = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/.exec(line);
+  for (let at = 0; at < rest.length; at++) {
+    const match = /^\u2014 (\S+)(?: ([A-Za-z0-9+/=]+))?$/.exec(rest[at] ?? '');
     if (match === null) break;
-    const bytes = Buffer.from(match[2] ?? '', 'base64');
+    let encoded = match[2] ?? '';
+    const isBase64 = (line: string | undefined) => line !== undefined && /^[A-Za-z0-9+/=]+$/.test(line);
+    while (Buffer.from(encoded, 'base64').length < 68 && isBase64(rest[at + 1])) {
+      encoded += rest[at + 1];
+      at++;
+    }
+    const bytes = Buffer.from(encoded, 'base64');
     if (bytes.length !== 68) continue;
     signatures.push({
       name: match[1] ?? '',

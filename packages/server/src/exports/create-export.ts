@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   can,
   chooseFingerprintKey,
-  headingStyleUses,
+  keyStillFits,
   DomainError,
   ExportIdSchema,
   exportInputProblems,
@@ -18,6 +18,7 @@ import type { AppDeps } from '../services/deps';
 import { assertAllowed, loadViewer } from '../services/viewer';
 import {
   insertExport,
+  findRecipientKey,
   listFingerprintKeys,
   lockedFingerprintKeys,
   type StoredExport,
@@ -27,6 +28,7 @@ import { documentBlocks, renderText } from './document/export-document';
 import { footerLines } from './document/footer-lines';
 import { buildMaterial, toDocument } from './material/build-material';
 import { fileNameOf, fingerprintKeyId, recipientOf, type Recipient } from './recipients';
+import { assertRecipientMayRead } from './recipient-access';
 import { renderInPool } from './render/render-in-pool';
 
 const negotiationResource = (negotiation: Negotiation) => ({
@@ -56,25 +58,36 @@ async function resolveRecipient(
   return recipient;
 }
 
-/** A fresh 256-bit key whose heading style no earlier copy of this negotiation has, while styles last. */
-async function newFingerprintKey(deps: AppDeps, negotiationId: string): Promise<ChosenKey> {
-  const existingKeys = await listFingerprintKeys(deps.db, negotiationId);
-  const candidates = Array.from({ length: 64 }, () => randomBytes(32).toString('hex'));
-  const key = chooseFingerprintKey({ candidates, existingKeys });
-  return { key, styleUses: headingStyleUses(key, existingKeys) };
+/**
+ * The recipient's key when they already hold a copy in this negotiation: every copy a recipient
+ * holds carries the same marks, so comparing their own copies (the Markdown and the PDF, or two
+ * versions) shows them nothing to remove. Otherwise a fresh 256-bit key numbering its headings
+ * unlike the latest recipients' copies; 512 candidates make it all but certain that every heading
+ * style is among them (each has 8 to 9 of its 1/54 share), so the least recently used can be had.
+ */
+async function fingerprintKeyFor(
+  deps: AppDeps,
+  input: { negotiationId: string; recipientUserId: string },
+): Promise<ChosenKey> {
+  const held = await findRecipientKey(deps.db, input);
+  if (held !== undefined) return { key: held, chosenAgainst: null };
+  const existingKeys = await listFingerprintKeys(deps.db, input.negotiationId);
+  const candidates = Array.from({ length: 512 }, () => randomBytes(32).toString('hex'));
+  return { key: chooseFingerprintKey({ candidates, existingKeys }), chosenAgainst: existingKeys };
 }
 
-/** A key, and how many copies had its heading style when it was chosen. */
-type ChosenKey = { readonly key: string; readonly styleUses: number };
+/** A key, and the copies' keys a new key was chosen against (null: the recipient's own key). */
+type ChosenKey = { readonly key: string; readonly chosenAgainst: readonly string[] | null };
 
-/** Another copy committed meanwhile took the heading style a key was chosen for. */
+/** Another copy committed meanwhile took the number style a key was chosen for, or gave its recipient a key. */
 class StyleTakenMeanwhile extends Error {}
 
 /**
- * Copies made at once (a mediator sending one version to every delegation) would each choose a
- * style no earlier copy has, and so often the same one: two copies that differ in little else
- * cannot be told apart in a leaked PDF. The choice is checked again where copies are committed,
- * under a lock, and made again (and the copy rendered again) when it was taken meanwhile.
+ * Copies made at once (a mediator sending one version to every delegation) would each choose the
+ * least recently used number style, and so the same one: two copies that differ in little else
+ * cannot be told apart in a leaked excerpt. In one process they are made one at a time (`deps.copiesInTurn`); across
+ * processes the choice is checked again where copies are committed, under a lock, and made again
+ * (and the copy rendered again) when another process's copy took it meanwhile.
  */
 const STYLE_ATTEMPTS = 8;
 
@@ -96,6 +109,7 @@ export async function createExport(
     recipientUserId: input.body.recipientUserId,
   });
   const recipientViewer = await loadViewer(deps, recipient.userId);
+  await assertRecipientMayRead(deps, { exporter: viewer, recipient, recipientViewer, ...input });
   // Rendered with the recipient's access, but read by whoever made the copy: a mediator's copy
   // for a delegate is logged as the mediator's reads on the delegate's behalf (#13, item 5).
   const build = () => buildMaterial(deps, recipientViewer, { ...input, exporter: viewer });
@@ -112,22 +126,29 @@ export async function createExport(
     headerText: input.body.headerText,
     watermark: input.body.watermark,
   });
-  for (let attempt = 1; ; attempt++) {
-    const chosen = document.isFingerprinted ? await newFingerprintKey(deps, input.negotiation.id) : null;
-    try {
-      return await issueCopy(deps, viewer, {
-        ...input,
-        recipient,
-        material,
-        document,
-        createdAt,
-        chosen,
-        recheckStyle: attempt < STYLE_ATTEMPTS,
-      });
-    } catch (error) {
-      if (!(error instanceof StyleTakenMeanwhile)) throw error;
+  return deps.copiesInTurn(input.negotiation.id, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const chosen = document.isFingerprinted
+        ? await fingerprintKeyFor(deps, {
+            negotiationId: input.negotiation.id,
+            recipientUserId: recipient.userId,
+          })
+        : null;
+      try {
+        return await issueCopy(deps, viewer, {
+          ...input,
+          recipient,
+          material,
+          document,
+          createdAt,
+          chosen,
+          recheckStyle: attempt < STYLE_ATTEMPTS,
+        });
+      } catch (error) {
+        if (!(error instanceof StyleTakenMeanwhile)) throw error;
+      }
     }
-  }
+  });
 }
 
 /** Renders the document with the chosen key and commits the copy with its audit entry. */
@@ -166,9 +187,18 @@ async function issueCopy(
     actor: viewer,
     at: createdAt,
     write: async (tx) => {
-      if (chosen !== null && input.recheckStyle) {
-        const keys = await lockedFingerprintKeys(tx, input.negotiation.id);
-        if (headingStyleUses(chosen.key, keys) > chosen.styleUses) throw new StyleTakenMeanwhile();
+      if (chosen?.chosenAgainst != null && input.recheckStyle) {
+        const committed = await lockedFingerprintKeys(tx, input.negotiation.id);
+        // Another process gave the recipient a key meanwhile: theirs is the one to use.
+        const heldMeanwhile = await findRecipientKey(tx, {
+          negotiationId: input.negotiation.id,
+          recipientUserId: recipient.userId,
+        });
+        if (
+          heldMeanwhile !== undefined ||
+          !keyStillFits({ key: chosen.key, chosenAgainst: chosen.chosenAgainst, committed })
+        )
+          throw new StyleTakenMeanwhile();
       }
       await insertExport(tx, stored);
     },

@@ -1,5 +1,6 @@
-import { can, DomainError, type Negotiation, type Viewer, type ExportId } from '@parley/core';
+import { DomainError, type Negotiation, type Viewer, type ExportId } from '@parley/core';
 import { commitChange } from '../services/commit-change';
+import { copyAccess } from './copy-access';
 import type { AppDeps } from '../services/deps';
 import { findExport, type StoredExport } from '../storage/exports';
 import { listPlanVersions } from '../storage/plan-versions';
@@ -26,7 +27,7 @@ async function legacyBytes(deps: AppDeps, recorded: StoredExport): Promise<Buffe
   return Buffer.from(renderMarkdown(renderText(document, recorded.fingerprintKey)), 'utf8');
 }
 
-/** The bytes of a copy, for its recipient and the mediator staff; to anyone else it does not exist. */
+/** The bytes of a copy, for whoever `copyAccess` lets fetch it; to anyone else it does not exist. */
 export async function getExportFile(
   deps: AppDeps,
   viewer: Viewer,
@@ -36,16 +37,10 @@ export async function getExportFile(
     negotiationId: input.negotiation.id,
     exportId: input.exportId,
   });
-  if (
-    recorded === undefined ||
-    !can(viewer, 'export.download', {
-      kind: 'export',
-      negotiationId: input.negotiation.id,
-      recipientUserId: recorded.recipientUserId,
-    })
-  ) {
-    throw new DomainError('not-found', 'Export not found.');
-  }
+  const mayFetch =
+    recorded !== undefined &&
+    (await copyAccess(deps, viewer, { negotiationId: input.negotiation.id, copies: [recorded] }))(recorded);
+  if (recorded === undefined || !mayFetch) throw new DomainError('not-found', 'Export not found.');
   const bytes = recorded.content ?? (await legacyBytes(deps, recorded));
   if (recorded.fingerprintKey !== null) {
     // A marked copy is restricted material: fetching it is audited like any restricted read.

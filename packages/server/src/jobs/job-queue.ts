@@ -41,11 +41,18 @@ export async function startJobQueue(
   };
   // Loaded when the queue starts, after the database is open, not with the server's modules (#17).
   const { default: Boss } = await import('pg-boss');
+  // A job still running when stop() gave up waiting reports its end later, after the database may
+  // be closed; pg-boss does not catch that statement's failure (an unhandled rejection that failed a
+  // test run). Once stopped, the queue's statements reach nothing and change nothing.
+  let stopped = false;
   const boss =
     options.databaseUrl !== undefined
       ? new Boss({ connectionString: options.databaseUrl, max: 4, ...timing })
       : new Boss({
-          db: { executeSql: (text, values) => executeThroughKysely(handle, text, values) },
+          db: {
+            executeSql: async (text, values) =>
+              stopped ? { rows: [] } : executeThroughKysely(handle, text, values),
+          },
           ...timing,
         });
   boss.on('error', (error) => console.error('job queue:', error));
@@ -59,7 +66,10 @@ export async function startJobQueue(
   return {
     boss,
     expireInSeconds: timing.expireInSeconds,
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      stopped = true;
+    },
   };
 }
 

@@ -17,6 +17,7 @@ const DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'position.set': ['partyId', 'versionId', 'pointId', 'revision', 'visibility'],
   'invitation.create': ['partyId', 'email', 'function'],
   'invitation.accept': ['memberId'],
+  'invitation.revoke': ['partyId', 'email', 'function'],
   'plan.version.create': ['revision', 'parentId', 'points', 'operations'],
   'record.create': ['classification', 'owningPartyId'],
   'record.read': ['classification'],
@@ -49,7 +50,13 @@ export type AuditAccess = {
   readonly isNamed: (material: AuditMaterial) => boolean;
   /** Does the viewer see every edit of this party's positions (and so may learn revision numbers)? */
   readonly seesEveryEditOf: (partyId: string) => boolean;
+  /** Does the viewer sit for this party now? (an invitation's address is that delegation's business) */
+  readonly speaksFor: (partyId: string) => boolean;
+  readonly viewerId: string | null;
 };
+
+/** Actions whose detail names an invited address. */
+const INVITATION_ACTIONS = new Set(['invitation.create', 'invitation.revoke']);
 
 /** The entry as this viewer may see it, or undefined when it must not be listed at all. */
 export function presentAuditEntry(
@@ -92,6 +99,13 @@ export function presentAuditEntry(
   // A revision number counts edits the viewer may not have seen (made while the position was private).
   if (entry.action === 'position.set' && typeof detail.partyId === 'string') {
     if (!access.seesEveryEditOf(detail.partyId)) delete detail.revision;
+  }
+  // The mediator staff may know that a delegation invited someone, not whom: the address stays
+  // with the delegation and with whoever sent the invitation (docs/api.md, pending invitations).
+  if (INVITATION_ACTIONS.has(entry.action) && typeof detail.partyId === 'string') {
+    const isOwn =
+      access.speaksFor(detail.partyId) || (resolved.actorId !== null && resolved.actorId === access.viewerId);
+    if (!isOwn) delete detail.email;
   }
   return { ...base, subjectId: entry.subjectId, detail: { ...detail, ...forWhom }, redacted: false };
 }

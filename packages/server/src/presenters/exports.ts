@@ -32,6 +32,7 @@ export const presentExportRecord = (copy: ExportRecord): ExportRecord => ({
   contentType: copy.contentType,
   downloadUrl: copy.downloadUrl,
   createdAt: copy.createdAt,
+  subject: copy.subject,
 });
 
 /** The verdict and ranking only: the marks compared stay on the server. */

@@ -64,6 +64,7 @@ export const presentTimeline = (timeline: TimelinePage): Timeline => ({
     title: item.title,
     refId: item.refId,
     pointIds: [...item.pointIds],
+    ...(item.outcome === undefined ? {} : { outcome: item.outcome }),
   })),
   ...(timeline.nextCursor === undefined ? {} : { nextCursor: timeline.nextCursor }),
 });

@@ -87,6 +87,7 @@ export const presentInvitation = (invitation: Invitation): Invitation => ({
   createdAt: invitation.createdAt,
   expiresAt: invitation.expiresAt,
   acceptedAt: invitation.acceptedAt,
+  revokedAt: invitation.revokedAt,
 });
 
 export const presentMe = (me: Me): Me => ({

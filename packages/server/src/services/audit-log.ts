@@ -34,6 +34,20 @@ function auditAccessFor(viewer: Viewer, negotiationId: NegotiationId): AuditAcce
       const party = PartyIdSchema.safeParse(partyId);
       return party.success && seesEveryEdit(viewer, { negotiationId, partyId: party.data });
     },
+    // An invited address is the delegation's own business, like its `delegation` records.
+    speaksFor: (partyId) => {
+      const party = PartyIdSchema.safeParse(partyId);
+      return (
+        party.success &&
+        can(viewer, 'record.read', {
+          kind: 'record',
+          negotiationId,
+          owningPartyId: party.data,
+          classification: 'delegation',
+        })
+      );
+    },
+    viewerId: viewer.userId,
   };
 }
 

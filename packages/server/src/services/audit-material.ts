@@ -146,6 +146,7 @@ function resolveMaterial(entry: StoredAuditEntry, context: AuditContext): Resolv
     case 'amendment.list':
       return listOf('amendmentIds', detail, (id) => amendmentMaterial(context, id));
     case 'invitation.create':
+    case 'invitation.revoke':
       return {
         subject: partyInternal(context, typeof detail.partyId === 'string' ? detail.partyId : undefined),
       };

@@ -97,6 +97,12 @@ describe('carriedPositions', () => {
     expect(on('p1', 'russia')).toMatchObject({ value: 'accept', needsReview: true });
   });
 
+  it('keeps every note a party wrote on the points joined, each headed by its old number', () => {
+    expect(on('p1', 'ukraine')?.note).toBe('Point 1: ukraine on p1\nPoint 2: ukraine on p2');
+    // one source only: the note as it was written, no heading
+    expect(on('p1', 'russia')?.note).toBe('russia on p2');
+  });
+
   it('gives every part of a split the position on the point it came from', () => {
     expect(on('p3', 'russia')).toMatchObject({ value: 'amend', visibility: 'private', needsReview: true });
     expect(on('s3', 'russia')).toMatchObject({ value: 'amend', visibility: 'private', needsReview: true });

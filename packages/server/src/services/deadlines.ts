@@ -1,4 +1,5 @@
 import {
+  instantInWords,
   can,
   DeadlineIdSchema,
   DomainError,
@@ -11,6 +12,9 @@ import { insertDeadline, listDeadlines } from '../storage/deadlines';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { assertAllowed } from './viewer';
+
+/** Treaties set deadlines years ahead, not centuries. */
+const MAX_YEARS_AHEAD = 50;
 
 export async function createDeadline(
   deps: AppDeps,
@@ -27,7 +31,16 @@ export async function createDeadline(
   if (Date.parse(input.deadline.dueAt) <= now.getTime())
     throw new DomainError(
       'invalid-input',
-      `The deadline is in the past: ${input.deadline.dueAt} is before now (${now.toISOString()}).`,
+      `The deadline is in the past: ${instantInWords(input.deadline.dueAt, negotiation.timeZone)}, and it is now ${instantInWords(now, negotiation.timeZone)}.`,
+      { field: 'dueAt' },
+    );
+  // A typo's year (9999 for 2029) would otherwise stand, and plan live simulations over millennia.
+  const latest = new Date(now.getTime());
+  latest.setUTCFullYear(latest.getUTCFullYear() + MAX_YEARS_AHEAD);
+  if (Date.parse(input.deadline.dueAt) > latest.getTime())
+    throw new DomainError(
+      'invalid-input',
+      `The deadline is more than ${MAX_YEARS_AHEAD} years away (${input.deadline.dueAt}): check the year.`,
       { field: 'dueAt' },
     );
   const deadline: Deadline = {

@@ -1,6 +1,7 @@
 import type { Database } from '../storage/database';
 import { SYSTEM_CLOCK, type Clock } from '../clock';
 import { RANDOM_IDS, type IdSource } from '../ids';
+import { oneAtATime, type InTurn } from '../exports/one-at-a-time';
 import { PlanEventHub } from '../realtime/plan-events';
 import { createEphemeralKeyring, type AuditKeyring } from '../audit/signing-keys';
 import { createEphemeralSealKey, type SealKey } from '../sealing/seal-key';
@@ -43,6 +44,12 @@ export type AppDeps = {
   /** Engine threads for CPU-heavy work (analysis, simulation): never on the event loop. */
   readonly engine: EnginePool;
   readonly budgets: EngineBudgets;
+  /**
+   * Runs a negotiation's fingerprinted copies one at a time in this process, so each chooses its
+   * key against every copy before it (exports/create-export.ts); other processes are checked under
+   * a database lock.
+   */
+  readonly copiesInTurn: InTurn;
 };
 
 export type Passwords = { readonly hash: typeof hashPassword; readonly verify: typeof verifyPassword };
@@ -65,5 +72,6 @@ export function createDeps(db: Database, overrides: Partial<Omit<AppDeps, 'db'>>
     engine: overrides.engine ?? sharedEnginePool(),
     budgets: overrides.budgets ?? { ...ENGINE_BUDGETS },
     outbox: overrides.outbox,
+    copiesInTurn: overrides.copiesInTurn ?? oneAtATime(),
   };
 }

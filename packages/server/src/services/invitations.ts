@@ -5,6 +5,8 @@ import {
   type CreateInvitationInput,
   type Invitation,
   type InvitationCreated,
+  type InvitationPreview,
+  type InvitationStatus,
   type Member,
   type Party,
   type UserId,
@@ -16,18 +18,27 @@ import {
   findInviter,
   insertInvitation,
   markInvitationAccepted,
+  revokePendingInvitationsTo,
 } from '../storage/invitations';
 import type { Database } from '../storage/database';
 import { listMembers } from '../storage/members';
+import { findInvitationWithNamesByTokenHash } from '../storage/pending-invitations';
 import { findParty } from '../storage/parties';
 import { findUser, findUserByEmail } from '../storage/users';
 import { normalizeEmail } from './accounts';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
-import { maySeat, seatMember } from './members';
+import { hasLeadSeat, maySeat, seatMember } from './members';
 import { assertAllowed, loadViewer } from './viewer';
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** Where an invitation stands at `now`; accepted and withdrawn exclude each other (both lock the row). */
+export function invitationStatus(invitation: Invitation, now: Date): Exclude<InvitationStatus, 'void'> {
+  if (invitation.acceptedAt !== null) return 'accepted';
+  if (invitation.revokedAt !== null) return 'revoked';
+  return Date.parse(invitation.expiresAt) > now.getTime() ? 'pending' : 'expired';
+}
 
 /** The party's lead (or the mediator, for a first lead) invites by email; the token is returned once. */
 export async function createInvitation(
@@ -47,7 +58,7 @@ export async function createInvitation(
       ? "invite this party's lead (it has one: only that lead hands the lead over)"
       : 'invite people to this delegation (its lead does)',
   );
-  await assertNotSeated(deps, { email, seats, now });
+  await assertNotSeated(deps, { email, seats: seats.filter((seat) => seat.partyId === party.id), now });
   const token = createSecret('pi_');
   const invitation: Invitation = {
     id: InvitationIdSchema.parse(deps.ids.next()),
@@ -59,22 +70,43 @@ export async function createInvitation(
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
     acceptedAt: null,
+    revokedAt: null,
   };
-  await commitChange(deps, {
+  // Inviting an address again is how a lost link is resent: the new link replaces the old ones.
+  const replaced = await commitChange(deps, {
     actor: viewer,
-    write: (tx) => insertInvitation(tx, { invitation, tokenHash: hashSecret(token), invitedBy: inviterId }),
-    audit: {
+    write: async (tx) => {
+      const withdrawn = await revokePendingInvitationsTo(tx, {
+        partyId: party.id,
+        email,
+        function: invitation.function,
+        userId: inviterId,
+        at: now,
+      });
+      await insertInvitation(tx, { invitation, tokenHash: hashSecret(token), invitedBy: inviterId });
+      return withdrawn;
+    },
+    audit: (withdrawn) => ({
       action: 'invitation.create',
       subjectType: 'invitation',
       subjectId: invitation.id,
       negotiationId: party.negotiationId,
-      detail: { partyId: party.id, email: invitation.email, function: invitation.function },
-    },
+      detail: {
+        partyId: party.id,
+        email: invitation.email,
+        function: invitation.function,
+        ...(withdrawn.length > 0 ? { replaces: withdrawn } : {}),
+      },
+    }),
   });
-  return { invitation, token };
+  return { invitation, token, replaced };
 }
 
-/** An invitation for someone already seated (now or later) in this negotiation is a mistake: say so. */
+/**
+ * An invitation for someone already seated (now or later) in this delegation is a mistake: say so.
+ * Only this delegation's seats are asked: a "seated elsewhere" answer would tell the inviter which
+ * addresses sit in other delegations. Such an invitee learns it at acceptance, of their own seat.
+ */
 async function assertNotSeated(
   deps: AppDeps,
   input: { email: string; seats: readonly Member[]; now: Date },
@@ -87,7 +119,7 @@ async function assertNotSeated(
       (seat.validTo === null || Date.parse(seat.validTo) > input.now.getTime()),
   );
   if (seated)
-    throw new DomainError('conflict', 'This person already has a seat in this negotiation.', {
+    throw new DomainError('conflict', 'This person already has a seat in this delegation.', {
       field: 'email',
     });
 }
@@ -102,18 +134,41 @@ async function assertInviterMaySeat(
   tx: Database,
   input: { invitation: Invitation; now: Date },
 ): Promise<void> {
+  const lapse = await inviterLapse(deps, tx, input);
+  if (lapse === 'unplaced') throw invalidInvitation();
+  if (lapse !== undefined) throw new DomainError('invitation-invalid', lapse, { field: 'token' });
+}
+
+/**
+ * Why the inviter may no longer seat the invitee (a sentence for them), 'unplaced' when the
+ * invitation's party or sender is gone, undefined when the invitation still stands.
+ */
+async function inviterLapse(
+  deps: AppDeps,
+  db: Database,
+  input: { invitation: Invitation; now: Date },
+): Promise<string | 'unplaced' | undefined> {
   const { invitation } = input;
-  const inviterId = await findInviter(tx, invitation.id);
-  const party = await findParty(tx, { negotiationId: invitation.negotiationId, partyId: invitation.partyId });
-  if (inviterId === undefined || party === undefined) throw invalidInvitation();
-  const inviter = await loadViewer({ ...deps, db: tx }, inviterId);
-  const seats = await listMembers(tx, invitation.negotiationId);
-  if (!maySeat(inviter, { party, function: invitation.function, seats, now: input.now }))
-    throw invalidInvitation();
+  const inviterId = await findInviter(db, invitation.id);
+  const party = await findParty(db, { negotiationId: invitation.negotiationId, partyId: invitation.partyId });
+  if (inviterId === undefined || party === undefined) return 'unplaced';
+  const inviter = await loadViewer({ ...deps, db }, inviterId);
+  const seats = await listMembers(db, invitation.negotiationId);
+  if (maySeat(inviter, { party, function: invitation.function, seats, now: input.now })) return undefined;
+  // The invitee holds a valid invitation addressed to them: saying why it lapsed tells them
+  // nothing they may not know, and "unknown, used or expired" would send them looking elsewhere.
+  return invitation.function === 'lead' && hasLeadSeat(seats, party, input.now)
+    ? `This invitation was for the lead of ${party.name}, which has a lead now: ask them, or the mediator, for a new invitation.`
+    : `Whoever sent this invitation no longer manages the delegation of ${party.name}: ask its lead for a new invitation.`;
 }
 
 const invalidInvitation = () =>
   new DomainError('invitation-invalid', 'This invitation is unknown, used, expired or for another account.', {
+    field: 'token',
+  });
+
+const withdrawnInvitation = () =>
+  new DomainError('invitation-invalid', 'This invitation was withdrawn: ask for a new one if you need it.', {
     field: 'token',
   });
 
@@ -127,11 +182,13 @@ export async function acceptInvitation(
     actor: { userId: input.userId },
     write: async (tx) => {
       const invitation = await findInvitationByTokenHashForUpdate(tx, hashSecret(input.token));
+      const status = invitation === undefined ? undefined : invitationStatus(invitation, now);
+      // Its holder may learn that much anyway (POST /api/invitations/preview), and it ends the search.
+      if (status === 'revoked') throw withdrawnInvitation();
       const user = await findUser(tx, input.userId);
       const isUsable =
         invitation !== undefined &&
-        invitation.acceptedAt === null &&
-        Date.parse(invitation.expiresAt) > now.getTime() &&
+        status === 'pending' &&
         user !== undefined &&
         user.email === invitation.email;
       if (!isUsable) throw invalidInvitation();
@@ -158,4 +215,41 @@ export async function acceptInvitation(
     }),
   });
   return accepted.member;
+}
+
+/**
+ * What an invitation is for and where it stands, for whoever holds its token (256 random bits:
+ * holding it is the right to read this). Signed out too: the invitee reads it before registering.
+ */
+export async function previewInvitation(deps: AppDeps, token: string): Promise<InvitationPreview> {
+  const found = await findInvitationWithNamesByTokenHash(deps.db, hashSecret(token));
+  if (found === undefined)
+    throw new DomainError('not-found', 'This invitation link is unknown.', { field: 'token' });
+  const { invitation } = found;
+  return {
+    negotiationTitle: found.negotiationTitle,
+    partyName: found.partyName,
+    function: invitation.function,
+    title: invitation.title,
+    expiresAt: invitation.expiresAt,
+    email: invitation.email,
+    ...(await standing(deps, invitation)),
+  };
+}
+
+/** Where the invitation stands for its holder: a pending one whose sender may no longer seat is void. */
+async function standing(
+  deps: AppDeps,
+  invitation: Invitation,
+): Promise<Pick<InvitationPreview, 'status' | 'voidReason'>> {
+  const now = deps.clock.now();
+  const status = invitationStatus(invitation, now);
+  if (status !== 'pending') return { status, voidReason: null };
+  const lapse = await inviterLapse(deps, deps.db, { invitation, now });
+  if (lapse === undefined) return { status, voidReason: null };
+  return {
+    status: 'void',
+    voidReason:
+      lapse === 'unplaced' ? 'This invitation can no longer be accepted: ask for a new one.' : lapse,
+  };
 }

@@ -1,6 +1,7 @@
 import {
   can,
   DomainError,
+  instantInWords,
   isMembershipActive,
   MemberIdSchema,
   type ChangeLeadInput,
@@ -10,11 +11,12 @@ import {
   type Viewer,
 } from '@parley/core';
 import type { Database } from '../storage/database';
+import { findNegotiation } from '../storage/negotiations';
 import { listMembers, updateMemberValidTo } from '../storage/members';
 import { commitChange, type Within } from './commit-change';
 import type { AppDeps } from './deps';
 import { partyResource } from './known-party';
-import { seatMember } from './members';
+import { colleagueOrNotFound, seatMember } from './members';
 import { assertAllowed } from './viewer';
 
 /** The current lead hands the party's lead over at once (the mediator proposes instead: lead-handovers.ts). */
@@ -29,6 +31,7 @@ export async function changeLead(
     "hand over this party's lead (only its current lead does; the mediator may propose it)",
   );
   const validFrom = change.validFrom ?? deps.clock.now().toISOString();
+  await colleagueOrNotFound(deps.db, viewer, { userId: change.userId });
   return applyLeadChange(deps, {
     party,
     actor: viewer,
@@ -77,7 +80,9 @@ async function replaceLead(
   const seats = (await listMembers(tx, party.negotiationId)).filter((seat) => seat.partyId === party.id);
   const now = deps.clock.now();
   const leads = seats.filter((seat) => seat.function === 'lead');
+  const timeZone = (await findNegotiation(tx, party.negotiationId))?.timeZone ?? 'UTC';
   assertDateFits({
+    timeZone,
     validFrom,
     current: leads.filter((seat) => isMembershipActive(seat, now)),
     scheduled: leads.filter((seat) => Date.parse(seat.validFrom) > now.getTime()),
@@ -107,6 +112,7 @@ async function replaceLead(
  * before it was entered), never earlier: that would rewrite a former lead's term.
  */
 function assertDateFits(input: {
+  timeZone: string;
   validFrom: string;
   current: readonly { validFrom: string }[];
   scheduled: readonly { validFrom: string }[];
@@ -116,12 +122,16 @@ function assertDateFits(input: {
   if (input.current.length > 0 && at <= since)
     throw new DomainError(
       'invalid-input',
-      `The hand-over must be dated after the current lead took office (${new Date(since).toISOString()}).`,
+      `The hand-over must be dated after the current lead took office (${instantInWords(new Date(since), input.timeZone)}).`,
       { field: 'validFrom' },
     );
   const next = input.scheduled[0];
   if (next !== undefined)
-    throw new DomainError('conflict', `A hand-over is already scheduled from ${next.validFrom}.`, {
-      field: 'validFrom',
-    });
+    throw new DomainError(
+      'conflict',
+      `A hand-over is already scheduled from ${instantInWords(next.validFrom, input.timeZone)}.`,
+      {
+        field: 'validFrom',
+      },
+    );
 }

@@ -17,10 +17,10 @@ import {
   listLeadHandovers,
 } from '../storage/lead-handovers';
 import { listParties } from '../storage/parties';
-import { findUser } from '../storage/users';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { applyLeadChange } from './lead-change';
+import { colleagueOrNotFound } from './members';
 import { partyResource } from './known-party';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
@@ -40,9 +40,8 @@ export async function proposeLeadHandover(
     "propose a new lead for this party (the mediator's staff do, for another party)",
   );
   const proposer = viewer.userId;
-  const successor = await findUser(deps.db, proposal.userId);
-  if (proposer === null || successor === undefined)
-    throw new DomainError('not-found', 'User not found.', { field: 'userId' });
+  const successor = await colleagueOrNotFound(deps.db, viewer, { userId: proposal.userId });
+  if (proposer === null) throw new DomainError('not-found', 'User not found.', { field: 'userId' });
   const handover: LeadHandover = {
     id: LeadHandoverIdSchema.parse(deps.ids.next()),
     negotiationId: party.negotiationId,
@@ -116,10 +115,16 @@ export async function decideLeadHandoverFor(
         can(viewer, action, partyResource(party)),
         decision.decision === 'withdraw' ? 'withdraw this proposal' : "decide on this party's lead",
       );
-      if (handover.revision !== decision.baseRevision || handover.state !== 'pending')
+      if (handover.state !== 'pending')
         throw new DomainError('conflict', `This proposal is already ${handover.state}.`, {
           field: 'baseRevision',
         });
+      if (handover.revision !== decision.baseRevision)
+        throw new DomainError(
+          'conflict',
+          `This proposal changed since revision ${decision.baseRevision} (it is at revision ${handover.revision}): reload it and decide again.`,
+          { field: 'baseRevision' },
+        );
       const state = { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' } as const;
       if (decision.decision === 'accept')
         await applyLeadChange(

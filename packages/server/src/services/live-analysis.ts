@@ -82,10 +82,11 @@ export async function runLiveAnalysis(
       );
     return entry === undefined ? [] : [entry];
   });
+  // No count of the profiles that do: whether another party's profile is complete is that party's.
   if (counted.length < 2)
     throw new DomainError(
       'cannot-compute',
-      `The analysis needs the profiles of at least two parties rating every issue of this version; ${counted.length} ${counted.length === 1 ? 'does' : 'do'}.`,
+      'The analysis needs the profiles of at least two parties rating every issue of this version.',
     );
   const analysis = await analyzeLiveSpace(deps, {
     issues,

@@ -2,6 +2,7 @@ import {
   can,
   DomainError,
   MemberIdSchema,
+  UserIdSchema,
   type AddMemberInput,
   type Member,
   type MemberFunction,
@@ -11,7 +12,13 @@ import {
   type UserId,
   type Viewer,
 } from '@parley/core';
-import { findMember, insertMember, listMembers, updateMemberValidTo } from '../storage/members';
+import {
+  findMember,
+  haveSharedANegotiation,
+  insertMember,
+  listMembers,
+  updateMemberValidTo,
+} from '../storage/members';
 import { findParty } from '../storage/parties';
 import { findUser, findUserByEmail } from '../storage/users';
 import { normalizeEmail } from './accounts';
@@ -107,7 +114,7 @@ export async function addMember(
           ? "seat this party's lead (it has one: only that lead hands the lead over)"
           : "manage this party's delegation (its lead does)",
       );
-      const userId = await seatedUserId(tx, input.member);
+      const userId = await seatedUserId(tx, viewer, input.member);
       return seatMember(tx, {
         id: MemberIdSchema.parse(deps.ids.next()),
         negotiationId: party.negotiationId,
@@ -135,22 +142,47 @@ export async function addMember(
   });
 }
 
+/** Stands for "no account" in the colleague check, which runs either way so both answers take as long. */
+const NO_ACCOUNT = UserIdSchema.parse('00000000-0000-4000-8000-000000000000');
+
 /**
- * The account to seat: by id, or by its email (how a lead knows a colleague). Only people who may
- * seat in this party get this far, so "no account with this email" tells no one else anything.
+ * Whom a viewer may seat, or make a lead, directly: a colleague, someone who has sat in a
+ * negotiation with the viewer (or the viewer). Anyone may create a negotiation and so seat in it,
+ * and a seat needs no consent, so seating a stranger would tell whether an address has an account
+ * (and its name) and put an unasked-for negotiation in their list: strangers are invited, and
+ * accept. A stranger and an unknown account get the same 404, after the same queries.
  */
-async function seatedUserId(tx: Database, member: AddMemberInput): Promise<UserId> {
+export async function colleagueOrNotFound(
+  tx: Database,
+  viewer: Viewer,
+  person: { userId: UserId } | { email: string },
+): Promise<{ id: UserId; displayName: string }> {
+  const found =
+    'userId' in person
+      ? await findUser(tx, person.userId)
+      : (await findUserByEmail(tx, normalizeEmail(person.email)))?.user;
+  const candidate = found?.id ?? NO_ACCOUNT;
+  const isColleague =
+    viewer.userId !== null &&
+    (candidate === viewer.userId || (await haveSharedANegotiation(tx, viewer.userId, candidate)));
+  if (found !== undefined && isColleague) return found;
+  throw 'userId' in person
+    ? new DomainError('not-found', 'User not found.', { field: 'userId' })
+    : new DomainError(
+        'not-found',
+        'No one you have sat with in a negotiation has this email: invite the person instead.',
+        { field: 'email' },
+      );
+}
+
+/** The account to seat: by id, or by its email (how a lead knows a colleague). */
+async function seatedUserId(tx: Database, viewer: Viewer, member: AddMemberInput): Promise<UserId> {
   if ((member.userId === null) === (member.email === undefined))
     throw new DomainError('invalid-input', 'Name the person by userId, or by email with userId null.', {
       field: 'email',
     });
-  if (member.userId !== null) return member.userId;
-  const found = await findUserByEmail(tx, normalizeEmail(member.email ?? ''));
-  if (found === undefined)
-    throw new DomainError('not-found', 'No account has this email: invite the person instead.', {
-      field: 'email',
-    });
-  return found.user.id;
+  const person = member.userId !== null ? { userId: member.userId } : { email: member.email ?? '' };
+  return (await colleagueOrNotFound(tx, viewer, person)).id;
 }
 
 /** Ends a seat at `validTo` (e.g. when a lead is replaced); the seat stays on file. */

@@ -10,10 +10,30 @@ import {
   type Viewer,
 } from '@parley/core';
 import { changedFields } from '../audit';
-import { findParty, insertParty, listParties, updatePartyRow } from '../storage/parties';
+import { findParty, insertParty, listParties, lockedPartyList, updatePartyRow } from '../storage/parties';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound } from './viewer';
+
+// "Ukraine" and " ukraine" would show as two parties no reader could tell apart in lists and exports.
+const sameName = (left: string, right: string): boolean =>
+  left.trim().toLowerCase() === right.trim().toLowerCase();
+
+/** Called inside the write's transaction, after the lock that lockedPartyList takes. */
+async function refuseTakenName(
+  tx: AppDeps['db'],
+  input: { negotiation: Negotiation; name: string; renamed?: PartyId },
+): Promise<void> {
+  const taken = (await lockedPartyList(tx, input.negotiation.id)).find(
+    (party) => party.id !== input.renamed && sameName(party.name, input.name),
+  );
+  if (taken !== undefined)
+    throw new DomainError(
+      'conflict',
+      `A party is already named “${taken.name}” in this negotiation: choose another name.`,
+      { field: 'name' },
+    );
+}
 
 /** `negotiation` has already been loaded through getNegotiationForViewer. */
 export async function createParty(
@@ -36,7 +56,10 @@ export async function createParty(
   };
   return commitChange(deps, {
     actor: viewer,
-    write: (tx) => insertParty(tx, party),
+    write: async (tx) => {
+      await refuseTakenName(tx, { negotiation, name: party.name });
+      return insertParty(tx, party);
+    },
     audit: {
       action: 'party.create',
       subjectType: 'party',
@@ -89,6 +112,12 @@ export async function updateParty(
   return commitChange(deps, {
     actor: viewer,
     write: async (tx) => {
+      if (changes.name !== undefined)
+        await refuseTakenName(tx, {
+          negotiation: input.negotiation,
+          name: changes.name,
+          renamed: input.partyId,
+        });
       const updated = await updatePartyRow(tx, { ...party, baseRevision, changes });
       if (updated === undefined) {
         const current = await findParty(tx, party);

@@ -60,7 +60,8 @@ function viewKey(viewer: Viewer, negotiationId: NegotiationId): string {
   return `${viewer.userId ?? ''}|${JSON.stringify(seatsIn(viewer, negotiationId))}`;
 }
 
-async function visiblePositions(
+/** The positions on a version the viewer may see, not yet audited: whoever shows them audits them. */
+export async function visiblePositions(
   deps: AppDeps,
   viewer: Viewer,
   input: { negotiation: Negotiation; versionId: PlanVersionId },
@@ -77,7 +78,7 @@ async function visiblePositions(
   });
 }
 
-async function auditPositionsRead(
+export async function auditPositionsRead(
   deps: AppDeps,
   viewer: Viewer,
   input: { negotiation: Negotiation; positions: readonly Position[] },

@@ -34,6 +34,7 @@ import {
   listAmendments,
   listEscalations,
   listRounds,
+  lockedOpenEscalationSince,
   updateAmendmentIfCurrent,
   updateEscalationDecision,
 } from '../storage/plan-records';
@@ -58,15 +59,46 @@ const escalationChanged = (negotiation: Negotiation, escalation: Escalation): Pl
   pointId: escalation.pointId,
 });
 
+/** The point's number in the latest version that has it (the number people know it by). */
 async function requireKnownPoint(
   deps: AppDeps,
   viewer: Viewer,
   input: Ctx & { pointId: PointId },
-): Promise<void> {
+): Promise<number> {
   const { versions } = await listVersionsForViewer(deps, viewer, input.negotiation);
-  if (!versions.some((entry) => entry.version.points.some((point) => point.pointId === input.pointId))) {
+  const numbers = versions.flatMap((entry) =>
+    entry.version.points.filter((point) => point.pointId === input.pointId).map((point) => point.number),
+  );
+  const latest = numbers.at(-1);
+  if (latest === undefined)
     throw new DomainError('not-found', 'Point not found in this negotiation.', { field: 'pointId' });
-  }
+  return latest;
+}
+
+// Calendar dates carry no time zone, and local dates run from UTC−12 to UTC+14: a date is "today"
+// somewhere on Earth from its start at UTC+14 until its end at UTC−12, so neither check below refuses
+// a date that is today where the user is.
+const HOUR = 3_600_000;
+const calendarDateAt = (instant: number): string => new Date(instant).toISOString().slice(0, 10);
+const latestDateToday = (now: Date): string => calendarDateAt(now.getTime() + 14 * HOUR);
+const earliestDateToday = (now: Date): string => calendarDateAt(now.getTime() - 12 * HOUR);
+
+function refuseFutureStatementDate(date: string, now: Date): void {
+  if (date > latestDateToday(now))
+    throw new DomainError(
+      'invalid-input',
+      `A statement is dated when it was made: ${date} is in the future.`,
+      { field: 'date' },
+    );
+}
+
+function refusePastDueDate(dueDate: string | null, now: Date): void {
+  if (dueDate !== null && dueDate < earliestDateToday(now))
+    throw new DomainError(
+      'invalid-input',
+      `The due date is in the past: ${dueDate} is before today (${calendarDateAt(now.getTime())}).`,
+      { field: 'dueDate' },
+    );
 }
 
 export async function listEscalationsForViewer(
@@ -85,7 +117,8 @@ export async function createEscalation(
   input: Ctx & { body: z.infer<typeof CreateEscalationInputSchema> },
 ): Promise<Escalation> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'escalate points');
-  await requireKnownPoint(deps, viewer, { ...input, pointId: input.body.pointId });
+  const pointNumber = await requireKnownPoint(deps, viewer, { ...input, pointId: input.body.pointId });
+  refusePastDueDate(input.body.dueDate, deps.clock.now());
   const escalation: Escalation = {
     id: EscalationIdSchema.parse(deps.ids.next()),
     negotiationId: input.negotiation.id,
@@ -94,7 +127,20 @@ export async function createEscalation(
   };
   await commitChange(deps, {
     actor: viewer,
-    write: (tx) => insertEscalation(tx, { ...escalation, createdAt: deps.clock.now().toISOString() }),
+    write: async (tx) => {
+      // One open question per point: a second would leave two decisions to record for one point.
+      const openSince = await lockedOpenEscalationSince(tx, {
+        negotiationId: input.negotiation.id,
+        pointId: escalation.pointId,
+      });
+      if (openSince !== undefined)
+        throw new DomainError(
+          'conflict',
+          `Point ${pointNumber} is already with the leaders since ${openSince.slice(0, 10)}; record their decision first.`,
+          { field: 'pointId' },
+        );
+      await insertEscalation(tx, { ...escalation, createdAt: deps.clock.now().toISOString() });
+    },
     audit: {
       action: 'escalation.create',
       subjectType: 'escalation',
@@ -146,8 +192,15 @@ export async function decideEscalation(
 
 /** Rounds with their minutes only where the viewer was in the room (or mediates); others see `minutes: null`. */
 export async function listRoundsForViewer(deps: AppDeps, viewer: Viewer, input: Ctx): Promise<Round[]> {
+  const rounds = await roundsVisibleTo(deps, viewer, input);
+  await auditMinutesRead(deps, viewer, { ...input, rounds });
+  return rounds;
+}
+
+/** The rounds as the viewer may read them, not yet audited: whoever shows minutes audits them. */
+export async function roundsVisibleTo(deps: AppDeps, viewer: Viewer, input: Ctx): Promise<Round[]> {
   assertAllowed(can(viewer, 'plan.read', onNegotiation(input.negotiation)), 'read this plan');
-  const rounds = (await listRounds(deps.db, input.negotiation.id)).map((round) =>
+  return (await listRounds(deps.db, input.negotiation.id)).map((round) =>
     can(viewer, 'round.minutes.read', {
       kind: 'round',
       negotiationId: input.negotiation.id,
@@ -156,19 +209,24 @@ export async function listRoundsForViewer(deps: AppDeps, viewer: Viewer, input: 
       ? round
       : { ...round, minutes: null },
   );
-  const withMinutes = rounds.filter((round) => round.minutes !== null).map((round) => round.id);
-  if (withMinutes.length > 0) {
-    // Minutes are restricted material: reading them is audited like a restricted record.
-    await recordReadAudit(deps.db, {
-      actorId: viewer.userId,
-      action: 'round.minutes.read',
-      subjectType: 'round',
-      subjectId: null,
-      negotiationId: input.negotiation.id,
-      detail: { roundIds: withMinutes },
-    });
-  }
-  return rounds;
+}
+
+/** Minutes are restricted material: showing them is audited like reading a restricted record. */
+export async function auditMinutesRead(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx & { rounds: readonly Round[] },
+): Promise<void> {
+  const withMinutes = input.rounds.filter((round) => round.minutes !== null).map((round) => round.id);
+  if (withMinutes.length === 0) return;
+  await recordReadAudit(deps.db, {
+    actorId: viewer.userId,
+    action: 'round.minutes.read',
+    subjectType: 'round',
+    subjectId: null,
+    negotiationId: input.negotiation.id,
+    detail: { roundIds: withMinutes },
+  });
 }
 
 export async function createRound(
@@ -223,6 +281,7 @@ export async function createStatement(
   input: Ctx & { body: z.infer<typeof CreateStatementInputSchema> },
 ): Promise<Statement> {
   assertAllowed(can(viewer, 'plan.manage', onNegotiation(input.negotiation)), 'record statements');
+  refuseFutureStatementDate(input.body.date, deps.clock.now());
   await requireParty(deps, {
     negotiationId: input.negotiation.id,
     partyId: input.body.partyId,
@@ -254,7 +313,14 @@ export async function listAmendmentsForViewer(
   viewer: Viewer,
   input: Ctx,
 ): Promise<Amendment[]> {
-  const shown = (await listAmendments(deps.db, input.negotiation.id)).filter((amendment) =>
+  const shown = await amendmentsVisibleTo(deps, viewer, input);
+  await auditAmendmentsRead(deps, viewer, { ...input, amendments: shown });
+  return shown;
+}
+
+/** The amendments the viewer may read, not yet audited: whoever shows them audits them. */
+export async function amendmentsVisibleTo(deps: AppDeps, viewer: Viewer, input: Ctx): Promise<Amendment[]> {
+  return (await listAmendments(deps.db, input.negotiation.id)).filter((amendment) =>
     can(viewer, 'position.read', {
       kind: 'position',
       negotiationId: input.negotiation.id,
@@ -262,17 +328,23 @@ export async function listAmendmentsForViewer(
       visibility: 'mediator',
     }),
   );
-  // Restricted material like a `mediator` position: reading it is audited (#13, item 5).
-  if (shown.length > 0)
-    await recordReadAudit(deps.db, {
-      actorId: viewer.userId,
-      action: 'amendment.list',
-      subjectType: 'amendment',
-      subjectId: null,
-      negotiationId: input.negotiation.id,
-      detail: { amendmentIds: shown.map((amendment) => amendment.id) },
-    });
-  return shown;
+}
+
+/** Restricted material like a `mediator` position: reading it is audited (#13, item 5). */
+export async function auditAmendmentsRead(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: Ctx & { amendments: readonly Amendment[] },
+): Promise<void> {
+  if (input.amendments.length === 0) return;
+  await recordReadAudit(deps.db, {
+    actorId: viewer.userId,
+    action: 'amendment.list',
+    subjectType: 'amendment',
+    subjectId: null,
+    negotiationId: input.negotiation.id,
+    detail: { amendmentIds: input.amendments.map((amendment) => amendment.id) },
+  });
 }
 
 export async function proposeAmendment(

@@ -37,6 +37,7 @@ import {
 import {
   advancePlanRevision,
   insertPlanVersion,
+  listPlanVersionLabels,
   listPlanVersions,
   type StoredVersion,
 } from '../storage/plan-versions';
@@ -266,6 +267,8 @@ async function saveVersion(
           { field: 'baseRevision' },
         );
       }
+      // After advancePlanRevision: its row lock keeps a concurrent writer from taking the label meanwhile.
+      await refuseTakenLabel(tx, input.entry.version);
       await insertPlanVersion(tx, {
         entry: input.entry,
         revision: advanced.revision,
@@ -306,6 +309,18 @@ async function saveVersion(
   });
 }
 
+// People know versions by their label (redline, point history, timeline): two alike could not be told apart.
+async function refuseTakenLabel(tx: AppDeps['db'], version: PlanVersion): Promise<void> {
+  const normalised = (label: string) => label.trim().toLowerCase();
+  const taken = (await listPlanVersionLabels(tx, version.negotiationId)).find(
+    (label) => normalised(label) === normalised(version.label),
+  );
+  if (taken !== undefined)
+    throw new DomainError('conflict', `A version is already labelled “${taken}”: choose another label.`, {
+      field: 'label',
+    });
+}
+
 // Operations that carry an amendment id adopt it: its fate links the version that adopted it.
 async function adoptAmendments(
   tx: AppDeps['db'],
@@ -338,6 +353,28 @@ async function adoptAmendments(
 // A point made of several (a merge, a restructuring) takes each party's most guarded position on its
 // sources, with the narrowest visibility among them, so a merge never softens a red line nor widens
 // who may read it; every part of a split takes the position on the point it came from.
+/**
+ * A party that held positions on several points now joined in one keeps the most guarded, and
+ * every note it wrote: a note about one clause must not vanish because another clause came with
+ * it. Each note is headed by the point it was written on, in the parent's numbering; the joined
+ * position takes the narrowest visibility of those it came from, so no note reaches further.
+ */
+function joinedNotes(
+  held: readonly Position[],
+  guarded: Position,
+  before: ReadonlyMap<PointId, PlanVersion['points'][number]>,
+): string {
+  if (held.length === 1) return guarded.note;
+  const joined = held
+    .filter((position) => position.note.trim() !== '')
+    .map((position) => `Point ${before.get(position.pointId)?.number ?? '?'}: ${position.note.trim()}`)
+    .join('\n');
+  // The note's own limit (5 000 characters): the last one is cut, with a mark that it was.
+  return joined.length <= NOTE_LIMIT ? joined : `${joined.slice(0, NOTE_LIMIT - 1)}…`;
+}
+
+const NOTE_LIMIT = 5_000;
+
 export function carriedPositions(
   positions: readonly Position[],
   input: { entry: VersionWithLineage; parent?: PlanVersion; newId: () => PositionId },
@@ -369,6 +406,7 @@ export function carriedPositions(
         id: input.newId(),
         versionId: input.entry.version.id,
         pointId: next.pointId,
+        note: joinedNotes(held, guarded, before),
         visibility: narrowest.visibility,
         needsReview: held.some((position) => position.needsReview) || changed,
         revision: 1,

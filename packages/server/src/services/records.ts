@@ -18,7 +18,8 @@ import { requireParty } from './known-party';
 import { pageOf, type Page } from './paging';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
-const resourceOf = (
+/** The policy's view of a record: what `record.read` decides on. */
+export const recordResource = (
   record: Pick<NegotiationRecord, 'negotiationId' | 'owningPartyId' | 'classification'>,
 ): RecordResource => ({
   kind: 'record',
@@ -50,7 +51,7 @@ export async function createRecord(
     body: input.record.body,
     createdAt: deps.clock.now().toISOString(),
   };
-  assertAllowed(can(viewer, 'record.create', resourceOf(record)), 'file records for this party');
+  assertAllowed(can(viewer, 'record.create', recordResource(record)), 'file records for this party');
   await commitChange(deps, {
     actor: viewer,
     write: (tx) => insertRecord(tx, record),
@@ -72,28 +73,40 @@ export async function listRecordsForViewer(
   input: { negotiation: Negotiation; page: PageQuery },
 ): Promise<Page<NegotiationRecord>> {
   const { negotiation } = input;
-  const page = pageOf(
-    (await listRecords(deps.db, negotiation.id)).filter((record) =>
-      can(viewer, 'record.read', resourceOf(record)),
-    ),
-    input.page,
-    (record) => record.id,
+  const page = pageOf(await recordsVisibleTo(deps, viewer, negotiation), input.page, (record) => record.id);
+  await auditRecordsListed(deps, viewer, { negotiation, records: page.items });
+  return page;
+}
+
+/** Every record the viewer may read, not yet audited: whoever shows them audits what it shows. */
+export async function recordsVisibleTo(
+  deps: AppDeps,
+  viewer: Viewer,
+  negotiation: Negotiation,
+): Promise<NegotiationRecord[]> {
+  return (await listRecords(deps.db, negotiation.id)).filter((record) =>
+    can(viewer, 'record.read', recordResource(record)),
   );
-  const restricted = page.items
+}
+
+export async function auditRecordsListed(
+  deps: AppDeps,
+  viewer: Viewer,
+  input: { negotiation: Negotiation; records: readonly NegotiationRecord[] },
+): Promise<void> {
+  const restricted = input.records
     .filter((record) => record.classification !== 'public')
     .map((record) => record.id);
-  if (restricted.length > 0) {
-    await recordReadAudit(deps.db, {
-      at: deps.clock.now(),
-      actorId: viewer.userId,
-      action: 'record.list',
-      subjectType: 'record',
-      subjectId: null,
-      negotiationId: negotiation.id,
-      detail: { recordIds: restricted },
-    });
-  }
-  return page;
+  if (restricted.length === 0) return;
+  await recordReadAudit(deps.db, {
+    at: deps.clock.now(),
+    actorId: viewer.userId,
+    action: 'record.list',
+    subjectType: 'record',
+    subjectId: null,
+    negotiationId: input.negotiation.id,
+    detail: { recordIds: restricted },
+  });
 }
 
 export async function getRecordForViewer(
@@ -104,7 +117,7 @@ export async function getRecordForViewer(
   const found = await findRecord(deps.db, { negotiationId: input.negotiation.id, recordId: input.recordId });
   const record = visibleOrNotFound(
     found,
-    (candidate) => can(viewer, 'record.read', resourceOf(candidate)),
+    (candidate) => can(viewer, 'record.read', recordResource(candidate)),
     'Record',
   );
   if (record.classification !== 'public') {

@@ -79,12 +79,13 @@ async function assertMaySignUp(
   const isUsable =
     invitation !== undefined &&
     invitation.acceptedAt === null &&
+    invitation.revokedAt === null &&
     Date.parse(invitation.expiresAt) > deps.clock.now().getTime() &&
     invitation.email === input.email;
   if (!isUsable)
     throw new DomainError(
       'invitation-invalid',
-      'This invitation is unknown, used, expired or for another email address.',
+      'This invitation is unknown, used, withdrawn, expired or for another email address.',
       { field: 'invitationToken' },
     );
 }

@@ -15,8 +15,8 @@ import {
   type RoundId,
   type UserId,
 } from '@parley/core';
-import { sql } from 'kysely';
 import type { Database } from './database';
+import { lockInNegotiation } from './negotiation-locks';
 import type { ExportsTable } from './schema';
 
 /** What was exported: the kind and the ids it was made from. */
@@ -73,7 +73,7 @@ export async function insertExport(db: Database, row: StoredExport): Promise<voi
     .execute();
 }
 
-type Row = Omit<ExportsTable, 'fingerprint_points'> & { fingerprint_points: unknown };
+type Row = Omit<ExportsTable, 'fingerprint_points' | 'issued'> & { fingerprint_points: unknown };
 
 type SubjectColumns = Pick<ExportsTable, 'version_id' | 'compare_to_version_id' | 'point_id' | 'round_id'>;
 function subjectIds(row: SubjectColumns): Omit<ExportSubject, 'kind' | 'recordId'> {
@@ -145,9 +145,6 @@ export async function listExports(
   });
 }
 
-// Any constant works; with the negotiation's hash it names one lock per negotiation's copies.
-const EXPORT_KEYS_LOCK = 7_402_914;
-
 /** The fingerprint keys of a negotiation's copies: the keys alone, not the blocks each copy holds. */
 export async function listFingerprintKeys(db: Database, negotiationId: string): Promise<string[]> {
   const rows = await db
@@ -155,8 +152,26 @@ export async function listFingerprintKeys(db: Database, negotiationId: string): 
     .select('fingerprint_key')
     .where('negotiation_id', '=', negotiationId)
     .where('fingerprint_key', 'is not', null)
+    .orderBy('issued')
     .execute();
   return rows.flatMap((row) => (row.fingerprint_key === null ? [] : [row.fingerprint_key]));
+}
+
+/** The key of a recipient's latest fingerprinted copy in a negotiation, if they hold one. */
+export async function findRecipientKey(
+  db: Database,
+  input: { negotiationId: string; recipientUserId: string },
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('exports')
+    .select('fingerprint_key')
+    .where('negotiation_id', '=', input.negotiationId)
+    .where('recipient_user_id', '=', input.recipientUserId)
+    .where('fingerprint_key', 'is not', null)
+    .orderBy('issued', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.fingerprint_key ?? undefined;
 }
 
 /**
@@ -164,7 +179,7 @@ export async function listFingerprintKeys(db: Database, negotiationId: string): 
  * at once, from any process, see each other's keys.
  */
 export async function lockedFingerprintKeys(tx: Database, negotiationId: string): Promise<string[]> {
-  await sql`SELECT pg_advisory_xact_lock(${EXPORT_KEYS_LOCK}, hashtext(${negotiationId}))`.execute(tx);
+  await lockInNegotiation(tx, 'exportKeys', negotiationId);
   return listFingerprintKeys(tx, negotiationId);
 }
 

@@ -6,12 +6,13 @@ import {
   type Invitation,
   type InvitationId,
   type MemberFunction,
+  type NegotiationId,
   type UserId,
 } from '@parley/core';
 import type { Database } from './database';
 import type { InvitationsTable } from './schema';
 
-function toInvitation(row: InvitationsTable): Invitation {
+export function toInvitation(row: InvitationsTable): Invitation {
   return {
     id: InvitationIdSchema.parse(row.id),
     negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
@@ -22,6 +23,7 @@ function toInvitation(row: InvitationsTable): Invitation {
     createdAt: row.created_at.toISOString(),
     expiresAt: row.expires_at.toISOString(),
     acceptedAt: row.accepted_at === null ? null : row.accepted_at.toISOString(),
+    revokedAt: row.revoked_at === null ? null : row.revoked_at.toISOString(),
   };
 }
 
@@ -45,12 +47,14 @@ export async function insertInvitation(
       expires_at: new Date(invitation.expiresAt),
       accepted_at: null,
       accepted_by: null,
+      revoked_at: null,
+      revoked_by: null,
     })
     .execute();
   return invitation;
 }
 
-/** Locks the row so two accepts of one token cannot both succeed. */
+/** Locks the row so two accepts of one token (or an accept and a withdrawal) cannot both succeed. */
 export async function findInvitationByTokenHashForUpdate(
   db: Database,
   tokenHash: string,
@@ -91,4 +95,57 @@ export async function findInvitationByTokenHash(
 export async function findInviter(db: Database, id: InvitationId): Promise<UserId | undefined> {
   const row = await db.selectFrom('invitations').select('invited_by').where('id', '=', id).executeTakeFirst();
   return row === undefined ? undefined : UserIdSchema.parse(row.invited_by);
+}
+
+/**
+ * An invitation of this negotiation (an id from another one is not found) and who sent it, with
+ * the row locked: a withdrawal and an acceptance racing on one invitation cannot both apply.
+ */
+export async function findInvitationForUpdate(
+  db: Database,
+  input: { negotiationId: NegotiationId; id: InvitationId },
+): Promise<{ invitation: Invitation; invitedBy: UserId } | undefined> {
+  const row = await db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('id', '=', input.id)
+    .where('negotiation_id', '=', input.negotiationId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row === undefined
+    ? undefined
+    : { invitation: toInvitation(row), invitedBy: UserIdSchema.parse(row.invited_by) };
+}
+
+export async function markInvitationRevoked(
+  db: Database,
+  input: { id: InvitationId; userId: UserId; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('invitations')
+    .set({ revoked_at: input.at, revoked_by: input.userId })
+    .where('id', '=', input.id)
+    .execute();
+}
+
+/**
+ * Withdraws the pending invitations of one address to one party in one function (a new link
+ * replaces them, so only the newest works), returning their ids.
+ */
+export async function revokePendingInvitationsTo(
+  db: Database,
+  input: { partyId: string; email: string; function: MemberFunction; userId: UserId; at: Date },
+): Promise<InvitationId[]> {
+  const rows = await db
+    .updateTable('invitations')
+    .set({ revoked_at: input.at, revoked_by: input.userId })
+    .where('party_id', '=', input.partyId)
+    .where('email', '=', input.email)
+    .where('function', '=', input.function)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', input.at)
+    .returning('id')
+    .execute();
+  return rows.map((row) => InvitationIdSchema.parse(row.id));
 }

@@ -127,3 +127,20 @@ export async function listSeatsOfUser(db: Database, userId: UserId): Promise<Sea
     validTo: row.valid_to === null ? null : row.valid_to.toISOString(),
   }));
 }
+
+/**
+ * Whether two accounts have ever held seats (ended ones too) in one negotiation: whether `viewer`
+ * has met `other` in Parley. Seating someone directly is for such colleagues; anyone else is
+ * invited (services/members.ts says why).
+ */
+export async function haveSharedANegotiation(db: Database, viewer: UserId, other: UserId): Promise<boolean> {
+  const row = await db
+    .selectFrom('members as mine')
+    .innerJoin('members as theirs', 'theirs.negotiation_id', 'mine.negotiation_id')
+    .select('mine.id')
+    .where('mine.user_id', '=', viewer)
+    .where('theirs.user_id', '=', other)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -8,6 +8,7 @@ import {
 } from '@parley/core';
 import type { Selectable } from 'kysely';
 import type { Database } from './database';
+import { lockInNegotiation } from './negotiation-locks';
 import type { PartiesTable } from './schema';
 
 function toParty(row: Selectable<PartiesTable>): Party {
@@ -61,6 +62,15 @@ export async function listParties(db: Database, negotiationId: NegotiationId): P
     .orderBy('id')
     .execute();
   return rows.map(toParty);
+}
+
+/**
+ * The negotiation's parties, read under a lock held until the caller's transaction ends: two
+ * parties given one name at once, from any process, see each other.
+ */
+export async function lockedPartyList(tx: Database, negotiationId: NegotiationId): Promise<Party[]> {
+  await lockInNegotiation(tx, 'partyNames', negotiationId);
+  return listParties(tx, negotiationId);
 }
 
 /** Renames a party or changes `required` if it is still at `baseRevision`; undefined when it is not. */

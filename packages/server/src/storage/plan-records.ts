@@ -9,6 +9,7 @@ import {
   type Statement,
 } from '@parley/core';
 import type { Database } from './database';
+import { lockInNegotiation } from './negotiation-locks';
 
 // Rounds, statements and amendments are stored whole as JSON (validated by the core schema on the
 // way out); only the columns queries filter or sort on are separate.
@@ -34,6 +35,27 @@ export async function insertEscalation(
       created_at: new Date(escalation.createdAt),
     })
     .execute();
+}
+
+/**
+ * When the point's open escalation (no decision yet) was made, read under a lock held until the
+ * caller's transaction ends: two escalations of one point sent at once, from any process, cannot
+ * both find none.
+ */
+export async function lockedOpenEscalationSince(
+  tx: Database,
+  input: { negotiationId: string; pointId: string },
+): Promise<string | undefined> {
+  await lockInNegotiation(tx, 'openEscalations', input.negotiationId);
+  const row = await tx
+    .selectFrom('plan_escalations')
+    .select('created_at')
+    .where('negotiation_id', '=', input.negotiationId)
+    .where('point_id', '=', input.pointId)
+    .where('decision', 'is', null)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row?.created_at.toISOString();
 }
 
 export async function updateEscalationDecision(

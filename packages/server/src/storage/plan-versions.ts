@@ -112,6 +112,17 @@ export async function insertPlanVersion(
   }
 }
 
+/** The labels of a negotiation's versions, oldest first (without loading their points). */
+export async function listPlanVersionLabels(db: Database, negotiationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('plan_versions')
+    .select('label')
+    .where('negotiation_id', '=', negotiationId)
+    .orderBy('revision')
+    .execute();
+  return rows.map((row) => row.label);
+}
+
 /** Every version of a negotiation's plan with points and edges, oldest first. */
 export async function listPlanVersions(db: Database, negotiationId: string): Promise<StoredVersion[]> {
   const versions = await db

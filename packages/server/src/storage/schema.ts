@@ -83,6 +83,8 @@ export type ExportsTable = {
   content: Uint8Array | null;
   content_hash: string;
   created_at: Date;
+  /** The order copies were issued in (migration 0260). */
+  issued: Generated<string>;
 };
 
 export type InvitationsTable = {
@@ -98,6 +100,8 @@ export type InvitationsTable = {
   expires_at: Date;
   accepted_at: Date | null;
   accepted_by: string | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
 };
 
 export type MembersTable = {

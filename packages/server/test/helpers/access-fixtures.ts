@@ -4,6 +4,7 @@ import type { ViewerKind } from './demo-fixture';
 import { AUDIT_PROOF_ACCESS_FIXTURE } from './audit-proof-access-fixture';
 import { BLIND_BID_ACCESS_FIXTURE } from './blind-bid-access-fixture';
 import { EXPORT_ACCESS_FIXTURE } from './export-access-fixture';
+import { INVITATION_ACCESS_FIXTURE } from './invitation-access-fixture';
 import { LEAD_HANDOVER_ACCESS_FIXTURE } from './lead-handover-access-fixture';
 import { LIVE_SIMULATION_ACCESS_FIXTURE } from './live-simulation-access-fixture';
 import { PLAN_ACCESS_FIXTURE } from './plan-access-fixture';
@@ -82,4 +83,5 @@ export const ACCESS_FIXTURES: readonly AccessFixture[] = [
   TOKEN_ACCESS_FIXTURE,
   BLIND_BID_ACCESS_FIXTURE,
   LIVE_SIMULATION_ACCESS_FIXTURE,
+  INVITATION_ACCESS_FIXTURE,
 ];

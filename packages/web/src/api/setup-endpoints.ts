@@ -1,12 +1,15 @@
 import {
   InstanceSettingsViewSchema,
   InvitationCreatedSchema,
+  InvitationPreviewSchema,
+  InvitationSchema,
   LeadChangeSchema,
   LeadHandoverSchema,
   listOf,
   MemberSchema,
   NegotiationSchema,
   PartySchema,
+  PendingInvitationSchema,
   RegistrationSchema,
   type ClosureRule,
   type InstanceSettings,
@@ -60,6 +63,16 @@ export const invite = (id: string, partyId: string, body: InviteBody) =>
   request(`${party(id, partyId)}/invitations`, InvitationCreatedSchema, { method: 'POST', body });
 export const acceptInvitation = (token: string) =>
   request('/api/invitations/accept', MemberSchema, { method: 'POST', body: { token } });
+/** The party's pending invitations the viewer may see (none for a party whose delegation is not theirs to run). */
+export const listPendingInvitations = (id: string, partyId: string) =>
+  request(`${party(id, partyId)}/invitations`, listOf(PendingInvitationSchema));
+export const revokeInvitation = (id: string, invitationId: string) =>
+  request(`${negotiation(id)}/invitations/${encodeURIComponent(invitationId)}/revoke`, InvitationSchema, {
+    method: 'POST',
+  });
+/** What a token's invitation is for; works signed out (the token is the proof). */
+export const previewInvitation = (token: string) =>
+  request('/api/invitations/preview', InvitationPreviewSchema, { method: 'POST', body: { token } });
 
 export type SeatBody = {
   email: string;

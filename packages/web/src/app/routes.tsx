@@ -23,6 +23,7 @@ import { OverviewPage } from '../features/overview/overview-page';
 import { PlanPage } from '../features/plan/plan-page';
 import { PointPage } from '../features/point/point-page';
 import { RecordsPage } from '../features/records/records-page';
+import { SearchPage } from '../features/search/search-page';
 import { TimelinePage } from '../features/timeline/timeline-page';
 import { usePageTitle } from '../components/page-title';
 import { Layout } from './layout';
@@ -58,6 +59,7 @@ export function AppRoutes() {
           <Route path="bids" element={<BlindBidsPage />} />
           <Route path="exports" element={<ExportsPage />} />
           <Route path="leaks" element={<LeakTracingPage />} />
+          <Route path="search" element={<SearchPage />} />
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

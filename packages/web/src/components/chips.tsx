@@ -11,6 +11,27 @@ const LABELS: Record<string, string> = {
   contested: 'Contested',
   deferred_to_leaders: 'Deferred to leaders',
   dropped: 'Dropped',
+  // Escalation outcomes; "dropped" and "agreed" are shared with point statuses.
+  amended: 'Amended',
+  no_agreement: 'No agreement',
+  // Redline kinds between two versions ("amended", "dropped" above).
+  unchanged: 'Unchanged',
+  renumbered: 'Renumbered',
+  merged: 'Merged',
+  split: 'Split',
+  restructured: 'Restructured',
+  added: 'Added',
+  // Timeline entries.
+  version: 'Version',
+  round: 'Round',
+  statement: 'Statement',
+  'escalation-due': 'Leaders’ decision due',
+  decision: 'Leaders’ decision',
+  // Round formats.
+  bilateral: 'Bilateral',
+  plenary: 'Plenary',
+  shuttle: 'Shuttle',
+  call: 'Call',
   partially_agreed: 'Partially agreed',
   adopted: 'Adopted',
   rejected: 'Rejected',

@@ -1,6 +1,6 @@
 import './story.css';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, errorMessage } from '../api/api-error';
+import { ApiError, errorMessage, readableFieldMessage, topField } from '../api/api-error';
 
 type Outcome = { kind: 'error' | 'ok'; text: string } | undefined;
 
@@ -15,6 +15,8 @@ export function useFieldForm(formLabel: string) {
   const [busy, setBusy] = useState(false);
   const outcomeRef = useRef<HTMLParagraphElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // Fields this form shows errors beside, collected as it renders them; the alert leaves them out.
+  const shownFields = useRef(new Set<string>());
   const idOf = (field: string) => `${formLabel.replace(/\W+/g, '-').toLowerCase()}-${field}-error`;
 
   const submit = (action: () => Promise<void>, successText: string) => async (event: FormEvent) => {
@@ -29,7 +31,10 @@ export function useFieldForm(formLabel: string) {
     } catch (failure) {
       const byField = fieldProblems(failure);
       setFields(byField);
-      setOutcome({ kind: 'error', text: errorMessage(failure) });
+      setOutcome({
+        kind: 'error',
+        text: errorMessage(failure, (field) => shownFields.current.has(field)),
+      });
       const first = Object.keys(byField)[0];
       requestAnimationFrame(() => {
         const target =
@@ -49,14 +54,16 @@ export function useFieldForm(formLabel: string) {
     'aria-invalid': fields[field] !== undefined ? true : undefined,
   });
   // Plain render functions, not components: a component made per render would remount (and lose focus).
-  const fieldError = (field: string): ReactNode =>
-    fields[field] === undefined ? (
+  const fieldError = (field: string): ReactNode => {
+    shownFields.current.add(field);
+    return fields[field] === undefined ? (
       <span id={idOf(field)} hidden />
     ) : (
       <span id={idOf(field)} className="error field-error">
         {fields[field]}
       </span>
     );
+  };
   const outcomeLine = (): ReactNode =>
     outcome === undefined ? null : (
       <p
@@ -76,8 +83,8 @@ export function fieldProblems(failure: unknown): Record<string, string> {
   if (!(failure instanceof ApiError)) return {};
   const found: Record<string, string> = {};
   for (const problem of failure.problem?.errors ?? []) {
-    const field = problem.path.split(/[.[]/)[0] ?? '';
-    if (field !== '' && found[field] === undefined) found[field] = problem.message;
+    const field = topField(problem.path);
+    if (field !== '' && found[field] === undefined) found[field] = readableFieldMessage(problem.message);
   }
   return found;
 }

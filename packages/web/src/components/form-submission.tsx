@@ -11,6 +11,8 @@ export function useFormSubmission() {
   const [message, setMessage] = useState<FormMessageState>(undefined);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(undefined);
+  // Fields this form shows errors beside, collected as it renders them; the alert leaves them out.
+  const shownFields = useRef(new Set<string>());
   const submit = (action: () => Promise<void>, successText: string) => async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -21,14 +23,16 @@ export function useFormSubmission() {
       setMessage({ kind: 'ok', text: successText });
     } catch (caught) {
       setFailure(caught);
-      setMessage({ kind: 'error', text: errorMessage(caught) });
+      setMessage({ kind: 'error', text: errorMessage(caught, (field) => shownFields.current.has(field)) });
     } finally {
       setBusy(false);
     }
   };
   /** The server's word on one field of the last failed submission, to show next to that field. */
-  const fieldError = (field: string) =>
-    failure instanceof ApiError ? failure.fieldMessage(field) : undefined;
+  const fieldError = (field: string) => {
+    shownFields.current.add(field);
+    return failure instanceof ApiError ? failure.fieldMessage(field) : undefined;
+  };
   return { busy, message, submit, fieldError };
 }
 

@@ -49,10 +49,14 @@ export function pointHistory(
         roundId: edge?.roundId ?? null,
       });
     }
+    // A point that went into several new points (a restructuring, edge by edge) left once.
+    const left = new Set<PointId>();
     for (const edge of edges.filter(
       (e) => e.kind !== 'renumber' && e.from.some((id) => family.has(id) && !e.to.includes(id)),
     )) {
       for (const gone of edge.from.filter((id) => family.has(id) && !edge.to.includes(id))) {
+        if (left.has(gone)) continue;
+        left.add(gone);
         entries.push({
           versionId: version.id,
           versionLabel: version.label,

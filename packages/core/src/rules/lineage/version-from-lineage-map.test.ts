@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planVersion, pointId, versionId } from '../plan-fixture.test-data';
 import type { ParsedPoint } from '../plan-text/parse-plan-text';
+import { compareVersions } from '../redline/compare-versions';
 import { versionFromLineageMap } from './version-from-lineage-map';
 
 const parent = planVersion({
@@ -42,6 +43,49 @@ describe('versionFromLineageMap', () => {
       ['merge', ['p1', 'p2'], ['new-1']],
       ['renumber', ['p4'], ['p4']],
       ['add', [], ['new-2']],
+    ]);
+  });
+
+  it('records a restructuring as confirmed: each new point from just the old points linked to it', () => {
+    // 1 and 2 became new 1; 2 and 3 became new 2: one group 1 + 2 + 3 → 1 + 2, but old 3 is no
+    // source of new 1, so nothing held on old 3 may follow onto new 1.
+    const result = make(
+      ['Ceasefire now, with monitors.', 'Monitors see prisoners go home.', 'Elections soon.'],
+      [
+        { from: 'p1', to: 1 },
+        { from: 'p2', to: 1 },
+        { from: 'p2', to: 2 },
+        { from: 'p3', to: 2 },
+        { from: 'p4', to: 3 },
+      ],
+    );
+    if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join('; '));
+    expect(result.value.version.points.map((point) => point.pointId)).toEqual(['new-1', 'new-2', 'p4']);
+    expect(result.value.edges.map((edge) => [edge.kind, edge.from, edge.to])).toEqual([
+      ['merge', ['p1', 'p2'], ['new-1']],
+      ['merge', ['p2', 'p3'], ['new-2']],
+      ['renumber', ['p4'], ['p4']],
+    ]);
+    const comparison = compareVersions(
+      [
+        { version: parent, edges: [] },
+        { version: result.value.version, edges: [...result.value.edges] },
+      ],
+      {
+        fromId: parent.id,
+        toId: result.value.version.id,
+      },
+    );
+    if (!comparison.ok) throw new Error('expected a redline');
+    expect(
+      comparison.value.rows.map((row) => [
+        row.kind,
+        row.from.map((point) => point.number),
+        row.to.map((point) => point.number),
+      ]),
+    ).toEqual([
+      ['restructured', [1, 2, 3], [1, 2]],
+      ['renumbered', [4], [3]],
     ]);
   });
 

@@ -50,7 +50,25 @@ export function versionFromLineageMap(input: {
     const to = component.to.flatMap((point) => ids.get(point.number) ?? []);
     const kind = classifyLineageGroup(component.from, component.to);
     if (kind === 'unchanged') continue;
-    edge(EDGE_KINDS[kind], from, to);
+    if (kind !== 'restructured') {
+      edge(EDGE_KINDS[kind], from, to);
+      continue;
+    }
+    // A restructuring keeps the map as confirmed: one edge per new point, from just the old points
+    // linked to it, so positions follow those links (carriedPositions reads edges by target) and
+    // not every old point of the group. The redline still shows one group: it joins edges by their ends.
+    for (const point of component.to) {
+      const sources = component.from.filter((old) =>
+        input.links.some((link) => link.from === old.pointId && link.to === point.number),
+      );
+      const target = ids.get(point.number);
+      if (target === undefined) continue;
+      edge(
+        sources.length > 1 ? 'merge' : 'split',
+        sources.map((old) => old.pointId),
+        [target],
+      );
+    }
   }
   const points = input.points.map((point, index) => ({
     pointId: ids.get(point.number) ?? input.newPointId(),
@@ -71,7 +89,7 @@ export function versionFromLineageMap(input: {
   });
 }
 
-// A restructuring (n → m) is recorded as one merge edge with several targets: history and
+// A restructuring (n → m) is recorded edge by edge (see versionFromLineageMap): history and
 // redlines follow edges by their ends, whatever their kind.
 const EDGE_KINDS = {
   renumbered: 'renumber',

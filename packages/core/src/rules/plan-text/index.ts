@@ -5,3 +5,4 @@ export {
   type PlanTextProblemCode,
 } from './parse-plan-text';
 export { planVersionFromText } from './plan-version-from-text';
+export { excerpt, pointName, POINT_NAME_LENGTH } from './point-name';

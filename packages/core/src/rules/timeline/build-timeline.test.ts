@@ -73,6 +73,21 @@ describe('buildTimeline', () => {
     ]);
   });
 
+  it('titles a round without a blank place and a decision by its question, its outcome a value', () => {
+    const entries = buildTimeline({
+      versions: [],
+      rounds: [round, { ...round, id: RoundSchema.shape.id.parse('r2'), name: 'Call', place: ' ' }],
+      statements: [],
+      escalations: [escalation],
+    });
+    expect(entries.map((e) => [e.kind, e.title, e.outcome])).toEqual([
+      ['round', 'Geneva round (Geneva)', undefined],
+      ['round', 'Call', undefined],
+      ['escalation-due', 'Due to Leaders: Q?', undefined],
+      ['decision', 'Q?', 'agreed'],
+    ]);
+  });
+
   it('keeps only what concerns one point', () => {
     expect(
       buildTimeline({

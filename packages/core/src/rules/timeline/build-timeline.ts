@@ -1,7 +1,8 @@
 import type { EscalationId, PlanVersionId, PointId, RoundId, StatementId } from '../../ids';
-import type { Escalation } from '../../schemas/plan-positions';
+import type { Escalation, EscalationOutcome } from '../../schemas/plan-positions';
 import type { Round, Statement } from '../../schemas/plan-rounds';
 import type { VersionWithLineage } from '../../schemas/plan';
+import { roundTitle } from './round-title';
 
 export const TIMELINE_KINDS = ['version', 'round', 'statement', 'escalation-due', 'decision'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -13,6 +14,8 @@ export type TimelineEntry = {
   /** The version, round, statement or escalation the entry is about, by its kind. */
   readonly refId: PlanVersionId | RoundId | StatementId | EscalationId;
   readonly pointIds: readonly PointId[];
+  /** A decision's outcome, as a value rather than words in the title, for a client to label. */
+  readonly outcome?: EscalationOutcome;
 };
 
 type DatedVersion = VersionWithLineage & { readonly createdAt: string };
@@ -50,7 +53,7 @@ export function buildTimeline(input: {
     ...input.rounds.map((round) => ({
       date: round.startsOn,
       kind: 'round' as const,
-      title: `${round.name} (${round.place})`,
+      title: roundTitle(round),
       refId: round.id,
       pointIds: [],
     })),
@@ -79,9 +82,10 @@ export function buildTimeline(input: {
             {
               date: escalation.decision.decidedAt,
               kind: 'decision' as const,
-              title: `Decided (${escalation.decision.outcome}): ${escalation.question}`,
+              title: escalation.question,
               refId: escalation.id,
               pointIds: [escalation.pointId],
+              outcome: escalation.decision.outcome,
             },
           ]),
     ]),

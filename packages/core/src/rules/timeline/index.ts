@@ -5,3 +5,5 @@ export {
   type TimelineEntry,
   type TimelineKind,
 } from './build-timeline';
+export { roundSummary, roundTitle } from './round-title';
+export { instantInWords } from './instant-in-words';

@@ -37,7 +37,8 @@ export async function recordMaterial(
   const blocks = paragraphsOf(record.body).map((paragraph, index) => ({
     id: `record:${record.id}:${index}`,
     number: String(index + 1),
-    title: kindTitle,
+    // Numbered, untitled: the paragraphs as written, with nothing the author did not write.
+    title: '',
     text: paragraph,
   }));
   const isPublic = record.classification === 'public';

@@ -21,6 +21,8 @@ export function renderMarkdown(text: RenderedText): string {
     if (section.heading !== null) parts.push(`## ${section.heading}`);
     parts.push(...section.paragraphs.map(withRevisions));
   }
-  if (text.footer.length > 0) parts.push('---', text.footer.map((line) => `_${line}_`).join('  \n'));
+  // Verbatim, in a fenced block: the footer's signed checkpoint must keep its lines, blank line
+  // included, for the file itself to be given to `parley audit verify --checkpoint`.
+  if (text.footer.length > 0) parts.push('---', ['```text', ...text.footer, '```'].join('\n'));
   return `${parts.join('\n\n')}\n`;
 }

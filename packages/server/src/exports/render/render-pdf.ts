@@ -138,7 +138,8 @@ export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> 
     for (const paragraph of section.paragraphs)
       writeSpans(document, spansOf(paragraph.replace(ZERO_WIDTH, '')));
   }
-  for (const line of text.footer) document.font('oblique').fontSize(8).text(line);
+  // Small, so a checkpoint's signature line mostly stays one line (the verifier joins a wrapped one).
+  for (const line of text.footer) document.font('oblique').fontSize(6).text(line);
   markPages(document, text);
   document.end();
   return finished;

@@ -10,6 +10,8 @@ export type RecordedExport = {
   /** As the registry recorded it: a file's registry may name its exports any way it likes. */
   readonly exportId: string;
   readonly recipient: string;
+  /** Who holds the copy, when known apart from the recipient's name (a user id); a recipient's copies share a key. */
+  readonly holder?: string;
   readonly key: string;
   readonly points: readonly FingerprintPoint[];
 };
@@ -50,6 +52,7 @@ export function databaseExportRegistry(db: Database, negotiationId?: string): Ex
       return exports.map(({ recorded, traceable }) => ({
         exportId: recorded.id,
         recipient: names.get(recorded.recipientUserId) ?? recorded.recipientUserId,
+        holder: recorded.recipientUserId,
         key: traceable.key,
         points: traceable.points,
       }));
@@ -61,6 +64,7 @@ export function databaseExportRegistry(db: Database, negotiationId?: string): Ex
 export function traceInputs(exports: readonly RecordedExport[]): TraceableExport[] {
   return exports.map((recorded) => ({
     recipientId: `${recorded.recipient} (export ${recorded.exportId})`,
+    holderId: recorded.holder ?? recorded.recipient,
     key: recorded.key,
     points: recorded.points,
   }));

@@ -14,6 +14,7 @@ import { commitChange } from '../../services/commit-change';
 import type { AppDeps } from '../../services/deps';
 import { listMembers } from '../../storage/members';
 import { ExtractTextError, extractTextFromBytes } from '../extract/extract-text';
+import { copyAccess } from '../copy-access';
 import { recipientOf, type Recipient } from '../recipients';
 import { listTraceableExports } from './traceable-exports';
 
@@ -33,6 +34,39 @@ async function leakedText(excerpt: LeakedExcerpt): Promise<string> {
   }
 }
 
+/** The export format a leaked file's name says it is in, when it says one. */
+function leakedFormatOf(excerpt: LeakedExcerpt): string | undefined {
+  if ('text' in excerpt) return undefined;
+  const extension = excerpt.file.name.toLowerCase().split('.').pop();
+  return extension === 'md' ? 'markdown' : extension;
+}
+
+/**
+ * A recipient's copies share their key, so the copies of one text fit a leak exactly alike: of
+ * those tied with the one the trace named, the copy in the leaked file's format, if there is one.
+ */
+function copyInLeakedFormat(
+  result: TraceResult,
+  named: string,
+  input: {
+    copyOf: (copyId: string) => { recipientUserId: string; format: string } | undefined;
+    leakedFormat: string | undefined;
+  },
+): string {
+  const best = result.ranking.find((score) => score.recipientId === named);
+  if (best === undefined || input.leakedFormat === undefined) return named;
+  const holder = input.copyOf(named)?.recipientUserId;
+  const inFormat = result.ranking.find((score) => {
+    const copy = input.copyOf(score.recipientId);
+    return (
+      copy?.recipientUserId === holder &&
+      copy?.format === input.leakedFormat &&
+      Math.abs(score.logLikelihoodRatio - best.logLikelihoodRatio) <= 1e-9
+    );
+  });
+  return inFormat?.recipientId ?? named;
+}
+
 /** Ranks this negotiation's export recipients by how well the leaked text (pasted, or read from a file) matches their copy's fingerprint. */
 export async function traceLeakInNegotiation(
   deps: AppDeps,
@@ -44,10 +78,17 @@ export async function traceLeakInNegotiation(
   if (!can(viewer, 'export.trace', { kind: 'negotiation', negotiationId: input.negotiation.id }))
     throw new DomainError('not-found', 'Negotiation not found.');
   const text = await leakedText(input.excerpt);
-  const [exports, members] = await Promise.all([
+  const [traceable, members] = await Promise.all([
     listTraceableExports(deps.db, input.negotiation.id),
     listMembers(deps.db, input.negotiation.id),
   ]);
+  // A copy the tracer may not fetch (a delegation's copy of its own internal note) is not a
+  // candidate: naming it would say it exists, and a match would confirm a guess at its text.
+  const mayFetch = await copyAccess(deps, viewer, {
+    negotiationId: input.negotiation.id,
+    copies: traceable.map(({ recorded }) => recorded),
+  });
+  const exports = traceable.filter(({ recorded }) => mayFetch(recorded));
   const result: TraceResult = traceExports({
     excerpt: text,
     exports: exports.map(({ traceable }) => traceable),
@@ -56,6 +97,13 @@ export async function traceLeakInNegotiation(
   const byId = new Map<string, (typeof exports)[number]['recorded']>(
     exports.map(({ recorded }) => [recorded.id, recorded]),
   );
+  const identified =
+    result.verdict.kind === 'identified'
+      ? copyInLeakedFormat(result, result.verdict.recipientId, {
+          copyOf: (id) => byId.get(id),
+          leakedFormat: leakedFormatOf(input.excerpt),
+        })
+      : null;
   const exportNamed = (traceId: string): { exportId: ExportId; recipient: Recipient } => {
     const recorded = byId.get(traceId);
     // The trace ranks only the exports it was given, so every id it names is in byId.
@@ -75,7 +123,7 @@ export async function traceLeakInNegotiation(
       negotiationId: input.negotiation.id,
       detail: {
         verdict: result.verdict.kind,
-        identified: result.verdict.kind === 'identified' ? result.verdict.recipientId : null,
+        identified,
         marksRead: result.marksRead,
       },
     },
@@ -83,7 +131,7 @@ export async function traceLeakInNegotiation(
   return {
     verdict:
       result.verdict.kind === 'identified'
-        ? { kind: 'identified', ...exportNamed(result.verdict.recipientId) }
+        ? { kind: 'identified', ...exportNamed(identified ?? result.verdict.recipientId) }
         : { kind: 'undecided', reason: result.verdict.reason },
     marksRead: result.marksRead,
     choicesRead: result.choicesRead,

@@ -37,6 +37,7 @@ export async function listTraceableExports(
       recorded: row,
       traceable: {
         recipientId: row.id,
+        holderId: row.recipientUserId,
         key: row.fingerprintKey ?? '',
         points: row.points ?? (await legacyPoints(row)),
       },

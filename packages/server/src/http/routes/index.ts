@@ -23,6 +23,7 @@ import { planRecordRoutes } from './plan-records';
 import { planTimelineRoutes } from './plan-timeline';
 import { planVersionRoutes } from './plan-versions';
 import { recordRoutes } from './records';
+import { searchRoutes } from './search';
 import { simulationRoutes } from './simulations';
 import { tokenRoutes } from './tokens';
 import { exportRoutes } from './exports';
@@ -39,6 +40,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   memberRoutes,
   leadHandoverRoutes,
   recordRoutes,
+  searchRoutes,
   auditRoutes,
   auditProofRoutes,
   deadlineRoutes,

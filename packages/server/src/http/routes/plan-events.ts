@@ -2,9 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { can, DomainError, type Viewer } from '@parley/core';
 import { z } from 'zod';
+import { eventCursor } from '../../realtime/event-cursor';
 import { canReceive, presentPlanEvent, type PlanEvent, type ViewerCache } from '../../realtime/plan-events';
 import { positiveFromEnv } from '../../env-numbers';
 import { getAuditCheckpoint } from '../../services/audit-proofs';
+import { withRequestReads } from '../../services/read-cache';
 import { loadViewer } from '../../services/viewer';
 import { AUTHENTICATED, problems } from '../openapi-helpers';
 import { NegotiationParams } from '../params';
@@ -36,7 +38,7 @@ const events = createRoute({
   responses: {
     200: {
       description:
-        'With `Accept: text/event-stream`: a `ready` event, then one event per visible change, each with an `id`; a client reconnecting with `Last-Event-ID` first gets the visible events it missed, or a `reset` event when they are no longer all logged (reload everything). Otherwise a JSON note on how to connect.',
+        'With `Accept: text/event-stream`: a `ready` event, then one event per visible change, each with an opaque `id` (neither counting nor ordering the events hidden from the caller); a client reconnecting with `Last-Event-ID` first gets the visible events it missed, or a `reset` event when they are no longer all logged (reload everything). Otherwise a JSON note on how to connect.',
       content: {
         'text/event-stream': { schema: z.string() },
         'application/json': { schema: z.strictObject({ negotiationId: z.string(), stream: z.string() }) },
@@ -47,6 +49,7 @@ const events = createRoute({
 });
 
 export const planEventRoutes: RouteModule = (app, deps) => {
+  const cursor = eventCursor(deps.sealKey);
   app.openapi(events, async (c) => {
     const { viewer, negotiation } = await requireNegotiation(c, deps, c.req.valid('param').negotiationId);
     // EventSource always asks for text/event-stream; any other client (a probe, a script, the
@@ -57,7 +60,11 @@ export const planEventRoutes: RouteModule = (app, deps) => {
         200,
       ) as never;
     }
-    const lastEventId = Number(c.req.header('last-event-id') ?? 'NaN');
+    const lastEventHeader = c.req.header('last-event-id');
+    const lastEventId =
+      lastEventHeader === undefined
+        ? undefined
+        : (cursor.decode(negotiation.id, lastEventHeader.trim()) ?? null);
     const hub = deps.events;
     const release = hub.claimStream(viewer.userId ?? '', STREAMS_PER_USER);
     if (release === undefined)
@@ -82,6 +89,10 @@ export const planEventRoutes: RouteModule = (app, deps) => {
       stream.onAbort(() => wake?.());
       let sentUpTo = 0;
       let quietChecks = 0;
+      // A stream is one request that lasts for hours, and a request looks at what changed only once
+      // (read-cache.ts): each seat check is a request of its own, or an ended seat would go unseen
+      // until some other request happened to look.
+      const freshViewer = () => withRequestReads(() => loadViewer(deps, viewer.userId));
       const isSeated = (current: Viewer) =>
         can(current, 'plan.read', { kind: 'negotiation', negotiationId: negotiation.id });
       /** Sends the event if this viewer may see it; false once the viewer's seat has ended. */
@@ -92,7 +103,7 @@ export const planEventRoutes: RouteModule = (app, deps) => {
         const key = viewer.userId ?? '';
         let pending = viewers.get(key);
         if (pending === undefined) {
-          pending = loadViewer(deps, viewer.userId);
+          pending = freshViewer();
           viewers.set(key, pending);
         }
         const current = await pending;
@@ -100,7 +111,7 @@ export const planEventRoutes: RouteModule = (app, deps) => {
         if (!canReceive(current, event)) return true;
         sentUpTo = id;
         await stream.writeSSE({
-          id: String(id),
+          id: cursor.encode(negotiation.id, id),
           event: event.type,
           data: JSON.stringify(presentPlanEvent(current, event)),
         });
@@ -114,7 +125,11 @@ export const planEventRoutes: RouteModule = (app, deps) => {
             event: 'audit.checkpoint',
             data: JSON.stringify(await getAuditCheckpoint(deps, viewer, negotiation)),
           });
-        if (Number.isSafeInteger(lastEventId) && lastEventId >= 0) {
+        // A cursor this server cannot read (another negotiation's, a key since replaced) cannot say
+        // what was missed: the client reloads, as when the events it missed were pruned.
+        if (lastEventId === null)
+          await stream.writeSSE({ event: 'reset', data: JSON.stringify({ reason: 'unknown-cursor' }) });
+        else if (lastEventId !== undefined) {
           const replay = await hub.replaySince(negotiation.id, lastEventId);
           const replayViewers = new Map();
           if (replay === undefined)
@@ -132,7 +147,7 @@ export const planEventRoutes: RouteModule = (app, deps) => {
               };
             });
             if (!timedOut || stream.aborted) continue;
-            if (!isSeated(await loadViewer(deps, viewer.userId))) break;
+            if (!isSeated(await freshViewer())) break;
             quietChecks = (quietChecks + 1) % CHECKS_PER_HEARTBEAT;
             if (quietChecks === 0) await stream.write(': keep-alive\n\n');
             continue;

@@ -26,6 +26,8 @@ import { readGenerationsMigration } from './0210-read-generations';
 import { statementOrderMigration } from './0220-statement-order';
 import { auditAppendMigration } from './0230-audit-append';
 import { auditFrontierMigration } from './0240-audit-frontier';
+import { invitationRevocationMigration } from './0250-invitation-revocation';
+import { exportOrderMigration } from './0260-export-order';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -56,4 +58,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0220-statement-order': statementOrderMigration,
   '0230-audit-append': auditAppendMigration,
   '0240-audit-frontier': auditFrontierMigration,
+  '0250-invitation-revocation': invitationRevocationMigration,
+  '0260-export-order': exportOrderMigration,
 };

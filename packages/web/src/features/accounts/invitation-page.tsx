@@ -1,3 +1,4 @@
+import type { InvitationPreview } from '@parley/core';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-error';
@@ -6,6 +7,7 @@ import { acceptInvitation } from '../../api/setup-endpoints';
 import { useResource } from '../../api/use-resource';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../components/page-title';
+import { InvitationStanding, useInvitationPreview } from './invitation-summary';
 import { RegisterForm } from './register-form';
 
 /** The one-time token travels in the link's fragment, which the browser never sends to a server. */
@@ -13,35 +15,59 @@ function useInvitationToken(): string {
   return useLocation().hash.replace(/^#/, '');
 }
 
-/** Signed out: create the invited account (or sign in), then come back here to accept. */
+/** Signed out: what the invitation is for, then create the invited account (or sign in) to accept it. */
 export function InvitationSignedOutPage({ onSignedIn }: { onSignedIn: () => void }) {
   const token = useInvitationToken();
+  const preview = useInvitationPreview(token);
   const instance = useResource(getInstance, []);
   usePageTitle('Your invitation');
   const next = encodeURIComponent(`/invitation#${token}`);
   return (
     <main id="main" className="page sign-in">
       <h1>You are invited to a negotiation</h1>
-      <p>
-        Create your account with the email address the invitation was sent to, or{' '}
-        <Link to={`/signin?next=${next}`}>sign in</Link> if you already have one. You accept the invitation on
-        the next page.
-      </p>
-      {instance.state !== 'loading' && (
-        <RegisterForm onSignedIn={onSignedIn} invitationToken={token} submitLabel="Create account" />
-      )}
+      <InvitationStanding preview={preview}>
+        {(pending) => (
+          <>
+            <p>
+              Create your account with <strong>{pending.email}</strong>, the address the invitation was sent
+              to, or <Link to={`/signin?next=${next}`}>sign in</Link> if you already have one. You accept the
+              invitation on the next page.
+            </p>
+            {instance.state !== 'loading' && (
+              <RegisterForm
+                onSignedIn={onSignedIn}
+                invitationToken={token}
+                initialEmail={pending.email}
+                submitLabel="Create account"
+              />
+            )}
+          </>
+        )}
+      </InvitationStanding>
     </main>
   );
 }
 
-/** Signed in: accept the seat the invitation offers. */
+/** Signed in: what the invitation is for, then accept the seat it offers. */
 export function InvitationPage() {
   const token = useInvitationToken();
+  const preview = useInvitationPreview(token);
+  usePageTitle('Your invitation');
+  return (
+    <>
+      <h1>Your invitation</h1>
+      <InvitationStanding preview={preview}>
+        {(pending) => <AcceptInvitation token={token} pending={pending} />}
+      </InvitationStanding>
+    </>
+  );
+}
+
+function AcceptInvitation({ token, pending }: { token: string; pending: InvitationPreview }) {
   const { me, refresh } = useSession();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  usePageTitle('Your invitation');
 
   async function accept() {
     setBusy(true);
@@ -58,17 +84,21 @@ export function InvitationPage() {
 
   return (
     <>
-      <h1>Your invitation</h1>
-      <p>
-        Accept to take your seat in the delegation as <strong>{me.user.email}</strong>. The invitation must
-        have been sent to this address.
-      </p>
+      {pending.email === me.user.email ? (
+        <p>Accept to take your seat in the delegation as {me.user.email}.</p>
+      ) : (
+        <p className="error">
+          The invitation was sent to <strong>{pending.email}</strong>, but you are signed in as{' '}
+          <strong>{me.user.email}</strong>: sign out, then open this link again and sign in with the invited
+          address.
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      <button type="button" onClick={() => void accept()} disabled={busy || token === ''}>
+      <button type="button" onClick={() => void accept()} disabled={busy}>
         {busy ? 'Accepting…' : 'Accept the invitation'}
       </button>
     </>

@@ -11,14 +11,17 @@ import { register } from '../../api/setup-endpoints';
 export function RegisterForm({
   onSignedIn,
   invitationToken,
+  initialEmail = '',
   submitLabel,
 }: {
   onSignedIn: () => void;
   invitationToken?: string;
+  /** The address an invitation was sent to: the account must have it, so it is filled in. */
+  initialEmail?: string;
   submitLabel: string;
 }) {
   const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);

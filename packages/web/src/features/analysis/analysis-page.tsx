@@ -93,7 +93,9 @@ export function AnalysisPage() {
       <h1>Analysis</h1>
       <p className="muted">
         The Pareto frontier, bargaining solutions, contested issues and possible trades of a negotiation
-        scenario. Nothing you paste here is stored.
+        scenario you paste or upload: the example is an invented one, not any negotiation of yours. Nothing
+        you paste here is stored. For the live plan of a negotiation, open it and choose{' '}
+        <em>Suggested packages</em> (mediator) or <em>Our preferences</em>.
       </p>
       <ScenarioInput
         text={text}

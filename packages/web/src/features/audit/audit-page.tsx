@@ -147,7 +147,7 @@ function AuditEntryRow({
         {entry.at.slice(0, 16).replace('T', ' ')} UTC
       </time>
       <p className="audit-what">
-        <strong>{actorName(entry, names)}</strong> {describeAction(entry.action)}
+        <strong>{actorName(entry, names)}</strong> {describeAction(entry.action, entry.detail)}
         {entry.subjectId !== null && (
           <span className="muted small" title={entry.subjectId}>
             {' '}
@@ -161,13 +161,15 @@ function AuditEntryRow({
           <span key={phrase}> · {phrase}</span>
         ))}
         {entry.redacted && (
-          <span
-            className="chip chip-withheld"
-            title="The entry names material you may not open; its id is withheld."
-          >
-            {' '}
-            details withheld
-          </span>
+          <>
+            {' · '}
+            <span
+              className="chip chip-withheld"
+              title="The entry names material you may not open; its id is withheld."
+            >
+              details withheld
+            </span>
+          </>
         )}
         {entry.ip !== null && <span className="muted"> · from {entry.ip}</span>}
       </p>

@@ -10,6 +10,7 @@ const ACTIONS: Record<string, string> = {
   'member.lead-change': 'handed over a delegation lead',
   'invitation.create': 'invited someone to a delegation',
   'invitation.accept': 'accepted an invitation',
+  'invitation.revoke': 'withdrew an invitation',
   'plan.version.create': 'created a plan version',
   'position.set': 'recorded a position',
   'position.list': 'read restricted positions',
@@ -25,9 +26,35 @@ const ACTIONS: Record<string, string> = {
   'record.create': 'filed a record',
   'record.read': 'read a restricted record',
   'record.list': 'listed restricted records',
-  'export.create': 'exported the plan for a recipient',
+  'export.create': 'exported a copy for a recipient',
+  'export.download': 'downloaded an exported copy',
   'export.trace': 'traced a leaked excerpt',
   'audit.read': 'read the audit log',
+  'negotiation.update': 'changed the negotiation’s settings',
+  'party.update': 'changed a party',
+  'lead-handover.propose': 'proposed a new delegation lead',
+  'issue.set': 'defined the options of a point',
+  'profile.update': 'updated a preference profile',
+  'profile.read': 'read a preference profile',
+  'live-analysis.run': 'ran the live analysis',
+  'live-analysis.propose': 'asked for suggested packages',
+  'live-analysis.improvement-check': 'checked a package for improvements',
+  'live-simulation.create': 'started a simulation of the talks',
+  'live-simulation.read': 'read a simulation of the talks',
+  'live-simulation.cancel': 'cancelled a simulation of the talks',
+  'bid.submit': 'submitted a blind bid',
+  'bid.open': 'opened a blind bidding',
+  'bid.reveal': 'revealed a blind bidding',
+};
+
+/** What an export's `kind` says it was a copy of. */
+const EXPORT_KINDS: Record<string, string> = {
+  'plan-version': 'exported a plan version for a recipient',
+  'point-history': 'exported a point’s history for a recipient',
+  'round-minutes': 'exported round minutes for a recipient',
+  'round-readout': 'exported a round’s public readout for a recipient',
+  'negotiation-summary': 'exported the negotiation summary for a recipient',
+  record: 'exported a record for a recipient',
 };
 
 /** Families offered by the filter (the API also takes a single action such as `record.read`). */
@@ -58,8 +85,12 @@ const USER_FIELDS = new Set(['userId', 'recipientUserId', 'onBehalfOf']);
 
 export type Names = { parties: readonly Party[]; members: readonly Member[] };
 
-export function describeAction(action: string): string {
-  return ACTIONS[action] ?? action;
+/** The entry's action in words; an action this page does not know is spelt out, not shown as code. */
+export function describeAction(action: string, detail: Readonly<Record<string, unknown>> = {}): string {
+  const kind = detail['kind'];
+  if (action === 'export.create' && typeof kind === 'string' && EXPORT_KINDS[kind] !== undefined)
+    return EXPORT_KINDS[kind];
+  return ACTIONS[action] ?? action.replace(/[.-]/g, ' ');
 }
 
 export function actorName(entry: AuditEntry, names: Names): string {

@@ -5,6 +5,7 @@ import { useResource } from '../../api/use-resource';
 import { readId } from '../../api/read-id';
 import { Chip } from '../../components/chips';
 import { Show } from '../../components/status';
+import { usePointNames } from '../../components/use-point-names';
 import { versionOptionLabel, VersionSelect } from '../../components/version-select';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { LineageDiagram } from './lineage-diagram';
@@ -32,6 +33,8 @@ export function ComparePage() {
       },
       { replace: true },
     );
+  const nameFrom = usePointNames(negotiation.id, from);
+  const nameTo = usePointNames(negotiation.id, to);
   const redline = useResource(
     async () => (from && to ? compareVersions(negotiation.id, from, to) : undefined),
     [negotiation.id, from, to, tick],
@@ -61,7 +64,7 @@ export function ComparePage() {
               </p>
               <section aria-labelledby="lineage-heading">
                 <h2 id="lineage-heading">Lineage</h2>
-                <LineageDiagram redline={result} />
+                <LineageDiagram redline={result} nameFrom={nameFrom} nameTo={nameTo} />
               </section>
               <section aria-labelledby="redline-heading">
                 <h2 id="redline-heading">Redline</h2>

@@ -1,3 +1,5 @@
+import { excerpt } from '../../components/point-label';
+import type { PointRef } from '../../components/use-point-names';
 import type { RedlineView } from './redline';
 
 const ROW = 26;
@@ -14,26 +16,35 @@ const COLOURS: Record<string, string> = {
   added: 'var(--good)',
 };
 
+type Namer = (point: PointRef) => string;
+
 /**
  * Old points on the left, new on the right, one line per lineage link coloured by kind:
- * merges show as several lines meeting, drops as struck-out boxes with no line.
+ * merges show as several lines meeting, drops as struck-out boxes with no line. Each side names
+ * its points from its own version (`nameFrom`, `nameTo`): a point's text may differ between them.
  */
-export function LineageDiagram({ redline }: { redline: RedlineView }) {
-  const left = new Map<string, { number: number; title: string; kind: string }>();
-  const right = new Map<string, { number: number; title: string; kind: string }>();
+export function LineageDiagram({
+  redline,
+  nameFrom,
+  nameTo,
+}: {
+  redline: RedlineView;
+  nameFrom: Namer;
+  nameTo: Namer;
+}) {
+  const left = new Map<string, { number: number; name: string; kind: string }>();
+  const right = new Map<string, { number: number; name: string; kind: string }>();
   for (const row of redline.rows) {
-    for (const p of row.from) left.set(p.pointId, { number: p.number, title: p.title, kind: row.kind });
-    for (const p of row.to) right.set(p.pointId, { number: p.number, title: p.title, kind: row.kind });
+    for (const p of row.from) left.set(p.pointId, { number: p.number, name: nameFrom(p), kind: row.kind });
+    for (const p of row.to) right.set(p.pointId, { number: p.number, name: nameTo(p), kind: row.kind });
   }
   const leftOrder = [...left.entries()].sort((a, b) => a[1].number - b[1].number);
   const rightOrder = [...right.entries()].sort((a, b) => a[1].number - b[1].number);
   const yLeft = new Map(leftOrder.map(([id], i) => [id, i * ROW + ROW / 2 + 4]));
   const yRight = new Map(rightOrder.map(([id], i) => [id, i * ROW + ROW / 2 + 4]));
   const height = Math.max(leftOrder.length, rightOrder.length) * ROW + 8;
-  const label = (n: number, title: string) => {
-    const text = `${n}. ${title}`;
-    return text.length > 38 ? `${text.slice(0, 37)}…` : text;
-  };
+  // What fits in a box.
+  const label = (name: string) => excerpt(name, 37);
 
   return (
     <div className="diagram-scroll">
@@ -72,7 +83,7 @@ export function LineageDiagram({ redline }: { redline: RedlineView }) {
               y={(yLeft.get(id) ?? 0) + 4}
               textDecoration={p.kind === 'dropped' ? 'line-through' : undefined}
             >
-              {label(p.number, p.title)}
+              {label(p.name)}
             </text>
             {p.kind === 'dropped' && (
               <text x={BOX + 8} y={(yLeft.get(id) ?? 0) + 4} className="drop-mark">
@@ -91,7 +102,7 @@ export function LineageDiagram({ redline }: { redline: RedlineView }) {
               rx={4}
             />
             <text x={WIDTH - BOX + 8} y={(yRight.get(id) ?? 0) + 4}>
-              {label(p.number, p.title)}
+              {label(p.name)}
             </text>
           </g>
         ))}

@@ -8,6 +8,7 @@ import { useNegotiation } from '../negotiation/negotiation-context';
 import { DeadlineForm } from './deadline-form';
 import { deadlineState } from './deadline-state';
 import { formatIn, VIEWER_ZONE } from './zoned-time';
+import { useScrollToHash } from '../../components/use-scroll-to-hash';
 
 /** Deadlines with their consequence, in the negotiation's time zone and the viewer's, met or missed. */
 export function DeadlinesPage() {
@@ -21,6 +22,7 @@ export function DeadlinesPage() {
     ]);
     return { deadlines: deadlines.items, status };
   }, [negotiation.id, latestVersionId, tick]);
+  useScrollToHash(data.state === 'ready');
   return (
     <>
       <h2>Deadlines</h2>

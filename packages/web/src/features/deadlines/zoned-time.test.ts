@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatIn, zonedInputToIso } from './zoned-time';
+import { formatDateIn, formatIn, zonedInputToIso } from './zoned-time';
 
 describe('zonedInputToIso', () => {
   test('reads a wall time in the negotiation zone, winter and summer', () => {
@@ -22,5 +22,11 @@ describe('zonedInputToIso', () => {
 
   test('formats in the zone it names', () => {
     expect(formatIn('2026-01-15T16:00:00.000Z', 'Europe/Zurich')).toBe('15 Jan 2026, 17:00 (Europe/Zurich)');
+  });
+
+  test('a date is the day in the zone it is read in, month in words', () => {
+    // 23:30 UTC on 30 November is already 1 December in Berlin.
+    expect(formatDateIn('2026-11-30T23:30:00.000Z', 'Europe/Berlin')).toBe('1 Dec 2026');
+    expect(formatDateIn('2026-11-30T23:30:00.000Z', 'UTC')).toBe('30 Nov 2026');
   });
 });

@@ -47,5 +47,10 @@ export function formatIn(iso: string, zone: string): string {
   return `${text} (${zone})`;
 }
 
+/** The calendar day of an instant in `zone`, with the month in words: "1 Dec 2026". */
+export function formatDateIn(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: zone }).format(new Date(iso));
+}
+
 /** The viewer's own zone, as the browser reports it. */
 export const VIEWER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

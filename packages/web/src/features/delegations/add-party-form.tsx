@@ -32,7 +32,7 @@ export function AddPartyForm() {
         </select>
       </label>
       {role === 'party' && (
-        <label className="inline">
+        <label className="check">
           <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} />
           Required for agreement (even when absent from a round)
         </label>

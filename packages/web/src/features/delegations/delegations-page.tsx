@@ -11,6 +11,7 @@ import { EditPartyForm } from './edit-party-form';
 import { HandOverForm } from './hand-over-form';
 import { InviteForm } from './invite-form';
 import { PendingHandOvers } from './pending-hand-overs';
+import { PendingInvitations } from './pending-invitations';
 import { SeatForm } from './seat-form';
 import { SeatList } from './seat-list';
 
@@ -75,6 +76,12 @@ function PartyCard({
   } as const;
   const mayManage = mayForParty(me, 'member.manage', party);
   const mayInviteLead = may(me, 'member.seat-first-lead', { ...resource, kind: 'delegation', hasLead });
+  // The mediator's staff may have sent this party's first lead an invitation before it had one.
+  const isMediatorStaff = may(me, 'member.seat-first-lead', {
+    ...resource,
+    kind: 'delegation',
+    hasLead: false,
+  });
   const mayChangeLead = mayForParty(me, 'lead.change', party);
   const mayPropose = hasLead && mayForParty(me, 'lead.propose', party);
   const candidates = current.filter((seat) => seat.function !== 'lead');
@@ -92,6 +99,9 @@ function PartyCard({
         </details>
       )}
       <PendingHandOvers party={party} handovers={handovers} />
+      {(mayManage || isMediatorStaff) && (
+        <PendingInvitations party={party} mayInvite={mayManage || mayInviteLead} />
+      )}
       {(mayManage || mayInviteLead) && (
         <details>
           <summary>{mayManage ? 'Invite someone' : `Invite the lead of ${party.name}`}</summary>

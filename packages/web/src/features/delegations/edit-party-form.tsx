@@ -36,7 +36,7 @@ export function EditPartyForm({ party }: { party: Party }) {
         <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
       </label>
       {party.role === 'party' && (
-        <label className="inline">
+        <label className="check">
           <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} />
           Required for agreement (even when absent from a round)
         </label>

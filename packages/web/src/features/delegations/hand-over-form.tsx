@@ -1,5 +1,6 @@
 import type { Member, Party } from '@parley/core';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { changeLead, proposeLead } from '../../api/setup-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
@@ -24,6 +25,7 @@ export function HandOverForm({
   const [shown] = useState(nowForInput);
   const [from, setFrom] = useState(shown);
   const { busy, message, submit } = useFormSubmission();
+  const navigate = useNavigate();
   const label = asProposal ? `Propose a new lead for ${party.name}` : `Hand over the lead of ${party.name}`;
 
   const onSubmit = submit(
@@ -31,6 +33,18 @@ export function HandOverForm({
       const body = { userId, title, validFrom: handOverInstant(from, shown, new Date()) };
       if (asProposal) await proposeLead(negotiation.id, party.id, body);
       else await changeLead(negotiation.id, party.id, body);
+      // A lead who hands over at once has no seat here any more: this page would only say "not
+      // found". Their list of negotiations says what happened instead.
+      if (!asProposal && Date.parse(body.validFrom) <= Date.now()) {
+        const successor =
+          candidates.find((member) => member.userId === userId)?.displayName ?? 'your successor';
+        navigate('/', {
+          state: {
+            notice: `You handed the lead of ${party.name} to ${successor}; your seat in “${negotiation.title}” has ended.`,
+          },
+        });
+        return;
+      }
       refresh();
     },
     asProposal
@@ -39,7 +53,13 @@ export function HandOverForm({
   );
 
   if (candidates.length === 0)
-    return <p className="muted">To hand over the lead, first invite the successor into the delegation.</p>;
+    return (
+      <p className="muted">
+        {asProposal
+          ? `A new lead is proposed from ${party.name}'s delegation, which has no one else yet: its lead invites them first.`
+          : 'To hand over the lead, first invite the successor into the delegation.'}
+      </p>
+    );
   return (
     <form onSubmit={onSubmit} className="form" aria-label={label}>
       <label>

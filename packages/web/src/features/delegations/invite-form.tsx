@@ -14,7 +14,9 @@ export function InviteForm({ party, onlyLead }: { party: Party; onlyLead: boolea
   const [email, setEmail] = useState('');
   const [fn, setFn] = useState<MemberFunction>(onlyLead ? 'lead' : 'delegate');
   const [title, setTitle] = useState('');
-  const [link, setLink] = useState<{ email: string; url: string } | undefined>(undefined);
+  const [link, setLink] = useState<{ email: string; url: string; replacedSome: boolean } | undefined>(
+    undefined,
+  );
   const [copied, setCopied] = useState(false);
   const linkField = useRef<HTMLInputElement>(null);
   const { busy, message, submit, fieldError } = useFormSubmission();
@@ -25,6 +27,7 @@ export function InviteForm({ party, onlyLead }: { party: Party; onlyLead: boolea
     setLink({
       email: created.invitation.email,
       url: `${window.location.origin}/invitation#${created.token}`,
+      replacedSome: created.replaced.length > 0,
     });
     setCopied(false);
     setEmail('');
@@ -83,6 +86,11 @@ export function InviteForm({ party, onlyLead }: { party: Party; onlyLead: boolea
           <button type="button" onClick={() => void copy()}>
             {copied ? 'Copied' : 'Copy link'}
           </button>
+          {link.replacedSome && (
+            <p className="muted small">
+              {link.email} had a link already: it no longer works, only this one does.
+            </p>
+          )}
         </div>
       )}
     </form>

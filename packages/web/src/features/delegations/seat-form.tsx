@@ -7,7 +7,8 @@ import { FUNCTION_LABELS, localInputToIso, nowForInput } from './format';
 
 /**
  * Seats someone who already has an account, at once, with a function and a validity (the lead of
- * the party; the mediator's staff only for a party's first lead). Times are the viewer's clock;
+ * the party; the mediator's staff only for a party's first lead). Only a colleague: the server
+ * answers a stranger's email as one with no account (services/members.ts says why). Times are the viewer's clock;
  * the seat list shows them in the negotiation's time zone.
  */
 export function SeatForm({ party, onlyLead }: { party: Party; onlyLead: boolean }) {
@@ -37,6 +38,9 @@ export function SeatForm({ party, onlyLead }: { party: Party; onlyLead: boolean 
   const fromError = fieldError('validFrom');
   return (
     <form onSubmit={onSubmit} className="form" aria-label={`Seat someone in ${party.name}`}>
+      <p className="muted">
+        For someone you have sat with in a negotiation before; invite anyone else, who then accepts.
+      </p>
       <label>
         Email of their account
         <input

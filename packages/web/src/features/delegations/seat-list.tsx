@@ -9,6 +9,10 @@ import { formatInZone, FUNCTION_LABELS, localInputToIso, nowForInput } from './f
 const isCurrent = (seat: Member, now: number) =>
   Date.parse(seat.validFrom) <= now && (seat.validTo === null || Date.parse(seat.validTo) > now);
 
+// The seat of whoever opened the negotiation carries their name as its title: say the name once.
+const hasOwnTitle = (seat: Member) =>
+  seat.title.trim() !== '' && seat.title.trim().toLowerCase() !== seat.displayName.trim().toLowerCase();
+
 /** A delegation's seats, current first, with their validity in the negotiation's time zone. */
 export function SeatList({ party, seats }: { party: Party; seats: readonly Member[] }) {
   const { me } = useSession();
@@ -36,7 +40,7 @@ export function SeatList({ party, seats }: { party: Party; seats: readonly Membe
             <tr key={seat.id} className={isCurrent(seat, now) ? undefined : 'past'}>
               <th scope="row">
                 {seat.displayName}
-                {seat.title && <span className="muted small"> — {seat.title}</span>}
+                {hasOwnTitle(seat) && <span className="muted small"> — {seat.title}</span>}
               </th>
               <td>{FUNCTION_LABELS[seat.function]}</td>
               <td>

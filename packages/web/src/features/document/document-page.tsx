@@ -5,9 +5,11 @@ import { useResource } from '../../api/use-resource';
 import { readId } from '../../api/read-id';
 import { useSession } from '../../app/session';
 import { Chip } from '../../components/chips';
+import { pointName } from '../../components/point-label';
 import { Show } from '../../components/status';
 import { VersionSelect } from '../../components/version-select';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
+import { formatDateIn } from '../deadlines/zoned-time';
 import { sharedPositionsReadable } from '../overview/awaited-parties';
 import { pointReasons } from './point-reasons';
 import './document.css';
@@ -59,8 +61,10 @@ export function DocumentPage() {
             <header className="document-head">
               <h2 id="document-heading">{version.label}</h2>
               <p className="muted">
-                {negotiation.title} · {version.points.length} points · created{' '}
-                {new Date(createdAt).toLocaleDateString()} · statuses from the positions visible to you
+                {negotiation.title} · {version.points.length} point
+                {version.points.length === 1 ? '' : 's'} · created{' '}
+                <time dateTime={createdAt}>{formatDateIn(createdAt, negotiation.timeZone)}</time> · statuses
+                from the positions visible to you
               </p>
             </header>
             {groupByTopic(version.points).map((group) => (
@@ -83,7 +87,13 @@ export function DocumentPage() {
                       aria-labelledby={`document-point-${point.pointId}`}
                     >
                       <h4 id={`document-point-${point.pointId}`}>
-                        <span className="number">{point.number}.</span> {point.title || 'Untitled'}
+                        <span className="number">{point.number}.</span>{' '}
+                        {point.title.trim() !== '' ? (
+                          point.title
+                        ) : (
+                          // Its whole text follows: seen, the number is enough; heard, it names the point.
+                          <span className="visually-hidden">{pointName(point)}</span>
+                        )}
                       </h4>
                       {point.text.split(/\n\s*\n/).map((paragraph, index) => (
                         <p key={index} className="document-text">

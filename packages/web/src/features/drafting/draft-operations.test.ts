@@ -6,7 +6,7 @@ import {
 } from '@parley/core';
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { applyDraft, withOperation } from './draft-operations';
+import { applyDraft, describeOperation, withOperation } from './draft-operations';
 
 // Readable slugs, parsed into the branded ids the rules take.
 const operation = (input: z.input<typeof VersionOperationSchema>): VersionOperation =>
@@ -56,5 +56,21 @@ describe('a draft in the browser', () => {
     expect(withOperation(once, operation({ kind: 'amend', pointId: 'a', text: 'New text.' }))).toEqual([
       { kind: 'amend', pointId: 'a', title: 'Quays', text: 'New text.' },
     ]);
+  });
+
+  it("describes each change in the parent's numbering, an amendment by the fields it changes", () => {
+    const amend = operation({
+      kind: 'amend',
+      pointId: 'c',
+      title: 'Fees',
+      text: 'Fees are indexed.',
+      topic: null,
+    });
+    expect(describeOperation(amend, PARENT)).toBe('Amend point 3 (text)');
+    // After a drop of point 1 the draft numbers point 3 as 2; the change still names it 3.
+    expect(describeOperation(operation({ kind: 'drop', pointId: 'a' }), PARENT)).toBe('Drop point 1');
+    expect(describeOperation(operation({ kind: 'move', pointId: 'c', after: null }), PARENT)).toBe(
+      'Move point 3 to the top',
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   type Redline,
   type VersionOperation,
 } from '@parley/core';
+import { pointName } from '../../components/point-label';
 
 /** The id the draft carries until the server gives it one. */
 export const DRAFT_ID = PlanVersionIdSchema.parse('draft');
@@ -60,28 +61,35 @@ export function withOperation(
 }
 
 /** One line per operation for the list of changes, numbers as they read in the draft. */
-export function describeOperation(
-  operation: VersionOperation,
-  numberOf: (pointId: PointId) => string,
-): string {
+/**
+ * One change of a draft in words. Points are named by their number in the parent, the text every
+ * change is made against (a dropped point has no number in the draft, and draft numbers move with
+ * every change above them); a point added in the draft by its title. An amendment names only the
+ * fields it changes.
+ */
+export function describeOperation(operation: VersionOperation, parent: PlanVersion): string {
+  const before = (pointId: PointId) => parent.points.find((point) => point.pointId === pointId);
+  const name = (pointId: PointId) => {
+    const point = before(pointId);
+    return point === undefined ? 'a new point' : `point ${point.number}`;
+  };
   switch (operation.kind) {
     case 'amend': {
-      const parts = [
-        operation.title !== undefined ? 'title' : undefined,
-        operation.text !== undefined ? 'text' : undefined,
-        operation.topic !== undefined ? 'topic' : undefined,
-      ].filter((part) => part !== undefined);
-      return `Amend point ${numberOf(operation.pointId)} (${parts.join(', ') || 'no change'})`;
+      const was = before(operation.pointId);
+      const changed = (field: 'title' | 'text' | 'topic') =>
+        operation[field] !== undefined && (was === undefined || operation[field] !== was[field]);
+      const parts = (['title', 'text', 'topic'] as const).filter(changed);
+      return `Amend ${name(operation.pointId)} (${parts.join(', ') || 'no change'})`;
     }
     case 'merge':
-      return `Merge points ${operation.pointIds.map(numberOf).join(' + ')} into “${operation.into.title || operation.into.text.slice(0, 40)}”`;
+      return `Merge ${operation.pointIds.map(name).join(' + ')} into “${pointName(operation.into, 40)}”`;
     case 'split':
-      return `Split point ${numberOf(operation.pointId)} into ${operation.into.length}`;
+      return `Split ${name(operation.pointId)} into ${operation.into.length}`;
     case 'drop':
-      return `Drop point ${numberOf(operation.pointId)}`;
+      return `Drop ${name(operation.pointId)}`;
     case 'add':
-      return `Add “${operation.point.title || operation.point.text.slice(0, 40)}” ${operation.after === null ? 'at the top' : `after point ${numberOf(operation.after)}`}`;
+      return `Add “${pointName(operation.point, 40)}” ${operation.after === null ? 'at the top' : `after ${name(operation.after)}`}`;
     case 'move':
-      return `Move point ${numberOf(operation.pointId)} ${operation.after === null ? 'to the top' : `after point ${numberOf(operation.after)}`}`;
+      return `Move ${name(operation.pointId)} ${operation.after === null ? 'to the top' : `after ${name(operation.after)}`}`;
   }
 }

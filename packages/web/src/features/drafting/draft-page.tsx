@@ -1,16 +1,8 @@
-import {
-  PlanVersionIdSchema,
-  PointIdSchema,
-  type Amendment,
-  type PointId,
-  type StoredVersionView,
-  type VersionOperation,
-} from '@parley/core';
+import { PointIdSchema, type Amendment, type StoredVersionView, type VersionOperation } from '@parley/core';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { getVersion, listAmendments } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
-import { readId } from '../../api/read-id';
 import { mayIn, useSession } from '../../app/session';
 import { Show } from '../../components/status';
 import { Redline } from '../compare/redline';
@@ -19,15 +11,15 @@ import { DraftAmendments } from './draft-amendments';
 import { applyDraft, describeOperation, withOperation } from './draft-operations';
 import { DraftPointCard } from './draft-point-card';
 import { PointFieldsForm, topicOf } from './point-fields-form';
+import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
 import { SaveDraftForm } from './save-draft-form';
 import './drafting.css';
 
 /** The mediator's drafting editor: a new version made from any version, redlined live. */
 export function DraftPage() {
-  const { negotiation, latestVersionId, plan } = useNegotiation();
+  const { negotiation, plan } = useNegotiation();
   const { me } = useSession();
-  const [params] = useSearchParams();
-  const fromId = readId(PlanVersionIdSchema, params.get('from')) ?? latestVersionId;
+  const { fromId, newer } = usePinnedParent();
   const data = useResource(async () => {
     if (fromId === undefined) return undefined;
     const [parent, amendments] = await Promise.all([
@@ -47,6 +39,7 @@ export function DraftPage() {
         loaded === undefined ? null : (
           <DraftEditor
             key={fromId}
+            newer={newer}
             parent={loaded.parent}
             amendments={loaded.amendments}
             startRevision={plan.revision}
@@ -59,10 +52,12 @@ export function DraftPage() {
 
 function DraftEditor({
   parent,
+  newer,
   amendments,
   startRevision,
 }: {
   parent: StoredVersionView;
+  newer: ReturnType<typeof usePinnedParent>['newer'];
   amendments: Amendment[];
   startRevision: number;
 }) {
@@ -76,12 +71,6 @@ function DraftEditor({
   const changedIds = new Set(
     applied.ok ? applied.edges.filter((edge) => edge.kind !== 'renumber').flatMap((edge) => edge.to) : [],
   );
-  const numberOf = (pointId: PointId) =>
-    String(
-      draft?.points.find((p) => p.pointId === pointId)?.number ??
-        parent.version.points.find((p) => p.pointId === pointId)?.number ??
-        '?',
-    );
   const adoptedIds = new Set(operations.flatMap((op) => (op.amendmentId == null ? [] : [op.amendmentId])));
 
   return (
@@ -90,6 +79,7 @@ function DraftEditor({
         <Link to="..">← Back to the plan</Link>
       </p>
       <h2>Draft a new version from “{parent.version.label}”</h2>
+      {newer !== undefined && <NewerVersionNotice newer={newer} parentLabel={parent.version.label} />}
       <div className="draft-columns">
         <section aria-labelledby="draft-heading">
           <h3 id="draft-heading">Draft ({draft?.points.length ?? '…'} points)</h3>
@@ -149,6 +139,10 @@ function DraftEditor({
         <div className="sticky-redline">
           <section className="card" aria-labelledby="changes-heading">
             <h3 id="changes-heading">Changes in this draft</h3>
+            {operations.length > 0 && (
+              // The draft's own numbers move with every change above them: the parent's stay put.
+              <p className="muted small">Points are named by their number in “{parent.version.label}”.</p>
+            )}
             {operations.length === 0 ? (
               <p className="muted">
                 No change yet: edit, merge, split, add, move or drop points on the left.
@@ -157,7 +151,7 @@ function DraftEditor({
               <ol>
                 {operations.map((operation, index) => (
                   <li key={index}>
-                    {describeOperation(operation, numberOf)}{' '}
+                    {describeOperation(operation, parent.version)}{' '}
                     <button
                       type="button"
                       className="link-button"

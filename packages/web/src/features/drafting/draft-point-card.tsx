@@ -35,7 +35,13 @@ export function DraftPointCard({
   return (
     <li className={`draft-point${isChanged ? ' changed' : ''}`} aria-label={`Draft point ${n}`}>
       <p className="point-row">
-        <span className="number">{n}.</span> <strong>{point.title}</strong>
+        <span className="number">{n}.</span>
+        {point.title !== '' && (
+          <>
+            {' '}
+            <strong>{point.title}</strong>
+          </>
+        )}
         {point.topic !== null && <span className="topic">{point.topic}</span>}
       </p>
       {mode === 'view' && <p className="point-text">{point.text}</p>}

@@ -1,6 +1,7 @@
 import type { LineageProposal, PlanVersion, PointId } from '@parley/core';
 import { chosenId } from '../../api/read-id';
 import { Chip } from '../../components/chips';
+import { pointLabel } from '../../components/point-label';
 
 /**
  * One row per point of the revised text: the old points it comes from (a multiple select: link,
@@ -28,8 +29,13 @@ export function LineageMapEditor({
     next.set(number, new Set(froms));
     onChange(next);
   };
+  const joins = sharedSources(parent, links);
   return (
     <>
+      <p className="muted small">
+        To link a new point to several old points (a merge), hold Ctrl (⌘ on a Mac) or Shift while you click
+        them.
+      </p>
       {/* On a phone the map scrolls sideways rather than pushing the page wider than the screen. */}
       <div className="table-scroll">
         <table className="lineage-table">
@@ -46,9 +52,7 @@ export function LineageMapEditor({
               const row = rowOf(point.number);
               return (
                 <tr key={point.number}>
-                  <th scope="row">
-                    {point.number}. {point.title || point.text.slice(0, 60)}
-                  </th>
+                  <th scope="row">{pointLabel(point)}</th>
                   <td>
                     <select
                       multiple
@@ -70,7 +74,7 @@ export function LineageMapEditor({
                     >
                       {parent.points.map((old) => (
                         <option key={old.pointId} value={old.pointId}>
-                          {old.number}. {old.title || old.text.slice(0, 50)}
+                          {pointLabel(old, 50)}
                         </option>
                       ))}
                     </select>
@@ -99,6 +103,19 @@ export function LineageMapEditor({
           </tbody>
         </table>
       </div>
+      {joins.length > 0 && (
+        <section aria-label="Old points that feed several new points" className="warn-note">
+          <p>
+            {joins.map(({ old, into }) => (
+              <span key={old.pointId}>
+                Old point {old.number} feeds new points {into.join(' and ')}.{' '}
+              </span>
+            ))}
+            Where a new point comes from several old points, each party keeps its most guarded position on
+            them, with every note it wrote, flagged for review.
+          </p>
+        </section>
+      )}
       <section aria-label="Dropped points">
         <h4>Dropped ({dropped.length})</h4>
         {dropped.length === 0 ? (
@@ -106,13 +123,25 @@ export function LineageMapEditor({
         ) : (
           <ul>
             {dropped.map((point) => (
-              <li key={point.pointId}>
-                {point.number}. {point.title || point.text.slice(0, 60)}
-              </li>
+              <li key={point.pointId}>{pointLabel(point)}</li>
             ))}
           </ul>
         )}
       </section>
     </>
   );
+}
+
+/** Old points linked to two or more new points: a restructuring the mediator should see named. */
+function sharedSources(
+  parent: PlanVersion,
+  links: ReadonlyMap<number, ReadonlySet<PointId>>,
+): { old: PlanVersion['points'][number]; into: number[] }[] {
+  return parent.points.flatMap((old) => {
+    const into = [...links]
+      .filter(([, froms]) => froms.has(old.pointId))
+      .map(([number]) => number)
+      .sort((a, b) => a - b);
+    return into.length > 1 ? [{ old, into }] : [];
+  });
 }

@@ -85,14 +85,24 @@ export function PlanTextField({
           spellCheck={false}
           aria-invalid={check.problems.length > 0}
           aria-describedby={problemsId}
-          placeholder={'# Topic\n1. Title. Text of the first point.\n2. Title. Text of the second point.'}
+          placeholder={
+            '# Topic\n1. **Title.** Text of the first point.\n2. Title — Text of the second point.'
+          }
         />
       </label>
       <div id={problemsId}>
         {check.plan !== undefined && (
           <p className="ok" role="status">
-            {check.plan.points.length} points read
+            {check.plan.points.length} point{check.plan.points.length === 1 ? '' : 's'} read
             {check.plan.title !== null ? ` — “${check.plan.title}”` : ''}.
+            {check.plan.points.every((point) => point.title === '') && (
+              // "1. Title. Text" is one sentence after another to the parser: say how a title is written.
+              <>
+                {' '}
+                No point has a title: write each in <strong>**bold**</strong>, before a dash (“Title — text”),
+                before a colon or on a line of its own.
+              </>
+            )}
           </p>
         )}
         {check.problems.length > 0 && <TextProblems text={text} problems={check.problems} />}

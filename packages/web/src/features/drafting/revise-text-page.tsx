@@ -1,17 +1,17 @@
-import { PlanVersionIdSchema, type LineageProposal, type PlanVersion, type PointId } from '@parley/core';
+import { type LineageProposal, type PlanVersion, type PointId } from '@parley/core';
 import { useMemo, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { errorMessage } from '../../api/api-error';
+import { Link, useNavigate } from 'react-router';
+import { ApiError, errorMessage } from '../../api/api-error';
 import { createVersionFromText, proposeLineage } from '../../api/drafting-endpoints';
 import { getVersion } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
-import { readId } from '../../api/read-id';
 import { mayIn, useSession } from '../../app/session';
 import { Show } from '../../components/status';
 import { Redline } from '../compare/redline';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { LineageMapEditor } from './lineage-map-editor';
 import { flattenLinks, linksOfProposal, previewRevision } from './lineage-preview';
+import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
 import { checkPlanText, PlanTextField } from './plan-text-field';
 import './drafting.css';
 
@@ -20,10 +20,9 @@ import './drafting.css';
  * became which new ones, the mediator corrects the map, and only then is the child version made.
  */
 export function ReviseTextPage() {
-  const { negotiation, latestVersionId } = useNegotiation();
+  const { negotiation } = useNegotiation();
   const { me } = useSession();
-  const [params] = useSearchParams();
-  const fromId = readId(PlanVersionIdSchema, params.get('from')) ?? latestVersionId;
+  const { fromId, newer } = usePinnedParent();
   const parent = useResource(
     async () => (fromId === undefined ? undefined : getVersion(negotiation.id, fromId)),
     [negotiation.id, fromId],
@@ -33,12 +32,20 @@ export function ReviseTextPage() {
   if (fromId === undefined) return <p className="muted">The plan has no version to revise yet.</p>;
   return (
     <Show resource={parent} what="the version to revise">
-      {(loaded) => (loaded === undefined ? null : <ReviseText key={fromId} parent={loaded.version} />)}
+      {(loaded) =>
+        loaded === undefined ? null : <ReviseText key={fromId} parent={loaded.version} newer={newer} />
+      }
     </Show>
   );
 }
 
-function ReviseText({ parent }: { parent: PlanVersion }) {
+function ReviseText({
+  parent,
+  newer,
+}: {
+  parent: PlanVersion;
+  newer: ReturnType<typeof usePinnedParent>['newer'];
+}) {
   const { negotiation, plan, refresh } = useNegotiation();
   const navigate = useNavigate();
   const [startRevision] = useState(plan.revision);
@@ -48,6 +55,8 @@ function ReviseText({ parent }: { parent: PlanVersion }) {
   const [links, setLinks] = useState<Map<number, Set<PointId>>>(new Map());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  // Set when the server refused the version because the plan moved on: the map stays, to confirm on top.
+  const [conflicted, setConflicted] = useState(false);
   const check = checkPlanText(text);
   const preview = useMemo(
     () => (proposal === undefined ? undefined : previewRevision(parent, proposal.value, links)),
@@ -72,25 +81,33 @@ function ReviseText({ parent }: { parent: PlanVersion }) {
     }
   }
 
-  async function create(event: FormEvent) {
+  async function create(event: FormEvent, baseRevision = startRevision) {
     event.preventDefault();
     if (proposal === undefined) return;
     setBusy(true);
     setError(undefined);
+    setConflicted(false);
     try {
       const created = await createVersionFromText(negotiation.id, {
         parentId: parent.id,
         label,
         text: proposal.text,
         links: flattenLinks(links),
-        baseRevision: startRevision,
+        baseRevision,
       });
       refresh();
       navigate(
         `/n/${negotiation.id}/compare?from=${encodeURIComponent(parent.id)}&to=${encodeURIComponent(created.version.id)}`,
       );
     } catch (failure) {
-      setError(errorMessage(failure));
+      const isConflict = failure instanceof ApiError && failure.isConflict;
+      // Not the generic "reload to see the current version": a reload loses the map in progress.
+      setError(
+        isConflict
+          ? 'A version was saved meanwhile. Create yours anyway, after it, or edit the text again.'
+          : errorMessage(failure),
+      );
+      setConflicted(isConflict);
       setBusy(false);
     }
   }
@@ -101,6 +118,7 @@ function ReviseText({ parent }: { parent: PlanVersion }) {
         <Link to="..">← Back to the plan</Link>
       </p>
       <h2>Paste a revised text of “{parent.label}”</h2>
+      {newer !== undefined && <NewerVersionNotice newer={newer} parentLabel={parent.label} />}
       {proposal === undefined ? (
         <form className="form card wide" aria-label="Revised text" onSubmit={propose}>
           <PlanTextField negotiationId={negotiation.id} text={text} onChange={setText} label="Revised text" />
@@ -150,6 +168,16 @@ function ReviseText({ parent }: { parent: PlanVersion }) {
                 <button type="button" className="secondary" onClick={() => setProposal(undefined)}>
                   Edit the text again
                 </button>
+                {conflicted && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy}
+                    onClick={(event) => void create(event, plan.revision)}
+                  >
+                    Create it anyway, after what was saved meanwhile
+                  </button>
+                )}
               </div>
             </form>
           </section>

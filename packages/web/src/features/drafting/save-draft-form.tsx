@@ -49,9 +49,14 @@ export function SaveDraftForm({
         `/n/${negotiation.id}/compare?from=${encodeURIComponent(parentId)}&to=${encodeURIComponent(created.version.id)}`,
       );
     } catch (failure) {
-      setError(errorMessage(failure));
-      if (failure instanceof ApiError && failure.isConflict)
-        setNewer(await getPlan(negotiation.id).catch(() => undefined));
+      // A conflict is answered below, with what was saved and a way to save on top: the generic
+      // "reload to see the current version" would send the mediator off, losing the draft.
+      const other =
+        failure instanceof ApiError && failure.isConflict
+          ? await getPlan(negotiation.id).catch(() => undefined)
+          : undefined;
+      setNewer(other);
+      if (other === undefined) setError(errorMessage(failure));
       setBusy(false);
     }
   }

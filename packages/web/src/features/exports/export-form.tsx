@@ -1,7 +1,7 @@
 import {
-  EXPORT_FORMATS,
   EXPORT_KINDS,
-  isMembershipActive,
+  exportFormatsFor,
+  roundSummary,
   type ExportFormat,
   type ExportKind,
   type ExportResult,
@@ -11,9 +11,11 @@ import { useState } from 'react';
 import { getVersion, listMembers, listRecords, listRounds } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { pointLabel } from '../../components/point-label';
 import { VersionSelect } from '../../components/version-select';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { createExport } from './exports-api';
+import { recipientsFor, type ExportedMaterial } from './recipient-readers';
 
 const KIND_LABELS: Record<ExportKind, string> = {
   'plan-version': 'Plan version',
@@ -27,7 +29,7 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   markdown: 'Markdown',
   pdf: 'PDF',
   docx: 'Word (DOCX)',
-  akn: 'Akoma Ntoso XML (plan versions)',
+  akn: 'Akoma Ntoso XML',
 };
 
 /**
@@ -78,8 +80,27 @@ export function ExportForm({
     () => (mayChooseRecipient ? listMembers(negotiation.id) : Promise.resolve(undefined)),
     [negotiation.id, mayChooseRecipient],
   );
-  const now = new Date();
-  const currentMembers = (members.data?.items ?? []).filter((member) => isMembershipActive(member, now));
+  const material: ExportedMaterial =
+    kind === 'record'
+      ? { kind, record: records.data?.items.find((record) => record.id === recordId) }
+      : kind === 'round-minutes'
+        ? { kind, round: rounds.data?.items.find((round) => round.id === roundId) }
+        : { kind: 'open' };
+  // Only members who may read the chosen material are offered (the server refuses the others);
+  // a recipient ruled out by a later choice falls back to the exporter rather than stay hidden.
+  const recipients = recipientsFor(material, {
+    members: members.data?.items ?? [],
+    parties,
+    selfUserId,
+    now: new Date(),
+  });
+  const recipient = recipients.some((member) => member.userId === recipientUserId)
+    ? recipientUserId
+    : selfUserId;
+  const chooseKind = (next: ExportKind) => {
+    setKind(next);
+    if (!exportFormatsFor(next).includes(format)) setFormat('pdf');
+  };
 
   const body = {
     kind,
@@ -89,7 +110,7 @@ export function ExportForm({
     ...(kind === 'point-history' ? { pointId } : {}),
     ...(needsRound ? { roundId } : {}),
     ...(kind === 'record' ? { recordId } : {}),
-    ...(recipientUserId !== selfUserId ? { recipientUserId } : {}),
+    ...(recipient !== selfUserId ? { recipientUserId: recipient } : {}),
     ...(isPaged && headerText.trim() !== '' ? { headerText: headerText.trim() } : {}),
     ...(format === 'pdf' && watermark ? { watermark } : {}),
   };
@@ -102,7 +123,7 @@ export function ExportForm({
     <form className="card form export-form" onSubmit={onSubmit} aria-label="Export">
       <label>
         What
-        <select value={kind} onChange={(event) => setKind(event.target.value as ExportKind)}>
+        <select value={kind} onChange={(event) => chooseKind(event.target.value as ExportKind)}>
           {EXPORT_KINDS.map((value) => (
             <option key={value} value={value}>
               {KIND_LABELS[value]}
@@ -136,7 +157,7 @@ export function ExportForm({
             <option value="">{version.state === 'loading' ? 'Loading points…' : 'Choose a point'}</option>
             {(version.data?.version.points ?? []).map((point) => (
               <option key={point.pointId} value={point.pointId}>
-                {point.number}. {point.title}
+                {pointLabel(point)}
               </option>
             ))}
           </select>
@@ -149,7 +170,7 @@ export function ExportForm({
             <option value="">{rounds.state === 'loading' ? 'Loading rounds…' : 'Choose a round'}</option>
             {(rounds.data?.items ?? []).map((round) => (
               <option key={round.id} value={round.id}>
-                {round.name} · {round.place} · {round.startsOn}
+                {roundSummary(round)}
               </option>
             ))}
           </select>
@@ -170,7 +191,7 @@ export function ExportForm({
       )}
       <fieldset className="inline">
         <legend>Format</legend>
-        {EXPORT_FORMATS.map((value) => (
+        {exportFormatsFor(kind).map((value) => (
           <label key={value}>
             <input
               type="radio"
@@ -201,29 +222,37 @@ export function ExportForm({
         </>
       )}
       {format === 'pdf' && (
-        <label className="inline">
+        <label className="check">
           <input
             type="checkbox"
             checked={watermark}
             onChange={(event) => setWatermark(event.target.checked)}
-          />{' '}
+          />
           Watermark every page with the recipient’s name
         </label>
       )}
       {mayChooseRecipient && (
         <label>
           Recipient
-          <select value={recipientUserId} onChange={(event) => setRecipientUserId(event.target.value)}>
+          <select
+            value={recipient}
+            onChange={(event) => setRecipientUserId(event.target.value)}
+            aria-describedby={material.kind === 'open' ? undefined : 'export-recipient-hint'}
+          >
             <option value={selfUserId}>Myself</option>
-            {currentMembers
-              .filter((member) => member.userId !== selfUserId)
-              .map((member) => (
-                <option key={member.id} value={member.userId}>
-                  {member.displayName} ({partyName(parties, member.partyId)})
-                </option>
-              ))}
+            {recipients.map((member) => (
+              <option key={member.id} value={member.userId}>
+                {member.displayName} ({partyName(parties, member.partyId)})
+              </option>
+            ))}
           </select>
         </label>
+      )}
+      {mayChooseRecipient && material.kind !== 'open' && (
+        <p id="export-recipient-hint" className="muted small">
+          Only members who may read the chosen {material.kind === 'record' ? 'record' : "round's minutes"} are
+          offered.
+        </p>
       )}
       <p className="muted small">
         The copy holds only what its recipient may read. Restricted material carries a mark in the wording

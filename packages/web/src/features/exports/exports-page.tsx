@@ -44,7 +44,11 @@ export function ExportsPage() {
           ))}
         </ul>
       )}
-      <ExportRegister negotiationId={negotiation.id} refresh={exported.length} />
+      <ExportRegister
+        negotiationId={negotiation.id}
+        timeZone={negotiation.timeZone}
+        refresh={exported.length}
+      />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { mayIn, useSession } from '../../app/session';
 import { FieldError, FormMessage, useFormSubmission } from '../../components/form-submission';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
+import { usePointNames } from '../../components/use-point-names';
 import { VersionSelect } from '../../components/version-select';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { BiddingCard } from './bidding-card';
@@ -53,6 +54,7 @@ function OpenBiddingForm({ onOpened }: { onOpened: () => void }) {
     [negotiation.id, versionId],
   );
   const points = issues.data?.points ?? [];
+  const nameOf = usePointNames(negotiation.id, versionId === '' ? undefined : versionId);
   const negotiating = parties.filter((party) => party.role === 'party');
   const [pointId, setPointId] = useState('');
   const [giving, setGiving] = useState(negotiating[0]?.id ?? '');
@@ -90,7 +92,7 @@ function OpenBiddingForm({ onOpened }: { onOpened: () => void }) {
         <select value={chosenPoint} onChange={(e) => setPointId(e.target.value)} {...described('pointId')}>
           {points.map((point) => (
             <option key={point.pointId} value={point.pointId}>
-              {point.number}. {point.title}
+              {nameOf(point)}
               {point.definition?.kind === 'range' ? ` (${point.definition.unit})` : ''}
             </option>
           ))}

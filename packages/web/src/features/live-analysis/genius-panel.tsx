@@ -13,6 +13,7 @@ type Props = {
   negotiationId: string;
   versionId: PlanVersionId;
   points: readonly LiveIssue[];
+  nameOf: (point: LiveIssue) => string;
   canManage: boolean;
   onImported: () => void;
 };
@@ -22,7 +23,7 @@ type Props = {
  * read); the mediator's staff start a version's issues from a folder, mapping each GENIUS issue
  * onto a point. Profiles in the folder are never imported by the mediator.
  */
-export function GeniusPanel({ negotiationId, versionId, points, canManage, onImported }: Props) {
+export function GeniusPanel({ negotiationId, versionId, points, nameOf, canManage, onImported }: Props) {
   return (
     <section className="card" aria-labelledby="genius-heading">
       <h3 id="genius-heading">GENIUS scenario</h3>
@@ -40,6 +41,7 @@ export function GeniusPanel({ negotiationId, versionId, points, canManage, onImp
           negotiationId={negotiationId}
           versionId={versionId}
           points={points}
+          nameOf={nameOf}
           onImported={onImported}
         />
       )}
@@ -47,7 +49,7 @@ export function GeniusPanel({ negotiationId, versionId, points, canManage, onImp
   );
 }
 
-function GeniusImport({ negotiationId, versionId, points, onImported }: Omit<Props, 'canManage'>) {
+function GeniusImport({ negotiationId, versionId, points, nameOf, onImported }: Omit<Props, 'canManage'>) {
   const [archive, setArchive] = useState('');
   const [preview, setPreview] = useState<GeniusPreview | undefined>();
   const [mapping, setMapping] = useState<Record<string, PointId | ''>>({});
@@ -123,7 +125,7 @@ function GeniusImport({ negotiationId, versionId, points, onImported }: Omit<Pro
                       <option value="">Leave out</option>
                       {points.map((point) => (
                         <option key={point.pointId} value={point.pointId}>
-                          {point.number}. {point.title}
+                          {nameOf(point)}
                         </option>
                       ))}
                     </select>

@@ -7,6 +7,7 @@ import { useResource } from '../../api/use-resource';
 import { mayIn, useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { Show } from '../../components/status';
+import { usePointNames } from '../../components/use-point-names';
 
 type Props = { negotiationId: string; versionId: PlanVersionId; tick: number };
 
@@ -68,6 +69,7 @@ function CheckForm({
   const [result, setResult] = useState<ImprovementCheck | undefined>();
   const checking = useFormSubmission();
   const proposing = useFormSubmission();
+  const nameOf = usePointNames(negotiationId, versionId);
   const chosen = Object.fromEntries(
     issues.map((issue) => [
       issue.pointId,
@@ -92,7 +94,7 @@ function CheckForm({
         </p>
         {issues.map((issue) => (
           <label key={issue.pointId}>
-            Point {issue.number}. {issue.title}
+            Point {nameOf(issue)}
             <select
               value={chosen[issue.pointId]}
               onChange={(event) => setOnTable({ ...onTable, [issue.pointId]: event.target.value })}
@@ -118,7 +120,7 @@ function CheckForm({
               <ul>
                 {result.choices.map((choice) => (
                   <li key={choice.pointId}>
-                    Point {choice.number}. {choice.title}: {choice.option}
+                    Point {nameOf(choice)}: {choice.option}
                   </li>
                 ))}
               </ul>

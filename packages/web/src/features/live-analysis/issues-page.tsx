@@ -6,6 +6,7 @@ import { mayIn, useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
+import { usePointNames } from '../../components/use-point-names';
 import { VersionSelect } from '../../components/version-select';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { GeniusPanel } from './genius-panel';
@@ -23,6 +24,7 @@ export function IssuesPage() {
     [negotiation.id, versionId, tick, saved],
   );
   const canManage = mayIn(me, 'issue.manage', negotiation.id);
+  const nameOf = usePointNames(negotiation.id, versionId === '' ? undefined : versionId);
   return (
     <section className="page" aria-labelledby="issues-heading">
       <h2 id="issues-heading">Issues and options</h2>
@@ -42,6 +44,7 @@ export function IssuesPage() {
                   negotiationId={negotiation.id}
                   versionId={versionId}
                   points={issues?.points ?? []}
+                  nameOf={nameOf}
                   canManage={canManage}
                   onImported={() => {
                     setImported((n) => n + 1);
@@ -54,6 +57,7 @@ export function IssuesPage() {
                     <li key={`${point.pointId}:${imported}`} className="card">
                       <IssueEditor
                         point={point}
+                        heading={nameOf(point)}
                         canManage={canManage}
                         onSave={async (definition) => {
                           await setIssue(negotiation.id, { versionId, pointId: point.pointId }, definition);
@@ -76,10 +80,12 @@ type Kind = 'none' | 'options' | 'range';
 
 function IssueEditor({
   point,
+  heading,
   canManage,
   onSave,
 }: {
   point: LiveIssue;
+  heading: string;
   canManage: boolean;
   onSave: (definition: IssueDefinition | null) => Promise<void>;
 }) {
@@ -92,7 +98,6 @@ function IssueEditor({
   const [unit, setUnit] = useState(d?.kind === 'range' ? d.unit : '');
   const { busy, message, submit } = useFormSubmission();
   const id = `issue-${point.pointId}`;
-  const heading = `${point.number}. ${point.title}`;
   const summary =
     d === null
       ? 'Not an issue'

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { runLiveAnalysis } from '../../api/live-analysis-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { usePageTitle } from '../../components/page-title';
+import { usePointNames, type PointRef } from '../../components/use-point-names';
 import { VersionSelect } from '../../components/version-select';
 import { mayIn, useSession } from '../../app/session';
 import { useNegotiation } from '../negotiation/negotiation-context';
@@ -25,6 +26,7 @@ export function LiveAnalysisPage() {
   const [versionId, setVersionId] = useState<PlanVersionId | ''>(latestVersionId ?? '');
   const [analysis, setAnalysis] = useState<LiveAnalysis | undefined>();
   const { busy, message, submit } = useFormSubmission();
+  const nameOf = usePointNames(negotiation.id, analysis?.versionId);
   const onSubmit = submit(async () => {
     setAnalysis(undefined);
     // The form is shown only once a version is chosen.
@@ -49,7 +51,7 @@ export function LiveAnalysisPage() {
           </button>
         </form>
       )}
-      {analysis !== undefined && <Results analysis={analysis} />}
+      {analysis !== undefined && <Results analysis={analysis} nameOf={nameOf} />}
       {versionId !== '' && (
         <ImprovementPanel negotiationId={negotiation.id} versionId={versionId} tick={tick} />
       )}
@@ -60,7 +62,9 @@ export function LiveAnalysisPage() {
   );
 }
 
-function Results({ analysis }: { analysis: LiveAnalysis }) {
+type Namer = (point: PointRef) => string;
+
+function Results({ analysis, nameOf }: { analysis: LiveAnalysis; nameOf: Namer }) {
   return (
     <div className="live-results">
       {analysis.notices.map((notice) => (
@@ -70,7 +74,7 @@ function Results({ analysis }: { analysis: LiveAnalysis }) {
       ))}
       <ol className="package-list" aria-label="Suggested packages">
         {analysis.packages.map((entry, index) => (
-          <PackageCard key={index} entry={entry} index={index} />
+          <PackageCard key={index} entry={entry} index={index} nameOf={nameOf} />
         ))}
       </ol>
       {analysis.disclosedParties.length > 0 && <UtilityChart analysis={analysis} />}
@@ -97,7 +101,7 @@ function Results({ analysis }: { analysis: LiveAnalysis }) {
   );
 }
 
-function PackageCard({ entry, index }: { entry: SuggestedPackage; index: number }) {
+function PackageCard({ entry, index, nameOf }: { entry: SuggestedPackage; index: number; nameOf: Namer }) {
   return (
     <li className="card">
       <h3>
@@ -106,9 +110,7 @@ function PackageCard({ entry, index }: { entry: SuggestedPackage; index: number 
       <dl className="package-choices">
         {entry.choices.map((choice) => (
           <div key={choice.pointId}>
-            <dt>
-              Point {choice.number}. {choice.title}
-            </dt>
+            <dt>Point {nameOf(choice)}</dt>
             <dd>{choice.option}</dd>
           </div>
         ))}

@@ -9,6 +9,7 @@ import {
 } from '../../api/live-simulation-endpoints';
 import { useResource } from '../../api/use-resource';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { usePointNames, type PointRef } from '../../components/use-point-names';
 
 const POLL_MS = 1000;
 const PROTOCOLS = [
@@ -37,6 +38,7 @@ export function LiveSimulationSection({
   const [job, setJob] = useState<LiveSimulation | undefined>();
   const { busy, message, submit } = useFormSubmission();
   const cancelling = useFormSubmission();
+  const nameOf = usePointNames(negotiationId, versionId);
 
   // The newest job of this version, so a reload (or another mediator's start) shows it.
   useEffect(() => {
@@ -130,7 +132,9 @@ export function LiveSimulationSection({
           </button>
         </form>
       )}
-      {job !== undefined && job.result !== null && <SimulationResult job={job} result={job.result} />}
+      {job !== undefined && job.result !== null && (
+        <SimulationResult job={job} result={job.result} nameOf={nameOf} />
+      )}
     </section>
   );
 }
@@ -180,7 +184,15 @@ function JobStatus({ job }: { job: LiveSimulation }) {
   );
 }
 
-function SimulationResult({ job, result }: { job: LiveSimulation; result: LiveSimulationResult }) {
+function SimulationResult({
+  job,
+  result,
+  nameOf,
+}: {
+  job: LiveSimulation;
+  result: LiveSimulationResult;
+  nameOf: (point: PointRef) => string;
+}) {
   return (
     <div className="live-results" aria-label="Simulation result">
       <p>
@@ -199,9 +211,7 @@ function SimulationResult({ job, result }: { job: LiveSimulation; result: LiveSi
           <dl className="package-choices" aria-label="Likely package">
             {result.likelyPackage.choices.map((choice) => (
               <div key={choice.pointId}>
-                <dt>
-                  Point {choice.number}. {choice.title}
-                </dt>
+                <dt>Point {nameOf(choice)}</dt>
                 <dd>
                   {choice.option} <span className="muted">({percent(choice.share)} of agreements)</span>
                 </dd>
@@ -226,9 +236,7 @@ function SimulationResult({ job, result }: { job: LiveSimulation; result: LiveSi
           <tbody>
             {result.decisiveIssues.map((issue) => (
               <tr key={issue.pointId}>
-                <td>
-                  {issue.number}. {issue.title}
-                </td>
+                <td>{nameOf(issue)}</td>
                 <td>{percent(issue.variability)}</td>
                 <td>{issue.options.map((entry) => `${entry.option} ${percent(entry.share)}`).join(' · ')}</td>
               </tr>

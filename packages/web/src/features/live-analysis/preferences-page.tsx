@@ -12,6 +12,7 @@ import { getMyProfile, listIssues, saveMyProfile } from '../../api/live-analysis
 import { useResource } from '../../api/use-resource';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
+import { usePointNames } from '../../components/use-point-names';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { GeniusDraftLoader } from './genius-draft-loader';
 
@@ -85,7 +86,8 @@ export function PreferencesPage() {
 type Entry = { ratings: Record<string, string>; weight: string; rank: string };
 
 function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] }) {
-  const { negotiation } = useNegotiation();
+  const { negotiation, latestVersionId } = useNegotiation();
+  const nameOf = usePointNames(negotiation.id, latestVersionId);
   const saved = mine.profile;
   const factor = saved?.scale === 'unit' ? 100 : 1;
   const [revision, setRevision] = useState(saved?.revision ?? 0);
@@ -213,9 +215,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
         const problemId = `problems-${issue.pointId}`;
         return (
           <fieldset key={issue.pointId} aria-describedby={problems.length > 0 ? problemId : undefined}>
-            <legend>
-              {issue.number}. {issue.title}
-            </legend>
+            <legend>{nameOf(issue)}</legend>
             {Object.entries(entry?.ratings ?? {}).map(([key, value]) => (
               <label key={key}>
                 {issue.definition?.kind === 'range'
@@ -290,7 +290,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
           onChange={(e) => setDiscount(e.target.value)}
         />
       </label>
-      <label className="inline">
+      <label className="check">
         <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
         Share with the mediator
       </label>

@@ -5,6 +5,7 @@ import { useResource } from '../../api/use-resource';
 import { mayIn, ownSeatsIn, useSession } from '../../app/session';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
+import { SearchForm } from '../search/search-form';
 import { NegotiationContext } from './negotiation-context';
 import { sectionTitle } from './section-title';
 import { useLiveEvents } from './use-live-events';
@@ -82,6 +83,7 @@ export function NegotiationLayout() {
               <span className={`live ${connected ? 'on' : 'off'}`} role="status">
                 {connected ? 'Live updates on' : 'Live updates connecting…'}
               </span>
+              <SearchForm negotiationId={negotiation.id} />
             </div>
             <nav className="tabs" aria-label="Negotiation sections">
               {tabs.map((tab) => (

@@ -15,6 +15,7 @@ const SECTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^exports$/, 'Export'],
   [/^leaks$/, 'Trace a leak'],
   [/^bids$/, 'Blind bids'],
+  [/^search$/, 'Search'],
 ];
 
 /** "Plan" for `/n/abc/plan`; undefined for a path this list does not know (then only the negotiation). */

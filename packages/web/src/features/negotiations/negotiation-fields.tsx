@@ -1,11 +1,10 @@
 import type { ClosureRule } from '@parley/core';
 import { useId } from 'react';
+import { defaultZone, zoneChoices } from './time-zones';
 
-export const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const ZONES: readonly string[] = (() => {
-  const supported = Intl.supportedValuesOf?.('timeZone') ?? [];
-  return supported.includes('UTC') ? supported : ['UTC', ...supported];
-})();
+const ZONES: readonly string[] = zoneChoices(Intl.supportedValuesOf?.('timeZone') ?? []);
+/** What a new negotiation's zone starts as: the viewer's own. */
+export const INITIAL_ZONE = defaultZone(Intl.DateTimeFormat().resolvedOptions().timeZone, ZONES);
 
 export const CLOSURE_RULES: Record<ClosureRule, string> = {
   'all-or-nothing': 'Nothing is agreed until everything is agreed',

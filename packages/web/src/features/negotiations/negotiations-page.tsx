@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { getInstance, listNegotiations } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { may, useSession } from '../../app/session';
@@ -7,6 +7,8 @@ import { Show } from '../../components/status';
 
 export function NegotiationsPage() {
   const { me } = useSession();
+  // What sent the viewer here, e.g. a hand-over of their lead that ended their seat.
+  const notice = (useLocation().state as { notice?: unknown } | null)?.notice;
   usePageTitle('Your negotiations');
   const data = useResource(async () => {
     const [negotiations, instance] = await Promise.all([listNegotiations(), getInstance()]);
@@ -15,6 +17,11 @@ export function NegotiationsPage() {
   return (
     <>
       <h1>Your negotiations</h1>
+      {typeof notice === 'string' && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
       <Show resource={data} what="negotiations">
         {({ items, instance }) => {
           const mayOpen = may(me, 'negotiation.create', {

@@ -2,7 +2,9 @@ import { Link } from 'react-router';
 import { getDeadlineOutlook, getStatus, listMembers, listRounds, listStatements } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { Chip, labelOf } from '../../components/chips';
+import { quoted } from '../../components/quoted';
 import { Show } from '../../components/status';
+import { usePointNames } from '../../components/use-point-names';
 import { mayIn, useSession } from '../../app/session';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { AwaitedParties } from './awaited-parties';
@@ -13,6 +15,7 @@ export function OverviewPage() {
   const { me } = useSession();
   const { negotiation, parties, latestVersionId, tick } = useNegotiation();
   const id = negotiation.id;
+  const nameOf = usePointNames(id, latestVersionId);
   const data = useResource(async () => {
     const [members, rounds, statements, status, outlook] = await Promise.all([
       listMembers(id),
@@ -99,7 +102,7 @@ export function OverviewPage() {
                   <p>
                     <strong>{nextDeadline.title}</strong>
                   </p>
-                  <Countdown dueAt={nextDeadline.dueAt} />
+                  <Countdown dueAt={nextDeadline.dueAt} timeZone={negotiation.timeZone} />
                   {nextDeadline.isPast ? (
                     <p className="muted">
                       This deadline has passed; see the blocking points for what is still open.
@@ -113,9 +116,7 @@ export function OverviewPage() {
                   <ul className="compact">
                     {nextDeadline.openPoints.map((point) => (
                       <li key={point.pointId}>
-                        <Link to={`points/${encodeURIComponent(point.pointId)}`}>
-                          {point.number}. {point.title || 'Untitled'}
-                        </Link>{' '}
+                        <Link to={`points/${encodeURIComponent(point.pointId)}`}>{nameOf(point)}</Link>{' '}
                         <Chip value={point.status} />
                       </li>
                     ))}
@@ -131,7 +132,7 @@ export function OverviewPage() {
                     {outlook?.items.map((d) => (
                       <li key={d.deadlineId}>
                         <strong>{d.title}</strong>
-                        <Countdown dueAt={d.dueAt} />
+                        <Countdown dueAt={d.dueAt} timeZone={negotiation.timeZone} />
                       </li>
                     ))}
                   </ul>
@@ -167,9 +168,11 @@ export function OverviewPage() {
               {latestRound ? (
                 <>
                   <p>
-                    <strong>{latestRound.name}</strong> — {latestRound.place}, {latestRound.startsOn}
+                    <strong>{latestRound.name}</strong> —{' '}
+                    {latestRound.place.trim() && `${latestRound.place}, `}
+                    {latestRound.startsOn}
                     {latestRound.endsOn !== latestRound.startsOn ? ` to ${latestRound.endsOn}` : ''} (
-                    {latestRound.format})
+                    {labelOf(latestRound.format)})
                   </p>
                   <p className="muted">
                     Present: {latestRound.partiesPresent.map((p) => partyName(parties, p)).join(', ')}
@@ -183,7 +186,7 @@ export function OverviewPage() {
               <ul className="statements">
                 {recentStatements.map((s) => (
                   <li key={s.id}>
-                    <blockquote>“{s.quote}”</blockquote>
+                    <blockquote>{quoted(s.quote)}</blockquote>
                     <p className="muted">
                       {s.person}, {partyName(parties, s.partyId)} — {s.date}, {s.source}
                     </p>

@@ -1,6 +1,7 @@
 import type { PlanVersionId, PointRevision } from '@parley/core';
 import { Link } from 'react-router';
 import { Chip } from '../../components/chips';
+import { pointName } from '../../components/point-label';
 
 export function PointList({
   points,
@@ -21,7 +22,7 @@ export function PointList({
               to={`../points/${encodeURIComponent(point.pointId)}?version=${encodeURIComponent(versionId)}`}
               relative="path"
             >
-              <span className="number">{point.number}.</span> {point.title || point.text.slice(0, 80)}
+              <span className="number">{point.number}.</span> {pointName(point, 80)}
             </Link>
             <Chip value={statusOf.get(point.pointId) ?? 'open'} />
           </div>

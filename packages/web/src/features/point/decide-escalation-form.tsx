@@ -8,12 +8,17 @@ import { useNegotiation } from '../negotiation/negotiation-context';
 /** Mediator staff: record what the principals decided on an escalation (once). */
 export function DecideEscalationForm({ escalation }: { escalation: Escalation }) {
   const { negotiation, refresh } = useNegotiation();
-  const [outcome, setOutcome] = useState<DecideEscalationBody['outcome']>('agreed');
+  // No outcome is preselected: a decision is recorded once, and a default would be recorded unread.
+  const [outcome, setOutcome] = useState<DecideEscalationBody['outcome'] | ''>('');
   const [note, setNote] = useState('');
   const label = `Record the decision of ${escalation.principals.join(', ')}`;
   const form = useFieldForm(label);
   const onSubmit = form.submit(async () => {
-    await decideEscalation(negotiation.id, escalation.id, { outcome, note });
+    // An unchosen outcome goes as it is: the server says what is missing, beside the field.
+    await decideEscalation(negotiation.id, escalation.id, {
+      outcome: outcome as DecideEscalationBody['outcome'],
+      note,
+    });
     refresh();
   }, 'Decision recorded.');
   return (
@@ -27,6 +32,9 @@ export function DecideEscalationForm({ escalation }: { escalation: Escalation })
             onChange={(e) => setOutcome(e.target.value as DecideEscalationBody['outcome'])}
             {...form.describe('outcome')}
           >
+            <option value="" disabled>
+              Choose the outcome…
+            </option>
             {ESCALATION_OUTCOMES.map((value) => (
               <option key={value} value={value}>
                 {labelOf(value)}

@@ -4,9 +4,14 @@ import { escalatePoint } from '../../api/endpoints';
 import { useFieldForm } from '../../components/field-form';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
-/** Mediator only: set the point aside for named principals (leaders). */
-export function EscalateForm({ pointId }: { pointId: PointId }) {
+/**
+ * Mediator only: set the point aside for named principals (leaders). While the leaders hold it
+ * (`withLeaders`), a second escalation would be refused: the form says so instead, except just
+ * after this form sent it, when it keeps its "Point escalated" line.
+ */
+export function EscalateForm({ pointId, withLeaders }: { pointId: PointId; withLeaders: boolean }) {
   const { negotiation, refresh } = useNegotiation();
+  const [justSent, setJustSent] = useState(false);
   const [principals, setPrincipals] = useState('');
   const [question, setQuestion] = useState('');
   const [dueDate, setDueDate] = useState('');
@@ -26,8 +31,16 @@ export function EscalateForm({ pointId }: { pointId: PointId }) {
     setPrincipals('');
     setQuestion('');
     setDueDate('');
+    setJustSent(true);
     refresh();
   }, 'Point escalated.');
+
+  if (withLeaders && !justSent)
+    return (
+      <p className="muted small">
+        This point is with the leaders: record their decision before sending it to them again.
+      </p>
+    );
 
   return (
     <details>

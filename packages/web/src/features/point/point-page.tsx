@@ -14,6 +14,8 @@ import { readId } from '../../api/read-id';
 import { useResource } from '../../api/use-resource';
 import { mayForParty, mayIn, useSession } from '../../app/session';
 import { Chip, labelOf } from '../../components/chips';
+import { pointLabel } from '../../components/point-label';
+import { quoted } from '../../components/quoted';
 import { Show } from '../../components/status';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { AmendmentFateForm } from './amendment-fate-form';
@@ -70,6 +72,7 @@ export function PointPage() {
           );
         const own =
           writingParty === undefined ? undefined : positions.find((p) => p.partyId === writingParty);
+        const newestLabel = plan.versions.find((entry) => entry.id === latestVersionId)?.label;
         return (
           <div className="point-page">
             <p>
@@ -78,9 +81,21 @@ export function PointPage() {
               </Link>
             </p>
             <h2>
-              Point {point.number}. {point.title} {status && <Chip value={status.status} />}
+              Point {pointLabel(point)} {status && <Chip value={status.status} />}
             </h2>
             {status && <StatusReasons status={status} positions={positions} />}
+            {latestVersionId !== undefined && version.id !== latestVersionId && (
+              // Positions belong to a version and follow their point only into versions made later:
+              // one recorded here would not reach the newest text.
+              <p className="warning" role="note">
+                This is the point as it stood in “{version.label}”, not the newest version
+                {newestLabel === undefined ? '' : ` (“${newestLabel}”)`}: a position recorded here stays with
+                “{version.label}”.{' '}
+                <Link to={`../plan?version=${encodeURIComponent(latestVersionId)}`} relative="path">
+                  Open the newest version
+                </Link>
+              </p>
+            )}
             {point.topic && <p className="topic">{point.topic}</p>}
             <p className="point-text">{point.text}</p>
             <div className="grid">
@@ -157,7 +172,8 @@ export function PointPage() {
                       )}
                       {h.revision && (
                         <p className="note">
-                          {h.revision.number}. {h.revision.title} — {h.revision.text}
+                          {h.revision.number}. {h.revision.title.trim() && `${h.revision.title} — `}
+                          {h.revision.text}
                         </p>
                       )}
                     </li>
@@ -178,6 +194,12 @@ export function PointPage() {
                           {e.decision ? (
                             <>
                               Decided: <Chip value={e.decision.outcome} /> {e.decision.note}
+                              <br />
+                              {/* The status is the parties' positions: a decision alone agrees nothing. */}
+                              <span className="muted small">
+                                The point is back with the parties: their positions on it now decide its
+                                status.
+                              </span>
                             </>
                           ) : (
                             <Chip value="deferred_to_leaders" />
@@ -190,7 +212,13 @@ export function PointPage() {
                     ))}
                   </ul>
                 )}
-                {mayIn(me, 'plan.manage', id) && <EscalateForm pointId={point.pointId} />}
+                {mayIn(me, 'plan.manage', id) && (
+                  <EscalateForm
+                    key={point.pointId}
+                    pointId={point.pointId}
+                    withLeaders={escalations.some((e) => e.decision === null)}
+                  />
+                )}
                 <h3>Statements</h3>
                 {statements.length === 0 ? (
                   <p className="muted">No public statement on this point.</p>
@@ -198,7 +226,7 @@ export function PointPage() {
                   <ul className="statements">
                     {statements.map((s) => (
                       <li key={s.id}>
-                        <blockquote>“{s.quote}”</blockquote>
+                        <blockquote>{quoted(s.quote)}</blockquote>
                         <p className="muted">
                           {s.person}, {partyName(parties, s.partyId)} — {s.date}
                         </p>

@@ -1,4 +1,5 @@
 import { CLASSIFICATIONS, type Classification, type Party, type RecordKind } from '@parley/core';
+import { textOf } from './text-of';
 import { useState } from 'react';
 import { createRecord } from '../../api/story-endpoints';
 import { useFieldForm } from '../../components/field-form';
@@ -29,7 +30,14 @@ export function RecordForm({ ownParties }: { ownParties: readonly Party[] }) {
       setFileNote(`${file.name} is not a text file: save the transcript as .txt or .md first.`);
       return;
     }
-    setBody(await file.text());
+    const text = textOf(await file.arrayBuffer());
+    if (text === undefined) {
+      setFileNote(
+        `${file.name} does not hold text (it is binary, or not UTF-8): save it as plain text first.`,
+      );
+      return;
+    }
+    setBody(text);
     if (title === '') setTitle(file.name.replace(/\.[^.]+$/, ''));
     setFileNote(`Read ${file.name}: edit the text below before filing if needed.`);
   }

@@ -6,11 +6,13 @@ import { may, useSession } from '../../app/session';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { RecordForm } from './record-form';
 import { WHO_READS } from './who-reads';
+import { useScrollToHash } from '../../components/use-scroll-to-hash';
 
 export function RecordsPage() {
   const { negotiation, parties, tick } = useNegotiation();
   const { me } = useSession();
   const records = useResource(() => listRecords(negotiation.id), [negotiation.id, tick]);
+  const target = useScrollToHash(records.state === 'ready');
   const ownParties = parties.filter((party) =>
     may(me, 'record.create', {
       kind: 'record',
@@ -33,7 +35,7 @@ export function RecordsPage() {
               {[...items]
                 .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
                 .map((record) => (
-                  <li key={record.id} className="card">
+                  <li key={record.id} id={`record-${record.id}`} className="card">
                     <p>
                       <Chip
                         value={record.classification}
@@ -44,7 +46,7 @@ export function RecordsPage() {
                         {record.createdAt.slice(0, 10)}
                       </span>
                     </p>
-                    <details>
+                    <details open={target === `record-${record.id}` ? true : undefined}>
                       <summary>{record.title}</summary>
                       <p className="record-body">{record.body}</p>
                       <p className="muted small">Readable by {WHO_READS[record.classification]}.</p>

@@ -5,6 +5,7 @@ import { chosenId } from '../../api/read-id';
 import { createStatement } from '../../api/story-endpoints';
 import { useResource } from '../../api/use-resource';
 import { useFieldForm } from '../../components/field-form';
+import { pointLabel } from '../../components/point-label';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 /** Mediator staff: a public statement by a named person of a party, linked to the points it concerns. */
@@ -106,7 +107,7 @@ export function StatementForm() {
           >
             {points.map((point) => (
               <option key={point.pointId} value={point.pointId}>
-                {point.number}. {point.title}
+                {pointLabel(point)}
               </option>
             ))}
           </select>

@@ -4,10 +4,12 @@ import { useResource } from '../../api/use-resource';
 import { mayIn, useSession } from '../../app/session';
 import { Chip, labelOf } from '../../components/chips';
 import { usePageTitle } from '../../components/page-title';
+import { quoted } from '../../components/quoted';
 import { Show } from '../../components/status';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { RoundForm } from './round-form';
 import { StatementForm } from './statement-form';
+import { useScrollToHash } from '../../components/use-scroll-to-hash';
 
 export function TimelinePage() {
   const { me } = useSession();
@@ -26,6 +28,7 @@ export function TimelinePage() {
       statements: new Map<string, (typeof statements.items)[number]>(statements.items.map((s) => [s.id, s])),
     };
   }, [negotiation.id, tick]);
+  useScrollToHash(data.state === 'ready');
   return (
     <>
       <h2 className="visually-hidden">Rounds &amp; statements</h2>
@@ -42,7 +45,11 @@ export function TimelinePage() {
               const round = item.kind === 'round' ? rounds.get(item.refId) : undefined;
               const statement = item.kind === 'statement' ? statements.get(item.refId) : undefined;
               return (
-                <li key={`${item.refId}-${i}`} className={`timeline-item kind-${item.kind}`}>
+                <li
+                  key={`${item.refId}-${i}`}
+                  id={`${item.kind}-${item.refId}`}
+                  className={`timeline-item kind-${item.kind}`}
+                >
                   <time dateTime={item.date}>{item.date.slice(0, 10)}</time>
                   <div>
                     {statement ? (
@@ -55,12 +62,18 @@ export function TimelinePage() {
                           </strong>
                         </p>
                         <blockquote>
-                          “{statement.quote}” <span className="muted">({statement.source})</span>
+                          {quoted(statement.quote)} <span className="muted">({statement.source})</span>
                         </blockquote>
                       </>
                     ) : (
                       <p>
                         <Chip value={item.kind} /> <strong>{item.title}</strong>
+                        {item.outcome && (
+                          <>
+                            {' '}
+                            <Chip value={item.outcome} />
+                          </>
+                        )}
                       </p>
                     )}
                     {round && <RoundDetails round={round} />}
@@ -86,7 +99,7 @@ function RoundDetails({ round }: { round: Round }) {
     <>
       <p className="muted">
         {round.startsOn === round.endsOn ? round.startsOn : `${round.startsOn} to ${round.endsOn}`}
-        {round.place && ` · ${round.place}`} · {labelOf(round.format)} · present:{' '}
+        {round.place.trim() && ` · ${round.place}`} · {labelOf(round.format)} · present:{' '}
         {round.partiesPresent.length === 0
           ? 'not recorded'
           : round.partiesPresent.map((p) => partyName(parties, p)).join(', ')}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CreateExportInputSchema,
+  EXPORT_FORMATS,
+  EXPORT_KINDS,
+  exportFormatsFor,
+  exportInputProblems,
+} from './exports';
+
+const IDS = {
+  versionId: '00000000-0000-4000-8000-000000000001',
+  pointId: '00000000-0000-4000-8000-000000000002',
+  roundId: '00000000-0000-4000-8000-000000000003',
+  recordId: '00000000-0000-4000-8000-000000000004',
+};
+
+describe('exportFormatsFor', () => {
+  it('offers Akoma Ntoso for a plan version and for nothing else', () => {
+    expect(exportFormatsFor('plan-version')).toContain('akn');
+    for (const kind of EXPORT_KINDS.filter((candidate) => candidate !== 'plan-version'))
+      expect(exportFormatsFor(kind)).toEqual(['markdown', 'pdf', 'docx']);
+  });
+
+  // The export form offers what this lists; a format it offers must never be refused.
+  it.each(EXPORT_KINDS)('agrees with the rule a %s export is checked by', (kind) => {
+    for (const format of EXPORT_FORMATS) {
+      const body = CreateExportInputSchema.parse({ kind, format, ...IDS });
+      const refused = exportInputProblems(body).some((problem) => problem.field === 'format');
+      expect(refused).toBe(!exportFormatsFor(kind).includes(format));
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { describeAction } from './describe-entry';
+
+describe('describeAction', () => {
+  it('says what an export was a copy of', () => {
+    expect(describeAction('export.create', { kind: 'round-minutes' })).toBe(
+      'exported round minutes for a recipient',
+    );
+    expect(describeAction('export.create', { kind: 'negotiation-summary' })).toBe(
+      'exported the negotiation summary for a recipient',
+    );
+    expect(describeAction('export.create', {})).toBe('exported a copy for a recipient');
+  });
+
+  it('names every action the server writes in words, and spells out one it does not know', () => {
+    expect(describeAction('export.download')).toBe('downloaded an exported copy');
+    expect(describeAction('live-simulation.create')).toBe('started a simulation of the talks');
+    expect(describeAction('invitation.revoke')).toBe('withdrew an invitation');
+    expect(describeAction('something.new-here')).toBe('something new here');
+  });
+});

@@ -1,0 +1,103 @@
+import type { Party, PendingInvitation } from '@parley/core';
+import { useState } from 'react';
+import { listPendingInvitations, revokeInvitation } from '../../api/setup-endpoints';
+import { useResource } from '../../api/use-resource';
+import { useSession } from '../../app/session';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { Show } from '../../components/status';
+import { useNegotiation } from '../negotiation/negotiation-context';
+import { formatInZone, FUNCTION_LABELS } from './format';
+
+/**
+ * A delegation's invitations not yet accepted, for whoever may send them (and whoever sent one):
+ * a mistyped address is withdrawn here rather than left redeemable until it expires.
+ * `mayInvite`: the viewer may invite to this party now; otherwise the list shows only when the
+ * server has some for them (invitations they sent before the party had its lead).
+ */
+export function PendingInvitations({ party, mayInvite }: { party: Party; mayInvite: boolean }) {
+  const { negotiation, tick, refresh } = useNegotiation();
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const pending = useResource(
+    () => listPendingInvitations(negotiation.id, party.id),
+    [negotiation.id, party.id, tick],
+  );
+  if (!mayInvite && (pending.state !== 'ready' || pending.data.items.length === 0)) return null;
+  const onWithdrawn = (email: string) => {
+    setNotice(`The invitation for ${email} was withdrawn: its link no longer works.`);
+    refresh();
+  };
+  return (
+    <section aria-label={`Pending invitations to ${party.name}`}>
+      <h4>Pending invitations</h4>
+      <Show resource={pending} what="the pending invitations">
+        {({ items }) =>
+          items.length === 0 ? (
+            <p className="muted">None pending.</p>
+          ) : (
+            <ul className="compact">
+              {items.map((invitation) => (
+                <PendingInvitationItem
+                  key={invitation.id}
+                  invitation={invitation}
+                  onWithdrawn={onWithdrawn}
+                />
+              ))}
+            </ul>
+          )
+        }
+      </Show>
+      {notice && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function PendingInvitationItem({
+  invitation,
+  onWithdrawn,
+}: {
+  invitation: PendingInvitation;
+  onWithdrawn: (email: string) => void;
+}) {
+  const { me } = useSession();
+  const { negotiation } = useNegotiation();
+  const [isConfirming, setConfirming] = useState(false);
+  const { busy, message, submit } = useFormSubmission();
+  const withdraw = submit(async () => {
+    await revokeInvitation(negotiation.id, invitation.id);
+    onWithdrawn(invitation.email);
+  }, 'Withdrawn.');
+  const sender = invitation.sentBy.userId === me.user.id ? 'you' : invitation.sentBy.displayName;
+  return (
+    <li>
+      <strong>{invitation.email}</strong> as {FUNCTION_LABELS[invitation.function].toLowerCase()}
+      {invitation.title !== '' && <> (“{invitation.title}”)</>}, sent by {sender}; expires{' '}
+      {formatInZone(invitation.expiresAt, negotiation.timeZone)}
+      {isConfirming ? (
+        <form
+          onSubmit={withdraw}
+          className="inline-actions"
+          aria-label={`Withdraw the invitation for ${invitation.email}`}
+        >
+          <span>Withdraw it? Its link stops working at once.</span>
+          <button type="submit" disabled={busy}>
+            Yes, withdraw
+          </button>
+          <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+            Keep it
+          </button>
+        </form>
+      ) : (
+        <div className="inline-actions">
+          <button type="button" onClick={() => setConfirming(true)}>
+            Withdraw
+          </button>
+        </div>
+      )}
+      <FormMessage message={message} />
+    </li>
+  );
+}
