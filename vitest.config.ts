@@ -8,5 +8,8 @@ export default defineConfig({
     globalSetup: ['packages/web/test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what a browser or server shows next; its default of one second is
+    // shorter than a loaded CI machine takes to refetch a page (a register poll failed there).
+    expect: { poll: { timeout: 15_000 } },
   },
 });
