@@ -11,7 +11,7 @@ import {
   type Viewer,
 } from '@parley/core';
 import { recordReadAudit } from '../audit';
-import { findRecord, insertRecord, listRecords } from '../storage/records';
+import { findRecord, insertRecord, listAdmittedRecords } from '../storage/records';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { requireParty } from './known-party';
@@ -84,7 +84,7 @@ export async function recordsVisibleTo(
   viewer: Viewer,
   negotiation: Negotiation,
 ): Promise<NegotiationRecord[]> {
-  return (await listRecords(deps.db, negotiation.id)).filter((record) =>
+  return listAdmittedRecords(deps.db, negotiation.id, (record) =>
     can(viewer, 'record.read', recordResource(record)),
   );
 }

@@ -13,6 +13,10 @@ import type { Database } from './database';
 import type { RecordsTable } from './schema';
 
 function toRecord(row: RecordsTable): NegotiationRecord {
+  return { ...toHead(row), body: row.body };
+}
+
+function toHead(row: Omit<RecordsTable, 'body'>): RecordHead {
   return {
     id: RecordIdSchema.parse(row.id),
     negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
@@ -21,7 +25,6 @@ function toRecord(row: RecordsTable): NegotiationRecord {
     kind: row.kind as RecordKind,
     classification: row.classification as Classification,
     title: row.title,
-    body: row.body,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -55,6 +58,54 @@ export async function findRecord(
     .where('negotiation_id', '=', input.negotiationId)
     .executeTakeFirst();
   return row === undefined ? undefined : toRecord(row);
+}
+
+export type RecordHead = Omit<NegotiationRecord, 'body'>;
+
+/**
+ * The records of a negotiation that `admit` lets through, judged on everything but their bodies,
+ * newest first. Only admitted bodies are read, so what a viewer may not read costs a row of
+ * metadata, not its text: a search or list takes no longer for hidden material's size.
+ */
+export async function listAdmittedRecords(
+  db: Database,
+  negotiationId: NegotiationId,
+  admit: (head: RecordHead) => boolean,
+): Promise<NegotiationRecord[]> {
+  const heads = await db
+    .selectFrom('records')
+    .select([
+      'id',
+      'negotiation_id',
+      'owning_party_id',
+      'author_id',
+      'kind',
+      'classification',
+      'title',
+      'created_at',
+    ])
+    .where('negotiation_id', '=', negotiationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  const admitted = heads.map(toHead).filter(admit);
+  if (admitted.length === 0) return [];
+  const bodies = await db
+    .selectFrom('records')
+    .select(['id', 'body'])
+    .where('negotiation_id', '=', negotiationId)
+    .where(
+      'id',
+      'in',
+      admitted.map((record) => record.id),
+    )
+    .execute();
+  const bodyOf = new Map(bodies.map((row) => [row.id, row.body]));
+  // A record deleted between the two reads is left out rather than shown without its text.
+  return admitted.flatMap((record) => {
+    const body = bodyOf.get(record.id);
+    return body === undefined ? [] : [{ ...record, body }];
+  });
 }
 
 /** All records of a negotiation, newest first; the service filters them through the policy. */
