@@ -6,6 +6,7 @@ import { MemberIdSchema, UserIdSchema } from '@parley/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_PASSWORD } from '../src/demo';
 import { createUser } from '../src/services/accounts';
+import { MAX_UNKNOWN_INVITATIONS_PER_ADDRESS } from '../src/auth/login-throttle';
 import { INVITATION_TTL_MS } from '../src/services/invitations';
 import { seatMember } from '../src/services/members';
 import { listMembers, updateMemberValidTo } from '../src/storage/members';
@@ -378,6 +379,37 @@ describe.each(DATABASE_KINDS)('pending invitations on %s', (databaseKind) => {
     });
     expect(own.status).toBe(409);
     expect(await own.json()).toMatchObject({ detail: 'This person already has a seat in this delegation.' });
+  });
+
+  it('refuses an address that tries too many unknown invitation links, and counts no real one', async () => {
+    const pending = await invite(as('ownDelegation'), { email: 'holder@throttle.example' });
+    // The socket the request came in on, as @hono/node-server passes it: the throttle's address.
+    const from = (peer: string, path: string, token: string, by: SignedIn | null = null) =>
+      testApp.app.request(
+        path,
+        {
+          method: 'POST',
+          headers: { ...(by?.headers ?? {}), 'content-type': 'application/json' },
+          body: JSON.stringify({ token }),
+        },
+        { incoming: { socket: { remoteAddress: peer } } },
+      );
+    const guess = (index: number) => `pi_${String(index).padStart(43, 'g')}`;
+    for (let index = 0; index < MAX_UNKNOWN_INVITATIONS_PER_ADDRESS + 5; index += 1)
+      expect((await from('192.0.2.50', '/api/invitations/preview', pending.token)).status).toBe(200);
+    for (let index = 0; index < MAX_UNKNOWN_INVITATIONS_PER_ADDRESS; index += 1)
+      expect((await from('192.0.2.50', '/api/invitations/preview', guess(index))).status).toBe(404);
+
+    const refused = await from('192.0.2.50', '/api/invitations/preview', guess(-1));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ detail: expect.stringContaining('invitation links') });
+    // Accepting draws on the same count: a guesser cannot switch routes.
+    const invitee = await account('guesser@throttle.example');
+    expect((await from('192.0.2.50', '/api/invitations/accept', guess(-2), invitee)).status).toBe(429);
+    expect((await from('192.0.2.52', '/api/invitations/accept', guess(-2), invitee)).status).toBe(410);
+    expect((await from('192.0.2.51', '/api/invitations/preview', pending.token)).status).toBe(200);
+    expect((await from('192.0.2.51', '/api/invitations/preview', guess(-3))).status).toBe(404);
   });
 
   // Last: it ends the Ukrainian lead's seat.

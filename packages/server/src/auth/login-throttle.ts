@@ -15,10 +15,15 @@ export const MAX_FAILED_LOGINS_PER_ADDRESS = 30;
 /** Registrations one email may be given, and one address may send, per window. */
 export const MAX_REGISTRATIONS_PER_EMAIL = 5;
 export const MAX_REGISTRATIONS_PER_ADDRESS = 10;
+/** Invitation tokens one address may try that turn out unknown (a preview or an acceptance). */
+export const MAX_UNKNOWN_INVITATIONS_PER_ADDRESS = 30;
 /** A window lasts this long from its first attempt. */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
-export type ThrottleAttempt = { kind: 'login' | 'register'; email: string; ip: string | null };
+export type ThrottleAttempt =
+  | { kind: 'login' | 'register'; email: string; ip: string | null }
+  // A token is not counted per token: a guesser tries a new one each time.
+  | { kind: 'invitation'; ip: string | null };
 
 /** The slots an attempt took; a sign-in that succeeds gives them back. */
 export type ThrottleReservation = { readonly release: () => Promise<void> };
@@ -35,11 +40,13 @@ export type LoginThrottle = {
 const LIMITS = {
   login: { account: MAX_FAILED_LOGINS, address: MAX_FAILED_LOGINS_PER_ADDRESS },
   register: { account: MAX_REGISTRATIONS_PER_EMAIL, address: MAX_REGISTRATIONS_PER_ADDRESS },
+  invitation: { account: 0, address: MAX_UNKNOWN_INVITATIONS_PER_ADDRESS },
 } as const;
 
 const MESSAGES = {
   login: 'Too many failed sign-ins; try again later.',
   register: 'Too many sign-ups from this address or for this email; try again later.',
+  invitation: 'Too many unknown invitation links from this address; try again later.',
 } as const;
 
 /**
@@ -54,7 +61,9 @@ export function createLoginThrottle(db: Database, clock: Clock): LoginThrottle {
       await forgetEndedThrottleWindows(db, new Date(now.getTime() - 2 * LOGIN_WINDOW_MS));
       const limits = LIMITS[attempt.kind];
       const slots = [
-        { scope: `${attempt.kind}:account`, key: hashSecret(attempt.email), limit: limits.account },
+        ...(attempt.kind === 'invitation'
+          ? []
+          : [{ scope: `${attempt.kind}:account`, key: hashSecret(attempt.email), limit: limits.account }]),
         ...(attempt.ip === null
           ? []
           : [{ scope: `${attempt.kind}:address`, key: hashSecret(attempt.ip), limit: limits.address }]),

@@ -172,11 +172,28 @@ const withdrawnInvitation = () =>
     field: 'token',
   });
 
+/**
+ * The invitation `token` names, with its negotiation's and party's names; else throws, counting
+ * the unknown token against the client's address (429 after MAX_UNKNOWN_INVITATIONS_PER_ADDRESS
+ * in a window). Tokens are far too long to guess; this keeps a guesser from trying even so.
+ */
+async function findKnownToken(
+  deps: AppDeps,
+  input: { token: string; ip: string | null; unknown: () => DomainError },
+) {
+  const reservation = await deps.throttle.reserve({ kind: 'invitation', ip: input.ip });
+  const found = await findInvitationWithNamesByTokenHash(deps.db, hashSecret(input.token));
+  if (found === undefined) throw input.unknown();
+  await reservation.release();
+  return found;
+}
+
 /** The signed-in invitee (same email) redeems the token and takes the seat from now on. */
 export async function acceptInvitation(
   deps: AppDeps,
-  input: { userId: UserId; token: string },
+  input: { userId: UserId; token: string; ip: string | null },
 ): Promise<Member> {
+  await findKnownToken(deps, { ...input, unknown: invalidInvitation });
   const now = deps.clock.now();
   const accepted = await commitChange(deps, {
     actor: { userId: input.userId },
@@ -221,10 +238,14 @@ export async function acceptInvitation(
  * What an invitation is for and where it stands, for whoever holds its token (256 random bits:
  * holding it is the right to read this). Signed out too: the invitee reads it before registering.
  */
-export async function previewInvitation(deps: AppDeps, token: string): Promise<InvitationPreview> {
-  const found = await findInvitationWithNamesByTokenHash(deps.db, hashSecret(token));
-  if (found === undefined)
-    throw new DomainError('not-found', 'This invitation link is unknown.', { field: 'token' });
+const unknownLink = () =>
+  new DomainError('not-found', 'This invitation link is unknown.', { field: 'token' });
+
+export async function previewInvitation(
+  deps: AppDeps,
+  input: { token: string; ip: string | null },
+): Promise<InvitationPreview> {
+  const found = await findKnownToken(deps, { ...input, unknown: unknownLink });
   const { invitation } = found;
   return {
     negotiationTitle: found.negotiationTitle,

@@ -70,7 +70,7 @@ const accept = createRoute({
   request: { body: jsonBody(AcceptInvitationInputSchema) },
   responses: {
     201: jsonResponse(MemberSchema, 'The new seat'),
-    ...problems(400, 401, 403, 409, 410, 413, 415),
+    ...problems(400, 401, 403, 409, 410, 413, 415, 429),
   },
 });
 const preview = createRoute({
@@ -82,7 +82,7 @@ const preview = createRoute({
   request: { body: jsonBody(InvitationTokenInputSchema) },
   responses: {
     200: jsonResponse(InvitationPreviewSchema, 'The invitation, as its holder may read it'),
-    ...problems(400, 404, 413, 415),
+    ...problems(400, 404, 413, 415, 429),
   },
 });
 
@@ -120,11 +120,15 @@ export const invitationRoutes: RouteModule = (app, deps) => {
   });
   app.openapi(accept, async (c) => {
     const input = c.req.valid('json');
-    const member = await acceptInvitation(deps, { userId: requireUserId(c), token: input.token });
+    const member = await acceptInvitation(deps, {
+      userId: requireUserId(c),
+      token: input.token,
+      ip: c.get('ip'),
+    });
     return c.json(presentMember(member), 201);
   });
   app.openapi(preview, async (c) => {
-    const found = await previewInvitation(deps, c.req.valid('json').token);
+    const found = await previewInvitation(deps, { token: c.req.valid('json').token, ip: c.get('ip') });
     return c.json(presentInvitationPreview(found), 200);
   });
 };
