@@ -4,7 +4,6 @@ import {
   pointName,
   type ExportKind,
   type Negotiation,
-  type NegotiationRecord,
   type PlanVersion,
   type Round,
   type Viewer,
@@ -14,7 +13,7 @@ import { recordResource } from '../services/records';
 import type { ExportSubject } from '../storage/exports';
 import { listRounds } from '../storage/plan-records';
 import { listPlanVersions } from '../storage/plan-versions';
-import { listRecords } from '../storage/records';
+import { listRecordHeads, type RecordHead } from '../storage/records';
 
 /** What the register says when the subject is gone or the viewer may not read its name. */
 const KIND_NAMES: Record<ExportKind, string> = {
@@ -31,7 +30,7 @@ const restricted = (kind: ExportKind) => `${KIND_NAMES[kind]} (restricted)`;
 type Subjects = {
   readonly versions: ReadonlyMap<string, PlanVersion>;
   readonly rounds: ReadonlyMap<string, Round>;
-  readonly records: ReadonlyMap<string, NegotiationRecord>;
+  readonly records: ReadonlyMap<string, RecordHead>;
 };
 
 /**
@@ -46,7 +45,7 @@ export async function labelSubjects(
   deps: AppDeps,
   viewer: Viewer,
   input: { negotiation: Negotiation; copies: readonly ExportSubject[] },
-): Promise<{ labelOf: (copy: ExportSubject) => string; recordsNamed: NegotiationRecord[] }> {
+): Promise<{ labelOf: (copy: ExportSubject) => string; recordsNamed: RecordHead[] }> {
   const subjects = await loadSubjects(deps, input);
   const mayReadPlan = can(viewer, 'plan.read', { kind: 'negotiation', negotiationId: input.negotiation.id });
   const readableRecord = (copy: ExportSubject) => {
@@ -91,7 +90,7 @@ async function loadSubjects(
   const [versions, rounds, records] = await Promise.all([
     needs('versionId') ? listPlanVersions(deps.db, negotiationId) : [],
     needs('roundId') ? listRounds(deps.db, negotiationId) : [],
-    needs('recordId') ? listRecords(deps.db, negotiationId) : [],
+    needs('recordId') ? listRecordHeads(deps.db, negotiationId) : [],
   ]);
   return {
     versions: new Map(versions.map((entry) => [entry.version.id as string, entry.version])),

@@ -92,7 +92,7 @@ export async function recordsVisibleTo(
 export async function auditRecordsListed(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; records: readonly NegotiationRecord[] },
+  input: { negotiation: Negotiation; records: readonly Pick<NegotiationRecord, 'id' | 'classification'>[] },
 ): Promise<void> {
   const restricted = input.records
     .filter((record) => record.classification !== 'public')

@@ -62,17 +62,9 @@ export async function findRecord(
 
 export type RecordHead = Omit<NegotiationRecord, 'body'>;
 
-/**
- * The records of a negotiation that `admit` lets through, judged on everything but their bodies,
- * newest first. Only admitted bodies are read, so what a viewer may not read costs a row of
- * metadata, not its text: a search or list takes no longer for hidden material's size.
- */
-export async function listAdmittedRecords(
-  db: Database,
-  negotiationId: NegotiationId,
-  admit: (head: RecordHead) => boolean,
-): Promise<NegotiationRecord[]> {
-  const heads = await db
+/** Every record of a negotiation without its text, newest first. */
+export async function listRecordHeads(db: Database, negotiationId: NegotiationId): Promise<RecordHead[]> {
+  const rows = await db
     .selectFrom('records')
     .select([
       'id',
@@ -88,7 +80,20 @@ export async function listAdmittedRecords(
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
-  const admitted = heads.map(toHead).filter(admit);
+  return rows.map(toHead);
+}
+
+/**
+ * The records of a negotiation that `admit` lets through, judged on everything but their bodies,
+ * newest first. Only admitted bodies are read, so what a viewer may not read costs a row of
+ * metadata, not its text: a search or list takes no longer for hidden material's size.
+ */
+export async function listAdmittedRecords(
+  db: Database,
+  negotiationId: NegotiationId,
+  admit: (head: RecordHead) => boolean,
+): Promise<NegotiationRecord[]> {
+  const admitted = (await listRecordHeads(db, negotiationId)).filter(admit);
   if (admitted.length === 0) return [];
   const bodies = await db
     .selectFrom('records')
