@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import {
   can,
   DomainError,
+  ImportPlanInputSchema,
   parsePlanText,
   type Negotiation,
   type PlanDocumentInput,
@@ -13,6 +14,8 @@ import type { AppDeps } from './deps';
 import { assertAllowed } from './viewer';
 
 const PLAN_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.docx'];
+/** A document's text becomes a plan's text, so it gets the cap of pasted plan text (500,000 characters). */
+const MAX_PLAN_TEXT_LENGTH = ImportPlanInputSchema.shape.text.maxLength ?? 500_000;
 
 /**
  * Reads an uploaded plan document (Markdown, plain text or DOCX) into text and parses it, so the
@@ -41,6 +44,7 @@ export async function readPlanDocument(
       throw new DomainError('invalid-input', error.message, { field: 'contentBase64' });
     throw error;
   }
+  refuseOverlongText(name, text);
   const parsed = parsePlanText(text);
   return {
     text,
@@ -49,4 +53,14 @@ export async function readPlanDocument(
       ? []
       : parsed.problems.map((problem) => ({ line: problem.line ?? null, message: problem.message })),
   };
+}
+
+function refuseOverlongText(name: string, text: string): void {
+  if (text.length <= MAX_PLAN_TEXT_LENGTH) return;
+  const format = (count: number) => count.toLocaleString('en-US');
+  throw new DomainError(
+    'invalid-input',
+    `${name}: the document's text is ${format(text.length)} characters long, ${format(text.length - MAX_PLAN_TEXT_LENGTH)} more than a plan may hold (${format(MAX_PLAN_TEXT_LENGTH)})`,
+    { field: 'contentBase64' },
+  );
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { takeExtractSlot } from './extract-queue';
 
 /** Limits for reading an uploaded leak; a file that breaks one is refused with a message, not read. */
 export type ExtractLimits = {
@@ -15,6 +16,8 @@ export type ExtractLimits = {
   readonly timeBudgetMs: number;
   /** Heap of the worker, so a file that gets past the other limits still cannot exhaust the server. */
   readonly maxHeapMb: number;
+  /** Buffers of the worker (outside the heap: pdfjs decodes streams into them); the worker stops past it. */
+  readonly maxBufferMb: number;
 };
 
 // A leaked copy is a few pages; these leave a wide margin for a whole plan with its redline.
@@ -26,6 +29,7 @@ export const EXTRACT_LIMITS: ExtractLimits = {
   maxPages: 300,
   timeBudgetMs: 30_000,
   maxHeapMb: 192,
+  maxBufferMb: 160,
 };
 
 /** Why a file was refused; `message` completes "FILE …" and is safe to show. */
@@ -40,13 +44,24 @@ const WORKER_URL = new URL(import.meta.resolve('@parley/server/extract-worker'))
 /**
  * Reads a DOCX or PDF in a worker thread with `limits`: the event loop stays free while it runs,
  * and a hostile file (a zip bomb, a huge content stream, a parser trap) costs the worker, never
- * the server. Throws ExtractRefusal for a file that broke a limit or could not be read.
+ * the server. At most EXTRACT_CONCURRENCY.maxRunning workers run at once. Throws ExtractRefusal
+ * for a file that broke a limit or could not be read, and DomainError('engine-busy') when the
+ * line of waiting files is full.
  */
-export function extractInWorker(
+export async function extractInWorker(
   kind: 'docx' | 'pdf',
   bytes: Uint8Array,
   limits: ExtractLimits = EXTRACT_LIMITS,
 ): Promise<string> {
+  const release = await takeExtractSlot();
+  try {
+    return await readInWorker(kind, bytes, limits);
+  } finally {
+    release();
+  }
+}
+
+function readInWorker(kind: 'docx' | 'pdf', bytes: Uint8Array, limits: ExtractLimits): Promise<string> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
       workerData: { kind, bytes, limits },
@@ -59,8 +74,8 @@ export function extractInWorker(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
-      outcome();
+      // Answer once the worker is gone, so its memory is free before the next file takes the slot.
+      void worker.terminate().finally(outcome);
     };
     const timer = setTimeout(
       () => settle(() => reject(new ExtractRefusal(`took longer than ${limits.timeBudgetMs} ms to read`))),

@@ -1,70 +1,15 @@
 // Reads the text of an uploaded leak inside a worker thread, within limits (issue 13, item 3;
 // issue 14, item 7). Plain JavaScript on purpose: it runs unchanged from the sources, under tests
-// and from the compiled CLI, with no transpiler in the worker. The caller adds the last two
-// limits (heap size and a time budget) by how it starts and stops the worker.
-import { Buffer } from 'node:buffer';
+// and from the compiled CLI, with no transpiler in the worker. The caller adds heap size, a time
+// budget and how many workers run at once by how it starts and stops them.
+import process from 'node:process';
+import { setInterval } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
-import { inflateRawSync, inflateSync } from 'node:zlib';
-
-/** A limit the file broke; the message is safe to show to whoever uploaded it. */
-class Refusal extends Error {}
+import { readEntry, zipEntries } from './docx-zip.mjs';
+import { checkPdfStreams } from './pdf-streams.mjs';
+import { Refusal } from './refusal.mjs';
 
 // ---- DOCX: a zip whose word/document.xml holds the text --------------------------------------
-
-/** The zip's central directory: name, method, offsets and declared sizes of each entry. */
-function zipEntries(bytes, limits) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (view.getUint32(at, true) === 0x06054b50) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) throw new Refusal('is not a readable DOCX file');
-  const count = view.getUint16(end + 10, true);
-  if (count > limits.maxEntries) throw new Refusal(`has ${count} zip entries (at most ${limits.maxEntries})`);
-  let at = view.getUint32(end + 16, true);
-  const entries = [];
-  let declared = 0;
-  for (let index = 0; index < count; index++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
-      throw new Refusal('is not a readable DOCX file');
-    const nameLength = view.getUint16(at + 28, true);
-    const entry = {
-      method: view.getUint16(at + 10, true),
-      compressedSize: view.getUint32(at + 20, true),
-      size: view.getUint32(at + 24, true),
-      localHeader: view.getUint32(at + 42, true),
-      name: Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength)).toString('utf8'),
-    };
-    declared += entry.size;
-    entries.push(entry);
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  if (declared > limits.maxUncompressedBytes)
-    throw new Refusal(`expands to ${declared} bytes (at most ${limits.maxUncompressedBytes})`);
-  return entries;
-}
-
-/** One entry's bytes; inflation stops at the limit whatever the headers claim. */
-function readEntry(bytes, entry, limits) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localHeader;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50)
-    throw new Refusal('is not a readable DOCX file');
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return Buffer.from(data);
-  if (entry.method !== 8) throw new Refusal('is not a readable DOCX file');
-  try {
-    return inflateRawSync(data, { maxOutputLength: limits.maxUncompressedBytes });
-  } catch (error) {
-    if (error instanceof RangeError || error?.code === 'ERR_BUFFER_TOO_LARGE')
-      throw new Refusal(`expands beyond ${limits.maxUncompressedBytes} bytes`);
-    throw new Refusal('is not a readable DOCX file');
-  }
-}
 
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (text) =>
@@ -117,36 +62,10 @@ function docxText(bytes, limits) {
   const entries = zipEntries(bytes, limits);
   const main = entries.find((entry) => entry.name === 'word/document.xml');
   if (main === undefined) throw new Refusal('is not a readable DOCX file');
-  return documentText(readEntry(bytes, main, limits).toString('utf8'), limits);
+  return documentText(readEntry(bytes, main).toString('utf8'), limits);
 }
 
 // ---- PDF: pdfjs, after every compressed stream was checked against the limits ----------------
-
-/** Inflates each FlateDecode stream with a cap, so a small file cannot hide a huge content stream. */
-function checkPdfStreams(bytes, limits) {
-  const text = Buffer.from(bytes).toString('latin1');
-  let total = 0;
-  for (const match of text.matchAll(/<<((?:(?!>>)[\s\S]){0,2000})>>\s*stream\r?\n/g)) {
-    if (!match[1].includes('/FlateDecode')) continue;
-    const start = match.index + match[0].length;
-    const end = text.indexOf('endstream', start);
-    if (end < 0) continue;
-    let inflated;
-    try {
-      inflated = inflateSync(bytes.subarray(start, end), {
-        maxOutputLength: limits.maxStreamBytes,
-        finishFlush: 2, // Z_SYNC_FLUSH: a stream cut short still counts what it holds
-      });
-    } catch (error) {
-      if (error instanceof RangeError || error?.code === 'ERR_BUFFER_TOO_LARGE')
-        throw new Refusal(`holds a stream larger than ${limits.maxStreamBytes} bytes`);
-      continue; // pdfjs decides whether a damaged stream is fatal
-    }
-    total += inflated.length;
-    if (total > limits.maxUncompressedBytes)
-      throw new Refusal(`expands to more than ${limits.maxUncompressedBytes} bytes`);
-  }
-}
 
 async function pdfText(bytes, limits) {
   checkPdfStreams(bytes, limits);
@@ -182,6 +101,7 @@ async function pdfText(bytes, limits) {
 }
 
 const { kind, bytes, limits } = workerData;
+watchMemory(limits);
 try {
   const text = kind === 'docx' ? docxText(bytes, limits) : await pdfText(bytes, limits);
   parentPort.postMessage({ ok: true, text });
@@ -191,4 +111,17 @@ try {
     refused: error instanceof Refusal,
     message: error instanceof Refusal ? error.message : String(error?.message ?? error),
   });
+}
+
+/**
+ * resourceLimits bounds the heap only; the buffers pdfjs decodes streams into live outside it, and
+ * pdfjs decodes them asynchronously, so a timer here sees them grow. Past the bound the worker
+ * ends itself: a stream the pre-check could not see (an LZW bomb, say) cannot take the server's memory.
+ */
+function watchMemory({ maxBufferMb }) {
+  setInterval(() => {
+    if (process.memoryUsage().arrayBuffers <= maxBufferMb * 1024 * 1024) return;
+    parentPort.postMessage({ ok: false, refused: true, message: 'needs more memory to read than allowed' });
+    process.exit(1);
+  }, 10).unref();
 }
