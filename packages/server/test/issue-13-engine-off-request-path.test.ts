@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../src/storage/database';
 import { findSimulation, insertSimulation, startSimulationAttempt } from '../src/storage/simulations';
 import { ENGINE_BUDGETS } from '../src/work/budgets';
 import { createEnginePool, type EnginePool } from '../src/work/engine-pool';
+import { DEMO_NEGOTIATION } from '../src/demo';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
@@ -113,6 +114,48 @@ describe('issue 13: CPU-heavy work runs off the request path, within budgets', (
       type: '/problems/work-timed-out',
       detail: expect.stringContaining('3 s'),
     });
+  });
+
+  it('infers a lineage map off the request path too, and stops one over a pathological text at the budget', async () => {
+    const plan = `/api/negotiations/${DEMO_NEGOTIATION.id}/plan`;
+    // 150 points each made of the same twenty words: every old point is a candidate source of
+    // every new one, and growing the groups rescans all pairs for each link it adds (5 s at least).
+    const words =
+      'peace border troops sanctions elections amnesty reconstruction guarantees monitoring ceasefire prisoners energy nuclear grain ports security language church assets fund'.split(
+        ' ',
+      );
+    const numbered = (shift: number) =>
+      Array.from(
+        { length: 150 },
+        (_, index) =>
+          `${index + 1}. ${Array.from({ length: 12 }, (__, word) => words[(index * 7 + word * 3 + shift) % words.length]).join(' ')} ${index}`,
+      ).join('\n');
+    const { revision } = (await (await call(testApp, `GET ${plan}`, { as: mediator })).json()) as {
+      revision: number;
+    };
+    const imported = await call(testApp, `POST ${plan}/import`, {
+      as: mediator,
+      body: { label: 'Twenty words', text: numbered(0), baseRevision: revision },
+    });
+    expect(imported.status).toBe(201);
+    const { version } = (await imported.json()) as { version: { id: string } };
+    const order: string[] = [];
+    const proposal = call(testApp, `POST ${plan}/versions/${version.id}/lineage-proposal`, {
+      as: mediator,
+      body: { text: numbered(1) },
+    }).then((response) => {
+      order.push('proposal');
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (let probe = 0; probe < 3; probe++) {
+      expect((await call(testApp, 'GET /api/health')).status).toBe(200);
+      order.push('health');
+    }
+    const response = await proposal;
+    expect(order).toEqual(['health', 'health', 'health', 'proposal']);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ type: '/problems/work-timed-out' });
   });
 
   it('refuses an analysis larger than the size budget, stating the limit', async () => {

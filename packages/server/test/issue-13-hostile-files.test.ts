@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION } from '../src/demo';
 import type { DatabaseHandle } from '../src/storage/database';
+import { MAX_LEAKED_FILE_TEXT } from '../src/exports/trace/trace-leak';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { deepDocx, heavyPdf, zipBombDocx } from './helpers/hostile-files';
 import { openTestDatabase } from './helpers/each-database';
@@ -55,5 +56,15 @@ describe('hostile leak files (issue 13, item 3)', () => {
     const heavy = heavyPdf(21);
     expect(heavy.length).toBeLessThan(200 * 1024);
     await expectRefusedWhileHealthy('heavy.pdf', heavy, /stream larger than/);
+  });
+
+  it('refuses a small DOCX whose text runs past a million characters, saying how long it is', async () => {
+    const long = zipBombDocx(2);
+    const traced = await upload('long.docx', long);
+    expect(traced.status).toBe(400);
+    const problem = (await traced.json()) as { detail: string };
+    expect(problem.detail).toBe(
+      `The file's text is ${2 * 1024 * 1024} characters long; a trace reads at most ${MAX_LEAKED_FILE_TEXT}. Paste the leaked passage instead.`,
+    );
   });
 });

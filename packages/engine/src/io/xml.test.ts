@@ -24,3 +24,21 @@ test.each([
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.message).toMatch(reason);
 });
+
+test.each([
+  ['<a v="&#x110000;"/>', 1],
+  ['<a>\n&#99999999999;</a>', 2],
+  ['<a>&#0;</a>', 1],
+  ['<a v="&#xD800;"/>', 1],
+])('rejects a character reference to no allowed character, %s, as malformed on its line', (source, line) => {
+  const result = parseXml(source);
+  expect(result).toEqual({
+    ok: false,
+    message: expect.stringMatching(new RegExp(`^line ${line}: .*names no character`)),
+  });
+});
+
+test('reads character references to every kind of allowed character', () => {
+  const result = parseXml('<a v="&#x9;&#x1F600;&#xFFFD;">&#65;&#x10FFFF;</a>');
+  expect(result.ok && [result.root.attributes['v'], result.root.text]).toEqual(['\t😀\uFFFD', 'A\u{10FFFF}']);
+});

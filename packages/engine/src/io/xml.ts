@@ -21,11 +21,38 @@ type MutableElement = {
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** A character reference XML does not allow (NUL, a surrogate, past U+10FFFF …): the file is malformed. */
+class InvalidReference extends Error {
+  constructor(
+    message: string,
+    /** Where the reference begins in the decoded text, for the line it is reported on. */
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Char in the XML 1.0 grammar: what a character reference may name. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
 function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, entity: string) => {
-    if (entity.startsWith('#x')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
-    if (entity.startsWith('#')) return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
-    return ENTITIES[entity] ?? whole;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, entity: string, offset: number) => {
+    if (!entity.startsWith('#')) return ENTITIES[entity] ?? whole;
+    const code = entity.startsWith('#x')
+      ? Number.parseInt(entity.slice(2), 16)
+      : Number.parseInt(entity.slice(1), 10);
+    if (!isXmlChar(code))
+      throw new InvalidReference(`${whole.slice(0, 40)} names no character XML allows`, offset);
+    return String.fromCodePoint(code);
   });
 }
 
@@ -40,6 +67,19 @@ const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/gy;
 
 /** Parses one XML document; the first error found is reported with its line. */
 export function parseXml(source: string): XmlResult {
+  const progress = { position: 0 };
+  try {
+    return parseFrom(source, progress);
+  } catch (error) {
+    if (!(error instanceof InvalidReference)) throw error;
+    return {
+      ok: false,
+      message: `line ${lineAt(source, progress.position + error.offset)}: ${error.message}`,
+    };
+  }
+}
+
+function parseFrom(source: string, progress: { position: number }): XmlResult {
   const stack: MutableElement[] = [];
   let root: MutableElement | undefined;
   let position = 0;
@@ -52,6 +92,7 @@ export function parseXml(source: string): XmlResult {
     const textEnd = open === -1 ? source.length : open;
     const text = source.slice(position, textEnd);
     const top = stack[stack.length - 1];
+    progress.position = position;
     if (top !== undefined) top.text += decode(text);
     else if (text.trim() !== '') return fail('text outside the root element');
     if (open === -1) break;
@@ -94,6 +135,7 @@ export function parseXml(source: string): XmlResult {
         const attribute = ATTRIBUTE.exec(source);
         if (attribute === null || attribute[1] === undefined)
           return fail(`malformed attribute in <${element.name}>`);
+        progress.position = position;
         element.attributes[attribute[1]] = decode(attribute[3] ?? attribute[4] ?? '');
         position = ATTRIBUTE.lastIndex;
       }

@@ -1,6 +1,14 @@
-import type { Analysis, AnalysisRequest, CreateSimulationInput, ExportFormat } from '@parley/core';
+import type {
+  Analysis,
+  AnalysisRequest,
+  CreateSimulationInput,
+  ExportFormat,
+  LineageProposal,
+  PlanVersion,
+} from '@parley/core';
 import type { BatchSummary, LiveTalksSummary, Scenario } from '@parley/engine';
 import type { RenderedText } from '../exports/document/export-document';
+import { lineageProposal } from '../services/lineage-proposal';
 import { computeScenarioAnalysis } from './analyze-scenario';
 import { computeSimulation } from './simulate';
 import { computeLiveSimulation, type LiveSimulationJobInput } from './simulate-live';
@@ -13,6 +21,9 @@ export type EngineTask =
       readonly request: Omit<AnalysisRequest, 'scenario'>;
     }
   | { readonly kind: 'simulate'; readonly input: CreateSimulationInput }
+  // Inference is quadratic in the points and, on texts whose points all share their words, grows
+  // further (150 × 150 such points took 5 s): it runs here, not on the event loop.
+  | { readonly kind: 'propose-lineage'; readonly parent: PlanVersion; readonly text: string }
   | { readonly kind: 'simulate-live'; readonly input: LiveSimulationJobInput }
   | {
       readonly kind: 'render-file';
@@ -25,6 +36,7 @@ export type EngineTask =
 type ResultOf = {
   'analyze-scenario': Analysis;
   simulate: BatchSummary;
+  'propose-lineage': LineageProposal;
   'simulate-live': LiveTalksSummary;
   'render-file': Uint8Array;
 };
@@ -37,6 +49,8 @@ export async function runEngineTask(task: EngineTask, progress: (done: number) =
       return computeScenarioAnalysis(task.scenario, task.request, () => performance.now());
     case 'simulate':
       return computeSimulation(task.input, progress);
+    case 'propose-lineage':
+      return lineageProposal(task.parent, task.text);
     case 'simulate-live':
       return computeLiveSimulation(task.input, progress);
     case 'render-file': {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlanText, type ParsedPlan } from './parse-plan-text';
+import { MAX_LISTED_PROBLEMS, MAX_PLAN_POINTS, parsePlanText, type ParsedPlan } from './parse-plan-text';
 
 function parsed(text: string): ParsedPlan {
   const result = parsePlanText(text);
@@ -183,5 +183,29 @@ describe('parsePlanText — malformed input', () => {
       'line 1: point 1 has no text',
       'line 3: point 4 follows point 2; point 3 is missing',
     ]);
+  });
+
+  it('refuses a text of more points than a plan may hold, counting points past 9999 too', () => {
+    const numbered = (count: number) =>
+      Array.from({ length: count }, (_, index) => `${index + 1}. P`).join('\n');
+    expect(parsed(numbered(MAX_PLAN_POINTS)).points).toHaveLength(MAX_PLAN_POINTS);
+    expect(problems(numbered(MAX_PLAN_POINTS + 1))).toEqual([
+      `line ${MAX_PLAN_POINTS + 1}: a plan holds at most ${MAX_PLAN_POINTS} points; this text has ${MAX_PLAN_POINTS + 1}`,
+    ]);
+    // Five-digit numbers open points: once they were read as the text of point 9999.
+    expect(problems(`${numbered(3)}\n10000. P`)).toEqual([
+      'line 4: point 10000 follows point 3; points 4–9999 are missing',
+    ]);
+  });
+
+  it('lists the first problems of a long text and says how many more there are', () => {
+    // A million duplicate numbers once overflowed the stack, passed as arguments in one call.
+    const text = Array.from({ length: MAX_PLAN_POINTS }, () => '1. x').join('\n');
+    const listed = problems(text);
+    expect(listed).toHaveLength(MAX_LISTED_PROBLEMS + 1);
+    expect(listed[0]).toBe('line 2: point 1 appears twice (first on line 1)');
+    expect(listed.at(-1)).toBe(
+      `line ${MAX_LISTED_PROBLEMS + 2}: and ${MAX_PLAN_POINTS - 1 - MAX_LISTED_PROBLEMS} more problems from here on, not listed`,
+    );
   });
 });

@@ -14,7 +14,12 @@ export type ParsedPlan = {
   readonly preamble: string;
   readonly points: readonly ParsedPoint[];
 };
-export type PlanTextProblemCode = 'no-points' | 'numbering' | 'empty-point';
+export type PlanTextProblemCode = 'no-points' | 'numbering' | 'empty-point' | 'too-many-points';
+
+/** More points than any negotiated text has; every page and comparison of a version holds them all. */
+export const MAX_PLAN_POINTS = 2_000;
+/** Problems listed one by one; past these, one more line says how many were left out. */
+export const MAX_LISTED_PROBLEMS = 50;
 
 type Segment = { separator: string; text: string };
 type OpenPoint = {
@@ -94,10 +99,33 @@ export function parsePlanText(input: string): RuleResult<ParsedPlan, PlanTextPro
       message: 'line 1: no numbered points found (expected lines such as "1. …", "12) …" or "Point 2 — …")',
     });
   }
-  problems.push(...checkNumbering(points));
+  if (points.length > MAX_PLAN_POINTS) {
+    const first = points[MAX_PLAN_POINTS]!;
+    return fail({
+      code: 'too-many-points',
+      line: first.line,
+      message: `line ${first.line}: a plan holds at most ${MAX_PLAN_POINTS} points; this text has ${points.length}`,
+    });
+  }
+  // Not push(...): a spread passes every problem as an argument, and a long text overflows the stack.
+  for (const problem of checkNumbering(points)) problems.push(problem);
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  if (problems.length > 0) return fail(...problems);
+  if (problems.length > 0) return fail(...listed(problems));
   return ok({ title: title?.text ?? null, preamble: preamble.join('\n'), points });
+}
+
+/** The first problems, and a line saying how many more there are: a reader fixes the first ones first. */
+function listed(problems: readonly RuleProblem<PlanTextProblemCode>[]): RuleProblem<PlanTextProblemCode>[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
+  const next = problems[MAX_LISTED_PROBLEMS]!;
+  return [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    {
+      code: next.code,
+      line: next.line,
+      message: `line ${next.line}: and ${problems.length - MAX_LISTED_PROBLEMS} more problems from here on, not listed`,
+    },
+  ];
 }
 
 function documentTitle(lines: readonly string[]): { index: number; text: string } | null {

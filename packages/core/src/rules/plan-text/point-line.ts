@@ -6,17 +6,18 @@ export type PointLine = {
   readonly headingLevel: number;
 };
 
-const BOLD_NUMBERED_TITLE = /^\*\*\s*(\d{1,4})\s*[.)]\s+(.*)$/;
+// Up to six digits: a longer numbered list is refused as too long, never folded into its 9999th point.
+const BOLD_NUMBERED_TITLE = /^\*\*\s*(\d{1,6})\s*[.)]\s+(.*)$/;
 
 // Each pattern captures (number, rest). Order matters: the labelled forms ("Point 2 —") first.
 const MARKERS: readonly RegExp[] = [
-  /^(?:point|article|clause|item|§)\s*(\d{1,4})\s*(?:[—–:.)]|-(?!\d))?\s*(.*)$/i,
-  /^\*\*\s*(\d{1,4})\s*[.)]\s*\*\*\s*(.*)$/, // **1.** text
+  /^(?:point|article|clause|item|§)\s*(\d{1,6})\s*(?:[—–:.)]|-(?!\d))?\s*(.*)$/i,
+  /^\*\*\s*(\d{1,6})\s*[.)]\s*\*\*\s*(.*)$/, // **1.** text
   BOLD_NUMBERED_TITLE, // **1. Title.** text
-  /^(\d{1,4})\s*[.)]\s+(.*)$/, // 1. text   12) text
-  /^(\d{1,4})\s*[.)]$/, // "3." alone on its line
-  /^\((\d{1,4})\)\s*(.*)$/, // (3) text
-  /^(\d{1,4})\s*[—–]\s*(.*)$/, // 4 — text
+  /^(\d{1,6})\s*[.)]\s+(.*)$/, // 1. text   12) text
+  /^(\d{1,6})\s*[.)]$/, // "3." alone on its line
+  /^\((\d{1,6})\)\s*(.*)$/, // (3) text
+  /^(\d{1,6})\s*[—–]\s*(.*)$/, // 4 — text
 ];
 
 /** Recognises "1. …", "12)", "(3)", "Point 2 —", "**4.** …", "### 5. …" (after list bullets and spaces). */

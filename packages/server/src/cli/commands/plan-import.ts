@@ -27,7 +27,7 @@ Examples:
     });
     const [file, extra] = positionals;
     if (file === undefined || extra !== undefined) throw new CliError('expected exactly one FILE');
-    const parsed = await readPlanFile(file);
+    const { text, plan: parsed } = await readPlanFile(file);
     if (values.negotiation === undefined) {
       if (values.json === true) io.out(JSON.stringify(parsed));
       else {
@@ -41,7 +41,6 @@ Examples:
     }
     const session = await openPlanSession(values);
     try {
-      const text = await import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8'));
       const negotiation = await getNegotiationForViewer(session.deps, session.viewer, session.negotiationId);
       const baseRevision = await currentPlanRevision(session.deps, negotiation.id);
       const stored = await importPlan(session.deps, session.viewer, {

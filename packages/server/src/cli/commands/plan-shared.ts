@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   DomainError,
+  ImportPlanInputSchema,
   NegotiationIdSchema,
   PlanVersionIdSchema,
   PointIdSchema,
@@ -27,17 +28,31 @@ export const DATABASE_FLAGS = {
   as: { type: 'string' },
 } as const;
 
-export async function readPlanFile(path: string): Promise<ParsedPlan> {
-  const text = await readFile(path, 'utf8').catch(() => {
+/**
+ * A plan file, checked as the API checks a pasted text (valid UTF-8, no NUL or bidi controls, at
+ * most 500 000 characters) and then read as numbered points: a file the web app would refuse is
+ * refused here too, with the reason, before anything is stored or compared.
+ */
+export async function readPlanFile(path: string): Promise<{ text: string; plan: ParsedPlan }> {
+  const bytes = await readFile(path).catch(() => {
     throw new CliError(`cannot read ${path}`, 1);
   });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${path} is not UTF-8 text (save it as UTF-8, or export it as Markdown)`, 1);
+  }
+  const checked = ImportPlanInputSchema.shape.text.safeParse(text);
+  if (!checked.success)
+    throw new CliError(`${path}: ${checked.error.issues.map((issue) => issue.message).join('; ')}`, 1);
   const parsed = parsePlanText(text);
   if (!parsed.ok)
     throw new CliError(
       `${path} is not a numbered plan:\n${parsed.problems.map((problem) => `  ${path}:${problem.message}`).join('\n')}`,
       1,
     );
-  return parsed.value;
+  return { text, plan: parsed.value };
 }
 
 // Two files compared outside any negotiation: the version needs a negotiation id, and the nil UUID is none.

@@ -21,17 +21,31 @@ import { listTraceableExports } from './traceable-exports';
 /** What was leaked: pasted text, or a file whose text the server reads. */
 export type LeakedExcerpt = { readonly text: string } | { readonly file: LeakedFile };
 
+/**
+ * The most text a leaked file may hold: twice the longest plan a version may be made from, so any
+ * copy Parley issues fits, while a small file that unpacks to megabytes is not traced on the event loop.
+ */
+export const MAX_LEAKED_FILE_TEXT = 1_000_000;
+
 /** The text of an uploaded leak; a file that cannot be read is the caller's error, said plainly. */
 async function leakedText(excerpt: LeakedExcerpt): Promise<string> {
   if ('text' in excerpt) return excerpt.text;
   const name = basename(excerpt.file.name);
+  let text: string;
   try {
-    return await extractTextFromBytes(Buffer.from(excerpt.file.contentBase64, 'base64'), name);
+    text = await extractTextFromBytes(Buffer.from(excerpt.file.contentBase64, 'base64'), name);
   } catch (error) {
     if (error instanceof ExtractTextError)
       throw new DomainError('invalid-input', error.message, { field: 'file' });
     throw error;
   }
+  if (text.length > MAX_LEAKED_FILE_TEXT)
+    throw new DomainError(
+      'invalid-input',
+      `The file's text is ${text.length} characters long; a trace reads at most ${MAX_LEAKED_FILE_TEXT}. Paste the leaked passage instead.`,
+      { field: 'file' },
+    );
+  return text;
 }
 
 /** The export format a leaked file's name says it is in, when it says one. */
