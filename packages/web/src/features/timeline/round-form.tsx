@@ -8,7 +8,7 @@ import { useNegotiation } from '../negotiation/negotiation-context';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Mediator staff: a round, with minutes only the parties present may read and a public readout. */
+/** Mediator staff: a round, with minutes only the mediator parties and the parties present may read, and a public readout. */
 export function RoundForm() {
   const { negotiation, parties, plan, latestVersionId, refresh } = useNegotiation();
   const [name, setName] = useState('');
@@ -97,7 +97,7 @@ export function RoundForm() {
           </select>
         </label>
         <fieldset {...form.describe('partiesPresent')}>
-          <legend>Parties present (they, and the mediator, may read the minutes)</legend>
+          <legend>Parties present (they, and every mediator party, may read the minutes)</legend>
           {parties.map((party) => (
             <label key={party.id} className="inline">
               <input
@@ -139,7 +139,7 @@ export function RoundForm() {
           </select>
         </label>
         <label>
-          Minutes (restricted: the mediator and the parties present)
+          Minutes (restricted: every mediator party and the parties present)
           <textarea
             rows={4}
             value={minutes}
