@@ -136,6 +136,8 @@ export const PointHistorySchema = z.strictObject({
     }),
   ),
 });
+/** One line of a point's history as the API sends it (revision null: the point left the plan there). */
+export type PointHistoryEntryView = z.infer<typeof PointHistorySchema>['items'][number];
 
 const PartyIdList = z.array(PartyIdSchema);
 const PointIdList = z.array(PointIdSchema);

@@ -21,6 +21,7 @@ import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { AmendmentFateForm } from './amendment-fate-form';
 import { DecideEscalationForm } from './decide-escalation-form';
 import { EscalateForm } from './escalate-form';
+import { departureLine } from './history-departures';
 import { PositionForm } from './position-form';
 import { StatusReasons } from '../document/status-reasons';
 import { ProposeAmendmentForm } from './propose-amendment-form';
@@ -170,11 +171,13 @@ export function PointPage() {
                       {h.proposedBy && (
                         <span className="muted">proposed by {partyName(parties, h.proposedBy)}</span>
                       )}
-                      {h.revision && (
+                      {h.revision ? (
                         <p className="note">
                           {h.revision.number}. {h.revision.title.trim() && `${h.revision.title} — `}
                           {h.revision.text}
                         </p>
+                      ) : (
+                        <p className="note muted">{departureLine(history, i)}</p>
                       )}
                     </li>
                   ))}
