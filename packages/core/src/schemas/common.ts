@@ -11,9 +11,16 @@ export const InstantSchema = z.iso.datetime({ offset: true }).refine((value) => 
 }, 'Date-time out of range (years 1900–9999)');
 export type Instant = z.infer<typeof InstantSchema>;
 
-/** Text without NUL characters, which PostgreSQL text columns reject. */
+/**
+ * Text without NUL characters, which PostgreSQL text columns reject, nor lone surrogates, which
+ * UTF-8 cannot hold: stored, they became U+FFFD, so what was saved differed from what was answered.
+ */
 export function textSchema(maxLength: number) {
-  return z.string().max(maxLength).refine(hasNoNul, NUL_MESSAGE);
+  return z
+    .string()
+    .max(maxLength)
+    .refine(hasNoNul, NUL_MESSAGE)
+    .refine((text) => !LONE_SURROGATE.test(text), 'Must not contain unpaired surrogates (they are not text)');
 }
 const NUL_MESSAGE = 'Must not contain NUL characters';
 
