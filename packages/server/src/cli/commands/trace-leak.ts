@@ -48,7 +48,7 @@ The excerpt is compared with every fingerprinted export recorded in the database
 ({"exports":[{exportId, recipient, key, points}]}). Prints the ranking with
 log-likelihood ratios and the matched marks, or "undecided" when the excerpt carries
 too little evidence to name anyone. An empty, unreadable or corrupt FILE is one line
-on stderr and exit code 2.
+on stderr and exit code 1 (a mistyped command line: exit code 2).
 
 Options:
   --negotiation ID      only this negotiation's exports

@@ -1,15 +1,24 @@
-import { PointIdSchema, type Amendment, type StoredVersionView, type VersionOperation } from '@parley/core';
-import { useMemo, useState } from 'react';
+import {
+  PointIdSchema,
+  VersionOperationSchema,
+  type Amendment,
+  type StoredVersionView,
+  type VersionOperation,
+} from '@parley/core';
+import { useMemo, useRef, useState } from 'react';
+import { z } from 'zod';
 import { Link } from 'react-router';
 import { getVersion, listAmendments } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { mayIn, useSession } from '../../app/session';
+import { useKeptDraft } from '../../components/kept-draft';
 import { Show } from '../../components/status';
 import { Redline } from '../compare/redline';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { DraftAmendments } from './draft-amendments';
 import { applyDraft, describeOperation, withOperation } from './draft-operations';
 import { DraftPointCard } from './draft-point-card';
+import { KeptDraftNotice } from './kept-draft-notice';
 import { PointFieldsForm, topicOf } from './point-fields-form';
 import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
 import { SaveDraftForm } from './save-draft-form';
@@ -61,9 +70,26 @@ function DraftEditor({
   amendments: Amendment[];
   startRevision: number;
 }) {
-  const [operations, setOperations] = useState<VersionOperation[]>([]);
-  const [label, setLabel] = useState('');
+  const { negotiation } = useNegotiation();
+  const { me } = useSession();
+  const kept = useKeptDraft({
+    key: `parley.draft.${me.user.id}.${negotiation.id}.${parent.version.id}`,
+    schema: KeptDraftSchema,
+    // The revision kept with the draft: restored later, a version saved meanwhile still answers 409.
+    empty: { operations: [], label: '', startRevision },
+    isEmpty: (draft) => draft.operations.length === 0 && draft.label === '',
+  });
+  const { operations, label } = kept.value;
+  const setOperations = (change: (current: VersionOperation[]) => VersionOperation[]) =>
+    kept.setValue((draft) => ({ ...draft, operations: change(draft.operations) }));
+  const setLabel = (next: string) => kept.setValue((draft) => ({ ...draft, label: next }));
   const [addingAtTop, setAddingAtTop] = useState(false);
+  const addAtTopButton = useRef<HTMLButtonElement>(null);
+  const closeAddingAtTop = () => {
+    setAddingAtTop(false);
+    // The form replaced its opener: focus goes back to it rather than to the page body.
+    requestAnimationFrame(() => addAtTopButton.current?.focus());
+  };
   const applied = useMemo(() => applyDraft(parent.version, operations, label), [parent, operations, label]);
   const newId = () => PointIdSchema.parse(crypto.randomUUID());
   const add = (operation: VersionOperation) => setOperations((current) => withOperation(current, operation));
@@ -80,6 +106,7 @@ function DraftEditor({
       </p>
       <h2>Draft a new version from “{parent.version.label}”</h2>
       {newer !== undefined && <NewerVersionNotice newer={newer} parentLabel={parent.version.label} />}
+      <KeptDraftNotice isRestored={kept.isRestored} hasWork={kept.hasWork} onDiscard={kept.discard} />
       <div className="draft-columns">
         <section aria-labelledby="draft-heading">
           <h3 id="draft-heading">Draft ({draft?.points.length ?? '…'} points)</h3>
@@ -88,18 +115,23 @@ function DraftEditor({
               name="New point at the top"
               initial={{ title: '', text: '', topic: '' }}
               submitLabel="Add to the draft"
-              onCancel={() => setAddingAtTop(false)}
+              onCancel={closeAddingAtTop}
               onApply={(f) => {
                 add({
                   kind: 'add',
                   after: null,
                   point: { pointId: newId(), title: f.title, text: f.text, topic: topicOf(f.topic) },
                 });
-                setAddingAtTop(false);
+                closeAddingAtTop();
               }}
             />
           ) : (
-            <button type="button" className="secondary" onClick={() => setAddingAtTop(true)}>
+            <button
+              ref={addAtTopButton}
+              type="button"
+              className="secondary"
+              onClick={() => setAddingAtTop(true)}
+            >
               Add a point at the top
             </button>
           )}
@@ -169,8 +201,9 @@ function DraftEditor({
               operations={operations}
               label={label}
               onLabel={setLabel}
-              startRevision={startRevision}
+              startRevision={kept.value.startRevision}
               canSave={applied.ok && operations.length > 0}
+              onSaved={kept.forget}
             />
           </section>
           <section className="card" aria-labelledby="live-redline-heading">
@@ -186,3 +219,9 @@ function DraftEditor({
     </div>
   );
 }
+
+const KeptDraftSchema = z.object({
+  operations: z.array(VersionOperationSchema),
+  label: z.string(),
+  startRevision: z.number().int(),
+});

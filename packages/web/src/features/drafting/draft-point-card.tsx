@@ -1,5 +1,5 @@
 import type { PointId, PointRevision, VersionOperation } from '@parley/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PointFieldsForm, topicOf, type PointFields } from './point-fields-form';
 import { SplitForm } from './split-form';
 
@@ -20,17 +20,34 @@ export function DraftPointCard({
   onOperation: (operation: VersionOperation) => void;
 }) {
   const [mode, setMode] = useState<Mode>('view');
+  // Each form opens in place of the buttons; when it closes, the focus goes back to the button
+  // that opened it rather than falling to the page body.
+  const openers = useRef(new Map<Mode, HTMLButtonElement>());
+  const [returnTo, setReturnTo] = useState<Mode | undefined>(undefined);
+  useEffect(() => {
+    if (mode !== 'view' || returnTo === undefined) return;
+    openers.current.get(returnTo)?.focus();
+    setReturnTo(undefined);
+  }, [mode, returnTo]);
+  const opener = (of: Mode) => (button: HTMLButtonElement | null) => {
+    if (button === null) openers.current.delete(of);
+    else openers.current.set(of, button);
+  };
   const point = points[index];
   if (point === undefined) return null;
   const previous = points[index - 1];
   const next = points[index + 1];
   const n = point.number;
-  const apply = (operation: VersionOperation) => {
-    onOperation(operation);
+  const close = () => {
+    setReturnTo(mode);
     setMode('view');
   };
+  const apply = (operation: VersionOperation) => {
+    onOperation(operation);
+    close();
+  };
   const fields: PointFields = { title: point.title, text: point.text, topic: point.topic ?? '' };
-  const cancel = () => setMode('view');
+  const cancel = close;
 
   return (
     <li className={`draft-point${isChanged ? ' changed' : ''}`} aria-label={`Draft point ${n}`}>
@@ -113,6 +130,7 @@ export function DraftPointCard({
           <button
             type="button"
             className="secondary"
+            ref={opener('edit')}
             onClick={() => setMode('edit')}
             aria-label={`Edit point ${n}`}
           >
@@ -148,6 +166,7 @@ export function DraftPointCard({
           <button
             type="button"
             className="secondary"
+            ref={opener('split')}
             onClick={() => setMode('split')}
             aria-label={`Split point ${n}`}
           >
@@ -157,6 +176,7 @@ export function DraftPointCard({
             type="button"
             className="secondary"
             disabled={next === undefined}
+            ref={opener('merge')}
             onClick={() => setMode('merge')}
             aria-label={`Merge point ${n} with the next`}
           >
@@ -165,6 +185,7 @@ export function DraftPointCard({
           <button
             type="button"
             className="secondary"
+            ref={opener('add')}
             onClick={() => setMode('add')}
             aria-label={`Add a point after ${n}`}
           >

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 export type PointFields = { title: string; text: string; topic: string };
 
@@ -17,13 +17,14 @@ export function PointFieldsForm({
   onCancel: () => void;
 }) {
   const [fields, setFields] = useState(initial);
+  const form = useFocusOnOpen();
   const set = (key: keyof PointFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     onApply(fields);
   };
   return (
-    <form className="form" aria-label={name} onSubmit={onSubmit}>
+    <form ref={form} className="form" aria-label={name} onSubmit={onSubmit}>
       <PointFieldInputs fields={fields} set={set} />
       <div className="row-actions">
         <button type="submit" disabled={fields.text.trim() === ''}>
@@ -62,6 +63,18 @@ export function PointFieldInputs({
       </label>
     </>
   );
+}
+
+/**
+ * A form that opens in place of the button that asked for it: its first field takes the focus,
+ * which would otherwise fall to the page body with the button gone.
+ */
+export function useFocusOnOpen() {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }, []);
+  return form;
 }
 
 /** A topic field's value as the API takes it: empty means none. */

@@ -1,14 +1,23 @@
-import { type LineageProposal, type PlanVersion, type PointId } from '@parley/core';
+import {
+  LineageProposalSchema,
+  PointIdSchema,
+  type LineageProposal,
+  type PlanVersion,
+  type PointId,
+} from '@parley/core';
 import { useMemo, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { createVersionFromText, proposeLineage } from '../../api/drafting-endpoints';
 import { getVersion } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { mayIn, useSession } from '../../app/session';
+import { useKeptDraft } from '../../components/kept-draft';
 import { Show } from '../../components/status';
 import { Redline } from '../compare/redline';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { KeptDraftNotice } from './kept-draft-notice';
 import { LineageMapEditor } from './lineage-map-editor';
 import { flattenLinks, linksOfProposal, previewRevision } from './lineage-preview';
 import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
@@ -48,11 +57,27 @@ function ReviseText({
 }) {
   const { negotiation, plan, refresh } = useNegotiation();
   const navigate = useNavigate();
-  const [startRevision] = useState(plan.revision);
-  const [text, setText] = useState('');
-  const [label, setLabel] = useState('');
-  const [proposal, setProposal] = useState<{ text: string; value: LineageProposal } | undefined>(undefined);
-  const [links, setLinks] = useState<Map<number, Set<PointId>>>(new Map());
+  const { me } = useSession();
+  // The pasted text, the proposal and the mediator's corrections outlive leaving the page: an
+  // hour's work on a map must not vanish with a click on another section or a reload.
+  const kept = useKeptDraft({
+    key: `parley.revise.${me.user.id}.${negotiation.id}.${parent.id}`,
+    schema: KeptRevisionSchema,
+    // The revision kept with the work: restored later, a version saved meanwhile still answers 409.
+    empty: { text: '', label: '', proposal: undefined, links: [], startRevision: plan.revision },
+    isEmpty: (work) => work.text === '' && work.label === '' && work.proposal === undefined,
+  });
+  const { text, label, proposal, startRevision } = kept.value;
+  const update = (change: Partial<KeptRevision>) => kept.setValue((work) => ({ ...work, ...change }));
+  const setText = (next: string) => update({ text: next });
+  const setLabel = (next: string) => update({ label: next });
+  const setProposal = (next: KeptRevision['proposal']) => update({ proposal: next });
+  const links = useMemo(
+    () => new Map(kept.value.links.map(([number, froms]) => [number, new Set(froms)])),
+    [kept.value.links],
+  );
+  const setLinks = (next: Map<number, Set<PointId>>) =>
+    update({ links: [...next].map(([number, froms]) => [number, [...froms]]) });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   // Set when the server refused the version because the plan moved on: the map stays, to confirm on top.
@@ -95,6 +120,7 @@ function ReviseText({
         links: flattenLinks(links),
         baseRevision,
       });
+      kept.forget();
       refresh();
       navigate(
         `/n/${negotiation.id}/compare?from=${encodeURIComponent(parent.id)}&to=${encodeURIComponent(created.version.id)}`,
@@ -119,6 +145,7 @@ function ReviseText({
       </p>
       <h2>Paste a revised text of “{parent.label}”</h2>
       {newer !== undefined && <NewerVersionNotice newer={newer} parentLabel={parent.label} />}
+      <KeptDraftNotice isRestored={kept.isRestored} hasWork={kept.hasWork} onDiscard={kept.discard} />
       {proposal === undefined ? (
         <form className="form card wide" aria-label="Revised text" onSubmit={propose}>
           <PlanTextField negotiationId={negotiation.id} text={text} onChange={setText} label="Revised text" />
@@ -201,3 +228,13 @@ function ReviseText({
     </div>
   );
 }
+
+const KeptRevisionSchema = z.object({
+  text: z.string(),
+  label: z.string(),
+  proposal: z.object({ text: z.string(), value: LineageProposalSchema }).optional(),
+  /** The map as [new point number, old point ids] pairs: a Map of Sets does not survive JSON. */
+  links: z.array(z.tuple([z.number().int(), z.array(PointIdSchema)])),
+  startRevision: z.number().int(),
+});
+type KeptRevision = z.infer<typeof KeptRevisionSchema>;

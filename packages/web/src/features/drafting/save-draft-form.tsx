@@ -17,6 +17,7 @@ export function SaveDraftForm({
   onLabel,
   startRevision,
   canSave,
+  onSaved,
 }: {
   parentId: PlanVersionId;
   operations: readonly VersionOperation[];
@@ -24,6 +25,8 @@ export function SaveDraftForm({
   onLabel: (label: string) => void;
   startRevision: number;
   canSave: boolean;
+  /** Once the version exists: the kept draft is spent. */
+  onSaved: () => void;
 }) {
   const { negotiation, refresh } = useNegotiation();
   const navigate = useNavigate();
@@ -44,6 +47,7 @@ export function SaveDraftForm({
         baseRevision,
         attributeChanges: attribute,
       });
+      onSaved();
       refresh();
       navigate(
         `/n/${negotiation.id}/compare?from=${encodeURIComponent(parentId)}&to=${encodeURIComponent(created.version.id)}`,

@@ -1,6 +1,6 @@
 import type { PointRevision } from '@parley/core';
 import { useState, type FormEvent } from 'react';
-import { PointFieldInputs, type PointFields } from './point-fields-form';
+import { PointFieldInputs, useFocusOnOpen, type PointFields } from './point-fields-form';
 
 /** Split one point into two: the first part keeps the point's identity (and its positions). */
 export function SplitForm({
@@ -17,13 +17,14 @@ export function SplitForm({
     text: point.text,
     topic: point.topic ?? '',
   });
+  const form = useFocusOnOpen();
   const [second, setSecond] = useState<PointFields>({ title: '', text: '', topic: point.topic ?? '' });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     onApply([first, second]);
   };
   return (
-    <form className="form" aria-label={`Split point ${point.number}`} onSubmit={onSubmit}>
+    <form ref={form} className="form" aria-label={`Split point ${point.number}`} onSubmit={onSubmit}>
       <fieldset>
         <legend>First part (keeps the point)</legend>
         <PointFieldInputs
