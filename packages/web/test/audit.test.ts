@@ -125,6 +125,32 @@ describe('the Audit log view in a real browser', () => {
     for (const entry of mediatorEntries) expect(entry.ip).toBeNull();
   });
 
+  test('folds identical reads in a row under the newest, each still listed and verifiable', async () => {
+    // Each reload of Ukraine's record page reads the same record again: as many identical entries.
+    for (let reload = 0; reload < 3; reload++) {
+      await ukraine.page.reload();
+      await ukraine.page.waitForLoadState('networkidle');
+    }
+    const { page } = mediator;
+    await page.reload();
+    await page.getByRole('list', { name: 'Audit entries' }).waitFor();
+    const folded = page.locator('.audit-repeats').first();
+    await expect
+      .poll(() => folded.locator('summary').innerText())
+      .toMatch(/^and \d+ identical reads before it/);
+    const count = Number(/and (\d+)/.exec(await folded.locator('summary').innerText())?.[1]);
+    expect(count).toBeGreaterThanOrEqual(2);
+    await folded.locator('summary').click();
+    const repeats = folded.getByRole('list', { name: 'Identical reads' }).locator(':scope > li');
+    expect(await repeats.count()).toBe(count);
+    expect(
+      await repeats
+        .first()
+        .getByRole('button', { name: /verify/i })
+        .count(),
+    ).toBe(1);
+  });
+
   test('the filter narrows the log to one family of actions', async () => {
     const { page } = mediator;
     await page.getByLabel('Show').selectOption({ label: 'Records' });

@@ -5,6 +5,7 @@ import { useResource } from '../../api/use-resource';
 import { ErrorMessage, Show } from '../../components/status';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { CheckpointDownload, VerifyEntryButton } from './audit-proof-controls';
+import { foldRepeatedReads } from './repeated-reads';
 import {
   ACTION_FAMILIES,
   actorName,
@@ -84,8 +85,14 @@ export function AuditPage() {
               <ChainStatus chain={page.chain} />
               <CheckpointDownload negotiationId={negotiation.id} />
               <ol className="audit-entries" aria-label="Audit entries">
-                {items.map((entry) => (
-                  <AuditEntryRow key={entry.id} entry={entry} names={names} negotiationId={negotiation.id} />
+                {foldRepeatedReads(items).map(({ entry, repeats }) => (
+                  <AuditEntryRow
+                    key={entry.id}
+                    entry={entry}
+                    names={names}
+                    negotiationId={negotiation.id}
+                    repeats={repeats}
+                  />
                 ))}
                 {items.length === 0 && (
                   <li className="muted">
@@ -135,16 +142,18 @@ function AuditEntryRow({
   entry,
   names,
   negotiationId,
+  repeats = [],
 }: {
   entry: AuditEntry;
   names: Names;
   negotiationId: string;
+  repeats?: readonly AuditEntry[];
 }) {
   const details = describeDetail(entry, names);
   return (
     <li className="audit-entry">
       <time dateTime={entry.at} className="muted small">
-        {entry.at.slice(0, 16).replace('T', ' ')} UTC
+        {utcMinute(entry.at)}
       </time>
       <p className="audit-what">
         <strong>{actorName(entry, names)}</strong> {describeAction(entry.action, entry.detail)}
@@ -174,6 +183,21 @@ function AuditEntryRow({
         {entry.ip !== null && <span className="muted"> · from {entry.ip}</span>}
       </p>
       <VerifyEntryButton negotiationId={negotiationId} entryId={entry.id} />
+      {repeats.length > 0 && (
+        <details className="audit-repeats">
+          <summary className="small">
+            and {repeats.length} identical {repeats.length === 1 ? 'read' : 'reads'} before it, back to{' '}
+            {utcMinute(repeats.at(-1)!.at)}
+          </summary>
+          <ol className="audit-entries" aria-label="Identical reads">
+            {repeats.map((repeat) => (
+              <AuditEntryRow key={repeat.id} entry={repeat} names={names} negotiationId={negotiationId} />
+            ))}
+          </ol>
+        </details>
+      )}
     </li>
   );
 }
+
+const utcMinute = (at: string) => `${at.slice(0, 16).replace('T', ' ')} UTC`;
