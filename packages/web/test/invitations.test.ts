@@ -103,7 +103,7 @@ describe('pending invitations: listed, withdrawn, and named on the invitation pa
       .poll(() => summary.innerText())
       .toMatch(
         new RegExp(
-          `^You are invited to join the delegation of Ukraine in “${DEMO_NEGOTIATION.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” as analyst, until \\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d \\(.+\\)\\.$`,
+          `^You are invited to join the delegation of Ukraine in “${DEMO_NEGOTIATION.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” as analyst\\. Accept it by \\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d \\(.+\\)\\.$`,
         ),
       );
     expect(await page.getByText(`Create your account with ${INVITEE}`).count()).toBe(1);
@@ -116,7 +116,7 @@ describe('pending invitations: listed, withdrawn, and named on the invitation pa
     await form.getByLabel('Password (at least 10 characters)').fill('new analyst password');
     await form.getByRole('button').click();
     await page.getByRole('heading', { name: 'Your invitation' }).waitFor();
-    expect(await summary.innerText()).toContain('as analyst, until');
+    expect(await summary.innerText()).toContain('as analyst. Accept it by');
     await page.getByRole('button', { name: 'Accept the invitation' }).click();
     await page.getByRole('navigation', { name: 'Negotiation sections' }).waitFor();
     await page.context().close();

@@ -20,13 +20,13 @@ export function useInvitationPreview(token: string): Resource<InvitationPreview>
 
 const until = (preview: InvitationPreview) => formatIn(preview.expiresAt, VIEWER_ZONE);
 
-/** “You are invited to join the delegation of Northland in “River accord” as lead, until …” */
+/** “You are invited to join the delegation of Northland in “River accord” as lead. Accept it by …” */
 export function InvitationSummary({ preview }: { preview: InvitationPreview }) {
   return (
     <p className="invitation-summary">
       You are invited to join the delegation of <strong>{preview.partyName}</strong> in “
       {preview.negotiationTitle}” as {FUNCTION_LABELS[preview.function].toLowerCase()}
-      {preview.title !== '' && <> (“{preview.title}”)</>}, until {until(preview)}.
+      {preview.title !== '' && <> (“{preview.title}”)</>}. Accept it by {until(preview)}.
     </p>
   );
 }
