@@ -1,5 +1,5 @@
 import { CLASSIFICATIONS, type Classification, type Party, type RecordKind } from '@parley/core';
-import { textOf } from './text-of';
+import { textOf, titleFor } from './text-of';
 import { useState } from 'react';
 import { createRecord } from '../../api/story-endpoints';
 import { useFieldForm } from '../../components/field-form';
@@ -38,7 +38,7 @@ export function RecordForm({ ownParties }: { ownParties: readonly Party[] }) {
       return;
     }
     setBody(text);
-    if (title === '') setTitle(file.name.replace(/\.[^.]+$/, ''));
+    if (title === '') setTitle(titleFor(file.name, text));
     setFileNote(`Read ${file.name}: edit the text below before filing if needed.`);
   }
 

@@ -7,3 +7,12 @@ export function textOf(bytes: ArrayBuffer): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * What to call a record read from a file: its first heading ("# Geneva transcript"), which names
+ * the document as its author did, else the file name without its extension.
+ */
+export function titleFor(fileName: string, text: string): string {
+  const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(text.slice(0, 2_000))?.[1]?.trim();
+  return (heading !== undefined && heading !== '' ? heading : fileName.replace(/\.[^.]+$/, '')).slice(0, 200);
+}
