@@ -123,7 +123,7 @@ describe('hostile files met by the extract worker', () => {
 
   it('refuses a DOCX whose zip entries share their data', async () => {
     expect(await refusalOf(docxWithSharedEntry(), 'twin.docx')).toMatch(
-      /^twin\.docx holds zip entries whose data overlap/,
+      /^twin\.docx holds entries whose data overlap/,
     );
   });
 

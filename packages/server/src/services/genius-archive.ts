@@ -1,7 +1,7 @@
 import { type SourceFile } from '@parley/engine';
 import { strToU8, zipSync } from 'fflate';
 import { DomainError } from '@parley/core';
-import { listZipEntries, readZipEntry, ZipRefusal } from './zip-entries';
+import { listZipEntries, readZipEntry, ZipRefusal } from '../zip/zip-entries.mjs';
 
 /**
  * Limits on an uploaded GENIUS folder (a zip): the largest shared scenario file is under 100 KB,

@@ -1,3 +1,6 @@
+// Plain JavaScript, so the extract worker (which runs untranspiled) and the server share one reader;
+// its types are in zip-entries.d.mts.
+import { Buffer } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
 
 /**
@@ -9,31 +12,19 @@ import { inflateRawSync } from 'node:zlib';
 /** Why a zip was refused; `message` completes "The … " (e.g. "holds two entries …"). */
 export class ZipRefusal extends Error {}
 
-export type ZipEntry = {
-  readonly name: string;
-  /** 0 stored, 8 deflate (APPNOTE 4.4.5); anything else is refused when read. */
-  readonly method: number;
-  /** The uncompressed size the central directory declares. */
-  readonly declaredSize: number;
-  /** The local header, which belongs to the entry as much as its data: no two entries may share either. */
-  readonly headerStart: number;
-  readonly dataStart: number;
-  readonly dataEnd: number;
-};
-
 const END_OF_DIRECTORY = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 
 /** The entries of `bytes`, at most `maxEntries`, each with the range its data really occupies. */
-export function listZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
+export function listZipEntries(bytes, maxEntries) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndOfDirectory(view);
   const count = view.getUint16(end + 10, true);
   if (count > maxEntries) throw new ZipRefusal(`has ${count} entries (at most ${maxEntries})`);
   const directoryStart = view.getUint32(end + 16, true);
-  const entries: ZipEntry[] = [];
+  const entries = [];
   let at = directoryStart;
   for (let index = 0; index < count; index++) {
     if (at + 46 > end || view.getUint32(at, true) !== DIRECTORY_ENTRY) throw damaged();
@@ -59,14 +50,14 @@ export function listZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[
  * One entry's bytes, refused once inflation passes its declared size: zlib stops at the first
  * chunk beyond `maxOutputLength`, so a lying header costs at most one chunk of work, not the stream.
  */
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function readZipEntry(bytes, entry) {
   const data = bytes.subarray(entry.dataStart, entry.dataEnd);
   if (entry.method === 0) {
     if (data.length !== entry.declaredSize) throw wrongSize(entry);
     return data;
   }
   if (entry.method !== 8) throw new ZipRefusal(`holds ${entry.name}, compressed in a way not supported`);
-  let inflated: Buffer;
+  let inflated;
   try {
     // maxOutputLength must be at least 1; an empty entry that inflates to 1 byte is still caught below.
     inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.declaredSize) });
@@ -81,7 +72,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return inflated;
 }
 
-function findEndOfDirectory(view: DataView): number {
+function findEndOfDirectory(view) {
   for (let at = view.byteLength - 22; at >= Math.max(0, view.byteLength - 22 - 0xffff); at--) {
     if (view.getUint32(at, true) !== END_OF_DIRECTORY) continue;
     if (at >= 20 && view.getUint32(at - 20, true) === ZIP64_LOCATOR)
@@ -91,17 +82,8 @@ function findEndOfDirectory(view: DataView): number {
   throw new ZipRefusal('is not a zip file');
 }
 
-type DirectoryRecord = {
-  name: string;
-  method: number;
-  compressedSize: number;
-  declaredSize: number;
-  localHeader: number;
-  directoryStart: number;
-};
-
 /** Where the data really starts: after the local header, whose name and extra field may differ from the directory's. */
-function locateData(view: DataView, record: DirectoryRecord): ZipEntry {
+function locateData(view, record) {
   const { localHeader, compressedSize, directoryStart } = record;
   if (localHeader + 30 > directoryStart || view.getUint32(localHeader, true) !== LOCAL_HEADER)
     throw damaged();
@@ -120,7 +102,7 @@ function locateData(view: DataView, record: DirectoryRecord): ZipEntry {
 }
 
 /** Each byte of compressed data may belong to one entry only (header included). */
-function refuseSharedData(entries: readonly ZipEntry[]): void {
+function refuseSharedData(entries) {
   const ranges = entries
     .map((entry) => ({ name: entry.name, start: entry.headerStart, end: entry.dataEnd }))
     .sort((left, right) => left.start - right.start);
@@ -135,10 +117,10 @@ function refuseSharedData(entries: readonly ZipEntry[]): void {
 }
 
 const damaged = () => new ZipRefusal('is a damaged zip file');
-const wrongSize = (entry: ZipEntry) =>
+const wrongSize = (entry) =>
   new ZipRefusal(`holds ${entry.name}, whose size differs from its declared ${entry.declaredSize} bytes`);
 
-function isTooLarge(error: unknown): boolean {
+function isTooLarge(error) {
   return (
     error instanceof RangeError ||
     (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ERR_BUFFER_TOO_LARGE')
