@@ -93,7 +93,10 @@ describe('the web app in a real browser', () => {
     await form.getByRole('button', { name: 'Record position' }).click();
     await expect.poll(() => form.getByRole('status').innerText()).toContain('Position recorded');
     await staleForm.getByRole('button', { name: 'Record position' }).click();
-    await expect.poll(() => staleForm.getByRole('alert').innerText()).toMatch(/Someone changed this.*reload/);
+    await expect.poll(() => staleForm.getByRole('alert').innerText()).toMatch(/^Someone changed this/);
+    // Their position is shown to choose from, so the alert does not send the user off to reload.
+    await staleForm.getByRole('region', { name: 'The other change' }).waitFor();
+    expect(await staleForm.getByRole('alert').innerText()).not.toMatch(/reload/i);
     await stale.close();
   });
 
@@ -169,7 +172,11 @@ describe('the web app in a real browser', () => {
       .fill('President of the United States, President of Ukraine');
     await form.getByLabel('Question').fill(question);
     await form.getByRole('button', { name: 'Escalate' }).click();
-    await expect.poll(() => form.getByRole('status').innerText()).toContain('Point escalated');
+    // The form gives way to its outcome, which keeps the focus: no second escalation to send.
+    const escalation = mediator.page.getByRole('region', { name: 'Escalation' });
+    await expect.poll(() => escalation.getByRole('status').innerText()).toContain('Point escalated');
+    expect(await form.count()).toBe(0);
+    expect(await mediator.page.evaluate(() => document.activeElement?.textContent)).toBe('Point escalated.');
     await expect
       .poll(() => ukraine.page.getByRole('heading', { level: 2 }).innerText())
       .toContain('Deferred to leaders');

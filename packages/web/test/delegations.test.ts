@@ -1,7 +1,7 @@
 // End-to-end, real server (demo loaded) and Chromium: seating people directly in a delegation with
 // a function and a validity, ending a seat, and invitations answered in the form (#11, item 2).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../server/src/demo';
+import { DEMO_ACCOUNTS, DEMO_NEGOTIATION } from '../../server/src/demo';
 import {
   openDemoNegotiation,
   signInAs,
@@ -104,5 +104,46 @@ describe('delegations: seats with a function and a validity', () => {
     expect(await ukraineCard.getByText(/Seat the lead of/).count()).toBe(0);
     const own = card(mediator, 'United States');
     expect(await own.getByText('Seat someone with an account').count()).toBe(1);
+  });
+
+  // Last: Ukraine's lead leaves the negotiation here.
+  test("Ukraine's lead is told before accepting the mediator's proposed successor that the seat ends, then where it went", async () => {
+    const successor = DEMO_ACCOUNTS.ukraineFormer.displayName;
+    await ukraine.page.reload();
+    const ukraineCard = card(ukraine, 'Ukraine');
+    await ukraineCard.getByText('Seat someone with an account').click();
+    const seat = ukraineCard.getByRole('form', { name: 'Seat someone in Ukraine' });
+    await seat.getByLabel('Email of their account').fill(DEMO_ACCOUNTS.ukraineFormer.email);
+    await seat.getByLabel('Function').selectOption('delegate');
+    await seat.getByRole('button', { name: 'Seat', exact: true }).click();
+    await expect.poll(() => seat.getByRole('status').innerText()).toBe('Seated.');
+
+    await mediator.page.reload();
+    const mediatorCard = card(mediator, 'Ukraine');
+    await mediatorCard.getByText('Propose a new lead', { exact: true }).click();
+    const propose = mediatorCard.getByRole('form', { name: 'Propose a new lead for Ukraine' });
+    await propose.getByLabel('New lead').selectOption({ label: successor });
+    await propose.getByRole('button', { name: 'Propose' }).click();
+    await expect.poll(() => propose.getByRole('status').innerText()).toContain('Proposal sent');
+
+    await ukraine.page.reload();
+    const pending = card(ukraine, 'Ukraine').getByRole('region', {
+      name: 'Proposed lead hand-overs for Ukraine',
+    });
+    const accept = pending.getByRole('button', { name: 'Accept' });
+    // Said before accepting, beside the button and tied to it.
+    const describedBy = (await accept.getAttribute('aria-describedby')) ?? '';
+    expect(await ukraine.page.locator(`[id="${describedBy}"]`).innerText()).toBe(
+      `Accepting ends your seat as lead of Ukraine at once: from then you no longer have access to “${DEMO_NEGOTIATION.title}”.`,
+    );
+    await accept.click();
+    // Not a bare "not found" on a page that can no longer load: their list, saying what happened.
+    await ukraine.page.getByRole('heading', { name: 'Your negotiations' }).waitFor();
+    await expect
+      .poll(() => ukraine.page.getByRole('status').allInnerTexts())
+      .toContainEqual(
+        `You accepted ${successor} as lead of Ukraine; your seat in “${DEMO_NEGOTIATION.title}” has ended.`,
+      );
+    expect(await ukraine.page.getByText('not found').count()).toBe(0);
   });
 });

@@ -165,6 +165,8 @@ describe('drafting in a real browser', () => {
     await expect.poll(() => late.getByRole('alert').innerText()).toMatch(/Someone changed this/);
     const other = late.getByRole('region', { name: 'The other change' });
     await expect.poll(() => other.innerText()).toContain(`First window ${RUN}`);
+    // The alert agrees with the choice below it: a reload would throw the typed note away.
+    expect(await late.getByRole('alert').innerText()).not.toMatch(/reload/i);
     await other.getByRole('button', { name: 'Save mine over it' }).click();
     await expect.poll(() => late.getByRole('status').innerText()).toContain('Position recorded');
 
@@ -305,5 +307,135 @@ describe('drafting in a real browser', () => {
     await create.getByRole('button', { name: 'Create it anyway, after what was saved meanwhile' }).click();
     await page.getByRole('heading', { name: 'Lineage' }).waitFor();
     await expect.poll(() => page.locator('main').innerText()).toContain(`Late ${RUN}`);
+  });
+
+  test('the drafting editor puts the focus in each form it opens, and back on the button when it closes', async () => {
+    const { page } = mediator;
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('link', { name: 'Draft a new version' }).click();
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        return {
+          form: element?.closest('form')?.getAttribute('aria-label') ?? null,
+          tag: element?.tagName ?? null,
+          label: element?.getAttribute('aria-label') ?? null,
+        };
+      });
+    const opensAndCloses = async (opener: string, form: string, close: () => Promise<void>) => {
+      await page.getByRole('button', { name: opener, exact: true }).click();
+      await expect.poll(focused).toEqual({ form, tag: 'INPUT', label: null });
+      await close();
+      await expect.poll(focused).toMatchObject({ label: opener });
+    };
+    const cancel = (form: string) => () =>
+      page.getByRole('form', { name: form }).getByRole('button', { name: 'Cancel' }).click();
+    await opensAndCloses('Edit point 1', 'Edit point 1', cancel('Edit point 1'));
+    await opensAndCloses('Split point 2', 'Split point 2', cancel('Split point 2'));
+    await opensAndCloses('Add a point after 1', 'New point after 1', async () => {
+      const form = page.getByRole('form', { name: 'New point after 1' });
+      await form.getByLabel('Text').fill(`Focus kept ${RUN}.`);
+      await form.getByRole('button', { name: 'Add to the draft' }).click();
+    });
+    await opensAndCloses('Edit point 1', 'Edit point 1', async () => {
+      await page.getByRole('form', { name: 'Edit point 1' }).getByLabel('Title').fill(`Focused ${RUN}`);
+      await page.getByRole('button', { name: 'Apply to the draft' }).click();
+    });
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Changes in this draft' }).locator('ol > li').count())
+      .toBe(2);
+    // Leaves nothing kept for the next test.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    await page.getByText('No change yet', { exact: false }).waitFor();
+  });
+
+  test('a draft in progress survives another section and a reload until it is discarded; closing the tab asks first', async () => {
+    const { page } = mediator;
+    const sections = page.getByRole('navigation', { name: 'Negotiation sections' });
+    await sections.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('link', { name: 'Draft a new version' }).click();
+    const changes = page.getByRole('region', { name: 'Changes in this draft' });
+    await changes.getByText('No change yet', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Edit point 1', exact: true }).click();
+    await page.getByRole('form', { name: 'Edit point 1' }).getByLabel('Title').fill(`Survives ${RUN}`);
+    await page.getByRole('button', { name: 'Apply to the draft' }).click();
+    await page.getByRole('button', { name: 'Add a point after 1', exact: true }).click();
+    const added = page.getByRole('form', { name: 'New point after 1' });
+    await added.getByLabel('Text').fill(`Added ${RUN}.`);
+    await added.getByRole('button', { name: 'Add to the draft' }).click();
+    const label = page.getByRole('form', { name: 'Save the draft' }).getByLabel('New version label');
+    await label.fill(`Kept label ${RUN}`);
+    await expect.poll(() => changes.locator('ol > li').count()).toBe(2);
+    const isTheSameDraft = async () => {
+      await expect.poll(() => changes.locator('ol > li').count()).toBe(2);
+      expect(await changes.innerText()).toContain(`Added ${RUN}`);
+      expect(await label.inputValue()).toBe(`Kept label ${RUN}`);
+      expect(await page.getByRole('button', { name: 'Discard draft' }).count()).toBe(1);
+    };
+
+    await sections.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('heading', { name: /Draft a new version/ }).waitFor({ state: 'detached' });
+    await page.goBack();
+    await isTheSameDraft();
+    await page.reload();
+    await isTheSameDraft();
+
+    // Closing the tab (whose storage goes with it) asks first; dismissed, the page stays.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    await isTheSameDraft();
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    await changes.getByText('No change yet', { exact: false }).waitFor();
+    expect(await label.inputValue()).toBe('');
+    await page.reload();
+    await changes.getByText('No change yet', { exact: false }).waitFor();
+  });
+
+  test('a revised text and its corrected map survive another section until discarded', async () => {
+    const { page } = mediator;
+    const sections = page.getByRole('navigation', { name: 'Negotiation sections' });
+    await sections.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('link', { name: 'Paste a revised text' }).click();
+    await page
+      .getByRole('form', { name: 'Revised text' })
+      .getByLabel('Revised text')
+      .fill(
+        [
+          '1. Port entry. Ships berth in the order they arrive, with a licensed pilot.',
+          `2. Fees. Fees are fixed for seven years ${RUN}.`,
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Propose the lineage' }).click();
+    const map = page.getByRole('region', { name: 'Lineage map' });
+    const markNew = map.getByRole('button', { name: 'Mark new point 1 as new' });
+    await expect.poll(() => markNew.isEnabled()).toBe(true);
+    await markNew.click();
+    await expect.poll(() => markNew.isEnabled()).toBe(false);
+    const create = page.getByRole('form', { name: 'Create the revised version' });
+    await create.getByLabel('New version label').fill(`Revised later ${RUN}`);
+
+    await sections.getByRole('link', { name: 'Overview', exact: true }).click();
+    await map.waitFor({ state: 'detached' });
+    await page.goBack();
+    // The map is back as corrected (point 1 still new), with its label, not the empty text field.
+    await expect.poll(() => markNew.isEnabled()).toBe(false);
+    expect(await create.getByLabel('New version label').inputValue()).toBe(`Revised later ${RUN}`);
+    await page.getByRole('button', { name: 'Edit the text again' }).click();
+    expect(await page.getByRole('textbox', { name: 'Revised text' }).inputValue()).toContain(
+      `seven years ${RUN}`,
+    );
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Revised text' }).inputValue()).toBe('');
   });
 });

@@ -295,6 +295,39 @@ describe('exports and leak tracing in a real browser', () => {
     expect(row).toContain(DEMO_ACCOUNTS.russia.displayName);
   });
 
+  test("a changed choice clears the last export's notice, and a recipient it rules out is named beside the field", async () => {
+    await openTab(mediator, 'Export');
+    const form = mediator.page.getByRole('form', { name: 'Export' });
+    await exportGeneva(mediator, 'PDF', /Russian presidential envoy/);
+    await expect
+      .poll(() => form.getByRole('status').allInnerTexts())
+      .toContainEqual(expect.stringContaining('Export ready'));
+
+    await form
+      .getByRole('combobox', { name: 'What', exact: true })
+      .selectOption({ label: 'A record (transcript, note or memo)' });
+    // Ukraine's memo to the mediator: Russia's envoy may not read it, so the copy is the exporter's.
+    const memo = demoRecord('ukraine', 'mediator');
+    const records = form.getByRole('combobox', { name: 'Record', exact: true });
+    await expect
+      .poll(() => records.locator('option').allInnerTexts())
+      .toContainEqual(expect.stringContaining(memo.title));
+    const memoLabel = (await records.locator('option').allInnerTexts()).find((text) =>
+      text.includes(memo.title),
+    );
+    await records.selectOption({ label: memoLabel ?? '' });
+    await expect
+      .poll(() => form.getByRole('status').allInnerTexts())
+      .toEqual([`${DEMO_ACCOUNTS.russia.displayName} may not read this record; the copy will be for you.`]);
+    const recipient = form.getByRole('combobox', { name: 'Recipient', exact: true });
+    expect(await recipient.locator('option:checked').innerText()).toBe('Myself');
+    expect(await recipient.getAttribute('aria-describedby')).toContain('export-recipient-ruled-out');
+    // The copy made before is listed under its own title, naming its own recipient.
+    expect(await mediator.page.getByRole('heading', { name: 'Exports made in this session' }).count()).toBe(
+      1,
+    );
+  });
+
   test("a delegation's copy of its internal note never shows its title to the mediator", async () => {
     const note = demoRecord('ukraine', 'delegation');
     const { form, records } = await recordExportForm(ukraine, note.title);

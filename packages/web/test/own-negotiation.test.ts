@@ -236,7 +236,11 @@ async function story() {
       .fill('President of Northland, President of Southland');
     await escalate.getByLabel('Question').fill('Should the bridge toll go?');
     await escalate.getByRole('button', { name: 'Escalate' }).click();
-    await poll(() => escalate.getByRole('status').innerText()).toContain('Point escalated');
+    // The form gives way to its outcome, which takes the focus: a second escalation is not offered.
+    const escalation = page.getByRole('region', { name: 'Escalation', exact: true });
+    await poll(() => escalation.getByRole('status').innerText()).toContain('Point escalated');
+    expect(await escalate.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Point escalated.');
     await page.getByText('Record the leaders’ decision', { exact: true }).click();
     const decide = page.getByRole('form', { name: /^Record the decision of President of Northland/ });
     // Nothing is preselected: an empty decision is refused beside its fields, not recorded as "Agreed".
@@ -249,6 +253,12 @@ async function story() {
     await decide.getByRole('button', { name: 'Record the decision' }).click();
     await poll(() => page.locator('main').innerText()).toContain(DECISION);
     await poll(() => page.getByRole('form', { name: /^Record the decision of/ }).count()).toBe(0);
+    // The outcome keeps the focus, no earlier alert outlives the decision, and the point may be
+    // escalated afresh.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Decision recorded.');
+    expect(await escalation.getByRole('alert').count()).toBe(0);
+    await escalation.getByText('Escalate to the leaders', { exact: true }).waitFor();
+    expect(await escalation.getByText('Point escalated').count()).toBe(0);
 
     // 8. A round with restricted minutes (Northland and the mediator present) and a public readout.
     await openTab(mediator, 'Rounds & statements');

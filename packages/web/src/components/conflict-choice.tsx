@@ -1,6 +1,14 @@
 import type { MouseEvent, ReactNode } from 'react';
 
 /**
+ * The alert a form shows above a ConflictChoice, instead of the generic 409 sentence (and the
+ * server's detail), which say to reload: a reload would throw away what the user typed, which the
+ * choice below keeps.
+ */
+export const CONFLICT_CHOICE_MESSAGE =
+  'Someone changed this meanwhile, so yours is not saved yet: save yours over it, or keep theirs (below).';
+
+/**
  * What a form shows after a 409: the change someone else saved meanwhile, and the two ways on —
  * save this form's values over it, or take theirs into the form.
  */

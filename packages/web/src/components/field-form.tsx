@@ -1,5 +1,5 @@
 import './story.css';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage, readableFieldMessage, topField } from '../api/api-error';
 
 type Outcome = { kind: 'error' | 'ok'; text: string } | undefined;
@@ -18,6 +18,14 @@ export function useFieldForm(formLabel: string) {
   // Fields this form shows errors beside, collected as it renders them; the alert leaves them out.
   const shownFields = useRef(new Set<string>());
   const idOf = (field: string) => `${formLabel.replace(/\W+/g, '-').toLowerCase()}-${field}-error`;
+  // Focus moves once the outcome is on the page: after React's commit, not at the next animation
+  // frame, which can come first (an update after an await renders in a later task) and find no line.
+  const pendingFocus = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => {
+    const focus = pendingFocus.current;
+    pendingFocus.current = undefined;
+    focus?.();
+  });
 
   const submit = (action: () => Promise<void>, successText: string) => async (event: FormEvent) => {
     event.preventDefault();
@@ -27,7 +35,7 @@ export function useFieldForm(formLabel: string) {
     try {
       await action();
       setOutcome({ kind: 'ok', text: successText });
-      requestAnimationFrame(() => outcomeRef.current?.focus());
+      pendingFocus.current = () => outcomeRef.current?.focus();
     } catch (failure) {
       const byField = fieldProblems(failure);
       setFields(byField);
@@ -36,13 +44,13 @@ export function useFieldForm(formLabel: string) {
         text: errorMessage(failure, (field) => shownFields.current.has(field)),
       });
       const first = Object.keys(byField)[0];
-      requestAnimationFrame(() => {
+      pendingFocus.current = () => {
         const target =
           first === undefined
             ? null
             : formRef.current?.querySelector<HTMLElement>(`[aria-describedby~="${idOf(first)}"]`);
         (target ?? outcomeRef.current)?.focus();
-      });
+      };
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../api/api-error';
+import { CONFLICT_CHOICE_MESSAGE } from './conflict-choice';
 import { useFormSubmission } from './form-submission';
 
 /**
@@ -32,9 +33,12 @@ export function useRevisionedEdit<Fields, Stored extends { revision: number }>(o
         setTheirs(undefined);
         options.onChanged?.();
       } catch (failure) {
-        if (failure instanceof ApiError && failure.isConflict)
-          setTheirs(await options.reload().catch(() => undefined));
-        throw failure;
+        if (!(failure instanceof ApiError && failure.isConflict)) throw failure;
+        const stored = await options.reload().catch(() => undefined);
+        setTheirs(stored);
+        // With their change shown to choose from, the alert says so rather than "reload". Without
+        // it (it could not be read), the server's own answer is all there is to go on.
+        throw stored === undefined ? failure : new Error(CONFLICT_CHOICE_MESSAGE);
       }
     }, options.savedText);
   const keepTheirs = (stored: Stored) => {

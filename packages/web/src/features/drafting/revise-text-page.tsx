@@ -1,10 +1,4 @@
-import {
-  LineageProposalSchema,
-  PointIdSchema,
-  type LineageProposal,
-  type PlanVersion,
-  type PointId,
-} from '@parley/core';
+import { LineageProposalSchema, PointIdSchema, type PlanVersion, type PointId } from '@parley/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { Link, useNavigate } from 'react-router';

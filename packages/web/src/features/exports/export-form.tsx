@@ -7,7 +7,7 @@ import {
   type ExportResult,
   type PlanVersionId,
 } from '@parley/core';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { getVersion, listMembers, listRecords, listRounds } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
@@ -97,6 +97,12 @@ export function ExportForm({
   const recipient = recipients.some((member) => member.userId === recipientUserId)
     ? recipientUserId
     : selfUserId;
+  // Said beside the field: a recipient swapped for "Myself" without a word would be exported for.
+  const ruledOut =
+    recipient !== recipientUserId && material.kind !== 'open'
+      ? members.data?.items.find((member) => member.userId === recipientUserId)?.displayName
+      : undefined;
+  const materialName = material.kind === 'record' ? 'record' : "round's minutes";
   const chooseKind = (next: ExportKind) => {
     setKind(next);
     if (!exportFormatsFor(next).includes(format)) setFormat('pdf');
@@ -114,10 +120,17 @@ export function ExportForm({
     ...(isPaged && headerText.trim() !== '' ? { headerText: headerText.trim() } : {}),
     ...(format === 'pdf' && watermark ? { watermark } : {}),
   };
-  const onSubmit = submit(
+  // The outcome belongs to the export it was for: once the form asks for another, it goes.
+  const bodyKey = JSON.stringify(body);
+  const [sentKey, setSentKey] = useState<string | undefined>(undefined);
+  const send = submit(
     async () => onExported(await createExport(negotiation.id, body)),
     'Export ready: the download link is below.',
   );
+  const onSubmit = (event: FormEvent) => {
+    setSentKey(bodyKey);
+    return send(event);
+  };
 
   return (
     <form className="card form export-form" onSubmit={onSubmit} aria-label="Export">
@@ -237,7 +250,11 @@ export function ExportForm({
           <select
             value={recipient}
             onChange={(event) => setRecipientUserId(event.target.value)}
-            aria-describedby={material.kind === 'open' ? undefined : 'export-recipient-hint'}
+            aria-describedby={
+              material.kind === 'open'
+                ? undefined
+                : `export-recipient-hint${ruledOut === undefined ? '' : ' export-recipient-ruled-out'}`
+            }
           >
             <option value={selfUserId}>Myself</option>
             {recipients.map((member) => (
@@ -248,10 +265,14 @@ export function ExportForm({
           </select>
         </label>
       )}
+      {mayChooseRecipient && ruledOut !== undefined && (
+        <p id="export-recipient-ruled-out" className="warning" role="status">
+          {ruledOut} may not read this {materialName}; the copy will be for you.
+        </p>
+      )}
       {mayChooseRecipient && material.kind !== 'open' && (
         <p id="export-recipient-hint" className="muted small">
-          Only members who may read the chosen {material.kind === 'record' ? 'record' : "round's minutes"} are
-          offered.
+          Only members who may read the chosen {materialName} are offered.
         </p>
       )}
       <p className="muted small">
@@ -261,7 +282,7 @@ export function ExportForm({
       <button type="submit" disabled={busy}>
         {busy ? 'Rendering…' : 'Export'}
       </button>
-      <FormMessage message={message} />
+      <FormMessage message={sentKey === bodyKey ? message : undefined} />
     </form>
   );
 }

@@ -19,7 +19,11 @@ export function ExportsPage() {
         onExported={(result) => setExported((list) => [result, ...list])}
       />
       {exported.length > 0 && (
-        <ul className="exports-done" aria-label="Exports made in this session">
+        // A visible title: each copy names its own recipient, whatever the form now shows.
+        <h3 id="exports-done-title">Exports made in this session</h3>
+      )}
+      {exported.length > 0 && (
+        <ul className="exports-done" aria-labelledby="exports-done-title">
           {exported.map((result) => (
             <li key={result.id} className="card">
               <p>

@@ -5,12 +5,16 @@ import { labelOf } from '../../components/chips';
 import { useFieldForm } from '../../components/field-form';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
-/** Mediator staff: record what the principals decided on an escalation (once). */
+/**
+ * Mediator staff: record what the principals decided on an escalation (once). Once decided, the
+ * form goes; its "Decision recorded" line stays, outside it, with the focus it took.
+ */
 export function DecideEscalationForm({ escalation }: { escalation: Escalation }) {
   const { negotiation, refresh } = useNegotiation();
   // No outcome is preselected: a decision is recorded once, and a default would be recorded unread.
   const [outcome, setOutcome] = useState<DecideEscalationBody['outcome'] | ''>('');
   const [note, setNote] = useState('');
+  const [isRecorded, setRecorded] = useState(false);
   const label = `Record the decision of ${escalation.principals.join(', ')}`;
   const form = useFieldForm(label);
   const onSubmit = form.submit(async () => {
@@ -19,45 +23,51 @@ export function DecideEscalationForm({ escalation }: { escalation: Escalation })
       outcome: outcome as DecideEscalationBody['outcome'],
       note,
     });
+    setRecorded(true);
     refresh();
   }, 'Decision recorded.');
+  if (escalation.decision !== null && !isRecorded) return null;
   return (
-    <details>
-      <summary>Record the leaders’ decision</summary>
-      <form ref={form.formRef} onSubmit={onSubmit} className="form" aria-label={label}>
-        <label>
-          Outcome
-          <select
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value as DecideEscalationBody['outcome'])}
-            {...form.describe('outcome')}
-          >
-            <option value="" disabled>
-              Choose the outcome…
-            </option>
-            {ESCALATION_OUTCOMES.map((value) => (
-              <option key={value} value={value}>
-                {labelOf(value)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {form.fieldError('outcome')}
-        <label>
-          What they decided
-          <textarea
-            rows={2}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            {...form.describe('note')}
-          />
-        </label>
-        {form.fieldError('note')}
-        {form.outcomeLine()}
-        <button type="submit" disabled={form.busy}>
-          Record the decision
-        </button>
-      </form>
-    </details>
+    <>
+      {!isRecorded && (
+        <details>
+          <summary>Record the leaders’ decision</summary>
+          <form ref={form.formRef} onSubmit={onSubmit} className="form" aria-label={label}>
+            <label>
+              Outcome
+              <select
+                value={outcome}
+                onChange={(e) => setOutcome(e.target.value as DecideEscalationBody['outcome'])}
+                {...form.describe('outcome')}
+              >
+                <option value="" disabled>
+                  Choose the outcome…
+                </option>
+                {ESCALATION_OUTCOMES.map((value) => (
+                  <option key={value} value={value}>
+                    {labelOf(value)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {form.fieldError('outcome')}
+            <label>
+              What they decided
+              <textarea
+                rows={2}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                {...form.describe('note')}
+              />
+            </label>
+            {form.fieldError('note')}
+            <button type="submit" disabled={form.busy}>
+              Record the decision
+            </button>
+          </form>
+        </details>
+      )}
+      {form.outcomeLine()}
+    </>
   );
 }

@@ -6,8 +6,9 @@ import { useNegotiation } from '../negotiation/negotiation-context';
 
 /**
  * Mediator only: set the point aside for named principals (leaders). While the leaders hold it
- * (`withLeaders`), a second escalation would be refused: the form says so instead, except just
- * after this form sent it, when it keeps its "Point escalated" line.
+ * (`withLeaders`), a second escalation would be refused (409): the form gives way to a line that
+ * says so, and just after this form sent it, to its "Point escalated" line, which keeps the focus.
+ * The point page remounts the form once the leaders' decision is recorded, so it starts afresh.
  */
 export function EscalateForm({ pointId, withLeaders }: { pointId: PointId; withLeaders: boolean }) {
   const { negotiation, refresh } = useNegotiation();
@@ -35,53 +36,57 @@ export function EscalateForm({ pointId, withLeaders }: { pointId: PointId; withL
     refresh();
   }, 'Point escalated.');
 
-  if (withLeaders && !justSent)
-    return (
-      <p className="muted small">
-        This point is with the leaders: record their decision before sending it to them again.
-      </p>
-    );
-
+  // Sent (or held by the leaders): the outcome line stays where it was, outside the form, so the
+  // focus it took is not lost when the form goes.
+  const isWithLeaders = withLeaders || justSent;
   return (
-    <details>
-      <summary>Escalate to the leaders</summary>
-      <form ref={form.formRef} onSubmit={onSubmit} className="form" aria-label="Escalate the point">
-        <label>
-          Principals (comma-separated)
-          <input
-            required
-            value={principals}
-            onChange={(e) => setPrincipals(e.target.value)}
-            {...form.describe('principals')}
-          />
-        </label>
-        {form.fieldError('principals')}
-        <label>
-          Question
-          <textarea
-            required
-            value={question}
-            onChange={(e) => setQuestion(e.target.value)}
-            rows={2}
-            {...form.describe('question')}
-          />
-        </label>
-        {form.fieldError('question')}
-        <label>
-          Due date
-          <input
-            type="date"
-            value={dueDate}
-            onChange={(e) => setDueDate(e.target.value)}
-            {...form.describe('dueDate')}
-          />
-        </label>
-        {form.fieldError('dueDate')}
-        {form.outcomeLine()}
-        <button type="submit" disabled={form.busy}>
-          Escalate
-        </button>
-      </form>
-    </details>
+    <>
+      {isWithLeaders ? (
+        <p className="muted small">
+          This point is with the leaders: record their decision before sending it to them again.
+        </p>
+      ) : (
+        <details>
+          <summary>Escalate to the leaders</summary>
+          <form ref={form.formRef} onSubmit={onSubmit} className="form" aria-label="Escalate the point">
+            <label>
+              Principals (comma-separated)
+              <input
+                required
+                value={principals}
+                onChange={(e) => setPrincipals(e.target.value)}
+                {...form.describe('principals')}
+              />
+            </label>
+            {form.fieldError('principals')}
+            <label>
+              Question
+              <textarea
+                required
+                value={question}
+                onChange={(e) => setQuestion(e.target.value)}
+                rows={2}
+                {...form.describe('question')}
+              />
+            </label>
+            {form.fieldError('question')}
+            <label>
+              Due date
+              <input
+                type="date"
+                value={dueDate}
+                onChange={(e) => setDueDate(e.target.value)}
+                {...form.describe('dueDate')}
+              />
+            </label>
+            {form.fieldError('dueDate')}
+            <button type="submit" disabled={form.busy}>
+              Escalate
+            </button>
+          </form>
+        </details>
+      )}
+      {form.outcomeLine()}
+    </>
   );
 }

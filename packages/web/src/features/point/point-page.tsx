@@ -208,16 +208,16 @@ export function PointPage() {
                             <Chip value="deferred_to_leaders" />
                           )}
                         </p>
-                        {!e.decision && mayIn(me, 'plan.manage', id) && (
-                          <DecideEscalationForm escalation={e} />
-                        )}
+                        {/* Kept once decided, to say so where the focus was. */}
+                        {mayIn(me, 'plan.manage', id) && <DecideEscalationForm escalation={e} />}
                       </li>
                     ))}
                   </ul>
                 )}
                 {mayIn(me, 'plan.manage', id) && (
                   <EscalateForm
-                    key={point.pointId}
+                    // A decision recorded hands the point back: a fresh form, without the last outcome.
+                    key={`${point.pointId}-${escalations.filter((e) => e.decision !== null).length}`}
                     pointId={point.pointId}
                     withLeaders={escalations.some((e) => e.decision === null)}
                   />

@@ -11,6 +11,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { listPositions, setPosition } from '../../api/endpoints';
 import { labelOf } from '../../components/chips';
+import { CONFLICT_CHOICE_MESSAGE, ConflictChoice } from '../../components/conflict-choice';
 import { FormMessage } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
@@ -80,11 +81,17 @@ export function PositionForm({
       setMessage({ kind: 'ok', text: 'Position recorded.' });
       refresh();
     } catch (failure) {
-      setMessage({ kind: 'error', text: errorMessage(failure) });
-      if (failure instanceof ApiError && failure.isConflict) {
-        const latest = await listPositions(negotiation.id, versionId).catch(() => undefined);
-        setConflict(latest?.items.find((p) => p.pointId === pointId && p.partyId === partyId));
-      }
+      const latest =
+        failure instanceof ApiError && failure.isConflict
+          ? await listPositions(negotiation.id, versionId).catch(() => undefined)
+          : undefined;
+      const theirs = latest?.items.find((p) => p.pointId === pointId && p.partyId === partyId);
+      setConflict(theirs);
+      // With the choice shown, not the generic "reload", which would throw the typed note away.
+      setMessage({
+        kind: 'error',
+        text: theirs === undefined ? errorMessage(failure) : CONFLICT_CHOICE_MESSAGE,
+      });
     } finally {
       setBusy(false);
     }
@@ -133,32 +140,21 @@ export function PositionForm({
       )}
       <FormMessage message={message} />
       {conflict !== undefined && (
-        <section className="conflict" aria-label="The other change">
-          <p>
-            The position now reads: <strong>{describePosition(conflict)}</strong> (revision{' '}
-            {conflict.revision}
-            ). Yours: <strong>{labelOf(draft.value)}</strong>, {draft.visibility}
-            {draft.note !== '' ? `, “${draft.note}”` : ''}.
-          </p>
-          <div className="row-actions">
-            <button type="button" disabled={busy} onClick={() => void save(conflict.revision)}>
-              Save mine over it
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setBase(conflict);
-                setDraft(draftOf(conflict));
-                setDirty(false);
-                setConflict(undefined);
-                setMessage(undefined);
-              }}
-            >
-              Keep theirs
-            </button>
-          </div>
-        </section>
+        <ConflictChoice
+          busy={busy}
+          onSaveMine={() => void save(conflict.revision)}
+          onKeepTheirs={() => {
+            setBase(conflict);
+            setDraft(draftOf(conflict));
+            setDirty(false);
+            setConflict(undefined);
+            setMessage(undefined);
+          }}
+        >
+          The position now reads: <strong>{describePosition(conflict)}</strong> (revision {conflict.revision}
+          ). Yours: <strong>{labelOf(draft.value)}</strong>, {draft.visibility}
+          {draft.note !== '' ? `, “${draft.note}”` : ''}.
+        </ConflictChoice>
       )}
       <button type="submit" disabled={busy}>
         {busy ? 'Saving…' : 'Record position'}
