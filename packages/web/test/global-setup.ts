@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM } from './helpers/chromium-path';
+import { ensureWebBuilt } from './helpers/web-build';
 
 function tryInstall(): void {
   const isRoot = process.getuid?.() === 0;
@@ -16,7 +17,14 @@ function tryInstall(): void {
   }
 }
 
-export default function ensureChromium(): void {
+export default function setUpBrowserSuites(): void {
+  // Built here, once, before the workers start: two browser suites starting together would each
+  // build, and one would swap dist/ out from under the other's running server.
+  ensureWebBuilt();
+  ensureChromium();
+}
+
+function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
   tryInstall();
   if (existsSync(CHROMIUM)) return;

@@ -1,5 +1,5 @@
 import './story.css';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage, readableFieldMessage, topField } from '../api/api-error';
 
 type Outcome = { kind: 'error' | 'ok'; text: string } | undefined;
@@ -18,10 +18,12 @@ export function useFieldForm(formLabel: string) {
   // Fields this form shows errors beside, collected as it renders them; the alert leaves them out.
   const shownFields = useRef(new Set<string>());
   const idOf = (field: string) => `${formLabel.replace(/\W+/g, '-').toLowerCase()}-${field}-error`;
-  // Focus moves once the outcome is on the page: after React's commit, not at the next animation
-  // frame, which can come first (an update after an await renders in a later task) and find no line.
+  // Focus moves once the outcome is on the page, in the commit that puts it there: not at the next
+  // animation frame, which can come first (an update after an await renders in a later task) and
+  // find no line, nor in a passive effect, which runs after paint, leaving the focus on <body>
+  // meanwhile when the commit removed the focused button.
   const pendingFocus = useRef<(() => void) | undefined>(undefined);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const focus = pendingFocus.current;
     pendingFocus.current = undefined;
     focus?.();

@@ -1,12 +1,12 @@
 // Starts the REAL server (embedded PGlite, demo loaded) and Debian's Chromium for the browser
 // tests and the screenshot script. Never downloads a browser.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../../server/src/http/start-server';
 import { CHROMIUM } from './chromium-path';
+import { ensureWebBuilt } from './web-build';
 
 export const DEMO_PASSWORD = 'parley-demo-2025';
 const CHROMIUM_ARGS = [
@@ -20,13 +20,6 @@ const CHROMIUM_ARGS = [
 ];
 
 export type Harness = { server: RunningServer; browser: Browser; close: () => Promise<void> };
-
-/** Builds the web app if its sources are newer than dist/ (same script as `npm start`). */
-export function ensureWebBuilt(): void {
-  const script = path.resolve(import.meta.dirname, '../../scripts/ensure-built.mjs');
-  const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('building the web app failed');
-}
 
 export async function startHarness(): Promise<Harness> {
   ensureWebBuilt();

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type ViewportSize } from 'playwright-core';
-import { ensureWebBuilt } from './browser-harness';
+import { ensureWebBuilt } from './web-build';
 import { CHROMIUM } from './chromium-path';
 
 const PARLEY_BIN = path.resolve(import.meta.dirname, '../../../server/bin/parley.js');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDateIn, formatIn, zonedInputToIso } from './zoned-time';
+import { formatCalendarDate, formatDateIn, formatIn, zonedInputToIso } from './zoned-time';
 
 describe('zonedInputToIso', () => {
   test('reads a wall time in the negotiation zone, winter and summer', () => {
@@ -28,5 +28,13 @@ describe('zonedInputToIso', () => {
     // 23:30 UTC on 30 November is already 1 December in Berlin.
     expect(formatDateIn('2026-11-30T23:30:00.000Z', 'Europe/Berlin')).toBe('1 Dec 2026');
     expect(formatDateIn('2026-11-30T23:30:00.000Z', 'UTC')).toBe('30 Nov 2026');
+  });
+});
+
+describe('formatCalendarDate', () => {
+  test('writes a calendar date with its month in words, the same day in every zone', () => {
+    expect(formatCalendarDate('2026-12-10')).toBe('10 Dec 2026');
+    expect(formatCalendarDate('2025-11-20T23:30:00.000Z')).toBe('20 Nov 2025');
+    expect(formatCalendarDate('soon')).toBe('soon');
   });
 });

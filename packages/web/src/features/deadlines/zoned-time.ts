@@ -52,5 +52,14 @@ export function formatDateIn(iso: string, zone: string): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: zone }).format(new Date(iso));
 }
 
+/**
+ * A calendar date as people write it: "2026-12-10" → "10 Dec 2026" (read at noon UTC, so no
+ * zone moves it to another day). Anything that is not such a date is returned as it came.
+ */
+export function formatCalendarDate(date: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0];
+  return day === undefined ? date : formatDateIn(`${day}T12:00:00Z`, 'UTC');
+}
+
 /** The viewer's own zone, as the browser reports it. */
 export const VIEWER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

@@ -10,6 +10,7 @@ import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { AwaitedParties } from './awaited-parties';
 import { NegotiationSettingsForm } from './negotiation-settings-form';
 import { Countdown } from './countdown';
+import { formatCalendarDate } from '../deadlines/zoned-time';
 
 export function OverviewPage() {
   const { me } = useSession();
@@ -188,7 +189,7 @@ export function OverviewPage() {
                   <li key={s.id}>
                     <blockquote>{quoted(s.quote)}</blockquote>
                     <p className="muted">
-                      {s.person}, {partyName(parties, s.partyId)} — {s.date}, {s.source}
+                      {s.person}, {partyName(parties, s.partyId)} — {formatCalendarDate(s.date)}, {s.source}
                     </p>
                   </li>
                 ))}

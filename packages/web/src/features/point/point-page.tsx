@@ -25,6 +25,7 @@ import { departureLine } from './history-departures';
 import { PositionForm } from './position-form';
 import { StatusReasons } from '../document/status-reasons';
 import { ProposeAmendmentForm } from './propose-amendment-form';
+import { formatCalendarDate } from '../deadlines/zoned-time';
 
 export function PointPage() {
   const { negotiation, parties, latestVersionId, tick, plan } = useNegotiation();
@@ -192,7 +193,7 @@ export function PointPage() {
                     {escalations.map((e) => (
                       <li key={e.id}>
                         To {e.principals.join(', ')}: {e.question}{' '}
-                        {e.dueDate && <span className="muted">(due {e.dueDate})</span>}
+                        {e.dueDate && <span className="muted">(due {formatCalendarDate(e.dueDate)})</span>}
                         <p>
                           {e.decision ? (
                             <>
@@ -231,7 +232,7 @@ export function PointPage() {
                       <li key={s.id}>
                         <blockquote>{quoted(s.quote)}</blockquote>
                         <p className="muted">
-                          {s.person}, {partyName(parties, s.partyId)} — {s.date}
+                          {s.person}, {partyName(parties, s.partyId)} — {formatCalendarDate(s.date)}
                         </p>
                       </li>
                     ))}

@@ -10,6 +10,7 @@ import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { RoundForm } from './round-form';
 import { StatementForm } from './statement-form';
 import { useScrollToHash } from '../../components/use-scroll-to-hash';
+import { formatCalendarDate } from '../deadlines/zoned-time';
 
 export function TimelinePage() {
   const { me } = useSession();
@@ -50,7 +51,7 @@ export function TimelinePage() {
                   id={`${item.kind}-${item.refId}`}
                   className={`timeline-item kind-${item.kind}`}
                 >
-                  <time dateTime={item.date}>{item.date.slice(0, 10)}</time>
+                  <time dateTime={item.date}>{formatCalendarDate(item.date)}</time>
                   <div>
                     {statement ? (
                       // The entry's title repeats the quote: say it once, with who said it.
