@@ -161,6 +161,10 @@ describe.each(DATABASE_KINDS)('an empty instance (%s)', (databaseKind) => {
       account('someone@example.org', { invitationToken: invited.token }),
     );
     expect(wrongEmail.status).toBe(410);
+    // The link's holder may read whom it is for (the preview says so): the form says what to do.
+    expect(await wrongEmail.json()).toMatchObject({
+      detail: 'This invitation is for north@example.org: create the account with that address.',
+    });
     const registered = await call(
       testApp,
       'POST /api/auth/register',
@@ -173,6 +177,15 @@ describe.each(DATABASE_KINDS)('an empty instance (%s)', (databaseKind) => {
       body: { token: invited.token },
     });
     expect(seat.status).toBe(201);
+    const used = await call(
+      testApp,
+      'POST /api/auth/register',
+      account('late@example.org', { invitationToken: invited.token }),
+    );
+    expect(await used.json()).toMatchObject({
+      status: 410,
+      detail: 'This invitation has already been used: whoever accepted it holds the seat.',
+    });
     expect(await seat.json()).toMatchObject({
       partyId: party.id,
       function: 'lead',

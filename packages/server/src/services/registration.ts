@@ -7,6 +7,7 @@ import type { Database } from '../storage/database';
 import { normalizeEmail } from './accounts';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
+import { invitationStatus } from './invitations';
 
 /**
  * Sign-up from the web app. An empty instance's first account becomes its administrator; after
@@ -76,16 +77,22 @@ async function assertMaySignUp(
       'Sign-up on this server is by invitation only: open the invitation link you were sent.',
     );
   const invitation = await findInvitationByTokenHash(tx, hashSecret(input.invitationToken));
-  const isUsable =
-    invitation !== undefined &&
-    invitation.acceptedAt === null &&
-    invitation.revokedAt === null &&
-    Date.parse(invitation.expiresAt) > deps.clock.now().getTime() &&
-    invitation.email === input.email;
-  if (!isUsable)
-    throw new DomainError(
-      'invitation-invalid',
-      'This invitation is unknown, used, withdrawn, expired or for another email address.',
-      { field: 'invitationToken' },
-    );
+  // Each reason is one the link's holder may read already (POST /api/invitations/preview), so the
+  // form can say which, and what to do, rather than list them all.
+  const refuse = (message: string, field: 'invitationToken' | 'email' = 'invitationToken') => {
+    throw new DomainError('invitation-invalid', message, { field });
+  };
+  if (invitation === undefined)
+    return refuse('This invitation link is unknown: open the whole link you were sent.');
+  switch (invitationStatus(invitation, deps.clock.now())) {
+    case 'accepted':
+      return refuse('This invitation has already been used: whoever accepted it holds the seat.');
+    case 'revoked':
+      return refuse('This invitation was withdrawn: ask for a new one if you still need a seat.');
+    case 'expired':
+      return refuse('This invitation has expired: ask for a new one if you still need a seat.');
+    case 'pending':
+      if (invitation.email !== input.email)
+        refuse(`This invitation is for ${invitation.email}: create the account with that address.`, 'email');
+  }
 }
