@@ -254,6 +254,26 @@ describe('the plan as a document, and the walk-through fixes', () => {
     ).toBe(1);
   });
 
+  test('a negotiation that answers 404 is not asked for its event stream again and again', async () => {
+    const viewer = await signInAs(harness, 'ukraine@demo.parley');
+    const { page } = viewer;
+    const streams: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/events')) streams.push(request.url());
+    });
+    // The page's timers run on a clock the test moves: the retries of a refused stream are timers.
+    await page.clock.install();
+    await page.goto('/n/00000000-0000-4000-8000-000000000000');
+    await page.getByRole('alert').waitFor();
+    await page.waitForLoadState('networkidle');
+    const before = streams.length;
+    expect(before).toBeLessThanOrEqual(1);
+    await page.clock.runFor(10 * 60_000);
+    await page.waitForLoadState('networkidle');
+    expect(streams.length).toBe(before);
+    await viewer.context.close();
+  });
+
   test('on a phone (390 px) the signed-in delegation is visible', async () => {
     const phone = await signInAs(harness, 'ukraine@demo.parley', { width: 390, height: 844 });
     await openDemoNegotiation(phone.page);

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useParams } from 'react-router';
+import { ApiError } from '../../api/api-error';
 import { getNegotiation, getPlan, listParties } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { mayIn, ownSeatsIn, useSession } from '../../app/session';
@@ -37,7 +38,10 @@ export function NegotiationLayout() {
     ...(mayIn(me, 'audit.read', negotiationId) ? [{ to: 'audit', label: 'Audit log' }] : []),
     ...(mayIn(me, 'export.trace', negotiationId) ? [{ to: 'leaks', label: 'Trace a leak' }] : []),
   ];
-  const live = useLiveEvents(negotiationId);
+  // A negotiation that answers 404 (none such, or the viewer's seat ended) sends no events: a
+  // stream asked for again and again would only be refused again.
+  const [isGone, setGone] = useState(false);
+  const live = useLiveEvents(negotiationId, !isGone);
   const section = sectionTitle(useLocation().pathname);
   const connected = live.connected;
   // Own writes bump the counter too, so every page re-reads even before the live event arrives.
@@ -51,6 +55,8 @@ export function NegotiationLayout() {
     ]);
     return { negotiation, parties: parties.items, plan };
   }, [negotiationId, tick]);
+  const isNotFound = data.state === 'error' && data.error instanceof ApiError && data.error.status === 404;
+  useEffect(() => setGone(isNotFound), [isNotFound]);
   usePageTitle(section, data.data?.negotiation.title);
 
   return (

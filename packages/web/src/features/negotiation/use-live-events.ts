@@ -16,14 +16,14 @@ const EVENT_TYPES = [
 ];
 
 /**
- * Subscribes to the negotiation's event stream and returns a counter that changes on each event
- * plus whether the stream is connected. The server only sends events this viewer may see.
+ * Subscribes to the negotiation's event stream (while `enabled`) and returns a counter that changes
+ * on each event plus whether the stream is connected. The server only sends events this viewer may see.
  */
-export function useLiveEvents(negotiationId: string): { tick: number; connected: boolean } {
+export function useLiveEvents(negotiationId: string, enabled = true): { tick: number; connected: boolean } {
   const [tick, setTick] = useState(0);
   const [connected, setConnected] = useState(false);
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
+    if (typeof EventSource === 'undefined' || !enabled) return;
     let source: EventSource | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let isReconnect = false;
@@ -54,6 +54,6 @@ export function useLiveEvents(negotiationId: string): { tick: number; connected:
       clearTimeout(retry);
       source?.close();
     };
-  }, [negotiationId]);
+  }, [negotiationId, enabled]);
   return { tick, connected };
 }
