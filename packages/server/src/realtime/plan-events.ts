@@ -34,6 +34,11 @@ export type PlanEvent =
       readonly pointId: PointId;
       readonly partyId: PartyId;
       readonly visibility: PositionVisibility;
+      /**
+       * What it was visible to before this write: those who could read it then are told too, so a
+       * position taken back (parties → private) leaves their open pages. Absent in older events.
+       */
+      readonly previousVisibility?: PositionVisibility;
       readonly revision: number;
     }
   | {
@@ -81,12 +86,14 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
   const negotiation = { kind: 'negotiation' as const, negotiationId: event.negotiationId };
   switch (event.type) {
     case 'position.changed':
-      return can(viewer, 'position.read', {
-        kind: 'position',
-        negotiationId: event.negotiationId,
-        partyId: event.partyId,
-        visibility: event.visibility,
-      });
+      return [event.visibility, event.previousVisibility ?? event.visibility].some((visibility) =>
+        can(viewer, 'position.read', {
+          kind: 'position',
+          negotiationId: event.negotiationId,
+          partyId: event.partyId,
+          visibility,
+        }),
+      );
     case 'amendment.changed':
       return can(viewer, 'position.read', {
         kind: 'position',
@@ -114,8 +121,11 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
 
 /** The event as this subscriber may read it: another party's revision numbers do not count hidden edits. */
 export function presentPlanEvent(viewer: Viewer, event: PlanEvent): PlanEvent {
-  if (event.type !== 'position.changed' || seesEveryEdit(viewer, event)) return event;
-  return { ...event, revision: OUTSIDE_REVISION };
+  if (event.type !== 'position.changed') return event;
+  // What it was visible to before is the server's to route by: sent, it would tell a party that
+  // now sees a position that it had been private.
+  const { previousVisibility: _routedBy, ...sent } = event;
+  return seesEveryEdit(viewer, event) ? sent : { ...sent, revision: OUTSIDE_REVISION };
 }
 
 /**

@@ -135,9 +135,14 @@ export async function setPosition(
     revision: body.baseRevision + 1,
     recordedAt: deps.clock.now().toISOString(),
   };
-  return commitChange(deps, {
+  const { current: saved } = await commitChange(deps, {
     actor: viewer,
     write: async (tx) => {
+      const before = await findPosition(tx, {
+        partyId: party.id,
+        versionId: input.versionId,
+        pointId: input.pointId,
+      });
       const written = await writePositionIfCurrent(tx, { position, base: body.baseRevision });
       const current = await findPosition(tx, {
         partyId: party.id,
@@ -151,9 +156,9 @@ export async function setPosition(
           { field: 'baseRevision' },
         );
       }
-      return current;
+      return { current, previousVisibility: before?.visibility ?? current.visibility };
     },
-    audit: (current) => ({
+    audit: ({ current }) => ({
       action: 'position.set',
       subjectType: 'position',
       subjectId: current.id,
@@ -166,16 +171,18 @@ export async function setPosition(
         visibility: current.visibility,
       },
     }),
-    event: (saved) => ({
+    event: ({ current, previousVisibility }) => ({
       type: 'position.changed',
       negotiationId: negotiation.id,
-      versionId: saved.versionId,
-      pointId: saved.pointId,
+      versionId: current.versionId,
+      pointId: current.pointId,
       partyId: party.id,
-      visibility: saved.visibility,
-      revision: saved.revision,
+      visibility: current.visibility,
+      previousVisibility,
+      revision: current.revision,
     }),
   });
+  return saved;
 }
 
 /**
