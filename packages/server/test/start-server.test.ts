@@ -29,6 +29,23 @@ describe('startServer on an empty data folder', () => {
     expect(lines.join('\n')).toContain(`listening on ${server.url}`);
   });
 
+  it('logs an invitation it cannot mail without its one-time link, which would seat whoever reads the log', async () => {
+    const { cookie, csrfToken } = await demoSession(server.url, 'ukraine');
+    const created = await fetch(
+      `${server.url}/api/negotiations/${DEMO_NEGOTIATION.id}/parties/${DEMO_PARTIES.ukraine.id}/invitations`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ email: 'logged@example.org', function: 'delegate', title: '' }),
+      },
+    );
+    expect(created.status).toBe(201);
+    const { token } = (await created.json()) as { token: string };
+    const mail = lines.find((line) => line.includes('mail (not sent; no SMTP) to logged@example.org'));
+    expect(mail).toContain('/invitation#… (the link, shown to the inviter, is not logged)');
+    expect(lines.join('\n')).not.toContain(token);
+  });
+
   it('says when each step of start-up ended, in order (where start-up time goes)', () => {
     const { modules, database, demo, jobs, listening } = server.startup;
     expect(modules).toBeGreaterThan(0);

@@ -78,7 +78,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     engine,
     secureCookies: process.env.PARLEY_SECURE_COOKIES === '1',
     trustedProxies: parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES),
-    outbox: (mail) => log(`mail (not sent; no SMTP) to ${mail.to}: ${mail.subject}\n${mail.text}`),
+    outbox: (mail) => log(loggedMail(mail)),
     auditKeys: loadAuditKeyring({ keyDir: defaultAuditKeyDir(options.dataDir) }),
     sealKey: loadSealKey({ keyDir: defaultAuditKeyDir(options.dataDir) }),
     enqueueSimulation:
@@ -153,4 +153,13 @@ export function assertPortFree(port: number): Promise<void> {
     probe.once('error', reject);
     probe.listen(port, () => probe.close(() => resolve()));
   });
+}
+
+/**
+ * What the log says of a message it cannot send: to whom and about what, never a one-time secret
+ * in it (an invitation's token would seat whoever reads the log). The inviter was shown the link.
+ */
+export function loggedMail(mail: { to: string; subject: string; text: string }): string {
+  const text = mail.text.replace(/#pi_[A-Za-z0-9_-]+/g, '#… (the link, shown to the inviter, is not logged)');
+  return `mail (not sent; no SMTP) to ${mail.to}: ${mail.subject}\n${text}`;
 }

@@ -36,7 +36,8 @@ export type AppDeps = {
   readonly logError: (error: unknown) => void;
   /**
    * Where mail would go. Parley sends none (no SMTP): the inviter is shown the link to pass on,
-   * and the server logs each message here so an operator can see what would have been sent.
+   * and the server logs each message here, without its one-time link, so an operator can see what
+   * would have been sent.
    */
   readonly outbox?: (mail: { to: string; subject: string; text: string }) => void;
   /** Puts a stored simulation on the job queue; absent when the process runs no queue (jobs stay queued). */
