@@ -197,8 +197,14 @@ describe('the web app in a real browser', () => {
     expect(await observer.page.locator('table.matrix td.cell-blank').count()).toBeGreaterThan(10);
     // The leak-tracing page, reached by its address, says who traces leaks instead of a form.
     await observer.page.goto(`${observer.page.url().replace(/\/plan.*$/, '')}/leaks`);
-    await observer.page.getByText("Only the mediator's staff trace leaks").waitFor();
+    await observer.page.getByText("Only the mediator's lead and delegates trace leaks").waitFor();
     expect(await observer.page.getByRole('form', { name: 'Trace a leak' }).count()).toBe(0);
+    // So does the packages page: no form the server would refuse with a 403.
+    await observer.page.goto(`${observer.page.url().replace(/\/leaks$/, '')}/packages`);
+    await observer.page
+      .getByText('Only the mediator’s delegation and the negotiating parties run the analysis')
+      .waitFor();
+    expect(await observer.page.getByRole('form', { name: 'Run the analysis' }).count()).toBe(0);
     await observer.context.close();
   });
 

@@ -199,7 +199,7 @@ describe('exports and leak tracing in a real browser', () => {
       expect(row).toContain(DEMO_ACCOUNTS.ukraine.displayName);
     // Opened by address, the tracing page says who traces leaks, and offers no form to send.
     await ukraine.page.goto(`${new URL(ukraine.page.url()).pathname.replace(/\/exports$/, '')}/leaks`);
-    await ukraine.page.getByText("Only the mediator's staff trace leaks").waitFor();
+    await ukraine.page.getByText("Only the mediator's lead and delegates trace leaks").waitFor();
     expect(await ukraine.page.getByLabel(/Leaked text/).count()).toBe(0);
     // Nothing about anyone's copies reached the party: no ranking, no keys, no other recipient.
     const received = ukraine.bodies.join('\n');

@@ -61,7 +61,7 @@ export function AuditPage() {
       <p className="muted">
         Every change and every reading of restricted material, newest first, in a hash chain that shows any
         edit or deletion. You see the entries about your own delegation&rsquo;s material and about public
-        material; the mediator staff see every entry.
+        material; the mediator's lead and delegates see every entry.
       </p>
       <div className="toolbar">
         <label>

@@ -9,12 +9,18 @@ describe('deadlineState', () => {
   test('met once every point is agreed or dropped, before or after the time', () => {
     const points = [{ status: 'agreed' }, { status: 'dropped' }];
     expect(deadlineState(future, points, now).kind).toBe('met');
-    expect(deadlineState(past, points, now).kind).toBe('met');
+    expect(deadlineState(past, points, now)).toMatchObject({
+      kind: 'met',
+      detail: 'It has passed; every point of the latest version is agreed now.',
+    });
   });
 
   test('missed when it passed with points open, naming how many', () => {
     const state = deadlineState(past, [{ status: 'agreed' }, { status: 'objected' }], now);
-    expect(state).toMatchObject({ kind: 'missed', detail: 'It passed with 1 point still open.' });
+    expect(state).toMatchObject({
+      kind: 'missed',
+      detail: 'It has passed; 1 point of the latest version is still open now.',
+    });
   });
 
   test('open while the time has not come, even for a plan with no points yet', () => {

@@ -40,7 +40,7 @@ export function DraftPage() {
   }, [negotiation.id, fromId]);
 
   if (!mayIn(me, 'plan.manage', negotiation.id))
-    return <p className="muted">Only the mediator's delegation drafts new versions.</p>;
+    return <p className="muted">Only the mediator's lead and delegates draft new versions.</p>;
   if (fromId === undefined) return <p className="muted">The plan has no version to draft from yet.</p>;
   return (
     <Show resource={data} what="the version to draft from">

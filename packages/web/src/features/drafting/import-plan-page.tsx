@@ -19,7 +19,7 @@ export function ImportPlanPage() {
   const check = checkPlanText(text);
 
   if (!mayIn(me, 'plan.manage', negotiation.id))
-    return <p className="muted">Only the mediator's delegation can import a plan.</p>;
+    return <p className="muted">Only the mediator's lead and delegates import a plan.</p>;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -31,7 +31,7 @@ export function ReviseTextPage() {
     [negotiation.id, fromId],
   );
   if (!mayIn(me, 'plan.manage', negotiation.id))
-    return <p className="muted">Only the mediator's delegation revises the text.</p>;
+    return <p className="muted">Only the mediator's lead and delegates revise the text.</p>;
   if (fromId === undefined) return <p className="muted">The plan has no version to revise yet.</p>;
   return (
     <Show resource={parent} what="the version to revise">

@@ -13,7 +13,11 @@ export function LeakTracingPage() {
   const { me } = useSession();
   // Reached by its address: say who traces leaks rather than offer a form the server refuses.
   if (!mayIn(me, 'export.trace', negotiation.id))
-    return <p className="muted">Only the mediator's staff trace leaks: they hold the keys of every copy.</p>;
+    return (
+      <p className="muted">
+        Only the mediator's lead and delegates trace leaks: they hold the keys of every copy.
+      </p>
+    );
   return <LeakTracingForm />;
 }
 

@@ -40,7 +40,13 @@ export function LiveAnalysisPage() {
         Computed by Parley over the preferences the delegations entered. You see the packages and the
         utilities of the delegations whose preferences you may read; nothing else.
       </p>
-      {versionId === '' ? (
+      {!mayIn(me, 'live-analysis.run', negotiation.id) ? (
+        // The tab is not offered without the right; reached by its address, the page says so
+        // rather than show a form the server would refuse.
+        <p className="muted">
+          Only the mediator&rsquo;s delegation and the negotiating parties run the analysis.
+        </p>
+      ) : versionId === '' ? (
         <p>The plan has no version yet.</p>
       ) : (
         <form className="form" onSubmit={onSubmit} aria-label="Run the analysis">

@@ -7,6 +7,7 @@ import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { RecordForm } from './record-form';
 import { WHO_READS } from './who-reads';
 import { useScrollToHash } from '../../components/use-scroll-to-hash';
+import { formatCalendarDate } from '../deadlines/zoned-time';
 
 export function RecordsPage() {
   const { negotiation, parties, tick } = useNegotiation();
@@ -43,7 +44,7 @@ export function RecordsPage() {
                       />{' '}
                       <span className="muted">
                         {record.kind} · {partyName(parties, record.owningPartyId)} ·{' '}
-                        {record.createdAt.slice(0, 10)}
+                        {formatCalendarDate(record.createdAt)}
                       </span>
                     </p>
                     <details open={target === `record-${record.id}` ? true : undefined}>
