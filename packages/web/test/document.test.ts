@@ -232,6 +232,33 @@ describe('the plan as a document, and the walk-through fixes', () => {
       .toContain('Position recorded');
   });
 
+  test('an unsaved position note asks before the tab closes', async () => {
+    const viewer = await signInAs(harness, 'ukraine@demo.parley');
+    const { page } = viewer;
+    await openDemoNegotiation(page);
+    await page
+      .getByRole('navigation', { name: 'Negotiation sections' })
+      .getByRole('link', { name: 'Plan' })
+      .click();
+    await page.locator('ol.points > li').nth(2).getByRole('link').click();
+    const closing = async () => {
+      const asked = new Promise<string>((resolve) =>
+        page.once('dialog', (dialog) => {
+          resolve(dialog.type());
+          void dialog.dismiss();
+        }),
+      );
+      await page.close({ runBeforeUnload: true });
+      return asked;
+    };
+    const position = page.getByRole('form', { name: 'Record your position' });
+    await position.getByLabel('Note').fill('Not saved yet');
+    expect(await closing()).toBe('beforeunload');
+    // Dismissed, the page stays, with the note.
+    expect(await position.getByLabel('Note').inputValue()).toBe('Not saved yet');
+    await viewer.context.close();
+  });
+
   test('pages that can never load offer no "Try again"; only the mediator is offered leak tracing', async () => {
     const { page } = ukraine;
     const base = new URL(page.url()).pathname.split('/').slice(0, 3).join('/');

@@ -14,6 +14,7 @@ import { labelOf } from '../../components/chips';
 import { CONFLICT_CHOICE_MESSAGE, ConflictChoice } from '../../components/conflict-choice';
 import { FormMessage } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { useWarnBeforeUnload } from '../../components/kept-draft';
 
 const VISIBILITY_HELP: Record<PositionVisibility, string> = {
   private: 'Private — your delegation only',
@@ -58,6 +59,8 @@ export function PositionForm({
     setBase(current);
     setDraft(draftOf(current));
   }, [current?.id, current?.revision]);
+  // An unsaved note is asked about before the tab closes or reloads (in-app navigation is not held).
+  useWarnBeforeUnload(dirty);
   const changedMeanwhile = dirty && (current?.revision ?? 0) !== (base?.revision ?? 0) ? current : undefined;
 
   const edit = (change: Partial<Draft>) => {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { proposeAmendment } from '../../api/endpoints';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { useWarnBeforeUnload } from '../../components/kept-draft';
 
 /** Propose new wording for the point, or that it be dropped. */
 export function ProposeAmendmentForm({
@@ -19,6 +20,7 @@ export function ProposeAmendmentForm({
   const [text, setText] = useState('');
   const [rationale, setRationale] = useState('');
   const { busy, message, submit } = useFormSubmission();
+  useWarnBeforeUnload(text !== '' || rationale !== '');
 
   const onSubmit = submit(async () => {
     const proposal = kind === 'drop' ? { kind: 'drop' as const } : { kind: 'replace_text' as const, text };
