@@ -185,8 +185,8 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
   return (
     <form className="card form preferences" aria-label="Our preferences" onSubmit={onSubmit}>
       <p className="muted">
-        Revision {revision === 0 ? '— not saved yet' : revision}. Rate each option from 0 (worst) to 100
-        (best).
+        {revision === 0 ? 'Not saved yet.' : `Saved as revision ${revision}.`} Rate each option from 0 (worst)
+        to 100 (best).
       </p>
       <fieldset>
         <legend>How the issues count</legend>
@@ -297,7 +297,9 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
       <p
         ref={statusRef}
         tabIndex={-1}
-        className={status?.kind === 'error' ? 'error' : 'ok'}
+        // Kept on the page as an empty live region, so the outcome is announced, but unstyled until
+        // there is one: an empty green bar read as a success before anything was saved.
+        className={status === undefined ? undefined : status.kind === 'error' ? 'error' : 'ok'}
         role={status?.kind === 'error' ? 'alert' : 'status'}
       >
         {status?.text}
