@@ -185,8 +185,8 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
   return (
     <form className="card form preferences" aria-label="Our preferences" onSubmit={onSubmit}>
       <p className="muted">
-        {revision === 0 ? 'Not saved yet.' : `Saved as revision ${revision}.`} Rate each option from 0 (worst)
-        to 100 (best).
+        {revision === 0 ? 'Not saved yet.' : `Revision ${revision}.`} Rate each option from 0 (worst) to 100
+        (best).
       </p>
       <fieldset>
         <legend>How the issues count</legend>
