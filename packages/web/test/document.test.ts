@@ -232,6 +232,27 @@ describe('the plan as a document, and the walk-through fixes', () => {
       .toContain('Position recorded');
   });
 
+  test('an amendment being written survives a visit to another section and a reload', async () => {
+    const viewer = await signInAs(harness, 'ukraine@demo.parley');
+    const { page } = viewer;
+    await openDemoNegotiation(page);
+    const sections = page.getByRole('navigation', { name: 'Negotiation sections' });
+    await sections.getByRole('link', { name: 'Plan' }).click();
+    await page.locator('ol.points > li').nth(3).getByRole('link').click();
+    const amendment = page.getByRole('form', { name: 'Propose an amendment' });
+    await amendment.getByLabel('New text').fill('Both sides withdraw to agreed lines.');
+    await amendment.getByLabel('Rationale').fill('Typed, not yet sent.');
+    await sections.getByRole('link', { name: 'Overview', exact: true }).click();
+    await amendment.waitFor({ state: 'detached' });
+    await page.goBack();
+    await expect.poll(() => amendment.getByLabel('Rationale').inputValue()).toBe('Typed, not yet sent.');
+    await page.reload();
+    await expect
+      .poll(() => amendment.getByLabel('New text').inputValue())
+      .toBe('Both sides withdraw to agreed lines.');
+    await viewer.context.close();
+  });
+
   test('an unsaved position note asks before the tab closes', async () => {
     const viewer = await signInAs(harness, 'ukraine@demo.parley');
     const { page } = viewer;

@@ -1,9 +1,18 @@
 import { type PlanVersionId, type PointId } from '@parley/core';
-import { useState } from 'react';
+import { z } from 'zod';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { proposeAmendment } from '../../api/endpoints';
+import { useSession } from '../../app/session';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { useWarnBeforeUnload } from '../../components/kept-draft';
+import { useKeptDraft } from '../../components/kept-draft';
+
+const KeptAmendmentSchema = z.object({
+  kind: z.enum(['replace_text', 'drop']),
+  text: z.string(),
+  rationale: z.string(),
+});
+type KeptAmendment = z.infer<typeof KeptAmendmentSchema>;
+const NO_AMENDMENT: KeptAmendment = { kind: 'replace_text', text: '', rationale: '' };
 
 /** Propose new wording for the point, or that it be dropped. */
 export function ProposeAmendmentForm({
@@ -16,17 +25,23 @@ export function ProposeAmendmentForm({
   partyId: string;
 }) {
   const { negotiation, refresh } = useNegotiation();
-  const [kind, setKind] = useState<'replace_text' | 'drop'>('replace_text');
-  const [text, setText] = useState('');
-  const [rationale, setRationale] = useState('');
+  const { me } = useSession();
+  // Kept in the tab while unsent, as drafts are: another section and back, or a reload, finds it
+  // again, and closing the tab asks first.
+  const kept = useKeptDraft({
+    key: `parley.amendment.${me.user.id}.${negotiation.id}.${versionId}.${pointId}.${partyId}`,
+    schema: KeptAmendmentSchema,
+    empty: NO_AMENDMENT,
+    isEmpty: (draft) => draft.text === '' && draft.rationale === '',
+  });
+  const { kind, text, rationale } = kept.value;
+  const edit = (change: Partial<KeptAmendment>) => kept.setValue((draft) => ({ ...draft, ...change }));
   const { busy, message, submit } = useFormSubmission();
-  useWarnBeforeUnload(text !== '' || rationale !== '');
 
   const onSubmit = submit(async () => {
     const proposal = kind === 'drop' ? { kind: 'drop' as const } : { kind: 'replace_text' as const, text };
     await proposeAmendment(negotiation.id, { partyId, versionId, pointId, proposal, rationale });
-    setText('');
-    setRationale('');
+    kept.discard();
     refresh();
   }, 'Amendment proposed.');
 
@@ -35,7 +50,7 @@ export function ProposeAmendmentForm({
       <h4>Propose an amendment</h4>
       <label>
         Proposal
-        <select value={kind} onChange={(e) => setKind(e.target.value as 'replace_text' | 'drop')}>
+        <select value={kind} onChange={(e) => edit({ kind: e.target.value as KeptAmendment['kind'] })}>
           <option value="replace_text">Replace the text</option>
           <option value="drop">Drop the point</option>
         </select>
@@ -43,12 +58,12 @@ export function ProposeAmendmentForm({
       {kind === 'replace_text' && (
         <label>
           New text
-          <textarea required value={text} onChange={(e) => setText(e.target.value)} rows={3} />
+          <textarea required value={text} onChange={(e) => edit({ text: e.target.value })} rows={3} />
         </label>
       )}
       <label>
         Rationale
-        <textarea value={rationale} onChange={(e) => setRationale(e.target.value)} rows={2} />
+        <textarea value={rationale} onChange={(e) => edit({ rationale: e.target.value })} rows={2} />
       </label>
       <FormMessage message={message} />
       <button type="submit" disabled={busy}>
