@@ -2,7 +2,7 @@ import { can, type NegotiationId, type Viewer } from '@parley/core';
 import type { AppDeps } from '../services/deps';
 import type { ExportSubject } from '../storage/exports';
 import { recordResource } from '../services/records';
-import { listRecords } from '../storage/records';
+import { listRecordHeads } from '../storage/records';
 
 /** What deciding access needs of a copy: whom it was made for and what it was made of. */
 type Copy = Pick<ExportSubject, 'recordId'> & { readonly recipientUserId: string };
@@ -27,7 +27,7 @@ export async function copyAccess(
   const isOwn = (copy: Copy) => viewer.userId !== null && copy.recipientUserId === viewer.userId;
   const needsRecords = input.copies.some((copy) => copy.recordId !== null && !isOwn(copy) && mayFetch(copy));
   const records = needsRecords
-    ? new Map((await listRecords(deps.db, negotiationId)).map((record) => [record.id as string, record]))
+    ? new Map((await listRecordHeads(deps.db, negotiationId)).map((record) => [record.id as string, record]))
     : new Map();
   return (copy) => {
     if (!mayFetch(copy)) return false;

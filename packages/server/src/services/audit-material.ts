@@ -4,7 +4,6 @@ import {
   type AuditMaterial,
   type Member,
   type NegotiationId,
-  type NegotiationRecord,
   type PartyId,
   type Position,
   type PositionVisibility,
@@ -16,7 +15,7 @@ import { listMembers } from '../storage/members';
 import { listParties } from '../storage/parties';
 import { listPositionsByIds } from '../storage/plan-positions';
 import { listAmendments, listRounds } from '../storage/plan-records';
-import { listRecords } from '../storage/records';
+import { listRecordHeads, type RecordHead } from '../storage/records';
 import type { Database } from '../storage/database';
 
 /**
@@ -65,7 +64,7 @@ const VISIBILITY_ORDER: readonly PositionVisibility[] = ['private', 'mediator', 
 /** The negotiation's material that audit entries name, loaded once per page. */
 export type AuditContext = {
   readonly negotiationId: NegotiationId;
-  readonly records: ReadonlyMap<string, NegotiationRecord>;
+  readonly records: ReadonlyMap<string, RecordHead>;
   readonly amendments: ReadonlyMap<string, Amendment>;
   readonly rounds: ReadonlyMap<string, Round>;
   readonly members: readonly Member[];
@@ -76,7 +75,8 @@ export type AuditContext = {
 
 export async function loadAuditContext(db: Database, negotiationId: NegotiationId): Promise<AuditContext> {
   const [records, amendments, rounds, members, parties] = await Promise.all([
-    listRecords(db, negotiationId),
+    // Heads only: the log places a record by its owner and classification, never its text.
+    listRecordHeads(db, negotiationId),
     listAmendments(db, negotiationId),
     listRounds(db, negotiationId),
     listMembers(db, negotiationId),

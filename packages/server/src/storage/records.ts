@@ -112,15 +112,3 @@ export async function listAdmittedRecords(
     return body === undefined ? [] : [{ ...record, body }];
   });
 }
-
-/** All records of a negotiation, newest first; the service filters them through the policy. */
-export async function listRecords(db: Database, negotiationId: NegotiationId): Promise<NegotiationRecord[]> {
-  const rows = await db
-    .selectFrom('records')
-    .selectAll()
-    .where('negotiation_id', '=', negotiationId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
-  return rows.map(toRecord);
-}
