@@ -57,6 +57,11 @@ export const LabelSchema = z
 /** Long free text (mandates, record bodies): bounded so one field cannot fill the body limit alone. */
 export const LongTextSchema = textSchema(100_000);
 
+/** A whole plan as text (pasted, uploaded, read from a file): far above any negotiated text, below the body limit. */
+export const PLAN_TEXT_MAX_LENGTH = 500_000;
+/** A plan's text, as every route and command that takes one checks it. */
+export const PlanTextSchema = textSchema(PLAN_TEXT_MAX_LENGTH).min(1);
+
 /**
  * Every list answers `{ items }`; a paged list adds `nextCursor` while more items follow (pass it
  * back as `?cursor=` for the next page). No count is given: it would reveal hidden items.

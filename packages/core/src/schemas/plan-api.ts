@@ -11,7 +11,7 @@ import {
   StoredRoundIdSchema,
   StatementIdSchema,
 } from '../ids';
-import { requiredTextSchema, textSchema } from './common';
+import { PlanTextSchema, requiredTextSchema, textSchema } from './common';
 import { REDLINE_KINDS } from '../rules/redline/compare-versions';
 import { NEGOTIATION_STATES } from '../rules/status/derive-negotiation-state';
 import { POINT_STATUSES } from '../rules/status/derive-point-status';
@@ -35,7 +35,7 @@ const BaseRevision = z.number().int().nonnegative();
 
 export const ImportPlanInputSchema = z.strictObject({
   label: textSchema(200).min(1),
-  text: textSchema(500_000).min(1),
+  text: PlanTextSchema,
   baseRevision: BaseRevision,
   roundId: StoredRoundIdSchema.nullable().default(null),
 });
@@ -50,7 +50,7 @@ export const CreateVersionInputSchema = z
     parentId: StoredPlanVersionIdSchema,
     label: textSchema(200).min(1),
     operations: z.array(VersionOperationSchema).max(2_000).default([]),
-    text: textSchema(500_000).min(1).optional(),
+    text: PlanTextSchema.optional(),
     links: z.array(LineageMapLinkSchema).max(20_000).optional(),
     baseRevision: BaseRevision,
     roundId: StoredRoundIdSchema.nullable().default(null),

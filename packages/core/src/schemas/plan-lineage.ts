@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PlanVersionIdSchema, PointIdSchema } from '../ids';
 import { REDLINE_KINDS } from '../rules/redline/compare-versions';
-import { textSchema } from './common';
+import { PlanTextSchema } from './common';
 
 // Inferring the lineage of a revised text against a stored version (docs/plan.md, "Inferring
 // lineage from a pasted text").
@@ -13,7 +13,7 @@ export const LineageMapLinkSchema = z.strictObject({
 });
 
 export const LineageProposalInputSchema = z.strictObject({
-  text: textSchema(500_000).min(1),
+  text: PlanTextSchema,
 });
 export type LineageProposalInput = z.infer<typeof LineageProposalInputSchema>;
 

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import {
   can,
   DomainError,
-  ImportPlanInputSchema,
+  PLAN_TEXT_MAX_LENGTH,
   parsePlanText,
   type Negotiation,
   type PlanDocumentInput,
@@ -14,8 +14,6 @@ import type { AppDeps } from './deps';
 import { assertAllowed } from './viewer';
 
 const PLAN_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.docx'];
-/** A document's text becomes a plan's text, so it gets the cap of pasted plan text (500,000 characters). */
-const MAX_PLAN_TEXT_LENGTH = ImportPlanInputSchema.shape.text.maxLength ?? 500_000;
 
 /**
  * Reads an uploaded plan document (Markdown, plain text or DOCX) into text and parses it, so the
@@ -56,11 +54,11 @@ export async function readPlanDocument(
 }
 
 function refuseOverlongText(name: string, text: string): void {
-  if (text.length <= MAX_PLAN_TEXT_LENGTH) return;
+  if (text.length <= PLAN_TEXT_MAX_LENGTH) return;
   const format = (count: number) => count.toLocaleString('en-US');
   throw new DomainError(
     'invalid-input',
-    `${name}: the document's text is ${format(text.length)} characters long, ${format(text.length - MAX_PLAN_TEXT_LENGTH)} more than a plan may hold (${format(MAX_PLAN_TEXT_LENGTH)})`,
+    `${name}: the document's text is ${format(text.length)} characters long, ${format(text.length - PLAN_TEXT_MAX_LENGTH)} more than a plan may hold (${format(PLAN_TEXT_MAX_LENGTH)})`,
     { field: 'contentBase64' },
   );
 }

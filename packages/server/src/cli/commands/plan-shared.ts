@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   DomainError,
-  ImportPlanInputSchema,
+  PlanTextSchema,
   NegotiationIdSchema,
   PlanVersionIdSchema,
   PointIdSchema,
@@ -43,7 +43,7 @@ export async function readPlanFile(path: string): Promise<{ text: string; plan: 
   } catch {
     throw new CliError(`${path} is not UTF-8 text (save it as UTF-8, or export it as Markdown)`, 1);
   }
-  const checked = ImportPlanInputSchema.shape.text.safeParse(text);
+  const checked = PlanTextSchema.safeParse(text);
   if (!checked.success)
     throw new CliError(`${path}: ${checked.error.issues.map((issue) => issue.message).join('; ')}`, 1);
   const parsed = parsePlanText(text);

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import {
   can,
   DomainError,
+  PLAN_TEXT_MAX_LENGTH,
   traceExports,
   type Negotiation,
   type LeakedFile,
@@ -25,7 +26,7 @@ export type LeakedExcerpt = { readonly text: string } | { readonly file: LeakedF
  * The most text a leaked file may hold: twice the longest plan a version may be made from, so any
  * copy Parley issues fits, while a small file that unpacks to megabytes is not traced on the event loop.
  */
-export const MAX_LEAKED_FILE_TEXT = 1_000_000;
+export const MAX_LEAKED_FILE_TEXT = 2 * PLAN_TEXT_MAX_LENGTH;
 
 /** The text of an uploaded leak; a file that cannot be read is the caller's error, said plainly. */
 async function leakedText(excerpt: LeakedExcerpt): Promise<string> {
