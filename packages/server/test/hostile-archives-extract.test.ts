@@ -139,10 +139,11 @@ describe('uploads read as text on the HTTP routes', () => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;
+  const loggedErrors: unknown[] = [];
   const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
   beforeAll(async () => {
     handle = await openTestDatabase('pglite');
-    testApp = createTestApp(handle.db);
+    testApp = createTestApp(handle.db, undefined, (error) => loggedErrors.push(error));
     await seedDemo(handle.db);
     const session = await signInAs(testApp, 'mediator');
     if (session === null) throw new Error('mediator session');
@@ -177,6 +178,8 @@ describe('uploads read as text on the HTTP routes', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
     expect(((await refused.json()) as { detail: string }).detail).toMatch(/Too many files are being read/);
+    // A full line is an answer, not a fault: the operator's error log stays quiet.
+    expect(loggedErrors).toEqual([]);
     // One file done: the first in line takes its slot, and a newcomer waits rather than being refused.
     running[0]!();
     const next = await waiting[0]!;

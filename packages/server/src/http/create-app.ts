@@ -25,7 +25,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.onError((error, c) => {
     const shaped = toProblem(error, c.req.path);
-    if (shaped.problem.status >= 500) deps.logError(error);
+    // A domain error is an answer the server chose (503 engine-busy with Retry-After): only what
+    // nobody chose is an error for the operator to read.
+    if (shaped.problem.status >= 500 && !(error instanceof DomainError)) deps.logError(error);
     const response = problemResponse(shaped);
     // A 413 is answered before the body is read; the rest of that body would be parsed as the
     // next request on a keep-alive socket (issue #15), so the connection is closed instead.
