@@ -31,7 +31,8 @@ describe('delegations: seats with a function and a validity', () => {
   beforeAll(async () => {
     harness = await startHarness();
     [ukraine, mediator] = await Promise.all([
-      signInAs(harness, 'ukraine@demo.parley'),
+      // Ukraine's lead works from New York: times are still typed and shown on the negotiation's clock.
+      signInAs(harness, 'ukraine@demo.parley', undefined, 'America/New_York'),
       signInAs(harness, 'mediator@demo.parley'),
     ]);
     await Promise.all([ukraine, mediator].map((viewer) => openDemoNegotiation(viewer.page)));
@@ -61,7 +62,9 @@ describe('delegations: seats with a function and a validity', () => {
     await email.fill(DEMO_ACCOUNTS.ukraineFormer.email);
     await form.getByLabel('Function').selectOption('analyst');
     await form.getByLabel('Title shown to others (optional)').fill('Legal adviser');
-    await form.getByLabel('Valid until (optional: empty for open-ended)').fill('2031-06-30T18:00');
+    // Typed on the negotiation's clock (Europe/Zurich), with the same instant on the viewer's own.
+    await form.getByLabel('Valid until (Europe/Zurich; empty for open-ended)').fill('2031-06-30T18:00');
+    expect(await form.getByText('Your time: 30 Jun 2031, 12:00 (America/New_York)').count()).toBe(1);
     await form.getByRole('button', { name: 'Seat', exact: true }).click();
     await expect.poll(() => form.getByRole('status').innerText()).toBe('Seated.');
     // The focus lands on the outcome, not on the page body.
@@ -71,7 +74,9 @@ describe('delegations: seats with a function and a validity', () => {
       .locator('tbody tr')
       .filter({ hasText: DEMO_ACCOUNTS.ukraineFormer.displayName })
       .filter({ hasText: 'Legal adviser' });
-    await expect.poll(() => row.innerText()).toMatch(/Analyst[\s\S]*until 30 Jun 2031/);
+    await expect
+      .poll(() => row.innerText())
+      .toMatch(/Analyst[\s\S]*until 30 Jun 2031, 18:00 \(Europe\/Zurich\)/);
     expect(await row.innerText()).toContain('Legal adviser');
 
     const end = row.getByRole('form', { name: `End the seat of ${DEMO_ACCOUNTS.ukraineFormer.displayName}` });
@@ -104,6 +109,24 @@ describe('delegations: seats with a function and a validity', () => {
     expect(await ukraineCard.getByText(/Seat the lead of/).count()).toBe(0);
     const own = card(mediator, 'United States');
     expect(await own.getByText('Seat someone with an account').count()).toBe(1);
+  });
+
+  test("on a 390 px phone a delegation's seats, with the form that ends one, fit the screen", async () => {
+    const phone = await signInAs(harness, 'mediator@demo.parley', { width: 390, height: 844 });
+    await openDemoNegotiation(phone.page);
+    await openDelegations(phone);
+    const own = card(phone, 'United States');
+    const endForm = own.getByRole('form', { name: /^End the seat of / }).first();
+    await endForm.waitFor();
+    const box = await endForm.getByRole('button', { name: 'End seat' }).boundingBox();
+    expect(box !== null && box.x + box.width <= 390).toBe(true);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const scrolls = await phone.page.$$eval(
+      '.table-scroll',
+      (nodes) => nodes.filter((node) => node.scrollWidth > node.clientWidth).length,
+    );
+    expect(scrolls).toBe(0);
+    await phone.page.context().close();
   });
 
   // Last: Ukraine's lead leaves the negotiation here.

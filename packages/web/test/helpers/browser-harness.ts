@@ -48,8 +48,13 @@ export async function signInAs(
   harness: Harness,
   email: string,
   viewport = { width: 1280, height: 900 },
+  timezoneId?: string,
 ): Promise<Viewer> {
-  const context = await harness.browser.newContext({ viewport, baseURL: harness.server.url });
+  const context = await harness.browser.newContext({
+    viewport,
+    baseURL: harness.server.url,
+    ...(timezoneId === undefined ? {} : { timezoneId }),
+  });
   const page = await context.newPage();
   const bodies: string[] = [];
   context.on('response', (response) => {

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { createDeadline } from '../../api/story-endpoints';
 import { useFieldForm } from '../../components/field-form';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { formatIn, VIEWER_ZONE, zonedInputToIso } from './zoned-time';
+import { YourTimeHint } from './your-time-hint';
+import { zonedInputToIso } from './zoned-time';
 
 /** Mediator staff: a deadline with its consequence, typed in the negotiation's time zone. */
 export function DeadlineForm() {
@@ -45,11 +46,7 @@ export function DeadlineForm() {
             {...form.describe('dueAt')}
           />
         </label>
-        {dueAt !== undefined && negotiation.timeZone !== VIEWER_ZONE && (
-          <p className="muted small" aria-live="polite">
-            Your time: {formatIn(dueAt, VIEWER_ZONE)}
-          </p>
-        )}
+        <YourTimeHint typed={due} zone={negotiation.timeZone} />
         {form.fieldError('dueAt')}
         <label>
           Consequence if it passes

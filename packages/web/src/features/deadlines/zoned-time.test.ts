@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCalendarDate, formatDateIn, formatIn, zonedInputToIso } from './zoned-time';
+import { formatCalendarDate, formatDateIn, formatIn, nowInputIn, zonedInputToIso } from './zoned-time';
 
 describe('zonedInputToIso', () => {
   test('reads a wall time in the negotiation zone, winter and summer', () => {
@@ -13,6 +13,13 @@ describe('zonedInputToIso', () => {
     // Zurich moves to summer time at 02:00 local on 29 March 2026.
     expect(zonedInputToIso('2026-03-29T01:30', 'Europe/Zurich')).toBe('2026-03-29T00:30:00.000Z');
     expect(zonedInputToIso('2026-03-29T12:00', 'Europe/Zurich')).toBe('2026-03-29T10:00:00.000Z');
+  });
+
+  test("now, as a field shows it, is the current minute on the zone's wall clock", () => {
+    const at = new Date('2026-07-15T15:04:59.900Z');
+    expect(nowInputIn('Europe/Zurich', at)).toBe('2026-07-15T17:04');
+    expect(nowInputIn('America/New_York', at)).toBe('2026-07-15T11:04');
+    expect(zonedInputToIso(nowInputIn('Asia/Kolkata', at), 'Asia/Kolkata')).toBe('2026-07-15T15:04:00.000Z');
   });
 
   test('an empty or partial value is no instant', () => {

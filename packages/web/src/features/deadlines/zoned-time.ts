@@ -37,6 +37,12 @@ export function zonedInputToIso(value: string, zone: string): string | undefined
   return new Date(utc).toISOString();
 }
 
+/** The current minute as a `datetime-local` value on the wall clock of `zone`. */
+export function nowInputIn(zone: string, now: Date = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+  return new Date(minute + offsetMinutes(minute, zone) * 60_000).toISOString().slice(0, 16);
+}
+
 /** An instant as a reader in `zone` would write it: "1 Mar 2026, 17:00 (Europe/Zurich)". */
 export function formatIn(iso: string, zone: string): string {
   const text = new Intl.DateTimeFormat('en-GB', {

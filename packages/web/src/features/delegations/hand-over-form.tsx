@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router';
 import { changeLead, proposeLead } from '../../api/setup-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { localInputToIso, nowForInput } from './format';
+import { YourTimeHint } from '../deadlines/your-time-hint';
+import { nowInputIn, zonedInputToIso } from '../deadlines/zoned-time';
 
 /**
  * Hands the party's lead to a member of its delegation from a date: at once when the current
@@ -22,7 +23,8 @@ export function HandOverForm({
   const { negotiation, refresh } = useNegotiation();
   const [userId, setUserId] = useState(candidates[0]?.userId ?? '');
   const [title, setTitle] = useState('Head of delegation');
-  const [shown] = useState(nowForInput);
+  const zone = negotiation.timeZone;
+  const [shown] = useState(() => nowInputIn(zone));
   const [from, setFrom] = useState(shown);
   const { busy, message, submit } = useFormSubmission();
   const navigate = useNavigate();
@@ -30,7 +32,7 @@ export function HandOverForm({
 
   const onSubmit = submit(
     async () => {
-      const body = { userId, title, validFrom: handOverInstant(from, shown, new Date()) };
+      const body = { userId, title, validFrom: handOverInstant({ typed: from, shown, zone }, new Date()) };
       if (asProposal) await proposeLead(negotiation.id, party.id, body);
       else await changeLead(negotiation.id, party.id, body);
       // A lead who hands over at once has no seat here any more: this page would only say "not
@@ -77,9 +79,10 @@ export function HandOverForm({
         <input value={title} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <label>
-        From (your clock)
+        From ({zone})
         <input type="datetime-local" required value={from} onChange={(e) => setFrom(e.target.value)} />
       </label>
+      <YourTimeHint typed={from} zone={zone} />
       <FormMessage message={message} />
       <button type="submit" disabled={busy || userId === ''}>
         {asProposal ? 'Propose' : 'Hand over'}
@@ -91,8 +94,10 @@ export function HandOverForm({
 /**
  * The instant a hand-over takes effect. The field shows the current minute, whose start may be
  * earlier than the successor's seat (seated seconds ago) and would be refused; left as shown, it
- * means "now", the moment of sending. A time the user typed is taken as typed.
+ * means "now", the moment of sending. A time the user typed is taken as typed, in the negotiation's
+ * zone (a value the browser let through unparsed goes as it is, for the server to refuse).
  */
-export function handOverInstant(value: string, shown: string, now: Date): string {
-  return value === shown ? now.toISOString() : localInputToIso(value);
+export function handOverInstant(field: { typed: string; shown: string; zone: string }, now: Date): string {
+  const { typed, shown, zone } = field;
+  return typed === shown ? now.toISOString() : (zonedInputToIso(typed, zone) ?? typed);
 }

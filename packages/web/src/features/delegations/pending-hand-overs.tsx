@@ -5,7 +5,7 @@ import { decideLeadHandover } from '../../api/setup-endpoints';
 import { mayForParty, ownSeatsIn, useSession, type Session } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { formatInZone } from './format';
+import { formatIn } from '../deadlines/zoned-time';
 
 /** Proposed hand-overs of one party: its lead accepts or declines; the mediator may withdraw. */
 export function PendingHandOvers({ party, handovers }: { party: Party; handovers: readonly LeadHandover[] }) {
@@ -53,11 +53,11 @@ function PendingHandOver({ party, handover }: { party: Party; handover: LeadHand
       `Proposal ${decision === 'accept' ? 'accepted' : decision === 'decline' ? 'declined' : 'withdrawn'}.`,
     );
   const startsNow = Date.parse(handover.validFrom) <= Date.now();
-  const when = startsNow ? 'at once' : `on ${formatInZone(handover.validFrom, negotiation.timeZone)}`;
+  const when = startsNow ? 'at once' : `on ${formatIn(handover.validFrom, negotiation.timeZone)}`;
   return (
     <li>
       <strong>{handover.displayName}</strong> to lead from{' '}
-      {formatInZone(handover.validFrom, negotiation.timeZone)}
+      {formatIn(handover.validFrom, negotiation.timeZone)}
       {handover.title && <> as “{handover.title}”</>}
       {mayDecide && (
         <p id={consequenceId} className="warning">

@@ -6,7 +6,8 @@ import { useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { Show } from '../../components/status';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { formatInZone, FUNCTION_LABELS } from './format';
+import { formatIn } from '../deadlines/zoned-time';
+import { FUNCTION_LABELS } from './format';
 
 /**
  * A delegation's invitations not yet accepted, for whoever may send them (and whoever sent one):
@@ -75,7 +76,7 @@ function PendingInvitationItem({
     <li>
       <strong>{invitation.email}</strong> as {FUNCTION_LABELS[invitation.function].toLowerCase()}
       {invitation.title !== '' && <> (“{invitation.title}”)</>}, sent by {sender}; expires{' '}
-      {formatInZone(invitation.expiresAt, negotiation.timeZone)}
+      {formatIn(invitation.expiresAt, negotiation.timeZone)}
       {isConfirming ? (
         <form
           onSubmit={withdraw}

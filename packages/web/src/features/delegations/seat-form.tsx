@@ -3,20 +3,23 @@ import { useId, useState } from 'react';
 import { seatMember } from '../../api/setup-endpoints';
 import { FieldError, FormMessage, useFormSubmission } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { FUNCTION_LABELS, localInputToIso, nowForInput } from './format';
+import { YourTimeHint } from '../deadlines/your-time-hint';
+import { nowInputIn, zonedInputToIso } from '../deadlines/zoned-time';
+import { FUNCTION_LABELS } from './format';
 
 /**
  * Seats someone who already has an account, at once, with a function and a validity (the lead of
  * the party; the mediator's staff only for a party's first lead). Only a colleague: the server
- * answers a stranger's email as one with no account (services/members.ts says why). Times are the viewer's clock;
- * the seat list shows them in the negotiation's time zone.
+ * answers a stranger's email as one with no account (services/members.ts says why). Times are typed
+ * in the negotiation's time zone, as the seat list shows them and deadlines are set.
  */
 export function SeatForm({ party, onlyLead }: { party: Party; onlyLead: boolean }) {
   const { negotiation, refresh } = useNegotiation();
   const [email, setEmail] = useState('');
   const [fn, setFn] = useState<MemberFunction>(onlyLead ? 'lead' : 'delegate');
   const [title, setTitle] = useState('');
-  const [from, setFrom] = useState(nowForInput());
+  const zone = negotiation.timeZone;
+  const [from, setFrom] = useState(() => nowInputIn(zone));
   const [until, setUntil] = useState('');
   const { busy, message, submit, fieldError } = useFormSubmission();
   const ids = useId();
@@ -25,8 +28,8 @@ export function SeatForm({ party, onlyLead }: { party: Party; onlyLead: boolean 
       email,
       function: fn,
       title,
-      validFrom: localInputToIso(from),
-      validTo: until === '' ? null : localInputToIso(until),
+      validFrom: zonedInputToIso(from, zone) ?? from,
+      validTo: until === '' ? null : (zonedInputToIso(until, zone) ?? until),
     });
     setEmail('');
     setTitle('');
@@ -68,7 +71,7 @@ export function SeatForm({ party, onlyLead }: { party: Party; onlyLead: boolean 
         <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Legal adviser" />
       </label>
       <label>
-        Valid from
+        Valid from ({zone})
         <input
           type="datetime-local"
           required
@@ -79,8 +82,9 @@ export function SeatForm({ party, onlyLead }: { party: Party; onlyLead: boolean 
         />
         <FieldError id={`${ids}-from`} text={fromError} />
       </label>
+      <YourTimeHint typed={from} zone={zone} />
       <label>
-        Valid until (optional: empty for open-ended)
+        Valid until ({zone}; empty for open-ended)
         <input
           type="datetime-local"
           value={until}
@@ -90,6 +94,7 @@ export function SeatForm({ party, onlyLead }: { party: Party; onlyLead: boolean 
         />
         <FieldError id={`${ids}-until`} text={untilError} />
       </label>
+      <YourTimeHint typed={until} zone={zone} />
       <FormMessage message={message} />
       <button type="submit" disabled={busy}>
         {onlyLead ? 'Seat the lead' : 'Seat'}

@@ -4,7 +4,8 @@ import { endSeat } from '../../api/setup-endpoints';
 import { mayForParty, useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { formatInZone, FUNCTION_LABELS, localInputToIso, nowForInput } from './format';
+import { formatIn, nowInputIn, zonedInputToIso } from '../deadlines/zoned-time';
+import { FUNCTION_LABELS } from './format';
 
 const isCurrent = (seat: Member, now: number) =>
   Date.parse(seat.validFrom) <= now && (seat.validTo === null || Date.parse(seat.validTo) > now);
@@ -44,8 +45,8 @@ export function SeatList({ party, seats }: { party: Party; seats: readonly Membe
               </th>
               <td>{FUNCTION_LABELS[seat.function]}</td>
               <td>
-                from {formatInZone(seat.validFrom, negotiation.timeZone)}
-                {seat.validTo !== null && <> until {formatInZone(seat.validTo, negotiation.timeZone)}</>}
+                from {formatIn(seat.validFrom, negotiation.timeZone)}
+                {seat.validTo !== null && <> until {formatIn(seat.validTo, negotiation.timeZone)}</>}
               </td>
               {mayManage && (
                 <td>
@@ -64,16 +65,17 @@ export function SeatList({ party, seats }: { party: Party; seats: readonly Membe
 
 function EndSeatForm({ seat }: { seat: Member }) {
   const { negotiation, refresh } = useNegotiation();
-  const [at, setAt] = useState(nowForInput());
+  const zone = negotiation.timeZone;
+  const [at, setAt] = useState(() => nowInputIn(zone));
   const { busy, message, submit } = useFormSubmission();
   const onSubmit = submit(async () => {
-    await endSeat(negotiation.id, seat.id, localInputToIso(at));
+    await endSeat(negotiation.id, seat.id, zonedInputToIso(at, zone) ?? at);
     refresh();
   }, 'Seat ended.');
   return (
     <form onSubmit={onSubmit} className="inline-form" aria-label={`End the seat of ${seat.displayName}`}>
       <label>
-        End at
+        End at ({zone})
         <input type="datetime-local" required value={at} onChange={(e) => setAt(e.target.value)} />
       </label>
       <button type="submit" disabled={busy}>
