@@ -159,6 +159,8 @@ describe('the web app in a real browser', () => {
       .poll(() => ukraine.page.getByRole('region', { name: 'Amendments' }).innerText())
       .toContain('Withdrawn');
     expect(await ukraine.page.getByRole('button', { name: 'Withdraw amendment' }).count()).toBe(0);
+    // The form no longer announces a proposal that has been taken back.
+    await expect.poll(() => proposal.getByRole('status').count()).toBe(0);
   });
 
   test('the mediator escalates a point; Ukraine sees it live on the point page', async () => {

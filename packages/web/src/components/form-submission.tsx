@@ -33,7 +33,12 @@ export function useFormSubmission() {
     shownFields.current.add(field);
     return failure instanceof ApiError ? failure.fieldMessage(field) : undefined;
   };
-  return { busy, message, submit, fieldError };
+  /** Forgets the last outcome, once it no longer holds (what it announced was undone elsewhere). */
+  const clear = () => {
+    setMessage(undefined);
+    setFailure(undefined);
+  };
+  return { busy, message, submit, fieldError, clear };
 }
 
 /**

@@ -160,6 +160,7 @@ export function PointPage() {
                     versionId={version.id}
                     pointId={point.pointId}
                     partyId={writingParty}
+                    amendments={amendments}
                   />
                 )}
               </section>

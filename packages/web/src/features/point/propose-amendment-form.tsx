@@ -1,4 +1,5 @@
-import { type PlanVersionId, type PointId } from '@parley/core';
+import { type Amendment, type PlanVersionId, type PointId } from '@parley/core';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { proposeAmendment } from '../../api/endpoints';
@@ -14,15 +15,20 @@ const KeptAmendmentSchema = z.object({
 type KeptAmendment = z.infer<typeof KeptAmendmentSchema>;
 const NO_AMENDMENT: KeptAmendment = { kind: 'replace_text', text: '', rationale: '' };
 
-/** Propose new wording for the point, or that it be dropped. */
+/**
+ * Propose new wording for the point, or that it be dropped. `amendments` are the ones listed beside
+ * it: "Amendment proposed." stays only while the one it announced is still open.
+ */
 export function ProposeAmendmentForm({
   versionId,
   pointId,
   partyId,
+  amendments,
 }: {
   versionId: PlanVersionId;
   pointId: PointId;
   partyId: string;
+  amendments: readonly Amendment[];
 }) {
   const { negotiation, refresh } = useNegotiation();
   const { me } = useSession();
@@ -36,11 +42,25 @@ export function ProposeAmendmentForm({
   });
   const { kind, text, rationale } = kept.value;
   const edit = (change: Partial<KeptAmendment>) => kept.setValue((draft) => ({ ...draft, ...change }));
-  const { busy, message, submit } = useFormSubmission();
+  const { busy, message, submit, clear } = useFormSubmission();
+  const [proposedId, setProposedId] = useState<string | undefined>(undefined);
+  const proposedFate = amendments.find((amendment) => amendment.id === proposedId)?.fate.state;
+  useEffect(() => {
+    if (proposedFate === undefined || proposedFate === 'open') return;
+    setProposedId(undefined);
+    clear();
+  }, [proposedFate, clear]);
 
   const onSubmit = submit(async () => {
     const proposal = kind === 'drop' ? { kind: 'drop' as const } : { kind: 'replace_text' as const, text };
-    await proposeAmendment(negotiation.id, { partyId, versionId, pointId, proposal, rationale });
+    const created = await proposeAmendment(negotiation.id, {
+      partyId,
+      versionId,
+      pointId,
+      proposal,
+      rationale,
+    });
+    setProposedId(created.id);
     kept.discard();
     refresh();
   }, 'Amendment proposed.');
