@@ -163,6 +163,45 @@ describe('the web app in a real browser', () => {
     await expect.poll(() => proposal.getByRole('status').count()).toBe(0);
   });
 
+  test('a typed position note survives another section and comes back with the revision it started from', async () => {
+    await openPoint(ukraine, 2);
+    const form = () => ukraine.page.getByRole('form', { name: 'Record your position' });
+    const note = `Only with guarantees, ${RUN}`;
+    await form().getByLabel('Note').fill(note);
+    await form().getByLabel('Stance').selectOption('accept_with_reservation');
+    // To another section and back, with no dialog in between (in-app navigation is not held).
+    await ukraine.page.getByRole('link', { name: 'Deadlines', exact: true }).click();
+    await ukraine.page.getByRole('heading', { name: 'Deadlines' }).first().waitFor();
+    await openPoint(ukraine, 2);
+    expect(await form().getByLabel('Note').inputValue()).toBe(note);
+    expect(await form().getByLabel('Stance').inputValue()).toBe('accept_with_reservation');
+    expect(await form().getByRole('status').first().innerText()).toContain('the unsaved work you left here');
+
+    // Meanwhile someone else in the delegation saves: the kept edit still knows its base.
+    const other = await ukraine.context.newPage();
+    await other.goto(ukraine.page.url());
+    const otherForm = other.getByRole('form', { name: 'Record your position' });
+    await otherForm.getByLabel('Stance').selectOption('reject');
+    await otherForm.getByRole('button', { name: 'Record position' }).click();
+    await expect.poll(() => otherForm.getByRole('status').innerText()).toContain('Position recorded');
+    await other.close();
+    await expect
+      .poll(() => form().innerText())
+      .toContain('Someone in your delegation changed this position while you were editing');
+    await form().getByRole('button', { name: 'Record position' }).click();
+    await form()
+      .getByRole('region', { name: 'The other change' })
+      .getByRole('button', { name: /mine/i })
+      .click();
+    await expect.poll(() => form().getByRole('status').last().innerText()).toContain('Position recorded');
+
+    // Saved: nothing is kept, so a reload shows the saved position and no restored work.
+    await ukraine.page.reload();
+    await ukraine.page.getByRole('heading', { name: 'Positions' }).waitFor();
+    expect(await form().getByLabel('Note').inputValue()).toBe(note);
+    expect(await form().getByText('the unsaved work you left here').count()).toBe(0);
+  });
+
   test('the mediator escalates a point; Ukraine sees it live on the point page', async () => {
     await openPoint(ukraine, 2);
     await openPoint(mediator, 2);

@@ -18,7 +18,7 @@ import { useNegotiation } from '../negotiation/negotiation-context';
 import { DraftAmendments } from './draft-amendments';
 import { applyDraft, describeOperation, withOperation } from './draft-operations';
 import { DraftPointCard } from './draft-point-card';
-import { KeptDraftNotice } from './kept-draft-notice';
+import { KeptDraftNotice } from '../../components/kept-draft-notice';
 import { PointFieldsForm, topicOf } from './point-fields-form';
 import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
 import { SaveDraftForm } from './save-draft-form';

@@ -11,7 +11,7 @@ import { useKeptDraft } from '../../components/kept-draft';
 import { Show } from '../../components/status';
 import { Redline } from '../compare/redline';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { KeptDraftNotice } from './kept-draft-notice';
+import { KeptDraftNotice } from '../../components/kept-draft-notice';
 import { LineageMapEditor } from './lineage-map-editor';
 import { flattenLinks, linksOfProposal, previewRevision } from './lineage-preview';
 import { NewerVersionNotice, usePinnedParent } from './pinned-parent';

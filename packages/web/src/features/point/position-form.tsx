@@ -7,14 +7,17 @@ import {
   type PositionValue,
   type PositionVisibility,
 } from '@parley/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { listPositions, setPosition } from '../../api/endpoints';
 import { labelOf } from '../../components/chips';
 import { CONFLICT_CHOICE_MESSAGE, ConflictChoice } from '../../components/conflict-choice';
 import { FormMessage } from '../../components/form-submission';
+import { useKeptDraft } from '../../components/kept-draft';
+import { KeptDraftNotice } from '../../components/kept-draft-notice';
+import { useSession } from '../../app/session';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { useWarnBeforeUnload } from '../../components/kept-draft';
 
 const VISIBILITY_HELP: Record<PositionVisibility, string> = {
   private: 'Private — your delegation only',
@@ -22,7 +25,18 @@ const VISIBILITY_HELP: Record<PositionVisibility, string> = {
   parties: 'Parties — the mediator and every party',
 };
 
-type Draft = { value: PositionValue; visibility: PositionVisibility; note: string };
+const KeptPositionSchema = z
+  .object({
+    draft: z.object({
+      value: z.enum(POSITION_VALUES),
+      visibility: z.enum(POSITION_VISIBILITIES),
+      note: z.string(),
+    }),
+    baseRevision: z.number().int().nonnegative(),
+  })
+  .nullable();
+type KeptPosition = z.infer<typeof KeptPositionSchema>;
+type Draft = NonNullable<KeptPosition>['draft'];
 const draftOf = (position: Position | undefined): Draft => ({
   value: position?.value ?? 'undecided',
   visibility: position?.visibility ?? 'mediator',
@@ -30,9 +44,11 @@ const draftOf = (position: Position | undefined): Draft => ({
 });
 
 /**
- * Record (or change) this party's position. The form keeps the revision the user started from:
- * a live update does not silently rebase an edit in progress, so a concurrent change answers 409,
- * and the form then shows the other person's position and lets the user keep it or redo theirs.
+ * Record (or change) this party's position. Untouched, the form follows the live position; once
+ * edited it keeps the revision the user started from: a live update does not silently rebase an
+ * edit in progress, so a concurrent change answers 409, and the form then shows the other person's
+ * position and lets the user keep it or redo theirs. The edit and its base revision are kept in the
+ * tab, as drafts are, so another section or a reload does not lose a typed note.
  */
 export function PositionForm({
   versionId,
@@ -46,26 +62,30 @@ export function PositionForm({
   current: Position | undefined;
 }) {
   const { negotiation, refresh } = useNegotiation();
-  const [base, setBase] = useState<Position | undefined>(current);
-  const [draft, setDraft] = useState<Draft>(draftOf(current));
-  const [dirty, setDirty] = useState(false);
+  const { me } = useSession();
+  const kept = useKeptDraft<KeptPosition>({
+    key: `parley.position.${me.user.id}.${negotiation.id}.${versionId}.${pointId}.${partyId}`,
+    schema: KeptPositionSchema,
+    empty: null,
+    isEmpty: (value) => value === null,
+  });
+  // What the user just saved or chose to keep, until the refreshed list catches up with it.
+  const [known, setKnown] = useState<Position | undefined>(undefined);
   const [conflict, setConflict] = useState<Position | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
 
-  // Untouched, the form follows the live position; touched, it keeps the user's base.
-  useEffect(() => {
-    if (dirty) return;
-    setBase(current);
-    setDraft(draftOf(current));
-  }, [current?.id, current?.revision]);
-  // An unsaved note is asked about before the tab closes or reloads (in-app navigation is not held).
-  useWarnBeforeUnload(dirty);
-  const changedMeanwhile = dirty && (current?.revision ?? 0) !== (base?.revision ?? 0) ? current : undefined;
+  const live = known !== undefined && known.revision > (current?.revision ?? 0) ? known : current;
+  const draft = kept.value?.draft ?? draftOf(live);
+  const baseRevision = kept.value?.baseRevision ?? live?.revision ?? 0;
+  const changedMeanwhile =
+    kept.value !== null && (current?.revision ?? 0) !== baseRevision ? current : undefined;
 
   const edit = (change: Partial<Draft>) => {
-    setDraft((previous) => ({ ...previous, ...change }));
-    setDirty(true);
+    kept.setValue((previous) => ({
+      draft: { ...(previous?.draft ?? draftOf(live)), ...change },
+      baseRevision: previous?.baseRevision ?? live?.revision ?? 0,
+    }));
     setMessage(undefined);
   };
 
@@ -78,8 +98,8 @@ export function PositionForm({
         { versionId, pointId, partyId },
         { ...draft, baseRevision },
       );
-      setBase(saved);
-      setDirty(false);
+      setKnown(saved);
+      kept.discard();
       setConflict(undefined);
       setMessage({ kind: 'ok', text: 'Position recorded.' });
       refresh();
@@ -102,12 +122,17 @@ export function PositionForm({
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void save(base?.revision ?? 0);
+    void save(baseRevision);
   };
 
   return (
     <form onSubmit={onSubmit} className="form" aria-label="Record your position">
       <h4>Your position</h4>
+      <KeptDraftNotice
+        isRestored={kept.isRestored}
+        hasWork={kept.isRestored && kept.hasWork}
+        onDiscard={kept.discard}
+      />
       <label>
         Stance
         <select value={draft.value} onChange={(e) => edit({ value: e.target.value as PositionValue })}>
@@ -147,9 +172,8 @@ export function PositionForm({
           busy={busy}
           onSaveMine={() => void save(conflict.revision)}
           onKeepTheirs={() => {
-            setBase(conflict);
-            setDraft(draftOf(conflict));
-            setDirty(false);
+            setKnown(conflict);
+            kept.discard();
             setConflict(undefined);
             setMessage(undefined);
           }}
