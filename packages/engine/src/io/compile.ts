@@ -74,7 +74,9 @@ const compileParty = (function compileParty(
   const rawWeights: number[] = [];
   let total = 0;
   for (let index = 0; index < issues.length; index++) {
-    const weight = party.weights[index] ?? 1;
+    // A missing weight counts 1 (as NegMAS reads it); an issue the party leaves out altogether
+    // (a Parley JSON party may) takes no share, so it does not dilute what the party cares about.
+    const weight = party.weights[index] ?? (party.valuations[index] === undefined ? 0 : 1);
     rawWeights.push(weight);
     total += weight;
   }

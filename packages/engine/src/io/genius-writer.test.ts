@@ -83,6 +83,25 @@ describe('writeGeniusScenario', () => {
       expect(compileScenario(back, semantics)).toEqual(compileScenario(original, semantics));
   });
 
+  test('a party that leaves an issue out reads back as leaving it out, under both semantics', () => {
+    const second = LIVE.parties[1]!;
+    const partial: Scenario = {
+      ...LIVE,
+      parties: [
+        LIVE.parties[0]!,
+        { ...second, weights: [0.5, undefined], valuations: [second.valuations[0], undefined] },
+      ],
+    };
+    const back = reread(partial);
+    for (const semantics of ['genius', 'negmas'] as const)
+      expect(compileScenario(back, semantics)).toEqual(compileScenario(partial, semantics));
+    // It takes no share of the weight: the issue it values is all its utility.
+    expect(compileScenario(partial).parties[1]?.contributions).toEqual([
+      [1, 0.7, 0],
+      [0, 0, 0],
+    ]);
+  });
+
   test('writes integer issues as integer issues with a linear evaluator', () => {
     const original = renamed(readFolder('other-IntegerDomain'));
     expect(original.issues.some((issue) => issue.kind === 'integer')).toBe(true);

@@ -72,8 +72,9 @@ function profileXml(scenario: Scenario, party: ScenarioParty): string {
     ...valuationXml(issue, party.valuations[index]),
     '    </issue>',
   ]);
+  // An issue the party leaves out is written with weight 0, which reads back as leaving it out.
   const weights = scenario.issues.flatMap((_, index) => {
-    const weight = party.weights[index];
+    const weight = party.weights[index] ?? (party.valuations[index] === undefined ? 0 : undefined);
     return weight === undefined ? [] : [`    <weight index="${index + 1}" value="${number(weight)}"/>`];
   });
   return [

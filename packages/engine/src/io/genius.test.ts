@@ -136,6 +136,57 @@ describe('loader problems are values naming the file and issue', () => {
       { file: 'p1.xml', issue: 'colour', message: /weight "NaN" is not a number/ },
     ],
     [
+      'a negative weight',
+      {
+        'd.xml': COLOUR_DOMAIN,
+        'p1.xml': colourProfile([1, 1, 1, 1], [-0.4, 1]),
+        'p2.xml': colourProfile([1, 1, 1, 1]),
+      },
+      { file: 'p1.xml', issue: 'colour', message: /party "p1": the weight -0\.4 is negative/ },
+    ],
+    [
+      'weights whose sum overflows',
+      {
+        'd.xml': COLOUR_DOMAIN,
+        'p1.xml': colourProfile([1, 1, 1, 1], [1e308, 1e308]),
+        'p2.xml': colourProfile([1, 1, 1, 1]),
+      },
+      { file: 'p1.xml', message: /the weights add up to more than a number can hold/ },
+    ],
+    [
+      'a profile that leaves an issue out',
+      {
+        'd.xml': COLOUR_DOMAIN,
+        'p1.xml': profileXml('<issue index="1" name="colour"><item value="red" evaluation="1"/></issue>'),
+        'p2.xml': colourProfile([1, 1, 1, 1]),
+      },
+      { file: 'p1.xml', issue: 'size', message: /does not value this issue/ },
+    ],
+    [
+      'a profile that values an issue twice',
+      {
+        'd.xml': COLOUR_DOMAIN,
+        'p1.xml': colourProfile([1, 0, 1, 0]).replace(
+          '<weight',
+          '<issue index="3" name="colour"><item value="blue" evaluation="1"/></issue><weight',
+        ),
+        'p2.xml': colourProfile([1, 1, 1, 1]),
+      },
+      { file: 'p1.xml', issue: 'colour', message: /values this issue twice/ },
+    ],
+    [
+      'two domain issues with one name',
+      {
+        'd.xml': domainXml(
+          '<issue index="1" name="colour" type="discrete"><item value="red"/></issue>' +
+            '<issue index="2" name="colour" type="discrete"><item value="blue"/></issue>',
+        ),
+        'p1.xml': profileXml(''),
+        'p2.xml': profileXml(''),
+      },
+      { file: 'd.xml', issue: 'colour', message: /two issues of the domain share this name/ },
+    ],
+    [
       'a real-valued issue',
       {
         'd.xml': domainXml('<issue index="1" name="price" type="real" lowerbound="0" upperbound="1"/>'),

@@ -8,6 +8,7 @@ import type {
   SourceFile,
   Valuation,
 } from './scenario';
+import { weightProblems } from './weight-problems';
 
 /** The most integer values one issue may span (10⁶ options): beyond that it is not a discrete issue. */
 const MAX_INTEGER_OPTIONS = 1_000_000;
@@ -120,6 +121,7 @@ function readProfile(file: ParsedFile, issues: readonly ScenarioIssue[], problem
   const weights: (number | undefined)[] = issues.map(() => undefined);
   const valuations: (Valuation | undefined)[] = issues.map(() => undefined);
   const indexToIssue = new Map<string, number>();
+  const valued = new Set<number>();
   for (const element of childrenNamed(container, 'issue')) {
     const name = element.attributes.name ?? '';
     const issueIndex = issues.findIndex((issue) => issue.name === name);
@@ -128,6 +130,11 @@ function readProfile(file: ParsedFile, issues: readonly ScenarioIssue[], problem
       problems.push({ file: file.name, issue: name, message: 'the domain has no such issue' });
       continue;
     }
+    if (valued.has(issueIndex)) {
+      problems.push({ file: file.name, issue: name, message: 'the profile values this issue twice' });
+      continue;
+    }
+    valued.add(issueIndex);
     indexToIssue.set(element.attributes.index ?? '', issueIndex);
     valuations[issueIndex] = readValuation({ file: file.name, problems }, issue, element);
   }
@@ -144,6 +151,12 @@ function readProfile(file: ParsedFile, issues: readonly ScenarioIssue[], problem
     }
     weights[issueIndex] = value;
   }
+  // GENIUS evaluates an outcome issue by issue and has no value for an issue a profile leaves out.
+  for (const [index, issue] of issues.entries())
+    if (!valued.has(index))
+      problems.push({ file: file.name, issue: issue.name, message: 'the profile does not value this issue' });
+  const name = file.name.replace(/\.xml$/i, '');
+  problems.push(...weightProblems(file.name, { name, weights }, issues));
   const reservationElement =
     childrenNamed(file.root, 'reservation')[0] ?? childrenNamed(container, 'reservation')[0];
   const reservation =
@@ -156,7 +169,7 @@ function readProfile(file: ParsedFile, issues: readonly ScenarioIssue[], problem
   if (discount !== undefined && !Number.isFinite(discount))
     problems.push({ file: file.name, message: 'the discount factor is not a number' });
   return {
-    name: file.name.replace(/\.xml$/i, ''),
+    name,
     reservation,
     ...(discount === undefined ? {} : { discount }),
     weights,
@@ -204,6 +217,16 @@ export function loadGeniusScenario(
     if (issue !== undefined) issues.push(issue);
   }
   if (issues.length === 0) problems.push({ file: domain.name, message: 'the domain has no issues' });
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    if (seen.has(issue.name))
+      problems.push({
+        file: domain.name,
+        issue: issue.name,
+        message: 'two issues of the domain share this name',
+      });
+    seen.add(issue.name);
+  }
   const parties = profiles.map((profile) => readProfile(profile, issues, problems));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { name, issues, parties } };

@@ -57,6 +57,11 @@ test('a valid document loads and writes back to the same document', () => {
     [2 / 3, 0],
     [0, 1 / 6, 1 / 3],
   ]);
+  // Party b leaves n out: n takes no share of its weight, so colour is all of its utility.
+  expect(compileScenario(loaded.value).parties[1]?.contributions).toEqual([
+    [0, 1],
+    [0, 0, 0],
+  ]);
 });
 
 test.each([
@@ -82,6 +87,14 @@ test.each([
       parties: [valid.parties[0], { name: 'b', issues: { colour: { weight: 'heavy' } } }],
     }),
     /weight is not a number/,
+  ],
+  [
+    'a negative weight',
+    JSON.stringify({
+      ...valid,
+      parties: [valid.parties[0], { name: 'b', issues: { colour: { weight: -1, evaluations: { red: 1 } } } }],
+    }),
+    /party "b": the weight -1 is negative/,
   ],
   ['one party', JSON.stringify({ ...valid, parties: [valid.parties[0]] }), /2 to 8 parties/],
 ])('rejects %s', (_, text, message) => {

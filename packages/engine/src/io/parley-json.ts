@@ -1,4 +1,5 @@
 import type { LoadResult, Problem, Scenario, ScenarioIssue, ScenarioParty, Valuation } from './scenario';
+import { weightProblems } from './weight-problems';
 
 /** The `format` tag of a Parley JSON scenario (docs/scenario-format.md, docs/scenario.schema.json). */
 export const PARLEY_SCENARIO_FORMAT = 'parley-scenario/1';
@@ -123,6 +124,7 @@ function readParty(
     else weights[index] = entry.weight as number | undefined;
     valuations[index] = readValuation({ file, problems }, issue, entry);
   }
+  problems.push(...weightProblems(file, { name: raw.name, weights }, issues));
   return {
     name: raw.name,
     reservation: isFiniteNumber(raw.reservation) ? raw.reservation : undefined,
