@@ -254,6 +254,42 @@ describe.each(DATABASE_KINDS)('the live analysis on %s', (databaseKind) => {
     expect(text).not.toContain('reservation');
   });
 
+  it("lists every run over a delegation's profile in that delegation's log, and no other party's profile", async () => {
+    await analyse(russia);
+    const improvement = { package: { [ceilingId]: '600,000', [assetsId]: '50 bn' } };
+    expect(
+      (
+        await call(testApp, `POST ${N}/plan/versions/${versionId}/live-analysis/improvement-check`, {
+          as: russia,
+          body: improvement,
+        })
+      ).status,
+    ).toBe(200);
+    type Entry = { action: string; actorId: string | null; detail: Record<string, unknown> };
+    const runs = async (as: SignedIn) => {
+      const response = await call(testApp, `GET ${N}/audit?action=live-analysis&limit=100`, { as });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: Entry[] }).items;
+    };
+    // Ukraine finds Russia's run and check, each naming only Ukraine's own profile as read.
+    const seenByUkraine = (await runs(ukraine)).filter((entry) => entry.actorId === russia.userId);
+    expect(seenByUkraine.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['live-analysis.run', 'live-analysis.improvement-check']),
+    );
+    for (const entry of seenByUkraine)
+      expect(entry.detail).toEqual({ countedPartyIds: [DEMO_PARTIES.ukraine.id] });
+    // Russia's own entries name Russia's profile alone: not whose others were counted.
+    const seenByRussia = await runs(russia);
+    expect(seenByRussia.length).toBeGreaterThan(0);
+    expect(JSON.stringify(seenByRussia)).not.toContain(DEMO_PARTIES.ukraine.id);
+    // The mediator's staff read the whole list; an observer has no profile counted and sees none.
+    const seenByMediator = (await runs(mediator)).filter((entry) => entry.actorId === russia.userId);
+    expect(new Set(seenByMediator.flatMap((entry) => entry.detail.countedPartyIds as string[]))).toEqual(
+      new Set([DEMO_PARTIES.ukraine.id, DEMO_PARTIES.russia.id]),
+    );
+    expect(await runs(observer)).toEqual([]);
+  });
+
   it('carries options to the next version by lineage and flags a merged point for reconciling', async () => {
     const overview = (await (await call(testApp, `GET ${N}/plan`, { as: mediator })).json()) as {
       revision: number;

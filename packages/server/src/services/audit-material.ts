@@ -37,7 +37,7 @@ export type ResolvedAuditEntry = {
   };
 };
 
-export const LIST_KEYS = ['recordIds', 'positionIds', 'roundIds', 'amendmentIds'] as const;
+export const LIST_KEYS = ['recordIds', 'positionIds', 'roundIds', 'amendmentIds', 'countedPartyIds'] as const;
 type ListKey = (typeof LIST_KEYS)[number];
 
 /** What every participant may read anyway: entries about it are public in the log too. */
@@ -164,6 +164,14 @@ function resolveMaterial(entry: StoredAuditEntry, context: AuditContext): Resolv
     case 'bid.reveal':
       // Read like minutes of a meeting of the two bidding delegations and the mediator.
       return { subject: biddingMaterial(context, detail.partyIds) };
+    case 'live-analysis.run':
+    case 'live-analysis.improvement-check':
+      // Computed over every counted profile, shared or not: each counted delegation's business, one
+      // by one, so none learns whose other profiles were counted. Entries written before the list
+      // was kept stay the mediator staff's.
+      return Array.isArray(detail.countedPartyIds)
+        ? listOf('countedPartyIds', detail, (id) => partyInternal(context, id))
+        : { subject: UNPLACED };
     case 'export.create':
       // A copy rendered for one recipient holds what that recipient reads: their delegation's business.
       return {

@@ -49,7 +49,7 @@ export async function checkImprovement(
     can(viewer, 'live-analysis.run', negotiationResource(input.negotiation)),
     'run the analysis of this negotiation',
   );
-  const found = await findImprovement(deps, input, analysableIssues(all));
+  const { choices: found, countedPartyIds } = await findImprovement(deps, input, analysableIssues(all));
   await recordReadAudit(deps.db, {
     at: deps.clock.now(),
     actorId: viewer.userId,
@@ -58,7 +58,8 @@ export async function checkImprovement(
     subjectId: input.versionId,
     negotiationId: input.negotiation.id,
     // Whether one was found is itself computed from hidden profiles: not written where others read.
-    detail: {},
+    // Whose profiles it read is, so each delegation finds the checks over its own in its log.
+    detail: { countedPartyIds },
   });
   return { versionId: input.versionId, found: found !== null, choices: found };
 }
@@ -74,7 +75,7 @@ export async function proposeImprovement(
     can(viewer, 'live-analysis.propose', negotiationResource(input.negotiation)),
     'propose a package to every party',
   );
-  const choices = await findImprovement(deps, input, analysableIssues(all));
+  const { choices } = await findImprovement(deps, input, analysableIssues(all));
   if (choices === null)
     throw new DomainError('cannot-compute', 'No package that every party prefers to this one was found.', {
       field: 'package',
@@ -143,6 +144,7 @@ async function findImprovement(deps: AppDeps, input: Input, issues: readonly Iss
       'The check needs the profiles of at least two parties rating every issue of this version.',
     );
   const analysis = await analyzeLiveSpace(deps, { issues, counted, package: sent, signal: input.signal });
+  const countedPartyIds = counted.map((entry) => entry.profile.partyId);
   const base = analysis.package?.utilities ?? [];
   // Improvements come best first (the largest smallest gain): if the first is not strictly better
   // for everyone, none is.
@@ -151,11 +153,12 @@ async function findImprovement(deps: AppDeps, input: Input, issues: readonly Iss
     best === undefined ||
     !best.utilities.every((utility, index) => utility > (base[index] ?? 0) + STRICTLY)
   )
-    return null;
-  return issues.map((issue) => ({
+    return { choices: null, countedPartyIds };
+  const choices = issues.map((issue) => ({
     pointId: issue.pointId,
     number: issue.number,
     title: issue.title,
     option: best.outcome[issue.pointId] ?? '',
   }));
+  return { choices, countedPartyIds };
 }

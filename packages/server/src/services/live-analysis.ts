@@ -104,7 +104,12 @@ export async function runLiveAnalysis(
     subjectType: 'plan_version',
     subjectId: versionId,
     negotiationId: negotiation.id,
-    detail: { disclosedPartyIds: disclosed.map(({ entry }) => entry.profile.partyId) },
+    // Whose profiles the engine read, so each delegation finds every run over its own in its log
+    // (the log shows a viewer only the parties it may know were counted: audit-material.ts).
+    detail: {
+      disclosedPartyIds: disclosed.map(({ entry }) => entry.profile.partyId),
+      countedPartyIds: counted.map((entry) => entry.profile.partyId),
+    },
   });
   const present = (outcome: Record<string, string>, utilities: readonly number[], kinds: string[]) =>
     ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeAction } from './describe-entry';
+import type { AuditEntry } from '@parley/core';
+import { describeAction, describeDetail, type Names } from './describe-entry';
 
 describe('describeAction', () => {
   it('says what an export was a copy of', () => {
@@ -17,5 +18,16 @@ describe('describeAction', () => {
     expect(describeAction('live-simulation.create')).toBe('started a simulation of the talks');
     expect(describeAction('invitation.revoke')).toBe('withdrew an invitation');
     expect(describeAction('something.new-here')).toBe('something new here');
+  });
+});
+
+describe('describeDetail', () => {
+  it('names the delegations whose profiles an analysis read', () => {
+    const parties = [
+      { id: 'p-ua', name: 'Ukraine' },
+      { id: 'p-ru', name: 'Russian Federation' },
+    ] as unknown as Names['parties'];
+    const entry = { detail: { countedPartyIds: ['p-ua'] } } as unknown as AuditEntry;
+    expect(describeDetail(entry, { parties, members: [] })).toEqual(['Profiles read: Ukraine']);
   });
 });

@@ -80,6 +80,8 @@ const ID_LISTS: Record<string, [string, string]> = {
   amendmentIds: ['amendment', 'amendments'],
 };
 const PARTY_FIELDS = new Set(['partyId', 'owningPartyId']);
+// Lists of parties shown by name: whose preference profiles an analysis read.
+const PARTY_LISTS: Record<string, string> = { countedPartyIds: 'Profiles read' };
 // `onBehalfOf`: whom the mediator staff read for (a copy exported for that person).
 const USER_FIELDS = new Set(['userId', 'recipientUserId', 'onBehalfOf']);
 
@@ -110,6 +112,13 @@ export function describeDetail(entry: AuditEntry, names: Names): string[] {
         ? []
         : [`${value.length} ${value.length === 1 ? list[0] : list[1]}: ${value.map(shortId).join(', ')}`];
     }
+    const partyList = PARTY_LISTS[key];
+    if (partyList !== undefined && Array.isArray(value))
+      return value.length === 0
+        ? []
+        : [
+            `${partyList}: ${value.map((id) => names.parties.find((party) => party.id === id)?.name ?? shortId(id)).join(', ')}`,
+          ];
     if (typeof value === 'string' && PARTY_FIELDS.has(key))
       return [
         `${labelOf(key)}: ${names.parties.find((party) => party.id === value)?.name ?? shortId(value)}`,

@@ -53,8 +53,10 @@ export function PreferencesPage() {
     <section className="page" aria-labelledby="preferences-heading">
       <h2 id="preferences-heading">Our preferences</h2>
       <p className="muted">
-        Private to your delegation. Parley uses them to suggest packages; no other party ever sees them. You
-        may share them with the mediator.
+        Private to your delegation: no other party ever reads them or a number computed from them, and you may
+        share them with the mediator. Parley uses them to suggest packages to every party, so the packages
+        tell something of what you prefer; your audit log lists every analysis that read them, by whom and
+        when.
       </p>
       <Show resource={data} what="your preferences">
         {({ mine, issues }) =>
