@@ -89,6 +89,21 @@ describe('the plan as a document, and the walk-through fixes', () => {
     expect(page.url()).toContain('version=');
   });
 
+  test('the document and a point lead back to the plan, at the version they show', async () => {
+    const { page } = ukraine;
+    await openDocument(ukraine);
+    await page.getByRole('combobox', { name: 'Version' }).selectOption({ label: '28-point draft' });
+    await page.getByRole('link', { name: 'Back to the plan' }).click();
+    await page.getByRole('heading', { name: 'Position matrix' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/n\/[^/]+\/plan$/);
+    await page.locator('ol.points > li').first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Positions' }).waitFor();
+    await page.getByRole('link', { name: '← 28-point draft' }).click();
+    await page.getByRole('heading', { name: 'Position matrix' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/n\/[^/]+\/plan$/);
+    expect(await page.locator('ol.points > li').count()).toBe(28);
+  });
+
   test('a reason never reveals a position hidden from the viewer (browser and API answers)', async () => {
     await openDocument(russia);
     const russiaTerritory = pointSection(russia.page, TERRITORY).locator('.document-status');

@@ -54,7 +54,7 @@ export function DocumentPage() {
               <button type="button" onClick={() => window.print()}>
                 Print
               </button>
-              <Link to={`../plan?version=${encodeURIComponent(version.id)}`} relative="path">
+              <Link to={`../../plan?version=${encodeURIComponent(version.id)}`} relative="path">
                 Back to the plan
               </Link>
             </div>

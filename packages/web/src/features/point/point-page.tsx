@@ -67,7 +67,7 @@ export function PointPage() {
           return (
             <p className="muted">
               This point is not in {version.label}.{' '}
-              <Link to="../plan" relative="path">
+              <Link to="../../plan" relative="path">
                 Back to the plan
               </Link>
             </p>
@@ -78,7 +78,7 @@ export function PointPage() {
         return (
           <div className="point-page">
             <p>
-              <Link to={`../plan?version=${encodeURIComponent(version.id)}`} relative="path">
+              <Link to={`../../plan?version=${encodeURIComponent(version.id)}`} relative="path">
                 ← {version.label}
               </Link>
             </p>
