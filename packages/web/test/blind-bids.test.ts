@@ -69,8 +69,11 @@ describe('blind bids in real browsers', () => {
       .toBe('A field needs correcting: see the note beside it.');
     expect(await opening.getByLabel('Issue').getAttribute('aria-invalid')).toBe('true');
     await opening.getByLabel('Issue').selectOption({ index: 1 });
+    // Closing time on the negotiation's clock (Europe/Zurich), shown so to every side.
+    await opening.getByLabel('Closes at (Europe/Zurich; optional)').fill('2031-12-10T18:00');
     await opening.getByRole('button', { name: 'Open the bidding' }).click();
     await opening.getByText('Bidding opened.').waitFor();
+    await ukraine.page.getByText('closes 10 Dec 2031, 18:00 (Europe/Zurich)').waitFor();
 
     // Each side sees the sealed-bid form through the live update, and a bound off the range is refused.
     const ukraineForm = ukraine.page.getByRole('form', { name: 'Your sealed bid' });

@@ -2,6 +2,7 @@ import type { Bidding } from '@parley/core';
 import { useState } from 'react';
 import { revealBidding, submitBid } from '../../api/blind-bid-endpoints';
 import { FieldError, FormMessage, useFormSubmission } from '../../components/form-submission';
+import { formatIn } from '../deadlines/zoned-time';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 const STATE_LABELS: Record<Bidding['state'], string> = {
@@ -12,6 +13,7 @@ const STATE_LABELS: Record<Bidding['state'], string> = {
 
 /** One bidding: who has bid, the viewer's sealed-bid form, the mediator's reveal, the outcome. */
 export function BiddingCard({ bidding, onChange }: { bidding: Bidding; onChange: () => void }) {
+  const { negotiation } = useNegotiation();
   const id = `bidding-${bidding.id}`;
   const bothIn = bidding.giving.submitted && bidding.taking.submitted;
   return (
@@ -21,7 +23,7 @@ export function BiddingCard({ bidding, onChange }: { bidding: Bidding; onChange:
       </h3>
       <p>
         {STATE_LABELS[bidding.state]} · rule: midpoint, announced before bidding
-        {bidding.closesAt !== null && ` · closes ${new Date(bidding.closesAt).toLocaleString()}`}
+        {bidding.closesAt !== null && ` · closes ${formatIn(bidding.closesAt, negotiation.timeZone)}`}
       </p>
       <ul aria-label="Sides">
         <li>

@@ -11,6 +11,8 @@ import { usePointNames } from '../../components/use-point-names';
 import { VersionSelect } from '../../components/version-select';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { BiddingCard } from './bidding-card';
+import { YourTimeHint } from '../deadlines/your-time-hint';
+import { zonedInputToIso } from '../deadlines/zoned-time';
 
 /** Blind bids on a numeric issue: each side seals a bound; the reveal says only overlap and settlement. */
 export function BlindBidsPage() {
@@ -69,7 +71,8 @@ function OpenBiddingForm({ onOpened }: { onOpened: () => void }) {
       givingPartyId: giving,
       takingPartyId: taking,
       rule: 'midpoint',
-      closesAt: closesAt === '' ? null : new Date(closesAt).toISOString(),
+      // Typed on the negotiation's clock, as deadlines are; a partial value goes on for the server to refuse.
+      closesAt: closesAt === '' ? null : (zonedInputToIso(closesAt, negotiation.timeZone) ?? closesAt),
     });
     onOpened();
   }, 'Bidding opened.');
@@ -120,7 +123,7 @@ function OpenBiddingForm({ onOpened }: { onOpened: () => void }) {
         </select>
       </label>
       <label>
-        Closes at (optional)
+        Closes at ({negotiation.timeZone}; optional)
         <input
           type="datetime-local"
           value={closesAt}
@@ -128,6 +131,7 @@ function OpenBiddingForm({ onOpened }: { onOpened: () => void }) {
           {...described('closesAt')}
         />
       </label>
+      <YourTimeHint typed={closesAt} zone={negotiation.timeZone} />
       <FieldError id="open-bidding-closesAt-error" text={fieldError('closesAt')} />
       <FormMessage message={message} />
       <button type="submit" disabled={busy}>
