@@ -246,6 +246,12 @@ describe('the web app in a real browser', () => {
       .getByText('Only the mediator’s delegation and the negotiating parties run the analysis')
       .waitFor();
     expect(await observer.page.getByRole('form', { name: 'Run the analysis' }).count()).toBe(0);
+    await observer.page
+      .getByText('The mediator’s delegation and the negotiating parties check packages.')
+      .waitFor();
+    expect(
+      await observer.page.getByRole('form', { name: 'Check for a package everyone prefers' }).count(),
+    ).toBe(0);
     await observer.context.close();
   });
 

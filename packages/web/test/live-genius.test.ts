@@ -76,9 +76,13 @@ describe('GENIUS folders and the improvement check in real browsers', () => {
     await mediator.page.getByRole('button', { name: 'Propose to all' }).click();
     await mediator.page.getByText('Proposed to every party.').waitFor();
     await tab(russia.page, 'Suggested packages');
+    await russia.page.getByRole('heading', { name: 'Proposed to all by the mediator' }).waitFor();
     const proposals = russia.page.getByRole('list', { name: 'Proposed to all by the mediator' });
-    await proposals.waitFor();
-    expect(await proposals.getByRole('listitem').count()).toBe(1);
+    expect(await proposals.locator(':scope > li').count()).toBe(1);
+    // Dated, and each point named by its number and title, as elsewhere.
+    expect(await proposals.innerText()).toMatch(
+      /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}[\s\S]*Point 1\. \S/,
+    );
 
     // Ukraine reads its own exported profile back into its form, as a draft it saves itself.
     await tab(ukraine.page, 'Issues');

@@ -8,6 +8,8 @@ import { mayIn, useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { Show } from '../../components/status';
 import { usePointNames } from '../../components/use-point-names';
+import { formatIn } from '../deadlines/zoned-time';
+import { useNegotiation } from '../negotiation/negotiation-context';
 
 type Props = { negotiationId: string; versionId: PlanVersionId; tick: number };
 
@@ -17,6 +19,9 @@ type Props = { negotiationId: string; versionId: PlanVersionId; tick: number };
  * mediator may propose it to all.
  */
 export function ImprovementPanel({ negotiationId, versionId, tick }: Props) {
+  const { me } = useSession();
+  const { negotiation } = useNegotiation();
+  const nameOf = usePointNames(negotiationId, versionId);
   const [proposed, setProposed] = useState(0);
   const issues = useResource(() => listIssues(negotiationId, versionId), [negotiationId, versionId]);
   const proposals = useResource(
@@ -26,26 +31,42 @@ export function ImprovementPanel({ negotiationId, versionId, tick }: Props) {
   return (
     <section className="card" aria-labelledby="improvement-heading">
       <h3 id="improvement-heading">A package everyone prefers?</h3>
-      <Show resource={issues} what="the issues">
-        {(loaded) => (
-          <CheckForm
-            negotiationId={negotiationId}
-            versionId={versionId}
-            issues={loaded.points.filter((point) => point.definition !== null && !point.needsReconciling)}
-            onProposed={() => setProposed((n) => n + 1)}
-          />
-        )}
-      </Show>
+      {mayIn(me, 'live-analysis.run', negotiationId) ? (
+        <Show resource={issues} what="the issues">
+          {(loaded) => (
+            <CheckForm
+              negotiationId={negotiationId}
+              versionId={versionId}
+              issues={loaded.points.filter((point) => point.definition !== null && !point.needsReconciling)}
+              onProposed={() => setProposed((n) => n + 1)}
+            />
+          )}
+        </Show>
+      ) : (
+        <p className="muted">The mediator’s delegation and the negotiating parties check packages.</p>
+      )}
       <Show resource={proposals} what="the proposals">
         {(loaded) =>
           loaded.items.length === 0 ? null : (
-            <ol aria-label="Proposed to all by the mediator">
-              {loaded.items.map((proposal) => (
-                <li key={proposal.id}>
-                  {proposal.choices.map((choice) => `Point ${choice.number}: ${choice.option}`).join(' · ')}
-                </li>
-              ))}
-            </ol>
+            <>
+              <h4 id="proposals-heading">Proposed to all by the mediator</h4>
+              <ol aria-labelledby="proposals-heading">
+                {loaded.items.map((proposal) => (
+                  <li key={proposal.id}>
+                    <time dateTime={proposal.proposedAt}>
+                      {formatIn(proposal.proposedAt, negotiation.timeZone)}
+                    </time>
+                    <ul>
+                      {proposal.choices.map((choice) => (
+                        <li key={choice.pointId}>
+                          Point {nameOf(choice)}: {choice.option}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ol>
+            </>
           )
         }
       </Show>
