@@ -1,8 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyzeSpace, compileScenario, loadParleyScenario } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYSIS_EXAMPLE } from '../src/demo/analysis-example';
 import { loadDemo } from '../src/demo';
 import { createUser } from '../src/services/accounts';
+import { zipFolder } from '../src/services/genius-archive';
 import type { DatabaseHandle } from '../src/storage/database';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { takeASeat } from './helpers/seat';
@@ -10,6 +14,7 @@ import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
 type Point = { utilities: number[]; outcome: Record<string, string> };
+const SCENARIOS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scenarios');
 
 describe.each(DATABASE_KINDS)('the analysis and instance API on %s', (databaseKind) => {
   let handle: DatabaseHandle;
@@ -99,6 +104,44 @@ describe.each(DATABASE_KINDS)('the analysis and instance API on %s', (databaseKi
     expect(JSON.stringify(await packageProblem.json())).toMatch(/Line of contact|never/);
     expect((await call(testApp, 'POST /api/analysis', { body: { scenario: ANALYSIS_EXAMPLE } })).status).toBe(
       401,
+    );
+  });
+
+  it('reads a GENIUS folder (zip) as the Parley JSON scenario the analysis takes, to the same answer', async () => {
+    const folder = join(SCENARIOS, 'anac2011-Laptop');
+    const files = readdirSync(folder)
+      .filter((name) => name.endsWith('.xml'))
+      .map((name) => ({ name, contents: readFileSync(join(folder, name), 'utf8') }));
+    const archive = Buffer.from(zipFolder('Laptop', files)).toString('base64');
+    const read = await call(testApp, 'POST /api/analysis/genius-scenario', {
+      as: analyst,
+      body: { archive },
+    });
+    expect(read.status).toBe(200);
+    const { scenario } = (await read.json()) as { scenario: { format: string; parties: unknown[] } };
+    expect(scenario.format).toBe('parley-scenario/1');
+    expect(scenario.parties).toHaveLength(2);
+    const reference = JSON.parse(readFileSync(join(folder, 'REFERENCE.json'), 'utf8')) as {
+      genius: { pareto: { size: number } };
+    };
+    const analysed = await call(testApp, 'POST /api/analysis', { as: analyst, body: { scenario } });
+    expect(((await analysed.json()) as { frontier: { size: number } }).frontier.size).toBe(
+      reference.genius.pareto.size,
+    );
+
+    // A folder whose profile leaves an issue out is refused, naming the file and the issue.
+    const broken = files.map((file) =>
+      file.name === 'laptop_buyer_utility.xml'
+        ? { ...file, contents: file.contents.replace(/<issue index="3"[\s\S]*?<\/issue>/, '') }
+        : file,
+    );
+    const refused = await call(testApp, 'POST /api/analysis/genius-scenario', {
+      as: analyst,
+      body: { archive: Buffer.from(zipFolder('Laptop', broken)).toString('base64') },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { detail: string }).detail).toBe(
+      'laptop_buyer_utility.xml, issue "External Monitor": the profile does not value this issue.',
     );
   });
 

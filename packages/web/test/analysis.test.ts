@@ -1,9 +1,14 @@
 // End-to-end, real server and Chromium: the sign-in page's demo accounts and the Analysis view.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Analysis } from '@parley/core';
 import { DEMO_PASSWORD, signInAs, startHarness, type Harness } from './helpers/browser-harness';
 
 let harness: Harness;
+const SCENARIOS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scenarios');
 
 describe('demo sign-in and the Analysis view in a real browser', () => {
   beforeAll(async () => {
@@ -103,6 +108,45 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('the scenario has no issues');
     // Readable at 390 px: nothing forces sideways scrolling of the page.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
+  test('a GENIUS folder uploaded as a zip is read into the scenario and analysed; a broken one is named', async () => {
+    const { page, context } = await signInAs(harness, 'mediator@demo.parley');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analysis' }).click();
+    await page.getByRole('heading', { name: 'Pareto frontier' }).waitFor();
+    const folder = join(SCENARIOS, 'anac2011-Laptop');
+    const files = Object.fromEntries(
+      readdirSync(folder)
+        .filter((name) => name.endsWith('.xml'))
+        .map((name) => [`Laptop/${name}`, new Uint8Array(readFileSync(join(folder, name)))]),
+    );
+    const upload = page.getByLabel('Upload a scenario file');
+    await upload.setInputFiles({
+      name: 'Laptop.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zipSync(files)),
+    });
+    await page.getByText('Laptop.zip read as the scenario below: analyse it.').waitFor();
+    const scenario = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as {
+      format: string;
+      issues: { name: string }[];
+    };
+    expect(scenario.format).toBe('parley-scenario/1');
+    expect(scenario.issues.map((issue) => issue.name)).toEqual(['Laptop', 'Harddisk', 'External Monitor']);
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await expect
+      .poll(() => page.locator('table.packages tbody th').allInnerTexts())
+      .toEqual(expect.arrayContaining(['Laptop', 'Harddisk', 'External Monitor']));
+
+    // A folder with one profile cannot be analysed: said in words, next to the upload.
+    const oneProfile = Object.fromEntries(Object.entries(files).filter(([name]) => !name.includes('seller')));
+    await upload.setInputFiles({
+      name: 'one.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zipSync(oneProfile)),
+    });
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('expected at least two profiles');
     await context.close();
   });
 

@@ -12,6 +12,19 @@ export const AnalysisRequestSchema = z.strictObject({
 });
 export type AnalysisRequest = z.infer<typeof AnalysisRequestSchema>;
 
+/**
+ * A GENIUS scenario folder (a zip in base64, as the live issues' export gives it) read as a Parley
+ * JSON scenario, for the analysis above: numbers as written, so both semantics still apply.
+ */
+export const GeniusScenarioInputSchema = z.strictObject({
+  archive: z
+    .string()
+    .min(1)
+    .max(1_000_000)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
+});
+export const GeniusScenarioSchema = z.strictObject({ scenario: z.record(z.string(), z.unknown()) });
+
 const LabelledOutcomeSchema = z.record(z.string(), z.string());
 const PointSchema = z.strictObject({ utilities: z.array(z.number()), outcome: LabelledOutcomeSchema });
 

@@ -1,5 +1,7 @@
 import { can, DomainError, type Analysis, type AnalysisRequest, type Viewer } from '@parley/core';
-import { loadParleyScenario } from '@parley/engine';
+import { loadGeniusScenario, loadParleyScenario, writeParleyScenario } from '@parley/engine';
+import { unzipGeniusFolder } from './genius-archive';
+import { describeProblems } from './genius-upload';
 import { assertSpaceWithinBudget } from '../work/budgets';
 import type { AppDeps } from './deps';
 
@@ -36,4 +38,22 @@ export async function analyzeScenario(
     { kind: 'analyze-scenario', scenario: loaded.value, request: options },
     { timeoutMs: deps.budgets.analysisTimeMs, signal },
   );
+}
+
+/**
+ * A GENIUS folder (zip) as the Parley JSON scenario the analysis reads, so the web app's Analysis
+ * page takes the research format and the live issues' own export. Only reading and converting,
+ * bounded by the archive limits, so it runs in the request; the same seat rule as the analysis.
+ */
+export function readGeniusScenario(viewer: Viewer, archive: string): { scenario: Record<string, unknown> } {
+  if (viewer.userId === null) throw new DomainError('unauthenticated', 'Sign in to run an analysis.');
+  if (!can(viewer, 'analysis.run', { kind: 'global' }))
+    throw new DomainError('forbidden', 'Only a participant in a negotiation may run an analysis.');
+  const files = unzipGeniusFolder(archive);
+  const domain = files.find((file) => /<negotiation_template[\s>]/.test(file.contents));
+  const name = domain === undefined ? 'GENIUS scenario' : domain.name.replace(/\.xml$/i, '');
+  const loaded = loadGeniusScenario(name, files);
+  if (!loaded.ok)
+    throw new DomainError('invalid-input', describeProblems(loaded.problems), { field: 'archive' });
+  return { scenario: JSON.parse(writeParleyScenario(loaded.value)) as Record<string, unknown> };
 }

@@ -1,6 +1,7 @@
 import {
   AmendmentSchema,
   AnalysisSchema,
+  GeniusScenarioSchema,
   AuditLogPageSchema,
   DeadlineOutlookSchema,
   DeadlineSchema,
@@ -154,6 +155,8 @@ export const getAnalysisExample = () => request('/api/analysis/example', Analysi
 export type AnalyzeBody = { scenario: Record<string, unknown>; semantics: Analysis['semantics'] };
 export const analyzeScenario = (body: AnalyzeBody) =>
   request('/api/analysis', AnalysisSchema, { method: 'POST', body });
+export const readGeniusScenario = (archive: string) =>
+  request('/api/analysis/genius-scenario', GeniusScenarioSchema, { method: 'POST', body: { archive } });
 
 export type AuditLogRequest = { cursor?: string; action?: string; limit?: number };
 /** One page of the negotiation's audit log as this viewer may see it, newest first. */

@@ -43,16 +43,6 @@ export const proposeImprovement = (id: string, versionId: PlanVersionId, pkg: Re
 export const listProposals = (id: string, versionId: PlanVersionId) =>
   requestAllPages(`${version(id, versionId)}/live-analysis/proposals`, ImprovementProposalsSchema);
 
-/** A file's bytes in base64, as the API takes uploads (JSON bodies only). */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  // In slices: String.fromCharCode with one argument per byte would overflow the call stack.
-  for (let at = 0; at < bytes.length; at += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return btoa(binary);
-}
-
 export const draftFromGenius = (id: string, archive: string, profileFile?: string) =>
   request(`/api/negotiations/${encodeURIComponent(id)}/preferences/genius-draft`, GeniusDraftSchema, {
     method: 'POST',

@@ -1,8 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AnalysisRequestSchema, AnalysisSchema } from '@parley/core';
+import {
+  AnalysisRequestSchema,
+  AnalysisSchema,
+  GeniusScenarioInputSchema,
+  GeniusScenarioSchema,
+} from '@parley/core';
 import { ANALYSIS_EXAMPLE } from '../../demo/analysis-example';
 import { presentAnalysis } from '../../presenters/analysis';
-import { analyzeScenario } from '../../services/analysis';
+import { analyzeScenario, readGeniusScenario } from '../../services/analysis';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { requireViewer } from '../viewer-context';
 import type { RouteModule } from './route-module';
@@ -31,7 +36,26 @@ const analyze = createRoute({
   },
 });
 
+const fromGenius = createRoute({
+  method: 'post',
+  path: '/api/analysis/genius-scenario',
+  tags: ['analysis'],
+  security: AUTHENTICATED,
+  summary:
+    'A GENIUS scenario folder (zip, base64) read as the Parley JSON scenario the analysis takes (nothing is stored)',
+  request: { body: jsonBody(GeniusScenarioInputSchema) },
+  responses: {
+    200: jsonResponse(GeniusScenarioSchema, 'The scenario as Parley JSON'),
+    ...problems(400, 401, 403, 413, 415),
+  },
+});
+
 export const analysisRoutes: RouteModule = (app, deps) => {
+  app.openapi(fromGenius, async (c) => {
+    const { archive } = c.req.valid('json');
+    const viewer = await requireViewer(c, deps);
+    return c.json(readGeniusScenario(viewer, archive), 200);
+  });
   app.openapi(example, async (c) => {
     await requireViewer(c, deps);
     return c.json({ scenario: structuredClone(ANALYSIS_EXAMPLE) as Record<string, unknown> }, 200);

@@ -1,5 +1,8 @@
 import type { Analysis } from '@parley/core';
-import type { ChangeEvent, FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { errorMessage } from '../../api/api-error';
+import { readGeniusScenario } from '../../api/endpoints';
+import { fileToBase64 } from '../../api/file-base64';
 
 type Semantics = Analysis['semantics'];
 
@@ -13,7 +16,11 @@ export type ScenarioInputProps = {
   onReset: () => void;
 };
 
-/** The scenario to analyse: paste Parley JSON or upload a file, choose the utility semantics. */
+/**
+ * The scenario to analyse: paste Parley JSON or upload a file — Parley JSON, or a GENIUS folder as
+ * a zip (the research format, and what a negotiation's Issues page downloads), which the server
+ * reads into the same JSON so it can be checked and edited here — and choose the semantics.
+ */
 export function ScenarioInput({
   text,
   onText,
@@ -27,10 +34,25 @@ export function ScenarioInput({
     event.preventDefault();
     onSubmit();
   }
-  function upload(event: ChangeEvent<HTMLInputElement>) {
+  const [upload, setUpload] = useState<{ kind: 'reading' | 'error'; text: string } | undefined>();
+  function read(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (file === undefined) return;
-    file.text().then(onText, () => onText(''));
+    setUpload(undefined);
+    if (!/\.zip$/i.test(file.name)) {
+      file.text().then(onText, () => onText(''));
+      return;
+    }
+    setUpload({ kind: 'reading', text: `Reading the GENIUS folder ${file.name}…` });
+    fileToBase64(file)
+      .then(readGeniusScenario)
+      .then(
+        ({ scenario }) => {
+          onText(JSON.stringify(scenario, null, 2));
+          setUpload({ kind: 'reading', text: `${file.name} read as the scenario below: analyse it.` });
+        },
+        (failure: unknown) => setUpload({ kind: 'error', text: errorMessage(failure) }),
+      );
   }
   return (
     <form className="card form" aria-label="Scenario" onSubmit={submit}>
@@ -46,8 +68,8 @@ export function ScenarioInput({
       </label>
       <div className="toolbar">
         <label>
-          Upload a scenario file
-          <input type="file" accept=".json,application/json" onChange={upload} />
+          Upload a scenario file (Parley JSON, or a GENIUS folder as a zip)
+          <input type="file" accept=".json,application/json,.zip,application/zip" onChange={read} />
         </label>
         <label>
           Semantics
@@ -66,6 +88,14 @@ export function ScenarioInput({
           Load the example
         </button>
       </div>
+      {upload !== undefined && (
+        <p
+          className={upload.kind === 'error' ? 'error' : 'muted'}
+          role={upload.kind === 'error' ? 'alert' : 'status'}
+        >
+          {upload.text}
+        </p>
+      )}
     </form>
   );
 }

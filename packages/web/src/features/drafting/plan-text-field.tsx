@@ -2,7 +2,7 @@ import { parsePlanText, type ParsedPlan } from '@parley/core';
 import { useId, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { readPlanDocument } from '../../api/drafting-endpoints';
-import { fileAsBase64 } from './read-file';
+import { fileToBase64 } from '../../api/file-base64';
 
 export type PlanTextCheck = { plan: ParsedPlan | undefined; problems: { line: number; message: string }[] };
 
@@ -45,7 +45,7 @@ export function PlanTextField({
       if (/\.docx$/i.test(file.name)) {
         const read = await readPlanDocument(negotiationId, {
           name: file.name,
-          contentBase64: await fileAsBase64(file),
+          contentBase64: await fileToBase64(file),
         });
         onChange(read.text);
       } else if (/\.(md|markdown|txt|text)$/i.test(file.name)) {

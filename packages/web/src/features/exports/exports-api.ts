@@ -8,6 +8,7 @@ import {
 import type { z } from 'zod';
 import { requestAllPages } from '../../api/all-pages';
 import { request } from '../../api/client';
+import { fileToBase64 } from '../../api/file-base64';
 
 const negotiation = (id: string) => `/api/negotiations/${encodeURIComponent(id)}`;
 
@@ -30,15 +31,5 @@ export const traceLeak = (negotiationId: string, text: string) =>
 export const traceLeakedFile = async (negotiationId: string, file: File) =>
   request(`${negotiation(negotiationId)}/trace-leak/file`, TraceLeakResultSchema, {
     method: 'POST',
-    body: await leakedFile(file),
+    body: { name: file.name, contentBase64: await fileToBase64(file) },
   });
-
-/** A file as the trace-leak route takes it: its name and its bytes in base64. */
-async function leakedFile(file: File): Promise<{ name: string; contentBase64: string }> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  // in slices: String.fromCharCode with a whole file as arguments overflows the stack
-  for (let at = 0; at < bytes.length; at += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return { name: file.name, contentBase64: btoa(binary) };
-}

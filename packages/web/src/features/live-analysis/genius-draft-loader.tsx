@@ -1,6 +1,7 @@
 import type { GeniusDraft } from '@parley/core';
 import { useState } from 'react';
-import { draftFromGenius, fileToBase64 } from '../../api/live-genius-endpoints';
+import { fileToBase64 } from '../../api/file-base64';
+import { draftFromGenius } from '../../api/live-genius-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 
 /**

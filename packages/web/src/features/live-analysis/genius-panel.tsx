@@ -1,12 +1,9 @@
 import type { GeniusPreview, LiveIssue, PlanVersionId, PointId } from '@parley/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { fileToBase64 } from '../../api/file-base64';
 import { chosenId } from '../../api/read-id';
-import {
-  fileToBase64,
-  geniusDownloadUrl,
-  importGenius,
-  previewGenius,
-} from '../../api/live-genius-endpoints';
+import { geniusDownloadUrl, importGenius, previewGenius } from '../../api/live-genius-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 
 type Props = {
@@ -32,8 +29,9 @@ export function GeniusPanel({ negotiationId, versionId, points, nameOf, canManag
           Download GENIUS scenario
         </a>{' '}
         <span className="muted">
-          (the issues, and the preferences you may read; <code>parley analyze FOLDER --semantics negmas</code>{' '}
-          gives the same packages as Parley)
+          (the issues, and the preferences you may read: upload it on the <Link to="/analysis">Analysis</Link>{' '}
+          page, with the NegMAS semantics, for its Pareto frontier and trades, the same packages as here;
+          GENIUS and NegMAS read it too)
         </span>
       </p>
       {canManage && (
