@@ -449,7 +449,7 @@ describe.each(DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databa
     });
     expect(response.status, await response.clone().text()).toBe(200);
     const preview = (await response.json()) as {
-      issues: { suggestedPointId: string | null; values: string[] }[];
+      issues: { name: string; suggestedPointId: string | null; values: string[] }[];
       profileFiles: string[];
     };
     expect(preview.issues.map((issue) => issue.suggestedPointId)).toEqual(
@@ -457,6 +457,22 @@ describe.each(DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databa
     );
     expect(preview.issues[0]?.values).toEqual(CEILING);
     expect(preview.profileFiles).toHaveLength(2);
+
+    // Imported again as suggested, it changes nothing: the range exported as its labels stays a
+    // range (blind bids still take it), and the delegations' profiles still count.
+    const mapping = preview.issues.map((issue) => ({ issue: issue.name, pointId: issue.suggestedPointId }));
+    const imported = await call(testApp, `POST ${importPath()}`, {
+      as: who('mediator'),
+      body: { archive: archive(entries), mapping },
+    });
+    expect(imported.status, await imported.clone().text()).toBe(200);
+    const result = (await imported.json()) as { points: { definition: unknown }[] };
+    expect(result.points[1]?.definition).toEqual({ kind: 'range', min: 0, max: 100, step: 25, unit: 'bn' });
+    const analysed = await call(testApp, `POST ${N}/plan/versions/${versionId}/live-analysis`, {
+      as: who('mediator'),
+      body: {},
+    });
+    expect(analysed.status, await analysed.clone().text()).toBe(200);
   });
 
   it('refuses hostile or wrong folders with a 400 naming the file, and stores nothing', async () => {

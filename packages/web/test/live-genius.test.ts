@@ -107,5 +107,30 @@ describe('GENIUS folders and the improvement check in real browsers', () => {
     for (const secret of secretsOf(RUSSIA_VALUES)) expect(ukraineReceived).not.toContain(secret);
     const russiaReceived = russia.bodies.join('\n');
     for (const secret of secretsOf(UKRAINE_VALUES)) expect(russiaReceived).not.toContain(secret);
+
+    // The mediator's own folder imported again changes nothing: the range stays a range, no warning.
+    await tab(mediator.page, 'Issues');
+    const reading = mediator.page.getByRole('form', { name: 'Start from a GENIUS scenario' });
+    await reading.getByLabel('GENIUS folder (zip)').setInputFiles(await download.path());
+    await reading.getByRole('button', { name: 'Read the folder' }).click();
+    const confirm = mediator.page.getByRole('form', { name: 'Confirm the GENIUS mapping' });
+    await confirm.waitFor();
+    expect(await confirm.getByRole('note').count()).toBe(0);
+    // Mapped elsewhere, the ceiling's options would replace point 2's range: said before confirming.
+    await confirm.getByLabel(/^Point for “P1 /).selectOption({ index: 0 });
+    await confirm.getByLabel(/^Point for “P2 /).selectOption({ index: 0 });
+    await confirm.getByLabel(/^Point for “P1 /).selectOption({ index: 2 });
+    await expect
+      .poll(() => confirm.getByRole('note').innerText())
+      .toMatch(/^Point 2\..* gets other options: .* no longer a numeric range/);
+    // Point 3, not yet an issue, takes point 1's options: its editor shows them without a reload.
+    await confirm.getByLabel(/^Point for “P1 /).selectOption({ index: 3 });
+    await confirm.getByRole('button', { name: 'Set the options' }).click();
+    await confirm.getByText('Options set from the GENIUS scenario.').waitFor();
+    const third = mediator.page.locator('.issue-list > li').nth(2);
+    await expect.poll(() => third.getByLabel('Negotiable as').inputValue()).toBe('options');
+    expect(
+      await mediator.page.locator('.issue-list > li').nth(1).getByLabel('Negotiable as').inputValue(),
+    ).toBe('range');
   }, 240_000);
 });

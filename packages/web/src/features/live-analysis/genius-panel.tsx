@@ -1,4 +1,10 @@
-import type { GeniusPreview, LiveIssue, PlanVersionId, PointId } from '@parley/core';
+import {
+  issueOptions,
+  type GeniusPreview,
+  type LiveIssue,
+  type PlanVersionId,
+  type PointId,
+} from '@parley/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { fileToBase64 } from '../../api/file-base64';
@@ -132,6 +138,13 @@ function GeniusImport({ negotiationId, versionId, points, nameOf, onImported }: 
               ))}
             </tbody>
           </table>
+          {replaced(preview.issues, mapping, points).map(({ point, wasRange }) => (
+            <p key={point.pointId} className="warning" role="note">
+              Point {nameOf(point)} gets other options: the preferences that rate it stop counting in the
+              analysis until each delegation rates the new ones
+              {wasRange ? ', and it is no longer a numeric range (no blind bids on it)' : ''}.
+            </p>
+          ))}
           {preview.profileFiles.length > 0 && (
             <p className="muted">
               Profiles in the folder ({preview.profileFiles.join(', ')}) are not imported: each delegation
@@ -146,4 +159,23 @@ function GeniusImport({ negotiationId, versionId, points, nameOf, onImported }: 
       )}
     </>
   );
+}
+
+/**
+ * Mapped points whose options the import changes (a point given the labels it already has, a range
+ * included, is left as it is by the server): what the mediator should know before confirming.
+ */
+function replaced(
+  issues: GeniusPreview['issues'],
+  mapping: Record<string, string>,
+  points: readonly LiveIssue[],
+): { point: LiveIssue; wasRange: boolean }[] {
+  return issues.flatMap((issue) => {
+    const point = points.find((candidate) => candidate.pointId === mapping[issue.name]);
+    if (point === undefined || point.definition === null) return [];
+    const labels = issueOptions(point.definition);
+    const same =
+      labels.length === issue.values.length && labels.every((label, i) => label === issue.values[i]);
+    return same ? [] : [{ point, wasRange: point.definition.kind === 'range' }];
+  });
 }

@@ -1,5 +1,5 @@
 import type { IssueDefinition, LiveIssue, PlanVersionId } from '@parley/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { listIssues, setIssue } from '../../api/live-analysis-endpoints';
 import { useResource } from '../../api/use-resource';
 import { mayIn, useSession } from '../../app/session';
@@ -18,11 +18,19 @@ export function IssuesPage() {
   usePageTitle('Issues', negotiation.title);
   const [versionId, setVersionId] = useState<PlanVersionId | ''>(latestVersionId ?? '');
   const [saved, setSaved] = useState(0);
-  const [imported, setImported] = useState(0);
   const data = useResource(
     () => (versionId === '' ? Promise.resolve(null) : listIssues(negotiation.id, versionId)),
     [negotiation.id, versionId, tick, saved],
   );
+  // An import replaces definitions: the editors start again from them, once they have arrived (a
+  // remount at the moment of the import read the old ones, and a save would have undone it).
+  const [generation, setGeneration] = useState(0);
+  const [importedOver, setImportedOver] = useState<unknown>(undefined);
+  useEffect(() => {
+    if (importedOver === undefined || data.data === importedOver) return;
+    setImportedOver(undefined);
+    setGeneration((n) => n + 1);
+  }, [data.data, importedOver]);
   const canManage = mayIn(me, 'issue.manage', negotiation.id);
   const nameOf = usePointNames(negotiation.id, versionId === '' ? undefined : versionId);
   return (
@@ -47,14 +55,13 @@ export function IssuesPage() {
                   nameOf={nameOf}
                   canManage={canManage}
                   onImported={() => {
-                    setImported((n) => n + 1);
+                    setImportedOver(data.data);
                     setSaved((n) => n + 1);
                   }}
                 />
                 <ul className="issue-list">
                   {(issues?.points ?? []).map((point) => (
-                    // An import replaces definitions: the editors start again from them.
-                    <li key={`${point.pointId}:${imported}`} className="card">
+                    <li key={`${point.pointId}:${generation}`} className="card">
                       <IssueEditor
                         point={point}
                         heading={nameOf(point)}
