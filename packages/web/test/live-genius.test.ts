@@ -132,5 +132,16 @@ describe('GENIUS folders and the improvement check in real browsers', () => {
     expect(
       await mediator.page.locator('.issue-list > li').nth(1).getByLabel('Negotiable as').inputValue(),
     ).toBe('range');
+    // Ukraine's saved preferences do not rate point 3's new options: its page says they are left out.
+    // (Issue definitions have no live event: the page reads them when it opens.)
+    await tab(ukraine.page, 'Our preferences');
+    await ukraine.page.reload();
+    await expect
+      .poll(() => ukraine.page.getByRole('note').allInnerTexts())
+      .toContainEqual(
+        expect.stringMatching(
+          /do not rate every option of point 3\.[\s\S]*left out of the suggested packages/,
+        ),
+      );
   }, 240_000);
 });

@@ -1,4 +1,5 @@
 import {
+  evaluationsOf,
   ratingKeys,
   type GeniusDraft,
   type LiveIssue,
@@ -72,6 +73,7 @@ export function PreferencesPage() {
                   onDraft={(loaded) => setDraft({ draft: loaded, count: (draft?.count ?? 0) + 1 })}
                 />
               )}
+              <UnratedNotice mine={mine} issues={issues} />
               <ProfileForm
                 key={`${mine.profile?.revision ?? 0}:${draft?.count ?? 0}`}
                 mine={draft === undefined ? mine : withDraft(mine, draft.draft)}
@@ -82,6 +84,37 @@ export function PreferencesPage() {
         }
       </Show>
     </section>
+  );
+}
+
+/**
+ * A saved profile the analysis leaves out, said where its delegation looks: the mediator changed an
+ * issue's options (or made a point an issue) after it was saved, and a profile counts only when it
+ * rates every option of every issue (services/live-analysis.ts, `countable`).
+ */
+function UnratedNotice({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] }) {
+  const { negotiation, latestVersionId } = useNegotiation();
+  const nameOf = usePointNames(negotiation.id, latestVersionId);
+  const saved = mine.profile;
+  if (saved === null) return null;
+  const unrated = issues.filter(
+    (issue) =>
+      issue.definition !== null &&
+      !issue.needsReconciling &&
+      evaluationsOf(
+        issue.definition,
+        saved.issues.find((entry) => entry.pointId === issue.pointId)?.ratings,
+        saved.scale,
+      ) === undefined,
+  );
+  if (unrated.length === 0) return null;
+  return (
+    <p className="warning" role="note">
+      Your saved preferences (revision {saved.revision}) do not rate every option of{' '}
+      {unrated.map((issue) => `point ${nameOf(issue)}`).join(', ')} (the mediator set its options after you
+      saved): until you rate {unrated.length === 1 ? 'it' : 'them'} and save, they are left out of the
+      suggested packages and the simulation.
+    </p>
   );
 }
 
