@@ -46,13 +46,18 @@ export function isPlainDisplayText(text: string): boolean {
 }
 
 /** A short single-line label (names, titles). */
-export const LabelSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine(hasNoNul, NUL_MESSAGE)
-  .refine(isPlainDisplayText, 'Must not contain bidi control characters or unpaired surrogates');
+export const LabelSchema = labelSchema(200);
+
+/** A label shorter than the default (one length check, so one message: not "at most 200" and "120"). */
+export function labelSchema(maxLength: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(maxLength)
+    .refine(hasNoNul, NUL_MESSAGE)
+    .refine(isPlainDisplayText, 'Must not contain bidi control characters or unpaired surrogates');
+}
 
 /** Long free text (mandates, record bodies): bounded so one field cannot fill the body limit alone. */
 export const LongTextSchema = textSchema(100_000);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { PartyIdSchema, PlanVersionIdSchema, PointIdSchema } from '../ids';
-import { LabelSchema, textSchema } from './common';
+import { labelSchema, textSchema } from './common';
 
 /** A range is cut into at most this many values for the analysis (docs/live-analysis.md). */
 export const MAX_RANGE_VALUES = 101;
 export const MAX_ISSUE_OPTIONS = 20;
 
-const OptionLabelSchema = LabelSchema.max(120);
+const OptionLabelSchema = labelSchema(120);
 
 /** A negotiable point's options: discrete labels, or a numeric range with a unit. */
 export const IssueDefinitionSchema = z.discriminatedUnion('kind', [

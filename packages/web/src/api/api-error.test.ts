@@ -174,6 +174,15 @@ describe('readableFieldMessage', () => {
     );
   });
 
+  test('zod list and number messages become words too', () => {
+    expect(readableFieldMessage('Too small: expected array to have >=2 items')).toBe('At least 2 entries.');
+    expect(readableFieldMessage('Too big: expected array to have <=20 items')).toBe('At most 20 entries.');
+    expect(readableFieldMessage('Too small: expected number to be >0')).toBe('Must be above 0.');
+    expect(readableFieldMessage('Too small: expected number to be >=1')).toBe('At least 1.');
+    expect(readableFieldMessage('Too big: expected number to be <=5000')).toBe('At most 5000.');
+    expect(readableFieldMessage('Invalid input: expected number, received null')).toBe('Required: a number.');
+  });
+
   test("the server's own messages pass through unchanged", () => {
     expect(readableFieldMessage('This person already has a seat in this negotiation.')).toBe(
       'This person already has a seat in this negotiation.',

@@ -125,13 +125,31 @@ export function topField(path: string): string {
  */
 export function readableFieldMessage(message: string): string {
   const length = /^Too (small|big): expected string to have ([<>]=?)(\d+) characters?$/.exec(message);
-  if (length === null) return message;
-  const [, size, comparison, count] = length;
-  // ">" and "<" are exclusive bounds: ">2" means at least 3.
-  const shift = comparison === '>' ? 1 : comparison === '<' ? -1 : 0;
-  const bound = Number(count) + shift;
-  if (size === 'big') return `At most ${bound} character${bound === 1 ? '' : 's'}.`;
-  return bound <= 1 ? 'Required.' : `At least ${bound} characters.`;
+  if (length !== null) {
+    const [, size, comparison, count] = length;
+    // ">" and "<" are exclusive bounds: ">2" means at least 3.
+    const shift = comparison === '>' ? 1 : comparison === '<' ? -1 : 0;
+    const bound = Number(count) + shift;
+    if (size === 'big') return `At most ${bound} character${bound === 1 ? '' : 's'}.`;
+    return bound <= 1 ? 'Required.' : `At least ${bound} characters.`;
+  }
+  const items = /^Too (small|big): expected array to have ([<>]=?)(\d+) items?$/.exec(message);
+  if (items !== null) {
+    const [, size, comparison, count] = items;
+    const bound = Number(count) + (comparison === '>' ? 1 : comparison === '<' ? -1 : 0);
+    return `${size === 'big' ? 'At most' : 'At least'} ${bound} ${bound === 1 ? 'entry' : 'entries'}.`;
+  }
+  const number = /^Too (small|big): expected number to be ([<>]=?)(-?[\d.]+)$/.exec(message);
+  if (number !== null) {
+    const [, size, comparison, bound] = number;
+    if (comparison === '>') return `Must be above ${bound}.`;
+    if (comparison === '<') return `Must be below ${bound}.`;
+    return `${size === 'big' ? 'At most' : 'At least'} ${bound}.`;
+  }
+  // An empty number field reaches the server as null (or not at all).
+  if (/^Invalid input: expected number, received (null|undefined|NaN)$/.test(message))
+    return 'Required: a number.';
+  return message;
 }
 
 /**
