@@ -1,6 +1,7 @@
 import { PlanVersionIdSchema } from '@parley/core';
 import { useSearchParams } from 'react-router';
 import { getStatus, getVersion, listAmendments, listPositions } from '../../api/endpoints';
+import { labelOf } from '../../components/chips';
 import { useResource } from '../../api/use-resource';
 import { readId } from '../../api/read-id';
 import { Show } from '../../components/status';
@@ -91,7 +92,7 @@ export function PlanPage() {
                   <option value="">All statuses</option>
                   {['open', 'contested', 'agreed', 'agreed_ad_referendum', 'deferred_to_leaders'].map((s) => (
                     <option key={s} value={s}>
-                      {s.replaceAll('_', ' ')}
+                      {labelOf(s)}
                     </option>
                   ))}
                 </select>
