@@ -11,6 +11,7 @@ import {
   actorName,
   describeAction,
   describeDetail,
+  describeSubject,
   shortId,
   type Names,
 } from './describe-entry';
@@ -160,7 +161,7 @@ function AuditEntryRow({
         {entry.subjectId !== null && (
           <span className="muted small" title={entry.subjectId}>
             {' '}
-            · {entry.subjectType} {shortId(entry.subjectId)}
+            · {describeSubject(entry.subjectType)} {shortId(entry.subjectId)}
           </span>
         )}
       </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@parley/core';
-import { describeAction, describeDetail, type Names } from './describe-entry';
+import { describeAction, describeDetail, describeSubject, type Names } from './describe-entry';
 
 describe('describeAction', () => {
   it('says what an export was a copy of', () => {
@@ -29,5 +29,13 @@ describe('describeDetail', () => {
     ] as unknown as Names['parties'];
     const entry = { detail: { countedPartyIds: ['p-ua'] } } as unknown as AuditEntry;
     expect(describeDetail(entry, { parties, members: [] })).toEqual(['Profiles read: Ukraine']);
+  });
+});
+
+describe('describeSubject', () => {
+  it("names what an entry is about in words, not the log's table names", () => {
+    expect(describeSubject('plan_point')).toBe('point');
+    expect(describeSubject('preference_profile')).toBe('preference profile');
+    expect(describeSubject('api-token')).toBe('api token');
   });
 });

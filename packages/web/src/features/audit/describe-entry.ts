@@ -37,7 +37,7 @@ const ACTIONS: Record<string, string> = {
   'profile.update': 'updated a preference profile',
   'profile.read': 'read a preference profile',
   'live-analysis.run': 'ran the live analysis',
-  'live-analysis.propose': 'asked for suggested packages',
+  'live-analysis.propose': 'proposed a package to every party',
   'live-analysis.improvement-check': 'checked a package for improvements',
   'live-simulation.create': 'started a simulation of the talks',
   'live-simulation.read': 'read a simulation of the talks',
@@ -46,6 +46,33 @@ const ACTIONS: Record<string, string> = {
   'bid.open': 'opened a blind bidding',
   'bid.reveal': 'revealed a blind bidding',
 };
+
+/** What an entry is about, in words (`plan_point` is the log's name for a point). */
+const SUBJECTS: Record<string, string> = {
+  amendment: 'amendment',
+  blind_bid: 'blind bid',
+  blind_bidding: 'blind bidding',
+  deadline: 'deadline',
+  escalation: 'escalation',
+  export: 'exported copy',
+  invitation: 'invitation',
+  member: 'seat',
+  negotiation: 'negotiation',
+  party: 'party',
+  plan_point: 'point',
+  plan_version: 'plan version',
+  position: 'position',
+  preference_profile: 'preference profile',
+  record: 'record',
+  round: 'round',
+  simulation: 'simulation',
+  statement: 'statement',
+  user: 'account',
+};
+
+export function describeSubject(type: string): string {
+  return SUBJECTS[type] ?? type.replace(/[_-]/g, ' ');
+}
 
 /** What an export's `kind` says it was a copy of. */
 const EXPORT_KINDS: Record<string, string> = {
