@@ -142,7 +142,7 @@ function IssueEditor({
         </p>
       )}
       <label>
-        Negotiable as
+        Negotiable as<span className="visually-hidden"> (point {point.number})</span>
         <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
           <option value="none">Not an issue</option>
           <option value="options">Options</option>
