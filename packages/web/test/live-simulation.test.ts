@@ -29,6 +29,10 @@ describe('simulating the live talks in a real browser', () => {
     const form = mediator.page.getByRole('form', { name: 'Simulate the talks' });
     await form.getByLabel('Protocol').selectOption('mediated');
     await form.getByLabel('Runs').fill('150');
+    // Strategies are described in words, not shown as the engine's names.
+    expect(
+      await form.getByLabel('Strategy of every agent').locator('option[value="boulware"]').innerText(),
+    ).toBe('Boulware — holds out, concedes near the deadline');
     await form.getByLabel('Strategy of every agent').selectOption('conceder');
     await form.getByRole('button', { name: 'Start the simulation' }).click();
     await mediator.page.getByText('Simulation queued.').waitFor();

@@ -20,6 +20,17 @@ const PROTOCOLS = [
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 const isActive = (job: LiveSimulation) => job.status === 'queued' || job.status === 'running';
 
+/** The engine's agents (docs/simulation.md) as a mediator reads them; an unknown name shows as it is. */
+const AGENT_LABELS: Readonly<Record<string, string>> = {
+  boulware: 'Boulware — holds out, concedes near the deadline',
+  linear: 'Linear — concedes at an even pace',
+  conceder: 'Conceder — concedes early',
+  'tit-for-tat': 'Tit for tat — concedes as much as the others did',
+  hardliner: 'Hardliner — never concedes',
+  random: 'Random offers',
+  frequency: 'Frequency model — learns what the others care about',
+};
+
 /**
  * "Simulate the talks" (mediator only): a job over every delegation's profile to the next deadline,
  * polled while it runs; the result in the plan's own terms, utilities only of those who shared.
@@ -113,7 +124,7 @@ export function LiveSimulationSection({
           <select value={agent} onChange={(event) => setAgent(event.target.value)}>
             {(agents.data?.items ?? ['boulware']).map((name) => (
               <option key={name} value={name}>
-                {name}
+                {AGENT_LABELS[name] ?? name}
               </option>
             ))}
           </select>
