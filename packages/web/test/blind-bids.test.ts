@@ -92,6 +92,10 @@ describe('blind bids in real browsers', () => {
     await expect.poll(() => reveal.isEnabled(), { timeout: 15_000 }).toBe(true);
     await reveal.click();
     await mediator.page.getByText(SETTLEMENT).waitFor();
+    // The reveal's button is gone: the focus is on the outcome, not on the page's body.
+    await expect
+      .poll(() => mediator.page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Outcome');
     await ukraine.page.getByText(SETTLEMENT).waitFor();
     await russia.page.getByText(SETTLEMENT).waitFor();
 

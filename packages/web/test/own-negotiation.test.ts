@@ -274,9 +274,8 @@ async function story() {
     await round.getByLabel(/^Public readout/).fill(READOUT);
     await round.getByRole('button', { name: 'Record the round' }).click();
     // Focus lands on the outcome, so a screen reader hears it.
-    await poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(
-      'Round recorded',
-    );
+    // Exactly the outcome line: <body>, which holds it too, would not do.
+    await poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Round recorded.');
     const timeline = page.getByRole('list', { name: /^Rounds, versions, statements/ });
     await poll(() => timeline.innerText()).toContain(READOUT);
     expect(await timeline.innerText()).toContain('Started from First draft · produced Second draft');

@@ -1,5 +1,5 @@
 import type { Bidding } from '@parley/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { revealBidding, submitBid } from '../../api/blind-bid-endpoints';
 import { FieldError, FormMessage, useFormSubmission } from '../../components/form-submission';
 import { formatIn } from '../deadlines/zoned-time';
@@ -16,6 +16,12 @@ export function BiddingCard({ bidding, onChange }: { bidding: Bidding; onChange:
   const { negotiation } = useNegotiation();
   const id = `bidding-${bidding.id}`;
   const bothIn = bidding.giving.submitted && bidding.taking.submitted;
+  // The reveal's form goes once the outcome is in: the focus moves to the outcome, not to <body>.
+  const [revealedHere, setRevealedHere] = useState(false);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (revealedHere && bidding.outcome !== null) outcomeRef.current?.focus();
+  }, [revealedHere, bidding.outcome]);
   return (
     <article aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>
@@ -34,7 +40,7 @@ export function BiddingCard({ bidding, onChange }: { bidding: Bidding; onChange:
         </li>
       </ul>
       {bidding.outcome !== null && (
-        <p className="ok" role="status" aria-label="Outcome">
+        <p ref={outcomeRef} tabIndex={-1} className="ok" role="status" aria-label="Outcome">
           {bidding.outcome.overlap
             ? `Overlap: settled at ${bidding.outcome.settlement} ${bidding.unit}`
             : 'No overlap: the bounds do not meet.'}
@@ -43,7 +49,16 @@ export function BiddingCard({ bidding, onChange }: { bidding: Bidding; onChange:
       {bidding.yourSide !== null && bidding.state === 'open' && (
         <BidForm bidding={bidding} onChange={onChange} />
       )}
-      {bidding.canReveal && <RevealButton bidding={bidding} disabled={!bothIn} onChange={onChange} />}
+      {bidding.canReveal && (
+        <RevealButton
+          bidding={bidding}
+          disabled={!bothIn}
+          onChange={() => {
+            setRevealedHere(true);
+            onChange();
+          }}
+        />
+      )}
     </article>
   );
 }
