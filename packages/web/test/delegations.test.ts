@@ -32,7 +32,7 @@ describe('delegations: seats with a function and a validity', () => {
     harness = await startHarness();
     [ukraine, mediator] = await Promise.all([
       // Ukraine's lead works from New York: times are still typed and shown on the negotiation's clock.
-      signInAs(harness, 'ukraine@demo.parley', undefined, 'America/New_York'),
+      signInAs(harness, 'ukraine@demo.parley', { width: 1280, height: 900, timezoneId: 'America/New_York' }),
       signInAs(harness, 'mediator@demo.parley'),
     ]);
     await Promise.all([ukraine, mediator].map((viewer) => openDemoNegotiation(viewer.page)));

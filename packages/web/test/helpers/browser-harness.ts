@@ -47,9 +47,10 @@ export type Viewer = { context: BrowserContext; page: Page; bodies: string[] };
 export async function signInAs(
   harness: Harness,
   email: string,
-  viewport = { width: 1280, height: 900 },
-  timezoneId?: string,
+  // The browser's window, and its clock's zone when a test needs one other than the machine's.
+  display: { width: number; height: number; timezoneId?: string } = { width: 1280, height: 900 },
 ): Promise<Viewer> {
+  const { timezoneId, ...viewport } = display;
   const context = await harness.browser.newContext({
     viewport,
     baseURL: harness.server.url,
