@@ -1,10 +1,12 @@
 // Benchmarks inferLineage (issue 11): an old version of N points against a revision of it made by
-// known operations (amendments, paraphrase-like rewrites, merges, splits, drops, additions, moves).
+// known operations (amendments, paraphrase-like rewrites, merges, splits, drops, additions, moves),
+// and on the worst case, texts whose points all share their words.
 // Target: 100 × 100 points well under 100 ms. Writes bench/results/plan-lineage.json and .md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { inferLineage, type LineageInputPoint } from '@parley/core';
+import { sharedWordsPair } from './shared-words-pair';
 
 function rng(seed: number): () => number {
   let state = seed >>> 0;
@@ -29,7 +31,11 @@ function makeWords(random: () => number) {
     ).join(' ');
 }
 
-function pair(count: number, seed: number): { before: LineageInputPoint[]; after: LineageInputPoint[] } {
+/** An old text of `count` points of varied wording and a revision of it by known operations. */
+export function revisionPair(
+  count: number,
+  seed: number,
+): { before: LineageInputPoint[]; after: LineageInputPoint[] } {
   const random = rng(seed);
   const words = makeWords(random);
   const before = Array.from({ length: count }, (_, index) => ({
@@ -74,12 +80,32 @@ function pair(count: number, seed: number): { before: LineageInputPoint[]; after
   return { before, after };
 }
 
+type BenchCase = {
+  points: string;
+  pair: (seed: number) => { before: LineageInputPoint[]; after: LineageInputPoint[] };
+  runs: number;
+};
+
+const revisions = (count: number): BenchCase => ({
+  points: `${count} × ~${count}`,
+  pair: (seed) => revisionPair(count, seed),
+  runs: 25,
+});
+
+// The worst case: every point drawn from twenty words, so every pair of points is a candidate.
+// Fewer runs, as one takes long.
+const sharedWords = (count: number): BenchCase => ({
+  points: `${count} × ~${count}, shared words`,
+  pair: (seed) => sharedWordsPair(count, seed),
+  runs: 5,
+});
+
 // CPU time as well as wall time: on a shared machine the wall clock also counts other processes.
-function time(count: number) {
+function time({ points, pair, runs }: BenchCase) {
   const wall: number[] = [];
   const cpu: number[] = [];
-  for (let run = 0; run < 25; run += 1) {
-    const { before, after } = pair(count, 1000 + run);
+  for (let run = 0; run < runs; run += 1) {
+    const { before, after } = pair(1000 + run);
     const startCpu = process.cpuUsage();
     const start = performance.now();
     inferLineage(before, after);
@@ -90,7 +116,7 @@ function time(count: number) {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const round = (value: number) => Math.round(value * 100) / 100;
   return {
-    points: `${count} × ~${count}`,
+    points,
     medianCpuMs: round(median(cpu)),
     medianWallMs: round(median(wall)),
     minWallMs: round(Math.min(...wall)),
@@ -100,8 +126,9 @@ function time(count: number) {
 
 /** Runs the lineage inference benchmark and writes its results. */
 export function runLineageBench(): void {
-  for (let warm = 0; warm < 10; warm += 1) inferLineage(pair(60, warm).before, pair(60, warm).after);
-  const rows = [20, 50, 100, 200].map(time);
+  for (let warm = 0; warm < 10; warm += 1)
+    inferLineage(revisionPair(60, warm).before, revisionPair(60, warm).after);
+  const rows = [...[20, 50, 100, 200].map(revisions), sharedWords(200)].map(time);
   const result = { benchmark: 'inferLineage', node: process.version, loadAverage: loadavg()[0], rows };
   mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
   writeFileSync(
@@ -118,7 +145,7 @@ export function runLineageBench(): void {
   ];
   writeFileSync(
     new URL('../results/plan-lineage.md', import.meta.url),
-    `# Lineage inference (bench/plan/infer-lineage.ts)\n\nAn old version against a revision made by amendments, merges, splits, drops, additions and moves; a fresh pair per run. Target: 100 × 100 well under 100 ms.\nNode ${process.version}; load average ${loadavg()[0]?.toFixed(1)} while it ran (CPU ms is the fair figure on a busy machine).\n\n${table.join('\n')}\n`,
+    `# Lineage inference (bench/plan/infer-lineage.ts)\n\nAn old version against a revision made by amendments, merges, splits, drops, additions and moves; a fresh pair per run. The shared-words row draws every point from twenty words (bench/plan/shared-words-pair.ts), so that every old × new pair is a candidate. Target: 100 × 100 well under 100 ms.\nNode ${process.version}; load average ${loadavg()[0]?.toFixed(1)} while it ran (CPU ms is the fair figure on a busy machine).\n\n${table.join('\n')}\n`,
   );
   console.log(table.join('\n'));
 }

@@ -7,9 +7,9 @@ import {
 } from '@parley/core';
 
 // The inference costs about 40 ms of CPU for 100 × 100 points (bench/results/plan-lineage.md) and
-// grows with old × new, faster where every point shares its words with every other (150 × 150
-// such points: 5 s, in a pool thread under the analysis time budget). Past 150 × 150 it is refused.
-const MAX_POINT_PAIRS = 22_500;
+// grows with old × new, faster where every point shares its words with every other (500 × 500
+// such points: 2.4 s in a pool thread, under the analysis time budget). Past 500 × 500 it is refused.
+const MAX_POINT_PAIRS = 250_000;
 
 /** A lineage proposal, pure over a loaded version: run in an engine thread (work/engine-tasks.ts), the CLI and tests. */
 export function lineageProposal(parent: PlanVersion, text: string): LineageProposal {

@@ -1,4 +1,4 @@
-import { exchangeScore } from './grow-by-containment';
+import { exchangeScore } from './containment-score';
 import type { LineageLinks } from './lineage-links';
 import type { InferenceContext } from './lineage-types';
 import { massOf, residualOf, type TermVector } from './term-vectors';

@@ -1,7 +1,7 @@
 import type { InferenceContext, InferredLineage, LineageInputPoint } from './lineage-types';
 import { dropRehomedExchanges } from './drop-rehomed-exchanges';
 import { fillBetween } from './fill-between';
-import { growByContainment } from './grow-by-containment';
+import { ContainmentGrowth } from './grow-by-containment';
 import { joinBorrowingPoint } from './join-borrowing-point';
 import { inferenceContext } from './inference-context';
 import { joinDistantGroup } from './join-distant-group';
@@ -70,11 +70,12 @@ export function inferLineage(
   const links = new LineageLinks(context.before.vectors, context.after.vectors);
   linkIdentical(context, links);
   matchOneToOne(context, links, 'strong');
-  growByContainment(context, links);
+  const growth = new ContainmentGrowth(context, links);
+  growth.grow();
   // Twice: a merge grown in the first round can leave a paraphrased neighbour alone in its gap.
   for (let round = 0; round < 2; round += 1) {
     matchOneToOne(context, links, 'weak');
-    growByContainment(context, links);
+    growth.grow();
   }
   fillBetween(context, links);
   joinNeighbourGroup(context, links);
