@@ -9,7 +9,8 @@ export const DATABASE_OPTIONS = {
 } as const;
 
 export const DATABASE_HELP = [
-  '  --data DIR            embedded PGlite data folder (default ./data)',
+  '  --data DIR            embedded PGlite data folder (default ./data); with PostgreSQL,',
+  '                        the folder of its audit-keys/ (signing and bid-sealing keys)',
   '  --database-url URL    use this PostgreSQL instead (env DATABASE_URL)',
 ].join('\n');
 
@@ -21,7 +22,9 @@ export function databaseTarget(values: DatabaseFlagValues): { databaseUrl?: stri
   if (databaseUrl !== undefined && databaseUrl !== '') {
     if (!/^postgres(ql)?:\/\//.test(databaseUrl))
       throw new CliError(`--database-url must start with postgres:// or postgresql://, got "${databaseUrl}"`);
-    return { databaseUrl };
+    // With PostgreSQL the data folder holds only the keys (audit signing, bid sealing): a --data
+    // given beside the URL says where, rather than ./data of whatever folder the server starts in.
+    return values.data === undefined ? { databaseUrl } : { databaseUrl, dataDir: values.data };
   }
   return { dataDir: values.data ?? './data' };
 }

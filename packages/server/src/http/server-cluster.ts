@@ -16,6 +16,8 @@ import { assertPortFree, startServer, type RunningServer } from './start-server'
 export type ClusterOptions = {
   workers: number;
   databaseUrl: string;
+  /** The folder of the keys' audit-keys/ (default ./data): the database holds everything else. */
+  dataDir?: string;
   port: number;
   loadDemoOnEmpty: boolean;
   log: (line: string) => void;
@@ -36,12 +38,14 @@ export const isClusterWorker = (): boolean => cluster.isWorker;
 /** In a worker: serve on the port the primary chose, and tell the primary where. */
 export async function startClusterWorker(options: {
   databaseUrl: string;
+  dataDir?: string;
   port: number;
   /** Lines a worker prints (mail it could not send, for one) go to the shared output. */
   log: (line: string) => void;
 }): Promise<RunningServer> {
   const server = await startServer({
     databaseUrl: options.databaseUrl,
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     port: options.port,
     // The primary migrated and loaded the demo before any worker started, and probed the port.
     loadDemoOnEmpty: false,
@@ -63,7 +67,7 @@ export async function runServerCluster(options: ClusterOptions): Promise<number>
     await database.close();
   }
   // Created here, once: workers starting together must not each create a different key.
-  const keyDir = defaultAuditKeyDir(undefined);
+  const keyDir = defaultAuditKeyDir(options.dataDir);
   loadAuditKeyring({ keyDir });
   loadSealKey({ keyDir });
   if (options.port !== 0) await assertPortFree(options.port);

@@ -28,7 +28,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the web app and the API (default http://localhost:4000)',
   help: [
-    'Usage: parley serve [--port N] [--data DIR | --database-url URL [--workers N]] [--no-demo]',
+    'Usage: parley serve [--port N] [--data DIR] [--database-url URL [--workers N]] [--no-demo]',
     '',
     'Applies migrations, loads the demo negotiation on the first start of an empty database,',
     'prints the demo accounts, and serves until interrupted. With --no-demo (or PARLEY_DEMO=0)',
@@ -59,6 +59,7 @@ export const serveCommand: Command = {
     if (isClusterWorker() && target.databaseUrl !== undefined) {
       const server = await startClusterWorker({
         databaseUrl: target.databaseUrl,
+        ...(target.dataDir === undefined ? {} : { dataDir: target.dataDir }),
         port: Number(process.env.PARLEY_CLUSTER_PORT ?? port ?? 0),
         log: io.out,
       }).catch((error: unknown) => {
@@ -76,6 +77,7 @@ export const serveCommand: Command = {
       return runServerCluster({
         workers,
         databaseUrl: target.databaseUrl,
+        ...(target.dataDir === undefined ? {} : { dataDir: target.dataDir }),
         port: port ?? (Number(process.env.PORT) || 4000),
         loadDemoOnEmpty,
         log: io.out,
