@@ -78,14 +78,17 @@ export async function visiblePositions(
   });
 }
 
+/**
+ * Every position is restricted material (observers never read one, `parties` ones included), so
+ * every read is logged, as a `parties` record's is: a party sees in its log who read even what it
+ * shared with all parties (a position whose visibility was widened behind its back included).
+ */
 export async function auditPositionsRead(
   deps: AppDeps,
   viewer: Viewer,
   input: { negotiation: Negotiation; positions: readonly Position[] },
 ): Promise<void> {
-  const restricted = input.positions
-    .filter((position) => position.visibility !== 'parties')
-    .map((position) => position.id);
+  const restricted = input.positions.map((position) => position.id);
   if (restricted.length === 0) return;
   await recordReadAudit(deps.db, {
     actorId: viewer.userId,
