@@ -49,6 +49,10 @@ describe('simulating the live talks in a real browser', () => {
       .getByRole('status')
       .filter({ hasText: /Simulation completed: 150 of 150 runs/ })
       .waitFor({ timeout: 60_000 });
+    // When it was started, on the negotiation's clock: a later change of preferences is not in it.
+    await mediator.page
+      .getByText(/^Started \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \(Europe\/Zurich\), from the issues/)
+      .waitFor();
 
     const result = mediator.page.getByLabel('Simulation result');
     await expect.poll(() => result.innerText()).toMatch(/Probability of agreement by the deadline: \d+ %/);

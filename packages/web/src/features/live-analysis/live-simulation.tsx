@@ -10,6 +10,8 @@ import {
 import { useResource } from '../../api/use-resource';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { usePointNames, type PointRef } from '../../components/use-point-names';
+import { formatIn } from '../deadlines/zoned-time';
+import { useNegotiation } from '../negotiation/negotiation-context';
 
 const POLL_MS = 1000;
 const PROTOCOLS = [
@@ -151,6 +153,7 @@ export function LiveSimulationSection({
 }
 
 function JobStatus({ job }: { job: LiveSimulation }) {
+  const { negotiation } = useNegotiation();
   const deadline =
     job.horizon.dueAt === null
       ? `${Math.round(job.horizon.hours / 24)} days (no deadline ahead)`
@@ -160,6 +163,11 @@ function JobStatus({ job }: { job: LiveSimulation }) {
       <p role="status">
         Simulation {job.status}: {job.progress.done} of {job.progress.total} runs · {job.steps} steps to{' '}
         {deadline}
+      </p>
+      {/* A result stays until the next run: when it was started says what it could not know. */}
+      <p className="muted small">
+        Started {formatIn(job.createdAt, negotiation.timeZone)}, from the issues and the preferences as they
+        were then; start it again after they change.
       </p>
       {isActive(job) && (
         <progress aria-label="Simulation progress" value={job.progress.done} max={job.progress.total} />
