@@ -45,6 +45,17 @@ describe('the live analysis in real browsers', () => {
     const mediator = await signInAs(harness, 'mediator@demo.parley');
     await openDemoNegotiation(mediator.page);
     await defineIssues(mediator.page);
+    // "Saved." stops being said once the form is edited again (a value the browser then refuses
+    // to send must not sit beside it); the other form's outcome stays.
+    const first = mediator.page.locator('.issue-list > li').nth(0);
+    await first.getByText('Point 1 saved.').waitFor();
+    await first.getByLabel('Options (one per line)').press('End');
+    await first.getByLabel('Options (one per line)').type('x');
+    await expect.poll(() => first.getByText('Point 1 saved.').count()).toBe(0);
+    expect(await mediator.page.locator('.issue-list > li').nth(1).getByText('Point 2 saved.').count()).toBe(
+      1,
+    );
+    await first.getByLabel('Options (one per line)').press('Backspace');
 
     const ukraine = await party('ukraine@demo.parley');
     await openDemoNegotiation(ukraine.page);

@@ -1,6 +1,7 @@
 import './story.css';
 import { useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage, readableFieldMessage, topField } from '../api/api-error';
+import { useStaleOnInput } from './form-submission';
 
 type Outcome = { kind: 'error' | 'ok'; text: string } | undefined;
 
@@ -74,6 +75,7 @@ export function useFieldForm(formLabel: string) {
       </span>
     );
   };
+  useStaleOnInput(formRef, outcome?.kind === 'ok' ? outcome : undefined, () => setOutcome(undefined));
   const outcomeLine = (): ReactNode =>
     outcome === undefined ? null : (
       <p

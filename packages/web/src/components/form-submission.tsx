@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { ApiError, errorMessage } from '../api/api-error';
 
 type FormMessageState = { kind: 'error' | 'ok'; text: string } | undefined;
@@ -48,7 +48,9 @@ export function useFormSubmission() {
  */
 export function FormMessage({ message }: { message: FormMessageState }) {
   const line = useRef<HTMLParagraphElement>(null);
+  const [edited, setEdited] = useState(false);
   useEffect(() => {
+    setEdited(false);
     const element = line.current;
     if (element === null) return;
     const active = document.activeElement;
@@ -56,7 +58,8 @@ export function FormMessage({ message }: { message: FormMessageState }) {
     if (active === null || active === document.body || (form !== null && form.contains(active)))
       element.focus();
   }, [message]);
-  if (message === undefined) return null;
+  useStaleOnInput(line, message?.kind === 'ok' ? message : undefined, () => setEdited(true));
+  if (message === undefined || edited) return null;
   return (
     <p
       ref={line}
@@ -67,6 +70,25 @@ export function FormMessage({ message }: { message: FormMessageState }) {
       {message.text}
     </p>
   );
+}
+
+/**
+ * "Saved." stops being true once the form is edited again: the line goes at the first input, so
+ * a value the browser then refuses to send (out of range) does not sit beside an old success.
+ */
+export function useStaleOnInput(
+  inside: RefObject<HTMLElement | null>,
+  success: object | undefined,
+  onStale: () => void,
+): void {
+  useEffect(() => {
+    const form = inside.current?.closest('form') ?? null;
+    if (success === undefined || form === null) return;
+    form.addEventListener('input', onStale, { once: true });
+    return () => form.removeEventListener('input', onStale);
+    // onStale is a fresh closure each render; what it does does not change. Each new success
+    // (a new object) listens afresh.
+  }, [inside, success]);
 }
 
 /** A field's own error line; give the field `aria-describedby={id}` and `aria-invalid`. */
