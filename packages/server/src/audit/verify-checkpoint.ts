@@ -57,7 +57,10 @@ export async function verifyAgainstCheckpoint(
   if (!isConsistent) {
     return {
       ok: false,
-      reason: `the first ${checkpoint.treeSize} entries are not those the checkpoint commits to: the log was rewritten`,
+      // Either side may be the false one: entries rewritten since the signature, or a signature
+      // over a wrong root (the database's stored tree edge forged before signing). A checkpoint
+      // kept from earlier that still verifies clears the entries.
+      reason: `the first ${checkpoint.treeSize} entries are not those the checkpoint commits to: the log was rewritten since it was signed, or it was signed over a wrong root (check a checkpoint you kept from before: if it still verifies, the entries are intact)`,
     };
   }
   return { ok: true, checkpointSize: checkpoint.treeSize, logSize: tree.size, keyName: key.name };
