@@ -88,7 +88,7 @@ function docxLyingAboutSize(megabytes: number): Buffer {
 }
 
 const refusalOf = async (bytes: Buffer, name: string, limits = EXTRACT_LIMITS) =>
-  extractTextFromBytes(bytes, name, limits).then(
+  extractTextFromBytes(bytes, name, { limits }).then(
     (text) => `read ${text.length} characters`,
     (error: Error) => error.message,
   );

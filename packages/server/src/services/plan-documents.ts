@@ -36,7 +36,9 @@ export async function readPlanDocument(
     });
   let text: string;
   try {
-    text = await extractTextFromBytes(Buffer.from(input.file.contentBase64, 'base64'), name);
+    text = await extractTextFromBytes(Buffer.from(input.file.contentBase64, 'base64'), name, {
+      docxAsPlan: true,
+    });
   } catch (error) {
     if (error instanceof ExtractTextError)
       throw new DomainError('invalid-input', error.message, { field: 'contentBase64' });

@@ -41,6 +41,9 @@ type WorkerAnswer = { ok: true; text: string } | { ok: false; refused: boolean; 
 // so it is found from the sources, under tests and from the compiled CLI alike.
 const WORKER_URL = new URL(import.meta.resolve('@parley/server/extract-worker'));
 
+/** A DOCX read as its words (a leaked copy), a DOCX plan read as Markdown, or a PDF. */
+export type ExtractKind = 'docx' | 'docx-plan' | 'pdf';
+
 /**
  * Reads a DOCX or PDF in a worker thread with `limits`: the event loop stays free while it runs,
  * and a hostile file (a zip bomb, a huge content stream, a parser trap) costs the worker, never
@@ -49,7 +52,7 @@ const WORKER_URL = new URL(import.meta.resolve('@parley/server/extract-worker'))
  * line of waiting files is full.
  */
 export async function extractInWorker(
-  kind: 'docx' | 'pdf',
+  kind: ExtractKind,
   bytes: Uint8Array,
   limits: ExtractLimits = EXTRACT_LIMITS,
 ): Promise<string> {
@@ -61,7 +64,7 @@ export async function extractInWorker(
   }
 }
 
-function readInWorker(kind: 'docx' | 'pdf', bytes: Uint8Array, limits: ExtractLimits): Promise<string> {
+function readInWorker(kind: ExtractKind, bytes: Uint8Array, limits: ExtractLimits): Promise<string> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
       workerData: { kind, bytes, limits },
@@ -85,7 +88,7 @@ function readInWorker(kind: 'docx' | 'pdf', bytes: Uint8Array, limits: ExtractLi
       settle(() => {
         if (answer.ok) resolve(answer.text);
         else if (answer.refused) reject(new ExtractRefusal(answer.message));
-        else reject(new ExtractRefusal(`is not a readable ${kind.toUpperCase()} file`));
+        else reject(new ExtractRefusal(`is not a readable ${fileKind(kind)} file`));
       }),
     );
     worker.on('error', (error: NodeJS.ErrnoException) =>
@@ -94,13 +97,15 @@ function readInWorker(kind: 'docx' | 'pdf', bytes: Uint8Array, limits: ExtractLi
           new ExtractRefusal(
             error.code === 'ERR_WORKER_OUT_OF_MEMORY'
               ? 'needs more memory to read than allowed'
-              : `is not a readable ${kind.toUpperCase()} file`,
+              : `is not a readable ${fileKind(kind)} file`,
           ),
         ),
       ),
     );
     worker.on('exit', () =>
-      settle(() => reject(new ExtractRefusal(`is not a readable ${kind.toUpperCase()} file`))),
+      settle(() => reject(new ExtractRefusal(`is not a readable ${fileKind(kind)} file`))),
     );
   });
 }
+
+const fileKind = (kind: ExtractKind) => (kind === 'pdf' ? 'PDF' : 'DOCX');

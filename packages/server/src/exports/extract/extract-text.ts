@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { EXTRACT_LIMITS, ExtractRefusal, extractInWorker, type ExtractLimits } from './extract-in-worker';
+import {
+  EXTRACT_LIMITS,
+  ExtractRefusal,
+  extractInWorker,
+  type ExtractKind,
+  type ExtractLimits,
+} from './extract-in-worker';
 
 /** Why a leaked file could not be read; the message is safe to print. */
 export class ExtractTextError extends Error {}
@@ -13,18 +19,20 @@ export async function extractText(file: string, limits: ExtractLimits = EXTRACT_
   } catch {
     throw new ExtractTextError(`cannot read ${file}`);
   }
-  return extractTextFromBytes(bytes, file, limits);
+  return extractTextFromBytes(bytes, file, { limits });
 }
 
 /** The same for bytes that arrived some other way (an upload); `name` gives the extension and the messages. */
 export async function extractTextFromBytes(
   bytes: Buffer,
   name: string,
-  limits: ExtractLimits = EXTRACT_LIMITS,
+  options: { limits?: ExtractLimits; docxAsPlan?: boolean } = {},
 ): Promise<string> {
+  const limits = options.limits ?? EXTRACT_LIMITS;
   if (bytes.length === 0) throw new ExtractTextError(`${name} is empty`);
   const extension = extname(name).toLowerCase();
-  if (extension === '.docx') return readInWorker('docx', { name, bytes, limits });
+  if (extension === '.docx')
+    return readInWorker(options.docxAsPlan === true ? 'docx-plan' : 'docx', { name, bytes, limits });
   if (extension === '.pdf' || bytes.subarray(0, 5).toString('latin1') === '%PDF-')
     return readInWorker('pdf', { name, bytes, limits });
   const text = bytes.toString('utf8');
@@ -34,7 +42,7 @@ export async function extractTextFromBytes(
 }
 
 async function readInWorker(
-  kind: 'docx' | 'pdf',
+  kind: ExtractKind,
   input: { name: string; bytes: Buffer; limits: ExtractLimits },
 ): Promise<string> {
   let text: string;

@@ -5,21 +5,12 @@
 import process from 'node:process';
 import { setInterval } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
+import { decodeXml as decode, docxPlanMarkdown } from './docx-markdown.mjs';
 import { readEntry, zipEntries } from './docx-zip.mjs';
 import { checkPdfStreams } from './pdf-streams.mjs';
 import { Refusal } from './refusal.mjs';
 
 // ---- DOCX: a zip whose word/document.xml holds the text --------------------------------------
-
-const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (text) =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name) => {
-    if (name[0] === '#')
-      return String.fromCodePoint(
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)),
-      );
-    return ENTITIES[name] ?? whole;
-  });
 
 /**
  * The text of word/document.xml: one paragraph per `w:p`, text runs (`w:t`) and inserted text as
@@ -60,9 +51,20 @@ function documentText(xml, limits) {
 
 function docxText(bytes, limits) {
   const entries = zipEntries(bytes, limits);
-  const main = entries.find((entry) => entry.name === 'word/document.xml');
-  if (main === undefined) throw new Refusal('is not a readable DOCX file');
-  return documentText(readEntry(bytes, main).toString('utf8'), limits);
+  const part = (name) => {
+    const entry = entries.find((candidate) => candidate.name === name);
+    return entry === undefined ? undefined : readEntry(bytes, entry).toString('utf8');
+  };
+  const document = part('word/document.xml');
+  if (document === undefined) throw new Refusal('is not a readable DOCX file');
+  // A plan is read as Markdown, with Word's list numbers and headings (docx-markdown.mjs); a
+  // leaked copy as the words on the page, where fingerprints are traced.
+  if (workerData.kind === 'docx-plan')
+    return docxPlanMarkdown(
+      { document, styles: part('word/styles.xml'), numbering: part('word/numbering.xml') },
+      limits,
+    );
+  return documentText(document, limits);
 }
 
 // ---- PDF: pdfjs, after every compressed stream was checked against the limits ----------------
@@ -103,7 +105,7 @@ async function pdfText(bytes, limits) {
 const { kind, bytes, limits } = workerData;
 watchMemory(limits);
 try {
-  const text = kind === 'docx' ? docxText(bytes, limits) : await pdfText(bytes, limits);
+  const text = kind === 'pdf' ? await pdfText(bytes, limits) : docxText(bytes, limits);
   parentPort.postMessage({ ok: true, text });
 } catch (error) {
   parentPort.postMessage({

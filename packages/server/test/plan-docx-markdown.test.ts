@@ -1,0 +1,79 @@
+// A plan written in Word reads as the plan it shows (issue 11, item 3): automatic list numbers,
+// heading styles as topics, bold leading words as titles. Real DOCX files, made with the `docx`
+// library the exports use, read by the same worker as an upload.
+import { parsePlanText } from '@parley/core';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { extractTextFromBytes } from '../src/exports';
+
+const NUMBERING = {
+  config: [
+    {
+      reference: 'plan-points',
+      levels: [
+        { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
+        { level: 1, format: LevelFormat.LOWER_LETTER, text: '%2)', alignment: AlignmentType.START },
+      ],
+    },
+  ],
+};
+
+const point = (title: string, text: string, level = 0) =>
+  new Paragraph({
+    numbering: { reference: 'plan-points', level },
+    children: [new TextRun({ text: title, bold: true }), new TextRun(` ${text}`)],
+  });
+
+async function docx(children: Paragraph[]): Promise<Buffer> {
+  return Packer.toBuffer(new Document({ numbering: NUMBERING, sections: [{ children }] }));
+}
+
+const readAsPlan = (bytes: Buffer) => extractTextFromBytes(bytes, 'coalition.docx', { docxAsPlan: true });
+
+describe('a DOCX plan read as Markdown', () => {
+  it("numbers Word's automatic list, keeps headings as topics and bold lead words as titles", async () => {
+    const bytes = await docx([
+      new Paragraph({ text: 'Coalition agreement', heading: HeadingLevel.TITLE }),
+      new Paragraph({ text: 'Economy', heading: HeadingLevel.HEADING_1 }),
+      point('Minimum wage.', 'The minimum wage rises to 15 euros.'),
+      point('Budget.', 'The debt brake stays, with an exception for investment:'),
+      point('Schools', 'are renovated first,', 1),
+      point('Railways', 'second.', 1),
+      new Paragraph({ text: 'Social policy', heading: HeadingLevel.HEADING_1 }),
+      point('Child benefit.', 'Child benefit becomes basic child support.'),
+    ]);
+    const text = await readAsPlan(bytes);
+    expect(text).toContain('1. **Minimum wage.** The minimum wage rises to 15 euros.');
+    const parsed = parsePlanText(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.value.points.map((entry) => [entry.number, entry.title, entry.topic])).toEqual([
+      [1, 'Minimum wage', 'Economy'],
+      [2, 'Budget', 'Economy'],
+      [3, 'Child benefit', 'Social policy'],
+    ]);
+    // The nested items stay inside their point, lettered as Word shows them.
+    expect(parsed.value.points[1]?.text).toMatch(
+      /investment:[\s\S]*a\) Schools are renovated first,[\s\S]*b\) Railways second\./,
+    );
+  });
+
+  it('keeps a typed numbering, and reads a leaked copy as its words alone', async () => {
+    const bytes = await docx([
+      new Paragraph({ text: 'Energy', heading: HeadingLevel.HEADING_2 }),
+      new Paragraph({
+        children: [new TextRun({ text: '1. Grid.', bold: true }), new TextRun(' The grid is expanded.')],
+      }),
+      new Paragraph({ children: [new TextRun('2. Coal ends by 2030.')] }),
+    ]);
+    const parsed = parsePlanText(await readAsPlan(bytes));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.value.points.map((entry) => [entry.number, entry.topic])).toEqual([
+      [1, 'Energy'],
+      [2, 'Energy'],
+    ]);
+    // Leak tracing reads the words on the page: no Markdown added to what a recipient received.
+    const leaked = await extractTextFromBytes(bytes, 'copy.docx');
+    expect(leaked).not.toContain('#');
+    expect(leaked).not.toContain('**');
+  });
+});
