@@ -100,7 +100,7 @@ describe('drafting in a real browser', () => {
     const redline = page.getByRole('region', { name: /Redline against/ });
     await expect.poll(() => redline.innerText()).toContain('No differences');
 
-    await page.getByRole('button', { name: 'Merge point 1 with the next' }).click();
+    await page.getByRole('button', { name: 'Merge with next (point 1)' }).click();
     const merge = page.getByRole('form', { name: 'Merge points 1 and 2' });
     await merge.getByLabel('Title').fill('Berths and pilots');
     await merge.getByRole('button', { name: 'Apply merge' }).click();
@@ -216,7 +216,7 @@ describe('drafting in a real browser', () => {
     await from3.selectOption([oldIds[2] ?? '']);
     const joins = page.getByRole('region', { name: 'Old points that feed several new points' });
     await expect.poll(() => joins.innerText()).toContain('Old point 3 feeds new points 2 and 3.');
-    await map.getByRole('button', { name: 'Mark new point 3 as new' }).click();
+    await map.getByRole('button', { name: 'Mark as new (point 3)' }).click();
     await expect.poll(() => joins.count()).toBe(0);
 
     const create = page.getByRole('form', { name: 'Create the revised version' });
@@ -332,7 +332,7 @@ describe('drafting in a real browser', () => {
       page.getByRole('form', { name: form }).getByRole('button', { name: 'Cancel' }).click();
     await opensAndCloses('Edit point 1', 'Edit point 1', cancel('Edit point 1'));
     await opensAndCloses('Split point 2', 'Split point 2', cancel('Split point 2'));
-    await opensAndCloses('Add a point after 1', 'New point after 1', async () => {
+    await opensAndCloses('Add after (point 1)', 'New point after 1', async () => {
       const form = page.getByRole('form', { name: 'New point after 1' });
       await form.getByLabel('Text').fill(`Focus kept ${RUN}.`);
       await form.getByRole('button', { name: 'Add to the draft' }).click();
@@ -360,7 +360,7 @@ describe('drafting in a real browser', () => {
     await page.getByRole('button', { name: 'Edit point 1', exact: true }).click();
     await page.getByRole('form', { name: 'Edit point 1' }).getByLabel('Title').fill(`Survives ${RUN}`);
     await page.getByRole('button', { name: 'Apply to the draft' }).click();
-    await page.getByRole('button', { name: 'Add a point after 1', exact: true }).click();
+    await page.getByRole('button', { name: 'Add after (point 1)', exact: true }).click();
     const added = page.getByRole('form', { name: 'New point after 1' });
     await added.getByLabel('Text').fill(`Added ${RUN}.`);
     await added.getByRole('button', { name: 'Add to the draft' }).click();
@@ -416,7 +416,7 @@ describe('drafting in a real browser', () => {
       );
     await page.getByRole('button', { name: 'Propose the lineage' }).click();
     const map = page.getByRole('region', { name: 'Lineage map' });
-    const markNew = map.getByRole('button', { name: 'Mark new point 1 as new' });
+    const markNew = map.getByRole('button', { name: 'Mark as new (point 1)' });
     await expect.poll(() => markNew.isEnabled()).toBe(true);
     await markNew.click();
     await expect.poll(() => markNew.isEnabled()).toBe(false);

@@ -83,8 +83,11 @@ function RegisterDone() {
 function NotFound() {
   usePageTitle('Page not found');
   return (
-    <p className="page">
-      This page does not exist. <a href="/">Back to your negotiations</a>
-    </p>
+    <div className="page">
+      <h1>Page not found</h1>
+      <p>
+        This page does not exist. <a href="/">Back to your negotiations</a>
+      </p>
+    </div>
   );
 }

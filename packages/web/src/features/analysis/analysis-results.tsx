@@ -1,6 +1,7 @@
 import type { Analysis } from '@parley/core';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { FrontierChart, SOLUTIONS } from './frontier-chart';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const percent = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 const signed = (gain: number) => `${gain >= 0 ? '+' : ''}${gain.toFixed(3)}`;
@@ -84,7 +85,7 @@ function Packages({ analysis }: { analysis: Analysis }) {
   return (
     <section className="card" aria-labelledby="packages-title">
       <h2 id="packages-title">Solution packages</h2>
-      <div className="table-scroll">
+      <ScrollRegion label="Solution packages, scrollable">
         <table className="packages">
           <thead>
             <tr>
@@ -115,7 +116,7 @@ function Packages({ analysis }: { analysis: Analysis }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { excerpt } from '../../components/point-label';
 import type { PointRef } from '../../components/use-point-names';
 import type { RedlineView } from './redline';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const ROW = 26;
 const WIDTH = 720;
@@ -47,7 +48,7 @@ export function LineageDiagram({
   const label = (name: string) => excerpt(name, 37);
 
   return (
-    <div className="diagram-scroll">
+    <ScrollRegion className="diagram-scroll" label="Lineage diagram, scrollable">
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}
         width={WIDTH}
@@ -114,6 +115,6 @@ export function LineageDiagram({
         <span style={{ color: 'var(--good)' }}>■ added</span>{' '}
         <span className="muted">■ unchanged / renumbered</span>
       </p>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -6,6 +6,7 @@ import { FormMessage, useFormSubmission } from '../../components/form-submission
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { formatIn, nowInputIn, zonedInputToIso } from '../deadlines/zoned-time';
 import { FUNCTION_LABELS } from './format';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const isCurrent = (seat: Member, now: number) =>
   Date.parse(seat.validFrom) <= now && (seat.validTo === null || Date.parse(seat.validTo) > now);
@@ -25,7 +26,7 @@ export function SeatList({ party, seats }: { party: Party; seats: readonly Membe
   );
   if (ordered.length === 0) return <p className="muted">No one is seated yet.</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={`Seats in the ${party.name} delegation, scrollable`}>
       <table className="seats">
         <caption className="visually-hidden">Seats in the {party.name} delegation</caption>
         <thead>
@@ -59,7 +60,7 @@ export function SeatList({ party, seats }: { party: Party; seats: readonly Membe
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

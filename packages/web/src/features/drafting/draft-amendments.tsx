@@ -60,7 +60,8 @@ export function DraftAmendments({
                 className="secondary"
                 disabled={adopted || operation === undefined}
                 onClick={() => operation !== undefined && onAdopt(operation)}
-                aria-label={`Adopt the amendment of ${partyName(parties, amendment.partyId)} on point ${numberOf(amendment.pointId)}`}
+                // The name starts with what the button shows, and changes with it (WCAG 2.5.3).
+                aria-label={`${adopted ? 'Adopted in this draft:' : 'Adopt'} the amendment of ${partyName(parties, amendment.partyId)} on point ${numberOf(amendment.pointId)}`}
               >
                 {adopted ? 'Adopted in this draft' : 'Adopt'}
               </button>

@@ -23,6 +23,7 @@ import { PointFieldsForm, topicOf } from './point-fields-form';
 import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
 import { SaveDraftForm } from './save-draft-form';
 import './drafting.css';
+import { ScrollRegion } from '../../components/scroll-region';
 
 /** The mediator's drafting editor: a new version made from any version, redlined live. */
 export function DraftPage() {
@@ -168,7 +169,7 @@ function DraftEditor({
             newId={newId}
           />
         </section>
-        <div className="sticky-redline">
+        <ScrollRegion className="sticky-redline" label="Changes and redline of this draft">
           <section className="card" aria-labelledby="changes-heading">
             <h3 id="changes-heading">Changes in this draft</h3>
             {operations.length > 0 && (
@@ -214,7 +215,7 @@ function DraftEditor({
               <p className="muted">Fix the change above.</p>
             )}
           </section>
-        </div>
+        </ScrollRegion>
       </div>
     </div>
   );

@@ -178,7 +178,7 @@ export function DraftPointCard({
             disabled={next === undefined}
             ref={opener('merge')}
             onClick={() => setMode('merge')}
-            aria-label={`Merge point ${n} with the next`}
+            aria-label={`Merge with next (point ${n})`}
           >
             Merge with next
           </button>
@@ -187,7 +187,7 @@ export function DraftPointCard({
             className="secondary"
             ref={opener('add')}
             onClick={() => setMode('add')}
-            aria-label={`Add a point after ${n}`}
+            aria-label={`Add after (point ${n})`}
           >
             Add after
           </button>

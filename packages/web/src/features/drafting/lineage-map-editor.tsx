@@ -2,6 +2,7 @@ import type { LineageProposal, PlanVersion, PointId } from '@parley/core';
 import { chosenId } from '../../api/read-id';
 import { Chip } from '../../components/chips';
 import { pointLabel } from '../../components/point-label';
+import { ScrollRegion } from '../../components/scroll-region';
 
 /**
  * One row per point of the revised text: the old points it comes from (a multiple select: link,
@@ -37,7 +38,7 @@ export function LineageMapEditor({
         them.
       </p>
       {/* On a phone the map scrolls sideways rather than pushing the page wider than the screen. */}
-      <div className="table-scroll">
+      <ScrollRegion label="Lineage map, scrollable">
         <table className="lineage-table">
           <thead>
             <tr>
@@ -83,7 +84,7 @@ export function LineageMapEditor({
                       className="link-button"
                       disabled={froms.size === 0}
                       onClick={() => set(point.number, [])}
-                      aria-label={`Mark new point ${point.number} as new`}
+                      aria-label={`Mark as new (point ${point.number})`}
                     >
                       Mark as new
                     </button>
@@ -102,7 +103,7 @@ export function LineageMapEditor({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {joins.length > 0 && (
         <section aria-label="Old points that feed several new points" className="warn-note">
           <p>

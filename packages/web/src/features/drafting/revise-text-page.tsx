@@ -17,6 +17,7 @@ import { flattenLinks, linksOfProposal, previewRevision } from './lineage-previe
 import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
 import { checkPlanText, PlanTextField } from './plan-text-field';
 import './drafting.css';
+import { ScrollRegion } from '../../components/scroll-region';
 
 /**
  * The pen-holder's revision, pasted back from a word processor: Parley proposes which old points
@@ -202,7 +203,7 @@ function ReviseText({
               </div>
             </form>
           </section>
-          <section className="card sticky-redline" aria-labelledby="revise-redline-heading">
+          <ScrollRegion as="section" className="card sticky-redline" labelledBy="revise-redline-heading">
             <h3 id="revise-redline-heading">Redline with this map</h3>
             {preview === undefined || preview.ok ? (
               preview !== undefined && <Redline redline={preview.redline} />
@@ -216,7 +217,7 @@ function ReviseText({
                 </ul>
               </div>
             )}
-          </section>
+          </ScrollRegion>
         </div>
       )}
     </div>

@@ -3,6 +3,7 @@ import { Show } from '../../components/status';
 import { formatIn } from '../deadlines/zoned-time';
 import { listExports } from './exports-api';
 import { EXPORT_FORMAT_NAMES, EXPORT_KIND_NAMES } from './export-names';
+import { ScrollRegion } from '../../components/scroll-region';
 
 /**
  * Every copy the viewer may fetch again: all of them for the mediator staff, one's own otherwise.
@@ -27,7 +28,7 @@ export function ExportRegister({
           items.length === 0 ? (
             <p className="muted">No copies yet.</p>
           ) : (
-            <div className="table-scroll">
+            <ScrollRegion label="Copies exported, scrollable">
               <p className="muted small">
                 Newest first. Each file is exactly the one whose SHA-256 was recorded.
               </p>
@@ -66,7 +67,7 @@ export function ExportRegister({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )
         }
       </Show>

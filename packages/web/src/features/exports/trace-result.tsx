@@ -1,5 +1,6 @@
 import type { ExportRecord, TraceLeakResponse } from '@parley/core';
 import { describeCopy, evidenceLine, othersComparedLine, rankingShown } from './trace-summary';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const percent = (value: number) => `${(value * 100).toFixed(value > 0.999 && value < 1 ? 2 : 1)} %`;
 
@@ -78,7 +79,7 @@ function RankingTable({
   withOdds: boolean;
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Copies the marks bear on, scrollable">
       <table className="stacked-rows">
         <caption>
           {withOdds ? 'Copies the marks bear on, most likely first' : 'Copies the marks bear on'}
@@ -114,6 +115,6 @@ function RankingTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

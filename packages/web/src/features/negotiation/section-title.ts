@@ -15,6 +15,10 @@ const SECTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^exports$/, 'Export'],
   [/^leaks$/, 'Trace a leak'],
   [/^bids$/, 'Blind bids'],
+  [/^deadlines$/, 'Deadlines'],
+  [/^issues$/, 'Issues'],
+  [/^preferences$/, 'Our preferences'],
+  [/^packages$/, 'Suggested packages'],
   [/^search$/, 'Search'],
 ];
 

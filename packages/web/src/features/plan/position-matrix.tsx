@@ -2,6 +2,7 @@ import type { PlanVersionId, PointRevision, Position } from '@parley/core';
 import { Link } from 'react-router';
 import { labelOf } from '../../components/chips';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { ScrollRegion } from '../../components/scroll-region';
 
 /**
  * Points × negotiating parties, coloured by stance. A cell the viewer may not see (or that has no
@@ -20,7 +21,7 @@ export function PositionMatrix({
   const columns = parties.filter((party) => party.role === 'party');
   const cell = new Map(positions.map((p) => [`${p.pointId}|${p.partyId}`, p]));
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Position matrix, scrollable">
       <table className="matrix">
         <thead>
           <tr>
@@ -81,6 +82,6 @@ export function PositionMatrix({
       <p className="muted small">
         Blank: no position you may see. * needs review after a text change. Open “Note” in a cell to read it.
       </p>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -11,6 +11,7 @@ import { useResource } from '../../api/use-resource';
 import { useSession } from '../../app/session';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { Show } from '../../components/status';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const day = (instant: string) => instant.slice(0, 10);
 
@@ -129,7 +130,7 @@ function TokenTable({
   const now = new Date().toISOString();
   if (items.length === 0) return <p className="muted">You have no API tokens.</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Your API tokens, scrollable">
       <table>
         <caption>Your API tokens</caption>
         <thead>
@@ -165,6 +166,6 @@ function TokenTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
