@@ -38,14 +38,18 @@ type Input = { negotiation: Negotiation; body: CreateExportInput; exporter?: Vie
 async function revisionAuthor(
   deps: AppDeps,
   negotiation: Negotiation,
-  version: StoredVersion,
+  input: { version: StoredVersion; fromId: PlanVersionId },
 ): Promise<string> {
+  const { version, fromId } = input;
   const parties = await listParties(deps.db, negotiation.id);
+  // Across several versions the changes were made by whoever made each of them: the new version's
+  // proposer did not write its parent's changes, so only a one-step redline names it.
+  const isOneStep = version.version.parentId === fromId;
   const proposers = new Set(
     version.edges.flatMap((edge) => (edge.proposedBy == null ? [] : [edge.proposedBy])),
   );
   const [only] = proposers;
-  const proposer = proposers.size === 1 ? parties.find((party) => party.id === only) : undefined;
+  const proposer = isOneStep && proposers.size === 1 ? parties.find((party) => party.id === only) : undefined;
   return proposer?.name ?? parties.find((party) => party.role === 'mediator')?.name ?? 'Mediator';
 }
 
@@ -55,11 +59,22 @@ function redlineBlock(fromId: PlanVersionId, row: RedlineRow, index: number): Fi
   const after = row.to.map((point) => point.number).join('+') || '—';
   const title = row.to[0]?.title || row.from[0]?.title || '';
   const labels = row.labels.length > 0 ? ` [${row.labels.join(', ')}]` : '';
+  const block = { id: `redline:${fromId}:${index}`, number: `${before}→${after}` };
+  // A changed title is a tracked change like any other (it was left out: an "amended" row with a
+  // new title alone showed no change at all). A point added or dropped whole keeps its title in
+  // the heading, so its text stays one change.
+  const isTitleChanged =
+    row.from.length > 0 && row.to.length > 0 && row.title.some((part) => part.op !== 'equal');
+  if (!isTitleChanged)
+    return {
+      ...block,
+      title: `${row.kind}${title === '' ? '' : `, ${title}`}${labels}`,
+      text: markDiff(row.text),
+    };
   return {
-    id: `redline:${fromId}:${index}`,
-    number: `${before}→${after}`,
-    title: `${row.kind}${title === '' ? '' : `, ${title}`}${labels}`,
-    text: markDiff(row.text),
+    ...block,
+    title: `${row.kind}${labels}`,
+    text: markDiff([...row.title, { op: 'equal', text: '. ' }, ...row.text]),
   };
 }
 
@@ -95,7 +110,10 @@ async function planVersionMaterial(
   sections.push({
     heading: `Changes from ${redline.from.label}`,
     blocks,
-    revision: { author: await revisionAuthor(deps, input.negotiation, stored), date: createdAt },
+    revision: {
+      author: await revisionAuthor(deps, input.negotiation, { version: stored, fromId }),
+      date: createdAt,
+    },
   });
   return {
     title: version.label,
