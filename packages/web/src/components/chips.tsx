@@ -55,10 +55,26 @@ export function labelOf(value: string): string {
 }
 
 /** A coloured chip; the colour comes from CSS (`.chip-<value>`), the text always says it. */
-export function Chip({ value, title }: { value: string; title?: string }) {
+export function Chip({ value, title, label }: { value: string; title?: string; label?: string }) {
   return (
     <span className={`chip chip-${value}`} title={title}>
-      {labelOf(value)}
+      {label ?? labelOf(value)}
     </span>
   );
 }
+
+/**
+ * What a version did to a point, as its history says it ("Amended", "Kept"): the lineage kinds
+ * share names with stances ("amend") and amendment proposals ("drop"), which read otherwise.
+ */
+const HISTORY_LABELS: Record<string, string> = {
+  created: 'Created',
+  keep: 'Kept',
+  amend: 'Amended',
+  merge: 'Merged',
+  split: 'Split',
+  drop: 'Dropped',
+  add: 'Added',
+  renumber: 'Renumbered',
+};
+export const historyLabel = (change: string): string => HISTORY_LABELS[change] ?? labelOf(change);

@@ -13,7 +13,7 @@ import { ApiError } from '../../api/api-error';
 import { readId } from '../../api/read-id';
 import { useResource } from '../../api/use-resource';
 import { mayForParty, mayIn, useSession } from '../../app/session';
-import { Chip, labelOf } from '../../components/chips';
+import { Chip, historyLabel, labelOf } from '../../components/chips';
 import { pointLabel } from '../../components/point-label';
 import { quoted } from '../../components/quoted';
 import { Show } from '../../components/status';
@@ -169,7 +169,8 @@ export function PointPage() {
                 <ol className="history">
                   {history.map((h, i) => (
                     <li key={`${h.versionId}-${h.pointId}-${i}`}>
-                      <strong>{h.versionLabel}</strong> <Chip value={h.change} />{' '}
+                      <strong>{h.versionLabel}</strong>{' '}
+                      <Chip value={h.change} label={historyLabel(h.change)} />{' '}
                       {h.proposedBy && (
                         <span className="muted">proposed by {partyName(parties, h.proposedBy)}</span>
                       )}
