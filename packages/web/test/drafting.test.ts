@@ -64,6 +64,9 @@ describe('drafting in a real browser', () => {
     await expect
       .poll(() => problems.innerText())
       .toContain('line 2: point 3 follows point 1; point 2 is missing');
+    expect(await problems.getByRole('alert').innerText()).toBe(
+      '1 problem in the text: nothing can be stored until it is fixed.',
+    );
     expect(await form.getByRole('button', { name: 'Import as a new version' }).isDisabled()).toBe(true);
     await form.getByLabel('Plan text').fill('1. Berths. Ships berth in order.\n');
     await expect.poll(() => form.getByRole('status').innerText()).toMatch(/^1 point read/);

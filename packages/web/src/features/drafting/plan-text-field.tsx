@@ -117,8 +117,9 @@ function TextProblems({ text, problems }: { text: string; problems: PlanTextChec
   return (
     <section className="text-problems" aria-label="Problems in the text">
       <p className="error" role="alert">
-        {problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the text: nothing can be
-        stored until they are fixed.
+        {problems.length === 1
+          ? '1 problem in the text: nothing can be stored until it is fixed.'
+          : `${problems.length} problems in the text: nothing can be stored until they are fixed.`}
       </p>
       <ol className="source-lines">
         {problems.map((problem) => (
