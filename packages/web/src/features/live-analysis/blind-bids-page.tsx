@@ -55,7 +55,8 @@ function OpenBiddingForm({ onOpened }: { onOpened: () => void }) {
     () => (versionId === '' ? Promise.resolve(null) : listIssues(negotiation.id, versionId)),
     [negotiation.id, versionId],
   );
-  const points = issues.data?.points ?? [];
+  // Only a numeric range can be bid on: a point with options, or none, is not offered.
+  const points = (issues.data?.points ?? []).filter((point) => point.definition?.kind === 'range');
   const nameOf = usePointNames(negotiation.id, versionId === '' ? undefined : versionId);
   const negotiating = parties.filter((party) => party.role === 'party');
   const [pointId, setPointId] = useState('');
@@ -86,6 +87,17 @@ function OpenBiddingForm({ onOpened }: { onOpened: () => void }) {
     </option>
   ));
   if (versionId === '') return <p>The plan has no version yet.</p>;
+  if (issues.state === 'ready' && points.length === 0)
+    return (
+      <section className="card" aria-label="Open a blind bidding">
+        <h3>Open a blind bidding</h3>
+        <VersionSelect label="Version" plan={plan} value={versionId} onChange={setVersionId} />
+        <p className="muted">
+          No point of this version is a numeric range: a bidding needs one (the mediator sets it under
+          Issues).
+        </p>
+      </section>
+    );
   return (
     <form className="form card" onSubmit={onSubmit} aria-label="Open a blind bidding">
       <h3>Open a blind bidding</h3>
@@ -95,8 +107,7 @@ function OpenBiddingForm({ onOpened }: { onOpened: () => void }) {
         <select value={chosenPoint} onChange={(e) => setPointId(e.target.value)} {...described('pointId')}>
           {points.map((point) => (
             <option key={point.pointId} value={point.pointId}>
-              {nameOf(point)}
-              {point.definition?.kind === 'range' ? ` (${point.definition.unit})` : ''}
+              {nameOf(point)} ({point.definition?.kind === 'range' ? point.definition.unit : ''})
             </option>
           ))}
         </select>
