@@ -104,6 +104,23 @@ describe('the plan as a document, and the walk-through fixes', () => {
     expect(await page.locator('ol.points > li').count()).toBe(28);
   });
 
+  test("a merged or split row of the comparison keeps each point's paragraph, not one run-on text", async () => {
+    const { page } = ukraine;
+    await page
+      .getByRole('navigation', { name: 'Negotiation sections' })
+      .getByRole('link', { name: 'Compare versions' })
+      .click();
+    await page.locator('.redline-text').first().waitFor();
+    // The rows whose diff holds a paragraph break: as rendered (innerText), the break is kept.
+    const rendered = await page.$$eval('.redline-text', (texts) =>
+      texts
+        .filter((text) => (text.textContent ?? '').includes('\n'))
+        .map((text) => (text as HTMLElement).innerText),
+    );
+    expect(rendered.length).toBeGreaterThan(0);
+    for (const text of rendered) expect(text).toMatch(/\S\n+\S/);
+  });
+
   test('a reason never reveals a position hidden from the viewer (browser and API answers)', async () => {
     await openDocument(russia);
     const russiaTerritory = pointSection(russia.page, TERRITORY).locator('.document-status');
