@@ -77,6 +77,42 @@ describe('pointHistory', () => {
   });
 });
 
+describe('pointHistory after a split', () => {
+  const v1: VersionWithLineage = { version: draft, edges: [] };
+  const v2 = next(v1, 'split', [
+    {
+      kind: 'split',
+      pointId: 'p2',
+      into: [
+        { pointId: 'p2', title: '', text: 'Monitors deploy on the line.' },
+        { pointId: 's2', title: '', text: 'Monitors report weekly.' },
+      ],
+    },
+  ]);
+  const v3 = next(v2, 'later', [
+    { kind: 'amend', pointId: 'p2', text: 'Monitors deploy along the whole line.' },
+  ]);
+
+  it("lists the half it follows and its source, never the other half's later revisions", () => {
+    const history = pointHistory([v1, v2, v3], { pointId: pointId('s2'), versionId: versionId('later') });
+    // A walk-through found the half that kept the old id, amended later, in this half's history.
+    expect(history.map((h) => [h.versionId, h.pointId, h.change, h.revision?.text ?? null])).toEqual([
+      ['draft', 'p2', 'created', 'Monitors deploy.'],
+      ['split', 's2', 'split', 'Monitors report weekly.'],
+      ['later', 's2', 'keep', 'Monitors report weekly.'],
+    ]);
+  });
+
+  it('still follows the half that kept the id, with its amendment', () => {
+    const history = pointHistory([v1, v2, v3], { pointId: pointId('p2'), versionId: versionId('later') });
+    expect(history.map((h) => [h.versionId, h.pointId, h.change])).toEqual([
+      ['draft', 'p2', 'created'],
+      ['split', 'p2', 'split'],
+      ['later', 'p2', 'amend'],
+    ]);
+  });
+});
+
 describe('checkLineage', () => {
   const node = (id: string, parentId: string | null, label: string) => ({
     id: versionId(id),

@@ -27,15 +27,27 @@ export function pointHistory(
     versions.map((entry) => ({ ...entry, id: entry.version.id, parentId: entry.version.parentId })),
     input.versionId,
   );
-  const family = new Set([input.pointId]);
-  for (const entry of [...chain].reverse()) {
-    for (const edge of entry.edges)
-      if (edge.to.some((id) => family.has(id))) edge.from.forEach((id) => family.add(id));
+  // The point's ancestors version by version, walking back from `versionId`. One set for the whole
+  // chain listed the other half of a split too: the half that kept the old point's id, with every
+  // later revision of it, appeared in this half's history.
+  const lines: ReadonlySet<PointId>[] = new Array<ReadonlySet<PointId>>(chain.length);
+  let current = new Set<PointId>([input.pointId]);
+  for (let index = chain.length - 1; index >= 0; index--) {
+    lines[index] = current;
+    const earlier = new Set<PointId>();
+    for (const id of current) {
+      const edge = chain[index]?.edges.find((candidate) => candidate.to.includes(id));
+      for (const from of edge?.from ?? [id]) earlier.add(from);
+    }
+    current = earlier;
   }
   const entries: PointHistoryEntry[] = [];
   chain.forEach((entry, index) => {
     const { version, edges } = entry;
-    for (const point of version.points.filter((p) => family.has(p.pointId))) {
+    const line = lines[index] ?? new Set<PointId>();
+    // What the line was one version back: the points that may have left into it here.
+    const family = lines[index - 1] ?? new Set<PointId>();
+    for (const point of version.points.filter((p) => line.has(p.pointId))) {
       const edge = edges.find((e) => e.to.includes(point.pointId));
       const unchanged = index > 0 && edge === undefined;
       entries.push({
