@@ -35,7 +35,6 @@ describe('simulating the live talks in a real browser', () => {
     ).toBe('Boulware — holds out, concedes near the deadline');
     await form.getByLabel('Strategy of every agent').selectOption('conceder');
     await form.getByRole('button', { name: 'Start the simulation' }).click();
-    await mediator.page.getByText('Simulation queued.').waitFor();
     await mediator.page.getByText(/Russian Federation has no preferences .* drawn at random/).waitFor();
     // The set-up names what the agents were given: Ukraine shared, so its walk-away and discount.
     const setUp = mediator.page.getByRole('table', { name: /walk-away values and discount factors/ });
@@ -49,6 +48,8 @@ describe('simulating the live talks in a real browser', () => {
       .getByRole('status')
       .filter({ hasText: /Simulation completed: 150 of 150 runs/ })
       .waitFor({ timeout: 60_000 });
+    // "Simulation queued." said when it was started; once it has run, the status line speaks.
+    await expect.poll(() => form.getByText('Simulation queued.').count()).toBe(0);
     // When it was started, on the negotiation's clock: a later change of preferences is not in it.
     await mediator.page
       .getByText(/^Started \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \(Europe\/Zurich\), from the issues/)

@@ -49,7 +49,7 @@ export function LiveSimulationSection({
   const [runs, setRuns] = useState('200');
   const [agent, setAgent] = useState('boulware');
   const [job, setJob] = useState<LiveSimulation | undefined>();
-  const { busy, message, submit } = useFormSubmission();
+  const { busy, message, submit, clear } = useFormSubmission();
   const cancelling = useFormSubmission();
   const nameOf = usePointNames(negotiationId, versionId);
 
@@ -81,6 +81,12 @@ export function LiveSimulationSection({
       clearInterval(timer);
     };
   }, [negotiationId, activeId]);
+
+  // "Simulation queued." stops being true once the job has run: its status line says what it did.
+  const finished = job !== undefined && !isActive(job);
+  useEffect(() => {
+    if (finished) clear();
+  }, [finished]);
 
   const onStart = submit(async () => {
     setJob(await startLiveSimulation(negotiationId, versionId, { protocol, runs: Number(runs), agent }));
