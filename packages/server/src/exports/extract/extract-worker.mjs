@@ -5,49 +5,12 @@
 import process from 'node:process';
 import { setInterval } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
-import { decodeXml as decode, docxPlanMarkdown } from './docx-markdown.mjs';
+import { docxPlanMarkdown, documentText } from './docx-text.mjs';
 import { readEntry, zipEntries } from './docx-zip.mjs';
 import { checkPdfStreams } from './pdf-streams.mjs';
 import { Refusal } from './refusal.mjs';
 
 // ---- DOCX: a zip whose word/document.xml holds the text --------------------------------------
-
-/**
- * The text of word/document.xml: one paragraph per `w:p`, text runs (`w:t`) and inserted text as
- * it reads, deleted text (`w:delText`) left out, as Word shows a redline with changes accepted.
- */
-function documentText(xml, limits) {
-  const paragraphs = [];
-  let current = '';
-  let depth = 0;
-  let inText = false;
-  for (const match of xml.matchAll(/<(\/?)([\w:.-]+)[^>]*?(\/?)>|([^<]+)/g)) {
-    const [, closing, name, selfClosing, text] = match;
-    if (text !== undefined) {
-      if (inText) current += decode(text);
-      continue;
-    }
-    if (name.startsWith('?') || name.startsWith('!')) continue;
-    if (closing === '/') {
-      depth--;
-      if (name === 'w:t') inText = false;
-      if (name === 'w:p') {
-        paragraphs.push(current);
-        current = '';
-      }
-      continue;
-    }
-    if (selfClosing === '/') {
-      if (name === 'w:tab') current += '\t';
-      if (name === 'w:br' || name === 'w:cr') current += '\n';
-      continue;
-    }
-    depth++;
-    if (depth > limits.maxXmlDepth) throw new Refusal(`nests XML deeper than ${limits.maxXmlDepth} levels`);
-    if (name === 'w:t') inText = true;
-  }
-  return paragraphs.join('\n\n');
-}
 
 function docxText(bytes, limits) {
   const entries = zipEntries(bytes, limits);
@@ -57,7 +20,7 @@ function docxText(bytes, limits) {
   };
   const document = part('word/document.xml');
   if (document === undefined) throw new Refusal('is not a readable DOCX file');
-  // A plan is read as Markdown, with Word's list numbers and headings (docx-markdown.mjs); a
+  // A plan is read as Markdown, with Word's list numbers and headings (docx-text.mjs); a
   // leaked copy as the words on the page, where fingerprints are traced.
   if (workerData.kind === 'docx-plan')
     return docxPlanMarkdown(

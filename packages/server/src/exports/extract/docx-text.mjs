@@ -1,6 +1,6 @@
-// A DOCX plan as the Markdown the plan parser reads (issue 11, item 3). Word keeps what makes a
-// plan a plan outside the text: list numbers in numbering.xml, headings as paragraph styles,
-// titles as bold runs. Read as plain text (what leak tracing needs) an automatically numbered
+// A DOCX's text, as its words (leak tracing) or as the Markdown the plan parser reads (issue 11,
+// item 3). Word keeps what makes a plan a plan outside the text: list numbers in numbering.xml,
+// headings as paragraph styles, titles as bold runs. Read as words alone an automatically numbered
 // list has no numbers and every topic heading runs into the clause before it. Plain JavaScript:
 // it runs in the extract worker, untranspiled.
 import { Refusal } from './refusal.mjs';
@@ -34,6 +34,32 @@ function* xmlTokens(xml, limits) {
     if (tag.closing) depth--;
     yield tag;
   }
+}
+
+/**
+ * The text of word/document.xml as its words: one paragraph per `w:p`, text runs (`w:t`) and
+ * inserted text as it reads, deleted text (`w:delText`) left out, as Word shows a redline with
+ * changes accepted. What leak tracing reads: no Markdown is added.
+ */
+export function documentText(xml, limits) {
+  const paragraphs = [];
+  let current = '';
+  let inText = false;
+  for (const token of xmlTokens(xml, limits)) {
+    if (token.text !== undefined) {
+      if (inText) current += decodeXml(token.text);
+    } else if (token.closing) {
+      if (token.name === 'w:t') inText = false;
+      if (token.name === 'w:p') {
+        paragraphs.push(current);
+        current = '';
+      }
+    } else if (token.selfClosing) {
+      if (token.name === 'w:tab') current += '\t';
+      if (token.name === 'w:br' || token.name === 'w:cr') current += '\n';
+    } else if (token.name === 'w:t') inText = true;
+  }
+  return paragraphs.join('\n\n');
 }
 
 const attribute = (tag, name) =>
