@@ -14,9 +14,7 @@ export async function analyzeScenario(
   viewer: Viewer,
   { request, signal }: { request: AnalysisRequest; signal?: AbortSignal },
 ): Promise<Analysis> {
-  if (viewer.userId === null) throw new DomainError('unauthenticated', 'Sign in to run an analysis.');
-  if (!can(viewer, 'analysis.run', { kind: 'global' }))
-    throw new DomainError('forbidden', 'Only a participant in a negotiation may run an analysis.');
+  assertMayAnalyse(viewer);
   const loaded = loadParleyScenario('scenario', JSON.stringify(request.scenario));
   if (!loaded.ok) {
     throw new DomainError(
@@ -46,9 +44,7 @@ export async function analyzeScenario(
  * bounded by the archive limits, so it runs in the request; the same seat rule as the analysis.
  */
 export function readGeniusScenario(viewer: Viewer, archive: string): { scenario: Record<string, unknown> } {
-  if (viewer.userId === null) throw new DomainError('unauthenticated', 'Sign in to run an analysis.');
-  if (!can(viewer, 'analysis.run', { kind: 'global' }))
-    throw new DomainError('forbidden', 'Only a participant in a negotiation may run an analysis.');
+  assertMayAnalyse(viewer);
   const files = unzipGeniusFolder(archive);
   const domain = files.find((file) => /<negotiation_template[\s>]/.test(file.contents));
   const name = domain === undefined ? 'GENIUS scenario' : domain.name.replace(/\.xml$/i, '');
@@ -56,4 +52,11 @@ export function readGeniusScenario(viewer: Viewer, archive: string): { scenario:
   if (!loaded.ok)
     throw new DomainError('invalid-input', describeProblems(loaded.problems), { field: 'archive' });
   return { scenario: JSON.parse(writeParleyScenario(loaded.value)) as Record<string, unknown> };
+}
+
+/** The analysis, and reading a scenario for it, are for someone signed in with a seat (issue 13). */
+function assertMayAnalyse(viewer: Viewer): void {
+  if (viewer.userId === null) throw new DomainError('unauthenticated', 'Sign in to run an analysis.');
+  if (!can(viewer, 'analysis.run', { kind: 'global' }))
+    throw new DomainError('forbidden', 'Only a participant in a negotiation may run an analysis.');
 }
