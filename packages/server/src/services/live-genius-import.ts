@@ -1,7 +1,7 @@
 import {
   can,
   DomainError,
-  issueOptions,
+  offersLabels,
   type GeniusImportInput,
   type GeniusImportResult,
   type GeniusPreview,
@@ -93,9 +93,6 @@ export async function importGenius(
   };
 }
 
-const sameLabels = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((label, index) => label === b[index]);
-
 const invalid = (message: string) => new DomainError('invalid-input', message, { field: 'mapping' });
 
 /** Checks the whole mapping before anything is written: each problem names the issue or point. */
@@ -124,7 +121,7 @@ function planAssignments(
     takenPoints.set(point.pointId, entry.issue);
     // A range is exported as its labels (issue #12): those labels read back keep the range, so a
     // folder downloaded here and imported again changes nothing, blind bids and profiles included.
-    if (point.definition?.kind === 'range' && sameLabels(issueOptions(point.definition), issue.values)) {
+    if (point.definition?.kind === 'range' && offersLabels(point.definition, issue.values)) {
       assignments.push({ pointId: point.pointId, definition: point.definition });
       continue;
     }

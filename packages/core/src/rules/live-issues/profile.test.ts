@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveIssue, SaveProfileInput } from '../../schemas/live-issues';
 import { pointId } from '../plan-fixture.test-data';
-import { checkProfile, evaluationsOf, issueOptions } from './profile';
+import { checkProfile, evaluationsOf, issueOptions, offersLabels } from './profile';
 
 const ISSUES: LiveIssue[] = [
   {
@@ -102,5 +102,15 @@ describe('evaluationsOf', () => {
     expect(issueOptions(range)).toEqual(['0 bn', '25 bn', '50 bn', '75 bn', '100 bn']);
     expect(evaluationsOf(range, { min: 100, max: 0 }, 'percent')).toEqual([1, 0.75, 0.5, 0.25, 0]);
     expect(evaluationsOf(range, { min: 100 }, 'percent')).toBeUndefined();
+  });
+});
+
+describe('offersLabels', () => {
+  it("is true for a range's own labels in order, as Parley's GENIUS export writes them", () => {
+    const range = { kind: 'range' as const, min: 0, max: 100, step: 50, unit: 'bn' };
+    expect(offersLabels(range, ['0 bn', '50 bn', '100 bn'])).toBe(true);
+    expect(offersLabels(range, ['0 bn', '100 bn', '50 bn'])).toBe(false);
+    expect(offersLabels(range, ['0 bn', '50 bn'])).toBe(false);
+    expect(offersLabels({ kind: 'options', options: ['a', 'b'] }, ['a', 'b'])).toBe(true);
   });
 });

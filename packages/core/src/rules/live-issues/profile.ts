@@ -8,6 +8,15 @@ export function issueOptions(definition: IssueDefinition): string[] {
   return rangeValues(definition).map((value) => rangeLabel(value, definition.unit));
 }
 
+/**
+ * Whether an issue offers exactly these labels, in this order: a GENIUS issue read back from
+ * Parley's own export (a range is written as its labels) changes nothing of the point it maps to.
+ */
+export function offersLabels(definition: IssueDefinition, labels: readonly string[]): boolean {
+  const own = issueOptions(definition);
+  return own.length === labels.length && own.every((label, index) => label === labels[index]);
+}
+
 function rangeValues(range: Extract<IssueDefinition, { kind: 'range' }>): number[] {
   const values: number[] = [];
   // Rounded to the step's precision so 0.1 + 0.2 does not print as 0.30000000000000004.

@@ -1,5 +1,5 @@
 import {
-  issueOptions,
+  offersLabels,
   type GeniusPreview,
   type LiveIssue,
   type PlanVersionId,
@@ -172,10 +172,8 @@ function replaced(
 ): { point: LiveIssue; wasRange: boolean }[] {
   return issues.flatMap((issue) => {
     const point = points.find((candidate) => candidate.pointId === mapping[issue.name]);
-    if (point === undefined || point.definition === null) return [];
-    const labels = issueOptions(point.definition);
-    const same =
-      labels.length === issue.values.length && labels.every((label, i) => label === issue.values[i]);
-    return same ? [] : [{ point, wasRange: point.definition.kind === 'range' }];
+    if (point === undefined || point.definition === null || offersLabels(point.definition, issue.values))
+      return [];
+    return [{ point, wasRange: point.definition.kind === 'range' }];
   });
 }
