@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { ApiError, errorMessage } from '../api/api-error';
 
 type FormMessageState = { kind: 'error' | 'ok'; text: string } | undefined;
@@ -34,10 +34,11 @@ export function useFormSubmission() {
     return failure instanceof ApiError ? failure.fieldMessage(field) : undefined;
   };
   /** Forgets the last outcome, once it no longer holds (what it announced was undone elsewhere). */
-  const clear = () => {
+  // Stable, so an effect that clears on some change lists it without running on every render.
+  const clear = useCallback(() => {
     setMessage(undefined);
     setFailure(undefined);
-  };
+  }, []);
   return { busy, message, submit, fieldError, clear };
 }
 

@@ -86,7 +86,7 @@ export function LiveSimulationSection({
   const finished = job !== undefined && !isActive(job);
   useEffect(() => {
     if (finished) clear();
-  }, [finished]);
+  }, [finished, clear]);
 
   const onStart = submit(async () => {
     setJob(await startLiveSimulation(negotiationId, versionId, { protocol, runs: Number(runs), agent }));
