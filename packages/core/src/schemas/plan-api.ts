@@ -129,7 +129,7 @@ export const PointHistorySchema = z.strictObject({
       versionLabel: z.string(),
       pointId: PointIdSchema,
       revision: z.strictObject({ number: z.number().int(), title: z.string(), text: z.string() }).nullable(),
-      change: z.enum([...LINEAGE_KINDS, 'created']),
+      change: z.enum([...LINEAGE_KINDS, 'created', 'restructure']),
       from: z.array(PointIdSchema),
       proposedBy: PartyIdSchema.nullable(),
       roundId: RoundIdSchema.nullable(),

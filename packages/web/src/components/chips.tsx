@@ -73,6 +73,7 @@ const HISTORY_LABELS: Record<string, string> = {
   amend: 'Amended',
   merge: 'Merged',
   split: 'Split',
+  restructure: 'Restructured',
   drop: 'Dropped',
   add: 'Added',
   renumber: 'Renumbered',

@@ -113,6 +113,55 @@ describe('pointHistory after a split', () => {
   });
 });
 
+describe('pointHistory after a restructuring', () => {
+  // Points 1 and 2 regrouped into two new ones, recorded as the lineage map makes it: one edge per
+  // new point, from the old points linked to it (1 + 2 → x, 2 → y).
+  const v1: VersionWithLineage = { version: draft, edges: [] };
+  const edge = (kind: 'merge' | 'split', from: string[], to: string) => ({
+    fromVersionId: versionId('draft'),
+    toVersionId: versionId('regrouped'),
+    kind,
+    from: from.map(pointId),
+    to: [pointId(to)],
+    proposedBy: null,
+    roundId: null,
+    amendmentId: null,
+  });
+  const v2: VersionWithLineage = {
+    version: planVersion({
+      id: 'regrouped',
+      parentId: 'draft',
+      label: 'regrouped',
+      points: [
+        { pointId: 'x', number: 1, title: '', text: 'Ceasefire now, monitors deploy.', topic: null },
+        { pointId: 'y', number: 2, title: '', text: 'Monitors report weekly.', topic: null },
+        { pointId: 'p3', number: 3, title: '', text: 'Elections soon.', topic: null },
+      ],
+    }),
+    edges: [edge('merge', ['p1', 'p2'], 'x'), edge('split', ['p2'], 'y')],
+  };
+
+  it('calls every new point and every old one of the regrouping restructured, not merged or split', () => {
+    const history = pointHistory([v1, v2], { pointId: pointId('x'), versionId: versionId('regrouped') });
+    // A walk-through read "merged into this point" for a point whose clauses went to two new ones.
+    expect(history.map((h) => [h.versionId, h.pointId, h.change])).toEqual([
+      ['draft', 'p1', 'created'],
+      ['draft', 'p2', 'created'],
+      ['regrouped', 'x', 'restructure'],
+      ['regrouped', 'p1', 'restructure'],
+      ['regrouped', 'p2', 'restructure'],
+    ]);
+    const other = pointHistory([v1, v2], { pointId: pointId('y'), versionId: versionId('regrouped') });
+    expect(other.map((h) => h.change)).toEqual(['created', 'restructure', 'restructure']);
+  });
+
+  it('keeps a plain merge a merge', () => {
+    const merged = { ...v2, edges: [edge('merge', ['p1', 'p2'], 'x')] };
+    const history = pointHistory([v1, merged], { pointId: pointId('x'), versionId: versionId('regrouped') });
+    expect(history.map((h) => h.change)).toEqual(['created', 'created', 'merge', 'merge', 'merge']);
+  });
+});
+
 describe('checkLineage', () => {
   const node = (id: string, parentId: string | null, label: string) => ({
     id: versionId(id),

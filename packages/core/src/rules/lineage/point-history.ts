@@ -2,6 +2,23 @@ import type { PartyId, PlanVersionId, PointId, RoundId } from '../../ids';
 import type { LineageKind, VersionWithLineage } from '../../schemas/plan';
 import { chainTo } from './check-lineage';
 
+export type PointHistoryChange = LineageKind | 'created' | 'restructure';
+
+/**
+ * The points a version regrouped. A restructuring is recorded as one edge per new point
+ * (versionFromLineageMap), so its edges share sources, where a plain merge or split is one edge:
+ * every source of a merge or split edge that shares a source with another one was regrouped.
+ */
+function regroupedSources(edges: VersionWithLineage['edges']): ReadonlySet<PointId> {
+  const regrouping = edges.filter((edge) => edge.kind === 'merge' || edge.kind === 'split');
+  const seen = new Set<PointId>();
+  const shared = new Set<PointId>();
+  for (const edge of regrouping) for (const id of edge.from) (seen.has(id) ? shared : seen).add(id);
+  return new Set(
+    regrouping.filter((edge) => edge.from.some((id) => shared.has(id))).flatMap((edge) => edge.from),
+  );
+}
+
 /** One line of a point's history: how it read in a version, and what made it so. */
 export type PointHistoryEntry = {
   readonly versionId: PlanVersionId;
@@ -9,7 +26,8 @@ export type PointHistoryEntry = {
   readonly pointId: PointId;
   /** null when the point left the plan in this version (dropped, merged away or split). */
   readonly revision: { readonly number: number; readonly title: string; readonly text: string } | null;
-  readonly change: LineageKind | 'created';
+  /** `restructure`: clauses of several points regrouped into several others (recorded edge by edge). */
+  readonly change: PointHistoryChange;
   readonly from: readonly PointId[];
   readonly proposedBy: PartyId | null;
   readonly roundId: RoundId | null;
@@ -47,6 +65,9 @@ export function pointHistory(
     const line = lines[index] ?? new Set<PointId>();
     // What the line was one version back: the points that may have left into it here.
     const family = lines[index - 1] ?? new Set<PointId>();
+    const regrouped = regroupedSources(edges);
+    const changeOf = (edge: VersionWithLineage['edges'][number]): PointHistoryChange =>
+      edge.from.some((id) => regrouped.has(id)) ? 'restructure' : edge.kind;
     for (const point of version.points.filter((p) => line.has(p.pointId))) {
       const edge = edges.find((e) => e.to.includes(point.pointId));
       const unchanged = index > 0 && edge === undefined;
@@ -55,7 +76,7 @@ export function pointHistory(
         versionLabel: version.label,
         pointId: point.pointId,
         revision: { number: point.number, title: point.title, text: point.text },
-        change: edge?.kind ?? (unchanged ? 'keep' : 'created'),
+        change: edge === undefined ? (unchanged ? 'keep' : 'created') : changeOf(edge),
         from: edge?.from ?? [],
         proposedBy: edge?.proposedBy ?? null,
         roundId: edge?.roundId ?? null,
@@ -74,7 +95,7 @@ export function pointHistory(
           versionLabel: version.label,
           pointId: gone,
           revision: null,
-          change: edge.kind,
+          change: regrouped.has(gone) ? 'restructure' : edge.kind,
           from: [gone],
           proposedBy: edge.proposedBy,
           roundId: edge.roundId,

@@ -43,6 +43,13 @@ describe('departureLine', () => {
     expect(departureLine(history, 3)).toBe('4. Monitoring by the OSCE. — merged into this point');
   });
 
+  it('says a point regrouped with others went into several points, not that it was merged', () => {
+    const regrouped = [...history.slice(0, 3), entry({ ...history[3], change: 'restructure' })];
+    expect(departureLine(regrouped, 3)).toBe(
+      '4. Monitoring by the OSCE. — restructured: its clauses went into this point and others',
+    );
+  });
+
   it('says nothing of entries that carry their own text', () => {
     expect([0, 1, 2].map((index) => departureLine(history, index))).toEqual([
       undefined,

@@ -5,6 +5,7 @@ type Entry = PointHistoryEntryView;
 const WENT: Record<Entry['change'], string> = {
   merge: 'merged into this point',
   split: 'split into this point and others',
+  restructure: 'restructured: its clauses went into this point and others',
   drop: 'dropped',
   // A point carried into another one under a new identity (edge by edge in a restructuring).
   amend: 'carried into this point, amended',
