@@ -413,7 +413,16 @@ describe.each(DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databa
       body: { archive: zipOf(twoEntries).toString('base64') },
     });
     expect(ambiguous.status).toBe(400);
-    expect(await ambiguous.text()).toContain('Name the profile file to read');
+    const problem = (await ambiguous.json()) as { errors: { path: string; choices?: string[] }[] };
+    // the form offers these to choose from: a delegation need not know the file names
+    const choices = problem.errors.find((error) => error.path === 'profileFile')?.choices ?? [];
+    expect(choices).toHaveLength(2);
+    const chosen = await call(testApp, `POST ${path}`, {
+      as: who('ownDelegation'),
+      body: { archive: zipOf(twoEntries).toString('base64'), profileFile: choices[1] },
+    });
+    expect(chosen.status, await chosen.clone().text()).toBe(200);
+    expect(((await chosen.json()) as { profileFile: string }).profileFile).toBe(choices[1]);
   });
 
   // ── Import ────────────────────────────────────────────────────────────────────────────────

@@ -1,8 +1,10 @@
 // Issue #12, items 7 and 4 end to end, real server and Chromium: the mediator downloads the live
 // issues as a GENIUS folder, a party asks privately whether a package exists that every party
 // prefers, and the mediator proposes it to all. Nothing of one party's profile reaches the other.
-import { readFileSync } from 'node:fs';
-import { strFromU8, unzipSync } from 'fflate';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDemoNegotiation, signInAs, startHarness, type Harness } from './helpers/browser-harness';
 import {
@@ -101,6 +103,34 @@ describe('GENIUS folders and the improvement check in real browsers', () => {
     expect(Number(rating)).toBeCloseTo(UKRAINE_VALUES.ceiling[1], 6);
     await profileForm.getByRole('button', { name: 'Save preferences' }).click();
     await profileForm.getByText(/Saved as revision 2\./).waitFor();
+
+    // A folder with two profiles: the form offers them to choose from instead of asking for a name.
+    const own = unzipSync(new Uint8Array(readFileSync(ownFolder)));
+    const profileEntry = Object.keys(own).find((name) => name.endsWith('Ukraine.xml')) ?? '';
+    const twoProfiles = join(mkdtempSync(join(tmpdir(), 'parley-genius-')), 'two-profiles.zip');
+    writeFileSync(
+      twoProfiles,
+      zipSync({ ...own, [profileEntry.replace('Ukraine.xml', 'Other.xml')]: own[profileEntry]! }),
+    );
+    await profileForm.getByLabel('Rating of “800,000”').fill('98');
+    await loader.getByLabel('GENIUS folder (zip)').setInputFiles(twoProfiles);
+    await loader.getByRole('button', { name: 'Load into the form' }).click();
+    const choice = loader.getByLabel('Your profile in this folder');
+    await choice.waitFor();
+    expect(await choice.locator('option').allInnerTexts()).toEqual([
+      'Choose a profile…',
+      // in file-name order, as GENIUS folders are read
+      'profile-01 Other.xml',
+      'profile-01 Ukraine.xml',
+    ]);
+    expect(await profileForm.getByLabel('Rating of “800,000”').inputValue()).toBe('98');
+    await choice.selectOption('profile-01 Ukraine.xml');
+    await loader.getByRole('button', { name: 'Load into the form' }).click();
+    await loader.getByText('Loaded into the form below').waitFor();
+    expect(Number(await profileForm.getByLabel('Rating of “800,000”').inputValue())).toBeCloseTo(
+      UKRAINE_VALUES.ceiling[1],
+      6,
+    );
 
     // Nothing computed from Russia's unshared profile reached Ukraine's browser, nor the reverse.
     const ukraineReceived = ukraine.bodies.join('\n');

@@ -31,15 +31,18 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    options?: { cause?: unknown; field?: string; retryAfterSeconds?: number },
+    options?: { cause?: unknown; field?: string; choices?: readonly string[]; retryAfterSeconds?: number },
   ) {
     super(message, { cause: options?.cause });
     this.name = 'DomainError';
     this.field = options?.field;
+    this.choices = options?.choices;
     this.retryAfterSeconds = options?.retryAfterSeconds;
   }
   /** The request field the error is about, when there is one (e.g. `negotiationId`). */
   readonly field: string | undefined;
+  /** The values `field` may take, when they are few and the caller may know them all. */
+  readonly choices: readonly string[] | undefined;
   /** For `too-many-attempts`: how long the client should wait. */
   readonly retryAfterSeconds: number | undefined;
 }

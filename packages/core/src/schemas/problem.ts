@@ -1,12 +1,17 @@
 import { z } from 'zod';
 
-/** RFC 9457 problem details; `errors` names each offending field for invalid input. */
+/**
+ * RFC 9457 problem details; `errors` names each offending field for invalid input, with the values
+ * it may take (`choices`) when the server knows them and they are few (a folder's profile files).
+ */
 export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
   instance: z.string().optional(),
-  errors: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(z.strictObject({ path: z.string(), message: z.string(), choices: z.array(z.string()).optional() }))
+    .optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -57,7 +57,14 @@ export function toProblem(error: unknown, instance: string): ProblemWithHeaders 
       detail: error.message,
       instance,
     };
-    if (error.field !== undefined) problem.errors = [{ path: error.field, message: error.message }];
+    if (error.field !== undefined)
+      problem.errors = [
+        {
+          path: error.field,
+          message: error.message,
+          ...(error.choices === undefined ? {} : { choices: [...error.choices] }),
+        },
+      ];
     const headers: Record<string, string> = {};
     if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
     return { problem, headers };

@@ -15,7 +15,8 @@ import { describeProblems, suggestPoint } from './genius-upload';
 import { issuesAt, latestVersionId } from './live-issues';
 import { requireProfileWriter } from './preference-profiles';
 
-const invalid = (message: string, field = 'archive') => new DomainError('invalid-input', message, { field });
+const invalid = (message: string, field = 'archive', choices?: readonly string[]) =>
+  new DomainError('invalid-input', message, { field, choices });
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 
 /**
@@ -43,7 +44,13 @@ export async function draftFromGenius(
     body.profileFile === undefined ? (files.length === 1 ? 0 : -1) : files.indexOf(body.profileFile);
   const party = parties[index];
   if (party === undefined)
-    throw invalid(`Name the profile file to read: ${files.join(', ')}.`, 'profileFile');
+    throw invalid(
+      body.profileFile === undefined
+        ? `The folder holds ${files.length} profiles: choose yours (${files.join(', ')}).`
+        : `The folder holds no profile "${body.profileFile}": choose one of ${files.join(', ')}.`,
+      'profileFile',
+      files,
+    );
   const notices: string[] = [];
   const drafted = points.map((point) =>
     draftIssue({ point, issues, party, file: files[index] ?? '', notices }),

@@ -22,6 +22,11 @@ export class ApiError extends Error {
     return this.status === 409;
   }
 
+  /** The values the server says one field may take ("profileFile": the folder's profiles), if it said. */
+  fieldChoices(field: string): readonly string[] | undefined {
+    return this.problem?.errors?.find((error) => topField(error.path) === field)?.choices;
+  }
+
   /** What the server said about one field of the form ("email"), if anything, fit to show beside it. */
   fieldMessage(field: string): string | undefined {
     const message = this.problem?.errors?.find((error) => topField(error.path) === field)?.message;

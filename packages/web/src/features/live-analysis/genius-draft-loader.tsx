@@ -1,8 +1,9 @@
 import type { GeniusDraft } from '@parley/core';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { fileToBase64 } from '../../api/file-base64';
+import { ApiError } from '../../api/api-error';
 import { draftFromGenius } from '../../api/live-genius-endpoints';
-import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { FieldError, FormMessage, useFormSubmission } from '../../components/form-submission';
 
 /**
  * A delegation fills its form from one of its own GENIUS profiles. Nothing is saved here: the
@@ -17,13 +18,27 @@ export function GeniusDraftLoader({
 }) {
   const [archive, setArchive] = useState('');
   const [profileFile, setProfileFile] = useState('');
+  // The folder's profiles, once the server has said it holds several: chosen from, not typed.
+  const [profileFiles, setProfileFiles] = useState<readonly string[]>([]);
   const [notices, setNotices] = useState<string[]>([]);
-  const { busy, message, submit } = useFormSubmission();
+  const { busy, message, submit, fieldError } = useFormSubmission();
   const onSubmit = submit(async () => {
-    const draft = await draftFromGenius(negotiationId, archive, profileFile === '' ? undefined : profileFile);
-    setNotices(draft.notices);
-    onDraft(draft);
+    try {
+      const draft = await draftFromGenius(
+        negotiationId,
+        archive,
+        profileFile === '' ? undefined : profileFile,
+      );
+      setNotices(draft.notices);
+      onDraft(draft);
+    } catch (caught) {
+      const choices = caught instanceof ApiError ? caught.fieldChoices('profileFile') : undefined;
+      if (choices !== undefined) setProfileFiles(choices);
+      throw caught;
+    }
   }, 'Loaded into the form below: check it, then save.');
+  const profileProblem = fieldError('profileFile');
+  const profileErrorId = `${useId()}-profile`;
   return (
     <form className="form card" onSubmit={onSubmit} aria-label="Load from a GENIUS profile">
       <h3>Load from a GENIUS profile</h3>
@@ -34,21 +49,41 @@ export function GeniusDraftLoader({
           accept=".zip,application/zip"
           onChange={async (event) => {
             const file = event.target.files?.[0];
+            setProfileFiles([]);
+            setProfileFile('');
             setArchive(file === undefined ? '' : await fileToBase64(file));
           }}
         />
       </label>
-      <label>
-        Profile file (when the folder holds several)
-        <input value={profileFile} onChange={(event) => setProfileFile(event.target.value)} />
-      </label>
+      {profileFiles.length > 0 && (
+        <label>
+          Your profile in this folder
+          <select
+            value={profileFile}
+            onChange={(event) => setProfileFile(event.target.value)}
+            aria-invalid={profileProblem !== undefined}
+            aria-describedby={profileProblem === undefined ? undefined : profileErrorId}
+          >
+            <option value="">Choose a profile…</option>
+            {profileFiles.map((file) => (
+              <option key={file} value={file}>
+                {file}
+              </option>
+            ))}
+          </select>
+          <FieldError id={profileErrorId} text={profileProblem} />
+        </label>
+      )}
       <FormMessage message={message} />
       {notices.map((notice) => (
         <p key={notice} className="muted" role="note">
           {notice}
         </p>
       ))}
-      <button type="submit" disabled={busy || archive === ''}>
+      <button
+        type="submit"
+        disabled={busy || archive === '' || (profileFiles.length > 0 && profileFile === '')}
+      >
         {busy ? 'Reading…' : 'Load into the form'}
       </button>
     </form>
