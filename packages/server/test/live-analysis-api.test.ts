@@ -111,6 +111,19 @@ describe.each(DATABASE_KINDS)('the live analysis on %s', (databaseKind) => {
     const bad = await put(mediator, assetsId, { kind: 'range', min: 0, max: 100, step: 0.5, unit: 'bn' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('at most 101 values');
+    // A step far below the tolerance once made the server enumerate 10¹¹ values and abort.
+    const fine = await put(mediator, assetsId, { kind: 'range', min: 0, max: 1e-18, step: 1e-20, unit: 'x' });
+    expect(fine.status).toBe(400);
+    expect(await fine.text()).toContain('must differ from each other');
+    const tiny = await put(mediator, assetsId, {
+      kind: 'range',
+      min: 0,
+      max: 1e-300,
+      step: 1e-302,
+      unit: '',
+    });
+    expect(tiny.status).toBe(400);
+    expect(await tiny.text()).toContain('must differ from each other');
     expect(
       (await put(mediator, assetsId, { kind: 'range', min: 0, max: 100, step: 25, unit: 'bn' })).status,
     ).toBe(200);

@@ -8,6 +8,31 @@ export const MAX_ISSUE_OPTIONS = 20;
 
 const OptionLabelSchema = labelSchema(120);
 
+type RangeBounds = { readonly min: number; readonly max: number; readonly step: number };
+
+/**
+ * A range's values, min to max by step, rounded to the step's precision (so 0.1 + 0.2 does not
+ * print as 0.30000000000000004); undefined past MAX_RANGE_VALUES. A last step that rounds just past
+ * max still counts, within a millionth of a step: an absolute tolerance let a step of 1e-20 make
+ * 10¹¹ values, and the process ran out of memory making them.
+ */
+export function rangeValues(range: RangeBounds): number[] | undefined {
+  const tolerance = Math.min(1e-9, range.step * 1e-6);
+  const digits = Math.min(10, Math.max(0, -Math.floor(Math.log10(range.step)) + 2));
+  const values: number[] = [];
+  for (let index = 0; range.min + index * range.step <= range.max + tolerance; index++) {
+    if (index >= MAX_RANGE_VALUES) return undefined;
+    values.push(Number((range.min + index * range.step).toFixed(digits)));
+  }
+  return values;
+}
+
+/** Whether a range's values, as written, all differ (a step too fine for its magnitude does not). */
+const valuesDiffer = (range: RangeBounds): boolean => {
+  const values = rangeValues(range);
+  return values === undefined || new Set(values).size === values.length;
+};
+
 /** A negotiable point's options: discrete labels, or a numeric range with a unit. */
 export const IssueDefinitionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -24,8 +49,12 @@ export const IssueDefinitionSchema = z.discriminatedUnion('kind', [
       unit: textSchema(40),
     })
     .refine((range) => range.max > range.min, { message: 'Must be above the minimum', path: ['max'] })
-    .refine((range) => (range.max - range.min) / range.step + 1 <= MAX_RANGE_VALUES + 1e-9, {
+    .refine((range) => rangeValues(range) !== undefined, {
       message: `A range may hold at most ${MAX_RANGE_VALUES} values (min to max by step)`,
+      path: ['step'],
+    })
+    .refine(valuesDiffer, {
+      message: "The step is too fine: the range's values (to 10 decimals) must differ from each other",
       path: ['step'],
     }),
 ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveIssue, SaveProfileInput } from '../../schemas/live-issues';
+import { IssueDefinitionSchema, type LiveIssue, type SaveProfileInput } from '../../schemas/live-issues';
 import { pointId } from '../plan-fixture.test-data';
 import { checkProfile, evaluationsOf, issueOptions, offersLabels } from './profile';
 
@@ -112,5 +112,38 @@ describe('offersLabels', () => {
     expect(offersLabels(range, ['0 bn', '100 bn', '50 bn'])).toBe(false);
     expect(offersLabels(range, ['0 bn', '50 bn'])).toBe(false);
     expect(offersLabels({ kind: 'options', options: ['a', 'b'] }, ['a', 'b'])).toBe(true);
+  });
+});
+
+describe('range definitions', () => {
+  const range = (min: number, max: number, step: number) => ({ kind: 'range', min, max, step, unit: '' });
+
+  it('counts a last step that rounds past the maximum, as before', () => {
+    const tenths = IssueDefinitionSchema.parse(range(0, 1, 0.1));
+    expect(issueOptions(tenths)).toEqual([
+      '0',
+      '0.1',
+      '0.2',
+      '0.3',
+      '0.4',
+      '0.5',
+      '0.6',
+      '0.7',
+      '0.8',
+      '0.9',
+      '1',
+    ]);
+    expect(issueOptions(IssueDefinitionSchema.parse(range(0, 100, 1)))).toHaveLength(101);
+  });
+
+  it('refuses steps too fine to count or to tell apart, without enumerating them', () => {
+    // 1e-18 / 1e-20 is 101 steps, but a tolerance of 1e-9 in value once made it 10¹¹.
+    expect(IssueDefinitionSchema.safeParse(range(0, 1e-18, 1e-20)).success).toBe(false);
+    expect(IssueDefinitionSchema.safeParse(range(0, 1e-300, 1e-302)).error?.issues[0]?.message).toMatch(
+      /must differ/,
+    );
+    expect(IssueDefinitionSchema.safeParse(range(1e20, 1e20 + 1e6, 1)).success).toBe(false);
+    // a step below the magnitude's last bit repeats values: every other one from 1e16 by 1
+    expect(IssueDefinitionSchema.safeParse(range(1e16, 1e16 + 100, 1)).success).toBe(false);
   });
 });

@@ -1,11 +1,16 @@
 import type { PointId } from '../../ids';
-import type { IssueDefinition, LiveIssue, SaveProfileInput } from '../../schemas/live-issues';
+import {
+  rangeValues,
+  type IssueDefinition,
+  type LiveIssue,
+  type SaveProfileInput,
+} from '../../schemas/live-issues';
 import { fail, ok, type RuleResult } from '../result';
 
 /** The values an issue offers, as labels: its options, or a range's values with the unit. */
 export function issueOptions(definition: IssueDefinition): string[] {
   if (definition.kind === 'options') return [...definition.options];
-  return rangeValues(definition).map((value) => rangeLabel(value, definition.unit));
+  return valuesOf(definition).map((value) => rangeLabel(value, definition.unit));
 }
 
 /**
@@ -17,14 +22,8 @@ export function offersLabels(definition: IssueDefinition, labels: readonly strin
   return own.length === labels.length && own.every((label, index) => label === labels[index]);
 }
 
-function rangeValues(range: Extract<IssueDefinition, { kind: 'range' }>): number[] {
-  const values: number[] = [];
-  // Rounded to the step's precision so 0.1 + 0.2 does not print as 0.30000000000000004.
-  const digits = Math.min(10, Math.max(0, -Math.floor(Math.log10(range.step)) + 2));
-  for (let index = 0; range.min + index * range.step <= range.max + 1e-9; index++)
-    values.push(Number((range.min + index * range.step).toFixed(digits)));
-  return values;
-}
+/** A stored definition passed the schema, so its values are few; an empty list should one not. */
+const valuesOf = (range: Extract<IssueDefinition, { kind: 'range' }>): number[] => rangeValues(range) ?? [];
 
 function rangeLabel(value: number, unit: string): string {
   return unit === '' ? String(value) : `${value} ${unit}`;
@@ -51,7 +50,7 @@ export function evaluationsOf(
     return definition.options.map((option) => (ratings[option] ?? 0) / divisor);
   const low = (ratings.min ?? 0) / divisor;
   const high = (ratings.max ?? 0) / divisor;
-  return rangeValues(definition).map(
+  return valuesOf(definition).map(
     (value) => low + ((high - low) * (value - definition.min)) / (definition.max - definition.min),
   );
 }
