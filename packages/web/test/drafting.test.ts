@@ -276,9 +276,36 @@ describe('drafting in a real browser', () => {
     await expect.poll(() => conflict.innerText()).toContain(`Theirs ${RUN}`);
     // Only the way forward is offered: no "reload to see the current version", which loses the draft.
     expect(await save.getByRole('alert').count()).toBe(0);
-    await conflict.getByRole('button', { name: 'Save my draft as well' }).click();
+    // The draft touched point 1 only and theirs point 2: it is applied to their version, keeping both.
+    await conflict.getByRole('button', { name: `Apply my changes to “Theirs ${RUN}”` }).click();
     await page.getByRole('heading', { name: 'Lineage' }).waitFor();
     await expect.poll(() => page.locator('main').innerText()).toContain(`Kept ${RUN}`);
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    const newest = page.locator('ol.points');
+    await expect.poll(() => newest.innerText()).toContain(`Kept ${RUN}`);
+    expect(await newest.innerText()).toContain(`Theirs ${RUN}`);
+  });
+
+  test('a draft that changes a point someone changed meanwhile is not saved over their change', async () => {
+    const { page } = mediator;
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('link', { name: 'Draft a new version' }).click();
+    await page.getByRole('button', { name: 'Edit point 3', exact: true }).click();
+    await page.getByRole('form', { name: 'Edit point 3' }).getByLabel('Title').fill(`Ours on 3 ${RUN}`);
+    await page.getByRole('button', { name: 'Apply to the draft' }).click();
+    const save = page.getByRole('form', { name: 'Save the draft' });
+    await save.getByLabel('New version label').fill(`Ours ${RUN}`);
+    await saveInAnotherWindow({ point: 3, label: `Other on 3 ${RUN}` });
+    await save.getByRole('button', { name: 'Save as a new version' }).click();
+    const conflict = save.getByRole('region', { name: 'The other change' });
+    // Saved from its own parent, the draft became the newest version without the other change.
+    await expect.poll(() => conflict.innerText()).toContain('changed point 3, which your draft changes too');
+    expect(await conflict.getByRole('button').count()).toBe(0);
+    expect(await save.getByRole('button', { name: 'Save as a new version' }).isDisabled()).toBe(true);
+    await conflict.getByRole('link', { name: `start again from “Other on 3 ${RUN}”` }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: /^Draft a new version from/ }).innerText())
+      .toContain(`Other on 3 ${RUN}`);
   });
 
   test('a revised text whose parent moved on meanwhile is created after it, with its map kept', async () => {

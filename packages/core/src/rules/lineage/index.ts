@@ -14,3 +14,4 @@ export {
   type LineageMapLink,
   type LineageMapProblemCode,
 } from './version-from-lineage-map';
+export { draftConflicts } from './rebase-draft';

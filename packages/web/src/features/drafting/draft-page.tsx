@@ -199,6 +199,7 @@ function DraftEditor({
             )}
             <SaveDraftForm
               parentId={parent.version.id}
+              parent={parent.version}
               operations={operations}
               label={label}
               onLabel={setLabel}

@@ -1,17 +1,23 @@
-import type { PlanOverview, PlanVersionId, VersionOperation } from '@parley/core';
+import { draftConflicts, type PlanVersion, type PlanVersionId, type VersionOperation } from '@parley/core';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/api-error';
-import { createVersion, getPlan } from '../../api/endpoints';
+import { createVersion, getPlan, getVersion } from '../../api/endpoints';
 import { useNegotiation } from '../negotiation/negotiation-context';
+
+/** The newest version, saved while the draft was being written, and the plan's revision with it. */
+type Meanwhile = { readonly revision: number; readonly newest: PlanVersion };
 
 /**
  * Saves the draft as a new version in one request. The plan revision is the one the draft
- * started from; if someone saved a version meanwhile the server answers 409, and the form names
- * what changed and lets the mediator save on top of it.
+ * started from; if someone saved a version meanwhile the server answers 409. The draft's changes
+ * are then applied to that newer version when they touch none of the points it changed; otherwise
+ * the form names those points. Saving the draft from its own parent regardless made it the newest
+ * version without the other person's changes, and nothing said so.
  */
 export function SaveDraftForm({
   parentId,
+  parent,
   operations,
   label,
   onLabel,
@@ -20,6 +26,8 @@ export function SaveDraftForm({
   onSaved,
 }: {
   parentId: PlanVersionId;
+  /** The version the draft starts from, to tell what a newer one changed of it. */
+  parent: PlanVersion;
   operations: readonly VersionOperation[];
   label: string;
   onLabel: (label: string) => void;
@@ -34,14 +42,25 @@ export function SaveDraftForm({
   const [base, setBase] = useState(startRevision);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [newer, setNewer] = useState<PlanOverview | undefined>(undefined);
+  const [newer, setNewer] = useState<Meanwhile | undefined>(undefined);
 
-  async function save(baseRevision: number) {
+  async function meanwhile(): Promise<Meanwhile | undefined> {
+    const plan = await getPlan(negotiation.id);
+    const latest = plan.versions.reduce<(typeof plan.versions)[number] | undefined>(
+      (best, version) => (best === undefined || version.revision > best.revision ? version : best),
+      undefined,
+    );
+    if (latest === undefined || latest.id === parentId) return undefined;
+    const newest = (await getVersion(negotiation.id, latest.id)).version;
+    return { revision: plan.revision, newest };
+  }
+
+  async function save(baseRevision: number, onto: PlanVersionId = parentId) {
     setBusy(true);
     setError(undefined);
     try {
       const created = await createVersion(negotiation.id, {
-        parentId,
+        parentId: onto,
         label,
         operations: [...operations],
         baseRevision,
@@ -50,14 +69,14 @@ export function SaveDraftForm({
       onSaved();
       refresh();
       navigate(
-        `/n/${negotiation.id}/compare?from=${encodeURIComponent(parentId)}&to=${encodeURIComponent(created.version.id)}`,
+        `/n/${negotiation.id}/compare?from=${encodeURIComponent(onto)}&to=${encodeURIComponent(created.version.id)}`,
       );
     } catch (failure) {
       // A conflict is answered below, with what was saved and a way to save on top: the generic
       // "reload to see the current version" would send the mediator off, losing the draft.
       const other =
         failure instanceof ApiError && failure.isConflict
-          ? await getPlan(negotiation.id).catch(() => undefined)
+          ? await meanwhile().catch(() => undefined)
           : undefined;
       setNewer(other);
       if (other === undefined) setError(errorMessage(failure));
@@ -69,7 +88,8 @@ export function SaveDraftForm({
     event.preventDefault();
     void save(base);
   };
-  const meanwhile = newer?.versions.filter((version) => version.revision > base) ?? [];
+  // Recomputed as the draft changes: undoing the clashing change makes the draft applicable.
+  const conflicts = newer === undefined ? [] : draftConflicts(operations, { parent, newer: newer.newest });
 
   return (
     <form className="form" aria-label="Save the draft" onSubmit={onSubmit}>
@@ -89,28 +109,39 @@ export function SaveDraftForm({
       )}
       {newer !== undefined && (
         <section className="conflict" aria-label="The other change">
-          <p>
-            Saved meanwhile:{' '}
-            {meanwhile.length === 0
-              ? 'another change to the plan'
-              : meanwhile.map((version) => `“${version.label}” (${version.points} points)`).join(', ')}
-            . Your draft is still made from its own parent; save it as well, or leave this page to start from
-            the newer text.
-          </p>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => {
-              setBase(newer.revision);
-              setNewer(undefined);
-              void save(newer.revision);
-            }}
-          >
-            Save my draft as well
-          </button>
+          {conflicts.length === 0 ? (
+            <p>
+              “{newer.newest.label}” was saved meanwhile. Your changes touch none of the points it changed, so
+              they can be applied to it: the new version then keeps its changes and yours.
+            </p>
+          ) : (
+            <p>
+              “{newer.newest.label}” was saved meanwhile and changed{' '}
+              {conflicts.map((point) => `point ${point.number}`).join(', ')}, which your draft changes too.
+              Applied to it, your draft would undo those changes; saved from “{parent.label}”, the newest
+              version would lack all of them. Undo your changes to those points to apply the rest, or{' '}
+              <Link to={`?from=${encodeURIComponent(newer.newest.id)}`}>
+                start again from “{newer.newest.label}”
+              </Link>
+              .
+            </p>
+          )}
+          {conflicts.length === 0 && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                setBase(newer.revision);
+                setNewer(undefined);
+                void save(newer.revision, newer.newest.id);
+              }}
+            >
+              Apply my changes to “{newer.newest.label}”
+            </button>
+          )}
         </section>
       )}
-      <button type="submit" disabled={busy || !canSave || label.trim() === ''}>
+      <button type="submit" disabled={busy || !canSave || label.trim() === '' || newer !== undefined}>
         {busy ? 'Saving…' : 'Save as a new version'}
       </button>
     </form>
