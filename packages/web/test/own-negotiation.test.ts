@@ -280,6 +280,11 @@ async function story() {
     await poll(() => timeline.innerText()).toContain(READOUT);
     expect(await timeline.innerText()).toContain('Started from First draft · produced Second draft');
     expect(await timeline.innerText()).toContain('Basel round (Basel)');
+    // The form starts the next round blank: attendance kept ticked would give that round's
+    // restricted minutes to this round's parties.
+    expect(await round.getByRole('checkbox', { name: 'Northland' }).isChecked()).toBe(false);
+    expect(await round.getByRole('checkbox', { name: 'Mediation team' }).isChecked()).toBe(false);
+    expect(await round.getByLabel('Version it produced').inputValue()).toBe('');
     // The decision reads in words, its outcome in the same case as every other chip.
     expect(await timeline.innerText()).toMatch(/Leaders’ decision\s+Should the bridge toll go\?\s+Agreed/);
 

@@ -26,6 +26,7 @@ export function RoundForm() {
   const versions = [...plan.versions].sort((a, b) => b.revision - a.revision);
 
   const onSubmit = form.submit(async () => {
+    const sent = { name, place, format, present, fromVersionId, producedVersionId, minutes, readout };
     await createRound(negotiation.id, {
       name,
       place,
@@ -38,10 +39,21 @@ export function RoundForm() {
       minutes: minutes.trim() === '' ? null : minutes,
       publicReadout: readout.trim() === '' ? null : readout,
     });
-    setName('');
-    setPlace('');
-    setMinutes('');
-    setReadout('');
+    // The next round starts blank. Attendance above all: kept ticked, it silently gave the next
+    // round's restricted minutes to the parties of this one. A field changed while this one was
+    // saving keeps what was typed.
+    const unlessChanged =
+      <T,>(was: T, blank: T) =>
+      (current: T): T =>
+        current === was ? blank : current;
+    setName(unlessChanged(sent.name, ''));
+    setPlace(unlessChanged(sent.place, ''));
+    setFormat(unlessChanged<RoundFormat>(sent.format, 'plenary'));
+    setPresent(unlessChanged<string[]>(sent.present, []));
+    setFromVersionId(unlessChanged<PlanVersionId | ''>(sent.fromVersionId, latestVersionId ?? ''));
+    setProducedVersionId(unlessChanged<PlanVersionId | ''>(sent.producedVersionId, ''));
+    setMinutes(unlessChanged(sent.minutes, ''));
+    setReadout(unlessChanged(sent.readout, ''));
     refresh();
   }, 'Round recorded.');
 
