@@ -476,6 +476,13 @@ describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
         email: 'successor@example.org',
       });
       const from = '2025-12-05T12:00:00.000Z';
+      // To oneself it is refused: it ended the lead's seat and began an untitled one.
+      const self = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/lead`, {
+        as: russia,
+        body: { userId: DEMO_ACCOUNTS.russia.id, title: 'Head of delegation', validFrom: from },
+      });
+      expect(self.status).toBe(409);
+      expect(await self.text()).toContain('already leads the delegation');
       const response = await call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/lead`, {
         as: russia,
         body: { userId: successor.id, title: 'Head of delegation', validFrom: from },

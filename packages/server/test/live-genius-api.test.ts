@@ -435,6 +435,9 @@ describe.each(DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databa
     );
   };
   const archive = (entries: Record<string, Buffer>) => zipOf(entries).toString('base64');
+  // the domain alone: a profile would name the changed value as unknown before the mapping is read
+  const laptopDomainOnly = (entries: Record<string, Buffer>) =>
+    Object.fromEntries(Object.entries(entries).filter(([name]) => name.endsWith('_domain.xml')));
   const importPath = () => `${N}/plan/versions/${versionId}/live-issues/genius`;
   const definitions = async () =>
     JSON.stringify(
@@ -556,6 +559,20 @@ describe.each(DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databa
       },
       'an issue takes 2 to 20',
     );
+    // Values that read alike (spaces, a zero-width space) are not two options, as when typed.
+    for (const alike of [' Dell ', 'Del\u200Bl']) {
+      const twins = String(files['laptop/laptop_domain.xml']).replace(
+        '<item index="2" value="Macintosh"',
+        `<item index="2" value="${alike}"`,
+      );
+      await expect400(
+        {
+          archive: archive({ ...laptopDomainOnly(files), 'laptop/laptop_domain.xml': Buffer.from(twins) }),
+          mapping,
+        },
+        'two values that read alike',
+      );
+    }
     expect(await definitions()).toBe(before);
     expect(
       (

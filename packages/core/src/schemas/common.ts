@@ -22,6 +22,18 @@ export function textSchema(maxLength: number) {
     .refine(hasNoNul, NUL_MESSAGE)
     .refine((text) => !LONE_SURROGATE.test(text), 'Must not contain unpaired surrogates (they are not text)');
 }
+
+/**
+ * Text being written (a plan, a point's new text): also no control characters but tabs and line
+ * breaks. Not in `textSchema`, which the web app also reads answers with: text stored before this
+ * rule must still display.
+ */
+export function writtenTextSchema(maxLength: number) {
+  return textSchema(maxLength).refine(
+    (text) => !TEXT_CONTROLS.test(text),
+    'Must not contain control characters (only tabs and line breaks)',
+  );
+}
 const NUL_MESSAGE = 'Must not contain NUL characters';
 
 /**
@@ -29,8 +41,30 @@ const NUL_MESSAGE = 'Must not contain NUL characters';
  * trimming), since a quote's own line breaks and indentation are part of what was said.
  */
 export function requiredTextSchema(maxLength: number) {
-  return textSchema(maxLength).refine((text) => text.trim() !== '', 'Must not be blank');
+  return textSchema(maxLength).refine((text) => !looksBlank(text), 'Must not be blank');
 }
+
+// Characters that show nothing: a name of only these ("\u200B") looks blank, and inside a name
+// ("Al\u200Bpha") it makes a second party that reads exactly as the first.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/gu;
+/** Whether text shows nothing: only spaces and characters of no width. */
+export const looksBlank = (text: string): boolean => text.replace(INVISIBLE, '').trim() === '';
+
+/**
+ * What two names are compared by when they must differ (parties, version labels, options): the
+ * same letters composed one way (NFC: "e" + combining acute is "é"), invisible characters left
+ * out, case and surrounding spaces ignored. The name is stored as typed.
+ */
+export const nameKey = (name: string): string =>
+  name.normalize('NFC').replace(INVISIBLE, '').trim().toLocaleLowerCase('en');
+
+// C0 and C1 controls. Text keeps tabs and line breaks (\t \n \v \f \r); a label keeps none: an
+// escape sequence or a bell in a title reached terminals through the CLI and made DOCX files no
+// XML parser reads (XML 1.0 forbids them).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TEXT_CONTROLS = /[\u0001-\u0008\u000E-\u001F\u007F-\u009F]/u;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LABEL_CONTROLS = /[\u0001-\u001F\u007F-\u009F]/u;
 function hasNoNul(text: string): boolean {
   return !text.includes('\0');
 }
@@ -50,13 +84,19 @@ export const LabelSchema = labelSchema(200);
 
 /** A label shorter than the default (one length check, so one message: not "at most 200" and "120"). */
 export function labelSchema(maxLength: number) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(maxLength)
-    .refine(hasNoNul, NUL_MESSAGE)
-    .refine(isPlainDisplayText, 'Must not contain bidi control characters or unpaired surrogates');
+  return (
+    z
+      .string()
+      .trim()
+      .normalize('NFC')
+      .min(1)
+      .max(maxLength)
+      .refine(hasNoNul, NUL_MESSAGE)
+      .refine((label) => !LABEL_CONTROLS.test(label), 'Must be one line, without control characters')
+      // an empty label is min(1)'s to name: one message, not two
+      .refine((label) => label === '' || !looksBlank(label), 'Must not be blank')
+      .refine(isPlainDisplayText, 'Must not contain bidi control characters or unpaired surrogates')
+  );
 }
 
 /** Long free text (mandates, record bodies): bounded so one field cannot fill the body limit alone. */
@@ -65,7 +105,7 @@ export const LongTextSchema = textSchema(100_000);
 /** A whole plan as text (pasted, uploaded, read from a file): far above any negotiated text, below the body limit. */
 export const PLAN_TEXT_MAX_LENGTH = 500_000;
 /** A plan's text, as every route and command that takes one checks it. */
-export const PlanTextSchema = textSchema(PLAN_TEXT_MAX_LENGTH).min(1);
+export const PlanTextSchema = writtenTextSchema(PLAN_TEXT_MAX_LENGTH).min(1);
 
 /**
  * Every list answers `{ items }`; a paged list adds `nextCursor` while more items follow (pass it

@@ -11,7 +11,7 @@ import {
   StoredRoundIdSchema,
   StatementIdSchema,
 } from '../ids';
-import { PlanTextSchema, requiredTextSchema, textSchema } from './common';
+import { LabelSchema, PlanTextSchema, requiredTextSchema, textSchema } from './common';
 import { REDLINE_KINDS } from '../rules/redline/compare-versions';
 import { NEGOTIATION_STATES } from '../rules/status/derive-negotiation-state';
 import { POINT_STATUSES } from '../rules/status/derive-point-status';
@@ -34,7 +34,7 @@ import { RoundFormatSchema } from './plan-rounds';
 const BaseRevision = z.number().int().nonnegative();
 
 export const ImportPlanInputSchema = z.strictObject({
-  label: textSchema(200).min(1),
+  label: LabelSchema,
   text: PlanTextSchema,
   baseRevision: BaseRevision,
   roundId: StoredRoundIdSchema.nullable().default(null),
@@ -48,7 +48,7 @@ export type ImportPlanInput = z.infer<typeof ImportPlanInputSchema>;
 export const CreateVersionInputSchema = z
   .strictObject({
     parentId: StoredPlanVersionIdSchema,
-    label: textSchema(200).min(1),
+    label: LabelSchema,
     operations: z.array(VersionOperationSchema).max(2_000).default([]),
     text: PlanTextSchema.optional(),
     links: z.array(LineageMapLinkSchema).max(20_000).optional(),
@@ -174,8 +174,8 @@ export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 
 export const CreateEscalationInputSchema = z.strictObject({
   pointId: StoredPointIdSchema,
-  principals: z.array(textSchema(200).min(1)).min(1).max(20),
-  question: textSchema(5_000).min(1),
+  principals: z.array(LabelSchema).min(1).max(20),
+  question: requiredTextSchema(5_000),
   dueDate: DateSchema.nullable().default(null),
 });
 /** A decision is recorded once and never edited: what the leaders decided is said, not defaulted. */
@@ -185,12 +185,15 @@ export const DecideEscalationInputSchema = z.strictObject({
 });
 
 export const CreateRoundInputSchema = z.strictObject({
-  name: textSchema(200).min(1),
+  name: LabelSchema,
   place: textSchema(200),
   startsOn: DateSchema,
   endsOn: DateSchema,
   format: RoundFormatSchema,
-  partiesPresent: z.array(PartyIdSchema).max(50),
+  partiesPresent: z
+    .array(PartyIdSchema)
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, 'Each party may be named once'),
   fromVersionId: StoredPlanVersionIdSchema.nullable(),
   producedVersionId: StoredPlanVersionIdSchema.nullable(),
   minutes: textSchema(50_000).nullable(),
@@ -203,7 +206,10 @@ export const CreateStatementInputSchema = z.strictObject({
   date: DateSchema,
   source: requiredTextSchema(500),
   quote: requiredTextSchema(5_000),
-  pointIds: z.array(StoredPointIdSchema).max(100),
+  pointIds: z
+    .array(StoredPointIdSchema)
+    .max(100)
+    .refine((ids) => new Set(ids).size === ids.length, 'Each point may be named once'),
 });
 
 export const CreateAmendmentInputSchema = z.strictObject({

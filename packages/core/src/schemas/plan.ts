@@ -7,7 +7,7 @@ import {
   PointIdSchema,
   RoundIdSchema,
 } from '../ids';
-import { textSchema } from './common';
+import { textSchema, writtenTextSchema } from './common';
 
 /** A calendar date (`2025-11-27`); years 1900–9999, which PostgreSQL's date column can store. */
 export const DateSchema = z.iso
@@ -47,8 +47,8 @@ export const OperationOriginSchema = z.strictObject({
 /** The body of a new or rewritten point. */
 export const PointDraftSchema = z.strictObject({
   pointId: PointIdSchema,
-  title: textSchema(300),
-  text: textSchema(20_000),
+  title: writtenTextSchema(300),
+  text: writtenTextSchema(20_000),
   topic: TopicSchema.nullable().optional(),
 });
 export type PointDraft = z.infer<typeof PointDraftSchema>;
@@ -58,8 +58,8 @@ export const VersionOperationSchema = z.discriminatedUnion('kind', [
   OperationOriginSchema.extend({
     kind: z.literal('amend'),
     pointId: PointIdSchema,
-    title: textSchema(300).optional(),
-    text: textSchema(20_000).optional(),
+    title: writtenTextSchema(300).optional(),
+    text: writtenTextSchema(20_000).optional(),
     topic: TopicSchema.nullable().optional(),
   }),
   OperationOriginSchema.extend({

@@ -58,6 +58,7 @@ export function applyLeadChange(
     {
       actor: input.actor,
       write: (tx) => replaceLead(deps, tx, input),
+      event: { type: 'members.changed', negotiationId: party.negotiationId, partyId: party.id },
       audit: ({ ended, lead }) => ({
         action: 'member.lead-change',
         subjectType: 'party',
@@ -80,6 +81,11 @@ async function replaceLead(
   const seats = (await listMembers(tx, party.negotiationId)).filter((seat) => seat.partyId === party.id);
   const now = deps.clock.now();
   const leads = seats.filter((seat) => seat.function === 'lead');
+  // Handing the lead to its holder ended the seat and began another with no title: nothing to do.
+  if (leads.some((seat) => seat.userId === input.userId && isMembershipActive(seat, at)))
+    throw new DomainError('conflict', 'This person already leads the delegation then: choose someone else.', {
+      field: 'userId',
+    });
   const timeZone = (await findNegotiation(tx, party.negotiationId))?.timeZone ?? 'UTC';
   assertDateFits({
     timeZone,

@@ -1,6 +1,8 @@
 import {
   can,
   DomainError,
+  IssueDefinitionSchema,
+  nameKey,
   offersLabels,
   type GeniusImportInput,
   type GeniusImportResult,
@@ -77,6 +79,7 @@ export async function importGenius(
           savedAt: at,
         });
     },
+    event: { type: 'issues.changed', negotiationId: negotiation.id, versionId },
     audit: assignments.map(({ pointId, definition }) => ({
       action: 'issue.set',
       subjectType: 'plan_point',
@@ -94,6 +97,26 @@ export async function importGenius(
 }
 
 const invalid = (message: string) => new DomainError('invalid-input', message, { field: 'mapping' });
+
+/**
+ * The same rules as a definition the mediator types (setIssue): a folder's values are labels like
+ * any other. Unchecked, " a " and "a" were stored as two options that read alike.
+ */
+function checkedDefinition(issue: string, definition: IssueDefinition): IssueDefinition {
+  const parsed = IssueDefinitionSchema.safeParse(definition);
+  if (!parsed.success) {
+    const [first] = parsed.error.issues;
+    throw invalid(
+      `The issue "${issue}": ${first?.path.join('.') ?? ''} ${first?.message ?? 'is not valid'}.`,
+    );
+  }
+  const options = parsed.data.kind === 'options' ? parsed.data.options : [];
+  if (new Set(options.map(nameKey)).size !== options.length)
+    throw invalid(
+      `The issue "${issue}" has two values that read alike; each option must differ from the others.`,
+    );
+  return parsed.data;
+}
 
 /** Checks the whole mapping before anything is written: each problem names the issue or point. */
 function planAssignments(
@@ -126,7 +149,10 @@ function planAssignments(
       continue;
     }
     if (!issue.definition.ok) throw invalid(issue.definition.message);
-    assignments.push({ pointId: point.pointId, definition: issue.definition.value });
+    assignments.push({
+      pointId: point.pointId,
+      definition: checkedDefinition(entry.issue, issue.definition.value),
+    });
   }
   if (assignments.length === 0) throw invalid('The mapping sends no issue to a point.');
   return assignments;

@@ -1,6 +1,7 @@
 import {
   can,
   DomainError,
+  nameKey,
   PartyIdSchema,
   type CreatePartyInput,
   type Negotiation,
@@ -15,9 +16,8 @@ import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
-// "Ukraine" and " ukraine" would show as two parties no reader could tell apart in lists and exports.
-const sameName = (left: string, right: string): boolean =>
-  left.trim().toLowerCase() === right.trim().toLowerCase();
+// "Ukraine", " ukraine" and "Ukr\u200Baine" would show as parties no reader could tell apart.
+const sameName = (left: string, right: string): boolean => nameKey(left) === nameKey(right);
 
 /** Called inside the write's transaction, after the lock that lockedPartyList takes. */
 async function refuseTakenName(

@@ -1,4 +1,5 @@
 import {
+  nameKey,
   DomainError,
   PlanVersionIdSchema,
   PointIdSchema,
@@ -311,9 +312,8 @@ async function saveVersion(
 
 // People know versions by their label (redline, point history, timeline): two alike could not be told apart.
 async function refuseTakenLabel(tx: AppDeps['db'], version: PlanVersion): Promise<void> {
-  const normalised = (label: string) => label.trim().toLowerCase();
   const taken = (await listPlanVersionLabels(tx, version.negotiationId)).find(
-    (label) => normalised(label) === normalised(version.label),
+    (label) => nameKey(label) === nameKey(version.label),
   );
   if (taken !== undefined)
     throw new DomainError('conflict', `A version is already labelled “${taken}”: choose another label.`, {
