@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
   loadGeniusScenario,
@@ -7,7 +7,20 @@ import {
   type Problem,
   type Scenario,
 } from '@parley/engine';
+import { readBoundedFile, UnreadableFileError } from '../../read-bounded-file';
 import { CliError } from '../command';
+
+/** Far above any shared scenario (the largest domain file is under 100 KB), far below memory. */
+export const SCENARIO_FILE_MAX_BYTES = 32 * 1024 * 1024;
+
+async function readScenarioFile(path: string): Promise<string> {
+  try {
+    return (await readBoundedFile(path, SCENARIO_FILE_MAX_BYTES)).toString('utf8');
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new CliError(error.message, 1);
+    throw error;
+  }
+}
 
 /** One line naming the file, the issue and what is wrong (the rest counted, not listed). */
 export function describeProblems(problems: readonly Problem[]): string {
@@ -27,11 +40,11 @@ export async function readScenarioArgument(path: string): Promise<Scenario> {
   if (info.isDirectory()) {
     const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.xml')).sort();
     const files = await Promise.all(
-      names.map(async (name) => ({ name, contents: await readFile(join(path, name), 'utf8') })),
+      names.map(async (name) => ({ name, contents: await readScenarioFile(join(path, name)) })),
     );
     loaded = loadGeniusScenario(basename(path), files);
   } else {
-    loaded = loadParleyScenario(basename(path), await readFile(path, 'utf8'));
+    loaded = loadParleyScenario(basename(path), await readScenarioFile(path));
   }
   if (!loaded.ok) throw new CliError(describeProblems(loaded.problems), 1);
   return loaded.value;

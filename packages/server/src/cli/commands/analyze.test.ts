@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,19 @@ describe('parley analyze', () => {
     expect(result.err.split('\n')).toHaveLength(1);
     expect(result.err).toMatch(message);
     expect(result.err).not.toMatch(/\n\s+at /);
+  });
+
+  test('a device or an oversized file is one line, not a stack trace (it was read whole)', async () => {
+    const device = await run(['analyze', '/dev/zero']);
+    expect(device.code).toBe(1);
+    expect(device.err).toBe('parley analyze: /dev/zero is not a regular file');
+    const big = join(mkdtempSync(join(tmpdir(), 'parley-analyze-')), 'big.json');
+    // sparse: 40 MB on paper, nothing on disk
+    writeFileSync(big, '');
+    truncateSync(big, 40 * 1024 * 1024);
+    const large = await run(['analyze', big]);
+    expect(large.code).toBe(1);
+    expect(large.err).toMatch(/big\.json is 40 MB: larger than the 32 MB read here$/);
   });
 
   test('a Parley JSON file is read too, and a bad one is reported by name', async () => {

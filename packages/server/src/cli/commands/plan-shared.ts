@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import {
   DomainError,
+  PLAN_TEXT_MAX_LENGTH,
   PlanTextSchema,
   NegotiationIdSchema,
   PlanVersionIdSchema,
@@ -12,6 +12,7 @@ import {
   type PlanVersionId,
   type Viewer,
 } from '@parley/core';
+import { readBoundedFile, UnreadableFileError } from '../../read-bounded-file';
 import { createDeps, type AppDeps } from '../../services/deps';
 import { findAccountByEmail } from '../../services/accounts';
 import { getNegotiationForViewer } from '../../services/negotiations';
@@ -34,8 +35,9 @@ export const DATABASE_FLAGS = {
  * refused here too, with the reason, before anything is stored or compared.
  */
 export async function readPlanFile(path: string): Promise<{ text: string; plan: ParsedPlan }> {
-  const bytes = await readFile(path).catch(() => {
-    throw new CliError(`cannot read ${path}`, 1);
+  // 4 bytes a character at most: a larger file cannot be a plan the API would take
+  const bytes = await readBoundedFile(path, 4 * PLAN_TEXT_MAX_LENGTH).catch((error: unknown) => {
+    throw new CliError(error instanceof UnreadableFileError ? error.message : `cannot read ${path}`, 1);
   });
   let text: string;
   try {

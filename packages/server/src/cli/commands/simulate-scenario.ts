@@ -5,10 +5,10 @@ import {
   loadGeniusScenario,
   loadParleyScenario,
   type AdditiveSpace,
-  type Problem,
   type Semantics,
 } from '@parley/engine';
 import { CliError } from '../command';
+import { describeProblems, SCENARIO_FILE_MAX_BYTES } from './analyze-scenario';
 
 /**
  * Reads SCENARIO with the engine's loaders — a GENIUS folder or a Parley JSON scenario — and
@@ -27,20 +27,29 @@ export function loadScenario(path: string, semantics: Semantics = 'genius'): Add
   return space;
 }
 
+/** As `parley analyze` reads them (analyze-scenario.ts): a device or a file of gigabytes is one line. */
+function readSmallFile(path: string): string {
+  const info = statSync(path);
+  if (!info.isFile()) throw new CliError(`${path} is not a regular file`, 1);
+  if (info.size > SCENARIO_FILE_MAX_BYTES)
+    throw new CliError(`${path} is larger than the ${SCENARIO_FILE_MAX_BYTES / 1024 / 1024} MB read here`, 1);
+  return readFileSync(path, 'utf8');
+}
+
 function fromFolder(path: string, semantics: Semantics): AdditiveSpace {
   const names = readdirSync(path)
     .filter((name) => name.toLowerCase().endsWith('.xml'))
     .sort();
   const loaded = loadGeniusScenario(
     basename(path),
-    names.map((name) => ({ name, contents: readFileSync(join(path, name), 'utf8') })),
+    names.map((name) => ({ name, contents: readSmallFile(join(path, name)) })),
   );
   if (!loaded.ok) throw new CliError(describeProblems(loaded.problems), 1);
   return compileScenario(loaded.value, semantics);
 }
 
 function fromJson(path: string, semantics: Semantics): AdditiveSpace {
-  const text = readFileSync(path, 'utf8');
+  const text = readSmallFile(path);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -94,11 +103,4 @@ function isDiscount(discount: unknown): boolean {
   return (
     typeof factor === 'number' && Number.isFinite(factor) && factor > 0 && (per === 'time' || per === 'round')
   );
-}
-
-function describeProblems(problems: readonly Problem[]): string {
-  const [first] = problems;
-  if (first === undefined) return 'the scenario could not be read';
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  return `${first.file}${first.issue === undefined ? '' : `: issue "${first.issue}"`}: ${first.message}${more}`;
 }

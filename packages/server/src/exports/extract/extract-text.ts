@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { readBoundedFile, UnreadableFileError } from '../../read-bounded-file';
 import {
   EXTRACT_LIMITS,
   ExtractRefusal,
@@ -8,6 +8,9 @@ import {
   type ExtractLimits,
 } from './extract-in-worker';
 
+/** A leaked copy is a document, images and all; a file of gigabytes is not one (and no string holds it). */
+const LEAKED_FILE_MAX_BYTES = 128 * 1024 * 1024;
+
 /** Why a leaked file could not be read; the message is safe to print. */
 export class ExtractTextError extends Error {}
 
@@ -15,9 +18,9 @@ export class ExtractTextError extends Error {}
 export async function extractText(file: string, limits: ExtractLimits = EXTRACT_LIMITS): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
-  } catch {
-    throw new ExtractTextError(`cannot read ${file}`);
+    bytes = await readBoundedFile(file, LEAKED_FILE_MAX_BYTES);
+  } catch (error) {
+    throw new ExtractTextError(error instanceof UnreadableFileError ? error.message : `cannot read ${file}`);
   }
   return extractTextFromBytes(bytes, file, { limits });
 }
