@@ -119,6 +119,8 @@ describe('plan event stream', () => {
     await russianStream.waitFor((events) => events.some((e) => e.data.pointId === demoPlanId('p24')));
     const told = russianStream.events.find((e) => e.data.pointId === demoPlanId('p24'));
     expect(told?.data).not.toHaveProperty('previousVisibility');
+    // Nor whether it went to the mediator alone or became private: a probe read that off the event.
+    expect(told?.data).not.toHaveProperty('visibility');
     expect(JSON.stringify(told)).not.toContain('secret reason');
     expect(await ukraineOnP24()).toEqual([]);
     // Made visible again, a party that sees it now is not told that it had been private.
@@ -127,6 +129,10 @@ describe('plan event stream', () => {
       (events) => events.filter((e) => e.data.pointId === demoPlanId('p24')).length === 2,
     );
     expect(JSON.stringify(russianStream.events)).not.toContain('previousVisibility');
+    // Once it reads the position again, it is told what the position is visible to.
+    expect(russianStream.events.filter((e) => e.data.pointId === demoPlanId('p24'))[1]?.data).toMatchObject({
+      visibility: 'parties',
+    });
     await russianStream.close();
   });
 
@@ -178,5 +184,40 @@ describe('plan event stream', () => {
       as: outsider,
     });
     expect([hidden.status, missing.status]).toEqual([404, 404]);
+  });
+
+  // A walk-through found the delegations, deadlines and issues pages stale until reloaded.
+  it('tells every participant of a seat ended, a deadline set and options defined, with ids only', async () => {
+    const russianStream = await subscribe(testApp, russia);
+    const seen = (type: string) => russianStream.waitFor((list) => list.some((e) => e.event === type));
+    const deadline = await call(testApp, `POST ${N}/deadlines`, {
+      as: mediator,
+      body: { title: 'Reply to the draft', dueAt: '2030-01-10T12:00:00Z', consequence: 'The text is final.' },
+    });
+    expect(deadline.status, await deadline.clone().text()).toBe(201);
+    await seen('deadlines.changed');
+    const issue = await call(testApp, `PUT ${N}/plan/versions/${FLORIDA}/points/${demoPlanId('p25')}/issue`, {
+      as: mediator,
+      body: { definition: { kind: 'options', options: ['spring', 'autumn'] } },
+    });
+    expect(issue.status, await issue.clone().text()).toBe(200);
+    await seen('issues.changed');
+    const analystSeat = '00000000-0000-4000-8000-000000000f02';
+    const ended = await call(testApp, `POST ${N}/members/${analystSeat}/end`, {
+      as: mediator,
+      body: { validTo: new Date(Date.now() + 60_000).toISOString() },
+    });
+    expect(ended.status, await ended.clone().text()).toBe(200);
+    const events = await seen('members.changed');
+    expect(events.find((e) => e.event === 'members.changed')?.data).toEqual({
+      type: 'members.changed',
+      negotiationId: DEMO_NEGOTIATION.id,
+      partyId: DEMO_PARTIES.unitedStates.id,
+    });
+    expect(events.find((e) => e.event === 'deadlines.changed')?.data).toEqual({
+      type: 'deadlines.changed',
+      negotiationId: DEMO_NEGOTIATION.id,
+    });
+    await russianStream.close();
   });
 });

@@ -72,6 +72,18 @@ export type PlanEvent =
       readonly negotiationId: NegotiationId;
       readonly versionId: PlanVersionId;
       readonly proposalId: ImprovementProposalId;
+    }
+  /**
+   * A seat began, ended or changed hands (an invitation accepted, a lead handed over). Seats are
+   * every participant's to read; pending invitations are not, so creating or withdrawing one sends nothing.
+   */
+  | { readonly type: 'members.changed'; readonly negotiationId: NegotiationId; readonly partyId: PartyId }
+  | { readonly type: 'deadlines.changed'; readonly negotiationId: NegotiationId }
+  /** A point's options were set or cleared on a version (the issues every participant reads). */
+  | {
+      readonly type: 'issues.changed';
+      readonly negotiationId: NegotiationId;
+      readonly versionId: PlanVersionId;
     };
 
 /** Viewers loaded for one delivery, shared by its subscribers: one seat lookup per user, not per stream. */
@@ -113,19 +125,42 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
     case 'round.created':
     case 'statement.created':
     case 'proposal.created':
+    case 'issues.changed':
       return can(viewer, 'plan.read', negotiation);
+    case 'members.changed':
+      return can(viewer, 'member.read', negotiation);
+    case 'deadlines.changed':
+      return can(viewer, 'deadline.read', negotiation);
     default:
       return false;
   }
 }
 
+type PositionEvent = Extract<PlanEvent, { type: 'position.changed' }>;
+/** An event as one subscriber receives it (`presentPlanEvent`). */
+export type SentPlanEvent =
+  | Exclude<PlanEvent, PositionEvent>
+  | Omit<PositionEvent, 'previousVisibility'>
+  | Omit<PositionEvent, 'previousVisibility' | 'visibility'>;
+
 /** The event as this subscriber may read it: another party's revision numbers do not count hidden edits. */
-export function presentPlanEvent(viewer: Viewer, event: PlanEvent): PlanEvent {
+export function presentPlanEvent(viewer: Viewer, event: PlanEvent): SentPlanEvent {
   if (event.type !== 'position.changed') return event;
   // What it was visible to before is the server's to route by: sent, it would tell a party that
   // now sees a position that it had been private.
   const { previousVisibility: _routedBy, ...sent } = event;
-  return seesEveryEdit(viewer, event) ? sent : { ...sent, revision: OUTSIDE_REVISION };
+  const revision = seesEveryEdit(viewer, event) ? sent.revision : OUTSIDE_REVISION;
+  const readsItNow = can(viewer, 'position.read', {
+    kind: 'position',
+    negotiationId: event.negotiationId,
+    partyId: event.partyId,
+    visibility: event.visibility,
+  });
+  if (readsItNow) return { ...sent, revision };
+  // Told only so that its open pages drop the position: whether it went to the mediator alone or
+  // became private is not this subscriber's to know.
+  const { visibility: _now, ...withdrawn } = sent;
+  return { ...withdrawn, revision };
 }
 
 /**

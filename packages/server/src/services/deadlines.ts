@@ -54,6 +54,7 @@ export async function createDeadline(
   await commitChange(deps, {
     actor: viewer,
     write: (tx) => insertDeadline(tx, deadline),
+    event: { type: 'deadlines.changed', negotiationId: negotiation.id },
     audit: {
       action: 'deadline.create',
       subjectType: 'deadline',

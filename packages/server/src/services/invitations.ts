@@ -223,6 +223,11 @@ export async function acceptInvitation(
       await markInvitationAccepted(tx, { id: invitation.id, userId: input.userId, at: now });
       return { invitation, member };
     },
+    event: ({ member }) => ({
+      type: 'members.changed',
+      negotiationId: member.negotiationId,
+      partyId: member.partyId,
+    }),
     audit: ({ invitation, member }) => ({
       action: 'invitation.accept',
       subjectType: 'invitation',

@@ -126,6 +126,7 @@ export async function addMember(
         validTo: input.member.validTo ?? null,
       });
     },
+    event: { type: 'members.changed', negotiationId: party.negotiationId, partyId: party.id },
     audit: (member) => ({
       action: 'member.add',
       subjectType: 'member',
@@ -222,6 +223,7 @@ export async function endMember(
   await commitChange(deps, {
     actor: viewer,
     write: (tx) => updateMemberValidTo(tx, { memberId: member.id, validTo: input.validTo }),
+    event: { type: 'members.changed', negotiationId: negotiation.id, partyId: member.partyId },
     audit: {
       action: 'member.end',
       subjectType: 'member',

@@ -75,7 +75,8 @@ export async function listPendingInvitationsForViewer(
 }
 
 const STATUS_CONFLICTS = {
-  accepted: 'This invitation was already accepted: end the seat it gave instead.',
+  // Not "end the seat instead": the mediator, who may withdraw an invitation, may not end another party's seats.
+  accepted: 'This invitation was already accepted: the seat it gave is now listed in the delegation.',
   revoked: 'This invitation was already withdrawn.',
   expired: 'This invitation has expired: it can no longer be accepted.',
 } as const;

@@ -11,6 +11,9 @@ const EVENT_TYPES = [
   'statement.created',
   'bidding.changed',
   'proposal.created',
+  'members.changed',
+  'deadlines.changed',
+  'issues.changed',
   // The server could not replay everything missed while disconnected: reload all.
   'reset',
 ];
