@@ -127,6 +127,19 @@ describe.each(DATABASE_KINDS)('the live analysis on %s', (databaseKind) => {
     expect(
       (await put(mediator, assetsId, { kind: 'range', min: 0, max: 100, step: 25, unit: 'bn' })).status,
     ).toBe(200);
+    // A second editor that still shows the point as it was does not undo that change: 409, unchanged.
+    const stale = await call(testApp, `PUT ${N}/plan/versions/${versionId}/points/${assetsId}/issue`, {
+      as: mediator,
+      body: { definition: { kind: 'options', options: ['none', 'all'] }, previous: null },
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('it is now a range 0–100 bn by 25');
+    const current = { kind: 'range', min: 0, max: 100, step: 25, unit: 'bn' };
+    const knowing = await call(testApp, `PUT ${N}/plan/versions/${versionId}/points/${assetsId}/issue`, {
+      as: mediator,
+      body: { definition: current, previous: current },
+    });
+    expect(knowing.status).toBe(200);
     const issues = (await (
       await call(testApp, `GET ${N}/plan/versions/${versionId}/issues`, { as: observer })
     ).json()) as {

@@ -17,6 +17,7 @@ import {
   enterProfile,
   RUSSIA_VALUES,
   suggestPackages,
+  tab,
   UKRAINE_VALUES,
   type ProfileValues,
 } from './helpers/live-analysis-flow';
@@ -117,4 +118,39 @@ describe('the live analysis in real browsers', () => {
     ).toBe(true);
     for (const viewer of [mediator, ukraine, russia]) await viewer.context.close();
   }, 240_000);
+
+  test('two windows define one point: the second sees the first change instead of undoing it', async () => {
+    const first = await signInAs(harness, 'mediator@demo.parley');
+    const second = await signInAs(harness, 'mediator@demo.parley');
+    for (const window of [first, second]) {
+      await openDemoNegotiation(window.page);
+      await tab(window.page, 'Issues');
+    }
+    const thirdOf = (window: Viewer) => window.page.locator('.issue-list > li').nth(2);
+    // The second window starts its edit before the first saves.
+    await thirdOf(second).getByLabel('Negotiable as').selectOption('options');
+    await thirdOf(second).getByLabel('Options (one per line)').fill('later\nsooner');
+    await thirdOf(first).getByLabel('Negotiable as').selectOption('options');
+    await thirdOf(first).getByLabel('Options (one per line)').fill('first window\nits other option');
+    await thirdOf(first).getByRole('button', { name: 'Save point 3' }).click();
+    await thirdOf(first).getByText('Point 3 saved.').waitFor();
+
+    await thirdOf(second).getByRole('button', { name: 'Save point 3' }).click();
+    const conflict = thirdOf(second).getByRole('region', { name: 'The other change' });
+    await expect
+      .poll(() => conflict.innerText())
+      .toContain('Saved meanwhile: first window · its other option');
+    // What the second window typed is still there, to save over theirs or to drop.
+    expect(await thirdOf(second).getByLabel('Options (one per line)').inputValue()).toBe('later\nsooner');
+    await conflict.getByRole('button', { name: 'Keep theirs' }).click();
+    expect(await thirdOf(second).getByLabel('Options (one per line)').inputValue()).toBe(
+      'first window\nits other option',
+    );
+    await first.page.reload();
+    await tab(first.page, 'Issues');
+    expect(await thirdOf(first).getByLabel('Options (one per line)').inputValue()).toBe(
+      'first window\nits other option',
+    );
+    for (const window of [first, second]) await window.context.close();
+  }, 120_000);
 });

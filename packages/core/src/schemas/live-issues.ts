@@ -60,9 +60,30 @@ export const IssueDefinitionSchema = z.discriminatedUnion('kind', [
 ]);
 export type IssueDefinition = z.infer<typeof IssueDefinitionSchema>;
 
+/** Whether two definitions offer the same (field by field, whatever order the JSON holds them in). */
+export function sameDefinition(left: IssueDefinition | null, right: IssueDefinition | null): boolean {
+  if (left === null || right === null) return left === right;
+  if (left.kind === 'options' || right.kind === 'options')
+    return (
+      left.kind === right.kind &&
+      left.kind === 'options' &&
+      right.kind === 'options' &&
+      left.options.length === right.options.length &&
+      left.options.every((option, index) => option === right.options[index])
+    );
+  return (
+    left.min === right.min && left.max === right.max && left.step === right.step && left.unit === right.unit
+  );
+}
+
 /** PUT body: define the point's options, or `none` to say the point is not (or no longer) an issue. */
 export const SetIssueInputSchema = z.strictObject({
   definition: IssueDefinitionSchema.nullable(),
+  /**
+   * The definition the editor showed (null: not an issue). When given and the point holds another
+   * one now, the write is refused (409) instead of undoing a change saved meanwhile.
+   */
+  previous: IssueDefinitionSchema.nullable().optional(),
 });
 export type SetIssueInput = z.infer<typeof SetIssueInputSchema>;
 

@@ -1,4 +1,7 @@
 import {
+  nameKey,
+  sameDefinition,
+  type IssueDefinition,
   can,
   DomainError,
   issuesAtVersion,
@@ -57,6 +60,12 @@ export async function latestVersionId(
   return newest?.version.id ?? null;
 }
 
+function describeDefinition(definition: IssueDefinition | null): string {
+  if (definition === null) return 'not an issue';
+  if (definition.kind === 'options') return `options ${definition.options.map((o) => `“${o}”`).join(', ')}`;
+  return `a range ${definition.min}–${definition.max}${definition.unit === '' ? '' : ` ${definition.unit}`} by ${definition.step}`;
+}
+
 /** The mediator sets (or clears, with `definition: null`) a point's options on a version. */
 export async function setIssue(
   deps: AppDeps,
@@ -69,10 +78,25 @@ export async function setIssue(
     throw new DomainError('not-found', 'Point not found in this version.');
   assertAllowed(can(viewer, 'issue.manage', negotiationResource(negotiation)), 'define the issues');
   const definition = input.body.definition;
-  if (definition?.kind === 'options' && new Set(definition.options).size !== definition.options.length)
+  if (
+    definition?.kind === 'options' &&
+    new Set(definition.options.map(nameKey)).size !== definition.options.length
+  )
     throw new DomainError('invalid-input', 'Each option must differ from the others.', {
       field: 'definition.options',
     });
+  if (input.body.previous !== undefined) {
+    const current = (await issuesAt(deps, viewer, { negotiation, versionId })).find(
+      (issue) => issue.pointId === pointId,
+    );
+    const now = current?.definition ?? null;
+    if (!sameDefinition(now, input.body.previous))
+      throw new DomainError(
+        'conflict',
+        `This point was changed meanwhile: it is now ${describeDefinition(now)}. Yours is not saved.`,
+        { field: 'previous' },
+      );
+  }
   const at = deps.clock.now();
   await commitChange(deps, {
     actor: viewer,
@@ -86,6 +110,7 @@ export async function setIssue(
         savedBy: viewer.userId,
         savedAt: at,
       }),
+    event: { type: 'issues.changed', negotiationId: negotiation.id, versionId },
     audit: {
       action: 'issue.set',
       subjectType: 'plan_point',

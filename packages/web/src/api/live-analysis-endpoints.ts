@@ -19,14 +19,15 @@ const version = (id: string, versionId: PlanVersionId) =>
 export const listIssues = (id: string, versionId: PlanVersionId) =>
   request(`${version(id, versionId)}/issues`, LiveIssuesSchema);
 
+/** `previous` is what the editor showed: a definition saved meanwhile answers 409, not overwritten. */
 export const setIssue = (
   id: string,
   at: { versionId: PlanVersionId; pointId: PointId },
-  definition: IssueDefinition | null,
+  body: { definition: IssueDefinition | null; previous: IssueDefinition | null },
 ) =>
   request(`${version(id, at.versionId)}/points/${encodeURIComponent(at.pointId)}/issue`, LiveIssueSchema, {
     method: 'PUT',
-    body: { definition },
+    body,
   });
 
 export const getMyProfile = (id: string) => request(`${negotiation(id)}/preferences`, MyProfileSchema);

@@ -1,8 +1,10 @@
 import type { IssueDefinition, LiveIssue, PlanVersionId } from '@parley/core';
 import { useEffect, useState } from 'react';
+import { ApiError } from '../../api/api-error';
 import { listIssues, setIssue } from '../../api/live-analysis-endpoints';
 import { useResource } from '../../api/use-resource';
 import { mayIn, useSession } from '../../app/session';
+import { ConflictChoice } from '../../components/conflict-choice';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
@@ -66,10 +68,19 @@ export function IssuesPage() {
                         point={point}
                         heading={nameOf(point)}
                         canManage={canManage}
-                        onSave={async (definition) => {
-                          await setIssue(negotiation.id, { versionId, pointId: point.pointId }, definition);
+                        onSave={async (definition, previous) => {
+                          await setIssue(
+                            negotiation.id,
+                            { versionId, pointId: point.pointId },
+                            { definition, previous },
+                          );
                           setSaved((n) => n + 1);
                         }}
+                        readCurrent={async () =>
+                          (await listIssues(negotiation.id, versionId)).points.find(
+                            (current) => current.pointId === point.pointId,
+                          )?.definition ?? null
+                        }
                       />
                     </li>
                   ))}
@@ -90,13 +101,19 @@ function IssueEditor({
   heading,
   canManage,
   onSave,
+  readCurrent,
 }: {
   point: LiveIssue;
   heading: string;
   canManage: boolean;
-  onSave: (definition: IssueDefinition | null) => Promise<void>;
+  onSave: (definition: IssueDefinition | null, previous: IssueDefinition | null) => Promise<void>;
+  /** The point's definition as stored now, after a save found it changed meanwhile. */
+  readCurrent: () => Promise<IssueDefinition | null>;
 }) {
   const d = point.definition;
+  // What this editor's save replaces: what it showed, or what someone saved meanwhile once seen.
+  const [base, setBase] = useState<IssueDefinition | null>(d);
+  const [theirs, setTheirs] = useState<IssueDefinition | null | undefined>(undefined);
   const [kind, setKind] = useState<Kind>(d?.kind ?? 'none');
   const [options, setOptions] = useState(d?.kind === 'options' ? d.options.join('\n') : '');
   const [min, setMin] = useState(d?.kind === 'range' ? String(d.min) : '0');
@@ -105,12 +122,17 @@ function IssueEditor({
   const [unit, setUnit] = useState(d?.kind === 'range' ? d.unit : '');
   const { busy, message, submit } = useFormSubmission();
   const id = `issue-${point.pointId}`;
-  const summary =
-    d === null
-      ? 'Not an issue'
-      : d.kind === 'options'
-        ? d.options.join(' · ')
-        : `${d.min}–${d.max} ${d.unit} (step ${d.step})`;
+  const summary = summaryOf(d);
+  const fill = (shown: IssueDefinition | null) => {
+    setKind(shown?.kind ?? 'none');
+    if (shown?.kind === 'options') setOptions(shown.options.join('\n'));
+    if (shown?.kind === 'range') {
+      setMin(String(shown.min));
+      setMax(String(shown.max));
+      setStep(String(shown.step));
+      setUnit(shown.unit);
+    }
+  };
   if (!canManage)
     return (
       <>
@@ -130,11 +152,22 @@ function IssueEditor({
       };
     return { kind, min: Number(min), max: Number(max), step: Number(step), unit };
   };
+  const save = (over: IssueDefinition | null) =>
+    submit(async () => {
+      try {
+        await onSave(definition(), over);
+        setTheirs(undefined);
+      } catch (failure) {
+        if (!(failure instanceof ApiError && failure.isConflict)) throw failure;
+        // Shown with the form as typed: saving again replaces theirs knowingly, or theirs is taken in.
+        const current = await readCurrent();
+        setBase(current);
+        setTheirs(current);
+        throw failure;
+      }
+    }, `Point ${point.number} saved.`);
   return (
-    <form
-      aria-labelledby={`${id}-h`}
-      onSubmit={submit(() => onSave(definition()), `Point ${point.number} saved.`)}
-    >
+    <form aria-labelledby={`${id}-h`} onSubmit={save(base)}>
       <h3 id={`${id}-h`}>{heading}</h3>
       {point.needsReconciling && (
         <p className="warning" role="note">
@@ -176,9 +209,28 @@ function IssueEditor({
         </div>
       )}
       <FormMessage message={message} />
-      <button type="submit" disabled={busy}>
+      {theirs !== undefined && (
+        <ConflictChoice
+          busy={busy}
+          onSaveMine={save(theirs)}
+          onKeepTheirs={() => {
+            fill(theirs);
+            setTheirs(undefined);
+          }}
+        >
+          Saved meanwhile: {summaryOf(theirs)}.
+        </ConflictChoice>
+      )}
+      <button type="submit" disabled={busy || theirs !== undefined}>
         Save point {point.number}
       </button>
     </form>
   );
+}
+
+function summaryOf(definition: IssueDefinition | null): string {
+  if (definition === null) return 'Not an issue';
+  return definition.kind === 'options'
+    ? definition.options.join(' · ')
+    : `${definition.min}–${definition.max} ${definition.unit} (step ${definition.step})`;
 }
