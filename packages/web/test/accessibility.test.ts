@@ -103,6 +103,12 @@ describe('accessibility of the pages an audit found wanting', () => {
 
     await page.goto('/nowhere');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    // An address whose id is no id read "Some fields need correcting — Negotiation id: Invalid UUID".
+    await page.goto('/n/xyz/plan');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.innerText()).toContain('Not found: this address names no negotiation');
+    await alert.getByRole('link', { name: 'Back to your negotiations' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
     await context.close();
   });
 });

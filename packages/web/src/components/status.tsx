@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../api/api-error';
 import type { Resource } from '../api/use-resource';
 
@@ -10,10 +11,40 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/**
+ * Whether the address itself names nothing: an unknown or hidden id (404), or one that is not an
+ * id at all (a 400 about the path's ids only, e.g. `/n/xyz`), which read as a form to correct.
+ */
+function namesNothing(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 404) return true;
+  const errors = error.problem?.errors ?? [];
+  return error.status === 400 && errors.length > 0 && errors.every((entry) => /^[a-z]+Id$/.test(entry.path));
+}
+
+export function ErrorMessage({
+  error,
+  onRetry,
+  what,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** What was being loaded ("the point"), to say it was not found when the address names nothing. */
+  what?: string;
+}) {
+  const nothing = namesNothing(error);
   return (
     <div className="error" role="alert">
-      <p>{errorMessage(error)}</p>
+      <p>
+        {nothing && what !== undefined
+          ? `Not found: this address names no ${what.replace(/^the /, '')} you can open.`
+          : errorMessage(error)}
+      </p>
+      {nothing && (
+        <p>
+          <Link to="/">Back to your negotiations</Link>
+        </p>
+      )}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           Try again
@@ -47,6 +78,7 @@ export function Show<T>({
     return (
       <ErrorMessage
         error={resource.error}
+        what={what}
         onRetry={isRetryable(resource.error) ? resource.reload : undefined}
       />
     );
