@@ -58,6 +58,10 @@ describe('the web app in a real browser', () => {
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/password/i);
+    // The focus is where the next attempt starts, not on the page (the button was disabled).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
+      .toBe('current-password');
     await context.close();
   });
 

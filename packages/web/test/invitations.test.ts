@@ -95,6 +95,22 @@ describe('pending invitations: listed, withdrawn, and named on the invitation pa
     await page.context().close();
   });
 
+  test('signed in as someone else, the link offers to sign out, not to accept', async () => {
+    const link = await invite(`other-${INVITEE}`, 'delegate');
+    const other = await signInAs(harness, 'russia@demo.parley');
+    await other.page.goto(link);
+    await other.page.getByText(/but you are signed in as russia@demo\.parley/).waitFor();
+    // Accepting as another account could only fail, with a vague refusal.
+    expect(await other.page.getByRole('button', { name: 'Accept the invitation' }).count()).toBe(0);
+    await other.page.getByRole('button', { name: 'Sign out of russia@demo.parley' }).click();
+    await other.page.getByRole('form', { name: 'Create account' }).waitFor();
+    // Its "sign in" leads to a page that leads back, not one that says to ask for an invitation.
+    await other.page.getByRole('link', { name: 'sign in' }).click();
+    await other.page.getByRole('link', { name: 'Back to your invitation' }).click();
+    await other.page.getByRole('form', { name: 'Create account' }).waitFor();
+    await other.context.close();
+  });
+
   test('the invitee, signed out, reads what the invitation is for before creating an account', async () => {
     const link = await invite(INVITEE, 'analyst');
     const page = await openSignedOut(link);

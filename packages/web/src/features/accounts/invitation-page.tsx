@@ -64,8 +64,9 @@ export function InvitationPage() {
 }
 
 function AcceptInvitation({ token, pending }: { token: string; pending: InvitationPreview }) {
-  const { me, refresh } = useSession();
+  const { me, refresh, signOut } = useSession();
   const navigate = useNavigate();
+  const isInvitee = pending.email === me.user.email;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
 
@@ -84,13 +85,13 @@ function AcceptInvitation({ token, pending }: { token: string; pending: Invitati
 
   return (
     <>
-      {pending.email === me.user.email ? (
+      {isInvitee ? (
         <p>Accept to take your seat in the delegation as {me.user.email}.</p>
       ) : (
         <p className="error">
           The invitation was sent to <strong>{pending.email}</strong>, but you are signed in as{' '}
-          <strong>{me.user.email}</strong>: sign out, then open this link again and sign in with the invited
-          address.
+          <strong>{me.user.email}</strong>: sign out here, and this page lets you sign in or register with the
+          invited address.
         </p>
       )}
       {error && (
@@ -98,9 +99,16 @@ function AcceptInvitation({ token, pending }: { token: string; pending: Invitati
           {error}
         </p>
       )}
-      <button type="button" onClick={() => void accept()} disabled={busy}>
-        {busy ? 'Accepting…' : 'Accept the invitation'}
-      </button>
+      {/* Accepting as another account can only fail: it was offered, and answered with a vague refusal. */}
+      {isInvitee ? (
+        <button type="button" onClick={() => void accept()} disabled={busy}>
+          {busy ? 'Accepting…' : 'Accept the invitation'}
+        </button>
+      ) : (
+        <button type="button" onClick={() => signOut()}>
+          Sign out of {me.user.email}
+        </button>
+      )}
     </>
   );
 }

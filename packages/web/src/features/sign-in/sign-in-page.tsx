@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/api-error';
 import { getInstance, signIn } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
@@ -8,6 +8,8 @@ import { maySignUp } from '../accounts/register-form';
 import { DemoAccounts } from './demo-accounts';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
+  const next = useSearchParams()[0].get('next') ?? '';
+  const invitation = next.startsWith('/invitation') ? next : undefined;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,6 +27,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);
+      // The disabled button had the focus, which fell to the page: the password is retyped next.
+      // (After the re-render that enables it; the alert is read out by its role.)
+      setTimeout(() => passwordInput.current?.focus(), 0);
     }
   }
 
@@ -82,7 +87,12 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
         </button>
       </form>
       {instance.state === 'ready' && <DemoAccounts instance={instance.data} busy={busy} onChoose={choose} />}
-      {instance.state === 'ready' && maySignUp(instance.data) ? (
+      {invitation !== undefined ? (
+        // Came from an invitation: its page is where an account is made, whatever the instance allows.
+        <p>
+          No account yet? <Link to={invitation}>Back to your invitation</Link> to create one.
+        </p>
+      ) : instance.state === 'ready' && maySignUp(instance.data) ? (
         <p>
           New here? <Link to="/register">Create an account</Link>
         </p>
