@@ -205,7 +205,10 @@ describe('drafting in a real browser', () => {
     const oldIds = await from2
       .locator('option')
       .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(await row(2).innerText()).toMatch(/proposed with \d+ % confidence/);
     await from2.selectOption([oldIds[1] ?? '']);
+    // The confidence was Parley's in its own links, not in the mediator's.
+    await expect.poll(() => row(2).innerText()).toContain('as you linked it');
     const dropped = page.getByRole('region', { name: 'Dropped points' });
     await expect.poll(() => dropped.innerText()).toContain('Review');
     await expect
@@ -214,6 +217,7 @@ describe('drafting in a real browser', () => {
     // …and link it back.
     await from2.selectOption([oldIds[1] ?? '', oldIds[2] ?? '']);
     await expect.poll(() => dropped.innerText()).toContain('Every old point is carried');
+    await expect.poll(() => row(2).innerText()).toMatch(/proposed with \d+ % confidence/);
     // Old point 3 linked to new point 3 as well: the map names the old point that now feeds two.
     const from3 = map.getByLabel('New point 3 comes from');
     await from3.selectOption([oldIds[2] ?? '']);

@@ -51,6 +51,11 @@ export function LineageMapEditor({
             {proposal.points.map((point) => {
               const froms = links.get(point.number) ?? new Set<PointId>();
               const row = rowOf(point.number);
+              // Parley's confidence is in its own links: once the mediator changed them, it says so.
+              const proposed = new Set(
+                row?.links.filter((link) => link.to === point.number).map((link) => link.from) ?? [],
+              );
+              const asProposed = proposed.size === froms.size && [...froms].every((id) => proposed.has(id));
               return (
                 <tr key={point.number}>
                   <th scope="row">{pointLabel(point)}</th>
@@ -94,8 +99,13 @@ export function LineageMapEditor({
                     {row !== undefined && froms.size > 0 && (
                       <span className="small muted">
                         {' '}
-                        proposed with {Math.round(row.score * 100)} % confidence
+                        {asProposed
+                          ? `proposed with ${Math.round(row.score * 100)} % confidence`
+                          : 'as you linked it'}
                       </span>
+                    )}
+                    {row === undefined && froms.size > 0 && (
+                      <span className="small muted"> as you linked it</span>
                     )}
                   </td>
                 </tr>
