@@ -1,7 +1,7 @@
 import type { PartyRole } from '@parley/core';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { createParty } from '../../api/setup-endpoints';
-import { FormMessage, useFormSubmission } from '../../components/form-submission';
+import { FieldError, FormMessage, useFormSubmission } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 /** The mediator adds a party, an observer or another mediator; a required party is needed for agreement. */
@@ -10,10 +10,15 @@ export function AddPartyForm() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<PartyRole>('party');
   const [required, setRequired] = useState(true);
-  const { busy, message, submit } = useFormSubmission();
+  const { busy, message, submit, fieldError } = useFormSubmission();
+  const nameErrorId = `${useId()}-name`;
+  const nameError = fieldError('name');
   const onSubmit = submit(async () => {
     await createParty(negotiation.id, { name, role, required: role === 'party' && required });
+    // the next party starts as the usual kind: an observer's role kept would add the next party wrongly
     setName('');
+    setRole('party');
+    setRequired(true);
     refresh();
   }, 'Party added: invite its lead next.');
   return (
@@ -21,7 +26,14 @@ export function AddPartyForm() {
       <h2>Add a party</h2>
       <label>
         Name
-        <input required value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={nameError !== undefined}
+          aria-describedby={nameError === undefined ? undefined : nameErrorId}
+        />
+        <FieldError id={nameErrorId} text={nameError} />
       </label>
       <label>
         Role

@@ -184,6 +184,7 @@ export function OverviewPage() {
                 <p className="muted">No rounds yet.</p>
               )}
               <h3>Recent statements</h3>
+              {recentStatements.length === 0 && <p className="muted">No statements yet.</p>}
               <ul className="statements">
                 {recentStatements.map((s) => (
                   <li key={s.id}>
