@@ -1,6 +1,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION } from '../src/demo';
+import { extractTextFromBytes } from '../src/exports/extract/extract-text';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
@@ -64,6 +65,20 @@ describe.each(DATABASE_KINDS)('plan documents API on %s', (kind) => {
       points: 0,
       problems: [{ line: 3, message: 'line 3: point 4 follows point 2; point 3 is missing' }],
     });
+  });
+
+  it('refuses a plain-text plan that is not UTF-8 rather than turn its accents into U+FFFD', async () => {
+    const latin1 = Buffer.from('1. Café stop.\n2. Naïve hope.\n', 'latin1');
+    const response = await call(testApp, `POST ${P}/document-text`, {
+      as: mediator,
+      body: { name: 'draft.txt', contentBase64: latin1.toString('base64') },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      'draft.txt is not UTF-8 text: save it as UTF-8, or as a DOCX file',
+    );
+    // A leaked copy is read as it comes: Windows-1252, accents and all, for its words to be traced.
+    expect(await extractTextFromBytes(latin1, 'leak.txt')).toBe('1. Café stop.\n2. Naïve hope.\n');
   });
 
   it('answers 400 with the reason for a file that is not a DOCX, or of another type', async () => {

@@ -28,7 +28,7 @@ async function docx(children: Paragraph[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ numbering: NUMBERING, sections: [{ children }] }));
 }
 
-const readAsPlan = (bytes: Buffer) => extractTextFromBytes(bytes, 'coalition.docx', { docxAsPlan: true });
+const readAsPlan = (bytes: Buffer) => extractTextFromBytes(bytes, 'coalition.docx', { asPlan: true });
 
 describe('a DOCX plan read as Markdown', () => {
   it("numbers Word's automatic list, keeps headings as topics and bold lead words as titles", async () => {

@@ -37,7 +37,7 @@ export async function readPlanDocument(
   let text: string;
   try {
     text = await extractTextFromBytes(Buffer.from(input.file.contentBase64, 'base64'), name, {
-      docxAsPlan: true,
+      asPlan: true,
     });
   } catch (error) {
     if (error instanceof ExtractTextError)

@@ -29,19 +29,33 @@ export async function extractText(file: string, limits: ExtractLimits = EXTRACT_
 export async function extractTextFromBytes(
   bytes: Buffer,
   name: string,
-  options: { limits?: ExtractLimits; docxAsPlan?: boolean } = {},
+  options: { limits?: ExtractLimits; asPlan?: boolean } = {},
 ): Promise<string> {
   const limits = options.limits ?? EXTRACT_LIMITS;
   if (bytes.length === 0) throw new ExtractTextError(`${name} is empty`);
   const extension = extname(name).toLowerCase();
   if (extension === '.docx')
-    return readInWorker(options.docxAsPlan === true ? 'docx-plan' : 'docx', { name, bytes, limits });
+    return readInWorker(options.asPlan === true ? 'docx-plan' : 'docx', { name, bytes, limits });
   if (extension === '.pdf' || bytes.subarray(0, 5).toString('latin1') === '%PDF-')
     return readInWorker('pdf', { name, bytes, limits });
-  const text = bytes.toString('utf8');
+  const text = decodeText(bytes, name, options.asPlan === true);
   if (text.includes('\u0000')) throw new ExtractTextError(`${name} is not a text file`);
   if (text.trim() === '') throw new ExtractTextError(`${name} contains no text`);
   return text;
+}
+
+/**
+ * UTF-8, or what else the bytes are. A plan must be UTF-8 (as `parley plan import` says): decoded
+ * leniently, "Café" in Latin-1 became "Caf\uFFFD" in the plan. A leaked copy is read as it comes: not
+ * UTF-8, it is most likely Windows-1252 (Latin-1 and its superset), which every byte decodes to.
+ */
+function decodeText(bytes: Buffer, name: string, isPlan: boolean): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    if (isPlan) throw new ExtractTextError(`${name} is not UTF-8 text: save it as UTF-8, or as a DOCX file`);
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }
 
 async function readInWorker(
