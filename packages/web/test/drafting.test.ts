@@ -196,6 +196,10 @@ describe('drafting in a real browser', () => {
     await revised.getByRole('button', { name: 'Propose the lineage' }).click();
     const map = page.getByRole('region', { name: 'Lineage map' });
     await map.getByRole('table').waitFor();
+    // The form that had the focus gave way to the map: its heading has the focus.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? null))
+      .toBe('Lineage map');
     const row = (number: number) => map.getByRole('row', { name: new RegExp(`^${number}\\. `) });
     await expect.poll(() => row(2).innerText()).toMatch(/Merged/i);
     await expect.poll(() => row(3).innerText()).toMatch(/Added/i);
@@ -225,6 +229,10 @@ describe('drafting in a real browser', () => {
     await expect.poll(() => joins.innerText()).toContain('Old point 3 feeds new points 2 and 3.');
     await map.getByRole('button', { name: 'Mark as new (point 3)' }).click();
     await expect.poll(() => joins.count()).toBe(0);
+    // The button disabled itself: the focus is on that point's links, not on the page.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'New point 3 comes from',
+    );
 
     const create = page.getByRole('form', { name: 'Create the revised version' });
     await create.getByLabel('New version label').fill(`Revised ${RUN}`);
@@ -378,6 +386,11 @@ describe('drafting in a real browser', () => {
     await expect
       .poll(() => page.getByRole('region', { name: 'Changes in this draft' }).locator('ol > li').count())
       .toBe(2);
+    // A one-click drop: its button goes, and the focus lands on the changes, not on the page.
+    await page.getByRole('button', { name: 'Drop point 3', exact: true }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? null))
+      .toBe('Changes in this draft');
     // Leaves nothing kept for the next test.
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Discard draft' }).click();

@@ -93,7 +93,22 @@ function DraftEditor({
   };
   const applied = useMemo(() => applyDraft(parent.version, operations, label), [parent, operations, label]);
   const newId = () => PointIdSchema.parse(crypto.randomUUID());
-  const add = (operation: VersionOperation) => setOperations((current) => withOperation(current, operation));
+  const changesHeading = useRef<HTMLHeadingElement>(null);
+  const add = (operation: VersionOperation) => {
+    setOperations((current) => withOperation(current, operation));
+    // A one-click change (drop, adopt) removes or disables its button, and the focus fell to the
+    // page: it goes to the list of changes, where this one now shows with its Undo. A form that
+    // closed puts the focus back on its own opener, which this leaves alone.
+    requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      const lost =
+        focused === null ||
+        focused === document.body ||
+        !focused.isConnected ||
+        (focused instanceof HTMLButtonElement && focused.disabled);
+      if (lost) changesHeading.current?.focus();
+    });
+  };
   const draft = applied.ok ? applied.version : undefined;
   const changedIds = new Set(
     applied.ok ? applied.edges.filter((edge) => edge.kind !== 'renumber').flatMap((edge) => edge.to) : [],
@@ -171,7 +186,9 @@ function DraftEditor({
         </section>
         <ScrollRegion className="sticky-redline" label="Changes and redline of this draft">
           <section className="card" aria-labelledby="changes-heading">
-            <h3 id="changes-heading">Changes in this draft</h3>
+            <h3 id="changes-heading" ref={changesHeading} tabIndex={-1}>
+              Changes in this draft
+            </h3>
             {operations.length > 0 && (
               // The draft's own numbers move with every change above them: the parent's stay put.
               <p className="muted small">Points are named by their number in “{parent.version.label}”.</p>

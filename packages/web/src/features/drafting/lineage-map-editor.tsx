@@ -88,7 +88,11 @@ export function LineageMapEditor({
                       type="button"
                       className="link-button"
                       disabled={froms.size === 0}
-                      onClick={() => set(point.number, [])}
+                      onClick={(event) => {
+                        // the button disables itself: the focus goes to the row's links, not the page
+                        event.currentTarget.closest('td')?.querySelector('select')?.focus();
+                        set(point.number, []);
+                      }}
                       aria-label={`Mark as new (point ${point.number})`}
                     >
                       Mark as new

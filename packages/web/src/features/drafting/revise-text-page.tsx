@@ -1,5 +1,5 @@
 import { LineageProposalSchema, PointIdSchema, type PlanVersion, type PointId } from '@parley/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/api-error';
@@ -83,6 +83,15 @@ function ReviseText({
     [parent, proposal, links],
   );
 
+  // The form that had the focus is gone once the map replaces it: the map's heading takes it.
+  const mapHeading = useRef<HTMLHeadingElement>(null);
+  const [justProposed, setJustProposed] = useState(false);
+  useEffect(() => {
+    if (!justProposed) return;
+    mapHeading.current?.focus();
+    setJustProposed(false);
+  }, [justProposed]);
+
   async function propose(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
@@ -93,6 +102,7 @@ function ReviseText({
       else {
         setProposal({ text, value });
         setLinks(linksOfProposal(value));
+        setJustProposed(true);
       }
     } catch (failure) {
       setError(errorMessage(failure));
@@ -156,7 +166,9 @@ function ReviseText({
       ) : (
         <div className="draft-columns">
           <section className="card" aria-labelledby="lineage-map-heading">
-            <h3 id="lineage-map-heading">Lineage map</h3>
+            <h3 id="lineage-map-heading" ref={mapHeading} tabIndex={-1}>
+              Lineage map
+            </h3>
             <p className="muted">
               Parley proposed where each new point comes from. Correct it: link or unlink old points, mark a
               point as new; an old point linked nowhere is dropped. Positions follow their points and are
