@@ -154,16 +154,24 @@ describe('issue 13: low findings', () => {
       body: { validTo: testApp.clock.now().toISOString() },
     });
     expect(ended.status).toBe(200);
+    let received = '';
     const closed = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), 12_000);
       void (async () => {
-        for (;;) if ((await reader.read()).done) break;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          received += new TextDecoder().decode(value);
+        }
         clearTimeout(timer);
         resolve(true);
       })();
     });
     if (!closed) await reader.cancel();
     expect(closed).toBe(true);
+    // Its last word tells its open pages to read again, and find the seat gone: they kept showing
+    // what the seat let them read until reloaded.
+    expect(received.trim().split('\n\n').at(-1)).toBe('event: reset\ndata: {"reason":"seat-ended"}');
   });
 
   it('publishes no password in /api/instance', async () => {

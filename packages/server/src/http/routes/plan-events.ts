@@ -117,6 +117,7 @@ export const planEventRoutes: RouteModule = (app, deps) => {
         });
         return true;
       };
+      let seatEnded = false;
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ negotiationId: negotiation.id }) });
         // Every party receives a signed checkpoint of the audit log to keep (docs/security.md).
@@ -147,13 +148,23 @@ export const planEventRoutes: RouteModule = (app, deps) => {
               };
             });
             if (!timedOut || stream.aborted) continue;
-            if (!isSeated(await freshViewer())) break;
+            if (!isSeated(await freshViewer())) {
+              seatEnded = true;
+              break;
+            }
             quietChecks = (quietChecks + 1) % CHECKS_PER_HEARTBEAT;
             if (quietChecks === 0) await stream.write(': keep-alive\n\n');
             continue;
           }
-          if (!(await send(next))) break;
+          if (!(await send(next))) {
+            seatEnded = true;
+            break;
+          }
         }
+        // Its own seat, so nothing it may not know: without this, its open pages kept showing what
+        // the seat let it read until reloaded, the stream just closed. The client reads again: 404.
+        if (seatEnded && !stream.aborted)
+          await stream.writeSSE({ event: 'reset', data: JSON.stringify({ reason: 'seat-ended' }) });
       } finally {
         release();
         unsubscribe();
