@@ -68,6 +68,10 @@ describe('drafting in a real browser', () => {
       '1 problem in the text: nothing can be stored until it is fixed.',
     );
     expect(await form.getByRole('button', { name: 'Import as a new version' }).isDisabled()).toBe(true);
+    // A disabled button says what it waits for.
+    expect(await form.getByText(/^To import, the form still needs/).innerText()).toContain(
+      'a numbered text that reads without problems',
+    );
     await form.getByLabel('Plan text').fill('1. Berths. Ships berth in order.\n');
     await expect.poll(() => form.getByRole('status').innerText()).toMatch(/^1 point read/);
     // "1. Berths. Ships…" is two sentences to the parser, not a title: the form says how to write one.

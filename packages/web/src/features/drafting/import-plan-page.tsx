@@ -17,6 +17,11 @@ export function ImportPlanPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const check = checkPlanText(text);
+  // A disabled button said nothing of why: what it waits for is named beside it.
+  const missing = [
+    label.trim() === '' ? 'a version label' : undefined,
+    check.plan === undefined ? 'a numbered text that reads without problems' : undefined,
+  ].filter((need) => need !== undefined);
 
   if (!mayIn(me, 'plan.manage', negotiation.id))
     return <p className="muted">Only the mediator's lead and delegates import a plan.</p>;
@@ -55,9 +60,18 @@ export function ImportPlanPage() {
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy || check.plan === undefined || label.trim() === ''}>
+        <button
+          type="submit"
+          disabled={busy || missing.length > 0}
+          aria-describedby={missing.length > 0 ? 'import-needs' : undefined}
+        >
           {busy ? 'Importing…' : 'Import as a new version'}
         </button>
+        {missing.length > 0 && (
+          <p id="import-needs" className="muted small">
+            To import, the form still needs {missing.join(' and ')}.
+          </p>
+        )}
       </form>
     </section>
   );
