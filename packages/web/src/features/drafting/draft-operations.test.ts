@@ -73,4 +73,18 @@ describe('a draft in the browser', () => {
       'Move point 3 to the top',
     );
   });
+
+  it('names a point new in the draft by its title, not "a new point"', () => {
+    const added = operation({
+      kind: 'add',
+      after: null,
+      point: { pointId: 'n', title: 'Humanitarian access', text: 'Aid passes.' },
+    });
+    const next = operation({
+      kind: 'add',
+      after: 'n',
+      point: { pointId: 'm', title: 'Tolls', text: 'None.' },
+    });
+    expect(describeOperation(next, PARENT, [added, next])).toBe('Add “Tolls” after “Humanitarian access”');
+  });
 });

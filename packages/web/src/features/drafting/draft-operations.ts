@@ -67,11 +67,29 @@ export function withOperation(
  * every change above them); a point added in the draft by its title. An amendment names only the
  * fields it changes.
  */
-export function describeOperation(operation: VersionOperation, parent: PlanVersion): string {
+export function describeOperation(
+  operation: VersionOperation,
+  parent: PlanVersion,
+  /** The draft's operations, where a point new in the draft is found by its title. */
+  drafted: readonly VersionOperation[] = [],
+): string {
   const before = (pointId: PointId) => parent.points.find((point) => point.pointId === pointId);
   const name = (pointId: PointId) => {
     const point = before(pointId);
-    return point === undefined ? 'a new point' : `point ${point.number}`;
+    if (point !== undefined) return `point ${point.number}`;
+    // "after a new point" named none of the draft's new points
+    const made = drafted
+      .flatMap((other) =>
+        other.kind === 'add'
+          ? [other.point]
+          : other.kind === 'merge'
+            ? [other.into]
+            : other.kind === 'split'
+              ? other.into
+              : [],
+      )
+      .find((draft) => draft.pointId === pointId);
+    return made === undefined ? 'a new point' : `“${pointName(made, 40)}”`;
   };
   switch (operation.kind) {
     case 'amend': {

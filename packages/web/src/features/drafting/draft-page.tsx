@@ -201,7 +201,7 @@ function DraftEditor({
               <ol>
                 {operations.map((operation, index) => (
                   <li key={index}>
-                    {describeOperation(operation, parent.version)}{' '}
+                    {describeOperation(operation, parent.version, operations)}{' '}
                     <button
                       type="button"
                       className="link-button"
