@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)('discounted simulation jobs on %s', (databaseKind)
   ])(
     'stores, under %s semantics, the result the engine gives with the files’ discounts',
     async (semantics, per) => {
-      const space = loadScenario(LAPTOP_B, semantics);
+      const space = await loadScenario(LAPTOP_B, semantics);
       const created = await call(testApp, 'POST /api/simulations', { as: owner, body: request(space) });
       expect(created.status).toBe(202);
       const job = (await created.json()) as { id: string; parties: unknown };
@@ -108,7 +108,7 @@ describe.each(DATABASE_KINDS)('discounted simulation jobs on %s', (databaseKind)
     ['a negative reservation value', { reservation: -0.1 }, 'reservation'],
     ['a reservation value above 1', { reservation: 1.2 }, 'reservation'],
   ])('refuses %s with a 400 problem naming the field', async (_, change, field) => {
-    const space = loadScenario(LAPTOP_B, 'genius');
+    const space = await loadScenario(LAPTOP_B, 'genius');
     const [first, second] = space.parties;
     const body = request({ ...space, parties: [{ ...first, ...change }, second] } as AdditiveSpace);
     const response = await call(testApp, 'POST /api/simulations', { as: owner, body });

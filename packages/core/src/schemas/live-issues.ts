@@ -27,12 +27,6 @@ export function rangeValues(range: RangeBounds): number[] | undefined {
   return values;
 }
 
-/** Whether a range's values, as written, all differ (a step too fine for its magnitude does not). */
-const valuesDiffer = (range: RangeBounds): boolean => {
-  const values = rangeValues(range);
-  return values === undefined || new Set(values).size === values.length;
-};
-
 /** A negotiable point's options: discrete labels, or a numeric range with a unit. */
 export const IssueDefinitionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -49,31 +43,37 @@ export const IssueDefinitionSchema = z.discriminatedUnion('kind', [
       unit: textSchema(40),
     })
     .refine((range) => range.max > range.min, { message: 'Must be above the minimum', path: ['max'] })
-    .refine((range) => rangeValues(range) !== undefined, {
-      message: `A range may hold at most ${MAX_RANGE_VALUES} values (min to max by step)`,
-      path: ['step'],
-    })
-    .refine(valuesDiffer, {
-      message: "The step is too fine: the range's values (to 10 decimals) must differ from each other",
-      path: ['step'],
+    .superRefine((range, context) => {
+      const values = rangeValues(range);
+      if (values === undefined)
+        context.addIssue({
+          code: 'custom',
+          message: `A range may hold at most ${MAX_RANGE_VALUES} values (min to max by step)`,
+          path: ['step'],
+        });
+      // a step too fine for its magnitude repeats values as written
+      else if (new Set(values).size !== values.length)
+        context.addIssue({
+          code: 'custom',
+          message: "The step is too fine: the range's values (to 10 decimals) must differ from each other",
+          path: ['step'],
+        });
     }),
 ]);
 export type IssueDefinition = z.infer<typeof IssueDefinitionSchema>;
 
 /** Whether two definitions offer the same (field by field, whatever order the JSON holds them in). */
 export function sameDefinition(left: IssueDefinition | null, right: IssueDefinition | null): boolean {
-  if (left === null || right === null) return left === right;
-  if (left.kind === 'options' || right.kind === 'options')
+  if (left?.kind === 'options' && right?.kind === 'options')
     return (
-      left.kind === right.kind &&
-      left.kind === 'options' &&
-      right.kind === 'options' &&
       left.options.length === right.options.length &&
       left.options.every((option, index) => option === right.options[index])
     );
-  return (
-    left.min === right.min && left.max === right.max && left.step === right.step && left.unit === right.unit
-  );
+  if (left?.kind === 'range' && right?.kind === 'range')
+    return (
+      left.min === right.min && left.max === right.max && left.step === right.step && left.unit === right.unit
+    );
+  return left === null && right === null;
 }
 
 /** PUT body: define the point's options, or `none` to say the point is not (or no longer) an issue. */

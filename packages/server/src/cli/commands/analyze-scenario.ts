@@ -11,9 +11,10 @@ import { readBoundedFile, UnreadableFileError } from '../../read-bounded-file';
 import { CliError } from '../command';
 
 /** Far above any shared scenario (the largest domain file is under 100 KB), far below memory. */
-export const SCENARIO_FILE_MAX_BYTES = 32 * 1024 * 1024;
+const SCENARIO_FILE_MAX_BYTES = 32 * 1024 * 1024;
 
-async function readScenarioFile(path: string): Promise<string> {
+/** A scenario file as text: a device or a file of gigabytes is a one-line CliError (read-bounded-file.ts). */
+export async function readScenarioFile(path: string): Promise<string> {
   try {
     return (await readBoundedFile(path, SCENARIO_FILE_MAX_BYTES)).toString('utf8');
   } catch (error) {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   compileScenario,
@@ -8,7 +8,7 @@ import {
   type Semantics,
 } from '@parley/engine';
 import { CliError } from '../command';
-import { describeProblems, SCENARIO_FILE_MAX_BYTES } from './analyze-scenario';
+import { describeProblems, readScenarioFile } from './analyze-scenario';
 
 /**
  * Reads SCENARIO with the engine's loaders — a GENIUS folder or a Parley JSON scenario — and
@@ -16,10 +16,12 @@ import { describeProblems, SCENARIO_FILE_MAX_BYTES } from './analyze-scenario';
  * ({issues:[{name,options}], parties:[{name,reservation,constant,contributions,discount?}]}) is taken as is,
  * so scripts can simulate generated spaces. Bad files are one-line CliErrors.
  */
-export function loadScenario(path: string, semantics: Semantics = 'genius'): AdditiveSpace {
+export async function loadScenario(path: string, semantics: Semantics = 'genius'): Promise<AdditiveSpace> {
   if (!existsSync(path))
     throw new CliError(`no scenario at ${path} (expected a GENIUS folder or a JSON file)`, 1);
-  const space = statSync(path).isDirectory() ? fromFolder(path, semantics) : fromJson(path, semantics);
+  const space = statSync(path).isDirectory()
+    ? await fromFolder(path, semantics)
+    : await fromJson(path, semantics);
   if (space.parties.length < 2)
     throw new CliError(`${path}: a scenario needs at least 2 profiles, found ${space.parties.length}`, 1);
   if (space.issues.length === 0 || space.issues.some((issue) => issue.options.length === 0))
@@ -27,29 +29,22 @@ export function loadScenario(path: string, semantics: Semantics = 'genius'): Add
   return space;
 }
 
-/** As `parley analyze` reads them (analyze-scenario.ts): a device or a file of gigabytes is one line. */
-function readSmallFile(path: string): string {
-  const info = statSync(path);
-  if (!info.isFile()) throw new CliError(`${path} is not a regular file`, 1);
-  if (info.size > SCENARIO_FILE_MAX_BYTES)
-    throw new CliError(`${path} is larger than the ${SCENARIO_FILE_MAX_BYTES / 1024 / 1024} MB read here`, 1);
-  return readFileSync(path, 'utf8');
-}
-
-function fromFolder(path: string, semantics: Semantics): AdditiveSpace {
+async function fromFolder(path: string, semantics: Semantics): Promise<AdditiveSpace> {
   const names = readdirSync(path)
     .filter((name) => name.toLowerCase().endsWith('.xml'))
     .sort();
   const loaded = loadGeniusScenario(
     basename(path),
-    names.map((name) => ({ name, contents: readSmallFile(join(path, name)) })),
+    await Promise.all(
+      names.map(async (name) => ({ name, contents: await readScenarioFile(join(path, name)) })),
+    ),
   );
   if (!loaded.ok) throw new CliError(describeProblems(loaded.problems), 1);
   return compileScenario(loaded.value, semantics);
 }
 
-function fromJson(path: string, semantics: Semantics): AdditiveSpace {
-  const text = readSmallFile(path);
+async function fromJson(path: string, semantics: Semantics): Promise<AdditiveSpace> {
+  const text = await readScenarioFile(path);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -95,7 +95,7 @@ describe('parley simulate', () => {
     for (const folder of folders) {
       const reference = (await import(join(SCENARIOS, folder, 'REFERENCE.json'), { with: { type: 'json' } }))
         .default as Reference;
-      const space = loadScenario(join(SCENARIOS, folder));
+      const space = await loadScenario(join(SCENARIOS, folder));
       expect([
         folder,
         space.issues.length,

@@ -82,7 +82,9 @@ Examples:
     const semantics = parseSemantics(values.semantics);
     const started = performance.now();
     if (values.tournament === true) {
-      const scenarios = positionals.map((path) => ({ name: path, space: loadScenario(path, semantics) }));
+      const scenarios = await Promise.all(
+        positionals.map(async (path) => ({ name: path, space: await loadScenario(path, semantics) })),
+      );
       const progress = createProgress(io, 'matches');
       const result = runTournament({ ...common, scenarios, agentNames, onMatch: progress });
       return print(io, values.json, {
@@ -97,7 +99,7 @@ Examples:
       });
     }
     if (positionals.length > 1) throw new CliError('several scenarios need --tournament');
-    const space = loadScenario(positionals[0] ?? '', semantics);
+    const space = await loadScenario(positionals[0] ?? '', semantics);
     checkLineUp(space, agentNames);
     if (values['monte-carlo'] !== undefined)
       return monteCarlo(io, { space, agents, values, common, started });
