@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PartyIdSchema, PlanVersionIdSchema, PointIdSchema } from '../ids';
-import { labelSchema, textSchema } from './common';
+import { labelSchema, nameKey, textSchema } from './common';
 
 /** A range is cut into at most this many values for the analysis (docs/live-analysis.md). */
 export const MAX_RANGE_VALUES = 101;
@@ -61,6 +61,15 @@ export const IssueDefinitionSchema = z.discriminatedUnion('kind', [
     }),
 ]);
 export type IssueDefinition = z.infer<typeof IssueDefinitionSchema>;
+
+/**
+ * Whether two of a definition's options read alike (case, spaces, invisible characters, accents
+ * composed two ways): checked by the services after access, for options typed and imported alike.
+ */
+export function optionsReadAlike(definition: IssueDefinition | null): boolean {
+  if (definition?.kind !== 'options') return false;
+  return new Set(definition.options.map(nameKey)).size !== definition.options.length;
+}
 
 /** Whether two definitions offer the same (field by field, whatever order the JSON holds them in). */
 export function sameDefinition(left: IssueDefinition | null, right: IssueDefinition | null): boolean {

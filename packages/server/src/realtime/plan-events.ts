@@ -125,8 +125,9 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
     case 'round.created':
     case 'statement.created':
     case 'proposal.created':
-    case 'issues.changed':
       return can(viewer, 'plan.read', negotiation);
+    case 'issues.changed':
+      return can(viewer, 'issue.read', negotiation);
     case 'members.changed':
       return can(viewer, 'member.read', negotiation);
     case 'deadlines.changed':

@@ -2,7 +2,7 @@ import {
   can,
   DomainError,
   IssueDefinitionSchema,
-  nameKey,
+  optionsReadAlike,
   offersLabels,
   type GeniusImportInput,
   type GeniusImportResult,
@@ -110,8 +110,7 @@ function checkedDefinition(issue: string, definition: IssueDefinition): IssueDef
       `The issue "${issue}": ${first?.path.join('.') ?? ''} ${first?.message ?? 'is not valid'}.`,
     );
   }
-  const options = parsed.data.kind === 'options' ? parsed.data.options : [];
-  if (new Set(options.map(nameKey)).size !== options.length)
+  if (optionsReadAlike(parsed.data))
     throw invalid(
       `The issue "${issue}" has two values that read alike; each option must differ from the others.`,
     );

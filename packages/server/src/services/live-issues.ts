@@ -1,5 +1,5 @@
 import {
-  nameKey,
+  optionsReadAlike,
   sameDefinition,
   type IssueDefinition,
   can,
@@ -78,10 +78,7 @@ export async function setIssue(
     throw new DomainError('not-found', 'Point not found in this version.');
   assertAllowed(can(viewer, 'issue.manage', negotiationResource(negotiation)), 'define the issues');
   const definition = input.body.definition;
-  if (
-    definition?.kind === 'options' &&
-    new Set(definition.options.map(nameKey)).size !== definition.options.length
-  )
+  if (optionsReadAlike(definition))
     throw new DomainError('invalid-input', 'Each option must differ from the others.', {
       field: 'definition.options',
     });
