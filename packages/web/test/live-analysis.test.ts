@@ -134,6 +134,11 @@ describe('the live analysis in real browsers', () => {
     await thirdOf(first).getByLabel('Options (one per line)').fill('first window\nits other option');
     await thirdOf(first).getByRole('button', { name: 'Save point 3' }).click();
     await thirdOf(first).getByText('Point 3 saved.').waitFor();
+    // The same editor saves again: what it replaces is its own last save, not a change meanwhile.
+    await thirdOf(first).getByLabel('Options (one per line)').fill('first window\nits other option ');
+    await thirdOf(first).getByRole('button', { name: 'Save point 3' }).click();
+    await expect.poll(() => thirdOf(first).getByRole('status').innerText()).toBe('Point 3 saved.');
+    expect(await thirdOf(first).getByRole('region', { name: 'The other change' }).count()).toBe(0);
 
     await thirdOf(second).getByRole('button', { name: 'Save point 3' }).click();
     const conflict = thirdOf(second).getByRole('region', { name: 'The other change' });
@@ -146,6 +151,9 @@ describe('the live analysis in real browsers', () => {
     expect(await thirdOf(second).getByLabel('Options (one per line)').inputValue()).toBe(
       'first window\nits other option',
     );
+    // Having seen theirs, the second window saves on top of it knowingly.
+    await thirdOf(second).getByRole('button', { name: 'Save point 3' }).click();
+    await expect.poll(() => thirdOf(second).getByRole('status').innerText()).toBe('Point 3 saved.');
     await first.page.reload();
     await tab(first.page, 'Issues');
     expect(await thirdOf(first).getByLabel('Options (one per line)').inputValue()).toBe(

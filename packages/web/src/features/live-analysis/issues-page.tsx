@@ -69,12 +69,13 @@ export function IssuesPage() {
                         heading={nameOf(point)}
                         canManage={canManage}
                         onSave={async (definition, previous) => {
-                          await setIssue(
+                          const stored = await setIssue(
                             negotiation.id,
                             { versionId, pointId: point.pointId },
                             { definition, previous },
                           );
                           setSaved((n) => n + 1);
+                          return stored.definition;
                         }}
                         readCurrent={async () =>
                           (await listIssues(negotiation.id, versionId)).points.find(
@@ -106,7 +107,11 @@ function IssueEditor({
   point: LiveIssue;
   heading: string;
   canManage: boolean;
-  onSave: (definition: IssueDefinition | null, previous: IssueDefinition | null) => Promise<void>;
+  /** Answers the definition as stored (labels trimmed and composed), which the next save replaces. */
+  onSave: (
+    definition: IssueDefinition | null,
+    previous: IssueDefinition | null,
+  ) => Promise<IssueDefinition | null>;
   /** The point's definition as stored now, after a save found it changed meanwhile. */
   readCurrent: () => Promise<IssueDefinition | null>;
 }) {
@@ -155,7 +160,8 @@ function IssueEditor({
   const save = (over: IssueDefinition | null) =>
     submit(async () => {
       try {
-        await onSave(definition(), over);
+        // The editor stays mounted after a save: its next save replaces this one, not what it first showed.
+        setBase(await onSave(definition(), over));
         setTheirs(undefined);
       } catch (failure) {
         if (!(failure instanceof ApiError && failure.isConflict)) throw failure;
