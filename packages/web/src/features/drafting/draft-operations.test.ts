@@ -85,6 +85,10 @@ describe('a draft in the browser', () => {
       after: 'n',
       point: { pointId: 'm', title: 'Tolls', text: 'None.' },
     });
-    expect(describeOperation(next, PARENT, [added, next])).toBe('Add “Tolls” after “Humanitarian access”');
+    const draft = applyDraft(PARENT, [added, next], 'Draft');
+    expect(draft.ok).toBe(true);
+    expect(describeOperation(next, PARENT, draft.ok ? draft.version.points : [])).toBe(
+      'Add “Tolls” after “Humanitarian access”',
+    );
   });
 });

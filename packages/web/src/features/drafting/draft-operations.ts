@@ -70,25 +70,15 @@ export function withOperation(
 export function describeOperation(
   operation: VersionOperation,
   parent: PlanVersion,
-  /** The draft's operations, where a point new in the draft is found by its title. */
-  drafted: readonly VersionOperation[] = [],
+  /** The draft's own points (applyDraft), where a point new in the draft is found by its title. */
+  draftPoints: PlanVersion['points'] = [],
 ): string {
   const before = (pointId: PointId) => parent.points.find((point) => point.pointId === pointId);
   const name = (pointId: PointId) => {
     const point = before(pointId);
     if (point !== undefined) return `point ${point.number}`;
     // "after a new point" named none of the draft's new points
-    const made = drafted
-      .flatMap((other) =>
-        other.kind === 'add'
-          ? [other.point]
-          : other.kind === 'merge'
-            ? [other.into]
-            : other.kind === 'split'
-              ? other.into
-              : [],
-      )
-      .find((draft) => draft.pointId === pointId);
+    const made = draftPoints.find((draft) => draft.pointId === pointId);
     return made === undefined ? 'a new point' : `“${pointName(made, 40)}”`;
   };
   switch (operation.kind) {

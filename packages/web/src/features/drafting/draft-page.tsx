@@ -201,7 +201,7 @@ function DraftEditor({
               <ol>
                 {operations.map((operation, index) => (
                   <li key={index}>
-                    {describeOperation(operation, parent.version, operations)}{' '}
+                    {describeOperation(operation, parent.version, applied.ok ? applied.version.points : [])}{' '}
                     <button
                       type="button"
                       className="link-button"
