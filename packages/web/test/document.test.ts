@@ -181,6 +181,10 @@ describe('the plan as a document, and the walk-through fixes', () => {
     const state = await page.getByRole('region', { name: 'Overall state' }).innerText();
     expect(state).toContain('not visible to you');
     expect(state).not.toMatch(/missing|awaiting/i);
+    // Blocking points are named as everywhere else: number and title, not "Point 4" alone.
+    const blocking = page.getByRole('region', { name: 'Overall state' }).locator('ul.scroll a');
+    await expect.poll(() => blocking.first().innerText()).toMatch(/^\d+\. \p{L}/u);
+    for (const name of await blocking.allInnerTexts()) expect(name).not.toMatch(/^Point \d+$/);
   });
 
   test('the version menu names each count once; every page title names the page and the negotiation', async () => {

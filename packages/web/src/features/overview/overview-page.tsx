@@ -72,7 +72,7 @@ export function OverviewPage() {
                   <ul className="compact scroll">
                     {status.blocking.map((b) => (
                       <li key={b.pointId}>
-                        <Link to={`points/${encodeURIComponent(b.pointId)}`}>Point {b.number}</Link>{' '}
+                        <Link to={`points/${encodeURIComponent(b.pointId)}`}>{nameOf(b)}</Link>{' '}
                         <Chip value={b.status} />
                         {b.objectingPartyIds.length > 0 && (
                           <span className="muted">
