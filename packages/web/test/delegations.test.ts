@@ -146,8 +146,11 @@ describe('delegations: seats with a function and a validity', () => {
     await mediatorCard.getByText('Propose a new lead', { exact: true }).click();
     const propose = mediatorCard.getByRole('form', { name: 'Propose a new lead for Ukraine' });
     await propose.getByLabel('New lead').selectOption({ label: successor });
+    await propose.getByLabel('Their title').fill('Chief negotiator');
     await propose.getByRole('button', { name: 'Propose' }).click();
     await expect.poll(() => propose.getByRole('status').innerText()).toContain('Proposal sent');
+    // Sent, the form starts again: not filled with the proposal just made.
+    expect(await propose.getByLabel('Their title').inputValue()).toBe('Head of delegation');
 
     await ukraine.page.reload();
     const pending = card(ukraine, 'Ukraine').getByRole('region', {

@@ -24,7 +24,7 @@ export function HandOverForm({
   const [userId, setUserId] = useState(candidates[0]?.userId ?? '');
   const [title, setTitle] = useState('Head of delegation');
   const zone = negotiation.timeZone;
-  const [shown] = useState(() => nowInputIn(zone));
+  const [shown, setShown] = useState(() => nowInputIn(zone));
   const [from, setFrom] = useState(shown);
   const { busy, message, submit } = useFormSubmission();
   const navigate = useNavigate();
@@ -47,6 +47,14 @@ export function HandOverForm({
         });
         return;
       }
+      // Sent: the form starts again for the next hand-over (a field changed meanwhile keeps what
+      // was typed), its time "now" again rather than the moment this one was written.
+      const unlessChanged = (was: string, blank: string) => (current: string) =>
+        current === was ? blank : current;
+      const now = nowInputIn(zone);
+      setShown(now);
+      setFrom(unlessChanged(from, now));
+      setTitle(unlessChanged(title, 'Head of delegation'));
       refresh();
     },
     asProposal
