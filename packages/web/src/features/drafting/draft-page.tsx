@@ -5,9 +5,9 @@ import {
   type StoredVersionView,
   type VersionOperation,
 } from '@parley/core';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { getVersion, listAmendments } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { mayIn, useSession } from '../../app/session';
@@ -17,7 +17,7 @@ import { Redline } from '../compare/redline';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { DraftAmendments } from './draft-amendments';
 import { applyDraft, describeOperation, withOperation } from './draft-operations';
-import { DraftPointCard } from './draft-point-card';
+import { DraftPointCard, draftPointAnchor } from './draft-point-card';
 import { KeptDraftNotice } from '../../components/kept-draft-notice';
 import { PointFieldsForm, topicOf } from './point-fields-form';
 import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
@@ -110,6 +110,7 @@ function DraftEditor({
     });
   };
   const draft = applied.ok ? applied.version : undefined;
+  useFocusAskedPoint();
   const changedIds = new Set(
     applied.ok ? applied.edges.filter((edge) => edge.kind !== 'renumber').flatMap((edge) => edge.to) : [],
   );
@@ -237,6 +238,21 @@ function DraftEditor({
       </div>
     </div>
   );
+}
+
+/**
+ * `?point=` (from a leaders' decision to amend a point): the editor opens with that point in view
+ * and the focus on its Edit button, once, so the agreed wording is written where it belongs.
+ */
+function useFocusAskedPoint() {
+  const [params] = useSearchParams();
+  const asked = params.get('point');
+  useEffect(() => {
+    if (asked === null) return;
+    const card = document.getElementById(draftPointAnchor(asked));
+    card?.scrollIntoView({ block: 'center' });
+    card?.querySelector<HTMLButtonElement>('button[aria-label^="Edit point"]')?.focus();
+  }, [asked]);
 }
 
 const KeptDraftSchema = z.object({

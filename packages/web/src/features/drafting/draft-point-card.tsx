@@ -50,7 +50,11 @@ export function DraftPointCard({
   const cancel = close;
 
   return (
-    <li className={`draft-point${isChanged ? ' changed' : ''}`} aria-label={`Draft point ${n}`}>
+    <li
+      id={draftPointAnchor(point.pointId)}
+      className={`draft-point${isChanged ? ' changed' : ''}`}
+      aria-label={`Draft point ${n}`}
+    >
       <p className="point-row">
         <span className="number">{n}.</span>
         {point.title !== '' && (
@@ -204,3 +208,6 @@ export function DraftPointCard({
     </li>
   );
 }
+
+/** The element id of a point's card in the draft, for a link that opens the editor at that point. */
+export const draftPointAnchor = (pointId: string) => `draft-point-${pointId}`;

@@ -200,6 +200,17 @@ export function PointPage() {
                           {e.decision ? (
                             <>
                               Decided: <Chip value={e.decision.outcome} /> {e.decision.note}
+                              {/* The leaders settled a new wording: the pen-holder writes it into a draft. */}
+                              {e.decision.outcome === 'amended' &&
+                                mayIn(me, 'plan.manage', id) &&
+                                versionId === latestVersionId && (
+                                  <>
+                                    {' '}
+                                    <Link to={`../plan/draft?point=${encodeURIComponent(point.pointId)}`}>
+                                      Draft the amended wording
+                                    </Link>
+                                  </>
+                                )}
                               <br />
                               {/* The status is the parties' positions: a decision alone agrees nothing. */}
                               <span className="muted small">
