@@ -186,6 +186,45 @@ describe('plan event stream', () => {
     expect([hidden.status, missing.status]).toEqual([404, 404]);
   });
 
+  // Records were the one list a page could not follow live. A record's audience is its own: the
+  // event goes to those who may read it, as its id alone.
+  it('tells of a record filed only those who may read it, with its id alone', async () => {
+    const [ukrainianStream, russianStream, mediatorStream] = await Promise.all(
+      [ukraine, russia, mediator].map((viewer) => subscribe(testApp, viewer)),
+    );
+    const file = async (classification: string) => {
+      const created = await call(testApp, `POST ${N}/records`, {
+        as: ukraine,
+        body: {
+          owningPartyId: DEMO_PARTIES.ukraine.id,
+          kind: 'note',
+          classification,
+          title: `A ${classification} note`,
+          body: 'Text.',
+        },
+      });
+      expect(created.status, await created.clone().text()).toBe(201);
+      return ((await created.json()) as { id: string }).id;
+    };
+    const internal = await file('delegation');
+    const forMediator = await file('mediator');
+    const open = await file('public');
+    const recordsSeen = async (stream: Awaited<ReturnType<typeof subscribe>>) => {
+      // The public record is filed last: once it arrives, any earlier event has arrived too.
+      const events = await stream.waitFor((list) => list.some((e) => e.data.recordId === open));
+      return events.filter((e) => e.event === 'record.created').map((e) => e.data);
+    };
+    const sent = (recordId: string) => ({
+      type: 'record.created',
+      negotiationId: DEMO_NEGOTIATION.id,
+      recordId,
+    });
+    expect(await recordsSeen(ukrainianStream)).toEqual([sent(internal), sent(forMediator), sent(open)]);
+    expect(await recordsSeen(mediatorStream)).toEqual([sent(forMediator), sent(open)]);
+    expect(await recordsSeen(russianStream)).toEqual([sent(open)]);
+    await Promise.all([ukrainianStream, russianStream, mediatorStream].map((stream) => stream.close()));
+  });
+
   // A walk-through found the delegations, deadlines and issues pages stale until reloaded.
   it('tells every participant of a seat ended, a deadline set and options defined, with ids only', async () => {
     const russianStream = await subscribe(testApp, russia);

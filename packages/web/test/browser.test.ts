@@ -268,6 +268,23 @@ describe('the web app in a real browser', () => {
     await russia.page.locator('.records details summary').first().waitFor();
     await russia.page.getByText('Internal note (placeholder): Russian delegation').click();
     await expect.poll(() => russia.page.locator('main').innerText()).toContain(DEMO_RUSSIA_DELEGATION);
+
+    // Ukraine files two records while Russia's Records page stays open: the public one appears
+    // there live; the delegation note neither shows nor reaches Russia's browser.
+    const file = async (classification: string, title: string) => {
+      const form = ukraine.page.getByRole('form', { name: 'File a record' });
+      if (!(await form.isVisible())) await ukraine.page.getByText('File a record', { exact: true }).click();
+      await form.getByRole('radio', { name: new RegExp(`^${classification}:`) }).check();
+      await form.getByLabel('Title', { exact: true }).fill(title);
+      await form.getByLabel('Text', { exact: true }).fill(`${title}: text.`);
+      await form.getByRole('button', { name: 'File the record' }).click();
+      await expect.poll(() => form.getByRole('status').innerText()).toBe('Record filed.');
+    };
+    await file('delegation', `Our fallback lines ${RUN}`);
+    await file('public', `Press summary ${RUN}`);
+    await expect.poll(() => russia.page.locator('.records').innerText()).toContain(`Press summary ${RUN}`);
+    expect(await russia.page.locator('.records').innerText()).not.toContain(`Our fallback lines ${RUN}`);
+    expect(russia.bodies.join('\n')).not.toContain(`Our fallback lines ${RUN}`);
   });
 
   test('no browser ever received material hidden from its viewer', async () => {

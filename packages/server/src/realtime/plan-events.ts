@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   can,
+  type Classification,
   type NegotiationId,
   type PartyId,
   type PositionVisibility,
@@ -11,6 +12,7 @@ import {
   type ImprovementProposalId,
   type PlanVersionId,
   type PointId,
+  type RecordId,
   type RoundId,
   type StatementId,
 } from '@parley/core';
@@ -79,6 +81,17 @@ export type PlanEvent =
    */
   | { readonly type: 'members.changed'; readonly negotiationId: NegotiationId; readonly partyId: PartyId }
   | { readonly type: 'deadlines.changed'; readonly negotiationId: NegotiationId }
+  /**
+   * A record was filed. Routed by its owning party and classification, which decide who reads it;
+   * sent as its id alone, so a stream tells no more than the records list would.
+   */
+  | {
+      readonly type: 'record.created';
+      readonly negotiationId: NegotiationId;
+      readonly recordId: RecordId;
+      readonly owningPartyId: PartyId;
+      readonly classification: Classification;
+    }
   /** A point's options were set or cleared on a version (the issues every participant reads). */
   | {
       readonly type: 'issues.changed';
@@ -120,6 +133,13 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
         givingPartyId: event.givingPartyId,
         takingPartyId: event.takingPartyId,
       });
+    case 'record.created':
+      return can(viewer, 'record.read', {
+        kind: 'record',
+        negotiationId: event.negotiationId,
+        owningPartyId: event.owningPartyId,
+        classification: event.classification,
+      });
     case 'version.created':
     case 'escalation.changed':
     case 'round.created':
@@ -138,14 +158,21 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
 }
 
 type PositionEvent = Extract<PlanEvent, { type: 'position.changed' }>;
+type RecordEvent = Extract<PlanEvent, { type: 'record.created' }>;
 /** An event as one subscriber receives it (`presentPlanEvent`). */
 export type SentPlanEvent =
-  | Exclude<PlanEvent, PositionEvent>
+  | Exclude<PlanEvent, PositionEvent | RecordEvent>
   | Omit<PositionEvent, 'previousVisibility'>
-  | Omit<PositionEvent, 'previousVisibility' | 'visibility'>;
+  | Omit<PositionEvent, 'previousVisibility' | 'visibility'>
+  | Omit<RecordEvent, 'owningPartyId' | 'classification'>;
 
 /** The event as this subscriber may read it: another party's revision numbers do not count hidden edits. */
 export function presentPlanEvent(viewer: Viewer, event: PlanEvent): SentPlanEvent {
+  if (event.type === 'record.created') {
+    // What it was routed by stays on the server: the id is enough for a page to read the list again.
+    const { owningPartyId: _owner, classification: _classification, ...sent } = event;
+    return sent;
+  }
   if (event.type !== 'position.changed') return event;
   // What it was visible to before is the server's to route by: sent, it would tell a party that
   // now sees a position that it had been private.

@@ -62,6 +62,13 @@ export async function createRecord(
       negotiationId: negotiation.id,
       detail: { classification: record.classification, owningPartyId: record.owningPartyId },
     },
+    event: {
+      type: 'record.created',
+      negotiationId: negotiation.id,
+      recordId: record.id,
+      owningPartyId: record.owningPartyId,
+      classification: record.classification,
+    },
   });
   return record;
 }

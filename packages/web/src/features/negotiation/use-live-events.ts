@@ -14,6 +14,7 @@ const EVENT_TYPES = [
   'members.changed',
   'deadlines.changed',
   'issues.changed',
+  'record.created',
   // The server could not replay everything missed while disconnected: reload all.
   'reset',
 ];
