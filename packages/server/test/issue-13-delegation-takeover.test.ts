@@ -3,7 +3,9 @@
 // the mediator seats only a party's first lead, and proposes a new lead for the party to accept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_RECORDS } from '../src/demo';
+import { MemberIdSchema, PartyIdSchema } from '@parley/core';
 import { createUser } from '../src/services/accounts';
+import { insertMember } from '../src/storage/members';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
@@ -223,6 +225,55 @@ describe.each(DATABASE_KINDS)('issue 13: nobody takes over a delegation (%s)', (
       'This invitation was for the lead of Türkiye, which has a lead now: ask them, or the mediator, for a new invitation.',
     );
     expect(await seatsOf(other.id)).toEqual([]);
+  });
+
+  // A security probe: a first lead seated with an end date left the party leadless once it ran
+  // out, the mediator's set-up right came back, and it seated a lead of its own choosing (an
+  // address it had registered itself) who read the delegation's internal records.
+  it("refuses a lead seat an end date, and never gives the mediator a party's lead once it had one", async () => {
+    const party = (await (
+      await call(testApp, `POST ${N}/parties`, { as: mediator, body: { name: 'Freeland', role: 'party' } })
+    ).json()) as { id: string };
+    const first = await createUser(testApp.deps, {
+      email: 'freeland@example.org',
+      displayName: 'Freeland lead',
+      password: 'freeland password',
+    });
+    await meet(testApp, mediator, {
+      signedIn: await signIn(testApp, 'freeland@example.org', 'freeland password'),
+      email: 'freeland@example.org',
+    });
+    const fixedTerm = await call(testApp, `POST ${N}/parties/${party.id}/members`, {
+      as: mediator,
+      body: { userId: first.id, function: 'lead', validTo: new Date(Date.now() + 60_000).toISOString() },
+    });
+    expect(fixedTerm.status).toBe(400);
+    expect(JSON.stringify(await fixedTerm.json())).toContain("A lead's seat has no end date");
+    expect(await seatsOf(first.id)).toEqual([]);
+
+    // A lead seat that ran out all the same (written before leads had no end date).
+    await insertMember(handle.db, {
+      id: MemberIdSchema.parse('00000000-0000-4000-8000-00000000fe01'),
+      negotiationId: DEMO_NEGOTIATION.id,
+      partyId: PartyIdSchema.parse(party.id),
+      userId: first.id,
+      function: 'lead',
+      title: '',
+      validFrom: new Date(Date.now() - 120_000).toISOString(),
+      validTo: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const seatsBefore = await seatsOf(successorId);
+    const puppet = await call(testApp, `POST ${N}/parties/${party.id}/members`, {
+      as: mediator,
+      body: { userId: successorId, function: 'lead' },
+    });
+    expect(puppet.status).toBe(403);
+    const invitation = await call(testApp, `POST ${N}/parties/${party.id}/invitations`, {
+      as: mediator,
+      body: { email: 'puppet@example.org', function: 'lead' },
+    });
+    expect(invitation.status).toBe(403);
+    expect(await seatsOf(successorId)).toEqual(seatsBefore);
   });
 
   it('keeps the mediator out of a leadless delegation as its first lead: one delegation per person', async () => {

@@ -189,9 +189,11 @@ describe('plan event stream', () => {
   // Records were the one list a page could not follow live. A record's audience is its own: the
   // event goes to those who may read it, as its id alone.
   it('tells of a record filed only those who may read it, with its id alone', async () => {
-    const [ukrainianStream, russianStream, mediatorStream] = await Promise.all(
-      [ukraine, russia, mediator].map((viewer) => subscribe(testApp, viewer)),
-    );
+    const [ukrainianStream, russianStream, mediatorStream] = await Promise.all([
+      subscribe(testApp, ukraine),
+      subscribe(testApp, russia),
+      subscribe(testApp, mediator),
+    ]);
     const file = async (classification: string) => {
       const created = await call(testApp, `POST ${N}/records`, {
         as: ukraine,

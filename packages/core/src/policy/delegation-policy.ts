@@ -3,7 +3,7 @@ import { isLeadOf, isMediatorStaff, isMemberOf, type Viewer } from './viewer';
 
 /**
  * Who runs a delegation (#13): its own lead. The mediator's staff may seat a party's first lead
- * while it has none (set-up) and may propose a new lead, which only takes effect once the
+ * (set-up), never a later one, and may propose a new lead, which only takes effect once the
  * party's lead accepts. Nobody else touches another party's delegation: seating oneself there
  * would open its private positions and delegation-only records.
  */
@@ -11,7 +11,7 @@ export const DELEGATION_POLICY = {
   /** Seat, invite or end members of the party's delegation. */
   'member.manage': (viewer: Viewer, resource: PartyResource) =>
     isLeadOf(viewer, resource.negotiationId, resource.partyId),
-  /** Seat (or invite) the lead of a party that has none, current or scheduled. */
+  /** Seat (or invite) the first lead of a party that never had one: once it has, its leads hand over. */
   'member.seat-first-lead': (viewer: Viewer, resource: DelegationResource) =>
     !resource.hasLead && isMediatorStaff(viewer, resource.negotiationId),
   /** Hand the lead over at once: only the current lead gives it away. */

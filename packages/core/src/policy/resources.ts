@@ -16,7 +16,7 @@ export type PartyResource = {
   readonly partyId: PartyId;
   readonly partyRole: PartyRole;
 };
-/** A party's delegation with the one fact set-up rules need: whether it has a lead (now or scheduled). */
+/** A party's delegation with the one fact set-up rules need: whether it has ever had a lead seat (past, present or scheduled). */
 export type DelegationResource = {
   readonly kind: 'delegation';
   readonly negotiationId: NegotiationId;

@@ -28,7 +28,16 @@ import type { AppDeps } from './deps';
 import { partyResource } from './known-party';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
-/** Whether the party has a lead seat now or scheduled: the mediator's set-up right ends then (#13). */
+/**
+ * Whether the party has, had or will have a lead seat: the mediator's set-up right ends for good
+ * with the first one (#13). Were it to come back when a lead seat ended, the mediator could seat a
+ * lead of its own choosing and read the delegation's private positions and internal records.
+ */
+export function hasHadLead(seats: readonly Member[], party: Party): boolean {
+  return seats.some((seat) => seat.partyId === party.id && seat.function === 'lead');
+}
+
+/** Whether the party's lead seat holds now or is scheduled: who an invitation for its lead now goes past. */
 export function hasLeadSeat(seats: readonly Member[], party: Party, now: Date): boolean {
   return seats.some(
     (seat) =>
@@ -53,7 +62,7 @@ export function maySeat(
     can(viewer, 'member.seat-first-lead', {
       ...partyResource(party),
       kind: 'delegation',
-      hasLead: hasLeadSeat(input.seats, party, input.now),
+      hasLead: hasHadLead(input.seats, party),
     })
   );
 }
@@ -79,6 +88,15 @@ function overlaps(
 export async function seatMember(tx: Database, member: Omit<Member, 'displayName'>): Promise<Member> {
   const user = await findUser(tx, member.userId);
   if (user === undefined) throw new DomainError('not-found', 'User not found.', { field: 'userId' });
+  // A lead's seat ends only by handing the lead over: one that ran out would leave the party with
+  // no one to run its delegation.
+  if (member.function === 'lead' && member.validTo !== null) {
+    throw new DomainError(
+      'invalid-input',
+      "A lead's seat has no end date: it ends when the lead is handed over to a successor.",
+      { field: 'validTo' },
+    );
+  }
   if (member.validTo !== null && Date.parse(member.validTo) <= Date.parse(member.validFrom)) {
     throw new DomainError('invalid-input', 'validTo must be after validFrom.', { field: 'validTo' });
   }
