@@ -4,7 +4,7 @@ import pg from 'pg';
 import { DEMO_NEGOTIATION } from '../src/demo';
 import { createApp } from '../src/http/create-app';
 import { eventCursor } from '../src/realtime/event-cursor';
-import { PlanEventHub, type PlanEvent } from '../src/realtime/plan-events';
+import { PlanEventHub, REPLAY_LIMIT, type PlanEvent } from '../src/realtime/plan-events';
 import { relayPlanEvents } from '../src/realtime/plan-notify';
 import { PLAN_EVENT_RETENTION_MS, startPlanEventPruning } from '../src/realtime/plan-event-pruning';
 import { listPlanEventsAfter } from '../src/storage/plan-events';
@@ -88,6 +88,58 @@ describe.each(DATABASE_KINDS)('event ids and Last-Event-ID on %s', (kind) => {
       const reset = await readStream(unreadable, (seen) => seen.includes('event: reset'));
       expect(reset).toContain('unknown-cursor');
       expect(reset).not.toContain('r-missed-1');
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+});
+
+// A security probe: the replay's reset counted hidden events, so Russia, bisecting its own
+// cursors for the moment a reconnect reset, counted Ukraine's private edits exactly.
+describe('a replay limit that counts only what the stream may receive', () => {
+  it('replays past a thousand hidden events, and resets for a thousand receivable ones', async () => {
+    const handle = await openTestDatabase('pglite');
+    try {
+      await seedDemo(handle.db);
+      const testApp = createTestApp(handle.db);
+      const russia = await signInAs(testApp, 'otherParty');
+      if (russia === null) throw new Error('no session');
+      const hub = testApp.deps.events;
+      const cursor = eventCursor(testApp.deps.sealKey);
+      hub.publish(round('r-start'));
+      await hub.settled();
+      const [start] = await hub.missedSince(N, 0);
+      const hiddenEdit = (revision: number): PlanEvent => ({
+        type: 'position.changed',
+        negotiationId: N,
+        versionId: PlanVersionIdSchema.parse('v'),
+        pointId: PointIdSchema.parse('p'),
+        partyId: '00000000-0000-4000-8000-000000000e02' as never, // Ukraine's, kept from Russia
+        visibility: 'private',
+        revision,
+      });
+      for (let revision = 1; revision <= REPLAY_LIMIT + 5; revision++) hub.publish(hiddenEdit(revision));
+      hub.publish(round('r-after-hidden'));
+      await hub.settled();
+      const reconnect = async (until: (text: string) => boolean) =>
+        readStream(
+          await testApp.app.request(`/api/negotiations/${N}/events`, {
+            headers: {
+              ...russia.headers,
+              accept: 'text/event-stream',
+              'last-event-id': cursor.encode(N, start?.id ?? 0),
+            },
+          }),
+          until,
+        );
+      const replayed = await reconnect((seen) => seen.includes('r-after-hidden') || seen.includes('reset'));
+      expect(replayed).toContain('r-after-hidden');
+      expect(replayed).not.toContain('event: reset');
+
+      for (let index = 0; index < REPLAY_LIMIT; index++) hub.publish(round(`r-visible-${index}`));
+      await hub.settled();
+      const reset = await reconnect((seen) => seen.includes('event: reset'));
+      expect(reset).toContain('events-pruned');
     } finally {
       await handle.close();
     }

@@ -299,20 +299,31 @@ export class PlanEventHub {
   }
 
   /**
-   * What a stream reconnecting after `afterId` missed, or `undefined` when the log cannot say it
-   * all (events since pruned, or more than a replay carries): the client must then reload.
+   * What a stream reconnecting after `afterId` missed of what `receives` lets it have, or
+   * `undefined` when the log cannot say it all (events since pruned, or more than a replay
+   * carries): the client must then reload. Only receivable events count towards the limit: were
+   * hidden ones counted, a party could bisect its own cursors for the moment of the reset and so
+   * count another party's private edits. Pruning is by age alone (plan-event-pruning.ts) for the
+   * same reason.
    */
   async replaySince(
     negotiationId: string,
     afterId: number,
+    receives: (event: PlanEvent) => boolean,
   ): Promise<{ id: number; event: PlanEvent }[] | undefined> {
     if (this.db === undefined) return [];
     const oldest = await oldestPlanEventId(this.db);
     if (oldest !== undefined && afterId + 1 < oldest) return undefined;
-    const missed = await this.missedSince(negotiationId, afterId);
-    return missed.length >= REPLAY_LIMIT ? undefined : missed;
+    const replay: { id: number; event: PlanEvent }[] = [];
+    for (let cursor = afterId; ;) {
+      const page = await this.missedSince(negotiationId, cursor);
+      for (const missed of page) if (receives(missed.event)) replay.push(missed);
+      if (replay.length >= REPLAY_LIMIT) return undefined;
+      if (page.length < REPLAY_LIMIT) return replay;
+      cursor = page.at(-1)?.id ?? cursor;
+    }
   }
 }
 
-/** At most this many missed events are replayed to a reconnecting stream; older ones are pruned anyway. */
+/** At most this many missed events are replayed to a reconnecting stream (and read per page); older ones are pruned anyway. */
 export const REPLAY_LIMIT = 1_000;

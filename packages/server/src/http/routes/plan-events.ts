@@ -131,7 +131,9 @@ export const planEventRoutes: RouteModule = (app, deps) => {
         if (lastEventId === null)
           await stream.writeSSE({ event: 'reset', data: JSON.stringify({ reason: 'unknown-cursor' }) });
         else if (lastEventId !== undefined) {
-          const replay = await hub.replaySince(negotiation.id, lastEventId);
+          const replay = await hub.replaySince(negotiation.id, lastEventId, (event) =>
+            canReceive(viewer, event),
+          );
           const replayViewers = new Map();
           if (replay === undefined)
             await stream.writeSSE({ event: 'reset', data: JSON.stringify({ reason: 'events-pruned' }) });
