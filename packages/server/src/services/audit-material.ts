@@ -27,7 +27,7 @@ export type ResolvedAuditEntry = {
   readonly subject: AuditMaterial;
   /** Who acted (the log keeps a plain uuid column; null for the system). */
   readonly actorId: UserId | null;
-  /** The parties the actor holds or held a seat in here: whose business the entry's address is. */
+  /** The parties the actor sat for when the entry was written: whose business its address is. */
   readonly actorPartyIds: readonly PartyId[];
   /** A read made for someone else (the mediator's copy for a delegate): that person and their parties. */
   readonly onBehalfOf?: { readonly userId: string; readonly partyIds: readonly PartyId[] };
@@ -114,16 +114,27 @@ export function resolveAuditEntry(entry: StoredAuditEntry, context: AuditContext
   return {
     ...resolveMaterial(entry, context),
     actorId: entry.actorId === null ? null : UserIdSchema.parse(entry.actorId),
-    actorPartyIds: partiesOf(context, entry.actorId),
+    actorPartyIds: partiesAt(context, entry.actorId, entry.at),
     ...(typeof recipient === 'string'
-      ? { onBehalfOf: { userId: recipient, partyIds: partiesOf(context, recipient) } }
+      ? { onBehalfOf: { userId: recipient, partyIds: partiesAt(context, recipient, entry.at) } }
       : {}),
   };
 }
 
-function partiesOf(context: AuditContext, userId: string | null): PartyId[] {
+/**
+ * The parties the user sat for when the entry was written. Any seat they ever held would show a
+ * delegation the address its former member used later for another party (a security probe found it).
+ */
+function partiesAt(context: AuditContext, userId: string | null, at: Date): PartyId[] {
   if (userId === null) return [];
-  return [...new Set(context.members.filter((member) => member.userId === userId).map((m) => m.partyId))];
+  const instant = at.getTime();
+  const seated = context.members.filter(
+    (member) =>
+      member.userId === userId &&
+      Date.parse(member.validFrom) <= instant &&
+      (member.validTo === null || instant < Date.parse(member.validTo)),
+  );
+  return [...new Set(seated.map((member) => member.partyId))];
 }
 
 type ResolvedMaterial = Pick<ResolvedAuditEntry, 'subject' | 'list'>;
