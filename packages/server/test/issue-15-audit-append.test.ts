@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit';
-import { GENESIS_HASH, hashAuditEntry } from '../src/audit/hash-entry';
+import { GENESIS_HASH, hashAuditEntry, makeAuditSalt } from '../src/audit/hash-entry';
 import { recordAudits } from '../src/audit/record-audit';
 import { appendAuditEntries, findAuditHead } from '../src/storage/audit-log';
 import { openDatabase, type DatabaseHandle } from '../src/storage/database';
@@ -28,6 +28,7 @@ async function appendAsAnotherWriter(handle: DatabaseHandle, index: number): Pro
     seq: (head?.seq ?? 0) + 1,
     at: new Date(),
     prevHash: head?.hash ?? GENESIS_HASH,
+    salt: makeAuditSalt(),
   };
   const result = await appendAuditEntries(handle.db, head, [{ ...fields, hash: hashAuditEntry(fields) }]);
   expect(result.appended).toBe(true);
@@ -44,7 +45,14 @@ describe.each(DATABASE_KINDS)('appending to the audit chain on %s', (databaseKin
     await recordAudits(handle.db, [entry(1)]);
     const head = await findAuditHead(handle.db);
     const stale = { seq: (head?.seq ?? 0) - 1, hash: 'not-the-head' };
-    const fields = { ...entry(2), seq: stale.seq + 1, at: new Date(), detail: {}, prevHash: stale.hash };
+    const fields = {
+      ...entry(2),
+      seq: stale.seq + 1,
+      at: new Date(),
+      detail: {},
+      prevHash: stale.hash,
+      salt: makeAuditSalt(),
+    };
     const result = await appendAuditEntries(handle.db, stale, [{ ...fields, hash: hashAuditEntry(fields) }]);
     expect(result).toEqual({ appended: false, head });
     expect(await findAuditHead(handle.db)).toEqual(head);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { StoredAuditEntry } from '../storage/audit-log';
 
 /** The first entry's `prevHash`: 64 zeros, so every entry has the same shape. */
@@ -22,8 +22,19 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** SHA-256 over the previous hash and every stored field, including `seq` (so reordering shows). */
+/**
+ * SHA-256 over the previous hash and every stored field, including `seq` (so reordering shows).
+ * An entry without a salt (written before migration 0270) leaves it out, so it hashes as it did.
+ */
 export function hashAuditEntry(fields: HashedFields): string {
-  const body = canonicalJson({ ...fields, at: fields.at.toISOString() });
+  const body = canonicalJson({ ...fields, at: fields.at.toISOString(), salt: fields.salt ?? undefined });
   return createHash('sha256').update(body).digest('hex');
+}
+
+/**
+ * A new entry's salt. 128 random bits: an inclusion proof shows the hashes of neighbouring entries
+ * the caller may not see, and without a secret among their fields those could be guessed.
+ */
+export function makeAuditSalt(): string {
+  return randomBytes(16).toString('hex');
 }

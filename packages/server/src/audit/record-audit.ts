@@ -5,7 +5,7 @@ import {
   type StoredAuditEntry,
 } from '../storage/audit-log';
 import type { Database } from '../storage/database';
-import { GENESIS_HASH, hashAuditEntry } from './hash-entry';
+import { GENESIS_HASH, hashAuditEntry, makeAuditSalt } from './hash-entry';
 import { currentClientAddress } from './read-context';
 
 export type AuditInput = {
@@ -83,6 +83,7 @@ function chain(inputs: readonly AuditInput[], head: AuditHead | undefined): Stor
       detail: input.detail ?? {},
       ip: input.ip !== undefined ? input.ip : currentClientAddress(),
       prevHash,
+      salt: makeAuditSalt(),
     };
     prevHash = hashAuditEntry(fields);
     return { ...fields, hash: prevHash };

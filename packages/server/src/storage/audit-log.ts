@@ -14,6 +14,11 @@ export type StoredAuditEntry = {
   detail: Record<string, unknown>;
   ip: string | null;
   prevHash: string;
+  /**
+   * Hashed with the other fields so a hidden entry's hash cannot be guessed from a proof path;
+   * secret: no presenter may show it. NULL on entries written before migration 0270.
+   */
+  salt: string | null;
   hash: string;
 };
 
@@ -89,6 +94,7 @@ function toStoredAuditEntry(row: AuditLogTable): StoredAuditEntry {
     detail: (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as Record<string, unknown>,
     ip: row.ip,
     prevHash: row.prev_hash,
+    salt: row.salt,
     hash: row.hash,
   };
 }

@@ -42,6 +42,8 @@ export type AuditLogTable = {
   ip: string | null;
   prev_hash: string;
   hash: string;
+  /** Migration 0270; NULL on entries written before it. */
+  salt: string | null;
 };
 
 /** The sign-in and registration throttle (migration 0110); `key` is a SHA-256, never an email. */

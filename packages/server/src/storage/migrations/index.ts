@@ -28,6 +28,7 @@ import { auditAppendMigration } from './0230-audit-append';
 import { auditFrontierMigration } from './0240-audit-frontier';
 import { invitationRevocationMigration } from './0250-invitation-revocation';
 import { exportOrderMigration } from './0260-export-order';
+import { auditSaltMigration } from './0270-audit-salt';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0240-audit-frontier': auditFrontierMigration,
   '0250-invitation-revocation': invitationRevocationMigration,
   '0260-export-order': exportOrderMigration,
+  '0270-audit-salt': auditSaltMigration,
 };
