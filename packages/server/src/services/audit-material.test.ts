@@ -47,6 +47,7 @@ const entryAt = (at: string): StoredAuditEntry => ({
   negotiationId,
   detail: {},
   ip: '10.44.44.44',
+  salt: null,
   prevHash: '0'.repeat(64),
   hash: '1'.repeat(64),
 });
