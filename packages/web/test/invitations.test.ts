@@ -79,11 +79,21 @@ describe('pending invitations: listed, withdrawn, and named on the invitation pa
 
     await item.getByRole('button', { name: 'Withdraw' }).click();
     const confirm = item.getByRole('form', { name: `Withdraw the invitation for ${MISTYPED}` });
+    // Keyboard users land on the question's answer, then on what happened: never on the page.
+    const focused = () => ukraine.page.evaluate(() => document.activeElement?.textContent ?? '');
+    await expect.poll(focused).toBe('Yes, withdraw');
     await confirm.getByRole('button', { name: 'Yes, withdraw' }).click();
     await expect
       .poll(() => pendingList(ukraine).getByRole('status').innerText())
       .toBe(`The invitation for ${MISTYPED} was withdrawn: its link no longer works.`);
     await expect.poll(() => item.count()).toBe(0);
+    await expect
+      .poll(focused)
+      .toBe(`The invitation for ${MISTYPED} was withdrawn: its link no longer works.`);
+    // Its dead link is no longer offered for copying, nor "Invitation created." beside it.
+    const form = card(ukraine, 'Ukraine').getByRole('form', { name: 'Invite to Ukraine' });
+    expect(await form.getByLabel(`Invitation link for ${MISTYPED}`, { exact: false }).count()).toBe(0);
+    expect(await form.getByText('Invitation created.').count()).toBe(0);
 
     const page = await openSignedOut(link);
     await expect

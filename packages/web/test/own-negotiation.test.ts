@@ -401,6 +401,13 @@ async function story() {
     await handOver.getByLabel('New lead').selectOption({ label: 'Nora North' });
     // The time is left as shown: the successor was seated seconds ago, within this very minute.
     await handOver.getByRole('button', { name: 'Hand over' }).click();
+    // Asked once more, since it ends the lead's own seat; the focus is on the answer.
+    const confirm = handOver.getByRole('group', { name: 'Confirm the hand-over' });
+    await poll(() => confirm.innerText()).toMatch(
+      /^Hand the lead to Nora North\? Your seat as lead of Northland ends at once: from then you no longer have access to “.+”\./,
+    );
+    expect(await north.page.evaluate(() => document.activeElement?.textContent)).toBe('Yes, hand over');
+    await confirm.getByRole('button', { name: 'Yes, hand over' }).click();
     // The server accepted it, and the former lead is told so on their list of negotiations rather
     // than left on a page that can no longer load.
     await poll(() => received(north)).toMatch(/POST \/api\/negotiations\/[^ ]+\/parties\/[^ ]+\/lead 20\d /);

@@ -1,4 +1,5 @@
 import type { LeadHandover, Member, Party } from '@parley/core';
+import { useState } from 'react';
 import { listMembers } from '../../api/endpoints';
 import { listLeadHandovers } from '../../api/setup-endpoints';
 import { useResource } from '../../api/use-resource';
@@ -68,6 +69,10 @@ function PartyCard({
   const hasLead = seats.some(
     (seat) => seat.function === 'lead' && (seat.validTo === null || Date.parse(seat.validTo) > now),
   );
+  // As the server counts it: the mediator's first-lead right ends for good with a party's first lead.
+  const hasHadLead = seats.some((seat) => seat.function === 'lead');
+  // A link withdrawn below is no longer offered for copying in the invite form above it.
+  const [withdrawnIds, setWithdrawnIds] = useState<readonly string[]>([]);
   const resource = {
     kind: 'party',
     negotiationId: party.negotiationId,
@@ -75,7 +80,11 @@ function PartyCard({
     partyRole: party.role,
   } as const;
   const mayManage = mayForParty(me, 'member.manage', party);
-  const mayInviteLead = may(me, 'member.seat-first-lead', { ...resource, kind: 'delegation', hasLead });
+  const mayInviteLead = may(me, 'member.seat-first-lead', {
+    ...resource,
+    kind: 'delegation',
+    hasLead: hasHadLead,
+  });
   // The mediator's staff may have sent this party's first lead an invitation before it had one.
   const isMediatorStaff = may(me, 'member.seat-first-lead', {
     ...resource,
@@ -100,12 +109,16 @@ function PartyCard({
       )}
       <PendingHandOvers party={party} handovers={handovers} />
       {(mayManage || isMediatorStaff) && (
-        <PendingInvitations party={party} mayInvite={mayManage || mayInviteLead} />
+        <PendingInvitations
+          party={party}
+          mayInvite={mayManage || mayInviteLead}
+          onWithdrawn={(id) => setWithdrawnIds((ids) => [...ids, id])}
+        />
       )}
       {(mayManage || mayInviteLead) && (
         <details>
           <summary>{mayManage ? 'Invite someone' : `Invite the lead of ${party.name}`}</summary>
-          <InviteForm party={party} onlyLead={!mayManage} />
+          <InviteForm party={party} onlyLead={!mayManage} withdrawnIds={withdrawnIds} />
         </details>
       )}
       {(mayManage || mayInviteLead) && (

@@ -1,11 +1,11 @@
 import type { Member, Party } from '@parley/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { changeLead, proposeLead } from '../../api/setup-endpoints';
 import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { YourTimeHint } from '../deadlines/your-time-hint';
-import { nowInputIn, zonedInputToIso } from '../deadlines/zoned-time';
+import { formatIn, nowInputIn, zonedInputToIso } from '../deadlines/zoned-time';
 
 /**
  * Hands the party's lead to a member of its delegation from a date: at once when the current
@@ -30,7 +30,14 @@ export function HandOverForm({
   const navigate = useNavigate();
   const label = asProposal ? `Propose a new lead for ${party.name}` : `Hand over the lead of ${party.name}`;
 
-  const onSubmit = submit(
+  // Handing over ends the lead's own seat: asked once more, as withdrawing an invitation is.
+  const [isConfirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (isConfirming) confirmButton.current?.focus();
+  }, [isConfirming]);
+
+  const send = submit(
     async () => {
       const body = { userId, title, validFrom: handOverInstant({ typed: from, shown, zone }, new Date()) };
       if (asProposal) await proposeLead(negotiation.id, party.id, body);
@@ -62,6 +69,18 @@ export function HandOverForm({
       : 'Lead handed over. The former lead loses access from that moment.',
   );
 
+  const onSubmit = (event: FormEvent) => {
+    if (asProposal || isConfirming) {
+      setConfirming(false);
+      return send(event);
+    }
+    event.preventDefault();
+    setConfirming(true);
+  };
+  const instant = handOverInstant({ typed: from, shown, zone }, new Date());
+  const endsAt = Date.parse(instant) <= Date.now() ? 'at once' : `on ${formatIn(instant, zone)}`;
+  const successor = candidates.find((member) => member.userId === userId)?.displayName ?? 'them';
+
   if (candidates.length === 0)
     return (
       <p className="muted">
@@ -92,9 +111,24 @@ export function HandOverForm({
       </label>
       <YourTimeHint typed={from} zone={zone} />
       <FormMessage message={message} />
-      <button type="submit" disabled={busy || userId === ''}>
-        {asProposal ? 'Propose' : 'Hand over'}
-      </button>
+      {isConfirming ? (
+        <div className="inline-actions" role="group" aria-label="Confirm the hand-over">
+          <span>
+            Hand the lead to {successor}? Your seat as lead of {party.name} ends {endsAt}: from then you no
+            longer have access to “{negotiation.title}”.
+          </span>
+          <button ref={confirmButton} type="submit" disabled={busy}>
+            Yes, hand over
+          </button>
+          <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+            Keep the lead
+          </button>
+        </div>
+      ) : (
+        <button type="submit" disabled={busy || userId === ''}>
+          {asProposal ? 'Propose' : 'Hand over'}
+        </button>
+      )}
     </form>
   );
 }

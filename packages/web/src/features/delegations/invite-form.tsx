@@ -9,14 +9,23 @@ import { FUNCTION_LABELS } from './format';
  * Invites an email into a delegation. Parley sends no mail: the inviter gets the one-time link to
  * pass on (the server logs the message it would have sent).
  */
-export function InviteForm({ party, onlyLead }: { party: Party; onlyLead: boolean }) {
+export function InviteForm({
+  party,
+  onlyLead,
+  withdrawnIds = [],
+}: {
+  party: Party;
+  onlyLead: boolean;
+  /** Invitations withdrawn since: their links are dead, so neither they nor "created" are shown. */
+  withdrawnIds?: readonly string[];
+}) {
   const { negotiation, refresh } = useNegotiation();
   const [email, setEmail] = useState('');
   const [fn, setFn] = useState<MemberFunction>(onlyLead ? 'lead' : 'delegate');
   const [title, setTitle] = useState('');
-  const [link, setLink] = useState<{ email: string; url: string; replacedSome: boolean } | undefined>(
-    undefined,
-  );
+  const [link, setLink] = useState<
+    { invitationId: string; email: string; url: string; replacedSome: boolean } | undefined
+  >(undefined);
   const [copied, setCopied] = useState(false);
   const linkField = useRef<HTMLInputElement>(null);
   const { busy, message, submit, fieldError } = useFormSubmission();
@@ -25,6 +34,7 @@ export function InviteForm({ party, onlyLead }: { party: Party; onlyLead: boolea
   const onSubmit = submit(async () => {
     const created = await invite(negotiation.id, party.id, { email, function: fn, title });
     setLink({
+      invitationId: created.invitation.id,
       email: created.invitation.email,
       url: `${window.location.origin}/invitation#${created.token}`,
       replacedSome: created.replaced.length > 0,
@@ -45,6 +55,7 @@ export function InviteForm({ party, onlyLead }: { party: Party; onlyLead: boolea
   }
 
   const emailError = fieldError('email');
+  const isWithdrawn = link !== undefined && withdrawnIds.includes(link.invitationId);
   return (
     <form onSubmit={onSubmit} className="form" aria-label={`Invite to ${party.name}`}>
       <label>
@@ -73,11 +84,11 @@ export function InviteForm({ party, onlyLead }: { party: Party; onlyLead: boolea
         Title shown to others (optional)
         <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Head of delegation" />
       </label>
-      <FormMessage message={message} />
+      <FormMessage message={isWithdrawn ? undefined : message} />
       <button type="submit" disabled={busy}>
         {onlyLead ? 'Invite the lead' : 'Invite'}
       </button>
-      {link && (
+      {link && !isWithdrawn && (
         <div className="invitation-link">
           <label>
             Invitation link for {link.email} (Parley sends no mail: pass it on yourself; it works once)

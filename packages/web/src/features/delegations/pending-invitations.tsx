@@ -1,5 +1,5 @@
 import type { Party, PendingInvitation } from '@parley/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { listPendingInvitations, revokeInvitation } from '../../api/setup-endpoints';
 import { useResource } from '../../api/use-resource';
 import { useSession } from '../../app/session';
@@ -15,16 +15,30 @@ import { FUNCTION_LABELS } from './format';
  * `mayInvite`: the viewer may invite to this party now; otherwise the list shows only when the
  * server has some for them (invitations they sent before the party had its lead).
  */
-export function PendingInvitations({ party, mayInvite }: { party: Party; mayInvite: boolean }) {
+export function PendingInvitations({
+  party,
+  mayInvite,
+  onWithdrawn: tellWithdrawn,
+}: {
+  party: Party;
+  mayInvite: boolean;
+  onWithdrawn?: (invitationId: string) => void;
+}) {
   const { negotiation, tick, refresh } = useNegotiation();
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  // The withdrawn item, and the button that had the focus, are gone: the notice takes it.
+  const noticeLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice !== undefined) noticeLine.current?.focus();
+  }, [notice]);
   const pending = useResource(
     () => listPendingInvitations(negotiation.id, party.id),
     [negotiation.id, party.id, tick],
   );
   if (!mayInvite && (pending.state !== 'ready' || pending.data.items.length === 0)) return null;
-  const onWithdrawn = (email: string) => {
-    setNotice(`The invitation for ${email} was withdrawn: its link no longer works.`);
+  const onWithdrawn = (invitation: PendingInvitation) => {
+    setNotice(`The invitation for ${invitation.email} was withdrawn: its link no longer works.`);
+    tellWithdrawn?.(invitation.id);
     refresh();
   };
   return (
@@ -48,7 +62,7 @@ export function PendingInvitations({ party, mayInvite }: { party: Party; mayInvi
         }
       </Show>
       {notice && (
-        <p className="ok" role="status">
+        <p ref={noticeLine} tabIndex={-1} className="ok" role="status">
           {notice}
         </p>
       )}
@@ -61,15 +75,20 @@ function PendingInvitationItem({
   onWithdrawn,
 }: {
   invitation: PendingInvitation;
-  onWithdrawn: (email: string) => void;
+  onWithdrawn: (invitation: PendingInvitation) => void;
 }) {
   const { me } = useSession();
   const { negotiation } = useNegotiation();
   const [isConfirming, setConfirming] = useState(false);
+  // "Withdraw" gives way to the question: the focus goes to its answer, not to the page.
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (isConfirming) confirmButton.current?.focus();
+  }, [isConfirming]);
   const { busy, message, submit } = useFormSubmission();
   const withdraw = submit(async () => {
     await revokeInvitation(negotiation.id, invitation.id);
-    onWithdrawn(invitation.email);
+    onWithdrawn(invitation);
   }, 'Withdrawn.');
   const sender = invitation.sentBy.userId === me.user.id ? 'you' : invitation.sentBy.displayName;
   return (
@@ -84,7 +103,7 @@ function PendingInvitationItem({
           aria-label={`Withdraw the invitation for ${invitation.email}`}
         >
           <span>Withdraw it? Its link stops working at once.</span>
-          <button type="submit" disabled={busy}>
+          <button ref={confirmButton} type="submit" disabled={busy}>
             Yes, withdraw
           </button>
           <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
