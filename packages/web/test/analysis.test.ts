@@ -55,6 +55,15 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     const frontierDots = page.locator('.frontier-points .recharts-symbols');
     await expect.poll(() => frontierDots.count()).toBeGreaterThan(1);
     expect(await page.locator('.solution-nash .recharts-symbols').count()).toBe(1);
+    // Every chart a keyboard reaches has a name a screen reader announces (a walk-through found
+    // the contention chart's empty).
+    const charts = page.getByRole('application');
+    await expect.poll(() => charts.count()).toBeGreaterThanOrEqual(2);
+    for (const chart of await charts.all()) {
+      const name = await chart.evaluate((element) => element.querySelector('title')?.textContent ?? '');
+      expect(name).not.toBe('');
+    }
+    await page.getByRole('application', { name: 'Contention per issue' }).waitFor();
 
     // The Nash column of the packages table names one of each issue's options, for every issue of the example.
     const scenario = JSON.parse(await page.getByLabel('Scenario (Parley JSON)').inputValue()) as {

@@ -64,7 +64,14 @@ function Contention({ analysis }: { analysis: Analysis }) {
       </p>
       <figure className="chart" aria-label="Contention per issue">
         <ResponsiveContainer width="100%" height={Math.max(140, 36 * data.length + 40)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+          {/* Like the frontier chart: recharts' focusable drawing is named by its <title>. */}
+          <BarChart
+            data={data}
+            layout="vertical"
+            margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+            title="Contention per issue"
+            desc={data.map((row) => `${row.issue}: ${row.contention}`).join('; ')}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" domain={[0, 'auto']} />
             <YAxis type="category" dataKey="issue" width={110} tick={{ fontSize: 12 }} />
