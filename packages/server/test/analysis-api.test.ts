@@ -107,6 +107,41 @@ describe.each(DATABASE_KINDS)('the analysis and instance API on %s', (databaseKi
     );
   });
 
+  // A walk-through analysed its negotiation's own export and read "profile-01 United
+  // Metalworkers- Union -UMU-": the file names, not the parties it keeps in parley-mapping.json.
+  it("names the parties of Parley's own GENIUS export as its mapping does, and ignores a mapping it cannot use", async () => {
+    const folder = join(SCENARIOS, 'anac2011-Laptop');
+    const files = readdirSync(folder)
+      .filter((name) => name.endsWith('.xml'))
+      .map((name) => ({ name, contents: readFileSync(join(folder, name), 'utf8') }));
+    const partiesRead = async (mapping: string) => {
+      const archive = Buffer.from(
+        zipFolder('Laptop', [...files, { name: 'parley-mapping.json', contents: mapping }]),
+      ).toString('base64');
+      const read = await call(testApp, 'POST /api/analysis/genius-scenario', {
+        as: analyst,
+        body: { archive },
+      });
+      expect(read.status).toBe(200);
+      const { scenario } = (await read.json()) as { scenario: { parties: { name: string }[] } };
+      return scenario.parties.map((party) => party.name);
+    };
+    const mapping = (names: [string, string]) =>
+      JSON.stringify({
+        format: 'parley-genius-mapping',
+        profiles: [
+          { file: 'laptop_buyer_utility.xml', partyName: names[0] },
+          { file: 'laptop_seller_utility.xml', partyName: names[1] },
+        ],
+      });
+    expect(
+      await partiesRead(mapping(["United Metalworkers' Union (UMU)", 'Federation of Metal Employers (FME)'])),
+    ).toEqual(["United Metalworkers' Union (UMU)", 'Federation of Metal Employers (FME)']);
+    const fileNames = ['laptop_buyer_utility', 'laptop_seller_utility'];
+    expect(await partiesRead(mapping(['Same', 'Same']))).toEqual(fileNames);
+    expect(await partiesRead('{ not json')).toEqual(fileNames);
+  });
+
   it('reads a GENIUS folder (zip) as the Parley JSON scenario the analysis takes, to the same answer', async () => {
     const folder = join(SCENARIOS, 'anac2011-Laptop');
     const files = readdirSync(folder)

@@ -1,6 +1,7 @@
 import { can, DomainError, type Analysis, type AnalysisRequest, type Viewer } from '@parley/core';
 import { loadGeniusScenario, loadParleyScenario, writeParleyScenario } from '@parley/engine';
-import { unzipGeniusFolder } from './genius-archive';
+import { readMappingFile, unzipGeniusFolder } from './genius-archive';
+import { withMappedPartyNames } from './genius-mapping';
 import { describeProblems } from './genius-upload';
 import { assertSpaceWithinBudget } from '../work/budgets';
 import type { AppDeps } from './deps';
@@ -51,7 +52,8 @@ export function readGeniusScenario(viewer: Viewer, archive: string): { scenario:
   const loaded = loadGeniusScenario(name, files);
   if (!loaded.ok)
     throw new DomainError('invalid-input', describeProblems(loaded.problems), { field: 'archive' });
-  return { scenario: JSON.parse(writeParleyScenario(loaded.value)) as Record<string, unknown> };
+  const named = withMappedPartyNames(loaded.value, readMappingFile(archive));
+  return { scenario: JSON.parse(writeParleyScenario(named)) as Record<string, unknown> };
 }
 
 /** The analysis, and reading a scenario for it, are for someone signed in with a seat (issue 13). */

@@ -70,6 +70,24 @@ function readXmlEntries(bytes: Uint8Array): Array<[string, Uint8Array]> {
   }
 }
 
+/**
+ * The `parley-mapping.json` that Parley's own export writes beside the XML, if the zip holds one
+ * within the same limits; undefined otherwise (it only improves names, so its absence is no error).
+ */
+export function readMappingFile(base64: string): SourceFile | undefined {
+  try {
+    const bytes = Buffer.from(base64, 'base64');
+    const entry = listZipEntries(bytes, GENIUS_ARCHIVE_LIMITS.maxEntries).find(
+      (candidate) => baseName(candidate.name) === 'parley-mapping.json',
+    );
+    if (entry === undefined || entry.declaredSize > GENIUS_ARCHIVE_LIMITS.maxEntryBytes) return undefined;
+    return { name: 'parley-mapping.json', contents: decodeUtf8(entry.name, readZipEntry(bytes, entry)) };
+  } catch (error) {
+    if (error instanceof ZipRefusal || error instanceof DomainError) return undefined;
+    throw error;
+  }
+}
+
 function decodeUtf8(name: string, content: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content);
