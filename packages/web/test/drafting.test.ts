@@ -443,10 +443,18 @@ describe('drafting in a real browser', () => {
     expect(await asked).toBe('beforeunload');
     await isTheSameDraft();
 
+    // Undo removes its own button: the focus goes to the list of changes, not to the page.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await changes.getByRole('button', { name: 'Undo change 2' }).click();
+    await expect.poll(() => changes.locator('ol > li').count()).toBe(1);
+    await expect.poll(focused).toBe('Changes in this draft');
+
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Discard draft' }).click();
     await changes.getByText('No change yet', { exact: false }).waitFor();
     expect(await label.inputValue()).toBe('');
+    // The notice went with the draft: the focus is on the page's heading.
+    await expect.poll(focused).toMatch(/^Draft a new version from/);
     await page.reload();
     await changes.getByText('No change yet', { exact: false }).waitFor();
   });

@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+
 /**
  * Says that unsaved work is kept in this tab (or was just restored) and offers to throw it away:
  * kept drafts come back on their own, so discarding one has to be a visible, deliberate act.
@@ -11,9 +13,21 @@ export function KeptDraftNotice({
   hasWork: boolean;
   onDiscard: () => void;
 }) {
+  const line = useRef<HTMLParagraphElement>(null);
   if (!hasWork) return null;
+  const discard = () => {
+    // The notice and its button go with the draft: the focus goes to the page's heading, not the body.
+    const heading = line.current?.closest('main')?.querySelector<HTMLElement>('h2');
+    onDiscard();
+    requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      if (focused !== null && focused !== document.body && focused.isConnected) return;
+      heading?.setAttribute('tabindex', '-1');
+      heading?.focus();
+    });
+  };
   return (
-    <p className={isRestored ? 'warning' : 'muted small'} role="status">
+    <p ref={line} className={isRestored ? 'warning' : 'muted small'} role="status">
       {isRestored
         ? 'This is the unsaved work you left here; it is kept in this tab until you save or discard it.'
         : 'Your unsaved work is kept in this tab until you save or discard it.'}{' '}
@@ -21,7 +35,7 @@ export function KeptDraftNotice({
         type="button"
         className="link-button"
         onClick={() => {
-          if (window.confirm('Discard this draft? Its changes cannot be recovered.')) onDiscard();
+          if (window.confirm('Discard this draft? Its changes cannot be recovered.')) discard();
         }}
       >
         Discard draft

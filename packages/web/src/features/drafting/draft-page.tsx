@@ -94,11 +94,10 @@ function DraftEditor({
   const applied = useMemo(() => applyDraft(parent.version, operations, label), [parent, operations, label]);
   const newId = () => PointIdSchema.parse(crypto.randomUUID());
   const changesHeading = useRef<HTMLHeadingElement>(null);
-  const add = (operation: VersionOperation) => {
-    setOperations((current) => withOperation(current, operation));
-    // A one-click change (drop, adopt) removes or disables its button, and the focus fell to the
-    // page: it goes to the list of changes, where this one now shows with its Undo. A form that
-    // closed puts the focus back on its own opener, which this leaves alone.
+  // A one-click change (drop, adopt, undo) removes or disables its button, and the focus fell to
+  // the page: it goes to the list of changes, where the change shows (or no longer does). A form
+  // that closed puts the focus back on its own opener, which this leaves alone.
+  const keepFocusInChanges = () =>
     requestAnimationFrame(() => {
       const focused = document.activeElement;
       const lost =
@@ -108,6 +107,9 @@ function DraftEditor({
         (focused instanceof HTMLButtonElement && focused.disabled);
       if (lost) changesHeading.current?.focus();
     });
+  const add = (operation: VersionOperation) => {
+    setOperations((current) => withOperation(current, operation));
+    keepFocusInChanges();
   };
   const draft = applied.ok ? applied.version : undefined;
   useFocusAskedPoint();
@@ -206,7 +208,10 @@ function DraftEditor({
                     <button
                       type="button"
                       className="link-button"
-                      onClick={() => setOperations((current) => current.filter((_, i) => i !== index))}
+                      onClick={() => {
+                        setOperations((current) => current.filter((_, i) => i !== index));
+                        keepFocusInChanges();
+                      }}
                       aria-label={`Undo change ${index + 1}`}
                     >
                       Undo
