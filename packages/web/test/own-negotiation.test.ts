@@ -245,9 +245,10 @@ async function story() {
     const decide = page.getByRole('form', { name: /^Record the decision of President of Northland/ });
     // Nothing is preselected: an empty decision is refused beside its fields, not recorded as "Agreed".
     await decide.getByRole('button', { name: 'Record the decision' }).click();
-    await poll(() => decide.locator('.field-error').allInnerTexts()).toContain(
+    await poll(() => decide.locator('.field-error').allInnerTexts()).toEqual([
       'Choose what the leaders decided.',
-    );
+      'Say what the leaders decided.',
+    ]);
     await decide.getByLabel('Outcome').selectOption('agreed');
     await decide.getByLabel('What they decided').fill(DECISION);
     await decide.getByRole('button', { name: 'Record the decision' }).click();

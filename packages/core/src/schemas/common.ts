@@ -40,8 +40,8 @@ const NUL_MESSAGE = 'Must not contain NUL characters';
  * Text a record cannot do without: spaces alone are refused, but the text is kept as typed (no
  * trimming), since a quote's own line breaks and indentation are part of what was said.
  */
-export function requiredTextSchema(maxLength: number) {
-  return textSchema(maxLength).refine((text) => !looksBlank(text), 'Must not be blank');
+export function requiredTextSchema(maxLength: number, blankMessage = 'Must not be blank') {
+  return textSchema(maxLength).refine((text) => !looksBlank(text), blankMessage);
 }
 
 // Characters that show nothing: a name of only these ("\u200B") looks blank, and inside a name

@@ -181,7 +181,8 @@ export const CreateEscalationInputSchema = z.strictObject({
 /** A decision is recorded once and never edited: what the leaders decided is said, not defaulted. */
 export const DecideEscalationInputSchema = z.strictObject({
   outcome: z.enum(ESCALATION_OUTCOMES, { error: 'Choose what the leaders decided.' }),
-  note: requiredTextSchema(5_000),
+  // Said beside the field as the outcome's is: what is missing, not a rule.
+  note: requiredTextSchema(5_000, 'Say what the leaders decided.'),
 });
 
 export const CreateRoundInputSchema = z.strictObject({
