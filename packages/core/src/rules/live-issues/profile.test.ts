@@ -84,6 +84,22 @@ describe('checkProfile', () => {
     ]);
   });
 
+  // A walk-through read 'Point 6: rate "min".' where the form shows "15 %".
+  it('names an unrated option by its name and an unrated end of a range by its value', () => {
+    const unrated: SaveProfileInput = {
+      ...base,
+      issues: [
+        { pointId: pointId('p1'), ratings: { '600k': 0 }, weight: 1 },
+        { pointId: pointId('p2'), ratings: { max: 1 }, weight: 1 },
+      ],
+    };
+    const result = checkProfile(unrated, ISSUES);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toEqual([
+      'Point 1: rate "800k".',
+      'Point 2: rate its lowest value, 0 bn.',
+    ]);
+  });
+
   it('refuses a point that is not an issue and all-zero weights', () => {
     const notIssue = {
       ...base,

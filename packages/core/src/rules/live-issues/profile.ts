@@ -34,6 +34,14 @@ export function ratingKeys(definition: IssueDefinition): string[] {
   return definition.kind === 'options' ? [...definition.options] : ['min', 'max'];
 }
 
+/** A rating key as the form shows it: an option by its name, a range's ends by their values ("15 %"). */
+function ratedValue(definition: IssueDefinition, key: string): string {
+  if (definition.kind === 'options') return `"${key}"`;
+  const value = key === 'min' ? definition.min : definition.max;
+  const shown = definition.unit === '' ? `${value}` : `${value} ${definition.unit}`;
+  return `its ${key === 'min' ? 'lowest' : 'highest'} value, ${shown}`;
+}
+
 /**
  * A profile's evaluation of each of the issue's values on 0–1; a range is linear between the
  * ratings of its ends. Undefined when the profile does not rate every key of the issue.
@@ -105,7 +113,11 @@ export function checkProfile(
     }
     for (const key of keys)
       if (entry.ratings[key] === undefined)
-        problems.push({ code: 'unrated-option', message: `${name}: rate "${key}".`, pointId: entry.pointId });
+        problems.push({
+          code: 'unrated-option',
+          message: `${name}: rate ${ratedValue(issue.definition, key)}.`,
+          pointId: entry.pointId,
+        });
     if (input.weighting === 'weights' && entry.weight === undefined)
       problems.push({ code: 'missing-weight', message: `${name} needs a weight.`, pointId: entry.pointId });
     if (input.weighting === 'ranks' && entry.rank === undefined)
