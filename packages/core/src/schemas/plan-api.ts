@@ -167,6 +167,7 @@ export const PlanStatusSchema = z.strictObject({
       objectingPartyIds: PartyIdList,
       amendingPartyIds: PartyIdList,
       reservingPartyIds: PartyIdList,
+      reviewingPartyIds: PartyIdList,
     }),
   ),
 });

@@ -47,5 +47,6 @@ export const presentPlanStatus = (status: PlanStatus): PlanStatus => ({
     objectingPartyIds: [...row.objectingPartyIds],
     amendingPartyIds: [...row.amendingPartyIds],
     reservingPartyIds: [...row.reservingPartyIds],
+    reviewingPartyIds: [...row.reviewingPartyIds],
   })),
 });

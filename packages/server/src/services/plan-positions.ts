@@ -264,6 +264,7 @@ async function derivePlanStatus(
       objectingPartyIds: [...report.objectingPartyIds],
       amendingPartyIds: [...report.amendingPartyIds],
       reservingPartyIds: [...report.reservingPartyIds],
+      reviewingPartyIds: [...report.reviewingPartyIds],
     })),
   };
   return { status, readable };

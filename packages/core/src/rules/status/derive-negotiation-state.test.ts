@@ -18,6 +18,7 @@ function entry(number: number, status: PointStatus): PointStatusEntry {
       objectingPartyIds: status === 'contested' ? ['ru'] : [],
       amendingPartyIds: [],
       reservingPartyIds: reserving,
+      reviewingPartyIds: [],
     },
   };
 }

@@ -195,5 +195,23 @@ describe('derivePointStatus — edge cases', () => {
       dropped: false,
     });
     expect(report.status).toBe('contested');
+    expect(report.reviewingPartyIds).toEqual([]);
+  });
+
+  // A walk-through read "awaiting FME" on a point whose red line FME held, flagged for review.
+  it('names the required parties whose positions await review, among the missing', () => {
+    const report = derivePointStatus({
+      requiredPartyIds: ['a', 'b', 'c'],
+      positions: [
+        { partyId: 'a', value: 'red_line', needsReview: true },
+        { partyId: 'b', value: 'accept' },
+        { partyId: 'observer', value: 'accept', needsReview: true },
+      ],
+      escalations: [],
+      dropped: false,
+    });
+    expect(report.status).toBe('open');
+    expect(report.missingPartyIds).toEqual(['a', 'c']);
+    expect(report.reviewingPartyIds).toEqual(['a']);
   });
 });

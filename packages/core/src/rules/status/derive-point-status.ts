@@ -34,6 +34,11 @@ export type PointStatusReport<PartyKey extends string = string> = {
   readonly objectingPartyIds: readonly PartyKey[];
   readonly amendingPartyIds: readonly PartyKey[];
   readonly reservingPartyIds: readonly PartyKey[];
+  /**
+   * Required parties whose position awaits their review after the point's text changed: among the
+   * missing, but to be asked to look again rather than for a first word.
+   */
+  readonly reviewingPartyIds: readonly PartyKey[];
 };
 
 const OBJECTIONS: ReadonlySet<PositionValue> = new Set(['reject', 'red_line']);
@@ -49,9 +54,15 @@ export function derivePointStatus<PartyKey extends string>(
   input: PointStatusInput<PartyKey>,
 ): PointStatusReport<PartyKey> {
   const latest = new Map<PartyKey, PositionValue>();
+  const toReview = new Set<PartyKey>();
   for (const position of input.positions) {
-    if (position.needsReview === true) latest.delete(position.partyId);
-    else latest.set(position.partyId, position.value);
+    if (position.needsReview === true) {
+      latest.delete(position.partyId);
+      toReview.add(position.partyId);
+    } else {
+      latest.set(position.partyId, position.value);
+      toReview.delete(position.partyId);
+    }
   }
   const required = [...new Set(input.requiredPartyIds)];
   const holding = (values: readonly PositionValue[]) =>
@@ -61,6 +72,7 @@ export function derivePointStatus<PartyKey extends string>(
     objectingPartyIds: holding(['reject', 'red_line']),
     amendingPartyIds: holding(['amend']),
     reservingPartyIds: holding(['accept_with_reservation']),
+    reviewingPartyIds: required.filter((id) => toReview.has(id)),
   };
   return { status: statusOf(input, required, latest), ...report };
 }

@@ -24,6 +24,7 @@ const status = (change: Partial<PlanStatus['points'][number]>): PlanStatus['poin
   objectingPartyIds: [],
   amendingPartyIds: [],
   reservingPartyIds: [],
+  reviewingPartyIds: [],
   ...change,
 });
 const position = (partyId: PartyId, value: Position['value']): Position => ({
@@ -60,6 +61,16 @@ describe('pointReasons', () => {
   test('a party whose positions the viewer may never read is not awaited', () => {
     expect(reasons(status({ missingPartyIds: [UA, RU] }), [], () => false)).toEqual([
       'positions of Ukraine, Russia not visible to you',
+    ]);
+  });
+
+  test('a party whose position awaits review is asked to review it, not awaited', () => {
+    expect(reasons(status({ missingPartyIds: [UA, RU], reviewingPartyIds: [RU] }), [])).toEqual([
+      'Russia to review its position',
+      'awaiting Ukraine',
+    ]);
+    expect(reasons(status({ missingPartyIds: [UA, RU], reviewingPartyIds: [UA, RU] }), [])).toEqual([
+      'Ukraine, Russia to review their positions',
     ]);
   });
 

@@ -31,7 +31,16 @@ export function pointReasons({
     if (stance !== undefined) reasons.push(`${nameOf(partyId)}: ${labelOf(stance).toLowerCase()}`);
   }
   if (status.reservingPartyIds.length > 0) reasons.push(`reserved by ${names(status.reservingPartyIds)}`);
-  const awaited = status.missingPartyIds.filter(readable);
+  // A position flagged for review after the text changed counts as none: its party is asked to
+  // look again, not awaited as if it had never spoken.
+  const reviewing = status.reviewingPartyIds.filter(readable);
+  if (reviewing.length > 0)
+    reasons.push(
+      `${names(reviewing)} to review ${reviewing.length === 1 ? 'its position' : 'their positions'}`,
+    );
+  const awaited = status.missingPartyIds.filter(
+    (partyId) => readable(partyId) && !reviewing.includes(partyId),
+  );
   const hidden = status.missingPartyIds.filter((partyId) => !readable(partyId));
   if (awaited.length > 0) reasons.push(`awaiting ${names(awaited)}`);
   if (hidden.length > 0) reasons.push(`positions of ${names(hidden)} not visible to you`);

@@ -11,21 +11,31 @@ export function AwaitedParties({
   parties,
   missingPartyIds,
   reservingPartyIds,
+  reviewingPartyIds,
 }: {
   parties: readonly Party[];
   missingPartyIds: readonly string[];
   reservingPartyIds: readonly string[];
+  /** Parties asked to look again at a position after the text changed: not "awaited". */
+  reviewingPartyIds: readonly string[];
 }) {
   const { me } = useSession();
   const readable = sharedPositionsReadable(me, parties);
+  const reviewing = reviewingPartyIds.filter(readable);
   const awaited = missingPartyIds.filter(
-    (partyId) => readable(partyId) && !reservingPartyIds.includes(partyId),
+    (partyId) => readable(partyId) && !reservingPartyIds.includes(partyId) && !reviewing.includes(partyId),
   );
   const hidden = missingPartyIds.filter((partyId) => !readable(partyId));
   const names = (ids: readonly string[]) => ids.map((id) => partyName(parties, id)).join(', ');
   return (
     <>
       {reservingPartyIds.length > 0 && <span className="muted"> reserved by {names(reservingPartyIds)}</span>}
+      {reviewing.length > 0 && (
+        <span className="muted">
+          {' '}
+          {names(reviewing)} to review {reviewing.length === 1 ? 'its position' : 'their positions'}
+        </span>
+      )}
       {awaited.length > 0 && <span className="muted"> awaiting {names(awaited)}</span>}
       {hidden.length > 0 && <span className="muted"> positions of {names(hidden)} not visible to you</span>}
     </>

@@ -87,6 +87,10 @@ export function OverviewPage() {
                             status.points.find((point) => point.pointId === b.pointId)?.reservingPartyIds ??
                             []
                           }
+                          reviewingPartyIds={
+                            status.points.find((point) => point.pointId === b.pointId)?.reviewingPartyIds ??
+                            []
+                          }
                         />
                       </li>
                     ))}
