@@ -274,7 +274,7 @@ describe('the web app in a real browser', () => {
     const file = async (classification: string, title: string) => {
       const form = ukraine.page.getByRole('form', { name: 'File a record' });
       if (!(await form.isVisible())) await ukraine.page.getByText('File a record', { exact: true }).click();
-      await form.getByRole('radio', { name: new RegExp(`^${classification}:`) }).check();
+      await form.getByRole('radio', { name: new RegExp(`^${classification}:`, 'i') }).check();
       await form.getByLabel('Title', { exact: true }).fill(title);
       await form.getByLabel('Text', { exact: true }).fill(`${title}: text.`);
       await form.getByRole('button', { name: 'File the record' }).click();

@@ -336,7 +336,7 @@ async function story() {
     await north.page.getByText('File a record', { exact: true }).click();
     const fileForm = north.page.getByRole('form', { name: 'File a record' });
     await fileForm.getByLabel('Kind').selectOption('transcript');
-    await fileForm.getByRole('radio', { name: /^delegation:/ }).check();
+    await fileForm.getByRole('radio', { name: /^Delegation:/ }).check();
     await fileForm.getByLabel('Upload a text file (.txt or .md)').setInputFiles({
       name: 'basel-debrief.txt',
       mimeType: 'text/plain',

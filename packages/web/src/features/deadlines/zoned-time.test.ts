@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { formatCalendarDate, formatDateIn, formatIn, nowInputIn, zonedInputToIso } from './zoned-time';
+import {
+  formatCalendarDate,
+  formatDateIn,
+  formatDateRange,
+  formatIn,
+  nowInputIn,
+  zonedInputToIso,
+} from './zoned-time';
 
 describe('zonedInputToIso', () => {
   test('reads a wall time in the negotiation zone, winter and summer', () => {
@@ -43,5 +50,12 @@ describe('formatCalendarDate', () => {
     expect(formatCalendarDate('2026-12-10')).toBe('10 Dec 2026');
     expect(formatCalendarDate('2025-11-20T23:30:00.000Z')).toBe('20 Nov 2025');
     expect(formatCalendarDate('soon')).toBe('soon');
+  });
+});
+
+describe('formatDateRange', () => {
+  test("reads a round's days as every other date does, one date for one day", () => {
+    expect(formatDateRange('2026-12-03', '2026-12-04')).toBe('3 Dec 2026 – 4 Dec 2026');
+    expect(formatDateRange('2026-12-03', '2026-12-03')).toBe('3 Dec 2026');
   });
 });

@@ -67,5 +67,12 @@ export function formatCalendarDate(date: string): string {
   return day === undefined ? date : formatDateIn(`${day}T12:00:00Z`, 'UTC');
 }
 
+/** A round's days as every other date reads ("3 Dec 2026", "3 Dec 2026 – 4 Dec 2026"), one date when they are one day. */
+export function formatDateRange(first: string, last: string): string {
+  return first === last
+    ? formatCalendarDate(first)
+    : `${formatCalendarDate(first)} – ${formatCalendarDate(last)}`;
+}
+
 /** The viewer's own zone, as the browser reports it. */
 export const VIEWER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

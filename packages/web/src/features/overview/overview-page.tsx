@@ -10,7 +10,7 @@ import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { AwaitedParties } from './awaited-parties';
 import { NegotiationSettingsForm } from './negotiation-settings-form';
 import { Countdown } from './countdown';
-import { formatCalendarDate } from '../deadlines/zoned-time';
+import { formatCalendarDate, formatDateRange } from '../deadlines/zoned-time';
 
 export function OverviewPage() {
   const { me } = useSession();
@@ -175,9 +175,8 @@ export function OverviewPage() {
                   <p>
                     <strong>{latestRound.name}</strong> —{' '}
                     {latestRound.place.trim() && `${latestRound.place}, `}
-                    {latestRound.startsOn}
-                    {latestRound.endsOn !== latestRound.startsOn ? ` to ${latestRound.endsOn}` : ''} (
-                    {labelOf(latestRound.format)})
+                    {formatDateRange(latestRound.startsOn, latestRound.endsOn)} ({labelOf(latestRound.format)}
+                    )
                   </p>
                   <p className="muted">
                     Present: {latestRound.partiesPresent.map((p) => partyName(parties, p)).join(', ')}

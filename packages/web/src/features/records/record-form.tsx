@@ -2,6 +2,7 @@ import { CLASSIFICATIONS, type Classification, type Party, type RecordKind } fro
 import { textOf, titleFor } from './text-of';
 import { useState } from 'react';
 import { createRecord } from '../../api/story-endpoints';
+import { labelOf } from '../../components/chips';
 import { useFieldForm } from '../../components/field-form';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { WHO_READS } from './who-reads';
@@ -86,7 +87,7 @@ export function RecordForm({ ownParties }: { ownParties: readonly Party[] }) {
                 checked={classification === value}
                 onChange={() => setClassification(value)}
               />
-              {value}: {WHO_READS[value]}
+              {labelOf(value)}: {WHO_READS[value]}
             </label>
           ))}
           {form.fieldError('classification')}

@@ -10,7 +10,7 @@ import { partyName, useNegotiation } from '../negotiation/negotiation-context';
 import { RoundForm } from './round-form';
 import { StatementForm } from './statement-form';
 import { useScrollToHash } from '../../components/use-scroll-to-hash';
-import { formatCalendarDate } from '../deadlines/zoned-time';
+import { formatCalendarDate, formatDateRange } from '../deadlines/zoned-time';
 
 export function TimelinePage() {
   const { me } = useSession();
@@ -99,7 +99,7 @@ function RoundDetails({ round }: { round: Round }) {
   return (
     <>
       <p className="muted">
-        {round.startsOn === round.endsOn ? round.startsOn : `${round.startsOn} to ${round.endsOn}`}
+        {formatDateRange(round.startsOn, round.endsOn)}
         {round.place.trim() && ` · ${round.place}`} · {labelOf(round.format)} · present:{' '}
         {round.partiesPresent.length === 0
           ? 'not recorded'
