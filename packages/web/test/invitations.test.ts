@@ -140,8 +140,20 @@ describe('pending invitations: listed, withdrawn, and named on the invitation pa
     // The invited address is filled in: the account must have it.
     expect(await form.getByLabel('Email').inputValue()).toBe(INVITEE);
     await form.getByLabel('Password (at least 10 characters)').fill('new analyst password');
+    // Another address is refused beside the field, which takes the focus to be corrected.
+    const email = form.getByLabel('Email');
+    await email.fill(`other-${INVITEE}`);
+    await form.getByRole('button').click();
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByRole('alert').innerText()).toBe(
+      `This invitation is for ${INVITEE}: create the account with that address.`,
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
+    await email.fill(INVITEE);
     await form.getByRole('button').click();
     await page.getByRole('heading', { name: 'Your invitation' }).waitFor();
+    // The form is gone: the focus starts at the heading of the page that accepts.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Your invitation');
     expect(await summary.innerText()).toContain('as analyst. Accept it by');
     await page.getByRole('button', { name: 'Accept the invitation' }).click();
     await page.getByRole('navigation', { name: 'Negotiation sections' }).waitFor();

@@ -1,5 +1,5 @@
 import type { InvitationPreview } from '@parley/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-error';
 import { getInstance } from '../../api/endpoints';
@@ -53,9 +53,18 @@ export function InvitationPage() {
   const token = useInvitationToken();
   const preview = useInvitationPreview(token);
   usePageTitle('Your invitation');
+  // Arrived here by creating the account on the signed-out page, whose form is gone: the focus
+  // starts at this page's heading rather than the body.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body) heading.current?.focus();
+  }, []);
   return (
     <>
-      <h1>Your invitation</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        Your invitation
+      </h1>
       <InvitationStanding preview={preview}>
         {(pending) => <AcceptInvitation token={token} pending={pending} />}
       </InvitationStanding>

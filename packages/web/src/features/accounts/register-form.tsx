@@ -1,6 +1,6 @@
 import type { Instance } from '@parley/core';
-import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../api/api-error';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ApiError, errorMessage } from '../../api/api-error';
 import { signIn } from '../../api/endpoints';
 import { register } from '../../api/setup-endpoints';
 
@@ -25,15 +25,24 @@ export function RegisterForm({
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  // An address the server refused (not the invited one): marked, and where the focus goes to fix it.
+  const [isEmailRefused, setEmailRefused] = useState(false);
+  const emailField = useRef<HTMLInputElement>(null);
+  const errorId = useId();
+  useEffect(() => {
+    if (isEmailRefused) emailField.current?.focus();
+  }, [isEmailRefused]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
+    setEmailRefused(false);
     try {
       await register({ email, displayName, password, invitationToken });
     } catch (failure) {
       setError(errorMessage(failure));
+      setEmailRefused(failure instanceof ApiError && failure.fieldMessage('email') !== undefined);
       setBusy(false);
       return;
     }
@@ -63,8 +72,11 @@ export function RegisterForm({
           type="email"
           required
           autoComplete="username"
+          ref={emailField}
           value={email}
           onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={isEmailRefused}
+          aria-describedby={isEmailRefused ? errorId : undefined}
         />
       </label>
       <label>
@@ -79,7 +91,7 @@ export function RegisterForm({
         />
       </label>
       {error && (
-        <p className="error" role="alert">
+        <p id={errorId} className="error" role="alert">
           {error}
         </p>
       )}
