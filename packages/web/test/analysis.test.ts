@@ -100,6 +100,10 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
       .setInputFiles({ name: 'three.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await expect.poll(() => page.getByLabel('Scenario (Parley JSON)').inputValue()).toBe(file);
     await page.getByRole('button', { name: 'Analyse' }).click();
+    // The button was disabled while it ran: the focus goes to the results, not to the page.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Pareto frontier');
     await page.getByLabel('Vertical axis').selectOption({ label: 'Side C' });
     await expect
       .poll(() => page.locator('figure.chart').first().getAttribute('aria-label'))

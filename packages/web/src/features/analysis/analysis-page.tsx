@@ -1,5 +1,5 @@
 import type { Analysis } from '@parley/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { analyzeScenario, getAnalysisExample } from '../../api/endpoints';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorMessage, Loading } from '../../components/status';
@@ -38,6 +38,25 @@ export function AnalysisPage() {
   const [text, setText] = useState('');
   const [semantics, setSemantics] = useState<Semantics>('genius');
   const [result, setResult] = useState<Result>({ state: 'idle' });
+  // A run the user asked for disables its button, and the focus fell to the page: once it ends,
+  // the focus goes to the results (or the error). Not for the example analysed on arrival.
+  const focusOutcome = useRef(false);
+  useEffect(() => {
+    if (result.state === 'busy' || result.state === 'idle' || !focusOutcome.current) return;
+    focusOutcome.current = false;
+    const focused = document.activeElement;
+    const lost =
+      focused === null ||
+      focused === document.body ||
+      (focused instanceof HTMLButtonElement && focused.disabled);
+    if (!lost) return;
+    const target =
+      result.state === 'ready'
+        ? document.getElementById('frontier-title')
+        : document.querySelector<HTMLElement>('.analysis-outcome [role="alert"]');
+    target?.setAttribute('tabindex', '-1');
+    target?.focus();
+  }, [result.state]);
 
   const run = useCallback((scenarioText: string, chosen: Semantics, onTable?: Package) => {
     setResult((previous) => ({ state: 'busy', last: lastOf(previous) }));
@@ -85,6 +104,7 @@ export function AnalysisPage() {
       onTable !== undefined &&
       fresh !== undefined &&
       JSON.stringify(completePackage(fresh, onTable)) === JSON.stringify(onTable);
+    focusOutcome.current = true;
     run(text, semantics, keep ? onTable : undefined);
   }
 
@@ -104,9 +124,12 @@ export function AnalysisPage() {
         onSemantics={setSemantics}
         busy={result.state === 'busy'}
         onSubmit={analyseScenario}
-        onReset={loadExample}
+        onReset={() => {
+          focusOutcome.current = true;
+          loadExample();
+        }}
       />
-      <div aria-live="polite">
+      <div aria-live="polite" className="analysis-outcome">
         {result.state === 'busy' && <Loading what="the analysis" />}
         {result.state === 'error' && <ErrorMessage error={result.error} />}
       </div>
@@ -116,8 +139,14 @@ export function AnalysisPage() {
           initial={initial}
           isActive={onTable !== undefined}
           busy={result.state === 'busy'}
-          onAnalyse={(chosen) => run(shown.scenarioText, shown.analysis.semantics, chosen)}
-          onClear={() => run(shown.scenarioText, shown.analysis.semantics)}
+          onAnalyse={(chosen) => {
+            focusOutcome.current = true;
+            run(shown.scenarioText, shown.analysis.semantics, chosen);
+          }}
+          onClear={() => {
+            focusOutcome.current = true;
+            run(shown.scenarioText, shown.analysis.semantics);
+          }}
         />
       )}
       {shown && <AnalysisResults analysis={shown.analysis} />}
