@@ -50,6 +50,10 @@ describe('simulating the live talks in a real browser', () => {
       .waitFor({ timeout: 60_000 });
     // "Simulation queued." said when it was started; once it has run, the status line speaks.
     await expect.poll(() => form.getByText('Simulation queued.').count()).toBe(0);
+    // That line had the focus: it goes to what the run did, not to the page.
+    await expect
+      .poll(() => mediator.page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Simulation outcome');
     // When it was started, on the negotiation's clock: a later change of preferences is not in it.
     await mediator.page
       .getByText(/^Started \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \(Europe\/Zurich\), from the issues/)

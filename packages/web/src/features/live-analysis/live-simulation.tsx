@@ -1,5 +1,5 @@
 import type { LiveSimulation, LiveSimulationResult, PlanVersionId } from '@parley/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   cancelLiveSimulation,
   getLiveSimulation,
@@ -83,9 +83,16 @@ export function LiveSimulationSection({
   }, [negotiationId, activeId]);
 
   // "Simulation queued." stops being true once the job has run: its status line says what it did.
+  // That line had the focus since the start: it goes to what the job did, not to the page.
   const finished = job !== undefined && !isActive(job);
+  const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (finished) clear();
+    if (!finished) return;
+    clear();
+    requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      if (focused === null || focused === document.body || !focused.isConnected) outcome.current?.focus();
+    });
   }, [finished, clear]);
 
   const onStart = submit(async () => {
@@ -142,7 +149,13 @@ export function LiveSimulationSection({
           {busy ? 'Starting…' : 'Start the simulation'}
         </button>
       </form>
-      {job !== undefined && <JobStatus job={job} />}
+      {/* Focused (above) when a run this page started ends: what it did, then its result. */}
+      <div ref={outcome} tabIndex={-1} aria-label="Simulation outcome" role="group">
+        {job !== undefined && <JobStatus job={job} />}
+        {job !== undefined && job.result !== null && (
+          <SimulationResult job={job} result={job.result} nameOf={nameOf} />
+        )}
+      </div>
       {activeId !== undefined && (
         <form onSubmit={onCancel} aria-label="Cancel the simulation">
           <FormMessage message={cancelling.message} />
@@ -150,9 +163,6 @@ export function LiveSimulationSection({
             Cancel the simulation
           </button>
         </form>
-      )}
-      {job !== undefined && job.result !== null && (
-        <SimulationResult job={job} result={job.result} nameOf={nameOf} />
       )}
     </section>
   );
