@@ -101,6 +101,26 @@ describe('accessibility of the pages an audit found wanting', () => {
     await page.getByRole('heading', { name: 'Position matrix' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The lineage map on a phone: each new point's list of old points has the width of the screen,
+    // neither cut to a few letters nor running under the next column.
+    await sections.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('link', { name: 'Paste a revised text' }).click();
+    await page
+      .getByRole('form', { name: 'Revised text' })
+      .getByLabel('Revised text')
+      .fill(['1. A ceasefire takes effect at once.', '2. Prisoners are exchanged all for all.'].join('\n'));
+    await page.getByRole('button', { name: 'Propose the lineage' }).click();
+    const comesFrom = page.getByRole('listbox', { name: 'New point 1 comes from' });
+    await comesFrom.waitFor();
+    const box = await comesFrom.boundingBox();
+    expect(box?.width).toBeGreaterThan(250);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    const reads = await page.getByRole('row').nth(1).getByRole('cell').last().boundingBox();
+    expect(reads?.y).toBeGreaterThanOrEqual((box?.y ?? 0) + (box?.height ?? 0));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    page.once('dialog', (dialog) => void dialog.accept());
+
     await page.goto('/nowhere');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     // An address whose id is no id read "Some fields need correcting — Negotiation id: Invalid UUID".

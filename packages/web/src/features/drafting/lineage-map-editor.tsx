@@ -35,7 +35,8 @@ export function LineageMapEditor({
     <>
       <p className="muted small">
         To link a new point to several old points (a merge), hold Ctrl (⌘ on a Mac) or Shift while you click
-        them.
+        them; with the keyboard, Shift with the arrow keys selects neighbouring points, and Ctrl with the
+        arrow keys then Ctrl+Space adds one further away.
       </p>
       {/* On a phone the map scrolls sideways rather than pushing the page wider than the screen. */}
       <ScrollRegion label="Lineage map, scrollable">
