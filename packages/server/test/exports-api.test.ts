@@ -75,9 +75,25 @@ describe.each(DATABASE_KINDS)('exports on %s', (databaseKind) => {
       kind: 'identified',
       exportId: ukraine.id,
       recipient: { userId: DEMO_ACCOUNTS.ukraine.id },
+      basis: 'single-copy',
     });
     expect(traced.ranking[0]?.recipient.displayName).toBe(ukraine.recipient.displayName);
     expect(traced.ranking).toHaveLength(3);
+  });
+
+  it('names no one from a mix of the three copies that none of them supplied most of', async () => {
+    // Points 5–8 from Ukraine's, Russia's, the observer's and Russia's copy: a mix, but no leader.
+    const [ukraine, russiaCopy, observer] = copies;
+    if (ukraine === undefined || russiaCopy === undefined || observer === undefined)
+      throw new Error('no copy');
+    const excerpt = [ukraine, russiaCopy, observer, russiaCopy]
+      .map((copy, index) => copy.markdown.split('\n\n')[5 + index])
+      .join('\n\n');
+    const response = await call(testApp, `POST ${N}/trace-leak`, { as: mediator, body: { text: excerpt } });
+    expect(response.status).toBe(200);
+    const traced = (await response.json()) as Traced;
+    expect(traced.verdict.kind).toBe('undecided');
+    expect(traced.marksRead).toBeGreaterThan(1);
   });
 
   it('says undecided for text that carries no marks', async () => {

@@ -33,6 +33,7 @@ export {
   isInconsistent,
   COLLUSION_DECISION,
   type CollusionScore,
+  type CollusionCandidate,
 } from './collusion';
 export {
   embedPoint,
@@ -50,6 +51,7 @@ export {
   DECISION,
   type TraceCandidate,
   type TraceResult,
+  type TraceBasis,
   type TraceScore,
   type MarkEvidence,
 } from './trace-leak';

@@ -19,11 +19,13 @@ describe('tracing across copies of different material', () => {
     expect(traceExports({ excerpt, exports }).verdict).toEqual({
       kind: 'identified',
       recipientId: 'history-3',
+      basis: 'single-copy',
     });
     const fromPlan = embedPlainText(POINTS.slice(3, 6), { key: second.key });
     expect(traceExports({ excerpt: fromPlan, exports }).verdict).toEqual({
       kind: 'identified',
       recipientId: 'plan-2',
+      basis: 'single-copy',
     });
   });
 

@@ -1,4 +1,4 @@
-import { isInconsistent, nameColluder, scoreCollusion, type CollusionScore } from './collusion';
+import { nameColluder } from './collusion';
 import { readMarks } from './read-marks';
 import type { FingerprintPoint } from './sites';
 import { choicesIn, DECISION, scoreObservations, type TraceResult, type TraceScore } from './trace-leak';
@@ -34,35 +34,42 @@ export function traceExports(input: { excerpt: string; exports: readonly Traceab
   const holderOf = new Map(
     input.exports.map((recorded) => [recorded.recipientId, recorded.holderId ?? recorded.recipientId]),
   );
-  const scored: { score: TraceScore; marks: number; choices: number }[] = [];
-  const collusion: CollusionScore[] = [];
+  const scored: Evidence[] = [];
+  const colluders: { recipientId: string; marks: number; choices: number }[] = [];
   for (const group of groups.values()) {
     const observations = readMarks(input.excerpt, group.points);
-    const candidates = group.members.map(({ recipientId, key }) => ({ recipientId, key }));
+    const candidates = group.members.map(({ recipientId, key, holderId }) => ({
+      recipientId,
+      key,
+      holderId,
+    }));
     const result = scoreObservations(observations, candidates);
+    const marks = observations.length;
     const choices = choicesIn(observations);
-    for (const score of result.ranking) scored.push({ score, marks: observations.length, choices });
-    if (isInconsistent(observations)) collusion.push(...scoreCollusion(observations, candidates));
+    for (const score of result.ranking) scored.push({ score, marks, choices });
+    // Each material's marks are weighed on their own: pooling one group's mix with another's
+    // ranking once named a colluder while reporting the 0 marks of copies the text was not from.
+    const colluder = nameColluder(observations, candidates);
+    if (colluder !== undefined) colluders.push({ recipientId: colluder, marks, choices });
   }
   const result = decide(scored, holderOf);
-  if (result.verdict.kind === 'identified' || collusion.length === 0) return result;
-  // A text merged from two copies fits no single copy: name a colluder if one stands out (each
-  // holder once, or a holder's two copies would tie with each other).
-  const byHolder = new Map<string, CollusionScore>();
-  for (const score of [...collusion].sort((a, b) => b.score - a.score || b.reads - a.reads)) {
-    const holder = holderOf.get(score.recipientId) ?? score.recipientId;
-    if (!byHolder.has(holder)) byHolder.set(holder, score);
-  }
-  const colluder = nameColluder([...byHolder.values()]);
-  return colluder === undefined
-    ? result
-    : { ...result, verdict: { kind: 'identified', recipientId: colluder } };
+  const named = new Set(colluders.map(({ recipientId }) => holderOf.get(recipientId)));
+  if (result.verdict.kind === 'identified' || named.size !== 1) return result;
+  // Several materials may name the one holder; the material most marks were read from is quoted.
+  const [colluder] = [...colluders].sort((a, b) => b.marks - a.marks);
+  if (colluder === undefined) return result;
+  return {
+    ...result,
+    verdict: { kind: 'identified', recipientId: colluder.recipientId, basis: 'collusion' },
+    marksRead: colluder.marks,
+    choicesRead: colluder.choices,
+  };
 }
 
-function decide(
-  scored: readonly { score: TraceScore; marks: number; choices: number }[],
-  holderOf: ReadonlyMap<string, string>,
-): TraceResult {
+/** A copy's score and how much its material's marks said. */
+type Evidence = { readonly score: TraceScore; readonly marks: number; readonly choices: number };
+
+function decide(scored: readonly Evidence[], holderOf: ReadonlyMap<string, string>): TraceResult {
   const top = Math.max(...scored.map(({ score }) => score.logLikelihoodRatio));
   const total = scored.reduce((sum, { score }) => sum + Math.exp(score.logLikelihoodRatio - top), 0);
   const ordered = [...scored].sort((a, b) => b.score.logLikelihoodRatio - a.score.logLikelihoodRatio);
@@ -71,20 +78,29 @@ function decide(
     posterior: Math.exp(score.logLikelihoodRatio - top) / total,
   }));
   const best = ranking[0];
-  const marksRead = ordered[0]?.marks ?? 0;
-  const choicesRead = ordered[0]?.choices ?? 0;
   if (best === undefined)
-    return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, choicesRead, ranking };
+    return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead: 0, choicesRead: 0, ranking };
   const holder = holderOf.get(best.recipientId);
   const holderPosterior = ranking
     .filter((score) => holderOf.get(score.recipientId) === holder)
     .reduce((sum, score) => sum + score.posterior, 0);
   if (holderPosterior < DECISION.minPosterior || best.logLikelihoodRatio < DECISION.minLogLikelihoodRatio) {
+    // Copies of material the text is not from read no marks and outrank those it contradicts;
+    // the evidence weighed is what was read from the material most marks came from.
+    const mostRead = ordered.reduce((most, entry) => (entry.marks > most.marks ? entry : most));
+    const marksRead = mostRead.marks;
+    const choicesRead = mostRead.choices;
     const reason =
       marksRead === 0
         ? 'no fingerprint marks found in the excerpt'
         : `evidence too weak (${marksRead} marks read)`;
     return { verdict: { kind: 'undecided', reason }, marksRead, choicesRead, ranking };
   }
-  return { verdict: { kind: 'identified', recipientId: best.recipientId }, marksRead, choicesRead, ranking };
+  const { marks, choices } = ordered[0] ?? { marks: 0, choices: 0 };
+  return {
+    verdict: { kind: 'identified', recipientId: best.recipientId, basis: 'single-copy' },
+    marksRead: marks,
+    choicesRead: choices,
+    ranking,
+  };
 }

@@ -83,7 +83,7 @@ describe('tracing a leak', () => {
     for (const { recipientId, key } of five) {
       const excerpt = embedPlainText(TRANSCRIPT.slice(1, 4), { key });
       const result = traceLeak({ excerpt, points: TRANSCRIPT, candidates: five });
-      expect(result.verdict).toEqual({ kind: 'identified', recipientId });
+      expect(result.verdict).toEqual({ kind: 'identified', recipientId, basis: 'single-copy' });
     }
   });
 
@@ -91,7 +91,7 @@ describe('tracing a leak', () => {
     for (const { recipientId, key } of candidates.filter((_, index) => index % 2 === 0)) {
       const excerpt = reflow(embedPlainText(POINTS.slice(3, 6), { key }));
       const result = traceLeak({ excerpt, points: POINTS, candidates });
-      expect(result.verdict).toEqual({ kind: 'identified', recipientId });
+      expect(result.verdict).toEqual({ kind: 'identified', recipientId, basis: 'single-copy' });
     }
   });
 

@@ -1,4 +1,4 @@
-import { isInconsistent, nameColluder, scoreCollusion } from './collusion';
+import { nameColluder } from './collusion';
 import { expectedVariant } from './expected-variant';
 import { readMarks, type Observation } from './read-marks';
 import type { FingerprintPoint } from './sites';
@@ -25,10 +25,17 @@ export type TraceScore = {
   readonly evidence: readonly MarkEvidence[];
 };
 
+/**
+ * What a name rests on: the marks fit one copy (`single-copy`, DECISION), or the text mixes
+ * copies and the collusion analysis singles out one that went into it (`collusion`,
+ * COLLUSION_DECISION), which says less: that copy is one of the sources, not the whole of it.
+ */
+export type TraceBasis = 'single-copy' | 'collusion';
+
 /** The ranking and the verdict: a named recipient only when the evidence is strong. */
 export type TraceResult = {
   readonly verdict:
-    | { readonly kind: 'identified'; readonly recipientId: string }
+    | { readonly kind: 'identified'; readonly recipientId: string; readonly basis: TraceBasis }
     | { readonly kind: 'undecided'; readonly reason: string };
   readonly marksRead: number;
   /**
@@ -103,18 +110,26 @@ export function scoreObservations(
     return { verdict: { kind: 'undecided', reason: 'no candidates' }, marksRead, choicesRead, ranking };
   if (best.posterior < DECISION.minPosterior || best.logLikelihoodRatio < DECISION.minLogLikelihoodRatio) {
     // A text merged from two copies fits no single copy: name a colluder if one stands out.
-    const colluder = isInconsistent(observations)
-      ? nameColluder(scoreCollusion(observations, candidates))
-      : undefined;
+    const colluder = nameColluder(observations, candidates);
     if (colluder !== undefined)
-      return { verdict: { kind: 'identified', recipientId: colluder }, marksRead, choicesRead, ranking };
+      return {
+        verdict: { kind: 'identified', recipientId: colluder, basis: 'collusion' },
+        marksRead,
+        choicesRead,
+        ranking,
+      };
     const reason =
       marksRead === 0
         ? 'no fingerprint marks found in the excerpt'
         : `evidence too weak (${marksRead} marks read)`;
     return { verdict: { kind: 'undecided', reason }, marksRead, choicesRead, ranking };
   }
-  return { verdict: { kind: 'identified', recipientId: best.recipientId }, marksRead, choicesRead, ranking };
+  return {
+    verdict: { kind: 'identified', recipientId: best.recipientId, basis: 'single-copy' },
+    marksRead,
+    choicesRead,
+    ranking,
+  };
 }
 
 /** Traces a leaked excerpt of a document made of `points` to the most likely recipients. */

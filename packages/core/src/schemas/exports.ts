@@ -135,6 +135,11 @@ export const TraceLeakResultSchema = z.strictObject({
       kind: z.literal('identified'),
       exportId: ExportIdSchema,
       recipient: ExportRecipientSchema,
+      /**
+       * `single-copy`: the marks fit this copy (posterior ≥ 0.999, likelihood ratio ≥ 10⁴);
+       * `collusion`: the text mixes copies and this one went into it (docs/exports.md).
+       */
+      basis: z.enum(['single-copy', 'collusion']),
     }),
     z.strictObject({ kind: z.literal('undecided'), reason: z.string() }),
   ]),

@@ -43,6 +43,7 @@ export const presentTraceResult = (result: TraceLeakResponse): TraceLeakResponse
           kind: 'identified',
           exportId: result.verdict.exportId,
           recipient: presentRecipient(result.verdict.recipient),
+          basis: result.verdict.basis,
         }
       : { kind: 'undecided', reason: result.verdict.reason },
   marksRead: result.marksRead,

@@ -22,9 +22,11 @@ async function readExcerpt(file: string): Promise<string> {
 
 function printResult(io: CliIo, result: TraceResult, total: number): void {
   io.out(
-    result.verdict.kind === 'identified'
-      ? `Most likely recipient: ${result.verdict.recipientId}`
-      : `Undecided: ${result.verdict.reason}`,
+    result.verdict.kind !== 'identified'
+      ? `Undecided: ${result.verdict.reason}`
+      : result.verdict.basis === 'collusion'
+        ? `Most likely recipient (collusion analysis: the text mixes copies, and this one went into it): ${result.verdict.recipientId}`
+        : `Most likely recipient: ${result.verdict.recipientId}`,
   );
   io.out(
     `  ${result.marksRead} fingerprint marks read (${result.choicesRead} distinct choices); ${total} recorded exports compared`,

@@ -146,7 +146,11 @@ export async function traceLeakInNegotiation(
   return {
     verdict:
       result.verdict.kind === 'identified'
-        ? { kind: 'identified', ...exportNamed(identified ?? result.verdict.recipientId) }
+        ? {
+            kind: 'identified',
+            ...exportNamed(identified ?? result.verdict.recipientId),
+            basis: result.verdict.basis,
+          }
         : { kind: 'undecided', reason: result.verdict.reason },
     marksRead: result.marksRead,
     choicesRead: result.choicesRead,

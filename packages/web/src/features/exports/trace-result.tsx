@@ -22,7 +22,12 @@ export function TraceResult({
   const { shown, othersCompared } = rankingShown(result);
   return (
     <div className="card trace-result" aria-live="polite">
-      {result.verdict.kind === 'identified' ? (
+      {result.verdict.kind === 'identified' && result.verdict.basis === 'collusion' ? (
+        <p className="verdict identified">
+          <strong>Identified by the collusion analysis:</strong> the excerpt mixes several copies, and the
+          copy exported for <strong>{result.verdict.recipient.displayName}</strong> went into it.
+        </p>
+      ) : result.verdict.kind === 'identified' ? (
         <p className="verdict identified">
           <strong>Identified:</strong> the excerpt comes from the copy exported for{' '}
           <strong>{result.verdict.recipient.displayName}</strong>.
@@ -42,7 +47,8 @@ export function TraceResult({
       <p className="muted small">
         {evidenceLine(result)} (its heading style and house conventions repeat at every point). A name is
         given only when the marks fit one copy far better than any other (posterior ≥ 99.9 % and likelihood
-        ratio ≥ 10⁴, counting every mark).
+        ratio ≥ 10⁴, counting every mark), or when the text mixes copies and the collusion analysis finds one
+        that supplied most of its headings, in a style no other copy has, with no mark that contradicts it.
       </p>
       {isIdentified && (
         <p className="muted small trace-caveat">
