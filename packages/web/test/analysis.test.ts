@@ -101,9 +101,7 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     await expect.poll(() => page.getByLabel('Scenario (Parley JSON)').inputValue()).toBe(file);
     await page.getByRole('button', { name: 'Analyse' }).click();
     // The button was disabled while it ran: the focus goes to the results, not to the page.
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.textContent))
-      .toBe('Pareto frontier');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Pareto frontier');
     await page.getByLabel('Vertical axis').selectOption({ label: 'Side C' });
     await expect
       .poll(() => page.locator('figure.chart').first().getAttribute('aria-label'))
