@@ -8,7 +8,7 @@ import type * as PdfRendering from './render/render-pdf';
 export { createExport } from './create-export';
 export { getExportFile } from './get-export-file';
 export { listExportsForViewer } from './list-exports';
-export { traceLeakInNegotiation, type LeakedExcerpt } from './trace/trace-leak';
+export { traceLeakInNegotiation, MAX_LEAKED_FILE_TEXT, type LeakedExcerpt } from './trace/trace-leak';
 export {
   databaseExportRegistry,
   fileExportRegistry,

@@ -20,6 +20,8 @@ export const ENGINE_BUDGETS = {
   maxExportCharacters: 8_000_000,
   /** Laying out one export (PDF, DOCX) is stopped after this (PARLEY_EXPORT_TIME_LIMIT_MS). */
   exportRenderTimeMs: positiveFromEnv('PARLEY_EXPORT_TIME_LIMIT_MS', 60_000),
+  /** Tracing a leak against every copy is stopped after this (PARLEY_TRACE_TIME_LIMIT_MS). */
+  traceTimeMs: positiveFromEnv('PARLEY_TRACE_TIME_LIMIT_MS', 30_000),
 } as const;
 
 export type EngineBudgets = { -readonly [K in keyof typeof ENGINE_BUDGETS]: number };

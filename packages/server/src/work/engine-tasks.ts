@@ -5,7 +5,10 @@ import type {
   ExportFormat,
   LineageProposal,
   PlanVersion,
+  TraceableExport,
+  TraceResult,
 } from '@parley/core';
+import { traceExports } from '@parley/core';
 import type { BatchSummary, LiveTalksSummary, Scenario } from '@parley/engine';
 import type { RenderedText } from '../exports/document/export-document';
 import { lineageProposal } from '../services/lineage-proposal';
@@ -31,7 +34,10 @@ export type EngineTask =
       readonly format: ExportFormat;
       /** ISO time: a Date would cross the boundary, but the renderers' clocks must not differ. */
       readonly createdAt: string;
-    };
+    }
+  // Reading marks scans the excerpt once per point of every copy's material: a pasted million
+  // characters held the event loop for 92 s.
+  | { readonly kind: 'trace-leak'; readonly excerpt: string; readonly exports: readonly TraceableExport[] };
 
 type ResultOf = {
   'analyze-scenario': Analysis;
@@ -39,6 +45,7 @@ type ResultOf = {
   'propose-lineage': LineageProposal;
   'simulate-live': LiveTalksSummary;
   'render-file': Uint8Array;
+  'trace-leak': TraceResult;
 };
 export type EngineTaskResult<T extends EngineTask> = ResultOf[T['kind']];
 
@@ -59,5 +66,7 @@ export async function runEngineTask(task: EngineTask, progress: (done: number) =
       const { renderBytes } = await import('../exports/render/render-file');
       return renderBytes(task.text, { format: task.format, createdAt: new Date(task.createdAt) });
     }
+    case 'trace-leak':
+      return traceExports({ excerpt: task.excerpt, exports: task.exports });
   }
 }

@@ -4,6 +4,7 @@ import {
   ExtractTextError,
   extractText,
   fileExportRegistry,
+  MAX_LEAKED_FILE_TEXT,
   traceInputs,
   type RecordedExport,
 } from '../../exports';
@@ -12,12 +13,20 @@ import { DATABASE_HELP, DATABASE_OPTIONS, withDatabase } from '../database-flags
 import { parseFlags } from '../parse-flags';
 
 async function readExcerpt(file: string): Promise<string> {
+  let text: string;
   try {
-    return await extractText(file);
+    text = await extractText(file);
   } catch (error) {
     if (error instanceof ExtractTextError) throw new CliError(error.message, 1);
     throw error;
   }
+  // The server's cap: a 30 MB text was traced for minutes and answered as if it were a leak.
+  if (text.length > MAX_LEAKED_FILE_TEXT)
+    throw new CliError(
+      `${file}: its text is ${text.length} characters long; a trace reads at most ${MAX_LEAKED_FILE_TEXT}. Trace the leaked passage instead.`,
+      1,
+    );
+  return text;
 }
 
 function printResult(io: CliIo, result: TraceResult, total: number): void {

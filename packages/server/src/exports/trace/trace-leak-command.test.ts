@@ -5,6 +5,7 @@ import { embedPlainText } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { traceLeakCommand } from '../../cli/commands/trace-leak';
 import { DEMO_DRAFT_POINTS } from '../../demo/plan-data';
+import { MAX_LEAKED_FILE_TEXT } from './trace-leak';
 
 const points = DEMO_DRAFT_POINTS.map((point, index) => ({
   id: point.key,
@@ -47,6 +48,21 @@ describe('parley trace-leak', () => {
     const { code, out } = await run([leaked, '--registry', registry]);
     expect(code).toBe(0);
     expect(out).toContain('Most likely recipient: russia (export e1)');
+  });
+
+  it('refuses a text longer than the server would trace, in one line with exit code 1', async () => {
+    // A 30 MB .txt was traced for minutes and exited 0; the server refuses past its cap.
+    const { dir, registry } = setup();
+    const huge = join(dir, 'huge.txt');
+    const copy = embedPlainText(points, { key: delegations[0]!.key });
+    writeFileSync(huge, copy.repeat(Math.ceil((MAX_LEAKED_FILE_TEXT + 1) / copy.length)));
+    const refusal = run([huge, '--registry', registry]);
+    await expect(refusal).rejects.toMatchObject({ exitCode: 1 });
+    await expect(refusal).rejects.toThrow(
+      new RegExp(
+        `^${huge}: its text is \\d+ characters long; a trace reads at most ${MAX_LEAKED_FILE_TEXT}\\.[^\\n]*$`,
+      ),
+    );
   });
 
   it('rejects an empty file with a clear message', async () => {

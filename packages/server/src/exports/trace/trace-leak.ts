@@ -3,7 +3,6 @@ import {
   can,
   DomainError,
   PLAN_TEXT_MAX_LENGTH,
-  traceExports,
   type Negotiation,
   type LeakedFile,
   type TraceLeakResponse,
@@ -104,10 +103,11 @@ export async function traceLeakInNegotiation(
     copies: traceable.map(({ recorded }) => recorded),
   });
   const exports = traceable.filter(({ recorded }) => mayFetch(recorded));
-  const result: TraceResult = traceExports({
-    excerpt: text,
-    exports: exports.map(({ traceable }) => traceable),
-  });
+  // In a pool thread within a time budget (422 when spent, 503 when the pool is full), as exports are laid out.
+  const result: TraceResult = await deps.engine.run(
+    { kind: 'trace-leak', excerpt: text, exports: exports.map(({ traceable }) => traceable) },
+    { timeoutMs: deps.budgets.traceTimeMs },
+  );
   // The trace names candidates by the plain ids it was given; the export's own (branded) id comes from here.
   const byId = new Map<string, (typeof exports)[number]['recorded']>(
     exports.map(({ recorded }) => [recorded.id, recorded]),

@@ -70,7 +70,7 @@ const trace = createRoute({
   request: { params: NegotiationParams, body: jsonBody(TraceLeakInputSchema) },
   responses: {
     200: jsonResponse(TraceLeakResultSchema, 'Ranking and verdict'),
-    ...problems(400, 401, 404, 413, 415),
+    ...problems(400, 401, 404, 413, 415, 422, 503),
   },
 });
 const traceFile = createRoute({
@@ -83,7 +83,7 @@ const traceFile = createRoute({
   request: { params: NegotiationParams, body: jsonBody(LeakedFileSchema) },
   responses: {
     200: jsonResponse(TraceLeakResultSchema, 'Ranking and verdict'),
-    ...problems(400, 401, 404, 413, 415),
+    ...problems(400, 401, 404, 413, 415, 422, 503),
   },
 });
 
