@@ -16,15 +16,12 @@ export function KeptDraftNotice({
   const line = useRef<HTMLParagraphElement>(null);
   if (!hasWork) return null;
   const discard = () => {
-    // The notice and its button go with the draft: the focus goes to the page's heading, not the body.
+    // The notice and its button go with the draft: the focus moves to the page's heading first,
+    // so it never falls to the body, whenever the render that removes them happens.
     const heading = line.current?.closest('main')?.querySelector<HTMLElement>('h2');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
     onDiscard();
-    requestAnimationFrame(() => {
-      const focused = document.activeElement;
-      if (focused !== null && focused !== document.body && focused.isConnected) return;
-      heading?.setAttribute('tabindex', '-1');
-      heading?.focus();
-    });
   };
   return (
     <p ref={line} className={isRestored ? 'warning' : 'muted small'} role="status">

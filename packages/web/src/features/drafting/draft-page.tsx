@@ -94,9 +94,9 @@ function DraftEditor({
   const applied = useMemo(() => applyDraft(parent.version, operations, label), [parent, operations, label]);
   const newId = () => PointIdSchema.parse(crypto.randomUUID());
   const changesHeading = useRef<HTMLHeadingElement>(null);
-  // A one-click change (drop, adopt, undo) removes or disables its button, and the focus fell to
-  // the page: it goes to the list of changes, where the change shows (or no longer does). A form
-  // that closed puts the focus back on its own opener, which this leaves alone.
+  // A one-click change (drop, adopt) removes or disables its button, and the focus fell to the
+  // page: it goes to the list of changes, where the change shows. A form that closed puts the
+  // focus back on its own opener, which this leaves alone.
   const keepFocusInChanges = () =>
     requestAnimationFrame(() => {
       const focused = document.activeElement;
@@ -209,8 +209,10 @@ function DraftEditor({
                       type="button"
                       className="link-button"
                       onClick={() => {
+                        // This button goes with its change: the focus moves before it does, not
+                        // after whichever render removes it.
+                        changesHeading.current?.focus();
                         setOperations((current) => current.filter((_, i) => i !== index));
-                        keepFocusInChanges();
                       }}
                       aria-label={`Undo change ${index + 1}`}
                     >

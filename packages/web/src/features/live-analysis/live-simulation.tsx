@@ -86,16 +86,22 @@ export function LiveSimulationSection({
   // That line had the focus since the start: it goes to what the job did, not to the page.
   const finished = job !== undefined && !isActive(job);
   const outcome = useRef<HTMLDivElement>(null);
+  const startForm = useRef<HTMLFormElement>(null);
+  // Only for a run started here: a page opened on a finished run keeps the focus where it was.
+  const startedHere = useRef(false);
   useEffect(() => {
     if (!finished) return;
+    // Moved before the line goes, not after: whenever the page re-renders, the focus is never lost.
+    const focused = document.activeElement;
+    const isInStartForm = focused !== null && startForm.current?.contains(focused) === true;
+    if (startedHere.current && (focused === null || focused === document.body || isInStartForm))
+      outcome.current?.focus();
+    startedHere.current = false;
     clear();
-    requestAnimationFrame(() => {
-      const focused = document.activeElement;
-      if (focused === null || focused === document.body || !focused.isConnected) outcome.current?.focus();
-    });
   }, [finished, clear]);
 
   const onStart = submit(async () => {
+    startedHere.current = true;
     setJob(await startLiveSimulation(negotiationId, versionId, { protocol, runs: Number(runs), agent }));
   }, 'Simulation queued.');
   const onCancel = cancelling.submit(async () => {
@@ -110,7 +116,7 @@ export function LiveSimulationSection({
         when it stated none), until the next deadline. Run many times, this gives the likely package, the
         chance of agreement in time and the issues that decide it. Only utilities shared with you are shown.
       </p>
-      <form className="form" onSubmit={onStart} aria-label="Simulate the talks">
+      <form ref={startForm} className="form" onSubmit={onStart} aria-label="Simulate the talks">
         <label>
           Protocol
           <select
