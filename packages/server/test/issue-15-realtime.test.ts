@@ -23,6 +23,16 @@ const round = (roundId: string): PlanEvent => ({
   negotiationId: N,
   roundId: RoundIdSchema.parse(roundId),
 });
+/** A change to Ukraine's private position: an event Russia's stream must never receive. */
+const hiddenEdit = (revision: number): PlanEvent => ({
+  type: 'position.changed',
+  negotiationId: N,
+  versionId: PlanVersionIdSchema.parse('v'),
+  pointId: PointIdSchema.parse('p'),
+  partyId: '00000000-0000-4000-8000-000000000e02' as never, // Ukraine's, kept from Russia
+  visibility: 'private',
+  revision,
+});
 const until = async (condition: () => boolean, what: string) => {
   if (!(await eventually(condition, { intervalMs: 10 }))) throw new Error(`timed out waiting for ${what}`);
 };
@@ -53,15 +63,7 @@ describe.each(DATABASE_KINDS)('event ids and Last-Event-ID on %s', (kind) => {
       await hub.settled();
       const [first] = await hub.missedSince(N, 0);
       hub.publish(round('r-missed-1'));
-      hub.publish({
-        type: 'position.changed',
-        negotiationId: N,
-        versionId: PlanVersionIdSchema.parse('v'),
-        pointId: PointIdSchema.parse('p'),
-        partyId: '00000000-0000-4000-8000-000000000e02' as never, // Ukraine's, kept from Russia
-        visibility: 'private',
-        revision: 1,
-      });
+      hub.publish(hiddenEdit(1));
       hub.publish(round('r-missed-2'));
       await hub.settled();
       const response = await testApp.app.request(`/api/negotiations/${N}/events`, {
@@ -109,15 +111,6 @@ describe('a replay limit that counts only what the stream may receive', () => {
       hub.publish(round('r-start'));
       await hub.settled();
       const [start] = await hub.missedSince(N, 0);
-      const hiddenEdit = (revision: number): PlanEvent => ({
-        type: 'position.changed',
-        negotiationId: N,
-        versionId: PlanVersionIdSchema.parse('v'),
-        pointId: PointIdSchema.parse('p'),
-        partyId: '00000000-0000-4000-8000-000000000e02' as never, // Ukraine's, kept from Russia
-        visibility: 'private',
-        revision,
-      });
       for (let revision = 1; revision <= REPLAY_LIMIT + 5; revision++) hub.publish(hiddenEdit(revision));
       hub.publish(round('r-after-hidden'));
       await hub.settled();

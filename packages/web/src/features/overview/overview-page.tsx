@@ -43,6 +43,7 @@ export function OverviewPage() {
         const latestRound = [...rounds].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
         const recentStatements = [...statements].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 4);
         const nextDeadline = outlook?.items.find((item) => !item.isPast) ?? outlook?.items.at(-1);
+        const rowOf = (pointId: string) => status?.points.find((point) => point.pointId === pointId);
         return (
           <div className="grid">
             <section className="card" aria-labelledby="state-heading">
@@ -83,14 +84,8 @@ export function OverviewPage() {
                         <AwaitedParties
                           parties={parties}
                           missingPartyIds={b.missingPartyIds}
-                          reservingPartyIds={
-                            status.points.find((point) => point.pointId === b.pointId)?.reservingPartyIds ??
-                            []
-                          }
-                          reviewingPartyIds={
-                            status.points.find((point) => point.pointId === b.pointId)?.reviewingPartyIds ??
-                            []
-                          }
+                          reservingPartyIds={rowOf(b.pointId)?.reservingPartyIds ?? []}
+                          reviewingPartyIds={rowOf(b.pointId)?.reviewingPartyIds ?? []}
                         />
                       </li>
                     ))}
