@@ -6,7 +6,7 @@ import { createUser } from '../src/services/accounts';
 import type { DatabaseHandle } from '../src/storage/database';
 import { ACCESS_FIXTURES, PARTICIPANTS, RECORD_READERS } from './helpers/access-fixtures';
 import { seedDemo, signInAs, VIEWER_KINDS, type ViewerKind } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { minimalValue, type BodyContext } from './helpers/minimal-body';
 import {
   combinations,
@@ -24,7 +24,7 @@ import { createTestApp, type TestApp } from './helpers/test-app';
 // text, not a count, not a distinguishable 404. A new route is covered without editing this file;
 // a new path parameter needs an AccessFixture in helpers/access-fixtures.ts (the test says so).
 
-describe.each(DATABASE_KINDS)('access matrix on %s (routes from /api/openapi.json)', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('access matrix on %s (routes from /api/openapi.json)', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let document: OpenApiDocument;

@@ -8,7 +8,7 @@ import { loadDemo } from '../src/demo';
 import { createUser } from '../src/services/accounts';
 import { zipFolder } from '../src/services/genius-archive';
 import type { DatabaseHandle } from '../src/storage/database';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { takeASeat } from './helpers/seat';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
@@ -16,7 +16,7 @@ import { createTestApp, type TestApp } from './helpers/test-app';
 type Point = { utilities: number[]; outcome: Record<string, string> };
 const SCENARIOS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scenarios');
 
-describe.each(DATABASE_KINDS)('the analysis and instance API on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('the analysis and instance API on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let analyst: SignedIn;

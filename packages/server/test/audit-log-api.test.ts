@@ -5,7 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_PASSWORD, DEMO_RECO
 import { demoPlanId } from '../src/demo/plan-demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs, type ViewerKind } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -33,7 +33,7 @@ const recordId = (index: number) => DEMO_RECORDS[index]?.id ?? '';
 // 0 US public · 1 US parties · 2 Ukraine mediator · 3 Ukraine delegation · 4 Russia delegation · 5 Russia mediator
 const GENEVA = demoPlanId('geneva-19');
 
-describe.each(DATABASE_KINDS)('the audit log API on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('the audit log API on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   const as = new Map<ViewerKind, SignedIn | null>();

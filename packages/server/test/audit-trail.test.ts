@@ -3,13 +3,13 @@ import { verifyAuditChain } from '../src/audit';
 import { DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_RECORDS } from '../src/demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
 // Every write and every read of restricted material leaves one hash-chained audit entry.
 
-describe.each(DATABASE_KINDS)('audit trail of the API on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('audit trail of the API on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let ukraine: SignedIn;

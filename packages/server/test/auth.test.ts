@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILED_LOGINS } from '../src/auth/login-throttle';
 import { createUser } from '../src/services/accounts';
 import type { DatabaseHandle } from '../src/storage/database';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, signIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
-describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   const PASSWORD = 'correct horse battery';

@@ -5,7 +5,7 @@ import { BODY_LIMIT_BYTES } from '../src/http/create-app';
 import type { DatabaseHandle } from '../src/storage/database';
 import { ACCESS_FIXTURES } from './helpers/access-fixtures';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { minimalValue, type BodyContext } from './helpers/minimal-body';
 import {
   combinations,
@@ -22,7 +22,7 @@ import { createTestApp, type TestApp } from './helpers/test-app';
 
 type Problem = { status: number; errors?: { path: string; message: string }[] };
 
-describe.each(DATABASE_KINDS)('bad input on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('bad input on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let routes: DiscoveredRoute[];

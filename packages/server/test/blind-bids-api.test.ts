@@ -6,7 +6,7 @@ import { loadViewer } from '../src/services/viewer';
 import type { DatabaseHandle } from '../src/storage/database';
 import type { UserId } from '@parley/core';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -31,7 +31,7 @@ type Bidding = {
 };
 type Problem = { status: number; errors?: { path: string; message: string }[] };
 
-describe.each(DATABASE_KINDS)('blind bids on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('blind bids on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

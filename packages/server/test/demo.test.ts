@@ -13,11 +13,11 @@ import {
   UKRAINE_LEAD_CHANGE,
 } from '../src/demo';
 import type { DatabaseHandle } from '../src/storage/database';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, signIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
-describe.each(DATABASE_KINDS)('demo negotiation on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('demo negotiation on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   beforeAll(async () => {

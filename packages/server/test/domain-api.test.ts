@@ -8,13 +8,13 @@ import {
 } from '../src/demo';
 import { createUser } from '../src/services/accounts';
 import type { DatabaseHandle } from '../src/storage/database';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { meet } from './helpers/seat';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
-describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

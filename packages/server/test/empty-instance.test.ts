@@ -3,7 +3,7 @@
 // tells whether an email already has an account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/storage/database';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -12,7 +12,7 @@ const account = (email: string, extra: Record<string, unknown> = {}) => ({
   body: { email, displayName: email.split('@')[0], password: PASSWORD, ...extra },
 });
 
-describe.each(DATABASE_KINDS)('an empty instance (%s)', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('an empty instance (%s)', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   // One database for the story, in order: the tests below build on each other's accounts.

@@ -3,7 +3,7 @@ import { stripFingerprint } from '@parley/core';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION } from '../src/demo';
 import { demoPlanId } from '../src/demo/plan-demo';
 import type { DatabaseHandle } from '../src/storage/database';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
@@ -20,7 +20,7 @@ type Traced = {
   ranking: { exportId: string; recipient: { userId: string; displayName: string } }[];
 };
 
-describe.each(DATABASE_KINDS)('exports on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('exports on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

@@ -5,7 +5,7 @@ import { DEMO_ROUNDS } from '../src/demo/plan-data';
 import { demoPlanId } from '../src/demo/plan-demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -24,7 +24,7 @@ const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
 const GENEVA = demoPlanId('geneva-19');
 const GENEVA_ROUND = DEMO_ROUNDS[0];
 
-describe.each(DATABASE_KINDS)('export kinds and who may fetch them, on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('export kinds and who may fetch them, on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

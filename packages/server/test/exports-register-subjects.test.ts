@@ -7,7 +7,7 @@ import { cachedNegotiation } from '../src/services/cached-reads';
 import { loadViewer } from '../src/services/viewer';
 import { listExportRegister } from '../src/storage/exports';
 import type { DatabaseHandle } from '../src/storage/database';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
@@ -27,7 +27,7 @@ const demoRecord = (party: string, classification: string) => {
 
 // The register named every copy by its kind and a hashed file name: eight "Record" rows a mediator
 // could not tell apart. Each now says what it is of, and never what the viewer may not read.
-describe.each(DATABASE_KINDS)('what the copies register says each copy is of, on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('what the copies register says each copy is of, on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

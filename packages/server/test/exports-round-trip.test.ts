@@ -10,7 +10,7 @@ import { demoPlanId } from '../src/demo/plan-demo';
 import { extractText } from '../src/exports';
 import { openDatabase, type DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { readZip } from './helpers/read-files';
 import { call } from './helpers/session';
 import { createTestApp } from './helpers/test-app';
@@ -43,7 +43,7 @@ async function runCli(args: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-describe.each(DATABASE_KINDS)(
+describe.each(API_DATABASE_KINDS)(
   'Geneva text exported as PDF and DOCX, traced from the database on %s',
   (databaseKind) => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-export-'));

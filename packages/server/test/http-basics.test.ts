@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../src/http/create-app';
 import type { DatabaseHandle } from '../src/storage/database';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
-describe.each(DATABASE_KINDS)('on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   beforeAll(async () => {

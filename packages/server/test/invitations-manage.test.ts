@@ -12,7 +12,7 @@ import { seatMember } from '../src/services/members';
 import { listMembers, updateMemberValidTo } from '../src/storage/members';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs, type ViewerKind } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -28,7 +28,7 @@ type Pending = {
   sentBy: { userId: string; displayName: string };
 };
 
-describe.each(DATABASE_KINDS)('pending invitations on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('pending invitations on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   const sessions = new Map<ViewerKind, SignedIn>();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/services/accounts';
 import type { DatabaseHandle } from '../src/storage/database';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -19,7 +19,7 @@ type Listed = {
   isFromThisSession: boolean;
 };
 
-describe.each(DATABASE_KINDS)('issue 13: API tokens that end, on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('issue 13: API tokens that end, on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let ada: SignedIn;

@@ -8,7 +8,7 @@ import { createUser } from '../src/services/accounts';
 import { insertMember } from '../src/storage/members';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { meet } from './helpers/seat';
 import { createTestApp, type TestApp } from './helpers/test-app';
@@ -18,7 +18,7 @@ const UKRAINE = DEMO_PARTIES.ukraine.id;
 const UKRAINE_DELEGATION_RECORD = DEMO_RECORDS[3]?.id;
 type Handover = { id: string; state: string; revision: number; partyId: string };
 
-describe.each(DATABASE_KINDS)('issue 13: nobody takes over a delegation (%s)', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('issue 13: nobody takes over a delegation (%s)', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

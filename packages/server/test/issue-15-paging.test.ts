@@ -3,7 +3,7 @@ import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import { demoPlanId } from '../src/demo/plan-demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -14,7 +14,7 @@ const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
 const FLORIDA = demoPlanId('florida-20');
 type Page = { items: { id?: string; refId?: string; kind?: string }[]; nextCursor?: string };
 
-describe.each(DATABASE_KINDS)('paged lists on %s', (kind) => {
+describe.each(API_DATABASE_KINDS)('paged lists on %s', (kind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

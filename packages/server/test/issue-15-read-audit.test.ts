@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { recordReadAudit, verifyAuditChain } from '../src/audit';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 
 // Issue #15: audited reads are appended in batches (group commit) instead of one transaction each.
 // The chain must stay exactly as strong: every read's entry is there, chained, and committed
 // before the read is answered.
 
-describe.each(DATABASE_KINDS)('read audit entries appended in batches on %s', (kind) => {
+describe.each(API_DATABASE_KINDS)('read audit entries appended in batches on %s', (kind) => {
   it('chains every one of many concurrent reads, each committed when its promise resolves', async () => {
     const handle = await openTestDatabase(kind);
     try {

@@ -23,6 +23,9 @@ const userEmails = async (db: Database) =>
     (row) => row.email,
   );
 
+const sharedBuffers = async (db: Database) =>
+  (await sql<{ shared_buffers: string }>`SHOW shared_buffers`.execute(db)).rows[0]?.shared_buffers;
+
 async function addUser(db: Database, email: string): Promise<void> {
   await sql`INSERT INTO users (id, email, display_name, password_hash)
             VALUES (gen_random_uuid(), ${email}, 'Someone', 'x')`.execute(db);
@@ -41,6 +44,10 @@ describe('new PGlite databases from the migrated schema', () => {
       expect(await appliedNames(handle.db)).toEqual(Object.keys(MIGRATIONS).sort());
       expect(await userEmails(handle.db)).toEqual([]);
     }
+    // A database in memory is a test's, started with small buffers (they cost most of its start);
+    // a folder keeps Postgres's default as the cache of a database that grows.
+    expect(await sharedBuffers(inMemory.db)).toBe('16MB');
+    expect(await sharedBuffers(inFolder.db)).toBe('128MB');
     await Promise.all([first.close(), inMemory.close(), inFolder.close()]);
   });
 

@@ -8,7 +8,7 @@ import { enqueueSimulation, workSimulations } from '../src/jobs/simulation-worke
 import { createUser } from '../src/services/accounts';
 import { createDeps } from '../src/services/deps';
 import type { DatabaseHandle } from '../src/storage/database';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { takeASeat } from './helpers/seat';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createMutableClock, type TestApp } from './helpers/test-app';
@@ -45,7 +45,7 @@ async function waitForEnd(testApp: TestApp, id: string, as: SignedIn): Promise<R
   }
 }
 
-describe.each(DATABASE_KINDS)('discounted simulation jobs on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('discounted simulation jobs on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let queue: JobQueue;
   let testApp: TestApp;

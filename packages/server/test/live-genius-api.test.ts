@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs, type ViewerKind } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { zipOf } from './helpers/hostile-files';
 import { PARLEY_BIN } from './helpers/serve-process';
 import { call, type SignedIn } from './helpers/session';
@@ -48,7 +48,7 @@ function unzip(bytes: ArrayBuffer): Record<string, string> {
   );
 }
 
-describe.each(DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('GENIUS folders of the live issues on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   const as: Partial<Record<ViewerKind, SignedIn | null>> = {};

@@ -9,7 +9,7 @@ import { createDeps } from '../src/services/deps';
 import type { DatabaseHandle } from '../src/storage/database';
 import { findLiveSimulation } from '../src/storage/live-simulations';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createMutableClock, type TestApp } from './helpers/test-app';
 
@@ -36,7 +36,7 @@ type Job = {
   } | null;
 };
 
-describe.each(DATABASE_KINDS)('simulating the live talks on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('simulating the live talks on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let queue: JobQueue;
   let worked: TestApp;

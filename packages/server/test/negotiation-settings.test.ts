@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -12,7 +12,7 @@ type Problem = { status: number; detail: string; errors?: { path: string }[] };
 
 // Issue 11: the mediator edits what was set up (title, mandate, closure rule, time zone; a party's
 // name and whether it is required), with the revision the form showed, so no change is lost.
-describe.each(DATABASE_KINDS)('editing a negotiation and its parties on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('editing a negotiation and its parties on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

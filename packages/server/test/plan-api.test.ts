@@ -3,7 +3,7 @@ import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import { demoPlanId } from '../src/demo/plan-demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -13,7 +13,7 @@ const GENEVA = demoPlanId('geneva-19');
 const FLORIDA = demoPlanId('florida-20');
 type Json = Record<string, unknown>;
 
-describe.each(DATABASE_KINDS)('plan API on %s', (kind) => {
+describe.each(API_DATABASE_KINDS)('plan API on %s', (kind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

@@ -4,7 +4,7 @@ import { DEMO_NEGOTIATION } from '../src/demo';
 import { extractTextFromBytes } from '../src/exports/extract/extract-text';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -18,7 +18,7 @@ async function docxOf(lines: string[]): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-describe.each(DATABASE_KINDS)('plan documents API on %s', (kind) => {
+describe.each(API_DATABASE_KINDS)('plan documents API on %s', (kind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

@@ -4,7 +4,7 @@ import { demoPlanId } from '../src/demo/plan-demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { listNegotiationAuditEntries } from '../src/storage/audit-log';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -18,7 +18,7 @@ type Edge = {
   amendmentId: string | null;
 };
 
-describe.each(DATABASE_KINDS)('drafting a version on %s', (kind) => {
+describe.each(API_DATABASE_KINDS)('drafting a version on %s', (kind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

@@ -4,7 +4,7 @@ import { DEMO_NEGOTIATION } from '../src/demo';
 import { demoPlanId } from '../src/demo/plan-demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -26,7 +26,7 @@ function asMarkdown(points: readonly Point[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-describe.each(DATABASE_KINDS)('lineage proposal for a revised text on %s', (kind) => {
+describe.each(API_DATABASE_KINDS)('lineage proposal for a revised text on %s', (kind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

@@ -3,9 +3,9 @@ import { DEMO_NEGOTIATION } from '../src/demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { listAdmittedRecords, type RecordHead } from '../src/storage/records';
 import { seedDemo } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 
-describe.each(DATABASE_KINDS)('records admitted by the policy on %s', (databaseKind) => {
+describe.each(API_DATABASE_KINDS)('records admitted by the policy on %s', (databaseKind) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await openTestDatabase(databaseKind);

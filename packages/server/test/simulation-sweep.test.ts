@@ -8,7 +8,7 @@ import { workSimulations } from '../src/jobs/simulation-worker';
 import { createUser } from '../src/services/accounts';
 import { createDeps } from '../src/services/deps';
 import { findSimulation, insertSimulation, startSimulationAttempt } from '../src/storage/simulations';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { eventually } from './helpers/eventually';
 
 // Issue #13: a worker killed during a job's last attempt left it `running` for good (the queue,
@@ -25,7 +25,7 @@ const INPUT = CreateSimulationInputSchema.parse({
   agents: ['boulware', 'conceder'],
 });
 
-describe.each(DATABASE_KINDS)('abandoned simulation jobs on %s', (kind) => {
+describe.each(API_DATABASE_KINDS)('abandoned simulation jobs on %s', (kind) => {
   it('fails a job idle on its last attempt, and leaves retried and recent ones alone', async () => {
     const handle = await openTestDatabase(kind);
     const queue = await startJobQueue(handle, { databaseUrl: handle.url, expireInSeconds: 1 });

@@ -6,7 +6,7 @@ import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import { demoPlanId } from '../src/demo/plan-demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
-import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -17,7 +17,7 @@ const FLORIDA = demoPlanId('florida-20');
 type ProblemBody = { status: number; detail: string; errors: { path: string; message: string }[] };
 type Items<T> = { items: T[] };
 
-describe.each(DATABASE_KINDS)('walk-through input checks on %s', (kind) => {
+describe.each(API_DATABASE_KINDS)('walk-through input checks on %s', (kind) => {
   let handle: DatabaseHandle;
   let testApp: TestApp;
   let mediator: SignedIn;

@@ -24,11 +24,26 @@ async function isPostgresReachable(): Promise<boolean> {
 }
 
 export type DatabaseKind = 'pglite' | 'postgres';
-// `PARLEY_TEST_POSTGRES=off` keeps a run on PGlite alone (CI's Node 22/24 passes: the PostgreSQL
-// pass does not depend on the Node version, and running it once keeps CI's time).
-const isPostgresWanted = process.env.PARLEY_TEST_POSTGRES !== 'off';
-export const DATABASE_KINDS: readonly DatabaseKind[] =
-  isPostgresWanted && (await isPostgresReachable()) ? ['pglite', 'postgres'] : ['pglite'];
+
+/**
+ * `PARLEY_TEST_POSTGRES` says which suites run a second time on PostgreSQL (when one answers):
+ * - `storage` (the default, `npm test`): the storage suites, whose outcome depends on the database
+ *   (transactions and locks, concurrent writers, LISTEN/NOTIFY, the audit chain's SQL, full-text
+ *   search, the read cache that only PGlite's single writer allows);
+ * - `all`: the API suites too (CI's Node 24 pass): they go through the same SQL as on PGlite, and
+ *   running them twice in `npm test` cost a third of its time;
+ * - `off`: PGlite alone (CI's Node 22 pass).
+ */
+const postgresPass = process.env.PARLEY_TEST_POSTGRES ?? 'storage';
+if (!['storage', 'all', 'off'].includes(postgresPass))
+  throw new Error(`PARLEY_TEST_POSTGRES must be storage, all or off, not "${postgresPass}"`);
+const isPostgresUp = postgresPass !== 'off' && (await isPostgresReachable());
+
+/** The databases a storage suite runs on. */
+export const DATABASE_KINDS: readonly DatabaseKind[] = isPostgresUp ? ['pglite', 'postgres'] : ['pglite'];
+/** The databases an API suite runs on. */
+export const API_DATABASE_KINDS: readonly DatabaseKind[] =
+  isPostgresUp && postgresPass === 'all' ? ['pglite', 'postgres'] : ['pglite'];
 
 /** A migrated, empty database of the given kind; close() drops a PostgreSQL one. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle & { url?: string }> {
