@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LINEAGE_FIXTURE_DIR, readLineageFixtures, rowKey } from './helpers/lineage-fixtures';
+import { planDiffCommand } from '../src/cli/commands/plan-diff';
 
 // `parley plan diff OLD NEW --json` through the real bin, on the pairs in testdata/lineage: the
 // contract of docs/plan.md and ../shared/DESIGN.md §6 (rows[] with kind, from[].number, to[].number).
@@ -11,22 +12,33 @@ const BIN = fileURLToPath(new URL('../bin/parley.js', import.meta.url));
 
 type JsonRow = { kind: string; from: { number: number }[]; to: { number: number }[]; score: number };
 
-const outputs = new Map<string, { rows: JsonRow[] }>();
+const pairFiles = (name: string) => [
+  join(LINEAGE_FIXTURE_DIR, name, 'old.md'),
+  join(LINEAGE_FIXTURE_DIR, name, 'new.md'),
+];
 
-// One process per pair: each start of the bin costs more than the inference itself.
+/** The real bin, one process per pair. */
 function planDiff(name: string): { rows: JsonRow[] } {
-  const cached = outputs.get(name);
-  if (cached !== undefined) return cached;
-  const dir = join(LINEAGE_FIXTURE_DIR, name);
-  const result = spawnSync(
-    process.execPath,
-    [BIN, 'plan', 'diff', join(dir, 'old.md'), join(dir, 'new.md'), '--json'],
-    { encoding: 'utf8' },
-  );
+  const result = spawnSync(process.execPath, [BIN, 'plan', 'diff', ...pairFiles(name), '--json'], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`plan diff ${name} exited ${result.status}: ${result.stderr}`);
-  const output = JSON.parse(result.stdout) as { rows: JsonRow[] };
-  outputs.set(name, output);
-  return output;
+  return JSON.parse(result.stdout) as { rows: JsonRow[] };
+}
+
+/**
+ * The same command run in this process: for the property over every pair, where a process per
+ * pair cost a second each to start (24 s in all) for milliseconds of inference.
+ */
+async function planDiffInProcess(name: string): Promise<{ rows: JsonRow[] }> {
+  const printed: string[] = [];
+  const exitCode = await planDiffCommand.run([...pairFiles(name), '--json'], {
+    out: (text) => printed.push(text),
+    err: (text) => printed.push(text),
+    isTty: false,
+  });
+  if (exitCode !== 0) throw new Error(`plan diff ${name} exited ${exitCode}: ${printed.join('\n')}`);
+  return JSON.parse(printed.join('')) as { rows: JsonRow[] };
 }
 
 const reduce = (row: JsonRow) =>
@@ -45,9 +57,9 @@ describe('parley plan diff on files infers the lineage', () => {
     30_000,
   );
 
-  it('puts every point of both files in exactly one row, with a score, on every pair', () => {
+  it('puts every point of both files in exactly one row, with a score, on every pair', async () => {
     for (const fixture of fixtures) {
-      const { rows } = planDiff(fixture.name);
+      const { rows } = await planDiffInProcess(fixture.name);
       const numbers = (side: 'from' | 'to') =>
         rows.flatMap((row) => row[side].map((point) => point.number)).sort((a, b) => a - b);
       expect(numbers('from'), fixture.name).toEqual(fixture.before.map((point) => point.number));
