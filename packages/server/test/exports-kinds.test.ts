@@ -252,6 +252,15 @@ describe.each(API_DATABASE_KINDS)('export kinds and who may fetch them, on %s', 
     });
     expect(notBase64.status).toBe(400);
     expect(JSON.stringify(await notBase64.json())).toContain('contentBase64');
+    // An empty file is said to be empty, and only that (it read "Not base64").
+    const empty = await call(testApp, `POST ${N}/trace-leak/file`, {
+      as: mediator,
+      body: { name: 'leak.pdf', contentBase64: '' },
+    });
+    expect(empty.status).toBe(400);
+    const emptyBody = JSON.stringify(await empty.json());
+    expect(emptyBody).toContain('The file is empty');
+    expect(emptyBody).not.toContain('Not base64');
   });
 
   it('lists every copy in the register for the mediator staff, and only its own copies for anyone else', async () => {

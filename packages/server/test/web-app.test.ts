@@ -1,11 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountWebApp } from '../src/http/web-app';
 import type { DatabaseHandle } from '../src/storage/database';
 import { openTestDatabase } from './helpers/each-database';
 import { createTestApp, type TestApp } from './helpers/test-app';
+
+const HASHED_SCRIPT = 'export const parley = "'.concat('x'.repeat(4000), '";');
 
 describe('serving the built web app', () => {
   let handle: DatabaseHandle;
@@ -16,6 +19,10 @@ describe('serving the built web app', () => {
     const dist = mkdtempSync(path.join(tmpdir(), 'parley-web-'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Parley</title>');
     writeFileSync(path.join(dist, 'app.js'), 'console.log(1)');
+    mkdirSync(path.join(dist, 'assets'));
+    writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), HASHED_SCRIPT);
+    writeFileSync(path.join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync(HASHED_SCRIPT));
+    writeFileSync(path.join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(HASHED_SCRIPT));
     expect(mountWebApp(testApp.app, dist)).toBe(true);
   });
   afterAll(async () => handle.close());
@@ -24,6 +31,32 @@ describe('serving the built web app', () => {
     const response = await testApp.app.request('/app.js');
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('console.log(1)');
+  });
+
+  it("sends the build's compressed copy to a browser that accepts it, and the file itself otherwise", async () => {
+    const asBrotli = await testApp.app.request('/assets/index-abc123.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(asBrotli.headers.get('content-encoding')).toBe('br');
+    expect(asBrotli.headers.get('content-type')).toContain('javascript');
+    expect(brotliDecompressSync(Buffer.from(await asBrotli.arrayBuffer())).toString()).toBe(HASHED_SCRIPT);
+    const asGzip = await testApp.app.request('/assets/index-abc123.js', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(asGzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await asGzip.arrayBuffer())).toString()).toBe(HASHED_SCRIPT);
+    const plain = await testApp.app.request('/assets/index-abc123.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(HASHED_SCRIPT);
+  });
+
+  it('lets browsers keep hashed assets for good, and asks them to check the page and other files', async () => {
+    const hashed = await testApp.app.request('/assets/index-abc123.js');
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const unhashed = await testApp.app.request('/app.js');
+    expect(unhashed.headers.get('cache-control')).toBe('no-cache');
+    const page = await testApp.app.request('/negotiations/123/records');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('answers deep links with index.html so the client router can take over', async () => {

@@ -19,7 +19,8 @@ export type AnalysisRequest = z.infer<typeof AnalysisRequestSchema>;
 export const GeniusScenarioInputSchema = z.strictObject({
   archive: z
     .string()
-    .min(1)
+    // Alone: an empty file is not also "not base64".
+    .min(1, { message: 'The file is empty', abort: true })
     .max(1_000_000)
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
 });

@@ -110,7 +110,8 @@ export const LeakedFileSchema = z.strictObject({
   // 1 MiB request limit: a base64 file of up to ~700 KB (a leaked PDF or DOCX of a plan is far smaller)
   contentBase64: z
     .string()
-    .min(1)
+    // Alone: an empty file is not also "not base64".
+    .min(1, { message: 'The file is empty', abort: true })
     .max(1_000_000)
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
 });

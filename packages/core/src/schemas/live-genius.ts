@@ -8,7 +8,8 @@ import { ChoiceSchema, LiveIssueSchema } from './live-issues';
 /** A GENIUS scenario folder uploaded as a zip, in base64 (the API takes JSON only). */
 export const GeniusArchiveSchema = z
   .string()
-  .min(1)
+  // Alone: an empty file is not also "not base64".
+  .min(1, { message: 'The file is empty', abort: true })
   // 1 MiB request limit: a zip of up to ~700 KB (the largest shared scenario is under 100 KB a file)
   .max(1_000_000)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64');

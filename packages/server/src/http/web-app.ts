@@ -21,12 +21,24 @@ export function mountWebApp(app: ApiApp, distDir: string = WEB_DIST): boolean {
   const indexFile = path.join(distDir, 'index.html');
   if (!existsSync(indexFile)) return false;
   const root = path.relative(process.cwd(), distDir) || '.';
-  const staticFiles = serveStatic({ root });
-  app.use('*', async (c, next) => (c.req.path.startsWith('/api') ? next() : staticFiles(c, next)));
+  // The build writes .br and .gz copies of its scripts and styles (packages/web/scripts/ensure-built.mjs).
+  const staticFiles = serveStatic({ root, precompressed: true });
+  app.use('*', async (c, next) => {
+    if (c.req.path.startsWith('/api')) return next();
+    // Files under assets/ are named by their content's hash: a new build has new names, so a
+    // browser may keep them for good. Anything else is asked about again each time (set before the
+    // file is sent: a header added after it would not reach the response).
+    c.header('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+    return staticFiles(c, next);
+  });
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api')) return next();
-    // Read per request: a rebuilt app is picked up without a restart; the file is small.
+    // Read per request: a rebuilt app is picked up without a restart; the file is small. Never
+    // kept by the browser: it names the current build's assets.
+    c.header('Cache-Control', 'no-cache');
     return c.html(readFileSync(indexFile, 'utf8'));
   });
   return true;
 }
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
