@@ -59,6 +59,13 @@ describe('serving the built web app', () => {
     expect(page.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('answers a missing asset with a 404 that no browser keeps, not with the page', async () => {
+    const missing = await testApp.app.request('/assets/index-gone.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('application/problem+json');
+    expect(missing.headers.get('cache-control')).toBeNull();
+  });
+
   it('answers deep links with index.html so the client router can take over', async () => {
     const response = await testApp.app.request('/negotiations/123/records');
     expect(response.status).toBe(200);

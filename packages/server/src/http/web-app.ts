@@ -25,14 +25,17 @@ export function mountWebApp(app: ApiApp, distDir: string = WEB_DIST): boolean {
   const staticFiles = serveStatic({ root, precompressed: true });
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/api')) return next();
+    const served = await staticFiles(c, next);
     // Files under assets/ are named by their content's hash: a new build has new names, so a
-    // browser may keep them for good. Anything else is asked about again each time (set before the
-    // file is sent: a header added after it would not reach the response).
-    c.header('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
-    return staticFiles(c, next);
+    // browser may keep them for good. Anything else is asked about again each time. Only on a file
+    // found: a missing asset's 404 must not be kept.
+    if (served instanceof Response)
+      served.headers.set('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+    return served;
   });
   app.get('*', async (c, next) => {
-    if (c.req.path.startsWith('/api')) return next();
+    // A missing script or style is a 404, not the page (which a browser would try to run as one).
+    if (c.req.path.startsWith('/api') || c.req.path.startsWith('/assets/')) return next();
     // Read per request: a rebuilt app is picked up without a restart; the file is small. Never
     // kept by the browser: it names the current build's assets.
     c.header('Cache-Control', 'no-cache');
