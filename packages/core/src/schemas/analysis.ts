@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Base64FileSchema } from './common';
 
 export const SemanticsSchema = z.enum(['genius', 'negmas']);
 
@@ -17,12 +18,7 @@ export type AnalysisRequest = z.infer<typeof AnalysisRequestSchema>;
  * JSON scenario, for the analysis above: numbers as written, so both semantics still apply.
  */
 export const GeniusScenarioInputSchema = z.strictObject({
-  archive: z
-    .string()
-    // Alone: an empty file is not also "not base64".
-    .min(1, { message: 'The file is empty', abort: true })
-    .max(1_000_000)
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
+  archive: Base64FileSchema,
 });
 export const GeniusScenarioSchema = z.strictObject({ scenario: z.record(z.string(), z.unknown()) });
 

@@ -102,6 +102,17 @@ export function labelSchema(maxLength: number) {
 /** Long free text (mandates, record bodies): bounded so one field cannot fill the body limit alone. */
 export const LongTextSchema = textSchema(100_000);
 
+/**
+ * An uploaded file's bytes in base64 (the API takes JSON only). 1 MiB request limit: a file of up to
+ * ~700 KB, far above a leaked PDF or DOCX of a plan or a GENIUS scenario's zip. An empty file is
+ * said to be empty, and only that (not also "not base64").
+ */
+export const Base64FileSchema = z
+  .string()
+  .min(1, { message: 'The file is empty', abort: true })
+  .max(1_000_000)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64');
+
 /** A whole plan as text (pasted, uploaded, read from a file): far above any negotiated text, below the body limit. */
 export const PLAN_TEXT_MAX_LENGTH = 500_000;
 /** A plan's text, as every route and command that takes one checks it. */

@@ -7,7 +7,7 @@ import {
   StoredRoundIdSchema,
   UserIdSchema,
 } from '../ids';
-import { InstantSchema, LabelSchema, LongTextSchema } from './common';
+import { Base64FileSchema, InstantSchema, LabelSchema, LongTextSchema } from './common';
 
 /** What an export holds: a plan version (optionally with a redline), a point's history, a round's minutes or readout, the summary, or a record (transcript, note). */
 export const EXPORT_KINDS = [
@@ -107,13 +107,7 @@ export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 /** A leaked file as uploaded: its name (the extension says how to read it) and its bytes in base64. */
 export const LeakedFileSchema = z.strictObject({
   name: z.string().min(1).max(255),
-  // 1 MiB request limit: a base64 file of up to ~700 KB (a leaked PDF or DOCX of a plan is far smaller)
-  contentBase64: z
-    .string()
-    // Alone: an empty file is not also "not base64".
-    .min(1, { message: 'The file is empty', abort: true })
-    .max(1_000_000)
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64'),
+  contentBase64: Base64FileSchema,
 });
 
 export const TraceLeakInputSchema = z.strictObject({ text: LongTextSchema.min(1) });

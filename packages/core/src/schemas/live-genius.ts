@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import { ImprovementProposalIdSchema, PlanVersionIdSchema, PointIdSchema } from '../ids';
-import { InstantSchema, listOf } from './common';
+import { Base64FileSchema, InstantSchema, listOf } from './common';
 import { ChoiceSchema, LiveIssueSchema } from './live-issues';
 
 // ── GENIUS scenario folders (issue #12, item 7) ──────────────────────────────────────────────
 
 /** A GENIUS scenario folder uploaded as a zip, in base64 (the API takes JSON only). */
-export const GeniusArchiveSchema = z
-  .string()
-  // Alone: an empty file is not also "not base64".
-  .min(1, { message: 'The file is empty', abort: true })
-  // 1 MiB request limit: a zip of up to ~700 KB (the largest shared scenario is under 100 KB a file)
-  .max(1_000_000)
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64');
+export const GeniusArchiveSchema = Base64FileSchema;
 
 export const GeniusPreviewInputSchema = z.strictObject({ archive: GeniusArchiveSchema });
 export type GeniusPreviewInput = z.infer<typeof GeniusPreviewInputSchema>;
