@@ -4,7 +4,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const webDir = path.resolve(import.meta.dirname, '..');
 const distDir = path.join(webDir, 'dist');
@@ -33,25 +32,6 @@ export function needsBuild() {
   return newestSource() > Number(readFileSync(stampFile, 'utf8'));
 }
 
-/**
- * Brotli and gzip copies beside each script and style sheet, made once per build at the highest
- * levels: `parley serve` sends them to browsers that accept them (the app's 1.1 MB of script is
- * about a quarter of that compressed, on a phone's connection the difference is seconds).
- */
-function precompress(assetsDir) {
-  if (!existsSync(assetsDir)) return;
-  for (const name of readdirSync(assetsDir)) {
-    if (!/\.(js|css|svg|json)$/.test(name)) continue;
-    const file = path.join(assetsDir, name);
-    const content = readFileSync(file);
-    writeFileSync(
-      `${file}.br`,
-      brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-    );
-    writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
-  }
-}
-
 export function ensureBuilt() {
   if (!needsBuild()) return;
   console.log('Building the web app (packages/web/dist)…');
@@ -69,7 +49,6 @@ export function ensureBuilt() {
     rmSync(outDir, { recursive: true, force: true });
     throw new Error(`vite build failed (exit ${result.status})`);
   }
-  precompress(path.join(outDir, 'assets'));
   writeFileSync(path.join(outDir, STAMP), String(sourceTime));
   rmSync(distDir, { recursive: true, force: true });
   try {

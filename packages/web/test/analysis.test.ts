@@ -37,6 +37,40 @@ describe('demo sign-in and the Analysis view in a real browser', () => {
     await context.close();
   });
 
+  test('the charts are fetched only with the analysis page; a page whose script fails to arrive says so and the app goes on', async () => {
+    const context = await harness.browser.newContext({ baseURL: harness.server.url });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/');
+    await page.getByLabel('Email').fill('mediator@demo.parley');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Your negotiations' }).waitFor();
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((script) => script.includes('analysis-page'))).toEqual([]);
+
+    // As after a redeploy that removed the old script, or a dropped connection.
+    await page.route('**/assets/analysis-page-*.js', (route) => route.abort('connectionfailed'));
+    const main = page.getByRole('navigation', { name: 'Main' });
+    await main.getByRole('link', { name: 'Analysis' }).click();
+    const failure = page.getByRole('alert');
+    await failure.waitFor();
+    expect(await failure.innerText()).toContain('This page could not be loaded');
+    expect(await failure.getByRole('button', { name: 'Reload' }).count()).toBe(1);
+    await main.getByRole('link', { name: 'Negotiations' }).click();
+    await page.getByRole('heading', { name: 'Your negotiations' }).waitFor();
+
+    await page.unroute('**/assets/analysis-page-*.js');
+    await page.reload();
+    await main.getByRole('link', { name: 'Analysis' }).click();
+    await page.getByRole('heading', { name: 'Pareto frontier' }).waitFor();
+    expect(scripts.some((script) => script.includes('analysis-page'))).toBe(true);
+    await context.close();
+  });
+
   test('the Analysis view charts the example frontier, shows the Nash package, and reports a broken scenario', async () => {
     const context = await harness.browser.newContext({
       baseURL: harness.server.url,

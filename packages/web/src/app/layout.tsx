@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { PageLoader } from './page-loader';
 import { useSession } from './session';
 
 export function Layout() {
@@ -29,7 +30,9 @@ export function Layout() {
         </button>
       </header>
       <main id="main" className="page" tabIndex={-1} ref={main}>
-        <Outlet />
+        <PageLoader>
+          <Outlet />
+        </PageLoader>
       </main>
     </>
   );

@@ -1,5 +1,4 @@
 import { Navigate, Route, Routes, useSearchParams } from 'react-router';
-import { AnalysisPage } from '../features/analysis/analysis-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { ComparePage } from '../features/compare/compare-page';
 import { DraftPage } from '../features/drafting/draft-page';
@@ -27,6 +26,11 @@ import { SearchPage } from '../features/search/search-page';
 import { TimelinePage } from '../features/timeline/timeline-page';
 import { usePageTitle } from '../components/page-title';
 import { Layout } from './layout';
+import { lazyPage } from './page-loader';
+
+// The analysis page is fetched when first opened: it alone draws charts, and the charts library is
+// larger than the rest of the app (see page-loader.tsx).
+const AnalysisPage = lazyPage(() => import('../features/analysis/analysis-page'), 'AnalysisPage');
 
 export function AppRoutes() {
   return (

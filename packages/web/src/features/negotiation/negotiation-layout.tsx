@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { getNegotiation, getPlan, listParties } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
+import { PageLoader } from '../../app/page-loader';
 import { mayIn, ownSeatsIn, useSession } from '../../app/session';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
@@ -98,7 +99,9 @@ export function NegotiationLayout() {
                 </NavLink>
               ))}
             </nav>
-            <Outlet />
+            <PageLoader>
+              <Outlet />
+            </PageLoader>
           </NegotiationContext.Provider>
         );
       }}
