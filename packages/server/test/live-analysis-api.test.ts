@@ -151,6 +151,28 @@ describe.each(API_DATABASE_KINDS)('the live analysis on %s', (databaseKind) => {
     ]);
   });
 
+  it('of two editors saving over the same definition at once, one is told the other saved first', async () => {
+    const current = { kind: 'options', options: CEILING };
+    const put = (options: string[]) =>
+      call(testApp, `PUT ${N}/plan/versions/${versionId}/points/${ceilingId}/issue`, {
+        as: mediator,
+        body: { definition: { kind: 'options', options }, previous: current },
+      });
+    const answers = await Promise.all([put(['low', 'high']), put(['none', 'some', 'all'])]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const saved = (await answers.find((answer) => answer.status === 200)?.json()) as { definition: unknown };
+    const issues = (await (
+      await call(testApp, `GET ${N}/plan/versions/${versionId}/issues`, { as: mediator })
+    ).json()) as { points: { pointId: string; definition: unknown }[] };
+    expect(issues.points.find((point) => point.pointId === ceilingId)?.definition).toEqual(saved.definition);
+    // Put back what the later tests build on.
+    const restore = await call(testApp, `PUT ${N}/plan/versions/${versionId}/points/${ceilingId}/issue`, {
+      as: mediator,
+      body: { definition: current },
+    });
+    expect(restore.status).toBe(200);
+  });
+
   it('refuses an analysis with fewer than two profiles, naming the problem', async () => {
     const response = await analyse(mediator);
     expect(response.status).toBe(422);

@@ -14,6 +14,7 @@ import {
   type PointId,
 } from '@parley/core';
 import { listIssueAssignments, upsertIssueAssignment } from '../storage/live-issues';
+import { lockInNegotiation } from '../storage/negotiation-locks';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { getVersionForViewer, listVersionsForViewer } from './plan-versions';
@@ -82,31 +83,39 @@ export async function setIssue(
     throw new DomainError('invalid-input', 'Each option must differ from the others.', {
       field: 'definition.options',
     });
-  if (input.body.previous !== undefined) {
-    const current = (await issuesAt(deps, viewer, { negotiation, versionId })).find(
-      (issue) => issue.pointId === pointId,
-    );
-    const now = current?.definition ?? null;
-    if (!sameDefinition(now, input.body.previous))
-      throw new DomainError(
-        'conflict',
-        `This point was changed meanwhile: it is now ${describeDefinition(now)}. Yours is not saved.`,
-        { field: 'previous' },
-      );
-  }
+  const { previous } = input.body;
+  // Versions never change once made, so the ones read here still hold inside the transaction.
+  const { versions } =
+    previous === undefined ? { versions: [] } : await listVersionsForViewer(deps, viewer, negotiation);
   const at = deps.clock.now();
   await commitChange(deps, {
     actor: viewer,
     at,
-    write: (tx) =>
-      upsertIssueAssignment(tx, {
+    write: async (tx) => {
+      // Checked under the lock, in the transaction that writes: two editors saving over the same
+      // definition at once must not both pass (the second would silently undo the first).
+      await lockInNegotiation(tx, 'issueDefinitions', negotiation.id);
+      if (previous !== undefined) {
+        const assignments = await listIssueAssignments(tx, negotiation.id);
+        const now =
+          issuesAtVersion(versions, assignments, versionId)?.find((issue) => issue.pointId === pointId)
+            ?.definition ?? null;
+        if (!sameDefinition(now, previous))
+          throw new DomainError(
+            'conflict',
+            `This point was changed meanwhile: it is now ${describeDefinition(now)}. Yours is not saved.`,
+            { field: 'previous' },
+          );
+      }
+      await upsertIssueAssignment(tx, {
         negotiationId: negotiation.id,
         versionId,
         pointId,
         definition: input.body.definition,
         savedBy: viewer.userId,
         savedAt: at,
-      }),
+      });
+    },
     event: { type: 'issues.changed', negotiationId: negotiation.id, versionId },
     audit: {
       action: 'issue.set',

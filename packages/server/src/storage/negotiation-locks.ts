@@ -11,6 +11,7 @@ const NEGOTIATION_LOCKS = {
   exportKeys: 7_402_914,
   partyNames: 7_402_915,
   openEscalations: 7_402_916,
+  issueDefinitions: 7_402_917,
 } as const;
 
 /** Takes the lock for `what` in one negotiation, held until the caller's transaction ends. */
