@@ -126,6 +126,25 @@ between the parties.`);
     ]);
   });
 
+  it('reads a typed hyphen as the title dash only when a sentence follows it', () => {
+    const plan = parsed(
+      [
+        '1. Sovereignty - The sovereignty of Ukraine is confirmed.',
+        '2. The parties - including Europe - agree to a dialogue.',
+        '3. Elections - 100 days after signature.',
+        '4. Non-aggression - Russia and Ukraine undertake not to attack.',
+        '5. Troops are limited to 600,000 - a ceiling both sides accept.',
+      ].join('\n'),
+    );
+    expect(plan.points.map((p) => [p.title, p.text])).toEqual([
+      ['Sovereignty', 'The sovereignty of Ukraine is confirmed.'],
+      ['', 'The parties - including Europe - agree to a dialogue.'],
+      ['Elections', '100 days after signature.'],
+      ['Non-aggression', 'Russia and Ukraine undertake not to attack.'],
+      ['', 'Troops are limited to 600,000 - a ceiling both sides accept.'],
+    ]);
+  });
+
   it('uses bold-only lines and capitals as topics, and several level-1 headings as topics', () => {
     const plan = parsed(
       '# Territory\n1. One.\n# Elections\n**Timing**\n2. Two.\nSANCTIONS AND ECONOMY\n3. Three.',

@@ -68,11 +68,16 @@ function cleanTopic(text: string): string {
     .trim();
 }
 
-/** Splits "Title — text", "**Title.** text", "Title: text" into a title and text; otherwise no title. */
+/** Splits "Title — text", "Title - Text", "**Title.** text", "Title: text" into a title and text; otherwise no title. */
 export function splitTitle(rest: string): { title: string; text: string } {
   const bold = /^\*\*(.+?)\*\*\s*[.:—–-]?\s*(.*)$/.exec(rest);
   if (bold?.[1] !== undefined) return { title: stripEnd(bold[1]), text: (bold[2] ?? '').trim() };
-  const dash = /^(.{2,90}?)\s+[—–]\s+(.+)$/.exec(rest) ?? /^([^:.]{2,60}):\s+(.+)$/.exec(rest);
+  const dash =
+    /^(.{2,90}?)\s+[—–]\s+(.+)$/.exec(rest) ??
+    /^([^:.]{2,60}):\s+(.+)$/.exec(rest) ??
+    // A typed hyphen stands for the dash in plain text, but also joins clauses mid-sentence ("the
+    // parties - including Europe - agree"): it separates a title only when a sentence follows it.
+    /^([^:.]{2,60}?)\s+-\s+([\p{Lu}\p{N}"“‘'(].*)$/u.exec(rest);
   if (dash?.[1] !== undefined && dash[2] !== undefined && wordCount(dash[1]) <= 10) {
     return { title: stripEnd(dash[1]), text: dash[2].trim() };
   }
