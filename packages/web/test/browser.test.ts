@@ -235,15 +235,31 @@ describe('the web app in a real browser', () => {
     expect(await mediator.page.getByText('Escalate to the leaders').count()).toBe(0);
   });
 
-  test("once the leaders' decision is recorded, the timeline shows it instead of its due date", async () => {
+  test("the leaders' decision shows on the point at once, and on the timeline instead of its due date", async () => {
     await openPoint(mediator, 2);
     const escalation = mediator.page.getByRole('region', { name: 'Escalation' });
     await escalation.getByText('Record the leaders’ decision', { exact: true }).click();
     const decide = escalation.getByRole('form', { name: /^Record the decision of/ });
     await decide.getByLabel('Outcome').selectOption('agreed');
     await decide.getByLabel('What they decided').fill(LEADERS_DECISION);
-    await decide.getByRole('button', { name: 'Record the decision' }).click();
-    await escalation.getByText('Decision recorded.').waitFor();
+    // Reading the list again (after the save, or on the realtime event) is held back for 5 s: the
+    // decision must come from the save's own answer, not from a read that happens to be quick.
+    const isEscalationList = (url: URL) => url.pathname.endsWith('/escalations');
+    await mediator.page.route(isEscalationList, async (route) => {
+      if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 5000));
+      await route.continue();
+    });
+    try {
+      await decide.getByRole('button', { name: 'Record the decision' }).click();
+      await escalation.getByText('Decision recorded.').waitFor();
+      await escalation.getByText(LEADERS_DECISION).waitFor({ timeout: 1000 });
+      expect(await escalation.getByText('Deferred to leaders').count()).toBe(0);
+      // Handed back to the parties: the point may be escalated afresh.
+      await escalation.getByText('Escalate to the leaders', { exact: true }).waitFor({ timeout: 1000 });
+    } finally {
+      // A read still held back is let go: the page has moved on, and so does the test.
+      await mediator.page.unrouteAll({ behavior: 'ignoreErrors' });
+    }
 
     await mediator.page.getByRole('link', { name: 'Rounds & statements', exact: true }).click();
     const timeline = mediator.page.getByRole('list', { name: /^Rounds, versions, statements/ });
