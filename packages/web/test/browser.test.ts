@@ -13,6 +13,8 @@ import {
 const RUN = `${Date.now() % 100_000}`;
 const UKRAINE_PRIVATE_NOTE = `Ukraine private note ${RUN}`;
 const AMENDMENT_TEXT = `The sovereignty of Ukraine is confirmed and guaranteed ${RUN}.`;
+const ESCALATION_QUESTION = `May the leaders settle this wording? ${RUN}`;
+const LEADERS_DECISION = `The leaders settled the wording as it stands ${RUN}.`;
 // From the demo data: Ukraine's private red line on territory, Russia's delegation-only note.
 const DEMO_UKRAINE_PRIVATE = 'No legal recognition of occupied territory.';
 const DEMO_RUSSIA_DELEGATION = 'Demo placeholder for a note internal to the Russian delegation.';
@@ -209,13 +211,14 @@ describe('the web app in a real browser', () => {
   test('the mediator escalates a point; Ukraine sees it live on the point page', async () => {
     await openPoint(ukraine, 2);
     await openPoint(mediator, 2);
-    const question = `May the leaders settle this wording? ${RUN}`;
+    const question = ESCALATION_QUESTION;
     await mediator.page.getByText('Escalate to the leaders').click();
     const form = mediator.page.getByRole('form', { name: 'Escalate the point' });
     await form
       .getByLabel('Principals (comma-separated)')
       .fill('President of the United States, President of Ukraine');
     await form.getByLabel('Question').fill(question);
+    await form.getByLabel('Due date').fill('2030-01-15');
     await form.getByRole('button', { name: 'Escalate' }).click();
     // The form gives way to its outcome, which keeps the focus: no second escalation to send.
     const escalation = mediator.page.getByRole('region', { name: 'Escalation' });
@@ -230,6 +233,41 @@ describe('the web app in a real browser', () => {
     await mediator.page.reload();
     await mediator.page.getByText('This point is with the leaders').waitFor();
     expect(await mediator.page.getByText('Escalate to the leaders').count()).toBe(0);
+  });
+
+  test("the leaders' decision shows on the point at once, and on the timeline instead of its due date", async () => {
+    await openPoint(mediator, 2);
+    const escalation = mediator.page.getByRole('region', { name: 'Escalation' });
+    await escalation.getByText('Record the leaders’ decision', { exact: true }).click();
+    const decide = escalation.getByRole('form', { name: /^Record the decision of/ });
+    await decide.getByLabel('Outcome').selectOption('agreed');
+    await decide.getByLabel('What they decided').fill(LEADERS_DECISION);
+    // Reading the list again (after the save, or on the realtime event) is held back for 5 s: the
+    // decision must come from the save's own answer, not from a read that happens to be quick.
+    const isEscalationList = (url: URL) => url.pathname.endsWith('/escalations');
+    await mediator.page.route(isEscalationList, async (route) => {
+      if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 5000));
+      await route.continue();
+    });
+    try {
+      await decide.getByRole('button', { name: 'Record the decision' }).click();
+      await escalation.getByText('Decision recorded.').waitFor();
+      await escalation.getByText(LEADERS_DECISION).waitFor({ timeout: 1000 });
+      expect(await escalation.getByText('Deferred to leaders').count()).toBe(0);
+      // Handed back to the parties: the point may be escalated afresh.
+      await escalation.getByText('Escalate to the leaders', { exact: true }).waitFor({ timeout: 1000 });
+    } finally {
+      // A read still held back is let go: the page has moved on, and so does the test.
+      await mediator.page.unrouteAll({ behavior: 'ignoreErrors' });
+    }
+
+    await mediator.page.getByRole('link', { name: 'Rounds & statements', exact: true }).click();
+    const timeline = mediator.page.getByRole('list', { name: /^Rounds, versions, statements/ });
+    const entries = timeline.getByRole('listitem').filter({ hasText: ESCALATION_QUESTION });
+    await expect.poll(() => entries.allInnerTexts()).toHaveLength(1);
+    const [entry] = await entries.allInnerTexts();
+    expect(entry).toMatch(/Leaders’ decision\s+May the leaders settle this wording\? \d+\s+Agreed/);
+    expect(entry).not.toContain('due');
   });
 
   test('an observer sees the plan but no party position (those are shared with parties at most)', async () => {

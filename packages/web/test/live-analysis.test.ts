@@ -161,4 +161,37 @@ describe('the live analysis in real browsers', () => {
     );
     for (const window of [first, second]) await window.context.close();
   }, 120_000);
+
+  test('preferences that fail their checks list each problem once, each linked to its field', async () => {
+    // Russia saved its preferences in the first test; two ratings are cleared again.
+    const russia = await signInAs(harness, 'russia@demo.parley');
+    await openDemoNegotiation(russia.page);
+    await tab(russia.page, 'Our preferences');
+    const form = russia.page.getByRole('form', { name: 'Our preferences' });
+    await form.getByLabel('Rating of “600,000”').fill('');
+    await form.getByLabel('Rating at 0 bn').fill('');
+    await form.getByRole('button', { name: 'Save preferences' }).click();
+
+    const summary = form.getByRole('group', { name: 'Your preferences were not saved' });
+    await summary.waitFor();
+    const items = await summary.getByRole('listitem').allInnerTexts();
+    expect(items).toEqual(
+      expect.arrayContaining(['Point 1: rate "600,000".', 'Point 2: rate its lowest value, 0 bn.']),
+    );
+    // Said once: the summary is the only place each problem is written.
+    const text = await form.innerText();
+    for (const item of items) expect(text.split(item)).toHaveLength(2);
+    expect(await form.getByRole('alert').count()).toBe(0);
+    // The summary has the focus, and each item leads to its field.
+    expect(await russia.page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe(
+      await summary.getAttribute('aria-labelledby'),
+    );
+    await summary.getByRole('link', { name: 'Point 1: rate "600,000".' }).click();
+    const rating = form.getByLabel('Rating of “600,000”');
+    expect(await russia.page.evaluate(() => document.activeElement?.id)).toBe(
+      await rating.getAttribute('id'),
+    );
+    expect(await rating.getAttribute('aria-invalid')).toBe('true');
+    await russia.context.close();
+  }, 120_000);
 });

@@ -43,7 +43,9 @@ describe('GENIUS folders and the improvement check in real browsers', () => {
     // The mediator's folder holds the domain and the one profile shared with it.
     await tab(mediator.page, 'Issues');
     const downloading = mediator.page.waitForEvent('download');
-    await mediator.page.getByRole('link', { name: 'Download GENIUS scenario' }).click();
+    await mediator.page
+      .getByRole('link', { name: 'Download as a GENIUS scenario (for research tools)' })
+      .click();
     const download = await downloading;
     const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
     const files = Object.fromEntries(
@@ -89,7 +91,9 @@ describe('GENIUS folders and the improvement check in real browsers', () => {
     // Ukraine reads its own exported profile back into its form, as a draft it saves itself.
     await tab(ukraine.page, 'Issues');
     const ownDownload = ukraine.page.waitForEvent('download');
-    await ukraine.page.getByRole('link', { name: 'Download GENIUS scenario' }).click();
+    await ukraine.page
+      .getByRole('link', { name: 'Download as a GENIUS scenario (for research tools)' })
+      .click();
     const ownFolder = await (await ownDownload).path();
     await tab(ukraine.page, 'Our preferences');
     const profileForm = ukraine.page.getByRole('form', { name: 'Our preferences' });
@@ -140,11 +144,15 @@ describe('GENIUS folders and the improvement check in real browsers', () => {
 
     // The mediator's own folder imported again changes nothing: the range stays a range, no warning.
     await tab(mediator.page, 'Issues');
-    const reading = mediator.page.getByRole('form', { name: 'Start from a GENIUS scenario' });
-    await reading.getByLabel('GENIUS folder (zip)').setInputFiles(await download.path());
-    await reading.getByRole('button', { name: 'Read the folder' }).click();
-    const confirm = mediator.page.getByRole('form', { name: 'Confirm the GENIUS mapping' });
+    const reading = mediator.page.getByRole('form', { name: 'Set the options from a file' });
+    await reading.getByLabel('GENIUS scenario (zip)').setInputFiles(await download.path());
+    await reading.getByRole('button', { name: 'Read the file' }).click();
+    const confirm = mediator.page.getByRole('form', { name: 'Choose the point each issue becomes' });
     await confirm.waitFor();
+    // The page is written for a mediator: research words only name the file format.
+    expect(await mediator.page.locator('main').innerText()).not.toMatch(
+      /\bGENIUS\b(?! scenario)|\bdomain\b|utility space|reservation value|discount factor|evaluator|Pareto|frontier/i,
+    );
     expect(await confirm.getByRole('note').count()).toBe(0);
     // Mapped elsewhere, the ceiling's options would replace point 2's range: said before confirming.
     await confirm.getByLabel(/^Point for “P1 /).selectOption({ index: 0 });
@@ -156,7 +164,7 @@ describe('GENIUS folders and the improvement check in real browsers', () => {
     // Point 3, not yet an issue, takes point 1's options: its editor shows them without a reload.
     await confirm.getByLabel(/^Point for “P1 /).selectOption({ index: 3 });
     await confirm.getByRole('button', { name: 'Set the options' }).click();
-    await confirm.getByText('Options set from the GENIUS scenario.').waitFor();
+    await confirm.getByText('Options set from the file.').waitFor();
     const third = mediator.page.locator('.issue-list > li').nth(2);
     await expect.poll(() => third.getByLabel('Negotiable as').inputValue()).toBe('options');
     expect(

@@ -48,6 +48,15 @@ describe('simulating the live talks in a real browser', () => {
       .getByRole('status')
       .filter({ hasText: /Simulation completed: 150 of 150 runs/ })
       .waitFor({ timeout: 60_000 });
+    // How long the agents bargained, in what they did (the engine's "steps" are its own word).
+    const statusLine = await mediator.page
+      .getByRole('status')
+      .filter({ hasText: /Simulation completed/ })
+      .innerText();
+    expect(statusLine).toMatch(
+      / · up to \d+ proposals by the mediator (before .+, [\d.]+ h away|over \d+ days)/,
+    );
+    expect(statusLine).not.toMatch(/\bsteps?\b/);
     // "Simulation queued." said when it was started; once it has run, the status line speaks.
     await expect.poll(() => form.getByText('Simulation queued.').count()).toBe(0);
     // That line had the focus: it goes to what the run did, not to the page.
@@ -67,6 +76,10 @@ describe('simulating the live talks in a real browser', () => {
     expect(CEILING.some((option) => choices.includes(option))).toBe(true);
     expect(choices).toMatch(/\d+ bn/);
     expect(await likely.count()).toBeGreaterThanOrEqual(2);
+    // How often exactly this package was agreed, in words: a bare "0 %" read as a fault.
+    expect(await result.getByText(/exactly this package/).innerText()).toMatch(
+      /^(No run agreed on exactly this package: .+|Every agreement was exactly this package\.|(Under 1|Over 99|\d{1,2}) % of agreements were exactly this package\.)$/,
+    );
     // Ukraine shared: its row is there; Russia stated nothing: it has none.
     const utilities = await result.getByRole('rowheader').allInnerTexts();
     expect(utilities).toEqual(['Ukraine']);

@@ -93,14 +93,19 @@ export type SimulationSpace = z.infer<typeof SimulationSpaceSchema>;
 
 export const SimulationProtocolSchema = z.enum(['sao', 'mediated']);
 
+/** The most offers (SAO) or proposals (mediated) one simulated negotiation may take. */
+export const MAX_SIMULATION_STEPS = 100_000;
+/** The most negotiations one simulation request may run. */
+export const MAX_SIMULATION_RUNS = 10_000;
+
 export const CreateSimulationInputSchema = z
   .strictObject({
     space: SimulationSpaceSchema,
     /** One agent name per party, in party order (see GET /api/simulations/agents). */
     agents: z.array(z.string().min(1).max(40)).min(2).max(8),
     protocol: SimulationProtocolSchema.default('sao'),
-    steps: z.number().int().min(1).max(100_000).default(1000),
-    runs: z.number().int().min(1).max(10_000).default(100),
+    steps: z.number().int().min(1).max(MAX_SIMULATION_STEPS).default(1000),
+    runs: z.number().int().min(1).max(MAX_SIMULATION_RUNS).default(100),
     seed: z
       .number()
       .int()

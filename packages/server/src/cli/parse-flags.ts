@@ -28,3 +28,18 @@ export function parsePositiveInteger(flag: string, value: string | undefined, fa
     throw new CliError(`--${flag} must be a positive integer, got "${value}"`);
   return parsed;
 }
+
+/**
+ * Parses a count that must be a positive integer no larger than `max`: the CLI refuses what the
+ * HTTP API would refuse, rather than running for hours on a typo.
+ */
+export function parseCount(
+  flag: string,
+  value: string | undefined,
+  limits: { fallback: number; max: number },
+) {
+  const parsed = parsePositiveInteger(flag, value, limits.fallback);
+  if (parsed > limits.max)
+    throw new CliError(`--${flag} may be at most ${limits.max.toLocaleString('en')}, got "${value}"`);
+  return parsed;
+}

@@ -54,6 +54,16 @@ const escalation = EscalationSchema.parse({
   dueDate: '2025-11-27',
   decision: { outcome: 'agreed', note: '', decidedAt: '2025-12-02T10:00:00.000Z' },
 });
+// Still with the leaders: its due date is on the timeline.
+const pending = EscalationSchema.parse({
+  id: 'e2',
+  negotiationId: NEGOTIATION_ID,
+  pointId: 'p1',
+  principals: ['Leaders'],
+  question: 'Still open?',
+  dueDate: '2025-11-27',
+  decision: null,
+});
 
 describe('buildTimeline', () => {
   it('orders versions, rounds, statements, due dates and decisions by date', () => {
@@ -61,7 +71,7 @@ describe('buildTimeline', () => {
       versions,
       rounds: [round],
       statements: [statement],
-      escalations: [escalation],
+      escalations: [escalation, pending],
     });
     expect(entries.map((e) => `${e.date.slice(0, 10)} ${e.kind}`)).toEqual([
       '2025-11-20 version',
@@ -78,14 +88,26 @@ describe('buildTimeline', () => {
       versions: [],
       rounds: [round, { ...round, id: RoundSchema.shape.id.parse('r2'), name: 'Call', place: ' ' }],
       statements: [],
-      escalations: [escalation],
+      escalations: [escalation, pending],
     });
     expect(entries.map((e) => [e.kind, e.title, e.outcome])).toEqual([
       ['round', 'Geneva round (Geneva)', undefined],
       ['round', 'Call', undefined],
-      ['escalation-due', 'Due to Leaders: Q?', undefined],
+      ['escalation-due', 'Due to Leaders: Still open?', undefined],
       ['decision', 'Q?', 'agreed'],
     ]);
+  });
+
+  it('shows a decided escalation by its decision, no longer by the date it was due', () => {
+    const entries = buildTimeline({ versions: [], rounds: [], statements: [], escalations: [escalation] });
+    expect(entries.map((e) => [e.kind, e.refId])).toEqual([['decision', 'e1']]);
+    const undecided = buildTimeline({
+      versions: [],
+      rounds: [],
+      statements: [],
+      escalations: [{ ...escalation, decision: null }],
+    });
+    expect(undecided.map((e) => [e.date, e.kind])).toEqual([['2025-11-27', 'escalation-due']]);
   });
 
   it('keeps only what concerns one point', () => {
@@ -106,7 +128,7 @@ describe('buildTimeline', () => {
         escalations: [escalation],
         pointId: pointId('p2'),
       }).map((e) => e.kind),
-    ).toEqual(['version', 'version', 'escalation-due', 'decision']);
+    ).toEqual(['version', 'version', 'decision']);
   });
 });
 

@@ -22,7 +22,8 @@ type DatedVersion = VersionWithLineage & { readonly createdAt: string };
 
 /**
  * The negotiation's timeline in date order (ties keep kind order: versions, rounds, statements,
- * due dates, decisions). With `pointId`, only entries about that point: versions that changed it
+ * due dates, decisions); an escalation shows its due date until its decision is recorded, then
+ * the decision instead. With `pointId`, only entries about that point: versions that changed it
  * (a mere renumbering does not count),
  * statements naming it, its escalations.
  */
@@ -65,7 +66,9 @@ export function buildTimeline(input: {
       pointIds: statement.pointIds,
     })),
     ...input.escalations.flatMap((escalation) => [
-      ...(escalation.dueDate === null
+      // Once the leaders have decided, the decision takes the due date's place: a "decision due"
+      // left beside it would read as still awaited.
+      ...(escalation.dueDate === null || escalation.decision !== null
         ? []
         : [
             {

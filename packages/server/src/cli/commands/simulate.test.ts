@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { MAX_SIMULATION_RUNS, MAX_SIMULATION_STEPS } from '@parley/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main';
 import { loadScenario } from './simulate-scenario';
@@ -196,6 +197,28 @@ describe('parley simulate', () => {
     expect(out).toBe('');
     expect(err).toMatch(message);
     expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  // The API's own caps (CreateSimulationInputSchema): a command line is not a way around them.
+  it.each([
+    ['--runs', MAX_SIMULATION_RUNS, []],
+    ['--steps', MAX_SIMULATION_STEPS, []],
+    ['--runs', MAX_SIMULATION_RUNS, ['--tournament']],
+  ] as const)('refuses %s above %d (%j) before running anything', async (flag, max, extra) => {
+    const { code, out, err } = await run([
+      'simulate',
+      LAPTOP,
+      '--agents',
+      'linear,linear',
+      ...extra,
+      flag,
+      String(max + 1),
+    ]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trim()).toBe(
+      `parley simulate: ${flag} may be at most ${max.toLocaleString('en')}, got "${max + 1}"`,
+    );
   });
 
   it('rejects a missing scenario', async () => {

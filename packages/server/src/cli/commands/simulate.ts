@@ -11,8 +11,9 @@ import {
   type ProtocolName,
   type Semantics,
 } from '@parley/engine';
+import { MAX_SIMULATION_RUNS, MAX_SIMULATION_STEPS } from '@parley/core';
 import { CliError, type CliIo, type Command } from '../command';
-import { parseFlags, parsePositiveInteger } from '../parse-flags';
+import { parseCount, parseFlags, parsePositiveInteger } from '../parse-flags';
 import { computeBenchmarks } from './simulate-benchmarks';
 import { loadScenario } from './simulate-scenario';
 import { createProgress } from './simulate-progress';
@@ -30,9 +31,11 @@ JSON scenario, or a JSON additive space {issues:[{name,options}], parties:[{name
 Options:
   --agents LIST     one agent per party, in party order (tournament: the pool of agents)
                     known agents: ${AGENT_NAMES.join(', ')}
-  --steps N         deadline in offers (SAO) or proposals (mediated); default 1000
+  --steps N         deadline in offers (SAO) or proposals (mediated); default 1000,
+                    at most ${MAX_SIMULATION_STEPS.toLocaleString('en')}
   --time S          also a simulated-clock deadline of S seconds (each step takes 1 s)
-  --runs N          negotiations per line-up (different derived seeds); default 1
+  --runs N          negotiations per line-up (different derived seeds); default 1,
+                    at most ${MAX_SIMULATION_RUNS.toLocaleString('en')}
   --seed N          base seed (integer); same seed → same output; default 1
   --protocol P      sao (stacked alternating offers, default) or mediated (single text)
   --tournament      every ordered line-up of the --agents pool on every SCENARIO; ranking by mean utility
@@ -68,14 +71,14 @@ Examples:
       .map((name) => name.trim())
       .filter((name) => name !== '');
     const agents = agentNames.map(agentByName);
-    const steps = parsePositiveInteger('steps', values.steps, 1000);
+    const steps = parseCount('steps', values.steps, { fallback: 1000, max: MAX_SIMULATION_STEPS });
     const deadline: Deadline =
       values.time === undefined
         ? { steps }
         : { steps, time: parsePositiveNumber('time', values.time), secondsPerStep: 1 };
     const common = {
       deadline,
-      runs: parsePositiveInteger('runs', values.runs, 1),
+      runs: parseCount('runs', values.runs, { fallback: 1, max: MAX_SIMULATION_RUNS }),
       seed: parseSeed(values.seed),
       protocol: parseProtocol(values.protocol),
     };

@@ -24,20 +24,21 @@ type Props = {
 /**
  * The live issues as a GENIUS scenario folder: anyone reads them out (with the profiles they may
  * read); the mediator's staff start a version's issues from a folder, mapping each GENIUS issue
- * onto a point. Profiles in the folder are never imported by the mediator.
+ * onto a point. Profiles in the folder are never imported by the mediator. The page is read by a
+ * mediator, not a researcher: "GENIUS" only names the file format, as a file type would.
  */
 export function GeniusPanel({ negotiationId, versionId, points, nameOf, canManage, onImported }: Props) {
   return (
     <section className="card" aria-labelledby="genius-heading">
-      <h3 id="genius-heading">GENIUS scenario</h3>
+      <h3 id="genius-heading">The issues in research tools</h3>
       <p>
         <a href={geniusDownloadUrl(negotiationId, versionId)} download>
-          Download GENIUS scenario
+          Download as a GENIUS scenario (for research tools)
         </a>{' '}
         <span className="muted">
-          (the issues, and the preferences you may read: upload it on the <Link to="/analysis">Analysis</Link>{' '}
-          page, with the NegMAS semantics, for its Pareto frontier and trades, the same packages as here;
-          GENIUS and NegMAS read it too)
+          — a zip with the points that are issues, their options and the preferences you may see. On the{' '}
+          <Link to="/analysis">Analysis</Link> page (choose NegMAS under Semantics) it gives the same packages
+          as Suggested packages, with a chart of them and the trades worth making.
         </span>
       </p>
       {canManage && (
@@ -64,7 +65,7 @@ function GeniusImport({ negotiationId, versionId, points, nameOf, onImported }: 
     const read = await previewGenius(negotiationId, versionId, archive);
     setMapping(Object.fromEntries(read.issues.map((issue) => [issue.name, issue.suggestedPointId ?? ''])));
     setPreview(read);
-  }, 'Folder read: confirm where each issue goes.');
+  }, 'File read: choose the point each of its issues becomes.');
   const onImport = importing.submit(async () => {
     await importGenius(negotiationId, versionId, {
       archive,
@@ -74,13 +75,17 @@ function GeniusImport({ negotiationId, versionId, points, nameOf, onImported }: 
       })),
     });
     onImported();
-  }, 'Options set from the GENIUS scenario.');
+  }, 'Options set from the file.');
   return (
     <>
-      <form className="form" onSubmit={onRead} aria-label="Start from a GENIUS scenario">
-        <h4>Start from a GENIUS scenario</h4>
+      <form className="form" onSubmit={onRead} aria-label="Set the options from a file">
+        <h4>Set the options from a file</h4>
+        <p className="muted">
+          Issues and options prepared in a research tool, as a GENIUS scenario: nothing changes until you have
+          chosen the point each issue becomes.
+        </p>
         <label>
-          GENIUS folder (zip)
+          GENIUS scenario (zip)
           <input
             type="file"
             accept=".zip,application/zip"
@@ -93,17 +98,17 @@ function GeniusImport({ negotiationId, versionId, points, nameOf, onImported }: 
         </label>
         <FormMessage message={reading.message} />
         <button type="submit" disabled={reading.busy || archive === ''}>
-          {reading.busy ? 'Reading…' : 'Read the folder'}
+          {reading.busy ? 'Reading…' : 'Read the file'}
         </button>
       </form>
       {preview !== undefined && (
-        <form className="form" onSubmit={onImport} aria-label="Confirm the GENIUS mapping">
+        <form className="form" onSubmit={onImport} aria-label="Choose the point each issue becomes">
           <table>
-            <caption>Where each issue of {preview.domainFile} goes</caption>
+            <caption>The point each issue in the file becomes</caption>
             <thead>
               <tr>
-                <th scope="col">GENIUS issue</th>
-                <th scope="col">Values</th>
+                <th scope="col">Issue in the file</th>
+                <th scope="col">Options</th>
                 <th scope="col">Point</th>
               </tr>
             </thead>
@@ -141,14 +146,14 @@ function GeniusImport({ negotiationId, versionId, points, nameOf, onImported }: 
           {replaced(preview.issues, mapping, points).map(({ point, wasRange }) => (
             <p key={point.pointId} className="warning" role="note">
               Point {nameOf(point)} gets other options: the preferences that rate it stop counting in the
-              analysis until each delegation rates the new ones
+              suggested packages until each delegation rates the new ones
               {wasRange ? ', and it is no longer a numeric range (no blind bids on it)' : ''}.
             </p>
           ))}
           {preview.profileFiles.length > 0 && (
             <p className="muted">
-              Profiles in the folder ({preview.profileFiles.join(', ')}) are not imported: each delegation
-              enters its own preferences.
+              The file also holds preferences ({preview.profileFiles.join(', ')}); they are not used: each
+              delegation states its own.
             </p>
           )}
           <FormMessage message={importing.message} />

@@ -12,6 +12,7 @@ import { FormMessage, useFormSubmission } from '../../components/form-submission
 import { usePointNames, type PointRef } from '../../components/use-point-names';
 import { formatIn } from '../deadlines/zoned-time';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { bargainingLength, exactShareLine } from './simulation-wording';
 
 const POLL_MS = 1000;
 const PROTOCOLS = [
@@ -176,15 +177,10 @@ export function LiveSimulationSection({
 
 function JobStatus({ job }: { job: LiveSimulation }) {
   const { negotiation } = useNegotiation();
-  const deadline =
-    job.horizon.dueAt === null
-      ? `${Math.round(job.horizon.hours / 24)} days (no deadline ahead)`
-      : `${job.horizon.deadlineTitle ?? 'the next deadline'}, ${job.horizon.hours} h away`;
   return (
     <div className="job-status">
       <p role="status">
-        Simulation {job.status}: {job.progress.done} of {job.progress.total} runs · {job.steps} steps to{' '}
-        {deadline}
+        Simulation {job.status}: {job.progress.done} of {job.progress.total} runs · {bargainingLength(job)}
       </p>
       {/* A result stays until the next run: when it was started says what it could not know. */}
       <p className="muted small">
@@ -259,9 +255,7 @@ function SimulationResult({
               </div>
             ))}
           </dl>
-          <p className="muted">
-            Exactly this package: {percent(result.likelyPackage.exactShare)} of agreements.
-          </p>
+          <p className="muted">{exactShareLine(result.likelyPackage.exactShare)}</p>
         </div>
       )}
       {result.decisiveIssues.length > 0 && (

@@ -8,14 +8,15 @@ import {
   type SaveProfileInput,
 } from '@parley/core';
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage } from '../../api/api-error';
 import { getMyProfile, listIssues, saveMyProfile } from '../../api/live-analysis-endpoints';
 import { useResource } from '../../api/use-resource';
+import { ErrorSummary, type SummaryError } from '../../components/error-summary';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
 import { usePointNames } from '../../components/use-point-names';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { GeniusDraftLoader } from './genius-draft-loader';
+import { profileErrors, profileFieldId } from './profile-errors';
 
 /** The form starts from a draft as from a saved profile, still editing the newest saved revision. */
 function withDraft(mine: MyProfile, draft: GeniusDraft): MyProfile {
@@ -151,7 +152,10 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
       }),
     ),
   );
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
+  const [errors, setErrors] = useState<readonly SummaryError[]>([]);
+  const invalid = new Set(errors.map((error) => error.fieldId));
+  const invalidIf = (fieldId: string) => ({ id: fieldId, 'aria-invalid': invalid.has(fieldId) || undefined });
   const [busy, setBusy] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const update = (pointId: PointId, change: (entry: Entry) => Entry) =>
@@ -164,6 +168,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
     event.preventDefault();
     setBusy(true);
     setStatus(undefined);
+    setErrors([]);
     const body: SaveProfileInput = {
       baseRevision: revision,
       scale: 'percent',
@@ -189,36 +194,19 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
     try {
       const result = await saveMyProfile(negotiation.id, body);
       setRevision(result.profile.revision);
-      setStatus({
-        kind: 'ok',
-        text: [`Saved as revision ${result.profile.revision}.`, ...result.notices].join(' '),
-      });
+      setStatus([`Saved as revision ${result.profile.revision}.`, ...result.notices].join(' '));
+      statusRef.current?.focus();
     } catch (failure) {
-      setStatus({
-        kind: 'error',
-        text:
-          failure instanceof ApiError ? (failure.problem?.detail ?? failure.message) : errorMessage(failure),
-      });
+      // The summary takes the focus when it appears.
+      setErrors(profileErrors(failure, issues));
     } finally {
       setBusy(false);
-      statusRef.current?.focus();
     }
   };
-  // Problems name their point ("Point 3 has no option …"): each is shown next to that point too.
-  const problemsFor = (issue: LiveIssue) =>
-    status?.kind === 'error'
-      ? status.text
-          .split(/(?<=\.)\s+/)
-          .filter(
-            (sentence) =>
-              sentence.startsWith(`Point ${issue.number} `) ||
-              sentence.startsWith(`Point ${issue.number}:`) ||
-              sentence.startsWith(`Point ${issue.number},`),
-          )
-      : [];
 
   return (
     <form className="card form preferences" aria-label="Our preferences" onSubmit={onSubmit}>
+      <ErrorSummary title="Your preferences were not saved" errors={errors} />
       <p className="muted">
         {revision === 0 ? 'Not saved yet.' : `Revision ${revision}.`} Rate each option from 0 (worst) to 100
         (best).
@@ -246,10 +234,8 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
       </fieldset>
       {issues.map((issue) => {
         const entry = entries[issue.pointId];
-        const problems = problemsFor(issue);
-        const problemId = `problems-${issue.pointId}`;
         return (
-          <fieldset key={issue.pointId} aria-describedby={problems.length > 0 ? problemId : undefined}>
+          <fieldset key={issue.pointId}>
             <legend>{nameOf(issue)}</legend>
             {Object.entries(entry?.ratings ?? {}).map(([key, value]) => (
               <label key={key}>
@@ -262,6 +248,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
                   max={100}
                   step="any"
                   value={value}
+                  {...invalidIf(profileFieldId.rating(issue, key))}
                   onChange={(e) =>
                     update(issue.pointId, (old) => ({
                       ...old,
@@ -279,6 +266,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
                   min={0}
                   step="any"
                   value={entry?.weight ?? ''}
+                  {...invalidIf(profileFieldId.weight(issue))}
                   onChange={(e) => update(issue.pointId, (old) => ({ ...old, weight: e.target.value }))}
                 />
               </label>
@@ -290,14 +278,10 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
                   min={1}
                   step={1}
                   value={entry?.rank ?? ''}
+                  {...invalidIf(profileFieldId.rank(issue))}
                   onChange={(e) => update(issue.pointId, (old) => ({ ...old, rank: e.target.value }))}
                 />
               </label>
-            )}
-            {problems.length > 0 && (
-              <p id={problemId} className="error">
-                {problems.join(' ')}
-              </p>
             )}
           </fieldset>
         );
@@ -310,6 +294,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
           max={100}
           step="any"
           value={reservation}
+          {...invalidIf(profileFieldId.reservation)}
           onChange={(e) => setReservation(e.target.value)}
         />
       </label>
@@ -322,6 +307,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
           max={1}
           step="any"
           value={discount}
+          {...invalidIf(profileFieldId.discount)}
           onChange={(e) => setDiscount(e.target.value)}
         />
       </label>
@@ -334,10 +320,10 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
         tabIndex={-1}
         // Kept on the page as an empty live region, so the outcome is announced, but unstyled until
         // there is one: an empty green bar read as a success before anything was saved.
-        className={status === undefined ? undefined : status.kind === 'error' ? 'error' : 'ok'}
-        role={status?.kind === 'error' ? 'alert' : 'status'}
+        className={status === undefined ? undefined : 'ok'}
+        role="status"
       >
-        {status?.text}
+        {status}
       </p>
       <button type="submit" disabled={busy || mine.canEdit === false}>
         Save preferences

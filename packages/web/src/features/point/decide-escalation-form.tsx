@@ -9,7 +9,14 @@ import { useNegotiation } from '../negotiation/negotiation-context';
  * Mediator staff: record what the principals decided on an escalation (once). Once decided, the
  * form goes; its "Decision recorded" line stays, outside it, with the focus it took.
  */
-export function DecideEscalationForm({ escalation }: { escalation: Escalation }) {
+export function DecideEscalationForm({
+  escalation,
+  onDecided,
+}: {
+  escalation: Escalation;
+  /** The escalation as the server stored it, decision included, for the page to show at once. */
+  onDecided: (escalation: Escalation) => void;
+}) {
   const { negotiation, refresh } = useNegotiation();
   // No outcome is preselected: a decision is recorded once, and a default would be recorded unread.
   const [outcome, setOutcome] = useState<DecideEscalationBody['outcome'] | ''>('');
@@ -19,11 +26,12 @@ export function DecideEscalationForm({ escalation }: { escalation: Escalation })
   const form = useFieldForm(label);
   const onSubmit = form.submit(async () => {
     // An unchosen outcome goes as it is: the server says what is missing, beside the field.
-    await decideEscalation(negotiation.id, escalation.id, {
+    const decided = await decideEscalation(negotiation.id, escalation.id, {
       outcome: outcome as DecideEscalationBody['outcome'],
       note,
     });
     setRecorded(true);
+    onDecided(decided);
     refresh();
   }, 'Decision recorded.');
   if (escalation.decision !== null && !isRecorded) return null;

@@ -1,4 +1,4 @@
-import type { PointId } from '@parley/core';
+import type { Escalation, PointId } from '@parley/core';
 import { useState } from 'react';
 import { escalatePoint } from '../../api/endpoints';
 import { useFieldForm } from '../../components/field-form';
@@ -10,7 +10,16 @@ import { useNegotiation } from '../negotiation/negotiation-context';
  * says so, and just after this form sent it, to its "Point escalated" line, which keeps the focus.
  * The point page remounts the form once the leaders' decision is recorded, so it starts afresh.
  */
-export function EscalateForm({ pointId, withLeaders }: { pointId: PointId; withLeaders: boolean }) {
+export function EscalateForm({
+  pointId,
+  withLeaders,
+  onEscalated,
+}: {
+  pointId: PointId;
+  withLeaders: boolean;
+  /** The escalation as the server stored it, for the page to list at once. */
+  onEscalated: (escalation: Escalation) => void;
+}) {
   const { negotiation, refresh } = useNegotiation();
   const [justSent, setJustSent] = useState(false);
   const [principals, setPrincipals] = useState('');
@@ -23,7 +32,7 @@ export function EscalateForm({ pointId, withLeaders }: { pointId: PointId; withL
       .split(',')
       .map((name) => name.trim())
       .filter((name) => name !== '');
-    await escalatePoint(negotiation.id, {
+    const escalation = await escalatePoint(negotiation.id, {
       pointId,
       principals: names,
       question,
@@ -33,6 +42,7 @@ export function EscalateForm({ pointId, withLeaders }: { pointId: PointId; withL
     setQuestion('');
     setDueDate('');
     setJustSent(true);
+    onEscalated(escalation);
     refresh();
   }, 'Point escalated.');
 

@@ -1,4 +1,5 @@
-import { PlanVersionIdSchema, PointIdSchema } from '@parley/core';
+import { PlanVersionIdSchema, PointIdSchema, type Escalation } from '@parley/core';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   getPointHistory,
@@ -26,6 +27,7 @@ import { PositionForm } from './position-form';
 import { StatusReasons } from '../document/status-reasons';
 import { ProposeAmendmentForm } from './propose-amendment-form';
 import { formatCalendarDate } from '../deadlines/zoned-time';
+import { withWrittenEscalations } from './with-written-escalations';
 
 export function PointPage() {
   const { negotiation, parties, latestVersionId, tick, plan } = useNegotiation();
@@ -56,13 +58,21 @@ export function PointPage() {
       escalations: escalations.items.filter((e) => e.pointId === pointId),
     };
   }, [id, versionId, pointId, tick]);
+  // What this page's own escalation forms wrote, shown before the page reads the list again.
+  const [written, setWritten] = useState<readonly Escalation[]>([]);
+  const onWritten = (escalation: Escalation) =>
+    setWritten((known) => [...known.filter((entry) => entry.id !== escalation.id), escalation]);
   const writingParty = parties.find((party) => mayForParty(me, 'position.record', party))?.id;
   const versionLabel = (vid: string) => plan.versions.find((v) => v.id === vid)?.label ?? 'another version';
 
   return (
     <Show resource={data} what="the point">
-      {({ version, history, status, positions, amendments, statements, escalations }) => {
+      {({ version, history, status, positions, amendments, statements, escalations: read }) => {
         const point = version.points.find((p) => p.pointId === pointId);
+        const escalations = withWrittenEscalations(
+          read,
+          written.filter((e) => e.pointId === pointId),
+        );
         if (point === undefined)
           return (
             <p className="muted">
@@ -223,7 +233,9 @@ export function PointPage() {
                           )}
                         </p>
                         {/* Kept once decided, to say so where the focus was. */}
-                        {mayIn(me, 'plan.manage', id) && <DecideEscalationForm escalation={e} />}
+                        {mayIn(me, 'plan.manage', id) && (
+                          <DecideEscalationForm escalation={e} onDecided={onWritten} />
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -234,6 +246,7 @@ export function PointPage() {
                     key={`${point.pointId}-${escalations.filter((e) => e.decision !== null).length}`}
                     pointId={point.pointId}
                     withLeaders={escalations.some((e) => e.decision === null)}
+                    onEscalated={onWritten}
                   />
                 )}
                 <h3>Statements</h3>
