@@ -57,6 +57,25 @@ describe('merged and split rows of an exported redline', () => {
   });
   afterAll(async () => handle.close());
 
+  it('names a redline copy after the version it is against, in the answer, the download and the register', async () => {
+    const create = async (body: Record<string, unknown>) => {
+      const response = await call(testApp, `POST ${N}/exports`, { as: ukraine, body });
+      expect(response.status).toBe(201);
+      return (await response.json()) as { id: string; fileName: string; downloadUrl: string };
+    };
+    const plain = await create({ versionId: GENEVA, format: 'pdf' });
+    const redline = await create({ versionId: GENEVA, compareToVersionId: DRAFT, format: 'pdf' });
+    // The draft is the plan's first version.
+    expect(redline.fileName).toMatch(/^parley-plan-version-redline-against-version-1-[0-9a-f]{8}\.pdf$/);
+    expect(plain.fileName).toMatch(/^parley-plan-version-[0-9a-f]{8}\.pdf$/);
+    const download = await call(testApp, `GET ${redline.downloadUrl}`, { as: ukraine });
+    expect(download.headers.get('content-disposition')).toContain(`filename="${redline.fileName}"`);
+    const register = (await (await call(testApp, `GET ${N}/exports`, { as: ukraine })).json()) as {
+      items: { id: string; fileName: string }[];
+    };
+    expect(register.items.find((item) => item.id === redline.id)?.fileName).toBe(redline.fileName);
+  });
+
   it('heads a merged row with its old titles struck whole and its new title inserted, then the text', async () => {
     const { markdown } = await exported({ versionId: GENEVA, compareToVersionId: DRAFT });
     // (The heading's number style, case and separator are the copy's own house style.)
