@@ -138,6 +138,23 @@ describe('documents a delegation can send on', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('refuses a watermark on a DOCX or Markdown copy with a 400 naming the field', async () => {
+    // Only a PDF prints it; the others accepted it and printed nothing.
+    for (const format of ['docx', 'markdown']) {
+      const response = await call(testApp, `POST ${N}/exports`, {
+        as: mediator,
+        body: { versionId: DRAFT, format, watermark: true },
+      });
+      expect(response.status, format).toBe(400);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({
+        status: 400,
+        detail: expect.stringMatching(/^watermark: Only a PDF prints the watermark/),
+        errors: [{ path: 'watermark', message: expect.stringContaining(`"${format}"`) }],
+      });
+    }
+  });
+
   it('keeps one point-label style and one heading case in a PDF copy', async () => {
     for (const recipient of [DEMO_ACCOUNTS.ukraine, DEMO_ACCOUNTS.russia]) {
       const copy = await created(mediator, {

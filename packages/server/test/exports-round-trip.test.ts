@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -159,6 +159,29 @@ describe.each(API_DATABASE_KINDS)(
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
       const traced = await runCli(['trace-leak', out, '--negotiation', N, ...databaseFlags]);
       expect(traced.out).toContain(`Most likely recipient: ${DEMO_ACCOUNTS.ukraine.displayName}`);
+    });
+
+    it('refuses --watermark on a DOCX copy in one line, exit code 1, as the API does', async () => {
+      const refused = await runCli([
+        'export',
+        '--negotiation',
+        N,
+        '--as',
+        DEMO_ACCOUNTS.mediator.email,
+        '--version',
+        demoPlanId('geneva-19'),
+        '--format',
+        'docx',
+        '--watermark',
+        '--out',
+        join(dir, 'watermarked.docx'),
+        ...databaseFlags,
+      ]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(
+        /^parley export: watermark: Only a PDF prints the watermark; [^\n]*"docx"\.$/,
+      );
+      expect(existsSync(join(dir, 'watermarked.docx'))).toBe(false);
     });
 
     it('exports a record with parley export, with the page header asked for', async () => {
