@@ -135,6 +135,45 @@ describe.each(API_DATABASE_KINDS)(
       ).toMatch(expected);
     });
 
+    it('gives the recipient by user id, name and export apart with trace-leak --json', async () => {
+      // recipientId held "Russian Federation delegation lead (export 3f…)", which no script can match to a user.
+      const russia = copies.find(
+        (copy) => copy.format === 'pdf' && copy.recipient.userId === DEMO_ACCOUNTS.russia.id,
+      );
+      if (russia === undefined) throw new Error('no Russian PDF');
+      const { code, out } = await runCli([
+        'trace-leak',
+        russia.file,
+        '--negotiation',
+        N,
+        '--json',
+        ...databaseFlags,
+      ]);
+      expect(code).toBe(0);
+      const report = JSON.parse(out) as {
+        verdict: { kind: string; exportId: string; recipientId: string; recipient: string };
+        ranking: { exportId: string; recipientId: string; recipient: string }[];
+      };
+      const held = copies
+        .filter((copy) => copy.recipient.userId === DEMO_ACCOUNTS.russia.id)
+        .map((copy) => copy.id);
+      expect(report.verdict).toMatchObject({
+        kind: 'identified',
+        recipientId: DEMO_ACCOUNTS.russia.id,
+        recipient: russia.recipient.displayName,
+      });
+      expect(held).toContain(report.verdict.exportId);
+      for (const score of report.ranking) {
+        const copy = copies.find((candidate) => candidate.id === score.exportId);
+        expect(score).toEqual(
+          expect.objectContaining({
+            recipientId: copy?.recipient.userId,
+            recipient: copy?.recipient.displayName,
+          }),
+        );
+      }
+    });
+
     it('writes a copy with parley export that parley trace-leak names', async () => {
       const out = join(dir, 'cli-copy.pdf');
       const exported = await runCli([
