@@ -10,14 +10,9 @@ import {
   type PointId,
   type RoundId,
 } from '@parley/core';
-import {
-  paragraphsOf,
-  type ExportDocument,
-  type ExportSection,
-  type Marking,
-} from '../document/export-document';
+import { paragraphsOf, type ExportDocument, type Marking } from '../document/export-document';
 import { recordMaterial } from './record-material';
-import { versionBlocks, type Material } from './material';
+import { versionSections, type Material } from './material';
 import type { ExportSubject } from '../../storage/exports';
 import { listRounds } from '../../storage/plan-records';
 import type { AppDeps } from '../../services/deps';
@@ -38,7 +33,7 @@ async function planVersionMaterial(
     versionId: input.versionId,
   });
   const { version, createdAt } = stored;
-  const sections: ExportSection[] = [{ heading: null, blocks: versionBlocks(version) }];
+  const sections = versionSections(version);
   const identity = {
     negotiationId: input.negotiation.id,
     versionId: version.id,
