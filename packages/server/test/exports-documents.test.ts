@@ -138,6 +138,23 @@ describe('documents a delegation can send on', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('refuses a watermark on a DOCX or Markdown copy with a 400 naming the field', async () => {
+    // Only a PDF prints it; the others accepted it and printed nothing.
+    for (const format of ['docx', 'markdown']) {
+      const response = await call(testApp, `POST ${N}/exports`, {
+        as: mediator,
+        body: { versionId: DRAFT, format, watermark: true },
+      });
+      expect(response.status, format).toBe(400);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({
+        status: 400,
+        detail: expect.stringMatching(/^watermark: Only a PDF prints the watermark/),
+        errors: [{ path: 'watermark', message: expect.stringContaining(`"${format}"`) }],
+      });
+    }
+  });
+
   it('keeps one point-label style and one heading case in a PDF copy', async () => {
     for (const recipient of [DEMO_ACCOUNTS.ukraine, DEMO_ACCOUNTS.russia]) {
       const copy = await created(mediator, {
@@ -151,17 +168,16 @@ describe('documents a delegation can send on', () => {
         .replace(/\s+/g, ' ');
       const labels = new Set<string>();
       let cases = new Set(['as-written', 'title-case', 'upper-case']);
-      let from = 0;
       DEMO_DRAFT_POINTS.forEach((point, index) => {
         const number = String(index + 1);
         const title = point.title.split(/\s+/).map(escape).join('\\s+');
+        // Anywhere in the copy: points stand under their topics, not in number order.
         const found = new RegExp(
           `(No\\. ${number}|\\(${number}\\)|\\[${number}\\]|\\b${number}[.):]) (${title})`,
           'i',
-        ).exec(text.slice(from));
+        ).exec(text);
         expect(found, point.title).not.toBeNull();
         if (found === null) return;
-        from += found.index + found[0].length;
         labels.add((found[1] ?? '').replace(number, '#'));
         const shown = found[2] ?? '';
         const fits = new Set<string>();

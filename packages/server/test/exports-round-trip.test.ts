@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -135,6 +135,45 @@ describe.each(API_DATABASE_KINDS)(
       ).toMatch(expected);
     });
 
+    it('gives the recipient by user id, name and export apart with trace-leak --json', async () => {
+      // recipientId held "Russian Federation delegation lead (export 3f…)", which no script can match to a user.
+      const russia = copies.find(
+        (copy) => copy.format === 'pdf' && copy.recipient.userId === DEMO_ACCOUNTS.russia.id,
+      );
+      if (russia === undefined) throw new Error('no Russian PDF');
+      const { code, out } = await runCli([
+        'trace-leak',
+        russia.file,
+        '--negotiation',
+        N,
+        '--json',
+        ...databaseFlags,
+      ]);
+      expect(code).toBe(0);
+      const report = JSON.parse(out) as {
+        verdict: { kind: string; exportId: string; recipientId: string; recipient: string };
+        ranking: { exportId: string; recipientId: string; recipient: string }[];
+      };
+      const held = copies
+        .filter((copy) => copy.recipient.userId === DEMO_ACCOUNTS.russia.id)
+        .map((copy) => copy.id);
+      expect(report.verdict).toMatchObject({
+        kind: 'identified',
+        recipientId: DEMO_ACCOUNTS.russia.id,
+        recipient: russia.recipient.displayName,
+      });
+      expect(held).toContain(report.verdict.exportId);
+      for (const score of report.ranking) {
+        const copy = copies.find((candidate) => candidate.id === score.exportId);
+        expect(score).toEqual(
+          expect.objectContaining({
+            recipientId: copy?.recipient.userId,
+            recipient: copy?.recipient.displayName,
+          }),
+        );
+      }
+    });
+
     it('writes a copy with parley export that parley trace-leak names', async () => {
       const out = join(dir, 'cli-copy.pdf');
       const exported = await runCli([
@@ -159,6 +198,29 @@ describe.each(API_DATABASE_KINDS)(
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
       const traced = await runCli(['trace-leak', out, '--negotiation', N, ...databaseFlags]);
       expect(traced.out).toContain(`Most likely recipient: ${DEMO_ACCOUNTS.ukraine.displayName}`);
+    });
+
+    it('refuses --watermark on a DOCX copy in one line, exit code 1, as the API does', async () => {
+      const refused = await runCli([
+        'export',
+        '--negotiation',
+        N,
+        '--as',
+        DEMO_ACCOUNTS.mediator.email,
+        '--version',
+        demoPlanId('geneva-19'),
+        '--format',
+        'docx',
+        '--watermark',
+        '--out',
+        join(dir, 'watermarked.docx'),
+        ...databaseFlags,
+      ]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(
+        /^parley export: watermark: Only a PDF prints the watermark; [^\n]*"docx"\.$/,
+      );
+      expect(existsSync(join(dir, 'watermarked.docx'))).toBe(false);
     });
 
     it('exports a record with parley export, with the page header asked for', async () => {

@@ -30,3 +30,21 @@ describe('exportFormatsFor', () => {
     }
   });
 });
+
+describe('a watermark', () => {
+  // Only PDF printed it: on the other formats `watermark: true` was accepted and left out.
+  it.each(EXPORT_FORMATS)('is refused, naming the field, unless the copy is a PDF (%s)', (format) => {
+    const body = CreateExportInputSchema.parse({ format, watermark: true, versionId: IDS.versionId });
+    const problems = exportInputProblems(body).filter((problem) => problem.field === 'watermark');
+    if (format === 'pdf') expect(problems).toEqual([]);
+    else
+      expect(problems).toEqual([{ field: 'watermark', message: expect.stringMatching(/Only a PDF prints/) }]);
+  });
+
+  it('is not asked of a copy that leaves it off, whatever the format', () => {
+    for (const format of EXPORT_FORMATS)
+      expect(
+        exportInputProblems(CreateExportInputSchema.parse({ format, versionId: IDS.versionId })),
+      ).toEqual([]);
+  });
+});

@@ -58,6 +58,9 @@ export function exportFormatsFor(kind: ExportKind): readonly ExportFormat[] {
   return kind === 'plan-version' ? EXPORT_FORMATS : EXPORT_FORMATS.filter((format) => format !== 'akn');
 }
 
+/** Whether a format prints `watermark`: only a PDF has pages to print it across. */
+export const printsWatermark = (format: ExportFormat): boolean => format === 'pdf';
+
 /** What an export request lacks or has too much of for its kind, field by field (empty: complete). */
 export function exportInputProblems(input: CreateExportInput): { field: string; message: string }[] {
   const missing = NEEDED_IDS[input.kind]
@@ -70,7 +73,17 @@ export function exportInputProblems(input: CreateExportInput): { field: string; 
   const structured = exportFormatsFor(input.kind).includes(input.format)
     ? []
     : [{ field: 'format', message: 'Akoma Ntoso is offered for plan versions' }];
-  return [...missing, ...misplaced, ...structured];
+  // Accepted and ignored, a watermark asked for on a Word or Markdown copy was silently missing.
+  const unprinted =
+    input.watermark && !printsWatermark(input.format)
+      ? [
+          {
+            field: 'watermark',
+            message: `Only a PDF prints the watermark; leave it off for format "${input.format}"`,
+          },
+        ]
+      : [];
+  return [...missing, ...misplaced, ...structured, ...unprinted];
 }
 
 export const ExportRecipientSchema = z.strictObject({ userId: UserIdSchema, displayName: LabelSchema });

@@ -27,7 +27,7 @@ import { listMembers } from '../storage/members';
 import { documentBlocks, renderText } from './document/export-document';
 import { footerLines } from './document/footer-lines';
 import { buildMaterial, toDocument } from './material/build-material';
-import { fileNameOf, fingerprintKeyId, recipientOf, type Recipient } from './recipients';
+import { fileNameOf, fingerprintKeyId, recipientOf, versionNumbersFor, type Recipient } from './recipients';
 import { assertRecipientMayRead } from './recipient-access';
 import { renderInPool } from './render/render-in-pool';
 
@@ -230,7 +230,10 @@ async function issueCopy(
     recipient,
     isFingerprinted: key !== null,
     contentHash,
-    fileName: fileNameOf(stored),
+    fileName: fileNameOf(
+      stored,
+      await versionNumbersFor(deps.db, { negotiationId: input.negotiation.id, copies: [stored] }),
+    ),
     contentType: file.contentType,
     downloadUrl: `/api/negotiations/${input.negotiation.id}/exports/${stored.id}/file`,
     ...(stored.format === 'markdown' ? { markdown: file.bytes.toString('utf8') } : {}),

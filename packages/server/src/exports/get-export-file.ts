@@ -8,7 +8,7 @@ import { renderText } from './document/export-document';
 import { versionBlocks } from './material/material';
 import { renderMarkdown } from './render/render-markdown';
 import { FILE_TYPES } from './render/file-types';
-import { fileNameOf } from './recipients';
+import { fileNameOf, versionNumbersFor } from './recipients';
 
 // Rows from before migration 0041 hold no bytes: they are Markdown plan versions in the 0040 layout.
 async function legacyBytes(deps: AppDeps, recorded: StoredExport): Promise<Buffer> {
@@ -59,5 +59,13 @@ export async function getExportFile(
       },
     });
   }
-  return { bytes, contentType: FILE_TYPES[recorded.format].contentType, fileName: fileNameOf(recorded) };
+  const versionNumbers = await versionNumbersFor(deps.db, {
+    negotiationId: input.negotiation.id,
+    copies: [recorded],
+  });
+  return {
+    bytes,
+    contentType: FILE_TYPES[recorded.format].contentType,
+    fileName: fileNameOf(recorded, versionNumbers),
+  };
 }

@@ -16,6 +16,7 @@ export {
   type ExportRegistry,
   type RecordedExport,
 } from './trace/export-registry';
+export { traceReport } from './trace/trace-report';
 export { ExtractTextError, extractText, extractTextFromBytes } from './extract/extract-text';
 export { renderText, type ExportDocument, type RenderedText } from './document/export-document';
 export { FILE_TYPES, type RenderedFile } from './render/file-types';

@@ -5,7 +5,7 @@ import { listMembers } from '../storage/members';
 import type { AppDeps } from '../services/deps';
 import { auditRecordsListed } from '../services/records';
 import { copyAccess } from './copy-access';
-import { fileNameOf, recipientOf } from './recipients';
+import { fileNameOf, recipientOf, versionNumbersFor } from './recipients';
 import { labelSubjects } from './subject-labels';
 
 /**
@@ -27,6 +27,7 @@ export async function listExportsForViewer(
   const mayFetch = await copyAccess(deps, viewer, { negotiationId, copies: rows });
   const listed = rows.filter(mayFetch);
   const { labelOf, recordsNamed } = await labelSubjects(deps, viewer, { negotiation, copies: listed });
+  const versionNumbers = await versionNumbersFor(deps.db, { negotiationId, copies: listed });
   // A restricted record's title is shown here as in the records list and search, so it is audited alike.
   await auditRecordsListed(deps, viewer, { negotiation, records: recordsNamed });
   return listed.map((row) => ({
@@ -40,7 +41,7 @@ export async function listExportsForViewer(
     },
     isFingerprinted: row.isFingerprinted,
     contentHash: row.contentHash,
-    fileName: fileNameOf(row),
+    fileName: fileNameOf(row, versionNumbers),
     contentType: FILE_TYPES[row.format].contentType,
     downloadUrl: `/api/negotiations/${negotiationId}/exports/${row.id}/file`,
     createdAt: row.createdAt,

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Member, UserId } from '@parley/core';
+import type { Database } from '../storage/database';
 import type { StoredExport } from '../storage/exports';
+import { listPlanVersions } from '../storage/plan-versions';
 import { FILE_TYPES } from './render/file-types';
 
 export type Recipient = { userId: UserId; displayName: string };
@@ -15,5 +17,33 @@ export function recipientOf(members: readonly Member[], userId: string): Recipie
 export const fingerprintKeyId = (key: string) =>
   `sha256:${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16)}`;
 
-export const fileNameOf = (recorded: Pick<StoredExport, 'id' | 'kind' | 'format'>) =>
-  `parley-${recorded.kind}-${recorded.id.slice(0, 8)}.${FILE_TYPES[recorded.format].extension}`;
+/** Each version's revision number (1 for the first), for the copies' file names. */
+export type VersionNumbers = ReadonlyMap<string, number>;
+
+/**
+ * The versions' numbers when some copy is a redline, the one kind whose name needs one (none
+ * loaded otherwise).
+ */
+export async function versionNumbersFor(
+  db: Database,
+  input: { negotiationId: string; copies: readonly Pick<StoredExport, 'compareToVersionId'>[] },
+): Promise<VersionNumbers> {
+  if (input.copies.every((copy) => copy.compareToVersionId === null)) return new Map();
+  const versions = await listPlanVersions(db, input.negotiationId);
+  return new Map(versions.map((entry) => [entry.version.id, entry.revision]));
+}
+
+/**
+ * A copy's file name. A redline says so, and against which version: a version's copy and its
+ * redline, downloaded together, would otherwise be told apart by the random id alone.
+ */
+export function fileNameOf(
+  recorded: Pick<StoredExport, 'id' | 'kind' | 'format' | 'compareToVersionId'>,
+  versionNumbers: VersionNumbers,
+): string {
+  const compared = recorded.compareToVersionId;
+  const number = compared === null ? undefined : versionNumbers.get(compared);
+  const redline =
+    compared === null ? '' : number === undefined ? '-redline' : `-redline-against-version-${number}`;
+  return `parley-${recorded.kind}${redline}-${recorded.id.slice(0, 8)}.${FILE_TYPES[recorded.format].extension}`;
+}

@@ -40,7 +40,8 @@ and audited. Only the mediator staff may name another recipient.
   negotiation-summary   [--version ID] (default: the latest version)
   record                --record ID (a transcript, note or memo; fingerprinted unless public)
 PDF and DOCX pages carry a header (default "Restricted — prepared for <recipient>", or --header
-TEXT) and "Page n of m"; --watermark prints the recipient's name diagonally on every PDF page.
+TEXT) and "Page n of m"; --watermark prints the recipient's name diagonally on every page of a
+PDF (with any other --format it is refused).
 Prints the export id, recipient and SHA-256 of the written file.
 
 Example:

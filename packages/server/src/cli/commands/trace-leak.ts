@@ -6,6 +6,7 @@ import {
   fileExportRegistry,
   MAX_LEAKED_FILE_TEXT,
   traceInputs,
+  traceReport,
   type RecordedExport,
 } from '../../exports';
 import { CliError, type CliIo, type Command } from '../command';
@@ -65,7 +66,9 @@ Options:
   --negotiation ID      only this negotiation's exports
 ${DATABASE_HELP}
   --registry FILE       read the exports from a JSON file instead of the database
-  --json                print the result as JSON
+  --json                print the result as JSON: the verdict and each ranked copy give
+                        exportId, recipientId (the recipient's user id; a registry file's
+                        recipient) and recipient (the display name)
 
 Examples:
   parley trace-leak leaked.pdf --negotiation 00000000-0000-4000-8000-000000000d01
@@ -101,7 +104,7 @@ Examples:
         1,
       );
     const result = traceExports({ excerpt, exports: traceInputs(exports) });
-    if (values.json === true) io.out(JSON.stringify(result));
+    if (values.json === true) io.out(JSON.stringify(traceReport(result, exports)));
     else printResult(io, result, exports.length);
     return 0;
   },

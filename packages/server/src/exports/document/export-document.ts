@@ -78,11 +78,12 @@ function renderBlock(block: FingerprintPoint, key: string | null): RenderedBlock
 
 /**
  * Every block of the document, in order: what tracing matches a leaked excerpt against. A redline
- * block is stored as a reader of the printed copy sees it, deleted and inserted words both.
+ * block is stored as a reader of the printed copy sees it, deleted and inserted words both (in its
+ * title as in its text).
  */
 export function documentBlocks(document: ExportDocument): FingerprintPoint[] {
   return document.sections.flatMap((section) =>
-    section.blocks.map((block) => ({ ...block, text: unmarked(block.text) })),
+    section.blocks.map((block) => ({ ...block, title: unmarked(block.title), text: unmarked(block.text) })),
   );
 }
 

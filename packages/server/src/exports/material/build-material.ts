@@ -5,78 +5,23 @@ import {
   type CreateExportInput,
   type FingerprintPoint,
   type Negotiation,
-  type RedlineRow,
-  type Viewer,
   type PlanVersionId,
+  type Viewer,
   type PointId,
   type RoundId,
 } from '@parley/core';
-import {
-  paragraphsOf,
-  type ExportDocument,
-  type ExportSection,
-  type Marking,
-} from '../document/export-document';
-import { markDiff } from '../document/redline-marks';
-import { listParties } from '../../storage/parties';
-import type { StoredVersion } from '../../storage/plan-versions';
+import { paragraphsOf, type ExportDocument, type Marking } from '../document/export-document';
 import { recordMaterial } from './record-material';
-import { versionBlocks, type Material } from './material';
+import { versionSections, type Material } from './material';
 import type { ExportSubject } from '../../storage/exports';
 import { listRounds } from '../../storage/plan-records';
 import type { AppDeps } from '../../services/deps';
 import { summaryDocument } from './summary-material';
-import { getVersionForViewer, pointHistoryForViewer, redlineForViewer } from '../../services/plan-versions';
+import { getVersionForViewer, pointHistoryForViewer } from '../../services/plan-versions';
+import { redlineSection } from './redline-section';
 
 /** `exporter`: who asks for the copy, when their own right to read matters too (records). */
 type Input = { negotiation: Negotiation; body: CreateExportInput; exporter?: Viewer };
-
-/**
- * Who a redline's changes are attributed to (Word's tracked-change author): the one party that
- * proposed the new version's changes, when the version names one, else the mediator.
- */
-async function revisionAuthor(
-  deps: AppDeps,
-  negotiation: Negotiation,
-  input: { version: StoredVersion; fromId: PlanVersionId },
-): Promise<string> {
-  const { version, fromId } = input;
-  const parties = await listParties(deps.db, negotiation.id);
-  // Across several versions the changes were made by whoever made each of them: the new version's
-  // proposer did not write its parent's changes, so only a one-step redline names it.
-  const isOneStep = version.version.parentId === fromId;
-  const proposers = new Set(
-    version.edges.flatMap((edge) => (edge.proposedBy == null ? [] : [edge.proposedBy])),
-  );
-  const [only] = proposers;
-  const proposer = isOneStep && proposers.size === 1 ? parties.find((party) => party.id === only) : undefined;
-  return proposer?.name ?? parties.find((party) => party.role === 'mediator')?.name ?? 'Mediator';
-}
-
-// One block per changed row; deletions and insertions are marked (redline-marks.ts), never bracketed.
-function redlineBlock(fromId: PlanVersionId, row: RedlineRow, index: number): FingerprintPoint {
-  const before = row.from.map((point) => point.number).join('+') || '—';
-  const after = row.to.map((point) => point.number).join('+') || '—';
-  const title = row.to[0]?.title || row.from[0]?.title || '';
-  const labels = row.labels.length > 0 ? ` [${row.labels.join(', ')}]` : '';
-  const block = { id: `redline:${fromId}:${index}`, number: `${before}→${after}` };
-  // A changed title is a tracked change like any other (it was left out: an "amended" row with a
-  // new title alone showed no change at all). A point added or dropped whole keeps its title in
-  // the heading, so its text stays one change.
-  const isTitleChanged =
-    row.from.length > 0 && row.to.length > 0 && row.title.some((part) => part.op !== 'equal');
-  if (!isTitleChanged)
-    return {
-      ...block,
-      title: `${row.kind}${title === '' ? '' : `, ${title}`}${labels}`,
-      text: markDiff(row.text),
-    };
-  return {
-    ...block,
-    title: `${row.kind}${labels}`,
-    text: markDiff([...row.title, { op: 'equal', text: '. ' }, ...row.text]),
-  };
-}
 
 async function planVersionMaterial(
   deps: AppDeps,
@@ -88,7 +33,7 @@ async function planVersionMaterial(
     versionId: input.versionId,
   });
   const { version, createdAt } = stored;
-  const sections: ExportSection[] = [{ heading: null, blocks: versionBlocks(version) }];
+  const sections = versionSections(version);
   const identity = {
     negotiationId: input.negotiation.id,
     versionId: version.id,
@@ -99,26 +44,15 @@ async function planVersionMaterial(
   const fromId = input.body.compareToVersionId;
   if (fromId === undefined)
     return { title: version.label, detail: 'Plan version', sections, isFingerprinted: true, identity };
-  const redline = await redlineForViewer(deps, viewer, {
+  const redline = await redlineSection(deps, viewer, {
     negotiation: input.negotiation,
+    version: stored,
     fromId,
-    toId: version.id,
-  });
-  const blocks = redline.rows.flatMap((row, index) =>
-    row.kind === 'unchanged' ? [] : [redlineBlock(fromId, row, index)],
-  );
-  sections.push({
-    heading: `Changes from ${redline.from.label}`,
-    blocks,
-    revision: {
-      author: await revisionAuthor(deps, input.negotiation, { version: stored, fromId }),
-      date: createdAt,
-    },
   });
   return {
     title: version.label,
-    detail: `Plan version with redline against ${redline.from.label}`,
-    sections,
+    detail: `Plan version with redline against ${redline.fromLabel}`,
+    sections: [...sections, redline.section],
     isFingerprinted: true,
     identity,
   };

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { PlanVersionIdSchema } from '@parley/core';
+import { PlanVersionIdSchema, PointIdSchema, type PlanVersion } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { DEMO_DRAFT_POINTS } from '../../demo/plan-data';
+import { DEMO_DRAFT_POINTS, DEMO_TOPICS } from '../../demo/plan-data';
+import { versionSections } from '../material/material';
 import { renderText, type ExportDocument } from '../document/export-document';
 import { pointEId, renderAkn } from './render-akn';
 
@@ -66,5 +67,33 @@ describe('Akoma Ntoso export', () => {
     const second = DEMO_DRAFT_POINTS[1]?.key ?? '';
     expect(draft).toContain(`<paragraph eId="${pointEId(second)}">\n        <num>2</num>`);
     expect(renumbered).toContain(`<paragraph eId="${pointEId(second)}">\n        <num>1</num>`);
+  });
+
+  it("puts each topic's points in a titled hcontainer, in the order the document page shows them", async () => {
+    const version: PlanVersion = {
+      id: PlanVersionIdSchema.parse('5a7d1f5e-2b1c-4e1e-8a55-0c2f7d9e6b21'),
+      negotiationId: '0b0e5b8e-3a52-4a58-9f1c-6a1f6c1e2b11' as PlanVersion['negotiationId'],
+      parentId: null,
+      label: 'Draft',
+      points: DEMO_DRAFT_POINTS.map((point, index) => ({
+        pointId: PointIdSchema.parse(point.key),
+        number: index + 1,
+        title: point.title,
+        text: point.text,
+        topic: DEMO_TOPICS[point.topic],
+      })),
+    };
+    const document = { ...versionDocument(DEMO_DRAFT_POINTS, 'Draft'), sections: versionSections(version) };
+    const xml = renderAkn(renderText(document, 'key-0123456789abcdef'), new Date(0));
+    const result = await validateXML({ xml: { fileName: 'plan.xml', contents: xml }, schema, preload });
+    expect(result.errors).toEqual([]);
+    const topics = [
+      ...xml.matchAll(/<hcontainer name="topic" eId="topic_\d+">\s*<heading>([^<]*)<\/heading>/g),
+    ];
+    expect(topics.map((match) => match[1])).toEqual([...new Set(version.points.map((point) => point.topic))]);
+    // Point 3 is the first of the second topic: it follows the first topic's points 1, 2, 4, 5 ….
+    const numbers = [...xml.matchAll(/<num>(\d+)<\/num>/g)].map((match) => Number(match[1]));
+    expect(numbers.slice(0, 3)).toEqual([1, 2, 4]);
+    expect(numbers.toSorted((a, b) => a - b)).toEqual(version.points.map((point) => point.number));
   });
 });

@@ -1,4 +1,4 @@
-import type { RenderedText } from '../document/export-document';
+import type { RenderedBlock, RenderedText } from '../document/export-document';
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -10,7 +10,7 @@ export const pointEId = (pointId: string) => `point_${pointId}`;
  * Akoma Ntoso 3.0 (OASIS LegalDocML) XML of a plan version: a `<doc name="plan">` whose FRBR work
  * is the negotiation, expression the version and manifestation this file, and one `<paragraph>`
  * per point with an `eId` taken from the point's identity, not its number, so a point keeps its
- * eId through renumbering. The text is the recipient's (fingerprinted) text.
+ * eId through renumbering; the points of a topic sit in an `<hcontainer name="topic">`. The text is the recipient's (fingerprinted) text.
  */
 export function renderAkn(text: RenderedText, createdAt: Date): string {
   const identity = text.identity;
@@ -28,15 +28,28 @@ export function renderAkn(text: RenderedText, createdAt: Date): string {
       at.extra,
       `      </${level}>`,
     ].join('\n');
-  const points = text.sections[0]?.blocks ?? [];
-  const paragraphs = points.map((point) =>
+  // The version's sections, each a topic (the redline, which has a revision, is not part of the text).
+  const topics = text.sections.filter((section) => section.revision === undefined);
+  const paragraph = (point: RenderedBlock, indent: string) =>
     [
-      `      <paragraph eId="${escapeXml(pointEId(point.id))}">`,
-      `        <num>${escapeXml(point.number)}</num>`,
-      `        <heading>${escapeXml(point.title)}</heading>`,
-      `        <content><p>${escapeXml(point.text)}</p></content>`,
-      `      </paragraph>`,
-    ].join('\n'),
+      `<paragraph eId="${escapeXml(pointEId(point.id))}">`,
+      `  <num>${escapeXml(point.number)}</num>`,
+      `  <heading>${escapeXml(point.title)}</heading>`,
+      `  <content><p>${escapeXml(point.text)}</p></content>`,
+      `</paragraph>`,
+    ]
+      .map((line) => `${indent}${line}`)
+      .join('\n');
+  // A topic is an hcontainer around its points: the points keep their eIds and numbers.
+  const paragraphs = topics.map((topic, index) =>
+    topic.heading === null
+      ? (topic.blocks ?? []).map((point) => paragraph(point, '      ')).join('\n')
+      : [
+          `      <hcontainer name="topic" eId="topic_${index + 1}">`,
+          `        <heading>${escapeXml(topic.heading)}</heading>`,
+          ...(topic.blocks ?? []).map((point) => paragraph(point, '        ')),
+          '      </hcontainer>',
+        ].join('\n'),
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

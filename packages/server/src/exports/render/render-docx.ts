@@ -13,7 +13,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Revision, RenderedText } from '../document/export-document';
-import { hasRevisions, spansOf } from '../document/redline-marks';
+import { hasRevisions, spansOf, type Span } from '../document/redline-marks';
 
 /** Numbers every tracked change of one document (Word needs each w:id to be unique). */
 type Ids = { next: number };
@@ -34,21 +34,18 @@ const changeOf = (revision: Revision, ids: Ids) => ({
 function revisedParagraph(block: { heading: string; text: string }, revision: Revision, ids: Ids): Paragraph {
   const { heading, text } = block;
   const spans = spansOf(text);
-  const whole = spans.every((span) => span.op === 'delete')
-    ? 'delete'
-    : spans.every((span) => span.op === 'insert')
-      ? 'insert'
-      : null;
+  const sameOp = (op: 'insert' | 'delete') =>
+    spans.length > 0 && !hasRevisions(heading) && spans.every((span) => span.op === op);
+  const whole = sameOp('delete') ? 'delete' : sameOp('insert') ? 'insert' : null;
   const run = (op: 'equal' | 'insert' | 'delete', runText: string): ParagraphChild =>
     op === 'delete'
       ? new DeletedTextRun({ ...changeOf(revision, ids), text: runText })
       : op === 'insert'
         ? new InsertedTextRun({ ...changeOf(revision, ids), text: runText })
         : new TextRun(runText);
-  const children = [
-    ...(heading === '' ? [] : [run(whole ?? 'equal', heading)]),
-    ...spans.map((span) => run(span.op, span.text)),
-  ];
+  // A changed title is tracked in the heading as the text's changes are in the text.
+  const headingSpans = spansOf(heading).map((span): Span => (whole === null ? span : { ...span, op: whole }));
+  const children = [...headingSpans, ...spans].map((span) => run(span.op, span.text));
   const mark =
     whole === 'delete'
       ? { deletion: changeOf(revision, ids) }
@@ -98,7 +95,7 @@ export async function renderDocx(text: RenderedText): Promise<Buffer> {
       );
     section.paragraphs.forEach((paragraph, index) => {
       const block = section.blocks?.[index];
-      if (section.revision !== undefined && block !== undefined && hasRevisions(block.text))
+      if (section.revision !== undefined && block !== undefined && hasRevisions(block.heading + block.text))
         children.push(revisedParagraph(block, section.revision, ids));
       else children.push(new Paragraph({ spacing: { after: 160 }, children: [new TextRun(paragraph)] }));
     });

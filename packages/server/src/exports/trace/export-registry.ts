@@ -60,10 +60,14 @@ export function databaseExportRegistry(db: Database, negotiationId?: string): Ex
   };
 }
 
+/** The name a trace gives a candidate copy: its recipient and its export, for people to read. */
+export const candidateId = (recorded: RecordedExport) =>
+  `${recorded.recipient} (export ${recorded.exportId})`;
+
 /** Each export as a candidate named after its recipient, with its own blocks. */
 export function traceInputs(exports: readonly RecordedExport[]): TraceableExport[] {
   return exports.map((recorded) => ({
-    recipientId: `${recorded.recipient} (export ${recorded.exportId})`,
+    recipientId: candidateId(recorded),
     holderId: recorded.holder ?? recorded.recipient,
     key: recorded.key,
     points: recorded.points,

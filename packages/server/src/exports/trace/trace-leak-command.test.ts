@@ -50,6 +50,27 @@ describe('parley trace-leak', () => {
     expect(out).toContain('Most likely recipient: russia (export e1)');
   });
 
+  it('gives the export and the recipient in separate fields with --json', async () => {
+    const { dir, registry } = setup();
+    const leaked = join(dir, 'leak.txt');
+    writeFileSync(leaked, embedPlainText(points.slice(19, 23), { key: delegations[1]!.key }));
+    const { code, out } = await run([leaked, '--registry', registry, '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as {
+      verdict: unknown;
+      ranking: { exportId: string; recipientId: string }[];
+    };
+    // A registry file names its recipients as it likes: that name is the only id there is.
+    expect(report.verdict).toEqual({
+      kind: 'identified',
+      exportId: 'e1',
+      recipientId: 'russia',
+      recipient: 'russia',
+      basis: 'single-copy',
+    });
+    expect(report.ranking.map((score) => score.exportId).sort()).toEqual(['e0', 'e1', 'e2']);
+  });
+
   it('refuses a text longer than the server would trace, in one line with exit code 1', async () => {
     // A 30 MB .txt was traced for minutes and exited 0; the server refuses past its cap.
     const { dir, registry } = setup();

@@ -1,4 +1,4 @@
-import { PlanVersionIdSchema, type PointRevision } from '@parley/core';
+import { groupByTopic, PlanVersionIdSchema } from '@parley/core';
 import { Link, useSearchParams } from 'react-router';
 import { getStatus, getVersion, listPositions } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
@@ -118,15 +118,4 @@ export function DocumentPage() {
       }}
     </Show>
   );
-}
-
-/** Topics in the order the text first reaches them; points keep their numbers within a topic. */
-function groupByTopic(points: readonly PointRevision[]) {
-  const groups: { topic: string | null; points: PointRevision[] }[] = [];
-  for (const point of [...points].sort((a, b) => a.number - b.number)) {
-    const group = groups.find((candidate) => candidate.topic === point.topic);
-    if (group === undefined) groups.push({ topic: point.topic, points: [point] });
-    else group.points.push(point);
-  }
-  return groups;
 }

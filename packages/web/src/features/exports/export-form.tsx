@@ -1,6 +1,7 @@
 import {
   EXPORT_KINDS,
   exportFormatsFor,
+  printsWatermark,
   roundSummary,
   type ExportFormat,
   type ExportKind,
@@ -118,7 +119,7 @@ export function ExportForm({
     ...(kind === 'record' ? { recordId } : {}),
     ...(recipient !== selfUserId ? { recipientUserId: recipient } : {}),
     ...(isPaged && headerText.trim() !== '' ? { headerText: headerText.trim() } : {}),
-    ...(format === 'pdf' && watermark ? { watermark } : {}),
+    ...(printsWatermark(format) && watermark ? { watermark } : {}),
   };
   // The outcome belongs to the export it was for: once the form asks for another, it goes.
   const bodyKey = JSON.stringify(body);
@@ -234,7 +235,7 @@ export function ExportForm({
           </p>
         </>
       )}
-      {format === 'pdf' && (
+      {printsWatermark(format) && (
         <label className="check">
           <input
             type="checkbox"
