@@ -370,4 +370,53 @@ describe('the plan as a document, and the walk-through fixes', () => {
     expect(await badge.isVisible()).toBe(true);
     await phone.context.close();
   });
+  // Last: it adds a negotiation to the mediator's list.
+  test('Hebrew and Arabic text reads right to left; a title in a sentence does not pull its neighbours along', async () => {
+    const { page } = mediator;
+    const { csrfToken } = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': csrfToken };
+    const title = 'שיחות שלום — محادثات السلام';
+    const created = await page.request.post('/api/negotiations', {
+      headers,
+      data: {
+        title,
+        timeZone: 'Asia/Jerusalem',
+        closureRule: 'point-by-point',
+        mediatorPartyName: 'Mediator',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const text = [
+      '# Draft',
+      '',
+      '## ירושלים',
+      '',
+      '1. **הפסקת אש.** כל הצדדים מפסיקים את הלחימה בתוך 72 שעות.',
+      '2. **وقف إطلاق النار.** توقف جميع الأطراف القتال خلال 72 ساعة.',
+      '3. **Holy sites.** The city of القدس / ירושלים remains open to all faiths.',
+    ].join('\n');
+    const imported = await page.request.post(`/api/negotiations/${id}/plan/import`, {
+      headers,
+      data: { label: 'Draft 1', text, baseRevision: 0 },
+    });
+    expect(imported.status()).toBe(201);
+
+    await page.goto(`/n/${id}/plan/document`);
+    const texts = page.locator('.document-text');
+    await expect.poll(() => texts.count()).toBe(3);
+    const direction = (locator: ReturnType<Page['locator']>) =>
+      locator.evaluate((element) => getComputedStyle(element).direction);
+    expect(await direction(texts.nth(0))).toBe('rtl');
+    expect(await direction(texts.nth(1))).toBe('rtl');
+    expect(await direction(texts.nth(2))).toBe('ltr');
+    expect(await direction(page.locator('.document-topic-title'))).toBe('rtl');
+    // "<title> · 3 points": isolated, the count stays after the title instead of inside it.
+    expect(await page.locator('.document-head bdi').innerText()).toBe(title);
+
+    await page.getByRole('link', { name: 'Back to the plan' }).click();
+    await page.locator('.points a').first().click();
+    expect(await direction(page.locator('.point-text'))).toBe('rtl');
+    expect(await page.locator('textarea').first().getAttribute('dir')).toBe('auto');
+  });
 });

@@ -48,11 +48,11 @@ export function Redline({ redline }: { redline: RedlineView | CoreRedline }) {
             ))}
           </p>
           {row.title.length > 0 && (
-            <p className="redline-title">
+            <p className="redline-title" dir="auto">
               <DiffText parts={row.title} />
             </p>
           )}
-          <p className="redline-text">
+          <p className="redline-text" dir="auto">
             <DiffText parts={row.text} />
           </p>
         </li>

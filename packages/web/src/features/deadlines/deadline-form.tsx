@@ -51,6 +51,7 @@ export function DeadlineForm() {
         <label>
           Consequence if it passes
           <textarea
+            dir="auto"
             rows={2}
             value={consequence}
             onChange={(e) => setConsequence(e.target.value)}

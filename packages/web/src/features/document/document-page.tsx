@@ -59,9 +59,11 @@ export function DocumentPage() {
               </Link>
             </div>
             <header className="document-head">
-              <h2 id="document-heading">{version.label}</h2>
+              <h2 id="document-heading" dir="auto">
+                {version.label}
+              </h2>
               <p className="muted">
-                {negotiation.title} · {version.points.length} point
+                <bdi>{negotiation.title}</bdi> · {version.points.length} point
                 {version.points.length === 1 ? '' : 's'} · created{' '}
                 <time dateTime={createdAt}>{formatDateIn(createdAt, negotiation.timeZone)}</time> · statuses
                 from the positions visible to you
@@ -73,7 +75,11 @@ export function DocumentPage() {
                 className="document-topic"
                 aria-label={group.topic ?? 'Points without a topic'}
               >
-                {group.topic !== null && <h3 className="document-topic-title">{group.topic}</h3>}
+                {group.topic !== null && (
+                  <h3 className="document-topic-title" dir="auto">
+                    {group.topic}
+                  </h3>
+                )}
                 {group.points.map((point) => {
                   const pointStatus = statusOf.get(point.pointId);
                   const reasons =
@@ -86,7 +92,7 @@ export function DocumentPage() {
                       className="document-point"
                       aria-labelledby={`document-point-${point.pointId}`}
                     >
-                      <h4 id={`document-point-${point.pointId}`}>
+                      <h4 id={`document-point-${point.pointId}`} dir="auto">
                         <span className="number">{point.number}.</span>{' '}
                         {point.title.trim() !== '' ? (
                           point.title
@@ -96,7 +102,7 @@ export function DocumentPage() {
                         )}
                       </h4>
                       {point.text.split(/\n\s*\n/).map((paragraph, index) => (
-                        <p key={index} className="document-text">
+                        <p key={index} className="document-text" dir="auto">
                           {paragraph}
                         </p>
                       ))}

@@ -79,6 +79,7 @@ export function PlanTextField({
       <label>
         {label}
         <textarea
+          dir="auto"
           value={text}
           onChange={(e) => onChange(e.target.value)}
           rows={14}

@@ -55,7 +55,13 @@ export function PointFieldInputs({
       </label>
       <label>
         {prefix}Text
-        <textarea required value={fields.text} onChange={(e) => set('text')(e.target.value)} rows={4} />
+        <textarea
+          dir="auto"
+          required
+          value={fields.text}
+          onChange={(e) => set('text')(e.target.value)}
+          rows={4}
+        />
       </label>
       <label>
         {prefix}Topic

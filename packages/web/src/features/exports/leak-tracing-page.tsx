@@ -49,6 +49,7 @@ function LeakTracingForm() {
         <label>
           Leaked text (paste a few paragraphs as published: an article, an e-mail, text copied from a PDF)
           <textarea
+            dir="auto"
             value={text}
             onChange={(event) => setText(event.target.value)}
             rows={10}

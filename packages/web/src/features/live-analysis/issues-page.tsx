@@ -191,7 +191,7 @@ function IssueEditor({
       {kind === 'options' && (
         <label>
           Options (one per line)
-          <textarea rows={3} value={options} onChange={(e) => setOptions(e.target.value)} />
+          <textarea dir="auto" rows={3} value={options} onChange={(e) => setOptions(e.target.value)} />
         </label>
       )}
       {kind === 'range' && (

@@ -77,7 +77,7 @@ export function NegotiationLayout() {
           >
             <div className="negotiation-head">
               <p className="eyebrow">Negotiation</p>
-              <h1>{negotiation.title}</h1>
+              <h1 dir="auto">{negotiation.title}</h1>
               <p className="seat-badge">
                 You sit for{' '}
                 {ownSeatsIn(me, negotiation.id)

@@ -51,7 +51,9 @@ export function NegotiationsPage() {
                   {items.map((negotiation) => (
                     <li key={negotiation.id} className="card">
                       <h2>
-                        <Link to={`/n/${negotiation.id}`}>{negotiation.title}</Link>
+                        <Link to={`/n/${negotiation.id}`} dir="auto">
+                          {negotiation.title}
+                        </Link>
                       </h2>
                       <p className="muted">
                         Closure rule:{' '}

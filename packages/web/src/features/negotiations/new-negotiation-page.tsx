@@ -46,7 +46,7 @@ export function NewNegotiationPage() {
         </label>
         <label>
           Description (mandate)
-          <textarea rows={4} value={mandate} onChange={(e) => setMandate(e.target.value)} />
+          <textarea dir="auto" rows={4} value={mandate} onChange={(e) => setMandate(e.target.value)} />
         </label>
         <ClosureAndZoneFields
           closureRule={closureRule}

@@ -45,7 +45,12 @@ export function NegotiationSettingsForm() {
       </label>
       <label>
         Description (mandate)
-        <textarea rows={4} value={settings.mandate} onChange={(e) => set({ mandate: e.target.value })} />
+        <textarea
+          dir="auto"
+          rows={4}
+          value={settings.mandate}
+          onChange={(e) => set({ mandate: e.target.value })}
+        />
       </label>
       <ClosureAndZoneFields
         closureRule={settings.closureRule}

@@ -22,11 +22,15 @@ export function PointList({
               to={`../points/${encodeURIComponent(point.pointId)}?version=${encodeURIComponent(versionId)}`}
               relative="path"
             >
-              <span className="number">{point.number}.</span> {pointName(point, 80)}
+              <span className="number">{point.number}.</span> <bdi>{pointName(point, 80)}</bdi>
             </Link>
             <Chip value={statusOf.get(point.pointId) ?? 'open'} />
           </div>
-          {point.topic && <span className="topic">{point.topic}</span>}
+          {point.topic && (
+            <span className="topic" dir="auto">
+              {point.topic}
+            </span>
+          )}
         </li>
       ))}
     </ol>

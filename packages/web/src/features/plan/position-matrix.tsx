@@ -69,7 +69,7 @@ export function PositionMatrix({
                             from {party.name} on point {point.number}
                           </span>
                         </summary>
-                        <p>{position.note}</p>
+                        <p dir="auto">{position.note}</p>
                       </details>
                     )}
                   </td>

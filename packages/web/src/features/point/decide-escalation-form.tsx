@@ -62,6 +62,7 @@ export function DecideEscalationForm({
             <label>
               What they decided
               <textarea
+                dir="auto"
                 rows={2}
                 value={note}
                 onChange={(e) => setNote(e.target.value)}

@@ -72,6 +72,7 @@ export function EscalateForm({
             <label>
               Question
               <textarea
+                dir="auto"
                 required
                 value={question}
                 onChange={(e) => setQuestion(e.target.value)}

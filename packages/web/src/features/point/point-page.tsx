@@ -93,7 +93,7 @@ export function PointPage() {
               </Link>
             </p>
             <h2>
-              Point {pointLabel(point)} {status && <Chip value={status.status} />}
+              Point <bdi>{pointLabel(point)}</bdi> {status && <Chip value={status.status} />}
             </h2>
             {status && <StatusReasons status={status} positions={positions} />}
             {latestVersionId !== undefined && version.id !== latestVersionId && (
@@ -108,8 +108,14 @@ export function PointPage() {
                 </Link>
               </p>
             )}
-            {point.topic && <p className="topic">{point.topic}</p>}
-            <p className="point-text">{point.text}</p>
+            {point.topic && (
+              <p className="topic" dir="auto">
+                {point.topic}
+              </p>
+            )}
+            <p className="point-text" dir="auto">
+              {point.text}
+            </p>
             <div className="grid">
               <section className="card" aria-labelledby="positions-heading">
                 <h3 id="positions-heading">Positions</h3>
@@ -124,7 +130,11 @@ export function PointPage() {
                           visible to: {labelOf(p.visibility)}
                           {p.needsReview ? ' · needs review' : ''}
                         </span>
-                        {p.note && <p className="note">{p.note}</p>}
+                        {p.note && (
+                          <p className="note" dir="auto">
+                            {p.note}
+                          </p>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -209,7 +219,7 @@ export function PointPage() {
                         <p>
                           {e.decision ? (
                             <>
-                              Decided: <Chip value={e.decision.outcome} /> {e.decision.note}
+                              Decided: <Chip value={e.decision.outcome} /> <bdi>{e.decision.note}</bdi>
                               {/* The leaders settled a new wording: the pen-holder writes it into a draft. */}
                               {e.decision.outcome === 'amended' &&
                                 mayIn(me, 'plan.manage', id) &&

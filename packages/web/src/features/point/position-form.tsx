@@ -158,7 +158,7 @@ export function PositionForm({
       </label>
       <label>
         Note
-        <textarea value={draft.note} onChange={(e) => edit({ note: e.target.value })} rows={2} />
+        <textarea dir="auto" value={draft.note} onChange={(e) => edit({ note: e.target.value })} rows={2} />
       </label>
       {changedMeanwhile !== undefined && conflict === undefined && (
         <p className="conflict" role="status">

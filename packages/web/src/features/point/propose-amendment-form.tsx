@@ -78,12 +78,23 @@ export function ProposeAmendmentForm({
       {kind === 'replace_text' && (
         <label>
           New text
-          <textarea required value={text} onChange={(e) => edit({ text: e.target.value })} rows={3} />
+          <textarea
+            dir="auto"
+            required
+            value={text}
+            onChange={(e) => edit({ text: e.target.value })}
+            rows={3}
+          />
         </label>
       )}
       <label>
         Rationale
-        <textarea value={rationale} onChange={(e) => edit({ rationale: e.target.value })} rows={2} />
+        <textarea
+          dir="auto"
+          value={rationale}
+          onChange={(e) => edit({ rationale: e.target.value })}
+          rows={2}
+        />
       </label>
       <FormMessage message={message} />
       <button type="submit" disabled={busy}>

@@ -114,6 +114,7 @@ export function RecordForm({ ownParties }: { ownParties: readonly Party[] }) {
         <label>
           Text
           <textarea
+            dir="auto"
             rows={6}
             required
             value={body}

@@ -48,8 +48,12 @@ export function RecordsPage() {
                       </span>
                     </p>
                     <details open={target === `record-${record.id}` ? true : undefined}>
-                      <summary>{record.title}</summary>
-                      <p className="record-body">{record.body}</p>
+                      <summary>
+                        <bdi>{record.title}</bdi>
+                      </summary>
+                      <p className="record-body" dir="auto">
+                        {record.body}
+                      </p>
                       <p className="muted small">Readable by {WHO_READS[record.classification]}.</p>
                     </details>
                   </li>

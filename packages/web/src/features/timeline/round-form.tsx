@@ -153,6 +153,7 @@ export function RoundForm() {
         <label>
           Minutes (restricted: every mediator party and the parties present)
           <textarea
+            dir="auto"
             rows={4}
             value={minutes}
             onChange={(e) => setMinutes(e.target.value)}
@@ -163,6 +164,7 @@ export function RoundForm() {
         <label>
           Public readout (every participant)
           <textarea
+            dir="auto"
             rows={3}
             value={readout}
             onChange={(e) => setReadout(e.target.value)}

@@ -83,6 +83,7 @@ export function StatementForm() {
         <label>
           Quote
           <textarea
+            dir="auto"
             required
             rows={3}
             value={quote}

@@ -62,13 +62,13 @@ export function TimelinePage() {
                             {statement.person}, {partyName(parties, statement.partyId)}
                           </strong>
                         </p>
-                        <blockquote>
+                        <blockquote dir="auto">
                           {quoted(statement.quote)} <span className="muted">({statement.source})</span>
                         </blockquote>
                       </>
                     ) : (
                       <p>
-                        <Chip value={item.kind} /> <strong>{item.title}</strong>
+                        <Chip value={item.kind} /> <strong dir="auto">{item.title}</strong>
                         {item.outcome && (
                           <>
                             {' '}
