@@ -158,7 +158,11 @@ export function PointPage() {
                       <li key={a.id}>
                         <strong>{partyName(parties, a.partyId)}</strong>: {labelOf(a.proposal.kind)}{' '}
                         <span className="muted">(on {versionLabel(a.versionId)})</span>
-                        {'text' in a.proposal && <p className="note">“{a.proposal.text}”</p>}
+                        {'text' in a.proposal && (
+                          <p className="note" dir="auto">
+                            “{a.proposal.text}”
+                          </p>
+                        )}
                         {a.rationale && <p className="muted">{a.rationale}</p>}
                         <p>
                           Fate: <Chip value={a.fate.state} />
@@ -196,8 +200,11 @@ export function PointPage() {
                       )}
                       {h.revision ? (
                         <p className="note">
-                          {h.revision.number}. {h.revision.title.trim() && `${h.revision.title} — `}
-                          {h.revision.text}
+                          {h.revision.number}.{' '}
+                          <bdi>
+                            {h.revision.title.trim() && `${h.revision.title} — `}
+                            {h.revision.text}
+                          </bdi>
                         </p>
                       ) : (
                         <p className="note muted">{departureLine(history, i)}</p>

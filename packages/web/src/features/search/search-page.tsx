@@ -77,11 +77,13 @@ function Results({
               .map((result) => (
                 <li key={`${result.kind}-${result.id}`} className="card">
                   <Link to={`/n/${encodeURIComponent(negotiationId)}/${searchResultLink(result)}`}>
-                    {result.title}
+                    <bdi>{result.title}</bdi>
                   </Link>
                   {result.current === false && <span className="muted"> · not in the newest version</span>}
                   <p className="search-snippet">
-                    <Marked snippet={result.snippet} highlights={result.highlights} />{' '}
+                    <bdi>
+                      <Marked snippet={result.snippet} highlights={result.highlights} />
+                    </bdi>{' '}
                     <span className="muted small">({whereFound(result.field)})</span>
                   </p>
                 </li>

@@ -114,13 +114,15 @@ function RoundDetails({ round }: { round: Round }) {
       )}
       {round.publicReadout && (
         <p>
-          <strong>Readout:</strong> {round.publicReadout}
+          <strong>Readout:</strong> <bdi>{round.publicReadout}</bdi>
         </p>
       )}
       {round.minutes && (
         <details>
           <summary>Minutes (restricted)</summary>
-          <p className="record-body">{round.minutes}</p>
+          <p className="record-body" dir="auto">
+            {round.minutes}
+          </p>
         </details>
       )}
     </>
