@@ -155,6 +155,19 @@ describe('documents a delegation can send on', () => {
     }
   });
 
+  it('refuses a page header on a Markdown or Akoma Ntoso copy, which has no pages', async () => {
+    for (const format of ['markdown', 'akn']) {
+      const response = await call(testApp, `POST ${N}/exports`, {
+        as: mediator,
+        body: { versionId: DRAFT, format, headerText: 'Eyes only' },
+      });
+      expect(response.status, format).toBe(400);
+      expect(await response.json()).toMatchObject({
+        errors: [{ path: 'headerText', message: expect.stringContaining(`"${format}"`) }],
+      });
+    }
+  });
+
   it('keeps one point-label style and one heading case in a PDF copy', async () => {
     for (const recipient of [DEMO_ACCOUNTS.ukraine, DEMO_ACCOUNTS.russia]) {
       const copy = await created(mediator, {

@@ -48,3 +48,16 @@ describe('a watermark', () => {
       ).toEqual([]);
   });
 });
+
+describe('a page header', () => {
+  // Only PDF and Word copies have pages: on Markdown and Akoma Ntoso it was accepted and left out.
+  it.each(EXPORT_FORMATS)('is refused, naming the field, unless the copy has pages (%s)', (format) => {
+    const body = CreateExportInputSchema.parse({ format, headerText: 'Eyes only', versionId: IDS.versionId });
+    const problems = exportInputProblems(body).filter((problem) => problem.field === 'headerText');
+    if (format === 'pdf' || format === 'docx') expect(problems).toEqual([]);
+    else
+      expect(problems).toEqual([
+        { field: 'headerText', message: expect.stringMatching(/Only a PDF or Word copy has a page header/) },
+      ]);
+  });
+});

@@ -61,6 +61,9 @@ export function exportFormatsFor(kind: ExportKind): readonly ExportFormat[] {
 /** Whether a format prints `watermark`: only a PDF has pages to print it across. */
 export const printsWatermark = (format: ExportFormat): boolean => format === 'pdf';
 
+/** Whether a format prints `headerText`: a PDF or Word copy has pages with a header. */
+export const printsPageHeader = (format: ExportFormat): boolean => format === 'pdf' || format === 'docx';
+
 /** What an export request lacks or has too much of for its kind, field by field (empty: complete). */
 export function exportInputProblems(input: CreateExportInput): { field: string; message: string }[] {
   const missing = NEEDED_IDS[input.kind]
@@ -83,7 +86,16 @@ export function exportInputProblems(input: CreateExportInput): { field: string; 
           },
         ]
       : [];
-  return [...missing, ...misplaced, ...structured, ...unprinted];
+  const headless =
+    input.headerText !== undefined && !printsPageHeader(input.format)
+      ? [
+          {
+            field: 'headerText',
+            message: `Only a PDF or Word copy has a page header; leave it off for format "${input.format}"`,
+          },
+        ]
+      : [];
+  return [...missing, ...misplaced, ...structured, ...unprinted, ...headless];
 }
 
 export const ExportRecipientSchema = z.strictObject({ userId: UserIdSchema, displayName: LabelSchema });

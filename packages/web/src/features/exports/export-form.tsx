@@ -1,6 +1,7 @@
 import {
   EXPORT_KINDS,
   exportFormatsFor,
+  printsPageHeader,
   printsWatermark,
   roundSummary,
   type ExportFormat,
@@ -61,7 +62,7 @@ export function ExportForm({
   const { busy, message, submit } = useFormSubmission();
   const needsVersion = kind === 'plan-version' || kind === 'point-history';
   const needsRound = kind === 'round-minutes' || kind === 'round-readout';
-  const isPaged = format === 'pdf' || format === 'docx';
+  const isPaged = printsPageHeader(format);
   const version = useResource(
     () =>
       kind === 'point-history' && versionId !== ''
