@@ -46,8 +46,8 @@ export async function draftFromGenius(
   if (party === undefined)
     throw invalid(
       body.profileFile === undefined
-        ? `The folder holds ${files.length} profiles: choose yours (${files.join(', ')}).`
-        : `The folder holds no profile "${body.profileFile}": choose one of ${files.join(', ')}.`,
+        ? `The file holds ${files.length} profiles: choose yours (${files.join(', ')}).`
+        : `The file holds no profile "${body.profileFile}": choose one of ${files.join(', ')}.`,
       'profileFile',
       files,
     );
@@ -87,7 +87,9 @@ function draftIssue({ point, issues, party, file, notices }: DraftContext) {
   const issueIndex = issues.findIndex((issue) => suggestPoint(issue.name, [point]) !== undefined);
   const issue = issues[issueIndex];
   if (definition === null || issue === undefined)
-    throw invalid(`Point ${point.number} (${point.title}) has no issue of that name in the folder.`);
+    throw invalid(
+      `Point ${point.number} (${point.title}) is not in the file: its issues are matched to points by title.`,
+    );
   // A point has at most 101 values: a wider integer issue cannot be it (and is not spelled out).
   if (issue.kind === 'integer' && issue.upperBound - issue.lowerBound + 1 > MAX_RANGE_VALUES)
     throw invalid(`The issue "${issue.name}" spans more than ${MAX_RANGE_VALUES} values.`);
@@ -95,7 +97,7 @@ function draftIssue({ point, issues, party, file, notices }: DraftContext) {
   const values = evaluations(issue, party.valuations[issueIndex]);
   if (values.some((value) => value < 0 || value > 1))
     notices.push(
-      `Point ${point.number}: ratings outside 0–1 in ${file} were divided by the largest and clipped.`,
+      `Point ${point.number}: ${file} rates it outside 0 to 1; its ratings were scaled so that none is above the top or below 0.`,
     );
   const largest = Math.max(...values);
   const scaled = values.map((value) => clamp01(largest > 1 ? value / largest : value));

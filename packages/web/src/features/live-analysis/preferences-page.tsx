@@ -39,7 +39,11 @@ function withDraft(mine: MyProfile, draft: GeniusDraft): MyProfile {
   };
 }
 
-/** A delegation's private preferences: ratings, weights or ranks, reservation, discount, and sharing. */
+/**
+ * A delegation's private preferences: ratings, weights or ranks, reservation, discount, and sharing.
+ * Worded for a delegate: the reservation is its value of no agreement, the discount the value kept
+ * by waiting.
+ */
 export function PreferencesPage() {
   const { negotiation, latestVersionId, tick } = useNegotiation();
   usePageTitle('Our preferences', negotiation.title);
@@ -120,6 +124,9 @@ function UnratedNotice({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] 
 }
 
 type Entry = { ratings: Record<string, string>; weight: string; rank: string };
+
+// Read after the field's name: the concept in one line, kept out of the name a screen reader repeats.
+const HINTS = { reservation: 'preferences-reservation-hint', discount: 'preferences-discount-hint' };
 
 function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] }) {
   const { negotiation, latestVersionId } = useNegotiation();
@@ -220,7 +227,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
             checked={weighting === 'weights'}
             onChange={() => setWeighting('weights')}
           />
-          Weights (scaled to sum to 1)
+          Weights: how much each point matters to you (any numbers; only their proportions count)
         </label>
         <label className="inline">
           <input
@@ -229,7 +236,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
             checked={weighting === 'ranks'}
             onChange={() => setWeighting('ranks')}
           />
-          Ranks (1 = most important; rank-sum weights)
+          Ranks: 1 for the point that matters most, 2 for the next, and so on
         </label>
       </fieldset>
       {issues.map((issue) => {
@@ -287,7 +294,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
         );
       })}
       <label>
-        Reservation (what you get without agreement, 0–100)
+        Value of no agreement (0–100)
         <input
           type="number"
           min={0}
@@ -295,12 +302,16 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
           step="any"
           value={reservation}
           {...invalidIf(profileFieldId.reservation)}
+          aria-describedby={HINTS.reservation}
           onChange={(e) => setReservation(e.target.value)}
         />
       </label>
+      <p id={HINTS.reservation} className="muted small">
+        How good it is for you if the talks end without agreement, on the scale of your ratings: a package
+        rated below it is worse for you than no deal.
+      </p>
       <label>
-        Discount factor (an agreement at the next deadline is worth this share of one now, above 0 up to 1;
-        empty: no discount)
+        Value kept by waiting (above 0 up to 1; optional)
         <input
           type="number"
           min={0}
@@ -308,9 +319,14 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
           step="any"
           value={discount}
           {...invalidIf(profileFieldId.discount)}
+          aria-describedby={HINTS.discount}
           onChange={(e) => setDiscount(e.target.value)}
         />
       </label>
+      <p id={HINTS.discount} className="muted small">
+        What an agreement reached at the next deadline is worth to you against the same agreement now: 0.9
+        means it loses a tenth of its value by waiting. Leave it empty if waiting costs you nothing.
+      </p>
       <label className="check">
         <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
         Share with the mediator
