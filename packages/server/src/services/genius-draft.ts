@@ -11,6 +11,7 @@ import {
 import { loadGeniusScenario, optionLabels, type ScenarioIssue, type ScenarioParty } from '@parley/engine';
 import type { AppDeps } from './deps';
 import { unzipGeniusFolder } from './genius-archive';
+import { roundDraft } from './genius-draft-rounding';
 import { describeProblems, suggestPoint } from './genius-upload';
 import { issuesAt, latestVersionId } from './live-issues';
 import { requireProfileWriter } from './preference-profiles';
@@ -21,8 +22,9 @@ const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 
 /**
  * A delegation reads one GENIUS profile into a draft of its own profile: ratings per option,
- * weights and reservation, matched to the points of the plan's newest version by title. Nothing is
- * stored; the delegation checks the draft and saves it as any other revision (docs/live-analysis.md).
+ * weights and reservation, matched to the points of the plan's newest version by title, rounded to
+ * what a person would type. Nothing is stored; the delegation checks the draft and saves it as any
+ * other revision (docs/live-analysis.md).
  */
 export async function draftFromGenius(
   deps: AppDeps,
@@ -58,7 +60,7 @@ export async function draftFromGenius(
   const used = new Set(drafted.map((entry) => entry.issueName));
   for (const issue of issues)
     if (!used.has(issue.name)) notices.push(`The issue "${issue.name}" matches no point; it was left out.`);
-  return {
+  return roundDraft({
     profileFile: files[index] ?? '',
     scale: 'unit',
     weighting: 'weights',
@@ -66,7 +68,7 @@ export async function draftFromGenius(
     discount: geniusDiscount(party.discount),
     issues: drafted.map(({ issueName: _issueName, ...entry }) => entry),
     notices,
-  };
+  });
 }
 
 /** GENIUS's `validateDiscount`: only a factor strictly between 0 and 1 discounts. */

@@ -125,6 +125,9 @@ function UnratedNotice({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] 
 
 type Entry = { ratings: Record<string, string>; weight: string; rank: string };
 
+// 0.07 × 100 is 7.000000000000001 in binary: twelve significant digits show the number meant.
+const shown = (value: number) => String(Number(value.toPrecision(12)));
+
 // Read after the field's name: the concept in one line, kept out of the name a screen reader repeats.
 const HINTS = { reservation: 'preferences-reservation-hint', discount: 'preferences-discount-hint' };
 
@@ -135,7 +138,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
   const factor = saved?.scale === 'unit' ? 100 : 1;
   const [revision, setRevision] = useState(saved?.revision ?? 0);
   const [weighting, setWeighting] = useState<'weights' | 'ranks'>(saved?.weighting ?? 'weights');
-  const [reservation, setReservation] = useState(String((saved?.reservation ?? 0) * factor));
+  const [reservation, setReservation] = useState(shown((saved?.reservation ?? 0) * factor));
   const [discount, setDiscount] = useState(saved?.discount === undefined ? '' : String(saved.discount));
   const [shared, setShared] = useState(saved?.sharedWithMediator ?? false);
   const [entries, setEntries] = useState<Record<string, Entry>>(() =>
@@ -149,7 +152,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
             ratings: Object.fromEntries(
               keys.map((key) => [
                 key,
-                old?.ratings[key] === undefined ? '' : String(old.ratings[key] * factor),
+                old?.ratings[key] === undefined ? '' : shown(old.ratings[key] * factor),
               ]),
             ),
             weight: old?.weight === undefined ? '1' : String(old.weight),
