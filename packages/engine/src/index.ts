@@ -43,6 +43,7 @@ export {
   createBidder,
   findBidNear,
   findBidsNear,
+  countLineUps,
   lineUps,
   normalizedUtility,
   perturbParty,

@@ -368,6 +368,7 @@ describe.each(API_DATABASE_KINDS)('GENIUS folders of the live issues on %s', (da
       reservation: number;
       discount: number | null;
       issues: { pointId: string; ratings: Record<string, number>; weight: number }[];
+      notices: string[];
     };
     expect(draft.reservation).toBe(0.2);
     expect(draft.discount).toBe(0.9);
@@ -375,6 +376,8 @@ describe.each(API_DATABASE_KINDS)('GENIUS folders of the live issues on %s', (da
     expect(draft.issues[0]?.ratings).toEqual({ '600,000': 0, '800,000': 0.4, 'no ceiling': 1 });
     expect(draft.issues[1]?.ratings).toEqual({ min: 0, max: 1 });
     expect(draft.issues.map((issue) => issue.weight)).toEqual([0.6, 0.2, 0.2]);
+    // Parley's own numbers need no rounding, and the draft does not claim any.
+    expect(draft.notices.join(' ')).not.toMatch(/rounded/);
     // The draft saves as it is: the delegation confirms it.
     const mine = (await (
       await call(testApp, `GET ${N}/preferences`, { as: who('ownDelegation') })
@@ -423,6 +426,51 @@ describe.each(API_DATABASE_KINDS)('GENIUS folders of the live issues on %s', (da
     });
     expect(chosen.status, await chosen.clone().text()).toBe(200);
     expect(((await chosen.json()) as { profileFile: string }).profileFile).toBe(choices[1]);
+  });
+
+  it('drafts the numbers a person would type from a profile written by a program, and says so', async () => {
+    const exported = unzip(await (await download('ownDelegation')).arrayBuffer());
+    const profileName = Object.keys(exported).find((name) => name.endsWith('Ukraine.xml')) ?? '';
+    // What a research tool writes: a weight, a rating and a reservation as fractions to the last bit.
+    const replacements = [
+      ['<weight index="1" value="0.6"/>', '<weight index="1" value="0.4452125771655631"/>'],
+      ['evaluation="0.4"', 'evaluation="0.6666666666666666"'],
+      ['<reservation value="0.2"/>', '<reservation value="0.14285714285714285"/>'],
+      ['<discount_factor value="0.9"/>', '<discount_factor value="0.42441038"/>'],
+    ] as const;
+    let profile = exported[profileName] ?? '';
+    for (const [from, to] of replacements) {
+      expect(profile).toContain(from);
+      profile = profile.replace(from, to);
+    }
+    const entries = Object.fromEntries(
+      Object.entries({ ...exported, [profileName]: profile }).map(([name, text]) => [
+        name,
+        Buffer.from(text),
+      ]),
+    );
+    const response = await call(testApp, `POST ${N}/preferences/genius-draft`, {
+      as: who('ownDelegation'),
+      body: { archive: zipOf(entries).toString('base64') },
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const draft = (await response.json()) as {
+      reservation: number;
+      discount: number | null;
+      issues: { ratings: Record<string, number>; weight: number }[];
+      notices: string[];
+    };
+    // Two decimals on the form's 0–100 for ratings and the reservation; four significant digits for
+    // the relative numbers (weights are scaled to sum to 1 anyway).
+    expect(draft.issues[0]?.ratings).toEqual({ '600,000': 0, '800,000': 0.6667, 'no ceiling': 1 });
+    expect(draft.issues.map((issue) => issue.weight)).toEqual([0.4452, 0.2, 0.2]);
+    expect(draft.reservation).toBe(0.1429);
+    expect(draft.discount).toBe(0.4244);
+    expect(draft.notices).toContainEqual(
+      expect.stringMatching(
+        /^Numbers in profile-01 Ukraine\.xml with more digits than the form needs were rounded/,
+      ),
+    );
   });
 
   // ── Import ────────────────────────────────────────────────────────────────────────────────

@@ -36,14 +36,18 @@ describe('simulating the live talks in a real browser', () => {
     await form.getByLabel('Strategy of every agent').selectOption('conceder');
     await form.getByRole('button', { name: 'Start the simulation' }).click();
     await mediator.page.getByText(/Russian Federation has no preferences .* drawn at random/).waitFor();
-    // The set-up names what the agents were given: Ukraine shared, so its walk-away and discount.
-    const setUp = mediator.page.getByRole('table', { name: /walk-away values and discount factors/ });
+    // The set-up names what the agents were given, in a mediator's words: Ukraine shared, so its
+    // value of no agreement and what an agreement keeps by the deadline (its discount factor).
+    const setUp = mediator.page.getByRole('table', {
+      name: /^What each delegation stated, as its agent used it/,
+    });
     expect(
       await setUp
         .getByRole('row', { name: /Ukraine/ })
         .getByRole('cell')
         .allInnerTexts(),
-    ).toEqual(['21.1', '0.8']);
+    ).toEqual(['21.1', '80 % of its value']);
+    expect(await setUp.innerText()).not.toMatch(/walk-away|reservation|discount factor/i);
     await mediator.page
       .getByRole('status')
       .filter({ hasText: /Simulation completed: 150 of 150 runs/ })

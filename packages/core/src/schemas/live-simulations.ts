@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { NegotiationIdSchema, PartyIdSchema, PlanVersionIdSchema, PointIdSchema } from '../ids';
 import { InstantSchema, textSchema } from './common';
-import { SimulationIdSchema, SimulationProtocolSchema, SimulationStatusSchema } from './simulations';
+import {
+  MAX_SIMULATION_SEED,
+  SimulationIdSchema,
+  SimulationProtocolSchema,
+  SimulationStatusSchema,
+} from './simulations';
 
 // Simulation of the live talks (issue #12 item 6, docs/live-analysis.md): a job the mediator's staff
 // start on a version; its result is in plan terms and carries only the utilities the viewer may read.
 
 export const MAX_LIVE_SIMULATION_RUNS = 5000;
+/** σ above 1 would zero an issue's weight in more than one run in six: noise, not an estimate. */
+export const MAX_LIVE_SIMULATION_NOISE = 1;
 
 export const LiveSimulationInputSchema = z.strictObject({
   protocol: SimulationProtocolSchema.default('sao'),
@@ -15,13 +22,8 @@ export const LiveSimulationInputSchema = z.strictObject({
   /** The strategy every party's agent plays (see GET /api/simulations/agents). */
   agent: z.string().min(1).max(40).default('boulware'),
   /** σ of the noise around each stated profile: 0 takes them as exact. */
-  noise: z.number().min(0).max(1).default(0.2),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(1),
+  noise: z.number().min(0).max(MAX_LIVE_SIMULATION_NOISE).default(0.2),
+  seed: z.number().int().min(0).max(MAX_SIMULATION_SEED).default(1),
 });
 export type LiveSimulationInput = z.infer<typeof LiveSimulationInputSchema>;
 

@@ -97,6 +97,8 @@ export const SimulationProtocolSchema = z.enum(['sao', 'mediated']);
 export const MAX_SIMULATION_STEPS = 100_000;
 /** The most negotiations one simulation request may run. */
 export const MAX_SIMULATION_RUNS = 10_000;
+/** Seeds are 32-bit: the engine's generator keeps 32 bits, so a larger seed would replay a smaller one. */
+export const MAX_SIMULATION_SEED = 2 ** 32 - 1;
 
 export const CreateSimulationInputSchema = z
   .strictObject({
@@ -106,12 +108,7 @@ export const CreateSimulationInputSchema = z
     protocol: SimulationProtocolSchema.default('sao'),
     steps: z.number().int().min(1).max(MAX_SIMULATION_STEPS).default(1000),
     runs: z.number().int().min(1).max(MAX_SIMULATION_RUNS).default(100),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .default(1),
+    seed: z.number().int().min(0).max(MAX_SIMULATION_SEED).default(1),
   })
   .refine((input) => input.agents.length === input.space.parties.length, {
     path: ['agents'],

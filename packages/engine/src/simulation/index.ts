@@ -30,6 +30,7 @@ export {
 } from './simulate';
 export { concessionTarget, timeBasedAgent } from './time-based-agent';
 export {
+  countLineUps,
   lineUps,
   runTournament,
   type TournamentResult,

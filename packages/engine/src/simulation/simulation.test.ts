@@ -8,7 +8,7 @@ import { runMonteCarlo } from './monte-carlo';
 import { createRng } from './rng';
 import { runNegotiation, simulateBatch } from './simulate';
 import { generateSpace } from './test-spaces';
-import { lineUps, runTournament } from './tournament';
+import { countLineUps, lineUps, runTournament } from './tournament';
 import { createUtilityView, utilityIn } from './utility-view';
 
 const agentsNamed = (...names: string[]) => names.map((name) => findAgent(name) ?? expect.unreachable(name));
@@ -214,6 +214,12 @@ describe('tournaments and Monte-Carlo runs', () => {
   it('lists every ordered line-up and ranks every agent', () => {
     expect(lineUps(['a', 'b', 'c'], 2)).toHaveLength(6);
     expect(lineUps(['a', 'b'], 3)).toHaveLength(8);
+    for (const [pool, seats] of [
+      [['a', 'b', 'c'], 2],
+      [['a', 'b'], 3],
+      [['a', 'b', 'c', 'd'], 4],
+    ] as const)
+      expect(countLineUps(pool, seats)).toBe(lineUps(pool, seats).length);
     const space = generateSpace({ issues: 4, options: 4, parties: 2, seed: 1 });
     const result = runTournament({
       scenarios: [{ name: 'g', space }],

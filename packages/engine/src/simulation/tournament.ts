@@ -84,6 +84,18 @@ export function lineUps(names: readonly string[], seats: number): string[][] {
   return result;
 }
 
+/**
+ * How many line-ups `lineUps(names, seats)` would build, counted without building them: a pool
+ * of 7 agents for 12 parties makes 7¹² line-ups, far more than memory holds.
+ * @example countLineUps(['a', 'b', 'c'], 2) // 6
+ */
+export function countLineUps(names: readonly string[], seats: number): number {
+  if (names.length < seats) return names.length ** seats;
+  let count = 1;
+  for (let seat = 0; seat < seats; seat++) count *= names.length - seat;
+  return count;
+}
+
 function raise(message: string): never {
   throw new Error(message);
 }

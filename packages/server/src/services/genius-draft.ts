@@ -11,6 +11,7 @@ import {
 import { loadGeniusScenario, optionLabels, type ScenarioIssue, type ScenarioParty } from '@parley/engine';
 import type { AppDeps } from './deps';
 import { unzipGeniusFolder } from './genius-archive';
+import { roundDraft } from './genius-draft-rounding';
 import { describeProblems, suggestPoint } from './genius-upload';
 import { issuesAt, latestVersionId } from './live-issues';
 import { requireProfileWriter } from './preference-profiles';
@@ -21,8 +22,9 @@ const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 
 /**
  * A delegation reads one GENIUS profile into a draft of its own profile: ratings per option,
- * weights and reservation, matched to the points of the plan's newest version by title. Nothing is
- * stored; the delegation checks the draft and saves it as any other revision (docs/live-analysis.md).
+ * weights and reservation, matched to the points of the plan's newest version by title, rounded to
+ * what a person would type. Nothing is stored; the delegation checks the draft and saves it as any
+ * other revision (docs/live-analysis.md).
  */
 export async function draftFromGenius(
   deps: AppDeps,
@@ -46,8 +48,8 @@ export async function draftFromGenius(
   if (party === undefined)
     throw invalid(
       body.profileFile === undefined
-        ? `The folder holds ${files.length} profiles: choose yours (${files.join(', ')}).`
-        : `The folder holds no profile "${body.profileFile}": choose one of ${files.join(', ')}.`,
+        ? `The file holds ${files.length} profiles: choose yours (${files.join(', ')}).`
+        : `The file holds no profile "${body.profileFile}": choose one of ${files.join(', ')}.`,
       'profileFile',
       files,
     );
@@ -58,7 +60,7 @@ export async function draftFromGenius(
   const used = new Set(drafted.map((entry) => entry.issueName));
   for (const issue of issues)
     if (!used.has(issue.name)) notices.push(`The issue "${issue.name}" matches no point; it was left out.`);
-  return {
+  return roundDraft({
     profileFile: files[index] ?? '',
     scale: 'unit',
     weighting: 'weights',
@@ -66,7 +68,7 @@ export async function draftFromGenius(
     discount: geniusDiscount(party.discount),
     issues: drafted.map(({ issueName: _issueName, ...entry }) => entry),
     notices,
-  };
+  });
 }
 
 /** GENIUS's `validateDiscount`: only a factor strictly between 0 and 1 discounts. */
@@ -87,7 +89,9 @@ function draftIssue({ point, issues, party, file, notices }: DraftContext) {
   const issueIndex = issues.findIndex((issue) => suggestPoint(issue.name, [point]) !== undefined);
   const issue = issues[issueIndex];
   if (definition === null || issue === undefined)
-    throw invalid(`Point ${point.number} (${point.title}) has no issue of that name in the folder.`);
+    throw invalid(
+      `Point ${point.number} (${point.title}) is not in the file: its issues are matched to points by title.`,
+    );
   // A point has at most 101 values: a wider integer issue cannot be it (and is not spelled out).
   if (issue.kind === 'integer' && issue.upperBound - issue.lowerBound + 1 > MAX_RANGE_VALUES)
     throw invalid(`The issue "${issue.name}" spans more than ${MAX_RANGE_VALUES} values.`);
@@ -95,7 +99,7 @@ function draftIssue({ point, issues, party, file, notices }: DraftContext) {
   const values = evaluations(issue, party.valuations[issueIndex]);
   if (values.some((value) => value < 0 || value > 1))
     notices.push(
-      `Point ${point.number}: ratings outside 0–1 in ${file} were divided by the largest and clipped.`,
+      `Point ${point.number}: ${file} rates it outside 0 to 1; its ratings were scaled so that none is above the top or below 0.`,
     );
   const largest = Math.max(...values);
   const scaled = values.map((value) => clamp01(largest > 1 ? value / largest : value));

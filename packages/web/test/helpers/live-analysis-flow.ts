@@ -67,8 +67,9 @@ export async function enterProfile(page: Page, values: ProfileValues, share = fa
   await assets.getByLabel('Rating at 0 bn').fill(String(values.assets[0]));
   await assets.getByLabel('Rating at 100 bn').fill(String(values.assets[1]));
   await assets.getByLabel(/^Weight of point/).fill(String(values.weights[1]));
-  await form.getByLabel(/^Reservation/).fill(String(values.reservation));
-  if (values.discount !== undefined) await form.getByLabel(/^Discount factor/).fill(String(values.discount));
+  await form.getByLabel(/^Value of no agreement/).fill(String(values.reservation));
+  if (values.discount !== undefined)
+    await form.getByLabel(/^Value kept by waiting/).fill(String(values.discount));
   if (share) await form.getByLabel('Share with the mediator').check();
   await form.getByRole('button', { name: 'Save preferences' }).click();
   await form.getByText(/Saved as revision 1\./).waitFor();

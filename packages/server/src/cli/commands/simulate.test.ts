@@ -2,9 +2,10 @@ import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { MAX_SIMULATION_RUNS, MAX_SIMULATION_STEPS } from '@parley/core';
+import { MAX_LIVE_SIMULATION_RUNS, MAX_SIMULATION_RUNS, MAX_SIMULATION_STEPS } from '@parley/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main';
+import { MAX_TOURNAMENT_LINE_UPS } from './simulate-flags';
 import { loadScenario } from './simulate-scenario';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../../../../scenarios');
@@ -191,6 +192,17 @@ describe('parley simulate', () => {
     [['--agents', 'linear,linear', '--protocol', 'auction'], /--protocol must be sao or mediated/],
     [[], /--agents is required/],
     [['--agents', 'linear,linear', '--semantics', 'exotic'], /--semantics must be genius or negmas/],
+    // The live simulation's σ range, and the API's 32-bit seeds (a larger one replays a smaller).
+    [
+      ['--agents', 'linear,linear', '--monte-carlo', '5', '--noise', '1.5'],
+      /--noise must be a number from 0 to 1,/,
+    ],
+    [
+      ['--agents', 'linear,linear', '--seed', '4294967297'],
+      /--seed must be an integer from 0 to 4,294,967,295,/,
+    ],
+    [['--agents', 'linear,linear', '--seed=-1'], /--seed must be an integer from 0 to 4,294,967,295,/],
+    [['--tournament', '--agents', 'linear,linear'], /--agents names linear twice/],
   ])('rejects bad input %j with a one-line message and exit code 2', async (flags, message) => {
     const { code, out, err } = await run(['simulate', LAPTOP, ...flags]);
     expect(code).toBe(2);
@@ -204,6 +216,8 @@ describe('parley simulate', () => {
     ['--runs', MAX_SIMULATION_RUNS, []],
     ['--steps', MAX_SIMULATION_STEPS, []],
     ['--runs', MAX_SIMULATION_RUNS, ['--tournament']],
+    // --monte-carlo is the live simulation's `runs`: Monte-Carlo samples of perturbed profiles.
+    ['--monte-carlo', MAX_LIVE_SIMULATION_RUNS, []],
   ] as const)('refuses %s above %d (%j) before running anything', async (flag, max, extra) => {
     const { code, out, err } = await run([
       'simulate',
@@ -218,6 +232,24 @@ describe('parley simulate', () => {
     expect(out).toBe('');
     expect(err.trim()).toBe(
       `parley simulate: ${flag} may be at most ${max.toLocaleString('en')}, got "${max + 1}"`,
+    );
+  });
+
+  it('refuses a tournament too large to list, instead of running out of memory', async () => {
+    const file = join(dir, 'twelve-parties.json');
+    const parties = Array.from({ length: 12 }, (_, index) => ({
+      name: `party ${index + 1}`,
+      reservation: 0,
+      constant: 0,
+      contributions: [index % 2 === 0 ? [1, 0] : [0, 1]],
+    }));
+    await writeFile(file, JSON.stringify({ issues: [{ name: 'price', options: ['low', 'high'] }], parties }));
+    const pool = 'boulware,linear,conceder,tit-for-tat,hardliner,random,frequency';
+    const { code, out, err } = await run(['simulate', file, '--tournament', '--agents', pool]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trim()).toBe(
+      `parley simulate: a tournament may have at most ${MAX_TOURNAMENT_LINE_UPS.toLocaleString('en')} line-ups over all scenarios; these 7 agents on 1 scenario(s) make ${(7 ** 12).toLocaleString('en')} (use fewer agents or scenarios)`,
     );
   });
 

@@ -9,11 +9,25 @@ import {
   type AgentFactory,
   type Deadline,
   type ProtocolName,
-  type Semantics,
 } from '@parley/engine';
-import { MAX_SIMULATION_RUNS, MAX_SIMULATION_STEPS } from '@parley/core';
+import {
+  MAX_LIVE_SIMULATION_NOISE,
+  MAX_LIVE_SIMULATION_RUNS,
+  MAX_SIMULATION_RUNS,
+  MAX_SIMULATION_SEED,
+  MAX_SIMULATION_STEPS,
+} from '@parley/core';
 import { CliError, type CliIo, type Command } from '../command';
-import { parseCount, parseFlags, parsePositiveInteger } from '../parse-flags';
+import { parseCount, parseFlags } from '../parse-flags';
+import {
+  checkTournamentSize,
+  MAX_TOURNAMENT_LINE_UPS,
+  parseNoise,
+  parsePositiveNumber,
+  parseProtocol,
+  parseSeed,
+  parseSemantics,
+} from './simulate-flags';
 import { computeBenchmarks } from './simulate-benchmarks';
 import { loadScenario } from './simulate-scenario';
 import { createProgress } from './simulate-progress';
@@ -36,11 +50,13 @@ Options:
   --time S          also a simulated-clock deadline of S seconds (each step takes 1 s)
   --runs N          negotiations per line-up (different derived seeds); default 1,
                     at most ${MAX_SIMULATION_RUNS.toLocaleString('en')}
-  --seed N          base seed (integer); same seed → same output; default 1
+  --seed N          base seed (integer, 0 to ${MAX_SIMULATION_SEED.toLocaleString('en')}); same seed → same output; default 1
   --protocol P      sao (stacked alternating offers, default) or mediated (single text)
-  --tournament      every ordered line-up of the --agents pool on every SCENARIO; ranking by mean utility
-  --monte-carlo N   N samples with every party's per-issue weights scaled by 1 + σ·N(0,1)
-  --noise SIGMA     σ for --monte-carlo; default 0.1
+  --tournament      every ordered line-up of the --agents pool on every SCENARIO; ranking by mean utility;
+                    at most ${MAX_TOURNAMENT_LINE_UPS.toLocaleString('en')} line-ups over all scenarios
+  --monte-carlo N   N samples with every party's per-issue weights scaled by 1 + σ·N(0,1);
+                    at most ${MAX_LIVE_SIMULATION_RUNS.toLocaleString('en')}
+  --noise SIGMA     σ for --monte-carlo, 0 to ${MAX_LIVE_SIMULATION_NOISE}; default 0.1
   --semantics S     genius (default) or negmas: how profiles become utilities
   --json            print one JSON object on stdout (progress goes to stderr)
 
@@ -88,6 +104,7 @@ Examples:
       const scenarios = await Promise.all(
         positionals.map(async (path) => ({ name: path, space: await loadScenario(path, semantics) })),
       );
+      checkTournamentSize(scenarios, agentNames);
       const progress = createProgress(io, 'matches');
       const result = runTournament({ ...common, scenarios, agentNames, onMatch: progress });
       return print(io, values.json, {
@@ -136,8 +153,11 @@ function monteCarlo(
     started: number;
   },
 ): number {
-  const samples = parsePositiveInteger('monte-carlo', input.values['monte-carlo'], 1);
-  const noise = input.values.noise === undefined ? 0.1 : parseNonNegativeNumber('noise', input.values.noise);
+  const samples = parseCount('monte-carlo', input.values['monte-carlo'], {
+    fallback: 1,
+    max: MAX_LIVE_SIMULATION_RUNS,
+  });
+  const noise = input.values.noise === undefined ? 0.1 : parseNoise(input.values.noise);
   const summary = runMonteCarlo({
     ...input.common,
     space: input.space,
@@ -179,37 +199,6 @@ function checkLineUp(space: AdditiveSpace, agentNames: readonly string[]): void 
     throw new CliError(
       `${agentNames.length} agent(s) but the scenario has ${parties} profiles (give one agent per profile)`,
     );
-}
-
-function parseSeed(value: string | undefined): number {
-  if (value === undefined) return 1;
-  const seed = Number(value);
-  if (!Number.isSafeInteger(seed)) throw new CliError(`--seed must be an integer, got "${value}"`);
-  return seed;
-}
-
-function parseProtocol(value: string | undefined): ProtocolName {
-  if (value === undefined || value === 'sao' || value === 'mediated') return value ?? 'sao';
-  throw new CliError(`--protocol must be sao or mediated, got "${value}"`);
-}
-
-function parseSemantics(value: string | undefined): Semantics {
-  if (value === undefined || value === 'genius' || value === 'negmas') return value ?? 'genius';
-  throw new CliError(`--semantics must be genius or negmas, got "${value}"`);
-}
-
-function parsePositiveNumber(flag: string, value: string): number {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0)
-    throw new CliError(`--${flag} must be a positive number, got "${value}"`);
-  return parsed;
-}
-
-function parseNonNegativeNumber(flag: string, value: string): number {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0)
-    throw new CliError(`--${flag} must be a number ≥ 0, got "${value}"`);
-  return parsed;
 }
 
 function print(

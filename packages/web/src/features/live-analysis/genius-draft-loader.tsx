@@ -7,7 +7,8 @@ import { FieldError, FormMessage, useFormSubmission } from '../../components/for
 
 /**
  * A delegation fills its form from one of its own GENIUS profiles. Nothing is saved here: the
- * ratings land in the form below, for the delegation to check and save.
+ * ratings land in the form below, for the delegation to check and save. A delegate is not a
+ * researcher: "GENIUS" only names the file format, as a file type would.
  */
 export function GeniusDraftLoader({
   negotiationId,
@@ -36,14 +37,22 @@ export function GeniusDraftLoader({
       if (choices !== undefined) setProfileFiles(choices);
       throw caught;
     }
-  }, 'Loaded into the form below: check it, then save.');
+  }, 'Filled in below: check it, then save.');
   const profileProblem = fieldError('profileFile');
   const profileErrorId = `${useId()}-profile`;
   return (
-    <form className="form card" onSubmit={onSubmit} aria-label="Load from a GENIUS profile">
-      <h3>Load from a GENIUS profile</h3>
+    <form
+      className="form card"
+      onSubmit={onSubmit}
+      aria-label="Fill in from a file (GENIUS profile, from research tools)"
+    >
+      <h3>Fill in from a file (GENIUS profile, from research tools)</h3>
+      <p className="muted">
+        If your team has modelled your preferences in a research tool, upload the GENIUS scenario it saved:
+        your profile in it fills in the form below. Nothing is saved until you save the form.
+      </p>
       <label>
-        GENIUS folder (zip)
+        GENIUS scenario (zip)
         <input
           type="file"
           accept=".zip,application/zip"
@@ -57,7 +66,7 @@ export function GeniusDraftLoader({
       </label>
       {profileFiles.length > 0 && (
         <label>
-          Your profile in this folder
+          Your profile in this file
           <select
             value={profileFile}
             onChange={(event) => setProfileFile(event.target.value)}
@@ -84,7 +93,7 @@ export function GeniusDraftLoader({
         type="submit"
         disabled={busy || archive === '' || (profileFiles.length > 0 && profileFile === '')}
       >
-        {busy ? 'Reading…' : 'Load into the form'}
+        {busy ? 'Reading…' : 'Fill in the form'}
       </button>
     </form>
   );

@@ -115,7 +115,8 @@ export function LiveSimulationSection({
       <p className="muted">
         Agents negotiate for every delegation, from its stated preferences with some noise (or drawn at random
         when it stated none), until the next deadline. Run many times, this gives the likely package, the
-        chance of agreement in time and the issues that decide it. Only utilities shared with you are shown.
+        chance of agreement in time and the issues that decide it. How the talks end for a delegation is shown
+        only if it shared its preferences with you.
       </p>
       <form ref={startForm} className="form" onSubmit={onStart} aria-label="Simulate the talks">
         <label>
@@ -193,12 +194,15 @@ function JobStatus({ job }: { job: LiveSimulation }) {
       {job.error !== null && <p className="error">{job.error}</p>}
       {job.profiles.length > 0 && (
         <table>
-          <caption>Stated walk-away values and discount factors the agents used</caption>
+          <caption>
+            What each delegation stated, as its agent used it: how good no agreement is for it, and how much
+            an agreement loses by waiting until the deadline
+          </caption>
           <thead>
             <tr>
               <th scope="col">Delegation</th>
-              <th scope="col">Reservation (0–100)</th>
-              <th scope="col">Discount factor by the deadline</th>
+              <th scope="col">Value of no agreement (0–100)</th>
+              <th scope="col">An agreement at the deadline keeps</th>
             </tr>
           </thead>
           <tbody>
@@ -206,7 +210,12 @@ function JobStatus({ job }: { job: LiveSimulation }) {
               <tr key={entry.partyId}>
                 <th scope="row">{entry.partyName}</th>
                 <td>{Math.round(entry.reservation * 1000) / 10}</td>
-                <td>{entry.discount === null ? 'none' : entry.discount}</td>
+                {/* The live simulation discounts over the time to the deadline: d is what is left then. */}
+                <td>
+                  {entry.discount === null
+                    ? 'all its value'
+                    : `${Math.round(entry.discount * 1000) / 10} % of its value`}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -39,7 +39,11 @@ function withDraft(mine: MyProfile, draft: GeniusDraft): MyProfile {
   };
 }
 
-/** A delegation's private preferences: ratings, weights or ranks, reservation, discount, and sharing. */
+/**
+ * A delegation's private preferences: ratings, weights or ranks, reservation, discount, and sharing.
+ * Worded for a delegate: the reservation is its value of no agreement, the discount the value kept
+ * by waiting.
+ */
 export function PreferencesPage() {
   const { negotiation, latestVersionId, tick } = useNegotiation();
   usePageTitle('Our preferences', negotiation.title);
@@ -121,6 +125,12 @@ function UnratedNotice({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] 
 
 type Entry = { ratings: Record<string, string>; weight: string; rank: string };
 
+// 0.07 × 100 is 7.000000000000001 in binary: twelve significant digits show the number meant.
+const shown = (value: number) => String(Number(value.toPrecision(12)));
+
+// Read after the field's name: the concept in one line, kept out of the name a screen reader repeats.
+const HINTS = { reservation: 'preferences-reservation-hint', discount: 'preferences-discount-hint' };
+
 function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] }) {
   const { negotiation, latestVersionId } = useNegotiation();
   const nameOf = usePointNames(negotiation.id, latestVersionId);
@@ -128,7 +138,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
   const factor = saved?.scale === 'unit' ? 100 : 1;
   const [revision, setRevision] = useState(saved?.revision ?? 0);
   const [weighting, setWeighting] = useState<'weights' | 'ranks'>(saved?.weighting ?? 'weights');
-  const [reservation, setReservation] = useState(String((saved?.reservation ?? 0) * factor));
+  const [reservation, setReservation] = useState(shown((saved?.reservation ?? 0) * factor));
   const [discount, setDiscount] = useState(saved?.discount === undefined ? '' : String(saved.discount));
   const [shared, setShared] = useState(saved?.sharedWithMediator ?? false);
   const [entries, setEntries] = useState<Record<string, Entry>>(() =>
@@ -142,7 +152,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
             ratings: Object.fromEntries(
               keys.map((key) => [
                 key,
-                old?.ratings[key] === undefined ? '' : String(old.ratings[key] * factor),
+                old?.ratings[key] === undefined ? '' : shown(old.ratings[key] * factor),
               ]),
             ),
             weight: old?.weight === undefined ? '1' : String(old.weight),
@@ -220,7 +230,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
             checked={weighting === 'weights'}
             onChange={() => setWeighting('weights')}
           />
-          Weights (scaled to sum to 1)
+          Weights: how much each point matters to you (any numbers; only their proportions count)
         </label>
         <label className="inline">
           <input
@@ -229,7 +239,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
             checked={weighting === 'ranks'}
             onChange={() => setWeighting('ranks')}
           />
-          Ranks (1 = most important; rank-sum weights)
+          Ranks: 1 for the point that matters most, 2 for the next, and so on
         </label>
       </fieldset>
       {issues.map((issue) => {
@@ -287,7 +297,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
         );
       })}
       <label>
-        Reservation (what you get without agreement, 0–100)
+        Value of no agreement (0–100)
         <input
           type="number"
           min={0}
@@ -295,12 +305,16 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
           step="any"
           value={reservation}
           {...invalidIf(profileFieldId.reservation)}
+          aria-describedby={HINTS.reservation}
           onChange={(e) => setReservation(e.target.value)}
         />
       </label>
+      <p id={HINTS.reservation} className="muted small">
+        How good it is for you if the talks end without agreement, on the scale of your ratings: a package
+        rated below it is worse for you than no deal.
+      </p>
       <label>
-        Discount factor (an agreement at the next deadline is worth this share of one now, above 0 up to 1;
-        empty: no discount)
+        Value kept by waiting (above 0 up to 1; optional)
         <input
           type="number"
           min={0}
@@ -308,9 +322,14 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
           step="any"
           value={discount}
           {...invalidIf(profileFieldId.discount)}
+          aria-describedby={HINTS.discount}
           onChange={(e) => setDiscount(e.target.value)}
         />
       </label>
+      <p id={HINTS.discount} className="muted small">
+        What an agreement reached at the next deadline is worth to you against the same agreement now: 0.9
+        means it loses a tenth of its value by waiting. Leave it empty if waiting costs you nothing.
+      </p>
       <label className="check">
         <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
         Share with the mediator

@@ -46,7 +46,7 @@ describe('profileErrors', () => {
       },
       { text: 'Point 10: rate its highest value, 100 bn.', fieldId: profileFieldId.rating(assets, 'max') },
       { text: 'Point 10 needs a weight.', fieldId: profileFieldId.weight(assets) },
-      { text: 'The reservation must be between 0 and 100.', fieldId: profileFieldId.reservation },
+      { text: 'The value of no agreement must be between 0 and 100.', fieldId: profileFieldId.reservation },
     ]);
   });
 
@@ -62,7 +62,7 @@ describe('profileErrors', () => {
       ],
     });
     expect(profileErrors(failure, issues)).toEqual([
-      { text: 'Discount factor: Must be above 0.', fieldId: profileFieldId.discount },
+      { text: 'Value kept by waiting: Must be above 0.', fieldId: profileFieldId.discount },
       { text: 'Point 10, rating at 0 bn: At least 0.', fieldId: profileFieldId.rating(assets, 'min') },
     ]);
   });

@@ -23,7 +23,8 @@ export function profileErrors(failure: unknown, issues: readonly LiveIssue[]): S
   const [first] = errors;
   if (errors.length === 1 && first?.path === 'issues')
     return sentencesOf(problem?.detail ?? first.message).map((text) => ({
-      text,
+      // The API names the field `reservation`; the form calls it what it is to a delegate.
+      text: text.replace(/^The reservation /, 'The value of no agreement '),
       ...optional(fieldOfSentence(text, issues)),
     }));
   if (errors.length > 0) return errors.map((error) => schemaError(error, issues));
@@ -59,9 +60,9 @@ function fieldOfSentence(sentence: string, issues: readonly LiveIssue[]): string
 function schemaError(error: { path: string; message: string }, issues: readonly LiveIssue[]): SummaryError {
   const message = readableFieldMessage(error.message);
   if (error.path === 'reservation')
-    return { text: `Reservation: ${message}`, fieldId: profileFieldId.reservation };
+    return { text: `Value of no agreement: ${message}`, fieldId: profileFieldId.reservation };
   if (error.path === 'discount')
-    return { text: `Discount factor: ${message}`, fieldId: profileFieldId.discount };
+    return { text: `Value kept by waiting: ${message}`, fieldId: profileFieldId.discount };
   const [top, index, field, ...key] = error.path.split('.');
   const issue = top === 'issues' ? issues[Number(index)] : undefined;
   if (issue === undefined) return { text: `${fieldLabel(error.path)}: ${message}` };
