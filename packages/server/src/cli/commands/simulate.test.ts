@@ -203,6 +203,16 @@ describe('parley simulate', () => {
     ],
     [['--agents', 'linear,linear', '--seed=-1'], /--seed must be an integer from 0 to 4,294,967,295,/],
     [['--tournament', '--agents', 'linear,linear'], /--agents names linear twice/],
+    // Flags the chosen mode would silently ignore.
+    [['--agents', 'linear,linear', '--noise', '0.2'], /--noise applies to --monte-carlo only/],
+    [
+      ['--agents', 'linear,linear', '--monte-carlo', '5', '--runs', '3'],
+      /--runs does not apply to --monte-carlo/,
+    ],
+    [
+      ['--tournament', '--agents', 'linear,boulware', '--monte-carlo', '5'],
+      /--tournament and --monte-carlo are separate modes/,
+    ],
   ])('rejects bad input %j with a one-line message and exit code 2', async (flags, message) => {
     const { code, out, err } = await run(['simulate', LAPTOP, ...flags]);
     expect(code).toBe(2);

@@ -98,6 +98,13 @@ Examples:
       seed: parseSeed(values.seed),
       protocol: parseProtocol(values.protocol),
     };
+    // A flag the chosen mode would ignore is refused: a user who asked for it expects it to count.
+    if (values.noise !== undefined && values['monte-carlo'] === undefined)
+      throw new CliError('--noise applies to --monte-carlo only');
+    if (values.runs !== undefined && values['monte-carlo'] !== undefined)
+      throw new CliError('--runs does not apply to --monte-carlo: its N is the number of samples');
+    if (values.tournament === true && values['monte-carlo'] !== undefined)
+      throw new CliError('--tournament and --monte-carlo are separate modes: choose one');
     const semantics = parseSemantics(values.semantics);
     const started = performance.now();
     if (values.tournament === true) {
