@@ -11,8 +11,9 @@ import { ImprovementPanel } from './improvement-panel';
 import { LiveSimulationSection } from './live-simulation';
 
 const KIND_LABELS: Record<string, string> = {
-  nash: 'Nash bargaining',
-  'kalai-smorodinsky': 'Kalai–Smorodinsky',
+  // The research names stay in brackets: a mediator's adviser will know them.
+  nash: 'Balanced gains (Nash)',
+  'kalai-smorodinsky': 'Same share of each one’s best (Kalai–Smorodinsky)',
   utilitarian: 'Greatest total',
   egalitarian: 'Best for the worst-off',
   improvement: 'Better for every party',
@@ -37,8 +38,8 @@ export function LiveAnalysisPage() {
     <section className="page" aria-labelledby="live-analysis-heading">
       <h2 id="live-analysis-heading">Suggested packages</h2>
       <p className="muted">
-        Computed by Parley over the preferences the delegations entered. You see the packages and the
-        utilities of the delegations whose preferences you may read; nothing else.
+        Computed by Parley over the preferences the delegations entered. You see the packages and how each of
+        them rates them (out of 100), for the delegations whose preferences you may read; nothing else.
       </p>
       {!mayIn(me, 'live-analysis.run', negotiation.id) ? (
         // The tab is not offered without the right; reached by its address, the page says so
