@@ -1,18 +1,9 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { RenderedText } from '../document/export-document';
 import { spansOf, type Span } from '../document/redline-marks';
+import { FONTS, fontRuns, type FontName } from './pdf-fonts';
 
 const ZERO_WIDTH = /[\u200b\u200c]/g;
-
-// DejaVu Sans covers the text a negotiation uses ("→", "—", curly quotes, accented names);
-// the standard Helvetica encodes only WinAnsi, so "→" printed as "!’".
-const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
-const FONTS = {
-  regular: fontFile('DejaVuSans.ttf'),
-  bold: fontFile('DejaVuSans-Bold.ttf'),
-  oblique: fontFile('DejaVuSans-Oblique.ttf'),
-} as const;
 
 /** Redline colours: insertions underlined in blue, deletions struck through in red. */
 export const REDLINE_COLOURS = { insert: '#1f4fbf', delete: '#b3261e', text: '#000000' } as const;
@@ -30,20 +21,41 @@ function spanStyle(span: Span) {
   return { colour: REDLINE_COLOURS.text, underline: false, strike: false };
 }
 
-/** One paragraph, each span in its redline style (plain text is a single black span). */
-function writeSpans(document: Doc, spans: readonly Span[], font = { name: 'regular', size: 10.5 }): void {
-  document.font(font.name).fontSize(font.size);
-  spans.forEach((span, index) => {
-    const style = spanStyle(span);
-    document.fillColor(style.colour).text(span.text, {
-      ...BODY,
-      continued: index < spans.length - 1,
-      underline: style.underline,
-      strike: style.strike,
-    });
+/** The face and size a paragraph is set in, and its spacing (pdfkit's text options). */
+type Setting = {
+  readonly font: FontName;
+  readonly size: number;
+  readonly paragraphGap?: number;
+  readonly lineGap?: number;
+};
+
+const BODY_SETTING: Setting = { font: 'regular', size: 10.5, ...BODY };
+
+/**
+ * One paragraph, each span in its redline style (plain text is a single black span), each
+ * character in a face that has it.
+ */
+function writeSpans(document: Doc, spans: readonly Span[], setting: Setting = BODY_SETTING): void {
+  const pieces = spans.flatMap((span) => fontRuns(span.text, setting.font).map((run) => ({ ...run, span })));
+  document.fontSize(setting.size);
+  pieces.forEach((piece, index) => {
+    const style = spanStyle(piece.span);
+    document
+      .font(piece.font)
+      .fillColor(style.colour)
+      .text(piece.text, {
+        paragraphGap: setting.paragraphGap ?? 0,
+        lineGap: setting.lineGap ?? 0,
+        continued: index < pieces.length - 1,
+        underline: style.underline,
+        strike: style.strike,
+      });
   });
   document.fillColor(REDLINE_COLOURS.text);
 }
+
+const writeLine = (document: Doc, line: string, setting: Setting) =>
+  writeSpans(document, [{ op: 'equal', text: line }], setting);
 
 function writeLegend(document: Doc): void {
   writeSpans(
@@ -55,7 +67,7 @@ function writeLegend(document: Doc): void {
       { op: 'delete', text: 'deleted text' },
       { op: 'equal', text: ' is struck through in red.' },
     ],
-    { name: 'oblique', size: 9 },
+    { ...BODY, font: 'oblique', size: 9 },
   );
 }
 
@@ -128,18 +140,18 @@ export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> 
     document.on('end', () => resolve(Buffer.concat(chunks)));
     document.on('error', reject);
   });
-  document.font('bold').fontSize(16).text(text.title, { paragraphGap: 6 });
-  for (const line of text.subtitle) document.font('oblique').fontSize(9).text(line);
+  writeLine(document, text.title, { font: 'bold', size: 16, paragraphGap: 6 });
+  for (const line of text.subtitle) writeLine(document, line, { font: 'oblique', size: 9 });
   document.moveDown();
   for (const section of text.sections) {
     if (section.heading !== null)
-      document.font('bold').fontSize(12).text(section.heading, { paragraphGap: 6 });
+      writeLine(document, section.heading, { font: 'bold', size: 12, paragraphGap: 6 });
     if (section.revision !== undefined) writeLegend(document);
     for (const paragraph of section.paragraphs)
       writeSpans(document, spansOf(paragraph.replace(ZERO_WIDTH, '')));
   }
   // Small, so a checkpoint's signature line mostly stays one line (the verifier joins a wrapped one).
-  for (const line of text.footer) document.font('oblique').fontSize(6).text(line);
+  for (const line of text.footer) writeLine(document, line, { font: 'oblique', size: 6 });
   markPages(document, text);
   document.end();
   return finished;
