@@ -4,7 +4,7 @@ import { DEMO_DRAFT_POINTS } from '../src/demo/plan-data';
 import { extractTextFromBytes } from '../src/exports';
 import { documentBlocks, renderText, type ExportDocument } from '../src/exports/document/export-document';
 import { renderBytes } from '../src/exports/render/render-file';
-import { readPdfItems, type PdfTextItem } from './helpers/read-files';
+import { readPdfItems, readZip, type PdfTextItem } from './helpers/read-files';
 
 // A plan negotiated in Hebrew and Arabic (no lam-alef: pdfjs reads that ligature's two letters
 // back reversed, as it always has), with one point in English naming the city in both.
@@ -159,5 +159,23 @@ describe('tracing a leaked PDF of a plan in Hebrew and English', () => {
       recipientId: `delegation-${leaked}`,
       basis: 'single-copy',
     });
+  });
+});
+
+describe('a DOCX of a plan in Hebrew and Arabic', () => {
+  it('marks the right-to-left paragraphs bidi for Word, and only those', async () => {
+    const bytes = await renderBytes(renderText(PLAN, null), { format: 'docx', createdAt: CREATED_AT });
+    const body = readZip(bytes).get('word/document.xml') ?? '';
+    const paragraphs = body.match(/<w:p[ >].*?<\/w:p>/g) ?? [];
+    const holding = (text: string) => paragraphs.filter((paragraph) => paragraph.includes(text));
+    for (const text of ['הפסקת אש', 'وقف القتال']) {
+      expect(holding(text), text).toHaveLength(1);
+      expect(holding(text)[0]).toContain('<w:bidi/>');
+    }
+    for (const text of ['The city of', 'Points', 'Prepared for']) {
+      expect(holding(text), text).toHaveLength(1);
+      expect(holding(text)[0]).not.toContain('<w:bidi');
+    }
+    expect(paragraphs.filter((paragraph) => paragraph.includes('<w:bidi/>'))).toHaveLength(3);
   });
 });
