@@ -75,3 +75,53 @@ export async function readPdf(bytes: Buffer): Promise<PdfPage[]> {
     restoreNativeJson();
   }
 }
+
+/** One run of text as pdfjs reads it: where it starts, how wide it is, and the face it is set in. */
+export type PdfTextItem = {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  /** The embedded font's name without its subset prefix, e.g. `DejaVuSans-Oblique`. */
+  readonly font: string;
+};
+
+/** Every page's text items in drawing order, with position and font. */
+export async function readPdfItems(bytes: Buffer): Promise<PdfTextItem[][]> {
+  const pdf = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: VerbosityLevel.ERRORS,
+  }).promise.finally(restoreNativeJson);
+  try {
+    const pages: PdfTextItem[][] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      // Fonts reach commonObjs while the operator list is built.
+      await page.getOperatorList();
+      const content = await page.getTextContent();
+      const fontOf = (id: string) =>
+        String((page.commonObjs.get(id) as { name?: string } | null)?.name ?? id).replace(/^[A-Z]{6}\+/, '');
+      pages.push(
+        content.items.flatMap((item) =>
+          'str' in item && item.str !== ''
+            ? [
+                {
+                  text: item.str,
+                  x: Number(item.transform[4]),
+                  y: Number(item.transform[5]),
+                  width: item.width,
+                  font: fontOf(item.fontName),
+                },
+              ]
+            : [],
+        ),
+      );
+    }
+    return pages;
+  } finally {
+    await pdf.destroy();
+    restoreNativeJson();
+  }
+}

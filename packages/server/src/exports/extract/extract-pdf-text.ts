@@ -1,6 +1,7 @@
 // Must come first: it captures the native JSON.stringify before pdfjs-dist replaces it.
 import { restoreNativeJson } from './native-json';
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pageText } from './pdf-page-text.mjs';
 
 restoreNativeJson();
 
@@ -19,9 +20,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     const pages: string[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const content = await (await pdf.getPage(number)).getTextContent();
-      pages.push(
-        content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
-      );
+      pages.push(pageText(content.items));
     }
     return pages.join('\n');
   } finally {

@@ -7,6 +7,7 @@ import { setInterval } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { docxPlanMarkdown, documentText } from './docx-text.mjs';
 import { readEntry, zipEntries } from './docx-zip.mjs';
+import { pageText } from './pdf-page-text.mjs';
 import { checkPdfStreams } from './pdf-streams.mjs';
 import { Refusal } from './refusal.mjs';
 
@@ -52,9 +53,7 @@ async function pdfText(bytes, limits) {
     const pages = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const content = await (await pdf.getPage(number)).getTextContent();
-      pages.push(
-        content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
-      );
+      pages.push(pageText(content.items));
     }
     return pages.join('\n');
   } catch (error) {

@@ -13,7 +13,28 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Revision, RenderedText } from '../document/export-document';
-import { hasRevisions, spansOf, type Span } from '../document/redline-marks';
+import { hasRevisions, spansOf, unmarked, type Span } from '../document/redline-marks';
+import { directionOf, hasLeftToRight } from './text-direction';
+
+/**
+ * Word lays a paragraph out right to left only when told (w:bidi): a Hebrew or Arabic paragraph,
+ * by its first strong letter after the number label, gets it; every other paragraph is unchanged.
+ */
+const isRightToLeft = (text: string) => directionOf(text) === 'rtl';
+const paragraphDirection = (text: string) => (isRightToLeft(text) ? { bidirectional: true } : {});
+
+/** A run of right-to-left text in a right-to-left paragraph is marked so (w:rtl); a Latin label is not. */
+const runDirection = (text: string, isParagraphRightToLeft: boolean) =>
+  isParagraphRightToLeft && !hasLeftToRight(text) ? { rightToLeft: true } : {};
+
+/** A paragraph of one plain run, right to left when its text is. */
+function plainParagraph(text: string, options: { italics?: boolean; size?: number } = {}): Paragraph {
+  const rightToLeft = isRightToLeft(text);
+  return new Paragraph({
+    ...paragraphDirection(text),
+    children: [new TextRun({ text, ...options, ...runDirection(text, rightToLeft) })],
+  });
+}
 
 /** Numbers every tracked change of one document (Word needs each w:id to be unique). */
 type Ids = { next: number };
@@ -31,18 +52,25 @@ const changeOf = (revision: Revision, ids: Ids) => ({
  * one. A point that was dropped (or added) as a whole is one change, paragraph mark included, so
  * accepting it leaves no empty paragraph behind.
  */
-function revisedParagraph(block: { heading: string; text: string }, revision: Revision, ids: Ids): Paragraph {
+function revisedParagraph(
+  block: { title: string; heading: string; text: string },
+  revision: Revision,
+  ids: Ids,
+): Paragraph {
   const { heading, text } = block;
+  const rightToLeft = isRightToLeft(unmarked(block.title + block.text));
   const spans = spansOf(text);
   const sameOp = (op: 'insert' | 'delete') =>
     spans.length > 0 && !hasRevisions(heading) && spans.every((span) => span.op === op);
   const whole = sameOp('delete') ? 'delete' : sameOp('insert') ? 'insert' : null;
-  const run = (op: 'equal' | 'insert' | 'delete', runText: string): ParagraphChild =>
-    op === 'delete'
-      ? new DeletedTextRun({ ...changeOf(revision, ids), text: runText })
+  const run = (op: 'equal' | 'insert' | 'delete', runText: string): ParagraphChild => {
+    const direction = runDirection(runText, rightToLeft);
+    return op === 'delete'
+      ? new DeletedTextRun({ ...changeOf(revision, ids), text: runText, ...direction })
       : op === 'insert'
-        ? new InsertedTextRun({ ...changeOf(revision, ids), text: runText })
-        : new TextRun(runText);
+        ? new InsertedTextRun({ ...changeOf(revision, ids), text: runText, ...direction })
+        : new TextRun({ text: runText, ...direction });
+  };
   // A changed title is tracked in the heading as the text's changes are in the text.
   const headingSpans = spansOf(heading).map((span): Span => (whole === null ? span : { ...span, op: whole }));
   const children = [...headingSpans, ...spans].map((span) => run(span.op, span.text));
@@ -52,7 +80,12 @@ function revisedParagraph(block: { heading: string; text: string }, revision: Re
       : whole === 'insert'
         ? { insertion: changeOf(revision, ids) }
         : {};
-  return new Paragraph({ spacing: { after: 160 }, run: mark, children });
+  return new Paragraph({
+    spacing: { after: 160 },
+    ...(rightToLeft ? { bidirectional: true } : {}),
+    run: mark,
+    children,
+  });
 }
 
 const pageNumberFooter = () =>
@@ -85,23 +118,40 @@ const markingHeader = (header: string) =>
 export async function renderDocx(text: RenderedText): Promise<Buffer> {
   const ids: Ids = { next: 1 };
   const children = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(text.title)] }),
-    ...text.subtitle.map((line) => new Paragraph({ children: [new TextRun({ text: line, italics: true })] })),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      ...paragraphDirection(text.title),
+      children: [new TextRun({ text: text.title, ...runDirection(text.title, isRightToLeft(text.title)) })],
+    }),
+    ...text.subtitle.map((line) => plainParagraph(line, { italics: true })),
   ];
   for (const section of text.sections) {
     if (section.heading !== null)
       children.push(
-        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
+        new Paragraph({
+          heading: HeadingLevel.HEADING_1,
+          ...paragraphDirection(section.heading),
+          children: [new TextRun(section.heading)],
+        }),
       );
     section.paragraphs.forEach((paragraph, index) => {
       const block = section.blocks?.[index];
       if (section.revision !== undefined && block !== undefined && hasRevisions(block.heading + block.text))
         children.push(revisedParagraph(block, section.revision, ids));
-      else children.push(new Paragraph({ spacing: { after: 160 }, children: [new TextRun(paragraph)] }));
+      else {
+        // The number label ("No. 7") is Latin: the direction is the point's own text's.
+        const rightToLeft = isRightToLeft(block === undefined ? paragraph : block.title + block.text);
+        children.push(
+          new Paragraph({
+            spacing: { after: 160 },
+            ...(rightToLeft ? { bidirectional: true } : {}),
+            children: [new TextRun({ text: paragraph, ...runDirection(paragraph, rightToLeft) })],
+          }),
+        );
+      }
     });
   }
-  for (const line of text.footer)
-    children.push(new Paragraph({ children: [new TextRun({ text: line, italics: true, size: 16 })] }));
+  for (const line of text.footer) children.push(plainParagraph(line, { italics: true, size: 16 }));
   const header = text.marking?.header ?? null;
   const document = new Document({
     creator: 'Parley',

@@ -1,21 +1,16 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { RenderedText } from '../document/export-document';
-import { spansOf, type Span } from '../document/redline-marks';
+import type { RenderedBlock, RenderedText } from '../document/export-document';
+import { spansOf, unmarked, type Span } from '../document/redline-marks';
+import { hasRightToLeft } from './text-direction';
+import { writeBidiParagraph, type Setting } from './pdf-bidi-text';
+import { FONTS, fontRuns } from './pdf-fonts';
+import { markPages } from './pdf-page-marks';
+import { REDLINE_COLOURS, spanStyle } from './pdf-redline-style';
+
+export { REDLINE_COLOURS };
 
 const ZERO_WIDTH = /[\u200b\u200c]/g;
 
-// DejaVu Sans covers the text a negotiation uses ("→", "—", curly quotes, accented names);
-// the standard Helvetica encodes only WinAnsi, so "→" printed as "!’".
-const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
-const FONTS = {
-  regular: fontFile('DejaVuSans.ttf'),
-  bold: fontFile('DejaVuSans-Bold.ttf'),
-  oblique: fontFile('DejaVuSans-Oblique.ttf'),
-} as const;
-
-/** Redline colours: insertions underlined in blue, deletions struck through in red. */
-export const REDLINE_COLOURS = { insert: '#1f4fbf', delete: '#b3261e', text: '#000000' } as const;
 export const REDLINE_LEGEND =
   'Changes: inserted text is underlined in blue; deleted text is struck through in red.';
 
@@ -24,26 +19,55 @@ const BODY = { paragraphGap: 8, lineGap: 1 } as const;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-function spanStyle(span: Span) {
-  if (span.op === 'insert') return { colour: REDLINE_COLOURS.insert, underline: true, strike: false };
-  if (span.op === 'delete') return { colour: REDLINE_COLOURS.delete, underline: false, strike: true };
-  return { colour: REDLINE_COLOURS.text, underline: false, strike: false };
+const BODY_SETTING: Setting = { font: 'regular', size: 10.5, ...BODY };
+
+/**
+ * How long the number label opening a block's paragraph is ("No. 7", "(7)"), 0 without one. The
+ * label is set left to right even in a right-to-left paragraph, so it reads back as written.
+ */
+function labelLength(block: RenderedBlock | undefined): number {
+  if (block === undefined || block.number === '') return 0;
+  const heading = unmarked(block.heading).replace(ZERO_WIDTH, '');
+  const at = heading.indexOf(block.number);
+  if (at < 0 || at > 'No. '.length) return 0;
+  const end = at + block.number.length;
+  return end + heading.slice(end).search(/\s|$/);
 }
 
-/** One paragraph, each span in its redline style (plain text is a single black span). */
-function writeSpans(document: Doc, spans: readonly Span[], font = { name: 'regular', size: 10.5 }): void {
-  document.font(font.name).fontSize(font.size);
-  spans.forEach((span, index) => {
-    const style = spanStyle(span);
-    document.fillColor(style.colour).text(span.text, {
-      ...BODY,
-      continued: index < spans.length - 1,
-      underline: style.underline,
-      strike: style.strike,
-    });
+/**
+ * One paragraph, each span in its redline style (plain text is a single black span), each
+ * character in a face that has it. Text with right-to-left script is laid out by the
+ * bidirectional algorithm; the rest flows through pdfkit as before.
+ */
+function writeSpans(
+  document: Doc,
+  spans: readonly Span[],
+  setting: Setting & { readonly labelLength?: number } = BODY_SETTING,
+): void {
+  if (hasRightToLeft(spans.map((span) => span.text).join(''))) {
+    writeBidiParagraph(document, { spans, setting, labelLength: setting.labelLength ?? 0 });
+    return;
+  }
+  const pieces = spans.flatMap((span) => fontRuns(span.text, setting.font).map((run) => ({ ...run, span })));
+  document.fontSize(setting.size);
+  pieces.forEach((piece, index) => {
+    const style = spanStyle(piece.span.op);
+    document
+      .font(piece.font)
+      .fillColor(style.colour)
+      .text(piece.text, {
+        paragraphGap: setting.paragraphGap ?? 0,
+        lineGap: setting.lineGap ?? 0,
+        continued: index < pieces.length - 1,
+        underline: style.underline,
+        strike: style.strike,
+      });
   });
   document.fillColor(REDLINE_COLOURS.text);
 }
+
+const writeLine = (document: Doc, line: string, setting: Setting) =>
+  writeSpans(document, [{ op: 'equal', text: line }], setting);
 
 function writeLegend(document: Doc): void {
   writeSpans(
@@ -55,54 +79,8 @@ function writeLegend(document: Doc): void {
       { op: 'delete', text: 'deleted text' },
       { op: 'equal', text: ' is struck through in red.' },
     ],
-    { name: 'oblique', size: 9 },
+    { ...BODY, font: 'oblique', size: 9 },
   );
-}
-
-/**
- * Every page's marking, drawn once the page count is known: the header line, "Page n of m", and
- * the optional diagonal watermark. The bottom margin is lifted while drawing, or pdfkit would
- * start a new page for text below it.
- */
-function markPages(document: Doc, text: RenderedText): void {
-  const range = document.bufferedPageRange();
-  const header = text.marking?.header ?? null;
-  const watermark = text.marking?.watermark ?? null;
-  for (let index = range.start; index < range.start + range.count; index++) {
-    document.switchToPage(index);
-    const { width, height, margins } = document.page;
-    const bottom = margins.bottom;
-    margins.bottom = 0;
-    if (watermark !== null) {
-      document.save();
-      const diagonal = Math.hypot(width, height);
-      document.rotate((-Math.atan2(height, width) * 180) / Math.PI, { origin: [width / 2, height / 2] });
-      // As large as fits along the page's diagonal with room at the corners, at most 54 pt.
-      document.font('bold').fontSize(54);
-      const fitted = Math.min(54, (54 * 0.62 * diagonal) / document.widthOfString(watermark));
-      document
-        .fontSize(fitted)
-        .fillColor('#9e9e9e')
-        .fillOpacity(0.22)
-        .text(watermark, width / 2 - diagonal / 2, height / 2 - fitted / 2, {
-          width: diagonal,
-          align: 'center',
-          lineBreak: false,
-        });
-      document.restore();
-    }
-    document.fillOpacity(1).fillColor('#8b0000').font('regular').fontSize(8);
-    if (header !== null)
-      document.text(header, MARGIN, 32, { width: width - 2 * MARGIN, align: 'right', lineBreak: false });
-    document
-      .fillColor('#444444')
-      .text(`Page ${index - range.start + 1} of ${range.count}`, MARGIN, height - 40, {
-        width: width - 2 * MARGIN,
-        align: 'center',
-        lineBreak: false,
-      });
-    margins.bottom = bottom;
-  }
 }
 
 /**
@@ -128,18 +106,22 @@ export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> 
     document.on('end', () => resolve(Buffer.concat(chunks)));
     document.on('error', reject);
   });
-  document.font('bold').fontSize(16).text(text.title, { paragraphGap: 6 });
-  for (const line of text.subtitle) document.font('oblique').fontSize(9).text(line);
+  writeLine(document, text.title, { font: 'bold', size: 16, paragraphGap: 6 });
+  for (const line of text.subtitle) writeLine(document, line, { font: 'oblique', size: 9 });
   document.moveDown();
   for (const section of text.sections) {
     if (section.heading !== null)
-      document.font('bold').fontSize(12).text(section.heading, { paragraphGap: 6 });
+      writeLine(document, section.heading, { font: 'bold', size: 12, paragraphGap: 6 });
     if (section.revision !== undefined) writeLegend(document);
-    for (const paragraph of section.paragraphs)
-      writeSpans(document, spansOf(paragraph.replace(ZERO_WIDTH, '')));
+    section.paragraphs.forEach((paragraph, index) =>
+      writeSpans(document, spansOf(paragraph.replace(ZERO_WIDTH, '')), {
+        ...BODY_SETTING,
+        labelLength: labelLength(section.blocks?.[index]),
+      }),
+    );
   }
   // Small, so a checkpoint's signature line mostly stays one line (the verifier joins a wrapped one).
-  for (const line of text.footer) document.font('oblique').fontSize(6).text(line);
+  for (const line of text.footer) writeLine(document, line, { font: 'oblique', size: 6 });
   markPages(document, text);
   document.end();
   return finished;
