@@ -353,23 +353,31 @@ describe.each(API_DATABASE_KINDS)('GENIUS folders of the live issues on %s', (da
     );
   });
 
-  it("reads a delegation's own GENIUS profile into a draft it saves itself, and no one else's", async () => {
-    const exported = unzip(await (await download('ownDelegation')).arrayBuffer());
+  /** Ukraine's draft from the files of a GENIUS scenario, zipped as a user uploads them. */
+  const draftFrom = async (files: Record<string, string>) => {
     const entries = Object.fromEntries(
-      Object.entries(exported).map(([name, text]) => [name, Buffer.from(text)]),
+      Object.entries(files).map(([name, text]) => [name, Buffer.from(text)]),
     );
-    const path = `${N}/preferences/genius-draft`;
-    const response = await call(testApp, `POST ${path}`, {
+    const response = await call(testApp, `POST ${N}/preferences/genius-draft`, {
       as: who('ownDelegation'),
       body: { archive: zipOf(entries).toString('base64') },
     });
     expect(response.status, await response.clone().text()).toBe(200);
-    const draft = (await response.json()) as {
+    return (await response.json()) as {
       reservation: number;
       discount: number | null;
       issues: { pointId: string; ratings: Record<string, number>; weight: number }[];
       notices: string[];
     };
+  };
+
+  it("reads a delegation's own GENIUS profile into a draft it saves itself, and no one else's", async () => {
+    const exported = unzip(await (await download('ownDelegation')).arrayBuffer());
+    const path = `${N}/preferences/genius-draft`;
+    const draft = await draftFrom(exported);
+    const entries = Object.fromEntries(
+      Object.entries(exported).map(([name, text]) => [name, Buffer.from(text)]),
+    );
     expect(draft.reservation).toBe(0.2);
     expect(draft.discount).toBe(0.9);
     expect(draft.issues.map((issue) => issue.pointId)).toEqual(points.map((point) => point.pointId));
@@ -443,23 +451,7 @@ describe.each(API_DATABASE_KINDS)('GENIUS folders of the live issues on %s', (da
       expect(profile).toContain(from);
       profile = profile.replace(from, to);
     }
-    const entries = Object.fromEntries(
-      Object.entries({ ...exported, [profileName]: profile }).map(([name, text]) => [
-        name,
-        Buffer.from(text),
-      ]),
-    );
-    const response = await call(testApp, `POST ${N}/preferences/genius-draft`, {
-      as: who('ownDelegation'),
-      body: { archive: zipOf(entries).toString('base64') },
-    });
-    expect(response.status, await response.clone().text()).toBe(200);
-    const draft = (await response.json()) as {
-      reservation: number;
-      discount: number | null;
-      issues: { ratings: Record<string, number>; weight: number }[];
-      notices: string[];
-    };
+    const draft = await draftFrom({ ...exported, [profileName]: profile });
     // Two decimals on the form's 0–100 for ratings and the reservation; four significant digits for
     // the relative numbers (weights are scaled to sum to 1 anyway).
     expect(draft.issues[0]?.ratings).toEqual({ '600,000': 0, '800,000': 0.6667, 'no ceiling': 1 });

@@ -1,7 +1,8 @@
 import { inflateRawSync } from 'node:zlib';
 // Must come before pdfjs-dist, which replaces JSON.stringify.
 import { restoreNativeJson } from '../../src/exports/extract/native-json';
-import { getDocument, OPS, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from '../../src/exports/extract/extract-pdf-text';
 
 /**
  * The entries of a zip file (a DOCX) by name, read from its central directory: a test opens the
@@ -44,12 +45,7 @@ const hex = (args: unknown[]): string =>
 
 /** Each page's text (pdfjs, a line break where the PDF ends a line) and the colours its strokes use. */
 export async function readPdf(bytes: Buffer): Promise<PdfPage[]> {
-  const pdf = await getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    verbosity: VerbosityLevel.ERRORS,
-  }).promise.finally(restoreNativeJson);
+  const pdf = await openPdf(bytes);
   try {
     const pages: PdfPage[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
@@ -88,12 +84,7 @@ export type PdfTextItem = {
 
 /** Every page's text items in drawing order, with position and font. */
 export async function readPdfItems(bytes: Buffer): Promise<PdfTextItem[][]> {
-  const pdf = await getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    verbosity: VerbosityLevel.ERRORS,
-  }).promise.finally(restoreNativeJson);
+  const pdf = await openPdf(bytes);
   try {
     const pages: PdfTextItem[][] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
