@@ -162,6 +162,59 @@ describe('tracing a leaked PDF of a plan in Hebrew and English', () => {
   });
 });
 
+// A plan wholly in Hebrew: the points used to be found in an excerpt by their Latin words and
+// digits only, so no mark of any copy was ever read ("no fingerprint marks found").
+describe('tracing a leaked copy of a plan wholly in Hebrew', () => {
+  const HEBREW = [
+    ['הפסקת אש', 'כל הצדדים מפסיקים את הלחימה בתוך 72 שעות, בפיקוח האו"ם.'],
+    ['חילופי שבויים', 'כל השבויים והעצורים משוחררים בתוך שלושים יום, בפיקוח הצלב האדום.'],
+    ['סיוע הומניטרי', 'משאיות סיוע נכנסות מדי יום דרך שלושה מעברים, ללא הגבלה על מזון ותרופות.'],
+    ['שיקום', 'קרן בינלאומית מממנת את שיקום הבתים, בתי החולים ובתי הספר שנפגעו.'],
+    ['ביטחון', 'כוח רב לאומי מפקח על האזור המפורז ומדווח לשני הצדדים מדי חודש.'],
+    ['ממשל', 'רשות אזרחית זמנית מנהלת את השירותים עד לבחירות בתוך שנה.'],
+  ] as const;
+  const hebrew: ExportDocument = {
+    ...PLAN,
+    sections: [
+      {
+        heading: 'Points',
+        blocks: HEBREW.map(([title, text], index) => ({
+          id: `he-${index}`,
+          number: String(index + 1),
+          title,
+          text,
+        })),
+      },
+    ],
+  };
+  const keys: string[] = [];
+  for (let recipient = 0; recipient < 5; recipient++)
+    keys.push(
+      chooseFingerprintKey({
+        candidates: Array.from({ length: 64 }, (_, index) => `hebrew-${recipient}-key-${index}-0123456789`),
+        existingKeys: keys,
+      }),
+    );
+  const exports = keys.map((key, index) => ({
+    recipientId: `delegation-${index}`,
+    key,
+    points: documentBlocks(hebrew),
+  }));
+
+  it.each(['pdf', 'markdown', 'docx'] as const)('names the recipient of each %s copy', async (format) => {
+    for (const [index, key] of keys.entries()) {
+      const bytes = await renderBytes(renderText(hebrew, key), { format, createdAt: CREATED_AT });
+      const read = await extractTextFromBytes(bytes, `leak.${format === 'markdown' ? 'md' : format}`);
+      const excerpt = read.slice(read.indexOf(HEBREW[0][0]));
+      expect(traceExports({ excerpt, exports }).verdict, `${format} copy ${index}`).toEqual({
+        kind: 'identified',
+        recipientId: `delegation-${index}`,
+        basis: 'single-copy',
+      });
+    }
+  });
+});
+
 describe('a DOCX of a plan in Hebrew and Arabic', () => {
   it('marks the right-to-left paragraphs bidi for Word, and only those', async () => {
     const bytes = await renderBytes(renderText(PLAN, null), { format: 'docx', createdAt: CREATED_AT });

@@ -37,7 +37,9 @@ export function normalizeExcerpt(text: string): string {
 }
 
 function shingles(text: string): Set<string> {
-  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  // Words of any script: with Latin letters alone a point in Hebrew or Arabic was never found in
+  // an excerpt, so none of its marks was read.
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
