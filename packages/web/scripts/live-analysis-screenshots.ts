@@ -26,7 +26,7 @@ const harness = await startHarness();
 try {
   const mediator = await signInAs(harness, 'mediator@demo.parley');
   await openDemoNegotiation(mediator.page);
-  await defineIssues(mediator.page);
+  await defineIssues(mediator.page, { options: 5, range: 10 });
   await shot(mediator.page, 'issues');
   const ukraine = await signInAs(harness, 'ukraine@demo.parley', PHONE);
   await openDemoNegotiation(ukraine.page);

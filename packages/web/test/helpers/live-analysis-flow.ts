@@ -34,23 +34,27 @@ export async function tab(page: Page, name: string): Promise<void> {
     .click();
 }
 
-/** The mediator makes point 1 an options issue and point 2 a range on the newest version. */
-export async function defineIssues(page: Page): Promise<void> {
+/**
+ * The mediator makes one point an options issue (the ceiling) and another a range (billions) on
+ * the newest version: points 1 and 2 for the tests, the armed forces (5) and the frozen assets
+ * (10) of the Florida text where a reader sees them (the user guide's screenshots).
+ */
+export async function defineIssues(page: Page, points = { options: 1, range: 2 }): Promise<void> {
   await tab(page, 'Issues');
   await page.getByRole('heading', { name: 'Issues and options' }).waitFor();
-  const first = page.locator('.issue-list > li').nth(0);
+  const first = page.locator('.issue-list > li').nth(points.options - 1);
   await first.getByLabel('Negotiable as').selectOption('options');
   await first.getByLabel('Options (one per line)').fill(CEILING.join('\n'));
-  await first.getByRole('button', { name: 'Save point 1' }).click();
-  await first.getByText('Point 1 saved.').waitFor();
-  const second = page.locator('.issue-list > li').nth(1);
+  await first.getByRole('button', { name: `Save point ${points.options}` }).click();
+  await first.getByText(`Point ${points.options} saved.`).waitFor();
+  const second = page.locator('.issue-list > li').nth(points.range - 1);
   await second.getByLabel('Negotiable as').selectOption('range');
   await second.getByLabel('From').fill('0');
   await second.getByLabel('To').fill('100');
   await second.getByLabel('Step').fill('25');
   await second.getByLabel('Unit').fill('bn');
-  await second.getByRole('button', { name: 'Save point 2' }).click();
-  await second.getByText('Point 2 saved.').waitFor();
+  await second.getByRole('button', { name: `Save point ${points.range}` }).click();
+  await second.getByText(`Point ${points.range} saved.`).waitFor();
 }
 
 /** A delegation rates, weighs, states its reservation and saves (revision 1). */
