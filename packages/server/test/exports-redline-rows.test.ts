@@ -106,6 +106,27 @@ describe('merged and split rows of an exported redline', () => {
     );
   });
 
+  // A split row's new points ran together as one paragraph of redline ("… and cities. Frozen
+  // Russian assets …"), and Word read any line break inside a run as a space.
+  it('keeps each new point of a split row in a paragraph of its own (Markdown, Word, PDF)', async () => {
+    const body = { versionId: FLORIDA, compareToVersionId: GENEVA };
+    const ENDS_FIRST = /cities\.(?:<\/ins>)?/;
+    const { markdown } = await exported(body);
+    const row = markdown.slice(markdown.indexOf('9→9+10'));
+    expect(row).toMatch(new RegExp(`${ENDS_FIRST.source}\n\n(?:<ins>)?Frozen`));
+    const docx = readZip((await exported({ ...body, format: 'docx' })).bytes).get('word/document.xml') ?? '';
+    const paragraphs = docx
+      .split('</w:p>')
+      .map((xml) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+    const first = paragraphs.findIndex((text) => /9→9\+10/.test(text));
+    expect(paragraphs[first]).toMatch(/cities\.$/);
+    expect(paragraphs[first + 1]).toMatch(/^Frozen Russian assets/);
+    const pdf = (await readPdf((await exported({ ...body, format: 'pdf' })).bytes))
+      .map((page) => page.text)
+      .join('\n');
+    expect(pdf).toMatch(/cities\. ?\nFrozen Russian assets/);
+  });
+
   it('tracks the titles of a merged row in Word apart from its text', async () => {
     const { bytes } = await exported({ versionId: GENEVA, compareToVersionId: DRAFT, format: 'docx' });
     const body = readZip(bytes).get('word/document.xml') ?? '';

@@ -12,21 +12,35 @@ const ANY_MARK = /[\uE000-\uE003]/g;
 
 export type Span = { readonly op: 'equal' | 'insert' | 'delete'; readonly text: string };
 
+/** Where a block's text starts a new paragraph: a blank line, as points are written. */
+export const PARAGRAPH_BREAK = /\n\s*\n/;
+
 /**
  * A word diff as marked text. A deletion followed by an insertion keeps a trailing space inside
  * the deletion, so the two do not run together when read (or pasted) and accepting both leaves
- * exactly the new text.
+ * exactly the new text. The paragraphs of a merged or split row's points stay paragraphs (they ran
+ * together), and no mark spans a paragraph break: each format lays paragraphs out on their own.
  */
 export function markDiff(diff: readonly DiffPart[]): string {
-  // A merged point's text joins paragraphs; in a redline block each change stays on its line.
-  const parts = diff.map((part) => ({ ...part, text: part.text.replace(/\s*\n\s*/g, ' ') }));
+  const parts = diff.map((part) => ({
+    ...part,
+    text: part.text
+      .split(PARAGRAPH_BREAK)
+      .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' '))
+      .join('\n\n'),
+  }));
+  const wrap = (open: string, text: string, close: string) =>
+    text
+      .split('\n\n')
+      .map((paragraph) => (paragraph === '' ? '' : `${open}${paragraph}${close}`))
+      .join('\n\n');
   return parts
     .map((part, index) => {
       if (part.op === 'equal') return part.text;
-      if (part.op === 'insert') return `${INS_OPEN}${part.text}${INS_CLOSE}`;
+      if (part.op === 'insert') return wrap(INS_OPEN, part.text, INS_CLOSE);
       const next = parts[index + 1];
       const spaced = next?.op === 'insert' && !/\s$/.test(part.text) ? `${part.text} ` : part.text;
-      return `${DEL_OPEN}${spaced}${DEL_CLOSE}`;
+      return wrap(DEL_OPEN, spaced, DEL_CLOSE);
     })
     .join('');
 }
@@ -57,4 +71,15 @@ export function spansOf(text: string): Span[] {
   }
   flush();
   return spans;
+}
+
+/** Spans cut at paragraph breaks: one list per paragraph, each span in its own paragraph. */
+export function paragraphsOfSpans(spans: readonly Span[]): Span[][] {
+  const paragraphs: Span[][] = [[]];
+  for (const span of spans)
+    span.text.split(PARAGRAPH_BREAK).forEach((text, index) => {
+      if (index > 0) paragraphs.push([]);
+      if (text !== '') paragraphs.at(-1)?.push({ op: span.op, text });
+    });
+  return paragraphs.filter((paragraph) => paragraph.length > 0);
 }

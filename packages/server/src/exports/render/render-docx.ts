@@ -13,7 +13,14 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Revision, RenderedText } from '../document/export-document';
-import { hasRevisions, spansOf, unmarked, type Span } from '../document/redline-marks';
+import {
+  hasRevisions,
+  PARAGRAPH_BREAK,
+  paragraphsOfSpans,
+  spansOf,
+  unmarked,
+  type Span,
+} from '../document/redline-marks';
 import { directionOf, hasLeftToRight } from './text-direction';
 
 /**
@@ -36,6 +43,10 @@ function plainParagraph(text: string, options: { italics?: boolean; size?: numbe
   });
 }
 
+/** Space after a point's last paragraph, and (smaller) after each of its others; twentieths of a point. */
+const BLOCK_SPACING = 160;
+const INNER_SPACING = 80;
+
 /** Numbers every tracked change of one document (Word needs each w:id to be unique). */
 type Ids = { next: number };
 
@@ -52,11 +63,11 @@ const changeOf = (revision: Revision, ids: Ids) => ({
  * one. A point that was dropped (or added) as a whole is one change, paragraph mark included, so
  * accepting it leaves no empty paragraph behind.
  */
-function revisedParagraph(
+function revisedParagraphs(
   block: { title: string; heading: string; text: string },
   revision: Revision,
   ids: Ids,
-): Paragraph {
+): Paragraph[] {
   const { heading, text } = block;
   const rightToLeft = isRightToLeft(unmarked(block.title + block.text));
   const spans = spansOf(text);
@@ -73,18 +84,20 @@ function revisedParagraph(
   };
   // A changed title is tracked in the heading as the text's changes are in the text.
   const headingSpans = spansOf(heading).map((span): Span => (whole === null ? span : { ...span, op: whole }));
-  const children = [...headingSpans, ...spans].map((span) => run(span.op, span.text));
-  const mark =
-    whole === 'delete'
-      ? { deletion: changeOf(revision, ids) }
-      : whole === 'insert'
-        ? { insertion: changeOf(revision, ids) }
-        : {};
-  return new Paragraph({
-    spacing: { after: 160 },
-    ...(rightToLeft ? { bidirectional: true } : {}),
-    run: mark,
-    children,
+  const parts = paragraphsOfSpans([...headingSpans, ...spans]);
+  return parts.map((part, index) => {
+    const mark =
+      whole === 'delete'
+        ? { deletion: changeOf(revision, ids) }
+        : whole === 'insert'
+          ? { insertion: changeOf(revision, ids) }
+          : {};
+    return new Paragraph({
+      spacing: { after: index < parts.length - 1 ? INNER_SPACING : BLOCK_SPACING },
+      ...(rightToLeft ? { bidirectional: true } : {}),
+      run: mark,
+      children: part.map((span) => run(span.op, span.text)),
+    });
   });
 }
 
@@ -137,16 +150,20 @@ export async function renderDocx(text: RenderedText): Promise<Buffer> {
     section.paragraphs.forEach((paragraph, index) => {
       const block = section.blocks?.[index];
       if (section.revision !== undefined && block !== undefined && hasRevisions(block.heading + block.text))
-        children.push(revisedParagraph(block, section.revision, ids));
+        children.push(...revisedParagraphs(block, section.revision, ids));
       else {
         // The number label ("No. 7") is Latin: the direction is the point's own text's.
         const rightToLeft = isRightToLeft(block === undefined ? paragraph : block.title + block.text);
-        children.push(
-          new Paragraph({
-            spacing: { after: 160 },
-            ...(rightToLeft ? { bidirectional: true } : {}),
-            children: [new TextRun({ text: paragraph, ...runDirection(paragraph, rightToLeft) })],
-          }),
+        // Word reads a line break inside w:t as a space: each paragraph of a point is its own.
+        const parts = paragraph.split(PARAGRAPH_BREAK);
+        parts.forEach((part, index) =>
+          children.push(
+            new Paragraph({
+              spacing: { after: index < parts.length - 1 ? INNER_SPACING : BLOCK_SPACING },
+              ...(rightToLeft ? { bidirectional: true } : {}),
+              children: [new TextRun({ text: part, ...runDirection(part, rightToLeft) })],
+            }),
+          ),
         );
       }
     });

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DRAFT_POINTS } from '../../demo/plan-data';
 import { renderText, type ExportDocument } from '../document/export-document';
@@ -67,5 +68,35 @@ describe('one recipient’s text in every format', () => {
       [1, 2].map(() => renderBytes(text, { format: 'pdf', createdAt: new Date('2025-12-01T00:00:00Z') })),
     );
     expect(first?.equals(second ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  // Word reads a line break inside a run as a space: a point's second paragraph ran into its first.
+  it('gives each paragraph of a point its own Word paragraph', async () => {
+    const twoParagraphs: ExportDocument = {
+      ...document,
+      sections: [
+        {
+          heading: 'Points',
+          blocks: [
+            {
+              id: 'ceasefire',
+              number: '1',
+              title: 'Ceasefire',
+              text: 'All hostilities stop within 72 hours.\n\nA monitoring mission reports weekly.',
+            },
+          ],
+        },
+      ],
+    };
+    const docx = await renderBytes(renderText(twoParagraphs, null), {
+      format: 'docx',
+      createdAt: new Date(0),
+    });
+    const xml = unzipSync(new Uint8Array(docx))['word/document.xml'];
+    const paragraphs = strFromU8(xml ?? new Uint8Array()).split('</w:p>');
+    expect(paragraphs.find((paragraph) => paragraph.includes('72 hours.'))).not.toContain('monitoring');
+    expect(paragraphs.some((paragraph) => />A monitoring mission reports weekly\.</.test(paragraph))).toBe(
+      true,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { RenderedBlock, RenderedText } from '../document/export-document';
-import { spansOf, unmarked, type Span } from '../document/redline-marks';
+import { paragraphsOfSpans, spansOf, unmarked, type Span } from '../document/redline-marks';
 import { hasRightToLeft } from './text-direction';
 import { writeBidiParagraph, type Setting } from './pdf-bidi-text';
 import { FONTS, fontRuns } from './pdf-fonts';
@@ -16,6 +16,7 @@ export const REDLINE_LEGEND =
 
 const MARGIN = 64;
 const BODY = { paragraphGap: 8, lineGap: 1 } as const;
+const INNER_PARAGRAPH_GAP = 4;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -113,12 +114,17 @@ export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> 
     if (section.heading !== null)
       writeLine(document, section.heading, { font: 'bold', size: 12, paragraphGap: 6 });
     if (section.revision !== undefined) writeLegend(document);
-    section.paragraphs.forEach((paragraph, index) =>
-      writeSpans(document, spansOf(paragraph.replace(ZERO_WIDTH, '')), {
-        ...BODY_SETTING,
-        labelLength: labelLength(section.blocks?.[index]),
-      }),
-    );
+    section.paragraphs.forEach((paragraph, index) => {
+      // A point of several paragraphs keeps them, closer together than the points themselves.
+      const parts = paragraphsOfSpans(spansOf(paragraph.replace(ZERO_WIDTH, '')));
+      parts.forEach((spans, part) =>
+        writeSpans(document, spans, {
+          ...BODY_SETTING,
+          ...(part < parts.length - 1 ? { paragraphGap: INNER_PARAGRAPH_GAP } : {}),
+          labelLength: part === 0 ? labelLength(section.blocks?.[index]) : 0,
+        }),
+      );
+    });
   }
   // Small, so a checkpoint's signature line mostly stays one line (the verifier joins a wrapped one).
   for (const line of text.footer) writeLine(document, line, { font: 'oblique', size: 6 });
