@@ -112,7 +112,19 @@ describe('drafting in a real browser', () => {
       .toContain('Ships berth in the order they arrive.');
     await expect.poll(() => form.getByRole('status').innerText()).toContain('3 points read');
     expect(await problems.count()).toBe(0);
+    // A reload before importing keeps the pasted text and its label, and says so.
+    await page.reload();
+    await expect
+      .poll(() => form.getByLabel('Plan text').inputValue())
+      .toContain('Ships berth in the order they arrive.');
+    expect(await form.getByLabel('Version label').inputValue()).toBe(`Harbour accord ${RUN}`);
+    expect(await page.getByText(/^This is the unsaved work you left here/).count()).toBe(1);
     await form.getByRole('button', { name: 'Import as a new version' }).click();
+    await page.getByRole('heading', { name: `Harbour accord ${RUN}` }).waitFor();
+    // Once imported, the text is not offered again.
+    await page.getByRole('link', { name: 'Import a plan from a document' }).click();
+    expect(await form.getByLabel('Plan text').inputValue()).toBe('');
+    await page.goBack();
     await page.getByRole('heading', { name: `Harbour accord ${RUN}` }).waitFor();
     await expect.poll(() => page.locator('ol.points').innerText()).toContain('Pilots');
 

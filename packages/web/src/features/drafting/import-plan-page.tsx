@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import './drafting.css';
 import { useNavigate } from 'react-router';
+import { z } from 'zod';
 import { errorMessage } from '../../api/api-error';
 import { importPlan } from '../../api/drafting-endpoints';
 import { mayIn, useSession } from '../../app/session';
+import { useKeptDraft } from '../../components/kept-draft';
+import { KeptDraftNotice } from '../../components/kept-draft-notice';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { checkPlanText, PlanTextField } from './plan-text-field';
 
@@ -12,8 +15,17 @@ export function ImportPlanPage() {
   const { negotiation, plan, refresh } = useNegotiation();
   const { me } = useSession();
   const navigate = useNavigate();
-  const [label, setLabel] = useState(plan.versions.length === 0 ? 'First draft' : '');
-  const [text, setText] = useState('');
+  // A pasted ten-page plan must survive a reload or a click on another section, as a revision does.
+  const kept = useKeptDraft({
+    key: `parley.import.${me.user.id}.${negotiation.id}`,
+    schema: KeptImportSchema,
+    empty: { label: plan.versions.length === 0 ? 'First draft' : '', text: '' },
+    // The suggested label alone is not work of the user's.
+    isEmpty: (work) => work.text === '',
+  });
+  const { label, text } = kept.value;
+  const setLabel = (next: string) => kept.setValue((work) => ({ ...work, label: next }));
+  const setText = (next: string) => kept.setValue((work) => ({ ...work, text: next }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const check = checkPlanText(text);
@@ -32,6 +44,7 @@ export function ImportPlanPage() {
     setError(undefined);
     try {
       const created = await importPlan(negotiation.id, { label, text, baseRevision: plan.revision });
+      kept.forget();
       refresh();
       navigate(`/n/${negotiation.id}/plan?version=${encodeURIComponent(created.version.id)}`);
     } catch (failure) {
@@ -49,6 +62,7 @@ export function ImportPlanPage() {
         {plan.versions.length > 0 &&
           ' The plan already has versions: this one starts a new line with no lineage to them. To revise the current text and keep positions on their points, use “Paste a revised text”.'}
       </p>
+      <KeptDraftNotice isRestored={kept.isRestored} hasWork={kept.hasWork} onDiscard={kept.discard} />
       <form onSubmit={submit} className="form" aria-label="Import a plan">
         <label>
           Version label
@@ -76,3 +90,5 @@ export function ImportPlanPage() {
     </section>
   );
 }
+
+const KeptImportSchema = z.object({ label: z.string(), text: z.string() });
