@@ -447,6 +447,11 @@ describe('drafting in a real browser', () => {
     await page.getByRole('link', { name: 'Draft a new version' }).click();
     const changes = page.getByRole('region', { name: 'Changes in this draft' });
     await changes.getByText('No change yet', { exact: false }).waitFor();
+    // A fresh draft cannot be saved yet, and the form says why beside the greyed-out button.
+    const saveForm = page.getByRole('form', { name: 'Save the draft' });
+    expect(await saveForm.getByText(/^To save, the form still needs/).innerText()).toBe(
+      'To save, the form still needs a change to the draft and a version label.',
+    );
     await page.getByRole('button', { name: 'Edit point 1', exact: true }).click();
     await page.getByRole('form', { name: 'Edit point 1' }).getByLabel('Title').fill(`Survives ${RUN}`);
     await page.getByRole('button', { name: 'Apply to the draft' }).click();
@@ -519,7 +524,14 @@ describe('drafting in a real browser', () => {
     await markNew.click();
     await expect.poll(() => markNew.isEnabled()).toBe(false);
     const create = page.getByRole('form', { name: 'Create the revised version' });
+    // The greyed-out button says what it waits for.
+    const createButton = create.getByRole('button', { name: 'Create the version' });
+    expect(await createButton.isDisabled()).toBe(true);
+    expect(await create.getByText(/^To create the version, the form still needs/).innerText()).toBe(
+      'To create the version, the form still needs a version label.',
+    );
     await create.getByLabel('New version label').fill(`Revised later ${RUN}`);
+    expect(await createButton.getAttribute('aria-describedby')).toBeNull();
 
     await sections.getByRole('link', { name: 'Overview', exact: true }).click();
     await map.waitFor({ state: 'detached' });

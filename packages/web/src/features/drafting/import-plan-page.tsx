@@ -7,6 +7,7 @@ import { importPlan } from '../../api/drafting-endpoints';
 import { mayIn, useSession } from '../../app/session';
 import { useKeptDraft } from '../../components/kept-draft';
 import { KeptDraftNotice } from '../../components/kept-draft-notice';
+import { stillNeeds } from '../../components/still-needs';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { checkPlanText, PlanTextField } from './plan-text-field';
 
@@ -29,11 +30,10 @@ export function ImportPlanPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const check = checkPlanText(text);
-  // A disabled button said nothing of why: what it waits for is named beside it.
-  const missing = [
-    label.trim() === '' ? 'a version label' : undefined,
-    check.plan === undefined ? 'a numbered text that reads without problems' : undefined,
-  ].filter((need) => need !== undefined);
+  const needs = stillNeeds('import-needs', 'To import', [
+    label.trim() === '' && 'a version label',
+    check.plan === undefined && 'a numbered text that reads without problems',
+  ]);
 
   if (!mayIn(me, 'plan.manage', negotiation.id))
     return <p className="muted">Only the mediator's lead and delegates import a plan.</p>;
@@ -74,18 +74,10 @@ export function ImportPlanPage() {
             {error}
           </p>
         )}
-        <button
-          type="submit"
-          disabled={busy || missing.length > 0}
-          aria-describedby={missing.length > 0 ? 'import-needs' : undefined}
-        >
+        <button type="submit" disabled={busy || needs.isMissing} aria-describedby={needs.describedBy}>
           {busy ? 'Importing…' : 'Import as a new version'}
         </button>
-        {missing.length > 0 && (
-          <p id="import-needs" className="muted small">
-            To import, the form still needs {missing.join(' and ')}.
-          </p>
-        )}
+        {needs.line}
       </form>
     </section>
   );
