@@ -293,6 +293,8 @@ async function story() {
     await page.getByText('Publish a statement', { exact: true }).click();
     const statement = page.getByRole('form', { name: 'Publish a statement' });
     await statement.getByLabel('Who said it').fill('Foreign minister of Southland');
+    // No party is preselected: the first listed is the mediator's, whose name a hurried quote would bear.
+    expect(await statement.getByLabel('For').inputValue()).toBe('');
     await statement.getByLabel('For').selectOption({ label: 'Southland' });
     await statement.getByLabel('Source').fill('Press conference');
     await statement.getByLabel('Quote').fill(QUOTE);
