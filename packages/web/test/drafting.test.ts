@@ -99,8 +99,14 @@ describe('drafting in a real browser', () => {
     expect(await form.getByText(/^To import, the form still needs/).innerText()).toContain(
       'a numbered text that reads without problems',
     );
+    // A line that lost its number is read into the point above: the form names it, by its line.
+    await form.getByLabel('Plan text').fill('1. Berths — Ships berth in order.\nFees are fixed\n');
+    const joined = form.getByRole('region', { name: 'Lines read into the point above' });
+    await expect.poll(() => joined.innerText()).toContain('Fees are fixed');
+    expect(await joined.innerText()).toContain('read as part of point 1');
     await form.getByLabel('Plan text').fill('1. Berths. Ships berth in order.\n');
     await expect.poll(() => form.getByRole('status').innerText()).toMatch(/^1 point read/);
+    expect(await joined.count()).toBe(0);
     // "1. Berths. Ships…" is two sentences to the parser, not a title: the form says how to write one.
     expect(await form.getByRole('status').innerText()).toContain('No point has a title');
 
