@@ -99,8 +99,14 @@ describe('drafting in a real browser', () => {
     expect(await form.getByText(/^To import, the form still needs/).innerText()).toContain(
       'a numbered text that reads without problems',
     );
+    // A line that lost its number is read into the point above: the form names it, by its line.
+    await form.getByLabel('Plan text').fill('1. Berths — Ships berth in order.\nFees are fixed\n');
+    const joined = form.getByRole('region', { name: 'Lines read into the point above' });
+    await expect.poll(() => joined.innerText()).toContain('Fees are fixed');
+    expect(await joined.innerText()).toContain('read as part of point 1');
     await form.getByLabel('Plan text').fill('1. Berths. Ships berth in order.\n');
     await expect.poll(() => form.getByRole('status').innerText()).toMatch(/^1 point read/);
+    expect(await joined.count()).toBe(0);
     // "1. Berths. Ships…" is two sentences to the parser, not a title: the form says how to write one.
     expect(await form.getByRole('status').innerText()).toContain('No point has a title');
 
@@ -112,7 +118,19 @@ describe('drafting in a real browser', () => {
       .toContain('Ships berth in the order they arrive.');
     await expect.poll(() => form.getByRole('status').innerText()).toContain('3 points read');
     expect(await problems.count()).toBe(0);
+    // A reload before importing keeps the pasted text and its label, and says so.
+    await page.reload();
+    await expect
+      .poll(() => form.getByLabel('Plan text').inputValue())
+      .toContain('Ships berth in the order they arrive.');
+    expect(await form.getByLabel('Version label').inputValue()).toBe(`Harbour accord ${RUN}`);
+    expect(await page.getByText(/^This is the unsaved work you left here/).count()).toBe(1);
     await form.getByRole('button', { name: 'Import as a new version' }).click();
+    await page.getByRole('heading', { name: `Harbour accord ${RUN}` }).waitFor();
+    // Once imported, the text is not offered again.
+    await page.getByRole('link', { name: 'Import a plan from a document' }).click();
+    expect(await form.getByLabel('Plan text').inputValue()).toBe('');
+    await page.goBack();
     await page.getByRole('heading', { name: `Harbour accord ${RUN}` }).waitFor();
     await expect.poll(() => page.locator('ol.points').innerText()).toContain('Pilots');
 
@@ -435,6 +453,11 @@ describe('drafting in a real browser', () => {
     await page.getByRole('link', { name: 'Draft a new version' }).click();
     const changes = page.getByRole('region', { name: 'Changes in this draft' });
     await changes.getByText('No change yet', { exact: false }).waitFor();
+    // A fresh draft cannot be saved yet, and the form says why beside the greyed-out button.
+    const saveForm = page.getByRole('form', { name: 'Save the draft' });
+    expect(await saveForm.getByText(/^To save, the form still needs/).innerText()).toBe(
+      'To save, the form still needs a change to the draft and a version label.',
+    );
     await page.getByRole('button', { name: 'Edit point 1', exact: true }).click();
     await page.getByRole('form', { name: 'Edit point 1' }).getByLabel('Title').fill(`Survives ${RUN}`);
     await page.getByRole('button', { name: 'Apply to the draft' }).click();
@@ -507,7 +530,14 @@ describe('drafting in a real browser', () => {
     await markNew.click();
     await expect.poll(() => markNew.isEnabled()).toBe(false);
     const create = page.getByRole('form', { name: 'Create the revised version' });
+    // The greyed-out button says what it waits for.
+    const createButton = create.getByRole('button', { name: 'Create the version' });
+    expect(await createButton.isDisabled()).toBe(true);
+    expect(await create.getByText(/^To create the version, the form still needs/).innerText()).toBe(
+      'To create the version, the form still needs a version label.',
+    );
     await create.getByLabel('New version label').fill(`Revised later ${RUN}`);
+    expect(await createButton.getAttribute('aria-describedby')).toBeNull();
 
     await sections.getByRole('link', { name: 'Overview', exact: true }).click();
     await map.waitFor({ state: 'detached' });

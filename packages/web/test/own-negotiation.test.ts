@@ -273,6 +273,16 @@ async function story() {
     await round.getByLabel('Version it produced').selectOption({ label: 'Second draft' });
     await round.getByLabel(/^Minutes/).fill(MINUTES);
     await round.getByLabel(/^Public readout/).fill(READOUT);
+    // Minutes typed by hand survive a reload mid-form (the short fields are typed again).
+    await page.reload();
+    await poll(() => round.getByLabel(/^Minutes/).inputValue()).toBe(MINUTES);
+    expect(await round.getByLabel(/^Public readout/).inputValue()).toBe(READOUT);
+    await round.getByLabel('Name').fill('Basel round');
+    await round.getByLabel('Place').fill('Basel');
+    await round.getByRole('checkbox', { name: 'Mediation team' }).check();
+    await round.getByRole('checkbox', { name: 'Northland' }).check();
+    await round.getByLabel('Version it started from').selectOption({ label: 'First draft' });
+    await round.getByLabel('Version it produced').selectOption({ label: 'Second draft' });
     await round.getByRole('button', { name: 'Record the round' }).click();
     // Focus lands on the outcome, so a screen reader hears it.
     // Exactly the outcome line: <body>, which holds it too, would not do.
@@ -286,6 +296,7 @@ async function story() {
     expect(await round.getByRole('checkbox', { name: 'Northland' }).isChecked()).toBe(false);
     expect(await round.getByRole('checkbox', { name: 'Mediation team' }).isChecked()).toBe(false);
     expect(await round.getByLabel('Version it produced').inputValue()).toBe('');
+    expect(await round.getByLabel(/^Minutes/).inputValue()).toBe('');
     // The decision reads in words, its outcome in the same case as every other chip.
     expect(await timeline.innerText()).toMatch(/Leaders’ decision\s+Should the bridge toll go\?\s+Agreed/);
 
@@ -293,6 +304,8 @@ async function story() {
     await page.getByText('Publish a statement', { exact: true }).click();
     const statement = page.getByRole('form', { name: 'Publish a statement' });
     await statement.getByLabel('Who said it').fill('Foreign minister of Southland');
+    // No party is preselected: the first listed is the mediator's, whose name a hurried quote would bear.
+    expect(await statement.getByLabel('For').inputValue()).toBe('');
     await statement.getByLabel('For').selectOption({ label: 'Southland' });
     await statement.getByLabel('Source').fill('Press conference');
     await statement.getByLabel('Quote').fill(QUOTE);

@@ -183,6 +183,12 @@ describe('readableFieldMessage', () => {
     expect(readableFieldMessage('Invalid input: expected number, received null')).toBe('Required: a number.');
   });
 
+  test('an empty field reads "Required." whether it was empty, blank or an empty list', () => {
+    expect(readableFieldMessage('Must not be blank')).toBe('Required.');
+    expect(readableFieldMessage('Too small: expected array to have >=1 items')).toBe('Required.');
+    expect(readableFieldMessage('Too small: expected array to have >0 items')).toBe('Required.');
+  });
+
   test("the server's own messages pass through unchanged", () => {
     expect(readableFieldMessage('This person already has a seat in this negotiation.')).toBe(
       'This person already has a seat in this negotiation.',

@@ -142,6 +142,8 @@ export function readableFieldMessage(message: string): string {
   if (items !== null) {
     const [, size, comparison, count] = items;
     const bound = Number(count) + (comparison === '>' ? 1 : comparison === '<' ? -1 : 0);
+    // A list typed as one field (principals, comma-separated) left empty reads as any empty field.
+    if (size === 'small' && bound <= 1) return 'Required.';
     return `${size === 'big' ? 'At most' : 'At least'} ${bound} ${bound === 1 ? 'entry' : 'entries'}.`;
   }
   const number = /^Too (small|big): expected number to be ([<>]=?)(-?[\d.]+)$/.exec(message);
@@ -151,6 +153,8 @@ export function readableFieldMessage(message: string): string {
     if (comparison === '<') return `Must be below ${bound}.`;
     return `${size === 'big' ? 'At most' : 'At least'} ${bound}.`;
   }
+  // Core's word for a field of spaces; the form says of it what it says of an empty one.
+  if (message === 'Must not be blank') return 'Required.';
   // An empty number field reaches the server as null (or not at all).
   if (/^Invalid input: expected number, received (null|undefined|NaN)$/.test(message))
     return 'Required: a number.';

@@ -1,9 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import './drafting.css';
 import { useNavigate } from 'react-router';
+import { z } from 'zod';
 import { errorMessage } from '../../api/api-error';
 import { importPlan } from '../../api/drafting-endpoints';
 import { mayIn, useSession } from '../../app/session';
+import { useKeptDraft } from '../../components/kept-draft';
+import { KeptDraftNotice } from '../../components/kept-draft-notice';
+import { stillNeeds } from '../../components/still-needs';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { checkPlanText, PlanTextField } from './plan-text-field';
 
@@ -12,16 +16,24 @@ export function ImportPlanPage() {
   const { negotiation, plan, refresh } = useNegotiation();
   const { me } = useSession();
   const navigate = useNavigate();
-  const [label, setLabel] = useState(plan.versions.length === 0 ? 'First draft' : '');
-  const [text, setText] = useState('');
+  // A pasted ten-page plan must survive a reload or a click on another section, as a revision does.
+  const kept = useKeptDraft({
+    key: `parley.import.${me.user.id}.${negotiation.id}`,
+    schema: KeptImportSchema,
+    empty: { label: plan.versions.length === 0 ? 'First draft' : '', text: '' },
+    // The suggested label alone is not work of the user's.
+    isEmpty: (work) => work.text === '',
+  });
+  const { label, text } = kept.value;
+  const setLabel = (next: string) => kept.setValue((work) => ({ ...work, label: next }));
+  const setText = (next: string) => kept.setValue((work) => ({ ...work, text: next }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const check = checkPlanText(text);
-  // A disabled button said nothing of why: what it waits for is named beside it.
-  const missing = [
-    label.trim() === '' ? 'a version label' : undefined,
-    check.plan === undefined ? 'a numbered text that reads without problems' : undefined,
-  ].filter((need) => need !== undefined);
+  const needs = stillNeeds('import-needs', 'To import', [
+    label.trim() === '' && 'a version label',
+    check.plan === undefined && 'a numbered text that reads without problems',
+  ]);
 
   if (!mayIn(me, 'plan.manage', negotiation.id))
     return <p className="muted">Only the mediator's lead and delegates import a plan.</p>;
@@ -32,6 +44,7 @@ export function ImportPlanPage() {
     setError(undefined);
     try {
       const created = await importPlan(negotiation.id, { label, text, baseRevision: plan.revision });
+      kept.forget();
       refresh();
       navigate(`/n/${negotiation.id}/plan?version=${encodeURIComponent(created.version.id)}`);
     } catch (failure) {
@@ -49,6 +62,7 @@ export function ImportPlanPage() {
         {plan.versions.length > 0 &&
           ' The plan already has versions: this one starts a new line with no lineage to them. To revise the current text and keep positions on their points, use “Paste a revised text”.'}
       </p>
+      <KeptDraftNotice isRestored={kept.isRestored} hasWork={kept.hasWork} onDiscard={kept.discard} />
       <form onSubmit={submit} className="form" aria-label="Import a plan">
         <label>
           Version label
@@ -60,19 +74,13 @@ export function ImportPlanPage() {
             {error}
           </p>
         )}
-        <button
-          type="submit"
-          disabled={busy || missing.length > 0}
-          aria-describedby={missing.length > 0 ? 'import-needs' : undefined}
-        >
+        <button type="submit" disabled={busy || needs.isMissing} aria-describedby={needs.describedBy}>
           {busy ? 'Importing…' : 'Import as a new version'}
         </button>
-        {missing.length > 0 && (
-          <p id="import-needs" className="muted small">
-            To import, the form still needs {missing.join(' and ')}.
-          </p>
-        )}
+        {needs.line}
       </form>
     </section>
   );
 }
+
+const KeptImportSchema = z.object({ label: z.string(), text: z.string() });

@@ -1,8 +1,9 @@
-import { parsePlanText, type ParsedPlan } from '@parley/core';
+import { parsePlanText, type ParsedPlan, type ParsedPoint } from '@parley/core';
 import { useId, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { readPlanDocument } from '../../api/drafting-endpoints';
 import { fileToBase64 } from '../../api/file-base64';
+import { joinedLines } from './joined-lines';
 
 export type PlanTextCheck = { plan: ParsedPlan | undefined; problems: { line: number; message: string }[] };
 
@@ -106,11 +107,36 @@ export function PlanTextField({
             )}
           </p>
         )}
+        {check.plan !== undefined && <JoinedLines text={text} points={check.plan.points} />}
         {check.problems.length > 0 && <TextProblems text={text} problems={check.problems} />}
       </div>
     </div>
   );
 }
+
+/** Lines without a number read into the point above: not a problem, but a lost number reads the same. */
+function JoinedLines({ text, points }: { text: string; points: readonly ParsedPoint[] }) {
+  const joined = joinedLines(text, points);
+  if (joined.length === 0) return null;
+  return (
+    <section className="text-problems" aria-label="Lines read into the point above">
+      <p className="warning">
+        {joined.length === 1 ? 'A line has' : `${joined.length} lines have`} no number and{' '}
+        {joined.length === 1 ? 'is' : 'are'} read as part of the point above: number any that is a point of
+        its own.
+      </p>
+      <ol className="source-lines">
+        {joined.slice(0, MAX_JOINED_SHOWN).map((line) => (
+          <li key={line.line} value={line.line}>
+            <code>{line.text}</code>
+            <p className="muted small">read as part of point {line.pointNumber}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+const MAX_JOINED_SHOWN = 20;
 
 /** The lines around each problem, numbered as the parser numbers them, with the problem under its line. */
 function TextProblems({ text, problems }: { text: string; problems: PlanTextCheck['problems'] }) {

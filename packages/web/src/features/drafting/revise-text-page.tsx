@@ -12,6 +12,7 @@ import { Show } from '../../components/status';
 import { Redline } from '../compare/redline';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { KeptDraftNotice } from '../../components/kept-draft-notice';
+import { stillNeeds } from '../../components/still-needs';
 import { LineageMapEditor } from './lineage-map-editor';
 import { flattenLinks, linksOfProposal, previewRevision } from './lineage-preview';
 import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
@@ -78,6 +79,12 @@ function ReviseText({
   // Set when the server refused the version because the plan moved on: the map stays, to confirm on top.
   const [conflicted, setConflicted] = useState(false);
   const check = checkPlanText(text);
+  const proposeNeeds = stillNeeds('propose-needs', 'To propose the lineage', [
+    check.plan === undefined && 'a numbered text that reads without problems',
+  ]);
+  const createNeeds = stillNeeds('create-needs', 'To create the version', [
+    label.trim() === '' && 'a version label',
+  ]);
   const preview = useMemo(
     () => (proposal === undefined ? undefined : previewRevision(parent, proposal.value, links)),
     [parent, proposal, links],
@@ -159,9 +166,14 @@ function ReviseText({
               {error}
             </p>
           )}
-          <button type="submit" disabled={busy || check.plan === undefined}>
+          <button
+            type="submit"
+            disabled={busy || proposeNeeds.isMissing}
+            aria-describedby={proposeNeeds.describedBy}
+          >
             {busy ? 'Comparing…' : 'Propose the lineage'}
           </button>
+          {proposeNeeds.line}
         </form>
       ) : (
         <div className="draft-columns">
@@ -196,7 +208,11 @@ function ReviseText({
                 </p>
               )}
               <div className="row-actions">
-                <button type="submit" disabled={busy || label.trim() === ''}>
+                <button
+                  type="submit"
+                  disabled={busy || createNeeds.isMissing}
+                  aria-describedby={createNeeds.describedBy}
+                >
                   {busy ? 'Creating…' : 'Create the version'}
                 </button>
                 <button type="button" className="secondary" onClick={() => setProposal(undefined)}>
@@ -213,6 +229,7 @@ function ReviseText({
                   </button>
                 )}
               </div>
+              {createNeeds.line}
             </form>
           </section>
           <ScrollRegion as="section" className="card sticky-redline" labelledBy="revise-redline-heading">

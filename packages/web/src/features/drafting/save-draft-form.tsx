@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { createVersion, getPlan, getVersion } from '../../api/endpoints';
+import { stillNeeds } from '../../components/still-needs';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 /** The newest version, saved while the draft was being written, and the plan's revision with it. */
@@ -90,6 +91,10 @@ export function SaveDraftForm({
   };
   // Recomputed as the draft changes: undoing the clashing change makes the draft applicable.
   const conflicts = newer === undefined ? [] : draftConflicts(operations, { parent, newer: newer.newest });
+  const needs = stillNeeds('save-draft-needs', 'To save', [
+    !canSave && 'a change to the draft',
+    label.trim() === '' && 'a version label',
+  ]);
 
   return (
     <form className="form" aria-label="Save the draft" onSubmit={onSubmit}>
@@ -141,9 +146,14 @@ export function SaveDraftForm({
           )}
         </section>
       )}
-      <button type="submit" disabled={busy || !canSave || label.trim() === '' || newer !== undefined}>
+      <button
+        type="submit"
+        disabled={busy || needs.isMissing || newer !== undefined}
+        aria-describedby={needs.describedBy}
+      >
         {busy ? 'Saving…' : 'Save as a new version'}
       </button>
+      {needs.line}
     </form>
   );
 }

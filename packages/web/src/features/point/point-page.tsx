@@ -16,6 +16,7 @@ import { useResource } from '../../api/use-resource';
 import { mayForParty, mayIn, useSession } from '../../app/session';
 import { Chip, historyLabel, labelOf } from '../../components/chips';
 import { pointLabel } from '../../components/point-label';
+import { visibilityAudience } from './visibility-audience';
 import { quoted } from '../../components/quoted';
 import { Show } from '../../components/status';
 import { partyName, useNegotiation } from '../negotiation/negotiation-context';
@@ -127,7 +128,7 @@ export function PointPage() {
                       <li key={p.id}>
                         <strong>{partyName(parties, p.partyId)}</strong> <Chip value={p.value} />{' '}
                         <span className="muted">
-                          visible to: {labelOf(p.visibility)}
+                          visible to: {visibilityAudience(p.visibility, partyName(parties, p.partyId))}
                           {p.needsReview ? ' · needs review' : ''}
                         </span>
                         {p.note && (

@@ -1,9 +1,13 @@
 import { ROUND_FORMATS, type PlanVersionId, type RoundFormat } from '@parley/core';
 import { useState } from 'react';
+import { z } from 'zod';
 import { chosenId } from '../../api/read-id';
 import { createRound } from '../../api/story-endpoints';
+import { useSession } from '../../app/session';
 import { labelOf } from '../../components/chips';
 import { useFieldForm } from '../../components/field-form';
+import { useKeptDraft } from '../../components/kept-draft';
+import { KeptDraftNotice } from '../../components/kept-draft-notice';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -20,8 +24,19 @@ export function RoundForm() {
   const [fromVersionId, setFromVersionId] = useState<PlanVersionId | ''>(latestVersionId ?? '');
   const [producedVersionId, setProducedVersionId] = useState<PlanVersionId | ''>('');
   const versionIds = plan.versions.map((version) => version.id);
-  const [minutes, setMinutes] = useState('');
-  const [readout, setReadout] = useState('');
+  const { me } = useSession();
+  // Minutes are pages typed by hand: a reload or another section must not lose them.
+  const kept = useKeptDraft({
+    key: `parley.round.${me.user.id}.${negotiation.id}`,
+    schema: KeptRoundTextSchema,
+    empty: { minutes: '', readout: '' },
+    isEmpty: (work) => work.minutes === '' && work.readout === '',
+  });
+  const { minutes, readout } = kept.value;
+  const setMinutes = (next: string | ((current: string) => string)) =>
+    kept.setValue((work) => ({ ...work, minutes: typeof next === 'string' ? next : next(work.minutes) }));
+  const setReadout = (next: string | ((current: string) => string)) =>
+    kept.setValue((work) => ({ ...work, readout: typeof next === 'string' ? next : next(work.readout) }));
   const form = useFieldForm('Record a round');
   const versions = [...plan.versions].sort((a, b) => b.revision - a.revision);
 
@@ -61,8 +76,9 @@ export function RoundForm() {
     setPresent((current) => (on ? [...current, partyId] : current.filter((id) => id !== partyId)));
 
   return (
-    <details className="card">
+    <details className="card" open={kept.isRestored || undefined}>
       <summary>Record a round</summary>
+      <KeptDraftNotice isRestored={kept.isRestored} hasWork={kept.hasWork} onDiscard={kept.discard} />
       <form ref={form.formRef} onSubmit={onSubmit} className="form" aria-label="Record a round">
         <label>
           Name
@@ -180,3 +196,5 @@ export function RoundForm() {
     </details>
   );
 }
+
+const KeptRoundTextSchema = z.object({ minutes: z.string(), readout: z.string() });

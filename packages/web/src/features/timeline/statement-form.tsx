@@ -13,7 +13,9 @@ export function StatementForm() {
   const { negotiation, parties, latestVersionId, refresh } = useNegotiation();
   const speakers = parties.filter((party) => party.role !== 'observer');
   const [person, setPerson] = useState('');
-  const [partyId, setPartyId] = useState(speakers[0]?.id ?? '');
+  // No party preselected: the first in the list is the mediator's own, and a quote published under
+  // the wrong party goes on the public record (as the leaders' decision preselects no outcome).
+  const [partyId, setPartyId] = useState('');
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [source, setSource] = useState('');
   const [quote, setQuote] = useState('');
@@ -49,7 +51,15 @@ export function StatementForm() {
         {form.fieldError('person')}
         <label>
           For
-          <select value={partyId} onChange={(e) => setPartyId(e.target.value)} {...form.describe('partyId')}>
+          <select
+            required
+            value={partyId}
+            onChange={(e) => setPartyId(e.target.value)}
+            {...form.describe('partyId')}
+          >
+            <option value="" disabled>
+              Choose the party…
+            </option>
             {speakers.map((party) => (
               <option key={party.id} value={party.id}>
                 {party.name}
