@@ -1,5 +1,11 @@
 import type { ExportRecord, TraceLeakResponse } from '@parley/core';
-import { describeCopy, evidenceLine, othersComparedLine, rankingShown } from './trace-summary';
+import {
+  describeCopy,
+  evidenceLine,
+  othersComparedLine,
+  rankingShown,
+  sameRecipientLine,
+} from './trace-summary';
 import { ScrollRegion } from '../../components/scroll-region';
 
 const percent = (value: number) => `${(value * 100).toFixed(value > 0.999 && value < 1 ? 2 : 1)} %`;
@@ -44,11 +50,15 @@ export function TraceResult({
           </p>
         </>
       )}
+      {sameRecipientLine(result) !== null && (
+        <p className="trace-same-recipient">{sameRecipientLine(result)}</p>
+      )}
       <p className="muted small">
         {evidenceLine(result)} (its heading style and house conventions repeat at every point). A name is
-        given only when the marks fit one copy far better than any other (posterior ≥ 99.9 % and likelihood
-        ratio ≥ 10⁴, counting every mark), or when the text mixes copies and the collusion analysis finds one
-        that supplied most of its headings, in a style no other copy has, with no mark that contradicts it.
+        given only when the marks fit one recipient's copies far better than any other (posterior ≥ 99.9 % and
+        likelihood ratio ≥ 10⁴, counting every mark), or when the text mixes copies and the collusion analysis
+        finds one that supplied most of its headings, in a style no other copy has, with no mark that
+        contradicts it.
       </p>
       {isIdentified && (
         <p className="muted small trace-caveat">

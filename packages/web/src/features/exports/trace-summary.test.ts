@@ -1,6 +1,12 @@
 import type { ExportRecord, TraceLeakResponse } from '@parley/core';
 import { describe, expect, test } from 'vitest';
-import { describeCopy, evidenceLine, othersComparedLine, rankingShown } from './trace-summary';
+import {
+  describeCopy,
+  evidenceLine,
+  othersComparedLine,
+  rankingShown,
+  sameRecipientLine,
+} from './trace-summary';
 
 describe('evidenceLine', () => {
   test('counts marks and choices in the singular when there is one', () => {
@@ -59,5 +65,45 @@ describe('rankingShown', () => {
     expect(othersComparedLine(19)).toBe(
       '19 other copies were compared; none of the marks read bear on them.',
     );
+  });
+});
+
+describe('sameRecipientLine', () => {
+  const gina = { userId: '00000000-0000-4000-8000-00000000a001', displayName: 'Gina Green' };
+  const row = (exportId: string, recipient: typeof gina, posterior: number) =>
+    ({
+      exportId,
+      recipient,
+      posterior,
+      logLikelihoodRatio: 12,
+      matched: 6,
+      mismatched: 0,
+    }) as TraceLeakResponse['ranking'][number];
+  const identified = {
+    kind: 'identified',
+    recipient: gina,
+    basis: 'single-copy',
+  } as TraceLeakResponse['verdict'];
+
+  // A walk-through read "Identified: Gina Green" beside two rows of 50.0 %.
+  test('explains a name resting on several copies of one recipient, with their sum', () => {
+    const line = sameRecipientLine({
+      verdict: identified,
+      ranking: [row('a', gina, 0.5), row('b', gina, 0.4999)],
+    });
+    expect(line).toBe(
+      'The 2 copies exported for Gina Green carry the same marks, so the excerpt may come from any of them; the name rests on their posteriors together, 99.99 %.',
+    );
+  });
+
+  test('says nothing for one copy, or without a name', () => {
+    expect(sameRecipientLine({ verdict: identified, ranking: [row('a', gina, 1)] })).toBeNull();
+    const undecided = {
+      kind: 'undecided',
+      reason: 'evidence too weak (1 marks read)',
+    } as TraceLeakResponse['verdict'];
+    expect(
+      sameRecipientLine({ verdict: undecided, ranking: [row('a', gina, 0.5), row('b', gina, 0.5)] }),
+    ).toBeNull();
   });
 });
