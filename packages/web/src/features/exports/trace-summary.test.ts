@@ -92,12 +92,15 @@ describe('sameRecipientLine', () => {
       ranking: [row('a', gina, 0.5), row('b', gina, 0.4999)],
     });
     expect(line).toBe(
-      'The 2 copies exported for Gina Green carry the same marks, so the excerpt may come from any of them; the name rests on their posteriors together, 99.99 %.',
+      'The name rests on the 2 copies exported for Gina Green together (99.99 %): the excerpt may come from any of them.',
     );
   });
 
-  test('says nothing for one copy, or without a name', () => {
+  test('says nothing for one copy the marks bear on, or without a name', () => {
     expect(sameRecipientLine({ verdict: identified, ranking: [row('a', gina, 1)] })).toBeNull();
+    // Her copy of other material: no mark bears on it, whatever its prior.
+    const other = { ...row('c', gina, 0.0001), matched: 0, mismatched: 0 };
+    expect(sameRecipientLine({ verdict: identified, ranking: [row('a', gina, 0.9999), other] })).toBeNull();
     const undecided = {
       kind: 'undecided',
       reason: 'evidence too weak (1 marks read)',

@@ -49,16 +49,19 @@ export function describeCopy(
 }
 
 /**
- * "The 2 copies exported for Gina Green carry the same marks: …", when the named recipient holds
- * several copies the excerpt fits alike. Each row then shows its share (50 % each), and the name
- * rests on their sum: without this line the page read "Identified" beside a 50 % posterior.
+ * "The name rests on the 2 copies exported for Gina Green together (99.99 %) …", when the named
+ * recipient holds several copies the marks bear on. Copies of one material made for one person
+ * carry the same marks, so each row shows its share (50 % each) and the name rests on their sum:
+ * without this line the page read "Identified" beside a 50 % posterior.
  */
 export function sameRecipientLine(result: Pick<TraceLeakResponse, 'verdict' | 'ranking'>): string | null {
   const { verdict } = result;
   if (verdict.kind !== 'identified' || verdict.basis !== 'single-copy') return null;
-  const theirs = result.ranking.filter((score) => score.recipient.userId === verdict.recipient.userId);
+  const theirs = result.ranking.filter(
+    (score) => score.recipient.userId === verdict.recipient.userId && score.matched + score.mismatched > 0,
+  );
   if (theirs.length < 2) return null;
   const together = theirs.reduce((sum, score) => sum + score.posterior, 0);
   const shown = `${(together * 100).toFixed(together > 0.999 && together < 1 ? 2 : 1)} %`;
-  return `The ${theirs.length} copies exported for ${verdict.recipient.displayName} carry the same marks, so the excerpt may come from any of them; the name rests on their posteriors together, ${shown}.`;
+  return `The name rests on the ${theirs.length} copies exported for ${verdict.recipient.displayName} together (${shown}): the excerpt may come from any of them.`;
 }
