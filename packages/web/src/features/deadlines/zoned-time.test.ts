@@ -5,6 +5,7 @@ import {
   formatDateRange,
   formatIn,
   nowInputIn,
+  todayIn,
   zonedInputToIso,
 } from './zoned-time';
 
@@ -57,5 +58,15 @@ describe('formatDateRange', () => {
   test("reads a round's days as every other date does, one date for one day", () => {
     expect(formatDateRange('2026-12-03', '2026-12-04')).toBe('3 Dec 2026 – 4 Dec 2026');
     expect(formatDateRange('2026-12-03', '2026-12-03')).toBe('3 Dec 2026');
+  });
+});
+
+describe('todayIn', () => {
+  // A statement made in Kyiv at 00:30 on 2 December is dated the 2nd, though UTC still says the 1st.
+  test("gives the date on the negotiation's calendar, not UTC's", () => {
+    const at = new Date('2026-12-01T22:30:00Z');
+    expect(todayIn('Europe/Kyiv', at)).toBe('2026-12-02');
+    expect(todayIn('America/New_York', at)).toBe('2026-12-01');
+    expect(todayIn('UTC', at)).toBe('2026-12-01');
   });
 });

@@ -43,6 +43,11 @@ export function nowInputIn(zone: string, now: Date = new Date()): string {
   return new Date(minute + offsetMinutes(minute, zone) * 60_000).toISOString().slice(0, 16);
 }
 
+/** Today's date (a `date` input's value) on the wall calendar of `zone`, not of UTC. */
+export function todayIn(zone: string, now: Date = new Date()): string {
+  return nowInputIn(zone, now).slice(0, 10);
+}
+
 /** An instant as a reader in `zone` would write it: "1 Mar 2026, 17:00 (Europe/Zurich)". */
 export function formatIn(iso: string, zone: string): string {
   const text = new Intl.DateTimeFormat('en-GB', {

@@ -8,17 +8,17 @@ import { labelOf } from '../../components/chips';
 import { useFieldForm } from '../../components/field-form';
 import { useKeptDraft } from '../../components/kept-draft';
 import { KeptDraftNotice } from '../../components/kept-draft-notice';
+import { todayIn } from '../deadlines/zoned-time';
 import { useNegotiation } from '../negotiation/negotiation-context';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Mediator staff: a round, with minutes only the mediator parties and the parties present may read, and a public readout. */
 export function RoundForm() {
   const { negotiation, parties, plan, latestVersionId, refresh } = useNegotiation();
   const [name, setName] = useState('');
   const [place, setPlace] = useState('');
-  const [startsOn, setStartsOn] = useState(today);
-  const [endsOn, setEndsOn] = useState(today);
+  // On the negotiation's calendar, as the statement form's date.
+  const [startsOn, setStartsOn] = useState(() => todayIn(negotiation.timeZone));
+  const [endsOn, setEndsOn] = useState(() => todayIn(negotiation.timeZone));
   const [format, setFormat] = useState<RoundFormat>('plenary');
   const [present, setPresent] = useState<string[]>([]);
   const [fromVersionId, setFromVersionId] = useState<PlanVersionId | ''>(latestVersionId ?? '');

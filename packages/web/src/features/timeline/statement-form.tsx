@@ -6,6 +6,7 @@ import { createStatement } from '../../api/story-endpoints';
 import { useResource } from '../../api/use-resource';
 import { useFieldForm } from '../../components/field-form';
 import { pointLabel } from '../../components/point-label';
+import { todayIn } from '../deadlines/zoned-time';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 /** Mediator staff: a public statement by a named person of a party, linked to the points it concerns. */
@@ -16,7 +17,8 @@ export function StatementForm() {
   // No party preselected: the first in the list is the mediator's own, and a quote published under
   // the wrong party goes on the public record (as the leaders' decision preselects no outcome).
   const [partyId, setPartyId] = useState('');
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  // Dated on the negotiation's calendar: in UTC, an evening statement in Kyiv was a day early.
+  const [date, setDate] = useState(() => todayIn(negotiation.timeZone));
   const [source, setSource] = useState('');
   const [quote, setQuote] = useState('');
   const [pointIds, setPointIds] = useState<PointId[]>([]);
