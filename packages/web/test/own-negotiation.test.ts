@@ -413,6 +413,16 @@ async function story() {
     await northCard.getByText('Hand over the lead', { exact: true }).click();
     const handOver = northCard.getByRole('form', { name: 'Hand over the lead of Northland' });
     await handOver.getByLabel('New lead').selectOption({ label: 'Nora North' });
+    // Dated before the lead took office: refused at once, not first confirmed as "ends at once".
+    const from = handOver.getByLabel(/^From/);
+    const shown = await from.inputValue();
+    await from.fill('2020-01-01T09:00');
+    await handOver.getByRole('button', { name: 'Hand over' }).click();
+    await poll(() => handOver.getByRole('alert').innerText()).toMatch(
+      /^The hand-over must be dated after the current lead took office/,
+    );
+    expect(await handOver.getByRole('group', { name: 'Confirm the hand-over' }).count()).toBe(0);
+    await from.fill(shown);
     // The time is left as shown: the successor was seated seconds ago, within this very minute.
     await handOver.getByRole('button', { name: 'Hand over' }).click();
     // Asked once more, since it ends the lead's own seat; the focus is on the answer.

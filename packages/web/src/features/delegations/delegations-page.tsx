@@ -130,7 +130,12 @@ function PartyCard({
       {(mayChangeLead || mayPropose) && (
         <details>
           <summary>{mayChangeLead ? 'Hand over the lead' : 'Propose a new lead'}</summary>
-          <HandOverForm party={party} candidates={candidates} asProposal={!mayChangeLead} />
+          <HandOverForm
+            party={party}
+            candidates={candidates}
+            asProposal={!mayChangeLead}
+            leadSince={current.find((seat) => seat.function === 'lead')?.validFrom}
+          />
         </details>
       )}
     </li>

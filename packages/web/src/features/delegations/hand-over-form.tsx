@@ -15,10 +15,13 @@ export function HandOverForm({
   party,
   candidates,
   asProposal,
+  leadSince,
 }: {
   party: Party;
   candidates: readonly Member[];
   asProposal: boolean;
+  /** When the current lead took office: a hand-over dated earlier is refused, so not confirmed first. */
+  leadSince?: string;
 }) {
   const { negotiation, refresh } = useNegotiation();
   const [userId, setUserId] = useState(candidates[0]?.userId ?? '');
@@ -69,15 +72,19 @@ export function HandOverForm({
       : 'Lead handed over. The former lead loses access from that moment.',
   );
 
+  const instant = handOverInstant({ typed: from, shown, zone }, new Date());
+  // Asked "your seat ends at once" and only then refused, the lead was told something untrue.
+  const isBeforeLead = leadSince !== undefined && Date.parse(instant) <= Date.parse(leadSince);
+  const [tooEarly, setTooEarly] = useState(false);
   const onSubmit = (event: FormEvent) => {
     if (asProposal || isConfirming) {
       setConfirming(false);
       return send(event);
     }
     event.preventDefault();
-    setConfirming(true);
+    setTooEarly(isBeforeLead);
+    setConfirming(!isBeforeLead);
   };
-  const instant = handOverInstant({ typed: from, shown, zone }, new Date());
   const endsAt = Date.parse(instant) <= Date.now() ? 'at once' : `on ${formatIn(instant, zone)}`;
   const successor = candidates.find((member) => member.userId === userId)?.displayName ?? 'them';
 
@@ -109,6 +116,11 @@ export function HandOverForm({
         From ({zone})
         <input type="datetime-local" required value={from} onChange={(e) => setFrom(e.target.value)} />
       </label>
+      {tooEarly && isBeforeLead && leadSince !== undefined && (
+        <p className="error" role="alert">
+          The hand-over must be dated after the current lead took office ({formatIn(leadSince, zone)}).
+        </p>
+      )}
       <YourTimeHint typed={from} zone={zone} />
       <FormMessage message={message} />
       {isConfirming ? (
