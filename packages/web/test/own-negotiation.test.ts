@@ -277,10 +277,14 @@ async function story() {
     await page.reload();
     await poll(() => round.getByLabel(/^Minutes/).inputValue()).toBe(MINUTES);
     expect(await round.getByLabel(/^Public readout/).inputValue()).toBe(READOUT);
+    // Minutes with no party present would reach the mediator's side alone: the form says so first.
+    const mediatorOnly = round.getByText(/only the mediator's side will read these minutes/);
+    expect(await mediatorOnly.count()).toBe(1);
     await round.getByLabel('Name').fill('Basel round');
     await round.getByLabel('Place').fill('Basel');
     await round.getByRole('checkbox', { name: 'Mediation team' }).check();
     await round.getByRole('checkbox', { name: 'Northland' }).check();
+    expect(await mediatorOnly.count()).toBe(0);
     await round.getByLabel('Version it started from').selectOption({ label: 'First draft' });
     await round.getByLabel('Version it produced').selectOption({ label: 'Second draft' });
     await round.getByRole('button', { name: 'Record the round' }).click();

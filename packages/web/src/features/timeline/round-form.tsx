@@ -21,6 +21,7 @@ export function RoundForm() {
   const [endsOn, setEndsOn] = useState(() => todayIn(negotiation.timeZone));
   const [format, setFormat] = useState<RoundFormat>('plenary');
   const [present, setPresent] = useState<string[]>([]);
+  const partyRole = (id: string) => parties.find((party) => party.id === id)?.role;
   const [fromVersionId, setFromVersionId] = useState<PlanVersionId | ''>(latestVersionId ?? '');
   const [producedVersionId, setProducedVersionId] = useState<PlanVersionId | ''>('');
   const versionIds = plan.versions.map((version) => version.id);
@@ -177,6 +178,13 @@ export function RoundForm() {
           />
         </label>
         {form.fieldError('minutes')}
+        {minutes.trim() !== '' && !present.some((id) => partyRole(id) !== 'mediator') && (
+          // Recorded so, the minutes reach the mediator's side alone: say it before, not after.
+          <p className="muted small" role="note">
+            No party but the mediator's is ticked as present: only the mediator's side will read these
+            minutes.
+          </p>
+        )}
         <label>
           Public readout (every participant)
           <textarea
