@@ -154,6 +154,12 @@ async function story() {
     await created
       .getByLabel('Description (mandate)')
       .fill('Sharing the river between Northland and Southland.');
+    // Typed texts survive a reload (a walk-through lost a mandate so).
+    await page.reload();
+    await poll(() => created.getByLabel('Title').inputValue()).toBe(NEGOTIATION);
+    expect(await created.getByLabel('Description (mandate)').inputValue()).toBe(
+      'Sharing the river between Northland and Southland.',
+    );
     await created.getByLabel(/^Time zone/).selectOption('Europe/Zurich');
     await created.getByLabel(/^Your party, the mediator/).fill('Mediation team');
     await created.getByRole('button', { name: 'Open the negotiation' }).click();
