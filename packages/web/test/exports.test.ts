@@ -388,7 +388,7 @@ describe('exports and leak tracing in a real browser', () => {
     const result = page.locator('.trace-result');
     await expect.poll(() => result.locator('.verdict').innerText()).toContain('Identified');
     const firstRow = result.locator('tbody tr').first();
-    for (const column of ['Marks matched', 'Posterior', 'log LR'])
+    for (const column of ['Marks matched', 'Chance it is this copy', 'Weight of evidence (ln LR)'])
       expect(await isOnScreen(firstRow.locator(`td[data-label="${column}"]`)), column).toBe(true);
   });
 });

@@ -55,10 +55,10 @@ export function TraceResult({
       )}
       <p className="muted small">
         {evidenceLine(result)} (its heading style and house conventions repeat at every point). A name is
-        given only when the marks fit one recipient's copies far better than any other (posterior ≥ 99.9 % and
-        likelihood ratio ≥ 10⁴, counting every mark), or when the text mixes copies and the collusion analysis
-        finds one that supplied most of its headings, in a style no other copy has, with no mark that
-        contradicts it.
+        given only when the marks fit one recipient's copies far better than any other (a chance, the
+        posterior, ≥ 99.9 % and a likelihood ratio ≥ 10⁴, counting every mark), or when the text mixes copies
+        and the collusion analysis finds one that supplied most of its headings, in a style no other copy has,
+        with no mark that contradicts it.
       </p>
       {isIdentified && (
         <p className="muted small trace-caveat">
@@ -107,8 +107,9 @@ function RankingTable({
             <th scope="col">Copy of</th>
             <th scope="col">Marks matched</th>
             <th scope="col">Marks against</th>
-            {withOdds && <th scope="col">Posterior</th>}
-            {withOdds && <th scope="col">log LR</th>}
+            {/* Plain names for a mediator; the explanation above gives the statistics' own. */}
+            {withOdds && <th scope="col">Chance it is this copy</th>}
+            {withOdds && <th scope="col">Weight of evidence (ln LR)</th>}
           </tr>
         </thead>
         <tbody>
@@ -124,8 +125,10 @@ function RankingTable({
                 <td data-label="Copy of">{copy.what}</td>
                 <td data-label="Marks matched">{score.matched}</td>
                 <td data-label="Marks against">{score.mismatched}</td>
-                {withOdds && <td data-label="Posterior">{percent(score.posterior)}</td>}
-                {withOdds && <td data-label="log LR">{score.logLikelihoodRatio.toFixed(1)}</td>}
+                {withOdds && <td data-label="Chance it is this copy">{percent(score.posterior)}</td>}
+                {withOdds && (
+                  <td data-label="Weight of evidence (ln LR)">{score.logLikelihoodRatio.toFixed(1)}</td>
+                )}
               </tr>
             );
           })}
