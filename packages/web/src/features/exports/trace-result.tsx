@@ -2,13 +2,12 @@ import type { ExportRecord, TraceLeakResponse } from '@parley/core';
 import {
   describeCopy,
   evidenceLine,
+  formatChance,
   othersComparedLine,
   rankingShown,
   sameRecipientLine,
 } from './trace-summary';
 import { ScrollRegion } from '../../components/scroll-region';
-
-const percent = (value: number) => `${(value * 100).toFixed(value > 0.999 && value < 1 ? 2 : 1)} %`;
 
 /**
  * The verdict, the evidence behind it, and the copies the excerpt's marks bear on. Only an
@@ -125,7 +124,7 @@ function RankingTable({
                 <td data-label="Copy of">{copy.what}</td>
                 <td data-label="Marks matched">{score.matched}</td>
                 <td data-label="Marks against">{score.mismatched}</td>
-                {withOdds && <td data-label="Chance it is this copy">{percent(score.posterior)}</td>}
+                {withOdds && <td data-label="Chance it is this copy">{formatChance(score.posterior)}</td>}
                 {withOdds && (
                   <td data-label="Weight of evidence (ln LR)">{score.logLikelihoodRatio.toFixed(1)}</td>
                 )}

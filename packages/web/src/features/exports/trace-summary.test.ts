@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   describeCopy,
   evidenceLine,
+  formatChance,
   othersComparedLine,
   rankingShown,
   sameRecipientLine,
@@ -108,5 +109,15 @@ describe('sameRecipientLine', () => {
     expect(
       sameRecipientLine({ verdict: undecided, ranking: [row('a', gina, 0.5), row('b', gina, 0.5)] }),
     ).toBeNull();
+  });
+});
+
+describe('formatChance', () => {
+  // The trace table read "100.00 %" beside a name the marks make very likely, not certain.
+  test('never rounds what is not certain up to 100 %', () => {
+    expect(formatChance(0.99996)).toBe('> 99.99 %');
+    expect(formatChance(0.9994)).toBe('99.94 %');
+    expect(formatChance(1)).toBe('100.0 %');
+    expect(formatChance(0.5)).toBe('50.0 %');
   });
 });

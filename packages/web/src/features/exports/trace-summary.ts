@@ -2,6 +2,15 @@ import type { ExportRecord, TraceLeakResponse } from '@parley/core';
 import { formatIn } from '../deadlines/zoned-time';
 import { EXPORT_FORMAT_NAMES, EXPORT_KIND_NAMES } from './export-names';
 
+/**
+ * A chance as a percentage: two decimals near certainty (99.95 % is not 99.99 %), and never
+ * "100.00 %" for what is not certain.
+ */
+export function formatChance(value: number): string {
+  if (value < 1 && value >= 0.99995) return '> 99.99 %';
+  return `${(value * 100).toFixed(value > 0.999 && value < 1 ? 2 : 1)} %`;
+}
+
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** "12 fingerprint marks read from the excerpt, showing 3 distinct choices of a copy". */
@@ -62,6 +71,5 @@ export function sameRecipientLine(result: Pick<TraceLeakResponse, 'verdict' | 'r
   );
   if (theirs.length < 2) return null;
   const together = theirs.reduce((sum, score) => sum + score.posterior, 0);
-  const shown = `${(together * 100).toFixed(together > 0.999 && together < 1 ? 2 : 1)} %`;
-  return `The name rests on the ${theirs.length} copies exported for ${verdict.recipient.displayName} together (${shown}): the excerpt may come from any of them.`;
+  return `The name rests on the ${theirs.length} copies exported for ${verdict.recipient.displayName} together (${formatChance(together)}): the excerpt may come from any of them.`;
 }
