@@ -316,7 +316,14 @@ async function story() {
     await statement.getByLabel('Who said it').fill('Foreign minister of Southland');
     // No party is preselected: the first listed is the mediator's, whose name a hurried quote would bear.
     expect(await statement.getByLabel('For').inputValue()).toBe('');
+    // The greyed-out button says what it waits for.
+    const publish = statement.getByRole('button', { name: 'Publish the statement' });
+    expect(await publish.isDisabled()).toBe(true);
+    expect(
+      await statement.getByText('To publish, the form still needs the party it speaks for.').count(),
+    ).toBe(1);
     await statement.getByLabel('For').selectOption({ label: 'Southland' });
+    expect(await statement.getByText(/the form still needs/).count()).toBe(0);
     await statement.getByLabel('Source').fill('Press conference');
     await statement.getByLabel('Quote').fill(QUOTE);
     await statement.getByLabel('Points it concerns').selectOption({ label: '1. River use' });

@@ -5,6 +5,7 @@ import { chosenId } from '../../api/read-id';
 import { createStatement } from '../../api/story-endpoints';
 import { useResource } from '../../api/use-resource';
 import { useFieldForm } from '../../components/field-form';
+import { stillNeeds } from '../../components/still-needs';
 import { pointLabel } from '../../components/point-label';
 import { todayIn } from '../deadlines/zoned-time';
 import { useNegotiation } from '../negotiation/negotiation-context';
@@ -28,6 +29,7 @@ export function StatementForm() {
     [negotiation.id, latestVersionId],
   );
   const points = version.data?.version.points ?? [];
+  const needs = stillNeeds('statement-needs', 'To publish', [partyId === '' && 'the party it speaks for']);
 
   const onSubmit = form.submit(async () => {
     await createStatement(negotiation.id, { person, partyId, date, source, quote, pointIds });
@@ -127,9 +129,10 @@ export function StatementForm() {
         </label>
         {form.fieldError('pointIds')}
         {form.outcomeLine()}
-        <button type="submit" disabled={form.busy || partyId === ''}>
+        <button type="submit" disabled={form.busy || needs.isMissing} aria-describedby={needs.describedBy}>
           Publish the statement
         </button>
+        {needs.line}
       </form>
     </details>
   );
