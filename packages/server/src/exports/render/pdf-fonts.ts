@@ -58,6 +58,9 @@ export function fontsOf(text: string, preferred: FontName): FontName[] {
 
 /** `text` cut where its face changes (one run when `preferred` has every character). */
 export function fontRuns(text: string, preferred: FontName): FontRun[] {
+  // The regular face is every fallback's target: a body paragraph in it needs no lookup per character.
+  if (text === '') return [];
+  if (preferred === 'regular') return [{ text, font: preferred }];
   const fonts = fontsOf(text, preferred);
   const runs: FontRun[] = [];
   let start = 0;
