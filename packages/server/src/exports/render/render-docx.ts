@@ -143,6 +143,8 @@ export async function renderDocx(text: RenderedText): Promise<Buffer> {
       children.push(
         new Paragraph({
           heading: HeadingLevel.HEADING_1,
+          // Word keeps a topic's name on the page of its first point, as the PDF does.
+          keepNext: true,
           ...paragraphDirection(section.heading),
           children: [new TextRun(section.heading)],
         }),

@@ -70,6 +70,28 @@ function writeSpans(
 const writeLine = (document: Doc, line: string, setting: Setting) =>
   writeSpans(document, [{ op: 'equal', text: line }], setting);
 
+const HEADING_SETTING: Setting = { font: 'bold', size: 12, paragraphGap: 6 };
+/** Lines of a section's first paragraph that must share the page with its heading. */
+const LINES_KEPT_WITH_HEADING = 2;
+
+/**
+ * Starts a new page when a section's heading, its legend and the first lines after it would not
+ * fit on this one: a topic's name alone at the foot of a page, its points overleaf, reads as the
+ * page's last topic and parts a quoted excerpt from its heading by the page marks.
+ */
+function keepHeadingWithNext(document: Doc, heading: string, hasLegend: boolean): void {
+  const width = document.page.width - document.page.margins.left - document.page.margins.right;
+  document.font(HEADING_SETTING.font).fontSize(HEADING_SETTING.size);
+  let needed = document.heightOfString(heading, { width }) + (HEADING_SETTING.paragraphGap ?? 0);
+  document.font('oblique').fontSize(9);
+  if (hasLegend)
+    needed += document.heightOfString(REDLINE_LEGEND, { width, lineGap: BODY.lineGap }) + BODY.paragraphGap;
+  document.font(BODY_SETTING.font).fontSize(BODY_SETTING.size);
+  needed += LINES_KEPT_WITH_HEADING * document.currentLineHeight(true) + BODY.lineGap;
+  const bottom = document.page.height - document.page.margins.bottom;
+  if (document.y + needed > bottom) document.addPage();
+}
+
 function writeLegend(document: Doc): void {
   writeSpans(
     document,
@@ -111,8 +133,10 @@ export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> 
   for (const line of text.subtitle) writeLine(document, line, { font: 'oblique', size: 9 });
   document.moveDown();
   for (const section of text.sections) {
-    if (section.heading !== null)
-      writeLine(document, section.heading, { font: 'bold', size: 12, paragraphGap: 6 });
+    if (section.heading !== null) {
+      keepHeadingWithNext(document, section.heading, section.revision !== undefined);
+      writeLine(document, section.heading, HEADING_SETTING);
+    }
     if (section.revision !== undefined) writeLegend(document);
     section.paragraphs.forEach((paragraph, index) => {
       // A point of several paragraphs keeps them, closer together than the points themselves.
