@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Member, UserId } from '@parley/core';
 import type { Database } from '../storage/database';
 import type { StoredExport } from '../storage/exports';
-import { listPlanVersions } from '../storage/plan-versions';
+import { planVersionRevisions } from '../storage/plan-versions';
 import { FILE_TYPES } from './render/file-types';
 
 export type Recipient = { userId: UserId; displayName: string };
@@ -21,16 +21,17 @@ export const fingerprintKeyId = (key: string) =>
 export type VersionNumbers = ReadonlyMap<string, number>;
 
 /**
- * The versions' numbers when some copy is a redline, the one kind whose name needs one (none
- * loaded otherwise).
+ * The numbers of the versions the copies' redlines compare against, the one kind of copy whose
+ * name needs one: a single narrow read, whatever the number of versions or copies.
  */
 export async function versionNumbersFor(
   db: Database,
   input: { negotiationId: string; copies: readonly Pick<StoredExport, 'compareToVersionId'>[] },
 ): Promise<VersionNumbers> {
-  if (input.copies.every((copy) => copy.compareToVersionId === null)) return new Map();
-  const versions = await listPlanVersions(db, input.negotiationId);
-  return new Map(versions.map((entry) => [entry.version.id, entry.revision]));
+  const compared = input.copies.flatMap((copy) =>
+    copy.compareToVersionId === null ? [] : [copy.compareToVersionId],
+  );
+  return planVersionRevisions(db, input.negotiationId, compared);
 }
 
 /**

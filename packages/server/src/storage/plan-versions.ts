@@ -124,6 +124,22 @@ export async function listPlanVersionLabels(db: Database, negotiationId: string)
 }
 
 /** Every version of a negotiation's plan with points and edges, oldest first. */
+/** Just the revision numbers of some versions of a negotiation, without their points. */
+export async function planVersionRevisions(
+  db: Database,
+  negotiationId: string,
+  versionIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('plan_versions')
+    .select(['id', 'revision'])
+    .where('negotiation_id', '=', negotiationId)
+    .where('id', 'in', [...new Set(versionIds)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, Number(row.revision)]));
+}
+
 export async function listPlanVersions(db: Database, negotiationId: string): Promise<StoredVersion[]> {
   const versions = await db
     .selectFrom('plan_versions')
