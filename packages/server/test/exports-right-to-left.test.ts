@@ -1,4 +1,4 @@
-import { chooseFingerprintKey, traceExports } from '@parley/core';
+import { chooseFingerprintKey, normalizeExcerpt, traceExports } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DRAFT_POINTS } from '../src/demo/plan-data';
 import { extractTextFromBytes } from '../src/exports';
@@ -6,8 +6,7 @@ import { documentBlocks, renderText, type ExportDocument } from '../src/exports/
 import { renderBytes } from '../src/exports/render/render-file';
 import { readPdfItems, readZip, type PdfTextItem } from './helpers/read-files';
 
-// A plan negotiated in Hebrew and Arabic (no lam-alef: pdfjs reads that ligature's two letters
-// back reversed, as it always has), with one point in English naming the city in both.
+// A plan negotiated in Hebrew and Arabic, with one point in English naming the city in both.
 const PLAN: ExportDocument = {
   title: 'שלום · صلح',
   subtitle: ['Prepared for وفد فلسطين on 2025-12-01'],
@@ -108,14 +107,43 @@ describe('a PDF of a plan in Hebrew and Arabic', () => {
     expect(Math.min(...line.map((item) => item.x))).toBe(itemWith(line, 'האו"ם.').x);
   });
 
-  it('reads back every Hebrew and mixed paragraph as written, in logical order', async () => {
+  it('reads back every Hebrew, Arabic and mixed paragraph as written, in logical order', async () => {
     const text = renderText(PLAN, null);
     const read = words(await extractTextFromBytes(await pdfOf(PLAN, null), 'plan.pdf'));
-    const [hebrew, , mixed] = text.sections[0]?.paragraphs ?? [];
+    const [hebrew, arabic, mixed] = text.sections[0]?.paragraphs ?? [];
     expect(read).toContain(words(hebrew ?? '-'));
+    expect(read).toContain(words(arabic ?? '-'));
     expect(read).toContain(words(mixed ?? '-'));
     expect(read).toContain(text.title);
     expect(read).toContain(words(PLAN.subtitle[0] ?? '-'));
+  });
+});
+
+// Arabic draws lam and alef as one glyph. Mapped to the two letters, it read back reversed with
+// its line ("لا" as "ال", "الاتفاق" as "االتفاق"): a leaked Arabic copy no longer matched its text.
+describe('the lam-alef ligature in a PDF', () => {
+  const SENTENCE = 'لا يجوز للأطراف إلغاء الاتفاق، وآلية السلام ملزمة.';
+  const ligatures: ExportDocument = {
+    ...PLAN,
+    sections: [
+      { heading: 'Points', blocks: [{ id: 'lam-alef', number: '1', title: 'الاتفاق', text: SENTENCE }] },
+    ],
+  };
+
+  it('reads back as the letters typed, in their order', async () => {
+    const read = words(await extractTextFromBytes(await pdfOf(ligatures, null), 'plan.pdf'));
+    expect(read).toContain(SENTENCE);
+  });
+
+  it('is one presentation form in the text layer, as a PDF reader copies it', async () => {
+    const items = (await readPdfItems(await pdfOf(ligatures, null))).flat();
+    const line = items
+      .filter((item) => ARABIC.test(item.text))
+      .map((item) => item.text)
+      .join(' ');
+    expect(line).toMatch(/\ufefb/);
+    // The excerpt a reader pastes is traced from the letters: core reads the form as lam and alef.
+    expect(normalizeExcerpt('\ufefb يجوز')).toBe('لا يجوز');
   });
 });
 

@@ -16,12 +16,17 @@ const gapBehind = (item, previous) =>
 // (UAX #9 L4 draws "(" as ")" there).
 const unmirrored = (text) => [...text].map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
 
+// Arabic presentation forms (a lam-alef ligature, as Parley's own PDFs map it) back to the letters
+// they stand for, so the text searches and traces as typed.
+const arabicLetters = (text) =>
+  text.replace(/[\ufb50-\ufdff\ufe70-\ufefe]/g, (form) => form.normalize('NFKC'));
+
 /** A page's text from pdfjs text items: a line break where the PDF ends a line. */
 export function pageText(items) {
   const texts = items.filter((item) => 'str' in item);
   return texts
     .map((item, index) => {
-      const text = item.dir === 'rtl' ? unmirrored(item.str) : item.str;
+      const text = arabicLetters(item.dir === 'rtl' ? unmirrored(item.str) : item.str);
       return `${gapBehind(item, texts[index - 1]) ? ' ' : ''}${text}${item.hasEOL ? '\n' : ''}`;
     })
     .join('');

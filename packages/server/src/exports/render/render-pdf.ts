@@ -4,6 +4,7 @@ import { paragraphsOfSpans, spansOf, unmarked, type Span } from '../document/red
 import { hasRightToLeft } from './text-direction';
 import { writeBidiParagraph, type Setting } from './pdf-bidi-text';
 import { FONTS, fontRuns } from './pdf-fonts';
+import { mapLamAlefLigatures } from './pdf-ligatures';
 import { markPages } from './pdf-page-marks';
 import { REDLINE_COLOURS, spanStyle } from './pdf-redline-style';
 
@@ -153,6 +154,7 @@ export function renderPdf(text: RenderedText, createdAt: Date): Promise<Buffer> 
   // Small, so a checkpoint's signature line mostly stays one line (the verifier joins a wrapped one).
   for (const line of text.footer) writeLine(document, line, { font: 'oblique', size: 6 });
   markPages(document, text);
+  mapLamAlefLigatures(document);
   document.end();
   return finished;
 }
