@@ -207,6 +207,44 @@ describe.each(API_DATABASE_KINDS)('the live analysis on %s', (databaseKind) => {
     await save('russia', profile(0, [100, 70, 0], { min: 0, max: 100 }, [1, 1]));
   });
 
+  it('answers a profile that fails its checks with one error per problem, each at its field', async () => {
+    const body = {
+      ...profile(revisions.ukraine, [0, 0, 0], { min: 0, max: 0 }, [1, 1]),
+      scale: 'unit',
+      reservation: 2,
+      // Not in the plan's order: a path's index is the entry's place in this list.
+      issues: [
+        { pointId: assetsId, ratings: { max: 1 }, weight: 1 },
+        { pointId: ceilingId, ratings: { '600,000': 0, 'no ceiling': 1.5 } },
+      ],
+    };
+    const refused = await call(testApp, `PUT ${N}/preferences`, { as: ukraine, body });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    const errors = [
+      { path: 'reservation', message: 'The reservation must be between 0 and 1.' },
+      { path: 'issues.0.ratings.min', message: 'Point 2: rate its lowest value, 0 bn.' },
+      {
+        path: 'issues.1.ratings.no ceiling',
+        message: 'Point 1, "no ceiling": ratings must be between 0 and 1.',
+      },
+      { path: 'issues.1.ratings.800,000', message: 'Point 1: rate "800,000".' },
+      { path: 'issues.1.weight', message: 'Point 1 needs a weight.' },
+    ];
+    expect(await refused.json()).toEqual({
+      type: '/problems/invalid-input',
+      title: 'Invalid request',
+      status: 400,
+      detail: errors.map((error) => error.message).join(' '),
+      instance: `${N}/preferences`,
+      errors,
+    });
+    const mine = (await (await call(testApp, `GET ${N}/preferences`, { as: ukraine })).json()) as {
+      profile: { revision: number };
+    };
+    expect(mine.profile.revision).toBe(revisions.ukraine);
+  });
+
   it('shows each delegation its own profile only', async () => {
     const mine = (await (await call(testApp, `GET ${N}/preferences`, { as: russia })).json()) as {
       party: { id: string };

@@ -194,4 +194,42 @@ describe('the live analysis in real browsers', () => {
     expect(await rating.getAttribute('aria-invalid')).toBe('true');
     await russia.context.close();
   }, 120_000);
+
+  // The summary once split the server's sentences at each "Point " after a full stop: this option
+  // made two items of one problem, the second linked to point 2.
+  test('a problem about an option whose name reads like a sentence about another point links to that option', async () => {
+    const option = 'No. Point 2 as written';
+    const mediator = await signInAs(harness, 'mediator@demo.parley');
+    await openDemoNegotiation(mediator.page);
+    await tab(mediator.page, 'Issues');
+    const first = mediator.page.locator('.issue-list > li').nth(0);
+    await first.getByLabel('Options (one per line)').fill([...CEILING, option].join('\n'));
+    await first.getByRole('button', { name: 'Save point 1' }).click();
+    await first.getByText('Point 1 saved.').waitFor();
+    await mediator.context.close();
+
+    const russia = await signInAs(harness, 'russia@demo.parley');
+    await openDemoNegotiation(russia.page);
+    await tab(russia.page, 'Our preferences');
+    const form = russia.page.getByRole('form', { name: 'Our preferences' });
+    await form.getByLabel(`Rating of “${option}”`).waitFor();
+    await form.getByLabel('Rating at 0 bn').fill('');
+    await form.getByRole('button', { name: 'Save preferences' }).click();
+
+    const summary = form.getByRole('group', { name: 'Your preferences were not saved' });
+    await summary.waitFor();
+    // Point 3 (the test above made it an issue) is unrated too.
+    const items = await summary.getByRole('listitem').allInnerTexts();
+    expect(items.filter((item) => item.includes('Point 2'))).toEqual([
+      `Point 1: rate "${option}".`,
+      'Point 2: rate its lowest value, 0 bn.',
+    ]);
+    await summary.getByRole('link', { name: `Point 1: rate "${option}".` }).click();
+    const rating = form.getByLabel(`Rating of “${option}”`);
+    expect(await russia.page.evaluate(() => document.activeElement?.id)).toBe(
+      await rating.getAttribute('id'),
+    );
+    expect(await rating.getAttribute('aria-invalid')).toBe('true');
+    await russia.context.close();
+  }, 120_000);
 });

@@ -26,21 +26,36 @@ export const DOMAIN_ERROR_CODES = [
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
+/** What is wrong with one field of the input; `path` as a schema error's (`issues.0.weight`). */
+export type FieldProblem = { readonly path: string; readonly message: string };
+
 /** A failure whose `message` is safe to show the client; internal detail goes in `cause`. */
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    options?: { cause?: unknown; field?: string; choices?: readonly string[]; retryAfterSeconds?: number },
+    options?: {
+      cause?: unknown;
+      field?: string;
+      choices?: readonly string[];
+      fieldErrors?: readonly FieldProblem[];
+      retryAfterSeconds?: number;
+    },
   ) {
     super(message, { cause: options?.cause });
     this.name = 'DomainError';
     this.field = options?.field;
+    this.fieldErrors = options?.fieldErrors;
     this.choices = options?.choices;
     this.retryAfterSeconds = options?.retryAfterSeconds;
   }
   /** The request field the error is about, when there is one (e.g. `negotiationId`). */
   readonly field: string | undefined;
+  /**
+   * One entry per problem, each at its own field, when the input has several (a profile's failed
+   * checks); `message` then sums them up.
+   */
+  readonly fieldErrors: readonly FieldProblem[] | undefined;
   /** The values `field` may take, when they are few and the caller may know them all. */
   readonly choices: readonly string[] | undefined;
   /** For `too-many-attempts`: how long the client should wait. */

@@ -1,4 +1,4 @@
-import { DomainError } from '@parley/core';
+import { DomainError, ProblemSchema } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { toProblem } from './problem';
 
@@ -25,5 +25,27 @@ describe('toProblem', () => {
     );
     expect(shaped.problem.status).toBe(429);
     expect(shaped.headers['retry-after']).toBe('42');
+  });
+
+  it('lists each field of a domain error with several, by path and message alone', () => {
+    const fieldErrors = [
+      { path: 'reservation', message: 'The reservation must be between 0 and 100.', code: 'out-of-scale' },
+      { path: 'issues.1.weight', message: 'Point 2 needs a weight.', code: 'missing-weight' },
+    ];
+    const shaped = toProblem(
+      new DomainError('invalid-input', 'The reservation must be between 0 and 100. Point 2 needs a weight.', {
+        fieldErrors,
+      }),
+      '/api/x',
+    );
+    expect(shaped.problem).toMatchObject({
+      status: 400,
+      detail: 'The reservation must be between 0 and 100. Point 2 needs a weight.',
+      errors: [
+        { path: 'reservation', message: 'The reservation must be between 0 and 100.' },
+        { path: 'issues.1.weight', message: 'Point 2 needs a weight.' },
+      ],
+    });
+    expect(ProblemSchema.safeParse(shaped.problem).success).toBe(true);
   });
 });

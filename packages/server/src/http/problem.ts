@@ -57,7 +57,10 @@ export function toProblem(error: unknown, instance: string): ProblemWithHeaders 
       detail: error.message,
       instance,
     };
-    if (error.field !== undefined)
+    // Only path and message: an entry is a strict object in the contract (ProblemSchema).
+    if (error.fieldErrors !== undefined)
+      problem.errors = error.fieldErrors.map(({ path, message }) => ({ path, message }));
+    else if (error.field !== undefined)
       problem.errors = [
         {
           path: error.field,

@@ -96,9 +96,10 @@ export async function saveProfile(
   const versionId = await latestVersionId(deps, viewer, negotiation);
   if (versionId === null) throw new DomainError('cannot-compute', 'The negotiation has no plan yet.');
   const checked = checkProfile(body, await issuesAt(deps, viewer, { negotiation, versionId }));
+  // Each problem at its own field, as a schema error names them: a client links each to its field.
   if (!checked.ok)
     throw new DomainError('invalid-input', checked.problems.map((problem) => problem.message).join(' '), {
-      field: 'issues',
+      fieldErrors: checked.problems,
     });
   const { baseRevision, ...rest } = body;
   const profile: PreferenceProfile = {

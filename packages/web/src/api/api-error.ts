@@ -96,7 +96,7 @@ function leadAndRest(
  * mediatorPartyName", server/src/http/problem.ts): words for developers, which a form replaces
  * with its own; each field's message says what is wrong with it.
  */
-function isSchemaSummary(problem: Problem): boolean {
+export function isSchemaSummary(problem: Problem): boolean {
   const errors = problem.errors ?? [];
   return errors.length > 0 && problem.detail === `Invalid ${errors.map((error) => error.path).join(', ')}`;
 }

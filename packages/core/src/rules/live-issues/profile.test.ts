@@ -111,6 +111,74 @@ describe('checkProfile', () => {
   });
 });
 
+describe('checkProfile paths', () => {
+  const pathsOf = (result: ReturnType<typeof checkProfile>) =>
+    result.ok ? [] : result.problems.map(({ path, message }) => ({ path, message }));
+
+  // The web links each problem to its field by path, as it does a schema error; an option's name
+  // may hold anything a sentence does ("No. Point 2").
+  it('puts each problem at the path of its field, indexed by the entry in the input', () => {
+    const ceiling = {
+      ...ISSUES[0],
+      definition: { kind: 'options', options: ['No. Point 2. As is', 'none'] },
+    };
+    const issues = [ceiling, ...ISSUES.slice(1)] as LiveIssue[];
+    const bad: SaveProfileInput = {
+      ...base,
+      reservation: 101,
+      // The range first: the index follows the input, not the plan.
+      issues: [
+        { pointId: pointId('p2'), ratings: { max: 100, mid: 50 } },
+        { pointId: pointId('p1'), ratings: { none: 101 }, weight: 1 },
+      ],
+    };
+    expect(pathsOf(checkProfile(bad, issues))).toEqual([
+      { path: 'reservation', message: 'The reservation must be between 0 and 100.' },
+      {
+        path: 'issues.0.ratings.mid',
+        message: 'Point 2 has no option "mid" (rate a range by "min" and "max").',
+      },
+      { path: 'issues.0.ratings.min', message: 'Point 2: rate its lowest value, 0 bn.' },
+      { path: 'issues.0.weight', message: 'Point 2 needs a weight.' },
+      { path: 'issues.1.ratings.none', message: 'Point 1, "none": ratings must be between 0 and 100.' },
+      { path: 'issues.1.ratings.No. Point 2. As is', message: 'Point 1: rate "No. Point 2. As is".' },
+    ]);
+  });
+
+  it('points at the entry of a point that is no issue or is rated twice, and a missing rank', () => {
+    const ranked: SaveProfileInput = {
+      ...base,
+      weighting: 'ranks',
+      issues: [
+        { pointId: pointId('p1'), ratings: { '600k': 0, '800k': 100 }, rank: 1 },
+        { pointId: pointId('p3'), ratings: {}, rank: 2 },
+        { pointId: pointId('p1'), ratings: { '600k': 0, '800k': 100 } },
+      ],
+    };
+    expect(pathsOf(checkProfile(ranked, ISSUES))).toEqual([
+      { path: 'issues.1.pointId', message: 'Point p3 is not a negotiable issue of the plan.' },
+      { path: 'issues.2.pointId', message: 'Point 1 is rated twice.' },
+      { path: 'issues.2.rank', message: 'Point 1 needs a rank.' },
+      { path: 'issues', message: 'Point 2 is an issue; rate its options and weigh it.' },
+    ]);
+  });
+
+  it('puts a problem of the profile as a whole at `issues`', () => {
+    const zero = { ...base, issues: base.issues.map((entry) => ({ ...entry, weight: 0 })) };
+    expect(pathsOf(checkProfile(zero, ISSUES))).toEqual([
+      { path: 'issues', message: 'At least one issue needs a weight above 0.' },
+    ]);
+    const tied: SaveProfileInput = {
+      ...base,
+      weighting: 'ranks',
+      issues: base.issues.map((entry) => ({ ...entry, weight: undefined, rank: 1 })),
+    };
+    expect(pathsOf(checkProfile(tied, ISSUES))).toEqual([
+      { path: 'issues', message: 'Rank the 2 issues 1 to 2, each rank once (1 = most important).' },
+    ]);
+  });
+});
+
 describe('evaluationsOf', () => {
   it('interpolates a range between the ratings of its ends', () => {
     const range = ISSUES[1]?.definition;

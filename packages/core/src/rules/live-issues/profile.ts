@@ -5,7 +5,7 @@ import {
   type LiveIssue,
   type SaveProfileInput,
 } from '../../schemas/live-issues';
-import { fail, ok, type RuleResult } from '../result';
+import { ok, type RuleProblem } from '../result';
 
 /** The values an issue offers, as labels: its options, or a range's values with the unit. */
 export function issueOptions(definition: IssueDefinition): string[] {
@@ -65,79 +65,149 @@ export function evaluationsOf(
 
 export type CheckedProfile = { readonly weights: Record<string, number>; readonly notices: string[] };
 
+/** Why a profile fails its checks; each problem also says it in a sentence (`message`). */
+export type ProfileProblemCode =
+  | 'out-of-scale'
+  | 'not-an-issue'
+  | 'duplicate-issue'
+  | 'unknown-option'
+  | 'unrated-option'
+  | 'missing-weight'
+  | 'missing-rank'
+  | 'unrated-issue'
+  | 'zero-weights'
+  | 'bad-ranks';
+
+/**
+ * A problem of a profile and the input field it is about, in the shape of the schema's own error
+ * paths: `reservation`, `issues.0.weight`, `issues.0.rank`, `issues.0.ratings.600k` (a range's
+ * ends by `min` and `max`), `issues.0.pointId` for an entry that is no issue or repeats a point,
+ * and `issues` for the profile as a whole (no weight above 0, ranks not 1 to n, or an issue of the
+ * plan it leaves out, which has no entry to point at).
+ *
+ * The index is the entry's place in the input's `issues`, as in a schema error, so a client reads
+ * both kinds of error alike: never the plan's order, which a client may show differently.
+ */
+export type ProfileProblem = RuleProblem<ProfileProblemCode> & { readonly path: string };
+
+/** The weights a profile is used with, or every problem that stopped it, each at its path. */
+export type ProfileCheck =
+  | { readonly ok: true; readonly value: CheckedProfile }
+  | { readonly ok: false; readonly problems: readonly ProfileProblem[] };
+
+const failed = (...problems: ProfileProblem[]): ProfileCheck => ({ ok: false, problems });
+
 /**
  * Checks a profile against the plan's issues and derives the weights used. Weights that do not
  * sum to 1 are scaled and the caller is told so (a notice); ranks give rank-sum weights
- * (n − r + 1) / Σ. Problems name the point and option; nothing is half-checked.
+ * (n − r + 1) / Σ. Problems name the point and option in a sentence and carry the path of the
+ * field they are about; nothing is half-checked.
  */
-export function checkProfile(
-  input: SaveProfileInput,
-  issues: readonly LiveIssue[],
-): RuleResult<CheckedProfile> {
+export function checkProfile(input: SaveProfileInput, issues: readonly LiveIssue[]): ProfileCheck {
   const defined = new Map(
     issues.flatMap((issue) => (issue.definition === null ? [] : [[issue.pointId, issue] as const])),
   );
-  const problems: { code: string; message: string; pointId?: PointId }[] = [];
-  const top = input.scale === 'unit' ? 1 : 100;
-  const seen = new Set<PointId>();
+  const problems: ProfileProblem[] = [];
+  const top = topOf(input);
   if (input.reservation > top)
-    problems.push({ code: 'out-of-scale', message: `The reservation must be between 0 and ${top}.` });
-  for (const entry of input.issues) {
-    const issue = defined.get(entry.pointId);
+    problems.push({
+      code: 'out-of-scale',
+      message: `The reservation must be between 0 and ${top}.`,
+      path: 'reservation',
+    });
+  const seen = new Set<PointId>();
+  input.issues.forEach((entry, index) => {
+    const { pointId } = entry;
+    const at = (field: string) => `issues.${index}.${field}`;
+    const issue = defined.get(pointId);
     if (issue === undefined || issue.definition === null) {
+      const message = `Point ${pointId} is not a negotiable issue of the plan.`;
+      problems.push({ code: 'not-an-issue', message, pointId, path: at('pointId') });
+      return;
+    }
+    if (seen.has(pointId))
       problems.push({
-        code: 'not-an-issue',
-        message: `Point ${entry.pointId} is not a negotiable issue of the plan.`,
-        pointId: entry.pointId,
+        code: 'duplicate-issue',
+        message: `Point ${issue.number} is rated twice.`,
+        pointId,
+        path: at('pointId'),
       });
-      continue;
-    }
-    const name = `Point ${issue.number}`;
-    if (seen.has(entry.pointId))
-      problems.push({ code: 'duplicate-issue', message: `${name} is rated twice.`, pointId: entry.pointId });
-    seen.add(entry.pointId);
-    const keys = ratingKeys(issue.definition);
-    for (const [key, value] of Object.entries(entry.ratings)) {
-      if (!keys.includes(key))
-        problems.push({
-          code: 'unknown-option',
-          message: `${name} has no option "${key}"${issue.definition.kind === 'range' ? ' (rate a range by "min" and "max")' : ''}.`,
-          pointId: entry.pointId,
-        });
-      else if (value > top)
-        problems.push({
-          code: 'out-of-scale',
-          message: `${name}, "${key}": ratings must be between 0 and ${top}.`,
-          pointId: entry.pointId,
-        });
-    }
-    for (const key of keys)
-      if (entry.ratings[key] === undefined)
-        problems.push({
-          code: 'unrated-option',
-          message: `${name}: rate ${ratedValue(issue.definition, key)}.`,
-          pointId: entry.pointId,
-        });
-    if (input.weighting === 'weights' && entry.weight === undefined)
-      problems.push({ code: 'missing-weight', message: `${name} needs a weight.`, pointId: entry.pointId });
-    if (input.weighting === 'ranks' && entry.rank === undefined)
-      problems.push({ code: 'missing-rank', message: `${name} needs a rank.`, pointId: entry.pointId });
-  }
+    seen.add(pointId);
+    problems.push(...entryProblems({ input, entry, issue, definition: issue.definition, at }));
+  });
   for (const issue of defined.values())
     if (!seen.has(issue.pointId))
       problems.push({
         code: 'unrated-issue',
         message: `Point ${issue.number} is an issue; rate its options and weigh it.`,
         pointId: issue.pointId,
+        path: 'issues',
       });
-  if (problems.length > 0) return fail(...problems);
+  if (problems.length > 0) return failed(...problems);
   return input.weighting === 'weights' ? scaledWeights(input) : rankSumWeights(input);
 }
 
-function scaledWeights(input: SaveProfileInput): RuleResult<CheckedProfile> {
+const topOf = (input: SaveProfileInput) => (input.scale === 'unit' ? 1 : 100);
+
+/** The ratings and the weight or rank of one entry of the input that names an issue. */
+function entryProblems(checked: {
+  input: SaveProfileInput;
+  entry: SaveProfileInput['issues'][number];
+  issue: LiveIssue;
+  definition: IssueDefinition;
+  at: (field: string) => string;
+}): ProfileProblem[] {
+  const { input, entry, issue, definition, at } = checked;
+  const { pointId } = entry;
+  const name = `Point ${issue.number}`;
+  const top = topOf(input);
+  const keys = ratingKeys(definition);
+  const problems: ProfileProblem[] = [];
+  for (const [key, value] of Object.entries(entry.ratings)) {
+    const path = at(`ratings.${key}`);
+    if (!keys.includes(key))
+      problems.push({
+        code: 'unknown-option',
+        message: `${name} has no option "${key}"${definition.kind === 'range' ? ' (rate a range by "min" and "max")' : ''}.`,
+        pointId,
+        path,
+      });
+    else if (value > top)
+      problems.push({
+        code: 'out-of-scale',
+        message: `${name}, "${key}": ratings must be between 0 and ${top}.`,
+        pointId,
+        path,
+      });
+  }
+  for (const key of keys)
+    if (entry.ratings[key] === undefined)
+      problems.push({
+        code: 'unrated-option',
+        message: `${name}: rate ${ratedValue(definition, key)}.`,
+        pointId,
+        path: at(`ratings.${key}`),
+      });
+  if (input.weighting === 'weights' && entry.weight === undefined)
+    problems.push({
+      code: 'missing-weight',
+      message: `${name} needs a weight.`,
+      pointId,
+      path: at('weight'),
+    });
+  if (input.weighting === 'ranks' && entry.rank === undefined)
+    problems.push({ code: 'missing-rank', message: `${name} needs a rank.`, pointId, path: at('rank') });
+  return problems;
+}
+
+function scaledWeights(input: SaveProfileInput): ProfileCheck {
   const total = input.issues.reduce((sum, entry) => sum + (entry.weight ?? 0), 0);
   if (total <= 0)
-    return fail({ code: 'zero-weights', message: 'At least one issue needs a weight above 0.' });
+    return failed({
+      code: 'zero-weights',
+      message: 'At least one issue needs a weight above 0.',
+      path: 'issues',
+    });
   const weights = Object.fromEntries(
     input.issues.map((entry) => [entry.pointId, (entry.weight ?? 0) / total]),
   );
@@ -148,13 +218,14 @@ function scaledWeights(input: SaveProfileInput): RuleResult<CheckedProfile> {
   return ok({ weights, notices });
 }
 
-function rankSumWeights(input: SaveProfileInput): RuleResult<CheckedProfile> {
+function rankSumWeights(input: SaveProfileInput): ProfileCheck {
   const count = input.issues.length;
   const ranks = input.issues.map((entry) => entry.rank ?? 0).sort((a, b) => a - b);
   if (ranks.some((rank, index) => rank !== index + 1))
-    return fail({
+    return failed({
       code: 'bad-ranks',
       message: `Rank the ${count} issues 1 to ${count}, each rank once (1 = most important).`,
+      path: 'issues',
     });
   const total = (count * (count + 1)) / 2;
   const weights = Object.fromEntries(

@@ -70,6 +70,8 @@ const putMine = createRoute({
   tags: ['live analysis'],
   summary:
     "Save a new revision of your delegation's profile; baseRevision is the one you edited (stale → 409)",
+  description:
+    'A profile that fails its checks answers 400 with one `errors` entry per problem: `path` in the body sent (`reservation`, `issues.0.ratings.<option>`, `issues.0.weight`; `issues` for the profile as a whole) and `message` a sentence naming the point; `detail` joins the sentences.',
   security: AUTHENTICATED,
   request: { params: NegotiationParams, body: jsonBody(SaveProfileInputSchema) },
   responses: {

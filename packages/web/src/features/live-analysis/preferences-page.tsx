@@ -208,7 +208,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
       statusRef.current?.focus();
     } catch (failure) {
       // The summary takes the focus when it appears.
-      setErrors(profileErrors(failure, issues));
+      setErrors(profileErrors(failure, body, issues));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,11 @@
-import { ratingKeys, type LiveIssue } from '@parley/core';
-import { ApiError, errorMessage, fieldLabel, readableFieldMessage } from '../../api/api-error';
+import { ratingKeys, type FieldProblem, type LiveIssue, type SaveProfileInput } from '@parley/core';
+import {
+  ApiError,
+  errorMessage,
+  fieldLabel,
+  isSchemaSummary,
+  readableFieldMessage,
+} from '../../api/api-error';
 import type { SummaryError } from '../../components/error-summary';
 
 /** The id of each field of the preferences form, so that an error can link to it. */
@@ -12,70 +18,78 @@ export const profileFieldId = {
   rank: (issue: LiveIssue) => `preferences-${issue.pointId}-rank`,
 };
 
+/** Where a problem's path leads on the form: the point it is about, if any, and the field. */
+type Field = { issue?: LiveIssue; part?: string; key?: string; fieldId?: string };
+
 /**
  * What stopped a save, one item per problem, each linked to its field where it has one. The
- * profile's checks (core `checkProfile`) come as one detail of sentences, each naming its point;
- * a value the schema refuses comes with its path (`issues.0.ratings.x`, `discount`).
+ * schema's errors and the profile's checks (core `checkProfile`) both name their field by path
+ * (`reservation`, `issues.0.ratings.x`; `issues` for the profile as a whole). A check says what is
+ * wrong in a sentence that names its point; a schema error says it of a field the form then names.
  */
-export function profileErrors(failure: unknown, issues: readonly LiveIssue[]): SummaryError[] {
+export function profileErrors(
+  failure: unknown,
+  sent: SaveProfileInput,
+  issues: readonly LiveIssue[],
+): SummaryError[] {
   const problem = failure instanceof ApiError && failure.status === 400 ? failure.problem : undefined;
   const errors = problem?.errors ?? [];
-  const [first] = errors;
-  if (errors.length === 1 && first?.path === 'issues')
-    return sentencesOf(problem?.detail ?? first.message).map((text) => ({
-      // The API names the field `reservation`; the form calls it what it is to a delegate.
-      text: text.replace(/^The reservation /, 'The value of no agreement '),
-      ...optional(fieldOfSentence(text, issues)),
-    }));
-  if (errors.length > 0) return errors.map((error) => schemaError(error, issues));
-  return [{ text: errorMessage(failure) }];
+  if (problem === undefined || errors.length === 0) return [{ text: errorMessage(failure) }];
+  const isSchema = isSchemaSummary(problem);
+  return errors.map((error) => {
+    const field = fieldOf(error.path, sent, issues);
+    const text = isSchema ? schemaText(error, field) : checkText(error);
+    return field.fieldId === undefined ? { text } : { text, fieldId: field.fieldId };
+  });
 }
 
-const optional = (fieldId: string | undefined) => (fieldId === undefined ? {} : { fieldId });
-
-// Every sentence checkProfile writes starts one of these ways; an option's name may hold ". ".
-function sentencesOf(detail: string): string[] {
-  return detail.split(/(?<=\.)\s+(?=Point |The reservation |At least one |Rank the )/);
+/**
+ * An `issues.<index>` path counts entries of the body sent, as the schema does: the point is
+ * found through that body, not by the form's own order, which need not be the same.
+ */
+function fieldOf(path: string, sent: SaveProfileInput, issues: readonly LiveIssue[]): Field {
+  if (path === 'reservation') return { fieldId: profileFieldId.reservation };
+  if (path === 'discount') return { fieldId: profileFieldId.discount };
+  const [top, index, part, ...key] = path.split('.');
+  if (top !== 'issues') return {};
+  // The profile as a whole (all weights 0, ranks not 1 to n): its first weight or rank sets it
+  // right. An issue the form does not show (the plan changed since it loaded) is here too, with no
+  // field of its own.
+  const first = issues[0];
+  if (index === undefined)
+    return first === undefined
+      ? {}
+      : { fieldId: sent.weighting === 'ranks' ? profileFieldId.rank(first) : profileFieldId.weight(first) };
+  const pointId = sent.issues[Number(index)]?.pointId;
+  const issue = issues.find((candidate) => candidate.pointId === pointId);
+  if (issue === undefined) return {};
+  // An option's name may hold dots; the path's rest is all of it.
+  const rated = key.join('.');
+  if (part === 'ratings' && issue.definition !== null && ratingKeys(issue.definition).includes(rated))
+    return { issue, part, key: rated, fieldId: profileFieldId.rating(issue, rated) };
+  if (part === 'weight') return { issue, part, fieldId: profileFieldId.weight(issue) };
+  if (part === 'rank') return { issue, part, fieldId: profileFieldId.rank(issue) };
+  return { issue, part, key: rated };
 }
 
-function fieldOfSentence(sentence: string, issues: readonly LiveIssue[]): string | undefined {
-  if (sentence.startsWith('The reservation ')) return profileFieldId.reservation;
-  const firstIssue = issues[0];
-  if (sentence.startsWith('At least one ')) return firstIssue && profileFieldId.weight(firstIssue);
-  if (sentence.startsWith('Rank the ')) return firstIssue && profileFieldId.rank(firstIssue);
-  const issue = issues.find((candidate) => new RegExp(`^Point ${candidate.number}\\b`).test(sentence));
-  if (issue === undefined || issue.definition === null) return undefined;
-  if (sentence.endsWith(' needs a weight.')) return profileFieldId.weight(issue);
-  if (sentence.endsWith(' needs a rank.')) return profileFieldId.rank(issue);
-  const keys = ratingKeys(issue.definition);
-  const key =
-    issue.definition.kind === 'range'
-      ? /: rate its (lowest|highest) value/.exec(sentence)?.[1]
-      : keys.find((option) => sentence.includes(`"${option}"`));
-  if (key === 'lowest') return profileFieldId.rating(issue, 'min');
-  if (key === 'highest') return profileFieldId.rating(issue, 'max');
-  return profileFieldId.rating(issue, key ?? keys[0] ?? '');
-}
-
-function schemaError(error: { path: string; message: string }, issues: readonly LiveIssue[]): SummaryError {
-  const message = readableFieldMessage(error.message);
+/** A check's sentence names its point and option already; only the API's word for a field differs. */
+function checkText(error: FieldProblem): string {
+  // Core's sentence calls the field by its name in the API; the form calls it what it is to a delegate.
   if (error.path === 'reservation')
-    return { text: `Value of no agreement: ${message}`, fieldId: profileFieldId.reservation };
-  if (error.path === 'discount')
-    return { text: `Value kept by waiting: ${message}`, fieldId: profileFieldId.discount };
-  const [top, index, field, ...key] = error.path.split('.');
-  const issue = top === 'issues' ? issues[Number(index)] : undefined;
-  if (issue === undefined) return { text: `${fieldLabel(error.path)}: ${message}` };
-  if (field === 'ratings' && key.length > 0)
-    return {
-      text: `Point ${issue.number}, ${ratingName(issue, key.join('.'))}: ${message}`,
-      fieldId: profileFieldId.rating(issue, key.join('.')),
-    };
-  if (field === 'weight')
-    return { text: `Point ${issue.number}, weight: ${message}`, fieldId: profileFieldId.weight(issue) };
-  if (field === 'rank')
-    return { text: `Point ${issue.number}, rank: ${message}`, fieldId: profileFieldId.rank(issue) };
-  return { text: `Point ${issue.number}: ${message}` };
+    return error.message.replace(/^The reservation\b/, 'The value of no agreement');
+  return error.message;
+}
+
+function schemaText(error: FieldProblem, field: Field): string {
+  const message = readableFieldMessage(error.message);
+  if (error.path === 'reservation') return `Value of no agreement: ${message}`;
+  if (error.path === 'discount') return `Value kept by waiting: ${message}`;
+  const { issue, part, key } = field;
+  if (issue === undefined) return `${fieldLabel(error.path)}: ${message}`;
+  if (part === 'ratings' && key !== undefined && key !== '')
+    return `Point ${issue.number}, ${ratingName(issue, key)}: ${message}`;
+  if (part === 'weight' || part === 'rank') return `Point ${issue.number}, ${part}: ${message}`;
+  return `Point ${issue.number}: ${message}`;
 }
 
 /** A rating as the form labels it: an option by its name, a range's end by its value. */
