@@ -243,6 +243,59 @@ describe('tracing a leaked copy of a plan wholly in Hebrew', () => {
   });
 });
 
+// A plan wholly in Arabic, where the article before an alef makes a lam-alef ligature in most
+// lines: read back from a PDF with those letters swapped, its points were not found in the excerpt.
+describe('tracing a leaked PDF of a plan wholly in Arabic', () => {
+  const ARABIC_POINTS = [
+    ['وقف إطلاق النار', 'تلتزم الأطراف بوقف إطلاق النار خلال اثنتين وسبعين ساعة تحت إشراف الأمم المتحدة.'],
+    ['الأسرى', 'يُطلق سراح جميع الأسرى والمحتجزين خلال ثلاثين يوماً بإشراف اللجنة الدولية.'],
+    ['المساعدات الإنسانية', 'تدخل شاحنات الإغاثة يومياً عبر ثلاثة معابر، ولا قيود على الغذاء والدواء.'],
+    ['إعادة الإعمار', 'يموّل صندوق دولي إعادة إعمار المنازل والمستشفيات والمدارس المتضررة.'],
+    ['الأمن', 'تشرف قوة متعددة الجنسيات على المنطقة المنزوعة السلاح وتقدم تقريراً شهرياً للأطراف.'],
+    ['الإدارة', 'تدير سلطة مدنية مؤقتة الخدمات العامة إلى حين إجراء الانتخابات خلال عام.'],
+  ] as const;
+  const arabic: ExportDocument = {
+    ...PLAN,
+    sections: [
+      {
+        heading: 'Points',
+        blocks: ARABIC_POINTS.map(([title, text], index) => ({
+          id: `ar-${index}`,
+          number: String(index + 1),
+          title,
+          text,
+        })),
+      },
+    ],
+  };
+  const keys: string[] = [];
+  for (let recipient = 0; recipient < 5; recipient++)
+    keys.push(
+      chooseFingerprintKey({
+        candidates: Array.from({ length: 64 }, (_, index) => `arabic-${recipient}-key-${index}-0123456789`),
+        existingKeys: keys,
+      }),
+    );
+  const exports = keys.map((key, index) => ({
+    recipientId: `delegation-${index}`,
+    key,
+    points: documentBlocks(arabic),
+  }));
+
+  it('names the recipient of each pdf copy', async () => {
+    for (const [index, key] of keys.entries()) {
+      const read = await extractTextFromBytes(await pdfOf(arabic, key), 'leak.pdf');
+      const excerpt = read.slice(read.indexOf(ARABIC_POINTS[0][0]));
+      expect(words(excerpt), `copy ${index}`).toContain(ARABIC_POINTS[2][1]);
+      expect(traceExports({ excerpt, exports }).verdict, `pdf copy ${index}`).toEqual({
+        kind: 'identified',
+        recipientId: `delegation-${index}`,
+        basis: 'single-copy',
+      });
+    }
+  });
+});
+
 describe('a DOCX of a plan in Hebrew and Arabic', () => {
   it('marks the right-to-left paragraphs bidi for Word, and only those', async () => {
     const bytes = await renderBytes(renderText(PLAN, null), { format: 'docx', createdAt: CREATED_AT });

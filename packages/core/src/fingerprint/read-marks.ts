@@ -27,6 +27,8 @@ export function normalizeExcerpt(text: string): string {
       .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '')
       // A PDF reader may copy Arabic ligatures as presentation forms ("ﻻ" for "لا").
       .replace(/[\ufb50-\ufdff\ufe70-\ufefe]/g, (form) => form.normalize('NFKC'))
+      // A combining mark never follows a space in typed text; a PDF reader may put one there.
+      .replace(/\s+(?=\p{M})/gu, '')
       // Markdown emphasis glued to a heading ("**(7) Title:**") would hide its number style.
       .replace(/\*\*|__/g, '')
       .replace(/[\u2018\u2019]/g, "'")

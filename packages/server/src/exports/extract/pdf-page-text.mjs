@@ -16,10 +16,13 @@ const gapBehind = (item, previous) =>
 // (UAX #9 L4 draws "(" as ")" there).
 const unmirrored = (text) => [...text].map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
 
-// Arabic presentation forms (a lam-alef ligature, as Parley's own PDFs map it) back to the letters
-// they stand for, so the text searches and traces as typed.
+// Arabic as typed, so the text searches and traces: presentation forms (a lam-alef ligature, as
+// Parley's own PDFs map it) back to the letters they stand for, and no space before a vowel sign
+// (pdfjs reads the gap a positioned mark leaves as one: "يوماً" came back "يوما ً").
 const arabicLetters = (text) =>
-  text.replace(/[\ufb50-\ufdff\ufe70-\ufefe]/g, (form) => form.normalize('NFKC'));
+  text
+    .replace(/[\ufb50-\ufdff\ufe70-\ufefe]/g, (form) => form.normalize('NFKC'))
+    .replace(/\s+(?=\p{M})/gu, '');
 
 /** A page's text from pdfjs text items: a line break where the PDF ends a line. */
 export function pageText(items) {
