@@ -160,6 +160,17 @@ async function story() {
     expect(await created.getByLabel('Description (mandate)').inputValue()).toBe(
       'Sharing the river between Northland and Southland.',
     );
+    // Discarded, the kept texts go with their notice, and the focus lands on the page's heading (its
+    // only one, an h1), not on the body.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    await poll(() => created.getByLabel('Title').inputValue()).toBe('');
+    await poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Open a new negotiation');
+    await created.getByLabel('Title').fill(NEGOTIATION);
+    await created
+      .getByLabel('Description (mandate)')
+      .fill('Sharing the river between Northland and Southland.');
     await created.getByLabel(/^Time zone/).selectOption('Europe/Zurich');
     await created.getByLabel(/^Your party, the mediator/).fill('Mediation team');
     await created.getByRole('button', { name: 'Open the negotiation' }).click();

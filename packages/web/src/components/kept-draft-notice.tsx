@@ -17,8 +17,10 @@ export function KeptDraftNotice({
   if (!hasWork) return null;
   const discard = () => {
     // The notice and its button go with the draft: the focus moves to the page's heading first,
-    // so it never falls to the body, whenever the render that removes them happens.
-    const heading = line.current?.closest('main')?.querySelector<HTMLElement>('h2');
+    // so it never falls to the body, whenever the render that removes them happens. A page of
+    // its own (a new negotiation) has only its h1; one inside a negotiation names itself in an h2.
+    const page = line.current?.closest('main');
+    const heading = page?.querySelector<HTMLElement>('h2') ?? page?.querySelector<HTMLElement>('h1');
     heading?.setAttribute('tabindex', '-1');
     heading?.focus();
     onDiscard();

@@ -63,7 +63,12 @@ export function isRetryable(error: unknown): boolean {
   return error.status >= 500 || error.status === 429 || error.status === 408;
 }
 
-/** Renders loading and error states for a resource, and the children once it is ready. */
+/**
+ * Renders loading and error states for a resource, and the children once it is ready. A re-read
+ * that fails for a reason trying again could cure keeps what was read before on the page, under a
+ * note: replacing it with the error would also unmount the forms in it, and with them what a
+ * user just typed or the confirmation of what they just saved.
+ */
 export function Show<T>({
   resource,
   what,
@@ -74,13 +79,48 @@ export function Show<T>({
   children: (data: T) => ReactNode;
 }) {
   if (resource.state === 'loading') return <Loading what={what} />;
-  if (resource.state === 'error')
+  if (resource.state === 'ready') return <Shown what={what}>{children(resource.data)}</Shown>;
+  if (resource.data !== undefined && isRetryable(resource.error))
     return (
-      <ErrorMessage
-        error={resource.error}
-        what={what}
-        onRetry={isRetryable(resource.error) ? resource.reload : undefined}
-      />
+      <Shown what={what} failure={resource.error} onRetry={resource.reload}>
+        {children(resource.data)}
+      </Shown>
     );
-  return <>{children(resource.data)}</>;
+  return (
+    <ErrorMessage
+      error={resource.error}
+      what={what}
+      onRetry={isRetryable(resource.error) ? resource.reload : undefined}
+    />
+  );
+}
+
+// One element for ready and failed-again alike, the note in a slot of its own, so that a failure
+// coming or going never remounts the page under it.
+function Shown({
+  what,
+  failure,
+  onRetry,
+  children,
+}: {
+  what: string;
+  failure?: unknown;
+  onRetry?: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {failure !== undefined && (
+        <div className="error" role="alert">
+          <p>
+            Could not read {what} again: what you see was read before. {errorMessage(failure)}
+          </p>
+          <button type="button" onClick={onRetry}>
+            Try again
+          </button>
+        </div>
+      )}
+      {children}
+    </>
+  );
 }

@@ -8,9 +8,12 @@ import { useNegotiation } from '../negotiation/negotiation-context';
 export function AmendmentFateForm({
   amendment,
   fate,
+  onDecided,
 }: {
   amendment: Amendment;
   fate: 'rejected' | 'withdrawn';
+  /** The amendment with its fate as the server stored it, for the page to show at once. */
+  onDecided: (amendment: Amendment) => void;
 }) {
   const { negotiation, refresh } = useNegotiation();
   const [reason, setReason] = useState('');
@@ -23,7 +26,12 @@ export function AmendmentFateForm({
     setBusy(true);
     setError(undefined);
     try {
-      await decideAmendment(negotiation.id, amendment.id, { fate, reason, baseRevision: amendment.revision });
+      const decided = await decideAmendment(negotiation.id, amendment.id, {
+        fate,
+        reason,
+        baseRevision: amendment.revision,
+      });
+      onDecided(decided);
       refresh();
     } catch (failure) {
       setError(errorMessage(failure));

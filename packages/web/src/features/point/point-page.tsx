@@ -1,5 +1,10 @@
-import { PlanVersionIdSchema, PointIdSchema, type Escalation } from '@parley/core';
-import { useState } from 'react';
+import {
+  PlanVersionIdSchema,
+  PointIdSchema,
+  type Amendment,
+  type Escalation,
+  type Position,
+} from '@parley/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   getPointHistory,
@@ -10,7 +15,7 @@ import {
   listPositions,
   listStatements,
 } from '../../api/endpoints';
-import { ApiError } from '../../api/api-error';
+import { ApiError, errorMessage } from '../../api/api-error';
 import { readId } from '../../api/read-id';
 import { useResource } from '../../api/use-resource';
 import { mayForParty, mayIn, useSession } from '../../app/session';
@@ -29,6 +34,17 @@ import { StatusReasons } from '../document/status-reasons';
 import { ProposeAmendmentForm } from './propose-amendment-form';
 import { formatCalendarDate } from '../deadlines/zoned-time';
 import { withWrittenEscalations } from './with-written-escalations';
+import { withWritten } from './with-written';
+import { newestRead } from './newest-read';
+import { usePointReread, useReadOrder } from './use-point-reread';
+import { useWrittenList } from './use-written-list';
+
+// One position per party on a point of a version: a save may answer with a copy the list has not
+// caught up with yet.
+const samePosition = (left: Position, right: Position) =>
+  left.partyId === right.partyId && left.pointId === right.pointId && left.versionId === right.versionId;
+const sameAmendment = (left: Amendment, right: Amendment) => left.id === right.id;
+const sameEscalation = (left: Escalation, right: Escalation) => left.id === right.id;
 
 export function PointPage() {
   const { negotiation, parties, latestVersionId, tick, plan } = useNegotiation();
@@ -37,7 +53,9 @@ export function PointPage() {
   const [params] = useSearchParams();
   const versionId = readId(PlanVersionIdSchema, params.get('version')) ?? latestVersionId;
   const id = negotiation.id;
+  const startRead = useReadOrder();
   const data = useResource(async () => {
+    const readNumber = startRead();
     // What the server answers for an id that names nothing.
     if (versionId === undefined || pointId === undefined) throw new ApiError(404, undefined);
     const [version, history, status, positions, amendments, statements, escalations] = await Promise.all([
@@ -50,6 +68,7 @@ export function PointPage() {
       listEscalations(id),
     ]);
     return {
+      readNumber,
       version: version.version,
       history: history.items,
       status: status.points.find((p) => p.pointId === pointId),
@@ -59,20 +78,48 @@ export function PointPage() {
       escalations: escalations.items.filter((e) => e.pointId === pointId),
     };
   }, [id, versionId, pointId, tick]);
-  // What this page's own escalation forms wrote, shown before the page reads the list again.
-  const [written, setWritten] = useState<readonly Escalation[]>([]);
-  const onWritten = (escalation: Escalation) =>
-    setWritten((known) => [...known.filter((entry) => entry.id !== escalation.id), escalation]);
+  const reread = usePointReread({ negotiationId: id, versionId, pointId, startRead });
+  // What this page's own forms wrote, shown before the page reads the lists again.
+  const [writtenEscalations, addEscalation] = useWrittenList(sameEscalation);
+  const [writtenPositions, addPosition] = useWrittenList(samePosition);
+  const [writtenAmendments, addAmendment] = useWrittenList(sameAmendment);
+  // The status is derived from positions and escalations, not amendments: only those re-read it.
+  const onEscalationWritten = (escalation: Escalation) => {
+    addEscalation(escalation);
+    reread.reread();
+  };
+  const onPositionWritten = (position: Position) => {
+    addPosition(position);
+    reread.reread();
+  };
   const writingParty = parties.find((party) => mayForParty(me, 'position.record', party))?.id;
   const versionLabel = (vid: string) => plan.versions.find((v) => v.id === vid)?.label ?? 'another version';
 
   return (
     <Show resource={data} what="the point">
-      {({ version, history, status, positions, amendments, statements, escalations: read }) => {
+      {(read) => {
+        const { readNumber, version, history, statements } = read;
         const point = version.points.find((p) => p.pointId === pointId);
         const escalations = withWrittenEscalations(
-          read,
-          written.filter((e) => e.pointId === pointId),
+          read.escalations,
+          writtenEscalations.filter((e) => e.pointId === pointId),
+        );
+        const statusRead = newestRead({ readNumber, value: read.status }, reread.status);
+        const status = statusRead.value;
+        // Said only while no later read of the status has answered.
+        const statusFailure =
+          reread.failure !== undefined && reread.failure.readNumber > statusRead.readNumber
+            ? reread.failure.value
+            : undefined;
+        const positions = withWritten(
+          newestRead({ readNumber, value: read.positions }, reread.positions).value,
+          writtenPositions.filter((p) => p.pointId === pointId && p.versionId === version.id),
+          samePosition,
+        );
+        const amendments = withWritten(
+          read.amendments,
+          writtenAmendments.filter((a) => a.pointId === pointId),
+          sameAmendment,
         );
         if (point === undefined)
           return (
@@ -97,6 +144,17 @@ export function PointPage() {
               Point <bdi>{pointLabel(point)}</bdi> {status && <Chip value={status.status} />}
             </h2>
             {status && <StatusReasons status={status} positions={positions} />}
+            {statusFailure !== undefined && (
+              <div className="error" role="alert">
+                <p>
+                  The status shown may be from before your change: reading it again failed.{' '}
+                  {errorMessage(statusFailure)}
+                </p>
+                <button type="button" onClick={reread.reread}>
+                  Read the status again
+                </button>
+              </div>
+            )}
             {latestVersionId !== undefined && version.id !== latestVersionId && (
               // Positions belong to a version and follow their point only into versions made later:
               // one recorded here would not reach the newest text.
@@ -146,6 +204,7 @@ export function PointPage() {
                     pointId={point.pointId}
                     partyId={writingParty}
                     current={own}
+                    onSaved={onPositionWritten}
                   />
                 )}
               </section>
@@ -171,10 +230,10 @@ export function PointPage() {
                           {a.fate.state === 'rejected' && a.fate.reason && ` — ${a.fate.reason}`}
                         </p>
                         {a.fate.state === 'open' && a.partyId === writingParty && (
-                          <AmendmentFateForm amendment={a} fate="withdrawn" />
+                          <AmendmentFateForm amendment={a} fate="withdrawn" onDecided={addAmendment} />
                         )}
                         {a.fate.state === 'open' && mayIn(me, 'plan.manage', id) && (
-                          <AmendmentFateForm amendment={a} fate="rejected" />
+                          <AmendmentFateForm amendment={a} fate="rejected" onDecided={addAmendment} />
                         )}
                       </li>
                     ))}
@@ -186,6 +245,7 @@ export function PointPage() {
                     pointId={point.pointId}
                     partyId={writingParty}
                     amendments={amendments}
+                    onProposed={addAmendment}
                   />
                 )}
               </section>
@@ -252,7 +312,7 @@ export function PointPage() {
                         </p>
                         {/* Kept once decided, to say so where the focus was. */}
                         {mayIn(me, 'plan.manage', id) && (
-                          <DecideEscalationForm escalation={e} onDecided={onWritten} />
+                          <DecideEscalationForm escalation={e} onDecided={onEscalationWritten} />
                         )}
                       </li>
                     ))}
@@ -264,7 +324,7 @@ export function PointPage() {
                     key={`${point.pointId}-${escalations.filter((e) => e.decision !== null).length}`}
                     pointId={point.pointId}
                     withLeaders={escalations.some((e) => e.decision === null)}
-                    onEscalated={onWritten}
+                    onEscalated={onEscalationWritten}
                   />
                 )}
                 <h3>Statements</h3>

@@ -55,11 +55,15 @@ export function PositionForm({
   pointId,
   partyId,
   current,
+  onSaved,
 }: {
   versionId: PlanVersionId;
   pointId: PointId;
   partyId: string;
+  /** The party's position as the page shows it, the page's own saves included. */
   current: Position | undefined;
+  /** The position as the server stored it (or the other change kept), for the page to show at once. */
+  onSaved: (position: Position) => void;
 }) {
   const { negotiation, refresh } = useNegotiation();
   const { me } = useSession();
@@ -69,22 +73,19 @@ export function PositionForm({
     empty: null,
     isEmpty: (value) => value === null,
   });
-  // What the user just saved or chose to keep, until the refreshed list catches up with it.
-  const [known, setKnown] = useState<Position | undefined>(undefined);
   const [conflict, setConflict] = useState<Position | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
 
-  const live = known !== undefined && known.revision > (current?.revision ?? 0) ? known : current;
-  const draft = kept.value?.draft ?? draftOf(live);
-  const baseRevision = kept.value?.baseRevision ?? live?.revision ?? 0;
+  const draft = kept.value?.draft ?? draftOf(current);
+  const baseRevision = kept.value?.baseRevision ?? current?.revision ?? 0;
   const changedMeanwhile =
     kept.value !== null && (current?.revision ?? 0) !== baseRevision ? current : undefined;
 
   const edit = (change: Partial<Draft>) => {
     kept.setValue((previous) => ({
-      draft: { ...(previous?.draft ?? draftOf(live)), ...change },
-      baseRevision: previous?.baseRevision ?? live?.revision ?? 0,
+      draft: { ...(previous?.draft ?? draftOf(current)), ...change },
+      baseRevision: previous?.baseRevision ?? current?.revision ?? 0,
     }));
     setMessage(undefined);
   };
@@ -98,7 +99,7 @@ export function PositionForm({
         { versionId, pointId, partyId },
         { ...draft, baseRevision },
       );
-      setKnown(saved);
+      onSaved(saved);
       kept.discard();
       setConflict(undefined);
       setMessage({ kind: 'ok', text: 'Position recorded.' });
@@ -172,7 +173,7 @@ export function PositionForm({
           busy={busy}
           onSaveMine={() => void save(conflict.revision)}
           onKeepTheirs={() => {
-            setKnown(conflict);
+            onSaved(conflict);
             kept.discard();
             setConflict(undefined);
             setMessage(undefined);

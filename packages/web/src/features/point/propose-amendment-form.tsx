@@ -24,11 +24,14 @@ export function ProposeAmendmentForm({
   pointId,
   partyId,
   amendments,
+  onProposed,
 }: {
   versionId: PlanVersionId;
   pointId: PointId;
   partyId: string;
   amendments: readonly Amendment[];
+  /** The amendment as the server stored it, for the page to list at once. */
+  onProposed: (amendment: Amendment) => void;
 }) {
   const { negotiation, refresh } = useNegotiation();
   const { me } = useSession();
@@ -61,6 +64,7 @@ export function ProposeAmendmentForm({
       rationale,
     });
     setProposedId(created.id);
+    onProposed(created);
     kept.discard();
     refresh();
   }, 'Amendment proposed.');
