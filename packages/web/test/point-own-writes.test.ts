@@ -26,10 +26,12 @@ const isApiRead = (route: Route) => {
 };
 
 /**
- * Opens the point afresh with its realtime stream held until `released` settles: the stream the
- * page had goes with the reload, so no event reaches it in the meantime.
+ * Opens the point afresh with its realtime stream held until the returned function lets it go:
+ * the stream the page had goes with the reload, so no event reaches it in the meantime.
  */
-async function openWithStreamHeld(page: Page, released: Promise<void>) {
+async function openWithStreamHeld(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/events', async (route) => {
     await released;
     await route.continue();
@@ -37,6 +39,7 @@ async function openWithStreamHeld(page: Page, released: Promise<void>) {
   await page.reload();
   await page.getByRole('heading', { name: 'Positions' }).waitFor();
   await page.getByText('Live updates connecting…').waitFor();
+  return release;
 }
 
 async function openAgreedPoint(page: Page) {
@@ -71,9 +74,7 @@ describe("the point page after the delegate's own save", () => {
     await openAgreedPoint(page);
     const heading = page.getByRole('heading', { level: 2 });
     await expect.poll(() => heading.innerText()).toContain('Agreed');
-    let releaseStream = () => {};
-    const streamReleased = new Promise<void>((resolve) => (releaseStream = resolve));
-    await openWithStreamHeld(page, streamReleased);
+    const releaseStream = await openWithStreamHeld(page);
     // From here every read but the status waits 5 s: the position must come from the save's own
     // answer, the status from the one read the save starts, neither from a read that is quick.
     await page.route(
@@ -120,9 +121,7 @@ describe("the point page after the delegate's own save", () => {
   test('lists an amendment just proposed, and then withdrawn, with the lists held back', async () => {
     const { page } = ukraine;
     await openAgreedPoint(page);
-    let releaseStream = () => {};
-    const streamReleased = new Promise<void>((resolve) => (releaseStream = resolve));
-    await openWithStreamHeld(page, streamReleased);
+    const releaseStream = await openWithStreamHeld(page);
     await page.route(
       () => true,
       async (route) => {
@@ -152,9 +151,7 @@ describe("the point page after the delegate's own save", () => {
     const { page } = ukraine;
     await openAgreedPoint(page);
     const heading = page.getByRole('heading', { level: 2 });
-    let releaseStream = () => {};
-    const streamReleased = new Promise<void>((resolve) => (releaseStream = resolve));
-    await openWithStreamHeld(page, streamReleased);
+    const releaseStream = await openWithStreamHeld(page);
     const before = await heading.innerText();
     let isFailing = true;
     await page.route(
