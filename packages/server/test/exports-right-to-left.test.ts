@@ -147,33 +147,6 @@ describe('the lam-alef ligature in a PDF', () => {
   });
 });
 
-// A number in Arabic-Indic digits is drawn left to right inside the right-to-left line; pdfjs took
-// the run for right-to-left and read it reversed ("٧٢" as "٢٧"), in Arabic and English lines alike.
-describe('Arabic-Indic digits in a PDF', () => {
-  it('read back in the order they were written', async () => {
-    const paragraphs = [
-      'خلال ٧٢ ساعة من توقيع الاتفاق، و١٢٣٤ جندياً على الأكثر.',
-      'Within ٧٢ hours of signature.',
-    ];
-    const digits: ExportDocument = {
-      ...PLAN,
-      sections: [
-        {
-          heading: 'Points',
-          blocks: paragraphs.map((text, index) => ({
-            id: `digits-${index}`,
-            number: String(index + 1),
-            title: 'مهلة',
-            text,
-          })),
-        },
-      ],
-    };
-    const read = words(await extractTextFromBytes(await pdfOf(digits, null), 'plan.pdf'));
-    for (const paragraph of paragraphs) expect(read).toContain(paragraph);
-  });
-});
-
 // A plan in Hebrew and English, copied for five delegations: an excerpt read from one copy's PDF
 // still names that delegation.
 describe('tracing a leaked PDF of a plan in Hebrew and English', () => {

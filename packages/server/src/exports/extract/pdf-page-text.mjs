@@ -24,22 +24,12 @@ const arabicLetters = (text) =>
     .replace(/[\ufb50-\ufdff\ufe70-\ufefe]/g, (form) => form.normalize('NFKC'))
     .replace(/\s+(?=\p{M})/gu, '');
 
-// A run of Arabic-Indic digits is drawn left to right, as numbers always are, yet pdfjs counts it
-// right-to-left and reverses it ("٧٢" came back "٢٧"): with no right-to-left letter in the run,
-// the drawn order was the reading order.
-const hasRightToLeftLetter = (text) =>
-  [...text].some((char) => ['R', 'AL'].includes(bidi.getBidiCharTypeName(char)));
-const readingOrder = (item) => {
-  if (item.dir !== 'rtl') return item.str;
-  return hasRightToLeftLetter(item.str) ? unmirrored(item.str) : [...item.str].reverse().join('');
-};
-
 /** A page's text from pdfjs text items: a line break where the PDF ends a line. */
 export function pageText(items) {
   const texts = items.filter((item) => 'str' in item);
   return texts
     .map((item, index) => {
-      const text = arabicLetters(readingOrder(item));
+      const text = arabicLetters(item.dir === 'rtl' ? unmirrored(item.str) : item.str);
       return `${gapBehind(item, texts[index - 1]) ? ' ' : ''}${text}${item.hasEOL ? '\n' : ''}`;
     })
     .join('');
