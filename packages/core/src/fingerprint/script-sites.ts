@@ -1,0 +1,153 @@
+import { SCRIPT_FORMS, YO_WORDS, type ChannelKind } from './equivalences';
+import type { TextSite } from './sites';
+
+// Scheme 2's channels for plans in Russian, Ukrainian, Hebrew and Arabic, which carried only their
+// headings' marks under scheme 1. Each is punctuation or an optional letter of the script itself,
+// never a word's meaning; each is found only between letters of its script, so Latin text, names
+// and numbers in it are never varied.
+
+/** The per-copy choice of each scheme-2 channel. */
+export const SCRIPT_CHOICES = {
+  cyrillicQuotes: 'copy:cyrillic-quotes',
+  yo: 'copy:yo',
+  ukrainianApostrophe: 'copy:ukrainian-apostrophe',
+  gershayim: 'copy:gershayim',
+  geresh: 'copy:geresh',
+  maqaf: 'copy:maqaf',
+  arabicComma: 'copy:arabic-comma',
+  arabicQuestionMark: 'copy:arabic-question-mark',
+} as const;
+
+type CharacterChannel = {
+  readonly choice: string;
+  readonly kind: ChannelKind;
+  readonly pattern: RegExp;
+  readonly variants: readonly string[];
+};
+
+// The lookbehinds skip combining marks, so a pointed Hebrew letter or a vowelled Arabic one counts.
+const CHARACTER_CHANNELS: readonly CharacterChannel[] = [
+  {
+    choice: SCRIPT_CHOICES.ukrainianApostrophe,
+    kind: 'typographic',
+    pattern: /(?<=\p{Script=Cyrillic}\p{M}*)['\u02bc\u2019](?=\p{Script=Cyrillic})/gu,
+    variants: SCRIPT_FORMS.ukrainianApostrophe,
+  },
+  {
+    // Between two letters a double quote can only be gershayim: a quotation never opens mid-word.
+    choice: SCRIPT_CHOICES.gershayim,
+    kind: 'typographic',
+    pattern: /(?<=\p{Script=Hebrew}\p{M}*)["\u05f4\u201c\u201d](?=\p{Script=Hebrew})/gu,
+    variants: SCRIPT_FORMS.gershayim,
+  },
+  {
+    choice: SCRIPT_CHOICES.geresh,
+    kind: 'typographic',
+    pattern: /(?<=\p{Script=Hebrew}\p{M}*)['\u05f3\u2019](?=\p{Script=Hebrew})/gu,
+    variants: SCRIPT_FORMS.geresh,
+  },
+  {
+    choice: SCRIPT_CHOICES.maqaf,
+    kind: 'typographic',
+    pattern: /(?<=\p{Script=Hebrew}\p{M}*)[-\u05be](?=\p{Script=Hebrew})/gu,
+    variants: SCRIPT_FORMS.maqaf,
+  },
+  {
+    // Only before white space: "1,000" or a comma between Latin words is never one.
+    choice: SCRIPT_CHOICES.arabicComma,
+    kind: 'arabic-punctuation',
+    pattern: /(?<=\p{Script=Arabic}\p{M}*)[,\u060c](?=\s)/gu,
+    variants: SCRIPT_FORMS.arabicComma,
+  },
+  {
+    choice: SCRIPT_CHOICES.arabicQuestionMark,
+    kind: 'arabic-punctuation',
+    pattern: /(?<=\p{Script=Arabic}\p{M}*)[?\u061f](?=\s|$)/gu,
+    variants: SCRIPT_FORMS.arabicQuestionMark,
+  },
+];
+
+const characterSite = (channel: CharacterChannel, index: number): TextSite => ({
+  choice: channel.choice,
+  kind: channel.kind,
+  start: index,
+  end: index + 1,
+  variants: channel.variants,
+});
+
+/**
+ * A quoted phrase holding Cyrillic, in either pair of Russian and Ukrainian quotation marks: two
+ * sites of one choice, the opening and the closing mark (the pair never mixes in one copy).
+ */
+function quoteSites(text: string): TextSite[] {
+  const { opening, closing } = SCRIPT_FORMS.cyrillicQuotes;
+  const sites: TextSite[] = [];
+  for (const match of text.matchAll(/[«„]([^«»„“”"\n]{1,200})[»“]/gu)) {
+    const pair = (match[0].startsWith('«') ? '»' : '\u201c') === match[0].slice(-1);
+    if (!pair || !/\p{Script=Cyrillic}/u.test(match[1] ?? '')) continue;
+    const end = match.index + match[0].length;
+    sites.push({
+      choice: SCRIPT_CHOICES.cyrillicQuotes,
+      kind: 'quotes',
+      start: match.index,
+      end: match.index + 1,
+      variants: opening,
+    });
+    sites.push({
+      choice: SCRIPT_CHOICES.cyrillicQuotes,
+      kind: 'quotes',
+      start: end - 1,
+      end,
+      variants: closing,
+    });
+  }
+  return sites;
+}
+
+const YO_PAIRS = YO_WORDS.map((word) => [word, word.replace(/ё/g, 'е')] as const);
+const YO_LOOKUP = new Map<string, readonly string[]>(
+  YO_PAIRS.flatMap((pair) => pair.map((word): [string, readonly string[]] => [word, pair])),
+);
+const YO_PATTERN = new RegExp(`(?<![\\p{L}\\p{M}])(?:${YO_PAIRS.flat().join('|')})(?![\\p{L}\\p{M}])`, 'giu');
+
+const capitalised = (word: string, template: string) =>
+  template.charAt(0) === template.charAt(0).toLowerCase()
+    ? word
+    : word.charAt(0).toUpperCase() + word.slice(1);
+
+/** The vetted Russian words written with ё or with е (YO_WORDS); a word in capitals is a name, left alone. */
+function yoSites(text: string): TextSite[] {
+  const sites: TextSite[] = [];
+  for (const match of text.matchAll(YO_PATTERN)) {
+    if (match[0].length > 1 && match[0].slice(1) !== match[0].slice(1).toLowerCase()) continue;
+    const pair = YO_LOOKUP.get(match[0].toLowerCase());
+    if (pair === undefined) continue;
+    sites.push({
+      choice: SCRIPT_CHOICES.yo,
+      kind: 'yo',
+      start: match.index,
+      end: match.index + match[0].length,
+      variants: pair.map((word) => capitalised(word, match[0])),
+    });
+  }
+  return sites;
+}
+
+/** Every scheme-2 site in a text: Cyrillic quotes and ё, and the script punctuation channels. */
+export function scriptSites(text: string): TextSite[] {
+  const sites = [...quoteSites(text), ...yoSites(text)];
+  for (const channel of CHARACTER_CHANNELS)
+    for (const match of text.matchAll(channel.pattern)) sites.push(characterSite(channel, match.index));
+  return sites;
+}
+
+/** A text with every scheme-2 form turned to form A, so two copies can be compared for meaning. */
+export function stripScriptForms(text: string): string {
+  let out = text.replace(/„([^«»„“”"\n]{1,200})“/gu, '«$1»');
+  for (const channel of CHARACTER_CHANNELS) out = out.replace(channel.pattern, channel.variants[0] ?? '');
+  return out.replace(YO_PATTERN, (found) => {
+    const pair = YO_LOOKUP.get(found.toLowerCase());
+    const [withYo] = pair ?? [];
+    return withYo === undefined ? found : capitalised(withYo, found);
+  });
+}
