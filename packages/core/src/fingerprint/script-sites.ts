@@ -34,16 +34,20 @@ const CHARACTER_CHANNELS: readonly CharacterChannel[] = [
     variants: SCRIPT_FORMS.ukrainianApostrophe,
   },
   {
-    // Between two letters a double quote can only be gershayim: a quotation never opens mid-word.
+    // An acronym's gershayim stands before its last letter (האו"ם, צה"ל). A quotation may open
+    // after a prefix letter (ב"הארץ"), but then more than one letter follows before it closes.
     choice: SCRIPT_CHOICES.gershayim,
     kind: 'typographic',
-    pattern: /(?<=\p{Script=Hebrew}\p{M}*)["\u05f4\u201c\u201d](?=\p{Script=Hebrew})/gu,
+    pattern:
+      /(?<=\p{Script=Hebrew}\p{M}*)["\u05f4\u201c\u201d](?=[\u05d0-\u05ea][\u0591-\u05c7]*(?![\p{L}\p{M}]))/gu,
     variants: SCRIPT_FORMS.gershayim,
   },
   {
+    // Only after the letters a geresh turns into foreign sounds (ג׳ ז׳ צ׳ ת׳), none of them a
+    // prefix letter that a quotation may follow (ו'כן').
     choice: SCRIPT_CHOICES.geresh,
     kind: 'typographic',
-    pattern: /(?<=\p{Script=Hebrew}\p{M}*)['\u05f3\u2019](?=\p{Script=Hebrew})/gu,
+    pattern: /(?<=[גזצץת][\u0591-\u05c7]*)['\u05f3\u2019](?=[\u05d0-\u05ea])/gu,
     variants: SCRIPT_FORMS.geresh,
   },
   {
