@@ -117,6 +117,10 @@ describe('where the script channels never apply', () => {
     expect(choicesIn('הצדדים אומרים "שלום" ו\'כן\' לתוכנית, כפי שנכתב ב"הארץ".')).toEqual([]);
   });
 
+  it('leaves a quotation within a quotation alone', () => {
+    expect(choicesIn('Он сказал: «Мы подпишем „Договор о мире“ завтра».')).toEqual([]);
+  });
+
   it('leaves a Latin name in a Cyrillic or Hebrew sentence alone', () => {
     expect(choicesIn("Миссия O'Brien и «UN Watch» работают вместе.")).toEqual([]);
     expect(choicesIn('המשלחת של Jean-Luc ו-"UN" נפגשת מחר.')).toEqual([]);

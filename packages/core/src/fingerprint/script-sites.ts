@@ -88,7 +88,10 @@ function quoteSites(text: string): TextSite[] {
   const sites: TextSite[] = [];
   for (const match of text.matchAll(/[«„]([^«»„“”"\n]{1,200})[»“]/gu)) {
     const pair = (match[0].startsWith('«') ? '»' : '\u201c') === match[0].slice(-1);
-    if (!pair || !/\p{Script=Cyrillic}/u.test(match[1] ?? '')) continue;
+    // „…“ inside «…» is a quotation within a quotation: as «…» it would nest one pair in itself.
+    const before = text.slice(0, match.index);
+    const isNested = (before.match(/«/g) ?? []).length > (before.match(/»/g) ?? []).length;
+    if (!pair || isNested || !/\p{Script=Cyrillic}/u.test(match[1] ?? '')) continue;
     const end = match.index + match[0].length;
     sites.push({
       choice: SCRIPT_CHOICES.cyrillicQuotes,
