@@ -1,4 +1,11 @@
-import { chooseFingerprintKey, normalizeExcerpt, traceExports, type MarkScheme } from '@parley/core';
+import {
+  chooseFingerprintKey,
+  keyedChoice,
+  normalizeExcerpt,
+  readMarks,
+  traceExports,
+  type MarkScheme,
+} from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DRAFT_POINTS } from '../src/demo/plan-data';
 import { extractTextFromBytes } from '../src/exports';
@@ -116,6 +123,50 @@ describe('a PDF of a plan in Hebrew and Arabic', () => {
     expect(read).toContain(words(mixed ?? '-'));
     expect(read).toContain(text.title);
     expect(read).toContain(words(PLAN.subtitle[0] ?? '-'));
+  });
+});
+
+const ARABIC_POINTS_WITH_NUMBERS = [
+  {
+    id: 'a1',
+    number: '1',
+    title: 'وقف القتال',
+    text: 'تلتزم جميع الأطراف بوقف القتال خلال 72 ساعة من التوقيع.',
+  },
+  { id: 'a2', number: '2', title: 'الأسرى', text: 'يُطلق سراح 1250 أسيراً على دفعات بإشراف اللجنة الدولية.' },
+];
+
+// fontkit lays out Arabic-script text right to left, Arabic-Indic digits included: "٧٢" printed
+// (and read back) as "٢٧", a wrong number in a plan typed with them.
+describe('a number in Arabic-Indic digits in a PDF', () => {
+  it('prints and reads back in its order', async () => {
+    const text = 'تلتزم جميع الأطراف بوقف القتال خلال ٧٢ ساعة وتبادل ١٢٥٠ أسيراً خلال 30 يوماً.';
+    const digits: ExportDocument = {
+      ...PLAN,
+      sections: [{ heading: 'Points', blocks: [{ id: 'digits', number: '1', title: 'الأسرى', text }] }],
+    };
+    const read = words(await extractTextFromBytes(await pdfOf(digits, null), 'plan.pdf'));
+    expect(read).toContain(text);
+  });
+
+  it("carries each copy's digits, Western or Arabic-Indic, back to the tracer", async () => {
+    const digits: ExportDocument = {
+      ...PLAN,
+      sections: [{ heading: 'Points', blocks: ARABIC_POINTS_WITH_NUMBERS }],
+    };
+    const forms = new Set<number>();
+    for (let index = 0; index < 6; index++) {
+      const key = `digits-key-${index}-0123456789abcdef`;
+      const read = await extractTextFromBytes(await pdfOf(digits, key), 'leak.pdf');
+      const marks = readMarks(read, documentBlocks(digits)).filter(
+        (mark) => mark.siteId === 'copy:arabic-digits',
+      );
+      const expected = keyedChoice(key, 'copy:arabic-digits', 2);
+      expect(marks.length, key).toBe(2);
+      for (const mark of marks) expect(mark.observed, key).toEqual([expected]);
+      forms.add(expected);
+    }
+    expect(forms.size).toBe(2);
   });
 });
 

@@ -46,7 +46,8 @@ export const CHANNEL_ERROR: Readonly<Record<ChannelKind, number>> = {
   yo: 0.2,
   // Keyboards lack ʼ, ״, ׳ and ־: retyping gives ', ", ' and -, one of the two forms.
   typographic: 0.3,
-  // Arabic keyboards have both ، and ؟, so a retyped Latin , or ? often turns Arabic.
+  // Arabic keyboards have ، and ؟ and Arabic-Indic digits, so a retyped Latin , or ? or digit
+  // often turns Arabic.
   'arabic-punctuation': 0.15,
 };
 
@@ -142,6 +143,8 @@ export const SCRIPT_FORMS = {
   arabicComma: ['\u060c', ','],
   /** The question mark after an Arabic word: Arabic or Latin. */
   arabicQuestionMark: ['\u061f', '?'],
+  /** The digits of a whole number between Arabic words: Western (0–9) or Arabic-Indic (٠–٩). */
+  arabicDigits: ['0123456789', '\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669'],
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import {
   type MarkScheme,
 } from './equivalences';
 import { approximateMatchDistance, approximateMatchEnd } from './approximate-match';
+import { westernDigits } from './script-sites';
 import { findTextSites, headingVariants, invisibleSiteId, type FingerprintPoint } from './sites';
 
 /** The site id of every heading: its variant is the copy's heading style. */
@@ -54,13 +55,13 @@ export function normalizeExcerpt(text: string): string {
 function shingles(text: string): Set<string> {
   // Words of any script: with Latin letters alone a point in Hebrew or Arabic was never found in
   // an excerpt, so none of its marks was read.
-  // Scheme 2's letters fold to one form (ё and е; ʼ, a letter, and ’), or a point whose copy varies
-  // them would lose most of its 3-grams and not be found.
+  // Scheme 2's letters and digits fold to one form (ё and е; ʼ, a letter, and ’; ٧٢ and 72), or a
+  // point whose copy varies them would lose most of its 3-grams and not be found.
   const folded = text
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/\u02bc/g, "'");
-  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = westernDigits(folded).match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;

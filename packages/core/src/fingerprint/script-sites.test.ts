@@ -66,6 +66,15 @@ const CHANNELS = [
     ],
   },
   {
+    name: 'Arabic-Indic digits',
+    choice: SCRIPT_CHOICES.arabicDigits,
+    text: 'تلتزم الأطراف بوقف القتال خلال 72 ساعة وتبادل 300 أسير.',
+    forms: [
+      [' 72 ', ' 300 '],
+      [' \u0667\u0662 ', ' \u0663\u0660\u0660 '],
+    ],
+  },
+  {
     name: 'the Arabic question mark',
     choice: SCRIPT_CHOICES.arabicQuestionMark,
     text: 'من يشرف على المنطقة المنزوعة السلاح؟ قوة متعددة الجنسيات.',
@@ -126,8 +135,9 @@ describe('where the script channels never apply', () => {
     expect(choicesIn('המשלחת של Jean-Luc ו-"UN" נפגשת מחר.')).toEqual([]);
   });
 
-  it('leaves numbers and a comma between digits in an Arabic sentence alone', () => {
-    expect(choicesIn('تدخل 1,000 شاحنة خلال 72 ساعة')).toEqual([]);
+  it('leaves a decimal, a thousands group, a date and a number in Latin words alone', () => {
+    expect(choicesIn('تدخل 1,000 شاحنة و2.5 طن في 2025-12-01 من the 72 hours')).toEqual([]);
+    expect(choicesIn('تدخل 1,000 شاحنة خلال 72 ساعة')).toEqual([SCRIPT_CHOICES.arabicDigits]);
   });
 
   it('varies only the vetted ё words, never всё or a word in capitals', () => {

@@ -16,6 +16,7 @@ export const SCRIPT_CHOICES = {
   maqaf: 'copy:maqaf',
   arabicComma: 'copy:arabic-comma',
   arabicQuestionMark: 'copy:arabic-question-mark',
+  arabicDigits: 'copy:arabic-digits',
 } as const;
 
 type CharacterChannel = {
@@ -111,6 +112,37 @@ function quoteSites(text: string): TextSite[] {
   return sites;
 }
 
+// A whole number between two Arabic words ("خلال 72 ساعة"): never one of a decimal, a date or a
+// thousands group (a digit beyond the separator fails both lookarounds), nor one in Latin text.
+const ARABIC_NUMBER =
+  /(?<=\p{Script=Arabic}\p{M}*[^\p{L}\p{N}]{1,3})(?:[0-9]+|[\u0660-\u0669]+)(?=[^\p{L}\p{N}]{1,3}\p{Script=Arabic})/gu;
+const [WESTERN_DIGITS, ARABIC_INDIC_DIGITS] = SCRIPT_FORMS.arabicDigits;
+
+/** A number's digits in one form: 0 Western, 1 Arabic-Indic; its value never changes. */
+function digitsIn(number: string, form: 0 | 1): string {
+  const [from, to] =
+    form === 0 ? [ARABIC_INDIC_DIGITS, WESTERN_DIGITS] : [WESTERN_DIGITS, ARABIC_INDIC_DIGITS];
+  return number.replace(/[0-9\u0660-\u0669]/g, (digit) => {
+    const value = from.indexOf(digit);
+    return value < 0 ? digit : to.charAt(value);
+  });
+}
+
+/** Arabic-Indic digits as Western ones: a number is the same word in either form. */
+export function westernDigits(text: string): string {
+  return digitsIn(text, 0);
+}
+
+function arabicNumberSites(text: string): TextSite[] {
+  return [...text.matchAll(ARABIC_NUMBER)].map((match) => ({
+    choice: SCRIPT_CHOICES.arabicDigits,
+    kind: 'arabic-punctuation',
+    start: match.index,
+    end: match.index + match[0].length,
+    variants: [digitsIn(match[0], 0), digitsIn(match[0], 1)],
+  }));
+}
+
 const YO_PAIRS = YO_WORDS.map((word) => [word, word.replace(/ё/g, 'е')] as const);
 const YO_LOOKUP = new Map<string, readonly string[]>(
   YO_PAIRS.flatMap((pair) => pair.map((word): [string, readonly string[]] => [word, pair])),
@@ -142,7 +174,7 @@ function yoSites(text: string): TextSite[] {
 
 /** Every scheme-2 site in a text: Cyrillic quotes and ё, and the script punctuation channels. */
 export function scriptSites(text: string): TextSite[] {
-  const sites = [...quoteSites(text), ...yoSites(text)];
+  const sites = [...quoteSites(text), ...yoSites(text), ...arabicNumberSites(text)];
   for (const channel of CHARACTER_CHANNELS)
     for (const match of text.matchAll(channel.pattern)) sites.push(characterSite(channel, match.index));
   return sites;
@@ -150,7 +182,9 @@ export function scriptSites(text: string): TextSite[] {
 
 /** A text with every scheme-2 form turned to form A, so two copies can be compared for meaning. */
 export function stripScriptForms(text: string): string {
-  let out = text.replace(/„([^«»„“”"\n]{1,200})“/gu, '«$1»');
+  let out = text
+    .replace(/„([^«»„“”"\n]{1,200})“/gu, '«$1»')
+    .replace(ARABIC_NUMBER, (number) => digitsIn(number, 0));
   for (const channel of CHARACTER_CHANNELS) out = out.replace(channel.pattern, channel.variants[0] ?? '');
   return out.replace(YO_PATTERN, (found) => {
     const pair = YO_LOOKUP.get(found.toLowerCase());
