@@ -1,5 +1,6 @@
 import { headingStyleOf } from './copy-style';
-import { INVISIBLE_MARKS, PHRASE_VARIANTS, SPELLING_VARIANTS } from './equivalences';
+import { INVISIBLE_MARKS, PHRASE_VARIANTS, SPELLING_VARIANTS, type MarkScheme } from './equivalences';
+import { stripScriptForms } from './script-sites';
 import { keyedChoice } from './sha256';
 import { findTextSites, formatHeading, invisibleSiteId, type FingerprintPoint } from './sites';
 
@@ -7,16 +8,21 @@ import { findTextSites, formatHeading, invisibleSiteId, type FingerprintPoint } 
 export type FingerprintedPoint = { readonly id: string; readonly heading: string; readonly text: string };
 
 /**
- * Options for embedding: the recipient's secret key, and whether to add zero-width marks (off by
- * default: they break search and copy-paste into drafting tools; issue 14).
+ * Options for embedding: the recipient's secret key, whether to add zero-width marks (off by
+ * default: they break search and copy-paste into drafting tools; issue 14), and the mark scheme
+ * (default the latest; an older one only to remake a copy issued under it).
  */
-export type EmbedOptions = { readonly key: string; readonly invisible?: boolean };
+export type EmbedOptions = {
+  readonly key: string;
+  readonly invisible?: boolean;
+  readonly scheme?: MarkScheme;
+};
 
 /** The point's text with the recipient's per-copy choice at every approved site (meaning unchanged). */
 export function embedText(point: FingerprintPoint, options: EmbedOptions): string {
   let out = '';
   let cursor = 0;
-  for (const site of findTextSites(point)) {
+  for (const site of findTextSites(point, options.scheme)) {
     out += point.text.slice(cursor, site.start);
     out += site.variants[keyedChoice(options.key, site.choice, site.variants.length)] ?? '';
     cursor = site.end;
@@ -65,7 +71,9 @@ function canonicalForm(word: string, pairs: readonly (readonly [string, string])
 
 /** Strips every approved variant back to one form, so two renderings can be compared for meaning. */
 export function stripFingerprint(text: string): string {
-  let out = text.replace(/[\u200b\u200c]/g, '').replace(/(?<=[A-Za-z0-9])–(?=[A-Za-z0-9])/g, '-');
+  let out = stripScriptForms(text)
+    .replace(/[\u200b\u200c]/g, '')
+    .replace(/(?<=[A-Za-z0-9])–(?=[A-Za-z0-9])/g, '-');
   out = out.replace(/\b([A-Z][\w-]+, [A-Z][\w-]+), and ([A-Z][\w-]+)\b/g, '$1 and $2');
   for (const pair of PHRASE_VARIANTS)
     out = out.replace(new RegExp(`\\b${pair[1]}\\b`, 'gi'), (found) => canonicalForm(found, [pair]));

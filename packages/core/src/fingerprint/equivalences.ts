@@ -3,8 +3,32 @@
 // mirrors this file). Operative legal wording ("shall", "must"), numbers and names never appear
 // here. A long data file on purpose: reviewers read it in one place.
 
+/**
+ * The version of the mark scheme a copy was made with. A copy is read back with the channels it
+ * was made with: reading a scheme-1 copy for scheme 2's channels would expect marks it never
+ * carried, and count their absence against its own recipient.
+ * 1: English channels and headings only. 2: adds the Cyrillic, Hebrew and Arabic channels.
+ */
+export type MarkScheme = 1 | 2;
+
+/** Every mark scheme, oldest first. */
+export const MARK_SCHEMES: readonly MarkScheme[] = [1, 2];
+
+/** The scheme new copies are made with. */
+export const LATEST_MARK_SCHEME: MarkScheme = 2;
+
 /** A channel: the kind of equivalence and how often it survives retyping (used in scoring). */
-export type ChannelKind = 'spelling' | 'serial-comma' | 'dash' | 'heading' | 'phrase' | 'invisible';
+export type ChannelKind =
+  | 'spelling'
+  | 'serial-comma'
+  | 'dash'
+  | 'heading'
+  | 'phrase'
+  | 'invisible'
+  | 'quotes'
+  | 'yo'
+  | 'typographic'
+  | 'arabic-punctuation';
 
 /** Probability that a channel's mark is misread after copying or retyping (scoring model). */
 export const CHANNEL_ERROR: Readonly<Record<ChannelKind, number>> = {
@@ -15,6 +39,16 @@ export const CHANNEL_ERROR: Readonly<Record<ChannelKind, number>> = {
   heading: 0.04,
   phrase: 0.03,
   invisible: 0.01,
+  // Russian keyboards have no « or „: a retyped quotation comes back as "…", whose closing mark
+  // reads as the „…“ form (both fold to a straight quote).
+  quotes: 0.2,
+  // Most Russian typists leave ё out: a retyped ё copy mostly reads as the е copy.
+  yo: 0.2,
+  // Keyboards lack ʼ, ״, ׳ and ־: retyping gives ', ", ' and -, one of the two forms.
+  typographic: 0.3,
+  // Arabic keyboards have ، and ؟ and Arabic-Indic digits, so a retyped Latin , or ? or digit
+  // often turns Arabic.
+  'arabic-punctuation': 0.15,
 };
 
 /** Spelling variants with identical meaning (British and American forms of the same word). */
@@ -72,6 +106,46 @@ export const SPELLING_VARIANTS: readonly (readonly [string, string])[] = [
   ['re-establish', 'reestablish'],
   ['co-ordination', 'coordination'],
 ];
+
+/**
+ * Russian words whose ё is optional and whose е spelling reads as no other word (scheme 2). Both
+ * spellings are standard (ё is required only where е would be ambiguous). Left out on purpose:
+ * все/всё, небо/нёбо, узнаем/узнаём, совершенный/совершённый, счета/счёта, which е makes ambiguous.
+ */
+export const YO_WORDS: readonly string[] = [
+  'её',
+  'ещё',
+  'причём',
+  'объём',
+  'отчёт',
+  'учёт',
+  'расчёт',
+  'самолёт',
+  'вертолёт',
+];
+
+/**
+ * Scheme 2's script punctuation, each [form A, form B]: one form per copy. Both forms of each
+ * are printed in published texts of the language (see docs/fingerprint-equivalences.md).
+ */
+export const SCRIPT_FORMS = {
+  /** Russian and Ukrainian quotation marks around a quoted phrase: «ёлочки» or „лапки“. */
+  cyrillicQuotes: { opening: ['«', '„'], closing: ['»', '\u201c'] },
+  /** The Ukrainian apostrophe inside a word: the modifier letter (official) or the quotation mark. */
+  ukrainianApostrophe: ['\u02bc', '\u2019'],
+  /** Gershayim in a Hebrew acronym (האו״ם): the Hebrew sign or the typed double quote. */
+  gershayim: ['\u05f4', '"'],
+  /** Geresh between two Hebrew letters (ג׳ורג׳): the Hebrew sign or the typed apostrophe. */
+  geresh: ['\u05f3', "'"],
+  /** Maqaf between two Hebrew words: the Hebrew hyphen or the typed hyphen-minus. */
+  maqaf: ['\u05be', '-'],
+  /** The comma after an Arabic word: Arabic or Latin. */
+  arabicComma: ['\u060c', ','],
+  /** The question mark after an Arabic word: Arabic or Latin. */
+  arabicQuestionMark: ['\u061f', '?'],
+  /** The digits of a whole number between Arabic words: Western (0–9) or Arabic-Indic (٠–٩). */
+  arabicDigits: ['0123456789', '\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669'],
+} as const;
 
 /**
  * Free phrasings: two wordings of the same meaning that careful writers use interchangeably, so a

@@ -9,8 +9,14 @@ export {
   PHRASE_VARIANTS,
   PHRASES_VARIED_ONLY_FROM,
   variedPhrases,
+  YO_WORDS,
+  SCRIPT_FORMS,
+  MARK_SCHEMES,
+  LATEST_MARK_SCHEME,
   type ChannelKind,
+  type MarkScheme,
 } from './equivalences';
+export { SCRIPT_CHOICES } from './script-sites';
 export {
   findTextSites,
   headingVariants,

@@ -1,5 +1,12 @@
-import { CHANNEL_ERROR, INVISIBLE_MARKS, type ChannelKind } from './equivalences';
+import {
+  CHANNEL_ERROR,
+  INVISIBLE_MARKS,
+  LATEST_MARK_SCHEME,
+  type ChannelKind,
+  type MarkScheme,
+} from './equivalences';
 import { approximateMatchDistance, approximateMatchEnd } from './approximate-match';
+import { westernDigits } from './script-sites';
 import { findTextSites, headingVariants, invisibleSiteId, type FingerprintPoint } from './sites';
 
 /** The site id of every heading: its variant is the copy's heading style. */
@@ -19,6 +26,11 @@ export type Observation = {
 };
 
 const CONTEXT = 14;
+
+/** Curly quotes as straight ones, as `normalizeExcerpt` reads them. */
+function foldQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+}
 
 /** Leaked text made comparable: no invisible marks, one space for any run of white space. */
 export function normalizeExcerpt(text: string): string {
@@ -43,7 +55,13 @@ export function normalizeExcerpt(text: string): string {
 function shingles(text: string): Set<string> {
   // Words of any script: with Latin letters alone a point in Hebrew or Arabic was never found in
   // an excerpt, so none of its marks was read.
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Scheme 2's letters and digits fold to one form (ё and е; ʼ, a letter, and ’; ٧٢ and 72), or a
+  // point whose copy varies them would lose most of its 3-grams and not be found.
+  const folded = text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\u02bc/g, "'");
+  const words = westernDigits(folded).match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
@@ -117,8 +135,12 @@ function readHeading(point: FingerprintPoint, previous: FingerprintPoint | undef
 function readPoint(
   point: FingerprintPoint,
   previous: FingerprintPoint | undefined,
-  fullExcerpt: string,
+  input: { excerpt: string; scheme: MarkScheme },
 ): Observation[] {
+  const fullExcerpt = input.excerpt;
+  // Scheme 2 tells ’ from ʼ and „…“ from «…», which the excerpt holds folded: its patterns are
+  // folded alike. Scheme 1 reads as it always did.
+  const asRead = input.scheme >= 2 ? foldQuotes : (pattern: string) => pattern;
   const observations: Observation[] = [];
   const excerpt = pointWindow(point, fullExcerpt);
   const heading = readHeading(point, previous, excerpt);
@@ -131,11 +153,11 @@ function readPoint(
       error: CHANNEL_ERROR.heading,
     });
   }
-  for (const site of findTextSites(point)) {
+  for (const site of findTextSites(point, input.scheme)) {
     const before = point.text.slice(Math.max(0, site.start - CONTEXT), site.start);
     const after = point.text.slice(site.end, site.end + CONTEXT);
     const observed = readSite(
-      site.variants.map((variant) => before + variant + after),
+      site.variants.map((variant) => asRead(before + variant + after)),
       excerpt,
     );
     if (observed === undefined) continue;
@@ -169,12 +191,21 @@ function readInvisibleMarks(text: string): Observation[] {
   return [...seen.values()];
 }
 
-/** Every fingerprint mark readable in a leaked excerpt of a document made of these points. */
-export function readMarks(excerpt: string, points: readonly FingerprintPoint[]): Observation[] {
+/**
+ * Every fingerprint mark readable in a leaked excerpt of a document made of these points, by the
+ * channels of the scheme its copies were made with (default the latest).
+ */
+export function readMarks(
+  excerpt: string,
+  points: readonly FingerprintPoint[],
+  scheme: MarkScheme = LATEST_MARK_SCHEME,
+): Observation[] {
   const normalized = ` ${normalizeExcerpt(excerpt)}`;
   const excerptShingles = shingles(normalized);
   const observations = points.flatMap((point, index) =>
-    occursIn(point, excerptShingles) ? readPoint(point, points[index - 1], normalized) : [],
+    occursIn(point, excerptShingles)
+      ? readPoint(point, points[index - 1], { excerpt: normalized, scheme })
+      : [],
   );
   return [...observations, ...readInvisibleMarks(excerpt)];
 }

@@ -1,4 +1,5 @@
 import {
+  LATEST_MARK_SCHEME,
   HEADING_CASES,
   HEADING_SEPARATORS,
   NUMBER_STYLES,
@@ -7,7 +8,9 @@ import {
   TITLE_CASE_SMALL_WORDS,
   variedPhrases,
   type ChannelKind,
+  type MarkScheme,
 } from './equivalences';
+import { scriptSites } from './script-sites';
 
 /** A point as the fingerprint sees it: a stable id, its number, heading and canonical text. */
 export type FingerprintPoint = {
@@ -94,9 +97,17 @@ function phraseSites(text: string): TextSite[] {
   return sites;
 }
 
-/** Every approved variant site in a point's canonical text, in text order, without overlaps. */
-export function findTextSites(point: FingerprintPoint): TextSite[] {
-  const sites: TextSite[] = [...spellingSites(point.text), ...phraseSites(point.text)];
+/**
+ * Every approved variant site of `scheme` in a point's canonical text, in text order, without
+ * overlaps. Scheme 2 adds sites only in Cyrillic, Hebrew and Arabic text, so an English point has
+ * the same sites in both.
+ */
+export function findTextSites(point: FingerprintPoint, scheme: MarkScheme = LATEST_MARK_SCHEME): TextSite[] {
+  const sites: TextSite[] = [
+    ...spellingSites(point.text),
+    ...phraseSites(point.text),
+    ...(scheme >= 2 ? scriptSites(point.text) : []),
+  ];
   // A serial comma only in lists of three capitalised single names ("Russia, Ukraine and Europe"),
   // where it cannot change which items are grouped.
   for (const match of point.text.matchAll(/\b[A-Z][\w-]+, [A-Z][\w-]+(,?) and [A-Z][\w-]+\b/g)) {

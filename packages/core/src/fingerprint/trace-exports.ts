@@ -1,4 +1,5 @@
 import { nameColluder } from './collusion';
+import { LATEST_MARK_SCHEME, type MarkScheme } from './equivalences';
 import { readMarks } from './read-marks';
 import type { FingerprintPoint } from './sites';
 import { choicesIn, DECISION, scoreObservations, type TraceResult, type TraceScore } from './trace-leak';
@@ -7,27 +8,35 @@ import { choicesIn, DECISION, scoreObservations, type TraceResult, type TraceSco
  * One recorded copy: its id, its recipient's key and the canonical blocks it was made of, and who
  * holds it (`holderId`; the copy alone when absent). A recipient's copies share a key, so they fit
  * a leak alike: the evidence names the holder, and it is the holder's share that must be decisive.
+ * `scheme` is the mark scheme the copy was made with (default the latest).
  */
 export type TraceableExport = {
   readonly recipientId: string;
   readonly key: string;
   readonly points: readonly FingerprintPoint[];
   readonly holderId?: string;
+  readonly scheme?: MarkScheme;
 };
 
 /**
  * Traces an excerpt against copies of different material (versions, histories, minutes). Each
  * copy is scored only on the marks of its own blocks: a site that is not in a copy tells nothing
  * about it (likelihood ratio 1), whereas scoring it there would count a random mismatch against
- * every copy that shares the wording under another site id. Copies of the same blocks are read once.
+ * every copy that shares the wording under another site id. Copies of the same blocks and scheme are
+ * read once; each copy is read by the channels of its own scheme, so a copy issued before a scheme
+ * added channels is not held to marks it never carried.
  */
 export function traceExports(input: { excerpt: string; exports: readonly TraceableExport[] }): TraceResult {
-  const groups = new Map<string, { points: readonly FingerprintPoint[]; members: TraceableExport[] }>();
+  const groups = new Map<
+    string,
+    { points: readonly FingerprintPoint[]; scheme: MarkScheme; members: TraceableExport[] }
+  >();
   for (const recorded of input.exports) {
-    const signature = recorded.points
+    const scheme = recorded.scheme ?? LATEST_MARK_SCHEME;
+    const signature = `${scheme}\u0002${recorded.points
       .map((point) => `${point.id}\u0000${point.number}\u0000${point.title}\u0000${point.text}`)
-      .join('\u0001');
-    const group = groups.get(signature) ?? { points: recorded.points, members: [] };
+      .join('\u0001')}`;
+    const group = groups.get(signature) ?? { points: recorded.points, scheme, members: [] };
     group.members.push(recorded);
     groups.set(signature, group);
   }
@@ -37,7 +46,7 @@ export function traceExports(input: { excerpt: string; exports: readonly Traceab
   const scored: Evidence[] = [];
   const colluders: { recipientId: string; marks: number; choices: number }[] = [];
   for (const group of groups.values()) {
-    const observations = readMarks(input.excerpt, group.points);
+    const observations = readMarks(input.excerpt, group.points, group.scheme);
     const candidates = group.members.map(({ recipientId, key, holderId }) => ({
       recipientId,
       key,

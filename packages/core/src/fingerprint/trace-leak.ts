@@ -1,4 +1,5 @@
 import { nameColluder } from './collusion';
+import type { MarkScheme } from './equivalences';
 import { expectedVariant } from './expected-variant';
 import { readMarks, type Observation } from './read-marks';
 import type { FingerprintPoint } from './sites';
@@ -132,11 +133,15 @@ export function scoreObservations(
   };
 }
 
-/** Traces a leaked excerpt of a document made of `points` to the most likely recipients. */
+/**
+ * Traces a leaked excerpt of a document made of `points` to the most likely recipients, whose
+ * copies were all made with `scheme` (default the latest; see traceExports for mixed schemes).
+ */
 export function traceLeak(input: {
   excerpt: string;
   points: readonly FingerprintPoint[];
   candidates: readonly TraceCandidate[];
+  scheme?: MarkScheme;
 }): TraceResult {
-  return scoreObservations(readMarks(input.excerpt, input.points), input.candidates);
+  return scoreObservations(readMarks(input.excerpt, input.points, input.scheme), input.candidates);
 }

@@ -7,6 +7,7 @@ import {
   ExportIdSchema,
   exportInputProblems,
   isMembershipActive,
+  LATEST_MARK_SCHEME,
   type CreateExportInput,
   type ExportResult,
   type Negotiation,
@@ -168,7 +169,10 @@ async function issueCopy(
 ): Promise<ExportResult> {
   const { recipient, material, document, createdAt, chosen } = input;
   const key = chosen?.key ?? null;
-  const file = await renderInPool(deps, renderText(document, key), { format: input.body.format, createdAt });
+  const file = await renderInPool(deps, renderText(document, key, LATEST_MARK_SCHEME), {
+    format: input.body.format,
+    createdAt,
+  });
   const contentHash = createHash('sha256').update(file.bytes).digest('hex');
   const stored: StoredExport = {
     ...material.subject,
@@ -178,6 +182,7 @@ async function issueCopy(
     exportedBy: viewer.userId ?? recipient.userId,
     format: input.body.format,
     fingerprintKey: key,
+    markScheme: LATEST_MARK_SCHEME,
     points: key === null ? null : documentBlocks(document),
     content: file.bytes,
     contentHash,

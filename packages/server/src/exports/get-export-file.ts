@@ -24,7 +24,10 @@ async function legacyBytes(deps: AppDeps, recorded: StoredExport): Promise<Buffe
     sections: [{ heading: null, blocks: versionBlocks(version) }],
     isFingerprinted: true,
   };
-  return Buffer.from(renderMarkdown(renderText(document, recorded.fingerprintKey)), 'utf8');
+  return Buffer.from(
+    renderMarkdown(renderText(document, recorded.fingerprintKey, recorded.markScheme)),
+    'utf8',
+  );
 }
 
 /** The bytes of a copy, for whoever `copyAccess` lets fetch it; to anyone else it does not exist. */

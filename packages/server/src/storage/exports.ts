@@ -1,5 +1,6 @@
 import {
   ExportIdSchema,
+  MARK_SCHEMES,
   NegotiationIdSchema,
   PlanVersionIdSchema,
   PointIdSchema,
@@ -9,6 +10,7 @@ import {
   type ExportId,
   type ExportKind,
   type FingerprintPoint,
+  type MarkScheme,
   type NegotiationId,
   type PlanVersionId,
   type PointId,
@@ -42,6 +44,8 @@ export type StoredExport = ExportSubject & {
   readonly exportedBy: string;
   readonly format: ExportFormat;
   readonly fingerprintKey: string | null;
+  /** The mark scheme the copy's fingerprint was made with (1 for every copy before migration 0280). */
+  readonly markScheme: MarkScheme;
   readonly points: readonly FingerprintPoint[] | null;
   readonly content: Buffer | null;
   readonly contentHash: string;
@@ -64,6 +68,7 @@ export async function insertExport(db: Database, row: StoredExport): Promise<voi
       exported_by: row.exportedBy,
       format: row.format,
       fingerprint_key: row.fingerprintKey,
+      mark_scheme: row.markScheme,
       fingerprint_points:
         row.points === null ? null : (JSON.stringify(row.points) as unknown as FingerprintPoint[]),
       content: row.content,
@@ -86,6 +91,13 @@ function subjectIds(row: SubjectColumns): Omit<ExportSubject, 'kind' | 'recordId
   };
 }
 
+/** A stored scheme is one core knows: a row from a newer server is refused, not traced wrongly. */
+function markSchemeOf(stored: number): MarkScheme {
+  const scheme = MARK_SCHEMES.find((known) => known === stored);
+  if (scheme === undefined) throw new Error(`export made with mark scheme ${stored}, unknown to this server`);
+  return scheme;
+}
+
 function toStoredExport(row: Row): StoredExport {
   // pg parses jsonb; a string only comes from a driver that does not.
   const points =
@@ -102,6 +114,7 @@ function toStoredExport(row: Row): StoredExport {
     exportedBy: row.exported_by,
     format: row.format,
     fingerprintKey: row.fingerprint_key,
+    markScheme: markSchemeOf(row.mark_scheme),
     points,
     content: row.content === null ? null : Buffer.from(row.content),
     contentHash: row.content_hash,
@@ -133,6 +146,7 @@ export async function listExports(
       'exported_by',
       'format',
       'fingerprint_key',
+      'mark_scheme',
       'fingerprint_points',
       'content_hash',
       'created_at',

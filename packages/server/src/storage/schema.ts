@@ -85,6 +85,8 @@ export type ExportsTable = {
   content: Uint8Array | null;
   content_hash: string;
   created_at: Date;
+  /** The fingerprint's mark scheme the copy was made with (migration 0280; 1 for every earlier copy). */
+  mark_scheme: number;
   /** The order copies were issued in (migration 0260). */
   issued: Generated<string>;
 };

@@ -32,6 +32,7 @@ export const EXPORT_ACCESS_FIXTURE: AccessFixture = {
         exportedBy: DEMO_ACCOUNTS.mediator.id,
         format: 'markdown',
         fingerprintKey: 'fixture-key-0123456789abcdef',
+        markScheme: 2,
         points: [],
         content,
         contentHash: createHash('sha256').update(content).digest('hex'),

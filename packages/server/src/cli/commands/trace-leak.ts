@@ -57,7 +57,8 @@ export const traceLeakCommand: Command = {
 FILE is the leaked excerpt: .txt, .md, .docx or .pdf (a PDF needs a text layer).
 The excerpt is compared with every fingerprinted export recorded in the database
 (only those of --negotiation when given), or with the exports listed in a JSON file
-({"exports":[{exportId, recipient, key, points}]}). Prints the ranking with
+({"exports":[{exportId, recipient, key, points, scheme?}]}; scheme is the mark
+scheme the copy was made with, 1 when absent). Prints the ranking with
 log-likelihood ratios and the matched marks, or "undecided" when the excerpt carries
 too little evidence to name anyone. An empty, unreadable or corrupt FILE is one line
 on stderr and exit code 1 (a mistyped command line: exit code 2).

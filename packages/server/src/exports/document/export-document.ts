@@ -1,4 +1,11 @@
-import { embedPoint, headingVariants, type FingerprintPoint, type PlanVersionId } from '@parley/core';
+import {
+  embedPoint,
+  headingVariants,
+  LATEST_MARK_SCHEME,
+  type FingerprintPoint,
+  type MarkScheme,
+  type PlanVersionId,
+} from '@parley/core';
 import { unmarked } from './redline-marks';
 
 /** Who made the changes a redline section shows, and when: Word's tracked-change author and date. */
@@ -67,12 +74,16 @@ export type RenderedText = {
   readonly identity?: ExportIdentity;
 };
 
-function renderBlock(block: FingerprintPoint, key: string | null): RenderedBlock {
+function renderBlock(
+  block: FingerprintPoint,
+  marks: { key: string | null; scheme: MarkScheme },
+): RenderedBlock {
+  const { key, scheme } = marks;
   const canonical = { id: block.id, number: block.number, title: block.title };
   // Untitled blocks (a readout's paragraphs) are just their text.
   if (block.title === '' && block.number === '') return { ...canonical, heading: '', text: block.text };
   if (key === null) return { ...canonical, heading: headingVariants(block)[0] ?? '', text: block.text };
-  const marked = embedPoint(block, { key });
+  const marked = embedPoint(block, { key, scheme });
   return { ...canonical, heading: marked.heading, text: marked.text };
 }
 
@@ -87,8 +98,15 @@ export function documentBlocks(document: ExportDocument): FingerprintPoint[] {
   );
 }
 
-/** The recipient's text: each block carries the marks `key` chooses, or none without a key. */
-export function renderText(document: ExportDocument, key: string | null): RenderedText {
+/**
+ * The recipient's text: each block carries the marks `key` chooses under `scheme` (default the
+ * latest; an older one only to remake a copy issued under it), or none without a key.
+ */
+export function renderText(
+  document: ExportDocument,
+  key: string | null,
+  scheme: MarkScheme = LATEST_MARK_SCHEME,
+): RenderedText {
   return {
     title: document.title,
     subtitle: document.subtitle,
@@ -96,7 +114,7 @@ export function renderText(document: ExportDocument, key: string | null): Render
     ...(document.identity === undefined ? {} : { identity: document.identity }),
     ...(document.marking === undefined ? {} : { marking: document.marking }),
     sections: document.sections.map((section) => {
-      const blocks = section.blocks.map((block) => renderBlock(block, key));
+      const blocks = section.blocks.map((block) => renderBlock(block, { key, scheme }));
       return {
         heading: section.heading,
         blocks,

@@ -18,6 +18,15 @@ export type Setting = {
 // out word by word and keeps the words in logical order, left to right.
 const shapingOf = (run: { isRightToLeft: boolean }) => (run.isRightToLeft ? { features: [] } : {});
 
+// fontkit lays out any Arabic-script word right to left, Arabic-Indic digits included, though a
+// number reads left to right in any script ("٧٢" printed, and read back, as "٢٧"). Handed to it
+// reversed, the number comes out in its order. The bidi levels keep digits out of right-to-left runs.
+const ARABIC_INDIC_NUMBER = /[\u0660-\u0669\u06f0-\u06f9]+/g;
+const textToDraw = (run: { text: string; isRightToLeft: boolean }) =>
+  run.isRightToLeft
+    ? run.text
+    : run.text.replace(ARABIC_INDIC_NUMBER, (number) => [...number].reverse().join(''));
+
 const measureIn =
   (document: Doc): Measure =>
   (run) =>
@@ -35,7 +44,7 @@ function drawRun(document: Doc, run: LineRun, at: { x: number; y: number; colour
     .markContent('Span')
     .font(run.font)
     .fillColor(at.colour ?? style.colour)
-    .text(run.text, at.x, at.y, {
+    .text(textToDraw(run), at.x, at.y, {
       lineBreak: false,
       underline: style.underline,
       strike: style.strike,

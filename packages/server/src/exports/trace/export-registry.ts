@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { FingerprintPoint, TraceableExport } from '@parley/core';
+import type { FingerprintPoint, MarkScheme, TraceableExport } from '@parley/core';
 import { listTraceableExports } from './traceable-exports';
 import type { Database } from '../../storage/database';
 import { listMembers } from '../../storage/members';
@@ -14,6 +14,8 @@ export type RecordedExport = {
   readonly holder?: string;
   readonly key: string;
   readonly points: readonly FingerprintPoint[];
+  /** The mark scheme the copy was made with: its marks are read by that scheme's channels. */
+  readonly scheme: MarkScheme;
 };
 
 /** Where trace-leak finds past exports: the exports table, or a JSON file of them. */
@@ -27,11 +29,13 @@ const RegistryFileSchema = z.object({
       recipient: z.string(),
       key: z.string().min(16),
       points: z.array(PointSchema),
+      // Files written before copies had a scheme list scheme-1 copies.
+      scheme: z.union([z.literal(1), z.literal(2)]).default(1),
     }),
   ),
 });
 
-/** A registry read from a JSON file `{ "exports": [{ exportId, recipient, key, points }] }`. */
+/** A registry read from a JSON file `{ "exports": [{ exportId, recipient, key, points, scheme? }] }`. */
 export function fileExportRegistry(file: string): ExportRegistry {
   return {
     async listExports() {
@@ -55,6 +59,7 @@ export function databaseExportRegistry(db: Database, negotiationId?: string): Ex
         holder: recorded.recipientUserId,
         key: traceable.key,
         points: traceable.points,
+        scheme: recorded.markScheme,
       }));
     },
   };
@@ -71,5 +76,6 @@ export function traceInputs(exports: readonly RecordedExport[]): TraceableExport
     holderId: recorded.holder ?? recorded.recipient,
     key: recorded.key,
     points: recorded.points,
+    scheme: recorded.scheme,
   }));
 }

@@ -71,6 +71,47 @@ describe('parley trace-leak', () => {
     expect(report.ranking.map((score) => score.exportId).sort()).toEqual(['e0', 'e1', 'e2']);
   });
 
+  it("reads a registry file's copies by their scheme, and one without a scheme as scheme 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-trace-'));
+    // A Russian plan: scheme 2 varies its quotes and ё, which scheme 1 left as drafted.
+    const russian = [
+      [
+        'Прекращение огня',
+        'Стороны прекращают огонь в течение 72 часов, а миссия «Наблюдатель» ведёт учёт нарушений.',
+      ],
+      [
+        'Обмен пленными',
+        'Все пленные освобождаются в течение тридцати дней по принципу «всех на всех»; ещё до обмена стороны передают списки.',
+      ],
+      [
+        'Гуманитарная помощь',
+        'Колонны с помощью проходят через три пункта пропуска, причём доступ к лекарствам не ограничивается.',
+      ],
+      [
+        'Восстановление',
+        'Международный фонд финансирует восстановление; объём помощи утверждает совет «Восстановление».',
+      ],
+    ].map(([title = '', text = ''], index) => ({
+      id: `ru-${index}`,
+      number: String(index + 1),
+      title,
+      text,
+    }));
+    const copies = delegations.map((delegation, index) => ({
+      ...delegation,
+      points: russian,
+      ...(index === 0 ? {} : { scheme: 2 as const }),
+    }));
+    const registry = join(dir, 'exports.json');
+    writeFileSync(registry, JSON.stringify({ exports: copies }));
+    for (const [index, scheme] of [[0, 1] as const, [2, 2] as const]) {
+      const leaked = join(dir, `leak-${index}.txt`);
+      writeFileSync(leaked, embedPlainText(russian, { key: copies[index]!.key, scheme }));
+      const { out } = await run([leaked, '--registry', registry]);
+      expect(out).toContain(`Most likely recipient: ${copies[index]!.recipient} (export e${index})`);
+    }
+  });
+
   it('refuses a text longer than the server would trace, in one line with exit code 1', async () => {
     // A 30 MB .txt was traced for minutes and exited 0; the server refuses past its cap.
     const { dir, registry } = setup();

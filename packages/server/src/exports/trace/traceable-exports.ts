@@ -39,6 +39,7 @@ export async function listTraceableExports(
         recipientId: row.id,
         holderId: row.recipientUserId,
         key: row.fingerprintKey ?? '',
+        scheme: row.markScheme,
         points: row.points ?? (await legacyPoints(row)),
       },
     });

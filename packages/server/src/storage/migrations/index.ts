@@ -29,6 +29,7 @@ import { auditFrontierMigration } from './0240-audit-frontier';
 import { invitationRevocationMigration } from './0250-invitation-revocation';
 import { exportOrderMigration } from './0260-export-order';
 import { auditSaltMigration } from './0270-audit-salt';
+import { exportMarkSchemeMigration } from './0280-export-mark-scheme';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0250-invitation-revocation': invitationRevocationMigration,
   '0260-export-order': exportOrderMigration,
   '0270-audit-salt': auditSaltMigration,
+  '0280-export-mark-scheme': exportMarkSchemeMigration,
 };
