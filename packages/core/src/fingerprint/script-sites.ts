@@ -1,5 +1,5 @@
 import { SCRIPT_FORMS, YO_WORDS, type ChannelKind } from './equivalences';
-import type { TextSite } from './sites';
+import type { TextSite } from './text-site';
 
 // Scheme 2's channels for plans in Russian, Ukrainian, Hebrew and Arabic, which carried only their
 // headings' marks under scheme 1. Each is punctuation or an optional letter of the script itself,

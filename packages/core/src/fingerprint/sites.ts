@@ -7,10 +7,10 @@ import {
   SPELLING_VARIANTS,
   TITLE_CASE_SMALL_WORDS,
   variedPhrases,
-  type ChannelKind,
   type MarkScheme,
 } from './equivalences';
 import { scriptSites } from './script-sites';
+import type { TextSite } from './text-site';
 
 /** A point as the fingerprint sees it: a stable id, its number, heading and canonical text. */
 export type FingerprintPoint = {
@@ -20,18 +20,7 @@ export type FingerprintPoint = {
   readonly text: string;
 };
 
-/**
- * One place in a point's text where approved variants may stand. `choice` names the per-copy
- * choice that decides it: every site of one choice gets the same variant in one copy, so a copy is
- * consistent (one spelling convention, one punctuation convention, one wording of each phrase).
- */
-export type TextSite = {
-  readonly choice: string;
-  readonly kind: ChannelKind;
-  readonly start: number;
-  readonly end: number;
-  readonly variants: readonly string[];
-};
+export type { TextSite } from './text-site';
 
 /** The per-copy choices of headings: number style, capitalisation and separator. */
 export const HEADING_CHOICES = {
