@@ -325,6 +325,38 @@ describe('the web app in a real browser', () => {
     expect(russia.bodies.join('\n')).not.toContain(`Our fallback lines ${RUN}`);
   });
 
+  test('a record being typed survives another section and a reload, and is gone once filed', async () => {
+    const { page } = ukraine;
+    const title = `Transcript typed by hand ${RUN}`;
+    const text = `Pages of a transcript, typed before a mistaken click ${RUN}.`;
+    await page.getByRole('link', { name: 'Records', exact: true }).click();
+    const form = page.getByRole('form', { name: 'File a record' });
+    // A restored textarea's text joins its label's name: found by its tag, not by "Text" exactly.
+    const textField = form.locator('textarea');
+    if (!(await form.isVisible())) await page.getByText('File a record', { exact: true }).click();
+    await form.getByRole('radio', { name: /^Mediator:/ }).check();
+    await form.getByLabel('Title', { exact: true }).fill(title);
+    await textField.fill(text);
+    // To another section and back: the form opens again on the work, and says so.
+    await page.getByRole('link', { name: 'Deadlines', exact: true }).click();
+    await page.getByRole('heading', { name: 'Deadlines' }).first().waitFor();
+    await page.getByRole('link', { name: 'Records', exact: true }).click();
+    await expect.poll(() => form.getByLabel('Title', { exact: true }).inputValue()).toBe(title);
+    expect(await textField.inputValue()).toBe(text);
+    expect(await form.getByRole('radio', { name: /^Mediator:/ }).isChecked()).toBe(true);
+    expect(await page.getByText('the unsaved work you left here').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => textField.inputValue()).toBe(text);
+
+    await form.getByRole('button', { name: 'File the record' }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toBe('Record filed.');
+    await page.reload();
+    await page.locator('.records details summary').first().waitFor();
+    expect(await page.getByText('the unsaved work you left here').count()).toBe(0);
+    if (!(await form.isVisible())) await page.getByText('File a record', { exact: true }).click();
+    expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe('');
+  });
+
   test('no browser ever received material hidden from its viewer', async () => {
     await Promise.all(
       [ukraine, russia, mediator].map((viewer) => viewer.page.waitForLoadState('networkidle')),
