@@ -325,6 +325,27 @@ describe('the web app in a real browser', () => {
     expect(russia.bodies.join('\n')).not.toContain(`Our fallback lines ${RUN}`);
   });
 
+  test('what changed in the last round is one click from the overview and from the round', async () => {
+    const { page } = ukraine;
+    const selected = (name: string) =>
+      page.getByRole('combobox', { name, exact: true }).locator('option:checked').innerText();
+    await page.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('heading', { name: 'Latest round' }).waitFor();
+    await page.getByRole('link', { name: 'What changed in this round' }).click();
+    await page.getByRole('heading', { name: 'Redline' }).waitFor();
+    expect(await selected('From')).toContain('Geneva text');
+    expect(await selected('To')).toContain('Florida text');
+    // The Geneva round, on the timeline, compares the draft it started from with its own text.
+    await page.getByRole('link', { name: 'Rounds & statements' }).click();
+    await page
+      .locator('li', { has: page.getByText('Geneva round (Geneva)') })
+      .getByRole('link', { name: 'What changed in this round' })
+      .click();
+    await page.getByRole('heading', { name: 'Redline' }).waitFor();
+    expect(await selected('From')).toContain('28-point draft');
+    expect(await selected('To')).toContain('Geneva text');
+  });
+
   test('a record being typed survives another section and a reload, and is gone once filed', async () => {
     const { page } = ukraine;
     const title = `Transcript typed by hand ${RUN}`;
