@@ -346,6 +346,28 @@ describe('the web app in a real browser', () => {
     expect(await selected('To')).toContain('Geneva text');
   });
 
+  test('on a phone the position form says in full who will read the position', async () => {
+    const phone = await signInAs(harness, 'ukraine@demo.parley', { width: 390, height: 844 });
+    try {
+      await openDemoNegotiation(phone.page);
+      await openPoint(phone, 4);
+      const form = phone.page.getByRole('form', { name: 'Record your position' });
+      const visibleTo = form.getByLabel('Visible to');
+      await visibleTo.selectOption('private');
+      const audience = phone.page.locator(
+        `[id="${(await visibleTo.getAttribute('aria-describedby')) ?? ''}"]`,
+      );
+      expect(await audience.innerText()).toBe('Read by only the delegation of Ukraine.');
+      await visibleTo.selectOption('mediator');
+      expect(await audience.innerText()).toBe('Read by the delegation of Ukraine and the mediator.');
+      // Wholly on the screen, where the select itself cuts the option's words short.
+      const box = await audience.boundingBox();
+      expect(box !== null && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    } finally {
+      await phone.context.close();
+    }
+  });
+
   test('a record being typed survives another section and a reload, and is gone once filed', async () => {
     const { page } = ukraine;
     const title = `Transcript typed by hand ${RUN}`;
