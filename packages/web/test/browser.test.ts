@@ -325,6 +325,81 @@ describe('the web app in a real browser', () => {
     expect(russia.bodies.join('\n')).not.toContain(`Our fallback lines ${RUN}`);
   });
 
+  test('what changed in the last round is one click from the overview and from the round', async () => {
+    const { page } = ukraine;
+    const selected = (name: string) =>
+      page.getByRole('combobox', { name, exact: true }).locator('option:checked').innerText();
+    await page.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('heading', { name: 'Latest round' }).waitFor();
+    await page.getByRole('link', { name: 'What changed in this round' }).click();
+    await page.getByRole('heading', { name: 'Redline' }).waitFor();
+    expect(await selected('From')).toContain('Geneva text');
+    expect(await selected('To')).toContain('Florida text');
+    // The Geneva round, on the timeline, compares the draft it started from with its own text.
+    await page.getByRole('link', { name: 'Rounds & statements' }).click();
+    await page
+      .locator('li', { has: page.getByText('Geneva round (Geneva)') })
+      .getByRole('link', { name: 'What changed in this round' })
+      .click();
+    await page.getByRole('heading', { name: 'Redline' }).waitFor();
+    expect(await selected('From')).toContain('28-point draft');
+    expect(await selected('To')).toContain('Geneva text');
+  });
+
+  test('on a phone the position form says in full who will read the position', async () => {
+    const phone = await signInAs(harness, 'ukraine@demo.parley', { width: 390, height: 844 });
+    try {
+      await openDemoNegotiation(phone.page);
+      await openPoint(phone, 4);
+      const form = phone.page.getByRole('form', { name: 'Record your position' });
+      const visibleTo = form.getByLabel('Visible to');
+      await visibleTo.selectOption('private');
+      const audience = phone.page.locator(
+        `[id="${(await visibleTo.getAttribute('aria-describedby')) ?? ''}"]`,
+      );
+      expect(await audience.innerText()).toBe('Read by only the delegation of Ukraine.');
+      await visibleTo.selectOption('mediator');
+      expect(await audience.innerText()).toBe('Read by the delegation of Ukraine and the mediator.');
+      // Wholly on the screen, where the select itself cuts the option's words short.
+      const box = await audience.boundingBox();
+      expect(box !== null && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    } finally {
+      await phone.context.close();
+    }
+  });
+
+  test('a record being typed survives another section and a reload, and is gone once filed', async () => {
+    const { page } = ukraine;
+    const title = `Transcript typed by hand ${RUN}`;
+    const text = `Pages of a transcript, typed before a mistaken click ${RUN}.`;
+    await page.getByRole('link', { name: 'Records', exact: true }).click();
+    const form = page.getByRole('form', { name: 'File a record' });
+    // A restored textarea's text joins its label's name: found by its tag, not by "Text" exactly.
+    const textField = form.locator('textarea');
+    if (!(await form.isVisible())) await page.getByText('File a record', { exact: true }).click();
+    await form.getByRole('radio', { name: /^Mediator:/ }).check();
+    await form.getByLabel('Title', { exact: true }).fill(title);
+    await textField.fill(text);
+    // To another section and back: the form opens again on the work, and says so.
+    await page.getByRole('link', { name: 'Deadlines', exact: true }).click();
+    await page.getByRole('heading', { name: 'Deadlines' }).first().waitFor();
+    await page.getByRole('link', { name: 'Records', exact: true }).click();
+    await expect.poll(() => form.getByLabel('Title', { exact: true }).inputValue()).toBe(title);
+    expect(await textField.inputValue()).toBe(text);
+    expect(await form.getByRole('radio', { name: /^Mediator:/ }).isChecked()).toBe(true);
+    expect(await page.getByText('the unsaved work you left here').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => textField.inputValue()).toBe(text);
+
+    await form.getByRole('button', { name: 'File the record' }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toBe('Record filed.');
+    await page.reload();
+    await page.locator('.records details summary').first().waitFor();
+    expect(await page.getByText('the unsaved work you left here').count()).toBe(0);
+    if (!(await form.isVisible())) await page.getByText('File a record', { exact: true }).click();
+    expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe('');
+  });
+
   test('no browser ever received material hidden from its viewer', async () => {
     await Promise.all(
       [ukraine, russia, mediator].map((viewer) => viewer.page.waitForLoadState('networkidle')),

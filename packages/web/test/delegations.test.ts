@@ -111,6 +111,25 @@ describe('delegations: seats with a function and a validity', () => {
     expect(await own.getByText('Seat someone with an account').count()).toBe(1);
   });
 
+  test('a member who is not the lead is told the lead manages the delegation, and offered no form', async () => {
+    const analyst = await signInAs(harness, 'analyst@demo.parley');
+    try {
+      await openDemoNegotiation(analyst.page);
+      await openDelegations(analyst);
+      const own = card(analyst, 'United States');
+      await own.getByRole('table').waitFor();
+      await own.getByText('lead invites and seats its members, ends seats and hands over the lead').waitFor();
+      expect(await own.getByRole('group').count()).toBe(0);
+      expect(await own.locator('summary').count()).toBe(0);
+      // Said only on its own delegation's card, not on a party it does not sit for.
+      expect(await card(analyst, 'Ukraine').getByText('lead invites and seats').count()).toBe(0);
+      // The lead, who has the forms, is not told so.
+      expect(await card(mediator, 'United States').getByText('lead invites and seats').count()).toBe(0);
+    } finally {
+      await analyst.context.close();
+    }
+  });
+
   test("on a 390 px phone a delegation's seats, with the form that ends one, fit the screen", async () => {
     const phone = await signInAs(harness, 'mediator@demo.parley', { width: 390, height: 844 });
     await openDemoNegotiation(phone.page);

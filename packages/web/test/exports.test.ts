@@ -355,6 +355,35 @@ describe('exports and leak tracing in a real browser', () => {
     expect(mediator.bodies.join('\n')).not.toContain(note.title);
   });
 
+  test('the minutes offered are those of rounds the exporter sat in; an observer is told it reads none', async () => {
+    const roundsOffered = async (viewer: Viewer, what: string) => {
+      await openTab(viewer, 'Export');
+      const form = viewer.page.getByRole('form', { name: 'Export' });
+      await form.getByRole('combobox', { name: 'What', exact: true }).selectOption({ label: what });
+      const rounds = form.getByRole('combobox', { name: 'Round', exact: true });
+      await expect.poll(() => rounds.locator('option').first().innerText()).not.toBe('Loading rounds…');
+      return { form, options: await rounds.locator('option').allInnerTexts() };
+    };
+    // Ukraine sat in Geneva and Florida, not in Abu Dhabi: those minutes would only answer "Round not found".
+    const minutes = await roundsOffered(ukraine, "A round's minutes (restricted)");
+    expect(minutes.options.some((option) => option.startsWith('Geneva round'))).toBe(true);
+    expect(minutes.options.some((option) => option.startsWith('Florida round'))).toBe(true);
+    expect(minutes.options.some((option) => option.startsWith('Abu Dhabi'))).toBe(false);
+    // Every round's public readout is for every participant.
+    const readouts = await roundsOffered(ukraine, "A round's public readout");
+    expect(readouts.options.some((option) => option.startsWith('Abu Dhabi'))).toBe(true);
+
+    const observer = await signInAs(harness, 'observer@demo.parley', PHONE);
+    try {
+      await openDemoNegotiation(observer.page);
+      const none = await roundsOffered(observer, "A round's minutes (restricted)");
+      expect(none.options).toEqual(['No round whose minutes you may read']);
+      await none.form.getByText('go only to the mediator and the parties present').waitFor();
+    } finally {
+      await observer.context.close();
+    }
+  });
+
   test('a trace of text without marks names no one and lists no copy', async () => {
     await openTab(mediator, 'Trace a leak');
     await mediator.page

@@ -162,6 +162,39 @@ describe('the live analysis in real browsers', () => {
     for (const window of [first, second]) await window.context.close();
   }, 120_000);
 
+  test('preferences being typed survive another section and a reload, and are forgotten once saved', async () => {
+    // Russia saved its preferences in the first test.
+    const russia = await signInAs(harness, 'russia@demo.parley');
+    await openDemoNegotiation(russia.page);
+    await tab(russia.page, 'Our preferences');
+    const form = russia.page.getByRole('form', { name: 'Our preferences' });
+    const reservation = form.getByLabel(/^Value of no agreement/);
+    const rating = form.getByLabel('Rating of “800,000”');
+    await reservation.fill('44.5');
+    await rating.fill('71.25');
+    await tab(russia.page, 'Deadlines');
+    await russia.page.getByRole('heading', { name: 'Deadlines' }).first().waitFor();
+    await tab(russia.page, 'Our preferences');
+    await expect.poll(() => reservation.inputValue()).toBe('44.5');
+    expect(await rating.inputValue()).toBe('71.25');
+    expect(await form.getByText('the unsaved work you left here').count()).toBe(1);
+    await russia.page.reload();
+    await expect.poll(() => reservation.inputValue()).toBe('44.5');
+
+    // Saved, it is the profile: a reload shows it, and no unsaved work. (The test before made
+    // point 3 an issue, which a profile must rate to be saved.)
+    await reservation.fill(String(RUSSIA_VALUES.reservation));
+    await rating.fill(String(RUSSIA_VALUES.ceiling[1]));
+    await form.getByLabel('Rating of “first window”').fill('30');
+    await form.getByLabel('Rating of “its other option”').fill('60');
+    await form.getByRole('button', { name: 'Save preferences' }).click();
+    await form.getByText(/Saved as revision \d+\./).waitFor();
+    await russia.page.reload();
+    await expect.poll(() => reservation.inputValue()).toBe(String(RUSSIA_VALUES.reservation));
+    expect(await form.getByText('unsaved work').count()).toBe(0);
+    await russia.context.close();
+  }, 120_000);
+
   test('preferences that fail their checks list each problem once, each linked to its field', async () => {
     // Russia saved its preferences in the first test; two ratings are cleared again.
     const russia = await signInAs(harness, 'russia@demo.parley');

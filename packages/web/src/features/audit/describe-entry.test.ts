@@ -32,6 +32,31 @@ describe('describeDetail', () => {
   });
 });
 
+describe('describeDetail of seats', () => {
+  const members = [
+    { id: 's-old', userId: 'u-old', displayName: 'Former head of delegation' },
+    { id: 's-new', userId: 'u-new', displayName: 'New head of delegation' },
+    { id: 's-delegate', userId: 'u-delegate', displayName: 'A delegate' },
+  ] as unknown as Names['members'];
+  const names = { parties: [], members };
+
+  it('names the seats a hand-over ended and the new lead, and says when in words', () => {
+    const entry = {
+      detail: { ended: ['s-old'], lead: 's-new', validFrom: '2027-01-15T09:00:00.000Z' },
+    } as unknown as AuditEntry;
+    expect(describeDetail(entry, names)).toEqual([
+      'Seats ended: Former head of delegation',
+      'Lead: New head of delegation',
+      'Valid from: 2027-01-15 09:00 UTC',
+    ]);
+  });
+
+  it('names the seat an accepted invitation gave', () => {
+    const entry = { detail: { memberId: 's-delegate' } } as unknown as AuditEntry;
+    expect(describeDetail(entry, names)).toEqual(['Member: A delegate']);
+  });
+});
+
 describe('describeSubject', () => {
   it("names what an entry is about in words, not the log's table names", () => {
     expect(describeSubject('plan_point')).toBe('point');

@@ -111,6 +111,11 @@ const PARTY_FIELDS = new Set(['partyId', 'owningPartyId']);
 const PARTY_LISTS: Record<string, string> = { countedPartyIds: 'Profiles read' };
 // `onBehalfOf`: whom the mediator staff read for (a copy exported for that person).
 const USER_FIELDS = new Set(['userId', 'recipientUserId', 'onBehalfOf']);
+// Seats (member ids), named by whoever holds them: a seat taken, the new lead's, the seats ended.
+const SEAT_FIELDS = new Set(['memberId', 'lead']);
+const SEAT_LISTS: Record<string, string> = { ended: 'Seats ended' };
+// An instant is read as the entry's own time is, not as the ISO text the log keeps.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
 export type Names = { parties: readonly Party[]; members: readonly Member[] };
 
@@ -154,6 +159,16 @@ export function describeDetail(entry: AuditEntry, names: Names): string[] {
       return [
         `${labelOf(key)}: ${names.members.find((member) => member.userId === value)?.displayName ?? shortId(value)}`,
       ];
+    const seatName = (id: unknown) =>
+      typeof id === 'string'
+        ? (names.members.find((member) => member.id === id)?.displayName ?? shortId(id))
+        : String(id);
+    if (typeof value === 'string' && SEAT_FIELDS.has(key)) return [`${labelOf(key)}: ${seatName(value)}`];
+    const seatList = SEAT_LISTS[key];
+    if (seatList !== undefined && Array.isArray(value))
+      return value.length === 0 ? [] : [`${seatList}: ${value.map(seatName).join(', ')}`];
+    if (typeof value === 'string' && INSTANT.test(value))
+      return [`${labelOf(key)}: ${value.slice(0, 16).replace('T', ' ')} UTC`];
     if (Array.isArray(value)) return [`${labelOf(key)}: ${value.map(shortId).join(', ')}`];
     return [`${labelOf(key)}: ${value === null ? '—' : String(value)}`];
   });

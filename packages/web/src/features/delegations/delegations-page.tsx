@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { listMembers } from '../../api/endpoints';
 import { listLeadHandovers } from '../../api/setup-endpoints';
 import { useResource } from '../../api/use-resource';
-import { may, mayForParty, mayIn, useSession } from '../../app/session';
+import { may, mayForParty, mayIn, ownSeatsIn, useSession } from '../../app/session';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
 import { useNegotiation } from '../negotiation/negotiation-context';
@@ -94,6 +94,9 @@ function PartyCard({
   const mayChangeLead = mayForParty(me, 'lead.change', party);
   const mayPropose = hasLead && mayForParty(me, 'lead.propose', party);
   const candidates = current.filter((seat) => seat.function !== 'lead');
+  // A member who is not the lead is told why no form is offered, rather than left looking for one.
+  const sitsHereNotLeading =
+    !mayManage && ownSeatsIn(me, party.negotiationId).some((seat) => seat.partyId === party.id);
   return (
     <li className="card" aria-labelledby={`party-${party.id}`}>
       <h3 id={`party-${party.id}`}>
@@ -108,6 +111,11 @@ function PartyCard({
         </details>
       )}
       <PendingHandOvers party={party} handovers={handovers} />
+      {sitsHereNotLeading && (
+        <p className="muted small">
+          Your delegation&apos;s lead invites and seats its members, ends seats and hands over the lead.
+        </p>
+      )}
       {(mayManage || isMediatorStaff) && (
         <PendingInvitations
           party={party}

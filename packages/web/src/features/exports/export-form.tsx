@@ -105,6 +105,21 @@ export function ExportForm({
       ? members.data?.items.find((member) => member.userId === recipientUserId)?.displayName
       : undefined;
   const materialName = material.kind === 'record' ? 'record' : "round's minutes";
+  // A round whose minutes (or readout) this viewer does not receive arrives with them null: offered,
+  // it could only be answered "Round not found", which an observer met for every round.
+  const roundChoices = (rounds.data?.items ?? []).filter(
+    (round) => (kind === 'round-minutes' ? round.minutes : round.publicReadout) !== null,
+  );
+  const noRoundChoice =
+    rounds.state === 'loading'
+      ? 'Loading rounds…'
+      : rounds.state === 'error'
+        ? 'The rounds could not be read'
+        : roundChoices.length > 0
+          ? 'Choose a round'
+          : kind === 'round-minutes'
+            ? 'No round whose minutes you may read'
+            : 'No round has a public readout';
   const chooseKind = (next: ExportKind) => {
     setKind(next);
     if (!exportFormatsFor(next).includes(format)) setFormat('pdf');
@@ -182,14 +197,19 @@ export function ExportForm({
         <label>
           Round
           <select value={roundId} onChange={(event) => setRoundId(event.target.value)} required>
-            <option value="">{rounds.state === 'loading' ? 'Loading rounds…' : 'Choose a round'}</option>
-            {(rounds.data?.items ?? []).map((round) => (
+            <option value="">{noRoundChoice}</option>
+            {roundChoices.map((round) => (
               <option key={round.id} value={round.id}>
                 {roundSummary(round)}
               </option>
             ))}
           </select>
         </label>
+      )}
+      {kind === 'round-minutes' && rounds.state === 'ready' && roundChoices.length === 0 && (
+        <p className="muted small">
+          A round&apos;s minutes go only to the mediator and the parties present at it.
+        </p>
       )}
       {kind === 'record' && (
         <label>

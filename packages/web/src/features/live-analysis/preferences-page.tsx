@@ -7,10 +7,14 @@ import {
   type PointId,
   type SaveProfileInput,
 } from '@parley/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { getMyProfile, listIssues, saveMyProfile } from '../../api/live-analysis-endpoints';
 import { useResource } from '../../api/use-resource';
+import { useSession } from '../../app/session';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary';
+import { useKeptDraft } from '../../components/kept-draft';
+import { KeptDraftNotice } from '../../components/kept-draft-notice';
 import { usePageTitle } from '../../components/page-title';
 import { Show } from '../../components/status';
 import { usePointNames } from '../../components/use-point-names';
@@ -82,6 +86,7 @@ export function PreferencesPage() {
               <ProfileForm
                 key={`${mine.profile?.revision ?? 0}:${draft?.count ?? 0}`}
                 mine={draft === undefined ? mine : withDraft(mine, draft.draft)}
+                isFromFile={draft !== undefined}
                 issues={issues}
               />
             </>
@@ -123,7 +128,40 @@ function UnratedNotice({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] 
   );
 }
 
-type Entry = { ratings: Record<string, string>; weight: string; rank: string };
+const EntrySchema = z.object({
+  ratings: z.record(z.string(), z.string()),
+  weight: z.string(),
+  rank: z.string(),
+});
+type Entry = z.infer<typeof EntrySchema>;
+/** The form as typed, kept in the tab with the revision it started from (as a position is). */
+const KeptProfileSchema = z
+  .object({
+    baseRevision: z.number().int().nonnegative(),
+    weighting: z.enum(['weights', 'ranks']),
+    reservation: z.string(),
+    discount: z.string(),
+    shared: z.boolean(),
+    entries: z.record(z.string(), EntrySchema),
+  })
+  .nullable();
+type KeptProfile = z.infer<typeof KeptProfileSchema>;
+
+/** The entries kept for the issues as they are now: an issue whose options changed starts afresh. */
+function keptEntries(
+  fresh: Record<string, Entry>,
+  kept: Record<string, Entry> | undefined,
+): Record<string, Entry> {
+  if (kept === undefined) return fresh;
+  const sameKeys = (a: Entry, b: Entry) =>
+    Object.keys(a.ratings).sort().join('\n') === Object.keys(b.ratings).sort().join('\n');
+  return Object.fromEntries(
+    Object.entries(fresh).map(([pointId, entry]) => {
+      const old = kept[pointId];
+      return [pointId, old !== undefined && sameKeys(old, entry) ? old : entry];
+    }),
+  );
+}
 
 // 0.07 × 100 is 7.000000000000001 in binary: twelve significant digits show the number meant.
 const shown = (value: number) => String(Number(value.toPrecision(12)));
@@ -131,18 +169,69 @@ const shown = (value: number) => String(Number(value.toPrecision(12)));
 // Read after the field's name: the concept in one line, kept out of the name a screen reader repeats.
 const HINTS = { reservation: 'preferences-reservation-hint', discount: 'preferences-discount-hint' };
 
-function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] }) {
+function ProfileForm({
+  mine,
+  issues,
+  isFromFile,
+}: {
+  mine: MyProfile;
+  issues: LiveIssue[];
+  /** Filled in from a GENIUS file: unsaved work from the start, which replaces any kept before. */
+  isFromFile: boolean;
+}) {
   const { negotiation, latestVersionId } = useNegotiation();
+  const { me } = useSession();
   const nameOf = usePointNames(negotiation.id, latestVersionId);
+  // Ratings typed for several issues are work: another section or a reload must not lose them.
+  const kept = useKeptDraft<KeptProfile>({
+    key: `parley.preferences.${me.user.id}.${negotiation.id}`,
+    schema: KeptProfileSchema,
+    empty: null,
+    isEmpty: (value) => value === null,
+  });
+  const [restored] = useState(() => (isFromFile ? null : kept.value));
   const saved = mine.profile;
   const factor = saved?.scale === 'unit' ? 100 : 1;
-  const [revision, setRevision] = useState(saved?.revision ?? 0);
-  const [weighting, setWeighting] = useState<'weights' | 'ranks'>(saved?.weighting ?? 'weights');
-  const [reservation, setReservation] = useState(shown((saved?.reservation ?? 0) * factor));
-  const [discount, setDiscount] = useState(saved?.discount === undefined ? '' : String(saved.discount));
-  const [shared, setShared] = useState(saved?.sharedWithMediator ?? false);
-  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
-    Object.fromEntries(
+  const fromSaved = () => ({
+    weighting: saved?.weighting ?? ('weights' as const),
+    reservation: shown((saved?.reservation ?? 0) * factor),
+    discount: saved?.discount === undefined ? '' : String(saved.discount),
+    shared: saved?.sharedWithMediator ?? false,
+    entries: savedEntries(),
+  });
+  const [initial] = useState(() => ({
+    ...fromSaved(),
+    ...restored,
+    entries: keptEntries(savedEntries(), restored?.entries),
+  }));
+  const [revision, setRevision] = useState(restored?.baseRevision ?? saved?.revision ?? 0);
+  const [weighting, setWeighting] = useState<'weights' | 'ranks'>(initial.weighting);
+  const [reservation, setReservation] = useState(initial.reservation);
+  const [discount, setDiscount] = useState(initial.discount);
+  const [shared, setShared] = useState(initial.shared);
+  const [entries, setEntries] = useState<Record<string, Entry>>(initial.entries);
+  // Whatever differs from the saved profile is work, kept with the revision it started from; put
+  // back as saved (or discarded), nothing is kept.
+  useEffect(() => {
+    const work = { weighting, reservation, discount, shared, entries };
+    if (JSON.stringify(work) !== JSON.stringify(fromSaved()))
+      kept.setValue({ baseRevision: revision, ...work });
+    else if (kept.value !== null) kept.discard();
+    // `revision` changes only on a save, which forgets the kept work rather than keep it again.
+  }, [weighting, reservation, discount, shared, entries]);
+  const discardKept = () => {
+    const values = fromSaved();
+    setWeighting(values.weighting);
+    setReservation(values.reservation);
+    setDiscount(values.discount);
+    setShared(values.shared);
+    setEntries(values.entries);
+    setRevision(saved?.revision ?? 0);
+    kept.discard();
+  };
+
+  function savedEntries(): Record<string, Entry> {
+    return Object.fromEntries(
       issues.map((issue, index) => {
         const old = saved?.issues.find((entry) => entry.pointId === issue.pointId);
         const keys = issue.definition === null ? [] : ratingKeys(issue.definition);
@@ -160,8 +249,8 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
           },
         ];
       }),
-    ),
-  );
+    );
+  }
   const [status, setStatus] = useState<string | undefined>();
   const [errors, setErrors] = useState<readonly SummaryError[]>([]);
   const invalid = new Set(errors.map((error) => error.fieldId));
@@ -204,6 +293,7 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
     try {
       const result = await saveMyProfile(negotiation.id, body);
       setRevision(result.profile.revision);
+      kept.discard();
       setStatus([`Saved as revision ${result.profile.revision}.`, ...result.notices].join(' '));
       statusRef.current?.focus();
     } catch (failure) {
@@ -217,6 +307,11 @@ function ProfileForm({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] })
   return (
     <form className="card form preferences" aria-label="Our preferences" onSubmit={onSubmit}>
       <ErrorSummary title="Your preferences were not saved" errors={errors} />
+      <KeptDraftNotice
+        isRestored={restored !== null && kept.isRestored}
+        hasWork={kept.hasWork}
+        onDiscard={discardKept}
+      />
       <p className="muted">
         {revision === 0 ? 'Not saved yet.' : `Revision ${revision}.`} Rate each option from 0 (worst) to 100
         (best).

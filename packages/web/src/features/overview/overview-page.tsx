@@ -11,6 +11,7 @@ import { AwaitedParties } from './awaited-parties';
 import { NegotiationSettingsForm } from './negotiation-settings-form';
 import { Countdown } from './countdown';
 import { formatCalendarDate, formatDateRange } from '../deadlines/zoned-time';
+import { RoundChangesLink } from '../timeline/round-changes-link';
 
 export function OverviewPage() {
   const { me } = useSession();
@@ -177,6 +178,7 @@ export function OverviewPage() {
                     Present: {latestRound.partiesPresent.map((p) => partyName(parties, p)).join(', ')}
                   </p>
                   {latestRound.publicReadout && <p>{latestRound.publicReadout}</p>}
+                  <RoundChangesLink round={latestRound} />
                 </>
               ) : (
                 <p className="muted">No rounds yet.</p>

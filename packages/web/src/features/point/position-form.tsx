@@ -7,7 +7,7 @@ import {
   type PositionValue,
   type PositionVisibility,
 } from '@parley/core';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { listPositions, setPosition } from '../../api/endpoints';
@@ -17,7 +17,8 @@ import { FormMessage } from '../../components/form-submission';
 import { useKeptDraft } from '../../components/kept-draft';
 import { KeptDraftNotice } from '../../components/kept-draft-notice';
 import { useSession } from '../../app/session';
-import { useNegotiation } from '../negotiation/negotiation-context';
+import { partyName, useNegotiation } from '../negotiation/negotiation-context';
+import { visibilityAudience } from './visibility-audience';
 
 const VISIBILITY_HELP: Record<PositionVisibility, string> = {
   private: 'Private — your delegation only',
@@ -65,8 +66,9 @@ export function PositionForm({
   /** The position as the server stored it (or the other change kept), for the page to show at once. */
   onSaved: (position: Position) => void;
 }) {
-  const { negotiation, refresh } = useNegotiation();
+  const { negotiation, parties, refresh } = useNegotiation();
   const { me } = useSession();
+  const audienceId = useId();
   const kept = useKeptDraft<KeptPosition>({
     key: `parley.position.${me.user.id}.${negotiation.id}.${versionId}.${pointId}.${partyId}`,
     schema: KeptPositionSchema,
@@ -149,6 +151,7 @@ export function PositionForm({
         <select
           value={draft.visibility}
           onChange={(e) => edit({ visibility: e.target.value as PositionVisibility })}
+          aria-describedby={audienceId}
         >
           {POSITION_VISIBILITIES.map((v) => (
             <option key={v} value={v}>
@@ -157,6 +160,10 @@ export function PositionForm({
           ))}
         </select>
       </label>
+      {/* A phone cuts the chosen option's words short; who will read the position is said in full. */}
+      <p id={audienceId} className="muted small">
+        Read by {visibilityAudience(draft.visibility, partyName(parties, partyId))}.
+      </p>
       <label>
         Note
         <textarea dir="auto" value={draft.note} onChange={(e) => edit({ note: e.target.value })} rows={2} />

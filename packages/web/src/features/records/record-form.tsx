@@ -1,9 +1,20 @@
-import { CLASSIFICATIONS, type Classification, type Party, type RecordKind } from '@parley/core';
+import {
+  CLASSIFICATIONS,
+  ClassificationSchema,
+  RecordKindSchema,
+  type Classification,
+  type Party,
+  type RecordKind,
+} from '@parley/core';
 import { textOf, titleFor } from './text-of';
 import { useState } from 'react';
+import { z } from 'zod';
 import { createRecord } from '../../api/story-endpoints';
+import { useSession } from '../../app/session';
 import { labelOf } from '../../components/chips';
 import { useFieldForm } from '../../components/field-form';
+import { useKeptDraft } from '../../components/kept-draft';
+import { KeptDraftNotice } from '../../components/kept-draft-notice';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { WHO_READS } from './who-reads';
 
@@ -17,10 +28,20 @@ const KINDS: readonly { value: RecordKind; label: string }[] = [
 export function RecordForm({ ownParties }: { ownParties: readonly Party[] }) {
   const { negotiation, refresh } = useNegotiation();
   const [owningPartyId, setOwningPartyId] = useState(ownParties[0]?.id ?? '');
-  const [kind, setKind] = useState<RecordKind>('note');
-  const [classification, setClassification] = useState<Classification>('delegation');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
+  const { me } = useSession();
+  // A pasted transcript is pages of work: another section or a reload must not lose it.
+  const kept = useKeptDraft({
+    key: `parley.record.${me.user.id}.${negotiation.id}`,
+    schema: KeptRecordSchema,
+    empty: EMPTY_RECORD,
+    isEmpty: (work) => work.title === '' && work.body === '',
+  });
+  const { kind, classification, title, body } = kept.value;
+  const edit = (change: Partial<KeptRecord>) => kept.setValue((work) => ({ ...work, ...change }));
+  const setKind = (next: RecordKind) => edit({ kind: next });
+  const setClassification = (next: Classification) => edit({ classification: next });
+  const setTitle = (next: string) => edit({ title: next });
+  const setBody = (next: string) => edit({ body: next });
   const [fileNote, setFileNote] = useState<string | undefined>(undefined);
   const form = useFieldForm('File a record');
 
@@ -45,15 +66,16 @@ export function RecordForm({ ownParties }: { ownParties: readonly Party[] }) {
 
   const onSubmit = form.submit(async () => {
     await createRecord(negotiation.id, { owningPartyId, kind, classification, title, body });
-    setTitle('');
-    setBody('');
+    // Filed: nothing is left to keep; the next record starts with the same kind and classification.
+    edit({ title: '', body: '' });
     setFileNote(undefined);
     refresh();
   }, 'Record filed.');
 
   return (
-    <details className="card">
+    <details className="card" open={kept.isRestored || undefined}>
       <summary>File a record</summary>
+      <KeptDraftNotice isRestored={kept.isRestored} hasWork={kept.hasWork} onDiscard={kept.discard} />
       <form ref={form.formRef} onSubmit={onSubmit} className="form" aria-label="File a record">
         {ownParties.length > 1 && (
           <label>
@@ -131,3 +153,12 @@ export function RecordForm({ ownParties }: { ownParties: readonly Party[] }) {
     </details>
   );
 }
+
+const KeptRecordSchema = z.object({
+  kind: RecordKindSchema,
+  classification: ClassificationSchema,
+  title: z.string(),
+  body: z.string(),
+});
+type KeptRecord = z.infer<typeof KeptRecordSchema>;
+const EMPTY_RECORD: KeptRecord = { kind: 'note', classification: 'delegation', title: '', body: '' };

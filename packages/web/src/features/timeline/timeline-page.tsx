@@ -11,6 +11,7 @@ import { RoundForm } from './round-form';
 import { StatementForm } from './statement-form';
 import { useScrollToHash } from '../../components/use-scroll-to-hash';
 import { formatCalendarDate, formatDateRange } from '../deadlines/zoned-time';
+import { RoundChangesLink } from './round-changes-link';
 
 export function TimelinePage() {
   const { me } = useSession();
@@ -112,6 +113,7 @@ function RoundDetails({ round }: { round: Round }) {
           {produced && `produced ${produced}`}
         </p>
       )}
+      <RoundChangesLink round={round} />
       {round.publicReadout && (
         <p>
           <strong>Readout:</strong> <bdi>{round.publicReadout}</bdi>
