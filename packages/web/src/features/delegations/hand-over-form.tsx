@@ -69,7 +69,7 @@ export function HandOverForm({
     },
     asProposal
       ? 'Proposal sent: it applies once the party’s lead accepts it.'
-      : 'Lead handed over. The former lead loses access from that moment.',
+      : handedOverText(handOverInstant({ typed: from, shown, zone }, new Date()), zone, new Date()),
   );
 
   const instant = handOverInstant({ typed: from, shown, zone }, new Date());
@@ -154,4 +154,14 @@ export function HandOverForm({
 export function handOverInstant(field: { typed: string; shown: string; zone: string }, now: Date): string {
   const { typed, shown, zone } = field;
   return typed === shown ? now.toISOString() : (zonedInputToIso(typed, zone) ?? typed);
+}
+
+/**
+ * What a hand-over the lead dated ahead says once saved: the former lead keeps the seat until
+ * then (it said "loses access from that moment", which read as at once).
+ */
+export function handedOverText(instant: string, zone: string, now: Date): string {
+  return Date.parse(instant) <= now.getTime()
+    ? 'Lead handed over. The former lead loses access from that moment.'
+    : `Lead handed over from ${formatIn(instant, zone)}. Until then the present lead keeps the seat and its access.`;
 }
