@@ -90,6 +90,12 @@ describe('delegations: seats with a function and a validity', () => {
     const ukraineCard = card(ukraine, 'Ukraine');
     await ukraineCard.getByText('Invite someone').click();
     const form = ukraineCard.getByRole('form', { name: 'Invite to Ukraine' });
+    // The title's example follows the function: a delegate is not offered "Head of delegation".
+    const title = form.getByLabel('Title shown to others (optional)');
+    expect(await title.getAttribute('placeholder')).toBe('Deputy head of delegation');
+    await form.getByLabel('Function').selectOption('analyst');
+    expect(await title.getAttribute('placeholder')).toBe('Legal adviser');
+    await form.getByLabel('Function').selectOption('delegate');
     // Ukraine's own lead: an address seated in another delegation is not told apart (no oracle).
     await form.getByLabel('Email').fill(DEMO_ACCOUNTS.ukraine.email);
     await form.getByRole('button', { name: 'Invite', exact: true }).click();

@@ -5,6 +5,15 @@ import { FieldError, FormMessage, useFormSubmission } from '../../components/for
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { FUNCTION_LABELS } from './format';
 
+// An example title for the function chosen: "Head of delegation" offered for a delegate or an
+// analyst suggested the wrong seat.
+const TITLE_EXAMPLES: Record<MemberFunction, string> = {
+  lead: 'Head of delegation',
+  delegate: 'Deputy head of delegation',
+  analyst: 'Legal adviser',
+  principal: 'Foreign minister',
+};
+
 /**
  * Invites an email into a delegation. Parley sends no mail: the inviter gets the one-time link to
  * pass on (the server logs the message it would have sent).
@@ -82,7 +91,7 @@ export function InviteForm({
       </label>
       <label>
         Title shown to others (optional)
-        <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Head of delegation" />
+        <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={TITLE_EXAMPLES[fn]} />
       </label>
       <FormMessage message={isWithdrawn ? undefined : message} />
       <button type="submit" disabled={busy}>
