@@ -45,7 +45,7 @@ describe('describeDetail of seats', () => {
       detail: { ended: ['s-old'], lead: 's-new', validFrom: '2027-01-15T09:00:00.000Z' },
     } as unknown as AuditEntry;
     expect(describeDetail(entry, names)).toEqual([
-      'Seats ended: Former head of delegation',
+      'Seats it ends: Former head of delegation',
       'Lead: New head of delegation',
       'Valid from: 2027-01-15 09:00 UTC',
     ]);

@@ -113,7 +113,8 @@ const PARTY_LISTS: Record<string, string> = { countedPartyIds: 'Profiles read' }
 const USER_FIELDS = new Set(['userId', 'recipientUserId', 'onBehalfOf']);
 // Seats (member ids), named by whoever holds them: a seat taken, the new lead's, the seats ended.
 const SEAT_FIELDS = new Set(['memberId', 'lead']);
-const SEAT_LISTS: Record<string, string> = { ended: 'Seats ended' };
+// "Ends", not "ended": a hand-over dated ahead ends them only from its date.
+const SEAT_LISTS: Record<string, string> = { ended: 'Seats it ends' };
 // An instant is read as the entry's own time is, not as the ISO text the log keeps.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
