@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '../src/storage/database';
 import { insertExport, listExports } from '../src/storage/exports';
 import { MIGRATIONS } from '../src/storage/migrations';
 import { openTestDatabase } from './helpers/each-database';
+import { RUSSIAN_POINTS } from './helpers/plans-in-other-scripts';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { call, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
@@ -24,24 +25,7 @@ const PLAN: ExportDocument = {
   sections: [
     {
       heading: null,
-      blocks: [
-        [
-          'Прекращение огня',
-          'Стороны прекращают огонь по всей линии соприкосновения в течение 72 часов, а миссия «Наблюдатель» ведёт учёт нарушений.',
-        ],
-        [
-          'Обмен пленными',
-          'Все пленные и задержанные освобождаются в течение тридцати дней по принципу «всех на всех»; ещё до обмена стороны передают списки.',
-        ],
-        [
-          'Гуманитарная помощь',
-          'Колонны с помощью ежедневно проходят через три пункта пропуска, причём доступ к продовольствию и лекарствам не ограничивается.',
-        ],
-        [
-          'Восстановление',
-          'Международный фонд финансирует восстановление жилья, больниц и школ; объём помощи утверждает совет «Восстановление».',
-        ],
-      ].map(([title = '', text = ''], index) => ({
+      blocks: RUSSIAN_POINTS.slice(0, 4).map(([title, text], index) => ({
         id: `ru-${index + 1}`,
         number: String(index + 1),
         title,

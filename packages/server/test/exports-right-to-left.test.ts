@@ -11,6 +11,12 @@ import { DEMO_DRAFT_POINTS } from '../src/demo/plan-data';
 import { extractTextFromBytes } from '../src/exports';
 import { documentBlocks, renderText, type ExportDocument } from '../src/exports/document/export-document';
 import { renderBytes } from '../src/exports/render/render-file';
+import {
+  ARABIC_POINTS,
+  HEBREW_POINTS,
+  RUSSIAN_POINTS,
+  UKRAINIAN_POINTS,
+} from './helpers/plans-in-other-scripts';
 import { readPdfItems, readZip, type PdfTextItem } from './helpers/read-files';
 
 // A plan negotiated in Hebrew and Arabic, with one point in English naming the city in both.
@@ -240,83 +246,6 @@ describe('tracing a leaked PDF of a plan in Hebrew and English', () => {
     });
   });
 });
-
-// A plan wholly in Hebrew: the points used to be found in an excerpt by their Latin words and
-// digits only, so no mark of any copy was ever read ("no fingerprint marks found").
-const HEBREW_POINTS = [
-  ['הפסקת אש', 'כל הצדדים מפסיקים את הלחימה בתוך 72 שעות, בפיקוח האו"ם.'],
-  ['חילופי שבויים', 'כל השבויים והעצורים משוחררים בתוך שלושים יום, בפיקוח הצלב האדום.'],
-  ['סיוע הומניטרי', 'משאיות סיוע נכנסות מדי יום דרך שלושה מעברים, ללא הגבלה על מזון ותרופות.'],
-  ['שיקום', 'קרן בינלאומית מממנת את שיקום הבתים, בתי החולים ובתי הספר שנפגעו.'],
-  ['ביטחון', 'כוח רב לאומי מפקח על האזור המפורז ומדווח לשני הצדדים מדי חודש.'],
-  ['ממשל', 'רשות אזרחית זמנית מנהלת את השירותים עד לבחירות בתוך שנה.'],
-] as const;
-// A plan wholly in Arabic, where the article before an alef makes a lam-alef ligature in most
-// lines: read back from a PDF with those letters swapped (and a space before each vowel sign),
-// its points were not found in the excerpt.
-const ARABIC_POINTS = [
-  ['وقف إطلاق النار', 'تلتزم الأطراف بوقف إطلاق النار خلال اثنتين وسبعين ساعة تحت إشراف الأمم المتحدة.'],
-  ['الأسرى', 'يُطلق سراح جميع الأسرى والمحتجزين خلال ثلاثين يوماً بإشراف اللجنة الدولية.'],
-  ['المساعدات الإنسانية', 'تدخل شاحنات الإغاثة يومياً عبر ثلاثة معابر، ولا قيود على الغذاء والدواء.'],
-  ['إعادة الإعمار', 'يموّل صندوق دولي إعادة إعمار المنازل والمستشفيات والمدارس المتضررة.'],
-  ['الأمن', 'تشرف قوة متعددة الجنسيات على المنطقة المنزوعة السلاح وتقدم تقريراً شهرياً للأطراف.'],
-  ['الإدارة', 'تدير سلطة مدنية مؤقتة الخدمات العامة إلى حين إجراء الانتخابات خلال عام.'],
-] as const;
-
-// Plans wholly in Russian and in Ukrainian, as a leaked translation of a peace plan would be:
-// quotations in «…», ё where Russian may drop it, the Ukrainian apostrophe (scheme 2's channels).
-const RUSSIAN_POINTS = [
-  [
-    'Прекращение огня',
-    'Стороны прекращают огонь по всей линии соприкосновения в течение 72 часов, а миссия «Наблюдатель» ведёт учёт нарушений.',
-  ],
-  [
-    'Обмен пленными',
-    'Все пленные и задержанные освобождаются в течение тридцати дней по принципу «всех на всех»; ещё до обмена стороны передают списки.',
-  ],
-  [
-    'Гуманитарная помощь',
-    'Колонны с помощью ежедневно проходят через три пункта пропуска, причём доступ к продовольствию и лекарствам не ограничивается.',
-  ],
-  [
-    'Восстановление',
-    'Международный фонд финансирует восстановление жилья, больниц и школ; объём помощи утверждает совет «Восстановление».',
-  ],
-  [
-    'Безопасность',
-    'Многонациональные силы контролируют демилитаризованную зону и ежемесячно представляют отчёт обеим сторонам.',
-  ],
-  [
-    'Управление',
-    'Временная гражданская администрация управляет общественными службами до выборов, которые проводятся не позднее чем через год.',
-  ],
-] as const;
-const UKRAINIAN_POINTS = [
-  [
-    'Припинення вогню',
-    "Сторони припиняють вогонь уздовж усієї лінії зіткнення протягом 72 годин під наглядом Організації Об'єднаних Націй.",
-  ],
-  [
-    'Обмін полоненими',
-    'Усі полонені та затримані звільняються протягом тридцяти днів за принципом «всіх на всіх».',
-  ],
-  [
-    'Гуманітарна допомога',
-    "Колони з допомогою щодня проходять через п'ять пунктів пропуску без обмежень на продовольство й ліки.",
-  ],
-  [
-    'Відбудова',
-    "Міжнародний фонд фінансує відбудову житла, лікарень і шкіл, а також об'єктів енергетики, зруйнованих під час війни.",
-  ],
-  [
-    'Безпека',
-    "Багатонаціональні сили контролюють демілітаризовану зону й підтримують зв'язок з обома сторонами.",
-  ],
-  [
-    'Урядування',
-    'Тимчасова цивільна адміністрація керує громадськими службами до виборів, які відбуваються не пізніше ніж через рік.',
-  ],
-] as const;
 
 // How many points, from the first point's title on, name each of the five recipients in every
 // format: a copy of scheme 1 (issued before scheme 2; headings only) and of scheme 2. Measured on
