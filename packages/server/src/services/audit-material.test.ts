@@ -66,3 +66,32 @@ describe('the parties an entry’s actor spoke for', () => {
     expect(resolveAuditEntry(forMover, context).onBehalfOf?.partyIds).toEqual([testland]);
   });
 });
+
+describe('the delegation a copy’s export entry belongs to', () => {
+  // A security probe: a mover's copies taken for Testland went to Ukraine's log (their first seat
+  // ever), with the copy's id and hash, and Testland never saw them.
+  const exportedAt = (at: string): StoredAuditEntry => ({
+    ...entryAt(at),
+    action: 'export.create',
+    subjectType: 'export',
+    subjectId: '00000000-0000-4000-8000-00000000e001',
+    detail: { exportId: '00000000-0000-4000-8000-00000000e001', recipientUserId: mover },
+  });
+
+  it('is the one its recipient sat for when it was made', () => {
+    expect(resolveAuditEntry(exportedAt('2025-06-01T00:00:00Z'), context).subject).toEqual({
+      kind: 'party-internal',
+      partyId: ukraine,
+    });
+    expect(resolveAuditEntry(exportedAt('2026-06-01T00:00:00Z'), context).subject).toEqual({
+      kind: 'party-internal',
+      partyId: testland,
+    });
+  });
+
+  it('is none (the mediator staff’s alone) when the recipient sat for no party then', () => {
+    expect(resolveAuditEntry(exportedAt('2024-06-01T00:00:00Z'), context).subject).toEqual({
+      kind: 'mediator-only',
+    });
+  });
+});

@@ -17,6 +17,7 @@ import { listPositionsByIds } from '../storage/plan-positions';
 import { listAmendments, listRounds } from '../storage/plan-records';
 import { listRecordHeads, type RecordHead } from '../storage/records';
 import type { Database } from '../storage/database';
+import { partiesSatFor } from './parties-sat-for';
 
 /**
  * What one audit entry is about. `subject` decides whether the entry is listed and whether its
@@ -126,21 +127,13 @@ export function resolveAuditEntry(entry: StoredAuditEntry, context: AuditContext
  * delegation the address its former member used later for another party (a security probe found it).
  */
 function partiesAt(context: AuditContext, userId: string | null, at: Date): PartyId[] {
-  if (userId === null) return [];
-  const instant = at.getTime();
-  const seated = context.members.filter(
-    (member) =>
-      member.userId === userId &&
-      Date.parse(member.validFrom) <= instant &&
-      (member.validTo === null || instant < Date.parse(member.validTo)),
-  );
-  return [...new Set(seated.map((member) => member.partyId))];
+  return partiesSatFor(context.members, { userId, at });
 }
 
 type ResolvedMaterial = Pick<ResolvedAuditEntry, 'subject' | 'list'>;
 
 function resolveMaterial(entry: StoredAuditEntry, context: AuditContext): ResolvedMaterial {
-  const { action, subjectId, detail } = entry;
+  const { action, subjectId, detail, at } = entry;
   if (PUBLIC_ACTIONS.has(action)) return { subject: PUBLIC };
   switch (action) {
     case 'record.create':
@@ -184,12 +177,10 @@ function resolveMaterial(entry: StoredAuditEntry, context: AuditContext): Resolv
         ? listOf('countedPartyIds', detail, (id) => partyInternal(context, id))
         : { subject: UNPLACED };
     case 'export.create':
-      // A copy rendered for one recipient holds what that recipient reads: their delegation's business.
+      // A copy rendered for one recipient holds what that recipient reads: the business of the
+      // delegation they sat for then (their first seat ever put a mover's new copies in the old one's log).
       return {
-        subject: partyInternal(
-          context,
-          context.members.find((member) => member.userId === detail.recipientUserId)?.partyId,
-        ),
+        subject: partyInternal(context, partiesAt(context, stringOf(detail.recipientUserId) ?? null, at)[0]),
       };
     default:
       if (action.startsWith('amendment.')) return { subject: amendmentMaterial(context, subjectId) };
