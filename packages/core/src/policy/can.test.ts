@@ -346,7 +346,12 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
   if (action === 'simulation.create' || action === 'analysis.run')
     return can(viewer, action, { kind: 'global' });
   if (action === 'export.download')
-    return can(viewer, action, { kind: 'export', negotiationId: NEGOTIATION, recipientUserId: SOMEONE_ELSE });
+    return can(viewer, action, {
+      kind: 'export',
+      negotiationId: NEGOTIATION,
+      recipientUserId: SOMEONE_ELSE,
+      recipientPartyIds: [PARTY_A],
+    });
   if (action === 'simulation.read' || action === 'simulation.cancel')
     return can(viewer, action, { kind: 'simulation', ownerId: '00000000-0000-4000-8000-00000000beef' });
   if (action === 'token.manage')
@@ -471,21 +476,27 @@ describe('can', () => {
     expect(can(viewerOf('mediator-lead'), 'audit.subject.read', resource)).toBe(false);
   });
 
-  it('lets the recipient of a copy download it only while seated in that negotiation', () => {
+  it('lets the recipient of a copy download it only while sitting for the party it was made in', () => {
     const ownCopy = {
       kind: 'export',
       negotiationId: NEGOTIATION,
       recipientUserId: '00000000-0000-4000-8000-00000000beef',
+      recipientPartyIds: [PARTY_A],
     } as const;
     const allowed = VIEWER_KINDS.filter((kind) => can(viewerOf(kind), 'export.download', ownCopy));
+    // The staff fetch every copy (copy-access.ts keeps from them what they may not read); a
+    // recipient now seated by another party (or none) does not: the copy holds party A's reading.
     expect(allowed).toEqual([
       'mediator-lead',
       'mediator-delegate',
-      'mediator-analyst',
       'own-lead',
       'own-delegate',
       'own-principal',
-      'other-party-lead',
+    ]);
+    const madeAsObserver = { ...ownCopy, recipientPartyIds: [OBSERVERS] };
+    expect(VIEWER_KINDS.filter((kind) => can(viewerOf(kind), 'export.download', madeAsObserver))).toEqual([
+      'mediator-lead',
+      'mediator-delegate',
       'observer',
     ]);
   });

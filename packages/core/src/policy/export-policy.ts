@@ -1,5 +1,5 @@
 import type { ExportResource, NegotiationResource } from './resources';
-import { isMediatorStaff, isParticipant, type Viewer } from './viewer';
+import { isMediatorStaff, isMemberOf, isParticipant, type Viewer } from './viewer';
 
 /** Fingerprinted exports of the plan (issue 8). */
 export const EXPORT_POLICY = {
@@ -10,12 +10,15 @@ export const EXPORT_POLICY = {
   'export.trace': (viewer: Viewer, resource: NegotiationResource) =>
     isMediatorStaff(viewer, resource.negotiationId),
   /**
-   * A copy's file: its recipient while still seated, and the mediator staff who make copies for others.
-   * Anyone else must not learn that the copy exists (who received what is itself restricted).
+   * A copy's file: its recipient while still sitting for the party they received it in, and the
+   * mediator staff who make copies for others. A recipient now seated by another party no longer
+   * fetches it: it holds what their former delegation let them read (a security probe downloaded
+   * Ukraine's internal note as a Russian delegate). Anyone else must not learn that the copy
+   * exists (who received what is itself restricted).
    */
   'export.download': (viewer: Viewer, resource: ExportResource) =>
     isMediatorStaff(viewer, resource.negotiationId) ||
     (viewer.userId !== null &&
       viewer.userId === resource.recipientUserId &&
-      isParticipant(viewer, resource.negotiationId)),
+      resource.recipientPartyIds.some((partyId) => isMemberOf(viewer, resource.negotiationId, partyId))),
 };

@@ -46,11 +46,13 @@ export type RoundResource = {
 export type SimulationResource = { readonly kind: 'simulation'; readonly ownerId: string };
 /** A bearer API token: owned by one account. */
 export type ApiTokenResource = { readonly kind: 'api-token'; readonly ownerId: string };
-/** A recorded export: its file belongs to one recipient. */
+/** A recorded export: its file belongs to one recipient, who received it as a member of a party. */
 export type ExportResource = {
   readonly kind: 'export';
   readonly negotiationId: NegotiationId;
   readonly recipientUserId: string;
+  /** The parties the recipient sat for when the copy was made: what it holds was read with their access. */
+  readonly recipientPartyIds: readonly PartyId[];
 };
 /** A delegation's private preference profile: shared with the mediator or not. */
 export type ProfileResource = {
