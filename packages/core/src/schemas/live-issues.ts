@@ -6,7 +6,10 @@ import { labelSchema, nameKey, textSchema } from './common';
 export const MAX_RANGE_VALUES = 101;
 export const MAX_ISSUE_OPTIONS = 20;
 
-const OptionLabelSchema = labelSchema(120);
+// A profile rates options by name, in a JSON object: one named __proto__ could never be rated.
+const OptionLabelSchema = labelSchema(120).refine((label) => label !== '__proto__', {
+  message: 'An option may not be named __proto__',
+});
 
 type RangeBounds = { readonly min: number; readonly max: number; readonly step: number };
 

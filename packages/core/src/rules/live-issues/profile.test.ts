@@ -231,3 +231,46 @@ describe('range definitions', () => {
     expect(IssueDefinitionSchema.safeParse(range(1e16, 1e16 + 100, 1)).success).toBe(false);
   });
 });
+
+// A security probe: options named like Object.prototype's members ("constructor", "toString")
+// read as rated when a profile left them out, so an incomplete profile was stored and the analysis
+// counted it with NaN utilities; "__proto__" could never be rated at all.
+describe('options named like object properties', () => {
+  const named: LiveIssue[] = [
+    {
+      pointId: pointId('p1'),
+      number: 1,
+      title: 'Ceiling',
+      definition: { kind: 'options', options: ['constructor', 'toString', 'b'] },
+      needsReconciling: false,
+      from: [pointId('p1')],
+    },
+  ];
+  const leftOut: SaveProfileInput = {
+    ...base,
+    issues: [{ pointId: pointId('p1'), ratings: { b: 100 }, weight: 1 }],
+  };
+
+  it('are unrated when a profile leaves them out', () => {
+    const result = checkProfile(leftOut, named);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => [problem.code, problem.path])).toEqual([
+      ['unrated-option', 'issues.0.ratings.constructor'],
+      ['unrated-option', 'issues.0.ratings.toString'],
+    ]);
+  });
+
+  it('give no evaluations to a profile that leaves them out, and their own rating when rated', () => {
+    const definition = named[0]?.definition ?? null;
+    if (definition === null) throw new Error('expected options');
+    expect(evaluationsOf(definition, { b: 1 }, 'unit')).toBeUndefined();
+    expect(evaluationsOf(definition, { b: 1, constructor: 0.5, toString: 0 }, 'unit')).toEqual([0.5, 0, 1]);
+  });
+
+  it('refuses an option named __proto__, which no profile could rate', () => {
+    expect(IssueDefinitionSchema.safeParse({ kind: 'options', options: ['__proto__', 'b'] }).success).toBe(
+      false,
+    );
+  });
+});

@@ -34,6 +34,15 @@ export function ratingKeys(definition: IssueDefinition): string[] {
   return definition.kind === 'options' ? [...definition.options] : ['min', 'max'];
 }
 
+/**
+ * The rating a profile gives one key, if it gives one: its own property only. Options are named
+ * freely, and `ratings.constructor` or `ratings.toString` would otherwise read Object.prototype's
+ * function for an option the profile left out (a security probe saved such a profile; its utilities were NaN).
+ */
+function ratingOf(ratings: Readonly<Record<string, number>>, key: string): number | undefined {
+  return Object.hasOwn(ratings, key) ? ratings[key] : undefined;
+}
+
 /** A rating key as the form shows it: an option by its name, a range's ends by their values ("15 %"). */
 function ratedValue(definition: IssueDefinition, key: string): string {
   if (definition.kind === 'options') return `"${key}"`;
@@ -53,11 +62,11 @@ export function evaluationsOf(
 ): number[] | undefined {
   if (ratings === undefined) return undefined;
   const divisor = scale === 'percent' ? 100 : 1;
-  if (ratingKeys(definition).some((key) => ratings[key] === undefined)) return undefined;
+  if (ratingKeys(definition).some((key) => ratingOf(ratings, key) === undefined)) return undefined;
   if (definition.kind === 'options')
-    return definition.options.map((option) => (ratings[option] ?? 0) / divisor);
-  const low = (ratings.min ?? 0) / divisor;
-  const high = (ratings.max ?? 0) / divisor;
+    return definition.options.map((option) => (ratingOf(ratings, option) ?? 0) / divisor);
+  const low = (ratingOf(ratings, 'min') ?? 0) / divisor;
+  const high = (ratingOf(ratings, 'max') ?? 0) / divisor;
   return valuesOf(definition).map(
     (value) => low + ((high - low) * (value - definition.min)) / (definition.max - definition.min),
   );
@@ -181,7 +190,7 @@ function entryProblems(checked: {
       });
   }
   for (const key of keys)
-    if (entry.ratings[key] === undefined)
+    if (ratingOf(entry.ratings, key) === undefined)
       problems.push({
         code: 'unrated-option',
         message: `${name}: rate ${ratedValue(definition, key)}.`,
