@@ -42,3 +42,13 @@ test('reads character references to every kind of allowed character', () => {
   const result = parseXml('<a v="&#x9;&#x1F600;&#xFFFD;">&#65;&#x10FFFF;</a>');
   expect(result.ok && [result.root.attributes['v'], result.root.text]).toEqual(['\t😀\uFFFD', 'A\u{10FFFF}']);
 });
+
+// A hostile GENIUS file named an issue "&constructor;": the entity table's prototype answered, and
+// the name became "function Object() { [native code] }". An unknown entity is left as written.
+test('leaves an entity named like an object property as written', () => {
+  const result = parseXml('<a v="&constructor; &toString;">&valueOf; &hasOwnProperty;</a>');
+  expect(result.ok).toBe(true);
+  if (!result.ok) return;
+  expect(result.root.attributes.v).toBe('&constructor; &toString;');
+  expect(result.root.text).toBe('&valueOf; &hasOwnProperty;');
+});

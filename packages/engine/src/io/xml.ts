@@ -46,7 +46,8 @@ function isXmlChar(code: number): boolean {
 
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, entity: string, offset: number) => {
-    if (!entity.startsWith('#')) return ENTITIES[entity] ?? whole;
+    // Own entries only: `&constructor;` would otherwise read Object.prototype's function.
+    if (!entity.startsWith('#')) return Object.hasOwn(ENTITIES, entity) ? (ENTITIES[entity] ?? whole) : whole;
     const code = entity.startsWith('#x')
       ? Number.parseInt(entity.slice(2), 16)
       : Number.parseInt(entity.slice(1), 10);
