@@ -2,7 +2,7 @@
 // with the client address. Reported: `GET …/plan/amendments` wrote no entry; a copy the mediator
 // exported for Ukraine logged its position reads as Ukraine's; no read entry carried an address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
+import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_RECORDS } from '../src/demo';
 import { demoPlanId } from '../src/demo/plan-demo';
 import { createApp } from '../src/http/create-app';
 import { createDeps } from '../src/services/deps';
@@ -144,6 +144,48 @@ describe('issue 13: restricted reads are audited under the reader, with the clie
       (entry) => entry.action === 'position.list' && entry.detail.onBehalfOf === DEMO_ACCOUNTS.ukraine.id,
     );
     expect(seen?.actorId).toBe(DEMO_ACCOUNTS.mediator.id);
+  });
+
+  // A security probe: a copy of a delegation's record (or of a round's minutes) holds its whole
+  // text, but writing one logged no read: the owning delegation, which sees in its log who opened
+  // the record, never saw who took a copy of it.
+  it('logs a copy of a restricted record as a read of it, which the owning delegation sees', async () => {
+    const memo = DEMO_RECORDS.find(
+      (record) => record.party === 'ukraine' && record.classification === 'mediator',
+    );
+    if (memo === undefined) throw new Error('expected a Ukrainian memo to the mediator');
+    const before = await lastSeq();
+    const exported = await send(`POST ${N}/exports`, mediator, '192.0.2.6', {
+      body: { kind: 'record', recordId: memo.id },
+    });
+    expect(exported.status).toBe(201);
+    const reads = (await entriesAfter(before)).filter((entry) => entry.action === 'record.read');
+    expect(reads.map((entry) => [entry.actorId, entry.subjectId, entry.ip])).toEqual([
+      [DEMO_ACCOUNTS.mediator.id, memo.id, '192.0.2.6'],
+    ]);
+    const seen = (await shownTo(ukraine)).filter((entry) => entry.id === reads[0]?.hash);
+    expect(seen.map((entry) => entry.actorId)).toEqual([DEMO_ACCOUNTS.mediator.id]);
+  });
+
+  it('logs a copy of a round’s minutes as a read of them, which the parties present see', async () => {
+    const rounds = (await (await send(`GET ${N}/plan/rounds?limit=100`, mediator, '192.0.2.7')).json()) as {
+      items: { id: string; minutes: string | null; partiesPresent: string[] }[];
+    };
+    const round = rounds.items.find(
+      (candidate) => candidate.minutes !== null && candidate.partiesPresent.includes(DEMO_PARTIES.ukraine.id),
+    );
+    if (round === undefined) throw new Error('expected a round with minutes that Ukraine attended');
+    const before = await lastSeq();
+    const exported = await send(`POST ${N}/exports`, mediator, '192.0.2.7', {
+      body: { kind: 'round-minutes', roundId: round.id },
+    });
+    expect(exported.status).toBe(201);
+    const reads = (await entriesAfter(before)).filter((entry) => entry.action === 'round.minutes.read');
+    expect(reads.map((entry) => [entry.actorId, entry.detail.roundIds])).toEqual([
+      [DEMO_ACCOUNTS.mediator.id, [round.id]],
+    ]);
+    const seen = (await shownTo(ukraine)).filter((entry) => entry.id === reads[0]?.hash);
+    expect(seen.map((entry) => entry.detail.roundIds)).toEqual([[round.id]]);
   });
 
   it('gives every read entry the client address, believing X-Forwarded-For only from the trusted proxy', async () => {

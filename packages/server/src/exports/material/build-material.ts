@@ -15,6 +15,7 @@ import { recordMaterial } from './record-material';
 import { versionSections, type Material } from './material';
 import type { ExportSubject } from '../../storage/exports';
 import { listRounds } from '../../storage/plan-records';
+import { auditMinutesRead } from '../../services/plan-records';
 import type { AppDeps } from '../../services/deps';
 import { summaryDocument } from './summary-material';
 import { getVersionForViewer, pointHistoryForViewer } from '../../services/plan-versions';
@@ -106,6 +107,9 @@ async function roundMaterial(
   const text = input.part === 'minutes' ? (isMinutesVisible ? round?.minutes : null) : round?.publicReadout;
   if (round === undefined || text === null || text === undefined)
     throw new DomainError('not-found', 'Round not found.');
+  // Minutes are restricted: the parties present see in their log who took a copy, as who read them.
+  if (input.part === 'minutes')
+    await auditMinutesRead(deps, viewer, { negotiation: input.negotiation, rounds: [round] });
   const title = `${round.name}, ${round.place} (${round.startsOn === round.endsOn ? round.startsOn : `${round.startsOn} to ${round.endsOn}`})`;
   if (input.part === 'readout') {
     const blocks = paragraphsOf(text).map((paragraph, index) => ({
