@@ -133,6 +133,11 @@ export async function addMember(
           : "manage this party's delegation (its lead does)",
       );
       const userId = await seatedUserId(tx, viewer, input.member);
+      // Named by address, a colleague seated in another delegation is answered as no colleague: the
+      // member list names people, not addresses, and "sits elsewhere" would tell whose address it is
+      // (an invitation tells no one either; its invitee learns it on accepting).
+      if (input.member.userId === null && sitsElsewhere(seats, { userId, party, member: input.member, now }))
+        throw noColleagueWithEmail();
       return seatMember(tx, {
         id: MemberIdSchema.parse(deps.ids.next()),
         negotiationId: party.negotiationId,
@@ -187,11 +192,30 @@ export async function colleagueOrNotFound(
   if (found !== undefined && isColleague) return found;
   throw 'userId' in person
     ? new DomainError('not-found', 'User not found.', { field: 'userId' })
-    : new DomainError(
-        'not-found',
-        'No one you have sat with in a negotiation has this email: invite the person instead.',
-        { field: 'email' },
-      );
+    : noColleagueWithEmail();
+}
+
+const noColleagueWithEmail = () =>
+  new DomainError(
+    'not-found',
+    'No one you have sat with in a negotiation has this email: invite the person instead.',
+    {
+      field: 'email',
+    },
+  );
+
+/** Whether the seat asked for would overlap one the user holds in another party of the negotiation. */
+function sitsElsewhere(
+  seats: readonly Member[],
+  input: { userId: UserId; party: Party; member: AddMemberInput; now: Date },
+): boolean {
+  const asked = {
+    validFrom: input.member.validFrom ?? input.now.toISOString(),
+    validTo: input.member.validTo ?? null,
+  };
+  return seats.some(
+    (seat) => seat.userId === input.userId && seat.partyId !== input.party.id && overlaps(seat, asked),
+  );
 }
 
 /** The account to seat: by id, or by its email (how a lead knows a colleague). */
