@@ -312,4 +312,30 @@ describe.each(API_DATABASE_KINDS)('simulating the live talks on %s', (databaseKi
     const hidden = (await (await read(created.id)).json()) as Job;
     expect(hidden.profiles).toEqual([]);
   });
+
+  // A probe: a live job is stored beside the account's own scenario jobs, with every party's
+  // profile in its input, and its starter owns it. Through /api/simulations/{id} (read by owner
+  // only) it would reach the mediator whole: unshared profiles, raw per-party utilities.
+  it('keeps a live job out of its starter’s own simulation routes: unknown there, and not cancelled', async () => {
+    const created = await start(unqueued, as.mediator, { runs: 5 });
+    expect(created.status).toBe(202);
+    const { id } = (await created.json()) as Job;
+    const unknownId = '00000000-0000-4000-8000-00000000dead';
+    for (const [request, unknown] of [
+      [`GET /api/simulations/${id}`, `GET /api/simulations/${unknownId}`],
+      [`POST /api/simulations/${id}/cancel`, `POST /api/simulations/${unknownId}/cancel`],
+    ] as const) {
+      const live = await call(worked, request, {
+        as: as.mediator,
+        body: request.startsWith('POST') ? {} : undefined,
+      });
+      const missing = await call(worked, unknown, {
+        as: as.mediator,
+        body: request.startsWith('POST') ? {} : undefined,
+      });
+      expect(live.status).toBe(404);
+      expect((await live.text()).replaceAll(id, unknownId)).toBe(await missing.text());
+    }
+    expect(((await (await read(id)).json()) as Job).status).toBe('queued');
+  });
 });
