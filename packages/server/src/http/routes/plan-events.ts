@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { can, DomainError, type Viewer } from '@parley/core';
+import { can, DomainError, seatsIn, type Viewer } from '@parley/core';
 import { z } from 'zod';
 import { eventCursor } from '../../realtime/event-cursor';
 import { canReceive, presentPlanEvent, type PlanEvent, type ViewerCache } from '../../realtime/plan-events';
@@ -93,8 +93,18 @@ export const planEventRoutes: RouteModule = (app, deps) => {
       // (read-cache.ts): each seat check is a request of its own, or an ended seat would go unseen
       // until some other request happened to look.
       const freshViewer = () => withRequestReads(() => loadViewer(deps, viewer.userId));
-      const isSeated = (current: Viewer) =>
-        can(current, 'plan.read', { kind: 'negotiation', negotiationId: negotiation.id });
+      const partiesOf = (current: Viewer) =>
+        new Set(seatsIn(current, negotiation.id).map((seat) => seat.partyId as string));
+      const satFor = partiesOf(viewer);
+      // Seated still, and for every party it sat for when the stream opened: a member who moved to
+      // another delegation keeps a seat, but its open pages show what the old one let it read.
+      const isSeated = (current: Viewer) => {
+        const now = partiesOf(current);
+        return (
+          can(current, 'plan.read', { kind: 'negotiation', negotiationId: negotiation.id }) &&
+          [...satFor].every((partyId) => now.has(partyId))
+        );
+      };
       /** Sends the event if this viewer may see it; false once the viewer's seat has ended. */
       const send = async ({ event, id, viewers }: Queued): Promise<boolean> => {
         if (id <= sentUpTo) return true;
