@@ -7,6 +7,7 @@ import {
   readableFieldMessage,
 } from '../../api/api-error';
 import type { SummaryError } from '../../components/error-summary';
+import { ratingName } from './profile-fields';
 
 /** The id of each field of the preferences form, so that an error can link to it. */
 export const profileFieldId = {
@@ -90,11 +91,4 @@ function schemaText(error: FieldProblem, field: Field): string {
     return `Point ${issue.number}, ${ratingName(issue, key)}: ${message}`;
   if (part === 'weight' || part === 'rank') return `Point ${issue.number}, ${part}: ${message}`;
   return `Point ${issue.number}: ${message}`;
-}
-
-/** A rating as the form labels it: an option by its name, a range's end by its value. */
-function ratingName(issue: LiveIssue, key: string): string {
-  const definition = issue.definition;
-  if (definition?.kind !== 'range') return `rating of “${key}”`;
-  return `rating at ${key === 'min' ? definition.min : definition.max} ${definition.unit}`.trim();
 }
