@@ -38,10 +38,27 @@ export function profileErrors(
   if (problem === undefined || errors.length === 0) return [{ text: errorMessage(failure) }];
   const isSchema = isSchemaSummary(problem);
   return errors.map((error) => {
+    if (isUnshownIssue(error, issues)) return { text: `${error.message} ${PLAN_CHANGED}` };
     const field = fieldOf(error.path, sent, issues);
     const text = isSchema ? schemaText(error, field) : checkText(error);
     return field.fieldId === undefined ? { text } : { text, fieldId: field.fieldId };
   });
+}
+
+/**
+ * What a delegate can do about an issue the form has no field for: the page's list of issues is
+ * older than the plan. A reload shows it, and the ratings typed so far are kept in the tab.
+ */
+export const PLAN_CHANGED =
+  'The mediator made it an issue after this page was loaded: reload the page to rate it (what you typed is kept).';
+
+/** A problem of the profile as a whole about one point the form does not show (it left it out). */
+function isUnshownIssue(error: FieldProblem, issues: readonly LiveIssue[]): boolean {
+  return (
+    error.path === 'issues' &&
+    error.pointId !== undefined &&
+    !issues.some((issue) => issue.pointId === error.pointId)
+  );
 }
 
 /**
@@ -54,8 +71,7 @@ function fieldOf(path: string, sent: SaveProfileInput, issues: readonly LiveIssu
   const [top, index, part, ...key] = path.split('.');
   if (top !== 'issues') return {};
   // The profile as a whole (all weights 0, ranks not 1 to n): its first weight or rank sets it
-  // right. An issue the form does not show (the plan changed since it loaded) is here too, with no
-  // field of its own.
+  // right. (An issue the form does not show never reaches here: it has no field on the form.)
   const first = issues[0];
   if (index === undefined)
     return first === undefined
