@@ -145,4 +145,47 @@ describe('decisions made twice at once', () => {
     expect(await itemOf(ukraine).innerText()).toContain(`— ${reason}`);
     expect(await itemOf(ukraine).getByRole('button', { name: 'Withdraw amendment' }).count()).toBe(0);
   }, 120_000);
+
+  test('a decision of the leaders recorded first is not recorded over: the second is told what it was, and when', async () => {
+    const question = `May the leaders settle point 4? ${RUN}`;
+    const decided = `The leaders agreed the text of point 4 ${RUN}.`;
+    await openPoint(mediator.page, 4);
+    await mediator.page.getByText('Escalate to the leaders').click();
+    const escalate = mediator.page.getByRole('form', { name: 'Escalate the point' });
+    await escalate.getByLabel('Principals (comma-separated)').fill('President of the United States');
+    await escalate.getByLabel('Question').fill(question);
+    await escalate.getByRole('button', { name: 'Escalate' }).click();
+    const escalationOf = (page: Page) => page.getByRole('region', { name: 'Escalation' });
+    await expect.poll(() => escalationOf(mediator.page).innerText()).toContain('Point escalated');
+
+    const second = await signInAs(harness, DEMO_ACCOUNTS.mediator.email);
+    await withoutLiveUpdates(second.page);
+    await openDemoNegotiation(second.page);
+    await openPoint(second.page, 4);
+    const decide = async (page: Page, outcome: string, note: string) => {
+      await escalationOf(page).getByText('Record the leaders’ decision', { exact: true }).click();
+      const form = escalationOf(page).getByRole('form', { name: /^Record the decision of/ });
+      await form.getByLabel('Outcome').selectOption(outcome);
+      await form.getByLabel('What they decided').fill(note);
+      return form;
+    };
+    const secondForm = await decide(second.page, 'dropped', `Dropped ${RUN}`);
+    await mediator.page.reload();
+    const firstForm = await decide(mediator.page, 'agreed', decided);
+    await firstForm.getByRole('button', { name: 'Record the decision' }).click();
+    await escalationOf(mediator.page).getByText('Decision recorded.').waitFor();
+
+    await secondForm.getByRole('button', { name: 'Record the decision' }).click();
+    const said = escalationOf(second.page).getByRole('alert');
+    await expect
+      .poll(() => said.innerText())
+      .toMatch(
+        new RegExp(`^Someone recorded the leaders’ decision first, on \\d.*: Agreed — “${decided}”\\.`),
+      );
+    expect(await said.innerText()).toContain('There is nothing left to record.');
+    // The page shows the decision that stands, and no form to record another.
+    await expect.poll(() => escalationOf(second.page).innerText()).toContain(decided);
+    expect(await escalationOf(second.page).getByRole('form').count()).toBe(0);
+    await second.context.close();
+  }, 120_000);
 });
