@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '@parley/core';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
@@ -223,13 +224,14 @@ describe.each(API_DATABASE_KINDS)('the live analysis on %s', (databaseKind) => {
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     const errors = [
       { path: 'reservation', message: 'The reservation must be between 0 and 1.' },
-      { path: 'issues.0.ratings.min', message: 'Point 2: rate its lowest value, 0 bn.' },
+      { path: 'issues.0.ratings.min', message: 'Point 2: rate its lowest value, 0 bn.', pointId: assetsId },
       {
         path: 'issues.1.ratings.no ceiling',
         message: 'Point 1, "no ceiling": ratings must be between 0 and 1.',
+        pointId: ceilingId,
       },
-      { path: 'issues.1.ratings.800,000', message: 'Point 1: rate "800,000".' },
-      { path: 'issues.1.weight', message: 'Point 1 needs a weight.' },
+      { path: 'issues.1.ratings.800,000', message: 'Point 1: rate "800,000".', pointId: ceilingId },
+      { path: 'issues.1.weight', message: 'Point 1 needs a weight.', pointId: ceilingId },
     ];
     expect(await refused.json()).toEqual({
       type: '/problems/invalid-input',
@@ -243,6 +245,19 @@ describe.each(API_DATABASE_KINDS)('the live analysis on %s', (databaseKind) => {
       profile: { revision: number };
     };
     expect(mine.profile.revision).toBe(revisions.ukraine);
+  });
+
+  // The only way a client can tell which issue a profile left out: one made after it read the plan.
+  it('names the point of an issue a profile leaves out, which no path can count', async () => {
+    const body = profile(revisions.ukraine, [0, 50, 100], { min: 0, max: 100 }, [1, 1]);
+    const refused = await call(testApp, `PUT ${N}/preferences`, {
+      as: ukraine,
+      body: { ...body, issues: body.issues.filter((entry) => entry.pointId === ceilingId) },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Problem).errors).toEqual([
+      { path: 'issues', message: 'Point 2 is an issue; rate its options and weigh it.', pointId: assetsId },
+    ]);
   });
 
   it('shows each delegation its own profile only', async () => {

@@ -26,8 +26,12 @@ export const DOMAIN_ERROR_CODES = [
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
-/** What is wrong with one field of the input; `path` as a schema error's (`issues.0.weight`). */
-export type FieldProblem = { readonly path: string; readonly message: string };
+/**
+ * What is wrong with one field of the input; `path` as a schema error's (`issues.0.weight`).
+ * `pointId` names the plan's point it is about, when there is one: the only way to name an issue
+ * the input left out, which has no entry for a path to count.
+ */
+export type FieldProblem = { readonly path: string; readonly message: string; readonly pointId?: string };
 
 /** A failure whose `message` is safe to show the client; internal detail goes in `cause`. */
 export class DomainError extends Error {

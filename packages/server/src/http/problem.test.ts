@@ -27,10 +27,10 @@ describe('toProblem', () => {
     expect(shaped.headers['retry-after']).toBe('42');
   });
 
-  it('lists each field of a domain error with several, by path and message alone', () => {
+  it('lists each field of a domain error with several, by path, message and point alone', () => {
     const fieldErrors = [
       { path: 'reservation', message: 'The reservation must be between 0 and 100.', code: 'out-of-scale' },
-      { path: 'issues.1.weight', message: 'Point 2 needs a weight.', code: 'missing-weight' },
+      { path: 'issues.1.weight', message: 'Point 2 needs a weight.', code: 'missing-weight', pointId: 'p2' },
     ];
     const shaped = toProblem(
       new DomainError('invalid-input', 'The reservation must be between 0 and 100. Point 2 needs a weight.', {
@@ -43,9 +43,10 @@ describe('toProblem', () => {
       detail: 'The reservation must be between 0 and 100. Point 2 needs a weight.',
       errors: [
         { path: 'reservation', message: 'The reservation must be between 0 and 100.' },
-        { path: 'issues.1.weight', message: 'Point 2 needs a weight.' },
+        { path: 'issues.1.weight', message: 'Point 2 needs a weight.', pointId: 'p2' },
       ],
     });
+    expect(shaped.problem.errors?.[0]).not.toHaveProperty('pointId');
     expect(ProblemSchema.safeParse(shaped.problem).success).toBe(true);
   });
 });

@@ -57,9 +57,14 @@ export function toProblem(error: unknown, instance: string): ProblemWithHeaders 
       detail: error.message,
       instance,
     };
-    // Only path and message: an entry is a strict object in the contract (ProblemSchema).
+    // Only the contract's members, as an entry is a strict object (ProblemSchema): a profile
+    // check's `code` stays behind.
     if (error.fieldErrors !== undefined)
-      problem.errors = error.fieldErrors.map(({ path, message }) => ({ path, message }));
+      problem.errors = error.fieldErrors.map(({ path, message, pointId }) => ({
+        path,
+        message,
+        ...(pointId === undefined ? {} : { pointId }),
+      }));
     else if (error.field !== undefined)
       problem.errors = [
         {

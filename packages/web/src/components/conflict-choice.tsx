@@ -15,18 +15,22 @@ export const CONFLICT_CHOICE_MESSAGE =
 export function ConflictChoice({
   busy,
   children,
+  details,
   onSaveMine,
   onKeepTheirs,
 }: {
   busy: boolean;
   /** One sentence naming what the other person saved. */
   children: ReactNode;
+  /** More than a sentence holds (a list of the values that differ), after it. */
+  details?: ReactNode;
   onSaveMine: (event: MouseEvent) => void;
   onKeepTheirs: () => void;
 }) {
   return (
     <section className="conflict" aria-label="The other change">
       <p>{children}</p>
+      {details}
       <div className="row-actions">
         <button type="button" disabled={busy} onClick={onSaveMine}>
           Save mine over it

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import './drafting.css';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
-import { errorMessage } from '../../api/api-error';
+import { ApiError, errorMessage } from '../../api/api-error';
 import { importPlan } from '../../api/drafting-endpoints';
 import { mayIn, useSession } from '../../app/session';
 import { useKeptDraft } from '../../components/kept-draft';
 import { KeptDraftNotice } from '../../components/kept-draft-notice';
 import { stillNeeds } from '../../components/still-needs';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { describePlanMeanwhile, readPlanMeanwhile, type PlanMeanwhile } from '../plan/plan-meanwhile';
 import { checkPlanText, PlanTextField } from './plan-text-field';
 
 /** Mediator staff: a plan from a document (pasted or uploaded) becomes a version of its own. */
@@ -29,6 +30,8 @@ export function ImportPlanPage() {
   const setText = (next: string) => kept.setValue((work) => ({ ...work, text: next }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  // After a 409: what was saved meanwhile, said beside the pasted text, which stays.
+  const [meanwhile, setMeanwhile] = useState<PlanMeanwhile | undefined>(undefined);
   const check = checkPlanText(text);
   const needs = stillNeeds('import-needs', 'To import', [
     label.trim() === '' && 'a version label',
@@ -38,20 +41,35 @@ export function ImportPlanPage() {
   if (!mayIn(me, 'plan.manage', negotiation.id))
     return <p className="muted">Only the mediator's lead and delegates import a plan.</p>;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function save(baseRevision: number) {
     setBusy(true);
     setError(undefined);
+    setMeanwhile(undefined);
     try {
-      const created = await importPlan(negotiation.id, { label, text, baseRevision: plan.revision });
+      const created = await importPlan(negotiation.id, { label, text, baseRevision });
       kept.forget();
       refresh();
       navigate(`/n/${negotiation.id}/plan?version=${encodeURIComponent(created.version.id)}`);
     } catch (failure) {
-      setError(errorMessage(failure));
+      // Not the generic "reload to see the current version": the mediator needs to know what was
+      // saved to decide whether this import still makes sense, and the pasted text stays either way.
+      const reread =
+        failure instanceof ApiError && failure.isConflict
+          ? await readPlanMeanwhile(negotiation.id, baseRevision).catch(() => undefined)
+          : undefined;
+      // A 409 with the plan unchanged is about something else (a label taken): the server says what.
+      const other = reread?.revision === baseRevision ? undefined : reread;
+      setMeanwhile(other);
+      if (other === undefined) setError(errorMessage(failure));
+      else refresh();
       setBusy(false);
     }
   }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(plan.revision);
+  };
+  const newest = meanwhile?.versions.at(-1);
 
   return (
     <section className="card wide" aria-labelledby="import-heading">
@@ -74,7 +92,37 @@ export function ImportPlanPage() {
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy || needs.isMissing} aria-describedby={needs.describedBy}>
+        {meanwhile !== undefined && (
+          <section className="conflict" aria-label="The other change">
+            <p role="alert">
+              {describePlanMeanwhile(meanwhile, negotiation.timeZone)} Yours is not imported yet, and your
+              text is still here.
+              {newest !== undefined && (
+                <>
+                  {' '}
+                  Imported, it is a version of its own beside “{newest.label}”; to change that one instead,
+                  keeping positions on their points,{' '}
+                  <Link to={`/n/${negotiation.id}/plan/revise?from=${encodeURIComponent(newest.id)}`}>
+                    paste a revised text of it
+                  </Link>
+                  .
+                </>
+              )}
+            </p>
+            <button
+              type="button"
+              disabled={busy || needs.isMissing}
+              onClick={() => void save(meanwhile.revision)}
+            >
+              Import mine as well
+            </button>
+          </section>
+        )}
+        <button
+          type="submit"
+          disabled={busy || needs.isMissing || meanwhile !== undefined}
+          aria-describedby={needs.describedBy}
+        >
           {busy ? 'Importing…' : 'Import as a new version'}
         </button>
         {needs.line}

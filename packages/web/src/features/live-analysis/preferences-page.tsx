@@ -1,17 +1,19 @@
 import {
   evaluationsOf,
-  ratingKeys,
   type GeniusDraft,
   type LiveIssue,
   type MyProfile,
   type PointId,
+  type PreferenceProfile,
   type SaveProfileInput,
 } from '@parley/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
+import { ApiError } from '../../api/api-error';
 import { getMyProfile, listIssues, saveMyProfile } from '../../api/live-analysis-endpoints';
 import { useResource } from '../../api/use-resource';
 import { useSession } from '../../app/session';
+import { CONFLICT_CHOICE_MESSAGE } from '../../components/conflict-choice';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary';
 import { useKeptDraft } from '../../components/kept-draft';
 import { KeptDraftNotice } from '../../components/kept-draft-notice';
@@ -20,7 +22,9 @@ import { Show } from '../../components/status';
 import { usePointNames } from '../../components/use-point-names';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { GeniusDraftLoader } from './genius-draft-loader';
+import { ProfileConflict } from './profile-conflict';
 import { profileErrors, profileFieldId } from './profile-errors';
+import { profileFields, ProfileEntrySchema, type ProfileEntry, type ProfileFields } from './profile-fields';
 
 /** The form starts from a draft as from a saved profile, still editing the newest saved revision. */
 function withDraft(mine: MyProfile, draft: GeniusDraft): MyProfile {
@@ -128,12 +132,7 @@ function UnratedNotice({ mine, issues }: { mine: MyProfile; issues: LiveIssue[] 
   );
 }
 
-const EntrySchema = z.object({
-  ratings: z.record(z.string(), z.string()),
-  weight: z.string(),
-  rank: z.string(),
-});
-type Entry = z.infer<typeof EntrySchema>;
+type Entry = ProfileEntry;
 /** The form as typed, kept in the tab with the revision it started from (as a position is). */
 const KeptProfileSchema = z
   .object({
@@ -142,7 +141,7 @@ const KeptProfileSchema = z
     reservation: z.string(),
     discount: z.string(),
     shared: z.boolean(),
-    entries: z.record(z.string(), EntrySchema),
+    entries: z.record(z.string(), ProfileEntrySchema),
   })
   .nullable();
 type KeptProfile = z.infer<typeof KeptProfileSchema>;
@@ -162,9 +161,6 @@ function keptEntries(
     }),
   );
 }
-
-// 0.07 × 100 is 7.000000000000001 in binary: twelve significant digits show the number meant.
-const shown = (value: number) => String(Number(value.toPrecision(12)));
 
 // Read after the field's name: the concept in one line, kept out of the name a screen reader repeats.
 const HINTS = { reservation: 'preferences-reservation-hint', discount: 'preferences-discount-hint' };
@@ -190,19 +186,13 @@ function ProfileForm({
     isEmpty: (value) => value === null,
   });
   const [restored] = useState(() => (isFromFile ? null : kept.value));
-  const saved = mine.profile;
-  const factor = saved?.scale === 'unit' ? 100 : 1;
-  const fromSaved = () => ({
-    weighting: saved?.weighting ?? ('weights' as const),
-    reservation: shown((saved?.reservation ?? 0) * factor),
-    discount: saved?.discount === undefined ? '' : String(saved.discount),
-    shared: saved?.sharedWithMediator ?? false,
-    entries: savedEntries(),
-  });
+  // The profile the form's work is measured against: the page's, or theirs once kept after a 409.
+  const [saved, setSaved] = useState(mine.profile);
+  const fromSaved = (): ProfileFields => profileFields(saved, issues);
   const [initial] = useState(() => ({
     ...fromSaved(),
     ...restored,
-    entries: keptEntries(savedEntries(), restored?.entries),
+    entries: keptEntries(fromSaved().entries, restored?.entries),
   }));
   const [revision, setRevision] = useState(restored?.baseRevision ?? saved?.revision ?? 0);
   const [weighting, setWeighting] = useState<'weights' | 'ranks'>(initial.weighting);
@@ -219,38 +209,29 @@ function ProfileForm({
     else if (kept.value !== null) kept.discard();
     // `revision` changes only on a save, which forgets the kept work rather than keep it again.
   }, [weighting, reservation, discount, shared, entries]);
-  const discardKept = () => {
-    const values = fromSaved();
+  const fill = (profile: PreferenceProfile | null) => {
+    const values = profileFields(profile, issues);
     setWeighting(values.weighting);
     setReservation(values.reservation);
     setDiscount(values.discount);
     setShared(values.shared);
     setEntries(values.entries);
-    setRevision(saved?.revision ?? 0);
+    setRevision(profile?.revision ?? 0);
     kept.discard();
   };
-
-  function savedEntries(): Record<string, Entry> {
-    return Object.fromEntries(
-      issues.map((issue, index) => {
-        const old = saved?.issues.find((entry) => entry.pointId === issue.pointId);
-        const keys = issue.definition === null ? [] : ratingKeys(issue.definition);
-        return [
-          issue.pointId,
-          {
-            ratings: Object.fromEntries(
-              keys.map((key) => [
-                key,
-                old?.ratings[key] === undefined ? '' : shown(old.ratings[key] * factor),
-              ]),
-            ),
-            weight: old?.weight === undefined ? '1' : String(old.weight),
-            rank: String(old?.rank ?? index + 1),
-          },
-        ];
-      }),
-    );
-  }
+  const discardKept = () => fill(saved);
+  // What another member of the delegation saved meanwhile, after a 409: shown beside the form
+  // until the user saves theirs over it or keeps it.
+  const [theirs, setTheirs] = useState<PreferenceProfile | undefined>();
+  const keepTheirs = (profile: PreferenceProfile) => {
+    // Theirs becomes the saved profile the work is measured against: the form then holds no work,
+    // so nothing is kept in the tab to come back after a reload.
+    setSaved(profile);
+    fill(profile);
+    setTheirs(undefined);
+    setErrors([]);
+    setStatus(`Revision ${profile.revision}, saved by someone else in your delegation, is in the form.`);
+  };
   const [status, setStatus] = useState<string | undefined>();
   const [errors, setErrors] = useState<readonly SummaryError[]>([]);
   const invalid = new Set(errors.map((error) => error.fieldId));
@@ -263,13 +244,12 @@ function ProfileForm({
       [pointId]: change(all[pointId] ?? { ratings: {}, weight: '1', rank: '1' }),
     }));
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async (baseRevision: number) => {
     setBusy(true);
     setStatus(undefined);
     setErrors([]);
     const body: SaveProfileInput = {
-      baseRevision: revision,
+      baseRevision,
       scale: 'percent',
       weighting,
       reservation: Number(reservation),
@@ -293,15 +273,31 @@ function ProfileForm({
     try {
       const result = await saveMyProfile(negotiation.id, body);
       setRevision(result.profile.revision);
+      setSaved(result.profile);
+      setTheirs(undefined);
       kept.discard();
       setStatus([`Saved as revision ${result.profile.revision}.`, ...result.notices].join(' '));
       statusRef.current?.focus();
     } catch (failure) {
-      // The summary takes the focus when it appears.
-      setErrors(profileErrors(failure, body, issues));
+      const stored = await savedMeanwhile(failure);
+      setTheirs(stored);
+      // The summary takes the focus when it appears. With their change shown, it says to choose
+      // rather than to reload, which would lose nothing typed but hide what they saved.
+      setErrors(
+        stored === undefined ? profileErrors(failure, body, issues) : [{ text: CONFLICT_CHOICE_MESSAGE }],
+      );
     } finally {
       setBusy(false);
     }
+  };
+  const savedMeanwhile = async (failure: unknown) => {
+    if (!(failure instanceof ApiError && failure.isConflict)) return undefined;
+    const latest = await getMyProfile(negotiation.id).catch(() => undefined);
+    return latest?.profile ?? undefined;
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(revision);
   };
 
   return (
@@ -439,6 +435,16 @@ function ProfileForm({
       >
         {status}
       </p>
+      {theirs !== undefined && (
+        <ProfileConflict
+          theirs={theirs}
+          yours={{ weighting, reservation, discount, shared, entries }}
+          issues={issues}
+          busy={busy}
+          onSaveMine={() => void save(theirs.revision)}
+          onKeepTheirs={() => keepTheirs(theirs)}
+        />
+      )}
       <button type="submit" disabled={busy || mine.canEdit === false}>
         Save preferences
       </button>

@@ -1,7 +1,7 @@
 import type { LiveIssue, SaveProfileInput } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error';
-import { profileErrors, profileFieldId } from './profile-errors';
+import { PLAN_CHANGED, profileErrors, profileFieldId } from './profile-errors';
 
 // Plain strings for ids: the functions read none of their brands.
 const ceiling = {
@@ -34,7 +34,7 @@ const sent = (order: readonly LiveIssue[] = issues, weighting: 'weights' | 'rank
   }) as unknown as SaveProfileInput;
 
 // As the server answers a profile that fails core's checkProfile: each problem at its path.
-const checksFailed = (errors: { path: string; message: string }[]) =>
+const checksFailed = (errors: { path: string; message: string; pointId?: string }[]) =>
   new ApiError(400, {
     type: '/problems/invalid-input',
     title: 'Invalid request',
@@ -104,6 +104,17 @@ describe('profileErrors', () => {
         fieldId: profileFieldId.rank(ceiling),
       },
     ]);
+  });
+
+  // It once linked to point 1's weight, a field that has nothing to do with it.
+  it('says an issue made after the page loaded, which the form has no field for, with no link and what to do', () => {
+    const failure = checksFailed([
+      { path: 'issues', message: 'Point 3 is an issue; rate its options and weigh it.', pointId: 'p3' },
+    ]);
+    expect(profileErrors(failure, sent(), issues)).toEqual([
+      { text: `Point 3 is an issue; rate its options and weigh it. ${PLAN_CHANGED}` },
+    ]);
+    expect(PLAN_CHANGED).toMatch(/reload the page/);
   });
 
   it('says a problem with no field on the form without a link', () => {

@@ -7,6 +7,7 @@ import {
   readableFieldMessage,
 } from '../../api/api-error';
 import type { SummaryError } from '../../components/error-summary';
+import { ratingName } from './profile-fields';
 
 /** The id of each field of the preferences form, so that an error can link to it. */
 export const profileFieldId = {
@@ -37,10 +38,27 @@ export function profileErrors(
   if (problem === undefined || errors.length === 0) return [{ text: errorMessage(failure) }];
   const isSchema = isSchemaSummary(problem);
   return errors.map((error) => {
+    if (isUnshownIssue(error, issues)) return { text: `${error.message} ${PLAN_CHANGED}` };
     const field = fieldOf(error.path, sent, issues);
     const text = isSchema ? schemaText(error, field) : checkText(error);
     return field.fieldId === undefined ? { text } : { text, fieldId: field.fieldId };
   });
+}
+
+/**
+ * What a delegate can do about an issue the form has no field for: the page's list of issues is
+ * older than the plan. A reload shows it, and the ratings typed so far are kept in the tab.
+ */
+export const PLAN_CHANGED =
+  'The mediator made it an issue after this page was loaded: reload the page to rate it (what you typed is kept).';
+
+/** A problem of the profile as a whole about one point the form does not show (it left it out). */
+function isUnshownIssue(error: FieldProblem, issues: readonly LiveIssue[]): boolean {
+  return (
+    error.path === 'issues' &&
+    error.pointId !== undefined &&
+    !issues.some((issue) => issue.pointId === error.pointId)
+  );
 }
 
 /**
@@ -53,8 +71,7 @@ function fieldOf(path: string, sent: SaveProfileInput, issues: readonly LiveIssu
   const [top, index, part, ...key] = path.split('.');
   if (top !== 'issues') return {};
   // The profile as a whole (all weights 0, ranks not 1 to n): its first weight or rank sets it
-  // right. An issue the form does not show (the plan changed since it loaded) is here too, with no
-  // field of its own.
+  // right. (An issue the form does not show never reaches here: it has no field on the form.)
   const first = issues[0];
   if (index === undefined)
     return first === undefined
@@ -90,11 +107,4 @@ function schemaText(error: FieldProblem, field: Field): string {
     return `Point ${issue.number}, ${ratingName(issue, key)}: ${message}`;
   if (part === 'weight' || part === 'rank') return `Point ${issue.number}, ${part}: ${message}`;
   return `Point ${issue.number}: ${message}`;
-}
-
-/** A rating as the form labels it: an option by its name, a range's end by its value. */
-function ratingName(issue: LiveIssue, key: string): string {
-  const definition = issue.definition;
-  if (definition?.kind !== 'range') return `rating of “${key}”`;
-  return `rating at ${key === 'min' ? definition.min : definition.max} ${definition.unit}`.trim();
 }

@@ -44,8 +44,12 @@ export function PlanPage() {
       status: statusView,
       positions: positions.items,
       amendments: amendments.items,
+      // Judged with the data, not at render: a version saved elsewhere changes the newest before
+      // this data follows, and the adoption form, unmounted in between, would lose its choices
+      // and what it says about the version saved meanwhile.
+      isNewest: versionId === latestVersionId,
     };
-  }, [negotiation.id, versionId, tick]);
+  }, [negotiation.id, versionId, latestVersionId, tick]);
 
   if (versionId === undefined)
     return (
@@ -58,7 +62,7 @@ export function PlanPage() {
     <Show resource={data} what="the plan">
       {(loaded) => {
         if (loaded === undefined) return null;
-        const { version, status: statusView, positions, amendments } = loaded;
+        const { version, status: statusView, positions, amendments, isNewest } = loaded;
         const topics = [
           ...new Set(version.points.map((p) => p.topic).filter((t): t is string => t !== null)),
         ].sort();
@@ -112,7 +116,7 @@ export function PlanPage() {
                 <PositionMatrix points={visible} positions={positions} versionId={version.id} />
               </section>
             </div>
-            {mayIn(me, 'plan.manage', negotiation.id) && version.id === latestVersionId && (
+            {mayIn(me, 'plan.manage', negotiation.id) && isNewest && (
               <AdoptAmendments version={version} amendments={amendments} />
             )}
           </>

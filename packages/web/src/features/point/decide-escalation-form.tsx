@@ -1,13 +1,17 @@
 import { ESCALATION_OUTCOMES, type Escalation } from '@parley/core';
 import { useState } from 'react';
+import { ApiError } from '../../api/api-error';
+import { listEscalations } from '../../api/endpoints';
 import { decideEscalation, type DecideEscalationBody } from '../../api/story-endpoints';
 import { labelOf } from '../../components/chips';
 import { useFieldForm } from '../../components/field-form';
+import { formatIn } from '../deadlines/zoned-time';
 import { useNegotiation } from '../negotiation/negotiation-context';
 
 /**
  * Mediator staff: record what the principals decided on an escalation (once). Once decided, the
- * form goes; its "Decision recorded" line stays, outside it, with the focus it took.
+ * form goes; its "Decision recorded" line stays, outside it, with the focus it took. A decision
+ * someone recorded first (a 409) is said in that line instead, as re-read, and shown on the page.
  */
 export function DecideEscalationForm({
   escalation,
@@ -29,11 +33,26 @@ export function DecideEscalationForm({
     const decided = await decideEscalation(negotiation.id, escalation.id, {
       outcome: outcome as DecideEscalationBody['outcome'],
       note,
+    }).catch(async (failure: unknown) => {
+      const first = failure instanceof ApiError && failure.isConflict ? await recordedMeanwhile() : undefined;
+      if (first === undefined || first.decision === null) throw failure;
+      // The form goes as after a save of one's own; its line says whose decision stands.
+      setRecorded(true);
+      onDecided(first);
+      refresh();
+      const { decision } = first;
+      throw new Error(
+        `Someone recorded the leaders’ decision first, on ${formatIn(decision.decidedAt, negotiation.timeZone)}: ${labelOf(decision.outcome)}${decision.note === '' ? '' : ` — “${decision.note}”`}. There is nothing left to record.`,
+      );
     });
     setRecorded(true);
     onDecided(decided);
     refresh();
   }, 'Decision recorded.');
+  const recordedMeanwhile = async () =>
+    (await listEscalations(negotiation.id).catch(() => undefined))?.items.find(
+      (other) => other.id === escalation.id,
+    );
   if (escalation.decision !== null && !isRecorded) return null;
   return (
     <>

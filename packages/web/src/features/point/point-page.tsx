@@ -229,10 +229,11 @@ export function PointPage() {
                           {a.fate.state === 'adopted' && ` in ${versionLabel(a.fate.versionId)}`}
                           {a.fate.state === 'rejected' && a.fate.reason && ` — ${a.fate.reason}`}
                         </p>
-                        {a.fate.state === 'open' && a.partyId === writingParty && (
+                        {/* Shown decided too: one decided meanwhile says so (AmendmentFateForm). */}
+                        {a.partyId === writingParty && (
                           <AmendmentFateForm amendment={a} fate="withdrawn" onDecided={addAmendment} />
                         )}
-                        {a.fate.state === 'open' && mayIn(me, 'plan.manage', id) && (
+                        {mayIn(me, 'plan.manage', id) && (
                           <AmendmentFateForm amendment={a} fate="rejected" onDecided={addAmendment} />
                         )}
                       </li>
