@@ -12,6 +12,9 @@ import { readSchemaSnapshot } from '../src/storage/schema-snapshot';
 // must hold: it is exactly the migrated schema, never anything an earlier database wrote.
 
 const freshFolder = temporaryFolders('parley-snapshot-');
+// initdb and every migration, twice in one test: 67 s, past the default minute, on a two-core
+// machine running the rest of the suite beside two other engineers' (load average 9).
+const FROM_ZERO_TIMEOUT = 180_000;
 
 const appliedNames = async (db: Database) =>
   (await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db)).rows.map(
@@ -65,29 +68,37 @@ describe('new PGlite databases from the migrated schema', () => {
 
   // These two keep their snapshot in a folder of their own: the installation's is shared with the
   // other test files running meanwhile, which would make it again the moment it was gone.
-  it('is never made from a data folder, whose lock every folder started from it would inherit', async () => {
-    const schemaSnapshot = join(freshFolder(), 'schema.tar.gz');
-    const folder = freshFolder();
-    const opened = await openDatabase({ dataDir: folder, schemaSnapshot });
-    expect(opened.origin).toBe('migrations');
-    expect(existsSync(join(folder, LOCK_FILE_NAME))).toBe(true);
-    await opened.close();
-    expect(existsSync(schemaSnapshot)).toBe(false);
+  it(
+    'is never made from a data folder, whose lock every folder started from it would inherit',
+    async () => {
+      const schemaSnapshot = join(freshFolder(), 'schema.tar.gz');
+      const folder = freshFolder();
+      const opened = await openDatabase({ dataDir: folder, schemaSnapshot });
+      expect(opened.origin).toBe('migrations');
+      expect(existsSync(join(folder, LOCK_FILE_NAME))).toBe(true);
+      await opened.close();
+      expect(existsSync(schemaSnapshot)).toBe(false);
 
-    const inMemory = await openDatabase({ inMemory: true, schemaSnapshot });
-    expect(inMemory.origin).toBe('migrations');
-    await inMemory.close();
-    expect(existsSync(schemaSnapshot)).toBe(true);
-  });
+      const inMemory = await openDatabase({ inMemory: true, schemaSnapshot });
+      expect(inMemory.origin).toBe('migrations');
+      await inMemory.close();
+      expect(existsSync(schemaSnapshot)).toBe(true);
+    },
+    FROM_ZERO_TIMEOUT,
+  );
 
-  it('passes a damaged snapshot file by and migrates from zero', async () => {
-    const schemaSnapshot = join(freshFolder(), 'schema.tar.gz');
-    writeFileSync(schemaSnapshot, Buffer.from('not a tarball'));
-    expect(readSchemaSnapshot(schemaSnapshot)).toBeUndefined();
-    expect(existsSync(schemaSnapshot)).toBe(false);
-    const opened = await openDatabase({ dataDir: freshFolder(), schemaSnapshot });
-    expect(opened.origin).toBe('migrations');
-    expect(await appliedNames(opened.db)).toEqual(Object.keys(MIGRATIONS).sort());
-    await opened.close();
-  });
+  it(
+    'passes a damaged snapshot file by and migrates from zero',
+    async () => {
+      const schemaSnapshot = join(freshFolder(), 'schema.tar.gz');
+      writeFileSync(schemaSnapshot, Buffer.from('not a tarball'));
+      expect(readSchemaSnapshot(schemaSnapshot)).toBeUndefined();
+      expect(existsSync(schemaSnapshot)).toBe(false);
+      const opened = await openDatabase({ dataDir: freshFolder(), schemaSnapshot });
+      expect(opened.origin).toBe('migrations');
+      expect(await appliedNames(opened.db)).toEqual(Object.keys(MIGRATIONS).sort());
+      await opened.close();
+    },
+    FROM_ZERO_TIMEOUT,
+  );
 });

@@ -1,7 +1,7 @@
 // The point page after a delegate's own save, in a real browser on the real server (demo loaded):
 // the position and the status the server now derives show at once, not when the page's lists or
 // the realtime stream next arrive, and a re-read that fails keeps the page and its confirmation.
-import type { Page, Route } from 'playwright-core';
+import type { Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   openDemoNegotiation,
@@ -42,6 +42,45 @@ async function openWithStreamHeld(page: Page): Promise<() => void> {
   return release;
 }
 
+/**
+ * Holds every read `isHeld` picks until `release()`: while held, what the page shows can only come
+ * from a save's own answer or from a read let through. `landed()` waits until each read let go has
+ * reached the page and the page has had its turn with it, so a check after it sees their effect.
+ */
+async function holdReads(page: Page, isHeld: (route: Route) => boolean) {
+  let isReleased = false;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: Request[] = [];
+  await page.route(
+    () => true,
+    async (route) => {
+      if (!isReleased && isHeld(route)) {
+        held.push(route.request());
+        await released;
+      }
+      await route.fallback();
+    },
+  );
+  const landed = async () => {
+    const responses = await Promise.all([...held].map((request) => request.response()));
+    await Promise.all(responses.map((response) => response?.finished()));
+    // Two frames: the page's handlers of those answers have run, and what they set has rendered.
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    return responses.map((response) => response?.status());
+  };
+  return {
+    release: () => {
+      isReleased = true;
+      release();
+    },
+    landed,
+    count: () => held.length,
+  };
+}
+
 async function openAgreedPoint(page: Page) {
   await page.getByRole('link', { name: 'Plan', exact: true }).click();
   await page.getByRole('heading', { name: 'Position matrix' }).waitFor();
@@ -75,16 +114,9 @@ describe("the point page after the delegate's own save", () => {
     const heading = page.getByRole('heading', { level: 2 });
     await expect.poll(() => heading.innerText()).toContain('Agreed');
     const releaseStream = await openWithStreamHeld(page);
-    // From here every read but the status waits 5 s: the position must come from the save's own
-    // answer, the status from the one read the save starts, neither from a read that is quick.
-    await page.route(
-      () => true,
-      async (route) => {
-        if (isApiRead(route) && !isStatusRead(route))
-          await new Promise((resolve) => setTimeout(resolve, 5000));
-        await route.fallback();
-      },
-    );
+    // From here every read but the status is held until the checks below are done: the position
+    // must come from the save's own answer, the status from the one read the save starts.
+    const reads = await holdReads(page, (route) => isApiRead(route) && !isStatusRead(route));
     const positions = page.getByRole('region', { name: 'Positions' });
     const ukraineEntry = positions.getByRole('listitem').filter({ hasText: /^Ukraine/ });
     try {
@@ -108,11 +140,14 @@ describe("the point page after the delegate's own save", () => {
       expect(await page.getByText('Ukraine: reject').count()).toBe(0);
 
       // The reads held back since the first save land late: none of them undoes the second.
-      await page.waitForTimeout(6500);
+      expect(reads.count()).toBeGreaterThan(0);
+      reads.release();
+      expect(await reads.landed()).toEqual(Array(reads.count()).fill(200));
       expect(await heading.innerText()).toContain('Agreed');
       expect(await ukraineEntry.innerText()).toContain(accepted);
       expect(await ukraineEntry.count()).toBe(1);
     } finally {
+      reads.release();
       releaseStream();
       await page.unrouteAll({ behavior: 'ignoreErrors' });
     }
@@ -122,13 +157,7 @@ describe("the point page after the delegate's own save", () => {
     const { page } = ukraine;
     await openAgreedPoint(page);
     const releaseStream = await openWithStreamHeld(page);
-    await page.route(
-      () => true,
-      async (route) => {
-        if (isApiRead(route)) await new Promise((resolve) => setTimeout(resolve, 5000));
-        await route.fallback();
-      },
-    );
+    const reads = await holdReads(page, isApiRead);
     const amendments = page.getByRole('region', { name: 'Amendments' });
     const text = `Ships pass the Dnipro under a joint escort ${RUN}.`;
     try {
@@ -142,6 +171,7 @@ describe("the point page after the delegate's own save", () => {
       await expect.poll(() => entry.innerText(), { timeout: 2000 }).toContain('Fate: Withdrawn');
       expect(await entry.getByRole('button', { name: 'Withdraw amendment' }).count()).toBe(0);
     } finally {
+      reads.release();
       releaseStream();
       await page.unrouteAll({ behavior: 'ignoreErrors' });
     }

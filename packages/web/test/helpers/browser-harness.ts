@@ -24,15 +24,29 @@ export type Harness = { server: RunningServer; browser: Browser; close: () => Pr
 export async function startHarness(): Promise<Harness> {
   ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-web-'));
-  const server = await startServer({ port: 0, dataDir, log: () => {} });
+  // Side by side: the browser needs nothing of the server until a test opens a page, and each
+  // start is seconds of a suite's set-up. When one fails, the other is stopped before the error.
+  const serverStart = startServer({ port: 0, dataDir, log: () => {} });
   // Playwright gives each launch a fresh temporary profile (user-data-dir) and removes it on close.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browserLaunch = chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  let server: RunningServer;
+  let browser: Browser;
+  try {
+    [server, browser] = await Promise.all([serverStart, browserLaunch]);
+  } catch (error) {
+    await Promise.allSettled([
+      serverStart.then((started) => started.close()),
+      browserLaunch.then((launched) => launched.close()),
+    ]);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     server,
     browser,
     close: async () => {
-      await browser.close();
-      await server.close();
+      // Each waits for nothing of the other: the browser's pages close with it, the server drains.
+      await Promise.all([browser.close(), server.close()]);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

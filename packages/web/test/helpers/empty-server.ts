@@ -33,15 +33,23 @@ export async function startEmptyServer(): Promise<EmptyServer> {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await waitForUrl(child, () => output);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  // Launched while the server starts: it needs nothing of the server until a page opens.
+  const browserLaunch = chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  let url: string;
+  let browser: Browser;
+  try {
+    [url, browser] = await Promise.all([waitForUrl(child, () => output), browserLaunch]);
+  } catch (error) {
+    await Promise.allSettled([browserLaunch.then((launched) => launched.close()), stop(child)]);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url,
     browser,
     output: () => output,
     close: async () => {
-      await browser.close();
-      await stop(child);
+      await Promise.all([browser.close(), stop(child)]);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
