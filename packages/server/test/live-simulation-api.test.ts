@@ -93,7 +93,8 @@ describe.each(API_DATABASE_KINDS)('simulating the live talks on %s', (databaseKi
     await workSimulations(queue, { db: handle.db, clock });
     const deps = createDeps(handle.db, { clock, enqueueSimulation: (id) => enqueueSimulation(queue, id) });
     worked = { app: createApp(deps), deps, clock };
-    const quiet = createDeps(handle.db, { clock });
+    // Two apps over one database are two servers: they must hold the same seal key (deployment.md).
+    const quiet = createDeps(handle.db, { clock, sealKey: deps.sealKey });
     unqueued = { app: createApp(quiet), deps: quiet, clock };
     await seedDemo(handle.db);
     const kinds = {

@@ -9,7 +9,7 @@ import {
 } from '@parley/core';
 import { AGENT_NAMES, findAgent } from '@parley/engine';
 import { recordReadAudit } from '../audit';
-import { listLatestProfiles } from '../storage/live-issues';
+import { listLatestProfiles } from '../storage/preference-profiles';
 import {
   findLiveSimulation,
   insertLiveSimulation,
@@ -147,7 +147,7 @@ async function presentAudited(
 ): Promise<LiveSimulation[]> {
   const [parties, profiles] = await Promise.all([
     listParties(deps.db, input.negotiation.id),
-    listLatestProfiles(deps.db, input.negotiation.id),
+    listLatestProfiles(deps.db, { negotiationId: input.negotiation.id, sealKey: deps.sealKey }),
   ]);
   const context = { viewer, negotiation: input.negotiation, parties, sharedNow: sharedIn(profiles) };
   const views = input.stored.map((stored) => liveSimulationSeenBy(stored, context));
