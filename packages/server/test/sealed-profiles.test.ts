@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import { startServer, type RunningServer } from '../src/http/start-server';
+import { runSimulationJob } from '../src/jobs/run-simulation-job';
 import { createApp } from '../src/http/create-app';
 import { createDeps } from '../src/services/deps';
 import type { Database, DatabaseHandle } from '../src/storage/database';
@@ -133,6 +134,37 @@ describe('a preference profile saved through the API', () => {
     expect(analysis.packages.length).toBeGreaterThan(0);
     for (const suggested of analysis.packages)
       expect(suggested.utilities[0]?.utility).toBeCloseTo(expectedUtility(suggested.choices), 6);
+  });
+
+  it('keeps a live simulation job of the profiles sealed too, input and result', async () => {
+    const mediator = await signInAs(testApp, 'mediator');
+    if (mediator === null) throw new Error('no demo session');
+    const started = await call(testApp, `POST ${N}/plan/versions/${points.versionId}/live-simulations`, {
+      as: mediator,
+      body: { runs: 4 },
+    });
+    expect(started.status, await started.clone().text()).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    const jobRow = async () =>
+      (
+        await sql<{
+          input: unknown;
+          result: unknown;
+        }>`SELECT input, result FROM simulations WHERE id = ${id}`.execute(handle.db)
+      ).rows[0];
+    const queued = await jobRow();
+    expect(queued?.input).toMatchObject({ parties: expect.stringMatching(/^v1\.[0-9a-f]{8}\./) });
+    for (const value of ['0.2743', '0.913', 'contributions', 'reservation'])
+      expect(JSON.stringify(queued)).not.toContain(value);
+
+    const deps = { db: handle.db, clock: testApp.clock, sealKey: testApp.deps.sealKey };
+    expect(await runSimulationJob(deps, id)).toBe('completed');
+    const finished = await jobRow();
+    expect(finished?.result).toMatchObject({ sealed: expect.stringMatching(/^v1\.[0-9a-f]{8}\./) });
+    // Ukraine did not share: its utility reaches no one, and the mediator still reads the outcome.
+    const read = await call(testApp, `GET ${N}/live-simulations/${id}`, { as: mediator });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ status: 'completed', result: { agreementProbability: 1 } });
   });
 
   it('answers a problem naming no secret, and logs why, when a sealed profile is moved to another party', async () => {

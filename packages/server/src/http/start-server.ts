@@ -76,7 +76,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ? undefined
       : await startJobQueue(database, { databaseUrl: options.databaseUrl });
   if (queue !== undefined && options.workJobs !== false)
-    await workSimulations(queue, { db: database.db, clock: SYSTEM_CLOCK });
+    await workSimulations(queue, { db: database.db, clock: SYSTEM_CLOCK, sealKey });
   const jobsStarted = performance.now();
   const engine = sharedEnginePool();
   engine.warm({ renderers: true });

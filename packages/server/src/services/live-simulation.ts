@@ -62,7 +62,13 @@ export async function startLiveSimulation(
   const stored = await commitChange(deps, {
     actor: viewer,
     write: (tx) =>
-      insertLiveSimulation(tx, { id: deps.ids.next(), ownerId, input: job, at: deps.clock.now() }),
+      insertLiveSimulation(tx, {
+        id: deps.ids.next(),
+        ownerId,
+        input: job,
+        at: deps.clock.now(),
+        sealKey: deps.sealKey,
+      }),
     audit: (created) => ({
       action: 'live-simulation.create',
       subjectType: 'simulation',
@@ -98,6 +104,7 @@ export async function listLiveSimulationsForViewer(
     negotiationId: input.negotiation.id,
     versionId: input.versionId,
     limit: LISTED,
+    sealKey: deps.sealKey,
   });
   return presentAudited(deps, viewer, { negotiation: input.negotiation, stored });
 }
@@ -135,6 +142,7 @@ async function readable(
   const stored = await findLiveSimulation(deps.db, {
     negotiationId: input.negotiation.id,
     id: input.simulationId,
+    sealKey: deps.sealKey,
   });
   return stored ?? notFound();
 }
