@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
+import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import { startServer, type RunningServer } from '../src/http/start-server';
 import { runSimulationJob } from '../src/jobs/run-simulation-job';
 import { createApp } from '../src/http/create-app';
@@ -237,12 +237,28 @@ describe('a profile stored in clear before sealing', () => {
         (negotiation_id, party_id, revision, body, shared_with_mediator, saved_by, saved_at)
         VALUES (${DEMO_NEGOTIATION.id}, ${row.partyId}, 1, ${JSON.stringify(row)}::jsonb,
           false, null, ${row.savedAt})`.execute(server.database.db);
+    const job = await insertClearLiveJob(server.database.db, points);
     const before = await readAsUkraine(server.url, points.versionId);
+    const jobBefore = await (await fetchAs(server.url, mediator, `GET ${N}/live-simulations/${job}`)).json();
+    expect(jobBefore).toMatchObject({ status: 'completed', result: { agreementProbability: 1 } });
     expect(before.profile).toMatchObject({ reservation: RESERVATION, discount: DISCOUNT, revision: 1 });
 
     await server.close();
     server = await start();
     expect(lines.join('\n')).toContain('Sealed 2 preference profile revisions stored in clear.');
+    expect(lines.join('\n')).toContain('Sealed 1 live simulation jobs stored in clear.');
+    const jobRows = (await sql`SELECT input, result FROM simulations`.execute(server.database.db)).rows;
+    expect(jobRows).toEqual([
+      {
+        input: expect.objectContaining({ parties: expect.stringMatching(/^v1\./) }),
+        result: { sealed: expect.stringMatching(/^v1\./) },
+      },
+    ]);
+    expect(JSON.stringify(jobRows)).not.toContain(String(CLEAR_JOB_UTILITY));
+    const mediatorAgain = await demoSession(server.url, 'mediator');
+    expect(
+      await (await fetchAs(server.url, mediatorAgain, `GET ${N}/live-simulations/${job}`)).json(),
+    ).toEqual(jobBefore);
     const rows = await storedRows(server.database.db);
     expect(rows).toHaveLength(2);
     for (const row of rows) {
@@ -264,6 +280,55 @@ describe('a profile stored in clear before sealing', () => {
     expect(lines.join('\n')).not.toContain('Sealed');
   }, 240_000);
 });
+
+const CLEAR_JOB_UTILITY = 0.8642;
+
+/** A finished live job as stored before sealing: profiles and utilities in clear. */
+async function insertClearLiveJob(db: Database, points: { versionId: string; ceilingId: string }) {
+  const id = '00000000-0000-4000-8000-00000000515c';
+  const input = {
+    negotiationId: DEMO_NEGOTIATION.id,
+    versionId: points.versionId,
+    issues: [{ pointId: points.ceilingId, number: 1, title: 'Ceiling', options: CEILING }],
+    parties: [
+      {
+        partyId: DEMO_PARTIES.ukraine.id,
+        profile: { reservation: 0.2743, contributions: [[1, 0, 0]] },
+        sharedWithMediator: true,
+      },
+      { partyId: DEMO_PARTIES.russia.id, profile: null, sharedWithMediator: false },
+    ],
+    agent: 'boulware',
+    protocol: 'sao',
+    steps: 20,
+    runs: 2,
+    seed: 1,
+    noise: 0.2,
+    horizon: { deadlineTitle: null, dueAt: null, hours: 720, stepsPerHour: 1 },
+    notices: [],
+  };
+  const utility = {
+    mean: CLEAR_JOB_UTILITY,
+    p10: CLEAR_JOB_UTILITY,
+    p50: CLEAR_JOB_UTILITY,
+    p90: CLEAR_JOB_UTILITY,
+  };
+  const result = {
+    runs: 2,
+    agreements: 2,
+    meanAgreementTime: 0.5,
+    optionCounts: [[2, 0, 0]],
+    topAgreements: [{ outcome: [0], count: 2 }],
+    likelyPackage: { outcome: [0], count: 2 },
+    utilities: [utility, null],
+  };
+  const at = new Date('2026-01-05T10:00:00Z');
+  await sql`INSERT INTO simulations (id, owner_id, input, status, progress_done, result, attempts, created_at, updated_at, kind, negotiation_id, version_id)
+    VALUES (${id}, ${DEMO_ACCOUNTS.mediator.id}, ${JSON.stringify(input)}::jsonb, 'completed', 2, ${JSON.stringify(result)}::jsonb, 1, ${at}, ${at}, 'live', ${DEMO_NEGOTIATION.id}, ${points.versionId})`.execute(
+    db,
+  );
+  return id;
+}
 
 type Send = (route: string, init?: { body?: unknown }) => Promise<Response>;
 

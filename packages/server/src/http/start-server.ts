@@ -11,6 +11,7 @@ import { createDeps } from '../services/deps';
 import { sharedEnginePool } from '../work/engine-pool';
 import { loadSealKey } from '../sealing/seal-key';
 import { openDatabase, type DatabaseHandle } from '../storage/database';
+import { sealClearLiveJobs } from '../storage/live-simulations';
 import { sealClearProfiles } from '../storage/preference-profiles';
 import { parseTrustedProxies } from './client-address';
 import { createApp } from './create-app';
@@ -61,10 +62,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (requestedPort !== 0 && options.probePort !== false) await assertPortFree(requestedPort);
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   const sealKey = loadSealKey({ keyDir: defaultAuditKeyDir(options.dataDir) });
-  // Before anything serves: a migration cannot hold the key, so profiles saved before sealing
-  // (or by an older server still running on this database) are sealed here, with the key loaded.
+  // Before anything serves: a migration cannot hold the key, so profiles and live jobs stored
+  // before sealing (or by an older server still running) are sealed here, with the key loaded.
   const newlySealed = await sealClearProfiles(database.db, sealKey);
   if (newlySealed > 0) log(`Sealed ${newlySealed} preference profile revisions stored in clear.`);
+  const jobsSealed = await sealClearLiveJobs(database.db, sealKey);
+  if (jobsSealed > 0) log(`Sealed ${jobsSealed} live simulation jobs stored in clear.`);
   const databaseOpen = performance.now();
   const demo = options.loadDemoOnEmpty === false ? undefined : await loadDemoIfEmpty(database.db);
   const demoLoaded = performance.now();

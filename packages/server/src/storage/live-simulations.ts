@@ -6,7 +6,7 @@ import {
   type PlanVersionId,
 } from '@parley/core';
 import type { LiveTalksSummary } from '@parley/engine';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { SealKey } from '../sealing/seal-key';
 import { openSimulationPart, sealSimulationPart } from '../sealing/simulation-seal';
 import type { LiveSimulationJobInput } from '../work/simulate-live';
@@ -143,4 +143,38 @@ export async function listLiveSimulations(
     .limit(key.limit)
     .execute();
   return rows.map((row) => toLiveSimulation(row, key.sealKey));
+}
+
+/**
+ * Seals the profiles and results of live jobs stored in clear (queued before sealing), in one
+ * transaction at start-up, as storage/preference-profiles.ts does for profiles; idempotent.
+ */
+export async function sealClearLiveJobs(db: Database, sealKey: SealKey): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('simulations')
+      .select(['id', 'negotiation_id', 'input', 'result'])
+      .where('kind', '=', 'live')
+      .where(sql<boolean>`jsonb_typeof(input -> 'parties') = 'array'`)
+      .forUpdate()
+      .execute();
+    for (const row of rows) {
+      const job = { negotiationId: row.negotiation_id ?? '', simulationId: row.id, sealKey };
+      const input = parseJson(row.input) as LiveSimulationJobInput;
+      const result = parseJson(row.result) ?? null;
+      const sealedInput = {
+        ...input,
+        parties: sealSimulationPart(sealKey, { ...job, part: 'parties' }, input.parties),
+      };
+      await tx
+        .updateTable('simulations')
+        .set({
+          input: JSON.stringify(sealedInput),
+          result: result === null ? null : JSON.stringify(sealLiveResult(result, job)),
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    return rows.length;
+  });
 }
