@@ -206,9 +206,12 @@ describe('issue 13: CPU-heavy work runs off the request path, within budgets', (
       409,
     );
     // A worker that takes the job later skips it.
-    expect(await runSimulationJob({ db: handle.db, clock: testApp.clock, engine }, created.id)).toBe(
-      'skipped',
-    );
+    expect(
+      await runSimulationJob(
+        { db: handle.db, clock: testApp.clock, engine, sealKey: testApp.deps.sealKey },
+        created.id,
+      ),
+    ).toBe('skipped');
   });
 
   it('fails a job that exceeds its run-time limit for good, keeping the server responsive meanwhile', async () => {
@@ -228,7 +231,13 @@ describe('issue 13: CPU-heavy work runs off the request path, within budgets', (
     });
     const order: string[] = [];
     const job = runSimulationJob(
-      { db: handle.db, clock: testApp.clock, engine, budgets: { simulationTimeMs: 1500 } },
+      {
+        db: handle.db,
+        clock: testApp.clock,
+        engine,
+        sealKey: testApp.deps.sealKey,
+        budgets: { simulationTimeMs: 1500 },
+      },
       id,
     ).then((outcome) => {
       order.push('job');
@@ -242,7 +251,12 @@ describe('issue 13: CPU-heavy work runs off the request path, within budgets', (
     const stored = await findSimulation(handle.db, id);
     expect(stored).toMatchObject({ status: 'failed', error: expect.stringContaining('run-time limit') });
     // Delivered again (a restart, a retry): not run again.
-    expect(await runSimulationJob({ db: handle.db, clock: testApp.clock, engine }, id)).toBe('skipped');
+    expect(
+      await runSimulationJob(
+        { db: handle.db, clock: testApp.clock, engine, sealKey: testApp.deps.sealKey },
+        id,
+      ),
+    ).toBe('skipped');
   });
 
   it('fails a job whose last attempt broke unexpectedly instead of leaving it running', async () => {
@@ -256,7 +270,7 @@ describe('issue 13: CPU-heavy work runs off the request path, within budgets', (
     // A pool whose threads cannot run anything, like the compiled CLI's before the fix (#13).
     const broken = createEnginePool({ threads: 1 });
     await broken.close();
-    const deps = { db: handle.db, clock: testApp.clock, engine: broken };
+    const deps = { db: handle.db, clock: testApp.clock, engine: broken, sealKey: testApp.deps.sealKey };
     // The first attempt throws, so the queue retries it…
     await expect(runSimulationJob(deps, id)).rejects.toThrow('closed');
     expect(await findSimulation(handle.db, id)).toMatchObject({ status: 'running', attempts: 1 });
@@ -279,7 +293,12 @@ describe('issue 13: CPU-heavy work runs off the request path, within budgets', (
     // Two workers died mid-job (each attempt was started, none finished).
     await startSimulationAttempt(handle.db, id, new Date());
     await startSimulationAttempt(handle.db, id, new Date());
-    expect(await runSimulationJob({ db: handle.db, clock: testApp.clock, engine }, id)).toBe('failed');
+    expect(
+      await runSimulationJob(
+        { db: handle.db, clock: testApp.clock, engine, sealKey: testApp.deps.sealKey },
+        id,
+      ),
+    ).toBe('failed');
     expect(await findSimulation(handle.db, id)).toMatchObject({
       status: 'failed',
       error: expect.stringContaining('not retried'),

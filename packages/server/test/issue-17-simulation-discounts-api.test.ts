@@ -53,9 +53,10 @@ describe.each(API_DATABASE_KINDS)('discounted simulation jobs on %s', (databaseK
   beforeAll(async () => {
     handle = await openTestDatabase(databaseKind);
     queue = await startJobQueue(handle);
-    await workSimulations(queue, { db: handle.db, clock: createMutableClock() });
     const clock = createMutableClock();
     const deps = createDeps(handle.db, { clock, enqueueSimulation: (id) => enqueueSimulation(queue, id) });
+    // The worker is another server over the same database: it needs the same seal key.
+    await workSimulations(queue, { db: handle.db, clock: createMutableClock(), sealKey: deps.sealKey });
     testApp = { app: createApp(deps), deps, clock };
     await createUser(deps, {
       email: 'analyst@example.org',

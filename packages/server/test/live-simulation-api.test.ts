@@ -90,10 +90,11 @@ describe.each(API_DATABASE_KINDS)('simulating the live talks on %s', (databaseKi
     handle = await openTestDatabase(databaseKind);
     queue = await startJobQueue(handle);
     const clock = createMutableClock();
-    await workSimulations(queue, { db: handle.db, clock });
     const deps = createDeps(handle.db, { clock, enqueueSimulation: (id) => enqueueSimulation(queue, id) });
+    await workSimulations(queue, { db: handle.db, clock, sealKey: deps.sealKey });
     worked = { app: createApp(deps), deps, clock };
-    const quiet = createDeps(handle.db, { clock });
+    // Two apps over one database are two servers: they must hold the same seal key (deployment.md).
+    const quiet = createDeps(handle.db, { clock, sealKey: deps.sealKey });
     unqueued = { app: createApp(quiet), deps: quiet, clock };
     await seedDemo(handle.db);
     const kinds = {
@@ -181,7 +182,12 @@ describe.each(API_DATABASE_KINDS)('simulating the live talks on %s', (databaseKi
 
   it('fails a job that overran its run-time limit and does not run it again', async () => {
     const job = (await (await start(unqueued, as.mediator, { runs: 2000 })).json()) as Job;
-    const deps = { db: handle.db, clock: createMutableClock(), budgets: { simulationTimeMs: 1 } };
+    const deps = {
+      db: handle.db,
+      clock: createMutableClock(),
+      sealKey: unqueued.deps.sealKey,
+      budgets: { simulationTimeMs: 1 },
+    };
     expect(await runSimulationJob(deps, job.id)).toBe('failed');
     expect(await runSimulationJob(deps, job.id)).toBe('skipped');
     expect(await waitFor(job.id, ['failed'])).toMatchObject({
@@ -278,8 +284,11 @@ describe.each(API_DATABASE_KINDS)('simulating the live talks on %s', (databaseKi
     expect(done.status, done.error ?? '').toBe('completed');
     // The engine over the job's own input, with the profile's factor over the time to the deadline.
     const stored =
-      (await findLiveSimulation(handle.db, { negotiationId: DEMO_NEGOTIATION.id, id: created.id })) ??
-      expect.unreachable('the stored job');
+      (await findLiveSimulation(handle.db, {
+        negotiationId: DEMO_NEGOTIATION.id,
+        id: created.id,
+        sealKey: worked.deps.sealKey,
+      })) ?? expect.unreachable('the stored job');
     const agent = findAgent('boulware') ?? expect.unreachable('boulware');
     const run = (discounted: boolean) =>
       simulateLiveTalks({

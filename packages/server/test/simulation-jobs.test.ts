@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobQueue, type JobQueue } from '../src/jobs/job-queue';
 import { enqueueSimulation, workSimulations } from '../src/jobs/simulation-worker';
 import { createUser } from '../src/services/accounts';
+import { createEphemeralSealKey } from '../src/sealing/seal-key';
 import { createDeps } from '../src/services/deps';
 import type { DatabaseHandle } from '../src/storage/database';
 import { DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
@@ -98,7 +99,11 @@ describe.each(DATABASE_KINDS)('simulation jobs worked in the server process on %
   beforeAll(async () => {
     handle = await openTestDatabase(databaseKind);
     queue = await startJobQueue(handle);
-    await workSimulations(queue, { db: handle.db, clock: createMutableClock() });
+    await workSimulations(queue, {
+      db: handle.db,
+      clock: createMutableClock(),
+      sealKey: createEphemeralSealKey(),
+    });
     session = await startApp(handle, queue);
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { startJobQueue } from '../src/jobs/job-queue';
 import { SIMULATION_MAX_ATTEMPTS } from '../src/jobs/run-simulation-job';
 import { workSimulations } from '../src/jobs/simulation-worker';
 import { createUser } from '../src/services/accounts';
+import { createEphemeralSealKey } from '../src/sealing/seal-key';
 import { createDeps } from '../src/services/deps';
 import { findSimulation, insertSimulation, startSimulationAttempt } from '../src/storage/simulations';
 import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
@@ -48,7 +49,7 @@ describe.each(API_DATABASE_KINDS)('abandoned simulation jobs on %s', (kind) => {
       const retriedByTheQueue = await stuck(SIMULATION_MAX_ATTEMPTS - 1, longAgo);
       const stillWorked = await stuck(SIMULATION_MAX_ATTEMPTS, new Date());
 
-      await workSimulations(queue, { db: handle.db, clock: SYSTEM_CLOCK });
+      await workSimulations(queue, { db: handle.db, clock: SYSTEM_CLOCK, sealKey: createEphemeralSealKey() });
       await eventually(async () => (await findSimulation(handle.db, abandoned))?.status !== 'running', {
         intervalMs: 100,
       });

@@ -1,6 +1,7 @@
 import { DomainError, type DomainErrorCode, type Problem } from '@parley/core';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
+import { SealOpenError } from '../sealing/sealed-json';
 
 /** Problem `type` URIs are relative to the API guide (docs/api.md#errors). */
 export const PROBLEM_BASE = '/problems';
@@ -99,6 +100,21 @@ export function toProblem(error: unknown, instance: string): ProblemWithHeaders 
         title: 'Invalid request',
         status: 400,
         detail: 'A value cannot be stored (out of range or not representable).',
+        instance,
+      },
+      headers: {},
+    };
+  }
+  if (error instanceof SealOpenError) {
+    // The server's fault, not the caller's: a wrong seal key or an altered row. Say so (an
+    // administrator must act), never which value or whose; the log has the key ids.
+    return {
+      problem: {
+        type: `${PROBLEM_BASE}/sealed-data-unreadable`,
+        title: 'Sealed data cannot be opened',
+        status: 500,
+        detail:
+          'Sealed data this request needs cannot be opened with the server seal key. Nothing was computed from it; ask the administrator to check the seal key.',
         instance,
       },
       headers: {},

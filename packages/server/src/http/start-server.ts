@@ -11,6 +11,8 @@ import { createDeps } from '../services/deps';
 import { sharedEnginePool } from '../work/engine-pool';
 import { loadSealKey } from '../sealing/seal-key';
 import { openDatabase, type DatabaseHandle } from '../storage/database';
+import { sealClearLiveJobs } from '../storage/live-simulations';
+import { sealClearProfiles } from '../storage/preference-profiles';
 import { parseTrustedProxies } from './client-address';
 import { createApp } from './create-app';
 import { ShutdownGate } from './shutdown-gate';
@@ -59,6 +61,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // Fail on a taken port before spending seconds opening (or creating) the database.
   if (requestedPort !== 0 && options.probePort !== false) await assertPortFree(requestedPort);
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const sealKey = loadSealKey({ keyDir: defaultAuditKeyDir(options.dataDir) });
+  // Before anything serves: a migration cannot hold the key, so profiles and live jobs stored
+  // before sealing (or by an older server still running) are sealed here, with the key loaded.
+  const newlySealed = await sealClearProfiles(database.db, sealKey);
+  if (newlySealed > 0) log(`Sealed ${newlySealed} preference profile revisions stored in clear.`);
+  const jobsSealed = await sealClearLiveJobs(database.db, sealKey);
+  if (jobsSealed > 0) log(`Sealed ${jobsSealed} live simulation jobs stored in clear.`);
   const databaseOpen = performance.now();
   const demo = options.loadDemoOnEmpty === false ? undefined : await loadDemoIfEmpty(database.db);
   const demoLoaded = performance.now();
@@ -70,7 +79,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ? undefined
       : await startJobQueue(database, { databaseUrl: options.databaseUrl });
   if (queue !== undefined && options.workJobs !== false)
-    await workSimulations(queue, { db: database.db, clock: SYSTEM_CLOCK });
+    await workSimulations(queue, { db: database.db, clock: SYSTEM_CLOCK, sealKey });
   const jobsStarted = performance.now();
   const engine = sharedEnginePool();
   engine.warm({ renderers: true });
@@ -80,7 +89,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     trustedProxies: parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES),
     outbox: (mail) => log(loggedMail(mail)),
     auditKeys: loadAuditKeyring({ keyDir: defaultAuditKeyDir(options.dataDir) }),
-    sealKey: loadSealKey({ keyDir: defaultAuditKeyDir(options.dataDir) }),
+    sealKey,
     enqueueSimulation:
       queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
   });

@@ -1,6 +1,8 @@
 import { DomainError, type CreateSimulationInput } from '@parley/core';
 import type { Clock } from '../clock';
+import type { SealKey } from '../sealing/seal-key';
 import type { Database } from '../storage/database';
+import { openLiveJobInput, sealLiveResult } from '../storage/live-simulations';
 import {
   finishSimulation,
   startSimulationJobAttempt,
@@ -10,7 +12,6 @@ import {
 import { ENGINE_BUDGETS, type EngineBudgets } from '../work/budgets';
 import { sharedEnginePool, type EnginePool } from '../work/engine-pool';
 import type { EngineTask } from '../work/engine-tasks';
-import type { LiveSimulationJobInput } from '../work/simulate-live';
 
 /** A job that has been started this many times and still not finished is failed, not retried. */
 export const SIMULATION_MAX_ATTEMPTS = 2;
@@ -18,6 +19,8 @@ export const SIMULATION_MAX_ATTEMPTS = 2;
 export type SimulationJobDeps = {
   db: Database;
   clock: Clock;
+  /** Opens a live job's profiles and seals its result (docs/security.md#sealed-preference-profiles). */
+  sealKey: SealKey;
   engine?: EnginePool;
   budgets?: Pick<EngineBudgets, 'simulationTimeMs'>;
 };
@@ -44,7 +47,7 @@ export async function runSimulationJob(
   const timeoutMs = deps.budgets?.simulationTimeMs ?? ENGINE_BUDGETS.simulationTimeMs;
   const cancel = new AbortController();
   try {
-    const result = await (deps.engine ?? sharedEnginePool()).run(taskOf(job), {
+    const result = await (deps.engine ?? sharedEnginePool()).run(taskOf(job, simulationId, deps.sealKey), {
       timeoutMs,
       signal: cancel.signal,
       onProgress: (done) => {
@@ -55,7 +58,15 @@ export async function runSimulationJob(
         );
       },
     });
-    await finishSimulation(deps.db, { id: simulationId, at: deps.clock.now(), result });
+    const stored =
+      job.kind === 'live'
+        ? sealLiveResult(result, {
+            negotiationId: job.negotiationId ?? '',
+            simulationId,
+            sealKey: deps.sealKey,
+          })
+        : result;
+    await finishSimulation(deps.db, { id: simulationId, at: deps.clock.now(), result: stored });
     return 'completed';
   } catch (error) {
     if (!(error instanceof DomainError)) {
@@ -75,8 +86,11 @@ export async function runSimulationJob(
 }
 
 /** Stored input was parsed by the service that queued the job; its kind says which. */
-function taskOf(job: SimulationJobAttempt): EngineTask {
-  return job.kind === 'live'
-    ? { kind: 'simulate-live', input: job.input as LiveSimulationJobInput }
-    : { kind: 'simulate', input: job.input as CreateSimulationInput };
+function taskOf(job: SimulationJobAttempt, simulationId: string, sealKey: SealKey): EngineTask {
+  if (job.kind === 'scenario') return { kind: 'simulate', input: job.input as CreateSimulationInput };
+  const negotiationId = job.negotiationId ?? '';
+  return {
+    kind: 'simulate-live',
+    input: openLiveJobInput(job.input, { negotiationId, simulationId, sealKey }),
+  };
 }

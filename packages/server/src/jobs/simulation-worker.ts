@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { SealKey } from '../sealing/seal-key';
 import type { Database } from '../storage/database';
 import { failAbandonedSimulations } from '../storage/simulations';
 import { SIMULATION_QUEUE, type JobQueue } from './job-queue';
@@ -9,7 +10,7 @@ export type SimulationJobData = { simulationId: string };
 /** Takes simulation jobs from the queue, one at a time per worker, until the queue is stopped. */
 export async function workSimulations(
   queue: JobQueue,
-  deps: { db: Database; clock: Clock; log?: (line: string) => void },
+  deps: { db: Database; clock: Clock; sealKey: SealKey; log?: (line: string) => void },
 ): Promise<void> {
   sweepAbandonedSimulations(queue, deps);
   await queue.boss.work<SimulationJobData>(

@@ -30,6 +30,17 @@ describe('sealed bids', () => {
     expect(() => openBound(createEphemeralSealKey(), context, sealed)).toThrow(/sealed under key/);
   });
 
+  it('opens a bid sealed before sealing was shared with profiles', () => {
+    // Sealed by the bid-only code of commit cd81a04, under a fixed test key: the format must not drift.
+    const legacy = 'v1.734cb6dd.acoU9srdGwAaZ6Gf.td91o9WbnuU.Bhp-TNoHmHDiqVhACPTk0g';
+    const key = loadSealKey({
+      keyDir: '/nonexistent',
+      env: { PARLEY_BID_SEAL_KEY: Buffer.alloc(32, 0x5a).toString('base64') },
+    });
+    expect(key.id).toBe('734cb6dd');
+    expect(openBound(key, context, legacy)).toBe(750_000.5);
+  });
+
   it('keeps the key in a private file of the key folder and reuses it', () => {
     const keyDir = path.join(mkdtempSync(path.join(tmpdir(), 'parley-seal-')), 'keys');
     const first = loadSealKey({ keyDir, env: {} });

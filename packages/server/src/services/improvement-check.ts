@@ -10,7 +10,7 @@ import {
 } from '@parley/core';
 import { recordReadAudit } from '../audit';
 import { insertImprovementProposal, listImprovementProposals } from '../storage/improvement-proposals';
-import { listLatestProfiles } from '../storage/live-issues';
+import { listLatestProfiles } from '../storage/preference-profiles';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { analyzeLiveSpace, checkPackage, countable, type Issue } from './live-analysis';
@@ -134,7 +134,9 @@ function analysableIssues(all: Parameters<typeof analysedIssues>[0]): Issue[] {
 
 async function findImprovement(deps: AppDeps, input: Input, issues: readonly Issue[]) {
   const sent = checkPackage(issues, input.package);
-  const counted = (await listLatestProfiles(deps.db, input.negotiation.id)).flatMap((profile) => {
+  const counted = (
+    await listLatestProfiles(deps.db, { negotiationId: input.negotiation.id, sealKey: deps.sealKey })
+  ).flatMap((profile) => {
     const entry = countable(profile, issues);
     return entry === undefined ? [] : [entry];
   });

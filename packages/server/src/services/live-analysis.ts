@@ -15,7 +15,7 @@ import {
 } from '@parley/core';
 import type { Scenario } from '@parley/engine';
 import { recordReadAudit } from '../audit';
-import { listLatestProfiles } from '../storage/live-issues';
+import { listLatestProfiles } from '../storage/preference-profiles';
 import { listParties } from '../storage/parties';
 import { assertSpaceWithinBudget } from '../work/budgets';
 import type { AppDeps } from './deps';
@@ -71,7 +71,7 @@ export async function runLiveAnalysis(
   const packageOutcome =
     input.body.package === undefined ? undefined : checkPackage(issues, input.body.package);
   const [profiles, parties] = await Promise.all([
-    listLatestProfiles(deps.db, negotiation.id),
+    listLatestProfiles(deps.db, { negotiationId: negotiation.id, sealKey: deps.sealKey }),
     listParties(deps.db, negotiation.id),
   ]);
   const counted = profiles.flatMap((profile) => {

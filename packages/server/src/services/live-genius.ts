@@ -1,6 +1,6 @@
 import { can, type Negotiation, type Viewer, type PlanVersionId } from '@parley/core';
 import { writeGeniusScenario, type Scenario } from '@parley/engine';
-import { listLatestProfiles } from '../storage/live-issues';
+import { listLatestProfiles } from '../storage/preference-profiles';
 import { listParties } from '../storage/parties';
 import type { AppDeps } from './deps';
 import { zipFolder } from './genius-archive';
@@ -42,7 +42,7 @@ export async function exportLiveGenius(
   const issues = analysedIssues(await issuesAt(deps, viewer, input));
   assertAllowed(can(viewer, 'issue.read', negotiationResource(negotiation)), 'read the issues');
   const [profiles, parties] = await Promise.all([
-    listLatestProfiles(deps.db, negotiation.id),
+    listLatestProfiles(deps.db, { negotiationId: negotiation.id, sealKey: deps.sealKey }),
     listParties(deps.db, negotiation.id),
   ]);
   const counted = profiles.flatMap((profile) => {

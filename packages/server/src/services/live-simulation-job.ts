@@ -9,7 +9,7 @@ import {
   type PlanVersionId,
 } from '@parley/core';
 import { listDeadlines } from '../storage/deadlines';
-import { listLatestProfiles } from '../storage/live-issues';
+import { listLatestProfiles } from '../storage/preference-profiles';
 import { listParties } from '../storage/parties';
 import { assertSimulationWithinBudget } from '../work/budgets';
 import type { LiveSimulationJobInput } from '../work/simulate-live';
@@ -37,7 +37,7 @@ export async function buildLiveSimulationJob(
   const { negotiation, body } = input;
   const { issues, notices } = negotiableIssues(input.all);
   const [profiles, parties, deadlines] = await Promise.all([
-    listLatestProfiles(deps.db, negotiation.id),
+    listLatestProfiles(deps.db, { negotiationId: negotiation.id, sealKey: deps.sealKey }),
     listParties(deps.db, negotiation.id),
     listDeadlines(deps.db, negotiation.id),
   ]);

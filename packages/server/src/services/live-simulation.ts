@@ -9,7 +9,7 @@ import {
 } from '@parley/core';
 import { AGENT_NAMES, findAgent } from '@parley/engine';
 import { recordReadAudit } from '../audit';
-import { listLatestProfiles } from '../storage/live-issues';
+import { listLatestProfiles } from '../storage/preference-profiles';
 import {
   findLiveSimulation,
   insertLiveSimulation,
@@ -62,7 +62,13 @@ export async function startLiveSimulation(
   const stored = await commitChange(deps, {
     actor: viewer,
     write: (tx) =>
-      insertLiveSimulation(tx, { id: deps.ids.next(), ownerId, input: job, at: deps.clock.now() }),
+      insertLiveSimulation(tx, {
+        id: deps.ids.next(),
+        ownerId,
+        input: job,
+        at: deps.clock.now(),
+        sealKey: deps.sealKey,
+      }),
     audit: (created) => ({
       action: 'live-simulation.create',
       subjectType: 'simulation',
@@ -98,6 +104,7 @@ export async function listLiveSimulationsForViewer(
     negotiationId: input.negotiation.id,
     versionId: input.versionId,
     limit: LISTED,
+    sealKey: deps.sealKey,
   });
   return presentAudited(deps, viewer, { negotiation: input.negotiation, stored });
 }
@@ -135,6 +142,7 @@ async function readable(
   const stored = await findLiveSimulation(deps.db, {
     negotiationId: input.negotiation.id,
     id: input.simulationId,
+    sealKey: deps.sealKey,
   });
   return stored ?? notFound();
 }
@@ -147,7 +155,7 @@ async function presentAudited(
 ): Promise<LiveSimulation[]> {
   const [parties, profiles] = await Promise.all([
     listParties(deps.db, input.negotiation.id),
-    listLatestProfiles(deps.db, input.negotiation.id),
+    listLatestProfiles(deps.db, { negotiationId: input.negotiation.id, sealKey: deps.sealKey }),
   ]);
   const context = { viewer, negotiation: input.negotiation, parties, sharedNow: sharedIn(profiles) };
   const views = input.stored.map((stored) => liveSimulationSeenBy(stored, context));

@@ -11,7 +11,7 @@ import {
   type Viewer,
 } from '@parley/core';
 import { recordReadAudit } from '../audit';
-import { findLatestProfile, insertProfileRevision, listLatestProfiles } from '../storage/live-issues';
+import { findLatestProfile, insertProfileRevision, listLatestProfiles } from '../storage/preference-profiles';
 import { listParties } from '../storage/parties';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
@@ -75,7 +75,11 @@ export async function myProfile(deps: AppDeps, viewer: Viewer, negotiation: Nego
     partyId: seat.partyId,
     partyRole: 'party',
   });
-  const found = await findLatestProfile(deps.db, { negotiationId: negotiation.id, partyId: seat.partyId });
+  const found = await findLatestProfile(deps.db, {
+    negotiationId: negotiation.id,
+    partyId: seat.partyId,
+    sealKey: deps.sealKey,
+  });
   const profile =
     found !== null && can(viewer, 'profile.read', profileResource(negotiation, found)) ? found : null;
   if (profile !== null) await auditProfileRead(deps, viewer, { negotiation, profile });
@@ -112,7 +116,11 @@ export async function saveProfile(
   await commitChange(deps, {
     actor: viewer,
     write: async (tx) => {
-      const current = await findLatestProfile(tx, { negotiationId: negotiation.id, partyId: seat.partyId });
+      const current = await findLatestProfile(tx, {
+        negotiationId: negotiation.id,
+        partyId: seat.partyId,
+        sealKey: deps.sealKey,
+      });
       const stale = () =>
         new DomainError(
           'conflict',
@@ -121,7 +129,12 @@ export async function saveProfile(
         );
       if ((current?.revision ?? 0) !== baseRevision) throw stale();
       if (
-        !(await insertProfileRevision(tx, { negotiationId: negotiation.id, profile, savedBy: viewer.userId }))
+        !(await insertProfileRevision(tx, {
+          negotiationId: negotiation.id,
+          profile,
+          savedBy: viewer.userId,
+          sealKey: deps.sealKey,
+        }))
       )
         throw stale();
     },
@@ -144,7 +157,7 @@ export async function sharedProfiles(
 ): Promise<(PreferenceProfile & { partyName: string })[]> {
   const own = ownParty(viewer, negotiation)?.partyId;
   const [profiles, parties] = await Promise.all([
-    listLatestProfiles(deps.db, negotiation.id),
+    listLatestProfiles(deps.db, { negotiationId: negotiation.id, sealKey: deps.sealKey }),
     listParties(deps.db, negotiation.id),
   ]);
   const readable = profiles.filter(

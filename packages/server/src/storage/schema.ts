@@ -167,7 +167,10 @@ export type PreferenceProfilesTable = {
   negotiation_id: string;
   party_id: string;
   revision: number;
-  body: unknown;
+  /** The profile in clear: only rows saved before sealing, until the next start seals them. */
+  body: unknown | null;
+  /** The whole profile, sealed (sealing/profile-seal.ts); the other columns are what SQL needs. */
+  sealed: string | null;
   shared_with_mediator: boolean;
   saved_by: string | null;
   saved_at: Date;

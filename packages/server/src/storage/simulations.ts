@@ -89,7 +89,12 @@ export async function startSimulationAttempt(
 }
 
 /** A job of either kind, as the worker needs it: its stored input is parsed by the kind's runner. */
-export type SimulationJobAttempt = { attempts: number; kind: 'scenario' | 'live'; input: unknown };
+export type SimulationJobAttempt = {
+  attempts: number;
+  kind: 'scenario' | 'live';
+  input: unknown;
+  negotiationId: string | null;
+};
 
 export async function startSimulationJobAttempt(
   db: Database,
@@ -99,7 +104,12 @@ export async function startSimulationJobAttempt(
   const row = await markAttempt(db, id, at);
   return row === undefined
     ? undefined
-    : { attempts: row.attempts, kind: row.kind, input: parseJson(row.input) };
+    : {
+        attempts: row.attempts,
+        kind: row.kind,
+        input: parseJson(row.input),
+        negotiationId: row.negotiation_id,
+      };
 }
 
 async function markAttempt(db: Database, id: string, at: Date) {

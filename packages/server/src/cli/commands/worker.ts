@@ -2,6 +2,8 @@ import { sharedEnginePool } from '../../work/engine-pool';
 import { startJobQueue } from '../../jobs/job-queue';
 import { workSimulations } from '../../jobs/simulation-worker';
 import { SYSTEM_CLOCK } from '../../clock';
+import { defaultAuditKeyDir } from '../../audit/signing-keys';
+import { loadSealKey } from '../../sealing/seal-key';
 import { CliError, type Command } from '../command';
 import { DATABASE_OPTIONS, databaseTarget, openDatabaseFromFlags } from '../database-flags';
 import { parseFlags, parsePositiveInteger } from '../parse-flags';
@@ -19,6 +21,8 @@ export const workerCommand: Command = {
     '  --database-url URL    the PostgreSQL the server uses (env DATABASE_URL); required: an',
     '                        embedded PGlite database belongs to the one `parley serve` process',
     '  --expire-seconds N    how long a job may run before it counts as abandoned (default 900)',
+    '  --data DIR            the folder of the seal key (DIR/audit-keys/), as for the server;',
+    '                        or set PARLEY_BID_SEAL_KEY: live simulation jobs are sealed with it',
   ].join('\n'),
   async run(args, io) {
     const { values } = parseFlags(
@@ -48,7 +52,9 @@ export const workerCommand: Command = {
       maintenanceIntervalSeconds,
     });
     sharedEnginePool().warm();
-    await workSimulations(queue, { db: handle.db, clock: SYSTEM_CLOCK, log: io.out });
+    // The servers' key: a live job holds every party's profile, sealed (docs/security.md).
+    const sealKey = loadSealKey({ keyDir: defaultAuditKeyDir(values.data) });
+    await workSimulations(queue, { db: handle.db, clock: SYSTEM_CLOCK, sealKey, log: io.out });
     io.out('worker ready: waiting for simulation jobs');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());

@@ -30,6 +30,7 @@ import { invitationRevocationMigration } from './0250-invitation-revocation';
 import { exportOrderMigration } from './0260-export-order';
 import { auditSaltMigration } from './0270-audit-salt';
 import { exportMarkSchemeMigration } from './0280-export-mark-scheme';
+import { sealedProfilesMigration } from './0290-sealed-profiles';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0260-export-order': exportOrderMigration,
   '0270-audit-salt': auditSaltMigration,
   '0280-export-mark-scheme': exportMarkSchemeMigration,
+  '0290-sealed-profiles': sealedProfilesMigration,
 };
