@@ -4,7 +4,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * Preference profiles are sealed at rest (docs/security.md#sealed-preference-profiles). A
  * migration cannot hold the seal key, which lives outside the database: it only makes room for
  * the ciphertext. The server seals the rows still in clear at start-up with the key it loaded
- * (storage/seal-legacy-profiles.ts) and empties their `body`; until then they read as before.
+ * (`sealClearProfiles`, storage/preference-profiles.ts) and empties their `body`; until then they read as before.
  */
 export const sealedProfilesMigration: Migration = {
   async up(db: Kysely<unknown>) {
