@@ -14,6 +14,7 @@ import {
   type Harness,
   type Viewer,
 } from './helpers/browser-harness';
+import { openPoint, proposeAmendment, read, section, withoutLiveUpdates } from './helpers/second-window';
 
 const RUN = `${Date.now() % 100_000}`;
 const API = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
@@ -36,39 +37,6 @@ async function send(viewer: Viewer, path: string, body: unknown): Promise<number
     },
     { path, body },
   );
-}
-
-async function read<T>(viewer: Viewer, path: string): Promise<T> {
-  return viewer.page.evaluate(async (path) => (await (await fetch(path)).json()) as T, path);
-}
-
-/** A page that hears of no change made elsewhere: what it shows stays as it was loaded. */
-async function withoutLiveUpdates(page: Page): Promise<void> {
-  await page.route('**/events', (route) => route.abort());
-}
-
-async function section(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Negotiation sections' }).getByRole('link', { name }).click();
-}
-
-async function openPoint(page: Page, number: number): Promise<void> {
-  await section(page, 'Plan');
-  await page.getByRole('heading', { name: 'Position matrix' }).waitFor();
-  await page
-    .locator('ol.points > li')
-    .nth(number - 1)
-    .getByRole('link')
-    .click();
-  await page.getByRole('heading', { name: 'Positions' }).waitFor();
-}
-
-/** Ukraine proposes a new text for a point, from its point page. */
-async function proposeAmendment(page: Page, text: string): Promise<void> {
-  const proposal = page.getByRole('form', { name: 'Propose an amendment' });
-  await proposal.getByLabel('New text').fill(text);
-  await proposal.getByLabel('Rationale').fill('Said more plainly.');
-  await proposal.getByRole('button', { name: 'Propose amendment' }).click();
-  await expect.poll(() => proposal.getByRole('status').innerText()).toContain('Amendment proposed');
 }
 
 describe('decisions made twice at once', () => {
