@@ -3,21 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../../server/src/http/start-server';
-import { CHROMIUM } from './chromium-path';
+import { releaseChromium, sharedChromium } from './shared-chromium';
 import { ensureWebBuilt } from './web-build';
 
 export const DEMO_PASSWORD = 'parley-demo-2025';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type Harness = { server: RunningServer; browser: Browser; close: () => Promise<void> };
 
@@ -27,8 +18,7 @@ export async function startHarness(): Promise<Harness> {
   // Side by side: the browser needs nothing of the server until a test opens a page, and each
   // start is seconds of a suite's set-up. When one fails, the other is stopped before the error.
   const serverStart = startServer({ port: 0, dataDir, log: () => {} });
-  // Playwright gives each launch a fresh temporary profile (user-data-dir) and removes it on close.
-  const browserLaunch = chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browserLaunch = sharedChromium();
   let server: RunningServer;
   let browser: Browser;
   try {
@@ -36,7 +26,7 @@ export async function startHarness(): Promise<Harness> {
   } catch (error) {
     await Promise.allSettled([
       serverStart.then((started) => started.close()),
-      browserLaunch.then((launched) => launched.close()),
+      browserLaunch.then(releaseChromium),
     ]);
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
@@ -45,8 +35,8 @@ export async function startHarness(): Promise<Harness> {
     server,
     browser,
     close: async () => {
-      // Each waits for nothing of the other: the browser's pages close with it, the server drains.
-      await Promise.all([browser.close(), server.close()]);
+      // Each waits for nothing of the other: the pages close with their contexts, the server drains.
+      await Promise.all([releaseChromium(browser), server.close()]);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

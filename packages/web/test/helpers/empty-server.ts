@@ -4,12 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type ViewportSize } from 'playwright-core';
+import type { Browser, BrowserContext, Page, ViewportSize } from 'playwright-core';
+import { releaseChromium, sharedChromium } from './shared-chromium';
 import { ensureWebBuilt } from './web-build';
-import { CHROMIUM } from './chromium-path';
 
 const PARLEY_BIN = path.resolve(import.meta.dirname, '../../../server/bin/parley.js');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'];
 
 export type EmptyServer = {
   url: string;
@@ -33,14 +32,14 @@ export async function startEmptyServer(): Promise<EmptyServer> {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // Launched while the server starts: it needs nothing of the server until a page opens.
-  const browserLaunch = chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  // Made ready while the server starts: it needs nothing of the server until a page opens.
+  const browserLaunch = sharedChromium();
   let url: string;
   let browser: Browser;
   try {
     [url, browser] = await Promise.all([waitForUrl(child, () => output), browserLaunch]);
   } catch (error) {
-    await Promise.allSettled([browserLaunch.then((launched) => launched.close()), stop(child)]);
+    await Promise.allSettled([browserLaunch.then(releaseChromium), stop(child)]);
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
@@ -49,7 +48,7 @@ export async function startEmptyServer(): Promise<EmptyServer> {
     browser,
     output: () => output,
     close: async () => {
-      await Promise.all([browser.close(), stop(child)]);
+      await Promise.all([releaseChromium(browser), stop(child)]);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
