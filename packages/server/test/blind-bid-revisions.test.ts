@@ -1,3 +1,4 @@
+import { instantInWords } from '@parley/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES, DEMO_PASSWORD } from '../src/demo';
 import type { DatabaseHandle } from '../src/storage/database';
@@ -177,7 +178,7 @@ describe.each(API_DATABASE_KINDS)('blind bids with revisions on %s', (databaseKi
     ]) {
       expect(response.status).toBe(409);
       expect(((await response.json()) as Problem).detail).toBe(
-        `This bidding was already revealed by ${DEMO_ACCOUNTS.mediator.displayName} at ${bidding.revealedAt}.`,
+        `This bidding was already revealed by ${DEMO_ACCOUNTS.mediator.displayName} on ${instantInWords(bidding.revealedAt, DEMO_NEGOTIATION.timeZone)}.`,
       );
     }
   });

@@ -1,4 +1,4 @@
-import { DomainError } from '@parley/core';
+import { DomainError, instantInWords } from '@parley/core';
 import type { BidReceipt, StoredBidding } from '../storage/blind-bids';
 
 // The 409s of a bidding (issue #11 item 8): each says what happened meanwhile, so a form can show
@@ -9,7 +9,11 @@ import type { BidReceipt, StoredBidding } from '../storage/blind-bids';
  * own members get this far (the side is checked first), so naming the colleague who sealed the
  * newest bid tells no one outside the delegation anything; the bound itself is never told.
  */
-export function assertBidCurrent(current: BidReceipt | undefined, baseRevision: number | undefined): void {
+export function assertBidCurrent(
+  current: BidReceipt | undefined,
+  input: { baseRevision: number | undefined; timeZone: string },
+): void {
+  const { baseRevision } = input;
   // No baseRevision: a client from before revisions, whose bid replaces the stored one as it did then.
   if (baseRevision === undefined) return;
   const revision = current?.revision ?? 0;
@@ -17,7 +21,7 @@ export function assertBidCurrent(current: BidReceipt | undefined, baseRevision: 
   const saved =
     current === undefined
       ? 'Your delegation has no bid in this bidding (revision 0)'
-      : `${current.submittedBy?.displayName ?? 'A member'} of your delegation sealed a bid at ${current.submittedAt.toISOString()} (revision ${revision})`;
+      : `${current.submittedBy?.displayName ?? 'A member'} of your delegation sealed a bid on ${instantInWords(current.submittedAt, input.timeZone)} (revision ${revision})`;
   throw new DomainError(
     'conflict',
     `${saved}; yours was based on revision ${baseRevision}. Bids are write-only, so its bound is not shown: send baseRevision ${revision} to replace it with yours.`,
@@ -26,11 +30,11 @@ export function assertBidCurrent(current: BidReceipt | undefined, baseRevision: 
 }
 
 /** A bid or a reveal after the reveal: who revealed it and when. */
-export function assertNotRevealed(bidding: StoredBidding): void {
+export function assertNotRevealed(bidding: StoredBidding, timeZone: string): void {
   if (bidding.revealedAt === null) return;
   const by = bidding.revealedBy?.displayName ?? "the mediator's staff";
   throw new DomainError(
     'conflict',
-    `This bidding was already revealed by ${by} at ${bidding.revealedAt.toISOString()}.`,
+    `This bidding was already revealed by ${by} on ${instantInWords(bidding.revealedAt, timeZone)}.`,
   );
 }

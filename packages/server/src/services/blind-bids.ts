@@ -162,9 +162,9 @@ async function changeBidding<Result>(
   });
 }
 
-function assertOpen(bidding: StoredBidding, now: Date): void {
-  const state = biddingState(bidding, now);
-  if (state === 'revealed') assertNotRevealed(bidding);
+function assertOpen(bidding: StoredBidding, input: { now: Date; timeZone: string }): void {
+  const state = biddingState(bidding, input.now);
+  if (state === 'revealed') assertNotRevealed(bidding, input.timeZone);
   if (state === 'closed')
     throw new DomainError('conflict', 'This bidding closed; no bid can be made or changed.');
 }
@@ -195,10 +195,10 @@ export async function submitBid(
     { ...input, viewer, at },
     {
       write: async (tx, locked) => {
-        assertOpen(locked, at);
+        assertOpen(locked, { now: at, timeZone: negotiation.timeZone });
         // The bidding's row lock serialises bids, so the revision read here is still current.
         const [current] = await listBidReceipts(tx, { biddingIds: [biddingId], partyId });
-        assertBidCurrent(current, body.baseRevision);
+        assertBidCurrent(current, { baseRevision: body.baseRevision, timeZone: negotiation.timeZone });
         const sealed = sealBound(deps.sealKey, { biddingId, partyId }, body.bound);
         await upsertSealedBid(tx, {
           biddingId,
@@ -241,7 +241,7 @@ export async function revealBidding(
     { ...input, viewer, at },
     {
       write: async (tx, locked) => {
-        assertNotRevealed(locked);
+        assertNotRevealed(locked, negotiation.timeZone);
         const bids = await listSealedBids(tx, biddingId);
         const sealedOf = (partyId: string) => bids.find((bid) => bid.partyId === partyId)?.sealed ?? null;
         const giving = sealedOf(locked.givingPartyId);
