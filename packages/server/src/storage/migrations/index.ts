@@ -32,6 +32,7 @@ import { auditSaltMigration } from './0270-audit-salt';
 import { exportMarkSchemeMigration } from './0280-export-mark-scheme';
 import { sealedProfilesMigration } from './0290-sealed-profiles';
 import { bidRevisionsMigration } from './0300-bid-revisions';
+import { seatEndsMigration } from './0310-seat-ends';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0280-export-mark-scheme': exportMarkSchemeMigration,
   '0290-sealed-profiles': sealedProfilesMigration,
   '0300-bid-revisions': bidRevisionsMigration,
+  '0310-seat-ends': seatEndsMigration,
 };
