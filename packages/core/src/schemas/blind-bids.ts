@@ -34,7 +34,14 @@ export type OpenBiddingRequest = z.input<typeof OpenBiddingInputSchema>;
  */
 export const SubmitBidInputSchema = z.strictObject({
   bound: z.number().finite(),
-  baseRevision: z.number().int().nonnegative().optional(),
+  baseRevision: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(
+      "The revision of your side's bid the form showed (yourBid.revision; 0: none). A colleague's bid since → 409; omitted, the bid replaces any earlier one.",
+    ),
 });
 export type SubmitBidInput = z.infer<typeof SubmitBidInputSchema>;
 
@@ -86,7 +93,9 @@ export const BiddingSchema = z.strictObject({
   /** The side the viewer may bid for, if any. */
   yourSide: z.enum(['giving', 'taking']).nullable(),
   /** Your side's bid, if it has bid; always null to anyone not bidding for that side. */
-  yourBid: OwnBidSchema.nullable(),
+  yourBid: OwnBidSchema.nullable().describe(
+    "Your side's bid (its revision, who sealed it and when; never the bound), for its own members only: null to anyone else.",
+  ),
   canReveal: z.boolean(),
   /** Who revealed it (the mediator's staff), once revealed. */
   revealedBy: z.strictObject({ userId: UserIdSchema, displayName: z.string() }).nullable(),

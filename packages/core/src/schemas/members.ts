@@ -43,7 +43,11 @@ export type AddMemberInput = z.infer<typeof AddMemberInputSchema>;
  */
 export const EndMemberInputSchema = z.strictObject({
   validTo: InstantSchema,
-  baseValidTo: InstantSchema.nullable().optional(),
+  baseValidTo: InstantSchema.nullable()
+    .optional()
+    .describe(
+      "The seat's end the form showed (null: none), serving as its revision. Another end set since → 409; omitted, only a later end is refused.",
+    ),
 });
 export type EndMemberInput = z.infer<typeof EndMemberInputSchema>;
 
