@@ -167,6 +167,16 @@ describe.each(API_DATABASE_KINDS)('blind bids with revisions on %s', (databaseKi
     );
   });
 
+  it('answers a reader who bids for neither side the same 403 whatever revision it sends: no oracle of a side’s bids', async () => {
+    const bodies = new Set<string>();
+    for (const baseRevision of [0, 1, 3, 7, undefined]) {
+      const response = await bid(mediator, { bound: LEAD_BOUND, baseRevision });
+      expect(response.status).toBe(403);
+      bodies.add(await response.text());
+    }
+    expect(bodies.size).toBe(1);
+  });
+
   it('answers a bid after the reveal with who revealed it and when', async () => {
     const revealed = await send(`POST ${N}/biddings/${biddingId}/reveal`, mediator);
     expect(revealed.status).toBe(200);
