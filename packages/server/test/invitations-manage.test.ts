@@ -242,20 +242,25 @@ describe.each(API_DATABASE_KINDS)('pending invitations on %s', (databaseKind) =>
     expect((await revoke(ukraine, twice.invitation.id)).status).toBe(200);
     const again = await revoke(ukraine, twice.invitation.id);
     expect(again.status).toBe(409);
-    expect(await again.json()).toMatchObject({ detail: 'This invitation was already withdrawn.' });
+    // Who withdrew it and when (issue #11 item 8), in the negotiation's time zone.
+    expect(await again.json()).toMatchObject({
+      detail: expect.stringMatching(
+        /^This invitation was already withdrawn by Secretary of the NSDC of Ukraine \(demo\) on \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Europe\/Zurich\)\.$/,
+      ),
+    });
 
     const used = await invite(ukraine, { email: 'used@conflict.example' });
     expect((await accept(await account('used@conflict.example'), used.token)).status).toBe(201);
     expect(await (await revoke(ukraine, used.invitation.id)).json()).toMatchObject({
       status: 409,
-      detail: expect.stringMatching(/already accepted/),
+      detail: expect.stringMatching(/already accepted on \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Europe\/Zurich\)/),
     });
 
     const old = await invite(ukraine, { email: 'old@conflict.example' });
     await later(INVITATION_TTL_MS);
     expect(await (await revoke(as('ownDelegation'), old.invitation.id)).json()).toMatchObject({
       status: 409,
-      detail: expect.stringMatching(/expired/),
+      detail: expect.stringMatching(/expired on \d{1,2} \w{3} \d{4}/),
     });
   });
 
@@ -423,7 +428,12 @@ describe.each(API_DATABASE_KINDS)('pending invitations on %s', (databaseKind) =>
       (seat) => seat.userId === ukraine.userId && seat.partyId === DEMO_PARTIES.ukraine.id,
     );
     for (const seat of ukrainianSeats)
-      await updateMemberValidTo(handle.db, { memberId: seat.id, validTo: now });
+      await updateMemberValidTo(handle.db, {
+        memberId: seat.id,
+        validTo: now,
+        endedBy: null,
+        at: new Date(now),
+      });
     await seatMember(handle.db, {
       id: MemberIdSchema.parse(randomUUID()),
       negotiationId: DEMO_NEGOTIATION.id,

@@ -392,10 +392,12 @@ describe('drafting in a real browser', () => {
     const create = page.getByRole('form', { name: 'Create the revised version' });
     await create.getByLabel('New version label').fill(`Late ${RUN}`);
     await create.getByRole('button', { name: 'Create the version' }).click();
-    // Not "reload to see the current version", which would lose the map: the way forward instead.
-    await expect.poll(() => create.getByRole('alert').innerText()).toContain('A version was saved meanwhile');
-    expect(await create.getByRole('alert').innerText()).not.toContain('reload');
-    await create.getByRole('button', { name: 'Create it anyway, after what was saved meanwhile' }).click();
+    // Not "reload to see the current version", which would lose the map: which version was saved
+    // meanwhile, and the ways forward instead (issue #11 item 8).
+    const conflict = create.getByRole('region', { name: 'The other change' });
+    await expect.poll(() => conflict.innerText()).toContain(`Meanwhile, someone saved “Meanwhile ${RUN}” on`);
+    expect(await conflict.innerText()).not.toContain('reload');
+    await conflict.getByRole('button', { name: /^Create mine from “.+” anyway$/ }).click();
     await page.getByRole('heading', { name: 'Lineage' }).waitFor();
     await expect.poll(() => page.locator('main').innerText()).toContain(`Late ${RUN}`);
   });

@@ -122,4 +122,62 @@ describe('new versions saved from two windows at once', () => {
     expect(labels).toEqual(expect.arrayContaining([`Harbour A ${RUN}`, `Harbour B ${RUN}`]));
     await second.context.close();
   }, 120_000);
+  test('a revised text pasted while another version was saved names it, keeps the text, and can be based on it', async () => {
+    const second = await signInAs(harness, DEMO_ACCOUNTS.mediator.email);
+    await withoutLiveUpdates(second.page);
+    await openDemoNegotiation(second.page);
+    await section(second.page, 'Plan');
+    await second.page.getByRole('link', { name: 'Paste a revised text' }).click();
+    const pasted = `1. Harbour. Ships berth in the order they arrive ${RUN}.\n`;
+    const revised = second.page.getByRole('form', { name: 'Revised text' });
+    await revised.getByLabel('Revised text').fill(pasted);
+    await revised.getByRole('button', { name: 'Propose the lineage' }).click();
+    const create = second.page.getByRole('form', { name: 'Create the revised version' });
+    await create.getByLabel('New version label').fill(`Harbour revised ${RUN}`);
+
+    // Meanwhile the first window imports a version of its own.
+    const status = await mediator.page.evaluate(
+      async ({ api, label }) => {
+        const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+        const plan = (await (await fetch(`${api}/plan`)).json()) as { revision: number };
+        const response = await fetch(`${api}/plan/import`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({
+            label,
+            text: '1. Quay. Ships moor at the quay.\n',
+            baseRevision: plan.revision,
+          }),
+        });
+        return response.status;
+      },
+      { api: API, label: `Quay ${RUN}` },
+    );
+    expect(status).toBe(201);
+
+    await create.getByRole('button', { name: 'Create the version' }).click();
+    const conflict = create.getByRole('region', { name: 'The other change' });
+    await expect
+      .poll(() => conflict.innerText())
+      .toMatch(new RegExp(`^Meanwhile, someone saved “Quay ${RUN}” on \\d`));
+    expect(await conflict.innerText()).toContain(
+      'Yours is not created yet: your pasted text and this map are still here.',
+    );
+    expect(await second.page.getByText(/reload/i).count()).toBe(0);
+    expect(await conflict.getByRole('button', { name: /^Create mine from “.+” anyway$/ }).count()).toBe(1);
+
+    await conflict.getByRole('button', { name: `Base my text on “Quay ${RUN}”` }).click();
+    await second.page.getByRole('heading', { name: `Paste a revised text of “Quay ${RUN}”` }).waitFor();
+    const again = second.page.getByRole('form', { name: 'Revised text' });
+    expect(await again.getByLabel('Revised text').inputValue()).toBe(pasted);
+    await again.getByRole('button', { name: 'Propose the lineage' }).click();
+    await create.getByLabel('New version label').fill(`Harbour revised ${RUN}`);
+    await create.getByRole('button', { name: 'Create the version' }).click();
+    await second.page.getByRole('heading', { name: 'Lineage' }).waitFor();
+    const versions = (await read<PlanOverview>(second, `${API}/plan`)).versions;
+    const quay = versions.find((version) => version.label === `Quay ${RUN}`);
+    const made = versions.find((version) => version.label === `Harbour revised ${RUN}`);
+    expect(made?.parentId).toBe(quay?.id);
+    await second.context.close();
+  }, 120_000);
 });

@@ -35,7 +35,20 @@ export const AddMemberInputSchema = z.strictObject({
 });
 export type AddMemberInput = z.infer<typeof AddMemberInputSchema>;
 
-export const EndMemberInputSchema = z.strictObject({ validTo: InstantSchema });
+/**
+ * Ends a seat at `validTo`. `baseValidTo` is the seat's end as the form showed it (null: none): a
+ * seat's end is all that changes about it, so it serves as its revision, and an end someone else
+ * set meanwhile answers 409 naming them. Without it (clients from before #11 item 8) only moving an
+ * end later is refused.
+ */
+export const EndMemberInputSchema = z.strictObject({
+  validTo: InstantSchema,
+  baseValidTo: InstantSchema.nullable()
+    .optional()
+    .describe(
+      "The seat's end the form showed (null: none), serving as its revision. Another end set since → 409; omitted, only a later end is refused.",
+    ),
+});
 export type EndMemberInput = z.infer<typeof EndMemberInputSchema>;
 
 /** Hands a party's lead to another user from `validFrom`: current lead seats end exactly then. */

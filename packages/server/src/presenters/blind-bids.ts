@@ -1,5 +1,5 @@
 import type { Bidding, Party, PartyId } from '@parley/core';
-import type { BidSubmission, StoredBidding } from '../storage/blind-bids';
+import type { BidReceipt, BidSubmission, StoredBidding } from '../storage/blind-bids';
 import type { StoredVersion } from '../storage/plan-versions';
 
 /** What a presenter needs besides the bidding: loaded once per list. */
@@ -11,6 +11,8 @@ export type BiddingContext = {
   readonly parties: readonly Party[];
   readonly versions: readonly StoredVersion[];
   readonly submissions: readonly BidSubmission[];
+  /** Bids of the viewer's own side only (the service loads no other party's). */
+  readonly ownBids: readonly BidReceipt[];
 };
 
 /** A bidding as its readers see it: who has bid and the outcome after the reveal, never a bound. */
@@ -23,6 +25,11 @@ export function presentBidding(bidding: StoredBidding, context: BiddingContext):
     partyName: context.parties.find((party) => party.id === partyId)?.name ?? '',
     submitted: context.submissions.some((bid) => bid.biddingId === bidding.id && bid.partyId === partyId),
   });
+  const yourSide = context.sideOf(bidding);
+  const yourParty =
+    yourSide === null ? null : yourSide === 'giving' ? bidding.givingPartyId : bidding.takingPartyId;
+  // Matched on the viewer's own side too, so another party's bid can never be shown as yours.
+  const ownBid = context.ownBids.find((bid) => bid.biddingId === bidding.id && bid.partyId === yourParty);
   return {
     id: bidding.id,
     versionId: bidding.versionId,
@@ -40,10 +47,18 @@ export function presentBidding(bidding: StoredBidding, context: BiddingContext):
     state: biddingState(bidding, context.now),
     revealedAt: bidding.revealedAt?.toISOString() ?? null,
     outcome: bidding.outcome,
-    yourSide: context.sideOf(bidding),
+    yourSide,
+    yourBid: ownBid === undefined ? null : presentOwnBid(ownBid),
     canReveal: bidding.revealedAt === null && context.canManage,
+    revealedBy: bidding.revealedBy,
   };
 }
+
+const presentOwnBid = (bid: BidReceipt): NonNullable<Bidding['yourBid']> => ({
+  revision: bid.revision,
+  submittedAt: bid.submittedAt.toISOString(),
+  submittedBy: bid.submittedBy,
+});
 
 export function biddingState(bidding: StoredBidding, now: Date): Bidding['state'] {
   if (bidding.revealedAt !== null) return 'revealed';

@@ -61,6 +61,7 @@ export async function openBidding(
     openedBy: viewer.userId,
     openedAt: at,
     revealedAt: null,
+    revealedBy: null,
     outcome: null,
   };
   await commitChange(deps, {

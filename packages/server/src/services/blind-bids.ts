@@ -17,10 +17,12 @@ import { openBound, sealBound } from '../sealing/bid-seal';
 import {
   findBidding,
   listBiddings,
+  listBidReceipts,
   listBidSubmissions,
   listSealedBids,
   markBiddingRevealed,
   upsertSealedBid,
+  type BidReceipt,
   type StoredBidding,
 } from '../storage/blind-bids';
 import type { Database } from '../storage/database';
@@ -29,6 +31,7 @@ import { commitChange, type AuditNote } from './commit-change';
 import type { AppDeps } from './deps';
 import { partyResource } from './known-party';
 import { listVersionsForViewer } from './plan-versions';
+import { assertBidCurrent, assertNotRevealed } from './blind-bid-conflicts';
 import { assertAllowed } from './viewer';
 
 // Blind bids on a numeric issue (docs/live-analysis.md, "Blind bids"). Opening: blind-bid-opening.ts.
@@ -46,22 +49,46 @@ const sealDigest = (sealed: string) => createHash('sha256').update(sealed).diges
 export async function loadBiddingContext(
   deps: AppDeps,
   viewer: Viewer,
-  input: { negotiation: Negotiation; biddingIds: readonly BiddingId[] },
+  input: { negotiation: Negotiation; biddings: readonly StoredBidding[] },
 ): Promise<BiddingContext> {
+  const biddingIds = input.biddings.map((bidding) => bidding.id);
   const [parties, { versions }, submissions] = await Promise.all([
     listParties(deps.db, input.negotiation.id),
     listVersionsForViewer(deps, viewer, input.negotiation),
-    listBidSubmissions(deps.db, input.biddingIds),
+    listBidSubmissions(deps.db, biddingIds),
   ]);
   return {
     now: deps.clock.now(),
     parties,
     versions,
     submissions,
+    ownBids: await listOwnBids(deps, { viewer, biddings: input.biddings, parties }),
     sideOf: (bidding) => sideOf(viewer, bidding, parties),
     canManage: can(viewer, 'bidding.manage', { kind: 'negotiation', negotiationId: input.negotiation.id }),
   };
 }
+
+/**
+ * The bids of the side the viewer bids for, and of no other party: a bid's revision and who sealed
+ * it are that delegation's business alone (issue #11 item 8).
+ */
+async function listOwnBids(
+  deps: AppDeps,
+  input: { viewer: Viewer; biddings: readonly StoredBidding[]; parties: readonly Party[] },
+): Promise<BidReceipt[]> {
+  const byParty = new Map<string, BiddingId[]>();
+  for (const bidding of input.biddings) {
+    const partyId = sidePartyOf(bidding, sideOf(input.viewer, bidding, input.parties));
+    if (partyId !== null) byParty.set(partyId, [...(byParty.get(partyId) ?? []), bidding.id]);
+  }
+  const lists = await Promise.all(
+    [...byParty].map(([partyId, biddingIds]) => listBidReceipts(deps.db, { biddingIds, partyId })),
+  );
+  return lists.flat();
+}
+
+const sidePartyOf = (bidding: StoredBidding, side: 'giving' | 'taking' | null) =>
+  side === null ? null : side === 'giving' ? bidding.givingPartyId : bidding.takingPartyId;
 
 /** The biddings the viewer may read (observers and uninvolved parties: none). */
 export async function listBiddingsForViewer(
@@ -72,10 +99,7 @@ export async function listBiddingsForViewer(
   const visible = (await listBiddings(deps.db, negotiation.id)).filter((bidding) =>
     can(viewer, 'bidding.read', biddingResource(bidding)),
   );
-  const context = await loadBiddingContext(deps, viewer, {
-    negotiation,
-    biddingIds: visible.map((bidding) => bidding.id),
-  });
+  const context = await loadBiddingContext(deps, viewer, { negotiation, biddings: visible });
   return visible.map((bidding) => presentBidding(bidding, context));
 }
 
@@ -97,7 +121,7 @@ export async function getBiddingForViewer(
   input: { negotiation: Negotiation; biddingId: BiddingId },
 ): Promise<Bidding> {
   const bidding = await visibleBidding(deps, viewer, input);
-  const context = await loadBiddingContext(deps, viewer, { ...input, biddingIds: [bidding.id] });
+  const context = await loadBiddingContext(deps, viewer, { ...input, biddings: [bidding] });
   return presentBidding(bidding, context);
 }
 
@@ -138,9 +162,9 @@ async function changeBidding<Result>(
   });
 }
 
-function assertOpen(bidding: StoredBidding, now: Date): void {
-  const state = biddingState(bidding, now);
-  if (state === 'revealed') throw new DomainError('conflict', 'This bidding has been revealed.');
+function assertOpen(bidding: StoredBidding, input: { now: Date; timeZone: string }): void {
+  const state = biddingState(bidding, input.now);
+  if (state === 'revealed') assertNotRevealed(bidding, input.timeZone);
   if (state === 'closed')
     throw new DomainError('conflict', 'This bidding closed; no bid can be made or changed.');
 }
@@ -171,8 +195,10 @@ export async function submitBid(
     { ...input, viewer, at },
     {
       write: async (tx, locked) => {
-        assertOpen(locked, at);
-        const replaced = (await listSealedBids(tx, biddingId)).some((bid) => bid.partyId === partyId);
+        assertOpen(locked, { now: at, timeZone: negotiation.timeZone });
+        // The bidding's row lock serialises bids, so the revision read here is still current.
+        const [current] = await listBidReceipts(tx, { biddingIds: [biddingId], partyId });
+        assertBidCurrent(current, { baseRevision: body.baseRevision, timeZone: negotiation.timeZone });
         const sealed = sealBound(deps.sealKey, { biddingId, partyId }, body.bound);
         await upsertSealedBid(tx, {
           biddingId,
@@ -180,8 +206,9 @@ export async function submitBid(
           sealed,
           submittedBy: viewer.userId,
           submittedAt: at,
+          revision: (current?.revision ?? 0) + 1,
         });
-        return { replaced, sealed };
+        return { replaced: current !== undefined, sealed };
       },
       audit: ({ replaced, sealed }) => ({
         action: 'bid.submit',
@@ -214,7 +241,7 @@ export async function revealBidding(
     { ...input, viewer, at },
     {
       write: async (tx, locked) => {
-        if (locked.revealedAt !== null) throw new DomainError('conflict', 'This bidding has been revealed.');
+        assertNotRevealed(locked, negotiation.timeZone);
         const bids = await listSealedBids(tx, biddingId);
         const sealedOf = (partyId: string) => bids.find((bid) => bid.partyId === partyId)?.sealed ?? null;
         const giving = sealedOf(locked.givingPartyId);

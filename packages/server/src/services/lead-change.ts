@@ -74,7 +74,7 @@ export function applyLeadChange(
 async function replaceLead(
   deps: AppDeps,
   tx: Database,
-  input: { party: Party; userId: UserId; title: string; validFrom: string },
+  input: { party: Party; actor: { userId: UserId | null }; userId: UserId; title: string; validFrom: string },
 ): Promise<LeadChange> {
   const { party, validFrom } = input;
   const at = new Date(validFrom);
@@ -99,7 +99,13 @@ async function replaceLead(
       (seat.function === 'lead' || seat.userId === input.userId) &&
       Date.parse(seat.validFrom) < at.getTime(),
   );
-  for (const seat of ending) await updateMemberValidTo(tx, { memberId: seat.id, validTo: validFrom });
+  for (const seat of ending)
+    await updateMemberValidTo(tx, {
+      memberId: seat.id,
+      validTo: validFrom,
+      endedBy: input.actor.userId,
+      at: now,
+    });
   const lead = await seatMember(tx, {
     id: MemberIdSchema.parse(deps.ids.next()),
     negotiationId: party.negotiationId,

@@ -6,27 +6,19 @@ import {
   type AddMemberInput,
   type Member,
   type MemberFunction,
-  type MemberId,
   type Negotiation,
   type Party,
   type UserId,
   type Viewer,
 } from '@parley/core';
-import {
-  findMember,
-  haveSharedANegotiation,
-  insertMember,
-  listMembers,
-  updateMemberValidTo,
-} from '../storage/members';
-import { findParty } from '../storage/parties';
+import { haveSharedANegotiation, insertMember, listMembers } from '../storage/members';
 import { findUser, findUserByEmail } from '../storage/users';
 import { normalizeEmail } from './accounts';
 import type { Database } from '../storage/database';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { partyResource } from './known-party';
-import { assertAllowed, visibleOrNotFound } from './viewer';
+import { assertAllowed } from './viewer';
 
 /**
  * Whether the party has, had or will have a lead seat: the mediator's set-up right ends for good
@@ -226,53 +218,4 @@ async function seatedUserId(tx: Database, viewer: Viewer, member: AddMemberInput
     });
   const person = member.userId !== null ? { userId: member.userId } : { email: member.email ?? '' };
   return (await colleagueOrNotFound(tx, viewer, person)).id;
-}
-
-/** Ends a seat at `validTo` (e.g. when a lead is replaced); the seat stays on file. */
-export async function endMember(
-  deps: AppDeps,
-  viewer: Viewer,
-  input: { negotiation: Negotiation; memberId: MemberId; validTo: string },
-): Promise<Member> {
-  const { negotiation } = input;
-  const found = await findMember(deps.db, { negotiationId: negotiation.id, memberId: input.memberId });
-  const member = visibleOrNotFound(
-    found,
-    () => can(viewer, 'member.read', { kind: 'negotiation', negotiationId: negotiation.id }),
-    'Member',
-  );
-  const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: member.partyId });
-  if (party === undefined) throw new DomainError('not-found', 'Member not found.');
-  assertAllowed(
-    can(viewer, 'member.manage', partyResource(party)),
-    "manage this party's delegation (its lead does)",
-  );
-  if (Date.parse(input.validTo) < Date.parse(member.validFrom)) {
-    throw new DomainError('invalid-input', 'validTo must not be before validFrom.', { field: 'validTo' });
-  }
-  // Ending may only shorten a seat: moving an end date later would quietly re-admit a replaced member.
-  if (member.validTo !== null && Date.parse(input.validTo) > Date.parse(member.validTo)) {
-    throw new DomainError('conflict', 'This seat already ends earlier; add a new seat instead.', {
-      field: 'validTo',
-    });
-  }
-  if (member.function === 'lead') {
-    // Ending the lead's own seat would leave the delegation with no one to manage it.
-    throw new DomainError('conflict', 'A lead seat ends only by handing the lead over to someone else.', {
-      field: 'memberId',
-    });
-  }
-  await commitChange(deps, {
-    actor: viewer,
-    write: (tx) => updateMemberValidTo(tx, { memberId: member.id, validTo: input.validTo }),
-    event: { type: 'members.changed', negotiationId: negotiation.id, partyId: member.partyId },
-    audit: {
-      action: 'member.end',
-      subjectType: 'member',
-      subjectId: member.id,
-      negotiationId: negotiation.id,
-      detail: { validTo: input.validTo },
-    },
-  });
-  return { ...member, validTo: input.validTo };
 }

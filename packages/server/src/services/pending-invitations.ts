@@ -1,6 +1,8 @@
 import {
+  assertNever,
   can,
   DomainError,
+  instantInWords,
   type Invitation,
   type InvitationId,
   type Member,
@@ -74,12 +76,30 @@ export async function listPendingInvitationsForViewer(
   );
 }
 
-const STATUS_CONFLICTS = {
-  // Not "end the seat instead": the mediator, who may withdraw an invitation, may not end another party's seats.
-  accepted: 'This invitation was already accepted: the seat it gave is now listed in the delegation.',
-  revoked: 'This invitation was already withdrawn.',
-  expired: 'This invitation has expired: it can no longer be accepted.',
-} as const;
+/**
+ * What a withdrawal finds happened meanwhile (issue #11 item 8), with when and, for a withdrawal,
+ * by whom: withdrawing is one-way, so the state is the check and no revision is needed. The caller
+ * may see the invitation, and so its audit entries, which name the same.
+ */
+function statusConflict(
+  status: 'accepted' | 'revoked' | 'expired',
+  input: { invitation: Invitation; revokedByName: string | null; timeZone: string },
+): string {
+  const { invitation, timeZone } = input;
+  const when = (instant: string | null) =>
+    instant === null ? '' : ` on ${instantInWords(instant, timeZone)}`;
+  switch (status) {
+    // Not "end the seat instead": the mediator, who may withdraw an invitation, may not end another party's seats.
+    case 'accepted':
+      return `This invitation was already accepted${when(invitation.acceptedAt)}: the seat it gave is now listed in the delegation.`;
+    case 'revoked':
+      return `This invitation was already withdrawn${input.revokedByName === null ? '' : ` by ${input.revokedByName}`}${when(invitation.revokedAt)}.`;
+    case 'expired':
+      return `This invitation expired${when(invitation.expiresAt)}: it can no longer be accepted.`;
+    default:
+      return assertNever(status);
+  }
+}
 
 /**
  * Withdraws a pending invitation: its token no longer seats anyone. An invitation the viewer may
@@ -106,7 +126,7 @@ export async function revokeInvitation(
           ? undefined
           : await findParty(tx, { negotiationId: input.negotiation.id, partyId: found.invitation.partyId });
       const seats = await listMembers(tx, input.negotiation.id);
-      const { invitation } = visibleOrNotFound(
+      const { invitation, revokedByName } = visibleOrNotFound(
         found,
         ({ invitation, invitedBy }) =>
           party !== undefined &&
@@ -121,7 +141,11 @@ export async function revokeInvitation(
       );
       const status = invitationStatus(invitation, at);
       if (status !== 'pending')
-        throw new DomainError('conflict', STATUS_CONFLICTS[status], { field: 'invitationId' });
+        throw new DomainError(
+          'conflict',
+          statusConflict(status, { invitation, revokedByName, timeZone: input.negotiation.timeZone }),
+          { field: 'invitationId' },
+        );
       await markInvitationRevoked(tx, { id: invitation.id, userId: by, at });
       return { ...invitation, revokedAt: at.toISOString() };
     },

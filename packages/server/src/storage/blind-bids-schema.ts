@@ -25,4 +25,6 @@ export type BlindBidsTable = {
   sealed: string | null;
   submitted_by: string | null;
   submitted_at: Date;
+  /** Counts the delegation's bids in this bidding (migration 0300): the revision a form sends back. */
+  revision: number;
 };

@@ -35,6 +35,8 @@ export type StoredBidding = {
   readonly openedBy: UserId | null;
   readonly openedAt: Date;
   readonly revealedAt: Date | null;
+  /** Who revealed it; null before the reveal or when the account is gone. */
+  readonly revealedBy: { readonly userId: UserId; readonly displayName: string } | null;
   readonly outcome: BiddingOutcome | null;
 };
 
@@ -45,7 +47,21 @@ export type BidSubmission = {
   readonly submittedAt: Date;
 };
 
-function toBidding(row: BlindBiddingsTable): StoredBidding {
+/**
+ * A delegation's own record of its bid: its revision and who sealed it when. Only that
+ * delegation's members may be shown it (services/blind-bids.ts decides); never the bound.
+ */
+export type BidReceipt = {
+  readonly biddingId: BiddingId;
+  readonly partyId: string;
+  readonly revision: number;
+  readonly submittedAt: Date;
+  readonly submittedBy: { readonly userId: UserId; readonly displayName: string } | null;
+};
+
+type BiddingRow = BlindBiddingsTable & { revealed_by_name: string | null };
+
+function toBidding(row: BiddingRow): StoredBidding {
   return {
     id: BiddingIdSchema.parse(row.id),
     negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
@@ -61,6 +77,10 @@ function toBidding(row: BlindBiddingsTable): StoredBidding {
     openedBy: row.opened_by === null ? null : UserIdSchema.parse(row.opened_by),
     openedAt: row.opened_at,
     revealedAt: row.revealed_at,
+    revealedBy:
+      row.revealed_by === null || row.revealed_by_name === null
+        ? null
+        : { userId: UserIdSchema.parse(row.revealed_by), displayName: row.revealed_by_name },
     outcome: row.outcome === null ? null : BiddingOutcomeSchema.parse(row.outcome),
   };
 }
@@ -89,10 +109,21 @@ export async function insertBidding(db: Database, bidding: StoredBidding): Promi
     .execute();
 }
 
-export async function listBiddings(db: Database, negotiationId: string): Promise<StoredBidding[]> {
-  const rows = await db
+/** The revealer's name by a subquery, not a join: a locked read (FOR UPDATE) may not outer-join. */
+const selectBiddings = (db: Database) =>
+  db
     .selectFrom('blind_biddings')
-    .selectAll()
+    .selectAll('blind_biddings')
+    .select((eb) =>
+      eb
+        .selectFrom('users')
+        .select('users.display_name')
+        .whereRef('users.id', '=', 'blind_biddings.revealed_by')
+        .as('revealed_by_name'),
+    );
+
+export async function listBiddings(db: Database, negotiationId: string): Promise<StoredBidding[]> {
+  const rows = await selectBiddings(db)
     .where('negotiation_id', '=', negotiationId)
     .orderBy('opened_at', 'desc')
     .orderBy('id')
@@ -105,9 +136,7 @@ export async function findBidding(
   db: Database,
   input: { negotiationId: string; biddingId: BiddingId; lock?: boolean },
 ): Promise<StoredBidding | undefined> {
-  let query = db
-    .selectFrom('blind_biddings')
-    .selectAll()
+  let query = selectBiddings(db)
     .where('id', '=', input.biddingId)
     .where('negotiation_id', '=', input.negotiationId);
   if (input.lock === true) query = query.forUpdate();
@@ -129,6 +158,38 @@ export async function listBidSubmissions(
     biddingId: BiddingIdSchema.parse(row.bidding_id),
     partyId: row.party_id,
     submittedAt: row.submitted_at,
+  }));
+}
+
+/** One party's bids in the given biddings, with who sealed each (for that party's own members). */
+export async function listBidReceipts(
+  db: Database,
+  input: { biddingIds: readonly BiddingId[]; partyId: string },
+): Promise<BidReceipt[]> {
+  if (input.biddingIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('blind_bids')
+    .leftJoin('users', 'users.id', 'blind_bids.submitted_by')
+    .select([
+      'blind_bids.bidding_id',
+      'blind_bids.party_id',
+      'blind_bids.revision',
+      'blind_bids.submitted_at',
+      'users.id as user_id',
+      'users.display_name',
+    ])
+    .where('blind_bids.bidding_id', 'in', input.biddingIds)
+    .where('blind_bids.party_id', '=', input.partyId)
+    .execute();
+  return rows.map((row) => ({
+    biddingId: BiddingIdSchema.parse(row.bidding_id),
+    partyId: row.party_id,
+    revision: row.revision,
+    submittedAt: row.submitted_at,
+    submittedBy:
+      row.user_id === null || row.display_name === null
+        ? null
+        : { userId: UserIdSchema.parse(row.user_id), displayName: row.display_name },
   }));
 }
 
@@ -154,9 +215,16 @@ export async function upsertSealedBid(
     sealed: string;
     submittedBy: string | null;
     submittedAt: Date;
+    /** 1 for a first bid, else the stored one's plus 1: the caller holds the bidding's lock. */
+    revision: number;
   },
 ): Promise<void> {
-  const values = { sealed: bid.sealed, submitted_by: bid.submittedBy, submitted_at: bid.submittedAt };
+  const values = {
+    sealed: bid.sealed,
+    submitted_by: bid.submittedBy,
+    submitted_at: bid.submittedAt,
+    revision: bid.revision,
+  };
   await db
     .insertInto('blind_bids')
     .values({ bidding_id: bid.biddingId, party_id: bid.partyId, ...values })

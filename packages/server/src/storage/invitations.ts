@@ -104,17 +104,29 @@ export async function findInviter(db: Database, id: InvitationId): Promise<UserI
 export async function findInvitationForUpdate(
   db: Database,
   input: { negotiationId: NegotiationId; id: InvitationId },
-): Promise<{ invitation: Invitation; invitedBy: UserId } | undefined> {
+): Promise<{ invitation: Invitation; invitedBy: UserId; revokedByName: string | null } | undefined> {
   const row = await db
     .selectFrom('invitations')
-    .selectAll()
+    .selectAll('invitations')
+    // A subquery, not a join: a locked read (FOR UPDATE) may not outer-join.
+    .select((eb) =>
+      eb
+        .selectFrom('users')
+        .select('users.display_name')
+        .whereRef('users.id', '=', 'invitations.revoked_by')
+        .as('revoked_by_name'),
+    )
     .where('id', '=', input.id)
     .where('negotiation_id', '=', input.negotiationId)
     .forUpdate()
     .executeTakeFirst();
   return row === undefined
     ? undefined
-    : { invitation: toInvitation(row), invitedBy: UserIdSchema.parse(row.invited_by) };
+    : {
+        invitation: toInvitation(row),
+        invitedBy: UserIdSchema.parse(row.invited_by),
+        revokedByName: row.revoked_by_name,
+      };
 }
 
 export async function markInvitationRevoked(

@@ -57,7 +57,7 @@ function memberQuery(db: Database) {
     ]);
 }
 
-type MemberRow = Omit<MembersTable, never> & { display_name: string };
+type MemberRow = Omit<MembersTable, 'ended_by' | 'ended_at'> & { display_name: string };
 function toMember(row: MemberRow): Member {
   return {
     id: MemberIdSchema.parse(row.id),
@@ -92,15 +92,49 @@ export async function findMember(
   return row === undefined ? undefined : toMember(row);
 }
 
+/** Sets a seat's end, recording who set it when (told to a second person ending it). */
 export async function updateMemberValidTo(
   db: Database,
-  input: { memberId: MemberId; validTo: string },
+  input: { memberId: MemberId; validTo: string; endedBy: UserId | null; at: Date },
 ): Promise<void> {
   await db
     .updateTable('members')
-    .set({ valid_to: new Date(input.validTo) })
+    .set({ valid_to: new Date(input.validTo), ended_by: input.endedBy, ended_at: input.at })
     .where('id', '=', input.memberId)
     .execute();
+}
+
+/**
+ * One seat with its row locked until the transaction ends, and who set its end when: two people
+ * ending one seat at once are served one after the other.
+ */
+export async function findSeatForUpdate(
+  db: Database,
+  input: { negotiationId: NegotiationId; memberId: MemberId },
+): Promise<
+  | { member: Member; endedBy: { userId: UserId; displayName: string } | null; endedAt: Date | null }
+  | undefined
+> {
+  const row = await memberQuery(db)
+    .select((eb) => [
+      'members.ended_by',
+      'members.ended_at',
+      eb
+        .selectFrom('users as ender')
+        .select('ender.display_name')
+        .whereRef('ender.id', '=', 'members.ended_by')
+        .as('ended_by_name'),
+    ])
+    .where('members.id', '=', input.memberId)
+    .where('members.negotiation_id', '=', input.negotiationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const endedBy =
+    row.ended_by === null || row.ended_by_name === null
+      ? null
+      : { userId: UserIdSchema.parse(row.ended_by), displayName: row.ended_by_name };
+  return { member: toMember(row), endedBy, endedAt: row.ended_at };
 }
 
 /** Every seat the user has held, in any negotiation, with the role of its party. */

@@ -117,6 +117,9 @@ export type MembersTable = {
   title: string;
   valid_from: Date;
   valid_to: Date | null;
+  /** Who last set `valid_to`, and when (migration 0310); null for seats ended before it. */
+  ended_by: Generated<string | null>;
+  ended_at: Generated<Date | null>;
 };
 
 export type NegotiationsTable = {

@@ -29,6 +29,7 @@ export const BLIND_BID_ACCESS_FIXTURE: AccessFixture = {
       openedBy: null,
       openedAt: new Date('2025-12-01T00:00:00.000Z'),
       revealedAt: null,
+      revealedBy: null,
       outcome: null,
     });
     return { biddingId: [id] };

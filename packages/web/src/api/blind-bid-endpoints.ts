@@ -11,8 +11,12 @@ export const listBiddings = (id: string) => requestAllPages(biddings(id), Biddin
 export const openBidding = (id: string, body: OpenBiddingRequest) =>
   request(biddings(id), BiddingSchema, { method: 'POST', body });
 
-export const submitBid = (id: string, biddingId: BiddingId, bound: number) =>
-  request(`${bidding(id, biddingId)}/bid`, BiddingSchema, { method: 'PUT', body: { bound } });
+export const getBidding = (id: string, biddingId: BiddingId) =>
+  request(bidding(id, biddingId), BiddingSchema);
+
+/** `baseRevision`: the revision of the side's bid the form was based on (0: none); stale → 409. */
+export const submitBid = (id: string, biddingId: BiddingId, body: { bound: number; baseRevision: number }) =>
+  request(`${bidding(id, biddingId)}/bid`, BiddingSchema, { method: 'PUT', body });
 
 export const revealBidding = (id: string, biddingId: BiddingId) =>
   request(`${bidding(id, biddingId)}/reveal`, BiddingSchema, { method: 'POST' });

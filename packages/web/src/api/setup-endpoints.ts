@@ -85,10 +85,15 @@ export type SeatBody = {
 export const seatMember = (id: string, partyId: string, body: SeatBody) =>
   request(`${party(id, partyId)}/members`, MemberSchema, { method: 'POST', body: { ...body, userId: null } });
 
-export const endSeat = (id: string, memberId: string, validTo: string) =>
+/** `baseValidTo`: the seat's end the form showed (null: none); an end set meanwhile → 409. */
+export const endSeat = (
+  id: string,
+  memberId: string,
+  body: { validTo: string; baseValidTo: string | null },
+) =>
   request(`${negotiation(id)}/members/${encodeURIComponent(memberId)}/end`, MemberSchema, {
     method: 'POST',
-    body: { validTo },
+    body,
   });
 
 export type LeadBody = { userId: string; title: string; validFrom: string };

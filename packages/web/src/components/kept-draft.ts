@@ -68,8 +68,12 @@ function readKept<T>(key: string, schema: z.ZodType<T>): T | undefined {
   }
 }
 
-// Storage may be full or disabled (private modes): the page still works, it only keeps nothing.
-function writeKept(key: string, value: unknown): void {
+/**
+ * Keeps work under another page's key, for that page to restore when it opens (a revised text
+ * carried over to the version saved meanwhile). Storage may be full or disabled (private modes):
+ * the page still works, it only keeps nothing.
+ */
+export function writeKept(key: string, value: unknown): void {
   try {
     window.sessionStorage.setItem(key, JSON.stringify(value));
   } catch {

@@ -61,7 +61,8 @@ const bid = createRoute({
   method: 'put',
   path: `${biddings}/{biddingId}/bid`,
   tags: ['live analysis'],
-  summary: "Seal your delegation's bound (replaces its earlier bid until the reveal or the closing time)",
+  summary:
+    "Seal your delegation's bound (replaces its earlier bid until the reveal or the closing time); baseRevision is your side's yourBid.revision the form showed (0: none), stale → 409 naming who bid meanwhile; without it the bid replaces any earlier one",
   security: AUTHENTICATED,
   request: { params: BiddingParams, body: jsonBody(SubmitBidInputSchema) },
   responses: {
@@ -73,7 +74,8 @@ const reveal = createRoute({
   method: 'post',
   path: `${biddings}/{biddingId}/reveal`,
   tags: ['live analysis'],
-  summary: 'Reveal whether the bounds overlap and the settlement (mediator staff; both sides must have bid)',
+  summary:
+    'Reveal whether the bounds overlap and the settlement (mediator staff; both sides must have bid); a reveal is one-way, so no revision: once revealed → 409 naming who revealed it and when',
   security: AUTHENTICATED,
   request: { params: BiddingParams },
   responses: {

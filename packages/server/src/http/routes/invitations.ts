@@ -53,7 +53,8 @@ const revoke = createRoute({
   method: 'post',
   path: '/api/negotiations/{negotiationId}/invitations/{invitationId}/revoke',
   tags: ['invitations'],
-  summary: 'Withdraw a pending invitation (whoever may list it): its token no longer seats anyone',
+  summary:
+    'Withdraw a pending invitation (whoever may list it): its token no longer seats anyone. One-way, so no revision: one already withdrawn, accepted or expired → 409 saying which, when and (withdrawn) by whom',
   security: AUTHENTICATED,
   request: { params: InvitationParams },
   responses: {

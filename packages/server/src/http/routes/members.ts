@@ -9,7 +9,8 @@ import {
 } from '@parley/core';
 import { presentMember } from '../../presenters/present';
 import { changeLead } from '../../services/lead-change';
-import { addMember, endMember, listMembersForViewer } from '../../services/members';
+import { endMember } from '../../services/end-seat';
+import { addMember, listMembersForViewer } from '../../services/members';
 import { getPartyForViewer } from '../../services/parties';
 import { AUTHENTICATED, jsonBody, jsonResponse, problems } from '../openapi-helpers';
 import { MemberParams, NegotiationParams, PartyParams } from '../params';
@@ -38,10 +39,14 @@ const end = createRoute({
   method: 'post',
   path: '/api/negotiations/{negotiationId}/members/{memberId}/end',
   tags: ['members'],
-  summary: 'End a seat at validTo (e.g. a lead replaced mid-talks)',
+  summary:
+    "End a seat at validTo; baseValidTo is the seat's end the form showed (null: none), and an end set meanwhile → 409 naming who set it when (without it, only moving an end later is refused)",
   security: AUTHENTICATED,
   request: { params: MemberParams, body: jsonBody(EndMemberInputSchema) },
-  responses: { 200: jsonResponse(MemberSchema, 'The ended seat'), ...problems(400, 401, 403, 404, 413, 415) },
+  responses: {
+    200: jsonResponse(MemberSchema, 'The ended seat'),
+    ...problems(400, 401, 403, 404, 409, 413, 415),
+  },
 });
 
 const lead = createRoute({
@@ -83,7 +88,7 @@ export const memberRoutes: RouteModule = (app, deps) => {
     const { negotiationId, memberId } = c.req.valid('param');
     const input = c.req.valid('json');
     const { viewer, negotiation } = await requireNegotiation(c, deps, negotiationId);
-    const member = await endMember(deps, viewer, { negotiation, memberId, validTo: input.validTo });
+    const member = await endMember(deps, viewer, { negotiation, memberId, end: input });
     return c.json(presentMember(member), 200);
   });
 };

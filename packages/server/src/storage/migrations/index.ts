@@ -31,6 +31,8 @@ import { exportOrderMigration } from './0260-export-order';
 import { auditSaltMigration } from './0270-audit-salt';
 import { exportMarkSchemeMigration } from './0280-export-mark-scheme';
 import { sealedProfilesMigration } from './0290-sealed-profiles';
+import { bidRevisionsMigration } from './0300-bid-revisions';
+import { seatEndsMigration } from './0310-seat-ends';
 
 /** Every migration, applied in key order at start (kysely sorts by name). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -66,4 +68,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0270-audit-salt': auditSaltMigration,
   '0280-export-mark-scheme': exportMarkSchemeMigration,
   '0290-sealed-profiles': sealedProfilesMigration,
+  '0300-bid-revisions': bidRevisionsMigration,
+  '0310-seat-ends': seatEndsMigration,
 };

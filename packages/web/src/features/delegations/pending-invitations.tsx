@@ -1,5 +1,6 @@
 import type { Party, PendingInvitation } from '@parley/core';
 import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api/api-error';
 import { listPendingInvitations, revokeInvitation } from '../../api/setup-endpoints';
 import { useResource } from '../../api/use-resource';
 import { useSession } from '../../app/session';
@@ -25,7 +26,7 @@ export function PendingInvitations({
   onWithdrawn?: (invitationId: string) => void;
 }) {
   const { negotiation, tick, refresh } = useNegotiation();
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
   // The withdrawn item, and the button that had the focus, are gone: the notice takes it.
   const noticeLine = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -37,8 +38,17 @@ export function PendingInvitations({
   );
   if (!mayInvite && (pending.state !== 'ready' || pending.data.items.length === 0)) return null;
   const onWithdrawn = (invitation: PendingInvitation) => {
-    setNotice(`The invitation for ${invitation.email} was withdrawn: its link no longer works.`);
+    setNotice({
+      kind: 'ok',
+      text: `The invitation for ${invitation.email} was withdrawn: its link no longer works.`,
+    });
     tellWithdrawn?.(invitation.id);
+    refresh();
+  };
+  // Withdrawn, accepted or expired meanwhile (issue #11 item 8): the refresh takes the item and its
+  // button away, and this says what happened in its place, never "reload".
+  const onOvertaken = (invitation: PendingInvitation, detail: string) => {
+    setNotice({ kind: 'error', text: `The invitation for ${invitation.email} was not withdrawn: ${detail}` });
     refresh();
   };
   return (
@@ -55,6 +65,7 @@ export function PendingInvitations({
                   key={invitation.id}
                   invitation={invitation}
                   onWithdrawn={onWithdrawn}
+                  onOvertaken={onOvertaken}
                 />
               ))}
             </ul>
@@ -62,8 +73,13 @@ export function PendingInvitations({
         }
       </Show>
       {notice && (
-        <p ref={noticeLine} tabIndex={-1} className="ok" role="status">
-          {notice}
+        <p
+          ref={noticeLine}
+          tabIndex={-1}
+          className={notice.kind}
+          role={notice.kind === 'ok' ? 'status' : 'alert'}
+        >
+          {notice.text}
         </p>
       )}
     </section>
@@ -73,9 +89,11 @@ export function PendingInvitations({
 function PendingInvitationItem({
   invitation,
   onWithdrawn,
+  onOvertaken,
 }: {
   invitation: PendingInvitation;
   onWithdrawn: (invitation: PendingInvitation) => void;
+  onOvertaken: (invitation: PendingInvitation, detail: string) => void;
 }) {
   const { me } = useSession();
   const { negotiation } = useNegotiation();
@@ -87,7 +105,14 @@ function PendingInvitationItem({
   }, [isConfirming]);
   const { busy, message, submit } = useFormSubmission();
   const withdraw = submit(async () => {
-    await revokeInvitation(negotiation.id, invitation.id);
+    try {
+      await revokeInvitation(negotiation.id, invitation.id);
+    } catch (failure) {
+      if (!(failure instanceof ApiError && failure.isConflict)) throw failure;
+      onOvertaken(invitation, failure.problem?.detail ?? failure.message);
+      // Never "Withdrawn." for a withdrawal that did not happen here, however briefly shown.
+      throw new Error('Not withdrawn: see below.');
+    }
     onWithdrawn(invitation);
   }, 'Withdrawn.');
   const sender = invitation.sentBy.userId === me.user.id ? 'you' : invitation.sentBy.displayName;

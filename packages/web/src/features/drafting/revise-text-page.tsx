@@ -7,7 +7,7 @@ import { createVersionFromText, proposeLineage } from '../../api/drafting-endpoi
 import { getVersion } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { mayIn, useSession } from '../../app/session';
-import { useKeptDraft } from '../../components/kept-draft';
+import { useKeptDraft, writeKept } from '../../components/kept-draft';
 import { Show } from '../../components/status';
 import { Redline } from '../compare/redline';
 import { useNegotiation } from '../negotiation/negotiation-context';
@@ -16,6 +16,8 @@ import { stillNeeds } from '../../components/still-needs';
 import { LineageMapEditor } from './lineage-map-editor';
 import { flattenLinks, linksOfProposal, previewRevision } from './lineage-preview';
 import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
+import { ReviseMeanwhile } from './revise-meanwhile';
+import { readPlanMeanwhile, type PlanMeanwhile } from '../plan/plan-meanwhile';
 import { checkPlanText, PlanTextField } from './plan-text-field';
 import './drafting.css';
 import { ScrollRegion } from '../../components/scroll-region';
@@ -38,7 +40,11 @@ export function ReviseTextPage() {
   return (
     <Show resource={parent} what="the version to revise">
       {(loaded) =>
-        loaded === undefined ? null : <ReviseText key={fromId} parent={loaded.version} newer={newer} />
+        // Keyed by the version loaded, not by `from`: while a new `from` loads, the old version is
+        // still shown, and a page mounted for it would clear the new one's kept work.
+        loaded === undefined ? null : (
+          <ReviseText key={loaded.version.id} parent={loaded.version} newer={newer} />
+        )
       }
     </Show>
   );
@@ -57,7 +63,7 @@ function ReviseText({
   // The pasted text, the proposal and the mediator's corrections outlive leaving the page: an
   // hour's work on a map must not vanish with a click on another section or a reload.
   const kept = useKeptDraft({
-    key: `parley.revise.${me.user.id}.${negotiation.id}.${parent.id}`,
+    key: revisionKey(me.user.id, negotiation.id, parent.id),
     schema: KeptRevisionSchema,
     // The revision kept with the work: restored later, a version saved meanwhile still answers 409.
     empty: { text: '', label: '', proposal: undefined, links: [], startRevision: plan.revision },
@@ -76,8 +82,9 @@ function ReviseText({
     update({ links: [...next].map(([number, froms]) => [number, [...froms]]) });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  // Set when the server refused the version because the plan moved on: the map stays, to confirm on top.
-  const [conflicted, setConflicted] = useState(false);
+  // Set when the server refused the version because the plan moved on: what was saved meanwhile,
+  // said beside the map, which stays, with the ways on (ReviseMeanwhile).
+  const [meanwhile, setMeanwhile] = useState<PlanMeanwhile | undefined>(undefined);
   const check = checkPlanText(text);
   const proposeNeeds = stillNeeds('propose-needs', 'To propose the lineage', [
     check.plan === undefined && 'a numbered text that reads without problems',
@@ -118,12 +125,12 @@ function ReviseText({
     }
   }
 
-  async function create(event: FormEvent, baseRevision = startRevision) {
-    event.preventDefault();
+  async function create(event: FormEvent | undefined, baseRevision = startRevision) {
+    event?.preventDefault();
     if (proposal === undefined) return;
     setBusy(true);
     setError(undefined);
-    setConflicted(false);
+    setMeanwhile(undefined);
     try {
       const created = await createVersionFromText(negotiation.id, {
         parentId: parent.id,
@@ -138,16 +145,33 @@ function ReviseText({
         `/n/${negotiation.id}/compare?from=${encodeURIComponent(parent.id)}&to=${encodeURIComponent(created.version.id)}`,
       );
     } catch (failure) {
-      const isConflict = failure instanceof ApiError && failure.isConflict;
-      // Not the generic "reload to see the current version": a reload loses the map in progress.
-      setError(
-        isConflict
-          ? 'A version was saved meanwhile. Create yours anyway, after it, or edit the text again.'
-          : errorMessage(failure),
-      );
-      setConflicted(isConflict);
+      // Not the generic "reload to see the current version": a reload loses the map in progress,
+      // and the mediator needs to know what was saved to choose what to do with the pasted text.
+      const reread =
+        failure instanceof ApiError && failure.isConflict
+          ? await readPlanMeanwhile(negotiation.id, baseRevision).catch(() => undefined)
+          : undefined;
+      // A 409 with the plan unchanged is about something else (a label taken): the server says what.
+      const other = reread?.revision === baseRevision ? undefined : reread;
+      setMeanwhile(other);
+      if (other === undefined) setError(errorMessage(failure));
+      else refresh();
       setBusy(false);
     }
+  }
+
+  /** The pasted text, as a revision of the newest version: kept under that page's key, then opened. */
+  function baseOnNewest(newest: { id: string }) {
+    if (proposal === undefined || meanwhile === undefined) return;
+    writeKept(revisionKey(me.user.id, negotiation.id, newest.id), {
+      text: proposal.text,
+      label,
+      proposal: undefined,
+      links: [],
+      startRevision: meanwhile.revision,
+    } satisfies KeptRevision);
+    kept.forget();
+    navigate(`?from=${encodeURIComponent(newest.id)}`);
   }
 
   return (
@@ -218,18 +242,17 @@ function ReviseText({
                 <button type="button" className="secondary" onClick={() => setProposal(undefined)}>
                   Edit the text again
                 </button>
-                {conflicted && (
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={busy}
-                    onClick={(event) => void create(event, plan.revision)}
-                  >
-                    Create it anyway, after what was saved meanwhile
-                  </button>
-                )}
               </div>
               {createNeeds.line}
+              {meanwhile !== undefined && (
+                <ReviseMeanwhile
+                  meanwhile={meanwhile}
+                  parent={parent}
+                  busy={busy}
+                  onBaseOnNewest={baseOnNewest}
+                  onCreateAnyway={() => void create(undefined, meanwhile.revision)}
+                />
+              )}
             </form>
           </section>
           <ScrollRegion as="section" className="card sticky-redline" labelledBy="revise-redline-heading">
@@ -252,6 +275,9 @@ function ReviseText({
     </div>
   );
 }
+
+const revisionKey = (userId: string, negotiationId: string, parentId: string) =>
+  `parley.revise.${userId}.${negotiationId}.${parentId}`;
 
 const KeptRevisionSchema = z.object({
   text: z.string(),

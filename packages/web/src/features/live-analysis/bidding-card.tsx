@@ -1,9 +1,11 @@
 import type { Bidding } from '@parley/core';
 import { useEffect, useRef, useState } from 'react';
-import { revealBidding, submitBid } from '../../api/blind-bid-endpoints';
-import { FieldError, FormMessage, useFormSubmission } from '../../components/form-submission';
+import { ApiError } from '../../api/api-error';
+import { revealBidding } from '../../api/blind-bid-endpoints';
+import { FormMessage, useFormSubmission } from '../../components/form-submission';
 import { formatIn } from '../deadlines/zoned-time';
 import { useNegotiation } from '../negotiation/negotiation-context';
+import { BidForm } from './bid-form';
 
 const STATE_LABELS: Record<Bidding['state'], string> = {
   open: 'Open for bids',
@@ -19,6 +21,13 @@ export function BiddingCard({ bidding, onChange }: { bidding: Bidding; onChange:
   // The reveal's form goes once the outcome is in: the focus moves to the outcome, not to <body>.
   const [revealedHere, setRevealedHere] = useState(false);
   const outcomeRef = useRef<HTMLParagraphElement>(null);
+  // A bid or reveal refused because the bidding was revealed or closed meanwhile (issue #11 item
+  // 8): the refused form goes with the refresh, and this says why in its place.
+  const [overtaken, setOvertaken] = useState(false);
+  const onOvertaken = () => {
+    setOvertaken(true);
+    onChange();
+  };
   useEffect(() => {
     if (revealedHere && bidding.outcome !== null) outcomeRef.current?.focus();
   }, [revealedHere, bidding.outcome]);
@@ -39,6 +48,19 @@ export function BiddingCard({ bidding, onChange }: { bidding: Bidding; onChange:
           {bidding.taking.partyName} takes: {bidding.taking.submitted ? 'sealed bid submitted' : 'no bid yet'}
         </li>
       </ul>
+      {bidding.revealedAt !== null && (
+        <p>
+          Revealed by {bidding.revealedBy?.displayName ?? "the mediator's staff"} on{' '}
+          {formatIn(bidding.revealedAt, negotiation.timeZone)}
+        </p>
+      )}
+      {overtaken && bidding.state !== 'open' && (
+        <p role="alert" className="error">
+          {bidding.state === 'revealed'
+            ? 'This bidding was revealed meanwhile (above), so nothing was sent.'
+            : 'This bidding closed meanwhile: no bid can be made or changed, so nothing was sent.'}
+        </p>
+      )}
       {bidding.outcome !== null && (
         <p ref={outcomeRef} tabIndex={-1} className="ok" role="status" aria-label="Outcome">
           {bidding.outcome.overlap
@@ -47,12 +69,13 @@ export function BiddingCard({ bidding, onChange }: { bidding: Bidding; onChange:
         </p>
       )}
       {bidding.yourSide !== null && bidding.state === 'open' && (
-        <BidForm bidding={bidding} onChange={onChange} />
+        <BidForm bidding={bidding} onChange={onChange} onOvertaken={onOvertaken} />
       )}
       {bidding.canReveal && (
         <RevealButton
           bidding={bidding}
           disabled={!bothIn}
+          onOvertaken={onOvertaken}
           onChange={() => {
             setRevealedHere(true);
             onChange();
@@ -63,60 +86,27 @@ export function BiddingCard({ bidding, onChange }: { bidding: Bidding; onChange:
   );
 }
 
-function BidForm({ bidding, onChange }: { bidding: Bidding; onChange: () => void }) {
-  const { negotiation } = useNegotiation();
-  const [bound, setBound] = useState('');
-  const { busy, message, submit, fieldError } = useFormSubmission();
-  const side = bidding.yourSide === 'giving' ? bidding.giving : bidding.taking;
-  const label =
-    bidding.yourSide === 'giving'
-      ? `The most ${side.partyName} will give (${bidding.unit})`
-      : `The least ${side.partyName} will take (${bidding.unit})`;
-  const errorId = `bound-${bidding.id}-error`;
-  const onSubmit = submit(async () => {
-    await submitBid(negotiation.id, bidding.id, bound.trim() === '' ? Number.NaN : Number(bound));
-    // The bound leaves the page once sealed: nothing of it stays on screen.
-    setBound('');
-    onChange();
-  }, 'Submitted, sealed.');
-  return (
-    <form onSubmit={onSubmit} aria-label="Your sealed bid">
-      {side.submitted && (
-        <p className="muted">Your bid is submitted and sealed. You may replace it until the reveal.</p>
-      )}
-      <label>
-        {label}
-        <input
-          type="number"
-          step="any"
-          value={bound}
-          onChange={(e) => setBound(e.target.value)}
-          aria-invalid={fieldError('bound') !== undefined}
-          aria-describedby={fieldError('bound') === undefined ? undefined : errorId}
-        />
-      </label>
-      <FieldError id={errorId} text={fieldError('bound')} />
-      <FormMessage message={message} />
-      <button type="submit" disabled={busy}>
-        {side.submitted ? 'Replace the sealed bid' : 'Submit sealed bid'}
-      </button>
-    </form>
-  );
-}
-
 function RevealButton({
   bidding,
   disabled,
   onChange,
+  onOvertaken,
 }: {
   bidding: Bidding;
   disabled: boolean;
   onChange: () => void;
+  onOvertaken: () => void;
 }) {
   const { negotiation } = useNegotiation();
   const { busy, message, submit } = useFormSubmission();
   const onSubmit = submit(async () => {
-    await revealBidding(negotiation.id, bidding.id);
+    try {
+      await revealBidding(negotiation.id, bidding.id);
+    } catch (failure) {
+      // A reveal is one-way: revealed meanwhile, there is nothing to redo but to show the outcome.
+      if (failure instanceof ApiError && failure.isConflict) onOvertaken();
+      throw failure;
+    }
     onChange();
   }, 'Revealed.');
   return (
