@@ -53,6 +53,22 @@ describe.each(API_DATABASE_KINDS)('plan documents API on %s', (kind) => {
     expect(await (await call(testApp, `GET ${P}`, { as: mediator })).json()).toEqual(before);
   });
 
+  it('reads a DOCX plan in Arabic, numbered in Arabic-Indic digits', async () => {
+    const file = await docxOf([
+      '١. وقف إطلاق النار خلال ٧٢ ساعة.',
+      '٢- تبادل الأسرى.',
+      'المادة ٣: رفع العقوبات.',
+    ]);
+    const response = await call(testApp, `POST ${P}/document-text`, {
+      as: mediator,
+      body: { name: 'مسودة.docx', contentBase64: base64(file) },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { text: string; points: number; problems: unknown[] };
+    expect(body).toMatchObject({ points: 3, problems: [] });
+    expect(body.text).toContain('وقف إطلاق النار خلال ٧٢ ساعة.');
+  });
+
   it('names the line of each numbering problem in a Markdown upload', async () => {
     const text = '1. First point.\n2. Second point.\n4. Fourth point.\n';
     const response = await call(testApp, `POST ${P}/document-text`, {

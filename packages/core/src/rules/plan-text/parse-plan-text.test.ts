@@ -126,6 +126,53 @@ between the parties.`);
     ]);
   });
 
+  it('reads points numbered in Arabic-script digits, keeping the text as written', () => {
+    const plan = parsed(
+      [
+        '# خطة السلام',
+        '١. وقف إطلاق النار — يبدأ وقف إطلاق النار خلال ٧٢ ساعة.',
+        '٢- تبادل الأسرى: يتم تبادل جميع الأسرى.',
+        '۳) الانتخابات تجرى بعد ١٠٠ يوم.',
+        'المادة ٤: تُرفع العقوبات على مراحل.',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('خطة السلام');
+    expect(plan.points.map((p) => [p.number, p.title, p.text])).toEqual([
+      [1, 'وقف إطلاق النار', 'يبدأ وقف إطلاق النار خلال ٧٢ ساعة.'],
+      [2, 'تبادل الأسرى', 'يتم تبادل جميع الأسرى.'],
+      [3, '', 'الانتخابات تجرى بعد ١٠٠ يوم.'],
+      [4, '', 'تُرفع العقوبات على مراحل.'],
+    ]);
+  });
+
+  it('reads points labelled in Russian, Ukrainian and Hebrew', () => {
+    const russian = parsed('Пункт 1. Прекращение огня.\nПункт 2. Обмен пленными.');
+    expect(russian.points.map((p) => [p.number, p.text])).toEqual([
+      [1, 'Прекращение огня.'],
+      [2, 'Обмен пленными.'],
+    ]);
+    const ukrainian = parsed('Стаття 1: Суверенітет України підтверджується.');
+    expect(ukrainian.points.map((p) => [p.number, p.text])).toEqual([
+      [1, 'Суверенітет України підтверджується.'],
+    ]);
+    const hebrew = parsed('סעיף 1: הפסקת אש.\nסעיף 2: חילופי שבויים.');
+    expect(hebrew.points.map((p) => [p.number, p.text])).toEqual([
+      [1, 'הפסקת אש.'],
+      [2, 'חילופי שבויים.'],
+    ]);
+  });
+
+  it('reads a hyphen after a number as a marker only after Arabic-script digits', () => {
+    const plan = parsed('1. Monitors are deployed along the line:\n100 - 200 in the first month.\n2. Done.');
+    expect(plan.points.map((p) => p.number)).toEqual([1, 2]);
+    expect(plan.points[0]?.text).toBe('100 - 200 in the first month.');
+    const arabic = parsed('١- وقف إطلاق النار.\n٢ - تبادل الأسرى.');
+    expect(arabic.points.map((p) => [p.number, p.text])).toEqual([
+      [1, 'وقف إطلاق النار.'],
+      [2, 'تبادل الأسرى.'],
+    ]);
+  });
+
   it('reads a typed hyphen as the title dash only when a sentence follows it', () => {
     const plan = parsed(
       [

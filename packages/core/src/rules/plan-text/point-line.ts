@@ -9,9 +9,30 @@ export type PointLine = {
 // Up to six digits: a longer numbered list is refused as too long, never folded into its 9999th point.
 const BOLD_NUMBERED_TITLE = /^\*\*\s*(\d{1,6})\s*[.)]\s+(.*)$/;
 
+/**
+ * The words that label a point, in the languages of the talks Parley is used for: a draft in
+ * Russian or Ukrainian says "Пункт 3", one in Arabic "المادة ٣", one in Hebrew "סעיף 3".
+ */
+const LABELS = [
+  'point',
+  'article',
+  'clause',
+  'item',
+  '§',
+  'пункт',
+  'статья',
+  'стаття',
+  'المادة',
+  'البند',
+  'النقطة',
+  'الفقرة',
+  'סעיף',
+  'נקודה',
+].join('|');
+
 // Each pattern captures (number, rest). Order matters: the labelled forms ("Point 2 —") first.
 const MARKERS: readonly RegExp[] = [
-  /^(?:point|article|clause|item|§)\s*(\d{1,6})\s*(?:[—–:.)]|-(?!\d))?\s*(.*)$/i,
+  new RegExp(`^(?:${LABELS})\\s*(\\d{1,6})\\s*(?:[—–:.)]|-(?!\\d))?\\s*(.*)$`, 'iu'),
   /^\*\*\s*(\d{1,6})\s*[.)]\s*\*\*\s*(.*)$/, // **1.** text
   BOLD_NUMBERED_TITLE, // **1. Title.** text
   /^(\d{1,6})\s*[.)]\s+(.*)$/, // 1. text   12) text
@@ -20,7 +41,15 @@ const MARKERS: readonly RegExp[] = [
   /^(\d{1,6})\s*[—–]\s*(.*)$/, // 4 — text
 ];
 
-/** Recognises "1. …", "12)", "(3)", "Point 2 —", "**4.** …", "### 5. …" (after list bullets and spaces). */
+// "١- النص": Arabic drafts number with a hyphen. Only after Arabic-script digits, where no
+// sentence starts so; a wrapped English line may ("100 - 200 observers are deployed").
+const ARABIC_MARKERS: readonly RegExp[] = [...MARKERS, /^(\d{1,6})\s*-\s*(.*)$/];
+const ARABIC_DIGIT_FIRST = /^[\u0660-\u0669\u06F0-\u06F9]/;
+
+/**
+ * Recognises "1. …", "12)", "(3)", "Point 2 —", "**4.** …", "### 5. …" (after list bullets and
+ * spaces), in Western or Arabic-script digits ("٣. …", "١- …", "المادة ٢: …").
+ */
 export function matchPointLine(raw: string): PointLine | undefined {
   const indent = raw.length - raw.trimStart().length;
   let body = raw.trim();
@@ -31,15 +60,25 @@ export function matchPointLine(raw: string): PointLine | undefined {
     body = heading[2];
   }
   body = body.replace(/^[-*+•]\s+/, '');
-  for (const marker of MARKERS) {
-    const match = marker.exec(body);
+  // Matched with Western digits; each Arabic-script digit is one UTF-16 unit, as its Western
+  // counterpart is, so the text after the marker is taken from the line as written.
+  const western = toWesternDigits(body);
+  for (const marker of ARABIC_DIGIT_FIRST.test(body) ? ARABIC_MARKERS : MARKERS) {
+    const match = marker.exec(western);
     if (match?.[1] === undefined) continue;
-    const rest = (match[2] ?? '').trim();
+    const rest = body.slice(western.length - (match[2] ?? '').length).trim();
     // "**1. Title.** text": the bold opened before the number, so give the title its opening back.
     const reopened = marker === BOLD_NUMBERED_TITLE && rest.includes('**') ? `**${rest}` : rest;
     return { number: Number(match[1]), indent, rest: reopened, headingLevel };
   }
   return undefined;
+}
+
+/** Arabic-Indic (٠–٩) and Eastern Arabic-Indic or Persian (۰–۹) digits as 0–9. */
+export function toWesternDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) =>
+    String((digit.charCodeAt(0) - 0x0660) % 0x90),
+  );
 }
 
 /** A topic heading: a Markdown heading, a line in bold only, or a short line in capitals. */
