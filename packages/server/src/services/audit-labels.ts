@@ -16,6 +16,12 @@ const LISTS: Readonly<Record<string, Kind>> = {
   roundIds: 'minutes',
   amendmentIds: 'amendment',
 };
+/** Single ids in the detail that name public plan material (an escalated point, a copy's version). */
+const FIELDS: Readonly<Record<string, Kind>> = {
+  pointId: 'point',
+  versionId: 'version',
+  parentId: 'version',
+};
 /** Subject types that are labelled (the log calls a point `plan_point`). */
 const SUBJECTS: Readonly<Record<string, Kind>> = {
   record: 'record',
@@ -80,9 +86,13 @@ function idsOf(entry: AuditEntry): { kind: Kind; id: string }[] {
     const value = entry.detail[key];
     return Array.isArray(value) ? value.map((id) => ({ kind, id })) : [];
   });
-  return subject === undefined || entry.subjectId === null
-    ? listed
-    : [{ kind: subject, id: entry.subjectId }, ...listed];
+  const fields = Object.entries(FIELDS).flatMap(([key, kind]) => {
+    const value = entry.detail[key];
+    return typeof value === 'string' ? [{ kind, id: value }] : [];
+  });
+  const own =
+    subject === undefined || entry.subjectId === null ? [] : [{ kind: subject, id: entry.subjectId }];
+  return [...own, ...listed, ...fields];
 }
 
 /** "copy of <what> for <recipient>", the what named as the exports register names it. */

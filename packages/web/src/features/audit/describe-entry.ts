@@ -148,6 +148,9 @@ export function describeDetail(entry: AuditEntry, names: Names): string[] {
   return Object.entries(entry.detail).flatMap(([key, value]) => {
     if (ID_LISTS[key] !== undefined && Array.isArray(value)) return [];
     if (isSubjectLabelled && NAMED_BY_SUBJECT.has(key)) return [];
+    // A point or version named in the detail, as the server labelled it for this viewer.
+    const label = typeof value === 'string' ? entry.labels[value] : undefined;
+    if (label !== undefined) return [`${labelOf(key)}: ${label.text}`];
     const partyList = PARTY_LISTS[key];
     if (partyList !== undefined && Array.isArray(value))
       return value.length === 0

@@ -67,6 +67,20 @@ describe('subjectLabel', () => {
   });
 });
 
+describe('describeDetail with labels', () => {
+  it('names a point in the detail as the server labelled it', () => {
+    const escalated = entry({
+      action: 'escalation.create',
+      subjectType: 'escalation',
+      subjectId: 'e-1',
+      detail: { pointId: 'point-4' },
+      labels: { 'point-4': { text: 'point 4 · Amnesty', opens: null } },
+    });
+    expect(describeDetail(escalated, names)).toEqual(['Point: point 4 · Amnesty']);
+    expect(subjectLabel(escalated, names)?.text).toBe('an escalation');
+  });
+});
+
 describe('labelPath', () => {
   it('opens each target where the app shows it', () => {
     expect(labelPath('n 1', onPoint.opens ?? { page: 'exports' })).toBe(
