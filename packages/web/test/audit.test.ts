@@ -2,7 +2,7 @@
 // ids of another delegation's internal papers withheld); a party sees only its own material's trail,
 // and the check is on the API answers that reached its browser, not only on what the page shows.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_RECORDS } from '../../server/src/demo';
+import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_RECORDS } from '../../server/src/demo';
 import {
   openDemoNegotiation,
   signInAs,
@@ -18,6 +18,8 @@ let mediator: Viewer;
 
 const record = (index: number) => DEMO_RECORDS[index] ?? { id: 'missing', title: 'missing' };
 // 2 Ukraine's memo to the mediator · 3 Ukraine's delegation note · 4 Russia's delegation note · 5 Russia's memo to the mediator
+// An id tail ("…a3f2c1"): what the log showed before it named its subjects in words.
+const ID_TAIL = /…[0-9a-f]{6}\b/;
 const auditBodies = (viewer: Viewer) => viewer.bodies.filter((body) => body.includes('"chain"')).join('\n');
 
 /** The Records page lists (and so reads) every record the viewer may read: an audited `record.list`. */
@@ -74,6 +76,12 @@ describe('the Audit log view in a real browser', () => {
     expect(received).toContain(record(2).id); // Ukraine's memo to the mediator: the mediator may open it
     expect(received).not.toContain(record(4).id); // Russia's delegation note: withheld even from the mediator
     expect(received).not.toContain(record(3).id);
+    // What each entry is about, in words: Ukraine's memo by its title, linked to the records page.
+    const memo = entries.getByRole('link', { name: `record ‘${record(2).title}’`, exact: false }).first();
+    expect(await memo.getAttribute('href')).toMatch(new RegExp(`/records#record-${record(2).id}$`));
+    expect(await entries.innerText()).toMatch(/Ukraine’s position on point \d+ · /);
+    for (const hidden of [3, 4]) expect(received).not.toContain(record(hidden).title);
+    expect(await entries.innerText()).not.toMatch(ID_TAIL);
   });
 
   test("a party sees its own trail and receives nothing about another party's restricted material", async () => {
@@ -96,6 +104,15 @@ describe('the Audit log view in a real browser', () => {
     for (const hidden of [record(2).id, record(3).id]) expect(received).not.toContain(hidden);
     expect(received).not.toContain('"redacted":true');
     expect(received).not.toContain('audit.read');
+    // Its own papers by title; nothing of Ukraine's: no title, no position or amendment of Ukraine's.
+    for (const hidden of [2, 3]) expect(received).not.toContain(record(hidden).title);
+    expect(received).not.toContain('Ukraine’s position');
+    expect(received).not.toContain('amendment by Ukraine');
+    expect(await entries.innerText()).not.toMatch(ID_TAIL);
+    const note = entries.getByRole('link', { name: `record ‘${record(4).title}’`, exact: false }).first();
+    await note.click();
+    await russia.page.waitForURL(new RegExp(`/records#record-${record(4).id}$`));
+    await russia.page.getByText(record(4).title, { exact: true }).waitFor();
   });
 
   test("a copy the mediator made for Ukraine shows as the mediator reading on its behalf, without the mediator's address", async () => {
@@ -120,6 +137,10 @@ describe('the Audit log view in a real browser', () => {
       .poll(() => entries.innerText())
       .toContain(`${DEMO_ACCOUNTS.mediator.displayName} read restricted positions`);
     expect(await entries.innerText()).toContain(`On behalf of: ${DEMO_ACCOUNTS.ukraine.displayName}`);
+    // The copy is named by what it is of and for whom, as the exports register names it.
+    await expect
+      .poll(() => entries.innerText())
+      .toContain(`copy of ${DEMO_NEGOTIATION.title} for ${DEMO_ACCOUNTS.ukraine.displayName}`);
     // Its own members' addresses are Ukraine's business; the mediator's are not.
     expect(await entries.innerText()).toMatch(/from (127\.0\.0\.1|::1)\b/);
     const received = JSON.parse(`[${auditBodies(ukraine).split('\n').join(',')}]`) as {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserIdSchema } from '../ids';
+import { PlanVersionIdSchema, PointIdSchema, RecordIdSchema, RoundIdSchema, UserIdSchema } from '../ids';
 import { InstantSchema } from './common';
 
 /** An entry's own hash (64 hex digits): its stable id, and the cursor for the next page. */
@@ -24,6 +24,26 @@ export const AuditLogQuerySchema = z.object({
 });
 export type AuditLogQuery = z.infer<typeof AuditLogQuerySchema>;
 
+/** Where the web app opens what a label names (a point as it read in one version, a round, a record, the exports). */
+export const AuditLabelTargetSchema = z.discriminatedUnion('page', [
+  z.strictObject({ page: z.literal('point'), pointId: PointIdSchema, versionId: PlanVersionIdSchema }),
+  z.strictObject({ page: z.literal('version'), versionId: PlanVersionIdSchema }),
+  z.strictObject({ page: z.literal('round'), roundId: RoundIdSchema }),
+  z.strictObject({ page: z.literal('record'), recordId: RecordIdSchema }),
+  z.strictObject({ page: z.literal('exports') }),
+]);
+export type AuditLabelTarget = z.infer<typeof AuditLabelTargetSchema>;
+
+/**
+ * What one id of an entry names, in words ("Ukraine's position on point 12 · Security guarantees"),
+ * as this viewer may read it through the rest of the API; `opens` is null where there is nothing to open.
+ */
+export const AuditLabelSchema = z.strictObject({
+  text: z.string(),
+  opens: AuditLabelTargetSchema.nullable(),
+});
+export type AuditLabel = z.infer<typeof AuditLabelSchema>;
+
 const AuditDetailValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
 /**
@@ -41,6 +61,11 @@ export const AuditEntrySchema = z.strictObject({
   subjectId: z.string().nullable(),
   detail: z.record(z.string(), AuditDetailValueSchema),
   redacted: z.boolean(),
+  /**
+   * Labels by id, for the entry's `subjectId` and the ids listed in its detail: only ids shown in
+   * this entry, and only where the viewer may read the named material itself; others have none.
+   */
+  labels: z.record(z.string(), AuditLabelSchema),
   /** The client address: shown to the mediator staff only. */
   ip: z.string().nullable(),
 });

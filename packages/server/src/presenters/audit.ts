@@ -71,6 +71,8 @@ export function presentAuditEntry(
     actorId: resolved.actorId,
     action: entry.action,
     subjectType: entry.subjectType,
+    // Labels are the service's to add (audit-labels.ts), id by id, after this decided which ids show.
+    labels: {},
     // A reader's address is the business of the mediator staff and of the reader's own delegation,
     // not of another party (docs/security.md#client-addresses-and-proxies).
     ip: isNamed({ kind: 'mediator-only' }) || isBusinessOf(access, resolved.actorPartyIds) ? entry.ip : null,

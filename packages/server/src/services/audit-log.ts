@@ -17,6 +17,7 @@ import {
   listNegotiationAuditEntries,
   type StoredAuditEntry,
 } from '../storage/audit-log';
+import { labelAuditEntries } from './audit-labels';
 import { loadAuditContext, loadAuditPositions, resolveAuditEntry, type AuditContext } from './audit-material';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
@@ -103,6 +104,11 @@ export async function listAuditLogForViewer(
     if (hasMore || last === undefined || batch.length < BATCH) break;
     beforeSeq = last.seq;
   }
+  const labelled = await labelAuditEntries(deps, viewer, { negotiation, context, entries: items });
+  // The restricted records whose titles this page named are kept in the read's own entry (the
+  // records list writes a `record.list` instead, but here that entry would be named again by the
+  // next read of the log, and so on for ever); like `audit.read` itself, only the staff see it.
+  const titled = labelled.recordsNamed.map((record) => record.id);
   const checkedAt = deps.clock.now();
   const chain = presentAuditChain(access, {
     report: await verifyAuditChain(deps.db),
@@ -117,10 +123,17 @@ export async function listAuditLogForViewer(
       subjectType: 'negotiation',
       subjectId: negotiationId,
       negotiationId,
-      detail: query.action === undefined ? {} : { action: query.action },
+      detail: {
+        ...(query.action === undefined ? {} : { action: query.action }),
+        ...(titled.length === 0 ? {} : { recordIds: titled }),
+      },
     },
   });
-  return { items, nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null, chain };
+  return {
+    items: labelled.entries,
+    nextCursor: hasMore ? (items[items.length - 1]?.id ?? null) : null,
+    chain,
+  };
 }
 
 /** The stored entry with this id, only if this viewer may see it listed; otherwise as if unknown. */

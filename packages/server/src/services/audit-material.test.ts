@@ -34,6 +34,7 @@ const context: AuditContext = {
     [ukraine, ukraine],
     [testland, testland],
   ]),
+  partyNames: new Map(),
   positions: new Map(),
 };
 

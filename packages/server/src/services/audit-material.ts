@@ -71,6 +71,8 @@ export type AuditContext = {
   readonly members: readonly Member[];
   /** The negotiation's parties by id: an id read from an entry's detail counts only if found here. */
   readonly parties: ReadonlyMap<string, PartyId>;
+  /** Party names are public to every participant; labels use them. */
+  readonly partyNames: ReadonlyMap<string, string>;
   readonly positions: Map<string, Position>;
 };
 
@@ -90,6 +92,7 @@ export async function loadAuditContext(db: Database, negotiationId: NegotiationI
     rounds: new Map(rounds.map((round) => [round.id, round])),
     members,
     parties: new Map(parties.map((party) => [party.id, party.id])),
+    partyNames: new Map(parties.map((party) => [party.id, party.name])),
     positions: new Map(),
   };
 }

@@ -1,20 +1,14 @@
 import type { AuditChainStatus, AuditEntry } from '@parley/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { getAuditLog, listMembers } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { ErrorMessage, Show } from '../../components/status';
 import { useNegotiation } from '../negotiation/negotiation-context';
 import { CheckpointDownload, VerifyEntryButton } from './audit-proof-controls';
 import { foldRepeatedReads } from './repeated-reads';
-import {
-  ACTION_FAMILIES,
-  actorName,
-  describeAction,
-  describeDetail,
-  describeSubject,
-  shortId,
-  type Names,
-} from './describe-entry';
+import { ACTION_FAMILIES, actorName, describeAction, describeDetail, type Names } from './describe-entry';
+import { labelPath, listedSubjects, subjectLabel, type SubjectLabel } from './subject-label';
 
 const PAGE_SIZE = 25;
 
@@ -151,6 +145,7 @@ function AuditEntryRow({
   repeats?: readonly AuditEntry[];
 }) {
   const details = describeDetail(entry, names);
+  const subject = subjectLabel(entry, names);
   return (
     <li className="audit-entry">
       <time dateTime={entry.at} className="muted small">
@@ -158,13 +153,24 @@ function AuditEntryRow({
       </time>
       <p className="audit-what">
         <strong>{actorName(entry, names)}</strong> {describeAction(entry.action, entry.detail)}
-        {entry.subjectId !== null && (
-          <span className="muted small" title={entry.subjectId}>
+        {subject !== undefined && (
+          <span className="audit-subject" title={entry.subjectId ?? undefined}>
             {' '}
-            · {describeSubject(entry.subjectType)} {shortId(entry.subjectId)}
+            · <LabelText label={subject} negotiationId={negotiationId} />
           </span>
         )}
       </p>
+      {listedSubjects(entry).map(({ count, items }) => (
+        <p key={count} className="audit-listed small">
+          {count}:{' '}
+          {items.map((item, index) => (
+            <span key={index}>
+              {index > 0 && ', '}
+              <LabelText label={item} negotiationId={negotiationId} />
+            </span>
+          ))}
+        </p>
+      ))}
       <p className="audit-detail small">
         <code className="audit-action">{entry.action}</code>
         {details.map((phrase) => (
@@ -198,6 +204,15 @@ function AuditEntryRow({
         </details>
       )}
     </li>
+  );
+}
+
+/** A label, as a link where the viewer may open what it names. */
+function LabelText({ label, negotiationId }: { label: SubjectLabel; negotiationId: string }) {
+  return label.opens === null ? (
+    <>{label.text}</>
+  ) : (
+    <Link to={labelPath(negotiationId, label.opens)}>{label.text}</Link>
   );
 }
 

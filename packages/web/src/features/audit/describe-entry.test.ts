@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@parley/core';
 import { describeAction, describeDetail, describeSubject, type Names } from './describe-entry';
 
+const entryWith = (detail: Record<string, unknown>) =>
+  ({ subjectId: null, detail, labels: {} }) as unknown as AuditEntry;
+
 describe('describeAction', () => {
   it('says what an export was a copy of', () => {
     expect(describeAction('export.create', { kind: 'round-minutes' })).toBe(
@@ -27,7 +30,7 @@ describe('describeDetail', () => {
       { id: 'p-ua', name: 'Ukraine' },
       { id: 'p-ru', name: 'Russian Federation' },
     ] as unknown as Names['parties'];
-    const entry = { detail: { countedPartyIds: ['p-ua'] } } as unknown as AuditEntry;
+    const entry = entryWith({ countedPartyIds: ['p-ua'] });
     expect(describeDetail(entry, { parties, members: [] })).toEqual(['Profiles read: Ukraine']);
   });
 });
@@ -41,9 +44,7 @@ describe('describeDetail of seats', () => {
   const names = { parties: [], members };
 
   it('names the seats a hand-over ended and the new lead, and says when in words', () => {
-    const entry = {
-      detail: { ended: ['s-old'], lead: 's-new', validFrom: '2027-01-15T09:00:00.000Z' },
-    } as unknown as AuditEntry;
+    const entry = entryWith({ ended: ['s-old'], lead: 's-new', validFrom: '2027-01-15T09:00:00.000Z' });
     expect(describeDetail(entry, names)).toEqual([
       'Seats it ends: Former head of delegation',
       'Lead: New head of delegation',
@@ -52,7 +53,7 @@ describe('describeDetail of seats', () => {
   });
 
   it('names the seat an accepted invitation gave', () => {
-    const entry = { detail: { memberId: 's-delegate' } } as unknown as AuditEntry;
+    const entry = entryWith({ memberId: 's-delegate' });
     expect(describeDetail(entry, names)).toEqual(['Member: A delegate']);
   });
 });

@@ -100,12 +100,15 @@ export const ACTION_FAMILIES = [
   { value: 'audit', label: 'Audit log reads' },
 ] as const;
 
-const ID_LISTS: Record<string, [string, string]> = {
+/** Detail lists of ids, and how to count them (subject-label.ts names each id). */
+export const ID_LISTS: Readonly<Record<string, readonly [string, string]>> = {
   recordIds: ['record', 'records'],
   positionIds: ['position', 'positions'],
   roundIds: ['round', 'rounds'],
   amendmentIds: ['amendment', 'amendments'],
 };
+// Ids of what a labelled subject already names in words (a position's version and point, a copy's id).
+const NAMED_BY_SUBJECT = new Set(['versionId', 'pointId', 'exportId']);
 const PARTY_FIELDS = new Set(['partyId', 'owningPartyId']);
 // Lists of parties shown by name: whose preference profiles an analysis read.
 const PARTY_LISTS: Record<string, string> = { countedPartyIds: 'Profiles read' };
@@ -136,15 +139,18 @@ export function actorName(entry: AuditEntry, names: Names): string {
   );
 }
 
-/** The entry's detail as short "label: value" phrases, with parties and people named. */
+/**
+ * The entry's detail as short "label: value" phrases, with parties and people named. Lists of
+ * records, positions, rounds and amendments are named one by one elsewhere (subject-label.ts).
+ */
 export function describeDetail(entry: AuditEntry, names: Names): string[] {
+  const isSubjectLabelled = entry.subjectId !== null && entry.labels[entry.subjectId] !== undefined;
   return Object.entries(entry.detail).flatMap(([key, value]) => {
-    const list = ID_LISTS[key];
-    if (list !== undefined && Array.isArray(value)) {
-      return value.length === 0
-        ? []
-        : [`${value.length} ${value.length === 1 ? list[0] : list[1]}: ${value.map(shortId).join(', ')}`];
-    }
+    if (ID_LISTS[key] !== undefined && Array.isArray(value)) return [];
+    if (isSubjectLabelled && NAMED_BY_SUBJECT.has(key)) return [];
+    // A point or version named in the detail, as the server labelled it for this viewer.
+    const label = typeof value === 'string' ? entry.labels[value] : undefined;
+    if (label !== undefined) return [`${labelOf(key)}: ${label.text}`];
     const partyList = PARTY_LISTS[key];
     if (partyList !== undefined && Array.isArray(value))
       return value.length === 0
