@@ -162,13 +162,13 @@ function AuditEntryRow({
       </p>
       {listedSubjects(entry).map(({ count, items }) => (
         <p key={count} className="audit-listed small">
-          {count}:{' '}
-          {items.map((item, index) => (
-            <span key={index}>
-              {index > 0 && ', '}
-              <LabelText label={item} negotiationId={negotiationId} />
-            </span>
-          ))}
+          {count}: <LabelList items={items.slice(0, LISTED_AT_FIRST)} negotiationId={negotiationId} />
+          {items.length > LISTED_AT_FIRST && (
+            <details>
+              <summary>and {items.length - LISTED_AT_FIRST} more</summary>
+              <LabelList items={items.slice(LISTED_AT_FIRST)} negotiationId={negotiationId} />
+            </details>
+          )}
         </p>
       ))}
       <p className="audit-detail small">
@@ -205,6 +205,18 @@ function AuditEntryRow({
       )}
     </li>
   );
+}
+
+/** A read of a whole list names its first few; the rest open on request (a list may hold dozens). */
+const LISTED_AT_FIRST = 5;
+
+function LabelList({ items, negotiationId }: { items: readonly SubjectLabel[]; negotiationId: string }) {
+  return items.map((item, index) => (
+    <span key={index}>
+      {index > 0 && ', '}
+      <LabelText label={item} negotiationId={negotiationId} />
+    </span>
+  ));
 }
 
 /** A label, as a link where the viewer may open what it names. */
