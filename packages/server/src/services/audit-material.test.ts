@@ -35,6 +35,7 @@ const context: AuditContext = {
     [testland, testland],
   ]),
   positions: new Map(),
+  now: new Date('2026-06-01T00:00:00Z'),
 };
 
 const entryAt = (at: string): StoredAuditEntry => ({

@@ -1,6 +1,7 @@
 import {
   can,
   DomainError,
+  seatsSeenBy,
   MemberIdSchema,
   UserIdSchema,
   type AddMemberInput,
@@ -65,7 +66,7 @@ export async function listMembersForViewer(
   negotiation: Negotiation,
 ): Promise<Member[]> {
   if (!can(viewer, 'member.read', { kind: 'negotiation', negotiationId: negotiation.id })) return [];
-  return listMembers(deps.db, negotiation.id);
+  return seatsSeenBy(viewer, await listMembers(deps.db, negotiation.id), deps.clock.now());
 }
 
 function overlaps(
@@ -141,7 +142,12 @@ export async function addMember(
         validTo: input.member.validTo ?? null,
       });
     },
-    event: { type: 'members.changed', negotiationId: party.negotiationId, partyId: party.id },
+    event: (member) => ({
+      type: 'members.changed',
+      negotiationId: party.negotiationId,
+      partyId: party.id,
+      scheduled: isAhead(member.validFrom, now),
+    }),
     audit: (member) => ({
       action: 'member.add',
       subjectType: 'member',
@@ -156,6 +162,11 @@ export async function addMember(
       },
     }),
   });
+}
+
+/** Whether a seat's date is after `now`: a change that only its delegation and the mediator may know of yet. */
+export function isAhead(instant: string, now: Date): boolean {
+  return Date.parse(instant) > now.getTime();
 }
 
 /** Stands for "no account" in the colleague check, which runs either way so both answers take as long. */
