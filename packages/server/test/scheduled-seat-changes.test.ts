@@ -185,4 +185,35 @@ describe.each(API_DATABASE_KINDS)('a lead hand-over Ukraine dates ahead, on %s',
     expect(hidden.status).toBe(404);
     expect((await hidden.text()).replace(id, unknown)).toBe(await missing.text());
   });
+
+  it('makes no one a colleague of Russia by a seat Ukraine gave them from a later date', async () => {
+    testApp.clock.set('2025-12-05T12:00:00.000Z');
+    const email = 'ukraine-adviser-to-be@example.org';
+    await createUser(testApp.deps, { email, displayName: 'Adviser to be', password: 'adviser password' });
+    const adviser = await signIn(testApp, email, 'adviser password');
+    await meet(testApp, viewers.ukraine, { signedIn: adviser, email });
+    const seated = await call(testApp, `POST ${N}/parties/${UKRAINE}/members`, {
+      as: viewers.ukraine,
+      body: { userId: null, email, function: 'delegate', title: '', validFrom: '2026-03-01T00:00:00.000Z' },
+    });
+    expect(seated.status, await seated.clone().text()).toBe(201);
+    // Russia's lead, seating that address until before the seat begins, is answered as for a stranger.
+    const seatInRussia = (address: string) =>
+      call(testApp, `POST ${N}/parties/${DEMO_PARTIES.russia.id}/members`, {
+        as: viewers.russia,
+        body: {
+          userId: null,
+          email: address,
+          function: 'analyst',
+          title: '',
+          validTo: '2026-02-01T00:00:00.000Z',
+        },
+      });
+    const [planned, stranger] = await Promise.all([
+      seatInRussia(email),
+      seatInRussia('nobody-at-all@example.org'),
+    ]);
+    expect(planned.status).toBe(404);
+    expect(await planned.text()).toBe(await stranger.text());
+  });
 });

@@ -31,7 +31,7 @@ export async function changeLead(
     "hand over this party's lead (only its current lead does; the mediator may propose it)",
   );
   const validFrom = change.validFrom ?? deps.clock.now().toISOString();
-  await colleagueOrNotFound(deps.db, viewer, { userId: change.userId });
+  await colleagueOrNotFound(deps.db, viewer, { userId: change.userId, at: deps.clock.now() });
   return applyLeadChange(deps, {
     party,
     actor: viewer,
