@@ -244,9 +244,11 @@ describe('plan event stream', () => {
     expect(issue.status, await issue.clone().text()).toBe(200);
     await seen('issues.changed');
     const analystSeat = '00000000-0000-4000-8000-000000000f02';
+    // Ended as of the server's now: an end set ahead is the delegation's business until it comes
+    // (scheduled-seat-changes.test.ts).
     const ended = await call(testApp, `POST ${N}/members/${analystSeat}/end`, {
       as: mediator,
-      body: { validTo: new Date(Date.now() + 60_000).toISOString() },
+      body: { validTo: testApp.clock.now().toISOString() },
     });
     expect(ended.status, await ended.clone().text()).toBe(200);
     const events = await seen('members.changed');

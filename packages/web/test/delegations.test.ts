@@ -154,7 +154,7 @@ describe('delegations: seats with a function and a validity', () => {
     await phone.page.context().close();
   });
 
-  // Last: Ukraine's lead leaves the negotiation here.
+  // Last of Ukraine's: its lead leaves the negotiation here.
   test("Ukraine's lead is told before accepting the mediator's proposed successor that the seat ends, then where it went", async () => {
     const successor = DEMO_ACCOUNTS.ukraineFormer.displayName;
     await ukraine.page.reload();
@@ -196,5 +196,38 @@ describe('delegations: seats with a function and a validity', () => {
         `You accepted ${successor} as lead of Ukraine; your seat in “${DEMO_NEGOTIATION.title}” has ended.`,
       );
     expect(await ukraine.page.getByText('not found').count()).toBe(0);
+  });
+
+  // After the last of Ukraine's: the mediator's own delegation changes lead later, not at once.
+  test("a hand-over dated ahead is said on the delegation's own card, and nowhere on another party's", async () => {
+    const successor = DEMO_ACCOUNTS.mediatorAnalyst.displayName;
+    await mediator.page.reload();
+    const own = card(mediator, 'United States');
+    await own.getByText('Hand over the lead', { exact: true }).click();
+    const form = own.getByRole('form', { name: 'Hand over the lead of United States' });
+    await form.getByLabel('New lead').selectOption({ label: successor });
+    await form.getByLabel('From (Europe/Zurich)').fill('2032-03-15T09:30');
+    await form.getByRole('button', { name: 'Hand over', exact: true }).click();
+    await form.getByRole('button', { name: 'Yes, hand over' }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toContain('Lead handed over from');
+    const scheduled = `${successor} takes over as lead on 15 Mar 2032, 09:30 (Europe/Zurich).`;
+    await own.getByText(scheduled).waitFor();
+
+    const russia = await signInAs(harness, DEMO_ACCOUNTS.russia.email);
+    try {
+      await openDemoNegotiation(russia.page);
+      await openDelegations(russia);
+      const theirs = card(russia, 'United States');
+      await theirs.getByRole('table').waitFor();
+      // The delegation as it is: its lead in office with no end, its analyst an analyst.
+      const lead = theirs.locator('tbody tr').filter({ hasText: DEMO_ACCOUNTS.mediator.displayName });
+      expect(await lead.innerText()).not.toContain('until');
+      expect(await theirs.getByText('takes over').count()).toBe(0);
+      expect(await theirs.locator('tbody tr').filter({ hasText: 'Lead' }).count()).toBe(1);
+      // Nor did any answer the page received carry the date.
+      expect(russia.bodies.join('\n')).not.toContain('2032-03-15');
+    } finally {
+      await russia.context.close();
+    }
   });
 });

@@ -99,6 +99,8 @@ const PLAIN: Record<Exclude<Action, Classified>, Row> = {
   'lead.decide': [F, F, F, T, F, F, F, F, F, F, F],
   'lead.withdraw': [T, T, F, F, F, F, F, F, F, F, F],
   'lead.read': [T, T, F, T, T, T, F, F, F, F, F],
+  // party A's seats dated ahead (a later seat, an end set ahead, a hand-over from a later date)
+  'seat.read-future': [T, T, F, T, T, T, F, F, F, F, F],
   'deadline.read': [T, T, T, T, T, T, T, T, F, F, F],
   'deadline.create': [T, T, F, F, F, F, F, F, F, F, F],
   'plan.read': [T, T, T, T, T, T, T, T, F, F, F],
@@ -361,6 +363,7 @@ function decide(kind: ViewerKind, action: Action, classification: Case[2]): bool
     action === 'position.record' ||
     action === 'profile.write' ||
     action === 'bid.submit' ||
+    action === 'seat.read-future' ||
     action.startsWith('lead.')
   )
     return can(viewer, action as 'member.manage', party);

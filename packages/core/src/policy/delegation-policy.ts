@@ -1,4 +1,4 @@
-import type { DelegationResource, PartyResource } from './resources';
+import type { DelegationResource, PartyResource, PartySeatsResource } from './resources';
 import { isLeadOf, isMediatorStaff, isMemberOf, type Viewer } from './viewer';
 
 /**
@@ -27,7 +27,19 @@ export const DELEGATION_POLICY = {
   'lead.withdraw': (viewer: Viewer, resource: PartyResource) =>
     isMediatorStaff(viewer, resource.negotiationId),
   /** Pending hand-overs: the party's own delegation and the mediator's staff. */
-  'lead.read': (viewer: Viewer, resource: PartyResource) =>
-    isMemberOf(viewer, resource.negotiationId, resource.partyId) ||
-    isMediatorStaff(viewer, resource.negotiationId),
+  'lead.read': (viewer: Viewer, resource: PartyResource) => mayReadPlans(viewer, resource),
+  /**
+   * The delegation's seat changes dated ahead (a seat starting later, an end set ahead, a lead
+   * handed over from a later date): its own members and the mediator's staff, who run seating.
+   * Everyone else sees the delegation as it is now (seat-visibility.ts) and each change from the
+   * moment it takes effect: before, it would tell the other side the delegation's plans.
+   */
+  'seat.read-future': (viewer: Viewer, resource: PartySeatsResource) => mayReadPlans(viewer, resource),
 };
+
+function mayReadPlans(viewer: Viewer, resource: PartySeatsResource): boolean {
+  return (
+    isMemberOf(viewer, resource.negotiationId, resource.partyId) ||
+    isMediatorStaff(viewer, resource.negotiationId)
+  );
+}

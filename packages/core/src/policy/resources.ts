@@ -16,6 +16,8 @@ export type PartyResource = {
   readonly partyId: PartyId;
   readonly partyRole: PartyRole;
 };
+/** A party's delegation seats, for rules that need no more than whose they are. */
+export type PartySeatsResource = Pick<PartyResource, 'kind' | 'negotiationId' | 'partyId'>;
 /** A party's delegation with the one fact set-up rules need: whether it has ever had a lead seat (past, present or scheduled). */
 export type DelegationResource = {
   readonly kind: 'delegation';

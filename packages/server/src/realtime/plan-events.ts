@@ -78,8 +78,16 @@ export type PlanEvent =
   /**
    * A seat began, ended or changed hands (an invitation accepted, a lead handed over). Seats are
    * every participant's to read; pending invitations are not, so creating or withdrawing one sends nothing.
+   * `scheduled`: the change is dated ahead (a later seat or end, a hand-over from a later date), so
+   * only the party's delegation and the mediator's staff hear of it (`seat.read-future`); the others
+   * see it on their next read once it takes effect. Routing only: never sent.
    */
-  | { readonly type: 'members.changed'; readonly negotiationId: NegotiationId; readonly partyId: PartyId }
+  | {
+      readonly type: 'members.changed';
+      readonly negotiationId: NegotiationId;
+      readonly partyId: PartyId;
+      readonly scheduled?: boolean;
+    }
   | { readonly type: 'deadlines.changed'; readonly negotiationId: NegotiationId }
   /**
    * A record was filed. Routed by its owning party and classification, which decide who reads it;
@@ -149,7 +157,15 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
     case 'issues.changed':
       return can(viewer, 'issue.read', negotiation);
     case 'members.changed':
-      return can(viewer, 'member.read', negotiation);
+      return (
+        can(viewer, 'member.read', negotiation) &&
+        (event.scheduled !== true ||
+          can(viewer, 'seat.read-future', {
+            kind: 'party',
+            negotiationId: event.negotiationId,
+            partyId: event.partyId,
+          }))
+      );
     case 'deadlines.changed':
       return can(viewer, 'deadline.read', negotiation);
     default:
@@ -159,9 +175,11 @@ export function canReceive(viewer: Viewer, event: PlanEvent): boolean {
 
 type PositionEvent = Extract<PlanEvent, { type: 'position.changed' }>;
 type RecordEvent = Extract<PlanEvent, { type: 'record.created' }>;
+type MembersEvent = Extract<PlanEvent, { type: 'members.changed' }>;
 /** An event as one subscriber receives it (`presentPlanEvent`). */
 export type SentPlanEvent =
-  | Exclude<PlanEvent, PositionEvent | RecordEvent>
+  | Exclude<PlanEvent, PositionEvent | RecordEvent | MembersEvent>
+  | Omit<MembersEvent, 'scheduled'>
   | Omit<PositionEvent, 'previousVisibility'>
   | Omit<PositionEvent, 'previousVisibility' | 'visibility'>
   | Omit<RecordEvent, 'owningPartyId' | 'classification'>;
@@ -171,6 +189,11 @@ export function presentPlanEvent(viewer: Viewer, event: PlanEvent): SentPlanEven
   if (event.type === 'record.created') {
     // What it was routed by stays on the server: the id is enough for a page to read the list again.
     const { owningPartyId: _owner, classification: _classification, ...sent } = event;
+    return sent;
+  }
+  if (event.type === 'members.changed') {
+    // Whether it was dated ahead decided who hears of it; the page reads the seats again either way.
+    const { scheduled: _routedBy, ...sent } = event;
     return sent;
   }
   if (event.type !== 'position.changed') return event;

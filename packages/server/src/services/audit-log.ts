@@ -68,7 +68,7 @@ export async function listAuditLogForViewer(
   const { negotiation, query } = input;
   const negotiationId = negotiation.id;
   assertAllowed(can(viewer, 'audit.read', { kind: 'negotiation', negotiationId }), 'read the audit log');
-  const context = await loadAuditContext(deps.db, negotiationId);
+  const context = await loadAuditContext(deps.db, negotiationId, deps.clock.now());
   let beforeSeq: number | undefined;
   if (query.cursor !== undefined) {
     // An entry the viewer may not see is no cursor at all: the answer must be the one an unknown
@@ -146,7 +146,7 @@ export async function findVisibleAuditEntry(
   // was timed at a third of a hidden entry's answer, telling the two apart (a probe, 200 samples).
   const [entry, context] = await Promise.all([
     findNegotiationAuditEntry(deps.db, { negotiationId: input.negotiationId, hash: input.id }),
-    input.context ?? loadAuditContext(deps.db, input.negotiationId),
+    input.context ?? loadAuditContext(deps.db, input.negotiationId, deps.clock.now()),
   ]);
   if (entry === undefined) return undefined;
   await loadAuditPositions(deps.db, context, [entry]);

@@ -36,6 +36,7 @@ const context: AuditContext = {
   ]),
   partyNames: new Map(),
   positions: new Map(),
+  now: new Date('2026-06-01T00:00:00Z'),
 };
 
 const entryAt = (at: string): StoredAuditEntry => ({

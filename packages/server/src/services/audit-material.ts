@@ -74,9 +74,15 @@ export type AuditContext = {
   /** Party names are public to every participant; labels use them. */
   readonly partyNames: ReadonlyMap<string, string>;
   readonly positions: Map<string, Position>;
+  /** The server's time of the read: a seat change dated after it is still its delegation's business. */
+  readonly now: Date;
 };
 
-export async function loadAuditContext(db: Database, negotiationId: NegotiationId): Promise<AuditContext> {
+export async function loadAuditContext(
+  db: Database,
+  negotiationId: NegotiationId,
+  now: Date,
+): Promise<AuditContext> {
   const [records, amendments, rounds, members, parties] = await Promise.all([
     // Heads only: the log places a record by its owner and classification, never its text.
     listRecordHeads(db, negotiationId),
@@ -94,6 +100,7 @@ export async function loadAuditContext(db: Database, negotiationId: NegotiationI
     parties: new Map(parties.map((party) => [party.id, party.id])),
     partyNames: new Map(parties.map((party) => [party.id, party.name])),
     positions: new Map(),
+    now,
   };
 }
 
@@ -137,6 +144,8 @@ type ResolvedMaterial = Pick<ResolvedAuditEntry, 'subject' | 'list'>;
 
 function resolveMaterial(entry: StoredAuditEntry, context: AuditContext): ResolvedMaterial {
   const { action, subjectId, detail, at } = entry;
+  const scheduled = scheduledSeatParty(entry, context);
+  if (scheduled !== undefined) return { subject: partyInternal(context, scheduled) };
   if (PUBLIC_ACTIONS.has(action)) return { subject: PUBLIC };
   switch (action) {
     case 'record.create':
@@ -194,6 +203,38 @@ function resolveMaterial(entry: StoredAuditEntry, context: AuditContext): Resolv
       if (action.startsWith('profile.')) return { subject: partyInternal(context, subjectId ?? undefined) };
       return { subject: UNPLACED };
   }
+}
+
+/** The dates each seat entry names, and whose delegation it is about. */
+const SEAT_ENTRIES: Record<
+  string,
+  {
+    dates: readonly string[];
+    partyOf: (entry: StoredAuditEntry, context: AuditContext) => string | undefined;
+  }
+> = {
+  'member.add': { dates: ['validFrom', 'validTo'], partyOf: (entry) => stringOf(entry.detail.partyId) },
+  'member.lead-change': { dates: ['validFrom'], partyOf: (entry) => entry.subjectId ?? undefined },
+  'member.end': {
+    dates: ['validTo'],
+    partyOf: (entry, context) => context.members.find((member) => member.id === entry.subjectId)?.partyId,
+  },
+};
+
+/**
+ * The party whose seat change the entry records, while a date it names is still ahead (a seat
+ * from later, an end or a hand-over set ahead): until then the entry is that delegation's and the
+ * mediator staff's, like the seat itself (`seat.read-future`), and public from that moment on.
+ */
+function scheduledSeatParty(entry: StoredAuditEntry, context: AuditContext): string | undefined {
+  const seatEntry = Object.hasOwn(SEAT_ENTRIES, entry.action) ? SEAT_ENTRIES[entry.action] : undefined;
+  if (seatEntry === undefined) return undefined;
+  const isAhead = seatEntry.dates.some((key) => {
+    const date = stringOf(entry.detail[key]);
+    return date !== undefined && Date.parse(date) > context.now.getTime();
+  });
+  // An entry whose party cannot be placed stays the mediator staff's (partyInternal fails closed).
+  return isAhead ? (seatEntry.partyOf(entry, context) ?? '') : undefined;
 }
 
 function listOf(

@@ -2,6 +2,7 @@ import {
   can,
   DomainError,
   instantInWords,
+  seatSeenBy,
   type Member,
   type MemberId,
   type Negotiation,
@@ -13,6 +14,7 @@ import { findParty } from '../storage/parties';
 import { commitChange } from './commit-change';
 import type { AppDeps } from './deps';
 import { partyResource } from './known-party';
+import { isAhead } from './members';
 import { assertAllowed, visibleOrNotFound } from './viewer';
 
 type SeatEnd = { validTo: string; baseValidTo?: string | null | undefined };
@@ -30,9 +32,15 @@ export async function endMember(
 ): Promise<Member> {
   const { negotiation, end } = input;
   const found = await findMember(deps.db, { negotiationId: negotiation.id, memberId: input.memberId });
+  const now = deps.clock.now();
+  // A seat that starts later is not there yet for those outside its delegation: a 403 instead of
+  // the 404 of an unknown id would tell them it is planned.
   const member = visibleOrNotFound(
     found,
-    () => can(viewer, 'member.read', { kind: 'negotiation', negotiationId: negotiation.id }),
+    () =>
+      can(viewer, 'member.read', { kind: 'negotiation', negotiationId: negotiation.id }) &&
+      found !== undefined &&
+      seatSeenBy(viewer, found, now) !== undefined,
     'Member',
   );
   const party = await findParty(deps.db, { negotiationId: negotiation.id, partyId: member.partyId });
@@ -51,7 +59,7 @@ export async function endMember(
       field: 'memberId',
     });
   }
-  const at = deps.clock.now();
+  const at = now;
   return commitChange(deps, {
     actor: viewer,
     at,
@@ -69,7 +77,13 @@ export async function endMember(
       });
       return { ...locked.member, validTo: end.validTo };
     },
-    event: { type: 'members.changed', negotiationId: negotiation.id, partyId: member.partyId },
+    // An end set ahead stays the delegation's plan until then: the other side is not told.
+    event: {
+      type: 'members.changed',
+      negotiationId: negotiation.id,
+      partyId: member.partyId,
+      scheduled: isAhead(end.validTo, at),
+    },
     audit: {
       action: 'member.end',
       subjectType: 'member',

@@ -16,7 +16,7 @@ import { listMembers, updateMemberValidTo } from '../storage/members';
 import { commitChange, type Within } from './commit-change';
 import type { AppDeps } from './deps';
 import { partyResource } from './known-party';
-import { colleagueOrNotFound, seatMember } from './members';
+import { colleagueOrNotFound, isAhead, seatMember } from './members';
 import { assertAllowed } from './viewer';
 
 /** The current lead hands the party's lead over at once (the mediator proposes instead: lead-handovers.ts). */
@@ -31,7 +31,7 @@ export async function changeLead(
     "hand over this party's lead (only its current lead does; the mediator may propose it)",
   );
   const validFrom = change.validFrom ?? deps.clock.now().toISOString();
-  await colleagueOrNotFound(deps.db, viewer, { userId: change.userId });
+  await colleagueOrNotFound(deps.db, viewer, { userId: change.userId, at: deps.clock.now() });
   return applyLeadChange(deps, {
     party,
     actor: viewer,
@@ -58,7 +58,13 @@ export function applyLeadChange(
     {
       actor: input.actor,
       write: (tx) => replaceLead(deps, tx, input),
-      event: { type: 'members.changed', negotiationId: party.negotiationId, partyId: party.id },
+      // Dated ahead, the hand-over is the delegation's plan until then: the other side is not told.
+      event: {
+        type: 'members.changed',
+        negotiationId: party.negotiationId,
+        partyId: party.id,
+        scheduled: isAhead(validFrom, deps.clock.now()),
+      },
       audit: ({ ended, lead }) => ({
         action: 'member.lead-change',
         subjectType: 'party',

@@ -40,7 +40,10 @@ export async function proposeLeadHandover(
     "propose a new lead for this party (the mediator's staff do, for another party)",
   );
   const proposer = viewer.userId;
-  const successor = await colleagueOrNotFound(deps.db, viewer, { userId: proposal.userId });
+  const successor = await colleagueOrNotFound(deps.db, viewer, {
+    userId: proposal.userId,
+    at: deps.clock.now(),
+  });
   if (proposer === null) throw new DomainError('not-found', 'User not found.', { field: 'userId' });
   const handover: LeadHandover = {
     id: LeadHandoverIdSchema.parse(deps.ids.next()),

@@ -1,6 +1,7 @@
 import {
   can,
   DomainError,
+  seatsSeenBy,
   MemberIdSchema,
   UserIdSchema,
   type AddMemberInput,
@@ -11,7 +12,7 @@ import {
   type UserId,
   type Viewer,
 } from '@parley/core';
-import { haveSharedANegotiation, insertMember, listMembers } from '../storage/members';
+import { insertMember, listMembers, listSeatsSharedWith } from '../storage/members';
 import { findUser, findUserByEmail } from '../storage/users';
 import { normalizeEmail } from './accounts';
 import type { Database } from '../storage/database';
@@ -65,7 +66,7 @@ export async function listMembersForViewer(
   negotiation: Negotiation,
 ): Promise<Member[]> {
   if (!can(viewer, 'member.read', { kind: 'negotiation', negotiationId: negotiation.id })) return [];
-  return listMembers(deps.db, negotiation.id);
+  return seatsSeenBy(viewer, await listMembers(deps.db, negotiation.id), deps.clock.now());
 }
 
 function overlaps(
@@ -124,7 +125,7 @@ export async function addMember(
           ? "seat this party's lead (it has one: only that lead hands the lead over)"
           : "manage this party's delegation (its lead does)",
       );
-      const userId = await seatedUserId(tx, viewer, input.member);
+      const userId = await seatedUserId(tx, viewer, { member: input.member, now });
       // Named by address, a colleague seated in another delegation is answered as no colleague: the
       // member list names people, not addresses, and "sits elsewhere" would tell whose address it is
       // (an invitation tells no one either; its invitee learns it on accepting).
@@ -141,7 +142,12 @@ export async function addMember(
         validTo: input.member.validTo ?? null,
       });
     },
-    event: { type: 'members.changed', negotiationId: party.negotiationId, partyId: party.id },
+    event: (member) => ({
+      type: 'members.changed',
+      negotiationId: party.negotiationId,
+      partyId: party.id,
+      scheduled: isAhead(member.validFrom, now),
+    }),
     audit: (member) => ({
       action: 'member.add',
       subjectType: 'member',
@@ -158,6 +164,11 @@ export async function addMember(
   });
 }
 
+/** Whether a seat's date is after `now`: a change that only its delegation and the mediator may know of yet. */
+export function isAhead(instant: string, now: Date): boolean {
+  return Date.parse(instant) > now.getTime();
+}
+
 /** Stands for "no account" in the colleague check, which runs either way so both answers take as long. */
 const NO_ACCOUNT = UserIdSchema.parse('00000000-0000-4000-8000-000000000000');
 
@@ -167,20 +178,24 @@ const NO_ACCOUNT = UserIdSchema.parse('00000000-0000-4000-8000-000000000000');
  * and a seat needs no consent, so seating a stranger would tell whether an address has an account
  * (and its name) and put an unasked-for negotiation in their list: strangers are invited, and
  * accept. A stranger and an unknown account get the same 404, after the same queries.
+ * Only a seat the viewer may see at `at` makes a colleague: one another delegation set ahead would
+ * tell, by a seating that now succeeds, that it has plans for this person (`seat.read-future`).
  */
 export async function colleagueOrNotFound(
   tx: Database,
   viewer: Viewer,
-  person: { userId: UserId } | { email: string },
+  person: ({ userId: UserId } | { email: string }) & { at: Date },
 ): Promise<{ id: UserId; displayName: string }> {
   const found =
     'userId' in person
       ? await findUser(tx, person.userId)
       : (await findUserByEmail(tx, normalizeEmail(person.email)))?.user;
   const candidate = found?.id ?? NO_ACCOUNT;
+  const shared =
+    viewer.userId === null ? [] : await listSeatsSharedWith(tx, { viewer: viewer.userId, other: candidate });
   const isColleague =
     viewer.userId !== null &&
-    (candidate === viewer.userId || (await haveSharedANegotiation(tx, viewer.userId, candidate)));
+    (candidate === viewer.userId || seatsSeenBy(viewer, shared, person.at).length > 0);
   if (found !== undefined && isColleague) return found;
   throw 'userId' in person
     ? new DomainError('not-found', 'User not found.', { field: 'userId' })
@@ -211,11 +226,16 @@ function sitsElsewhere(
 }
 
 /** The account to seat: by id, or by its email (how a lead knows a colleague). */
-async function seatedUserId(tx: Database, viewer: Viewer, member: AddMemberInput): Promise<UserId> {
+async function seatedUserId(
+  tx: Database,
+  viewer: Viewer,
+  input: { member: AddMemberInput; now: Date },
+): Promise<UserId> {
+  const { member } = input;
   if ((member.userId === null) === (member.email === undefined))
     throw new DomainError('invalid-input', 'Name the person by userId, or by email with userId null.', {
       field: 'email',
     });
   const person = member.userId !== null ? { userId: member.userId } : { email: member.email ?? '' };
-  return (await colleagueOrNotFound(tx, viewer, person)).id;
+  return (await colleagueOrNotFound(tx, viewer, { ...person, at: input.now })).id;
 }

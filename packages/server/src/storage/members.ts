@@ -163,18 +163,32 @@ export async function listSeatsOfUser(db: Database, userId: UserId): Promise<Sea
 }
 
 /**
- * Whether two accounts have ever held seats (ended ones too) in one negotiation: whether `viewer`
- * has met `other` in Parley. Seating someone directly is for such colleagues; anyone else is
- * invited (services/members.ts says why).
+ * The seats (ended and later ones too) `other` holds in negotiations where `viewer` has held one:
+ * where `viewer` may have met `other` in Parley. Seating someone directly is for such colleagues;
+ * anyone else is invited (services/members.ts says why, and which of these seats count).
  */
-export async function haveSharedANegotiation(db: Database, viewer: UserId, other: UserId): Promise<boolean> {
-  const row = await db
-    .selectFrom('members as mine')
-    .innerJoin('members as theirs', 'theirs.negotiation_id', 'mine.negotiation_id')
-    .select('mine.id')
-    .where('mine.user_id', '=', viewer)
-    .where('theirs.user_id', '=', other)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+export async function listSeatsSharedWith(
+  db: Database,
+  input: { viewer: UserId; other: UserId },
+): Promise<{ negotiationId: NegotiationId; partyId: PartyId; validFrom: string; validTo: string | null }[]> {
+  const rows = await db
+    .selectFrom('members as theirs')
+    .select(['theirs.negotiation_id', 'theirs.party_id', 'theirs.valid_from', 'theirs.valid_to'])
+    .where('theirs.user_id', '=', input.other)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('members as mine')
+          .select('mine.id')
+          .whereRef('mine.negotiation_id', '=', 'theirs.negotiation_id')
+          .where('mine.user_id', '=', input.viewer),
+      ),
+    )
+    .execute();
+  return rows.map((row) => ({
+    negotiationId: NegotiationIdSchema.parse(row.negotiation_id),
+    partyId: PartyIdSchema.parse(row.party_id),
+    validFrom: row.valid_from.toISOString(),
+    validTo: row.valid_to === null ? null : row.valid_to.toISOString(),
+  }));
 }

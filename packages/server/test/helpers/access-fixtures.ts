@@ -8,6 +8,7 @@ import { INVITATION_ACCESS_FIXTURE } from './invitation-access-fixture';
 import { LEAD_HANDOVER_ACCESS_FIXTURE } from './lead-handover-access-fixture';
 import { LIVE_SIMULATION_ACCESS_FIXTURE } from './live-simulation-access-fixture';
 import { PLAN_ACCESS_FIXTURE } from './plan-access-fixture';
+import { SCHEDULED_SEAT_ACCESS_FIXTURE } from './scheduled-seat-access-fixture';
 import { SIMULATION_ACCESS_FIXTURE } from './simulation-access-fixture';
 import { TOKEN_ACCESS_FIXTURE } from './token-access-fixture';
 
@@ -84,4 +85,5 @@ export const ACCESS_FIXTURES: readonly AccessFixture[] = [
   BLIND_BID_ACCESS_FIXTURE,
   LIVE_SIMULATION_ACCESS_FIXTURE,
   INVITATION_ACCESS_FIXTURE,
+  SCHEDULED_SEAT_ACCESS_FIXTURE,
 ];

@@ -21,7 +21,8 @@ const list = createRoute({
   method: 'get',
   path: '/api/negotiations/{negotiationId}/members',
   tags: ['members'],
-  summary: 'Every delegation seat, past and present',
+  summary:
+    "Every delegation seat, past and present; seats and ends dated ahead only for the party's own members and the mediator's staff",
   security: AUTHENTICATED,
   request: { params: NegotiationParams },
   responses: { 200: jsonResponse(listOf(MemberSchema), 'Members'), ...problems(400, 401, 404) },

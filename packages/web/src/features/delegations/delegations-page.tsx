@@ -14,6 +14,7 @@ import { InviteForm } from './invite-form';
 import { PendingHandOvers } from './pending-hand-overs';
 import { PendingInvitations } from './pending-invitations';
 import { SeatForm } from './seat-form';
+import { ScheduledLead } from './scheduled-lead';
 import { SeatList } from './seat-list';
 
 const ROLE_LABELS = { mediator: 'Mediator', party: 'Party', observer: 'Observer' } as const;
@@ -103,6 +104,7 @@ function PartyCard({
         {party.name} <span className="chip">{ROLE_LABELS[party.role]}</span>
         {party.required && <span className="muted small"> required for agreement</span>}
       </h3>
+      <ScheduledLead seats={seats} />
       <SeatList party={party} seats={seats} />
       {mayIn(me, 'party.update', party.negotiationId) && (
         <details>
