@@ -54,6 +54,7 @@ const position = (id: string, input: { versionId: string; pointId: typeof kept }
 });
 const context: AuditContext = {
   negotiationId,
+  now: new Date('2025-12-05T12:00:00.000Z'),
   records: new Map(),
   amendments: new Map(),
   rounds: new Map(),
