@@ -14,7 +14,7 @@ import {
   type Viewer,
 } from './helpers/browser-harness';
 import { defineIssues, tab } from './helpers/live-analysis-flow';
-import { withoutLiveUpdates } from './helpers/second-window';
+import { postFrom, withoutLiveUpdates } from './helpers/second-window';
 
 let harness: Harness;
 let mediator: Viewer;
@@ -44,21 +44,10 @@ async function seal(viewer: Viewer, bound: string): Promise<void> {
 
 /** The seat of Ukraine's former lead, again, as a delegate: a second member who may bid. */
 async function seatDelegate(page: Page): Promise<number> {
-  return page.evaluate(
-    async ({ negotiationId, partyId, userId }) => {
-      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
-      const response = await fetch(`/api/negotiations/${negotiationId}/parties/${partyId}/members`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ userId, function: 'delegate' }),
-      });
-      return response.status;
-    },
-    {
-      negotiationId: DEMO_NEGOTIATION.id,
-      partyId: DEMO_PARTIES.ukraine.id,
-      userId: DEMO_ACCOUNTS.ukraineFormer.id,
-    },
+  return postFrom(
+    page,
+    `/api/negotiations/${DEMO_NEGOTIATION.id}/parties/${DEMO_PARTIES.ukraine.id}/members`,
+    { userId: DEMO_ACCOUNTS.ukraineFormer.id, function: 'delegate' },
   );
 }
 

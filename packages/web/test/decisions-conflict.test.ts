@@ -14,7 +14,14 @@ import {
   type Harness,
   type Viewer,
 } from './helpers/browser-harness';
-import { openPoint, proposeAmendment, read, section, withoutLiveUpdates } from './helpers/second-window';
+import {
+  openPoint,
+  postFrom,
+  proposeAmendment,
+  read,
+  section,
+  withoutLiveUpdates,
+} from './helpers/second-window';
 
 const RUN = `${Date.now() % 100_000}`;
 const API = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
@@ -22,22 +29,6 @@ const API = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
 let harness: Harness;
 let mediator: Viewer;
 let ukraine: Viewer;
-
-/** A write through the API from a signed-in browser, as its own page would send it. */
-async function send(viewer: Viewer, path: string, body: unknown): Promise<number> {
-  return viewer.page.evaluate(
-    async ({ path, body }) => {
-      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify(body),
-      });
-      return response.status;
-    },
-    { path, body },
-  );
-}
 
 describe('decisions made twice at once', () => {
   beforeAll(async () => {
@@ -58,13 +49,13 @@ describe('decisions made twice at once', () => {
     // A colleague seated as delegate, whom the mediator proposes as Ukraine's next lead.
     const ukraineParty = `${API}/parties/${DEMO_PARTIES.ukraine.id}`;
     expect(
-      await send(ukraine, `${ukraineParty}/members`, {
+      await postFrom(ukraine.page, `${ukraineParty}/members`, {
         userId: DEMO_ACCOUNTS.ukraineFormer.id,
         function: 'delegate',
       }),
     ).toBe(201);
     expect(
-      await send(mediator, `${ukraineParty}/lead-handovers`, {
+      await postFrom(mediator.page, `${ukraineParty}/lead-handovers`, {
         userId: DEMO_ACCOUNTS.ukraineFormer.id,
         title: '',
         validFrom: '2031-06-30T10:00:00.000Z',

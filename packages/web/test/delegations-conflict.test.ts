@@ -12,7 +12,7 @@ import {
   type Harness,
   type Viewer,
 } from './helpers/browser-harness';
-import { section, withoutLiveUpdates } from './helpers/second-window';
+import { postFrom, section, withoutLiveUpdates } from './helpers/second-window';
 
 let harness: Harness;
 let first: Viewer;
@@ -37,22 +37,6 @@ async function openDelegations(viewer: Viewer): Promise<void> {
   await viewer.page.locator('ul.delegations').waitFor();
 }
 
-/** A write through the API from a window, as its page would send it. */
-async function post(viewer: Viewer, path: string, body: unknown): Promise<number> {
-  return viewer.page.evaluate(
-    async ({ path, body }) => {
-      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify(body),
-      });
-      return response.status;
-    },
-    { path, body },
-  );
-}
-
 describe('one lead in two windows manages the delegation', () => {
   beforeAll(async () => {
     harness = await startHarness();
@@ -62,7 +46,7 @@ describe('one lead in two windows manages the delegation', () => {
     ]);
     const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
     expect(
-      await post(first, `${N}/parties/${DEMO_PARTIES.ukraine.id}/members`, {
+      await postFrom(first.page, `${N}/parties/${DEMO_PARTIES.ukraine.id}/members`, {
         userId: DEMO_ACCOUNTS.ukraineFormer.id,
         function: 'analyst',
         // Seated before now: the form's default end (now, to the minute) must not precede it.
@@ -70,7 +54,7 @@ describe('one lead in two windows manages the delegation', () => {
       }),
     ).toBe(201);
     expect(
-      await post(first, `${N}/parties/${DEMO_PARTIES.ukraine.id}/invitations`, {
+      await postFrom(first.page, `${N}/parties/${DEMO_PARTIES.ukraine.id}/invitations`, {
         email: INVITEE,
         function: 'delegate',
       }),

@@ -20,6 +20,7 @@ import {
   UKRAINE_VALUES,
   type ProfileValues,
 } from './helpers/live-analysis-flow';
+import { postFrom } from './helpers/second-window';
 
 let harness: Harness;
 let lead: Viewer;
@@ -70,21 +71,10 @@ describe('two members of one delegation save its preferences at once', () => {
     // Ukraine's lead seats its former lead again, as a delegate: a second member who may state
     // the delegation's preferences.
     lead = await signInAs(harness, DEMO_ACCOUNTS.ukraine.email);
-    const status = await lead.page.evaluate(
-      async ({ negotiationId, partyId, userId }) => {
-        const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
-        const response = await fetch(`/api/negotiations/${negotiationId}/parties/${partyId}/members`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: JSON.stringify({ userId, function: 'delegate' }),
-        });
-        return response.status;
-      },
-      {
-        negotiationId: DEMO_NEGOTIATION.id,
-        partyId: DEMO_PARTIES.ukraine.id,
-        userId: DEMO_ACCOUNTS.ukraineFormer.id,
-      },
+    const status = await postFrom(
+      lead.page,
+      `/api/negotiations/${DEMO_NEGOTIATION.id}/parties/${DEMO_PARTIES.ukraine.id}/members`,
+      { userId: DEMO_ACCOUNTS.ukraineFormer.id, function: 'delegate' },
     );
     expect(status).toBe(201);
     delegate = await signInAs(harness, DEMO_ACCOUNTS.ukraineFormer.email);

@@ -9,6 +9,22 @@ export async function read<T>(viewer: Viewer, path: string): Promise<T> {
   return viewer.page.evaluate(async (path) => (await (await fetch(path)).json()) as T, path);
 }
 
+/** A write through the API from a signed-in window, as its own page would send it: its status. */
+export async function postFrom(page: Page, path: string, body: unknown): Promise<number> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify(body),
+      });
+      return response.status;
+    },
+    { path, body },
+  );
+}
+
 /** A page that hears of no change made elsewhere: what it shows stays as it was loaded. */
 export async function withoutLiveUpdates(page: Page): Promise<void> {
   await page.route('**/events', (route) => route.abort());
