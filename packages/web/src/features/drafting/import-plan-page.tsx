@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import './drafting.css';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
-import { ApiError, errorMessage } from '../../api/api-error';
+import { errorMessage } from '../../api/api-error';
 import { importPlan } from '../../api/drafting-endpoints';
 import { mayIn, useSession } from '../../app/session';
 import { useKeptDraft } from '../../components/kept-draft';
 import { KeptDraftNotice } from '../../components/kept-draft-notice';
 import { stillNeeds } from '../../components/still-needs';
 import { useNegotiation } from '../negotiation/negotiation-context';
-import { describePlanMeanwhile, readPlanMeanwhile, type PlanMeanwhile } from '../plan/plan-meanwhile';
+import { describePlanMeanwhile, planMovedOn, type PlanMeanwhile } from '../plan/plan-meanwhile';
 import { checkPlanText, PlanTextField } from './plan-text-field';
 
 /** Mediator staff: a plan from a document (pasted or uploaded) becomes a version of its own. */
@@ -53,12 +53,7 @@ export function ImportPlanPage() {
     } catch (failure) {
       // Not the generic "reload to see the current version": the mediator needs to know what was
       // saved to decide whether this import still makes sense, and the pasted text stays either way.
-      const reread =
-        failure instanceof ApiError && failure.isConflict
-          ? await readPlanMeanwhile(negotiation.id, baseRevision).catch(() => undefined)
-          : undefined;
-      // A 409 with the plan unchanged is about something else (a label taken): the server says what.
-      const other = reread?.revision === baseRevision ? undefined : reread;
+      const other = await planMovedOn(failure, negotiation.id, baseRevision);
       setMeanwhile(other);
       if (other === undefined) setError(errorMessage(failure));
       else refresh();

@@ -2,7 +2,7 @@ import { LineageProposalSchema, PointIdSchema, type PlanVersion, type PointId } 
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, errorMessage } from '../../api/api-error';
+import { errorMessage } from '../../api/api-error';
 import { createVersionFromText, proposeLineage } from '../../api/drafting-endpoints';
 import { getVersion } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
@@ -17,7 +17,7 @@ import { LineageMapEditor } from './lineage-map-editor';
 import { flattenLinks, linksOfProposal, previewRevision } from './lineage-preview';
 import { NewerVersionNotice, usePinnedParent } from './pinned-parent';
 import { ReviseMeanwhile } from './revise-meanwhile';
-import { readPlanMeanwhile, type PlanMeanwhile } from '../plan/plan-meanwhile';
+import { planMovedOn, type PlanMeanwhile } from '../plan/plan-meanwhile';
 import { checkPlanText, PlanTextField } from './plan-text-field';
 import './drafting.css';
 import { ScrollRegion } from '../../components/scroll-region';
@@ -147,12 +147,7 @@ function ReviseText({
     } catch (failure) {
       // Not the generic "reload to see the current version": a reload loses the map in progress,
       // and the mediator needs to know what was saved to choose what to do with the pasted text.
-      const reread =
-        failure instanceof ApiError && failure.isConflict
-          ? await readPlanMeanwhile(negotiation.id, baseRevision).catch(() => undefined)
-          : undefined;
-      // A 409 with the plan unchanged is about something else (a label taken): the server says what.
-      const other = reread?.revision === baseRevision ? undefined : reread;
+      const other = await planMovedOn(failure, negotiation.id, baseRevision);
       setMeanwhile(other);
       if (other === undefined) setError(errorMessage(failure));
       else refresh();

@@ -1,4 +1,5 @@
 import type { PlanOverview } from '@parley/core';
+import { ApiError } from '../../api/api-error';
 import { getPlan } from '../../api/endpoints';
 import { formatIn } from '../deadlines/zoned-time';
 
@@ -19,6 +20,21 @@ export async function readPlanMeanwhile(negotiationId: string, baseRevision: num
     .filter((version) => version.revision > baseRevision)
     .sort((a, b) => a.revision - b.revision);
   return { baseRevision, revision: plan.revision, versions };
+}
+
+/**
+ * What was saved meanwhile when a write based on `baseRevision` failed with a 409 because the plan
+ * moved on; undefined for any other failure, and for a 409 with the plan unchanged, which is about
+ * something else (a label taken) that the server's message says.
+ */
+export async function planMovedOn(
+  failure: unknown,
+  negotiationId: string,
+  baseRevision: number,
+): Promise<PlanMeanwhile | undefined> {
+  if (!(failure instanceof ApiError && failure.isConflict)) return undefined;
+  const reread = await readPlanMeanwhile(negotiationId, baseRevision).catch(() => undefined);
+  return reread?.revision === baseRevision ? undefined : reread;
 }
 
 /**
