@@ -57,6 +57,34 @@ describe('a DOCX plan read as Markdown', () => {
     );
   });
 
+  it('numbers an Arabic list in the Arabic-Indic digits Word shows, which the parser reads', async () => {
+    const arabic = {
+      config: [
+        {
+          reference: 'plan-points',
+          levels: [
+            { level: 0, format: LevelFormat.HINDI_NUMBERS, text: '%1.', alignment: AlignmentType.START },
+          ],
+        },
+      ],
+    };
+    const item = (text: string) => new Paragraph({ numbering: { reference: 'plan-points', level: 0 }, text });
+    const bytes = await Packer.toBuffer(
+      new Document({
+        numbering: arabic,
+        sections: [{ children: Array.from({ length: 11 }, (_, index) => item(`البند رقم ${index + 1}.`)) }],
+      }),
+    );
+    const text = await readAsPlan(bytes);
+    expect(text).toContain('١. البند رقم 1.');
+    expect(text).toContain('١١. البند رقم 11.');
+    const parsed = parsePlanText(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.value.points.map((entry) => entry.number)).toEqual(
+      Array.from({ length: 11 }, (_, i) => i + 1),
+    );
+  });
+
   it('keeps a typed numbering, and reads a leaked copy as its words alone', async () => {
     const bytes = await docx([
       new Paragraph({ text: 'Energy', heading: HeadingLevel.HEADING_2 }),

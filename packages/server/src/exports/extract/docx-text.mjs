@@ -190,6 +190,9 @@ const ROMAN = [
   [1, 'i'],
 ];
 function formatNumber(value, format) {
+  // Word's "hindiNumbers" is how an Arabic document numbers: ١، ٢، ٣ (the parser reads them too).
+  if (format === 'hindiNumbers')
+    return String(value).replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
   if (format === 'lowerLetter' || format === 'upperLetter') {
     const letter = String.fromCharCode(97 + ((value - 1) % 26)).repeat(Math.floor((value - 1) / 26) + 1);
     return format === 'upperLetter' ? letter.toUpperCase() : letter;
