@@ -10,6 +10,8 @@ import { SYSTEM_CLOCK } from '../clock';
 import { createDeps } from '../services/deps';
 import { sharedEnginePool } from '../work/engine-pool';
 import { loadSealKey } from '../sealing/seal-key';
+import { describeReseal } from '../sealing/describe-reseal';
+import { resealStoredValues } from '../services/reseal';
 import { openDatabase, type DatabaseHandle } from '../storage/database';
 import { sealClearLiveJobs } from '../storage/live-simulations';
 import { sealClearProfiles } from '../storage/preference-profiles';
@@ -93,6 +95,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     enqueueSimulation:
       queue === undefined ? undefined : (simulationId) => enqueueSimulation(queue, simulationId),
   });
+  // After a rotation (a new key in PARLEY_BID_SEAL_KEY, the old one retired), what the old key
+  // sealed is sealed again under the new one before anything serves.
+  if (sealKey.retired.length > 0) log(describeReseal(await resealStoredValues(deps, 'start-up'), sealKey));
   const app = createApp(deps);
   // On PostgreSQL several processes may serve one database: plan events cross them by LISTEN/NOTIFY.
   const relay =

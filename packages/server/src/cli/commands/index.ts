@@ -57,6 +57,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./audit-keys')).auditRotateKeyCommand,
   },
   {
+    name: 'seal rotate-key',
+    summary: 'Seal with a new key from now on and re-seal every stored bid, profile and live job under it',
+    load: async () => (await import('./seal-keys')).sealRotateKeyCommand,
+  },
+  {
+    name: 'seal reseal',
+    summary: 'Re-seal every stored value that is not under the current seal key',
+    load: async () => (await import('./seal-keys')).sealResealCommand,
+  },
+  {
+    name: 'seal forget-retired',
+    summary: 'Re-seal anything still under a retired seal key, then delete the retired keys',
+    load: async () => (await import('./seal-keys')).sealForgetRetiredCommand,
+  },
+  {
     name: 'worker',
     summary: 'Work queued simulation jobs (run several, on any machine that reaches the database)',
     load: async () => (await import('./worker')).workerCommand,
