@@ -85,6 +85,64 @@ describe('a DOCX plan read as Markdown', () => {
     );
   });
 
+  it('letters sub-items in the alphabet Word shows, so they stay inside their point', async () => {
+    // four lists, each numbering on from the last (start), in its own script
+    const lettered = (reference: string, top: string, sub: string, start: number) => ({
+      reference,
+      levels: [
+        { level: 0, format: top, text: '%1.', alignment: AlignmentType.START, start },
+        { level: 1, format: sub, text: '%2)', alignment: AlignmentType.START },
+      ],
+    });
+    const config = [
+      lettered('arabic', LevelFormat.HINDI_NUMBERS, LevelFormat.ARABIC_ALPHA, 1),
+      lettered('abjad', LevelFormat.DECIMAL_ZERO, LevelFormat.ARABIC_ABJAD, 2),
+      lettered('russian', LevelFormat.DECIMAL, LevelFormat.RUSSIAN_LOWER, 3),
+      lettered('hebrew', LevelFormat.DECIMAL, LevelFormat.HEBREW1, 4),
+    ];
+    const item = (reference: string, text: string, level = 0) =>
+      new Paragraph({ numbering: { reference, level }, text });
+    const bytes = await Packer.toBuffer(
+      new Document({
+        numbering: { config },
+        sections: [
+          {
+            children: [
+              item('arabic', 'تبادل الأسرى:'),
+              item('arabic', 'الكل مقابل الكل،', 1),
+              item('arabic', 'خلال ثلاثين يوما.', 1),
+              item('abjad', 'المراقبة:'),
+              ...['الأولى', 'الثانية', 'الثالثة', 'الرابعة', 'الخامسة'].map((word) => item('abjad', word, 1)),
+              item('russian', 'Гарантии безопасности:'),
+              item('russian', 'по образцу статьи 5,', 1),
+              item('russian', 'на десять лет.', 1),
+              item('hebrew', 'לוח זמנים:'),
+              ...Array.from({ length: 16 }, (_, index) => item('hebrew', `שלב ${index + 1}`, 1)),
+            ],
+          },
+        ],
+      }),
+    );
+    const text = await readAsPlan(bytes);
+    for (const shown of ['أ) الكل مقابل الكل،', 'ب) خلال ثلاثين يوما.', 'ج) الثالثة', 'ه) الخامسة'])
+      expect(text).toContain(shown);
+    for (const shown of [
+      'а) по образцу статьи 5,',
+      'б) на десять лет.',
+      'א) שלב 1',
+      'יא) שלב 11',
+      'טו) שלב 15',
+      'טז) שלב 16',
+    ])
+      expect(text).toContain(shown);
+    expect(text).toContain('02. المراقبة:');
+    const parsed = parsePlanText(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    // four points, each with its sub-items inside it (as digits, each sub-item was a point)
+    expect(parsed.value.points.map((entry) => entry.number)).toEqual([1, 2, 3, 4]);
+    expect(parsed.value.points[3]?.text).toMatch(/טו\) שלב 15[\s\S]*טז\) שלב 16$/);
+  });
+
   it('keeps a typed numbering, and reads a leaked copy as its words alone', async () => {
     const bytes = await docx([
       new Paragraph({ text: 'Energy', heading: HeadingLevel.HEADING_2 }),

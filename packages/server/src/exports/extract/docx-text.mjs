@@ -189,14 +189,42 @@ const ROMAN = [
   [4, 'iv'],
   [1, 'i'],
 ];
+// The alphabets Word letters a list with: after the last letter it starts again, doubled (aa, bb).
+const ALPHABETS = {
+  lowerLetter: [...'abcdefghijklmnopqrstuvwxyz'],
+  upperLetter: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'],
+  russianLower: [...'абвгдежзиклмнопрстуфхцчшщэюя'],
+  russianUpper: [...'АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ'],
+  arabicAlpha: [...'أبتثجحخدذرزسشصضطظعغفقكلمنهوي'],
+  arabicAbjad: [...'أبجدهوزحطيكلمنسعفصقرشتثخذضظغ'],
+  hebrew2: [...'אבגדהוזחטיכלמנסעפצקרשת'],
+};
+
+/** Hebrew numerals (Word's "hebrew1"): letters that add up, 15 and 16 written ט״ו-wise as טו, טז. */
+function hebrewNumeral(value) {
+  const ones = ['', 'א', 'ב', 'ג', 'ד', 'ה', 'ו', 'ז', 'ח', 'ט'];
+  const tens = ['', 'י', 'כ', 'ל', 'מ', 'נ', 'ס', 'ע', 'פ', 'צ'];
+  const hundreds = ['', 'ק', 'ר', 'ש', 'ת'];
+  let rest = value % 1000;
+  let text = 'ת'.repeat(Math.floor(rest / 400));
+  rest %= 400;
+  text += hundreds[Math.floor(rest / 100)];
+  rest %= 100;
+  if (rest === 15 || rest === 16) return `${text}ט${ones[rest - 9]}`;
+  return text + tens[Math.floor(rest / 10)] + ones[rest % 10];
+}
+
 function formatNumber(value, format) {
   // Word's "hindiNumbers" is how an Arabic document numbers: ١، ٢، ٣ (the parser reads them too).
   if (format === 'hindiNumbers')
     return String(value).replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
-  if (format === 'lowerLetter' || format === 'upperLetter') {
-    const letter = String.fromCharCode(97 + ((value - 1) % 26)).repeat(Math.floor((value - 1) / 26) + 1);
-    return format === 'upperLetter' ? letter.toUpperCase() : letter;
-  }
+  if (format === 'decimalZero') return String(value).padStart(2, '0');
+  // Lettered items (a), أ), а), א)) are a point's sub-items: written as letters, the parser keeps
+  // them inside their point, where digits would have made each one a point of its own.
+  const alphabet = ALPHABETS[format];
+  if (alphabet !== undefined)
+    return alphabet[(value - 1) % alphabet.length].repeat(Math.floor((value - 1) / alphabet.length) + 1);
+  if (format === 'hebrew1') return hebrewNumeral(value);
   if (format === 'lowerRoman' || format === 'upperRoman') {
     let rest = value;
     let roman = '';
