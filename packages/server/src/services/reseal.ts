@@ -8,9 +8,10 @@ export const resealedCount = (report: ResealReport): number =>
 
 /**
  * Re-seals every stored value not sealed under the current key (after `parley seal rotate-key`, or
- * at start-up after the key was changed in the environment). The system does it, and the audit log
- * says so — which key, which retired keys, how many values of each kind, never a value — so the
- * parties can see that their sealed material was opened for re-sealing and when.
+ * at start-up after the key was changed in the environment). Re-sealing opens every sealed value,
+ * so it is on the record like any other read of sealed material: one instance entry in the
+ * tamper-evident audit chain by the system — which key, which retired keys, how many values of
+ * each kind, never a value or a negotiation's count.
  */
 export async function resealStoredValues(
   deps: ChangeDeps & { sealKey: SealKey },
