@@ -3,21 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main';
 import { openDatabase } from '../src/storage/database';
+import { runCli } from './helpers/run-cli';
 
-type Captured = { code: number; out: string; err: string };
-
-async function run(...argv: string[]): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (text) => (out += `${text}\n`),
-    err: (text) => (err += `${text}\n`),
-    isTty: false,
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('parley users / tokens / audit commands', () => {
   let dataDir: string;

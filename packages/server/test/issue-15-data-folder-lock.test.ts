@@ -3,24 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main';
 import { DataFolderInUseError, LOCK_FILE_NAME } from '../src/storage/data-folder-lock';
 import { openDatabase } from '../src/storage/database';
+import { runCli } from './helpers/run-cli';
 
 // Issue #15: two processes on one PGlite folder silently corrupted it. The second is refused.
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'parley.js');
-
-async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (text) => (out += `${text}\n`),
-    err: (text) => (err += `${text}\n`),
-    isTty: false,
-  });
-  return { code, out, err };
-}
 
 function startServing(dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-demo', '--data', dataDir], {

@@ -2,25 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, loadDemo } from '../src/demo';
 import { openDatabase } from '../src/storage/database';
 import { listPlanEventsAfter } from '../src/storage/plan-events';
+import { runCli } from './helpers/run-cli';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    out: (text) => {
-      out += `${text}\n`;
-    },
-    err: (text) => {
-      err += `${text}\n`;
-    },
-    isTty: false,
-  });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCli(...args);
 
 describe('parley plan import / plan diff', () => {
   let dir: string;

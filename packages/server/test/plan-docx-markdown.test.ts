@@ -28,6 +28,8 @@ async function docx(children: Paragraph[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ numbering: NUMBERING, sections: [{ children }] }));
 }
 
+type Format = (typeof LevelFormat)[keyof typeof LevelFormat];
+
 const readAsPlan = (bytes: Buffer) => extractTextFromBytes(bytes, 'coalition.docx', { asPlan: true });
 
 describe('a DOCX plan read as Markdown', () => {
@@ -87,7 +89,7 @@ describe('a DOCX plan read as Markdown', () => {
 
   it('letters sub-items in the alphabet Word shows, so they stay inside their point', async () => {
     // four lists, each numbering on from the last (start), in its own script
-    const lettered = (reference: string, top: string, sub: string, start: number) => ({
+    const lettered = (reference: string, top: Format, sub: Format, start: number) => ({
       reference,
       levels: [
         { level: 0, format: top, text: '%1.', alignment: AlignmentType.START, start },

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import { startServer, type RunningServer } from '../src/http/start-server';
 import { createEphemeralSealKey, loadSealKey, rotateSealKey } from '../src/sealing/seal-key';
 import { openJson, sealedKeyId, sealJson } from '../src/sealing/sealed-json';
 import { openDatabase, type Database } from '../src/storage/database';
+import { runCli } from './helpers/run-cli';
 import { demoSession } from './helpers/serve-process';
 
 // docs/security.md#sealed-preference-profiles, "Rotating the seal key": after a rotation every bid,
@@ -22,16 +22,7 @@ const BOUNDS = { ukraine: 731.5, russia: 702.5 };
 
 type Session = { cookie: string; csrfToken: string };
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (text) => (out += `${text}\n`),
-    err: (text) => (err += `${text}\n`),
-    isTty: false,
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 function send(url: string, as: Session, route: string, body?: unknown): Promise<Response> {
   const [method = 'GET', pathname = ''] = route.split(' ');

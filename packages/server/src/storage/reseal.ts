@@ -48,6 +48,34 @@ function resealed(
   }
 }
 
+/**
+ * Re-seals one table's rows: `store` writes the new value only where the old one still stands and
+ * says how many rows it changed (none when the row was replaced meanwhile).
+ */
+async function resealEach<Row extends { sealed: string | null }>(
+  rows: readonly Row[],
+  into: Tally,
+  how: {
+    table: ResealFailure['table'];
+    rowName: (row: Row) => string;
+    reseal: (row: Row, sealed: string) => string;
+    store: (row: Row, sealed: string, again: string) => Promise<bigint>;
+  },
+): Promise<number> {
+  let changed = 0;
+  for (const row of rows) {
+    const { sealed } = row;
+    if (sealed === null) continue;
+    const again = resealed(sealed, (value) => how.reseal(row, value), {
+      table: how.table,
+      row: how.rowName(row),
+      into,
+    });
+    if (again !== undefined) changed += Number(await how.store(row, sealed, again));
+  }
+  return changed;
+}
+
 /** A SQL pattern of values sealed under the current key: those are left as they are. */
 const underKey = (key: SealKey) => `v1.${key.id}.%`;
 
@@ -58,61 +86,65 @@ const underKey = (key: SealKey) => `v1.${key.id}.%`;
  */
 export async function resealAll(tx: Database, key: SealKey): Promise<ResealReport> {
   const into: Tally = { fromKeys: new Set<string>(), failures: [] };
-  let bids = 0;
-  let profiles = 0;
   let simulationParts = 0;
 
-  const bidRows = await tx
-    .selectFrom('blind_bids')
-    .select(['bidding_id', 'party_id', 'sealed'])
-    .where('sealed', 'is not', null)
-    .where('sealed', 'not like', underKey(key))
-    .forUpdate()
-    .execute();
-  for (const row of bidRows) {
-    if (row.sealed === null) continue;
-    const context = { biddingId: BiddingIdSchema.parse(row.bidding_id), partyId: row.party_id };
-    const again = resealed(row.sealed, (sealed) => sealBound(key, context, openBound(key, context, sealed)), {
+  const bids = await resealEach(
+    await tx
+      .selectFrom('blind_bids')
+      .select(['bidding_id', 'party_id', 'sealed'])
+      .where('sealed', 'is not', null)
+      .where('sealed', 'not like', underKey(key))
+      .forUpdate()
+      .execute(),
+    into,
+    {
       table: 'blind_bids',
-      row: `${row.bidding_id}/${row.party_id}`,
-      into,
-    });
-    if (again === undefined) continue;
-    const updated = await tx
-      .updateTable('blind_bids')
-      .set({ sealed: again })
-      .where('bidding_id', '=', row.bidding_id)
-      .where('party_id', '=', row.party_id)
-      .where('sealed', '=', row.sealed)
-      .executeTakeFirst();
-    bids += Number(updated.numUpdatedRows);
-  }
+      rowName: (row) => `${row.bidding_id}/${row.party_id}`,
+      reseal: (row, sealed) => {
+        const context = { biddingId: BiddingIdSchema.parse(row.bidding_id), partyId: row.party_id };
+        return sealBound(key, context, openBound(key, context, sealed));
+      },
+      store: async (row, sealed, again) =>
+        (
+          await tx
+            .updateTable('blind_bids')
+            .set({ sealed: again })
+            .where('bidding_id', '=', row.bidding_id)
+            .where('party_id', '=', row.party_id)
+            .where('sealed', '=', sealed)
+            .executeTakeFirst()
+        ).numUpdatedRows,
+    },
+  );
 
-  const profileRows = await tx
-    .selectFrom('preference_profiles')
-    .select(['negotiation_id', 'party_id', 'revision', 'sealed'])
-    .where('sealed', 'is not', null)
-    .where('sealed', 'not like', underKey(key))
-    .forUpdate()
-    .execute();
-  for (const row of profileRows) {
-    if (row.sealed === null) continue;
-    const context = { negotiationId: row.negotiation_id, partyId: row.party_id, revision: row.revision };
-    const again = resealed(
-      row.sealed,
-      (sealed) => sealProfile(key, context, openProfile(key, context, sealed)),
-      { table: 'preference_profiles', row: `${row.party_id}/${row.revision}`, into },
-    );
-    if (again === undefined) continue;
-    const updated = await tx
-      .updateTable('preference_profiles')
-      .set({ sealed: again })
-      .where('party_id', '=', row.party_id)
-      .where('revision', '=', row.revision)
-      .where('sealed', '=', row.sealed)
-      .executeTakeFirst();
-    profiles += Number(updated.numUpdatedRows);
-  }
+  const profiles = await resealEach(
+    await tx
+      .selectFrom('preference_profiles')
+      .select(['negotiation_id', 'party_id', 'revision', 'sealed'])
+      .where('sealed', 'is not', null)
+      .where('sealed', 'not like', underKey(key))
+      .forUpdate()
+      .execute(),
+    into,
+    {
+      table: 'preference_profiles',
+      rowName: (row) => `${row.party_id}/${row.revision}`,
+      reseal: (row, sealed) => {
+        const context = { negotiationId: row.negotiation_id, partyId: row.party_id, revision: row.revision };
+        return sealProfile(key, context, openProfile(key, context, sealed));
+      },
+      store: async (row, sealed, again) =>
+        (
+          await tx
+            .updateTable('preference_profiles')
+            .set({ sealed: again })
+            .where('party_id', '=', row.party_id)
+            .where('revision', '=', row.revision)
+            .where('sealed', '=', sealed)
+            .executeTakeFirst()
+        ).numUpdatedRows,
+    },
+  );
 
   const jobRows = await tx
     .selectFrom('simulations')

@@ -5,7 +5,7 @@ import { createDeps } from '../../services/deps';
 import { resealStoredValues } from '../../services/reseal';
 import type { DatabaseHandle } from '../../storage/database';
 import { CliError, type Command } from '../command';
-import { DATABASE_HELP, DATABASE_OPTIONS, withDatabase } from '../database-flags';
+import { DATABASE_HELP, DATABASE_OPTIONS, withDatabase, type DatabaseFlagValues } from '../database-flags';
 import { parseFlags } from '../parse-flags';
 
 const reseal = (handle: DatabaseHandle, sealKey: SealKey) =>
@@ -18,6 +18,12 @@ function keyOrError(load: () => SealKey): SealKey {
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error), 1);
   }
+}
+
+/** The key folder's (or the environment's) keys, and a re-seal of the database the flags name under them. */
+async function resealFromFlags(values: DatabaseFlagValues) {
+  const key = keyOrError(() => loadSealKey({ keyDir: defaultAuditKeyDir(values.data) }));
+  return { key, report: await withDatabase(values, (handle) => reseal(handle, key)) };
 }
 
 export const sealRotateKeyCommand: Command = {
@@ -73,25 +79,17 @@ export const sealForgetRetiredCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const { values } = parseFlags(args, DATABASE_OPTIONS, false);
-    const keyDir = defaultAuditKeyDir(values.data);
     if ((process.env.PARLEY_BID_SEAL_KEY ?? '').trim() !== '')
       throw new CliError(
         'the seal keys come from the environment: remove PARLEY_BID_SEAL_RETIRED_KEYS once `parley seal reseal` reports nothing under a retired key',
       );
-    const report = await withDatabase(values, async (handle) =>
-      reseal(
-        handle,
-        keyOrError(() => loadSealKey({ keyDir })),
-      ),
-    );
-    const key = keyOrError(() => loadSealKey({ keyDir }));
+    const { key, report } = await resealFromFlags(values);
     io.out(describeReseal(report, key));
-    if (key.retired.length === 0) {
-      io.out('No retired seal key to forget.');
-      return report.failures.length > 0 ? 1 : 0;
+    if (key.retired.length === 0) io.out('No retired seal key to forget.');
+    else {
+      forgetRetiredSealKeys(defaultAuditKeyDir(values.data));
+      io.out(`Forgot the retired seal keys ${key.retired.map((old) => old.id).join(', ')}.`);
     }
-    forgetRetiredSealKeys(keyDir);
-    io.out(`Forgot the retired seal keys ${key.retired.map((old) => old.id).join(', ')}.`);
     return report.failures.length > 0 ? 1 : 0;
   },
 };
@@ -111,8 +109,7 @@ export const sealResealCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const { values } = parseFlags(args, DATABASE_OPTIONS, false);
-    const key = keyOrError(() => loadSealKey({ keyDir: defaultAuditKeyDir(values.data) }));
-    const report = await withDatabase(values, (handle) => reseal(handle, key));
+    const { key, report } = await resealFromFlags(values);
     io.out(describeReseal(report, key));
     return report.failures.length > 0 ? 1 : 0;
   },
