@@ -10,7 +10,8 @@ import { createTestApp, type TestApp } from './helpers/test-app';
 
 // A probe of a hand-over dated ahead: the outgoing lead keeps the seat until then, and from that
 // moment on reads nothing of the delegation's — not on a page, and not on the event stream it
-// already holds open, which nothing announces at that moment (no write happens then).
+// already holds open. No seat-change timer runs here (seat-change-timer.test.ts has the moment
+// itself): the next event to reach the stream, a write of the successor's, must end it.
 const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
 const RUSSIA = DEMO_PARTIES.russia.id;
 

@@ -4,6 +4,7 @@ import { defaultAuditKeyDir, loadAuditKeyring } from '../audit/signing-keys';
 import { formatDemoCredentials, loadDemoIfEmpty, type DemoSummary } from '../demo';
 import { relayPlanEvents } from '../realtime/plan-notify';
 import { startPlanEventPruning } from '../realtime/plan-event-pruning';
+import { startSeatChangeTimer } from '../realtime/seat-change-timer';
 import { startJobQueue, type JobQueue } from '../jobs/job-queue';
 import { enqueueSimulation, workSimulations } from '../jobs/simulation-worker';
 import { SYSTEM_CLOCK } from '../clock';
@@ -114,6 +115,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     clock: SYSTEM_CLOCK,
     onError: (error) => console.error(error),
   });
+  const seatChanges = startSeatChangeTimer({
+    db: database.db,
+    clock: deps.clock,
+    events: deps.events,
+    onError: (error) => console.error(error),
+  });
   const hasWebApp = mountWebApp(app);
   const shutdown = new ShutdownGate();
   let server: ServerType;
@@ -125,6 +132,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       listening.once('error', reject); // e.g. EADDRINUSE: fail instead of hanging
     });
   } catch (error) {
+    await seatChanges.stop();
     await pruning.stop();
     await relay?.close();
     await queue?.stop();
@@ -150,6 +158,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: async () => {
       // New requests get 503, open event streams end, in-flight requests finish (within the grace).
       await shutdown.drain(server, () => deps.events.endStreams());
+      await seatChanges.stop();
       // A change answered just now is logged as an event after its answer: without this wait the
       // database closed under it, and other processes and reconnecting streams never saw it.
       await deps.events.settled();

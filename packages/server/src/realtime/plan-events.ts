@@ -79,14 +79,16 @@ export type PlanEvent =
    * A seat began, ended or changed hands (an invitation accepted, a lead handed over). Seats are
    * every participant's to read; pending invitations are not, so creating or withdrawing one sends nothing.
    * `scheduled`: the change is dated ahead (a later seat or end, a hand-over from a later date), so
-   * only the party's delegation and the mediator's staff hear of it (`seat.read-future`); the others
-   * see it on their next read once it takes effect. Routing only: never sent.
+   * only the party's delegation and the mediator's staff hear of it (`seat.read-future`); everyone
+   * hears of it again when it takes effect (`boundary`: the instant the seat-change timer
+   * announces, realtime/seat-change-timer.ts). Both are the server's alone: never sent.
    */
   | {
       readonly type: 'members.changed';
       readonly negotiationId: NegotiationId;
       readonly partyId: PartyId;
       readonly scheduled?: boolean;
+      readonly boundary?: string;
     }
   | { readonly type: 'deadlines.changed'; readonly negotiationId: NegotiationId }
   /**
@@ -179,7 +181,7 @@ type MembersEvent = Extract<PlanEvent, { type: 'members.changed' }>;
 /** An event as one subscriber receives it (`presentPlanEvent`). */
 export type SentPlanEvent =
   | Exclude<PlanEvent, PositionEvent | RecordEvent | MembersEvent>
-  | Omit<MembersEvent, 'scheduled'>
+  | Omit<MembersEvent, 'scheduled' | 'boundary'>
   | Omit<PositionEvent, 'previousVisibility'>
   | Omit<PositionEvent, 'previousVisibility' | 'visibility'>
   | Omit<RecordEvent, 'owningPartyId' | 'classification'>;
@@ -193,7 +195,7 @@ export function presentPlanEvent(viewer: Viewer, event: PlanEvent): SentPlanEven
   }
   if (event.type === 'members.changed') {
     // Whether it was dated ahead decided who hears of it; the page reads the seats again either way.
-    const { scheduled: _routedBy, ...sent } = event;
+    const { scheduled: _routedBy, boundary: _announced, ...sent } = event;
     return sent;
   }
   if (event.type !== 'position.changed') return event;
@@ -226,6 +228,7 @@ export class PlanEventHub {
   /** The LISTEN connection's state on PostgreSQL; undefined where there is none (PGlite). */
   relayAlive: boolean | undefined;
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly watchers = new Set<(event: PlanEvent) => void>();
   private readonly streamEnders = new Set<() => void>();
   private readonly openStreams = new Map<string, number>();
   private relay: ((event: PlanEvent, id: number) => void) | undefined;
@@ -269,6 +272,16 @@ export class PlanEventHub {
   deliver(event: PlanEvent, id: number): void {
     const viewers: ViewerCache = new Map();
     for (const listener of this.listeners.get(event.negotiationId) ?? []) listener(event, id, viewers);
+    for (const watcher of this.watchers) watcher(event);
+  }
+
+  /**
+   * Hears every event delivered in this process, of any negotiation, this process's and relayed
+   * ones alike (the seat-change timer learns of seat writes so); returns the unsubscription.
+   */
+  watch(watcher: (event: PlanEvent) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   /** Sends every published event on to other processes as well (see plan-notify.ts). */
