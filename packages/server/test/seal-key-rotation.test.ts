@@ -264,6 +264,7 @@ describe('rotating the seal key', () => {
     const held = loadSealKey({ keyDir, env: {} });
     const forgot = await run('seal', 'forget-retired', '--data', dataDir);
     expect(forgot.code).toBe(1);
+    expect(forgot.out).toContain(`Nothing was re-sealed under key ${held.id}.`);
     expect(forgot.out).toContain(
       `preference_profiles ${DEMO_PARTIES.russia.id}/7 (key ${stranger.id}): sealed under key ${stranger.id}`,
     );

@@ -6,7 +6,9 @@ export function describeReseal(report: ResealReport, key: SealKey): string {
   const total = report.bids + report.profiles + report.simulationParts;
   const lines = [
     total === 0
-      ? `Nothing was sealed under a retired key; every sealed value is under key ${key.id}.`
+      ? report.failures.length === 0
+        ? `Nothing was sealed under a retired key; every sealed value is under key ${key.id}.`
+        : `Nothing was re-sealed under key ${key.id}.`
       : `Re-sealed ${total} values under key ${key.id} (from ${report.fromKeys.join(', ')}): ` +
         `${report.bids} blind bids, ${report.profiles} preference profile revisions, ` +
         `${report.simulationParts} parts of live simulation jobs.`,
