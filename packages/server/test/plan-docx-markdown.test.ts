@@ -145,6 +145,40 @@ describe('a DOCX plan read as Markdown', () => {
     expect(parsed.value.points[3]?.text).toMatch(/טו\) שלב 15[\s\S]*טז\) שלב 16$/);
   });
 
+  it('reads a hostile list numbering as digits: an unknown format, a start below 1 or far beyond Word’s', async () => {
+    const levelsOf = (format: string, start: number) => ({
+      reference: `${format}-${start}`,
+      levels: [{ level: 0, format: format as Format, text: '%1)', alignment: AlignmentType.START, start }],
+    });
+    const cases = [
+      levelsOf('constructor', 1),
+      levelsOf(LevelFormat.LOWER_LETTER, -60),
+      levelsOf(LevelFormat.ARABIC_ALPHA, 0),
+      levelsOf(LevelFormat.UPPER_ROMAN, 100_000_000),
+    ];
+    const bytes = await Packer.toBuffer(
+      new Document({
+        numbering: { config: cases },
+        sections: [
+          {
+            children: cases.map(
+              ({ reference }) => new Paragraph({ numbering: { reference, level: 0 }, text: reference }),
+            ),
+          },
+        ],
+      }),
+    );
+    const text = await readAsPlan(bytes);
+    for (const shown of [
+      '1) constructor-1',
+      '-60) lowerLetter--60',
+      '0) arabicAlpha-0',
+      '100000000) upperRoman-100000000',
+    ])
+      expect(text).toContain(shown);
+    expect(text.length).toBeLessThan(500);
+  });
+
   it('keeps a typed numbering, and reads a leaked copy as its words alone', async () => {
     const bytes = await docx([
       new Paragraph({ text: 'Energy', heading: HeadingLevel.HEADING_2 }),

@@ -189,6 +189,8 @@ const ROMAN = [
   [4, 'iv'],
   [1, 'i'],
 ];
+const LARGEST_LIST_VALUE = 32767;
+
 // The alphabets Word letters a list with: after the last letter it starts again, doubled (aa, bb).
 const ALPHABETS = {
   lowerLetter: [...'abcdefghijklmnopqrstuvwxyz'],
@@ -219,9 +221,13 @@ function formatNumber(value, format) {
   if (format === 'hindiNumbers')
     return String(value).replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
   if (format === 'decimalZero') return String(value).padStart(2, '0');
+  // Word counts a list from 0 to 32767. A file's own start outside that (negative, NaN, 10⁸) is
+  // shown as digits: as letters it threw, and a ten-million-letter label filled the worker's memory.
+  if (!Number.isSafeInteger(value) || value < 1 || value > LARGEST_LIST_VALUE) return String(value);
   // Lettered items (a), أ), а), א)) are a point's sub-items: written as letters, the parser keeps
-  // them inside their point, where digits would have made each one a point of its own.
-  const alphabet = ALPHABETS[format];
+  // them inside their point, where digits would have made each one a point of its own. (Own keys
+  // only: a format named "constructor" is no alphabet.)
+  const alphabet = Object.hasOwn(ALPHABETS, format) ? ALPHABETS[format] : undefined;
   if (alphabet !== undefined)
     return alphabet[(value - 1) % alphabet.length].repeat(Math.floor((value - 1) / alphabet.length) + 1);
   if (format === 'hebrew1') return hebrewNumeral(value);
