@@ -5,7 +5,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import { startServer, type RunningServer } from '../src/http/start-server';
-import { createEphemeralSealKey, loadSealKey, rotateSealKey } from '../src/sealing/seal-key';
+import {
+  createEphemeralSealKey,
+  forgetRetiredSealKeys,
+  loadSealKey,
+  rotateSealKey,
+} from '../src/sealing/seal-key';
 import { openJson, sealedKeyId, sealJson } from '../src/sealing/sealed-json';
 import { openDatabase, type Database } from '../src/storage/database';
 import { runCli } from './helpers/run-cli';
@@ -313,6 +318,9 @@ describe('the seal key from the environment', () => {
         /rotate it there.*PARLEY_BID_SEAL_RETIRED_KEYS/,
       );
       expect(existsSync(path.join(keyDir, 'bid-seal.retired'))).toBe(false);
+      expect(() => forgetRetiredSealKeys(keyDir, { PARLEY_BID_SEAL_KEY: base64(1) })).toThrow(
+        /remove PARLEY_BID_SEAL_RETIRED_KEYS/,
+      );
     } finally {
       rmSync(keyDir, { recursive: true, force: true });
     }

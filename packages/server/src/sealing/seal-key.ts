@@ -46,6 +46,10 @@ function keysIn(text: string, where: string): KeyOfSeal[] {
     });
 }
 
+/** Whether the keys come from PARLEY_BID_SEAL_KEY (and its retired keys) rather than the key folder. */
+const keysFromEnvironment = (env: Readonly<Record<string, string | undefined>>): boolean =>
+  (env.PARLEY_BID_SEAL_KEY ?? '').trim() !== '';
+
 function writePrivate(file: string, text: string): void {
   // written beside and renamed over: a crash leaves the old file or the new one, never half of one
   const partial = `${file}.${process.pid}.partial`;
@@ -64,7 +68,7 @@ export function rotateSealKey(
   keyDir: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): SealKey {
-  if ((env.PARLEY_BID_SEAL_KEY ?? '').trim() !== '')
+  if (keysFromEnvironment(env))
     throw new Error(
       'the seal key comes from PARLEY_BID_SEAL_KEY: rotate it there (the new key in PARLEY_BID_SEAL_KEY, the old one in PARLEY_BID_SEAL_RETIRED_KEYS), then run `parley seal reseal`',
     );
@@ -80,7 +84,14 @@ export function rotateSealKey(
 }
 
 /** Drops the key folder's retired keys (once nothing stored is sealed under them). */
-export function forgetRetiredSealKeys(keyDir: string): void {
+export function forgetRetiredSealKeys(
+  keyDir: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): void {
+  if (keysFromEnvironment(env))
+    throw new Error(
+      'the seal keys come from the environment: remove PARLEY_BID_SEAL_RETIRED_KEYS once `parley seal reseal` reports nothing under a retired key',
+    );
   rmSync(path.join(keyDir, RETIRED_FILE), { force: true });
 }
 
@@ -101,9 +112,8 @@ export function loadSealKey(options: {
   env?: Readonly<Record<string, string | undefined>>;
 }): SealKey {
   const env = options.env ?? process.env;
-  const fromEnv = env.PARLEY_BID_SEAL_KEY;
-  if (fromEnv !== undefined && fromEnv.trim() !== '') {
-    const key = describe(Buffer.from(fromEnv.trim(), 'base64'));
+  if (keysFromEnvironment(env)) {
+    const key = describe(Buffer.from((env.PARLEY_BID_SEAL_KEY ?? '').trim(), 'base64'));
     const retired = keysIn(env.PARLEY_BID_SEAL_RETIRED_KEYS ?? '', 'PARLEY_BID_SEAL_RETIRED_KEYS');
     return { ...key, retired: retired.filter((old) => old.id !== key.id) };
   }

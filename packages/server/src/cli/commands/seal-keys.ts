@@ -9,12 +9,12 @@ import { DATABASE_HELP, DATABASE_OPTIONS, withDatabase, type DatabaseFlagValues 
 import { parseFlags } from '../parse-flags';
 
 const reseal = (handle: DatabaseHandle, sealKey: SealKey) =>
-  resealStoredValues({ ...createDeps(handle.db, { sealKey }) }, 'rotation');
+  resealStoredValues(createDeps(handle.db, { sealKey }), 'rotation');
 
-/** The key a command works with, or a CLI error naming what is wrong with the key folder or variable. */
-function keyOrError(load: () => SealKey): SealKey {
+/** `work` on the key folder or variables, its error (naming what is wrong with them) a CLI error. */
+function asCliError<T>(work: () => T): T {
   try {
-    return load();
+    return work();
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error), 1);
   }
@@ -22,7 +22,7 @@ function keyOrError(load: () => SealKey): SealKey {
 
 /** The key folder's (or the environment's) keys, and a re-seal of the database the flags name under them. */
 async function resealFromFlags(values: DatabaseFlagValues) {
-  const key = keyOrError(() => loadSealKey({ keyDir: defaultAuditKeyDir(values.data) }));
+  const key = asCliError(() => loadSealKey({ keyDir: defaultAuditKeyDir(values.data) }));
   return { key, report: await withDatabase(values, (handle) => reseal(handle, key)) };
 }
 
@@ -50,7 +50,7 @@ export const sealRotateKeyCommand: Command = {
     const keyDir = defaultAuditKeyDir(values.data);
     // The database opens first: a data folder held by a running server stops this before any key changes.
     const { key, report } = await withDatabase(values, async (handle) => {
-      const rotated = keyOrError(() => rotateSealKey(keyDir));
+      const rotated = asCliError(() => rotateSealKey(keyDir));
       return { key: rotated, report: await reseal(handle, rotated) };
     });
     io.out(
@@ -79,15 +79,12 @@ export const sealForgetRetiredCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const { values } = parseFlags(args, DATABASE_OPTIONS, false);
-    if ((process.env.PARLEY_BID_SEAL_KEY ?? '').trim() !== '')
-      throw new CliError(
-        'the seal keys come from the environment: remove PARLEY_BID_SEAL_RETIRED_KEYS once `parley seal reseal` reports nothing under a retired key',
-      );
     const { key, report } = await resealFromFlags(values);
     io.out(describeReseal(report, key));
     if (key.retired.length === 0) io.out('No retired seal key to forget.');
     else {
-      forgetRetiredSealKeys(defaultAuditKeyDir(values.data));
+      // Keys from the environment are the operator's to remove: refused, naming the variable.
+      asCliError(() => forgetRetiredSealKeys(defaultAuditKeyDir(values.data)));
       io.out(`Forgot the retired seal keys ${key.retired.map((old) => old.id).join(', ')}.`);
     }
     return report.failures.length > 0 ? 1 : 0;
