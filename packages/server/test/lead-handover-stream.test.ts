@@ -4,6 +4,7 @@ import { createUser } from '../src/services/accounts';
 import type { DatabaseHandle } from '../src/storage/database';
 import { seedDemo, signInAs } from './helpers/demo-fixture';
 import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { readEventStream } from './helpers/open-stream';
 import { meet } from './helpers/seat';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
@@ -14,34 +15,6 @@ import { createTestApp, type TestApp } from './helpers/test-app';
 // itself): the next event to reach the stream, a write of the successor's, must end it.
 const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
 const RUSSIA = DEMO_PARTIES.russia.id;
-
-/** Reads an open event stream as it comes, so a test can wait for what it expects. */
-function streamReader(response: Response) {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  let received = '';
-  let isDone = false;
-  const pump = (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += new TextDecoder().decode(value);
-    }
-    isDone = true;
-  })();
-  return {
-    text: () => received,
-    isClosed: () => isDone,
-    async waitFor(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
-      const until = Date.now() + timeoutMs;
-      while (!predicate() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-      return predicate();
-    },
-    async close() {
-      if (!isDone) await reader.cancel();
-      await pump.catch(() => undefined);
-    },
-  };
-}
 
 describe.each(API_DATABASE_KINDS)('a lead hand-over dated ahead, on %s', (databaseKind) => {
   let handle: DatabaseHandle;
@@ -115,17 +88,17 @@ describe.each(API_DATABASE_KINDS)('a lead hand-over dated ahead, on %s', (databa
       headers: { ...russia.headers, accept: 'text/event-stream' },
     });
     expect(response.status).toBe(200);
-    const stream = streamReader(response);
+    const stream = readEventStream(response);
     try {
-      expect(await stream.waitFor(() => stream.text().includes('event: ready'), 5_000)).toBe(true);
+      await stream.waitUntil(() => stream.text().includes('event: ready'));
       const [before = '', after = ''] = pointIds;
       await setPrivatePosition(russia, before, 'still ours');
-      expect(await stream.waitFor(() => stream.text().includes(before), 5_000)).toBe(true);
+      await stream.waitUntil(() => stream.text().includes(before));
 
       testApp.clock.advance(60 * 60_000);
       await setPrivatePosition(successor, after, 'the new lead writes');
       // The write's event reaches the stream, which finds the seat gone: it says so and ends.
-      expect(await stream.waitFor(stream.isClosed, 4_000)).toBe(true);
+      await stream.waitUntil(stream.isClosed, 4_000);
       expect(stream.text()).not.toContain(after);
       expect(stream.text().trim().split('\n\n').at(-1)).toBe('event: reset\ndata: {"reason":"seat-ended"}');
       expect(

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_NEGOTIATION, DEMO_PARTIES } from '../src/demo';
 import { createUser } from '../src/services/accounts';
 import type { DatabaseHandle } from '../src/storage/database';
-import { seedDemo, signInAs } from './helpers/demo-fixture';
+import { seedDemo, signInFourSeats } from './helpers/demo-fixture';
 import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
+import { openStream } from './helpers/open-stream';
 import { meet } from './helpers/seat';
 import { call, signIn, type SignedIn } from './helpers/session';
 import { createTestApp, type TestApp } from './helpers/test-app';
@@ -15,37 +16,6 @@ const N = `/api/negotiations/${DEMO_NEGOTIATION.id}`;
 const UKRAINE = DEMO_PARTIES.ukraine.id;
 const TAKES_OVER = '2025-12-10T00:00:00.000Z';
 const SUCCESSOR = { email: 'incoming-chief@example.org', displayName: 'Incoming Chief Negotiator' };
-
-/** An open event stream, read as it comes. */
-function openStream(testApp: TestApp, as: SignedIn) {
-  const received: string[] = [];
-  const reader = (async () => {
-    const opened = await testApp.app.request(`${N}/events`, {
-      headers: { ...as.headers, accept: 'text/event-stream' },
-    });
-    return (opened.body as ReadableStream<Uint8Array>).getReader();
-  })();
-  const pump = (async () => {
-    for (;;) {
-      const { done, value } = await (await reader).read();
-      if (done) return;
-      received.push(new TextDecoder().decode(value));
-    }
-  })();
-  return {
-    text: () => received.join(''),
-    async waitFor(wanted: string): Promise<void> {
-      const until = Date.now() + 5_000;
-      while (!received.join('').includes(wanted) && Date.now() < until)
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(received.join('')).toContain(wanted);
-    },
-    async close() {
-      await (await reader).cancel();
-      await pump.catch(() => undefined);
-    },
-  };
-}
 
 /** Every read where another party could meet Ukraine's delegation, as one text to search. */
 async function everythingSeenBy(testApp: TestApp, as: SignedIn): Promise<string> {
@@ -79,34 +49,32 @@ describe.each(API_DATABASE_KINDS)('a lead hand-over Ukraine dates ahead, on %s',
     handle = await openTestDatabase(databaseKind);
     testApp = createTestApp(handle.db);
     await seedDemo(handle.db);
-    const [ukraine, mediator, russia, observer] = await Promise.all(
-      (['ownDelegation', 'mediator', 'otherParty', 'observer'] as const).map((kind) =>
-        signInAs(testApp, kind),
-      ),
-    );
-    if (!ukraine || !mediator || !russia || !observer) throw new Error('expected sessions');
-    viewers = { ukraine, mediator, russia, observer };
+    viewers = await signInFourSeats(testApp);
     successorId = (await createUser(testApp.deps, { ...SUCCESSOR, password: 'successor password' })).id;
     const successor = await signIn(testApp, SUCCESSOR.email, 'successor password');
-    await meet(testApp, ukraine, { signedIn: successor, email: SUCCESSOR.email });
+    await meet(testApp, viewers.ukraine, { signedIn: successor, email: SUCCESSOR.email });
   });
   afterAll(async () => handle.close());
 
   it('shows Russia and the observers no trace of it before the date, and the change from then on', async () => {
     const traces = [SUCCESSOR.displayName, SUCCESSOR.email, successorId, TAKES_OVER, 'Chief negotiator'];
     const streams = {
-      ukraine: openStream(testApp, viewers.ukraine),
-      russia: openStream(testApp, viewers.russia),
-      observer: openStream(testApp, viewers.observer),
+      ukraine: openStream(testApp, { negotiationId: DEMO_NEGOTIATION.id, as: viewers.ukraine }),
+      russia: openStream(testApp, { negotiationId: DEMO_NEGOTIATION.id, as: viewers.russia }),
+      observer: openStream(testApp, { negotiationId: DEMO_NEGOTIATION.id, as: viewers.observer }),
     };
     try {
-      await Promise.all(Object.values(streams).map((stream) => stream.waitFor('event: ready')));
+      await Promise.all(
+        Object.values(streams).map((stream) =>
+          stream.waitUntil(() => stream.text().includes('event: ready')),
+        ),
+      );
       const handedOver = await call(testApp, `POST ${N}/parties/${UKRAINE}/lead`, {
         as: viewers.ukraine,
         body: { userId: successorId, title: 'Chief negotiator', validFrom: TAKES_OVER },
       });
       expect(handedOver.status, await handedOver.clone().text()).toBe(201);
-      await streams.ukraine.waitFor('event: members.changed');
+      await streams.ukraine.waitUntil(() => streams.ukraine.text().includes('event: members.changed'));
       // A change everyone hears of, sent after the hand-over: once it has arrived, so would have
       // anything sent before it.
       const deadline = await call(testApp, `POST ${N}/deadlines`, {
@@ -119,7 +87,7 @@ describe.each(API_DATABASE_KINDS)('a lead hand-over Ukraine dates ahead, on %s',
       });
       expect(deadline.status, await deadline.clone().text()).toBe(201);
       for (const other of [streams.russia, streams.observer]) {
-        await other.waitFor('event: deadlines.changed');
+        await other.waitUntil(() => other.text().includes('event: deadlines.changed'));
         expect(other.text()).not.toContain('members.changed');
       }
 

@@ -9,7 +9,7 @@ import {
 import type { DatabaseHandle } from '../src/storage/database';
 import { listPlanEventsAfter } from '../src/storage/plan-events';
 import { SYSTEM_TIMERS, type Timers } from '../src/timers';
-import { seedDemo, signInAs } from './helpers/demo-fixture';
+import { seedDemo, signInFourSeats } from './helpers/demo-fixture';
 import { API_DATABASE_KINDS, openTestDatabase } from './helpers/each-database';
 import { createManualTimers } from './helpers/manual-timers';
 import { openStream } from './helpers/open-stream';
@@ -83,13 +83,7 @@ describe.each(API_DATABASE_KINDS)('the seat-change timer, on %s', (databaseKind)
     testApp = createTestApp(handle.db);
     manual = createManualTimers(testApp.clock);
     await seedDemo(handle.db);
-    const [ukraine, mediator, russia, observer] = await Promise.all(
-      (['ownDelegation', 'mediator', 'otherParty', 'observer'] as const).map((kind) =>
-        signInAs(testApp, kind),
-      ),
-    );
-    if (!ukraine || !mediator || !russia || !observer) throw new Error('expected sessions');
-    viewers = { ukraine, mediator, russia, observer };
+    viewers = await signInFourSeats(testApp);
   });
   afterEach(async () => {
     await stopTimers();

@@ -26,3 +26,14 @@ export async function signInAs(testApp: TestApp, kind: ViewerKind): Promise<Sign
   if (kind === 'anonymous') return null;
   return signIn(testApp, VIEWER_ACCOUNTS[kind], DEMO_PASSWORD);
 }
+
+/** The four seats most access tests compare, signed in: Ukraine's lead, the mediator, Russia, an observer. */
+export async function signInFourSeats(
+  testApp: TestApp,
+): Promise<Record<'ukraine' | 'mediator' | 'russia' | 'observer', SignedIn>> {
+  const [ukraine, mediator, russia, observer] = await Promise.all(
+    (['ownDelegation', 'mediator', 'otherParty', 'observer'] as const).map((kind) => signInAs(testApp, kind)),
+  );
+  if (!ukraine || !mediator || !russia || !observer) throw new Error('expected sessions');
+  return { ukraine, mediator, russia, observer };
+}

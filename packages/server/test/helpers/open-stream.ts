@@ -2,16 +2,11 @@ import { expect } from 'vitest';
 import type { SignedIn } from './session';
 import type { TestApp } from './test-app';
 
-/** A negotiation's event stream, opened as `as` and read as it comes. */
-export function openStream(testApp: TestApp, input: { negotiationId: string; as: SignedIn }) {
+/** An event stream's answer, read as it comes, so a test can wait for what it expects. */
+export function readEventStream(opened: Response | Promise<Response>) {
   let received = '';
   let isDone = false;
-  const reader = (async () => {
-    const opened = await testApp.app.request(`/api/negotiations/${input.negotiationId}/events`, {
-      headers: { ...input.as.headers, accept: 'text/event-stream' },
-    });
-    return (opened.body as ReadableStream<Uint8Array>).getReader();
-  })();
+  const reader = (async () => ((await opened).body as ReadableStream<Uint8Array>).getReader())();
   const pump = (async () => {
     for (;;) {
       const { done, value } = await (await reader).read();
@@ -35,4 +30,13 @@ export function openStream(testApp: TestApp, input: { negotiationId: string; as:
       await pump.catch(() => undefined);
     },
   };
+}
+
+/** A negotiation's event stream, opened as `as` and read as it comes. */
+export function openStream(testApp: TestApp, input: { negotiationId: string; as: SignedIn }) {
+  return readEventStream(
+    testApp.app.request(`/api/negotiations/${input.negotiationId}/events`, {
+      headers: { ...input.as.headers, accept: 'text/event-stream' },
+    }),
+  );
 }
